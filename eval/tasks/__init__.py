@@ -1,0 +1,1 @@
+"""Evaluation tasks, one module each (see eval/harness.py)."""

