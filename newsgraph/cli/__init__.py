@@ -1,0 +1,53 @@
+"""The ``newsgraph`` command line: thin commands over library functions.
+
+Each command group lives in its own module here and is listed in ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from newsgraph import __version__
+from newsgraph.errors import NewsgraphError
+
+COMMAND_MODULES = [
+    "newsgraph.cli.ingest",
+    "newsgraph.cli.documents",
+    "newsgraph.cli.schema",
+]
+"""Modules that each define ``commands: list[click.Command]``."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newsgraph")
+def cli() -> None:
+    """newsgraph: news articles in, a sourced knowledge graph out.
+
+    \b
+    Example:
+      newsgraph ingest samples/ --db newsgraph.db
+      newsgraph documents
+    """
+
+
+for _name in COMMAND_MODULES:
+    for _command in importlib.import_module(_name).commands:
+        cli.add_command(_command)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning newsgraph errors into one line and an exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except NewsgraphError as exc:
+        click.echo(f"newsgraph: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("newsgraph: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
