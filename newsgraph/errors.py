@@ -81,3 +81,16 @@ class BadRequest(NewsgraphError):
 
     exit_code = 2
     http_status = 400
+
+
+class WatchlistError(NewsgraphError):
+    """A watchlist file was refused whole (malformed, truncated, unsafe); the stored list is unchanged."""
+
+    exit_code = 2
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(
+            f"{origin}: {reason}; the list was not loaded and the list already stored (if any) is unchanged"
+        )
+        self.origin = origin
+        self.reason = reason

@@ -47,6 +47,9 @@ class Document:
     """Where the document was read from (path, path#line, feed item); not part of the contract."""
     slug: str | None = None
     """Trailing desk slug removed from the body (``–IANS\\nscor/as``); not part of the contract."""
+    key: str | None = None
+    """Identity across versions (the input's id, else its URL, else its path); not part of the contract.
+    A document whose text changes under the same key is stored as a new version of it."""
 
 
 @dataclass(frozen=True)
@@ -216,15 +219,15 @@ class Extraction:
                 "url": doc.url,
                 "source": doc.source,
                 "published": doc.published,
-                "dateline": _plain(doc.dateline),
+                "dateline": as_plain(doc.dateline),
                 "text": doc.text,
             },
-            "mentions": [_plain(m) for m in self.mentions],
-            "entities": [_plain(e) for e in self.entities],
-            "dates": [_plain(d) for d in self.dates],
-            "claims": [_plain(c) for c in self.claims],
-            "events": [_plain(v) for v in self.events],
-            "relations": [_plain(r) for r in self.relations],
+            "mentions": [as_plain(m) for m in self.mentions],
+            "entities": [as_plain(e) for e in self.entities],
+            "dates": [as_plain(d) for d in self.dates],
+            "claims": [as_plain(c) for c in self.claims],
+            "events": [as_plain(v) for v in self.events],
+            "relations": [as_plain(r) for r in self.relations],
         }
 
     @classmethod
@@ -252,16 +255,16 @@ class Extraction:
         )
 
 
-def _plain(value: Any) -> Any:
+def as_plain(value: Any) -> Any:
     """Dataclasses to dicts, tuples to lists, recursively (contract field names only)."""
     if value is None:
         return None
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: as_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [as_plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: as_plain(v) for k, v in value.items()}
     return value
 
 

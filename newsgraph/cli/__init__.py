@@ -41,7 +41,8 @@ for _name in COMMAND_MODULES:
 def main() -> None:
     """Entry point: run the CLI, turning newsgraph errors into one line and an exit code."""
     try:
-        cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except NewsgraphError as exc:
         click.echo(f"newsgraph: error: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -1,0 +1,281 @@
+"""Commands that read the store: summary, documents, show, search, claims, events, relations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.text import Text
+
+from newsgraph.cli.options import db_option, json_option, paging_options
+from newsgraph.cli.output import console, print_json, print_table
+from newsgraph.records import Extraction
+from newsgraph.store import Store
+from newsgraph.store import queries as q
+
+
+def _open(db: str) -> Store:
+    return Store.open(db, create=False)
+
+
+@click.command()
+@db_option
+@json_option
+def summary(db: str, as_json: bool) -> None:
+    """What the store holds: documents, words, sources, date range, extracted records.
+
+    \b
+    Example:
+      newsgraph summary --db newsgraph.db
+    """
+    with _open(db) as store:
+        s = q.summary(store.engine)
+    if as_json:
+        print_json(s.__dict__)
+        return
+    console.print(f"[bold]{db}[/bold]")
+    console.print(f"  documents   {s.documents:,} ({s.versions:,} stored versions)")
+    console.print(f"  words       {s.words:,}")
+    console.print(f"  date range  {s.first or '?'} .. {s.last or '?'}")
+    top = ", ".join(f"{escape(k)} ({v})" for k, v in list(s.sources.items())[:8])
+    console.print(f"  sources     {len(s.sources)}: {top}")
+    console.print(
+        f"  extracted   {s.entities:,} entities, {s.claims:,} claims, {s.events:,} events, {s.relations:,} relations"
+    )
+
+
+@click.command()
+@db_option
+@json_option
+@paging_options
+@click.option("--source", help="Only documents from this source (outlet or agency).")
+@click.option("--all-versions", is_flag=True, help="Include replaced versions of changed documents.")
+def documents(db: str, as_json: bool, limit: int, offset: int, source: str | None, all_versions: bool) -> None:
+    """List stored documents, newest first.
+
+    \b
+    Example:
+      newsgraph documents --source IANS --limit 10
+    """
+    with _open(db) as store:
+        rows = q.list_documents(store.engine, limit=limit, offset=offset, source=source, all_versions=all_versions)
+    if as_json:
+        print_json(rows)
+    else:
+        cols = [("id", "id"), ("published", "published"), ("source", "source"), ("title", "title"), ("words", "words")]
+        if all_versions:
+            cols.append(("version", "version"))
+        print_table(rows, cols)
+
+
+@click.command()
+@click.argument("doc_id")
+@db_option
+@json_option
+def show(doc_id: str, db: str, as_json: bool) -> None:
+    """Show one document: its metadata, text, entities and claims (an id prefix is enough).
+
+    With --json, print its extraction in the contract's shape.
+
+    \b
+    Example:
+      newsgraph show 3f2a9c --db newsgraph.db
+    """
+    with _open(db) as store:
+        x = q.load_extraction(store.engine, q.resolve_id(store.engine, doc_id))
+        row = q.document_row(store.engine, x.document.id)
+    if as_json:
+        print_json(x.to_dict())
+        return
+    _print_document(x, row)
+
+
+def _print_document(x: Extraction, row: dict[str, Any]) -> None:
+    d = x.document
+    console.print(f"[bold]{escape(d.title or d.id)}[/bold]")
+    meta = [f"id {d.id}", f"published {d.published or '?'}", f"source {escape(d.source or '?')}"]
+    if d.dateline:
+        meta.append(f"dateline {escape(d.dateline.place or '')} ({escape(d.dateline.agency or '')})")
+    if row.get("version", 1) > 1:
+        meta.append(f"version {row['version']} (replaces {row['previous_id']})")
+    console.print("  " + " · ".join(meta), highlight=False)
+    if row.get("slug"):
+        console.print(f"  slug {escape(row['slug'])!r}", highlight=False)
+    console.print()
+    console.print(Text(d.text))
+    if x.entities:
+        console.print("\n[bold]Entities[/bold]")
+        for e in x.entities:
+            extra = []
+            if e.aliases:
+                extra.append("aka " + ", ".join(e.aliases))
+            if e.place:
+                extra.append(f"{e.place.country or ''} {e.place.lat:.2f},{e.place.lon:.2f}")
+            extra += [f"{k}={v}" for k, v in e.attributes.items()]
+            console.print(f"  {e.id:<4} {escape(e.name)} [dim]{e.kind}[/dim] {escape('; '.join(extra))}", highlight=False)
+    names = {e.id: e.name for e in x.entities}
+    if x.claims:
+        console.print("\n[bold]Claims[/bold] (speaker -> content)")
+        for c in x.claims:
+            console.print(Text("  ") + claim_line(c, x.document.text, names))
+
+
+def claim_line(c: Any, doc_text: str, names: dict[str, str], width: int = 160) -> Text:
+    """``speaker [cue] -> content`` with the cue highlighted, shortened to ``width``."""
+    speaker = "?"
+    if c.speaker:
+        speaker = c.speaker.text
+        if c.speaker.entity and names.get(c.speaker.entity) and names[c.speaker.entity] != c.speaker.text:
+            speaker += f" ({names[c.speaker.entity]})"
+    line = Text(speaker, style="bold cyan")
+    if c.cue:
+        line.append(" [")
+        line.append(c.cue.text, style="bold yellow")
+        line.append("]")
+    line.append(f" -> ({c.kind}, {c.modality}) ")
+    content = c.text if len(c.text) <= width else c.text[: width - 1] + "…"
+    line.append(content)
+    return line
+
+
+@click.command()
+@click.argument("query")
+@db_option
+@json_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+def search(query: str, db: str, as_json: bool, limit: int) -> None:
+    """Full-text search over document titles and texts (SQLite FTS5 query syntax).
+
+    \b
+    Example:
+      newsgraph search '"Board of Peace" OR Hamas'
+    """
+    with _open(db) as store:
+        rows = q.search(store.engine, query, limit=limit)
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, [("id", "id"), ("published", "published"), ("title", "title"), ("snippet", "match")])
+
+
+@click.command()
+@db_option
+@json_option
+@paging_options
+@click.option("--speaker", help="Claims whose speaker (as written, or its entity and aliases) contains NAME.")
+@click.option("--about", help="Claims whose content contains NAME.")
+def claims(db: str, as_json: bool, limit: int, offset: int, speaker: str | None, about: str | None) -> None:
+    """Search claims (who says what) across documents.
+
+    \b
+    Example:
+      newsgraph claims --speaker MEMRI --about Hamas
+    """
+    with _open(db) as store:
+        rows = q.claims(store.engine, speaker=speaker, about=about, limit=limit, offset=offset)
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        who = r["speaker_text"] or "?"
+        if r["speaker_name"] and r["speaker_name"] != who:
+            who += f" ({r['speaker_name']})"
+        cue = (r["cue"] or {}).get("text")
+        line = Text(f"{r['doc_id']} {r['published'] or ''}  ", style="dim")
+        line.append(who, style="bold cyan")
+        if cue:
+            line.append(" [")
+            line.append(cue, style="bold yellow")
+            line.append("]")
+        line.append(f" -> ({r['kind']}, {r['modality']}) {r['text']}")
+        console.print(line)
+    if not rows:
+        console.print("[dim](no claims)[/dim]")
+
+
+def _args(values: list[dict[str, Any]] | None) -> str:
+    return ", ".join(a["text"] for a in values or [])
+
+
+@click.command()
+@db_option
+@json_option
+@paging_options
+@click.option("--type", "type_", metavar="T", help="PLOVER type (CONSULT, ASSAULT ...) or extension type.")
+@click.option("--actor", metavar="NAME", help="Events with an actor (source, target, participant) matching NAME.")
+@click.option("--since", metavar="DATE", help="Events dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--where", metavar="PLACE", help="Events located at a place matching PLACE.")
+def events(
+    db: str, as_json: bool, limit: int, offset: int, type_: str | None, actor: str | None, since: str | None, where: str | None
+) -> None:
+    """List events (who did what to whom, when, where), each with its sentence and who says it.
+
+    \b
+    Example:
+      newsgraph events --type CONSULT --actor Hamas --since 2025
+    """
+    with _open(db) as store:
+        rows = q.events(store.engine, type=type_, actor=actor, since=since, where=where, limit=limit, offset=offset)
+        speakers = {r["doc_id"]: q.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        per = speakers.get(r["doc_id"], {}).get(r["claim"]) if r["claim"] else None
+        head = Text(f"{r['type']}", style="bold magenta")
+        if r["mode"]:
+            head.append(f"/{r['mode']}")
+        head.append(f"  {(r['date'] or {}).get('value') or 'undated'}")
+        if r["location"]:
+            head.append(f"  @ {r['location']['text']}")
+        head.append(f"  [{r['modality']}]", style="yellow" if r["modality"] != "asserted" else "green")
+        console.print(head)
+        console.print(
+            f"  {escape(_args(r['source']))} -> {escape(_args(r['target']))}"
+            + (f"  with {escape(_args(r['participants']))}" if r["participants"] else ""),
+            highlight=False,
+        )
+        console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
+        console.print(
+            f"  [dim]{r['doc_id']} · per {escape(per or 'the text')} · via {escape(r['reported_by'] or '?')}[/dim]"
+        )
+    if not rows:
+        console.print("[dim](no events)[/dim]")
+
+
+@click.command()
+@db_option
+@json_option
+@paging_options
+@click.option("--actor", metavar="NAME", help="Relations with a subject or object matching NAME.")
+@click.option("--type", "type_", metavar="T", help="Relation type (member_of, leads, allied_with ...).")
+def relations(db: str, as_json: bool, limit: int, offset: int, actor: str | None, type_: str | None) -> None:
+    """List relations (lasting ties between actors), each with its evidence sentence and who says it.
+
+    \b
+    Example:
+      newsgraph relations --actor Hamas
+    """
+    with _open(db) as store:
+        rows = q.relations(store.engine, actor=actor, type=type_, limit=limit, offset=offset)
+        speakers = {r["doc_id"]: q.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        per = speakers.get(r["doc_id"], {}).get(r["claim"]) if r["claim"] else None
+        line = Text(r["subject_text"], style="bold cyan")
+        line.append(f" -[{r['type']}]- ", style="bold magenta")
+        line.append(r["object_text"], style="bold cyan")
+        line.append(f"  [{r['modality']}]", style="yellow" if r["modality"] != "asserted" else "green")
+        console.print(line)
+        console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
+        console.print(
+            f"  [dim]{r['doc_id']} · per {escape(per or 'the text')} · via {escape(r['reported_by'] or '?')}[/dim]"
+        )
+    if not rows:
+        console.print("[dim](no relations)[/dim]")
+
+
+commands = [summary, documents, show, search, claims, events, relations]

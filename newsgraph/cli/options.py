@@ -1,0 +1,59 @@
+"""Options shared by several commands, as decorators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from newsgraph.store import DEFAULT_DB
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(f: F) -> F:
+    """``--db``: a SQLite file or a database URL; ``$NEWSGRAPH_DB`` sets the default."""
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        envvar="NEWSGRAPH_DB",
+        show_default=True,
+        help="Store: a SQLite file, or a database URL (postgresql://user@host/db). Env: NEWSGRAPH_DB.",
+    )(f)
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
+
+
+def paging_options(f: F) -> F:
+    f = click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Rows to show.")(f)
+    return click.option("--offset", default=0, type=click.IntRange(0), help="Rows to skip.")(f)
+
+
+def read_options(f: F) -> F:
+    f = click.option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Reference date for documents that carry none (neither metadata nor a dated dateline).",
+    )(f)
+    f = click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")(f)
+    return click.option(
+        "--max-chars",
+        default=1_000_000,
+        show_default=True,
+        type=click.IntRange(1),
+        help="Refuse documents (files, JSON lines, feed items) larger than this.",
+    )(f)
+
+
+def workers_option(f: F) -> F:
+    return click.option(
+        "--workers",
+        "-w",
+        default=1,
+        show_default=True,
+        type=click.IntRange(1, 256),
+        help="Worker processes for extraction (each loads the model once).",
+    )(f)

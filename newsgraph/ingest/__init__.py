@@ -1,0 +1,7 @@
+"""Ingest: read inputs into :class:`~newsgraph.records.Document` records (the only stage, with
+the store, that touches files)."""
+
+from newsgraph.ingest.document import content_hash, make_document, normalise_text
+from newsgraph.ingest.readers import ReadOptions, discover, read_inputs, read_path
+
+__all__ = ["ReadOptions", "content_hash", "discover", "make_document", "normalise_text", "read_inputs", "read_path"]

@@ -1,0 +1,92 @@
+"""Turn raw text and metadata into a :class:`~newsgraph.records.Document`: normalise the text,
+strip the desk slug, read the dateline, settle the publication date and the stable id."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date, datetime
+
+from newsgraph.ingest.dateline import infer_published, parse_dateline, strip_footer
+from newsgraph.records import Document
+
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    """The text as stored: NFC, ``\\n`` line ends, no trailing spaces, at most one blank line in a row."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _BLANKS.sub("\n\n", text).strip("\n")
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with all runs of white space collapsed: equal for the same words."""
+    key = " ".join(text.split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def document_id(text: str) -> str:
+    """The stable id of a document that brings none: 16 hex digits of its content hash."""
+    return content_hash(text)[:16]
+
+
+def make_document(
+    raw: str,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    published: str | None = None,
+    default_published: str | None = None,
+    origin: str | None = None,
+    key: str | None = None,
+) -> Document:
+    """A document from raw text and whatever metadata the input has.
+
+    The dateline's place and agency are read from the start of the text; the publication date
+    comes from the metadata, else the dateline (its year inferred from the text), else
+    ``default_published``. A trailing agency sign-off and desk slug are removed from the body
+    and kept in ``slug``.
+    """
+    text = normalise_text(raw)
+    footer = strip_footer(text)
+    text = footer.body
+    parsed = parse_dateline(text)
+    pub = normalise_date(published) or infer_published(parsed, text) or normalise_date(default_published)
+    agency = parsed.dateline.agency if parsed else None
+    return Document(
+        id=id or document_id(text),
+        text=text,
+        title=title.strip() if title else None,
+        url=url,
+        source=source or agency or footer.agency,
+        published=pub,
+        dateline=parsed.dateline if parsed else None,
+        origin=origin,
+        slug=footer.slug,
+        key=key,
+    )
+
+
+def normalise_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an ISO date or date-time (or RFC 2822 date), else None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None

@@ -1,0 +1,106 @@
+"""The ingest run: read inputs, skip what is stored already, extract, store batch by batch."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newsgraph.batch import extract_documents
+from newsgraph.errors import InputError
+from newsgraph.ingest import ReadOptions, content_hash, read_inputs
+from newsgraph.records import Document
+from newsgraph.store import Store
+
+
+@dataclass
+class IngestReport:
+    """Counts and failures of one ingest run."""
+
+    new: int = 0
+    versions: int = 0
+    unchanged: int = 0
+    words: int = 0
+    failures: list[InputError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.versions
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+Progress = Callable[[int, str], None]
+"""Called with the number of documents just finished and a short note."""
+
+
+def ingest(
+    patterns: Iterable[str],
+    store: Store,
+    *,
+    options: ReadOptions | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    on_progress: Progress | None = None,
+    on_failure: Callable[[InputError], None] | None = None,
+) -> IngestReport:
+    """Ingest every document of ``patterns`` into ``store``; failures are reported and skipped."""
+    report = IngestReport()
+    t0 = time.perf_counter()
+
+    def fail(err: InputError) -> None:
+        report.failures.append(err)
+        if on_failure:
+            on_failure(err)
+        if on_progress:
+            on_progress(1, "failed")
+
+    def fresh_documents() -> Iterator[Document]:
+        """Documents not stored yet, checked against the store a batch at a time."""
+        pending: list[Document] = []
+
+        def flush() -> Iterator[Document]:
+            known = store.known_hashes([content_hash(d.text) for d in pending])
+            seen_here: set[str] = set()
+            for d in pending:
+                digest = content_hash(d.text)
+                if digest in known or digest in seen_here:
+                    report.unchanged += 1
+                    if on_progress:
+                        on_progress(1, "unchanged")
+                else:
+                    seen_here.add(digest)
+                    yield d
+            pending.clear()
+
+        for item in read_inputs(patterns, options):
+            if isinstance(item, InputError):
+                fail(item)
+                continue
+            pending.append(item)
+            if len(pending) >= batch_size:
+                yield from flush()
+        yield from flush()
+
+    for results in extract_documents(fresh_documents(), workers=workers, batch_size=batch_size):
+        good = []
+        for r in results:
+            if isinstance(r, InputError):
+                fail(r)
+            else:
+                good.append(r)
+        for saved, x in zip(store.save_many(good), good, strict=True):
+            if saved.status == "new":
+                report.new += 1
+            elif saved.status == "version":
+                report.versions += 1
+            else:
+                report.unchanged += 1
+            report.words += len(x.document.text.split()) if saved.status != "unchanged" else 0
+        if on_progress and good:
+            on_progress(len(good), "stored")
+    report.seconds = time.perf_counter() - t0
+    return report

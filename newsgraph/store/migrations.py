@@ -1,0 +1,80 @@
+"""Schema migrations: an ordered list, each applied once in its own transaction.
+
+The store's ``schema_version`` table records the highest version applied. To change the schema,
+append a :class:`Migration`; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, func, insert, select, text
+
+from newsgraph.errors import StoreVersionError
+from newsgraph.store import schema
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+_version_meta = MetaData()
+schema_version = Table(
+    "schema_version",
+    _version_meta,
+    Column("version", Integer, primary_key=True),
+    Column("description", String(200), nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+
+def _core_tables(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.CORE_TABLES))
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
+                "title, text, content='documents', content_rowid='seq', tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING gin "
+                "(to_tsvector('simple', coalesce(title, '') || ' ' || text))"
+            )
+        )
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "documents, mentions, entities, dates, claims, events, relations; full-text index", _core_tables),
+]
+
+
+def current_version(conn: Connection) -> int:
+    _version_meta.create_all(conn)
+    return conn.execute(select(func.coalesce(func.max(schema_version.c.version), 0))).scalar_one()
+
+
+def migrate(conn: Connection) -> list[Migration]:
+    """Apply the pending migrations (caller holds a transaction per call); return those applied."""
+    found = current_version(conn)
+    known = MIGRATIONS[-1].version
+    if found > known:
+        raise StoreVersionError(found, known)
+    applied = []
+    for m in MIGRATIONS:
+        if m.version > found:
+            m.apply(conn)
+            conn.execute(
+                insert(schema_version).values(
+                    version=m.version, description=m.description, applied_at=datetime.now(UTC).isoformat()
+                )
+            )
+            applied.append(m)
+    return applied
