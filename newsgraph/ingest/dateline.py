@@ -127,7 +127,7 @@ def infer_published(parsed: ParsedDateline | None, text: str) -> str | None:
         return None
     year = parsed.year
     if year is None:
-        full = list(_full_dates(text))
+        full = _full_dates(text) or _month_years(text)
         if not full:
             return None
         newest = max(full)
@@ -144,6 +144,14 @@ def infer_published(parsed: ParsedDateline | None, text: str) -> str | None:
         return date(year, parsed.month, parsed.day).isoformat()
     except ValueError:
         return None
+
+
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})[ ,]+(?P<year>(?:19|20)\d\d)\b")
+
+
+def _month_years(text: str) -> list[date]:
+    """``May 2026`` as the first of the month: the fallback when the text has no full date."""
+    return [date(int(m.group("year")), month_number(m.group("month")), 1) for m in MONTH_YEAR.finditer(text)]
 
 
 def _full_dates(text: str) -> list[date]:

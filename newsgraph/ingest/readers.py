@@ -19,7 +19,7 @@ from newsgraph.errors import InputError, NoInputs
 from newsgraph.ingest.document import make_document
 from newsgraph.records import Document
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}
