@@ -42,9 +42,7 @@ def annotate(text: str, nlp: Language | None = None) -> Annotation:
     return to_annotation(nlp(text))
 
 
-def annotate_many(
-    texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32
-) -> Iterator[Annotation]:
+def annotate_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Annotation]:
     """Annotate texts in batches (``nlp.pipe``), yielding one :class:`Annotation` each, in order."""
     nlp = nlp or load_pipeline()
     for doc in nlp.pipe(texts, batch_size=batch_size):
@@ -84,7 +82,7 @@ def to_annotation(doc: Doc) -> Annotation:
         )
         for t in doc
     )
-    source = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else doc.ents
+    source = doc.spans.get(SPAN_KEY, doc.ents)
     spans = tuple(
         sorted(
             (

@@ -113,7 +113,9 @@ def _print_document(x: Extraction, row: dict[str, Any]) -> None:
             if e.place:
                 extra.append(f"{e.place.country or ''} {e.place.lat:.2f},{e.place.lon:.2f}")
             extra += [f"{k}={v}" for k, v in e.attributes.items()]
-            console.print(f"  {e.id:<4} {escape(e.name)} [dim]{e.kind}[/dim] {escape('; '.join(extra))}", highlight=False)
+            console.print(
+                f"  {e.id:<4} {escape(e.name)} [dim]{e.kind}[/dim] {escape('; '.join(extra))}", highlight=False
+            )
     names = {e.id: e.name for e in x.entities}
     if x.claims:
         console.print("\n[bold]Claims[/bold] (speaker -> content)")
@@ -207,7 +209,14 @@ def _args(values: list[dict[str, Any]] | None) -> str:
 @click.option("--since", metavar="DATE", help="Events dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--where", metavar="PLACE", help="Events located at a place matching PLACE.")
 def events(
-    db: str, as_json: bool, limit: int, offset: int, type_: str | None, actor: str | None, since: str | None, where: str | None
+    db: str,
+    as_json: bool,
+    limit: int,
+    offset: int,
+    type_: str | None,
+    actor: str | None,
+    since: str | None,
+    where: str | None,
 ) -> None:
     """List events (who did what to whom, when, where), each with its sentence and who says it.
 

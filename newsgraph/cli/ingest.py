@@ -62,7 +62,9 @@ def _count_documents(paths: tuple[str, ...]) -> int | None:
 @db_option
 @read_options
 @workers_option
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Documents per transaction.")
+@click.option(
+    "--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Documents per transaction."
+)
 def ingest(
     paths: tuple[str, ...], db: str, published: str | None, encoding: str, max_chars: int, workers: int, batch_size: int
 ) -> None:
@@ -104,10 +106,14 @@ def ingest(
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout)."
+)
 @read_options
 @workers_option
-def extract(paths: tuple[str, ...], output: Path | None, published: str | None, encoding: str, max_chars: int, workers: int) -> None:
+def extract(
+    paths: tuple[str, ...], output: Path | None, published: str | None, encoding: str, max_chars: int, workers: int
+) -> None:
     """Extract documents to the contract's JSON Lines, without touching a store.
 
     One JSON object per document (``newsgraph schema`` prints the JSON Schema). A bad input is

@@ -108,9 +108,8 @@ def strip_footer(text: str) -> Footer:
         removed.insert(0, lines.pop().strip())
     body = "\n".join(lines).rstrip()
     tail = body[-200:]
-    m = None
-    for m in SIGN_OFF.finditer(tail):
-        pass
+    matches = list(SIGN_OFF.finditer(tail))
+    m = matches[-1] if matches else None
     if m and m.end() >= len(tail.rstrip()):
         agency = m.group("agency")
         cut = len(body) - len(tail) + m.start()

@@ -155,9 +155,7 @@ def _decode(name: str, data: bytes, options: ReadOptions) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         hint = " (it may be Latin-1/cp1252: try --encoding cp1252)" if encoding.startswith("utf") else ""
-        raise InputError(
-            name, f"not valid {options.encoding} at byte {exc.start}{hint}"
-        ) from None
+        raise InputError(name, f"not valid {options.encoding} at byte {exc.start}{hint}") from None
     except LookupError:
         raise InputError(name, f"unknown encoding {options.encoding!r}") from None
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
@@ -270,9 +268,7 @@ def _read_feed(name: str, data: bytes, options: ReadOptions) -> Iterator[Item]:
         raise InputError(name, "empty document")
     feed = feedparser.parse(data)
     entries = feed.get("entries", [])
-    bozo = feed.get("bozo") and not isinstance(
-        feed.get("bozo_exception"), feedparser.CharacterEncodingOverride
-    )
+    bozo = feed.get("bozo") and not isinstance(feed.get("bozo_exception"), feedparser.CharacterEncodingOverride)
     if not entries:
         reason = f"malformed feed ({feed.get('bozo_exception')})" if bozo else "feed has no items"
         raise InputError(name, reason)

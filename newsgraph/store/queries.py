@@ -47,9 +47,7 @@ def summary(engine: Engine) -> Summary:
         def count(table: Any) -> int:
             return int(
                 conn.execute(
-                    select(func.count())
-                    .select_from(table.join(docs, docs.c.id == table.c.doc_id))
-                    .where(current)
+                    select(func.count()).select_from(table.join(docs, docs.c.id == table.c.doc_id)).where(current)
                 ).scalar_one()
             )
 

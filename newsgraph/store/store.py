@@ -158,7 +158,9 @@ def _save(conn: Connection, x: Extraction) -> Saved:
         )
     )
     if conn.dialect.name == "sqlite":
-        seq = result.inserted_primary_key[0]
+        key_row = result.inserted_primary_key
+        assert key_row is not None
+        seq = key_row[0]
         conn.execute(
             text("INSERT INTO documents_fts(rowid, title, text) VALUES (:seq, :title, :text)"),
             {"seq": seq, "title": d.title or "", "text": d.text},
