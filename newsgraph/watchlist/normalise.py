@@ -1,0 +1,234 @@
+"""Names as weighted tokens: transliterated, lower-cased, particles, titles and legal forms marked.
+
+``normalise("Lashkar-e-Taiba")`` gives the tokens ``lashkar`` (an organisation word), ``e`` (a
+particle) and ``taiba`` (a name), each with its weight and its consonant skeleton (``tb``), the
+phonetic key that makes Taiba, Tayyiba and Toiba one sound. Any script goes through ``anyascii``
+first (Arabic, Urdu, Cyrillic, Greek...). The word lists are data:
+``newsgraph/data/watchlist/name-words.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from anyascii import anyascii
+
+NAME, PARTICLE, LEGAL, ORGWORD, NUMBER = "name", "particle", "legal", "orgword", "number"
+ROLE_WEIGHTS = {NAME: 1.0, PARTICLE: 0.1, LEGAL: 0.2, NUMBER: 0.3}
+
+
+@dataclass(frozen=True)
+class NameToken:
+    text: str
+    """Lower-case ASCII form (legal forms in their canonical spelling, numbers as digits)."""
+    role: str
+    """``name``, ``particle``, ``legal``, ``orgword`` or ``number``."""
+    weight: float
+    skeleton: str
+    """Consonant skeleton (:func:`skeleton`), the token's phonetic key."""
+
+
+@dataclass(frozen=True)
+class NormalisedName:
+    original: str
+    tokens: tuple[NameToken, ...]
+
+    @property
+    def core(self) -> tuple[NameToken, ...]:
+        """Tokens that identify: names, organisation words and numbers (not particles or legal forms)."""
+        return tuple(t for t in self.tokens if t.role in (NAME, ORGWORD, NUMBER))
+
+    @property
+    def compact(self) -> str:
+        return "".join(t.text for t in self.core)
+
+    @property
+    def weight(self) -> float:
+        return sum(t.weight for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    particles: frozenset[str]
+    particle_group: dict[str, int]
+    titles: frozenset[str]
+    legal: dict[tuple[str, ...], str]
+    legal_longest: int
+    orgwords: dict[str, float]
+    numbers: dict[str, int]
+    common: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("newsgraph").joinpath("data/watchlist/name-words.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    legal: dict[tuple[str, ...], str] = {}
+    for canonical, spellings in data["legal_forms"].items():
+        for s in spellings:
+            legal[tuple(_split(anyascii(s).lower()))] = str(canonical)
+    groups = {str(p): i for i, group in enumerate(data["particle_groups"]) for p in group}
+    return Lexicon(
+        particles=frozenset(str(p) for p in data["particles"]),
+        particle_group=groups,
+        titles=frozenset(str(t) for t in data["titles"]),
+        legal=legal,
+        legal_longest=max(len(k) for k in legal),
+        orgwords={str(w): float(weight) for weight, words in data["organisation_words"].items() for w in words},
+        numbers={str(k): int(v) for k, v in data["numbers"].items()},
+        common={str(w): float(weight) for weight, words in data["common_names"].items() for w in words},
+    )
+
+
+_SKELETON_RULES = [
+    ("sch", "s"), ("tch", "c"), ("zh", "j"), ("dj", "j"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("th", "t"),
+    ("dh", "d"), ("sh", "s"), ("ch", "c"), ("ck", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("z", "s"),
+    ("x", "ks"),
+]
+_VOWELS = set("aeiouy")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str) -> str:
+    """Consonant skeleton: digraphs folded (kh->k, sh->s, ph->f), vowels, h and doubles dropped.
+
+    A leading vowel is kept as ``a`` so that Osama/Usama agree while Ahmad and Mohammad do not.
+    """
+    if not token or token.isdigit():
+        return token
+    t = token
+    for a, b in _SKELETON_RULES:
+        t = t.replace(a, b)
+    out = ["a" if t[0] in _VOWELS else t[0]]
+    for ch in t[1:]:
+        if ch in _VOWELS or ch == "h":
+            continue
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+_INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b\.?)?")
+_APOSTROPHES = re.compile(r"['’ʼ`´‘ʻʿʾ]")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_DIGIT_LETTERS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g"})
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _split(text: str) -> list[str]:
+    return [t for t in _SPLIT.split(text) if t]
+
+
+def _reorder_comma(name: str) -> str:
+    """``SURNAME, Given`` -> ``Given SURNAME`` unless what follows the comma is a legal form."""
+    if name.count(",") != 1:
+        return name.replace(",", " ")
+    head, tail = (p.strip() for p in name.split(","))
+    words = tuple(_split(anyascii(tail).lower().replace(".", "")))
+    if not words or words in lexicon().legal or all(w in lexicon().titles for w in words):
+        return f"{head} {tail}"
+    return f"{tail} {head}"
+
+
+def _transliterate(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name)
+    text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _APOSTROPHES.sub("", text)
+    text = text.replace("&", " and ").replace("/", "")
+    return _APOSTROPHES.sub("", anyascii(text)).lower()
+
+
+def _fix_token(token: str) -> str:
+    m = _ORDINAL.match(token)
+    if m:
+        return m.group(1)
+    if not token.isdigit() and any(ch.isdigit() for ch in token) and sum(ch.isalpha() for ch in token) >= 2:
+        return token.translate(_DIGIT_LETTERS)
+    return token
+
+
+def _numbers(words: list[str]) -> list[str]:
+    """Spelled numbers as digits: ``forty four`` -> ``44``, ``first`` -> ``1``."""
+    lex = lexicon()
+    out: list[str] = []
+    total: int | None = None
+    for w in words:
+        value = lex.numbers.get(w)
+        if value is None:
+            if total is not None:
+                out.append(str(total))
+                total = None
+            out.append(w)
+        elif total is None:
+            total = value
+        elif value == 100:
+            total *= 100
+        elif total >= 20 and total % 10 == 0 and value < 10:
+            total += value
+        else:
+            out.append(str(total))
+            total = value
+    if total is not None:
+        out.append(str(total))
+    return out
+
+
+def _token(text: str, role: str) -> NameToken:
+    lex = lexicon()
+    if role == NAME and text in lex.orgwords:
+        role, weight = ORGWORD, lex.orgwords[text]
+    elif role == NAME:
+        weight = lex.common.get(text, 1.0)
+        if len(text) == 1:
+            weight = 0.5
+    else:
+        weight = ROLE_WEIGHTS[role]
+    return NameToken(text, role, weight, skeleton(text))
+
+
+@lru_cache(maxsize=100_000)
+def normalise(name: str) -> NormalisedName:
+    """The weighted tokens of a name (any script); see the module docstring."""
+    lex = lexicon()
+    raw = re.sub(r"[()\[\]{}]", " ", name)
+    words = [_fix_token(w) for w in _split(_transliterate(_reorder_comma(raw)))]
+    words = _numbers(words)
+    tokens: list[NameToken] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(lex.legal_longest, len(words) - i), 0, -1):
+            canonical = lex.legal.get(tuple(words[i : i + n]))
+            # a one-letter "legal form" only counts at the end of a name (S.A., not "A Company")
+            if canonical and (n > 1 or len(words[i]) > 1) and (i > 0 or n < len(words)):
+                tokens.append(_token(canonical, LEGAL))
+                i += n
+                break
+        else:
+            w = words[i]
+            if w.isdigit():
+                tokens.append(_token(w, NUMBER))
+            elif w in lex.particles and len(words) > 1:
+                tokens.append(_token(w, PARTICLE))
+            elif w in lex.titles and len(words) > 2:
+                pass
+            else:
+                tokens.append(_token(w, NAME))
+            i += 1
+    unique: list[NameToken] = []
+    for t in tokens:
+        # a word written twice in a row ("Sergey Sergey Shoigu") counts once
+        if unique and t.role in (NAME, ORGWORD) and unique[-1].text == t.text:
+            continue
+        unique.append(t)
+    return NormalisedName(name, tuple(unique))
+
+
+def same_particle(a: str, b: str) -> bool:
+    groups = lexicon().particle_group
+    return a == b or (a in groups and groups.get(a) == groups.get(b))

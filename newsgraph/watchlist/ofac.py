@@ -1,0 +1,192 @@
+"""OFAC's SDN list in its legacy CSV layout: ``sdn.csv``, ``alt.csv`` and ``add.csv``, no header.
+
+Columns (OFAC "SDN data specification"):
+
+- sdn: ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
+  Vess_flag, Vess_owner, Remarks
+- alt: ent_num, alt_num, alt_type (aka/fka/nka), alt_name, alt_remarks
+- add: ent_num, add_num, address, city/state/postal code, country, add_remarks
+
+``-0-`` marks an empty field; the files may end with a ``\\x1a`` (end of file) line. Aliases in
+alt.csv are OFAC's strong a.k.a.s; the ``a.k.a. 'NAME'`` quoted in the remarks are its weak
+a.k.a.s (quality ``low``). A row of the wrong shape, an unterminated quote or a non-numeric
+entity number refuses the whole set; an alias or address of an unknown entity and a repeated
+entity number are kept as warnings (no listed name is dropped).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.errors import WatchlistError
+from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
+
+SDN_COLUMNS = 12
+ALT_COLUMNS = 5
+ADD_COLUMNS = 6
+_EMPTY = "-0-"
+_EOF = "\x1a"
+_TYPES = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft", "": "organization"}
+_WEAK_AKA = re.compile(r"^\s*a\.k\.a\.\s+'(.+)'\.?\s*$")
+_DOB = re.compile(r"\bDOB\s+([^;]+)")
+_NATIONALITY = re.compile(r"\b(?:alt\.\s+)?(?:nationality|citizen)\s+([^;.]+)")
+_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_DATE = re.compile(r"^(?:(\d{1,2}) )?(?:([A-Z][a-z]{2}) )?(\d{4})$")
+
+
+@dataclass(frozen=True)
+class OfacFiles:
+    """The trio, each path optional except the entries file."""
+
+    sdn: Path
+    alt: Path | None = None
+    add: Path | None = None
+
+
+def _clean(value: str) -> str:
+    value = value.strip()
+    return "" if value == _EMPTY else value
+
+
+def read_rows(data: str, origin: str, columns: int) -> list[list[str]]:
+    """Rows of one headerless OFAC CSV, each with ``columns`` fields; refuses the file otherwise."""
+    reader = csv.reader(io.StringIO(data, newline=""), strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if not row or row == [_EOF] or (len(row) == 1 and not row[0].strip()):
+                continue
+            if len(row) != columns:
+                raise WatchlistError(
+                    origin,
+                    f"line {reader.line_num} has {len(row)} fields, OFAC's layout has {columns}: "
+                    "the file is truncated or not this kind of OFAC file",
+                )
+            if not row[0].strip().isdigit():
+                raise WatchlistError(origin, f"line {reader.line_num}: entity number {row[0]!r} is not a number")
+            rows.append(row)
+    except csv.Error as exc:
+        raise WatchlistError(origin, f"malformed CSV at line {reader.line_num} ({exc}): truncated?") from exc
+    if not rows:
+        raise WatchlistError(origin, "no rows")
+    return rows
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _date(raw: str) -> str | None:
+    raw = raw.strip().removeprefix("circa ").strip()
+    if " to " in raw:
+        a, b = (_date(x) for x in raw.split(" to ", 1))
+        return f"{a[:4]}-{b[:4]}" if a and b else a or b
+    m = _DATE.match(raw)
+    if not m:
+        return None
+    day, month, year = m.groups()
+    if month and month in _MONTHS:
+        return f"{year}-{_MONTHS[month]:02d}-{int(day):02d}" if day else f"{year}-{_MONTHS[month]:02d}"
+    return year
+
+
+def column_count(path: Path) -> int:
+    """How many fields the first row of a headerless OFAC CSV has (tells sdn, alt and add apart)."""
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        for row in csv.reader(fh):
+            if row:
+                return len(row)
+    return 0
+
+
+def parse_ofac(sdn: str, alt: str | None, add: str | None, origins: OfacFiles, list_name: str = "ofac") -> LoadedList:
+    warnings: list[str] = []
+    sdn_rows = read_rows(sdn, str(origins.sdn), SDN_COLUMNS)
+    aliases: dict[str, list[Alias]] = {}
+    countries: dict[str, list[str]] = {}
+    known = {r[0].strip() for r in sdn_rows}
+    if alt is not None:
+        for row in read_rows(alt, str(origins.alt), ALT_COLUMNS):
+            ent, name, kind = row[0].strip(), _clean(row[3]), _clean(row[2]).lower() or "aka"
+            if ent not in known:
+                warnings.append(f"{origins.alt}: alias {name!r} names unknown entity {ent}; skipped")
+            elif name:
+                aliases.setdefault(ent, []).append(Alias(name, "good", kind))
+    if add is not None:
+        for row in read_rows(add, str(origins.add), ADD_COLUMNS):
+            ent, country = row[0].strip(), _clean(row[4])
+            if ent not in known:
+                warnings.append(f"{origins.add}: address row {row[1].strip()} names unknown entity {ent}; skipped")
+            elif country and country not in countries.setdefault(ent, []):
+                countries[ent].append(country)
+    entries: list[WatchlistEntry] = []
+    first_line: dict[str, str] = {}
+    for row in sdn_rows:
+        ent = row[0].strip()
+        name = _clean(row[1])
+        if not name:
+            raise WatchlistError(str(origins.sdn), f"entity {ent} has no name")
+        if ent in first_line:
+            warnings.append(
+                f"{origins.sdn}: entity number {ent} is given to both {first_line[ent]!r} and {name!r}; both kept"
+            )
+        first_line.setdefault(ent, name)
+        remarks = _clean(row[11])
+        entry_aliases = list(aliases.get(ent, []))
+        seen = {name.lower(), *(a.name.lower() for a in entry_aliases)}
+        for part in remarks.split(";"):
+            m = _WEAK_AKA.match(part)
+            weak = m.group(1).strip() if m else ""
+            if weak and weak.lower() not in seen:
+                seen.add(weak.lower())
+                entry_aliases.append(Alias(weak, "low", "aka"))
+        nationalities: list[str] = []
+        for n in _NATIONALITY.findall(remarks):
+            n = n.strip()
+            if n and n not in nationalities:
+                nationalities.append(n)
+        births = tuple(d for d in (_date(x) for x in _DOB.findall(remarks)) if d)
+        programme = "; ".join(p.strip() for p in _clean(row[3]).strip("[]").split("] [") if p.strip())
+        extra = {k: v for k, v in (("title", _clean(row[4])), ("call_sign", _clean(row[5])),
+                                   ("vessel_type", _clean(row[6])), ("vessel_flag", _clean(row[9])),
+                                   ("vessel_owner", _clean(row[10]))) if v}
+        flag = extra.get("vessel_flag")
+        entry_countries = list(countries.get(ent, []))
+        if flag and flag not in entry_countries:
+            entry_countries.append(flag)
+        entries.append(
+            WatchlistEntry(
+                list=list_name,
+                entry_id=ent,
+                name=name,
+                type=_TYPES.get(_clean(row[2]).lower(), "organization"),
+                regime=programme or None,
+                aliases=tuple(entry_aliases),
+                nationalities=tuple(nationalities),
+                countries=tuple(entry_countries),
+                listed_on=None,
+                birth_dates=births,
+                reason=remarks or None,
+                extra=extra,
+            )
+        )
+    sources = tuple(str(p) for p in (origins.sdn, origins.alt, origins.add) if p is not None)
+    return LoadedList(list_name, tuple(entries), tuple(warnings), sources)
+
+
+def load_ofac(files: OfacFiles, list_name: str = "ofac") -> LoadedList:
+    return parse_ofac(
+        _decode(files.sdn),
+        _decode(files.alt) if files.alt else None,
+        _decode(files.add) if files.add else None,
+        files,
+        list_name,
+    )

@@ -1,0 +1,244 @@
+"""Screen names against loaded lists: an index blocks candidates, the matcher scores them.
+
+The index maps keys of every listed name and alias to the names that have them: each
+identifying token's consonant skeleton (``s:tb``), its first four letters (``p:lash``), the name
+written without spaces, and the name's initials (``a:l*t``, particles as a vowel wildcard) for
+acronym queries. A query looks up its own keys, keeps the names that share the rarest keys and
+scores only those with :func:`newsgraph.watchlist.matcher.compare_normalised`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from newsgraph.watchlist.entry import Quality, WatchlistEntry
+from newsgraph.watchlist.matcher import (
+    MATCH_THRESHOLD,
+    Comparison,
+    _acronym_letters,
+    acronym_of,
+    compare_normalised,
+)
+from newsgraph.watchlist.normalise import LEGAL, NUMBER, PARTICLE, NormalisedName, normalise
+
+CANDIDATES = 120
+"""Listed names scored per query, the best-blocked first."""
+COMMON_KEY = 0.05
+"""Keys held by more than this share of all names are too common to block on alone."""
+SAME_ENTRY = 0.95
+"""Score at which two lists' organisations of the same name are taken for one (acronyms are shared)."""
+LOW_QUALITY = 0.92
+"""Factor on a score reached through a list's weak (low-quality) alias."""
+TYPE_MISMATCH = 0.10
+COUNTRY_AGREES = 0.03
+COUNTRY_DIFFERS = 0.02
+_PAREN = re.compile(r"\(([^)]*)\)")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One listed entry matched by a screened name."""
+
+    entry: WatchlistEntry
+    matched_name: str
+    """The listed name or alias that matched best."""
+    quality: Quality
+    score: float
+    comparison: Comparison
+    evidence: tuple[str, ...] = ()
+    """Type, country and alias-quality notes that moved the score."""
+
+    def explain(self) -> str:
+        head = f"{self.comparison.explain()}"
+        if self.matched_name != self.entry.name:
+            head = f"via alias {self.matched_name!r} ({self.quality}): {head}"
+        return "; ".join([head, *self.evidence])
+
+
+@dataclass(frozen=True)
+class _Variant:
+    entry: int
+    text: str
+    quality: Quality
+    name: NormalisedName
+
+
+def name_variants(name: str) -> list[str]:
+    """A listed name, the name without its bracketed part, and an acronym in brackets ``(FIF)``."""
+    out = [name]
+    inside = [m.strip() for m in _PAREN.findall(name) if m.strip()]
+    if inside:
+        bare = " ".join(_PAREN.sub(" ", name).split())
+        if bare:
+            out.append(bare)
+            # a bracketed acronym of the name itself ("Falah-i-Insaniat Foundation (FIF)")
+            out += [i for i in inside if len(i.split()) == 1 and acronym_of(normalise(i), normalise(bare))]
+    return out
+
+
+def _keys(name: NormalisedName) -> set[str]:
+    keys: set[str] = set()
+    for t in name.core:
+        if len(t.skeleton) >= 2 or t.role == NUMBER:
+            keys.add("s:" + t.skeleton)
+        if len(t.text) >= 3:
+            keys.add("p:" + t.text[:4])
+    compact = name.compact
+    if len(compact) >= 3:
+        keys.add("p:" + compact[:4])
+    return keys
+
+
+def _acronym_keys(name: NormalisedName) -> set[str]:
+    words = tuple(t for t in name.tokens if t.role != LEGAL)
+    if len([t for t in words if t.role != PARTICLE]) < 2 or len(words) > 8:
+        return set()
+    return {"a:" + letters for letters in _acronym_letters(words) if 2 <= len(letters) <= 8}
+
+
+def _query_acronym_keys(name: NormalisedName) -> set[str]:
+    core = [t for t in name.tokens if t.role != LEGAL]
+    if len(core) != 1 or not 2 <= len(core[0].text) <= 6:
+        return set()
+    word = core[0].text
+    vowels = [i for i, ch in enumerate(word) if ch in "aeiou"]
+    keys = {"a:" + word}
+    for n in range(1, len(vowels) + 1):
+        for chosen in itertools.combinations(vowels, n):
+            keys.add("a:" + "".join("*" if i in chosen else ch for i, ch in enumerate(word)))
+    return keys
+
+
+def _norm_country(c: str) -> str:
+    return " ".join(c.lower().replace("the ", "").split())
+
+
+class Screener:
+    """An index over entries of one or more lists; :meth:`screen` one name at a time."""
+
+    def __init__(self, entries: list[WatchlistEntry]) -> None:
+        self.entries = entries
+        self.variants: list[_Variant] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for k, entry in enumerate(entries):
+            seen: set[str] = set()
+            for text, quality in entry.names():
+                for variant in name_variants(text):
+                    name = normalise(variant)
+                    sig = " ".join(t.text for t in name.tokens)
+                    if not name.tokens or sig in seen:
+                        continue
+                    seen.add(sig)
+                    v = len(self.variants)
+                    self.variants.append(_Variant(k, variant, quality, name))
+                    for key in _keys(name) | _acronym_keys(name):
+                        postings[key].append(v)
+        self.postings = {k: tuple(v) for k, v in postings.items()}
+        total = max(len(self.variants), 1)
+        self.idf = {k: math.log(total / len(v)) for k, v in self.postings.items()}
+        self.common = COMMON_KEY * total
+        self.shared: dict[int, tuple[str, str]] = {}
+        self._share_acronyms(postings)
+
+    def _share_acronyms(self, postings: dict[str, list[int]]) -> None:
+        """Give an acronym alias of one list's entry (UN ``LET``) to the same entry on another list.
+
+        An organisation whose list gives an acronym that spells its own name passes that acronym
+        to entries of other lists whose primary name matches its own at ``SAME_ENTRY`` or more.
+        """
+        position = {id(e): k for k, e in enumerate(self.entries)}
+        for v in range(len(self.variants)):
+            variant = self.variants[v]
+            entry = self.entries[variant.entry]
+            if entry.type == "person" or len(variant.name.tokens) != 1 or variant.quality != "good":
+                continue
+            own = normalise(entry.name)
+            if not acronym_of(variant.name, own):
+                continue
+            for hit in self.screen(entry.name, kind=entry.type, limit=5, threshold=SAME_ENTRY):
+                other = hit.entry
+                if other.list == entry.list or hit.matched_name != other.name:
+                    continue
+                k = position[id(other)]
+                new = len(self.variants)
+                self.variants.append(_Variant(k, variant.text, "good", variant.name))
+                self.shared[new] = (entry.list, entry.entry_id)
+                for key in _keys(variant.name):
+                    postings[key].append(new)
+        self.postings = {k: tuple(v) for k, v in postings.items()}
+
+    def candidates(self, name: NormalisedName, limit: int = CANDIDATES) -> list[int]:
+        """Variant numbers sharing keys with ``name``, those sharing the rarest keys first."""
+        keys = _keys(name) | _query_acronym_keys(name)
+        found = [k for k in keys if k in self.postings]
+        if not found:
+            return []
+        rare = [k for k in found if len(self.postings[k]) <= self.common] or found
+        weight: dict[int, float] = defaultdict(float)
+        for key in rare:
+            idf = self.idf[key]
+            for v in self.postings[key]:
+                weight[v] += idf
+        return sorted(weight, key=weight.__getitem__, reverse=True)[:limit]
+
+    def screen(
+        self,
+        name: str,
+        *,
+        kind: str | None = None,
+        countries: tuple[str, ...] = (),
+        limit: int = 10,
+        threshold: float = 0.5,
+    ) -> list[Hit]:
+        """The entries matching ``name``, best first (one hit per entry, its best-matching name).
+
+        ``kind`` (person, organization, vessel, aircraft) and ``countries`` are evidence: a
+        different type lowers the score, a shared country raises it a little.
+        """
+        query = normalise(name)
+        if not query.tokens:
+            return []
+        wanted = {_norm_country(c) for c in countries}
+        best: dict[int, Hit] = {}
+        for v in self.candidates(query):
+            variant = self.variants[v]
+            entry = self.entries[variant.entry]
+            comparison = compare_normalised(query, variant.name, acronyms=entry.type != "person")
+            score = comparison.score
+            if score < threshold * 0.8:
+                continue
+            evidence: list[str] = []
+            if v in self.shared:
+                source = self.shared[v]
+                evidence.append(f"acronym listed by {source[0]} {source[1]} for the same name")
+                score -= 0.01
+            if variant.quality == "low":
+                score *= LOW_QUALITY
+                evidence.append("weak alias")
+            if kind and entry.type != "unknown" and kind != entry.type:
+                score -= TYPE_MISMATCH
+                evidence.append(f"type differs: {kind} vs {entry.type}")
+            if wanted:
+                listed = {_norm_country(c) for c in (*entry.nationalities, *entry.countries)}
+                if listed & wanted:
+                    score += COUNTRY_AGREES
+                    evidence.append("country agrees: " + ", ".join(sorted(listed & wanted)))
+                elif listed:
+                    score -= COUNTRY_DIFFERS
+                    evidence.append("country differs")
+            score = max(0.0, min(1.0, score))
+            if score < threshold:
+                continue
+            hit = Hit(entry, variant.text, variant.quality, score, comparison, tuple(evidence))
+            old = best.get(variant.entry)
+            if old is None or hit.score > old.score:
+                best[variant.entry] = hit
+        hits = sorted(best.values(), key=lambda h: (-h.score, h.entry.list, h.entry.entry_id))
+        return hits[:limit]
+
+
+__all__ = ["MATCH_THRESHOLD", "Hit", "Screener", "name_variants"]

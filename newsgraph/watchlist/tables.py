@@ -1,0 +1,66 @@
+"""The watchlist's tables, on the store's shared ``metadata``.
+
+- ``watchlist_entries``: one row per listed entry (all lists), aliases and dates as JSON.
+- ``watchlist_lists``: one row per loaded list: when, from which files, with which warnings.
+- ``watchlist_hits``: the results of ``newsgraph screen --actors``: a stored actor, the entry it
+  matched, the score and the explanation.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, Engine, Float, Index, Integer, String, Table, Text
+
+from newsgraph.store.schema import metadata
+
+watchlist_entries = Table(
+    "watchlist_entries",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("list", String(40), nullable=False, index=True, comment="un, ofac, opensanctions or a given name"),
+    Column("entry_id", String(200), nullable=False, comment="reference as the list gives it (QDe.118, 7140)"),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("regime", Text),
+    Column("aliases", JSON, nullable=False, comment="[{name, quality: good|low, kind}]"),
+    Column("nationalities", JSON, nullable=False),
+    Column("countries", JSON, nullable=False),
+    Column("listed_on", String(10)),
+    Column("birth_dates", JSON, nullable=False),
+    Column("reason", Text),
+    Column("extra", JSON, nullable=False),
+    Index("ix_watchlist_entries_ref", "list", "entry_id"),
+)
+
+watchlist_lists = Table(
+    "watchlist_lists",
+    metadata,
+    Column("list", String(40), primary_key=True),
+    Column("entries", Integer, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("warnings", JSON, nullable=False),
+    Column("loaded_at", String(32), nullable=False),
+)
+
+watchlist_hits = Table(
+    "watchlist_hits",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("actor", Text, nullable=False, comment="the stored entity's name as screened"),
+    Column("kind", String(20), comment="the stored entity's kind"),
+    Column("documents", Integer, nullable=False, comment="how many current documents name this actor"),
+    Column("list", String(40), nullable=False),
+    Column("entry_id", String(200), nullable=False),
+    Column("entry_name", Text, nullable=False),
+    Column("matched_name", Text, nullable=False, comment="the listed name or alias that matched"),
+    Column("score", Float, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("screened_at", String(32), nullable=False),
+    Index("ix_watchlist_hits_actor", "actor"),
+)
+
+TABLES = (watchlist_entries, watchlist_lists, watchlist_hits)
+
+
+def ensure_tables(engine: Engine) -> None:
+    """Create the watchlist tables where they are missing (idempotent)."""
+    metadata.create_all(engine, tables=list(TABLES), checkfirst=True)
