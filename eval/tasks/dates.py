@@ -10,6 +10,7 @@ with that date as ``published``.
   one to one when the spans overlap. A reported date that overlaps a gold ``TIME`` timex
   ("Friday night", "this morning": a time whose date part is a date) is left out of the count;
   one overlapping a gold ``DURATION`` or ``SET``, or no timex at all, is a false positive.
+  ``span_f1_strict`` counts the ones on ``TIME`` timexes as false positives too.
 - ``value_accuracy``: over matched pairs whose gold value is ``YYYY``, ``YYYY-MM`` or
   ``YYYY-MM-DD``, the share where newsgraph's value, cut to the gold's granularity, equals the
   gold value (a value less precise than the gold's counts as wrong).
@@ -115,7 +116,7 @@ def value_matches(predicted: str | None, gold: str) -> bool:
 
 
 def score(pairs: list[tuple[GoldDocument, list[tuple[int, int, str | None]]]]) -> dict[str, float]:
-    tp = fp = fn = 0
+    tp = fp = fn = on_time = 0
     valued = right = 0
     for doc, predicted in pairs:
         gold = [t for t in doc.timexes if t.type == "DATE"]
@@ -127,7 +128,9 @@ def score(pairs: list[tuple[GoldDocument, list[tuple[int, int, str | None]]]]) -
                 None,
             )
             if match is None:
-                if not any(_overlaps((start, end), t) for t in times):
+                if any(_overlaps((start, end), t) for t in times):
+                    on_time += 1
+                else:
                     fp += 1
                 continue
             used.add(match)
@@ -139,10 +142,12 @@ def score(pairs: list[tuple[GoldDocument, list[tuple[int, int, str | None]]]]) -
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    strict = tp / (tp + fp + on_time) if tp + fp + on_time else 0.0
     return {
         "span_precision": precision,
         "span_recall": recall,
         "span_f1": f1,
+        "span_f1_strict": 2 * strict * recall / (strict + recall) if strict + recall else 0.0,
         "value_accuracy": right / valued if valued else 0.0,
     }
 

@@ -64,6 +64,13 @@ _REL = r"(?:this|last|next|past|coming|current|previous)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _EDGE = r"(?:(?:early|late|mid|earlier|later)(?:[- ]|\s+in\s+)|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)?"
 
+_UNITS_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_WORDS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPELLED_YEAR = (
+    rf"(?:(?:eighteen|nineteen)[- ](?:hundred|{_TEENS_WORDS}|{_TENS_WORDS}(?:[- ]{_UNITS_WORDS})?|oh[- ]{_UNITS_WORDS})"
+    rf"|(?:the\s+year\s+)two\s+thousand(?:\s+and)?(?:[- ](?:{_UNITS_WORDS}|{_TEENS_WORDS}))?)\b"
+)
 _PATTERNS: tuple[str, ...] = (
     # Full and partial calendar dates.
     rf"\b(?:{_WEEKDAY},?\s+)?{_EDGE}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d|:\d)",
@@ -87,6 +94,7 @@ _PATTERNS: tuple[str, ...] = (
     r"(?i:\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
     r"nineteenth|twentieth|twenty-first)\s+century\b)",
+    rf"(?i:\b(?:(?:early|late|mid)[- ]?)?{_SPELLED_YEAR})",
     # Days relative to the reference date.
     r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)\b)",
     rf"(?i:\b(?:(?:last|next|this|coming|past|previous|following|earlier|later)\s+)?){_WEEKDAY}\b",
@@ -123,16 +131,20 @@ _KEEP_DESPITE_UNITS = re.compile(
     r"(?:quarter|half)\b|^(?:the\s+)?(?:week|weekend|month|year|quarter)(?:end)?$"
 )
 _LEAD = re.compile(
-    r"(?i)^(?:(?:on|in|at|by|since|until|till|from|to|during|before|after|through|as\s+of|as\s+early\s+as|"
+    r"(?i)(?:(?:on|in|at|by|since|until|till|from|to|during|before|after|through|as\s+of|as\s+early\s+as|"
     r"as\s+late\s+as|sometime|some\s+time|just|both|only|even|between|up\s+to|of|for|beginning|"
     r"starting|ending|and|or)\s+)+"
 )
 _TAIL = re.compile(r"(?:['’]s|['’])$|[\s,.;:]+$")
 _SPLIT = re.compile(r"\s+(?i:to|through|until|till|ended|ending|that\s+ended)\s+|\s+[-–]\s+(?=[A-Z])")
 _YEAR_IN = re.compile(rf"(?<![\d$£€.,'-])({_YEAR})(?!'?s\b)(?![\d%]|[.,]\d|-\d)")
-_TENSE_SLACK = 62
+_TENSE_SLACK = 7
 """Days a past-tense date may lie after the reference date (and a future one before it):
 news reports scheduled dates in past-tense clauses ("declared a dividend, payable Dec. 7")."""
+_TARGET_PREPOSITIONS = frozenset({"by", "until", "till", "through", "to", "before"})
+"""Prepositions that make a date a deadline or target, whatever the verb's tense ("extended to Nov. 20")."""
+_AHEAD_MONTHS = 4
+"""How far ahead of the reference date a bare month may lie when the tense says nothing."""
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _PLANNING = frozenset(
     {"schedule", "set", "due", "expect", "plan", "intend", "going", "go", "prepare", "aim", "propose",
@@ -301,6 +313,11 @@ def _tense(annotation: Annotation, start: int, end: int) -> str | None:
         if t.pos in ("VERB", "AUX") and not (t.start >= start and t.end <= end):
             verb = t
             break
+    if verb is None:
+        return None
+    governed = _governs(annotation, verb.i, token.i, end)
+    before = annotation.tokens[token.i - 1].text.lower() if token.i > 0 else ""
+    target = before in _TARGET_PREPOSITIONS
     for _ in range(3):
         if verb is None:
             return None
@@ -314,17 +331,25 @@ def _tense(annotation: Annotation, start: int, end: int) -> str | None:
                 return "future"
             verb = head if head.pos in ("VERB", "AUX", "ADJ") else None
             continue
-        if verb.tag in ("VBD", "VBN") or aux & {"had", "has", "have", "did", "was", "were"}:
+        if target or not governed:
+            return None
+        if verb.tag == "VBD" or aux & {"had", "has", "have", "did"} or (verb.tag == "VBN" and not aux):
             return "past"
-        if verb.tag in ("VBZ", "VBP") and not aux and _governs(annotation, verb.i, token.i):
+        if verb.tag in ("VBZ", "VBP") and not aux:
             return "future"
         return None
     return None
 
 
-def _governs(annotation: Annotation, verb: int, token: int) -> bool:
-    """Whether ``token`` hangs on ``verb`` directly or through one preposition ("meet on Monday")."""
-    head = annotation.tokens[token].head
+def _governs(annotation: Annotation, verb: int, token: int, end: int) -> bool:
+    """Whether the expression starting at ``token`` hangs on ``verb`` directly or through one
+    preposition ("met on Monday"), rather than on a noun or adjective ("payable Dec. 7")."""
+    k = token
+    while annotation.tokens[k].head != k and annotation.tokens[annotation.tokens[k].head].start < end and (
+        annotation.tokens[annotation.tokens[k].head].start >= annotation.tokens[token].start
+    ):
+        k = annotation.tokens[k].head
+    head = annotation.tokens[k].head
     return head == verb or (annotation.tokens[head].dep == "prep" and annotation.tokens[head].head == verb)
 
 
@@ -348,6 +373,10 @@ _N_AGO = re.compile(
     rf"(?i)\b({_NUM})\s+(day|week|month|year|decade|fortnight)s?\s+(ago|earlier|before|later|hence|from\s+now)\b"
 )
 _N_RELATIVE = re.compile(r"(?i)\b(this|last|next|current|coming|previous|past)\s+(month|year)\b")
+_N_THIS_PERIOD = re.compile(
+    r"(?i)\b(?:(?:end|beginning|start|middle|rest|remainder|balance)\s+of|(?:earlier|later)\s+in|so\s+far)\s+"
+    r"th(?:e|is)\s+(month|year)\b|\b(year)[- ]end\b|\b(year)['’]s\s+end\b"
+)
 _N_MONTH_REL_YEAR = re.compile(r"(?i)\b(this|last|next)\s+year\b")
 
 
@@ -359,6 +388,7 @@ def normalise(
     ``ref`` is the reference (publication) date, ``context_year`` a year named near the
     expression, ``tense`` ``past``/``future`` for the clause it belongs to.
     """
+    span = _SPELLED.sub(lambda m: str(_spelled_year(m.group(0))), span)
     m = _N_ISO.search(span)
     if m:
         return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -409,9 +439,36 @@ def normalise(
             return f"{ref.year + shift:04d}", "year"
         y, mo = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
         return f"{y:04d}-{mo + 1:02d}", "month"
+    m = _N_THIS_PERIOD.search(span)
+    if m:
+        if (m.group(1) or "").lower() == "month":
+            return f"{ref.year:04d}-{ref.month:02d}", "month"
+        return f"{ref.year:04d}", "year"
     if re.search(r"(?i)\byear-(?:earlier|ago)\b|\ba\s+year\s+(?:earlier|ago|before)\b", span):
         return f"{ref.year - 1:04d}", "year"
     return None, "other"
+
+
+_SPELLED = re.compile(rf"(?i)\b{_SPELLED_YEAR}")
+_WORD_VALUES: dict[str, int] = {
+    **{w: n for n, w in enumerate("oh one two three four five six seven eight nine".split())},
+    **{w: n for n, w in enumerate(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), start=10
+    )},
+    **{w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)},
+}
+
+
+def _spelled_year(words: str) -> int:
+    """``nineteen ninety-six`` -> 1996, ``the year two thousand and one`` -> 2001."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("the", "year", "and")]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(_WORD_VALUES.get(w, 0) for w in parts[2:])
+    century = _WORD_VALUES[parts[0]] * 100
+    rest = parts[1:]
+    if rest == ["hundred"]:
+        return century
+    return century + sum(_WORD_VALUES.get(w, 0) for w in rest)
 
 
 def _granularity_without_reference(span: str) -> str:
@@ -483,6 +540,8 @@ def _month_year(
         options = [y for y in options if offset(y) <= slack]
     elif tense == "future":
         options = [y for y in options if offset(y) >= -slack]
+    else:
+        options = [y for y in options if offset(y) <= _AHEAD_MONTHS]
     return min(options, key=lambda y: (abs(offset(y)), offset(y) > 0))
 
 
