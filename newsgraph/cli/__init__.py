@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "newsgraph.cli.ingest",
     "newsgraph.cli.documents",
     "newsgraph.cli.schema",
+    "newsgraph.cli.watchlist",
 ]
 """Modules that each define ``commands: list[click.Command]``."""
 

@@ -51,8 +51,15 @@ def _core_tables(conn: Connection) -> None:
         )
 
 
+def _watchlist_tables(conn: Connection) -> None:
+    from newsgraph.watchlist.tables import create_tables
+
+    create_tables(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, mentions, entities, dates, claims, events, relations; full-text index", _core_tables),
+    Migration(2, "watchlist entries, loaded lists and screening hits", _watchlist_tables),
 ]
 
 

@@ -34,7 +34,8 @@ _TYPES = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft", ""
 _WEAK_AKA = re.compile(r"^\s*a\.k\.a\.\s+'(.+)'\.?\s*$")
 _DOB = re.compile(r"\bDOB\s+([^;]+)")
 _NATIONALITY = re.compile(r"\b(?:alt\.\s+)?(?:nationality|citizen)\s+([^;.]+)")
-_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 _DATE = re.compile(r"^(?:(\d{1,2}) )?(?:([A-Z][a-z]{2}) )?(\d{4})$")
 
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Engine, Float, Index, Integer, String, Table, Text
+from sqlalchemy import JSON, Column, Connection, Engine, Float, Index, Integer, String, Table, Text
 
 from newsgraph.store.schema import metadata
 
@@ -64,3 +64,8 @@ TABLES = (watchlist_entries, watchlist_lists, watchlist_hits)
 def ensure_tables(engine: Engine) -> None:
     """Create the watchlist tables where they are missing (idempotent)."""
     metadata.create_all(engine, tables=list(TABLES), checkfirst=True)
+
+
+def create_tables(conn: Connection) -> None:
+    """The store's migration step for the watchlist (``newsgraph.store.migrations``)."""
+    metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
