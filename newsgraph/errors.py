@@ -94,3 +94,14 @@ class WatchlistError(NewsgraphError):
         )
         self.origin = origin
         self.reason = reason
+
+
+class OntologyError(NewsgraphError):
+    """A shipped or user-supplied ontology file (event types, relation types) is malformed."""
+
+    exit_code = 2
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"ontology file {origin}: {reason}; fix the file (its header says what it holds)")
+        self.origin = origin
+        self.reason = reason

@@ -1,11 +1,823 @@
-"""Stage: events of one document."""
+"""Stage: events of one document (PLOVER types and modes, plus newsgraph's extension types).
+
+A trigger is a verb or an event noun from the ontology's lexicon (``newsgraph/data/ontology/
+events.yaml``). Its arguments are read off the dependency parse and mapped onto the document's
+entity mentions: compound actors are split ("Hungarian and Romanian officials" are two
+sources), a gathering is one event with all its participants, the date comes from the sentence
+(else the paragraph, never the publication date by default), the location from a place
+introduced by in/at, and the modality from the words that govern the trigger ("proposals to
+deploy" is planned, "did not meet" negated).
+
+:class:`Frame` (the per-document index of mentions, dates and claims) and :func:`actor_args` are
+shared with the relation stage.
+"""
 
 from __future__ import annotations
 
-from newsgraph.annotate.parsed import Annotation
-from newsgraph.records import Event, Extraction
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.annotate.parsed import Annotation, Sentence, Token
+from newsgraph.ontology import ActorLexicon, EventOntology, Trigger, actors, events
+from newsgraph.records import (
+    Arg,
+    Claim,
+    DateMention,
+    Event,
+    EventDate,
+    Extraction,
+    Mention,
+    SentenceSpan,
+    Span,
+)
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "obj"})
+NEGATIONS = frozenset({"not", "never", "n't", "no", "without"})
+SPEECH = frozenset(
+    {"say", "announce", "tell", "state", "declare", "insist", "conclude", "add", "report", "claim",
+     "note", "stress", "warn", "argue", "maintain", "assert", "believe", "think", "write", "reiterate"}
+)  # fmt: skip
+DEMAND_MODALS = frozenset({"must", "should"})
+SPECULATIVE_AUX = frozenset({"could", "might", "may"})
+HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
+SPECULATIVE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely"})
+HEDGED_ADJECTIVES = frozenset({"alleged", "suspected", "reported", "purported"})
+PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "of", "from", "including", "featuring"})
+SOURCE_PARTICIPLES = frozenset({"link", "lead", "back", "organise", "organize", "sponsor", "host", "run"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "conj", "pcomp", "pobj", "dobj", "prep"})
+ACTOR_POS = frozenset({"NOUN", "PROPN"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][\w .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z-]{2,20}\)")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a wire dateline ("Washington, Jan 27 (IANS)") ends when ingest recorded none: its date
+    is the publication date, not an event's."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+@dataclass
+class Frame:
+    """What the event and relation stages look up while they walk one document's parse."""
+
+    annotation: Annotation
+    x: Extraction
+    mention_at: list[int]
+    """Token index -> index in ``mentions`` of the mention covering it, or -1."""
+    mentions: tuple[Mention, ...]
+    mention_first: list[int]
+    """Mention index -> its first token."""
+    mention_last: list[int]
+    """Mention index -> its last token."""
+    actor_types: frozenset[str]
+    place_types: frozenset[str]
+    lexicon: ActorLexicon
+    dates: list[DateMention] = field(default_factory=list)
+    """Dates after the dateline, by start."""
+    date_starts: list[int] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    """Claims by start."""
+    claim_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, annotation: Annotation, x: Extraction) -> Frame:
+        lex = actors()
+        mention_at = [-1] * len(annotation.tokens)
+        first: list[int] = []
+        last: list[int] = []
+        for k, m in enumerate(x.mentions):
+            a = annotation.token_at(m.start)
+            b = annotation.token_at(m.end - 1)
+            if a is None or b is None:
+                first.append(-1)
+                last.append(-1)
+                continue
+            first.append(a.i)
+            last.append(b.i)
+            for i in range(a.i, b.i + 1):
+                mention_at[i] = k
+        dateline_end = x.document.dateline.end if x.document.dateline else _dateline_end(x.document.text)
+        dates = sorted((d for d in x.dates if d.start >= dateline_end), key=lambda d: d.start)
+        frame = cls(
+            annotation=annotation,
+            x=x,
+            mention_at=mention_at,
+            mentions=x.mentions,
+            mention_first=first,
+            mention_last=last,
+            actor_types=lex.mention_types,
+            place_types=lex.place_types,
+            lexicon=lex,
+        )
+        frame.dates = dates
+        frame.date_starts = [d.start for d in dates]
+        frame.claims = sorted(x.claims, key=lambda c: c.start)
+        frame.claim_starts = [c.start for c in frame.claims]
+        return frame
+
+    # -- lookups ----------------------------------------------------------------------------
+    def tok(self, i: int) -> Token:
+        return self.annotation.tokens[i]
+
+    def kids(self, i: int) -> tuple[Token, ...]:
+        return self.annotation.children(i)
+
+    def mention(self, i: int) -> Mention | None:
+        k = self.mention_at[i]
+        return self.mentions[k] if k >= 0 else None
+
+    def arg(self, m: Mention) -> Arg:
+        return Arg(start=m.start, end=m.end, text=m.text, entity=m.entity)
+
+    def span_arg(self, first: int, last: int, entity: str | None = None) -> Arg:
+        a, b = self.tok(first), self.tok(last)
+        return Arg(start=a.start, end=b.end, text=self.annotation.text[a.start : b.end], entity=entity)
+
+    def is_actor_mention(self, m: Mention | None) -> bool:
+        return m is not None and m.type in self.actor_types
+
+    def is_place_mention(self, m: Mention | None) -> bool:
+        return m is not None and m.type in self.place_types
+
+    def claim_of(self, offset: int) -> str | None:
+        """The innermost claim whose span holds ``offset``."""
+        k = bisect.bisect_right(self.claim_starts, offset)
+        best = None
+        for c in self.claims[:k]:
+            if c.start <= offset < c.end and (best is None or c.end - c.start < best.end - best.start):
+                best = c
+        return best.id if best else None
+
+    def dates_between(self, start: int, end: int) -> list[DateMention]:
+        a = bisect.bisect_left(self.date_starts, start)
+        b = bisect.bisect_left(self.date_starts, end)
+        return self.dates[a:b]
+
+    # -- arguments --------------------------------------------------------------------------
+    def conjuncts(self, i: int) -> list[int]:
+        """Token ``i`` and its coordinated heads ("Hamas, LeT and JeM")."""
+        out = [i]
+        stack = [i]
+        while stack:
+            k = stack.pop()
+            for c in self.kids(k):
+                if c.dep == "conj" and c.pos in ACTOR_POS | {"ADJ"}:
+                    out.append(c.i)
+                    stack.append(c.i)
+        return out
+
+    def listed_after(self, k: int) -> list[int]:
+        """Mentions coordinated to the right of mention ``k`` on the surface: "X (Y), Z and W"."""
+        toks = self.annotation.tokens
+        out: list[int] = []
+        i = self.mention_last[k] + 1
+        sent = toks[self.mention_first[k]].sent
+        while i < len(toks) and toks[i].sent == sent:
+            t = toks[i]
+            if t.text == "(":  # a parenthesised alias "(LeT)": same actor, skip it
+                j = i + 1
+                while j < len(toks) and toks[j].text != ")" and j - i < 8:
+                    j += 1
+                i = j + 1
+                continue
+            if t.text in {",", "and", "or", "&"} or t.dep == "preconj":
+                j = i + 1
+                while j < len(toks) and toks[j].text in {"and", "or", ",", "the"}:
+                    j += 1
+                if j < len(toks) and self.mention_at[j] >= 0 and self.is_actor_mention(self.mention(j)):
+                    nxt = self.mention_at[j]
+                    out.append(nxt)
+                    i = self.mention_last[nxt] + 1
+                    continue
+            break
+        return out
+
+    def anaphor(self, i: int) -> Mention | None:
+        """ "the organisation" -> the nearest preceding named organisation (within 3 sentences)."""
+        t = self.tok(i)
+        if t.lemma.lower() not in self.lexicon.anaphoric_organisation_nouns:
+            return None
+        if not any(c.dep == "det" and c.text.lower() == "the" for c in self.kids(i)):
+            return None
+        if any(c.dep in {"compound", "amod", "poss"} and self.mention_at[c.i] >= 0 for c in self.kids(i)):
+            return None
+        k = bisect.bisect_left([m.start for m in self.mentions], t.start) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            first = self.mention_first[k]
+            if first >= 0 and t.sent - self.tok(first).sent > 3:
+                return None
+            if m.type == "ORG":
+                return m
+            k -= 1
+        return None
+
+    def noun_phrase(self, i: int) -> tuple[int, int]:
+        """First and last token of the modifiers + head of noun ``i`` (no determiner, no clauses)."""
+        first = i
+        for c in self.kids(i):
+            if c.i < i and c.dep in {"compound", "amod", "nmod", "nummod", "poss", "npadvmod"}:
+                first = min(first, self.annotation.subtree(c.i)[0].i)
+        return first, i
+
+    def actor_args(self, i: int, nominal: bool = True, depth: int = 0) -> list[Arg]:
+        """The actors a noun phrase headed by token ``i`` names (conjuncts split)."""
+        out: dict[tuple[int, int], Arg] = {}
+        for h in self.conjuncts(i):
+            for a in self._head_args(h, nominal, depth):
+                out.setdefault((a.start, a.end), a)
+        return list(out.values())
+
+    def _head_args(self, h: int, nominal: bool, depth: int) -> list[Arg]:
+        t = self.tok(h)
+        k = self.mention_at[h]
+        if k >= 0 and self.is_actor_mention(self.mentions[k]):
+            found = [self.mentions[k], *(self.mentions[j] for j in self.listed_after(k))]
+            return [self.arg(m) for m in found]
+        if t.pos == "PRON" and t.dep in OBJECTS | {"pobj"} and t.text.lower() in {"it", "them"}:
+            return self._pronoun_antecedent(h)
+        if t.pos == "PRON" or t.pos not in ACTOR_POS | {"ADJ", "NUM"}:
+            return []
+        ante = self.anaphor(h)
+        if ante is not None:
+            first, last = self.noun_phrase(h)
+            det = [c.i for c in self.kids(h) if c.dep == "det"]
+            return [self.span_arg(min([first, *det]), last, ante.entity)]
+        # modifiers naming the actor: "Hungarian and Romanian officials", "Taiwan's minister"
+        mods: list[Arg] = []
+        for c in self.kids(h):
+            if c.i < h and c.dep in {"amod", "compound", "nmod", "poss"}:
+                m = self.mention(c.i)
+                if self.is_actor_mention(m) and m is not None:
+                    mods.append(self.arg(m))
+                    for cj in self.conjuncts(c.i)[1:]:
+                        mc = self.mention(cj)
+                        if self.is_actor_mention(mc) and mc is not None:
+                            mods.append(self.arg(mc))
+        if mods:
+            return mods
+        lemma = t.lemma.lower()
+        is_actor_noun = lemma in self.lexicon.nouns
+        if is_actor_noun and depth < 2:
+            # "representatives of LeT", "leaders of Romania's new government"
+            for c in self.kids(h):
+                if c.dep == "prep" and c.lemma == "of" and c.i > h:
+                    for p in self.kids(c.i):
+                        if p.dep == "pobj":
+                            inner = self.actor_args(p.i, nominal, depth + 1)
+                            if inner:
+                                return inner
+        if nominal and is_actor_noun and t.pos == "NOUN":
+            first, last = self.noun_phrase(h)
+            return [self.span_arg(first, last)]
+        return []
+
+    def subjects(self, v: int, depth: int = 0) -> tuple[list[Arg], bool]:
+        """Actor arguments of the subject of verb ``v`` and whether the clause is passive."""
+        passive = False
+        for c in self.kids(v):
+            if c.dep in PASSIVE_SUBJECTS:
+                passive = True
+        for c in self.kids(v):
+            if c.dep in SUBJECTS:
+                if c.pos == "PRON" and c.text.lower() in PRONOUNS and depth < 3:
+                    up = self._speaker_of_clause(v)
+                    if up is not None:
+                        return self.subjects(up, depth + 1)[0], passive
+                    return self._pronoun_antecedent(c.i), passive
+                if c.text.lower() in {"which", "who", "that"}:
+                    t = self.tok(v)
+                    if t.dep == "relcl":
+                        return self.actor_args(t.head), passive
+                return self.actor_args(c.i), passive
+            if c.dep == "agent":
+                for p in self.kids(c.i):
+                    if p.dep == "pobj":
+                        return self.actor_args(p.i), passive
+        if passive:
+            return [], passive
+        t = self.tok(v)
+        if depth < 4 and t.head != v:
+            head = self.tok(t.head)
+            if t.dep == "xcomp":
+                # object control: "invited Sharif to join", "urged X to ..."
+                for c in self.kids(head.i):
+                    if c.dep in OBJECTS:
+                        return self.actor_args(c.i), passive
+                return self.subjects(head.i, depth + 1)[0], passive
+            if t.dep == "conj" and head.pos in {"VERB", "AUX"}:
+                return self.subjects(head.i, depth + 1)[0], passive
+            if t.dep in {"acl", "relcl"} and head.pos in ACTOR_POS:
+                return self.actor_args(head.i), passive
+            if t.dep == "advcl" and t.tag == "VBG":
+                return self.subjects(head.i, depth + 1)[0], passive
+        if t.dep in {"csubj", "acl", "amod", "advcl", "dep"}:
+            return self._preceding_actors(v), passive
+        return [], passive
+
+    def _speaker_of_clause(self, v: int) -> int | None:
+        """For "X said it would ...": the speech verb whose complement holds ``v``."""
+        t = self.tok(v)
+        if t.dep in {"ccomp", "parataxis"} and self.tok(t.head).lemma in SPEECH:
+            return t.head
+        return None
+
+    def _pronoun_antecedent(self, i: int) -> list[Arg]:
+        """ "it", "they": the nearest actor mention earlier in the same or the previous sentence
+        (for "it", a named organisation first: "invited X to join it")."""
+        t = self.tok(i)
+        if t.text.lower() in {"it", "its"}:
+            j = i - 1
+            while j >= 0 and t.sent - self.tok(j).sent <= 1:
+                k = self.mention_at[j]
+                if k >= 0 and self.mentions[k].type == "ORG":
+                    return [self.span_arg(i, i, self.mentions[k].entity)]
+                j -= 1
+        j = i - 1
+        while j >= 0 and t.sent - self.tok(j).sent <= 1:
+            k = self.mention_at[j]
+            if k >= 0 and self.mentions[k].type in {"ORG", "GPE", "PERSON"}:
+                if t.text.lower() in {"he", "she"} and self.mentions[k].type != "PERSON":
+                    j = self.mention_first[k] - 1
+                    continue
+                if t.text.lower() in {"it", "its"} and self.mentions[k].type == "PERSON":
+                    j = self.mention_first[k] - 1
+                    continue
+                return [self.span_arg(i, i, self.mentions[k].entity)]
+            j -= 1
+        return []
+
+    def _preceding_actors(self, v: int) -> list[Arg]:
+        """The mentions listed just before a subject-less participle ("groups X and Y operating")."""
+        toks = self.annotation.tokens
+        j = v - 1
+        while j >= 0 and toks[j].sent == toks[v].sent and toks[j].text in {")", ",", "(", "–", "-"}:
+            j -= 1
+        if j < 0 or toks[j].sent != toks[v].sent:
+            return []
+        k = self.mention_at[j]
+        if k < 0:
+            return []
+        # walk left over "X (x), Y and Z" to the start of the list
+        first = k
+        i = self.mention_first[k] - 1
+        while i >= 0 and toks[i].sent == toks[v].sent:
+            if toks[i].text in {"(", ")", ",", "and", "or"}:
+                i -= 1
+                continue
+            kk = self.mention_at[i]
+            if kk >= 0 and self.is_actor_mention(self.mentions[kk]):
+                first = kk
+                i = self.mention_first[kk] - 1
+                continue
+            break
+        if not self.is_actor_mention(self.mentions[first]):
+            return []
+        found = [self.mentions[first], *(self.mentions[j2] for j2 in self.listed_after(first))]
+        return [self.arg(m) for m in found if self.mention_first[self.mentions.index(m)] < v]
+
+
+@dataclass
+class _Draft:
+    """An event being built (mutable until it becomes an :class:`Event`)."""
+
+    type: str
+    mode: str | None
+    trigger: int
+    trigger_end: int
+    sentence: Sentence
+    source: list[Arg] = field(default_factory=list)
+    target: list[Arg] = field(default_factory=list)
+    participants: list[Arg] = field(default_factory=list)
+    location: Arg | None = None
+    modality: str = "asserted"
+    nominal: bool = False
 
 
 def find_events(annotation: Annotation, x: Extraction) -> tuple[Event, ...]:
-    """The document's events (filled by its own issue)."""
-    return ()
+    """The document's events, in text order."""
+    if not annotation.tokens:
+        return ()
+    ont = events()
+    frame = Frame.of(annotation, x)
+    drafts: list[_Draft] = []
+    for sentence in annotation.sentences:
+        drafts.extend(_sentence_events(frame, ont, sentence))
+    drafts.sort(key=lambda d: (d.trigger, d.type))
+    out: list[Event] = []
+    for d in drafts:
+        t = frame.tok(d.trigger)
+        end_tok = frame.tok(d.trigger_end)
+        etype = ont.types[d.type]
+        out.append(
+            Event(
+                id=f"v{len(out) + 1}",
+                type=d.type,
+                mode=d.mode,
+                cameo=etype.cameo_for(d.mode),
+                trigger=Span(t.start, end_tok.end, annotation.text[t.start : end_tok.end]),
+                sentence=SentenceSpan(d.sentence.start, d.sentence.end),
+                source=tuple(d.source),
+                target=tuple(a for a in d.target if a not in d.source),
+                participants=tuple(d.participants),
+                date=_event_date(frame, d),
+                location=d.location,
+                modality=d.modality,
+                claim=frame.claim_of(t.start),
+            )
+        )
+    return tuple(out)
+
+
+def match_trigger(frame: Frame, table: dict[str, tuple[Trigger, ...]], t: Token) -> Trigger | None:
+    """The lexicon entry token ``t`` realises, two-word entries first ("open fire")."""
+    entries = table.get(t.lemma.lower())
+    if not entries:
+        return None
+    kid_lemmas: set[str] | None = None
+    for e in entries:
+        if e.dependent is None:
+            return e
+        if kid_lemmas is None:
+            kid_lemmas = {c.lemma.lower() for c in frame.kids(t.i)}
+            for c in frame.kids(t.i):  # "open the border": the object's own modifiers too
+                if c.dep in OBJECTS or c.dep == "prt":
+                    kid_lemmas.update(k.lemma.lower() for k in frame.kids(c.i))
+        if e.dependent in kid_lemmas:
+            return e
+    return None
+
+
+def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> list[_Draft]:
+    toks = frame.annotation.sentence_tokens(sentence)
+    found: dict[int, Trigger] = {}
+    for t in toks:
+        if t.pos == "VERB":
+            trig = match_trigger(frame, ont.verbs, t)
+        elif t.pos == "NOUN":
+            trig = match_trigger(frame, ont.nouns, t)
+        else:
+            trig = None
+        if trig is not None:
+            found[t.i] = trig
+    drafts: list[_Draft] = []
+    for i, trig in found.items():
+        t = frame.tok(i)
+        if trig.pos == "verb":
+            if t.dep == "amod":  # "Pakistan-occupied Kashmir", "US-led body": attributes, not events
+                continue
+            if t.lemma in ont.light_verbs and _governs_event_noun(frame, found, i):
+                continue
+            d = _verb_event(frame, ont, trig, t, sentence)
+        else:
+            head = frame.tok(t.head)
+            if t.dep == "compound" or (
+                head.i != i and head.i in found and found[head.i].pos == "verb" and head.lemma not in ont.light_verbs
+            ):
+                continue
+            d = _noun_event(frame, ont, trig, t, sentence)
+        if d is None or not (d.source or d.target or d.participants or (d.nominal and d.location)):
+            continue
+        d.modality = _modality(frame, ont, i)
+        drafts.append(d)
+        drafts.extend(_commitments(frame, ont, d, found))
+    drafts.extend(_demands(frame, sentence, toks))
+    return _merge_generic(drafts)
+
+
+def _governs_event_noun(frame: Frame, found: dict[int, Trigger], i: int) -> bool:
+    """ "held talks", "launched an attack": the noun carries the event, the verb only its actors."""
+    t = frame.tok(i)
+    if t.dep == "acl" and t.head in found and found[t.head].pos == "noun":
+        return True
+    return any(c.dep in OBJECTS and c.i in found and found[c.i].pos == "noun" for c in frame.kids(i))
+
+
+def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sentence: Sentence) -> _Draft | None:
+    subj, passive = frame.subjects(t.i)
+    objects: list[Arg] = []
+    object_heads: list[int] = []
+    for c in frame.kids(t.i):
+        if c.dep in OBJECTS:
+            object_heads.append(c.i)
+            objects.extend(frame.actor_args(c.i))
+    if passive:
+        source: list[Arg] = []
+        for c in frame.kids(t.i):
+            if c.dep == "agent":
+                for p in frame.kids(c.i):
+                    if p.dep == "pobj":
+                        source.extend(frame.actor_args(p.i))
+            if c.dep in PASSIVE_SUBJECTS:
+                object_heads.append(c.i)
+                objects.extend(frame.actor_args(c.i))
+    else:
+        source = subj
+    if not objects and not passive:
+        # "Pakistan allows Hamas representatives to operate": the complement's subject
+        for c in frame.kids(t.i):
+            if c.dep in {"ccomp", "xcomp"}:
+                for g in frame.kids(c.i):
+                    if g.dep in SUBJECTS and g.pos != "PRON":
+                        objects.extend(frame.actor_args(g.i))
+    etype = ont.types[trig.type]
+    if etype.object_nouns and not any(_names_body(frame, etype.object_nouns, h) for h in object_heads):
+        return None
+    d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, source=list(source), target=list(objects))
+    _prepositions(frame, ont, d, t.i)
+    if not d.source and trig.type in {"MOBILIZE", "AID"}:
+        for h in object_heads:
+            if frame.tok(h).lemma.lower() in ont.agent_objects:
+                d.source = [a for a in d.target if a in frame.actor_args(h)]
+                d.target = [a for a in d.target if a not in d.source]
+    return d
+
+
+def _names_body(frame: Frame, nouns: frozenset[str], i: int) -> bool:
+    m = frame.mention(i)
+    if m is not None and m.type == "ORG":
+        return True
+    t = frame.tok(i)
+    if t.lemma.lower() in nouns:
+        return True
+    return any(c.dep == "compound" and c.lemma.lower() in nouns for c in frame.kids(i))
+
+
+def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> None:
+    """Targets and location from the trigger's prepositional phrases."""
+    for c in frame.kids(head):
+        if c.dep != "prep":
+            continue
+        prep = c.lemma.lower()
+        for p in frame.kids(c.i):
+            if p.dep != "pobj":
+                continue
+            m = frame.mention(p.i)
+            if prep in ont.location_prepositions and frame.is_place_mention(m) and m is not None:
+                if d.location is None:
+                    d.location = frame.arg(m)
+                continue
+            if prep in ont.target_prepositions and not (d.nominal and d.mode == "multilateral"):
+                for a in frame.actor_args(p.i, nominal=prep != "at"):
+                    if a not in d.target:
+                        d.target.append(a)
+
+
+def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sentence: Sentence) -> _Draft | None:
+    d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, nominal=True)
+    # sources inside the noun phrase: "Israeli attack", "Hamas's conference", "LeT-linked gathering"
+    for c in frame.kids(t.i):
+        if c.i > t.i:
+            continue
+        m = frame.mention(c.i)
+        if c.dep in {"poss", "amod", "compound"} and frame.is_actor_mention(m) and m is not None:
+            if not frame.is_place_mention(m) or c.dep == "poss" or m.type == "GPE":
+                d.source.extend(frame.actor_args(c.i))
+        elif c.dep == "amod" and c.lemma.lower() in SOURCE_PARTICIPLES:
+            for g in frame.kids(c.i):
+                if g.dep in {"npadvmod", "compound", "nmod"} and frame.is_actor_mention(frame.mention(g.i)):
+                    d.source.extend(frame.actor_args(g.i))
+    # the light verb's subject: "Moroccan diplomats held their first meeting with ..."
+    head = frame.tok(t.head)
+    if not d.source and t.dep in OBJECTS and head.pos == "VERB" and head.lemma in ont.light_verbs:
+        d.source.extend(frame.subjects(head.i)[0])
+        _prepositions(frame, ont, d, head.i)
+    etype = ont.types[trig.type]
+    if etype.object_nouns:
+        body = [p.i for c in frame.kids(t.i) if c.lemma == "of" for p in frame.kids(c.i) if p.dep == "pobj"]
+        if not any(_names_body(frame, etype.object_nouns, b) for b in body):
+            return None
+        d.target.extend(a for b in body for a in frame.actor_args(b))
+    _prepositions(frame, ont, d, t.i)
+    if trig.mode == "multilateral" or trig.type == "CONSULT":
+        d.participants = _participants(frame, ont, t.i, sentence)
+        if trig.mode == "multilateral":
+            d.participants = [a for a in d.participants if a not in d.source]
+    _location_via_clause(frame, ont, d, t.i)
+    return d
+
+
+def _participants(frame: Frame, ont: EventOntology, i: int, sentence: Sentence) -> list[Arg]:
+    """Everyone a gathering brings together: "with representatives of LeT, JeM and Hamas",
+    "featuring X with Y", "which saw participation from ..."."""
+    out: dict[tuple[int, int], Arg] = {}
+    starts: list[int] = [c.i for c in frame.kids(i) if c.i > i]
+    # a participation clause the parser attached elsewhere ("videos ..., featuring X") that
+    # follows the gathering with no other event word in between
+    for t in frame.annotation.sentence_tokens(sentence):
+        if (
+            t.i > i
+            and t.dep in {"acl", "relcl", "advcl"}
+            and t.lemma in ont.participation_verbs
+            and not any(frame.tok(k).lemma in ont.verbs for k in range(i + 1, t.i) if frame.tok(k).pos == "VERB")
+        ):
+            starts.append(t.i)
+    seen: set[int] = set()
+    stack = list(starts)
+    while stack:
+        k = stack.pop()
+        if k in seen:
+            continue
+        seen.add(k)
+        t = frame.tok(k)
+        if t.dep == "prep" and t.lemma.lower() in ont.location_prepositions:
+            # the place itself is the location; clauses hanging on it may still name participants
+            for p in frame.kids(k):
+                for q in frame.kids(p.i):
+                    if q.dep in {"relcl", "acl"}:
+                        stack.append(q.i)
+            continue
+        if t.dep in {"pobj", "dobj", "appos", "conj"} and t.pos in ACTOR_POS:
+            parent = frame.tok(t.head)
+            if t.dep != "pobj" or parent.lemma.lower() in PARTICIPANT_PREPOSITIONS:
+                args = frame.actor_args(k)
+                for a in args:
+                    out.setdefault((a.start, a.end), a)
+                if args and frame.mention_at[k] >= 0:
+                    # "X with Y": keep following the preposition chain from a named person
+                    stack.extend(c.i for c in frame.kids(k) if c.dep == "prep")
+                    continue
+        if frame.mention_at[k] >= 0 and t.dep in {"compound", "amod", "nmod", "poss"}:
+            continue
+        stack.extend(c.i for c in frame.kids(k))
+    return list(out.values())
+
+
+def _location_via_clause(frame: Frame, ont: EventOntology, d: _Draft, i: int) -> None:
+    """ "conferences held in PoK": the location hangs on a participle of the event noun."""
+    if d.location is not None:
+        return
+    for c in frame.kids(i):
+        if c.dep in {"acl", "relcl"}:
+            probe = _Draft(d.type, d.mode, i, i, d.sentence, nominal=True)
+            _prepositions(frame, ont, probe, c.i)
+            if probe.location is not None:
+                d.location = probe.location
+                return
+
+
+def _modality(frame: Frame, ont: EventOntology, i: int) -> str:
+    """How the text presents the event at token ``i``: asserted, negated, planned, speculative, hedged."""
+    t = frame.tok(i)
+    for c in frame.kids(i):
+        low = c.text.lower()
+        if c.dep == "neg" or (c.dep == "det" and low == "no"):
+            return "negated"
+        if c.dep == "aux" and low in ont.future_auxiliaries and low != "would":
+            return "planned"
+        if c.dep == "aux" and (low in SPECULATIVE_AUX or low == "would"):
+            return "speculative"
+        if c.dep == "advmod" and low in HEDGE_ADVERBS:
+            return "hedged"
+        if c.dep == "mark" and low in {"if", "whether", "unless"}:
+            return "speculative"
+        if c.dep == "amod" and low in HEDGED_ADJECTIVES:
+            return "hedged"
+        if c.dep == "amod" and low in SPECULATIVE_ADJECTIVES:
+            return "speculative" if low not in {"proposed", "planned"} else "planned"
+    # words governing the event ("proposals to deploy", "refused to meet", "urged X to attack")
+    k = i
+    for _ in range(4):
+        cur = frame.tok(k)
+        if cur.head == k or cur.dep not in CLAUSE_LINKS:
+            break
+        if cur.dep in {"conj"}:
+            k = cur.head
+            continue
+        gov = frame.tok(cur.head)
+        lemma = gov.lemma.lower()
+        for modality in ("negated", "planned", "speculative", "hedged"):
+            if lemma in ont.embedding.get(modality, ()):
+                if any(c.dep == "neg" for c in frame.kids(gov.i)):
+                    return "negated"
+                return modality
+        if gov.pos == "VERB" and cur.dep in {"ccomp"}:
+            break
+        k = gov.i
+    del t
+    return "asserted"
+
+
+def _commitments(frame: Frame, ont: EventOntology, d: _Draft, found: dict[int, Trigger]) -> list[_Draft]:
+    """PLOVER codes a stated commitment as its own event: "X will provide aid" is AGREE,
+    "X would boycott ... unless" THREATEN, "X will not accept" REJECT; an intent verb whose
+    complement is a conflictual act ("vowed to fight") becomes THREATEN."""
+    t = frame.tok(d.trigger)
+    etype = ont.types[d.type]
+    if d.type in {ont.intent["cooperative"], ont.intent["conflictual"], ont.intent["refusal"]}:
+        # "promised to ...", "vowed to fight": the intent verb's complement decides its reading
+        if d.type == ont.intent["cooperative"] and not d.nominal:
+            for c in frame.kids(t.i):
+                if c.dep == "xcomp" and c.i in found and ont.types[found[c.i].type].valence == "conflictual":
+                    d.type, d.mode = ont.intent["conflictual"], None
+        return []
+    if d.nominal or etype.valence == "neutral":
+        return []
+    marker: Token | None = None
+    for c in frame.kids(t.i):
+        if c.dep == "aux" and c.text.lower() in ont.future_auxiliaries:
+            if c.text.lower() == "would" and frame._speaker_of_clause(t.i) is None:
+                continue
+            marker = c
+    if marker is None and t.dep == "xcomp":
+        gov = frame.tok(t.head)
+        if gov.lemma.lower() in ont.willing_adjectives or gov.text.lower() in ont.willing_adjectives:
+            marker = gov
+    if marker is None:
+        return []
+    negated = any(c.dep == "neg" for c in frame.kids(t.i))
+    conditional = any(
+        g.dep == "mark" and g.text.lower() in ont.conditional_markers
+        for c in frame.kids(t.i)
+        if c.dep == "advcl"
+        for g in frame.kids(c.i)
+    )
+    if negated:
+        if etype.valence != "cooperative":
+            return []
+        kind = ont.intent["refusal"]
+    elif conditional or etype.valence == "conflictual":
+        kind = ont.intent["conflictual"]
+    else:
+        kind = ont.intent["cooperative"]
+    d.modality = "negated" if negated else "planned"
+    return [
+        _Draft(
+            kind,
+            None,
+            marker.i,
+            marker.i,
+            d.sentence,
+            source=list(d.source),
+            target=list(d.target),
+            location=d.location,
+            modality="asserted",
+        )
+    ]
+
+
+def _demands(frame: Frame, sentence: Sentence, toks: tuple[Token, ...]) -> list[_Draft]:
+    """ "Russia said Sudan must return the helicopter": a demand by the speaker on the subject."""
+    out: list[_Draft] = []
+    for t in toks:
+        if t.dep != "aux" or t.text.lower() not in DEMAND_MODALS:
+            continue
+        verb = frame.tok(t.head)
+        speech = frame._speaker_of_clause(verb.i)
+        if speech is None:
+            continue
+        source, _ = frame.subjects(speech)
+        target, _ = frame.subjects(verb.i)
+        if not source or not target or {a.entity for a in source} & {a.entity for a in target} - {None}:
+            continue
+        out.append(_Draft("REQUEST", "demand", t.i, t.i, sentence, source=source, target=target))
+    return out
+
+
+def _merge_generic(drafts: list[_Draft]) -> list[_Draft]:
+    """A nominal event with no actors ("conferences held in PoK") gives way to an event of the same
+    type in the sentence that names its actors ("such as the ... Conference ... with X, Y")."""
+    keep = []
+    for d in drafts:
+        bare = d.nominal and not (d.source or d.target or d.participants)
+        if bare and any(o is not d and o.type == d.type and (o.source or o.target or o.participants) for o in drafts):
+            continue
+        keep.append(d)
+    return keep
+
+
+def _event_date(frame: Frame, d: _Draft) -> EventDate | None:
+    """The date of the event: in its own phrase, else in its sentence, else earlier in its paragraph."""
+    s = d.sentence
+    dates = frame.dates_between(s.start, s.end)
+    if dates:
+        best = None
+        best_score = None
+        for dm in dates:
+            tok = frame.annotation.token_at(dm.start)
+            if tok is None:
+                continue
+            chain = [tok.i, *(a.i for a in frame.annotation.ancestors(tok.i))]
+            if d.trigger in chain:
+                score = (0, chain.index(d.trigger))
+            elif frame.tok(d.trigger).head in chain:
+                score = (1, 0)
+            else:
+                score = (2, abs(tok.i - d.trigger))
+            if best_score is None or score < best_score:
+                best, best_score = dm, score
+        if best is not None:
+            return EventDate(best.start, best.end, best.value)
+    text = frame.annotation.text
+    para_start = text.rfind("\n", 0, s.start) + 1
+    before = frame.dates_between(para_start, s.start)
+    if before:
+        dm = before[-1]
+        return EventDate(dm.start, dm.end, dm.value)
+    return None
