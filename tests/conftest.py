@@ -46,3 +46,52 @@ def wire_text() -> str:
     if not WIRE.exists():
         pytest.skip(f"{WIRE} is absent")
     return WIRE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def postgresql_url():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server on loopback for this test session (Debian's package, installed
+    by scripts/test-setup.sh); skips with the reason when it cannot be started."""
+    import glob
+    import os
+    import shutil
+    import socket
+    import subprocess
+
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        pytest.skip("PostgreSQL is not installed (scripts/test-setup.sh installs Debian's postgresql)")
+    bindir = Path(found[-1]).parent
+    import tempfile
+
+    # Not under pytest's tmp folder: its parents are private to root, and the server runs as postgres.
+    root = Path(tempfile.mkdtemp(prefix="newsgraph-pg-"))
+    data = root / "data"
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        if shutil.which("runuser") is None:
+            pytest.skip("running as root without runuser: cannot start PostgreSQL as another user")
+        shutil.chown(root, "postgres")
+        root.chmod(0o700)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    run = lambda *cmd: subprocess.run([*prefix, *cmd], capture_output=True, text=True, timeout=120)  # noqa: E731
+    r = run(str(bindir / "initdb"), "-D", str(data), "-U", "newsgraph", "--auth=trust", "-E", "UTF8")
+    if r.returncode:
+        pytest.skip(f"initdb failed: {r.stderr.strip()[-300:]}")
+    r = run(
+        str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
+        f"-h 127.0.0.1 -p {port} -k {root} -F", "start",
+    )  # fmt: skip
+    if r.returncode:
+        pytest.skip(f"PostgreSQL did not start: {r.stderr.strip()[-300:]}")
+    try:
+        r = run(str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "newsgraph", "newsgraph")
+        if r.returncode:
+            pytest.skip(f"createdb failed: {r.stderr.strip()[-300:]}")
+        yield f"postgresql://newsgraph@127.0.0.1:{port}/newsgraph"
+    finally:
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+        shutil.rmtree(root, ignore_errors=True)

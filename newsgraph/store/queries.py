@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine, Text, and_, cast, exists, func, or_, select, text
@@ -129,7 +129,9 @@ def load_extraction(engine: Engine, doc_id: str) -> Extraction:
     for key in ("entities", "claims", "events", "relations"):
         data[key].sort(key=lambda r: _id_number(r["id"]))
     data["mentions"].sort(key=lambda r: _id_number(r["id"]))
-    return Extraction.from_dict(data)
+    x = Extraction.from_dict(data)
+    extra = {"origin": row["origin"], "slug": row["slug"], "key": row["key"]}
+    return replace(x, document=replace(x.document, **extra))
 
 
 def _id_number(record_id: str) -> tuple[int, str]:
@@ -172,7 +174,7 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any
                 "SELECT d.id, d.published, d.source, d.title, "
                 "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
                 "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-                "WHERE documents_fts MATCH :q AND d.current ORDER BY rank LIMIT :limit"
+                "WHERE documents_fts MATCH :q AND d.\"current\" ORDER BY rank LIMIT :limit"
             )
             try:
                 rows = conn.execute(sql, {"q": query, "limit": limit}).all()
@@ -183,7 +185,7 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any
             sql = text(
                 "SELECT id, published, source, title, "
                 "ts_headline('simple', text, websearch_to_tsquery('simple', :q)) AS snippet "
-                "FROM documents WHERE current AND to_tsvector('simple', coalesce(title, '') || ' ' || text) "
+                "FROM documents WHERE \"current\" AND to_tsvector('simple', coalesce(title, '') || ' ' || text) "
                 "@@ websearch_to_tsquery('simple', :q) LIMIT :limit"
             )
             rows = conn.execute(sql, {"q": query, "limit": limit}).all()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from newsgraph.errors import StoreError
 from newsgraph.ingest.document import content_hash
@@ -102,16 +102,24 @@ class Store:
     def save(self, extraction: Extraction) -> Saved:
         return self.save_many([extraction])[0]
 
-    def save_many(self, extractions: Iterable[Extraction]) -> list[Saved]:
-        """Store a batch of extractions in one transaction."""
-        out = []
-        try:
-            with self.engine.begin() as conn:
-                for x in extractions:
-                    out.append(_save(conn, x))
-        except SQLAlchemyError as exc:
-            raise StoreError(f"could not write to the store: {exc}") from exc
-        return out
+    def save_many(self, extractions: Iterable[Extraction], retries: int = 3) -> list[Saved]:
+        """Store a batch of extractions in one transaction.
+
+        When another process stores one of the same documents at the same time, the batch
+        hits a unique key, rolls back whole, and is tried again: the documents the other
+        process stored are then recognised as unchanged, so nothing is stored twice or lost.
+        """
+        batch = list(extractions)
+        for attempt in range(retries + 1):
+            try:
+                with self.engine.begin() as conn:
+                    return [_save(conn, x) for x in batch]
+            except IntegrityError as exc:
+                if attempt == retries:
+                    raise StoreError(f"could not write to the store: {exc.orig}") from exc
+            except SQLAlchemyError as exc:
+                raise StoreError(f"could not write to the store: {exc}") from exc
+        raise AssertionError("unreachable")
 
 
 def _save(conn: Connection, x: Extraction) -> Saved:
