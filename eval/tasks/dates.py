@@ -72,11 +72,11 @@ def read_timeml(path: Path) -> GoldDocument:
         parts.append(chunk)
         length += len(chunk)
         pos = m.end()
-        closing, name, attrs, selfclosing = m.groups()
+        closing, name, attributes, selfclosing = m.groups()
         if name != "TIMEX3" or selfclosing:
             continue
         if not closing:
-            open_timexes.append((length, dict(_ATTR.findall(attrs))))
+            open_timexes.append((length, dict(_ATTR.findall(attributes))))
         elif open_timexes:
             start, a = open_timexes.pop()
             if a.get("functionInDocument") != "CREATION_TIME":

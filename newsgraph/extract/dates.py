@@ -54,15 +54,22 @@ NUMBERS: dict[str, int] = {
 
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+_MONTH_CAPS = r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_CAPS})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a\s+few|few|a\s+couple\s+of)"
+_NUM = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"several|a\s+few|few|a\s+couple\s+of)"
+)
 _UNIT = r"(?:day|week|month|year|decade|fortnight)s?"
 _REL = r"(?:this|last|next|past|coming|current|previous)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_EDGE = r"(?:(?:early|late|mid|earlier|later)(?:[- ]|\s+in\s+)|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)?"
+_EDGE = (
+    r"(?:(?:early|late|mid|earlier|later)(?:[- ]|\s+in\s+)|"
+    r"(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)?"
+)
 
 _UNITS_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS_WORDS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -99,8 +106,10 @@ _PATTERNS: tuple[str, ...] = (
     r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)\b)",
     rf"(?i:\b(?:(?:last|next|this|coming|past|previous|following|earlier|later)\s+)?){_WEEKDAY}\b",
     # Weeks, months, years ... relative to the reference date.
-    rf"(?i:\b(?:(?:early|late|mid|earlier|later)[- ])?{_REL}\s+(?:week|weekend|month|year|quarter|decade|century|{_SEASON})\b)",
-    rf"(?i:\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|before|later|hence|from\s+now)\b)",
+    rf"(?i:\b(?:(?:early|late|mid|earlier|later)[- ])?{_REL}\s+"
+    rf"(?:week|weekend|month|year|quarter|decade|century|{_SEASON})\b)",
+    rf"(?i:\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?{_NUM}\s+{_UNIT}\s+"
+    r"(?:ago|earlier|before|later|hence|from\s+now)\b)",
     r"(?i:\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b)",
     r"(?i:\b(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:this|last|next|the)\s+year\b)",
     # Present and past references (TimeML's PRESENT_REF, PAST_REF).
@@ -147,9 +156,12 @@ _AHEAD_MONTHS = 4
 """How far ahead of the reference date a bare month may lie when the tense says nothing."""
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _PLANNING = frozenset(
-    {"schedule", "set", "due", "expect", "plan", "intend", "going", "go", "prepare", "aim", "propose",
-     "hope", "want", "seek", "slate", "poise", "likely", "vow", "promise", "threaten", "agree", "be"}
-)
+    {
+        "schedule", "set", "due", "expect", "plan", "intend", "going", "go", "prepare", "aim", "propose",
+        "hope", "want", "seek", "slate", "poise", "likely", "vow", "promise", "threaten", "agree", "be",
+    }
+)  # fmt: skip
+"""Verbs whose infinitive looks ahead ("scheduled to close Monday", "is to resume Tuesday")."""
 
 
 @dataclass(frozen=True)
@@ -274,9 +286,7 @@ def _merge(ruled: list[tuple[int, int]], model: list[tuple[int, int]]) -> list[_
     return sorted(out, key=lambda c: c.start)
 
 
-def _context_year(
-    annotation: Annotation, anchors: list[tuple[int, int, bool]], start: int, end: int
-) -> int | None:
+def _context_year(annotation: Annotation, anchors: list[tuple[int, int, bool]], start: int, end: int) -> int | None:
     """The year a month or day without one belongs to, from the years the text names nearby:
     the nearest before it in its sentence ("earlier in 2025 ... the February 5 conference"),
     else a dated month named after it in the sentence, else the nearest dated month before it
@@ -344,13 +354,12 @@ def _tense(annotation: Annotation, start: int, end: int) -> str | None:
 def _governs(annotation: Annotation, verb: int, token: int, end: int) -> bool:
     """Whether the expression starting at ``token`` hangs on ``verb`` directly or through one
     preposition ("met on Monday"), rather than on a noun or adjective ("payable Dec. 7")."""
+    first = annotation.tokens[token].start
     k = token
-    while annotation.tokens[k].head != k and annotation.tokens[annotation.tokens[k].head].start < end and (
-        annotation.tokens[annotation.tokens[k].head].start >= annotation.tokens[token].start
-    ):
-        k = annotation.tokens[k].head
-    head = annotation.tokens[k].head
-    return head == verb or (annotation.tokens[head].dep == "prep" and annotation.tokens[head].head == verb)
+    while (up := annotation.tokens[annotation.tokens[k].head]).i != k and first <= up.start < end:
+        k = up.i
+    head = annotation.tokens[annotation.tokens[k].head]
+    return head.i == verb or (head.dep == "prep" and head.head == verb)
 
 
 # ---------------------------------------------------------------- normalisation
@@ -377,6 +386,7 @@ _N_THIS_PERIOD = re.compile(
     r"(?i)\b(?:(?:end|beginning|start|middle|rest|remainder|balance)\s+of|(?:earlier|later)\s+in|so\s+far)\s+"
     r"th(?:e|is)\s+(month|year)\b|\b(year)[- ]end\b|\b(year)['’]s\s+end\b"
 )
+_N_REL_MONTH = re.compile(r"(?i)\b(this|last|next|coming|past)\s+\w+$")
 _N_MONTH_REL_YEAR = re.compile(r"(?i)\b(this|last|next)\s+year\b")
 
 
@@ -406,17 +416,17 @@ def normalise(
             day = int(re.sub(r"\D", "", m.group(day_group)))
             if m.group(3):
                 return _day(int(m.group(3)), month, day)
-            year = _infer_year(month, day, ref, context_year, tense)
-            return (None, "day") if year is None else _day(year, month, day)
+            inferred = _infer_year(month, day, ref, context_year, tense)
+            return (None, "day") if inferred is None else _day(inferred, month, day)
     month_match = _N_MONTH.search(span)
     year_match = _N_YEAR.search(span)
     if month_match:
         month = _month(month_match.group(1))
         if year_match:
             return f"{int(year_match.group(1)):04d}-{month:02d}", "month"
-        rel = _N_MONTH_REL_YEAR.search(span) or re.search(r"(?i)\b(this|last|next|coming|past)\s+\w+$", span)
-        year = _month_year(month, ref, context_year, tense, rel.group(1).lower() if rel else None)
-        return (None, "month") if year is None else (f"{year:04d}-{month:02d}", "month")
+        rel = _N_MONTH_REL_YEAR.search(span) or _N_REL_MONTH.search(span)
+        inferred = _month_year(month, ref, context_year, tense, rel.group(1).lower() if rel else None)
+        return (None, "month") if inferred is None else (f"{inferred:04d}-{month:02d}", "month")
     if year_match and not _N_DECADE.search(span):
         return year_match.group(1), "year"
     if ref is None:
@@ -451,12 +461,11 @@ def normalise(
 
 _SPELLED = re.compile(rf"(?i)\b{_SPELLED_YEAR}")
 _WORD_VALUES: dict[str, int] = {
-    **{w: n for n, w in enumerate("oh one two three four five six seven eight nine".split())},
-    **{w: n for n, w in enumerate(
-        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), start=10
-    )},
-    **{w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)},
-}
+    "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
 
 
 def _spelled_year(words: str) -> int:
@@ -533,9 +542,11 @@ def _month_year(
     if context_year is not None:
         return context_year
     slack = _TENSE_SLACK // 31
-    options = [y for y in (ref.year - 1, ref.year, ref.year + 1)]
+    options = [ref.year - 1, ref.year, ref.year + 1]
+
     def offset(y: int) -> int:
         return (y - ref.year) * 12 + month - ref.month
+
     if tense == "past":
         options = [y for y in options if offset(y) <= slack]
     elif tense == "future":
