@@ -64,8 +64,24 @@ class ParsedDateline:
 
 
 def parse_dateline(text: str) -> ParsedDateline | None:
-    """The dateline at the start of ``text``, with offsets into ``text``; None when there is none."""
+    """The dateline at the start of ``text`` (or of its first paragraph after a headline line),
+    with offsets into ``text``; None when there is none."""
     lead = len(text) - len(text.lstrip())
+    found = _dateline_at(text, lead)
+    if found is None:
+        first, blank, _ = text[lead:].partition("\n\n")
+        if blank and "\n" not in first and len(first) <= HEADLINE_MAX and not first.rstrip().endswith(_STOPS):
+            rest = lead + len(first) + len(blank)
+            found = _dateline_at(text, rest + len(text[rest:]) - len(text[rest:].lstrip()))
+    return found
+
+
+HEADLINE_MAX = 150
+"""Longest first line read as a headline standing above the dateline."""
+_STOPS = (".", ",", ";", ":", "?", "!", '"', "”")
+
+
+def _dateline_at(text: str, lead: int) -> ParsedDateline | None:
     head = text[lead : lead + 200]
     for pattern in DATELINES:
         m = pattern.match(head)
@@ -79,6 +95,10 @@ def parse_dateline(text: str) -> ParsedDateline | None:
     month = groups.get("month")
     if not (agency or month or place.isupper()):
         # "Something -- " with neither agency, date nor capitals is ordinary prose.
+        return None
+    if agency and not month and not place.isupper() and not m.group(0)[m.end("agency") + 1 - m.start() :].strip():
+        # "The United Nations (UN) said ...": a name and its acronym opening a sentence, not
+        # "Washington (Reuters) - ...": without a date or capitals, a dateline needs its dash.
         return None
     return ParsedDateline(
         dateline=Dateline(place=place, agency=agency.strip() if agency else None, start=lead, end=lead + m.end()),
@@ -110,12 +130,20 @@ def strip_footer(text: str) -> Footer:
     tail = body[-200:]
     matches = list(SIGN_OFF.finditer(tail))
     m = matches[-1] if matches else None
-    if m and m.end() >= len(tail.rstrip()):
+    if m and m.end() >= len(tail.rstrip()) and not _is_list_item(tail[: m.start()], m.group(0)):
         agency = m.group("agency")
         cut = len(body) - len(tail) + m.start()
         removed.insert(0, body[cut:].strip())
         body = body[:cut].rstrip()
     return Footer(body=body if removed else text, agency=agency, slug="\n".join(removed) or None)
+
+
+def _is_list_item(before: str, line: str) -> bool:
+    """Whether a ``- Name`` last line ends a dashed list (``- France\\n- Germany``) rather than
+    signing off: the line before it starts with the same dash."""
+    dash = line.strip()[0]
+    previous = before.rstrip("\n").rpartition("\n")[2].strip()
+    return previous.startswith(dash)
 
 
 def infer_published(parsed: ParsedDateline | None, text: str) -> str | None:

@@ -273,16 +273,23 @@ def _read_feed(name: str, data: bytes, options: ReadOptions) -> Iterator[Item]:
         reason = f"malformed feed ({feed.get('bozo_exception')})" if bozo else "feed has no items"
         raise InputError(name, reason)
     source = feed.get("feed", {}).get("title")
+    kept = 0
     for k, entry in enumerate(entries, start=1):
         origin = f"{name}#{k}"
         try:
-            yield _from_entry(origin, entry, source, options)
+            doc = _from_entry(origin, entry, source, options)
         except InputError as exc:
-            yield exc
+            if not bozo:
+                yield exc
+            # In a malformed feed, an item that fails is the one the damage cut short: the feed's
+            # own error below says so, once.
+            continue
+        kept += 1
+        yield doc
     if bozo:
         yield InputError(
             name,
-            f"malformed feed ({feed.get('bozo_exception')}); the {len(entries)} item(s) read before it were kept",
+            f"malformed feed ({feed.get('bozo_exception')}); the {kept} item(s) read before it were kept",
         )
 
 
@@ -318,9 +325,14 @@ def _html_to_text(fragment: str) -> str:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises several unrelated types on broken markup
         return fragment
+    for node in root.iter():
+        # Line breaks in the markup are spaces; only <br> and block ends break lines.
+        if isinstance(node.text, str):
+            node.text = " ".join(node.text.split("\n"))
+        if isinstance(node.tail, str):
+            node.tail = " ".join(node.tail.split("\n"))
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    blocks = []
     for el in root.iter("p", "h1", "h2", "h3", "li", "blockquote"):
         el.tail = "\n\n" + (el.tail or "")
     text = root.text_content()
