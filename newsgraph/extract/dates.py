@@ -139,6 +139,15 @@ _KEEP_DESPITE_UNITS = re.compile(
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th|fiscal|latest|current)\s+(?:fiscal\s+)?"
     r"(?:quarter|half)\b|^(?:the\s+)?(?:week|weekend|month|year|quarter)(?:end)?$"
 )
+_DATE_WORD = re.compile(
+    rf"\d|{_MONTH}|{_WEEKDAY}|(?i:\b(?:day|week|weekend|month|year|decade|century|quarter|half|"
+    rf"{_SEASON}|today|tonight|yesterday|tomorrow|now|moment|present|past|future|era|period|"
+    r"christmas|easter|new\s+year|eve|ramadan|eid|diwali|hanukkah|thanksgiving|halloween)s?\b)"
+)
+"""What a model's DATE span must contain to be kept (it also labels "up", "the last eight")."""
+_PLURAL_UNITS = re.compile(r"(?i)\b(?:days|weeks|months|years|decades|centuries|quarters)$")
+"""A model's span ending in a plural unit is a duration or an age ("12 and 14 years"); anchored
+ones ("two years ago") end otherwise."""
 _LEAD = re.compile(
     r"(?i)(?:(?:on|in|at|by|since|until|till|from|to|during|before|after|through|as\s+of|as\s+early\s+as|"
     r"as\s+late\s+as|sometime|some\s+time|just|both|only|even|between|up\s+to|of|for|beginning|"
@@ -239,7 +248,9 @@ def _spacy_spans(annotation: Annotation) -> list[tuple[int, int]]:
         for s, e in _pieces(text, start, end):
             s, e = _trim(text, s, e)
             piece = text[s:e]
-            if e > s and not (_NOT_A_DATE.search(piece) and not _KEEP_DESPITE_UNITS.search(piece)):
+            if e <= s or not _DATE_WORD.search(piece) or _PLURAL_UNITS.search(piece):
+                continue
+            if not (_NOT_A_DATE.search(piece) and not _KEEP_DESPITE_UNITS.search(piece)):
                 out.append((s, e))
     return out
 
