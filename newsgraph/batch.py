@@ -8,7 +8,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsgraph.annotate import annotate_many, load_pipeline
 from newsgraph.errors import InputError
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Result = Extraction | InputError
+T = TypeVar("T")
 
 
 def extract_batch(documents: Sequence[Document], nlp: Language | None = None) -> list[Result]:
@@ -51,7 +52,7 @@ def _extract_one(document: Document, ann: object) -> Result:
         return InputError(document.origin or document.id, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from newsgraph.batch import extract_documents
+from newsgraph.batch import Result, extract_documents
 from newsgraph.errors import InputError
 from newsgraph.ingest import ReadOptions, content_hash, read_inputs
 from newsgraph.records import Document
@@ -46,8 +46,13 @@ def ingest(
     batch_size: int = 32,
     on_progress: Progress | None = None,
     on_failure: Callable[[InputError], None] | None = None,
+    cluster: str | None = None,
 ) -> IngestReport:
-    """Ingest every document of ``patterns`` into ``store``; failures are reported and skipped."""
+    """Ingest every document of ``patterns`` into ``store``; failures are reported and skipped.
+
+    Extraction runs in this process, in ``workers`` processes, or on the Dask cluster at
+    ``cluster`` (``tcp://HOST:8786`` or ``local[:N]``); storing stays here, batch by batch.
+    """
     report = IngestReport()
     t0 = time.perf_counter()
 
@@ -85,7 +90,11 @@ def ingest(
                 yield from flush()
         yield from flush()
 
-    for results in extract_documents(fresh_documents(), workers=workers, batch_size=batch_size):
+    def store_results(stream: Iterable[list[Result]]) -> None:
+        for results in stream:
+            store_batch(results)
+
+    def store_batch(results: list[Result]) -> None:
         good = []
         for r in results:
             if isinstance(r, InputError):
@@ -102,5 +111,13 @@ def ingest(
             report.words += len(x.document.text.split()) if saved.status != "unchanged" else 0
         if on_progress and good:
             on_progress(len(good), "stored")
+
+    if cluster:
+        from newsgraph.distributed import connect, extract_on_cluster
+
+        with connect(cluster) as client:
+            store_results(extract_on_cluster(fresh_documents(), client, batch_size=batch_size))
+    else:
+        store_results(extract_documents(fresh_documents(), workers=workers, batch_size=batch_size))
     report.seconds = time.perf_counter() - t0
     return report

@@ -57,3 +57,12 @@ def workers_option(f: F) -> F:
         type=click.IntRange(1, 256),
         help="Worker processes for extraction (each loads the model once).",
     )(f)
+
+
+def cluster_option(f: F) -> F:
+    return click.option(
+        "--cluster",
+        metavar="ADDRESS",
+        help="Run extraction on a Dask cluster: tcp://HOST:8786 (a running scheduler) or local[:N] "
+        "(a LocalCluster of N worker processes on this machine).",
+    )(f)

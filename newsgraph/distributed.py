@@ -1,0 +1,111 @@
+"""Run extraction on a Dask distributed cluster.
+
+The same pure ``extract`` runs on every worker. Documents go out in batches (one task each);
+each worker process loads the spaCy pipeline once (a worker plugin does it when the worker
+joins, and the per-process cache keeps it); results stream back as tasks finish, with a
+bounded number in flight, so memory stays flat however large the input. When a worker dies,
+the scheduler runs its tasks again elsewhere; the store recognises documents by their content
+hash, so nothing is stored twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from newsgraph.batch import Result, batches, extract_batch
+from newsgraph.errors import BadRequest, NewsgraphError
+from newsgraph.records import Document
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+LOCAL = re.compile(r"^local(?::(?P<n>\d+))?$")
+
+
+class ClusterError(NewsgraphError):
+    exit_code = 6
+
+    def __init__(self, address: str, reason: str) -> None:
+        super().__init__(
+            f"cannot use the Dask cluster {address}: {reason}. Start a scheduler "
+            "(`dask scheduler`) and workers (`dask worker tcp://HOST:8786`), or use --cluster local:N"
+        )
+
+
+def _load_pipeline_plugin() -> Any:
+    from distributed import WorkerPlugin
+
+    class LoadPipeline(WorkerPlugin):
+        """Load the spaCy pipeline when a worker starts, once per worker process."""
+
+        name = "newsgraph-load-pipeline"
+
+        def setup(self, worker: Any) -> None:
+            from newsgraph.annotate import load_pipeline
+
+            load_pipeline()
+
+    return LoadPipeline()
+
+
+@contextmanager
+def connect(address: str) -> Iterator[Client]:
+    """A client for ``tcp://HOST:PORT`` (an existing scheduler) or ``local[:N]`` (a LocalCluster
+    of N single-threaded worker processes, default 2)."""
+    from distributed import Client, LocalCluster
+
+    m = LOCAL.match(address)
+    cluster = None
+    try:
+        if m:
+            n = int(m.group("n") or 2)
+            if n < 1:
+                raise BadRequest("--cluster local:N needs N >= 1")
+            cluster = LocalCluster(
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            )
+            client = Client(cluster)
+        else:
+            if "://" not in address:
+                address = f"tcp://{address}"
+            client = Client(address, timeout=15)
+    except (OSError, TimeoutError) as exc:
+        raise ClusterError(address, str(exc) or type(exc).__name__) from exc
+    try:
+        client.register_plugin(_load_pipeline_plugin())
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _remote_batch(documents: list[Document]) -> list[Result]:
+    """The task: one batch, on a worker, with that worker's pipeline."""
+    return extract_batch(documents)
+
+
+def extract_on_cluster(
+    documents: Iterable[Document], client: Client, *, batch_size: int = 32, in_flight: int | None = None
+) -> Iterator[list[Result]]:
+    """Extraction results, one list per batch, in the order batches finish."""
+    from distributed import as_completed
+
+    limit = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+    pending = as_completed()
+    for chunk in batches(documents, batch_size):
+        # pure=False: a batch re-submitted after a failure must run again, not hit a cache.
+        pending.add(client.submit(_remote_batch, chunk, pure=False, retries=2))
+        if pending.count() >= limit:
+            yield _result(next(pending))
+    for future in pending:
+        yield _result(future)
+
+
+def _result(future: Any) -> list[Result]:
+    out: list[Result] = future.result()
+    future.release()
+    return out
