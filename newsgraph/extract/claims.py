@@ -1,11 +1,862 @@
-"""Stage: claims of one document."""
+"""Stage: claims of one document, who says what.
+
+Three passes, each linear in the length of the document:
+
+1. **Direct quotations** are found on the characters (straight and curly double quotes, a quote
+   that runs over paragraphs, quotes inside quotes left inside). A quotation that stands on its
+   own (nothing but a cue clause before it in its sentence) is attributed by the cue clause right
+   after it (``“...,” the report detailed``; ``“...,” said X, the group's spokesman``) or right
+   before it (``X said: “...”``). A quotation interrupted by its cue (``“...,” he said, “...”``)
+   and the cue-less quotations that go on in the same paragraph are one claim.
+2. **Reported speech** comes off the dependency parse: a cue verb from ``data/cues.yaml`` and its
+   clausal complement (``X said that ...``, ``..., a report has highlighted``), a cue clause set
+   into its content (``Similar trends, it said, emerged ...``), ``according to X, ...``, and cue
+   nouns with a ``that`` clause. Content that holds a quotation is ``mixed``.
+3. **Speakers** are resolved to the document's entities by rules over the parse, in text order:
+   a named speaker is its mention's entity; ``he``/``she`` the latest person speaker or subject;
+   ``it``/``they`` the latest speaker that is not a person; a document (``the report``) keeps the
+   document as speaker and takes its author (``a report in MEMRI``, ``MEMRI's report``) as the
+   speaker's entity; a description (``the ministry``) the latest organisation named with that
+   word or described so.
+
+``reported_by`` is the entity of the agency or outlet carrying the story (dateline or source).
+"""
 
 from __future__ import annotations
 
-from newsgraph.annotate.parsed import Annotation
-from newsgraph.records import Claim, Extraction
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsgraph.annotate.parsed import Annotation, Token
+from newsgraph.errors import OntologyError
+from newsgraph.extract.modality import LABELS, modality_of_tokens
+from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
+
+DATA_FILE = "data/cues.yaml"
+SCHEMA = "newsgraph/cues@1"
+
+OPENING = frozenset("“«„")
+CLOSING = frozenset("”»")
+STRAIGHT = '"'
+QUOTE_MARKS = OPENING | CLOSING | {STRAIGHT}
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NP_RIGHT = frozenset({"compound", "flat", "nummod"})
+_NP_PREPS = frozenset({"of", "in", "by", "from", "at"})
+_WINDOW = 12
+"""Most tokens a cue clause next to a quotation may take (``, said X, the group's spokesman,``)."""
+_MIN_QUOTE_TOKENS = 4
+"""A quotation without a cue this short is a scare quote or a title, not a claim."""
+_SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+_NP_POS = frozenset({"DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "SPACE"})
+_AUTHOR_TYPES = frozenset({"ORG", "PERSON", "NORP", "OTHER"})
+_AUTHOR_KINDS = frozenset({"organization", "media", "group", "igo", "person", "state"})
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The cue and speaker lexicons, as read from ``cues.yaml``."""
+
+    verbs: dict[str, str | None]
+    """Cue verb lemma -> modality the cue gives its content (None: the content's own)."""
+    phrasal: dict[tuple[str, str], str | None]
+    """(verb lemma, particle) -> modality."""
+    nouns: dict[str, str | None]
+    according: frozenset[tuple[str, str]]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    document_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+
+
+def _cue_map(data: dict[str, Any], key: str, origin: str) -> dict[str, str | None]:
+    raw = data.get(key)
+    if not isinstance(raw, dict):
+        raise OntologyError(origin, f"{key!r} must map a lemma to a modality (or nothing)")
+    out: dict[str, str | None] = {}
+    for word, label in raw.items():
+        if label is not None and label not in LABELS:
+            raise OntologyError(origin, f"{key}.{word}: unknown modality {label!r}")
+        out[str(word).lower()] = label
+    return out
+
+
+def _words(data: dict[str, Any], key: str, origin: str) -> frozenset[str]:
+    raw = data.get(key)
+    if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
+        raise OntologyError(origin, f"{key!r} must be a list of words")
+    return frozenset(w.lower() for w in raw)
+
+
+def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
+    """Check and convert the YAML mapping of ``cues.yaml``."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise OntologyError(origin, f"the top level must be a mapping with schema: {SCHEMA}")
+    verbs: dict[str, str | None] = {}
+    phrasal: dict[tuple[str, str], str | None] = {}
+    for word, label in _cue_map(data, "verbs", origin).items():
+        parts = word.split()
+        if len(parts) == 1:
+            verbs[word] = label
+        elif len(parts) == 2:
+            phrasal[(parts[0], parts[1])] = label
+        else:
+            raise OntologyError(origin, f"cue verb {word!r} must be one word or a verb and its particle")
+    according = set()
+    for entry in _words(data, "according", origin):
+        parts = entry.split()
+        if len(parts) != 2:
+            raise OntologyError(origin, f"'according' entry {entry!r} must be two words")
+        according.add((parts[0], parts[1]))
+    speakers = data.get("speakers")
+    if not isinstance(speakers, dict):
+        raise OntologyError(origin, "'speakers' must be a mapping of word lists")
+    return CueLexicon(
+        verbs=verbs,
+        phrasal=phrasal,
+        nouns=_cue_map(data, "nouns", origin),
+        according=frozenset(according),
+        person_pronouns=_words(speakers, "person_pronouns", origin),
+        thing_pronouns=_words(speakers, "thing_pronouns", origin),
+        document_nouns=_words(speakers, "document_nouns", origin),
+        organisation_nouns=_words(speakers, "organisation_nouns", origin),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> CueLexicon:
+    """The shipped lexicon, read and checked once per process."""
+    text = resources.files("newsgraph").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise OntologyError(DATA_FILE, f"not valid YAML ({exc})") from exc
+    return parse_lexicon(data)
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``start`` at its opening mark, ``end`` just past its closing mark."""
+
+    start: int
+    end: int
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Top-level double-quoted stretches of ``text``, in order.
+
+    Curly marks pair by direction, straight ones by alternation; single quotes are left alone
+    (they are apostrophes or quotes inside quotes). A quotation still open at the end of a
+    paragraph goes on when the next paragraph opens with a quote mark (the wire convention for
+    quotes over several paragraphs); otherwise it is dropped as unbalanced.
+    """
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    pending_paragraph = False
+    line_start = True
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            if open_at is not None:
+                pending_paragraph = True
+            line_start = True
+            continue
+        if line_start and not ch.isspace():
+            line_start = False
+            if pending_paragraph:
+                pending_paragraph = False
+                if ch in OPENING or ch == STRAIGHT:
+                    continue  # the quotation goes on in this paragraph
+                open_at = None
+        if ch not in QUOTE_MARKS:
+            continue
+        if ch in OPENING or (ch == STRAIGHT and open_at is None and _opens(text, k)):
+            if open_at is None:
+                open_at = k
+        elif open_at is not None:
+            quotes.append(Quote(open_at, k + 1))
+            open_at = None
+    return quotes
+
+
+def _opens(text: str, k: int) -> bool:
+    """A straight double quote opens when nothing but space or an opening bracket precedes it."""
+    return k == 0 or text[k - 1].isspace() or text[k - 1] in "([{—–-/"
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+@dataclass
+class Draft:
+    """A claim before its speaker is resolved (token indices, inclusive)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_head: int | None
+    cue_modality: str | None = None
+    entity: str | None = None
+    author_pending: bool = False
+    order: int = field(default=0)
+
+
+def _np_span(a: Annotation, h: int) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``h``, without appositions or relative clauses."""
+    tokens = a.tokens
+    first = last = h
+    head = tokens[h]
+    for c in a._children[h]:
+        dep = tokens[c].dep
+        if c < h and dep not in ("punct", "cc", "appos", "relcl", "acl"):
+            first = min(first, _left_edge(a, c))
+        elif c > h and (
+            dep in _NP_RIGHT
+            or dep == "case"
+            or (dep == "prep" and head.pos == "NOUN" and tokens[c].text.lower() in _NP_PREPS)
+        ):
+            last = max(last, _right_edge(a, c))
+    return first, last
+
+
+def _left_edge(a: Annotation, i: int) -> int:
+    best = i
+    stack = [i]
+    while stack:
+        k = stack.pop()
+        best = min(best, k)
+        stack.extend(a._children[k])
+    return best
+
+
+def _right_edge(a: Annotation, i: int) -> int:
+    best = i
+    stack = [i]
+    while stack:
+        k = stack.pop()
+        best = max(best, k)
+        stack.extend(a._children[k])
+    return best
+
+
+class _Finder:
+    """Finds the drafts of one annotated document."""
+
+    def __init__(self, a: Annotation, lex: CueLexicon) -> None:
+        self.a = a
+        self.lex = lex
+        self.tokens = a.tokens
+        self.starts = a._token_starts
+        self.used_cues: set[int] = set()
+        self.drafts: list[Draft] = []
+        text = a.text
+        self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+
+    # ---- helpers
+    def tok(self, offset: int) -> int:
+        """Index of the token holding ``offset`` (or the next one)."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return max(k, 0)
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+    def cue_of(self, t: Token) -> tuple[bool, str | None, int]:
+        """Whether ``t`` is a cue verb, the modality it gives, and the index of its last token."""
+        if t.pos not in ("VERB", "AUX") and not t.tag.startswith("VB"):
+            return False, None, t.i
+        lemma = t.lemma.lower()
+        for c in self.a._children[t.i]:
+            ct = self.tokens[c]
+            if ct.dep == "prt" and (lemma, ct.text.lower()) in self.lex.phrasal:
+                return True, self.lex.phrasal[(lemma, ct.text.lower())], max(c, t.i)
+        if lemma in self.lex.verbs:
+            return True, self.lex.verbs[lemma], t.i
+        return False, None, t.i
+
+    def subject_of(self, v: int, lo: int, hi: int) -> int | None:
+        """The subject of cue verb ``v`` inside tokens ``[lo, hi]``, or the inverted one after it."""
+        tokens = self.tokens
+        for c in self.a._children[v]:
+            if tokens[c].dep in _SUBJECTS and lo <= c <= hi and tokens[c].pos in _SPEAKER_POS:
+                return c
+            if tokens[c].dep == "agent":
+                for g in self.a._children[c]:
+                    if tokens[g].dep == "pobj" and lo <= g <= hi:
+                        return g
+        # parse-free fallback: the first noun-like token next to the verb inside the window
+        for k in range(v + 1, hi + 1):
+            if tokens[k].pos in _SPEAKER_POS:
+                return self._np_head(k, hi)
+            if tokens[k].pos not in ("ADV", "PART", "PUNCT", "DET", "ADJ", "SPACE"):
+                break
+        for k in range(v - 1, lo - 1, -1):
+            if tokens[k].pos in _SPEAKER_POS:
+                return k
+            if tokens[k].pos not in ("ADV", "AUX", "PART", "SPACE"):
+                break
+        return None
+
+    def _np_head(self, k: int, hi: int) -> int:
+        """The last token of the compound that starts at ``k`` (``Naji Zaheer``)."""
+        tokens = self.tokens
+        while k + 1 <= hi and tokens[k + 1].pos == "PROPN" and tokens[k].pos == "PROPN":
+            k += 1
+        return k
+
+    # ---- pass 1: quotations
+    def quotations(self) -> None:
+        quotes = find_quotes(self.a.text)
+        if not quotes or not self.tokens:
+            return
+        n = len(quotes)
+        after: list[tuple[int, int, int | None, str | None, int] | None] = []
+        before: list[tuple[int, int, int | None, str | None] | None] = []
+        standalone: list[bool] = []
+        for q in quotes:
+            standalone.append(self._standalone(q))
+            after.append(self._cue_after(q))
+            before.append(self._cue_before(q))
+        k = 0
+        while k < n:
+            q = quotes[k]
+            if not standalone[k]:
+                k += 1
+                continue
+            group = [k]
+            cue: tuple[int, int] | None = None
+            subj: int | None = None
+            mod: str | None = None
+            if after[k] is not None:
+                v, v_last, subj, mod, _window_end = after[k]  # type: ignore[misc]
+                cue = (v, v_last)
+            elif before[k] is not None:
+                v, v_last, subj, mod = before[k]  # type: ignore[misc]
+                cue = (v, v_last)
+            # the quotation goes on: interrupted by its own cue, or cue-less quotes in the paragraph
+            j = k + 1
+            para = self.paragraph(q.start)
+            while j < n and self.paragraph(quotes[j].start) == para and standalone[j]:
+                own_cue = before[j] is not None or (after[j] is not None and j != k + 1)
+                if after[j] is not None and cue is None:
+                    break
+                if own_cue and not self._interrupted(quotes[j - 1], quotes[j]):
+                    break
+                if after[j] is not None and cue is not None and self._interrupted(quotes[j - 1], quotes[j]):
+                    group.append(j)
+                    j += 1
+                    break
+                if after[j] is not None:
+                    break
+                group.append(j)
+                j += 1
+            last_q = quotes[group[-1]]
+            first_tok = self.tok(q.start + 1)
+            last_tok = self.tok(last_q.end - 2)
+            if cue is None and last_tok - first_tok + 1 < _MIN_QUOTE_TOKENS:
+                k = j
+                continue
+            if cue is not None:
+                self.used_cues.update(range(cue[0], cue[1] + 1))
+            speaker = _np_span(self.a, subj) if subj is not None else None
+            self.drafts.append(
+                Draft(
+                    first=first_tok,
+                    last=last_tok,
+                    start=q.start + 1,
+                    end=last_q.end - 1,
+                    kind="direct",
+                    cue=cue,
+                    speaker=speaker,
+                    speaker_head=subj,
+                    cue_modality=mod,
+                )
+            )
+            k = j
+
+    def _standalone(self, q: Quote) -> bool:
+        """Only a cue clause (or nothing) stands before the quotation in its sentence."""
+        open_tok = self.tok(q.start)
+        tokens = self.tokens
+        if tokens[open_tok].start != q.start:
+            return False
+        sent = self.a.sentences[tokens[open_tok].sent]
+        k = open_tok - 1
+        if k < sent.token_start or "\n" in self.a.text[tokens[k].end : q.start] or tokens[k].text.strip() == "":
+            return True
+        prev = tokens[k]
+        if prev.text in (":", ",", "—", "–", "-") or prev.text in QUOTE_MARKS:
+            return True
+        return self.cue_of(prev)[0]
+
+    def _interrupted(self, q1: Quote, q2: Quote) -> bool:
+        """Only a short cue clause stands between two quotations."""
+        between = self.a.text[q1.end : q2.start]
+        return "\n" not in between and len(between) <= 80
+
+    def _cue_after(self, q: Quote) -> tuple[int, int, int | None, str | None, int] | None:
+        """``“...,” the report detailed`` / ``“...,” said X``: cue verb, its end, subject, modality."""
+        tokens = self.tokens
+        text = self.a.text
+        k = self.tok(q.end - 1) + 1
+        lo = k
+        hi = min(len(tokens) - 1, k + _WINDOW)
+        for j in range(lo, hi + 1):
+            t = tokens[j]
+            if "\n" in text[tokens[j - 1].end : t.end] if j > 0 else False:
+                hi = j - 1
+                break
+            if t.text in (".", "!", "?", ";") or (t.text in QUOTE_MARKS and j > lo):
+                hi = j - 1
+                break
+        for j in range(lo, hi + 1):
+            t = tokens[j]
+            is_cue, mod, v_last = self.cue_of(t)
+            if is_cue:
+                subj = self.subject_of(j, lo, hi)
+                return j, v_last, subj, mod, hi
+            if t.pos not in _NP_POS and t.pos not in ("AUX", "ADV"):
+                return None
+        return None
+
+    def _cue_before(self, q: Quote) -> tuple[int, int, int | None, str | None] | None:
+        """``X said: “...”`` / ``X said, “...”``, also from the paragraph before, ending in a colon."""
+        tokens = self.tokens
+        open_tok = self.tok(q.start)
+        hi = open_tok - 1
+        if hi < 0:
+            return None
+        while hi >= 0 and tokens[hi].text.strip() == "":
+            hi -= 1
+        if hi < 0:
+            return None
+        gap = self.a.text[tokens[hi].end : q.start]
+        if "\n" in gap and tokens[hi].text != ":":
+            return None
+        if tokens[hi].text in (":", ","):
+            hi -= 1
+        elif not self.cue_of(tokens[hi])[0] and tokens[hi].pos != "ADV":
+            return None
+        sent = self.a.sentences[tokens[hi].sent] if hi >= 0 else None
+        if sent is None:
+            return None
+        lo = max(sent.token_start, hi - _WINDOW)
+        for j in range(hi, lo - 1, -1):
+            if tokens[j].text in QUOTE_MARKS:
+                lo = j + 1
+                break
+        for j in range(hi, lo - 1, -1):
+            is_cue, mod, v_last = self.cue_of(tokens[j])
+            if is_cue:
+                return j, v_last, self.subject_of(j, lo, hi), mod
+        return None
+
+    # ---- pass 2: reported speech over the parse
+    def reported(self) -> None:
+        a = self.a
+        tokens = self.tokens
+        for t in tokens:
+            if t.i in self.used_cues:
+                continue
+            low = t.text.lower()
+            if t.pos == "VERB" or t.tag.startswith("VB"):
+                self._verb_cue(t)
+            elif t.pos == "NOUN" and t.lemma.lower() in self.lex.nouns:
+                self._noun_cue(t)
+            if t.i + 1 < len(tokens) and (low, tokens[t.i + 1].text.lower()) in self.lex.according:
+                self._according(t, tokens[t.i + 1])
+        del a
+
+    def _verb_cue(self, t: Token) -> None:
+        is_cue, mod, v_last = self.cue_of(t)
+        if not is_cue:
+            return
+        a = self.a
+        tokens = self.tokens
+        kids = a._children[t.i]
+        comp = next((c for c in kids if tokens[c].dep == "ccomp" and c != t.i), None)
+        exclude: int | None = None
+        if comp is not None:
+            head = comp
+        elif t.dep in ("parataxis", "ccomp", "advcl") and t.head != t.i and self._small_cue_clause(t):
+            head = t.head
+            exclude = t.i
+        else:
+            return
+        subj = self._subject(t)
+        self._add_reported(head, exclude, (t.i, v_last), subj, mod)
+
+    def _small_cue_clause(self, t: Token) -> bool:
+        """``, it said,`` / ``as he said``: the cue clause holds only its subject and particles."""
+        if t.dep == "advcl" and not any(
+            self.tokens[c].dep == "mark" and self.tokens[c].text.lower() == "as" for c in self.a._children[t.i]
+        ):
+            return False
+        if t.dep == "ccomp" and t.i < t.head:
+            return False
+        size = _right_edge(self.a, t.i) - _left_edge(self.a, t.i) + 1
+        return size <= 8 and any(self.tokens[c].dep in _SUBJECTS for c in self.a._children[t.i])
+
+    def _subject(self, t: Token) -> int | None:
+        tokens = self.tokens
+        k = t.i
+        for _ in range(3):
+            for c in self.a._children[k]:
+                ct = tokens[c]
+                if ct.dep in _SUBJECTS and ct.pos in _SPEAKER_POS:
+                    if ct.dep == "nsubjpass" and ct.text.lower() == "it":
+                        return None
+                    return c
+                if ct.dep == "agent":
+                    for g in self.a._children[c]:
+                        if tokens[g].dep == "pobj":
+                            return g
+            if tokens[k].dep in ("conj", "advcl", "xcomp") and tokens[k].head != k:
+                k = tokens[k].head
+            else:
+                break
+        return None
+
+    def _noun_cue(self, t: Token) -> None:
+        tokens = self.tokens
+        comp = None
+        for c in self.a._children[t.i]:
+            if tokens[c].dep in ("acl", "ccomp") and c > t.i and any(
+                tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in self.a._children[c]
+            ):
+                comp = c
+                break
+        if comp is None:
+            return
+        subj = None
+        for c in self.a._children[t.i]:
+            if tokens[c].dep == "poss" and tokens[c].pos in _SPEAKER_POS:
+                subj = c
+            elif tokens[c].dep == "prep" and tokens[c].text.lower() in ("by", "from"):
+                subj = next((g for g in self.a._children[c] if tokens[g].dep == "pobj"), subj)
+        if subj is None and tokens[t.head].dep != "ROOT":
+            verb = tokens[t.head]
+            if t.dep in ("dobj",) and verb.pos == "VERB":
+                subj = self._subject(verb)
+        self._add_reported(comp, None, (t.i, t.i), subj, self.lex.nouns.get(t.lemma.lower()))
+
+    def _according(self, t: Token, to: Token) -> None:
+        tokens = self.tokens
+        obj = next((g for g in self.a._children[to.i] if tokens[g].dep == "pobj"), None)
+        if obj is None:
+            obj = next((g for g in self.a._children[t.i] if tokens[g].dep == "pobj"), None)
+        if obj is None:
+            return
+        sent = self.a.sentences[t.sent]
+        phrase_end = max(_right_edge(self.a, obj), to.i)
+        if t.i == sent.token_start or tokens[t.i - 1].text in QUOTE_MARKS:
+            # "According to X, ...": the rest of the sentence, whatever the parse made of it
+            self.used_cues.update((t.i, to.i))
+            self._add_span(phrase_end + 1, sent.token_end - 1, (t.i, to.i), obj, None)
+            return
+        if phrase_end >= sent.token_end - 2:
+            # "..., according to X.": the sentence before the phrase
+            self.used_cues.update((t.i, to.i))
+            self._add_span(sent.token_start, t.i - 1, (t.i, to.i), obj, None)
+            return
+        if t.head == t.i:
+            return
+        self.used_cues.update((t.i, to.i))
+        self._add_reported(t.head, t.i, (t.i, to.i), obj, None)
+
+    def _add_span(self, first: int, last: int, cue: tuple[int, int], subj: int | None, mod: str | None) -> None:
+        self._add_tokens(list(range(first, last + 1)), cue, subj, mod)
+
+    def _add_reported(
+        self, head: int, exclude: int | None, cue: tuple[int, int], subj: int | None, mod: str | None
+    ) -> None:
+        a = self.a
+        keep: list[int] = []
+        stack = [head]
+        while stack:
+            k = stack.pop()
+            if k == exclude:
+                continue
+            keep.append(k)
+            stack.extend(a._children[k])
+        keep.sort()
+        self._add_tokens(keep, cue, subj, mod)
+
+    def _add_tokens(self, keep: list[int], cue: tuple[int, int], subj: int | None, mod: str | None) -> None:
+        a = self.a
+        tokens = self.tokens
+        while keep and (
+            tokens[keep[0]].pos in ("PUNCT", "SPACE")
+            or (tokens[keep[0]].dep == "mark" and tokens[keep[0]].text.lower() in ("that", "as"))
+        ):
+            if tokens[keep[0]].text in OPENING or tokens[keep[0]].text == STRAIGHT:
+                break
+            keep.pop(0)
+        while keep and tokens[keep[-1]].pos in ("PUNCT", "SPACE") and tokens[keep[-1]].text not in QUOTE_MARKS | {"?"}:
+            keep.pop()
+        if len(keep) < 3:
+            return
+        first, last = keep[0], keep[-1]
+        if cue[0] <= first <= cue[1] or cue[0] <= last <= cue[1]:
+            return
+        start, end = tokens[first].start, tokens[last].end
+        inner = a.text[start:end]
+        has_quote = any(_is_quotation(q, inner) for q in find_quotes(inner))
+        self.used_cues.update(range(cue[0], cue[1] + 1))
+        self.drafts.append(
+            Draft(
+                first=first,
+                last=last,
+                start=start,
+                end=end,
+                kind="mixed" if has_quote else "indirect",
+                cue=cue,
+                speaker=_np_span(a, subj) if subj is not None else None,
+                speaker_head=subj,
+                cue_modality=mod,
+            )
+        )
+
+
+def _is_quotation(q: Quote, text: str) -> bool:
+    """Quoted words rather than a quoted name or title (``“Al Aqsa Flood Conference”``)."""
+    words = [w for w in text[q.start + 1 : q.end - 1].split() if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and not all(w[0].isupper() for w in words)
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+class _Resolver:
+    """Resolves the drafts' speakers to entities, in one pass in text order."""
+
+    def __init__(self, a: Annotation, x: Extraction, lex: CueLexicon) -> None:
+        self.a = a
+        self.lex = lex
+        self.kind = {e.id: e.kind for e in x.entities}
+        self.mention_at: dict[int, tuple[str, str]] = {}
+        """token index -> (entity id, mention type) for tokens inside a linked mention."""
+        starts = a._token_starts
+        self.subject_mentions: list[tuple[int, str, str]] = []
+        for m in x.mentions:
+            if m.entity is None:
+                continue
+            first = bisect.bisect_left(starts, m.start)
+            last = bisect.bisect_left(starts, m.end)
+            for k in range(first, last):
+                self.mention_at[k] = (m.entity, m.type)
+            if last > first:
+                head = self._mention_head(first, last)
+                self.subject_mentions.append((head, m.entity, m.type))
+        self.by_head: dict[str, str] = {}
+        self.last_person: str | None = None
+        self.last_thing: str | None = None
+
+    def _mention_head(self, first: int, last: int) -> int:
+        tokens = self.a.tokens
+        for k in range(first, last):
+            if not (first <= tokens[k].head < last) or tokens[k].head == k:
+                return k
+        return last - 1
+
+    def is_person(self, entity: str, mtype: str | None = None) -> bool:
+        return self.kind.get(entity) == "person" or mtype == "PERSON"
+
+    def run(self, drafts: list[Draft]) -> None:
+        tokens = self.a.tokens
+        events: list[tuple[int, int, int]] = []  # (token, 0 mention / 1 draft, index)
+        for n, (head, _e, _t) in enumerate(self.subject_mentions):
+            events.append((head, 0, n))
+        for n, d in enumerate(drafts):
+            pos = d.speaker_head if d.speaker_head is not None else (d.cue[0] if d.cue else d.first)
+            events.append((pos, 1, n))
+        events.sort()
+        for _pos, what, n in events:
+            if what == 0:
+                head, entity, mtype = self.subject_mentions[n]
+                self._see_mention(tokens[head], entity, mtype)
+            else:
+                self._resolve(drafts[n])
+        # a document named before its author ("a report has highlighted ... according to a
+        # report in MEMRI"): the author of the next document of the same kind
+        later: dict[str, str] = {}
+        for d in sorted(drafts, key=lambda d: -(d.speaker_head or 0)):
+            if d.speaker_head is None:
+                continue
+            lemma = tokens[d.speaker_head].lemma.lower()
+            if d.author_pending and d.entity is None and lemma in later:
+                d.entity = later[lemma]
+            elif d.entity is not None and lemma in self.lex.document_nouns:
+                later[lemma] = d.entity
+
+    def _see_mention(self, head: Token, entity: str, mtype: str) -> None:
+        if mtype in ("ORG", "NORP", "OTHER") or self.kind.get(entity) in _AUTHOR_KINDS - {"person", "state"}:
+            for word in self._name_words(entity, head):
+                self.by_head.setdefault(word, entity)
+                self.by_head[word] = entity
+        if head.dep in _SUBJECTS:
+            if self.is_person(entity, mtype):
+                self.last_person = entity
+            elif mtype == "ORG":
+                self.last_thing = entity
+
+    def _name_words(self, entity: str, head: Token) -> list[str]:
+        words = [head.text.lower(), head.lemma.lower()]
+        return [w for w in words if w in self.lex.organisation_nouns]
+
+    def _resolve(self, d: Draft) -> None:
+        h = d.speaker_head
+        if h is None:
+            return
+        a = self.a
+        tokens = a.tokens
+        t = tokens[h]
+        low = t.text.lower()
+        lemma = t.lemma.lower()
+        entity: str | None = None
+        person = False
+        if h in self.mention_at:
+            entity, mtype = self.mention_at[h]
+            person = self.is_person(entity, mtype)
+        elif t.pos == "PRON" and low in self.lex.person_pronouns:
+            entity, person = self.last_person, True
+        elif t.pos == "PRON" and low in self.lex.thing_pronouns:
+            entity = self.last_thing
+        elif lemma in self.lex.document_nouns:
+            entity = self._author(h)
+            if entity is None:
+                entity = self.by_head.get(lemma)
+                d.author_pending = entity is None
+            else:
+                self.by_head[lemma] = entity
+        elif t.pos == "NOUN":
+            entity = self.by_head.get(lemma)
+            if entity is not None:
+                person = self.is_person(entity)
+        if entity is None and d.speaker is not None and t.pos != "PRON":
+            entity, person = self._named_inside(d.speaker)
+        d.entity = entity
+        if entity is None:
+            return
+        if person:
+            self.last_person = entity
+        else:
+            self.last_thing = entity
+        for c in a._children[h]:
+            if tokens[c].dep == "appos" and tokens[c].pos == "NOUN":
+                self.by_head[tokens[c].lemma.lower()] = entity
+        if t.pos == "NOUN":
+            self.by_head[lemma] = entity
+
+    def _author(self, h: int) -> str | None:
+        """The organisation or person behind a document noun: ``a report in/by/from X``,
+        ``X's report``, ``an X report``."""
+        tokens = self.a.tokens
+        stack = list(self.a._children[h])
+        while stack:
+            k = stack.pop()
+            if k in self.mention_at:
+                entity, mtype = self.mention_at[k]
+                kind = self.kind.get(entity)
+                author = mtype in _AUTHOR_TYPES or kind in _AUTHOR_KINDS
+                if author and mtype not in ("GPE", "LOC", "FAC") and kind != "place":
+                    return entity
+            if tokens[k].dep in ("relcl", "acl", "appos", "conj"):
+                continue
+            stack.extend(self.a._children[k])
+        return None
+
+    def _named_inside(self, span: tuple[int, int]) -> tuple[str | None, bool]:
+        for k in range(span[1], span[0] - 1, -1):
+            if k in self.mention_at:
+                entity, mtype = self.mention_at[k]
+                if mtype in ("PERSON", "ORG", "NORP"):
+                    return entity, self.is_person(entity, mtype)
+        return None, False
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def agency_entity(x: Extraction) -> Entity | None:
+    """The entity of the agency or outlet carrying the story (dateline agency, else source).
+
+    An entity of the document whose name or an alias equals the agency (ignoring case) when there
+    is one; otherwise a new ``media`` entity with the next free id and no mentions, for the
+    extraction to add. None when the document names no agency.
+    """
+    doc = x.document
+    agency = (doc.dateline.agency if doc.dateline else None) or doc.source
+    if not agency or not agency.strip():
+        return None
+    key = agency.strip().casefold()
+    for e in x.entities:
+        if e.name.casefold() == key or any(al.casefold() == key for al in e.aliases):
+            return e
+    numbers = [int(e.id[1:]) for e in x.entities if e.id[1:].isdigit()]
+    return Entity(id=f"e{max(numbers, default=0) + 1}", name=agency.strip(), kind="media")
 
 
 def find_claims(annotation: Annotation, x: Extraction) -> tuple[Claim, ...]:
-    """The document's claims (filled by its own issue)."""
-    return ()
+    """The document's claims: direct, indirect and mixed speech with speaker, cue and modality."""
+    if not annotation.tokens:
+        return ()
+    lex = lexicon()
+    finder = _Finder(annotation, lex)
+    finder.quotations()
+    finder.reported()
+    drafts = _deduplicate(finder.drafts)
+    _Resolver(annotation, x, lex).run(drafts)
+    agency = agency_entity(x)
+    known = {e.id for e in x.entities}
+    reported_by = agency.id if agency is not None and agency.id in known else None
+    text = annotation.text
+    tokens = annotation.tokens
+    claims: list[Claim] = []
+    for n, d in enumerate(sorted(drafts, key=lambda d: (d.start, -d.end)), start=1):
+        speaker = None
+        if d.speaker is not None:
+            s, e = tokens[d.speaker[0]].start, tokens[d.speaker[1]].end
+            speaker = Speaker(start=s, end=e, text=text[s:e], entity=d.entity)
+        cue = None
+        if d.cue is not None:
+            s, e = tokens[d.cue[0]].start, tokens[d.cue[1]].end
+            cue = Span(start=s, end=e, text=text[s:e])
+        modality = d.cue_modality or modality_of_tokens(annotation, d.first, d.last + 1, text_end=d.end)
+        claims.append(
+            Claim(
+                id=f"c{n}",
+                start=d.start,
+                end=d.end,
+                text=text[d.start : d.end],
+                kind=d.kind,
+                speaker=speaker,
+                cue=cue,
+                modality=modality,
+                reported_by=reported_by,
+            )
+        )
+    return tuple(claims)
+
+
+def _deduplicate(drafts: list[Draft]) -> list[Draft]:
+    """One draft per content span (the direct reading wins over a parse reading of the same)."""
+    seen: set[tuple[int, int]] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        if (d.start, d.end) in seen:
+            continue
+        seen.add((d.start, d.end))
+        out.append(d)
+    return out
