@@ -1,0 +1,124 @@
+"""Type and boundary corrections from the words around a span, and consistency across a document.
+
+- ``non-NATO``, ``non-Muslim``: a negated modifier, not a mention;
+- a leading title (``President Donald Trump``) is not part of a person's name;
+- a "person" followed by a member noun (``JeM operatives``, ``Hezbollah fighters``) is an
+  organisation: people do not have operatives;
+- a one-word "person" right after ``in``/``near`` is a place (``a rally in Rawalakot``);
+- one name, one type: a surname used alone is the person named in full elsewhere (``Sharif``
+  after ``Shehbaz Sharif``), the same words get the type most of their uses have (a gazetteer's or
+  an acronym's type first), and later uses the model missed are marked too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from newsgraph.annotate.entity_spans import NAME_LABELS, current, make, relabel, store
+from newsgraph.annotate.lexicon import word_list
+from newsgraph.annotate.roles import load_roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+TRUSTED = frozenset({"gazetteer", "acronym"})
+
+
+def apply_context(doc: Doc) -> None:
+    spans = [s for s in (_correct(s) for s in current(doc)) if s is not None]
+    store(doc, _consistent(doc, spans))
+
+
+def _correct(span: Span) -> Span | None:
+    doc = span.doc
+    if span.label_ not in NAME_LABELS:
+        return span
+    # non-NATO, non-Muslim: negated modifiers
+    if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "non":
+        return None
+    if span[0].lower_ == "non" and len(span) > 2 and span[1].text == "-":
+        return None
+    if span.label_ == "PERSON":
+        m = load_roles().leading.match(span.text)
+        if m:
+            cut = doc.char_span(span.start_char + m.end(), span.end_char, alignment_mode="contract")
+            if cut is None or len(cut) == 0:
+                return None
+            span = relabel(cut, "PERSON")
+        if span.end < len(doc) and doc[span.end].lower_ in word_list("member_nouns") and span.id_ not in TRUSTED:
+            return relabel(span, "ORG", "context")
+        if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS and (
+            span.end == len(doc) or doc[span.end].text not in ("'s", "’s")
+        ):
+            return relabel(span, "GPE", "context")
+    return span
+
+
+def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:
+    # surnames of people named in full
+    surnames: set[str] = set()
+    for s in spans:
+        if s.label_ == "PERSON" and len(s) >= 2 and s[-1].is_alpha and s[-1].text[:1].isupper():
+            surnames.add(s[-1].text)
+    # the type each text gets: trusted producers first, then the majority of the model's uses
+    trusted: dict[str, Span] = {}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in spans:
+        if s.label_ not in NAME_LABELS:
+            continue
+        if s.id_ in TRUSTED and not s.kb_id_.startswith("gn:"):
+            trusted.setdefault(s.text, s)
+        else:
+            votes[s.text][s.label_] += 1
+    out: list[Span] = []
+    for s in spans:
+        if s.label_ not in NAME_LABELS or (s.text in trusted and s.id_ in TRUSTED):
+            out.append(s)
+        elif s.text in trusted:
+            t = trusted[s.text]
+            out.append(relabel(s, t.label_, "context", t.kb_id_))
+        elif len(s) == 1 and s.text in surnames and s.label_ != "PERSON":
+            out.append(relabel(s, "PERSON", "context"))
+        else:
+            label, n = votes[s.text].most_common(1)[0]
+            out.append(relabel(s, label, "context") if label != s.label_ and n > votes[s.text][s.label_] else s)
+    return out + _missed(doc, out, surnames)
+
+
+def _missed(doc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
+    """Uses of a name the document already marks elsewhere that no span covers."""
+    names: dict[str, list[tuple[tuple[str, ...], Span | None]]] = defaultdict(list)
+    for s in spans:
+        if s.label_ in NAME_LABELS and s[0].text[:1].isupper() and len(s.text) > 1:
+            names[s[0].text].append((tuple(t.text for t in s), s))
+    for name in surnames:
+        names[name].append(((name,), None))
+    covered = [False] * len(doc)
+    for s in spans:
+        for i in range(s.start, s.end):
+            covered[i] = True
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        options = names.get(doc[i].text) if not covered[i] else None
+        if not options:
+            i += 1
+            continue
+        best: tuple[int, Span | None] | None = None
+        for words, model in options:
+            end = i + len(words)
+            fits = end <= len(doc) and not any(covered[i:end])
+            if fits and all(doc[i + k].text == w for k, w in enumerate(words)) and (best is None or end > best[0]):
+                best = (end, model)
+        if best is None:
+            i += 1
+            continue
+        end, model = best
+        if model is None:
+            found.append(make(doc, i, end, "PERSON", "context"))
+        else:
+            found.append(make(doc, i, end, model.label_, "context", model.kb_id_))
+        i = end
+    return found
