@@ -49,6 +49,7 @@ PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "of", "from", 
 SOURCE_PARTICIPLES = frozenset({"link", "lead", "back", "organise", "organize", "sponsor", "host", "run"})
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "conj", "pcomp", "pobj", "dobj", "prep"})
 ACTOR_POS = frozenset({"NOUN", "PROPN"})
+MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 
 
@@ -190,7 +191,12 @@ class Frame:
                 j = i + 1
                 while j < len(toks) and toks[j].text in {"and", "or", ",", "the"}:
                     j += 1
-                if j < len(toks) and self.mention_at[j] >= 0 and self.is_actor_mention(self.mention(j)):
+                if (
+                    j < len(toks)
+                    and self.mention_at[j] >= 0
+                    and self.is_actor_mention(self.mention(j))
+                    and toks[self.mention_last[self.mention_at[j]]].dep not in MODIFIER_DEPS
+                ):
                     nxt = self.mention_at[j]
                     out.append(nxt)
                     i = self.mention_last[nxt] + 1
@@ -273,6 +279,12 @@ class Frame:
                             inner = self.actor_args(p.i, nominal, depth + 1)
                             if inner:
                                 return inner
+        nxt = h + 1
+        if is_actor_noun and nxt < len(self.annotation.tokens) and self.mention_at[nxt] >= 0:
+            # "terror groups Lashkar-e-Taiba (LeT) and Jaish-e-Mohammad (JeM)": the names that follow
+            k2 = self.mention_at[nxt]
+            if self.is_actor_mention(self.mentions[k2]) and self.mention_first[k2] == nxt:
+                return [self.arg(m) for m in (self.mentions[k2], *(self.mentions[j] for j in self.listed_after(k2)))]
         if nominal and is_actor_noun and t.pos == "NOUN":
             first, last = self.noun_phrase(h)
             return [self.span_arg(first, last)]
@@ -295,7 +307,11 @@ class Frame:
                     t = self.tok(v)
                     if t.dep == "relcl":
                         return self.actor_args(t.head), passive
-                return self.actor_args(c.i), passive
+                found = self.actor_args(c.i)
+                if not found and self.tok(v).tag in {"VBG", "VBN"}:
+                    # "the nexus between ... groups X and Y operating openly ...": a misparsed participle
+                    found = self._preceding_actors(v)
+                return found, passive
             if c.dep == "agent":
                 for p in self.kids(c.i):
                     if p.dep == "pobj":
