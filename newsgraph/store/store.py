@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from newsgraph.errors import StoreError
 from newsgraph.ingest.document import content_hash
@@ -76,7 +76,8 @@ class Store:
         try:
             with engine.begin() as conn:
                 migrate(conn)
-        except OperationalError as exc:
+        except DBAPIError as exc:  # not a database, locked, read-only, unreachable server
+            engine.dispose()
             raise StoreError(f"cannot open the store {target}: {exc.orig}") from exc
         return cls(engine)
 
