@@ -114,8 +114,13 @@ class _ScreenGroup(click.Group):
 
 
 def _screen_options(f: Any) -> Any:
-    f = click.option("--threshold", default=0.5, show_default=True, type=click.FloatRange(0, 1),
-                     help=f"Lowest score shown (matches from {MATCH_THRESHOLD}).")(f)
+    f = click.option(
+        "--threshold",
+        default=0.5,
+        show_default=True,
+        type=click.FloatRange(0, 1),
+        help=f"Lowest score shown (matches from {MATCH_THRESHOLD}).",
+    )(f)
     f = click.option("--list", "lists", multiple=True, help="Only this list (repeatable).")(f)
     return db_option(json_option(f))
 
@@ -147,13 +152,24 @@ def screen(ctx: click.Context, actors: bool, threshold: float, lists: tuple[str,
     screener = _screener(db, lists)
     with Store.open(db, create=False) as store:
         found = screen_actors(store.engine, screener, threshold=max(threshold, MATCH_THRESHOLD))
-    rows = [{"actor": f.actor.name, "kind": f.actor.kind, "documents": f.actor.documents, **_hit_row(f.hit)}
-            for f in found]
+    rows = [
+        {"actor": f.actor.name, "kind": f.actor.kind, "documents": f.actor.documents, **_hit_row(f.hit)} for f in found
+    ]
     if as_json:
         print_json(rows)
     else:
-        print_table(rows, [("actor", "actor"), ("kind", "kind"), ("list", "list"), ("reference", "reference"),
-                           ("score", "score"), ("name", "listed name"), ("explanation", "why")])
+        print_table(
+            rows,
+            [
+                ("actor", "actor"),
+                ("kind", "kind"),
+                ("list", "list"),
+                ("reference", "reference"),
+                ("score", "score"),
+                ("name", "listed name"),
+                ("explanation", "why"),
+            ],
+        )
         console.print(f"{len(rows)} hits stored in watchlist_hits")
 
 
@@ -164,8 +180,14 @@ def screen(ctx: click.Context, actors: bool, threshold: float, lists: tuple[str,
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
 @_screen_options
 def screen_name(
-    name: str, kind: str | None, countries: tuple[str, ...], limit: int, threshold: float,
-    lists: tuple[str, ...], db: str, as_json: bool,
+    name: str,
+    kind: str | None,
+    countries: tuple[str, ...],
+    limit: int,
+    threshold: float,
+    lists: tuple[str, ...],
+    db: str,
+    as_json: bool,
 ) -> None:
     """Screen one NAME: the best-matching entries, each with its list, reference, score and why.
 
@@ -178,8 +200,18 @@ def screen_name(
     if as_json:
         print_json(rows)
         return
-    print_table(rows, [("list", "list"), ("reference", "reference"), ("score", "score"), ("name", "listed name"),
-                       ("regime", "regime"), ("explanation", "why")], title=f"screening {name!r}")
+    print_table(
+        rows,
+        [
+            ("list", "list"),
+            ("reference", "reference"),
+            ("score", "score"),
+            ("name", "listed name"),
+            ("regime", "regime"),
+            ("explanation", "why"),
+        ],
+        title=f"screening {name!r}",
+    )
 
 
 def _pairs(fh: TextIO) -> list[tuple[str, str]]:
@@ -214,8 +246,12 @@ def pairs(file: TextIO, output: TextIO) -> None:
     """
     for a, b in _pairs(file):
         c = compare(a, b)
-        output.write(json.dumps({"name1": a, "name2": b, "score": round(c.score, 4),
-                                 "explanation": c.explain()}, ensure_ascii=False) + "\n")
+        output.write(
+            json.dumps(
+                {"name1": a, "name2": b, "score": round(c.score, 4), "explanation": c.explain()}, ensure_ascii=False
+            )
+            + "\n"
+        )
     if output is sys.stdout:
         output.flush()
 

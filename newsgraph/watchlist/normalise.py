@@ -87,8 +87,22 @@ def lexicon() -> Lexicon:
 
 
 _SKELETON_RULES = [
-    ("sch", "s"), ("tch", "c"), ("zh", "j"), ("dj", "j"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("th", "t"),
-    ("dh", "d"), ("sh", "s"), ("ch", "c"), ("ck", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("z", "s"),
+    ("sch", "s"),
+    ("tch", "c"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("w", "v"),
+    ("z", "s"),
     ("x", "ks"),
 ]
 _VOWELS = set("aeiouy")

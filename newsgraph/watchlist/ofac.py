@@ -156,9 +156,17 @@ def parse_ofac(sdn: str, alt: str | None, add: str | None, origins: OfacFiles, l
                 nationalities.append(n)
         births = tuple(d for d in (_date(x) for x in _DOB.findall(remarks)) if d)
         programme = "; ".join(p.strip() for p in _clean(row[3]).strip("[]").split("] [") if p.strip())
-        extra = {k: v for k, v in (("title", _clean(row[4])), ("call_sign", _clean(row[5])),
-                                   ("vessel_type", _clean(row[6])), ("vessel_flag", _clean(row[9])),
-                                   ("vessel_owner", _clean(row[10]))) if v}
+        extra = {
+            k: v
+            for k, v in (
+                ("title", _clean(row[4])),
+                ("call_sign", _clean(row[5])),
+                ("vessel_type", _clean(row[6])),
+                ("vessel_flag", _clean(row[9])),
+                ("vessel_owner", _clean(row[10])),
+            )
+            if v
+        }
         flag = extra.get("vessel_flag")
         entry_countries = list(countries.get(ent, []))
         if flag and flag not in entry_countries:

@@ -25,7 +25,7 @@ from newsgraph.watchlist.matcher import (
 )
 from newsgraph.watchlist.normalise import LEGAL, NUMBER, PARTICLE, NormalisedName, normalise
 
-CANDIDATES = 120
+CANDIDATES = 50
 """Listed names scored per query, the best-blocked first."""
 COMMON_KEY = 0.05
 """Keys held by more than this share of all names are too common to block on alone."""

@@ -33,9 +33,7 @@ def sniff(path: Path) -> str:
     kinds = {SDN_COLUMNS: "ofac-sdn", ALT_COLUMNS: "ofac-alt", ADD_COLUMNS: "ofac-add"}
     if columns in kinds:
         return kinds[columns]
-    raise WatchlistError(
-        str(path), "not a known list format (UN XML, OFAC sdn/alt/add CSV, OpenSanctions JSON lines)"
-    )
+    raise WatchlistError(str(path), "not a known list format (UN XML, OFAC sdn/alt/add CSV, OpenSanctions JSON lines)")
 
 
 def read_lists(paths: list[Path], list_name: str | None = None) -> list[LoadedList]:

@@ -1,0 +1,186 @@
+"""Loaders: UN XML (safely parsed), OFAC CSV trio, OpenSanctions JSON lines; bad files refused whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from newsgraph.errors import WatchlistError
+from newsgraph.watchlist.ofac import OfacFiles, load_ofac
+from newsgraph.watchlist.opensanctions import load_opensanctions
+from newsgraph.watchlist.sources import read_lists, sniff
+from newsgraph.watchlist.storage import load_entries, replace_list
+from newsgraph.watchlist.un import load_un
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "sanctions"
+
+UN_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST dateGenerated="2026-01-01T00:00:00Z">
+  <INDIVIDUALS>
+    <INDIVIDUAL>
+      <DATAID>1</DATAID><FIRST_NAME>AMIR</FIRST_NAME><SECOND_NAME>KHALIDI</SECOND_NAME>
+      <UN_LIST_TYPE>Al-Qaida</UN_LIST_TYPE><REFERENCE_NUMBER>QDi.900</REFERENCE_NUMBER>
+      <LISTED_ON>2010-05-04</LISTED_ON><COMMENTS1>Financier of a made-up front.</COMMENTS1>
+      <NATIONALITY><VALUE>Pakistan</VALUE></NATIONALITY>
+      <INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Amir Khaledi</ALIAS_NAME></INDIVIDUAL_ALIAS>
+      <INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>Abu Amir</ALIAS_NAME></INDIVIDUAL_ALIAS>
+      <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1970-02-03</DATE></INDIVIDUAL_DATE_OF_BIRTH>
+    </INDIVIDUAL>
+  </INDIVIDUALS>
+  <ENTITIES>
+    <ENTITY>
+      <DATAID>2</DATAID><FIRST_NAME>HARAKAT-UL-FARZI</FIRST_NAME><UN_LIST_TYPE>Al-Qaida</UN_LIST_TYPE>
+      <REFERENCE_NUMBER>QDe.900</REFERENCE_NUMBER><LISTED_ON>2011-01-02</LISTED_ON>
+      <ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>HuF</ALIAS_NAME></ENTITY_ALIAS>
+      <ENTITY_ADDRESS><COUNTRY>Pakistan</COUNTRY></ENTITY_ADDRESS>
+    </ENTITY>
+  </ENTITIES>
+</CONSOLIDATED_LIST>
+"""
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>&lol4;</FIRST_NAME>
+<REFERENCE_NUMBER>QDi.1</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>
+"""
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE foo [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>&xxe;</FIRST_NAME>
+<REFERENCE_NUMBER>QDi.1</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>
+"""
+
+SDN = (
+    '101,"KHALIDI, Amir",individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+    "\"DOB 03 Feb 1970; nationality Pakistan; a.k.a. 'ABU AMIR'.\"\n"
+    "102,HARAKAT UL-FARZI,-0- ,FTO] [SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+    "103,SEA BREEZE,vessel,IRAN,-0- ,-0- ,Tanker,-0- ,-0- ,Iran,-0- ,-0- \n"
+)
+ALT = '101,1,aka,"KHALEDI, Amir",-0- \n102,2,fka,FARZI FRONT,-0- \n999,3,aka,NOBODY,-0- \n'
+ADD = '102,1,-0- ,"Lahore","Pakistan",-0- \n\x1a\n'
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("xml", [UN_XML])
+def test_un_loader_reads_people_entities_aliases_and_dates(tmp_path: Path, xml: str) -> None:
+    loaded = load_un(write(tmp_path, "un.xml", xml))
+    person, group = loaded.entries
+    assert (person.entry_id, person.name, person.type) == ("QDi.900", "AMIR KHALIDI", "person")
+    assert [(a.name, a.quality) for a in person.aliases] == [("Amir Khaledi", "good"), ("Abu Amir", "low")]
+    assert person.birth_dates == ("1970-02-03",) and person.nationalities == ("Pakistan",)
+    assert person.listed_on == "2010-05-04" and person.regime == "Al-Qaida"
+    assert person.reason == "Financier of a made-up front."
+    assert (group.entry_id, group.type, group.countries) == ("QDe.900", "organization", ("Pakistan",))
+
+
+@pytest.mark.parametrize(("name", "xml"), [("billion-laughs", BILLION_LAUGHS), ("xxe", XXE)])
+def test_un_loader_refuses_entity_expansion_and_external_entities(tmp_path: Path, name: str, xml: str) -> None:
+    with pytest.raises(WatchlistError, match="unsafe XML"):
+        load_un(write(tmp_path, f"{name}.xml", xml))
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_un_loader_refuses_truncated_file(tmp_path: Path, cut: float) -> None:
+    with pytest.raises(WatchlistError, match="malformed or truncated"):
+        load_un(write(tmp_path, "un.xml", UN_XML[: int(len(UN_XML) * cut)]))
+
+
+@pytest.mark.parametrize("sdn", [SDN])
+def test_ofac_trio_joins_aliases_weak_akas_addresses(tmp_path: Path, sdn: str) -> None:
+    files = OfacFiles(write(tmp_path, "sdn.csv", sdn), write(tmp_path, "alt.csv", ALT), write(tmp_path, "add.csv", ADD))
+    loaded = load_ofac(files)
+    person, group, vessel = loaded.entries
+    assert person.entry_id == "101" and person.type == "person" and person.regime == "SDGT"
+    assert [(a.name, a.quality) for a in person.aliases] == [("KHALEDI, Amir", "good"), ("ABU AMIR", "low")]
+    assert person.birth_dates == ("1970-02-03",) and person.nationalities == ("Pakistan",)
+    assert group.type == "organization" and group.regime == "FTO; SDGT" and group.countries == ("Pakistan",)
+    assert group.aliases[0].kind == "fka"
+    assert vessel.type == "vessel" and vessel.countries == ("Iran",)
+    assert any("unknown entity 999" in w for w in loaded.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sdn", "reason"),
+    [
+        (SDN + '104,"UNFINISHED, Name,individual,SDGT\n', "malformed CSV|fields"),
+        (SDN + "105,SHORT ROW,-0- \n", "fields"),
+        ("ABC,NAME,-0- ,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", "not a number"),
+    ],
+)
+def test_ofac_refuses_truncated_or_malformed_rows(tmp_path: Path, sdn: str, reason: str) -> None:
+    with pytest.raises(WatchlistError, match=reason):
+        load_ofac(OfacFiles(write(tmp_path, "sdn.csv", sdn)))
+
+
+FTM = [
+    {
+        "id": "os-1",
+        "schema": "Person",
+        "properties": {
+            "name": ["Amir Khalidi"],
+            "alias": ["Amir Khaledi"],
+            "weakAlias": ["Abu Amir"],
+            "country": ["pk"],
+            "birthDate": ["1970-02-03"],
+            "topics": ["sanction"],
+        },
+    },
+    {
+        "id": "os-2",
+        "schema": "Sanction",
+        "properties": {"entity": ["os-1"], "program": ["SDGT"], "listingDate": ["2010-05-04"], "reason": ["Financier"]},
+    },
+    {"id": "os-3", "schema": "Address", "properties": {"full": ["Lahore"]}},
+]
+
+
+@pytest.mark.parametrize("records", [FTM])
+def test_opensanctions_entities_with_their_sanction(tmp_path: Path, records: list[dict[str, object]]) -> None:
+    path = write(tmp_path, "os.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    assert sniff(path) == "opensanctions"
+    (entry,) = load_opensanctions(path).entries
+    assert (entry.entry_id, entry.type, entry.regime, entry.listed_on) == ("os-1", "person", "SDGT", "2010-05-04")
+    assert [(a.name, a.quality) for a in entry.aliases] == [("Amir Khaledi", "good"), ("Abu Amir", "low")]
+    assert entry.reason == "Financier"
+
+
+@pytest.mark.parametrize("records", [FTM])
+def test_opensanctions_refuses_truncated_line(tmp_path: Path, records: list[dict[str, object]]) -> None:
+    text = "\n".join(json.dumps(r) for r in records)
+    with pytest.raises(WatchlistError, match="line 3"):
+        load_opensanctions(write(tmp_path, "os.jsonl", text[:-10]))
+
+
+@pytest.mark.parametrize("xml", [UN_XML])
+def test_refused_list_leaves_stored_list_usable(tmp_path: Path, xml: str) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'w.db'}")
+    (good,) = read_lists([write(tmp_path, "un.xml", xml)])
+    replace_list(engine, good)
+    with pytest.raises(WatchlistError):
+        read_lists([write(tmp_path, "un2.xml", xml[: len(xml) // 2])])
+    assert [e.entry_id for e in load_entries(engine)] == ["QDi.900", "QDe.900"]
+    replace_list(engine, good)
+    assert len(load_entries(engine)) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data/sanctions is absent")
+def test_real_lists_load_with_references() -> None:
+    un, ofac = read_lists(sorted(SHARED.iterdir()))
+    assert len(un.entries) > 900 and len(ofac.entries) > 9000
+    refs = {e.entry_id: e for e in un.entries}
+    assert refs["QDe.118"].name == "LASHKAR-E-TAYYIBA" and any(a.name == "LET" for a in refs["QDe.118"].aliases)
+    assert any(e.entry_id == "4695" and e.name == "HAMAS" for e in ofac.entries)
