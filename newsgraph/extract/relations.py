@@ -15,6 +15,7 @@ dependency parse with the same :class:`~newsgraph.extract.events.Frame` as event
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
@@ -94,7 +95,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
 
 def _role_of(frame: Frame, ont: RelationOntology, tokens: list[Token]) -> tuple[str, int, int] | None:
     """The role named by title words before a name: (relation type, first token, last token)."""
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for a, b in itertools.pairwise(tokens):
         two = f"{a.lemma.lower()} {b.lemma.lower()}"
         if two in ont.role_type:
             return ont.role_type[two], a.i, b.i
@@ -140,8 +141,8 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         if role_head is None:
             continue
         role_tok = frame.tok(role_head)
-        rtype = ont.role_type.get(role_tok.lemma.lower())
-        if rtype is None or frame.mention_at[role_head] >= 0:
+        role_rel = ont.role_type.get(role_tok.lemma.lower())
+        if role_rel is None or frame.mention_at[role_head] >= 0:
             continue
         sub = frame.annotation.subtree(role_head)
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
@@ -150,11 +151,11 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             if p.dep == "prep" and p.lemma in {"of", "for", "at"}:
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
-                        out.extend(_Found(rtype, person, g, role_head) for g in frame.actor_args(q.i))
+                        out.extend(_Found(role_rel, person, g, role_head) for g in frame.actor_args(q.i))
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
                 if g2 is not None:
-                    out.append(_Found(rtype, person, frame.arg(g2), role_head))
+                    out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
 
 
@@ -182,9 +183,11 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
         if outer is not None and outer.type == "GPE" and m.type in {"GPE", "LOC", "FAC"}:
             after = frame.mention_last[frame.mention_at[nxt + 1]] + 1
             ends = after >= len(frame.annotation.tokens) or frame.tok(after).pos in {"PUNCT", "ADP", "CCONJ"}
-            if ends and frame.tok(nxt + 1).dep in {"appos", "npadvmod", "conj"}:
-                if frame.tok(nxt + 1).dep != "conj" or frame.tok(after).text != "and":
-                    out.append(_Found("located_in", inner, frame.arg(outer), nxt))
+            dep = frame.tok(nxt + 1).dep
+            last = after >= len(frame.annotation.tokens)
+            listed = not last and frame.tok(after).text in {",", "and", "or"}
+            if ends and not listed and dep in {"appos", "npadvmod"}:
+                out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     return out
 
 
@@ -216,7 +219,7 @@ def _aliases(frame: Frame, t: Token, k: int) -> list[_Found]:
 def _participle(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     """ "Pakistan-based terrorist groups", "MEMRI, based in Washington"."""
     rtype = ont.participle_type[t.lemma.lower()]
-    places = []
+    places: list[Arg] = []
     for c in frame.kids(t.i):
         if c.dep in {"npadvmod", "compound", "nmod"} and c.i < t.i:
             places.extend(a for a in frame.actor_args(c.i, nominal=False) if _is_place_arg(frame, a))
