@@ -123,10 +123,10 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
         base = _cooccurrence(annotation, [(m.start, m.end) for m in x.mentions])
         btp += match(base, gold)
         b_pred += len(base)
-    p, r, f = _prf(tp, n_pred, n_gold)
+    prec, rec, f = _prf(tp, n_pred, n_gold)
     return {
-        "precision": p,
-        "recall": r,
+        "precision": prec,
+        "recall": rec,
         "f1": f,
         "untyped_f1": _prf(utp, n_pred, n_gold)[2],
         "cooccurrence_f1": _prf(btp, b_pred, n_gold)[2],
