@@ -79,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
 
     best: dict[tuple[str, str], Candidate] = {}
+    order: dict[str, int] = {}
     for c in candidates:
+        order.setdefault(c.entry.name, len(order))
         tokens = [t.text for t in tokenizer(c.entry.name)]
         if not tokens or any(not t.strip() for t in tokens):
             continue
@@ -91,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         old = best.get(k)
         if old is None or (c.priority, -c.population) < (old.priority, -old.population):
             best[k] = Candidate(entry, c.priority, c.population)
-    rows = sorted(best.values(), key=lambda c: (c.priority, c.entry.key, c.entry.name))
+    # the first name of each key (as the sources list it) is its preferred one
+    rows = sorted(best.values(), key=lambda c: (c.priority, c.entry.key, order[c.entry.name]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as f:
         f.write("# compiled by scripts/build_gazetteer.py: tokens\tlabel\tkind\tkey\tmatch\tcountry\tname\n")
@@ -153,9 +156,9 @@ def countries() -> list[Candidate]:
     for c in pycountry.countries:
         code = c.alpha_2
         key = f"iso:{code}"
-        names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
-        names |= set(extra.get(code, ([], []))[0])
-        for n in names:
+        names = [getattr(c, "common_name", c.name), c.name, getattr(c, "official_name", c.name)]
+        names += extra.get(code, ([], []))[0]
+        for n in dict.fromkeys(names):
             if "," in n:
                 continue
             out.append(Candidate(Entry((), "GPE", "state", key, _match(n), code, n), PRIORITY["state"]))

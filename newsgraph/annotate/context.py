@@ -26,9 +26,38 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 TRUSTED = frozenset({"gazetteer", "acronym"})
 
 
+OPENING_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+
+
 def apply_context(doc: Doc) -> None:
     spans = [s for s in (_correct(s) for s in current(doc)) if s is not None]
+    for title in _quoted_events(doc):
+        spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
     store(doc, _consistent(doc, spans))
+
+
+def _quoted_events(doc: Doc) -> list[Span]:
+    """Quoted capitalised titles ending in an event noun: “Kashmir Solidarity Conference”."""
+    heads = word_list("event_heads")
+    skip = word_list("function_words")
+    out: list[Span] = []
+    for i, token in enumerate(doc):
+        close = OPENING_QUOTES.get(token.text)
+        if close is None:
+            continue
+        for j in range(i + 2, min(i + 17, len(doc))):
+            if doc[j].text == close and (close != "’" or doc[j - 1].text[:1].isupper()):
+                inner = doc[i + 1 : j]
+                words = [t for t in inner if t.is_alpha]
+                if (
+                    inner[-1].lower_ in heads and inner[0].text[:1].isupper()
+                    and all(t.text[:1].isupper() or t.lower_ in skip for t in words)
+                ):
+                    out.append(make(doc, i + 1, j, "EVENT", "context"))
+                break
+            if doc[j].sent.start != token.sent.start:
+                break
+    return out
 
 
 def _correct(span: Span) -> Span | None:

@@ -1,40 +1,320 @@
-"""Mentions and the entities they refer to, inside one document."""
+"""Stage: the entities the mentions of one document refer to.
+
+Mentions are grouped into one entity when they
+
+1. share a gazetteer or acronym key (``Lashkar-e-Taiba``/``LeT``; ``Pakistan``/``Pakistani``: a
+   demonym is linked to its state, its mention keeps the NORP type);
+2. read the same, up to case and a leading article, with compatible types;
+3. are a person's surname (or the end of the name) used alone, with a single fuller name to match
+   (``Sharif`` -> ``Shehbaz Sharif``);
+4. are an organisation's initials (``BoP`` for ``Board of Peace``) or a transliteration variant
+   of it (same consonant skeleton).
+
+Each entity gets the fullest form as its name, the other forms as aliases, a kind (person,
+organization, state, place, group, igo, media, other) from the gazetteer, the words around the
+mentions ("terror groups ...", "news agency ...") and the name itself, and the attributes the
+text states next to a person's name: ``role`` (the title before it), ``nationality`` (ISO code of
+the state or demonym before the title) and ``description`` ("senior Hamas representative").
+"""
 
 from __future__ import annotations
 
-from newsgraph.annotate.parsed import Annotation
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.annotate.gazetteer import entry_for_key, skeleton
+from newsgraph.annotate.lexicon import LEXICON_DIR, word_list
+from newsgraph.annotate.parsed import Annotation, Token
+from newsgraph.annotate.roles import load_roles
+from newsgraph.extract.mentions import Found, find_mentions
 from newsgraph.records import Document, Entity, Mention
 
-NAME_TYPES = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
-)
-KIND_OF_TYPE = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
+FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
+KIND_OF_ENTRY = {
+    "state": "state", "place": "place", "igo": "igo", "media": "media",
+    "group": "group", "organization": "organization",
 }
+ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+DESCRIPTION_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+
+
+@dataclass(frozen=True)
+class KindCues:
+    before: re.Pattern[str]
+    """Matches a cue at the end of the text before a name; group ``cue``."""
+    after: re.Pattern[str]
+    """Matches an appositive cue after a name (``Hamas, the militant group``); group ``cue``."""
+    kind_of: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
+    kind_of: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cue, kind = line.split("\t")[:2]
+            kind_of[cue.lower()] = kind
+    alternation = "|".join(re.escape(c) for c in sorted(kind_of, key=len, reverse=True))
+    return KindCues(
+        before=re.compile(rf"(?:^|[^\w-])(?P<cue>{alternation})$"),
+        after=re.compile(rf"^\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<cue>{alternation})\b"),
+        kind_of=kind_of,
+    )
 
 
 def resolve_entities(
     annotation: Annotation, document: Document
 ) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
-    """Named mentions, and one entity per distinct surface form (to be refined)."""
-    mentions: list[Mention] = []
-    by_key: dict[tuple[str, str], list[str]] = {}
-    for span in annotation.spans:
-        if span.label not in NAME_TYPES:
-            continue
-        mid = f"m{len(mentions) + 1}"
-        by_key.setdefault((span.text, span.label), []).append(mid)
-        mentions.append(Mention(id=mid, start=span.start, end=span.end, text=span.text, type=span.label))
+    """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""
+    found = find_mentions(annotation)
+    groups = _group(found)
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
-    for (text, label), mids in by_key.items():
+    by_end = {f.mention.end: f for f in found}
+    for members in groups:
         eid = f"e{len(entities) + 1}"
-        entities.append(Entity(id=eid, name=text, kind=KIND_OF_TYPE.get(label, "other"), mentions=tuple(mids)))
-        for mid in mids:
+        entity = _entity(eid, [found[i] for i in members], annotation, by_end)
+        entities.append(entity)
+        for mid in entity.mentions:
             entity_of[mid] = eid
-    linked = tuple(Mention(**{**m.__dict__, "entity": entity_of.get(m.id)}) for m in mentions)
-    return linked, tuple(entities)
+    mentions = tuple(replace(f.mention, entity=entity_of.get(f.mention.id)) for f in found)
+    return mentions, tuple(entities)
+
+
+# --- grouping -------------------------------------------------------------------------------
+
+
+class _Sets:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", ARTICLE.sub("", text)).strip().lower()
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"\s+", text) if w]
+
+
+def _initials(text: str) -> str:
+    fw = word_list("function_words")
+    return "".join(w[0] for w in re.split(r"[\s-]+", text) if w and w.lower() not in fw and w[0].isalpha()).upper()
+
+
+def _group(found: list[Found]) -> list[list[int]]:
+    sets = _Sets(len(found))
+    first_of: dict[tuple[str, str], int] = {}
+    for i, f in enumerate(found):
+        key = f.span.kb_id
+        if key:
+            sets.union(i, first_of.setdefault(("key", key), i))
+        family = FAMILY.get(f.mention.type, f.mention.type)
+        sets.union(i, first_of.setdefault((family, _norm(f.mention.text)), i))
+    people = [i for i, f in enumerate(found) if f.mention.type == "PERSON"]
+    full = [i for i in people if len(_words(found[i].mention.text)) >= 2]
+    for i in people:
+        words = _words(found[i].mention.text)
+        fuller = {
+            sets.find(j) for j in full
+            if len(_words(found[j].mention.text)) > len(words) and _words(found[j].mention.text)[-len(words):] == words
+        }
+        if len(fuller) == 1:
+            sets.union(i, fuller.pop())
+    orgs = [i for i, f in enumerate(found) if f.mention.type == "ORG"]
+    long_orgs = [i for i in orgs if len(_words(found[i].mention.text)) >= 2 or "-" in found[i].mention.text]
+    for i in orgs:
+        text = found[i].mention.text
+        letters = re.sub(r"[^A-Za-z]", "", text)
+        if " " not in text and 2 <= len(letters) <= 6 and sum(c.isupper() for c in letters) >= 2:
+            owners = {sets.find(j) for j in long_orgs if _initials(found[j].mention.text) == letters.upper()}
+            if len(owners) == 1:
+                sets.union(i, owners.pop())
+    by_skeleton: dict[str, int] = {}
+    for i in long_orgs + full:
+        sk = skeleton(found[i].mention.text)
+        if len(sk) >= 6:
+            sets.union(i, by_skeleton.setdefault(FAMILY[found[i].mention.type] + sk, i))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(found)):
+        groups.setdefault(sets.find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+# --- one entity -----------------------------------------------------------------------------
+
+
+def _entity(eid: str, members: list[Found], annotation: Annotation, by_end: dict[int, Found]) -> Entity:
+    types = Counter(f.mention.type for f in members)
+    named = [f for f in members if f.mention.type != "NORP"] or members
+    keys = [f.span.kb_id for f in members if f.span.kb_id]
+    state = next((e for e in (entry_for_key(k) for k in keys) if e and e.key.startswith("iso:")), None)
+    if named is members and types["NORP"] == len(members) and state is not None:
+        name = state.name
+    else:
+        name = max((f.mention.text for f in named), key=lambda t: (len(_words(t)), len(t)))
+    aliases: list[str] = []
+    for f in members:
+        if f.mention.text != name and f.mention.text not in aliases:
+            aliases.append(f.mention.text)
+    kind = _kind(members, named, keys, name, annotation, by_end)
+    attributes = _attributes(members, annotation, by_end) if kind == "person" else _org_attributes(
+        members, annotation, kind
+    )
+    return Entity(
+        id=eid, name=name, kind=kind, aliases=tuple(aliases),
+        mentions=tuple(f.mention.id for f in members), attributes=attributes,
+    )
+
+
+def _kind(
+    members: list[Found], named: list[Found], keys: list[str], name: str,
+    annotation: Annotation, by_end: dict[int, Found],
+) -> str:
+    main = Counter(f.mention.type for f in named).most_common(1)[0][0]
+    known = ""
+    for key in keys:
+        entry = entry_for_key(key)
+        if entry is None:
+            continue
+        if entry.kind == "nationality":
+            known = known or ("state" if entry.key.startswith("iso:") else "")
+        else:
+            known = KIND_OF_ENTRY.get(entry.kind, known)
+            break
+    if known in ("state", "igo", "media", "group", "place"):
+        return known
+    if main == "PERSON":
+        return "person"
+    if main in ("GPE", "LOC", "FAC"):
+        return "place"
+    if main != "ORG":
+        return "other"
+    cued = _cued_kind(members, annotation, by_end)
+    if cued and cued != "organization":
+        return cued
+    if known == "organization":
+        return known
+    words = {w.lower() for w in re.split(r"[\s-]+", name)}
+    if words & word_list("armed_group_words"):
+        return "group"
+    last = re.split(r"[\s-]+", name)[-1].lower()
+    if last in word_list("media_words"):
+        return "media"
+    return "organization"
+
+
+def _cued_kind(members: list[Found], annotation: Annotation, by_end: dict[int, Found]) -> str:
+    cues = kind_cues()
+    text = annotation.text
+    for f in members:
+        sentence = annotation.sentence_at(f.mention.start)
+        start = sentence.start if sentence else 0
+        before = _left_of(text, f.mention.start, start, by_end).lower()
+        m = cues.before.search(before)
+        if m:
+            return cues.kind_of[m.group("cue")]
+        after = text[f.mention.end : f.mention.end + 80].lower()
+        m = cues.after.search(after)
+        if m:
+            return cues.kind_of[m.group("cue")]
+    return ""
+
+
+_LIST_LINK = re.compile(r"(?:\s*\([^()]{1,16}\))?\s*(?:,|and|or|&)?\s*$")
+
+
+def _left_of(text: str, pos: int, floor: int, by_end: dict[int, Found]) -> str:
+    """Text before ``pos`` in its sentence, skipping back over a list of names
+    (``groups X (X1) and Y``: Y's left context is ``groups``)."""
+    while True:
+        before = text[floor:pos]
+        m = _LIST_LINK.search(before)
+        cut = floor + (m.start() if m else len(before))
+        prev = by_end.get(cut)
+        if prev is not None and m is not None and m.group(0).strip() and prev.mention.start < pos:
+            pos = prev.mention.start
+            continue
+        return before.rstrip()
+
+
+def _attributes(members: list[Found], annotation: Annotation, by_end: dict[int, Found]) -> dict[str, str]:
+    """Role, nationality and description written before (or beside) a person's name."""
+    roles = load_roles()
+    text = annotation.text
+    out: dict[str, str] = {}
+    for f in members:
+        m = f.mention
+        sentence = annotation.sentence_at(m.start)
+        floor = sentence.start if sentence else 0
+        before = text[floor : m.start]
+        title = roles.before.search(before)
+        nation_end = floor + len(before.rstrip())
+        if title:
+            role = roles.role(title.group("title"))
+            if role:
+                out.setdefault("role", role)
+            nation_end = floor + len(before[: title.start()].rstrip())
+        nation = by_end.get(nation_end)
+        if nation is not None and nation.span.kb_id.startswith("iso:"):
+            entry = entry_for_key(nation.span.kb_id)
+            if entry and entry.country:
+                out.setdefault("nationality", entry.country)
+        if "description" not in out and not title:
+            description = _premodifier(annotation, f)
+            if description:
+                out["description"] = description
+    return out
+
+
+def _org_attributes(members: list[Found], annotation: Annotation, kind: str) -> dict[str, str]:
+    if kind not in ("organization", "group", "igo", "media"):
+        return {}
+    for f in members:
+        description = _premodifier(annotation, f, singular_only=True)
+        if description:
+            return {"description": description}
+    return {}
+
+
+def _premodifier(annotation: Annotation, f: Found, singular_only: bool = False) -> str:
+    """``senior Hamas representative`` before ``Naji Zaheer``: the words of the noun phrase before
+    a name, when they end in a common noun (a capitalised title is a role, not a description)."""
+    tokens = annotation.tokens
+    first = f.span.token_start
+    if first == 0:
+        return ""
+    sent = tokens[first].sent
+    k = first - 1
+    head = tokens[k]
+    nounish = head.pos == "NOUN" or head.lemma.lower() in word_list("member_nouns")
+    if head.sent != sent or not nounish or not head.text.islower() or (singular_only and head.tag == "NNS"):
+        return ""
+    start = k
+    while k >= 0 and tokens[k].sent == sent and first - k <= 6 and _modifier(tokens, k):
+        start = k
+        k -= 1
+    while start < first - 1 and tokens[start].text in ("-", "‐"):
+        start += 1
+    return annotation.text[tokens[start].start : tokens[first - 1].end]
+
+
+def _modifier(tokens: tuple[Token, ...], k: int) -> bool:
+    t = tokens[k]
+    glued = k + 1 < len(tokens) and t.end == tokens[k + 1].start and tokens[k + 1].text in ("-", "‐")
+    compound_tail = k > 0 and tokens[k - 1].end == t.start and tokens[k - 1].text in ("-", "‐")
+    return t.pos in DESCRIPTION_POS or t.text in ("-", "‐") or glued or compound_tail
