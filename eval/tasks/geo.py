@@ -149,9 +149,7 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
     texts = [a.text for a in articles]
     for k, (article, annotation) in enumerate(zip(articles, annotate_many(texts, nlp, batch_size=8), strict=True)):
         parsed = parse_dateline(article.text)
-        document = Document(
-            id=f"geowebnews-{k}", text=article.text, dateline=parsed.dateline if parsed else None
-        )
+        document = Document(id=f"geowebnews-{k}", text=article.text, dateline=parsed.dateline if parsed else None)
         x = extract(document, annotation)
         points = _pipeline_points(x)
         bare_points = baseline.points(article.text, _bare_spans(annotation))
@@ -169,5 +167,4 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
     for kind in ("Literal", "Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit", "Mixed"):
         if by_type_total[kind]:
             result[f"accuracy_{kind}"] = by_type_hit[kind] / by_type_total[kind]
-    result["toponyms"] = float(total)
     return result

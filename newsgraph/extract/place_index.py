@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,14 +75,20 @@ def normalise(name: str) -> str:
     ``the`` and a possessive ``'s`` removed, spaces collapsed (``The Gaza Strip's`` -> ``gaza strip``)."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = " ".join(text.split()).casefold()
+    text = " ".join(text.split()).casefold().strip(_EDGE)
     if text.startswith("the "):
         text = text[4:]
+    if text.startswith(("st. ", "st ", "ste. ")):
+        text = ("sainte " if text.startswith("ste") else "saint ") + text.split(" ", 1)[1]
     if text.endswith("'s"):
         text = text[:-2]
     elif text.endswith("'"):
         text = text[:-1]
     return text
+
+
+_DEMONYM_PREFIX = re.compile(r"(?:anti|pro|ex|non|pan|neo)-")
+_EDGE = " -–—,;:\"“”()[]"
 
 
 def _latin(name: str) -> bool:
@@ -107,8 +114,13 @@ class PlaceIndex:
         return tuple(self.names.get(normalise(name), ()))
 
     def demonym(self, word: str) -> tuple[Candidate, ...]:
-        """The country or region a demonym or nationality points at (``Pakistani`` -> Pakistan)."""
-        return tuple(self.demonyms.get(normalise(word), ()))
+        """The country or region a demonym or nationality points at (``Pakistani`` -> Pakistan,
+        ``anti-American`` -> the United States)."""
+        key = normalise(word)
+        found = self.demonyms.get(key)
+        if found is None and (m := _DEMONYM_PREFIX.match(key)):
+            found = self.demonyms.get(key[m.end() :])
+        return tuple(found or ())
 
     def _add(self, table: dict[str, list[Candidate]], names: Iterable[str], candidate: Candidate) -> None:
         for name in names:
@@ -183,6 +195,7 @@ def _load_cities(index: PlaceIndex) -> None:
         key = (city["countrycode"], city["name"])
         if key in capital_of and city["population"] > biggest_capital.get(key[0], -1):
             biggest_capital[key[0]] = city["population"]
+    alternates_of: list[tuple[Candidate, list[str]]] = []
     for city in cities.values():
         iso = city["countrycode"]
         population = int(city["population"] or 0)
@@ -206,8 +219,16 @@ def _load_cities(index: PlaceIndex) -> None:
                 if len(a) >= 3 and a[0].isupper() and not a.isupper() and _latin(a) and a != city["name"]
             ]
             if alternates:
-                other = Candidate(**{**main.__dict__, "alternate": True})
-                index._add(index.names, alternates, other)
+                alternates_of.append((Candidate(**{**main.__dict__, "alternate": True}), alternates))
+    # An alternate name that is another city's own name is a historic or foreign form
+    # ("Cambridge" for Kamianyi Mist): only names no city bears as its own are kept.
+    for other, alternates in alternates_of:
+        free = [
+            a
+            for a in alternates
+            if not any(c.level == LEVEL_CITY and not c.alternate for c in index.names.get(normalise(a), ()))
+        ]
+        index._add(index.names, free, other)
 
 
 def _us_states() -> dict[str, tuple[str, int]]:

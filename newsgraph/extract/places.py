@@ -45,20 +45,28 @@ ALTERNATE_PENALTY = 0.5
 CONTEXT_BONUS = 3.0
 """Bonus of a candidate in a country the rest of the document points at (scaled by evidence, up to 1)."""
 NEIGHBOUR_BONUS = 1.0
-ADMIN_BONUS = 2.0
+ADMIN_BONUS = 1.5
 """Bonus of a city in a first-level division (US state) that the document names."""
 QUALIFIER_BONUS = 8.0
 DATELINE_CITY_BONUS = 3.0
 DATELINE_WEIGHT = 2.0
 """How much the dateline's country counts among the document's countries."""
-STRIPPED_PENALTY = 1.0
+ECHO_BONUS = 2.5
+"""Bonus of a candidate that another entity of the document resolved to."""
+CLASH_BONUS = 4.0
+"""Bonus of a first-level division over a country of the same name (``Georgia``) when the
+document points at the division's country (two units of evidence) and at nothing else of the
+country's."""
+ORG_PLACE_MIN_POPULATION = 100_000
+"""An organisation-typed entity named exactly like a city this big is taken for the city
+(``WASHINGTON`` or ``Toronto`` tagged ORG)."""
 
 _AFFIXES = re.compile(
     r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|greater|upper|lower|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|downtown|"
     r"rural|coastal|occupied|mainland)\s+)+"
-    r"|\s+(?:city|province|state|region|district|county|governorate|oblast|prefecture|territory|"
-    r"area|metropolitan area|valley)$",
+    r"|\s+(?:city|province|state|region|district|governorate|oblast|prefecture|territory|"
+    r"area|metropolitan area)$",
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
@@ -80,37 +88,74 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
     that resolves; the others unchanged."""
     index = place_index()
     text = x.document.text
-    targets = _targets(x)
+    targets = _targets(index, x)
     if not targets:
         return x.entities
     candidates = {t.entity.id: _candidates(index, t) for t in targets}
     qualifiers = {t.entity.id: _qualifiers(index, text, t) for t in targets}
     dateline = _dateline(index, x)
-    weights, admins = _evidence(index, targets, candidates, dateline)
-    chosen: dict[str, Candidate] = {}
-    for t in targets:
-        cands = candidates[t.entity.id]
-        if not cands:
-            continue
-        own = _contribution(t, cands)
-        in_dateline = dateline is not None and any(
-            s <= dateline[1] and e > dateline[0] for s, e in t.starts
-        )
-        best = max(
-            cands,
-            key=lambda c: _score(index, c, weights, own, admins, qualifiers[t.entity.id], in_dateline),
-        )
-        chosen[t.entity.id] = best
+    weights, admins = _evidence(targets, candidates, dateline)
+    context = _Context(index, weights, admins, qualifiers, dateline)
+    chosen = {t.entity.id: context.best(t, candidates[t.entity.id], {}) for t in targets if candidates[t.entity.id]}
+    # Second pass: a place another name of the document was resolved to is likely the one
+    # meant ("Wash." makes "Washington" the state).
+    echo: dict[tuple[str, float, float], int] = defaultdict(int)
+    for c in chosen.values():
+        echo[c.key] += 1
+    if dateline is not None:
+        echo[dateline[2].key] += 1
+    chosen = {
+        eid: context.best(t, candidates[eid], _without(echo, chosen[eid].key))
+        for t in targets
+        if (eid := t.entity.id) in chosen
+    }
     return tuple(replace(e, place=chosen[e.id].place) if e.id in chosen else e for e in x.entities)
 
 
-def _targets(x: Extraction) -> list[_Target]:
+def _without(
+    echo: dict[tuple[str, float, float], int], key: tuple[str, float, float]
+) -> dict[tuple[str, float, float], int]:
+    """The echo counts less the entity's own first choice."""
+    out = dict(echo)
+    out[key] = out.get(key, 0) - 1
+    return out
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the document says about where it is: evidence per country, named divisions,
+    qualifiers per entity, the dateline."""
+
+    index: PlaceIndex
+    weights: dict[str, float]
+    admins: set[tuple[str, str]]
+    qualifiers: dict[str, list[Candidate]]
+    dateline: tuple[int, int, Candidate] | None
+
+    def best(self, t: _Target, cands: list[Candidate], echo: dict[tuple[str, float, float], int]) -> Candidate:
+        own = _contribution(t, cands)
+        dl = self.dateline
+        in_dateline = dl is not None and any(s < dl[1] and e > dl[0] for s, e in t.starts)
+        quals = self.qualifiers[t.entity.id]
+
+        def score(c: Candidate) -> float:
+            base = _score(self.index, c, self.weights, own, self.admins, quals, in_dateline, cands)
+            return base + (ECHO_BONUS if echo.get(c.key, 0) > 0 else 0.0)
+
+        return max(cands, key=score)
+
+
+def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
     by_id: dict[str, Mention] = {m.id: m for m in x.mentions}
     targets = []
     for entity in x.entities:
+        mentions = [by_id[m] for m in entity.mentions if m in by_id]
+        spans_all = tuple((m.start, m.end) for m in mentions)
+        if entity.kind == "organization" and _named_like_place(index, entity, mentions):
+            targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
+            continue
         if entity.kind in NOT_PLACES:
             continue
-        mentions = [by_id[m] for m in entity.mentions if m in by_id]
         place_mentions = [m for m in mentions if m.type in PLACE_TYPES]
         demonym_mentions = [m for m in mentions if m.type in DEMONYM_TYPES]
         if not place_mentions and not demonym_mentions and entity.kind not in ("place", "state"):
@@ -121,9 +166,26 @@ def _targets(x: Extraction) -> list[_Target]:
         demonyms = _unique([m.text for m in demonym_mentions])
         if entity.kind == "state" and not place_mentions:
             names = _unique([entity.name, *entity.aliases])
-        spans = tuple((m.start, m.end) for m in (place_mentions or demonym_mentions))
+        spans = tuple((m.start, m.end) for m in (place_mentions or demonym_mentions)) or spans_all
         targets.append(_Target(entity, tuple(names), tuple(demonyms), spans))
     return targets
+
+
+def _named_like_place(index: PlaceIndex, entity: Entity, mentions: list[Mention]) -> bool:
+    """True when every form of an organisation entity is the very name of a country, a
+    first-level division or a big city: a place the tagger took for an organisation."""
+    forms = _unique([entity.name, *entity.aliases, *(m.text for m in mentions)])
+    if not forms:
+        return False
+    for form in forms:
+        found = [c for c in index.lookup(form) if not c.alternate]
+        if not any(
+            c.level in (LEVEL_COUNTRY, LEVEL_ADMIN)
+            or (c.level == LEVEL_CITY and c.population >= ORG_PLACE_MIN_POPULATION)
+            for c in found
+        ):
+            return False
+    return True
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -191,11 +253,10 @@ def _dateline(index: PlaceIndex, x: Extraction) -> tuple[int, int, Candidate] | 
         s = _prior(c) + (DATELINE_CITY_BONUS if c.level == LEVEL_CITY else 0.0)
         return s + (QUALIFIER_BONUS if any(_qualifies(q, c) for q in quals) else 0.0)
 
-    return dateline.start, dateline.end, max(cands, key=score)
+    return dateline.start, dateline.start + len(dateline.place), max(cands, key=score)
 
 
 def _evidence(
-    index: PlaceIndex,
     targets: list[_Target],
     candidates: dict[str, list[Candidate]],
     dateline: tuple[int, int, Candidate] | None,
@@ -268,12 +329,20 @@ def _score(
     admins: set[tuple[str, str]],
     qualifiers: list[Candidate],
     in_dateline: bool,
+    rivals: list[Candidate],
 ) -> float:
     score = _prior(c)
     if c.country:
         evidence = weights.get(c.country, 0.0) - own.get(c.country, 0.0)
         score += CONTEXT_BONUS * min(1.0, max(0.0, evidence))
-        if evidence < 0.5 and any(weights.get(n, 0.0) - own.get(n, 0.0) >= 1.0 for n in index.neighbours.get(c.country, ())):
+        if c.level == LEVEL_ADMIN and evidence >= 2.0 and any(
+            o.level == LEVEL_COUNTRY and o.country and weights.get(o.country, 0.0) - own.get(o.country, 0.0) < 0.5
+            for o in rivals
+        ):
+            # "Georgia" in a story about the US, that names nothing else of the country Georgia.
+            score += CLASH_BONUS
+        near = index.neighbours.get(c.country, ())
+        if evidence < 0.5 and any(weights.get(n, 0.0) - own.get(n, 0.0) >= 1.0 for n in near):
             score += NEIGHBOUR_BONUS
         if c.admin1 and (c.country, c.admin1) in admins and c.level == LEVEL_CITY:
             score += ADMIN_BONUS
