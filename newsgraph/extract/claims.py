@@ -50,6 +50,9 @@ _NP_RIGHT = frozenset({"compound", "flat", "nummod"})
 _NP_PREPS = frozenset({"of", "in", "by", "from", "at"})
 _WINDOW = 12
 """Most tokens a cue clause next to a quotation may take (``, said X, the group's spokesman,``)."""
+_AFTER_WINDOW = 30
+"""Most tokens between a quotation and its cue (``, Scott Pruitt, the attorney general of X, said``)."""
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
 _MIN_QUOTE_TOKENS = 4
 """A quotation without a cue this short is a scare quote or a title, not a claim."""
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -172,7 +175,8 @@ def find_quotes(text: str) -> list[Quote]:
             line_start = False
             if pending_paragraph:
                 pending_paragraph = False
-                if ch in OPENING or ch == STRAIGHT:
+                same_style = open_at is not None and (text[open_at] == STRAIGHT) == (ch == STRAIGHT)
+                if (ch in OPENING or ch == STRAIGHT) and same_style:
                     continue  # the quotation goes on in this paragraph
                 open_at = None
         if ch not in QUOTE_MARKS:
@@ -288,6 +292,9 @@ class _Finder:
     def subject_of(self, v: int, lo: int, hi: int) -> int | None:
         """The subject of cue verb ``v`` inside tokens ``[lo, hi]``, or the inverted one after it."""
         tokens = self.tokens
+        parsed = self._subject(tokens[v])
+        if parsed is not None and lo <= parsed <= hi:
+            return parsed
         for c in self.a._children[v]:
             if tokens[c].dep in _SUBJECTS and lo <= c <= hi and tokens[c].pos in _SPEAKER_POS:
                 return c
@@ -295,16 +302,18 @@ class _Finder:
                 for g in self.a._children[c]:
                     if tokens[g].dep == "pobj" and lo <= g <= hi:
                         return g
-        # parse-free fallback: the first noun-like token next to the verb inside the window
-        for k in range(v + 1, hi + 1):
-            if tokens[k].pos in _SPEAKER_POS:
-                return self._np_head(k, hi)
-            if tokens[k].pos not in ("ADV", "PART", "PUNCT", "DET", "ADJ", "SPACE"):
-                break
+        # parse-free fallback: the noun just before the verb ("X said"), else just after ("said X")
         for k in range(v - 1, lo - 1, -1):
             if tokens[k].pos in _SPEAKER_POS:
                 return k
             if tokens[k].pos not in ("ADV", "AUX", "PART", "SPACE"):
+                break
+        if any(tokens[k].pos in _SPEAKER_POS for k in range(lo, v)):
+            return None
+        for k in range(v + 1, hi + 1):
+            if tokens[k].pos in _SPEAKER_POS:
+                return self._np_head(k, hi)
+            if tokens[k].pos not in ("ADV", "PART", "PUNCT", "DET", "ADJ", "SPACE"):
                 break
         return None
 
@@ -331,31 +340,28 @@ class _Finder:
         k = 0
         while k < n:
             q = quotes[k]
-            if not standalone[k]:
+            if not (standalone[k] or self._cued_inside(q, after[k])):
                 k += 1
                 continue
             group = [k]
             cue: tuple[int, int] | None = None
             subj: int | None = None
             mod: str | None = None
+            bylined = False
             if after[k] is not None:
                 v, v_last, subj, mod, _window_end = after[k]  # type: ignore[misc]
-                cue = (v, v_last)
+                cue = (v, v_last) if v >= 0 else None
+                bylined = v < 0
             elif before[k] is not None:
                 v, v_last, subj, mod = before[k]  # type: ignore[misc]
                 cue = (v, v_last)
-            # the quotation goes on: interrupted by its own cue, or cue-less quotes in the paragraph
+            # the quotation goes on: after its own cue (“...,” he said, “...”), or without a cue
+            # of its own in the same paragraph (“...,” she said. “...”)
             j = k + 1
             para = self.paragraph(q.start)
             while j < n and self.paragraph(quotes[j].start) == para and standalone[j]:
-                own_cue = before[j] is not None or (after[j] is not None and j != k + 1)
-                if after[j] is not None and cue is None:
-                    break
-                if own_cue and not self._interrupted(quotes[j - 1], quotes[j]):
-                    break
-                if after[j] is not None and cue is not None and self._interrupted(quotes[j - 1], quotes[j]):
-                    group.append(j)
-                    j += 1
+                lead = before[j]
+                if lead is not None and not (cue is not None and lead[0] == cue[0]):
                     break
                 if after[j] is not None:
                     break
@@ -364,7 +370,7 @@ class _Finder:
             last_q = quotes[group[-1]]
             first_tok = self.tok(q.start + 1)
             last_tok = self.tok(last_q.end - 2)
-            if cue is None and last_tok - first_tok + 1 < _MIN_QUOTE_TOKENS:
+            if cue is None and not bylined and last_tok - first_tok + 1 < _MIN_QUOTE_TOKENS:
                 k = j
                 continue
             if cue is not None:
@@ -385,6 +391,18 @@ class _Finder:
             )
             k = j
 
+    def _cued_inside(self, q: Quote, after: tuple[int, int, int | None, str | None, int] | None) -> bool:
+        """A quotation inside a sentence, whose cue right after it reports only the quotation
+        (not ``proposals are “fraught with danger”, a report has highlighted``, where the cue
+        reports the whole clause)."""
+        if after is None or after[0] < 0:
+            return False
+        tokens = self.tokens
+        for c in self.a._children[after[0]]:
+            if tokens[c].dep == "ccomp" and tokens[_left_edge(self.a, c)].start < q.start:
+                return False
+        return tokens[after[0]].head == after[0] or tokens[tokens[after[0]].head].start > q.start
+
     def _standalone(self, q: Quote) -> bool:
         """Only a cue clause (or nothing) stands before the quotation in its sentence."""
         open_tok = self.tok(q.start)
@@ -398,6 +416,8 @@ class _Finder:
         prev = tokens[k]
         if prev.text in (":", ",", "—", "–", "-") or prev.text in QUOTE_MARKS:
             return True
+        if prev.text in (".", "!", "?") and self._ends_sentence(prev):
+            return True
         return self.cue_of(prev)[0]
 
     def _interrupted(self, q1: Quote, q2: Quote) -> bool:
@@ -406,29 +426,49 @@ class _Finder:
         return "\n" not in between and len(between) <= 80
 
     def _cue_after(self, q: Quote) -> tuple[int, int, int | None, str | None, int] | None:
-        """``“...,” the report detailed`` / ``“...,” said X``: cue verb, its end, subject, modality."""
+        """``“...,” the report detailed`` / ``“...,” said X, the spokesman`` / ``“...” ― X``:
+        the cue verb, its last token, its subject and the modality it gives."""
         tokens = self.tokens
         text = self.a.text
-        k = self.tok(q.end - 1) + 1
-        lo = k
-        hi = min(len(tokens) - 1, k + _WINDOW)
+        lo = bisect.bisect_left(self.starts, q.end)
+        if lo >= len(tokens) or "\n" in text[q.end : tokens[lo].start]:
+            return None
+        if text[q.end : q.end + 2].strip()[:1] in _DASHES:
+            # "“...” ― Name": a byline under a quotation
+            for j in range(lo, min(lo + 3, len(tokens))):
+                if tokens[j].pos == "PROPN":
+                    return -1, -1, self._np_head(j, min(j + 4, len(tokens) - 1)), None, j
+            return None
+        hi = min(len(tokens) - 1, lo + _AFTER_WINDOW)
         for j in range(lo, hi + 1):
             t = tokens[j]
-            if "\n" in text[tokens[j - 1].end : t.end] if j > 0 else False:
+            if "\n" in t.text or (j > lo and "\n" in text[tokens[j - 1].end : t.start]):
                 hi = j - 1
                 break
-            if t.text in (".", "!", "?", ";") or (t.text in QUOTE_MARKS and j > lo):
+            if (t.text in (".", "!", "?") and self._ends_sentence(t)) or t.text == ";" or (
+                t.text in QUOTE_MARKS and j > lo
+            ):
                 hi = j - 1
                 break
+        if hi < lo:
+            return None
+        inner = text[q.start + 1 : q.end - 1].rstrip()
+        first = tokens[lo]
+        ends_sentence = inner[-1:] == "." and first.text != "," and not first.text[:1].islower()
+        if ends_sentence:
+            return None
         for j in range(lo, hi + 1):
-            t = tokens[j]
-            is_cue, mod, v_last = self.cue_of(t)
+            is_cue, mod, v_last = self.cue_of(tokens[j])
             if is_cue:
-                subj = self.subject_of(j, lo, hi)
-                return j, v_last, subj, mod, hi
-            if t.pos not in _NP_POS and t.pos not in ("AUX", "ADV"):
+                return j, v_last, self.subject_of(j, lo, hi), mod, hi
+            if tokens[j].text == ":" or tokens[j].lemma.lower() in ("but", "because", "while", "whereas"):
                 return None
         return None
+
+    def _ends_sentence(self, t: Token) -> bool:
+        """A full stop that ends a sentence (not the one in ``(D-Wis.)`` or ``Sen.``)."""
+        rest = self.a.text[t.end : t.end + 3].lstrip(" ")
+        return not rest or not (rest[0].islower() or rest[0] in "),;")
 
     def _cue_before(self, q: Quote) -> tuple[int, int, int | None, str | None] | None:
         """``X said: “...”`` / ``X said, “...”``, also from the paragraph before, ending in a colon."""
@@ -460,6 +500,12 @@ class _Finder:
             is_cue, mod, v_last = self.cue_of(tokens[j])
             if is_cue:
                 return j, v_last, self.subject_of(j, lo, hi), mod
+        if tokens[hi + 1].text == ":":
+            # "X is rolling out a new message: “...”": a cue noun, its clause's subject speaks
+            for j in range(hi, lo - 1, -1):
+                t = tokens[j]
+                if t.pos == "NOUN" and t.lemma.lower() in self.lex.nouns and t.head != t.i:
+                    return j, j, self._subject(tokens[t.head]), self.lex.nouns[t.lemma.lower()]
         return None
 
     # ---- pass 2: reported speech over the parse
@@ -511,7 +557,7 @@ class _Finder:
     def _subject(self, t: Token) -> int | None:
         tokens = self.tokens
         k = t.i
-        for _ in range(3):
+        for _ in range(4):
             for c in self.a._children[k]:
                 ct = tokens[c]
                 if ct.dep in _SUBJECTS and ct.pos in _SPEAKER_POS:
@@ -522,7 +568,7 @@ class _Finder:
                     for g in self.a._children[c]:
                         if tokens[g].dep == "pobj":
                             return g
-            if tokens[k].dep in ("conj", "advcl", "xcomp") and tokens[k].head != k:
+            if tokens[k].dep in ("conj", "advcl", "xcomp", "pcomp", "prep") and tokens[k].head != k:
                 k = tokens[k].head
             else:
                 break
