@@ -93,9 +93,13 @@ def _label(doc: Doc, spans: list[Span], start: int, end: int) -> tuple[str, str]
     head = doc[end - 1]
     if head.lower_ in word_list("org_heads"):
         return "ORG", ""
+    skip = word_list("function_words")
     for s in inside:
         if s.start <= end - 1 < s.end and s.label_ in PLACE_LABELS:
-            return s.label_, ""
+            # "Pakistan-occupied Kashmir" is a place; "Tehreek-e-Labbaik Pakistan" is not
+            modifiers = [t for t in doc[start : s.start] if t.is_alpha and t.lower_ not in skip]
+            if not modifiers or any(t.is_lower for t in modifiers):
+                return s.label_, ""
     return "ORG", ""
 
 

@@ -11,7 +11,11 @@ from newsgraph.annotate.acronyms import long_form
     ("short", "words", "expected"),
     [
         ("LeT", "the terror groups Lashkar-e-Taiba", "Lashkar-e-Taiba"),
-        ("MEMRI", "a report in the US-based Middle East Media Research Institute", "Middle East Media Research Institute"),
+        (
+            "MEMRI",
+            "a report in the US-based Middle East Media Research Institute",
+            "Middle East Media Research Institute",
+        ),
         ("PoK", "conferences held in Pakistan-occupied Kashmir", "Pakistan-occupied Kashmir"),
         ("WHO", "said the World Health Organization", "World Health Organization"),
     ],

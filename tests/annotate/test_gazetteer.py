@@ -56,7 +56,11 @@ def test_common_words_are_not_places(word: str) -> None:
 
 @pytest.mark.parametrize(
     ("key", "name"),
-    [("iso:PK", "Pakistan"), ("iso:US", "United States"), ("igo:north-atlantic-treaty-organization", "North Atlantic Treaty Organization")],
+    [
+        ("iso:PK", "Pakistan"),
+        ("iso:US", "United States"),
+        ("igo:north-atlantic-treaty-organization", "North Atlantic Treaty Organization"),
+    ],
 )
 def test_a_key_gives_its_preferred_entry(key: str, name: str) -> None:
     entry = entry_for_key(key)

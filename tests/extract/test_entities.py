@@ -1,0 +1,151 @@
+"""In-document entities: merged surface forms, kinds, aliases and stated attributes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.annotate import Annotation
+from newsgraph.extract.entities import resolve_entities
+from newsgraph.records import Document, Entity, Mention
+
+pytestmark = pytest.mark.slow
+
+Annotate = Callable[[str], Annotation]
+
+
+def resolved(annotated: Annotate, text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    return resolve_entities(annotated(text), Document(id="t", text=text))
+
+
+def entity(entities: tuple[Entity, ...], name: str) -> Entity:
+    matches = [e for e in entities if e.name == name]
+    assert matches, f"no entity {name!r} in {[e.name for e in entities]}"
+    return matches[0]
+
+
+STORY = (
+    "Islamabad, March 3 (Reuters) Pakistani Interior Minister Talal Chaudhry met "
+    "Afghan envoy Sadiq Khan in Islamabad. Chaudhry said the Tehreek-e-Taliban Pakistan (TTP) "
+    "had to be stopped. A report by the Institute for Conflict Studies (ICS) said TTP fighters "
+    "crossed from Afghanistan, where the militant group Lashkar-e-Tayyiba also operates. "
+    "The ICS report was shared with the United Nations (UN) and NATO."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "aliases"),
+    [
+        ("Talal Chaudhry", "person", {"Chaudhry"}),
+        ("Tehreek-e-Taliban Pakistan", "group", {"TTP"}),
+        ("Institute for Conflict Studies", "organization", {"ICS"}),
+        ("Pakistan", "state", {"Pakistani"}),
+        ("Afghanistan", "state", {"Afghan"}),
+        ("Islamabad", "place", set()),
+        ("United Nations", "igo", {"UN"}),
+        ("NATO", "igo", set()),
+        ("Reuters", "media", set()),
+        ("Lashkar-e-Tayyiba", "group", set()),
+    ],
+)
+def test_surface_forms_merge_into_one_entity_of_the_right_kind(
+    annotated: Annotate, name: str, kind: str, aliases: set[str]
+) -> None:
+    _, entities = resolved(annotated, STORY)
+    e = entity(entities, name)
+    assert e.kind == kind
+    assert set(e.aliases) == aliases
+
+
+@pytest.mark.parametrize(
+    ("name", "attributes"),
+    [
+        ("Talal Chaudhry", {"role": "Interior Minister", "nationality": "PK"}),
+        ("Sadiq Khan", {"role": "Envoy", "nationality": "AF"}),
+    ],
+)
+def test_person_attributes_come_from_the_words_before_the_name(
+    annotated: Annotate, name: str, attributes: dict[str, str]
+) -> None:
+    _, entities = resolved(annotated, STORY)
+    assert entity(entities, name).attributes == attributes
+
+
+@pytest.mark.parametrize("text", [STORY])
+def test_ids_and_offsets_are_consistent(annotated: Annotate, text: str) -> None:
+    mentions, entities = resolved(annotated, text)
+    assert [m.id for m in mentions] == [f"m{k}" for k in range(1, len(mentions) + 1)]
+    assert [e.id for e in entities] == [f"e{k}" for k in range(1, len(entities) + 1)]
+    ids = {e.id for e in entities}
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.entity in ids
+    for e in entities:
+        assert all(next(m for m in mentions if m.id == mid).entity == e.id for mid in e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("The report said the group met. The report was shared.", "report"), ("Dates like Jan 27 are not names.", "Jan")],
+)
+def test_descriptions_and_dates_are_not_entities(annotated: Annotate, text: str, absent: str) -> None:
+    mentions, entities = resolved(annotated, text)
+    assert not [m for m in mentions if absent in m.text]
+    assert not [e for e in entities if absent in e.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention_type"),
+    [("Pakistani troops and Pakistan's navy took part.", "Pakistan", "NORP")],
+)
+def test_a_demonym_links_to_its_state_and_keeps_its_type(
+    annotated: Annotate, text: str, name: str, mention_type: str
+) -> None:
+    mentions, entities = resolved(annotated, text)
+    e = entity(entities, name)
+    assert mention_type in {m.type for m in mentions if m.id in e.mentions}
+
+
+WIRE_EXPECTED = [
+    ("Lashkar-e-Taiba", "group", {"LeT"}, {}),
+    ("Jaish-e-Mohammad", "group", {"JeM"}, {}),
+    ("Middle East Media Research Institute", "organization", {"MEMRI"}, {}),
+    ("Pakistan-occupied Kashmir", "place", {"PoK"}, {}),
+    ("Hamas", "group", set(), {}),
+    ("Rawalakot", "place", set(), {}),
+    ("Pakistan", "state", {"Pakistani"}, {}),
+    ("United States", "state", {"US"}, {}),
+    ("Shehbaz Sharif", "person", set(), {"role": "Prime Minister", "nationality": "PK"}),
+    ("Donald Trump", "person", set(), {"role": "President", "nationality": "US"}),
+    ("Naji Zaheer", "person", set(), {"description": "senior Hamas representative"}),
+    ("Rashid Ali Sandhu", "person", set(), {"description": "LeT operative"}),
+    ("IANS", "media", set(), {}),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "aliases", "attributes"), WIRE_EXPECTED)
+def test_wire_story_entities(
+    annotated: Annotate, wire_text: str, name: str, kind: str, aliases: set[str], attributes: dict[str, str]
+) -> None:
+    _, entities = resolved(annotated, wire_text)
+    e = entity(entities, name)
+    assert e.kind == kind
+    assert set(e.aliases) == aliases
+    assert e.attributes == attributes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention_type"), [("LeT", "ORG"), ("JeM", "ORG"), ("PoK", "LOC"), ("Rawalakot", "GPE")]
+)
+def test_wire_story_mention_types(annotated: Annotate, wire_text: str, text: str, mention_type: str) -> None:
+    mentions, _ = resolved(annotated, wire_text)
+    found = [m for m in mentions if m.text == text]
+    assert found and {m.type for m in found} == {mention_type}
+    assert len(found) == wire_text.count(text)
+
+
+@pytest.mark.parametrize("absent", ["non-NATO", "report"])
+def test_wire_story_has_no_false_mentions(annotated: Annotate, wire_text: str, absent: str) -> None:
+    mentions, _ = resolved(annotated, wire_text)
+    assert not [m for m in mentions if absent in m.text]
