@@ -49,6 +49,10 @@ PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "of", "from", 
 SOURCE_PARTICIPLES = frozenset({"link", "lead", "back", "organise", "organize", "sponsor", "host", "run"})
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "conj", "pcomp", "pobj", "dobj", "prep"})
 ACTOR_POS = frozenset({"NOUN", "PROPN"})
+QUANTITY_HEADS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score",
+     "scores", "group", "number", "band", "crowd", "handful", "some", "many", "most", "all", "few"}
+)  # fmt: skip
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 
@@ -79,6 +83,8 @@ class Frame:
     actor_types: frozenset[str]
     place_types: frozenset[str]
     lexicon: ActorLexicon
+    dateline_end: int = 0
+    """Offset where the wire dateline ends (0 when there is none)."""
     dates: list[DateMention] = field(default_factory=list)
     """Dates after the dateline, by start."""
     date_starts: list[int] = field(default_factory=list)
@@ -92,10 +98,11 @@ class Frame:
         mention_at = [-1] * len(annotation.tokens)
         first: list[int] = []
         last: list[int] = []
+        dateline_end = x.document.dateline.end if x.document.dateline else _dateline_end(x.document.text)
         for k, m in enumerate(x.mentions):
             a = annotation.token_at(m.start)
             b = annotation.token_at(m.end - 1)
-            if a is None or b is None:
+            if a is None or b is None or m.start < dateline_end:  # the filing place is no actor
                 first.append(-1)
                 last.append(-1)
                 continue
@@ -103,7 +110,6 @@ class Frame:
             last.append(b.i)
             for i in range(a.i, b.i + 1):
                 mention_at[i] = k
-        dateline_end = x.document.dateline.end if x.document.dateline else _dateline_end(x.document.text)
         dates = sorted((d for d in x.dates if d.start >= dateline_end), key=lambda d: d.start)
         frame = cls(
             annotation=annotation,
@@ -116,6 +122,7 @@ class Frame:
             place_types=lex.place_types,
             lexicon=lex,
         )
+        frame.dateline_end = dateline_end
         frame.dates = dates
         frame.date_starts = [d.start for d in dates]
         frame.claims = sorted(x.claims, key=lambda c: c.start)
@@ -242,6 +249,9 @@ class Frame:
 
     def _head_args(self, h: int, nominal: bool, depth: int) -> list[Arg]:
         t = self.tok(h)
+        if t.start < self.dateline_end:
+            # the parser often hangs the lead's subject on the dateline ("Dakar, Feb 2 (AFP) Senegal ...")
+            return [a for c in self.kids(h) if c.dep == "appos" for a in self.actor_args(c.i, nominal, depth + 1)]
         k = self.mention_at[h]
         if k >= 0 and self.is_actor_mention(self.mentions[k]):
             found = [self.mentions[k], *(self.mentions[j] for j in self.listed_after(k))]
@@ -269,6 +279,13 @@ class Frame:
         if mods:
             return mods
         lemma = t.lemma.lower()
+        if lemma in QUANTITY_HEADS and depth < 2:
+            # "thousands of students", "a group of Moroccan diplomats"
+            for c in self.kids(h):
+                if c.dep == "prep" and c.lemma == "of":
+                    for p in self.kids(c.i):
+                        if p.dep == "pobj":
+                            return self.actor_args(p.i, nominal, depth + 1)
         is_actor_noun = lemma in self.lexicon.nouns
         if is_actor_noun and depth < 2:
             # "representatives of LeT", "leaders of Romania's new government"
@@ -624,6 +641,10 @@ def _participants(frame: Frame, ont: EventOntology, i: int, sentence: Sentence) 
     "featuring X with Y", "which saw participation from ..."."""
     out: dict[tuple[int, int], Arg] = {}
     starts: list[int] = [c.i for c in frame.kids(i) if c.i > i]
+    t0 = frame.tok(i)
+    if t0.dep == "nsubj" and frame.tok(t0.head).lemma in ont.participation_verbs:
+        # "the summit saw participation from ...", "the conference drew delegates from ..."
+        starts.extend(c.i for c in frame.kids(t0.head) if c.i > i and c.dep in OBJECTS | {"prep"})
     # a participation clause the parser attached elsewhere ("videos ..., featuring X") that
     # follows the gathering with no other event word in between
     for t in frame.annotation.sentence_tokens(sentence):

@@ -49,7 +49,8 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     for sentence in annotation.sentences:
         for f in _sentence_relations(frame, ont, sentence):
             s, o = f.subject, f.object
-            if (s.start < o.end and o.start < s.end) or (s.entity and s.entity == o.entity):
+            same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
+            if (s.start < o.end and o.start < s.end) or same:
                 continue
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
@@ -176,6 +177,12 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
                 outer = frame.mention(p.i)
                 if p.dep == "pobj" and frame.is_place_mention(outer) and outer is not None:
                     out.append(_Found("located_in", inner, frame.arg(outer), c.i))
+    # "Quetta in Pakistan" wherever the parser attached the preposition
+    nxt = frame.mention_last[k] + 1
+    if nxt + 1 < len(frame.annotation.tokens) and frame.tok(nxt).lemma.lower() in {"in", "near"}:
+        outer = frame.mention(nxt + 1)
+        if outer is not None and outer.type == "GPE" and frame.mention_first[frame.mention_at[nxt + 1]] == nxt + 1:
+            out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     # "Mosul, Iraq": a comma and a place right after
     nxt = frame.mention_last[k] + 1
     if nxt + 1 < len(frame.annotation.tokens) and frame.tok(nxt).text == ",":

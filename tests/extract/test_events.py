@@ -1,0 +1,146 @@
+"""Event extraction: triggers, types and modes, split compound actors, gatherings with many
+participants, dates from the sentence (not the publication date), locations and modality."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.records import Event, Extraction
+
+Extract = Callable[..., Extraction]
+
+
+def _only(x: Extraction, type_: str) -> Event:
+    found = [v for v in x.events if v.type == type_]
+    assert found, f"no {type_} event in {[(v.type, v.trigger.text) for v in x.events]}"
+    return found[0]
+
+
+def _texts(args: tuple) -> set[str]:  # type: ignore[type-arg]
+    return {a.text for a in args}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "trigger"),
+    [
+        ("The Finnish foreign minister met Kenyan President Uhuru Kenyatta in Nairobi.", "CONSULT", "meet", "met"),
+        ("Brazil accused Argentina of dumping steel on its markets.", "ACCUSE", None, "accused"),
+        ("Rebels attacked an army convoy near Goma on Monday.", "ASSAULT", None, "attacked"),
+        ("The government imposed sanctions on Venezuela last week.", "SANCTION", None, "sanctions"),
+        ("Thousands of students demonstrated in Dhaka against the new law.", "PROTEST", None, "demonstrated"),
+        ("Nigeria refused to extradite the suspect to Ghana.", "REJECT", None, "refused"),
+    ],
+)
+def test_trigger_type_and_mode(extracted: Extract, text: str, type_: str, mode: str | None, trigger: str) -> None:
+    event = _only(extracted(text), type_)
+    assert event.mode == mode
+    assert event.trigger.text == trigger
+    assert event.cameo == ("04" if type_ == "CONSULT" else event.cameo)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (
+            "Senior Hungarian and Romanian officials agreed on Wednesday to reopen the border.",
+            {"Hungarian", "Romanian"},
+        ),
+        ("France and Germany signed an agreement on energy in Paris.", {"France", "Germany"}),
+    ],
+)
+def test_compound_actors_are_split_into_separate_sources(extracted: Extract, text: str, sources: set[str]) -> None:
+    x = extracted(text)
+    assert any(_texts(v.source) == sources for v in x.events), [(v.type, _texts(v.source)) for v in x.events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The March 3 summit in Nairobi saw participation from representatives of Kenya, Uganda and Rwanda."],
+)
+def test_a_gathering_is_one_event_with_all_its_participants(extracted: Extract, text: str) -> None:
+    x = extracted(text, published="2024-03-20")
+    summits = [v for v in x.events if v.type == "CONSULT"]
+    assert len(summits) == 1
+    summit = summits[0]
+    assert summit.mode == "multilateral"
+    assert {"Kenya", "Uganda", "Rwanda"} <= _texts(summit.participants)
+    assert summit.location is not None and summit.location.text == "Nairobi"
+    assert summit.date is not None and summit.date.value == "2024-03-03"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("Critics attacked proposals to deploy Turkish troops to Libya.", "MOBILIZE", "planned"),
+        ("The minister did not meet the Chinese delegation in Beijing.", "CONSULT", "negated"),
+        ("Egypt will send aid to Sudan next month.", "AID", "planned"),
+        ("Rebels reportedly attacked the town of Bunia.", "ASSAULT", "hedged"),
+    ],
+)
+def test_modality_follows_the_words_around_the_trigger(
+    extracted: Extract, text: str, type_: str, modality: str
+) -> None:
+    assert _only(extracted(text), type_).modality == modality
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "commitment"),
+    [
+        ("Egypt will send aid to Sudan next month.", "AGREE"),
+        ("Iran said it would boycott the talks unless the embargo is lifted.", "THREATEN"),
+    ],
+)
+def test_a_stated_commitment_is_coded_as_plover_does(extracted: Extract, text: str, commitment: str) -> None:
+    assert any(v.type == commitment for v in extracted(text).events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Dakar, Feb 2 (AFP) Senegal and Mali held talks with Guinea in Bamako, officials said."],
+)
+def test_the_dateline_date_is_not_an_event_date(extracted: Extract, text: str) -> None:
+    x = extracted(text, published="2024-02-02")
+    talks = _only(x, "CONSULT")
+    assert talks.date is None
+    assert {"Senegal", "Mali"} <= _texts(talks.source)
+
+
+@pytest.mark.slow
+def test_events_on_the_wire_story(extracted: Extract, wire_text: str) -> None:
+    x = extracted(wire_text, published="2026-01-27")
+    by_type: dict[str, list[Event]] = {}
+    for v in x.events:
+        by_type.setdefault(v.type, []).append(v)
+
+    established = by_type["ESTABLISH"][0]
+    assert "Board of Peace" in _texts(established.target)
+    assert established.date is not None and established.date.value == "2026-01-15"
+
+    invitation = next(v for v in by_type["REQUEST"] if v.trigger.text == "invited")
+    assert _texts(invitation.source) == {"Donald Trump"}
+    assert _texts(invitation.target) == {"Shehbaz Sharif"}
+    assert invitation.date is not None and invitation.date.value == "2026-01-18"
+
+    gatherings = {v.trigger.text.lower(): v for v in by_type["CONSULT"] if v.mode == "multilateral"}
+    gathering = gatherings["gathering"]
+    assert {"Naji Zaheer", "Rashid Ali Sandhu"} <= _texts(gathering.participants)
+    assert gathering.date is not None and gathering.date.value == "2026-01"
+    assert gathering.location is not None and gathering.location.text == "Gujranwala"
+    conference = gatherings["conference"]
+    assert {"LeT", "JeM", "Hamas"} <= _texts(conference.participants)
+    assert conference.date is not None and conference.date.value == "2025-02-05"
+
+    deployment = by_type["MOBILIZE"][0]
+    assert deployment.trigger.text == "deploy"
+    assert deployment.modality == "planned"
+    assert _texts(deployment.source) == {"Pakistani"}
+    assert _texts(deployment.target) == {"Gaza"}
+    assert all(v.date is None or v.date.value != "2026-01-27" for v in x.events)
