@@ -1,0 +1,373 @@
+"""Claims: direct, indirect and mixed speech with their speakers, cues, modality and outlet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.errors import OntologyError
+from newsgraph.extract.claims import agency_entity, find_quotes, lexicon, parse_lexicon
+from newsgraph.records import Claim, Dateline, Document, Entity, Extraction
+
+Extracted = Callable[..., Extraction]
+
+
+def claim_with(x: Extraction, fragment: str) -> Claim:
+    """The claim whose content holds ``fragment``."""
+    found = [c for c in x.claims if fragment in c.text]
+    assert found, f"no claim holds {fragment!r}; claims: {[c.text for c in x.claims]}"
+    return found[0]
+
+
+def entity_name(x: Extraction, entity_id: str | None) -> str | None:
+    names = {e.id: e for e in x.entities}
+    if entity_id is None:
+        return None
+    e = names[entity_id]
+    return e.name
+
+
+# ---------------------------------------------------------------- quotation marks, no model
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("He said: “We will stay.”", ["“We will stay.”"]),
+        ('He said: "We will stay." Then he left.', ['"We will stay."']),
+        ("“We will stay,” he said, “until the end.”", ["“We will stay,”", "“until the end.”"]),
+        ("“They called it ‘a new dawn’ for the region,” she said.", ["“They called it ‘a new dawn’ for the region,”"]),
+        (
+            "“The first paragraph goes on.\n“And the second one closes,” she said.",
+            ["“The first paragraph goes on.\n“And the second one closes,”"],
+        ),
+        ("“An unclosed quote.\nA plain paragraph.", []),
+        ("It’s the group’s plan.", []),
+    ],
+)
+def test_find_quotes_pairs_double_marks(text: str, quoted: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ({"schema": "newsgraph/cues@0"}, "schema"),
+        ({"schema": "newsgraph/cues@1", "verbs": {"say": "certain"}}, "unknown modality"),
+        ({"schema": "newsgraph/cues@1", "verbs": {"point out at": None}}, "particle"),
+    ],
+)
+def test_malformed_cue_lexicon_is_refused(data: dict[str, object], reason: str) -> None:
+    with pytest.raises(OntologyError, match=reason):
+        parse_lexicon(data)
+
+
+def test_shipped_cue_lexicon_has_speech_verbs_and_their_modality() -> None:
+    lex = lexicon()
+    assert {"say", "add", "stress", "detail", "note", "mention", "highlight"} <= set(lex.verbs)
+    assert lex.verbs["deny"] == "negated"
+    assert ("point", "out") in lex.phrasal
+    assert ("according", "to") in lex.according
+    assert "report" in lex.document_nouns
+
+
+@pytest.mark.parametrize(
+    ("dateline", "source", "entities", "expected"),
+    [
+        (Dateline("Washington", "IANS", 0, 25), None, (Entity("e1", "IANS", "organization"),), "e1"),
+        (None, "Reuters", (Entity("e3", "Thomson Reuters", "media", aliases=("reuters",)),), "e3"),
+        (None, "AFP", (Entity("e1", "Paris", "place"), Entity("e7", "Kabul", "place")), "e8"),
+        (None, None, (Entity("e1", "IANS", "organization"),), None),
+    ],
+)
+def test_agency_entity_finds_or_proposes_the_outlet(
+    dateline: Dateline | None, source: str | None, entities: tuple[Entity, ...], expected: str | None
+) -> None:
+    x = Extraction(document=Document(id="d", text="x", source=source, dateline=dateline), entities=entities)
+    found = agency_entity(x)
+    assert (found.id if found else None) == expected
+    if found is not None and found not in entities:
+        assert found.kind == "media" and found.mentions == ()
+
+
+# ---------------------------------------------------------------- direct quotations
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "The institute published a report on Monday. “The camps are still open,” the report detailed.",
+            "The camps are still open",
+            "the report",
+            "detailed",
+        ),
+        (
+            "The ministry issued a statement. “The talks will go on,” it added.",
+            "The talks will go on",
+            "it",
+            "added",
+        ),
+        (
+            "Defence Minister Ravi Kumar said: “Our troops will stay on the border.”",
+            "Our troops will stay on the border.",
+            "Defence Minister Ravi Kumar",
+            "said",
+        ),
+        (
+            "“We reject the accusation entirely,” said Omar Haddad, the group's spokesman.",
+            "We reject the accusation entirely",
+            "Omar Haddad",
+            "said",
+        ),
+        (
+            "“The border crossings must reopen this week,” Governor Lena Ortiz told reporters on Friday.",
+            "The border crossings must reopen this week",
+            "Governor Lena Ortiz",
+            "told",
+        ),
+        (
+            "“No one was consulted about the deal.” ― Maria Lopez",
+            "No one was consulted about the deal.",
+            "Maria Lopez",
+            None,
+        ),
+    ],
+)
+def test_direct_quotation_with_speaker_and_cue(
+    extracted: Extracted, text: str, content: str, speaker: str, cue: str | None
+) -> None:
+    c = claim_with(extracted(text), content)
+    assert c.kind == "direct"
+    assert c.text.strip("“”,") .startswith(content[:20])
+    assert c.speaker is not None and c.speaker.text == speaker
+    assert (c.cue.text if c.cue else None) == cue
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The ceasefire is holding,” he said, “but the shelling has not stopped.”",
+        "“The ceasefire is holding,” she said. “But the shelling has not stopped.”",
+    ],
+)
+def test_quotation_interrupted_by_its_cue_is_one_claim(extracted: Extracted, text: str) -> None:
+    x = extracted(text)
+    assert len(x.claims) == 1
+    c = x.claims[0]
+    assert c.text.startswith("The ceasefire is holding") and c.text.endswith("has not stopped.")
+    assert c.cue is not None and c.cue.text == "said"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The camps are still open and the leaders travel freely.\n"
+        "“The authorities have made no arrests this year,” the report said.",
+    ],
+)
+def test_quotation_over_paragraphs_is_one_claim(extracted: Extracted, text: str) -> None:
+    x = extracted(text)
+    direct = [c for c in x.claims if c.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("The camps") and direct[0].text.endswith("this year,")
+    assert direct[0].speaker is not None and direct[0].speaker.text == "the report"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["“The board called it ‘a turning point for the region’ in its letter,” the spokesman said."],
+)
+def test_quote_inside_a_quote_stays_inside(extracted: Extracted, text: str) -> None:
+    x = extracted(text)
+    assert len([c for c in x.claims if c.kind == "direct"]) == 1
+    assert "‘a turning point for the region’" in x.claims[0].text
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue", "kind"),
+    [
+        (
+            "Foreign Minister Anna Berg said that the embassy would reopen in March.",
+            "the embassy would reopen in March",
+            "Foreign Minister Anna Berg",
+            "said",
+            "indirect",
+        ),
+        (
+            "The commission stressed that the funds had been moved abroad.",
+            "the funds had been moved abroad",
+            "The commission",
+            "stressed",
+            "indirect",
+        ),
+        (
+            "According to the United Nations, more than 40,000 people have fled the district.",
+            "more than 40,000 people have fled the district",
+            "the United Nations",
+            "According to",
+            "indirect",
+        ),
+        (
+            "Similar attacks, it said, took place near the border in 2024.",
+            "took place near the border in 2024",
+            "it",
+            "said",
+            "indirect",
+        ),
+        (
+            "Plans to send foreign troops to the region are “fraught with danger”, a report has highlighted.",
+            "fraught with danger",
+            "a report",
+            "highlighted",
+            "mixed",
+        ),
+        (
+            "Local officials pointed out that the bridge had been closed for a month.",
+            "the bridge had been closed for a month",
+            "Local officials",
+            "pointed out",
+            "indirect",
+        ),
+    ],
+)
+def test_reported_speech_with_speaker_and_cue(
+    extracted: Extracted, text: str, content: str, speaker: str, cue: str, kind: str
+) -> None:
+    c = claim_with(extracted(text), content)
+    assert c.kind == kind
+    assert c.speaker is not None and c.speaker.text == speaker
+    assert c.cue is not None and c.cue.text == cue
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "modality"),
+    [
+        ("The agency said that the strike could delay the vote.", "the strike could delay", "hedged"),
+        ("The ministry denied that its forces had entered the village.", "its forces had entered", "negated"),
+        ("The governor said the army did not fire on the crowd.", "the army did not fire", "negated"),
+        ("The mayor said that the plant would close if funding ran out.", "the plant would close", "speculative"),
+        ("The senator asked whether the funds had been returned.", "the funds had been returned", "question"),
+        ("The mayor said that the plant closed in May.", "the plant closed in May", "asserted"),
+    ],
+)
+def test_claim_modality(extracted: Extracted, text: str, content: str, modality: str) -> None:
+    assert claim_with(extracted(text), content).modality == modality
+
+
+# ---------------------------------------------------------------- speakers resolved to entities
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "entity_fragment"),
+    [
+        (
+            "Prime Minister Olaf Brandt met the delegation on Monday. He said that the talks had gone well.",
+            "the talks had gone well",
+            "He",
+            "Brandt",
+        ),
+        (
+            "According to a report by Human Rights Watch, the prisons are overcrowded. "
+            "“Detainees sleep in shifts,” the report detailed.",
+            "Detainees sleep in shifts",
+            "the report",
+            "Human Rights Watch",
+        ),
+        (
+            "According to a report by Human Rights Watch, the prisons are overcrowded. "
+            "“Detainees sleep in shifts,” it added.",
+            "Detainees sleep in shifts",
+            "it",
+            "Human Rights Watch",
+        ),
+    ],
+)
+def test_speaker_resolves_to_the_entity_it_stands_for(
+    extracted: Extracted, text: str, content: str, speaker: str, entity_fragment: str
+) -> None:
+    x = extracted(text)
+    c = claim_with(x, content)
+    assert c.speaker is not None and c.speaker.text == speaker
+    name = entity_name(x, c.speaker.entity)
+    assert name is not None and entity_fragment in name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", ["IANS"])
+def test_claims_are_reported_by_the_outlet(extracted: Extracted, source: str) -> None:
+    text = f"Delhi, Jan 3 ({source}) The ministry said that the border would stay open."
+    x = extracted(text, source=source)
+    assert x.claims and all(entity_name(x, c.reported_by) == source for c in x.claims)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["The ceasefire held on Monday. Troops left the town."])
+def test_plain_narration_has_no_claims(extracted: Extracted, text: str) -> None:
+    assert extracted(text).claims == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["He said: “We will stay.”\nShe said that the plan “would never work”, and left."]
+)
+def test_claim_offsets_index_the_text(extracted: Extracted, text: str) -> None:
+    x = extracted(text)
+    assert x.claims
+    for c in x.claims:
+        assert text[c.start : c.end] == c.text
+        if c.speaker:
+            assert text[c.speaker.start : c.speaker.end] == c.speaker.text
+        if c.cue:
+            assert text[c.cue.start : c.cue.end] == c.cue.text
+
+
+# ---------------------------------------------------------------- the wire story
+
+WIRE_CLAIMS = [
+    # (start of the content, cue, modality)
+    ("Against this backdrop, proposals to deploy", "highlighted", None),
+    ("the well-documented nexus between Hamas", "According to", "hedged"),
+    ("On January 15, 2026, the US-led", "detailed", None),
+    ("This conduct undermines Western efforts", "added", None),
+    ("the videos and images circulating", "stressed", None),
+    ("Similar trends,", "said", None),
+    ("These public appearances go beyond", "mentioned", None),
+    ("The visual record of these events", "noted", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("start", "cue", "modality"), WIRE_CLAIMS)
+def test_wire_story_claims_come_from_the_memri_report(
+    extracted: Extracted, wire_text: str, start: str, cue: str, modality: str | None
+) -> None:
+    x = extracted(wire_text, published="2026-01-27", source="IANS")
+    matching = [c for c in x.claims if c.text.startswith(start)]
+    assert len(matching) == 1, [c.text[:40] for c in x.claims]
+    c = matching[0]
+    assert c.cue is not None and c.cue.text == cue
+    assert c.speaker is not None
+    assert c.speaker.text.lower() in ("it", "the report", "a report") or "report" in c.speaker.text
+    author = entity_name(x, c.speaker.entity)
+    assert author is not None and ("MEMRI" in author or "Middle East Media Research" in author)
+    assert entity_name(x, c.reported_by) == "IANS"
+    if modality is not None:
+        assert c.modality == modality
+
+
+@pytest.mark.slow
+def test_wire_story_has_no_claim_but_the_reports(extracted: Extracted, wire_text: str) -> None:
+    x = extracted(wire_text, published="2026-01-27", source="IANS")
+    assert len(x.claims) == len(WIRE_CLAIMS)
