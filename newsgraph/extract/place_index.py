@@ -73,8 +73,10 @@ class Candidate:
 def normalise(name: str) -> str:
     """Lookup key of a place name: accents and case folded, curly quotes straightened,
     ``the`` and a possessive ``'s`` removed, spaces collapsed (``The Gaza Strip's`` -> ``gaza strip``)."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name.replace("’", "'").replace("‘", "'")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = " ".join(text.split()).casefold().strip(_EDGE)
     if text.startswith("the "):
         text = text[4:]
@@ -92,7 +94,7 @@ _EDGE = " -–—,;:\"“”()[]"
 
 
 def _latin(name: str) -> bool:
-    return all(ord(ch) < 0x250 for ch in name)
+    return name.isascii() or all(ord(ch) < 0x250 for ch in name)
 
 
 @dataclass
@@ -195,7 +197,8 @@ def _load_cities(index: PlaceIndex) -> None:
         key = (city["countrycode"], city["name"])
         if key in capital_of and city["population"] > biggest_capital.get(key[0], -1):
             biggest_capital[key[0]] = city["population"]
-    alternates_of: list[tuple[Candidate, list[str]]] = []
+    alternates_of: list[tuple[Candidate, set[str]]] = []
+    own_names: set[str] = set()
     for city in cities.values():
         iso = city["countrycode"]
         population = int(city["population"] or 0)
@@ -211,24 +214,24 @@ def _load_cities(index: PlaceIndex) -> None:
             population=population,
             admin1=city["admin1code"] or None,
         )
-        index._add(index.names, [city["name"]], main)
+        own = normalise(city["name"])
+        own_names.add(own)
+        index.names.setdefault(own, []).append(main)
         if population >= ALTERNATE_MIN_POPULATION:
-            alternates = [
-                a
+            keys = {
+                normalise(a)
                 for a in city["alternatenames"]
-                if len(a) >= 3 and a[0].isupper() and not a.isupper() and _latin(a) and a != city["name"]
-            ]
-            if alternates:
-                alternates_of.append((Candidate(**{**main.__dict__, "alternate": True}), alternates))
+                if len(a) >= 3 and a[0].isupper() and not a.isupper() and _latin(a)
+            }
+            keys.discard(own)
+            if keys:
+                alternates_of.append((Candidate(**{**main.__dict__, "alternate": True}), keys))
     # An alternate name that is another city's own name is a historic or foreign form
     # ("Cambridge" for Kamianyi Mist): only names no city bears as its own are kept.
-    for other, alternates in alternates_of:
-        free = [
-            a
-            for a in alternates
-            if not any(c.level == LEVEL_CITY and not c.alternate for c in index.names.get(normalise(a), ()))
-        ]
-        index._add(index.names, free, other)
+    for other, keys in alternates_of:
+        for alias in keys - own_names:
+            if alias:
+                index.names.setdefault(alias, []).append(other)
 
 
 def _us_states() -> dict[str, tuple[str, int]]:

@@ -202,7 +202,7 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
     found: dict[tuple[str, float, float], Candidate] = {}
     for name in target.names:
         head = name.split(",")[0].strip() if "," in name else name
-        for c in index.lookup(head):
+        for c in index.lookup(name) or index.lookup(head):
             found.setdefault(c.key, c)
     for word in target.demonyms:
         for c in index.demonym(word) or index.lookup(word):
