@@ -189,7 +189,10 @@ def extract(
             n = write_parquet(extractions(stream), output)
             click.echo(f"{n} documents -> {output}/", err=True)
             return
-        out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
+        except OSError as exc:
+            raise click.FileError(str(output), hint=exc.strerror or str(exc)) from None
         try:
             for x in extractions(stream):
                 out.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")

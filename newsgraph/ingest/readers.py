@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,24 @@ def read_inputs(patterns: Iterable[str], options: ReadOptions | None = None) -> 
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
-    """The documents of one file (or stdin for ``-``)."""
+    """The documents of one file (or stdin for ``-``).
+
+    A document without an id or URL of its own is keyed by the file's absolute path (with its
+    line or item number), so ``samples/a.txt`` and ``./samples/a.txt`` are the same document
+    across runs and a changed text becomes its new version."""
+    if str(path) == "-":
+        yield from _read_path(path, options)
+        return
+    name, absolute = str(path), os.path.abspath(path)
+    for item in _read_path(path, options):
+        if isinstance(item, Document) and item.key is not None and item.key.startswith(name):
+            rest = item.key[len(name) :]
+            if not rest or (rest[0] in ":#" and rest[1:].isdigit()):
+                item = replace(item, key=absolute + rest)
+        yield item
+
+
+def _read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
     name = "<stdin>" if str(path) == "-" else str(path)
     try:
         if str(path) == "-":

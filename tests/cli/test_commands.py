@@ -107,6 +107,35 @@ def test_reading_a_missing_store_is_one_line_and_creates_nothing(
     assert not db.exists()
 
 
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["ingest", "{tmp}/empty-folder", "--db", "{tmp}/x.db"], 2, "no input files matched"),
+        (["ingest", "{tmp}/*.nothing", "--db", "{tmp}/x.db"], 2, "no input files matched"),
+        (["ingest", "{tmp}/a.txt", "--db", "{tmp}/missing/folder/x.db"], 4, "cannot open the store"),
+        (["extract", "{tmp}/a.txt", "-o", "{tmp}/missing/out.jsonl"], 1, "missing/out.jsonl"),
+    ],
+)
+def test_unusable_inputs_and_outputs_are_one_line_and_an_exit_code(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    code: int,
+    message: str,
+) -> None:
+    (tmp_path / "empty-folder").mkdir()
+    (tmp_path / "a.txt").write_text("A story about a harbour in Split.", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["newsgraph", *(a.format(tmp=tmp_path) for a in argv)])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == code
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert message in err
+    assert not (tmp_path / "x.db").exists()
+
+
 @pytest.mark.parametrize("published", ["yesterday", "2026-13-45"])
 def test_a_bad_published_date_is_a_usage_error(tmp_path: Path, published: str) -> None:
     (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")
@@ -281,3 +310,27 @@ def test_two_workers_store_the_same_documents_as_one(samples_db: Path, tmp_path:
     result = run("ingest", SAMPLES, "--db", db, "--workers", "2", "--batch-size", "2")
     assert result.exit_code == 0, result.output
     assert _stored(db) == _stored(samples_db)
+
+
+@pytest.mark.slow
+def test_a_changed_file_is_a_new_version_and_a_duplicate_is_stored_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    story = Path("in/port.txt")
+    text = "ACCRA, May 4 (NWS) - Ghana reopened the port of Tema on Monday, officials said."
+    story.write_text(text, encoding="utf-8")
+    Path("in/same-words.txt").write_text(text.replace(" ", "  ") + "\n\n", encoding="utf-8")
+    first = run("ingest", "in", "--db", "v.db")
+    assert "1 new, 0 new versions, 1 unchanged, 0 failed" in first.stderr
+    story.write_text(text.replace("Monday", "Tuesday"), encoding="utf-8")
+    second = run("ingest", "./in/port.txt", "--db", "v.db")  # the same file, named differently
+    assert "0 new, 1 new versions, 0 unchanged, 0 failed" in second.stderr
+    rows = json.loads(run("documents", "--db", "v.db", "--json", "--all-versions").output)
+    assert sorted(r["version"] for r in rows) == [1, 2]
+    current = json.loads(run("documents", "--db", "v.db", "--json").output)
+    assert [r["version"] for r in current] == [2]
+    shown = run("show", current[0]["id"], "--db", "v.db")
+    assert "version 2 (replaces" in shown.output
+    assert "Tuesday" in shown.output

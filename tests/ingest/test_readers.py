@@ -461,3 +461,24 @@ def test_text_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     [err] = read(path, options=ReadOptions(max_bytes=1000))
     assert isinstance(err, InputError)
     assert "too large" in err.reason
+
+
+@pytest.mark.parametrize("spelling", ["{rel}", "./{rel}", "{abs}", "sub/../{rel}"])
+def test_a_file_is_keyed_by_its_absolute_path_however_it_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "in").mkdir()
+    path = tmp_path / "in" / "a.txt"
+    path.write_text("A story about a lighthouse.", encoding="utf-8")
+    lines = tmp_path / "in" / "b.jsonl"
+    lines.write_text('{"text": "A brief without an id."}\n', encoding="utf-8")
+    named = spelling.format(rel="in/a.txt", abs=path)
+    [doc] = read(named)
+    assert isinstance(doc, Document)
+    assert doc.key == str(path)
+    assert doc.origin == str(Path(named))  # messages name the input as given
+    [brief] = read(spelling.format(rel="in/b.jsonl", abs=lines))
+    assert isinstance(brief, Document)
+    assert brief.key == f"{lines}:1"
