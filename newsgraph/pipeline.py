@@ -10,6 +10,7 @@ from newsgraph.batch import Result, extract_documents
 from newsgraph.errors import InputError
 from newsgraph.ingest import ReadOptions, content_hash, read_inputs
 from newsgraph.records import Document
+from newsgraph.resolve import resolve_documents
 from newsgraph.store import Store
 
 
@@ -101,7 +102,9 @@ def ingest(
                 fail(r)
             else:
                 good.append(r)
-        for saved, x in zip(store.save_many(good), good, strict=True):
+        saved_batch = store.save_many(good)
+        resolve_documents(store.engine, [s.id for s in saved_batch if s.status != "unchanged"])
+        for saved, x in zip(saved_batch, good, strict=True):
             if saved.status == "new":
                 report.new += 1
             elif saved.status == "version":

@@ -57,9 +57,16 @@ def _watchlist_tables(conn: Connection) -> None:
     create_tables(conn)
 
 
+def _actor_tables(conn: Connection) -> None:
+    from newsgraph.store.actors_tables import create_tables
+
+    create_tables(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, mentions, entities, dates, claims, events, relations; full-text index", _core_tables),
     Migration(2, "watchlist entries, loaded lists and screening hits", _watchlist_tables),
+    Migration(3, "actors across documents, their links, decisions and ties; stories", _actor_tables),
 ]
 
 

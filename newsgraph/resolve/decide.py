@@ -1,0 +1,268 @@
+"""Whether one entity of a document is an actor already known: a score, a method and the reason.
+
+The rules, strongest first:
+
+1. **Country**: a state or country-level place with the same ISO code (``US``, ``United
+   States``) is the same actor; different codes are never merged.
+2. **Exact**: a form of the entity reads the same as a form of the actor once normalised
+   (transliterated, lower-cased, particles and legal forms aside). For a one-word person name
+   (``Mohammad``, ``Sharif``) this is not enough: see 5.
+3. **Similar**: the watchlist's name comparison (aligned tokens, same consonant skeleton,
+   spelling) scores at least ``ACCEPT``: ``Lashkar-e-Tayyiba`` ~ ``Lashkar-e-Taiba``;
+   ``Lashkar-e-Jhangvi`` scores 0.19 against it and stays apart.
+4. **Acronym**: a mixed-case acronym whose lower-case letters fall on particles (``LeT``,
+   ``JeM``), or a plain one (``PLA``) when it is the only actor it spells.
+5. **Partial**: a one-word person name matched with a word of a fuller name (``Sharif``,
+   ``Shehbaz Sharif``), or two one-word names, needs the only such candidate **and** evidence:
+   the same role or nationality, or another actor named in the same document that also
+   appears with the candidate. Two "Mohammad"s with nothing in common stay two actors.
+
+Kinds must be compatible (a person is never an organisation, unless the two share a name of two
+or more words: the NER mislabels more often than two actors share a long name); people and
+places with different countries (nationality) stay apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from newsgraph.resolve.forms import Form, compatible_kinds, country_key, forms, kind_group
+from newsgraph.watchlist.matcher import Comparison, acronym_of, compare_normalised
+from newsgraph.watchlist.normalise import NAME, NUMBER
+
+ALIAS_FLOOR = 0.6
+"""An alias of several words must score this much against the entity's name to be used: the
+in-document grouping sometimes joins two people (``Tony Blair`` / ``Cherie Blair``)."""
+
+ACCEPT = 0.85
+"""Least name-comparison score for two forms to be one actor (phonetic variants score 0.89)."""
+ACRONYM_CASED = 0.92
+"""Score of ``LeT``-style acronyms in the name comparison (``newsgraph.watchlist.matcher``)."""
+MAX_ALIASES = 24
+"""Only the most used forms of an actor are compared (its keys still hold every form)."""
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """What resolution needs of one stored entity."""
+
+    doc_id: str
+    entity_id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    feature: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
+    mentions: int = 1
+    published: str | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.doc_id}:{self.entity_id}"
+
+    @cached_property
+    def forms(self) -> tuple[Form, ...]:
+        """The name and the aliases that fit it (see ``ALIAS_FLOOR``); states keep their demonyms."""
+        all_forms = forms(self.name, self.aliases)
+        if kind_group(self.kind) not in ("person", "organisation") or len(all_forms) < 2:
+            return all_forms
+        head = all_forms[0]
+        kept = [head]
+        for f in all_forms[1:]:
+            if _fits(head, f, person=kind_group(self.kind) == "person"):
+                kept.append(f)
+        return tuple(kept)
+
+    @property
+    def nationality(self) -> str | None:
+        if kind_group(self.kind) == "person":
+            return self.attributes.get("nationality") or None
+        return self.country
+
+    @property
+    def is_partial_person(self) -> bool:
+        """A person known here by one name word only."""
+        fs = self.forms
+        return kind_group(self.kind) == "person" and bool(fs) and max(f.words for f in fs) == 1
+
+
+@dataclass
+class ActorState:
+    """An actor as resolution sees it (a row of ``actors``, possibly not written yet)."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    aliases: dict[str, int]
+    attributes: dict[str, dict[str, int]]
+    first_seen: str | None = None
+    last_seen: str | None = None
+    documents: int = 0
+    mentions: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    changed: bool = False
+
+    def top_forms(self) -> list[Form]:
+        ranked = sorted(self.aliases.items(), key=lambda kv: (-kv[1], -len(kv[0])))[:MAX_ALIASES]
+        return list(forms(self.name, tuple(a for a, _ in ranked)))
+
+    @property
+    def is_partial_person(self) -> bool:
+        fs = self.top_forms()
+        return kind_group(self.kind) == "person" and bool(fs) and max(f.words for f in fs) == 1
+
+    def attribute_values(self, key: str) -> set[str]:
+        return set(self.attributes.get(key, {}))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of comparing one entity with one actor."""
+
+    accept: bool
+    score: float
+    method: str
+    """country, exact, similar, acronym, partial, kind or none."""
+    reason: str
+    strong: bool = False
+    """Good enough to merge two actors that both accept the entity (not partial, not plain acronym)."""
+    needs_evidence: bool = False
+    """A partial-name match waiting for evidence (see ``decide_partial``)."""
+
+
+REJECT = Verdict(False, 0.0, "none", "no form alike")
+
+
+def decide(entity: EntityRef, actor: ActorState) -> Verdict:
+    """Compare ``entity`` with ``actor`` by name, kind and country (rules 1-5 of the module)."""
+    e_country = country_key(entity.country, entity.feature, entity.kind)
+    if e_country and kind_group(actor.kind) == "territory" and actor.country:
+        a_country = "c:" + actor.country.upper()
+        if e_country == a_country and _country_level(actor):
+            return Verdict(True, 1.0, "country", f"same country {actor.country}", strong=True)
+    e_nat, a_nat = entity.nationality, actor.country
+    if e_nat and a_nat and e_nat.upper() != a_nat.upper():
+        return Verdict(False, 0.0, "country", f"countries differ ({e_nat} vs {a_nat})")
+    entity_forms = entity.forms
+    actor_forms = actor.top_forms()
+    if not entity_forms or not actor_forms:
+        return REJECT
+    person = kind_group(entity.kind) == "person" and kind_group(actor.kind) == "person"
+    kinds_ok = compatible_kinds(entity.kind, actor.kind)
+    actor_keys = {f.exact_key: f for f in actor_forms}
+    for f in entity_forms:
+        other = actor_keys.get(f.exact_key)
+        if other is None:
+            continue
+        if not kinds_ok:
+            if f.words >= 2:
+                return Verdict(
+                    True, 0.9, "exact", f"same name {f.text!r}; kinds differ ({entity.kind}, {actor.kind})", strong=True
+                )
+            continue
+        if person and f.words == 1:
+            return Verdict(False, 0.8, "partial", f"one-word name {f.text!r} = {other.text!r}", needs_evidence=True)
+        return Verdict(True, 1.0, "exact", f"same name {f.text!r} = {other.text!r}", strong=f.words >= 2 or not person)
+    if not kinds_ok:
+        return Verdict(False, 0.0, "kind", f"kinds differ ({entity.kind} vs {actor.kind})")
+    best = None
+    best_pair: tuple[Form, Form] | None = None
+    for f in entity_forms:
+        for g in actor_forms:
+            if person and (f.words == 1 or g.words == 1):
+                continue
+            c = compare_normalised(f.name, g.name, acronyms=not person)
+            if best is None or c.score > best.score:
+                best, best_pair = c, (f, g)
+    if best is not None and best_pair is not None:
+        f, g = best_pair
+        if best.method == "acronym":
+            if best.score >= ACRONYM_CASED:
+                return Verdict(True, best.score, "acronym", f"{f.text!r} ~ {g.text!r}: {best.explain()}")
+            return Verdict(
+                False,
+                best.score,
+                "acronym",
+                f"{f.text!r} ~ {g.text!r}: {best.explain()}; a plain acronym is ambiguous without "
+                "the full name in the same document",
+            )
+        if best.score >= ACCEPT:
+            unlike = _clean(best, f, g)
+            if unlike is None:
+                whole = not best.unmatched_left and not best.unmatched_right
+                return Verdict(True, best.score, "similar", f"{f.text!r} ~ {g.text!r}: {best.explain()}", strong=whole)
+            return Verdict(False, best.score, "none", f"{f.text!r} vs {g.text!r}: {best.explain()}; {unlike}")
+    if person and (entity.is_partial_person or actor.is_partial_person):
+        if entity.is_partial_person:
+            partial = _partial_names(entity_forms, actor_forms)
+        else:
+            partial = _partial_names(tuple(actor_forms), list(entity_forms))
+        if partial:
+            return Verdict(False, 0.7, "partial", partial, needs_evidence=True)
+    if best is None or best_pair is None:
+        return REJECT
+    f, g = best_pair
+    return Verdict(False, best.score, "none", f"{f.text!r} vs {g.text!r} scores {best.score:.2f}: {best.explain()}")
+
+
+def _fits(head: Form, alias: Form, *, person: bool) -> bool:
+    """Whether ``alias`` can name what ``head`` names (a part of it, its acronym, a variant)."""
+    if alias.words == 1:
+        token = alias.name.core[0]
+        if any(t.text == token.text or t.skeleton == token.skeleton for t in head.name.core):
+            return True
+        return not person and (acronym_of(alias.name, head.name) or acronym_of(head.name, alias.name))
+    return compare_normalised(head.name, alias.name, acronyms=not person).score >= ALIAS_FLOOR
+
+
+def _clean(c: Comparison, f: Form, g: Form) -> str | None:
+    """Why a high-scoring comparison is still not the same actor, or None.
+
+    A name word or number left over on either side (``Air Force`` / ``Air Force One``, ``Bank of
+    America`` / ``Bank of America Capital Management``), or a short word spelled differently
+    (``New`` / ``News``), marks a different actor, not a variant.
+    """
+    roles = {t.text: t.role for t in (*f.name.tokens, *g.name.tokens)}
+    for token in (*c.unmatched_left, *c.unmatched_right):
+        if roles.get(token) == NUMBER or (roles.get(token) == NAME and len(token) > 1):
+            return f"{token!r} is on one side only"
+    for p in c.pairs:
+        if p.how == "spelling" and min(len(p.left), len(p.right)) <= 4:
+            return f"{p.left!r} and {p.right!r} are different short words"
+    return None
+
+
+def _country_level(actor: ActorState) -> bool:
+    return actor.kind == "state"
+
+
+def _partial_names(short_side: tuple[Form, ...], long_side: list[Form]) -> str | None:
+    """A one-word form of the side known by one word equal (or same sound) to the first or last
+    word of a fuller name of the other side."""
+    for f in short_side:
+        if f.words != 1:
+            continue
+        token = f.name.core[0]
+        for g in long_side:
+            core = g.name.core
+            if len(core) < 2:
+                continue
+            for t in (core[0], core[-1]):
+                if t.text == token.text or (t.skeleton == token.skeleton and len(t.skeleton) >= 3):
+                    return f"one-word name {f.text!r} is part of {g.text!r}"
+    return None
+
+
+def evidence(entity: EntityRef, actor: ActorState, shared_actors: list[str]) -> str | None:
+    """Why a partial-name match holds, or None: same role, same nationality, shared company."""
+    role = entity.attributes.get("role")
+    if role and role.lower() in {r.lower() for r in actor.attribute_values("role")}:
+        return f"same role {role!r}"
+    if entity.nationality and actor.country and entity.nationality.upper() == actor.country.upper():
+        return f"same nationality {actor.country}"
+    if len(shared_actors) >= 2:
+        return "named with " + ", ".join(shared_actors[:3]) + " in this document and in the actor's"
+    return None

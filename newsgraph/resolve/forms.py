@@ -1,0 +1,183 @@
+"""The forms of an entity's name, normalised, and the blocking keys that find its candidates.
+
+A name goes through the watchlist's normaliser (transliteration, particles, consonant
+skeletons: ``newsgraph.watchlist.normalise``) after the titles written before it are dropped
+(``PM Sharif`` -> ``Sharif``). Each form yields a few keys, and an entity is compared only with
+the actors that share one of them, so resolving a document costs the same whatever the store
+holds:
+
+- ``n:`` the name's identifying tokens (``n:lashkar taiba``),
+- ``p:`` their consonant skeletons, the phonetic key (``p:lskr tb`` for Taiba, Tayyiba, Toiba),
+- ``h:`` the skeletons of the name words without organisation words (``h:tb``),
+- ``a:`` initials, with and without particles (``a:lt``, ``a:let``; LeT gives the same),
+- ``c:`` the country of a country-level place (``c:US`` for US, United States, America),
+- ``t:`` / ``s:`` first and last name skeletons of people, and the skeleton of a one-word
+  person name: how ``Sharif`` finds ``Shehbaz Sharif`` (and only finds it: see ``decide``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsgraph.errors import OntologyError
+from newsgraph.watchlist.normalise import NAME, ORGWORD, PARTICLE, NormalisedName, normalise
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?|\S+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    kind_group: dict[str, str]
+    country_features: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    origin = "newsgraph/data/resolve.yaml"
+    text = resources.files("newsgraph").joinpath("data/resolve.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    try:
+        groups = {str(kind): str(group) for group, kinds in data["kind_groups"].items() for kind in kinds}
+        return Lexicon(
+            titles=frozenset(str(t).lower() for t in data["titles"]),
+            kind_group=groups,
+            country_features=frozenset(str(f) for f in data["country_features"]),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise OntologyError(origin, f"missing or malformed key {exc}") from exc
+
+
+def kind_group(kind: str) -> str:
+    return lexicon().kind_group.get(kind, "other")
+
+
+def compatible_kinds(a: str, b: str) -> bool:
+    """Whether entities of kinds ``a`` and ``b`` may be one actor."""
+    ga, gb = kind_group(a), kind_group(b)
+    return ga == gb or "other" in (ga, gb)
+
+
+def strip_titles(name: str) -> str:
+    """``PM Sharif`` -> ``Sharif``; ``President`` alone stays (no name word follows)."""
+    words = name.split()
+    titles = lexicon().titles
+    i = 0
+    while i < len(words) - 1 and words[i].lower().strip(".,") in titles:
+        i += 1
+    return " ".join(words[i:])
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way of writing an entity's name, normalised."""
+
+    text: str
+    """As written (titles dropped)."""
+    name: NormalisedName
+
+    @property
+    def core(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.name.core)
+
+    @property
+    def words(self) -> int:
+        """Number of identifying words (names, organisation words, numbers)."""
+        return len(self.name.core)
+
+    @property
+    def exact_key(self) -> str:
+        return "n:" + " ".join(self.core)
+
+    @property
+    def is_acronym(self) -> bool:
+        """One short word written with two or more capitals (LeT, JeM, US, MEMRI)."""
+        letters = [ch for ch in self.text if ch.isalpha()]
+        return (
+            self.words == 1
+            and 2 <= len(letters) <= 6
+            and sum(ch.isupper() for ch in letters) >= 2
+            and " " not in self.text.strip()
+        )
+
+
+@lru_cache(maxsize=100_000)
+def form(text: str) -> Form:
+    stripped = strip_titles(text.strip())
+    return Form(stripped, normalise(stripped))
+
+
+def forms(name: str, aliases: tuple[str, ...]) -> tuple[Form, ...]:
+    """The distinct usable forms of a name and its aliases (the name first)."""
+    out: list[Form] = []
+    seen: set[str] = set()
+    for text in (name, *aliases):
+        f = form(text)
+        if not f.core or f.exact_key in seen:
+            continue
+        seen.add(f.exact_key)
+        out.append(f)
+    return tuple(out)
+
+
+def acronym_keys(f: Form) -> set[str]:
+    tokens = [t for t in f.name.tokens if t.role in (NAME, ORGWORD, PARTICLE)]
+    if f.is_acronym:
+        letters = [ch for ch in f.text if ch.isalpha()]
+        capitals = "".join(ch.lower() for ch in letters if ch.isupper())
+        return {"a:" + "".join(letters).lower(), "a:" + capitals}
+    named = [t for t in tokens if t.role != PARTICLE]
+    if len(named) < 2:
+        return set()
+    keys = {"a:" + "".join(t.text[0] for t in named)}
+    if any(t.role == PARTICLE for t in tokens):
+        keys.add("a:" + "".join(t.text[0] for t in tokens))
+    return keys
+
+
+def form_keys(f: Form, kind: str) -> set[str]:
+    """The keys an actor with this form is found by (stored in ``actor_keys``)."""
+    keys = {f.exact_key}
+    skeletons = [t.skeleton for t in f.name.core]
+    if len(skeletons) >= 2 or (skeletons and len(skeletons[0]) >= 3):
+        keys.add("p:" + " ".join(skeletons))
+    group = kind_group(kind)
+    if group != "person":
+        keys |= acronym_keys(f)
+        names = [t.skeleton for t in f.name.core if t.role == NAME]
+        if names and len(names) < f.words:
+            keys.add("h:" + " ".join(names))
+    if group in ("person", "other"):
+        names = [t.skeleton for t in f.name.core if t.role == NAME]
+        if len(names) >= 2:
+            keys |= {"t:" + names[0], "t:" + names[-1]}
+        elif len(names) == 1:
+            keys.add("s:" + names[0])
+    return keys
+
+
+def lookup_keys(f: Form, kind: str) -> set[str]:
+    """The keys to look candidates up by: the form's own, plus a person's partial-name keys."""
+    keys = form_keys(f, kind)
+    if kind_group(kind) in ("person", "other"):
+        names = [t.skeleton for t in f.name.core if t.role == NAME]
+        if len(names) >= 2:
+            keys |= {"s:" + names[0], "s:" + names[-1]}
+        elif len(names) == 1:
+            keys.add("t:" + names[0])
+    return keys
+
+
+def country_key(country: str | None, feature: str | None, kind: str) -> str | None:
+    """``c:US`` for a country-level place or a state; None otherwise."""
+    if not country:
+        return None
+    if kind == "state" or (feature is not None and feature in lexicon().country_features):
+        return "c:" + country.upper()
+    return None

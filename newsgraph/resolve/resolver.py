@@ -1,0 +1,623 @@
+"""Resolve the entities of stored documents into actors across documents, incrementally.
+
+:func:`resolve_documents` is called after each stored batch (``newsgraph.pipeline``). It reads
+the batch's entities, looks up candidate actors by blocking key (``actor_keys``, see
+``newsgraph.resolve.forms``), decides for each entity (``newsgraph.resolve.decide``), and
+writes the links, the new or changed actors and the document's ties, in one transaction. Its
+cost depends on the batch and on the size of the blocks it touches, not on the store's size.
+
+User decisions (``actor_decisions``) are applied as documents are resolved, so they hold across
+re-ingest and :func:`rebuild`: a split entity always starts an actor of its own; the actors
+named by a merge are merged as soon as both exist.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsgraph.errors import StoreError
+from newsgraph.resolve.decide import ActorState, EntityRef, Verdict, decide, evidence
+from newsgraph.resolve.forms import compatible_kinds, country_key, form, form_keys, kind_group, lookup_keys
+from newsgraph.resolve.ties import store_ties
+from newsgraph.store import schema
+from newsgraph.store.actors_tables import (
+    actor_decisions,
+    actor_documents,
+    actor_keys,
+    actor_links,
+    actor_ties,
+    actors,
+)
+
+CHUNK = 500
+"""Most values in one SQL ``IN (...)`` list."""
+
+
+@dataclass
+class ResolveReport:
+    documents: int = 0
+    entities: int = 0
+    new_actors: int = 0
+    linked: int = 0
+    merged: int = 0
+    ties: int = 0
+    seconds: float = 0.0
+    methods: Counter[str] = field(default_factory=Counter)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+class _Batch:
+    """The in-memory view of the actors one batch touches, and the writes it owes the store."""
+
+    def __init__(self, conn: Connection, report: ResolveReport) -> None:
+        self.conn = conn
+        self.report = report
+        self.actors: dict[int, ActorState] = {}
+        self.key_index: dict[str, set[int]] = defaultdict(set)
+        self.looked_up: set[str] = set()
+        self.doc_actors: dict[str, set[int]] = defaultdict(set)
+        self.links: list[dict[str, Any]] = []
+
+    # -- reading -----------------------------------------------------------------------------
+    def load_keys(self, keys: Iterable[str]) -> None:
+        wanted = sorted(set(keys) - self.looked_up)
+        if not wanted:
+            return
+        self.looked_up.update(wanted)
+        found: set[int] = set()
+        for chunk in _chunks(wanted):
+            for key, actor_id in self.conn.execute(
+                select(actor_keys.c.key, actor_keys.c.actor_id).where(actor_keys.c.key.in_(chunk))
+            ):
+                self.key_index[key].add(actor_id)
+                found.add(actor_id)
+        self.load_actors(found)
+
+    def load_actors(self, ids: Iterable[int]) -> None:
+        wanted = sorted(set(ids) - set(self.actors))
+        for chunk in _chunks(wanted):
+            for r in self.conn.execute(select(actors).where(actors.c.id.in_(chunk))):
+                attributes = dict(r.attributes or {})
+                kinds = attributes.pop("kind", {}) or {r.kind: 1}
+                self.actors[r.id] = ActorState(
+                    id=r.id,
+                    name=r.name,
+                    kind=r.kind,
+                    country=r.country,
+                    aliases=dict(r.aliases or {}),
+                    attributes=attributes,
+                    first_seen=r.first_seen,
+                    last_seen=r.last_seen,
+                    documents=r.documents,
+                    mentions=r.mentions,
+                    kinds=dict(kinds),
+                )
+
+    def candidates(self, keys: Iterable[str]) -> list[ActorState]:
+        ids: set[int] = set()
+        for k in keys:
+            ids |= self.key_index.get(k, set())
+        return [self.actors[i] for i in sorted(ids) if i in self.actors]
+
+    def co_actors(self, actor_id: int, exclude_doc: str) -> set[int]:
+        """Actors named in the documents of ``actor_id`` (other than ``exclude_doc``)."""
+        l1, l2 = actor_links.alias("l1"), actor_links.alias("l2")
+        q = (
+            select(l2.c.actor_id)
+            .distinct()
+            .select_from(l1.join(l2, l2.c.doc_id == l1.c.doc_id))
+            .where(l1.c.actor_id == actor_id, l1.c.doc_id != exclude_doc, l2.c.actor_id != actor_id)
+            .limit(2000)
+        )
+        found = {r[0] for r in self.conn.execute(q)}
+        for link in self.links:  # links of this batch, not written yet
+            if link["actor_id"] == actor_id and link["doc_id"] != exclude_doc:
+                found |= self.doc_actors.get(link["doc_id"], set())
+        found.discard(actor_id)
+        return found
+
+    def pinned(self, actor_id: int) -> bool:
+        """Whether a user split created this actor: automatic merges leave it alone."""
+        if any(link["actor_id"] == actor_id and link["method"] == "user" for link in self.links):
+            return True
+        q = select(actor_links.c.doc_id).where(actor_links.c.actor_id == actor_id, actor_links.c.method == "user")
+        return self.conn.execute(q.limit(1)).first() is not None
+
+    # -- writing -----------------------------------------------------------------------------
+    def new_actor(self, entity: EntityRef) -> ActorState:
+        result = self.conn.execute(
+            insert(actors),
+            {
+                "name": entity.name,
+                "kind": entity.kind,
+                "country": entity.nationality,
+                "aliases": {},
+                "attributes": {},
+                "documents": 0,
+                "mentions": 0,
+                "updated_at": _now(),
+            },
+        )
+        key_row = result.inserted_primary_key
+        assert key_row is not None
+        state = ActorState(
+            id=int(key_row[0]),
+            name=entity.name,
+            kind=entity.kind,
+            country=entity.nationality,
+            aliases={},
+            attributes={},
+        )
+        self.actors[state.id] = state
+        self.report.new_actors += 1
+        return state
+
+    def link(self, entity: EntityRef, actor: ActorState, verdict: Verdict) -> None:
+        first_here = actor.id not in self.doc_actors[entity.doc_id]
+        self.doc_actors[entity.doc_id].add(actor.id)
+        self.links.append(
+            {
+                "doc_id": entity.doc_id,
+                "entity_id": entity.entity_id,
+                "actor_id": actor.id,
+                "name": entity.name,
+                "mentions": entity.mentions,
+                "score": round(verdict.score, 4),
+                "method": verdict.method,
+                "reason": verdict.reason,
+            }
+        )
+        self.report.linked += 1
+        self.report.methods[verdict.method] += 1
+        for f in entity.forms:
+            actor.aliases[f.text] = actor.aliases.get(f.text, 0) + 1
+        names = actor.attributes.setdefault("name", {})
+        names[entity.name] = names.get(entity.name, 0) + 1
+        for key, value in entity.attributes.items():
+            if key in ("role", "nationality") and value:
+                values = actor.attributes.setdefault(key, {})
+                values[value] = values.get(value, 0) + 1
+        actor.kinds[entity.kind] = actor.kinds.get(entity.kind, 0) + 1
+        if entity.nationality:
+            values = actor.attributes.setdefault("country", {})
+            values[entity.nationality.upper()] = values.get(entity.nationality.upper(), 0) + 1
+        if entity.published:
+            actor.first_seen = min(filter(None, (actor.first_seen, entity.published)))
+            actor.last_seen = max(filter(None, (actor.last_seen, entity.published)))
+        actor.documents += 1 if first_here else 0
+        actor.mentions += entity.mentions
+        actor.changed = True
+        self.add_keys(actor, entity)
+
+    def add_keys(self, actor: ActorState, entity: EntityRef) -> None:
+        keys: set[str] = set()
+        for f in entity.forms:
+            keys |= form_keys(f, entity.kind)
+        ck = country_key(entity.country, entity.feature, entity.kind)
+        if ck:
+            keys.add(ck)
+        self.load_keys(keys)  # so that a key the actor already has is known here
+        fresh = [k for k in sorted(keys) if actor.id not in self.key_index[k]]
+        if fresh:
+            self.conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor.id} for k in fresh])
+            for k in fresh:
+                self.key_index[k].add(actor.id)
+
+    def merge(self, keep: ActorState, gone: ActorState, why: str) -> None:
+        """Merge actor ``gone`` into ``keep`` (links, keys, aliases, counts)."""
+        if keep.id == gone.id:
+            return
+        self.flush_links()
+        c = self.conn
+        c.execute(
+            update(actor_links)
+            .where(actor_links.c.actor_id == gone.id)
+            .values(actor_id=keep.id, reason=actor_links.c.reason + f" [then merged into #{keep.id}: {why}]")
+        )
+        gone_keys = [r[0] for r in c.execute(select(actor_keys.c.key).where(actor_keys.c.actor_id == gone.id))]
+        have = set()
+        for chunk in _chunks(gone_keys):
+            have |= {
+                r[0]
+                for r in c.execute(
+                    select(actor_keys.c.key).where(actor_keys.c.actor_id == keep.id, actor_keys.c.key.in_(chunk))
+                )
+            }
+        c.execute(delete(actor_keys).where(actor_keys.c.actor_id == gone.id))
+        fresh = [k for k in gone_keys if k not in have]
+        if fresh:
+            c.execute(insert(actor_keys), [{"key": k, "actor_id": keep.id} for k in fresh])
+        for k in gone_keys:
+            self.key_index[k].discard(gone.id)
+            self.key_index[k].add(keep.id)
+        for alias, n in gone.aliases.items():
+            keep.aliases[alias] = keep.aliases.get(alias, 0) + n
+        for key, values in gone.attributes.items():
+            mine = keep.attributes.setdefault(key, {})
+            for value, n in values.items():
+                mine[value] = mine.get(value, 0) + n
+        for kind, n in gone.kinds.items():
+            keep.kinds[kind] = keep.kinds.get(kind, 0) + n
+        keep.first_seen = min(filter(None, (keep.first_seen, gone.first_seen)), default=None)
+        keep.last_seen = max(filter(None, (keep.last_seen, gone.last_seen)), default=None)
+        keep.mentions += gone.mentions
+        keep.documents = int(
+            c.execute(
+                select(func.count(func.distinct(actor_links.c.doc_id))).where(actor_links.c.actor_id == keep.id)
+            ).scalar_one()
+        )
+        keep.changed = True
+        c.execute(delete(actors).where(actors.c.id == gone.id))
+        del self.actors[gone.id]
+        for ids in self.doc_actors.values():
+            if gone.id in ids:
+                ids.discard(gone.id)
+                ids.add(keep.id)
+        self.report.merged += 1
+
+    def flush_links(self) -> None:
+        if self.links:
+            for chunk in _chunks(self.links):
+                self.conn.execute(insert(actor_links), list(chunk))
+            self.links.clear()
+
+    def flush(self) -> None:
+        self.flush_links()
+        rows = []
+        for actor in self.actors.values():
+            if not actor.changed:
+                continue
+            _settle(actor)
+            rows.append(
+                {
+                    "actor_id": actor.id,
+                    "name": actor.name,
+                    "kind": actor.kind,
+                    "country": actor.country,
+                    "aliases": actor.aliases,
+                    "attributes": {**actor.attributes, "kind": actor.kinds},
+                    "first_seen": actor.first_seen,
+                    "last_seen": actor.last_seen,
+                    "documents": actor.documents,
+                    "mentions": actor.mentions,
+                    "updated_at": _now(),
+                }
+            )
+            actor.changed = False
+        if rows:
+            columns: dict[str, Any] = {k: bindparam(k) for k in rows[0] if k != "actor_id"}
+            self.conn.execute(update(actors).where(actors.c.id == bindparam("actor_id")).values(**columns), rows)
+
+
+def _top(counts: dict[str, int]) -> str | None:
+    return max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if counts else None
+
+
+def _settle(actor: ActorState) -> None:
+    """Canonical name, kind and country from what the linked entities say most often."""
+    names = actor.attributes.get("name", {})
+    if names:
+        most = max(names.values())
+        common = [n for n, c in names.items() if c * 2 >= most]
+        actor.name = max(common, key=lambda n: (form(n).words, names[n], len(n)))
+    kind = _top(actor.kinds)
+    if kind:
+        actor.kind = kind
+    country = _top(actor.attributes.get("country", {}))
+    if country:
+        actor.country = country
+
+
+def _entities(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[EntityRef]]:
+    e, d = schema.entities, schema.documents
+    out: dict[str, list[EntityRef]] = defaultdict(list)
+    for chunk in _chunks(doc_ids):
+        q = (
+            select(e, d.c.published)
+            .join(d, d.c.id == e.c.doc_id)
+            .where(e.c.doc_id.in_(chunk))
+            .order_by(e.c.doc_id, e.c.id)
+        )
+        for r in conn.execute(q):
+            out[r.doc_id].append(
+                EntityRef(
+                    doc_id=r.doc_id,
+                    entity_id=r.id,
+                    name=r.name,
+                    kind=r.kind,
+                    aliases=tuple(r.aliases or ()),
+                    country=r.country,
+                    feature=r.feature,
+                    attributes={str(k): str(v) for k, v in (r.attributes or {}).items()},
+                    mentions=max(1, len(r.mentions or ())),
+                    published=r.published,
+                )
+            )
+    return out
+
+
+def _decisions(conn: Connection) -> tuple[set[str], list[tuple[int, str, str]]]:
+    splits: set[str] = set()
+    merges: list[tuple[int, str, str]] = []
+    for r in conn.execute(select(actor_decisions).order_by(actor_decisions.c.seq)):
+        if r.action == "split" and r.doc_id and r.entity_id:
+            splits.add(f"{r.doc_id}:{r.entity_id}")
+        elif r.action == "merge" and r.left_name and r.right_name:
+            merges.append((r.seq, r.left_name, r.right_name))
+    return splits, merges
+
+
+def _lookup(entity: EntityRef) -> set[str]:
+    keys: set[str] = set()
+    for f in entity.forms:
+        keys |= lookup_keys(f, entity.kind)
+    ck = country_key(entity.country, entity.feature, entity.kind)
+    if ck:
+        keys.add(ck)
+    return keys
+
+
+def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str]) -> None:
+    if entity.ref in splits:
+        state = batch.new_actor(entity)
+        batch.link(entity, state, Verdict(True, 1.0, "user", "split off by a user decision (actor split)"))
+        return
+    keys = _lookup(entity)
+    batch.load_keys(keys)
+    verdicts = [(decide(entity, a), a) for a in batch.candidates(keys)]
+    accepted = sorted(
+        ((v, a) for v, a in verdicts if v.accept), key=lambda va: (va[0].score, va[1].documents), reverse=True
+    )
+    if accepted:
+        verdict, actor = accepted[0]
+        batch.link(entity, actor, verdict)
+        if verdict.strong:
+            for other_verdict, other in accepted[1:]:
+                if (
+                    other_verdict.strong
+                    and compatible_kinds(actor.kind, other.kind)
+                    and not actor.is_partial_person
+                    and not other.is_partial_person
+                    and other.id in batch.actors
+                    and actor.id in batch.actors
+                    and not batch.pinned(actor.id)
+                    and not batch.pinned(other.id)
+                ):
+                    batch.merge(actor, other, f"{entity.ref} {entity.name!r} matches both: {other_verdict.reason}")
+        return
+    pending = [(v, a) for v, a in verdicts if v.needs_evidence]
+    with_evidence = []
+    for v, a in pending:
+        shared_ids = batch.co_actors(a.id, entity.doc_id) & batch.doc_actors.get(entity.doc_id, set())
+        # places and states are named with everything: only people and organisations count
+        shared = sorted(
+            batch.actors[i].name
+            for i in shared_ids
+            if i in batch.actors and kind_group(batch.actors[i].kind) in ("person", "organisation")
+        )
+        why = evidence(entity, a, shared)
+        if why:
+            with_evidence.append((v, a, why))
+    if len(with_evidence) == 1:
+        v, a, why = with_evidence[0]
+        batch.link(entity, a, Verdict(True, max(v.score, 0.8), v.method, f"{v.reason}; {why}"))
+        return
+    state = batch.new_actor(entity)
+    if with_evidence:
+        names = ", ".join(f"{a.name!r} (#{a.id})" for _, a, _ in with_evidence[:4])
+        reason = f"new actor: ambiguous between {names}"
+    elif pending:
+        names = ", ".join(f"{a.name!r} (#{a.id}): {v.reason}" for v, a in pending[:3])
+        reason = f"new actor: no evidence for {names}"
+    elif verdicts:
+        v, a = max(verdicts, key=lambda va: va[0].score)
+        reason = f"new actor: closest {a.name!r} (#{a.id}) rejected, {v.reason}"
+    else:
+        reason = "new actor: no known actor shares a name key"
+    batch.link(entity, state, Verdict(True, 1.0, "new", reason))
+
+
+def _apply_merges(batch: _Batch, merges: list[tuple[int, str, str]]) -> None:
+    for seq, left, right in merges:
+        sides = []
+        for name in (left, right):
+            key = form(name).exact_key
+            batch.load_keys([key])
+            found = batch.candidates([key])
+            sides.append(max(found, key=lambda a: a.documents) if found else None)
+        a, b = sides
+        if a is not None and b is not None and a.id != b.id:
+            keep, gone = (a, b) if a.documents >= b.documents else (b, a)
+            batch.merge(keep, gone, f"user decision #{seq}: merge {left!r} and {right!r}")
+
+
+def _unlink(conn: Connection, doc_ids: Sequence[str]) -> None:
+    """Forget the links and ties of documents (replaced versions, a rebuild)."""
+    affected: set[int] = set()
+    for chunk in _chunks(doc_ids):
+        affected |= {
+            r[0] for r in conn.execute(select(actor_links.c.actor_id).where(actor_links.c.doc_id.in_(chunk)).distinct())
+        }
+        conn.execute(delete(actor_links).where(actor_links.c.doc_id.in_(chunk)))
+        conn.execute(delete(actor_ties).where(actor_ties.c.doc_id.in_(chunk)))
+        conn.execute(delete(actor_documents).where(actor_documents.c.doc_id.in_(chunk)))
+    for chunk in _chunks(sorted(affected)):
+        counts = {
+            r[0]: (r[1], r[2])
+            for r in conn.execute(
+                select(
+                    actor_links.c.actor_id,
+                    func.count(func.distinct(actor_links.c.doc_id)),
+                    func.sum(actor_links.c.mentions),
+                )
+                .where(actor_links.c.actor_id.in_(chunk))
+                .group_by(actor_links.c.actor_id)
+            )
+        }
+        for actor_id in chunk:
+            if actor_id in counts:
+                docs, mentions = counts[actor_id]
+                conn.execute(
+                    update(actors).where(actors.c.id == actor_id).values(documents=docs, mentions=mentions or 0)
+                )
+            else:
+                conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == actor_id))
+                conn.execute(delete(actors).where(actors.c.id == actor_id))
+
+
+def resolve_in(conn: Connection, doc_ids: Sequence[str], report: ResolveReport | None = None) -> ResolveReport:
+    """Resolve the documents ``doc_ids`` inside the caller's transaction (already resolved ones are skipped)."""
+    report = report or ResolveReport()
+    t0 = time.perf_counter()
+    docs = schema.documents
+    wanted: list[str] = []
+    replaced: list[str] = []
+    for chunk in _chunks(list(dict.fromkeys(doc_ids))):
+        done = {r[0] for r in conn.execute(select(actor_documents.c.doc_id).where(actor_documents.c.doc_id.in_(chunk)))}
+        for r in conn.execute(select(docs.c.id, docs.c.previous_id, docs.c.published).where(docs.c.id.in_(chunk))):
+            if r.id not in done:
+                wanted.append(r.id)
+                if r.previous_id:
+                    replaced.append(r.previous_id)
+    if replaced:
+        _unlink(conn, replaced)
+    if not wanted:
+        return report
+    entities = _entities(conn, wanted)
+    splits, merges = _decisions(conn)
+    batch = _Batch(conn, report)
+    batch.load_keys(k for doc_entities in entities.values() for e in doc_entities for k in _lookup(e))
+    for doc_id in wanted:
+        doc_entities = entities.get(doc_id, [])
+        # full names first: a one-word name then finds the actors of its document as evidence
+        for entity in sorted(doc_entities, key=lambda e: (e.is_partial_person, e.entity_id)):
+            _resolve_entity(batch, entity, splits)
+            report.entities += 1
+    if merges:
+        _apply_merges(batch, merges)
+    batch.flush()
+    report.ties += store_ties(conn, wanted)
+    now = _now()
+    for chunk in _chunks(wanted):
+        conn.execute(insert(actor_documents), [{"doc_id": d, "resolved_at": now} for d in chunk])
+    report.documents += len(wanted)
+    report.seconds += time.perf_counter() - t0
+    return report
+
+
+def resolve_documents(engine: Engine, doc_ids: Sequence[str]) -> ResolveReport:
+    """Resolve the documents ``doc_ids`` in one transaction (see the module docstring)."""
+    if not doc_ids:
+        return ResolveReport()
+    try:
+        with engine.begin() as conn:
+            return resolve_in(conn, doc_ids)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not resolve actors: {exc}; `newsgraph actor resolve` retries") from exc
+
+
+def pending_documents(engine: Engine) -> list[str]:
+    """Current documents not resolved yet, oldest first."""
+    d = schema.documents
+    q = (
+        select(d.c.id)
+        .outerjoin(actor_documents, actor_documents.c.doc_id == d.c.id)
+        .where(d.c.current.is_(True), actor_documents.c.doc_id.is_(None))
+        .order_by(d.c.published, d.c.seq)
+    )
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(q)]
+
+
+def resolve_pending(engine: Engine, batch_size: int = 200) -> ResolveReport:
+    """Resolve every current document not resolved yet, ``batch_size`` per transaction."""
+    report = ResolveReport()
+    pending = pending_documents(engine)
+    for start in range(0, len(pending), batch_size):
+        with engine.begin() as conn:
+            resolve_in(conn, pending[start : start + batch_size], report)
+    return report
+
+
+def rebuild(engine: Engine, batch_size: int = 200) -> ResolveReport:
+    """Forget every actor and resolve all current documents again, applying the user's decisions."""
+    with engine.begin() as conn:
+        for table in (actor_ties, actor_links, actor_keys, actor_documents):
+            conn.execute(delete(table))
+        conn.execute(delete(actors))
+    return resolve_pending(engine, batch_size)
+
+
+def record_merge(engine: Engine, left: str, right: str, note: str | None = None) -> ResolveReport:
+    """Record the user's decision that ``left`` and ``right`` are one actor, and apply it now."""
+    report = ResolveReport()
+    with engine.begin() as conn:
+        result = conn.execute(
+            insert(actor_decisions).values(
+                action="merge", left_name=left, right_name=right, note=note, decided_at=_now()
+            )
+        )
+        key_row = result.inserted_primary_key
+        assert key_row is not None
+        batch = _Batch(conn, report)
+        _apply_merges(batch, [(int(key_row[0]), left, right)])
+        batch.flush()
+    return report
+
+
+def record_split(engine: Engine, doc_id: str, entity_id: str, note: str | None = None) -> int:
+    """Record that entity ``doc_id:entity_id`` is not the actor it was linked to; give it its own.
+
+    Returns the new actor's id. The decision is kept: a rebuild links the entity to an actor of
+    its own again.
+    """
+    report = ResolveReport()
+    with engine.begin() as conn:
+        link = conn.execute(
+            select(actor_links).where(and_(actor_links.c.doc_id == doc_id, actor_links.c.entity_id == entity_id))
+        ).first()
+        conn.execute(
+            insert(actor_decisions).values(
+                action="split", doc_id=doc_id, entity_id=entity_id, note=note, decided_at=_now()
+            )
+        )
+        if link is None:
+            return 0
+        entity = _entities(conn, [doc_id])
+        ref = next((e for e in entity.get(doc_id, []) if e.entity_id == entity_id), None)
+        conn.execute(
+            delete(actor_links).where(and_(actor_links.c.doc_id == doc_id, actor_links.c.entity_id == entity_id))
+        )
+        old = link.actor_id
+        remaining = conn.execute(
+            select(func.count(func.distinct(actor_links.c.doc_id)), func.sum(actor_links.c.mentions)).where(
+                actor_links.c.actor_id == old
+            )
+        ).one()
+        if remaining[0]:
+            conn.execute(update(actors).where(actors.c.id == old).values(documents=remaining[0], mentions=remaining[1]))
+        else:
+            conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == old))
+            conn.execute(delete(actors).where(actors.c.id == old))
+        assert ref is not None
+        batch = _Batch(conn, report)
+        state = batch.new_actor(ref)
+        batch.link(ref, state, Verdict(True, 1.0, "user", f"split off actor #{old} by a user decision"))
+        batch.flush()
+        return state.id
