@@ -52,6 +52,7 @@ _WINDOW = 12
 """Most tokens a cue clause next to a quotation may take (``, said X, the group's spokesman,``)."""
 _AFTER_WINDOW = 30
 """Most tokens between a quotation and its cue (``, Scott Pruitt, the attorney general of X, said``)."""
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 _MIN_QUOTE_TOKENS = 4
 """A quotation without a cue this short is a scare quote or a title, not a claim."""
@@ -70,6 +71,10 @@ class CueLexicon:
     phrasal: dict[tuple[str, str], str | None]
     """(verb lemma, particle) -> modality."""
     nouns: dict[str, str | None]
+    object_verbs: frozenset[str]
+    """Verbs whose direct object is the content when they have no clause."""
+    infinitive_verbs: frozenset[str]
+    """Verbs whose infinitive is the content (``urged X to act``)."""
     according: frozenset[tuple[str, str]]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -123,6 +128,8 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         verbs=verbs,
         phrasal=phrasal,
         nouns=_cue_map(data, "nouns", origin),
+        object_verbs=_words(data, "object_verbs", origin),
+        infinitive_verbs=_words(data, "infinitive_verbs", origin),
         according=frozenset(according),
         person_pronouns=_words(speakers, "person_pronouns", origin),
         thing_pronouns=_words(speakers, "thing_pronouns", origin),
@@ -526,22 +533,50 @@ class _Finder:
 
     def _verb_cue(self, t: Token) -> None:
         is_cue, mod, v_last = self.cue_of(t)
-        if not is_cue:
+        lemma = t.lemma.lower()
+        if not is_cue and lemma not in self.lex.object_verbs and lemma not in self.lex.infinitive_verbs:
             return
+        if not is_cue:
+            mod, v_last = self.lex.verbs.get(lemma), t.i
         a = self.a
         tokens = self.tokens
         kids = a._children[t.i]
         comp = next((c for c in kids if tokens[c].dep == "ccomp" and c != t.i), None)
         exclude: int | None = None
-        if comp is not None:
+        if comp is not None and is_cue:
             head = comp
-        elif t.dep in ("parataxis", "ccomp", "advcl") and t.head != t.i and self._small_cue_clause(t):
+        elif is_cue and t.dep in ("parataxis", "ccomp", "advcl") and t.head != t.i and self._small_cue_clause(t):
             head = t.head
             exclude = t.i
         else:
+            self._object_cue(t, v_last, mod)
             return
         subj = self._subject(t)
         self._add_reported(head, exclude, (t.i, v_last), subj, mod)
+
+    def _object_cue(self, t: Token, v_last: int, mod: str | None) -> None:
+        """``urged Pakistan to act`` (the infinitive) / ``denied the charges`` (the object)."""
+        tokens = self.tokens
+        lemma = t.lemma.lower()
+        kids = self.a._children[t.i]
+        obj = next((c for c in kids if tokens[c].dep == "dobj" and c > t.i), None)
+        inf = next((c for c in kids if tokens[c].dep == "xcomp" and c > t.i), None)
+        keep: list[int] = []
+        if lemma in self.lex.infinitive_verbs and inf is not None and any(
+            tokens[g].dep == "aux" and tokens[g].text.lower() == "to" for g in self.a._children[inf]
+        ):
+            if obj is not None and obj < inf:
+                keep.extend(range(_left_edge(self.a, obj), _right_edge(self.a, obj) + 1))
+            keep.extend(range(_left_edge(self.a, inf), _right_edge(self.a, inf) + 1))
+        elif lemma in self.lex.object_verbs and obj is not None and tokens[obj].pos != "PRON":
+            last = _right_edge(self.a, obj)
+            for c in kids:
+                if tokens[c].dep in ("oprd", "xcomp") and c > obj:
+                    last = max(last, _right_edge(self.a, c))
+            keep.extend(range(_left_edge(self.a, obj), last + 1))
+        else:
+            return
+        self._add_tokens(sorted(set(keep)), (t.i, v_last), self._subject(t), mod, minimum=2)
 
     def _small_cue_clause(self, t: Token) -> bool:
         """``, it said,`` / ``as he said``: the cue clause holds only its subject and particles."""
@@ -558,11 +593,17 @@ class _Finder:
         tokens = self.tokens
         k = t.i
         for _ in range(4):
+            if tokens[k].dep == "acl" and tokens[k].head != k and tokens[tokens[k].head].pos in _SPEAKER_POS:
+                return tokens[k].head  # "a letter calling X ...": the noun the participle modifies
             for c in self.a._children[k]:
                 ct = tokens[c]
-                if ct.dep in _SUBJECTS and ct.pos in _SPEAKER_POS:
+                if ct.dep in _SUBJECTS and ct.pos in _SPEAKER_POS | {"DET"}:
                     if ct.dep == "nsubjpass" and ct.text.lower() == "it":
                         return None
+                    if ct.text.lower() in _RELATIVES and tokens[k].dep == "relcl":
+                        return tokens[k].head  # "a letter that says ...": the noun it stands for
+                    if ct.pos == "DET":
+                        continue
                     return c
                 if ct.dep == "agent":
                     for g in self.a._children[c]:
@@ -639,7 +680,9 @@ class _Finder:
         keep.sort()
         self._add_tokens(keep, cue, subj, mod)
 
-    def _add_tokens(self, keep: list[int], cue: tuple[int, int], subj: int | None, mod: str | None) -> None:
+    def _add_tokens(
+        self, keep: list[int], cue: tuple[int, int], subj: int | None, mod: str | None, minimum: int = 3
+    ) -> None:
         a = self.a
         tokens = self.tokens
         while keep and (
@@ -651,7 +694,7 @@ class _Finder:
             keep.pop(0)
         while keep and tokens[keep[-1]].pos in ("PUNCT", "SPACE") and tokens[keep[-1]].text not in QUOTE_MARKS | {"?"}:
             keep.pop()
-        if len(keep) < 3:
+        if len(keep) < minimum:
             return
         first, last = keep[0], keep[-1]
         if cue[0] <= first <= cue[1] or cue[0] <= last <= cue[1]:
@@ -863,6 +906,7 @@ def find_claims(annotation: Annotation, x: Extraction) -> tuple[Claim, ...]:
     finder.quotations()
     finder.reported()
     drafts = _deduplicate(finder.drafts)
+    _inherit_speakers(drafts, finder)
     _Resolver(annotation, x, lex).run(drafts)
     agency = agency_entity(x)
     known = {e.id for e in x.entities}
@@ -894,6 +938,20 @@ def find_claims(annotation: Annotation, x: Extraction) -> tuple[Claim, ...]:
             )
         )
     return tuple(claims)
+
+
+def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:
+    """A quotation with no cue of its own continues the speaker of the claim just before it, in
+    its paragraph or the one before (a quote paragraph after ``X said:`` or ``“...,” X said.``)."""
+    drafts.sort(key=lambda d: (d.start, -d.end))
+    previous: Draft | None = None
+    for d in drafts:
+        if d.kind == "direct" and d.cue is None and d.speaker is None and previous is not None:
+            gap = finder.a.text[previous.end : d.start]
+            if sum(1 for line in gap.split("\n")[1:-1] if line.strip()) == 0:
+                d.speaker, d.speaker_head = previous.speaker, previous.speaker_head
+        if d.speaker is not None:
+            previous = d
 
 
 def _deduplicate(drafts: list[Draft]) -> list[Draft]:
