@@ -156,9 +156,9 @@ def countries() -> list[Candidate]:
     for c in pycountry.countries:
         code = c.alpha_2
         key = f"iso:{code}"
-        names = [getattr(c, "common_name", c.name), c.name, getattr(c, "official_name", c.name)]
-        names += extra.get(code, ([], []))[0]
-        for n in dict.fromkeys(names):
+        names = [getattr(c, "common_name", c.name), c.name, *extra.get(code, ([], []))[0]]
+        names.append(getattr(c, "official_name", c.name))
+        for n in dict.fromkeys(re.sub(r"^the ", "", n) for n in names):
             if "," in n:
                 continue
             out.append(Candidate(Entry((), "GPE", "state", key, _match(n), code, n), PRIORITY["state"]))

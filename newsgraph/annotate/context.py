@@ -31,9 +31,28 @@ OPENING_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 
 def apply_context(doc: Doc) -> None:
     spans = [s for s in (_correct(s) for s in current(doc)) if s is not None]
+    spans = _athletes(doc, spans)
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
     store(doc, _consistent(doc, spans))
+
+
+def _athletes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``Tanja Damaske ( Germany ) 66.60``: a full name followed by a bracketed state, as
+    results lists write competitors, is a person."""
+    state_at = {s.start: s for s in spans if s.kb_id_.startswith("iso:")}
+    out = []
+    for s in spans:
+        k = s.end
+        state = state_at.get(k + 1) if k + 1 < len(doc) and doc[k].text == "(" else None
+        if (
+            state is not None and state.end < len(doc) and doc[state.end].text == ")"
+            and s.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC") and s.id_ not in TRUSTED
+            and 2 <= len(s) <= 4 and all(t.text[:1].isupper() for t in s)
+        ):
+            s = relabel(s, "PERSON", "context")
+        out.append(s)
+    return out
 
 
 def _quoted_events(doc: Doc) -> list[Span]:

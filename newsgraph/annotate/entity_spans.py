@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate.lexicon import word_list
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from newsgraph.annotate.pipeline import SPAN_KEY
 
@@ -22,6 +24,7 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
 )
 """Labels of names; spaCy's others (DATE, TIME, MONEY, CARDINAL ...) are passed on untouched."""
+PROPER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = frozenset({"-", "‐", "‑"})
@@ -89,7 +92,14 @@ def tidy(span: Span) -> Span | None:
     if label in ("PERSON", "GPE", "LOC", "NORP"):
         while end > start + 1 and doc[end - 1].like_num:
             end -= 1
+    if label in PROPER_LABELS:
+        # "Interfax news agency": a name does not end in a common word
+        links = word_list("function_words")
+        while end > start + 1 and _common_word(doc, end - 1, links):
+            end -= 1
     if end <= start:
+        return None
+    if label in PROPER_LABELS and end - start == 1 and _capitalised_common_word(doc[start]):
         return None
     text = doc[start:end].text
     if not any(ch.isupper() for ch in text):
@@ -97,6 +107,19 @@ def tidy(span: Span) -> Span | None:
     if label in ("EVENT", "ORG", "WORK_OF_ART", "FAC") and all(_DATE_WORDS.fullmatch(t.text) for t in doc[start:end]):
         return make(doc, start, end, "DATE", "context")
     return make(doc, start, end, label, span.id_ or "ner", span.kb_id_)
+
+
+def _common_word(doc: Doc, i: int, links: frozenset[str]) -> bool:
+    t = doc[i]
+    hyphenated = i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_
+    return t.is_alpha and t.is_lower and t.lower_ not in links and not hyphenated
+
+
+def _capitalised_common_word(t: Token) -> bool:
+    """``Men``, ``Attendance``, ``Death`` at the start of a line: capitalised, tagged as a common
+    noun (or adjective, verb, adverb) by the tagger, not a proper noun."""
+    common = ("NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP")
+    return t.is_title and t.pos_ in common and t.tag_ not in ("NNP", "NNPS")
 
 
 def name_chains(doc: Doc) -> list[tuple[int, int]]:
