@@ -3,7 +3,9 @@
 - ``non-NATO``, ``non-Muslim``: a negated modifier, not a mention;
 - a leading title (``President Donald Trump``) is not part of a person's name;
 - a "person" followed by a member noun (``JeM operatives``, ``Hezbollah fighters``) is an
-  organisation: people do not have operatives;
+  organisation: people do not have operatives; an acronym "person" followed by a staff noun
+  (``TLP spokesman``) too;
+- a "person" right after an organisation noun (``the militant group X``) is an organisation;
 - a one-word "person" right after ``in``/``near`` is a place (``a rally in Rawalakot``);
 - one name, one type: a surname used alone is the person named in full elsewhere (``Sharif``
   after ``Shehbaz Sharif``), the same words get the type most of their uses have (a gazetteer's or
@@ -95,13 +97,25 @@ def _correct(span: Span) -> Span | None:
             if cut is None or len(cut) == 0:
                 return None
             span = relabel(cut, "PERSON")
-        if span.end < len(doc) and doc[span.end].lower_ in word_list("member_nouns") and span.id_ not in TRUSTED:
+        preceding = doc[span.start - 1] if span.start > 0 else None
+        if preceding is not None and preceding.is_lower and preceding.text in word_list("org_heads"):
+            return relabel(span, "ORG", "context")  # "the militant group Tora Sangar Khel"
+        following = doc[span.end].lower_ if span.end < len(doc) else ""
+        if span.id_ not in TRUSTED and (
+            following in word_list("member_nouns")
+            or (following in word_list("staff_nouns") and _acronym(span))
+        ):
             return relabel(span, "ORG", "context")
         if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS and (
             span.end == len(doc) or doc[span.end].text not in ("'s", "’s")
         ):
             return relabel(span, "GPE", "context")
     return span
+
+
+def _acronym(span: Span) -> bool:
+    """``JeM``, ``TLP``: one word with two or more capitals."""
+    return len(span) == 1 and span.text.isalpha() and sum(ch.isupper() for ch in span.text) >= 2
 
 
 def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:

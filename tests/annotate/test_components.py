@@ -132,3 +132,14 @@ def test_spans_never_overlap_and_match_the_text(annotated: Annotate, text: str) 
     for left, right in zip(a.spans, a.spans[1:], strict=False):
         assert left.end <= right.start
     assert all(a.text[s.start : s.end] == s.text and "\n" not in s.text for s in a.spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police said three Harwani operatives were arrested after the raid.", "Harwani"),
+        ("A TLP spokesman denied the report on Monday.", "TLP"),
+    ],
+)
+def test_names_before_member_or_staff_nouns_are_not_people(annotated: Annotate, text: str, name: str) -> None:
+    assert labels(annotated(text)).get(name, "ORG") == "ORG"

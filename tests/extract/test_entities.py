@@ -149,3 +149,19 @@ def test_wire_story_mention_types(annotated: Annotate, wire_text: str, text: str
 def test_wire_story_has_no_false_mentions(annotated: Annotate, wire_text: str, absent: str) -> None:
     mentions, _ = resolved(annotated, wire_text)
     assert not [m for m in mentions if absent in m.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Officials blamed the militant group Tora Sangar Khel for the blast.", "Tora Sangar Khel", "group"),
+        ("The news agency Karvan Daily reported the raid first.", "Karvan Daily", "media"),
+        ("The Harwan Liberation Army claimed the attack.", "Harwan Liberation Army", "group"),
+        ("The Center for Policy Dialogue said exports rose.", "Center for Policy Dialogue", "organization"),
+    ],
+)
+def test_organisation_kind_comes_from_cues_and_name_words(
+    annotated: Annotate, text: str, name: str, kind: str
+) -> None:
+    _, entities = resolved(annotated, text)
+    assert entity(entities, name).kind == kind
