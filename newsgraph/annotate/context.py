@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss"})
+"""Titles that only people have: ``Mr Ebbers`` is a person whatever the model says."""
 TRUSTED = frozenset({"gazetteer", "acronym"})
 
 
@@ -90,8 +92,15 @@ def _correct(span: Span) -> Span | None:
         return None
     if span[0].lower_ == "non" and len(span) > 2 and span[1].text == "-":
         return None
+    roles = load_roles()
+    if roles.role_of.get(span.text.lower()) is not None:
+        return None  # a title alone ("Mr", "President") is not a name
+    honorific = roles.leading.match(span.text)
+    if honorific and honorific.group("title").lower().rstrip(".") in HONORIFICS:
+        cut = doc.char_span(span.start_char + honorific.end(), span.end_char, alignment_mode="contract")
+        return relabel(cut, "PERSON", "context", "") if cut is not None and len(cut) else None
     if span.label_ == "PERSON":
-        m = load_roles().leading.match(span.text)
+        m = roles.leading.match(span.text)
         if m:
             cut = doc.char_span(span.start_char + m.end(), span.end_char, alignment_mode="contract")
             if cut is None or len(cut) == 0:
@@ -121,9 +130,12 @@ def _acronym(span: Span) -> bool:
 def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:
     # surnames of people named in full
     surnames: set[str] = set()
+    titles = load_roles().role_of
     for s in spans:
-        if s.label_ == "PERSON" and len(s) >= 2 and s[-1].is_alpha and s[-1].text[:1].isupper():
-            surnames.add(s[-1].text)
+        last = s[-1]
+        named = s.label_ == "PERSON" and len(s) >= 2 and last.is_alpha and last.text[:1].isupper()
+        if named and last.lower_ not in titles:
+            surnames.add(last.text)
     # the type each text gets: trusted producers first, then the majority of the model's uses
     trusted: dict[str, Span] = {}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -142,7 +154,7 @@ def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:
             t = trusted[s.text]
             out.append(relabel(s, t.label_, "context", t.kb_id_))
         elif len(s) == 1 and s.text in surnames and s.label_ != "PERSON":
-            out.append(relabel(s, "PERSON", "context"))
+            out.append(relabel(s, "PERSON", "context", ""))
         else:
             label, n = votes[s.text].most_common(1)[0]
             out.append(relabel(s, label, "context") if label != s.label_ and n > votes[s.text][s.label_] else s)

@@ -210,7 +210,7 @@ def apply_gazetteer(doc: Doc, matcher: GazetteerMatcher) -> None:
     from newsgraph.annotate import entity_spans
 
     spans = entity_spans.current(doc)
-    found = matcher(doc)
+    found = _confirmed(matcher(doc))
     covered = {(s.start, s.end) for s, _ in found}
     # names the model found, or hyphenated names, spelled as a listed organisation's variant
     for span in [*spans, *(doc[a:b] for a, b in entity_spans.name_chains(doc))]:
@@ -226,6 +226,16 @@ def apply_gazetteer(doc: Doc, matcher: GazetteerMatcher) -> None:
             chosen.append((span, entry))
             taken.update(range(span.start, span.end))
     entity_spans.store(doc, merge(doc, spans, chosen))
+
+
+LISTS = frozenset({"un", "ofac"})
+
+
+def _confirmed(found: list[tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
+    """Sanctions-list acronyms (``ISI``, ``SSL``, ``UKIP`` as some firm's initials) collide with
+    everyday ones: they count only where the document also names the organisation in full."""
+    named = {e.key for _, e in found if not (e.match == "exact" and e.source in LISTS)}
+    return [(s, e) for s, e in found if not (e.match == "exact" and e.source in LISTS) or e.key in named]
 
 
 def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[Span]:
