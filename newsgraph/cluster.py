@@ -2,14 +2,18 @@
 
 A single-pass clusterer in the manner of streaming news systems (Miranda et al. 2018, "Multilingual
 Clustering of Streaming News"; the TDT "first story detection" line of work): each story keeps a
-centroid of its articles' TF-IDF vectors and the span of their dates; a new article joins the story
-it is most similar to, when that similarity clears one threshold, or opens a new story.
+centroid (sum) of its articles' unit TF-IDF vectors and the span of their dates; a new article joins
+the story whose members it resembles most on average (the centroid's dot product over the story's
+size: average linkage, which keeps a broad story from swallowing every article on its subject),
+when that mean similarity clears one threshold, or opens a new story.
 
-- **Content**: sublinear term frequencies of lower-cased, lightly stemmed words, stop words
-  removed; title words and name-like tokens (capitalised inside a sentence, acronyms, and runs of
-  them such as ``north_korea``) weigh more, since they say *which* event it is rather than what kind
-  of event. Weights are multiplied by an inverse document frequency kept in
-  :class:`DocumentFrequencies`, fitted on a batch or grown as articles arrive.
+- **Content**: sublinear term frequencies of lower-cased, lightly stemmed words and numbers, stop
+  words removed; title words weigh more (``title_weight``); name-like tokens (capitalised inside a
+  sentence, acronyms) also yield their runs as one term (``north_korea``), and can be weighted up
+  (``name_weight``; 1.0 by default: on the development set weighting them up merged different
+  events about the same actors, e.g. two North Korea stories of the same week). Weights are
+  multiplied by an inverse document frequency kept in :class:`DocumentFrequencies`, fitted on a
+  batch or grown as articles arrive.
 - **Time**: similarity is discounted by the gap between the article's date and the story's dates:
   no discount inside ``window_days``, then halved every further ``window_days``. Articles or
   stories without a date are not discounted. Stories whose last article is so old that even an
@@ -67,7 +71,7 @@ class ClusterSettings:
     """The few parameters of story clustering; the defaults are the tuned ones."""
 
     threshold: float = 0.10
-    """Least (time-discounted) cosine similarity for an article to join a story."""
+    """Least (time-discounted) mean cosine similarity to a story's articles for an article to join it."""
     window_days: float = 90.0
     """Gap (days) between an article and a story's dates within which time does not count against
     them; beyond it, similarity halves every further ``window_days``."""
