@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "newsgraph.cli.documents",
     "newsgraph.cli.schema",
     "newsgraph.cli.watchlist",
+    "newsgraph.cli.actors",
     "newsgraph.cli.cluster",
 ]
 """Modules that each define ``commands: list[click.Command]``."""

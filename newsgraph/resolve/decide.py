@@ -257,12 +257,17 @@ def _partial_names(short_side: tuple[Form, ...], long_side: list[Form]) -> str |
 
 
 def evidence(entity: EntityRef, actor: ActorState, shared_actors: list[str]) -> str | None:
-    """Why a partial-name match holds, or None: same role, same nationality, shared company."""
+    """Why a partial-name match holds, or None: same role, same nationality, shared company.
+
+    ``shared_actors`` are the people and organisations named both in the entity's document and
+    with the actor elsewhere, already reduced by the caller to those that count (two or more,
+    or one that is no hub)."""
     role = entity.attributes.get("role")
     if role and role.lower() in {r.lower() for r in actor.attribute_values("role")}:
         return f"same role {role!r}"
     if entity.nationality and actor.country and entity.nationality.upper() == actor.country.upper():
         return f"same nationality {actor.country}"
-    if len(shared_actors) >= 2:
-        return "named with " + ", ".join(shared_actors[:3]) + " in this document and in the actor's"
+    if shared_actors:
+        names = ", ".join(shared_actors[:3])
+        return f"named with {names} in this document and in the actor's"
     return None

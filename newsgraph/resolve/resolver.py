@@ -39,6 +39,9 @@ from newsgraph.store.actors_tables import (
 
 CHUNK = 500
 """Most values in one SQL ``IN (...)`` list."""
+HUB_FLOOR = 20
+"""An actor named in at most this many documents (or 1% of the store) is specific enough that
+sharing it with a candidate is evidence for a one-word name."""
 
 
 @dataclass
@@ -73,6 +76,9 @@ class _Batch:
         self.looked_up: set[str] = set()
         self.doc_actors: dict[str, set[int]] = defaultdict(set)
         self.links: list[dict[str, Any]] = []
+        stored = conn.execute(select(func.count()).select_from(actor_documents)).scalar_one()
+        self.hub_size = max(HUB_FLOOR, int(stored) // 100)
+        """Actors named in more documents than this are hubs: sharing one is no evidence."""
 
     # -- reading -----------------------------------------------------------------------------
     def load_keys(self, keys: Iterable[str]) -> None:
@@ -405,12 +411,15 @@ def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str]) -> None:
     with_evidence = []
     for v, a in pending:
         shared_ids = batch.co_actors(a.id, entity.doc_id) & batch.doc_actors.get(entity.doc_id, set())
-        # places and states are named with everything: only people and organisations count
-        shared = sorted(
-            batch.actors[i].name
+        # places and states are named with everything: only people and organisations count, and
+        # one alone only when it is no hub (a hub such as a broadcaster is named with everyone)
+        company = [
+            batch.actors[i]
             for i in shared_ids
             if i in batch.actors and kind_group(batch.actors[i].kind) in ("person", "organisation")
-        )
+        ]
+        rare = [x for x in company if x.documents <= batch.hub_size]
+        shared = sorted(x.name for x in (company if len(company) >= 2 else rare))
         why = evidence(entity, a, shared)
         if why:
             with_evidence.append((v, a, why))

@@ -1,0 +1,989 @@
+"""The actor network: who is tied to whom, through what, since when, and who says so.
+
+Edges come from the ties of every document (``actor_ties``: events, relations, claims) turned
+into actor pairs through ``actor_links``. Each edge is typed (event type, relation type, or
+``says``), weighted (documents that state it), dated (first and last), carries its modality and
+the list of its evidence (document, sentence, speaker, outlet).
+
+Every query reads only what it is asked about: the ties of one actor's neighbourhood, the two
+frontiers of a path search, the strongest pairs of the store. Nothing loads the whole store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+import networkx as nx
+import yaml
+from sqlalchemy import Connection, Engine, and_, func, or_, select, union_all
+from sqlalchemy.sql.elements import ColumnElement
+
+from newsgraph.errors import BadRequest, NotFound
+from newsgraph.resolve.forms import form
+from newsgraph.store import schema
+from newsgraph.store.actors_tables import actor_keys, actor_links, actor_ties, actors
+
+CHUNK = 500
+MAX_EVIDENCE = 20
+"""Evidence kept per edge in a neighbourhood (the weight still counts every document)."""
+
+
+@dataclass(frozen=True)
+class Labels:
+    relations: dict[str, tuple[str, str]]
+    kind_rank: dict[str, int]
+    modality_rank: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def labels() -> Labels:
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("newsgraph").joinpath("data/network.yaml").read_text(encoding="utf-8")
+    )
+    return Labels(
+        relations={str(k): (str(v[0]), str(v[1])) for k, v in data["relations"].items()},
+        kind_rank={str(k): int(v) for k, v in data["kind_rank"].items()},
+        modality_rank={str(k): int(v) for k, v in data["modality_rank"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    documents: int
+    aliases: tuple[str, ...] = ()
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One statement of a tie: where it is said, by whom, how."""
+
+    doc_id: str
+    kind: str
+    """event, relation or claim."""
+    record_id: str
+    label: str
+    """The trigger, relation type or cue as written."""
+    sentence: str
+    start: int
+    end: int
+    date: str | None
+    location: str | None
+    modality: str
+    speaker: str | None
+    """Who says so (the claim's speaker), when the fact is known through a claim."""
+    source: str | None
+    """The outlet carrying the document."""
+    published: str | None
+    title: str | None
+    forward: bool
+    """True when the tie runs from the edge's ``source`` to its ``target`` as stored."""
+
+
+@dataclass
+class Edge:
+    source: int
+    target: int
+    kind: str
+    type: str
+    directed: bool
+    evidence: list[Evidence] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> tuple[int, int, str, str]:
+        return (self.source, self.target, self.kind, self.type)
+
+    @property
+    def weight(self) -> int:
+        return len(self.documents)
+
+    @property
+    def first(self) -> str | None:
+        return min((e.date for e in self.evidence if e.date), default=None)
+
+    @property
+    def last(self) -> str | None:
+        return max((e.date for e in self.evidence if e.date), default=None)
+
+    @property
+    def modality(self) -> str:
+        """``asserted`` when any evidence asserts it, else the most common modality."""
+        counts = Counter(e.modality for e in self.evidence)
+        if counts.get("asserted"):
+            return "asserted"
+        return counts.most_common(1)[0][0] if counts else "asserted"
+
+    @property
+    def label(self) -> str:
+        counts = Counter(e.label.lower() for e in self.evidence)
+        return counts.most_common(1)[0][0] if counts else self.type.lower()
+
+
+@dataclass
+class Network:
+    actors: dict[int, Actor]
+    edges: list[Edge]
+    center: list[int] = field(default_factory=list)
+
+    def graph(self) -> nx.MultiDiGraph:
+        """A networkx multigraph: nodes are actor ids, one edge per (pair, kind, type)."""
+        g: nx.MultiDiGraph = nx.MultiDiGraph()
+        for a in self.actors.values():
+            g.add_node(a.id, label=a.name, kind=a.kind, country=a.country or "", documents=a.documents)
+        for e in self.edges:
+            g.add_edge(
+                e.source,
+                e.target,
+                key=f"{e.kind}:{e.type}",
+                kind=e.kind,
+                type=e.type,
+                label=e.label,
+                directed=e.directed,
+                weight=e.weight,
+                first=e.first or "",
+                last=e.last or "",
+                modality=e.modality,
+                evidence=len(e.evidence),
+            )
+        return g
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "center": self.center,
+            "actors": [actor_dict(a) for a in self.actors.values()],
+            "edges": [edge_dict(e, self.actors) for e in self.edges],
+        }
+
+
+def actor_dict(a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind,
+        "country": a.country,
+        "documents": a.documents,
+        "aliases": list(a.aliases),
+        "first_seen": a.first_seen,
+        "last_seen": a.last_seen,
+    }
+
+
+def evidence_dict(e: Evidence) -> dict[str, Any]:
+    return {
+        "document": e.doc_id,
+        "kind": e.kind,
+        "record": e.record_id,
+        "label": e.label,
+        "sentence": e.sentence,
+        "start": e.start,
+        "end": e.end,
+        "date": e.date,
+        "location": e.location,
+        "modality": e.modality,
+        "speaker": e.speaker,
+        "source": e.source,
+        "published": e.published,
+        "title": e.title,
+    }
+
+
+def edge_dict(e: Edge, names: dict[int, Actor]) -> dict[str, Any]:
+    return {
+        "source": e.source,
+        "source_name": names[e.source].name if e.source in names else None,
+        "target": e.target,
+        "target_name": names[e.target].name if e.target in names else None,
+        "kind": e.kind,
+        "type": e.type,
+        "label": e.label,
+        "directed": e.directed,
+        "weight": e.weight,
+        "first": e.first,
+        "last": e.last,
+        "modality": e.modality,
+        "evidence": [evidence_dict(x) for x in e.evidence],
+    }
+
+
+# -- finding actors --------------------------------------------------------------------------
+
+
+def _actor(row: Any) -> Actor:
+    aliases = sorted((row.aliases or {}).items(), key=lambda kv: -kv[1])
+    return Actor(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        country=row.country,
+        documents=row.documents,
+        aliases=tuple(a for a, _ in aliases if a != row.name),
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+    )
+
+
+def load_actors(conn: Connection, ids: Iterable[int]) -> dict[int, Actor]:
+    wanted = sorted(set(ids))
+    out: dict[int, Actor] = {}
+    for start in range(0, len(wanted), CHUNK):
+        for r in conn.execute(select(actors).where(actors.c.id.in_(wanted[start : start + CHUNK]))):
+            out[r.id] = _actor(r)
+    return out
+
+
+def find_actors(conn: Connection, name: str, limit: int = 5) -> list[Actor]:
+    """Actors answering to ``name``: ``#id``, the canonical name, a normalised alias, a phonetic
+    variant, then a part of the name; most documented first."""
+    text = name.strip()
+    if re.fullmatch(r"#?\d+", text):
+        found = load_actors(conn, [int(text.lstrip("#"))])
+        return list(found.values())
+    if not text:
+        raise BadRequest("empty actor name")
+    f = form(text)
+    by_docs = actors.c.documents.desc()
+    rows = conn.execute(
+        select(actors).where(func.lower(actors.c.name) == text.lower()).order_by(by_docs).limit(limit)
+    ).all()
+    if not rows and f.core:
+        keys = [f.exact_key, "p:" + " ".join(t.skeleton for t in f.name.core)]
+        for key in keys:
+            rows = conn.execute(
+                select(actors)
+                .join(actor_keys, actor_keys.c.actor_id == actors.c.id)
+                .where(actor_keys.c.key == key)
+                .order_by(by_docs)
+                .limit(limit)
+            ).all()
+            if rows:
+                break
+    if not rows:
+        pattern = "%" + text.lower().replace("%", r"\%").replace("_", r"\_") + "%"
+        rows = conn.execute(
+            select(actors).where(func.lower(actors.c.name).like(pattern, escape="\\")).order_by(by_docs).limit(limit)
+        ).all()
+    return [_actor(r) for r in rows]
+
+
+def find_actor(conn: Connection, name: str) -> Actor:
+    found = find_actors(conn, name, limit=1)
+    if not found:
+        raise NotFound("actor", name)
+    return found[0]
+
+
+# -- reading ties ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: str | None = None
+    until: str | None = None
+    types: tuple[str, ...] = ()
+    """Event types (CONSULT), relation types (member_of), ``says``, or kinds (event, relation, claim)."""
+
+
+def _filter_clause(f: Filters, date: Any) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if f.since:
+        clauses.append(date >= f.since)
+    if f.until:
+        clauses.append(date <= f.until + "\uffff")
+    if f.types:
+        wanted = {t.lower() for t in f.types}
+        clauses.append(or_(func.lower(actor_ties.c.type).in_(wanted), actor_ties.c.kind.in_(wanted)))
+    return clauses
+
+
+def _tie_rows(conn: Connection, actor_ids: Sequence[int] | None, f: Filters, *, evidence: bool) -> list[Any]:
+    """Ties with at least one end among ``actor_ids`` (all when None) of current documents."""
+    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
+    date = func.coalesce(t.c.date, d.c.published)
+    cols: list[Any] = [
+        t.c.doc_id,
+        t.c.kind,
+        t.c.type,
+        t.c.directed,
+        la.c.actor_id.label("actor_a"),
+        lb.c.actor_id.label("actor_b"),
+    ]
+    if evidence:
+        cols += [
+            t.c.record_id,
+            t.c.label,
+            t.c.sentence_start,
+            t.c.sentence_end,
+            date.label("date"),
+            t.c.location,
+            t.c.modality,
+            t.c.speaker,
+            d.c.source,
+            d.c.published,
+            d.c.title,
+            func.substr(d.c.text, t.c.sentence_start + 1, t.c.sentence_end - t.c.sentence_start).label("sentence"),
+        ]
+    base = (
+        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
+        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
+        .join(d, d.c.id == t.c.doc_id)
+    )
+    rows: list[Any] = []
+    if actor_ids is None:
+        common = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date)]
+        return list(conn.execute(select(*cols).select_from(base).where(*common)).all())
+    ids = sorted(set(actor_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        common = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date)]
+        q1 = select(*cols).select_from(base).where(la.c.actor_id.in_(chunk), *common)
+        q2 = select(*cols).select_from(base).where(lb.c.actor_id.in_(chunk), ~la.c.actor_id.in_(chunk), *common)
+        rows.extend(conn.execute(union_all(q1, q2)).all())
+    return rows
+
+
+def _edges(rows: Iterable[Any], max_evidence: int = MAX_EVIDENCE) -> dict[tuple[int, int, str, str], Edge]:
+    edges: dict[tuple[int, int, str, str], Edge] = {}
+    for r in rows:
+        a, b = r.actor_a, r.actor_b
+        forward = True
+        if not r.directed and a > b:
+            a, b, forward = b, a, False
+        key = (a, b, r.kind, r.type)
+        edge = edges.get(key)
+        if edge is None:
+            edge = edges[key] = Edge(a, b, r.kind, r.type, bool(r.directed))
+        edge.documents.add(r.doc_id)
+        if hasattr(r, "sentence") and len(edge.evidence) < max_evidence:
+            edge.evidence.append(
+                Evidence(
+                    doc_id=r.doc_id,
+                    kind=r.kind,
+                    record_id=r.record_id,
+                    label=r.label,
+                    sentence=" ".join((r.sentence or "").split()),
+                    start=r.sentence_start,
+                    end=r.sentence_end,
+                    date=r.date,
+                    location=r.location,
+                    modality=r.modality,
+                    speaker=r.speaker,
+                    source=r.source,
+                    published=r.published,
+                    title=r.title,
+                    forward=forward,
+                )
+            )
+    return edges
+
+
+def neighbourhood(
+    engine: Engine,
+    name: str,
+    *,
+    depth: int = 1,
+    filters: Filters | None = None,
+    max_nodes: int = 150,
+    max_evidence: int = MAX_EVIDENCE,
+) -> Network:
+    """The actors within ``depth`` ties of the actor ``name``, and the edges among them.
+
+    Each hop keeps the ``max_nodes`` best-tied new neighbours (by documents), so a hub's
+    second ring stays readable and fast.
+    """
+    if depth < 1:
+        raise BadRequest("--depth must be at least 1")
+    f = filters or Filters()
+    with engine.connect() as conn:
+        center = find_actor(conn, name)
+        seen = {center.id}
+        frontier = [center.id]
+        edges: dict[tuple[int, int, str, str], Edge] = {}
+        for _ in range(depth):
+            found = _edges(_tie_rows(conn, frontier, f, evidence=True), max_evidence)
+            strength: Counter[int] = Counter()
+            for e in found.values():
+                for end in (e.source, e.target):
+                    if end not in seen:
+                        strength[end] += e.weight
+            room = max(0, max_nodes - len(seen))
+            fresh = [a for a, _ in strength.most_common(room)]
+            seen.update(fresh)
+            for key, e in found.items():
+                if e.source in seen and e.target in seen:
+                    if key in edges:
+                        continue
+                    edges[key] = e
+            frontier = fresh
+            if not frontier:
+                break
+        names = load_actors(conn, seen)
+    return Network(actors=names, edges=sorted(edges.values(), key=lambda e: -e.weight), center=[center.id])
+
+
+def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100) -> Network:
+    """The ``limit`` strongest edges of the whole store (by documents), with their evidence."""
+    f = filters or Filters()
+    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
+    date = func.coalesce(t.c.date, d.c.published)
+    base = (
+        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
+        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
+        .join(d, d.c.id == t.c.doc_id)
+    )
+    weight = func.count(func.distinct(t.c.doc_id))
+    q = (
+        select(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type, weight.label("w"))
+        .select_from(base)
+        .where(d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date))
+        .group_by(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type)
+        .order_by(weight.desc())
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        top = conn.execute(q).all()
+        ids = {r[0] for r in top} | {r[1] for r in top}
+        wanted = {(r[0], r[1], r[2], r[3]) for r in top} | {(r[1], r[0], r[2], r[3]) for r in top}
+        rows = [
+            r
+            for r in _tie_rows(conn, sorted(ids), f, evidence=True)
+            if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
+        ]
+        edges = _edges(rows)
+        names = load_actors(conn, ids)
+    return Network(actors=names, edges=sorted(edges.values(), key=lambda e: -e.weight))
+
+
+def whole(engine: Engine, *, filters: Filters | None = None, max_evidence: int = MAX_EVIDENCE) -> Network:
+    """Every edge of the store (for exports of everything)."""
+    with engine.connect() as conn:
+        edges = _edges(_tie_rows(conn, None, filters or Filters(), evidence=True), max_evidence)
+        ids = {e.source for e in edges.values()} | {e.target for e in edges.values()}
+        names = load_actors(conn, ids)
+    return Network(actors=names, edges=sorted(edges.values(), key=lambda e: -e.weight))
+
+
+def new_ties(engine: Engine, since: str, *, actor: str | None = None, limit: int = 100) -> Network:
+    """Edges first stated on or after ``since`` (no document before it states the same tie)."""
+    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
+    date = func.coalesce(t.c.date, d.c.published)
+    base = (
+        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
+        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
+        .join(d, d.c.id == t.c.doc_id)
+    )
+    with engine.connect() as conn:
+        where: list[ColumnElement[bool]] = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id]
+        center: list[int] = []
+        if actor:
+            a = find_actor(conn, actor)
+            center = [a.id]
+            where.append(or_(la.c.actor_id == a.id, lb.c.actor_id == a.id))
+        first = func.min(date)
+        q = (
+            select(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type, first.label("first"))
+            .select_from(base)
+            .where(*where)
+            .group_by(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type)
+            .having(first >= since)
+            .order_by(first.desc())
+            .limit(limit)
+        )
+        top = conn.execute(q).all()
+        ids = {r[0] for r in top} | {r[1] for r in top}
+        wanted = {(r[0], r[1], r[2], r[3]) for r in top} | {(r[1], r[0], r[2], r[3]) for r in top}
+        rows = [
+            r
+            for r in _tie_rows(conn, sorted(ids), Filters(since=since), evidence=True)
+            if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
+        ]
+        edges = _edges(rows)
+        names = load_actors(conn, ids)
+    return Network(
+        actors=names, edges=sorted(edges.values(), key=lambda e: (e.first or "", e.weight), reverse=True), center=center
+    )
+
+
+# -- paths ---------------------------------------------------------------------------------------
+
+
+def _neighbours(conn: Connection, ids: Sequence[int], f: Filters) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = defaultdict(set)
+    for r in _tie_rows(conn, ids, f, evidence=False):
+        out[r.actor_a].add(r.actor_b)
+        out[r.actor_b].add(r.actor_a)
+    return out
+
+
+@dataclass(frozen=True)
+class Step:
+    source: Actor
+    target: Actor
+    edge: Edge
+    evidence: Evidence
+    along: bool
+    """True when the step goes the edge's way (source -> target)."""
+
+    def label(self) -> str:
+        e = self.evidence
+        if self.edge.kind == "relation":
+            forward, backward = labels().relations.get(self.edge.type, (e.label, e.label))
+            text = forward if self.along == e.forward else backward
+        else:
+            text = e.label
+        parts = [text]
+        if e.location:
+            parts.append(e.location)
+        if e.date:
+            parts.append(e.date[:7] if self.edge.kind != "event" else e.date)
+        if e.speaker or e.source:
+            per = f"per {e.speaker}" if e.speaker else ""
+            via = f"via {e.source}" if e.source else ""
+            parts.append(" ".join(p for p in (per, via) if p))
+        return ", ".join(parts)
+
+    def arrow(self) -> str:
+        if self.edge.kind == "relation" or not self.edge.directed:
+            return f"-[{self.label()}]-"
+        return f"-[{self.label()}]->" if self.along else f"<-[{self.label()}]-"
+
+
+@dataclass(frozen=True)
+class Path:
+    steps: tuple[Step, ...]
+
+    def render(self) -> str:
+        if not self.steps:
+            return ""
+        out = [self.steps[0].source.name]
+        for s in self.steps:
+            out += [s.arrow(), s.target.name]
+        return " ".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.render(),
+            "steps": [
+                {
+                    "from": actor_dict(s.source),
+                    "to": actor_dict(s.target),
+                    "kind": s.edge.kind,
+                    "type": s.edge.type,
+                    "label": s.label(),
+                    "weight": s.edge.weight,
+                    "evidence": evidence_dict(s.evidence),
+                }
+                for s in self.steps
+            ],
+        }
+
+
+def _best_evidence(edge: Edge) -> Evidence:
+    lab = labels()
+    return min(
+        edge.evidence,
+        key=lambda e: (
+            lab.kind_rank.get(e.kind, 9),
+            lab.modality_rank.get(e.modality, 9),
+            -len(e.location or ""),
+            "" if e.date is None else "~" + e.date[::-1],
+        ),
+    )
+
+
+def paths(
+    engine: Engine, a: str, b: str, *, max_depth: int = 4, limit: int = 3, filters: Filters | None = None
+) -> tuple[Actor, Actor, list[Path]]:
+    """The shortest evidenced chains between actors ``a`` and ``b`` (at most ``limit``).
+
+    A bidirectional breadth-first search over the actor graph, expanding the smaller frontier
+    by one SQL query per hop; then the evidence of the path's edges only.
+    """
+    f = filters or Filters()
+    with engine.connect() as conn:
+        start, goal = find_actor(conn, a), find_actor(conn, b)
+        if start.id == goal.id:
+            raise BadRequest(f"{a!r} and {b!r} are the same actor (#{start.id})")
+        parents_a: dict[int, set[int]] = {start.id: set()}
+        parents_b: dict[int, set[int]] = {goal.id: set()}
+        front_a, front_b = {start.id}, {goal.id}
+        meet: set[int] = set()
+        for _ in range(max_depth):
+            if not front_a or not front_b:
+                break
+            expand_a = len(front_a) <= len(front_b)
+            front, parents = (front_a, parents_a) if expand_a else (front_b, parents_b)
+            adjacency = _neighbours(conn, sorted(front), f)
+            nxt: set[int] = set()
+            for node in front:
+                for n in adjacency.get(node, ()):
+                    if n not in parents:
+                        parents[n] = {node}
+                        nxt.add(n)
+                    elif n in nxt:
+                        parents[n].add(node)
+            if expand_a:
+                front_a = nxt
+            else:
+                front_b = nxt
+            meet = set(parents_a) & set(parents_b)
+            if meet:
+                break
+        if not meet:
+            return start, goal, []
+        chains: list[list[int]] = []
+        for m in sorted(meet):
+            for left in _walk(m, parents_a):
+                for right in _walk(m, parents_b):
+                    chains.append(list(reversed(left)) + right[1:])
+                    if len(chains) >= limit * 4:
+                        break
+        chains = chains[: limit * 4]
+        ids = {n for chain in chains for n in chain}
+        names = load_actors(conn, ids)
+        pairs = {(c[i], c[i + 1]) for c in chains for i in range(len(c) - 1)}
+        rows = [
+            r
+            for r in _tie_rows(conn, sorted(ids), f, evidence=True)
+            if (r.actor_a, r.actor_b) in pairs or (r.actor_b, r.actor_a) in pairs
+        ]
+    edges = _edges(rows)
+    found: list[Path] = []
+    for chain in chains:
+        steps = []
+        for x, y in pairwise(chain):
+            options = [e for e in edges.values() if {e.source, e.target} == {x, y} and e.evidence]
+            if not options:
+                break
+            edge = min(options, key=lambda e: (labels().kind_rank.get(e.kind, 9), -e.weight))
+            ev = _best_evidence(edge)
+            steps.append(Step(names[x], names[y], edge, ev, along=edge.source == x))
+        else:
+            found.append(Path(tuple(steps)))
+        if len(found) >= limit:
+            break
+    return start, goal, found
+
+
+def _walk(node: int, parents: dict[int, set[int]], limit: int = 8) -> list[list[int]]:
+    """Chains from ``node`` back to the search's root (at most ``limit``)."""
+    if not parents[node]:
+        return [[node]]
+    out: list[list[int]] = []
+    for p in sorted(parents[node]):
+        for rest in _walk(p, parents, limit):
+            out.append([node, *rest])
+            if len(out) >= limit:
+                return out
+    return out
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    date: str | None
+    kind: str
+    """event, said (the actor's own claim) or mentioned (a claim about the actor)."""
+    type: str
+    role: str
+    text: str
+    """The sentence or the claim."""
+    modality: str
+    speaker: str | None
+    doc_id: str
+    source: str | None
+    title: str | None
+    others: tuple[str, ...] = ()
+    location: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "kind": self.kind,
+            "type": self.type,
+            "role": self.role,
+            "text": self.text,
+            "modality": self.modality,
+            "speaker": self.speaker,
+            "document": self.doc_id,
+            "source": self.source,
+            "title": self.title,
+            "others": list(self.others),
+            "location": self.location,
+        }
+
+
+def timeline(
+    engine: Engine, name: str, *, since: str | None = None, until: str | None = None, limit: int = 200
+) -> tuple[Actor, list[TimelineItem]]:
+    """Dated events and claims involving the actor ``name``, oldest first."""
+    v, a, d, c, m = schema.events, schema.event_args, schema.documents, schema.claims, schema.mentions
+    link = actor_links
+    items: list[TimelineItem] = []
+    with engine.connect() as conn:
+        actor = find_actor(conn, name)
+        ev_date = func.coalesce(v.c.date_value, d.c.published)
+        q = (
+            select(
+                v.c.doc_id,
+                v.c.id,
+                v.c.type,
+                v.c.modality,
+                v.c.claim,
+                a.c.role,
+                ev_date.label("date"),
+                d.c.source,
+                d.c.title,
+                func.substr(
+                    d.c.text,
+                    v.c.sentence["start"].as_integer() + 1,
+                    v.c.sentence["end"].as_integer() - v.c.sentence["start"].as_integer(),
+                ).label("sentence"),
+            )
+            .select_from(
+                link.join(a, and_(a.c.doc_id == link.c.doc_id, a.c.entity == link.c.entity_id))
+                .join(v, and_(v.c.doc_id == a.c.doc_id, v.c.id == a.c.event_id))
+                .join(d, d.c.id == v.c.doc_id)
+            )
+            .where(link.c.actor_id == actor.id, d.c.current.is_(True), a.c.role != "location")
+        )
+        q = _dated(q, ev_date, since, until).order_by(ev_date).limit(limit)
+        event_rows = conn.execute(q).all()
+        others = _event_others(conn, [(r.doc_id, r.id) for r in event_rows], actor.id)
+        locations = _event_locations(conn, [(r.doc_id, r.id) for r in event_rows])
+        speakers = _claim_speakers(conn, [(r.doc_id, r.claim) for r in event_rows if r.claim])
+        seen_events: set[tuple[str, str]] = set()
+        for r in event_rows:
+            if (r.doc_id, r.id) in seen_events:
+                continue
+            seen_events.add((r.doc_id, r.id))
+            items.append(
+                TimelineItem(
+                    date=r.date,
+                    kind="event",
+                    type=r.type,
+                    role=r.role,
+                    text=" ".join((r.sentence or "").split()),
+                    modality=r.modality,
+                    speaker=speakers.get((r.doc_id, r.claim)) if r.claim else None,
+                    doc_id=r.doc_id,
+                    source=r.source,
+                    title=r.title,
+                    others=tuple(others.get((r.doc_id, r.id), ())),
+                    location=locations.get((r.doc_id, r.id)),
+                )
+            )
+        said = (
+            select(c.c.doc_id, c.c.id, c.c.text, c.c.modality, c.c.speaker_text, d.c.published, d.c.source, d.c.title)
+            .select_from(
+                link.join(c, and_(c.c.doc_id == link.c.doc_id, c.c.speaker_entity == link.c.entity_id)).join(
+                    d, d.c.id == c.c.doc_id
+                )
+            )
+            .where(link.c.actor_id == actor.id, d.c.current.is_(True))
+        )
+        said = _dated(said, d.c.published, since, until).order_by(d.c.published).limit(limit)
+        for r in conn.execute(said):
+            items.append(
+                TimelineItem(
+                    date=r.published,
+                    kind="said",
+                    type="claim",
+                    role="speaker",
+                    text=" ".join(r.text.split()),
+                    modality=r.modality,
+                    speaker=r.speaker_text,
+                    doc_id=r.doc_id,
+                    source=r.source,
+                    title=r.title,
+                )
+            )
+        about = (
+            select(c.c.doc_id, c.c.id, c.c.text, c.c.modality, c.c.speaker_text, d.c.published, d.c.source, d.c.title)
+            .distinct()
+            .select_from(
+                link.join(m, and_(m.c.doc_id == link.c.doc_id, m.c.entity == link.c.entity_id))
+                .join(c, and_(c.c.doc_id == m.c.doc_id, c.c.start <= m.c.start, c.c.end >= m.c.end))
+                .join(d, d.c.id == c.c.doc_id)
+            )
+            .where(
+                link.c.actor_id == actor.id,
+                d.c.current.is_(True),
+                or_(c.c.speaker_entity.is_(None), c.c.speaker_entity != link.c.entity_id),
+            )
+        )
+        about = _dated(about, d.c.published, since, until).order_by(d.c.published).limit(limit)
+        for r in conn.execute(about):
+            items.append(
+                TimelineItem(
+                    date=r.published,
+                    kind="mentioned",
+                    type="claim",
+                    role="mentioned",
+                    text=" ".join(r.text.split()),
+                    modality=r.modality,
+                    speaker=r.speaker_text,
+                    doc_id=r.doc_id,
+                    source=r.source,
+                    title=r.title,
+                )
+            )
+    items.sort(key=lambda i: (i.date or "9999", i.doc_id, i.kind))
+    return actor, items[:limit]
+
+
+def _dated(q: Any, date: Any, since: str | None, until: str | None) -> Any:
+    if since:
+        q = q.where(date >= since)
+    if until:
+        q = q.where(date <= until + "\uffff")
+    return q
+
+
+def _event_others(conn: Connection, keys: list[tuple[str, str]], actor_id: int) -> dict[tuple[str, str], list[str]]:
+    """The other arguments of events, by actor name where resolved, else as written."""
+    a = schema.event_args
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    docs = sorted({k[0] for k in keys})
+    wanted = set(keys)
+    for start in range(0, len(docs), CHUNK):
+        q = (
+            select(a.c.doc_id, a.c.event_id, a.c.role, a.c.text, actors.c.name, actors.c.id)
+            .outerjoin(actor_links, and_(actor_links.c.doc_id == a.c.doc_id, actor_links.c.entity_id == a.c.entity))
+            .outerjoin(actors, actors.c.id == actor_links.c.actor_id)
+            .where(a.c.doc_id.in_(docs[start : start + CHUNK]), a.c.role != "location")
+            .order_by(a.c.doc_id, a.c.event_id, a.c.seq)
+        )
+        for r in conn.execute(q):
+            key = (r.doc_id, r.event_id)
+            if key in wanted and r.id != actor_id:
+                label = f"{r.role}: {r.name or r.text}"
+                if label not in out[key]:
+                    out[key].append(label)
+    return out
+
+
+def _event_locations(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    a = schema.event_args
+    docs = sorted({k[0] for k in keys})
+    wanted = set(keys)
+    out: dict[tuple[str, str], str] = {}
+    for start in range(0, len(docs), CHUNK):
+        q = select(a.c.doc_id, a.c.event_id, a.c.text).where(
+            a.c.doc_id.in_(docs[start : start + CHUNK]), a.c.role == "location"
+        )
+        for r in conn.execute(q):
+            if (r.doc_id, r.event_id) in wanted:
+                out[(r.doc_id, r.event_id)] = r.text
+    return out
+
+
+def _claim_speakers(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    c, e = schema.claims, schema.entities
+    docs = sorted({k[0] for k in keys})
+    out: dict[tuple[str, str], str] = {}
+    for start in range(0, len(docs), CHUNK):
+        q = (
+            select(c.c.doc_id, c.c.id, c.c.speaker_text, e.c.name)
+            .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
+            .where(c.c.doc_id.in_(docs[start : start + CHUNK]))
+        )
+        for r in conn.execute(q):
+            out[(r.doc_id, r.id)] = r.name or r.speaker_text or ""
+    return out
+
+
+# -- analysis ------------------------------------------------------------------------------------
+
+
+def actor_graph(engine: Engine, *, filters: Filters | None = None, min_weight: int = 1) -> nx.Graph:
+    """The whole store as one weighted undirected actor graph (pairs and document counts only).
+
+    For centrality and communities; no evidence is read.
+    """
+    f = filters or Filters()
+    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
+    date = func.coalesce(t.c.date, d.c.published)
+    base = (
+        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
+        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
+        .join(d, d.c.id == t.c.doc_id)
+    )
+    weight = func.count(func.distinct(t.c.doc_id))
+    q = (
+        select(la.c.actor_id, lb.c.actor_id, weight)
+        .select_from(base)
+        .where(d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date))
+        .group_by(la.c.actor_id, lb.c.actor_id)
+        .having(weight >= min_weight)
+    )
+    g: nx.Graph = nx.Graph()
+    with engine.connect() as conn:
+        for x, y, w in conn.execute(q):
+            if g.has_edge(x, y):
+                g[x][y]["weight"] += w
+            else:
+                g.add_edge(x, y, weight=w)
+        names = load_actors(conn, list(g.nodes))
+    for n in g.nodes:
+        actor = names.get(n)
+        g.nodes[n]["label"] = actor.name if actor else str(n)
+        g.nodes[n]["kind"] = actor.kind if actor else ""
+    return g
+
+
+@dataclass(frozen=True)
+class Stats:
+    nodes: int
+    edges: int
+    central: list[dict[str, Any]]
+    communities: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nodes": self.nodes, "edges": self.edges, "central": self.central, "communities": self.communities}
+
+
+def stats(g: nx.Graph, *, top: int = 15, seed: int = 0) -> Stats:
+    """Degree and betweenness centrality, strength (documents over all ties), Louvain communities."""
+    if g.number_of_nodes() == 0:
+        return Stats(0, 0, [], [])
+    simple = nx.Graph(g) if g.is_multigraph() or g.is_directed() else g
+    degree = nx.degree_centrality(simple)
+    k = min(200, simple.number_of_nodes())
+    betweenness = nx.betweenness_centrality(simple, k=k, seed=seed, weight=None)
+    strength = dict(simple.degree(weight="weight"))
+    central = [
+        {
+            "id": n,
+            "name": simple.nodes[n].get("label", str(n)),
+            "degree": round(degree[n], 4),
+            "betweenness": round(betweenness[n], 4),
+            "strength": strength[n],
+        }
+        for n in sorted(simple.nodes, key=lambda n: -strength[n])[:top]
+    ]
+    communities = nx.community.louvain_communities(simple, weight="weight", seed=seed)
+    ranked = sorted(communities, key=lambda c: -len(c))
+    groups = [
+        {
+            "size": len(c),
+            "members": [simple.nodes[n].get("label", str(n)) for n in sorted(c, key=lambda n: -strength[n])[:10]],
+        }
+        for c in ranked[:top]
+        if len(c) > 1
+    ]
+    return Stats(simple.number_of_nodes(), simple.number_of_edges(), central, groups)
