@@ -672,9 +672,15 @@ def paths(
             steps.append(Step(names[x], names[y], edge, ev, along=edge.source == x))
         else:
             found.append(Path(tuple(steps)))
-        if len(found) >= limit:
-            break
-    return start, goal, found
+    # chains made of relations and events, asserted and well attested, before chains of claims
+    lab = labels()
+    found.sort(
+        key=lambda p: (
+            sum(lab.kind_rank.get(s.edge.kind, 9) + lab.modality_rank.get(s.evidence.modality, 9) for s in p.steps),
+            -sum(s.edge.weight for s in p.steps),
+        )
+    )
+    return start, goal, found[:limit]
 
 
 def _walk(node: int, parents: dict[int, set[int]], limit: int = 8) -> list[list[int]]:

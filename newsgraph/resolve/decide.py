@@ -168,33 +168,40 @@ def decide(entity: EntityRef, actor: ActorState) -> Verdict:
         return Verdict(True, 1.0, "exact", f"same name {f.text!r} = {other.text!r}", strong=f.words >= 2 or not person)
     if not kinds_ok:
         return Verdict(False, 0.0, "kind", f"kinds differ ({entity.kind} vs {actor.kind})")
-    best = None
+    best: Comparison | None = None
     best_pair: tuple[Form, Form] | None = None
+    acronym: tuple[Comparison, Form, Form] | None = None
     for f in entity_forms:
         for g in actor_forms:
             if person and (f.words == 1 or g.words == 1):
                 continue
             c = compare_normalised(f.name, g.name, acronyms=not person)
-            if best is None or c.score > best.score:
+            if c.method == "acronym":
+                if acronym is None or c.score > acronym[0].score:
+                    acronym = (c, f, g)
+            elif best is None or c.score > best.score:
                 best, best_pair = c, (f, g)
-    if best is not None and best_pair is not None:
+    rejected: Verdict | None = None
+    if best is not None and best_pair is not None and best.score >= ACCEPT:
         f, g = best_pair
-        if best.method == "acronym":
-            if best.score >= ACRONYM_CASED:
-                return Verdict(True, best.score, "acronym", f"{f.text!r} ~ {g.text!r}: {best.explain()}")
-            return Verdict(
-                False,
-                best.score,
-                "acronym",
-                f"{f.text!r} ~ {g.text!r}: {best.explain()}; a plain acronym is ambiguous without "
-                "the full name in the same document",
-            )
-        if best.score >= ACCEPT:
-            unlike = _clean(best, f, g)
-            if unlike is None:
-                whole = not best.unmatched_left and not best.unmatched_right
-                return Verdict(True, best.score, "similar", f"{f.text!r} ~ {g.text!r}: {best.explain()}", strong=whole)
-            return Verdict(False, best.score, "none", f"{f.text!r} vs {g.text!r}: {best.explain()}; {unlike}")
+        unlike = _clean(best, f, g)
+        if unlike is None:
+            whole = not best.unmatched_left and not best.unmatched_right
+            return Verdict(True, best.score, "similar", f"{f.text!r} ~ {g.text!r}: {best.explain()}", strong=whole)
+        rejected = Verdict(False, best.score, "none", f"{f.text!r} vs {g.text!r}: {best.explain()}; {unlike}")
+    if acronym is not None:
+        c, f, g = acronym
+        if c.score >= ACRONYM_CASED:
+            return Verdict(True, c.score, "acronym", f"{f.text!r} ~ {g.text!r}: {c.explain()}")
+        rejected = rejected or Verdict(
+            False,
+            c.score,
+            "acronym",
+            f"{f.text!r} ~ {g.text!r}: {c.explain()}; a plain acronym is ambiguous without "
+            "the full name in the same document",
+        )
+    if rejected is not None:
+        return rejected
     if person and (entity.is_partial_person or actor.is_partial_person):
         if entity.is_partial_person:
             partial = _partial_names(entity_forms, actor_forms)

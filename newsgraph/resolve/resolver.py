@@ -52,6 +52,8 @@ class ResolveReport:
     linked: int = 0
     merged: int = 0
     ties: int = 0
+    candidates: int = 0
+    """Actors read from the store as candidates (what blocking kept the work to)."""
     seconds: float = 0.0
     methods: Counter[str] = field(default_factory=Counter)
 
@@ -97,6 +99,7 @@ class _Batch:
 
     def load_actors(self, ids: Iterable[int]) -> None:
         wanted = sorted(set(ids) - set(self.actors))
+        self.report.candidates += len(wanted)
         for chunk in _chunks(wanted):
             for r in self.conn.execute(select(actors).where(actors.c.id.in_(chunk))):
                 attributes = dict(r.attributes or {})
@@ -321,7 +324,8 @@ def _settle(actor: ActorState) -> None:
     if names:
         most = max(names.values())
         common = [n for n, c in names.items() if c * 2 >= most]
-        actor.name = max(common, key=lambda n: (form(n).words, names[n], len(n)))
+        # the fullest common form; on a tie the first one seen (``names`` keeps insertion order)
+        actor.name = max(common, key=lambda n: (form(n).words, names[n]))
     kind = _top(actor.kinds)
     if kind:
         actor.kind = kind

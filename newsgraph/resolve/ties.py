@@ -29,14 +29,19 @@ SKIPPED_RELATIONS = frozenset({"has_role", "alias_of"})
 
 
 def _speakers(conn: Connection, doc_ids: Sequence[str]) -> dict[tuple[str, str], str]:
-    """(document, claim id) -> who says it: the speaker entity's name, else the speaker as written."""
+    """(document, claim id) -> who says it: the speaker entity's acronym or name, else the
+    speaker as written ("per MEMRI", not "per a report in the US-based ... (MEMRI)")."""
     c, e = schema.claims, schema.entities
     q = (
-        select(c.c.doc_id, c.c.id, c.c.speaker_text, e.c.name)
+        select(c.c.doc_id, c.c.id, c.c.speaker_text, e.c.name, e.c.aliases)
         .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
         .where(c.c.doc_id.in_(doc_ids))
     )
-    return {(r[0], r[1]): r[3] or r[2] or "" for r in conn.execute(q)}
+    out: dict[tuple[str, str], str] = {}
+    for r in conn.execute(q):
+        acronyms = [a for a in (r.aliases or ()) if a.isupper() and 2 <= len(a) <= 8 and " " not in a]
+        out[(r.doc_id, r.id)] = (acronyms[0] if acronyms else r.name) or r.speaker_text or ""
+    return out
 
 
 def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
