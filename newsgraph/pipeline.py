@@ -12,6 +12,7 @@ from newsgraph.ingest import ReadOptions, content_hash, read_inputs
 from newsgraph.records import Document
 from newsgraph.resolve import resolve_documents
 from newsgraph.store import Store
+from newsgraph.stories import cluster_documents
 
 
 @dataclass
@@ -103,7 +104,9 @@ def ingest(
             else:
                 good.append(r)
         saved_batch = store.save_many(good)
-        resolve_documents(store.engine, [s.id for s in saved_batch if s.status != "unchanged"])
+        stored_ids = [s.id for s in saved_batch if s.status != "unchanged"]
+        resolve_documents(store.engine, stored_ids)
+        cluster_documents(store.engine, stored_ids)
         for saved, x in zip(saved_batch, good, strict=True):
             if saved.status == "new":
                 report.new += 1

@@ -121,7 +121,9 @@ def test_the_gdelt_tables_have_their_columns_and_count_a_storys_articles(store: 
     second.event("REQUEST", "asked", source=("India",), target=("United Nations",), date="2026-02-20", cameo="020")
     save(store, second)
     with store.engine.begin() as conn:
-        story = conn.execute(insert(stories).values(title="India at the UN", articles=2)).inserted_primary_key
+        story = conn.execute(
+            insert(stories).values(title="India at the UN", articles=2, centroid={})
+        ).inserted_primary_key
         assert story is not None
         conn.execute(
             insert(story_articles),

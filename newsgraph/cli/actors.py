@@ -1,5 +1,5 @@
-"""Actors across documents and their network: actor, actors, network, communities, path, timeline,
-export."""
+"""Actors across documents, their network and stories: actor, actors, network, communities, path,
+timeline, export, stories, story."""
 
 from __future__ import annotations
 
@@ -538,4 +538,79 @@ def export(
     )
 
 
-commands = [actor, actors, network, communities, path, timeline, export]
+@click.command()
+@db_option
+@json_option
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--min-articles", default=2, show_default=True, type=click.IntRange(1), help="Smallest story listed.")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Group every stored document again (IDF fitted on all, date order), then go on incrementally.",
+)
+def stories(db: str, as_json: bool, limit: int, min_articles: int, rebuild: bool) -> None:
+    """Stories: stored articles grouped by the real-world event they report, largest first.
+
+    \b
+    Example:
+      newsgraph stories --min-articles 3
+    """
+    from newsgraph.stories import cluster_pending, list_stories, recluster
+
+    with Store.open(db, create=False) as store:
+        if rebuild:
+            report = recluster(store.engine)
+            errors.print(f"[dim]{report.documents} document(s) in {report.new_stories} stories[/dim]")
+        else:
+            cluster_pending(store.engine)
+        rows = list_stories(store.engine, limit=limit, min_articles=min_articles)
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        rows,
+        [("id", "story"), ("articles", "articles"), ("first_date", "first"), ("last_date", "last"), ("title", "title")],
+    )
+
+
+@click.command()
+@click.argument("key")
+@db_option
+@json_option
+def story(key: str, db: str, as_json: bool) -> None:
+    """One story (its number, or the id of one of its documents): its articles, and its events
+    counted across them, each with every source that reports it.
+
+    \b
+    Example:
+      newsgraph story 12
+    """
+    from newsgraph.stories import cluster_pending, story_details, story_of
+
+    with Store.open(db, create=False) as store:
+        cluster_pending(store.engine)
+        if key.isdigit():
+            story_id: int | None = int(key)
+        else:
+            story_id = story_of(store.engine, q.resolve_id(store.engine, key))
+            if story_id is None:
+                raise BadRequest(f"document {key!r} is in no story yet")
+        assert story_id is not None
+        head, members, events = story_details(store.engine, story_id)
+    if as_json:
+        print_json({"story": head, "articles": members, "events": [e.to_dict() for e in events]})
+        return
+    console.print(f"[bold]story {head['id']}[/bold] {escape(head['title'] or '')} ({head['articles']} articles)")
+    for m in members:
+        console.print(f"  {m['published'] or '?'} {escape(m['source'] or '?')}: {escape(m['title'] or m['id'])}")
+    if events:
+        console.print("\n[bold]Events[/bold] (articles: sources)")
+        for e in events:
+            console.print(
+                f"  {e.type} {escape(e.source or '?')} -> {escape(e.target or '?')} {e.date or ''} "
+                f"x{e.articles}: {escape(', '.join(e.sources))}",
+                highlight=False,
+            )
+
+
+commands = [actor, actors, network, communities, path, timeline, export, stories, story]

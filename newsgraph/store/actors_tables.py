@@ -10,7 +10,9 @@
 - ``actor_documents``: documents already resolved (what an interrupted run still has to do).
 - ``actor_ties``: pairs of entities of one document tied by an event, a relation or a claim:
   the network's evidence, turned into actor edges through ``actor_links`` at query time.
-- ``stories`` / ``story_articles``: articles grouped into stories by the story clusterer.
+- ``stories`` / ``story_articles`` / ``story_terms``: articles grouped into stories by the story
+  clusterer's rule, with what it needs to go on incrementally (each story's centroid, the term
+  document frequencies).
 """
 
 from __future__ import annotations
@@ -123,8 +125,16 @@ stories = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("title", Text, comment="the title of its first article"),
     Column("first_date", String(10)),
-    Column("last_date", String(10)),
+    Column("last_date", String(10), index=True),
     Column("articles", Integer, nullable=False, default=0),
+    Column("centroid", JSON, nullable=False, comment="sum of its articles' unit TF-IDF vectors {term: weight}"),
+)
+
+story_terms = Table(
+    "story_terms",
+    metadata,
+    Column("term", String(200), primary_key=True),
+    Column("documents", Integer, nullable=False, comment="clustered articles holding the term (for the IDF)"),
 )
 
 story_articles = Table(
@@ -136,7 +146,17 @@ story_articles = Table(
     Index("ix_story_articles_story", "story_id"),
 )
 
-TABLES = (actors, actor_keys, actor_links, actor_decisions, actor_documents, actor_ties, stories, story_articles)
+TABLES = (
+    actors,
+    actor_keys,
+    actor_links,
+    actor_decisions,
+    actor_documents,
+    actor_ties,
+    stories,
+    story_terms,
+    story_articles,
+)
 
 
 def create_tables(conn: Connection) -> None:

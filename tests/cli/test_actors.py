@@ -44,6 +44,8 @@ def db(tmp_path: Path) -> str:
         ["path"],
         ["timeline"],
         ["export"],
+        ["stories"],
+        ["story"],
     ],
 )
 def test_help_ends_with_an_example(command: list[str]) -> None:
@@ -133,6 +135,18 @@ def test_export_writes_each_format(db: str, tmp_path: Path, fmt: str) -> None:
     assert written
     if fmt == "gexf":
         assert nx.read_gexf(out).number_of_nodes() > 0
+
+
+def test_stories_and_a_story_with_its_events(db: str) -> None:
+    code, out = run("stories", "--min-articles", "1", "--json", "--db", db)
+    assert code == 0
+    listed = json.loads(out)
+    assert sum(s["articles"] for s in listed) == 3
+    code, out = run("story", "nexus-3", "--json", "--db", db)
+    assert code == 0
+    data = json.loads(out)
+    assert "nexus-3" in {a["id"] for a in data["articles"]}
+    assert {e["type"] for e in data["events"]} >= {"REQUEST", "SUPPORT"}
 
 
 def test_unknown_actor_is_one_line_and_an_exit_code(db: str) -> None:
