@@ -308,8 +308,11 @@ def _filter_clause(f: Filters, date: Any) -> list[ColumnElement[bool]]:
     return clauses
 
 
-def _tie_rows(conn: Connection, actor_ids: Sequence[int] | None, f: Filters, *, evidence: bool) -> list[Any]:
-    """Ties with at least one end among ``actor_ids`` (all when None) of current documents."""
+def _tie_rows(
+    conn: Connection, actor_ids: Sequence[int] | None, f: Filters, *, evidence: bool, within: bool = False
+) -> list[Any]:
+    """Ties with at least one end among ``actor_ids`` (all when None; both ends with ``within``)
+    of current documents."""
     la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
     date = func.coalesce(t.c.date, d.c.published)
     cols: list[Any] = [
@@ -345,6 +348,10 @@ def _tie_rows(conn: Connection, actor_ids: Sequence[int] | None, f: Filters, *, 
         common = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date)]
         return list(conn.execute(select(*cols).select_from(base).where(*common)).all())
     ids = sorted(set(actor_ids))
+    if within:
+        common = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date)]
+        q = select(*cols).select_from(base).where(la.c.actor_id.in_(ids), lb.c.actor_id.in_(ids), *common)
+        return list(conn.execute(q).all())
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         common = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date)]
@@ -410,9 +417,9 @@ def neighbourhood(
         center = find_actor(conn, name)
         seen = {center.id}
         frontier = [center.id]
-        edges: dict[tuple[int, int, str, str], Edge] = {}
         for _ in range(depth):
-            found = _edges(_tie_rows(conn, frontier, f, evidence=True), max_evidence)
+            # discovery reads pairs only; the evidence is read once, for the edges kept
+            found = _edges(_tie_rows(conn, frontier, f, evidence=False))
             strength: Counter[int] = Counter()
             for e in found.values():
                 for end in (e.source, e.target):
@@ -421,14 +428,10 @@ def neighbourhood(
             room = max(0, max_nodes - len(seen))
             fresh = [a for a, _ in strength.most_common(room)]
             seen.update(fresh)
-            for key, e in found.items():
-                if e.source in seen and e.target in seen:
-                    if key in edges:
-                        continue
-                    edges[key] = e
             frontier = fresh
             if not frontier:
                 break
+        edges = _edges(_tie_rows(conn, sorted(seen), f, evidence=True, within=True), max_evidence)
         names = load_actors(conn, seen)
     return Network(actors=names, edges=sorted(edges.values(), key=lambda e: -e.weight), center=[center.id])
 

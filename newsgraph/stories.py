@@ -77,8 +77,28 @@ def _unit(weights: dict[str, float], frequencies: DocumentFrequencies) -> dict[s
     return {t: v / norm for t, v in vector.items()} if norm else {}
 
 
+@dataclass
+class _Active:
+    """The stories one process read for its last batch, reused by its next batch while nobody
+    else has clustered in between (``total`` still counts every clustered article)."""
+
+    total: int
+    oldest: str
+    stories: list[_Stored]
+    postings: dict[str, set[int]]
+
+
+_ACTIVE: dict[str, _Active] = {}
+_PENDING: dict[str, _Active] = {}
+
+
 def cluster_in(
-    conn: Connection, doc_ids: Sequence[str], settings: ClusterSettings | None = None, report: StoryReport | None = None
+    conn: Connection,
+    doc_ids: Sequence[str],
+    settings: ClusterSettings | None = None,
+    report: StoryReport | None = None,
+    *,
+    cache_key: str | None = None,
 ) -> StoryReport:
     """Assign the documents ``doc_ids`` (those not in a story yet) to stories, in date order."""
     settings = settings or ClusterSettings()
@@ -112,20 +132,29 @@ def cluster_in(
 
     dated = [day for day in days.values() if day is not None]
     horizon = horizon_days(settings)
-    q = select(stories)
-    if dated and horizon != math.inf:
-        oldest = (min(dated) - timedelta(days=math.ceil(horizon))).isoformat()
-        q = q.where(or_(stories.c.last_date.is_(None), stories.c.last_date >= oldest))
-    active: list[_Stored] = []
-    for r in conn.execute(q):
-        active.append(
-            _Stored(r.id, dict(r.centroid or {}), r.articles, parse_day(r.first_date), parse_day(r.last_date), r.title)
-        )
-    report.candidates += len(active)
-    postings: dict[str, set[int]] = defaultdict(set)
-    for i, story in enumerate(active):
-        for term in story.centroid:
-            postings[term].add(i)
+    oldest = (min(dated) - timedelta(days=math.ceil(horizon))).isoformat() if dated and horizon != math.inf else ""
+    cached = _ACTIVE.get(cache_key) if cache_key else None
+    if cached is not None and cached.total == total and cached.oldest <= oldest:
+        active, postings = cached.stories, cached.postings
+    else:
+        q = select(stories)
+        if oldest:
+            q = q.where(or_(stories.c.last_date.is_(None), stories.c.last_date >= oldest))
+        active = []
+        for r in conn.execute(q):
+            active.append(
+                _Stored(
+                    r.id, dict(r.centroid or {}), r.articles, parse_day(r.first_date), parse_day(r.last_date), r.title
+                )
+            )
+        report.candidates += len(active)
+        postings = defaultdict(set)
+        for i, story in enumerate(active):
+            for term in story.centroid:
+                postings[term].add(i)
+    if cache_key:
+        # kept for the next batch once this one is committed (see ``cluster_documents``)
+        _PENDING[cache_key] = _Active(total + len(articles), oldest, active, postings)
 
     members: list[tuple[str, int, float]] = []
     for article in articles:
@@ -216,8 +245,17 @@ def cluster_documents(
                 ).scalar_one()
             if stored <= refit_below:
                 return recluster(engine, settings)
-        with engine.begin() as conn:
-            return cluster_in(conn, doc_ids, settings)
+        key = engine.url.render_as_string(hide_password=False)
+        try:
+            with engine.begin() as conn:
+                report = cluster_in(conn, doc_ids, settings, cache_key=key)
+        except BaseException:
+            _ACTIVE.pop(key, None)  # the cached stories may hold this batch's uncommitted changes
+            _PENDING.pop(key, None)
+            raise
+        if key in _PENDING:
+            _ACTIVE[key] = _PENDING.pop(key)
+        return report
     except SQLAlchemyError as exc:
         raise StoreError(f"could not group documents into stories: {exc}") from exc
 
@@ -272,6 +310,7 @@ def recluster(engine: Engine, settings: ClusterSettings | None = None) -> StoryR
             story.title = story.title or article.title
         for table in (story_articles, story_terms, stories):
             conn.execute(delete(table))
+        _ACTIVE.clear()
         ids: dict[int, int] = {}
         for number, story in sorted(grouped.items()):
             key = conn.execute(insert(stories), _story_row(story)).inserted_primary_key

@@ -9,10 +9,14 @@ holds:
 - ``n:`` the name's identifying tokens (``n:lashkar taiba``),
 - ``p:`` their consonant skeletons, the phonetic key (``p:lskr tb`` for Taiba, Tayyiba, Toiba),
 - ``h:`` the skeletons of the name words without organisation words (``h:tb``),
-- ``a:`` initials, with and without particles (``a:lt``, ``a:let``; LeT gives the same),
+- ``a:`` initials, with and without particles (``a:lt``, ``a:let``), and ``A:`` the letters of an
+  acronym (LeT gives ``A:lt``, ``A:let``): an acronym looks names up by their initials and a
+  name acronyms by its own, never names by names,
 - ``c:`` the country of a country-level place (``c:US`` for US, United States, America),
-- ``t:`` / ``s:`` first and last name skeletons of people, and the skeleton of a one-word
-  person name: how ``Sharif`` finds ``Shehbaz Sharif`` (and only finds it: see ``decide``).
+- ``t:`` / ``s:`` the surname skeleton of people, and the skeleton of a one-word person name:
+  how ``Sharif`` finds ``Shehbaz Sharif`` (and only finds it: see ``decide``). A name used
+  alone is a surname in news copy far more often than a first name, and first names make
+  blocks of hundreds (John, David), so a first name alone finds only other one-word names.
 """
 
 from __future__ import annotations
@@ -127,11 +131,13 @@ def forms(name: str, aliases: tuple[str, ...]) -> tuple[Form, ...]:
 
 
 def acronym_keys(f: Form) -> set[str]:
+    """``A:`` keys of an acronym (``LeT`` -> ``A:let``, ``A:lt``), ``a:`` keys of the initials of
+    a name of several words (``Lashkar-e-Taiba`` -> ``a:lt``, ``a:let``)."""
     tokens = [t for t in f.name.tokens if t.role in (NAME, ORGWORD, PARTICLE)]
     if f.is_acronym:
         letters = [ch for ch in f.text if ch.isalpha()]
         capitals = "".join(ch.lower() for ch in letters if ch.isupper())
-        return {"a:" + "".join(letters).lower(), "a:" + capitals}
+        return {"A:" + "".join(letters).lower(), "A:" + capitals}
     named = [t for t in tokens if t.role != PARTICLE]
     if len(named) < 2:
         return set()
@@ -139,6 +145,16 @@ def acronym_keys(f: Form) -> set[str]:
     if any(t.role == PARTICLE for t in tokens):
         keys.add("a:" + "".join(t.text[0] for t in tokens))
     return keys
+
+
+def _swap_acronym(key: str) -> str:
+    """An acronym looks for names with its initials and a name for acronyms of its initials
+    (never names for names with the same initials: those are many, and not the same actor)."""
+    if key.startswith("A:"):
+        return "a:" + key[2:]
+    if key.startswith("a:"):
+        return "A:" + key[2:]
+    return key
 
 
 def form_keys(f: Form, kind: str) -> set[str]:
@@ -156,7 +172,7 @@ def form_keys(f: Form, kind: str) -> set[str]:
     if group in ("person", "other"):
         names = [t.skeleton for t in f.name.core if t.role == NAME]
         if len(names) >= 2:
-            keys |= {"t:" + names[0], "t:" + names[-1]}
+            keys.add("t:" + names[-1])
         elif len(names) == 1:
             keys.add("s:" + names[0])
     return keys
@@ -164,11 +180,11 @@ def form_keys(f: Form, kind: str) -> set[str]:
 
 def lookup_keys(f: Form, kind: str) -> set[str]:
     """The keys to look candidates up by: the form's own, plus a person's partial-name keys."""
-    keys = form_keys(f, kind)
+    keys = {_swap_acronym(k) for k in form_keys(f, kind)}
     if kind_group(kind) in ("person", "other"):
         names = [t.skeleton for t in f.name.core if t.role == NAME]
         if len(names) >= 2:
-            keys |= {"s:" + names[0], "s:" + names[-1]}
+            keys.add("s:" + names[-1])
         elif len(names) == 1:
             keys.add("t:" + names[0])
     return keys

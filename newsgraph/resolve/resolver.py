@@ -40,6 +40,12 @@ from newsgraph.store.actors_tables import (
 CHUNK = 500
 """Most values in one SQL ``IN (...)`` list."""
 HUB_FLOOR = 20
+MAX_PARTIAL = 8
+"""A one-word name shared by more actors than this is not matched on evidence: too common to tell."""
+MAX_BLOCK = 25
+"""Candidates read per blocking key: the most documented actors sharing it. Keeps the cost of an
+entity bounded as the store grows (a common one-word name collects many actors of its own)."""
+"""A one-word name shared by more actors than this is not matched on evidence: too common to tell."""
 """An actor named in at most this many documents (or 1% of the store) is specific enough that
 sharing it with a candidate is evidence for a one-word name."""
 
@@ -76,8 +82,10 @@ class _Batch:
         self.actors: dict[int, ActorState] = {}
         self.key_index: dict[str, set[int]] = defaultdict(set)
         self.looked_up: set[str] = set()
+        self.full_blocks: set[str] = set()
         self.doc_actors: dict[str, set[int]] = defaultdict(set)
         self.links: list[dict[str, Any]] = []
+        self._co_actors: dict[tuple[int, str], set[int]] = {}
         stored = conn.execute(select(func.count()).select_from(actor_documents)).scalar_one()
         self.hub_size = max(HUB_FLOOR, int(stored) // 100)
         """Actors named in more documents than this are hubs: sharing one is no evidence."""
@@ -90,11 +98,22 @@ class _Batch:
         self.looked_up.update(wanted)
         found: set[int] = set()
         for chunk in _chunks(wanted):
-            for key, actor_id in self.conn.execute(
-                select(actor_keys.c.key, actor_keys.c.actor_id).where(actor_keys.c.key.in_(chunk))
-            ):
-                self.key_index[key].add(actor_id)
-                found.add(actor_id)
+            block: dict[str, list[int]] = defaultdict(list)
+            q = (
+                select(actor_keys.c.key, actor_keys.c.actor_id)
+                .join(actors, actors.c.id == actor_keys.c.actor_id)
+                .where(actor_keys.c.key.in_(chunk))
+                .order_by(actor_keys.c.key, actors.c.documents.desc(), actors.c.id)
+            )
+            for key, actor_id in self.conn.execute(q):
+                block[key].append(actor_id)
+            for key, ids in block.items():
+                # the most documented actors of an over-full block are its candidates
+                kept = ids[:MAX_BLOCK]
+                self.key_index[key].update(kept)
+                found.update(kept)
+                if len(ids) > MAX_BLOCK:
+                    self.full_blocks.add(key)
         self.load_actors(found)
 
     def load_actors(self, ids: Iterable[int]) -> None:
@@ -126,6 +145,12 @@ class _Batch:
 
     def co_actors(self, actor_id: int, exclude_doc: str) -> set[int]:
         """Actors named in the documents of ``actor_id`` (other than ``exclude_doc``)."""
+        key = (actor_id, exclude_doc)
+        if key not in self._co_actors:
+            self._co_actors[key] = self._read_co_actors(actor_id, exclude_doc)
+        return self._co_actors[key]
+
+    def _read_co_actors(self, actor_id: int, exclude_doc: str) -> set[int]:
         l1, l2 = actor_links.alias("l1"), actor_links.alias("l2")
         q = (
             select(l2.c.actor_id)
@@ -222,11 +247,21 @@ class _Batch:
         if ck:
             keys.add(ck)
         self.load_keys(keys)  # so that a key the actor already has is known here
-        fresh = [k for k in sorted(keys) if actor.id not in self.key_index[k]]
+        # in an over-full block the actor may hold a key not read: insert only where it is known absent
+        fresh = [k for k in sorted(keys) if actor.id not in self.key_index[k] and not self._may_hold(actor.id, k)]
         if fresh:
             self.conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor.id} for k in fresh])
             for k in fresh:
                 self.key_index[k].add(actor.id)
+
+    def _may_hold(self, actor_id: int, key: str) -> bool:
+        if key not in self.full_blocks:
+            return False
+        q = select(actor_keys.c.actor_id).where(actor_keys.c.key == key, actor_keys.c.actor_id == actor_id)
+        held = self.conn.execute(q).first() is not None
+        if held:
+            self.key_index[key].add(actor_id)
+        return held
 
     def merge(self, keep: ActorState, gone: ActorState, why: str) -> None:
         """Merge actor ``gone`` into ``keep`` (links, keys, aliases, counts)."""
@@ -413,6 +448,12 @@ def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str]) -> None:
         return
     pending = [(v, a) for v, a in verdicts if v.needs_evidence]
     with_evidence = []
+    if len(pending) > MAX_PARTIAL:
+        state = batch.new_actor(entity)
+        names = ", ".join(f"{a.name!r}" for _, a in pending[:4])
+        reason = f"new actor: too common a name to tell, {len(pending)} actors share it ({names}, ...)"
+        batch.link(entity, state, Verdict(True, 1.0, "new", reason))
+        return
     for v, a in pending:
         shared_ids = batch.co_actors(a.id, entity.doc_id) & batch.doc_actors.get(entity.doc_id, set())
         # places and states are named with everything: only people and organisations count, and
