@@ -255,3 +255,17 @@ def nexus_documents() -> list[Doc]:
     c.event("REQUEST", "asked", source=("India",), target=("United Nations",), date="2026-02-20", cameo="020")
     c.event("SUPPORT", "backed", source=("US",), target=("India",), date="2026-02-20", cameo="050")
     return [a, b, c]
+
+
+def fresh_database(postgresql_url: str, name: str) -> str:
+    """A new, empty database on the test server (so tests sharing the server share no rows)."""
+    from sqlalchemy import create_engine, text
+
+    from newsgraph.store import engine_url
+
+    admin = create_engine(engine_url(postgresql_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return postgresql_url.rsplit("/", 1)[0] + "/" + name

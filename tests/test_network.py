@@ -11,7 +11,7 @@ import pytest
 from newsgraph import network as nw
 from newsgraph.errors import BadRequest, NotFound
 from newsgraph.store import Store
-from tests.actor_records import Doc, nexus_documents, save
+from tests.actor_records import Doc, fresh_database, nexus_documents, save
 
 
 @pytest.fixture
@@ -177,3 +177,18 @@ def test_the_overview_gives_the_strongest_ties_first(store: Store) -> None:
     assert len(net.edges) == 3
     assert net.edges[0].weight >= net.edges[-1].weight
     assert all(e.evidence for e in net.edges)
+
+
+@pytest.mark.slow
+def test_the_network_queries_run_on_postgresql(postgresql_url: str) -> None:
+    with Store.open(fresh_database(postgresql_url, "network_test")) as pg:
+        save(pg, *nexus_documents())
+        net = nw.neighbourhood(pg.engine, "Hamas", depth=2)
+        assert "Rashid Ali Sandhu" in {a.name for a in net.actors.values()}
+        assert all(e.evidence[0].sentence for e in net.edges)
+        _, _, found = nw.paths(pg.engine, "Hamas", "Rashid Ali Sandhu")
+        assert "represented by" in found[0].render()
+        _, items = nw.timeline(pg.engine, "JeM")
+        assert items[0].text.startswith("Islamabad, Feb 5 (APP) Lashkar-e-Tayyiba")
+        assert nw.new_ties(pg.engine, "2026-02-01").edges
+        assert nw.stats(nw.actor_graph(pg.engine)).nodes > 0

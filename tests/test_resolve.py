@@ -16,7 +16,7 @@ from newsgraph.resolve import rebuild, record_merge, record_split, resolve_docum
 from newsgraph.resolve.explain import actor_details
 from newsgraph.store import Store
 from newsgraph.store.actors_tables import actor_decisions, actor_links, actors
-from tests.actor_records import Doc, nexus_documents, save
+from tests.actor_records import Doc, fresh_database, nexus_documents, save
 
 
 @pytest.fixture
@@ -234,7 +234,7 @@ def test_resolution_on_postgresql_gives_the_same_actors(postgresql_url: str, tmp
         with s.engine.connect() as conn:
             return {frozenset(r[0]) for r in conn.execute(select(actors.c.aliases))}
 
-    with Store.open(postgresql_url) as pg, Store.open(tmp_path / "lite.db") as lite:
+    with Store.open(fresh_database(postgresql_url, "resolve_test")) as pg, Store.open(tmp_path / "lite.db") as lite:
         for s in (pg, lite):
             save(s, *nexus_documents())
             save(s, one_entity_doc("d1", "Sharif", "person", role="Prime Minister"))
