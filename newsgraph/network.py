@@ -541,9 +541,13 @@ class Step:
 
     def label(self) -> str:
         e = self.evidence
+        speaker = e.speaker
         if self.edge.kind == "relation":
             forward, backward = labels().relations.get(self.edge.type, (e.label, e.label))
             text = forward if self.along == e.forward else backward
+        elif self.edge.kind == "claim":
+            text = f"says of, {e.label}" if self.along else f"spoken of, {e.label}"
+            speaker = None  # the speaker is one end of the step
         else:
             text = e.label
         parts = [text]
@@ -551,8 +555,8 @@ class Step:
             parts.append(e.location)
         if e.date:
             parts.append(e.date[:7] if self.edge.kind != "event" else e.date)
-        if e.speaker or e.source:
-            per = f"per {e.speaker}" if e.speaker else ""
+        if speaker or e.source:
+            per = f"per {speaker}" if speaker else ""
             via = f"via {e.source}" if e.source else ""
             parts.append(" ".join(p for p in (per, via) if p))
         return ", ".join(parts)

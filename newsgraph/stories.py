@@ -171,7 +171,7 @@ def cluster_in(
             if score > best_score or (score == best_score and i < best):
                 best, best_score = i, score
         if best < 0 or best_score < settings.threshold:
-            active.append(_Stored(None, {}, 0, None, None, article.title, changed=True))
+            active.append(_Stored(None, {}, 0, None, None, _headline(article), changed=True))
             best, best_score = len(active) - 1, 0.0
             report.new_stories += 1
         else:
@@ -184,7 +184,7 @@ def cluster_in(
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
-        story.title = story.title or article.title
+        story.title = story.title or _headline(article)
         story.changed = True
         members.append((article.id, best, round(best_score, 4)))
         report.documents += 1
@@ -214,6 +214,14 @@ def cluster_in(
     for start in range(0, len(new), CHUNK):
         conn.execute(insert(story_terms), new[start : start + CHUNK])
     return report
+
+
+def _headline(article: Article) -> str:
+    """The article's title, else the start of its first line (plain-text files have no title)."""
+    if article.title:
+        return article.title
+    line = article.text.strip().split("\n", 1)[0]
+    return line if len(line) <= 90 else line[:89].rsplit(" ", 1)[0] + "…"
 
 
 def _story_row(story: _Stored) -> dict[str, Any]:
@@ -307,7 +315,7 @@ def recluster(engine: Engine, settings: ClusterSettings | None = None) -> StoryR
             if day is not None:
                 story.first = day if story.first is None else min(story.first, day)
                 story.last = day if story.last is None else max(story.last, day)
-            story.title = story.title or article.title
+            story.title = story.title or _headline(article)
         for table in (story_articles, story_terms, stories):
             conn.execute(delete(table))
         _ACTIVE.clear()
