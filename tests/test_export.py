@@ -155,3 +155,15 @@ def test_the_gdelt_tables_have_their_columns_and_count_a_storys_articles(store: 
         assert texts[doc_id][action : action + len("asked")] == "asked"
         actor1 = int(str(m["Actor1CharOffset"]))
         assert texts[doc_id][actor1 : actor1 + len("India")] == "India"
+
+
+@pytest.mark.parametrize(
+    ("stored", "event_type", "expected"),
+    [("04", "CONSULT", "040"), (None, "CONSULT", "040"), ("0231", "REQUEST", "0231"), (None, "ESTABLISH", None)],
+)
+def test_cameo_codes_come_from_the_event_or_the_ontology(
+    stored: str | None, event_type: str, expected: str | None
+) -> None:
+    from newsgraph.export.gdelt import cameo_code
+
+    assert cameo_code(stored, event_type, None) == expected

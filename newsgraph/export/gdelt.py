@@ -28,6 +28,7 @@ import pycountry
 import yaml
 from sqlalchemy import Engine, and_, select
 
+from newsgraph import ontology
 from newsgraph.store import schema
 from newsgraph.store.actors_tables import actor_links, actors, story_articles
 
@@ -154,7 +155,7 @@ def collect(engine: Engine, actor_ids: Iterable[int] | None = None) -> list[_Eve
             )
             .join(d, d.c.id == v.c.doc_id)
             .outerjoin(story_articles, story_articles.c.doc_id == v.c.doc_id)
-            .where(d.c.current.is_(True), v.c.cameo.is_not(None))
+            .where(d.c.current.is_(True))
             .order_by(d.c.published, v.c.doc_id, v.c.id)
         )
         rows = conn.execute(q).all()
@@ -187,6 +188,9 @@ def collect(engine: Engine, actor_ids: Iterable[int] | None = None) -> list[_Eve
     grouped: dict[tuple[Any, ...], _Event] = {}
     sentence_order: dict[str, dict[int, int]] = defaultdict(dict)
     for r in rows:
+        code = cameo_code(r.cameo, r.type, r.mode)
+        if code is None:  # an extension type with no CAMEO counterpart (ESTABLISH, JOIN)
+            continue
         event_args = args.get((r.doc_id, r.id), [])
         sources = [x for x in event_args if x.role == "source"]
         targets = [x for x in event_args if x.role == "target"]
@@ -201,7 +205,7 @@ def collect(engine: Engine, actor_ids: Iterable[int] | None = None) -> list[_Eve
         location = next((x for x in event_args if x.role == "location"), None)
         day = _day(r.date_value, r.published)
         story = ("story", r.story_id) if r.story_id is not None else ("doc", r.doc_id)
-        key = (*story, r.cameo, first.actor_id, second.actor_id if second else None, day)
+        key = (*story, code, first.actor_id, second.actor_id if second else None, day)
         sent = (r.sentence or {}).get("start", 0)
         order = sentence_order[r.doc_id]
         order.setdefault(sent, len(order) + 1)
@@ -223,7 +227,7 @@ def collect(engine: Engine, actor_ids: Iterable[int] | None = None) -> list[_Eve
         if event is None:
             grouped[key] = _Event(
                 key=key,
-                code=r.cameo,
+                code=code,
                 actor1=first.actor_id,
                 actor2=second.actor_id if second else None,
                 day=day,
@@ -235,6 +239,18 @@ def collect(engine: Engine, actor_ids: Iterable[int] | None = None) -> list[_Eve
         else:
             event.mentions.append(mention)
     return list(grouped.values())
+
+
+def cameo_code(stored: str | None, event_type: str, mode: str | None) -> str | None:
+    """The event's CAMEO code as GDELT writes it (three digits at least: root ``04`` -> ``040``),
+    from the extraction, else from the ontology's mapping of its type and mode."""
+    code = stored
+    if not code:
+        spec = ontology.events().types.get(event_type)
+        code = spec.cameo_for(mode) if spec else None
+    if not code:
+        return None
+    return code if len(code) >= 3 else code.ljust(3, "0")
 
 
 def _offset(text: str | None, arg: Any, near: int) -> int:
