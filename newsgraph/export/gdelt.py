@@ -140,6 +140,8 @@ def collect(engine: Engine, actor_ids: Iterable[int] | None = None) -> list[_Eve
             select(
                 v.c.doc_id,
                 v.c.id,
+                v.c.type,
+                v.c.mode,
                 v.c.cameo,
                 v.c.trigger,
                 v.c.sentence,
