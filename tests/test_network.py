@@ -192,3 +192,20 @@ def test_the_network_queries_run_on_postgresql(postgresql_url: str) -> None:
         assert items[0].text.startswith("Islamabad, Feb 5 (APP) Lashkar-e-Tayyiba")
         assert nw.new_ties(pg.engine, "2026-02-01").edges
         assert nw.stats(nw.actor_graph(pg.engine)).nodes > 0
+
+
+@pytest.mark.slow
+def test_the_pipeline_builds_an_evidenced_path_from_our_stories(tmp_path: Path) -> None:
+    from newsgraph.pipeline import ingest
+
+    texts = Path(__file__).parent / "data" / "network"
+    with Store.open(tmp_path / "pipeline.db") as s:
+        assert ingest([str(texts)], s).stored == 6
+        _, _, found = nw.paths(s.engine, "Hamas", "Lashkar e Toiba")
+        assert found, "no chain from Hamas to Lashkar-e-Taiba"
+        chain = found[0]
+        assert chain.steps[0].source.name == "Hamas"
+        assert chain.steps[-1].target.name == "Lashkar-e-Taiba"
+        for step in chain.steps:
+            text = store_text(s, step.evidence.doc_id)
+            assert " ".join(text[step.evidence.start : step.evidence.end].split()) == step.evidence.sentence
