@@ -108,10 +108,13 @@ def cluster_in(
     for start in range(0, len(doc_ids), CHUNK):
         chunk = list(doc_ids[start : start + CHUNK])
         done = {r[0] for r in conn.execute(select(story_articles.c.doc_id).where(story_articles.c.doc_id.in_(chunk)))}
-        q = select(d.c.id, d.c.title, d.c.text, d.c.published).where(d.c.id.in_(chunk), d.c.current.is_(True))
+        q = select(d.c.id, d.c.title, d.c.text, d.c.published, d.c.previous_id).where(
+            d.c.id.in_(chunk), d.c.current.is_(True)
+        )
         rows += [r for r in conn.execute(q) if r.id not in done]
     if not rows:
         return report
+    _forget(conn, [r.previous_id for r in rows if r.previous_id])
     articles = [Article(id=r.id, text=r.text, title=r.title, published=r.published) for r in rows]
     days = {a.id: parse_day(a.published) for a in articles}
     articles.sort(key=lambda a: (days[a.id] is None, days[a.id] or date.min))
@@ -214,6 +217,22 @@ def cluster_in(
     for start in range(0, len(new), CHUNK):
         conn.execute(insert(story_terms), new[start : start + CHUNK])
     return report
+
+
+def _forget(conn: Connection, doc_ids: list[str]) -> None:
+    """Take replaced versions of documents out of their stories (the count; the centroid keeps
+    their words, close to the new version's)."""
+    if not doc_ids:
+        return
+    gone = conn.execute(
+        select(story_articles.c.story_id, func.count())
+        .where(story_articles.c.doc_id.in_(doc_ids))
+        .group_by(story_articles.c.story_id)
+    ).all()
+    conn.execute(delete(story_articles).where(story_articles.c.doc_id.in_(doc_ids)))
+    for story_id, n in gone:
+        conn.execute(update(stories).where(stories.c.id == story_id).values(articles=stories.c.articles - n))
+    _ACTIVE.clear()
 
 
 def _headline(article: Article) -> str:

@@ -142,3 +142,20 @@ def test_rebuilding_the_stories_of_the_dev_set_scores_as_the_clusterer(store: St
     direct = [x.story for x in cluster_articles(articles)]
     assert b_cubed(gold, stored) == pytest.approx(b_cubed(gold, direct))
     assert b_cubed(gold, stored)[2] >= 0.935
+
+
+def test_a_new_version_of_a_document_replaces_it_in_its_story(store: Store) -> None:
+    from dataclasses import replace
+
+    store.save_many([plain(*r) for r in FLOOD])
+    cluster_documents(store.engine, ["f1", "f2", "f3"], refit_below=0)
+    story = story_of(store.engine, "f1")
+    changed = plain("f1", "2026-03-01", "Sindh floods", FLOOD[0][3] + " The toll rose to twelve.")
+    saved = store.save_many([replace(changed, document=replace(changed.document, key="f1"))])
+    cluster_documents(store.engine, [saved[0].id], refit_below=0)
+    assert story_of(store.engine, "f1") is None
+    assert story_of(store.engine, saved[0].id) is not None
+    head, members, _ = story_details(store.engine, story_of(store.engine, saved[0].id) or -1)
+    assert "f1" not in {m["id"] for m in members}
+    assert head["articles"] == len(members)
+    assert story is not None
