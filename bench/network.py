@@ -58,7 +58,12 @@ def revision() -> str:
 
 def inputs() -> list[str]:
     shared = shared_dir()
-    paths = [shared / "corpus" / "bbc", ROOT / "samples", ROOT / "tests" / "data" / "network", shared / "corpus" / "wire"]
+    paths = [
+        shared / "corpus" / "bbc",
+        ROOT / "samples",
+        ROOT / "tests" / "data" / "network",
+        shared / "corpus" / "wire",
+    ]
     return [str(p) for p in paths if p.exists()]
 
 
@@ -81,7 +86,8 @@ def ms(samples: list[float]) -> str:
         return "n/a"
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"p50 {statistics.median(ordered) * 1000:6.1f} ms   p95 {p95 * 1000:6.1f} ms   max {ordered[-1] * 1000:6.1f} ms   n={len(ordered)}"
+    p50, top = statistics.median(ordered) * 1000, ordered[-1] * 1000
+    return f"p50 {p50:6.1f} ms   p95 {p95 * 1000:6.1f} ms   max {top:6.1f} ms   n={len(ordered)}"
 
 
 def timed(fn: Callable[[], Any]) -> float:
@@ -162,11 +168,13 @@ def incremental(store: Store, work: Path, added: int) -> None:
     with Store.open(work / "full.db") as full:
         r_base, s_base, _ = copy_into(full, base, clusters=True)
         r_full, s_full, c_full = copy_into(full, extra, clusters=True)
-    print(f"  resolve all {len(base)} articles, batch by batch: {r_base:.1f} s ({r_base / len(base) * 1000:.1f} ms/article)")
+    per = r_base / len(base) * 1000
+    print(f"  resolve all {len(base)} articles, batch by batch: {r_base:.1f} s ({per:.1f} ms/article)")
     print(f"  resolve {added} into an empty store:           {r_empty:.2f} s  ({c_empty} candidate actors read)")
     print(f"  resolve {added} into a {len(base)}-article store:   {r_full:.2f} s  ({c_full} candidate actors read)")
     print(f"  ratio (into {len(base)} / into empty):         {r_full / r_empty:.2f}")
-    print(f"  stories: {added} into empty {s_empty:.2f} s, into {len(base)} {s_full:.2f} s (all {len(base)}: {s_base:.1f} s)")
+    print(f"  stories: {added} into empty {s_empty:.2f} s, into {len(base)} {s_full:.2f} s")
+    print(f"  stories of all {len(base)}, batch by batch: {s_base:.1f} s")
 
 
 def main() -> None:
