@@ -10,9 +10,9 @@ ten minutes on two cores). Prints:
 
 - p50 / p95 milliseconds of ``network --actor`` (depth 1 and 2), ``path`` and ``timeline``, the
   library calls behind the commands, on the most named actors and on a seeded sample of others;
-- the incremental cost of resolution (and of story clustering): 100 articles resolved into an
-  empty store, and the same 100 into a store already holding the other 2,000+, batch by batch
-  as ``newsgraph ingest`` does.
+- the incremental cost of resolution (and of story clustering): the same 100 articles resolved
+  into an empty store and into stores already holding a quarter, half and all of the other
+  2,000+, batch by batch as ``newsgraph ingest`` does.
 """
 
 from __future__ import annotations
@@ -163,18 +163,20 @@ def incremental(store: Store, work: Path, added: int) -> None:
     late = set(rng.sample(range(len(extractions)), added))
     base = [x for i, x in enumerate(extractions) if i not in late]
     extra = [x for i, x in enumerate(extractions) if i in late]
-    with Store.open(work / "empty.db") as empty:
-        r_empty, s_empty, c_empty = copy_into(empty, extra, clusters=True)
-    with Store.open(work / "full.db") as full:
-        r_base, s_base, _ = copy_into(full, base, clusters=True)
-        r_full, s_full, c_full = copy_into(full, extra, clusters=True)
-    per = r_base / len(base) * 1000
-    print(f"  resolve all {len(base)} articles, batch by batch: {r_base:.1f} s ({per:.1f} ms/article)")
-    print(f"  resolve {added} into an empty store:           {r_empty:.2f} s  ({c_empty} candidate actors read)")
-    print(f"  resolve {added} into a {len(base)}-article store:   {r_full:.2f} s  ({c_full} candidate actors read)")
-    print(f"  ratio (into {len(base)} / into empty):         {r_full / r_empty:.2f}")
-    print(f"  stories: {added} into empty {s_empty:.2f} s, into {len(base)} {s_full:.2f} s")
-    print(f"  stories of all {len(base)}, batch by batch: {s_base:.1f} s")
+    print(f"  {'store before':>14} {'resolve 100':>12} {'candidates':>11} {'stories 100':>12}")
+    first: float | None = None
+    for size in (0, len(base) // 4, len(base) // 2, len(base)):
+        with Store.open(work / f"store-{size}.db") as target:
+            r_base, s_base, _ = copy_into(target, base[:size], clusters=True)
+            r_extra, s_extra, c_extra = copy_into(target, extra, clusters=True)
+        first = first if first is not None else r_extra
+        print(
+            f"  {size:>14,} {r_extra:>10.2f} s {c_extra:>11,} {s_extra:>10.2f} s"
+            f"   (x{r_extra / first:.2f} of into empty)"
+        )
+    per = r_base / max(1, len(base)) * 1000
+    print(f"  resolving all {len(base)} articles batch by batch took {r_base:.1f} s ({per:.1f} ms/article)")
+    print(f"  grouping them into stories took {s_base:.1f} s")
 
 
 def main() -> None:

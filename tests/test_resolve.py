@@ -262,3 +262,16 @@ def test_the_pipeline_resolves_our_multi_document_stories(tmp_path: Path) -> Non
             sharif = find_actor(conn, "Shehbaz Sharif")
             assert sharif.documents == 2
             assert find_actor(conn, "Imran Khan").id != find_actor(conn, "Muhammad Ahmed Khan").id
+
+
+@pytest.mark.parametrize(("org_documents", "joined"), [(3, True), (1, False)])
+def test_a_one_word_person_named_as_an_established_organisation_is_it(
+    store: Store, org_documents: int, joined: bool
+) -> None:
+    orgs = [
+        one_entity_doc(f"o{i}", "Labour", "organization", text=f"Labour said on day {i} it would win.")
+        for i in range(org_documents)
+    ]
+    save(store, *orgs)
+    save(store, one_entity_doc("p1", "Labour", "person", text="Labour told voters to turn out."))
+    assert (actor_of(store.engine, "p1") == actor_of(store.engine, "o0")) is joined

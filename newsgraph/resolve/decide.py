@@ -39,6 +39,9 @@ ACCEPT = 0.85
 """Least name-comparison score for two forms to be one actor (phonetic variants score 0.89)."""
 ACRONYM_CASED = 0.92
 """Score of ``LeT``-style acronyms in the name comparison (``newsgraph.watchlist.matcher``)."""
+ESTABLISHED = 3
+"""Documents from which an organisation absorbs a one-word 'person' of the same name
+(the NER tags "Labour" or "Yukos" as a person now and then)."""
 MAX_ALIASES = 24
 """Only the most used forms of an actor are compared (its keys still hold every form)."""
 
@@ -161,6 +164,14 @@ def decide(entity: EntityRef, actor: ActorState) -> Verdict:
             if f.words >= 2:
                 return Verdict(
                     True, 0.9, "exact", f"same name {f.text!r}; kinds differ ({entity.kind}, {actor.kind})", strong=True
+                )
+            if entity.is_partial_person and actor.documents >= ESTABLISHED and kind_group(actor.kind) == "organisation":
+                return Verdict(
+                    True,
+                    0.85,
+                    "exact",
+                    f"same name {f.text!r}: a one-word 'person' named as an {actor.kind} of "
+                    f"{actor.documents} documents is taken to be it",
                 )
             continue
         if person and f.words == 1:

@@ -170,7 +170,7 @@ def form_keys(f: Form, kind: str) -> set[str]:
         if names and len(names) < f.words:
             keys.add("h:" + " ".join(names))
     if group in ("person", "other"):
-        names = [t.skeleton for t in f.name.core if t.role == NAME]
+        names = _name_keys(f)
         if len(names) >= 2:
             keys.add("t:" + names[-1])
         elif len(names) == 1:
@@ -178,11 +178,17 @@ def form_keys(f: Form, kind: str) -> set[str]:
     return keys
 
 
+def _name_keys(f: Form) -> list[str]:
+    """Per name word: its consonant skeleton, or the word itself when the skeleton is too short
+    to tell names apart (``rs`` would be Ross, Rose, Rees and Rice)."""
+    return [t.skeleton if len(t.skeleton) >= 3 else t.text for t in f.name.core if t.role == NAME]
+
+
 def lookup_keys(f: Form, kind: str) -> set[str]:
     """The keys to look candidates up by: the form's own, plus a person's partial-name keys."""
     keys = {_swap_acronym(k) for k in form_keys(f, kind)}
     if kind_group(kind) in ("person", "other"):
-        names = [t.skeleton for t in f.name.core if t.role == NAME]
+        names = _name_keys(f)
         if len(names) >= 2:
             keys.add("s:" + names[-1])
         elif len(names) == 1:
