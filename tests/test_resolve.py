@@ -275,3 +275,22 @@ def test_a_one_word_person_named_as_an_established_organisation_is_it(
     save(store, *orgs)
     save(store, one_entity_doc("p1", "Labour", "person", text="Labour told voters to turn out."))
     assert (actor_of(store.engine, "p1") == actor_of(store.engine, "o0")) is joined
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("Kevin Campbell", "K Campbell"), ("Kieran Campbell",)),
+        (("Jim Carrey",), ("Jim Courier",)),
+        (("Alan Johnson", "Johnson"), ("Boris Johnson", "Johnson")),
+    ],
+)
+def test_people_with_one_surname_and_different_first_names_stay_apart(
+    store: Store, first: tuple[str, ...], second: tuple[str, ...]
+) -> None:
+    save(
+        store,
+        one_entity_doc("d1", first[0], "person", *first[1:]),
+        one_entity_doc("d2", second[0], "person", *second[1:]),
+    )
+    assert actor_of(store.engine, "d1") != actor_of(store.engine, "d2")

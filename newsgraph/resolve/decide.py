@@ -24,12 +24,15 @@ places with different countries (nationality) stay apart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rapidfuzz.distance import Levenshtein
+
 from newsgraph.resolve.forms import Form, compatible_kinds, country_key, forms, kind_group
 from newsgraph.watchlist.matcher import Comparison, acronym_of, compare_normalised
-from newsgraph.watchlist.normalise import NAME, NUMBER
+from newsgraph.watchlist.normalise import NAME, NUMBER, skeleton
 
 ALIAS_FLOOR = 0.6
 """An alias of several words must score this much against the entity's name to be used: the
@@ -175,7 +178,11 @@ def decide(entity: EntityRef, actor: ActorState) -> Verdict:
                 )
             continue
         if person and f.words == 1:
+            if not (entity.is_partial_person or actor.is_partial_person):
+                continue  # two full names meeting on a surname: their full names decide
             return Verdict(False, 0.8, "partial", f"one-word name {f.text!r} = {other.text!r}", needs_evidence=True)
+        if person and (conflict := _first_names_differ(entity_forms, actor_forms)):
+            return Verdict(False, 0.5, "none", f"same name {f.text!r}, but {conflict}")
         return Verdict(True, 1.0, "exact", f"same name {f.text!r} = {other.text!r}", strong=f.words >= 2 or not person)
     if not kinds_ok:
         return Verdict(False, 0.0, "kind", f"kinds differ ({entity.kind} vs {actor.kind})")
@@ -195,7 +202,7 @@ def decide(entity: EntityRef, actor: ActorState) -> Verdict:
     rejected: Verdict | None = None
     if best is not None and best_pair is not None and best.score >= ACCEPT:
         f, g = best_pair
-        unlike = _clean(best, f, g)
+        unlike = _clean(best, f, g) or (_first_names_differ(entity_forms, actor_forms) if person else None)
         if unlike is None:
             whole = not best.unmatched_left and not best.unmatched_right
             return Verdict(True, best.score, "similar", f"{f.text!r} ~ {g.text!r}: {best.explain()}", strong=whole)
@@ -250,7 +257,35 @@ def _clean(c: Comparison, f: Form, g: Form) -> str | None:
     for p in c.pairs:
         if p.how == "spelling" and min(len(p.left), len(p.right)) <= 4:
             return f"{p.left!r} and {p.right!r} are different short words"
+        if p.how == "phonetic" and Levenshtein.normalized_similarity(p.left, p.right) < 0.5:
+            return f"{p.left!r} and {p.right!r} only sound alike"
     return None
+
+
+def _first_names_differ(entity_forms: Sequence[Form], actor_forms: Sequence[Form]) -> str | None:
+    """``Kieran Campbell`` and ``Kevin Campbell`` (or an actor known as ``K Campbell`` and ``Kevin
+    Campbell``): the same surname with first names written out that are not the same name."""
+
+    def firsts(forms: Sequence[Form]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for f in forms:
+            core = f.name.core
+            if len(core) >= 2 and len(core[0].text) > 1:
+                out.setdefault(core[-1].text, set()).add(core[0].text)
+        return out
+
+    mine, theirs = firsts(entity_forms), firsts(actor_forms)
+    for surname, names in mine.items():
+        others = theirs.get(surname, set())
+        if others and not any(_same_first(a, b) for a in names for b in others):
+            return f"first names differ ({', '.join(sorted(names))} / {', '.join(sorted(others))})"
+    return None
+
+
+def _same_first(a: str, b: str) -> bool:
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    return skeleton(a) == skeleton(b) or Levenshtein.normalized_similarity(a, b) >= 0.8
 
 
 def _country_level(actor: ActorState) -> bool:
