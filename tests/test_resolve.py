@@ -282,6 +282,7 @@ def test_a_one_word_person_named_as_an_established_organisation_is_it(
     [
         (("Kevin Campbell", "K Campbell"), ("Kieran Campbell",)),
         (("Jim Carrey",), ("Jim Courier",)),
+        (("Ian Rush",), ("Ian Ross",)),
         (("Alan Johnson", "Johnson"), ("Boris Johnson", "Johnson")),
     ],
 )
@@ -294,3 +295,19 @@ def test_people_with_one_surname_and_different_first_names_stay_apart(
         one_entity_doc("d2", second[0], "person", *second[1:]),
     )
     assert actor_of(store.engine, "d1") != actor_of(store.engine, "d2")
+
+
+@pytest.mark.parametrize(("short", "full", "joined"), [("Allen", "Kate Allen", True), ("Alan", "Kate Allen", False)])
+def test_a_one_word_name_must_be_spelled_like_the_fuller_names_word(
+    store: Store, short: str, full: str, joined: bool
+) -> None:
+    first = Doc("d1", f"{full} spoke for the Tehreek Welfare Trust and the Sindh Relief Board.")
+    first.entity(full, "person")
+    first.entity("Tehreek Welfare Trust", "organization")
+    first.entity("Sindh Relief Board", "organization")
+    second = Doc("d2", f"{short} of the Tehreek Welfare Trust and the Sindh Relief Board spoke again.")
+    second.entity(short, "person")
+    second.entity("Tehreek Welfare Trust", "organization")
+    second.entity("Sindh Relief Board", "organization")
+    save(store, first, second)
+    assert (actor_of(store.engine, "d1") == actor_of(store.engine, "d2")) is joined

@@ -45,6 +45,9 @@ ACRONYM_CASED = 0.92
 ESTABLISHED = 3
 """Documents from which an organisation absorbs a one-word 'person' of the same name
 (the NER tags "Labour" or "Yukos" as a person now and then)."""
+SPELLING_FLOOR = 0.55
+"""Two words of the same sound (consonant skeleton) must share this much spelling to be variants:
+Taiba/Tayyiba 0.71, Aleksey/Alexei 0.57 are; Ross/Rush 0.50, Courier/Carrey 0.43 are not."""
 MAX_ALIASES = 24
 """Only the most used forms of an actor are compared (its keys still hold every form)."""
 
@@ -257,7 +260,7 @@ def _clean(c: Comparison, f: Form, g: Form) -> str | None:
     for p in c.pairs:
         if p.how == "spelling" and min(len(p.left), len(p.right)) <= 4:
             return f"{p.left!r} and {p.right!r} are different short words"
-        if p.how == "phonetic" and Levenshtein.normalized_similarity(p.left, p.right) < 0.5:
+        if p.how == "phonetic" and Levenshtein.normalized_similarity(p.left, p.right) < SPELLING_FLOOR:
             return f"{p.left!r} and {p.right!r} only sound alike"
     return None
 
@@ -304,7 +307,11 @@ def _partial_names(short_side: tuple[Form, ...], long_side: list[Form]) -> str |
             if len(core) < 2:
                 continue
             for t in (core[0], core[-1]):
-                if t.text == token.text or (t.skeleton == token.skeleton and len(t.skeleton) >= 3):
+                if t.text == token.text or (
+                    t.skeleton == token.skeleton
+                    and len(t.skeleton) >= 3
+                    and Levenshtein.normalized_similarity(t.text, token.text) >= 0.7
+                ):
                     return f"one-word name {f.text!r} is part of {g.text!r}"
     return None
 
