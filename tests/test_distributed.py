@@ -1,0 +1,110 @@
+"""Extraction on a real Dask LocalCluster: same results as in-process, the pipeline loaded once per
+worker, and a worker killed mid-run loses nothing and stores nothing twice."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from newsgraph.annotate import load_pipeline
+from newsgraph.distributed import ClusterError, connect, extract_on_cluster
+from newsgraph.errors import InputError
+from newsgraph.pipeline import ingest
+from newsgraph.records import Document
+from newsgraph.store import Store
+from newsgraph.store import queries as q
+
+PLACES = ["Lagos", "Nairobi", "Manila", "Riga", "Hanoi", "Santiago", "Reykjavik", "Accra"]
+
+
+def _documents(n: int) -> list[Document]:
+    return [
+        Document(
+            id=f"doc-{k}",
+            text=f"Officials in {PLACES[k % len(PLACES)]} said on Monday that talks number {k} with the "
+            f"{PLACES[(k + 3) % len(PLACES)]} delegation would resume in March.",
+            key=f"doc-{k}",
+        )
+        for k in range(n)
+    ]
+
+
+def _pipeline_loads() -> int:
+    return load_pipeline.cache_info().misses
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_docs", [24])
+def test_cluster_extraction_matches_in_process_and_loads_the_model_once_per_worker(n_docs: int) -> None:
+    from newsgraph.batch import extract_batch
+
+    docs = _documents(n_docs)
+    local = {x.document.id: x for x in extract_batch(docs) if not isinstance(x, InputError)}
+    with connect("local:2") as client:
+        remote = [r for batch in extract_on_cluster(docs, client, batch_size=3) for r in batch]
+        loads = client.run(_pipeline_loads)
+    assert {r.document.id: r for r in remote if not isinstance(r, InputError)} == local
+    assert len(loads) == 2 and set(loads.values()) == {1}, loads
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_docs", [60])
+def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(tmp_path: Path, n_docs: int) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for d in _documents(n_docs):
+        (corpus / f"{d.id}.txt").write_text(d.text)
+    killed: list[str] = []
+
+    def kill_one_worker(client) -> None:  # type: ignore[no-untyped-def]
+        victim = sorted(client.scheduler_info()["workers"])[0]
+        killed.append(victim)
+        try:
+            client.run(os._exit, 1, workers=[victim], wait=False)
+        except Exception:  # the worker dies while answering: that is the point
+            pass
+
+    import newsgraph.distributed as distributed
+
+    real_connect = distributed.connect
+
+    from contextlib import contextmanager
+
+    @contextmanager
+    def connect_and_sabotage(address: str):  # type: ignore[no-untyped-def]
+        with real_connect(address) as client:
+            timer = threading.Timer(0.5, kill_one_worker, args=(client,))
+            # Kill once the first results are in: the run is under way on both workers.
+            original = distributed._result
+
+            def first_result(future):  # type: ignore[no-untyped-def]
+                if not timer.is_alive() and not killed:
+                    timer.start()
+                return original(future)
+
+            distributed._result = first_result
+            try:
+                yield client
+            finally:
+                distributed._result = original
+                timer.cancel()
+
+    distributed.connect = connect_and_sabotage
+    try:
+        with Store.open(tmp_path / "x.db") as store:
+            report = ingest([str(corpus)], store, cluster="local:2", batch_size=2)
+            stored = q.summary(store.engine)
+    finally:
+        distributed.connect = real_connect
+    assert killed, "no worker was killed: the test did not test anything"
+    assert report.failed == 0, report.failures
+    assert stored.documents == stored.versions == n_docs
+
+
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9"])
+def test_an_unreachable_scheduler_is_a_clear_error(address: str) -> None:
+    with pytest.raises(ClusterError, match="dask scheduler"), connect(address):
+        pass
