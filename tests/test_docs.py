@@ -35,7 +35,7 @@ def test_first_screen_shows_exactly_the_two_commands(readme: str) -> None:
     screen = "\n".join(readme.splitlines()[:FIRST_SCREEN])
     blocks = code_blocks(screen)
     assert blocks, f"no code block in the first {FIRST_SCREEN} lines of README.md"
-    assert commands_in(blocks[0]) == ["./run demo", "./run test"]
+    assert commands_in(blocks[0]) == ["bash run demo", "bash run test"]
 
 
 def command_names(group: click.Group = cli, prefix: str = "newsgraph") -> list[str]:

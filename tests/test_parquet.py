@@ -72,7 +72,7 @@ def _full() -> Extraction:
                 "asserted",
                 None,
             ),
-        ),  # fmt: skip
+        ),
         events=(
             Event(
                 "v1",
@@ -86,7 +86,7 @@ def _full() -> Extraction:
                 location=Arg(ls, le, "Lagos", "e2"),
                 claim="c1",
             ),
-        ),  # fmt: skip
+        ),
         relations=(
             Relation(
                 "r1",
@@ -95,7 +95,7 @@ def _full() -> Extraction:
                 Arg(ls, le, "Lagos", "e2"),
                 SentenceSpan(0, len(TEXT)),
             ),
-        ),  # fmt: skip
+        ),
     )
 
 
@@ -119,7 +119,7 @@ def test_every_table_is_written_with_its_declared_schema(tmp_path: Path, table: 
 def test_reading_a_folder_that_is_not_newsgraph_parquet_is_refused(tmp_path: Path, setup: str) -> None:
     if setup == "not-ours":
         (tmp_path / "_newsgraph.json").write_text('{"format": "other@9"}')
-    with pytest.raises(NewsgraphError, match="newsgraph|format"):
+    with pytest.raises(NewsgraphError, match=r"newsgraph|format"):
         list(read_parquet(tmp_path))
 
 
