@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsgraph.annotate.parsed import Annotation
-from newsgraph.extract.claims import find_claims
+from newsgraph.extract.claims import agency_entity, find_claims
 from newsgraph.extract.dates import find_dates
 from newsgraph.extract.entities import resolve_entities
 from newsgraph.extract.events import find_events
@@ -25,6 +25,9 @@ def extract(document: Document, annotation: Annotation) -> Extraction:
         raise ValueError("the annotation was made from a different text than the document's")
     mentions, entities = resolve_entities(annotation, document)
     x = Extraction(document=document, mentions=mentions, entities=entities)
+    agency = agency_entity(x)  # the outlet carrying the story, so claims can name it in reported_by
+    if agency is not None and agency not in x.entities:
+        x = replace(x, entities=(*x.entities, agency))
     x = replace(x, entities=geocode(annotation, x))
     x = replace(x, dates=find_dates(annotation, x))
     x = replace(x, claims=find_claims(annotation, x))
