@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -75,13 +74,12 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(tmp_path
     @contextmanager
     def connect_and_sabotage(address: str):  # type: ignore[no-untyped-def]
         with real_connect(address) as client:
-            timer = threading.Timer(0.5, kill_one_worker, args=(client,))
-            # Kill once the first results are in: the run is under way on both workers.
+            # Kill a worker as soon as the first results are in: the run is under way on both workers.
             original = distributed._result
 
             def first_result(future):  # type: ignore[no-untyped-def]
-                if not timer.is_alive() and not killed:
-                    timer.start()
+                if not killed:
+                    kill_one_worker(client)
                 return original(future)
 
             distributed._result = first_result
@@ -89,7 +87,6 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(tmp_path
                 yield client
             finally:
                 distributed._result = original
-                timer.cancel()
 
     distributed.connect = connect_and_sabotage
     try:
