@@ -810,21 +810,7 @@ def timeline(
             .where(link.c.actor_id == actor.id, d.c.current.is_(True))
         )
         said = _dated(said, d.c.published, since, until).order_by(d.c.published).limit(limit)
-        for r in conn.execute(said):
-            items.append(
-                TimelineItem(
-                    date=r.published,
-                    kind="said",
-                    type="claim",
-                    role="speaker",
-                    text=" ".join(r.text.split()),
-                    modality=r.modality,
-                    speaker=r.speaker_text,
-                    doc_id=r.doc_id,
-                    source=r.source,
-                    title=r.title,
-                )
-            )
+        items.extend(_claim_item(r, "said", "speaker") for r in conn.execute(said))
         about = (
             select(c.c.doc_id, c.c.id, c.c.text, c.c.modality, c.c.speaker_text, d.c.published, d.c.source, d.c.title)
             .distinct()
@@ -840,21 +826,7 @@ def timeline(
             )
         )
         about = _dated(about, d.c.published, since, until).order_by(d.c.published).limit(limit)
-        for r in conn.execute(about):
-            items.append(
-                TimelineItem(
-                    date=r.published,
-                    kind="mentioned",
-                    type="claim",
-                    role="mentioned",
-                    text=" ".join(r.text.split()),
-                    modality=r.modality,
-                    speaker=r.speaker_text,
-                    doc_id=r.doc_id,
-                    source=r.source,
-                    title=r.title,
-                )
-            )
+        items.extend(_claim_item(r, "mentioned", "mentioned") for r in conn.execute(about))
     items.sort(key=lambda i: (i.date or "9999", i.doc_id, i.kind))
     return actor, items[:limit]
 
@@ -1000,3 +972,19 @@ def stats(g: nx.Graph, *, top: int = 15, seed: int = 0) -> Stats:
         if len(c) > 1
     ]
     return Stats(simple.number_of_nodes(), simple.number_of_edges(), central, groups)
+
+
+def _claim_item(r: Any, kind: str, role: str) -> TimelineItem:
+    """A timeline row for a claim the actor made (said) or is named in (mentioned)."""
+    return TimelineItem(
+        date=r.published,
+        kind=kind,
+        type="claim",
+        role=role,
+        text=" ".join(r.text.split()),
+        modality=r.modality,
+        speaker=r.speaker_text,
+        doc_id=r.doc_id,
+        source=r.source,
+        title=r.title,
+    )
