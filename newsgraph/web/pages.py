@@ -1,0 +1,171 @@
+"""The web UI's pages: one HTML shell per page, the static JS/CSS, and the vendored npm files.
+
+Every page is the same small HTML shell (``static/shell.html``) naming its page in ``data-page``;
+the JS modules in ``static/js`` fetch the JSON API and build the DOM with ``textContent`` and
+``createElement`` only, so article text is never parsed as HTML. No inline scripts: the
+Content-Security-Policy forbids them.
+
+Third-party browser code (cytoscape, world-atlas, topojson-client) is installed by ``npm ci``
+from the repository's ``package-lock.json`` into ``node_modules/`` (or ``$NEWSGRAPH_NODE_MODULES``)
+and served from there under ``/vendor/``: only the few files listed in ``VENDOR_FILES``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+
+STATIC = Path(__file__).parent / "static"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+#: URL path under /vendor/ -> file inside node_modules. Nothing else in node_modules is served.
+VENDOR_FILES: dict[str, str] = {
+    "cytoscape.esm.min.mjs": "cytoscape/dist/cytoscape.esm.min.mjs",
+    "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
+    "land-110m.json": "world-atlas/land-110m.json",
+    "countries-110m.json": "world-atlas/countries-110m.json",
+}
+
+MEDIA_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".html": "text/html; charset=utf-8",
+}
+
+#: Page name -> its title; the shell carries the name, the JS module renders the page.
+PAGES = {
+    "home": "Search",
+    "search": "Search",
+    "document": "Document",
+    "actor": "Actor",
+    "network": "Network",
+    "map": "Map and timeline",
+}
+
+NOT_INSTALLED = (
+    "The web UI's browser libraries (cytoscape, world-atlas, topojson-client) are not installed: "
+    "run `bash run setup` in the newsgraph checkout (it runs `npm ci` from package-lock.json), "
+    "or point $NEWSGRAPH_NODE_MODULES at a node_modules folder that holds them."
+)
+
+router = APIRouter(include_in_schema=False)
+
+
+def node_modules() -> Path:
+    """The node_modules folder the vendor files are served from: $NEWSGRAPH_NODE_MODULES or the repo's."""
+    configured = os.environ.get("NEWSGRAPH_NODE_MODULES")
+    return Path(configured) if configured else REPO_ROOT / "node_modules"
+
+
+def vendor_missing() -> list[str]:
+    """The vendor files that are not installed (empty when ``npm ci`` has run)."""
+    root = node_modules()
+    return [name for name, rel in VENDOR_FILES.items() if not (root / rel).is_file()]
+
+
+@lru_cache(maxsize=1)
+def _shell_template() -> str:
+    return (STATIC / "shell.html").read_text(encoding="utf-8")
+
+
+def render_shell(page: str) -> str:
+    """The HTML shell for ``page`` (a fixed name from PAGES, never user input)."""
+    if page not in PAGES:
+        raise KeyError(page)
+    return _shell_template().replace("{{page}}", page).replace("{{title}}", PAGES[page])
+
+
+def _page(page: str) -> HTMLResponse:
+    return HTMLResponse(render_shell(page), headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/", response_class=HTMLResponse)
+def home() -> HTMLResponse:
+    """Search across documents and actors, and the store's summary."""
+    return _page("home")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page() -> HTMLResponse:
+    """Search results for ?q= (documents and actors)."""
+    return _page("search")
+
+
+@router.get("/documents/{document_id:path}", response_class=HTMLResponse)
+def document_page(document_id: str) -> HTMLResponse:
+    """One document: its text with mentions, claims and events highlighted, and a side panel."""
+    return _page("document")
+
+
+@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
+def actor_page(actor_id: str) -> HTMLResponse:
+    """One actor: names, kind, places, attributes, watchlist matches, timeline, neighbourhood."""
+    return _page("actor")
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page() -> HTMLResponse:
+    """The interactive actor network; clicking an edge lists its evidence."""
+    return _page("network")
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page() -> HTMLResponse:
+    """Event locations on a world outline, and a timeline."""
+    return _page("map")
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The tab icon (an SVG), so browsers do not log a 404."""
+    return RedirectResponse("/static/favicon.svg", status_code=308)
+
+
+@router.get("/static/{name:path}")
+def static_file(name: str) -> Response:
+    """The UI's own JS, CSS and icon files."""
+    path = (STATIC / name).resolve()
+    if not path.is_file() or STATIC.resolve() not in path.parents or path.suffix not in MEDIA_TYPES:
+        return _not_found(f"no static file {name!r}")
+    return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/vendor/{name}")
+def vendor_file(name: str, request: Request) -> Response:
+    """One of the npm-installed files in VENDOR_FILES, from node_modules; a clear error when absent."""
+    rel = VENDOR_FILES.get(name)
+    if rel is None:
+        return _not_found(f"no vendor file {name!r}; served are: {', '.join(sorted(VENDOR_FILES))}")
+    path = node_modules() / rel
+    if not path.is_file():
+        return _error(503, "vendor_not_installed", f"{rel} is missing. {NOT_INSTALLED}", request)
+    suffix = ".js" if name.endswith((".js", ".mjs")) else path.suffix
+    return FileResponse(
+        path, media_type=MEDIA_TYPES.get(suffix, "application/octet-stream"), headers={"Cache-Control": "max-age=3600"}
+    )
+
+
+def _not_found(message: str) -> Response:
+    return JSONResponse({"error": {"status": 404, "code": "not_found", "message": message}}, status_code=404)
+
+
+def _error(status: int, code: str, message: str, request: Request) -> Response:
+    """The API's JSON error shape, or a small plain page when a browser asks for HTML."""
+    if "text/html" in request.headers.get("accept", ""):
+        body = "<!doctype html><meta charset=utf-8><title>newsgraph</title><h1>newsgraph</h1><p>"
+        body += _escape(message) + "</p>"
+        return HTMLResponse(body, status_code=status)
+    payload = {"error": {"status": status, "code": code, "message": message}}
+    return Response(json.dumps(payload), status_code=status, media_type="application/json")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
