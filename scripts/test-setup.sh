@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # System packages the test suite uses, from Debian's archive: a PostgreSQL server (started by the
-# tests themselves on loopback). Tests that need one skip with a message when it cannot be had.
+# tests themselves on loopback) and Chromium (driven by Playwright for the web UI's browser tests).
+# Tests that need one skip with a message when it cannot be had.
 set -uo pipefail
 
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi
