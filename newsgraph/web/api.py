@@ -1,0 +1,649 @@
+"""The JSON REST API under ``/api``: thin routes over the store's queries and the network.
+
+Every list takes ``limit`` (default 50, at most 500) and ``offset`` and answers
+``{"items": [...], "limit", "offset", "total"}``; ``total`` is null where counting would cost a
+second query over the whole store and the page was full. Filters are the CLI's. Errors are one
+shape (``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
+which needs the server's token.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import threading
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from sqlalchemy import Engine, Text, and_, case, cast, func, or_, select
+
+from newsgraph import network as nw
+from newsgraph.errors import BadRequest
+from newsgraph.ingest.document import content_hash, make_document, normalise_date
+from newsgraph.store import Store, schema
+from newsgraph.store import queries as q
+from newsgraph.store.actors_tables import actor_links, actors
+from newsgraph.watchlist.tables import watchlist_hits
+from newsgraph.web.security import check_token
+
+MAX_LIMIT = 500
+MAX_POST_BYTES = 10_000_000
+MAX_POST_DOCUMENTS = 200
+
+router = APIRouter()
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows to return (at most 500).")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Since = Annotated[
+    str | None, Query(description="Only what is dated on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
+]
+Until = Annotated[str | None, Query(description="Only what is dated on or before this date.")]
+Types = Annotated[
+    list[str] | None,
+    Query(
+        alias="type",
+        description="Only ties of these types: event types (CONSULT), relation types (member_of), says, "
+        "or event/relation/claim. Repeat the parameter or separate with commas.",
+    ),
+]
+
+
+def engine(request: Request) -> Engine:
+    """The store's engine, opened once by the app."""
+    e: Engine = request.app.state.engine
+    return e
+
+
+Db = Annotated[Engine, Depends(engine)]
+
+
+def page(items: list[Any], limit: int, offset: int, total: int | None) -> dict[str, Any]:
+    return {"items": items, "limit": limit, "offset": offset, "total": total}
+
+
+def page_of_fetched(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page from ``limit + 1`` fetched rows: the total is known exactly when the page is not full."""
+    total = offset + len(rows) if len(rows) <= limit else None
+    return page(rows[:limit], limit, offset, total)
+
+
+def day(value: str | None, name: str) -> str | None:
+    """A date filter as the CLI takes it: YYYY, YYYY-MM, or any date normalised to YYYY-MM-DD."""
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if len(value) in (4, 7) and value[:4].isdigit() and (len(value) == 4 or value[4] == "-"):
+        return value
+    found = normalise_date(value)
+    if not found:
+        raise BadRequest(f"{name}={value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
+    return found
+
+
+def filters(since: str | None, until: str | None, types: list[str] | None) -> nw.Filters:
+    wanted = tuple(t.strip() for raw in types or [] for t in raw.split(",") if t.strip())
+    return nw.Filters(since=day(since, "since"), until=day(until, "until"), types=wanted)
+
+
+# -- summary, documents, search ------------------------------------------------------------------
+
+
+@router.get("/summary", summary="What the store holds")
+def summary(db: Db) -> dict[str, Any]:
+    """Documents, stored versions, words, sources, date range, record counts, actors."""
+    s = q.summary(db)
+    with db.connect() as conn:
+        n_actors = conn.execute(select(func.count()).select_from(actors)).scalar_one()
+        n_hits = conn.execute(select(func.count()).select_from(watchlist_hits)).scalar_one()
+    return {**s.__dict__, "actors": int(n_actors), "watchlist_hits": int(n_hits)}
+
+
+@router.get("/documents", summary="Stored documents, newest first")
+def documents(
+    db: Db,
+    source: Annotated[str | None, Query(description="Only documents from this source (outlet or agency).")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = q.list_documents(db, limit=limit, offset=offset, source=source or None)
+    d = schema.documents
+    count = select(func.count()).select_from(d).where(d.c.current.is_(True))
+    if source:
+        count = count.where(func.lower(d.c.source) == source.lower())
+    with db.connect() as conn:
+        total = int(conn.execute(count).scalar_one())
+    return page(rows, limit, offset, total)
+
+
+@router.get("/documents/{document_id:path}", summary="One document and its extraction")
+def document(db: Db, document_id: str) -> dict[str, Any]:
+    """The document with its text, and its mentions, entities, claims (with the speaker's name),
+    events and relations. Every ``start``/``end`` is a character offset into ``document.text``."""
+    doc_id = q.resolve_id(db, document_id)
+    x = q.load_extraction(db, doc_id)
+    row = q.document_row(db, doc_id)
+    data = x.to_dict()
+    data["document"].update(
+        {
+            "origin": row["origin"],
+            "slug": row["slug"],
+            "words": row["words"],
+            "version": row["version"],
+            "previous_id": row["previous_id"],
+            "current": row["current"],
+            "ingested_at": row["ingested_at"],
+        }
+    )
+    speakers = q.claim_speakers(db, doc_id)
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    for c in data["claims"]:
+        c["speaker_name"] = speakers.get(c["id"])
+        c["reported_by_name"] = names.get(c["reported_by"]) if c.get("reported_by") else None
+    with db.connect() as conn:
+        links = {
+            r.entity_id: (r.actor_id, r.name)
+            for r in conn.execute(
+                select(actor_links.c.entity_id, actor_links.c.actor_id, actors.c.name)
+                .join(actors, actors.c.id == actor_links.c.actor_id)
+                .where(actor_links.c.doc_id == doc_id)
+            )
+        }
+    for e in data["entities"]:
+        actor_id, actor_name = links.get(e["id"], (None, None))
+        e["actor"] = actor_id
+        e["actor_name"] = actor_name
+    return data
+
+
+class DocumentIn(BaseModel):
+    """One document to ingest: the fields of a JSON Lines input."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(None, max_length=200, description="Stable id; a changed text under it is a new version.")
+    text: str = Field(..., min_length=1, description="The article's text.")
+    title: str | None = None
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD (or ISO date-time).")
+    url: str | None = None
+    source: str | None = Field(None, description="The outlet or agency.")
+
+
+_POSTED = TypeAdapter(DocumentIn | list[DocumentIn])
+_DOC_SCHEMA = DocumentIn.model_json_schema()
+_ingest_lock = threading.Lock()
+
+
+@router.post(
+    "/documents",
+    summary="Ingest documents (needs the server's token)",
+    status_code=201,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"anyOf": [_DOC_SCHEMA, {"type": "array", "items": _DOC_SCHEMA}]}}
+            },
+        }
+    },
+    responses={401: {"description": "Missing or wrong token"}, 403: {"description": "Read-only server"}},
+)
+async def post_documents(request: Request) -> JSONResponse:
+    """Read, extract and store documents like ``newsgraph ingest`` does (JSON: one document or a
+    list). Only on a server started with ``--token``, and only with ``Authorization: Bearer TOKEN``.
+    Answers what was stored: 201 when something new was stored, 200 when all was known already."""
+    check_token(request)
+    raw = await request.body()
+    if len(raw) > MAX_POST_BYTES:
+        raise BadRequest(f"the body is {len(raw):,} bytes; send at most {MAX_POST_BYTES:,} per request")
+    try:
+        posted = _POSTED.validate_json(raw)
+    except ValidationError as exc:
+        raise BadRequest("not a document or a list of documents: " + _validation_text(exc)) from None
+    items = posted if isinstance(posted, list) else [posted]
+    if not items:
+        raise BadRequest("an empty list: send one document or a list of them")
+    if len(items) > MAX_POST_DOCUMENTS:
+        raise BadRequest(f"{len(items)} documents in one request; send at most {MAX_POST_DOCUMENTS}")
+    from starlette.concurrency import run_in_threadpool
+
+    status, body = await run_in_threadpool(_ingest_posted, request.app.state.store, items)
+    return JSONResponse(body, status_code=status)
+
+
+def _validation_text(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err["loc"] if p not in ("body",)) or "body"
+        parts.append(f"{where}: {err['msg']}")
+    return "; ".join(parts)
+
+
+def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str, Any]]:
+    """Run the real ingest (newsgraph.pipeline) on the posted documents, written as JSON Lines."""
+    from newsgraph.pipeline import ingest
+
+    expected = []
+    for it in items:
+        made = make_document(it.text, id=it.id, title=it.title, url=it.url, source=it.source, published=it.published)
+        expected.append(content_hash(made.text) if made.text.strip() else "")
+    with _ingest_lock, tempfile.TemporaryDirectory(prefix="newsgraph-post-") as tmp:
+        path = Path(tmp) / "posted.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for it in items:
+                fh.write(json.dumps(it.model_dump(exclude_none=True), ensure_ascii=False) + "\n")
+        known = store.known_hashes([h for h in expected if h])
+        report = ingest([str(path)], store)
+        failures = [{"document": _posted_number(f.origin, str(path)), "reason": f.reason} for f in report.failures]
+    d = schema.documents
+    with store.engine.connect() as conn:
+        rows = {
+            r.content_hash: dict(r._mapping)
+            for r in conn.execute(
+                select(
+                    d.c.id, d.c.title, d.c.published, d.c.source, d.c.version, d.c.previous_id, d.c.content_hash
+                ).where(d.c.content_hash.in_([h for h in expected if h]))
+            )
+        }
+    stored = []
+    for h in expected:
+        row = rows.get(h)
+        if row is None:
+            continue
+        row = dict(row)
+        row.pop("content_hash")
+        row["status"] = "unchanged" if h in known else ("version" if row["version"] > 1 else "new")
+        stored.append(row)
+    body = {
+        "new": report.new,
+        "versions": report.versions,
+        "unchanged": report.unchanged,
+        "failed": failures,
+        "documents": stored,
+    }
+    if not stored and failures:
+        raise BadRequest(
+            "no document was stored: " + "; ".join(f"document {f['document']}: {f['reason']}" for f in failures)
+        )
+    return (201 if report.stored else 200), body
+
+
+def _posted_number(origin: str, path: str) -> int | str:
+    """The 1-based position of a posted document from the reader's ``FILE:LINE`` origin."""
+    rest = origin[len(path) :].lstrip(":") if origin.startswith(path) else origin
+    return int(rest) if rest.isdigit() else rest
+
+
+@router.get("/search", summary="Search documents (full text) and actors (names, aliases)")
+def search(
+    db: Db,
+    q_: Annotated[str, Query(alias="q", min_length=1, description="Words (FTS5 syntax on SQLite) or a name.")],
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+) -> dict[str, Any]:
+    if not q_.strip():
+        raise BadRequest("empty search query: give ?q=WORDS")
+    docs = q.search(db, q_, limit=limit)
+    with db.connect() as conn:
+        found = nw.find_actors(conn, q_, limit=limit)
+    return {"query": q_, "documents": docs, "actors": [nw.actor_dict(a) for a in found]}
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+
+def _actor_row(r: Any) -> dict[str, Any]:
+    aliases = sorted((r.aliases or {}).items(), key=lambda kv: -kv[1])
+    return {
+        "id": r.id,
+        "name": r.name,
+        "kind": r.kind,
+        "country": r.country,
+        "documents": r.documents,
+        "mentions": r.mentions,
+        "aliases": [a for a, _ in aliases if a != r.name][:10],
+        "first_seen": r.first_seen,
+        "last_seen": r.last_seen,
+    }
+
+
+@router.get("/actors", summary="Actors resolved across documents, most documented first")
+def actor_list(
+    db: Db,
+    q_: Annotated[str | None, Query(alias="q", description="Part of a name or alias.")] = None,
+    kind: Annotated[str | None, Query(description="person, organization, group, state, place, igo, ...")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    where = []
+    if kind:
+        where.append(actors.c.kind == kind)
+    if q_ and q_.strip():
+        pattern = "%" + q_.strip().lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+        where.append(
+            or_(
+                func.lower(actors.c.name).like(pattern, escape="\\"),
+                func.lower(cast(actors.c.aliases, Text)).like(pattern, escape="\\"),
+            )
+        )
+    query = select(actors).where(*where).order_by(actors.c.documents.desc(), actors.c.id).limit(limit).offset(offset)
+    with db.connect() as conn:
+        rows = [_actor_row(r) for r in conn.execute(query)]
+        total = int(conn.execute(select(func.count()).select_from(actors).where(*where)).scalar_one())
+    return page(rows, limit, offset, total)
+
+
+@router.get("/actors/{actor_id}", summary="One actor: names, kind, places, attributes, watchlist matches")
+def actor(db: Db, actor_id: int) -> dict[str, Any]:
+    """The actor with its aliases (and how many documents use each), attributes, geocoded places,
+    counts, how its entities were linked, and its watchlist matches with the reason for each."""
+    from newsgraph.resolve.explain import actor_details
+
+    details = actor_details(db, actor_id, limit=50)
+    a = details.actor
+    e = schema.entities
+    with db.connect() as conn:
+        row = conn.execute(select(actors.c.attributes).where(actors.c.id == actor_id)).scalar_one()
+        places: dict[tuple[float, float], dict[str, Any]] = {}
+        for p in conn.execute(
+            select(e.c.name, e.c.lat, e.c.lon, e.c.country, e.c.geonames_id, e.c.feature)
+            .join(actor_links, and_(actor_links.c.doc_id == e.c.doc_id, actor_links.c.entity_id == e.c.id))
+            .where(actor_links.c.actor_id == actor_id, e.c.lat.is_not(None), e.c.lon.is_not(None))
+            .limit(200)
+        ):
+            key = (round(p.lat, 3), round(p.lon, 3))
+            place = places.setdefault(key, {**dict(p._mapping), "entities": 0})
+            place["entities"] += 1
+        names = {a["name"].lower(), *(n.lower() for n in a["aliases"])}
+        names |= {str(x["name"]).lower() for x in details.links}
+        hits = [
+            {
+                "list": h.list,
+                "reference": h.entry_id,
+                "entry_name": h.entry_name,
+                "matched_name": h.matched_name,
+                "screened_name": h.actor,
+                "score": h.score,
+                "explanation": h.explanation,
+                "screened_at": h.screened_at,
+            }
+            for h in conn.execute(
+                select(watchlist_hits)
+                .where(func.lower(watchlist_hits.c.actor).in_(sorted(names)))
+                .order_by(watchlist_hits.c.score.desc())
+            )
+        ]
+    return {
+        "actor": {
+            "id": a["id"],
+            "name": a["name"],
+            "kind": a["kind"],
+            "country": a["country"],
+            "aliases": a["aliases"],
+            "attributes": row or {},
+            "roles": a["roles"],
+            "places": sorted(places.values(), key=lambda p: -p["entities"]),
+            "documents": a["documents"],
+            "mentions": a["mentions"],
+            "first_seen": a["first_seen"],
+            "last_seen": a["last_seen"],
+        },
+        "watchlist": hits,
+        "methods": details.methods,
+        "links": details.links,
+        "decisions": details.decisions,
+    }
+
+
+@router.get("/actors/{actor_id}/timeline", summary="Dated events and claims involving the actor")
+def actor_timeline(
+    db: Db,
+    actor_id: int,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
+) -> dict[str, Any]:
+    a, found = nw.timeline(db, f"#{actor_id}", since=day(since, "since"), until=day(until, "until"), limit=limit)
+    return {"actor": nw.actor_dict(a), "items": [i.to_dict() for i in found]}
+
+
+@router.get("/actors/{actor_id}/network", summary="The actor's network neighbourhood")
+def actor_network(
+    db: Db,
+    actor_id: int,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    since: Since = None,
+    until: Until = None,
+    types: Types = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 200,
+) -> dict[str, Any]:
+    net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=filters(since, until, types))
+    return network_dict(net, limit)
+
+
+# -- records across documents -----------------------------------------------------------------
+
+
+@router.get("/events", summary="Events across documents, with their sentence and source")
+def events(
+    db: Db,
+    type: Annotated[str | None, Query(description="PLOVER event type (CONSULT, AGREE, ...).")] = None,
+    actor: Annotated[str | None, Query(description="A source, target or participant, as written.")] = None,
+    since: Since = None,
+    where: Annotated[str | None, Query(description="The event's location, as written.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = q.events(
+        db, type=type or None, actor=actor or None, since=day(since, "since"), where=where or None,
+        limit=limit + 1, offset=offset,
+    )  # fmt: skip
+    return page_of_fetched(rows, limit, offset)
+
+
+@router.get("/claims", summary="Claims across documents: who says what")
+def claims(
+    db: Db,
+    speaker: Annotated[str | None, Query(description="The speaker, as written or its entity's name.")] = None,
+    about: Annotated[str | None, Query(description="Words in the claim.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = q.claims(db, speaker=speaker or None, about=about or None, limit=limit + 1, offset=offset)
+    return page_of_fetched(rows, limit, offset)
+
+
+@router.get("/relations", summary="Relations between actors, with their evidence")
+def relations(
+    db: Db,
+    actor: Annotated[str | None, Query(description="Subject or object, as written.")] = None,
+    type: Annotated[str | None, Query(description="Relation type (member_of, has_role, ...).")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = q.relations(db, actor=actor or None, type=type or None, limit=limit + 1, offset=offset)
+    return page_of_fetched(rows, limit, offset)
+
+
+# -- the network -------------------------------------------------------------------------------
+
+
+def edge_id(e: nw.Edge) -> str:
+    """Stable across requests: the pair, the kind and the type identify an edge."""
+    return f"{e.source}-{e.target}-{e.kind}-{e.type}"
+
+
+def network_dict(net: nw.Network, limit: int) -> dict[str, Any]:
+    """Nodes and edges for a graph view; each edge with a stable ``id`` and its evidence (document,
+    sentence, speaker, the outlet that reports it, date)."""
+    kept = net.edges[:limit]
+    ids = {e.source for e in kept} | {e.target for e in kept} | set(net.center)
+    nodes = [nw.actor_dict(a) for a in net.actors.values() if a.id in ids]
+    edges = []
+    for e in kept:
+        d = nw.edge_dict(e, net.actors)
+        d["id"] = edge_id(e)
+        for ev in d["evidence"]:
+            ev["document_id"] = ev["document"]
+            ev["reported_by"] = ev["source"]
+        edges.append(d)
+    return {"center": net.center, "nodes": nodes, "actors": nodes, "edges": edges, "truncated": len(net.edges) > limit}
+
+
+@router.get("/network", summary="The actor network: an actor's neighbourhood, or the strongest ties")
+def network(
+    db: Db,
+    actor: Annotated[str | None, Query(description="The actor at the centre: a name, an alias or #ID.")] = None,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    since: Since = None,
+    until: Until = None,
+    types: Types = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 100,
+) -> dict[str, Any]:
+    f = filters(since, until, types)
+    if actor and actor.strip():
+        net = nw.neighbourhood(db, actor, depth=depth, filters=f)
+    else:
+        net = nw.overview(db, filters=f, limit=limit)
+    return network_dict(net, limit)
+
+
+@router.get("/network/path", summary="The shortest evidenced chains between two actors")
+def network_path(
+    db: Db,
+    a: Annotated[str, Query(min_length=1, description="One actor: a name, an alias or #ID.")],
+    b: Annotated[str, Query(min_length=1, description="The other actor.")],
+    max_depth: Annotated[int, Query(ge=1, le=6)] = 4,
+    limit: Annotated[int, Query(ge=1, le=20)] = 3,
+    since: Since = None,
+    types: Types = None,
+) -> dict[str, Any]:
+    start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=filters(since, None, types))
+    return {"from": nw.actor_dict(start), "to": nw.actor_dict(goal), "paths": [p.to_dict() for p in found]}
+
+
+_communities_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+_communities_lock = threading.Lock()
+
+
+def _store_state(db: Engine) -> tuple[Any, ...]:
+    """Changes whenever documents are stored or actors are resolved, merged or split."""
+    with db.connect() as conn:
+        last_doc = conn.execute(select(func.max(schema.documents.c.seq))).scalar()
+        n_actors, updated = conn.execute(select(func.count(), func.max(actors.c.updated_at)).select_from(actors)).one()
+        n_links = conn.execute(select(func.count()).select_from(actor_links)).scalar()
+    return (last_doc, n_actors, updated, n_links)
+
+
+@router.get("/network/communities", summary="Communities (Louvain) and the most central actors")
+def network_communities(
+    db: Db,
+    since: Since = None,
+    types: Types = None,
+    min_weight: Annotated[int, Query(ge=1, description="Leave out ties stated in fewer documents.")] = 1,
+    top: Annotated[int, Query(ge=1, le=100)] = 15,
+) -> dict[str, Any]:
+    """Computed over the whole network; kept until the store changes."""
+    f = filters(since, None, types)
+    key = (str(db.url), _store_state(db), f, min_weight, top)
+    with _communities_lock:
+        cached = _communities_cache.get(key)
+        if cached is None:
+            cached = nw.stats(nw.actor_graph(db, filters=f, min_weight=min_weight), top=top).to_dict()
+            if len(_communities_cache) > 32:
+                _communities_cache.clear()
+            _communities_cache[key] = cached
+    return cached
+
+
+# -- map and timeline --------------------------------------------------------------------------
+
+
+@router.get("/map", summary="Event locations with coordinates")
+def event_map(
+    db: Db,
+    since: Since = None,
+    until: Until = None,
+    type: Annotated[str | None, Query(description="Only events of this PLOVER type.")] = None,
+    limit: Annotated[int, Query(ge=1, le=2000, description="Places to return, most events first.")] = 500,
+) -> dict[str, Any]:
+    """Each place where events happen (the event's location, geocoded), with how many events and
+    which (``DOCUMENT:EVENT``), strongest first."""
+    v, a, e, d = schema.events, schema.event_args, schema.entities, schema.documents
+    date = func.coalesce(v.c.date_value, d.c.published)
+    query = (
+        select(a.c.doc_id, a.c.event_id, e.c.name, e.c.lat, e.c.lon, e.c.country, actor_links.c.actor_id)
+        .select_from(
+            a.join(e, and_(e.c.doc_id == a.c.doc_id, e.c.id == a.c.entity))
+            .join(v, and_(v.c.doc_id == a.c.doc_id, v.c.id == a.c.event_id))
+            .join(d, d.c.id == a.c.doc_id)
+            .outerjoin(actor_links, and_(actor_links.c.doc_id == a.c.doc_id, actor_links.c.entity_id == a.c.entity))
+        )
+        .where(a.c.role == "location", e.c.lat.is_not(None), e.c.lon.is_not(None), d.c.current.is_(True))
+    )
+    if s := day(since, "since"):
+        query = query.where(date >= s)
+    if u := day(until, "until"):
+        query = query.where(date <= u + "\uffff")
+    if type:
+        query = query.where(func.upper(v.c.type) == type.upper())
+    places: dict[Any, dict[str, Any]] = {}
+    names: dict[Any, Counter[str]] = defaultdict(Counter)
+    with db.connect() as conn:
+        for r in conn.execute(query):
+            key = r.actor_id if r.actor_id is not None else (round(r.lat, 2), round(r.lon, 2))
+            p = places.setdefault(
+                key,
+                {"lat": r.lat, "lon": r.lon, "country": r.country, "actor": r.actor_id, "ids": set(), "docs": set()},
+            )
+            p["ids"].add(f"{r.doc_id}:{r.event_id}")
+            p["docs"].add(r.doc_id)
+            names[key][r.name] += 1
+        actor_names = nw.load_actors(conn, [k for k in places if isinstance(k, int)])
+    items = []
+    for key, p in places.items():
+        ids = sorted(p.pop("ids"))
+        docs = sorted(p.pop("docs"))
+        name = actor_names[key].name if isinstance(key, int) and key in actor_names else names[key].most_common(1)[0][0]
+        items.append({"place": name, **p, "events": len(ids), "event_ids": ids[:50], "documents": docs[:20]})
+    items.sort(key=lambda i: (-i["events"], i["place"]))
+    return {"items": items[:limit], "total": len(items)}
+
+
+@router.get("/timeline", summary="Events, claims and documents per month (or day) across the store")
+def global_timeline(
+    db: Db,
+    since: Since = None,
+    until: Until = None,
+    interval: Annotated[str, Query(pattern="^(day|month)$", description="month (default) or day.")] = "month",
+) -> dict[str, Any]:
+    """Counts per period; an event is dated by its own date when it is at least that precise, else
+    by its document's; claims and documents by the document's date."""
+    n = 7 if interval == "month" else 10
+    v, c, d = schema.events, schema.claims, schema.documents
+    ev_date = case((func.length(v.c.date_value) >= n, v.c.date_value), else_=d.c.published)
+    s, u = day(since, "since"), day(until, "until")
+
+    def counts(table: Any, date: Any) -> dict[str, int]:
+        period = func.substr(date, 1, n)
+        query = select(period, func.count()).select_from(table)
+        if table is not d:
+            query = query.join(d, d.c.id == table.c.doc_id)
+        query = query.where(d.c.current.is_(True), date.is_not(None), func.length(date) >= n)
+        if s:
+            query = query.where(date >= s)
+        if u:
+            query = query.where(date <= u + "\uffff")
+        with db.connect() as conn:
+            return {p: int(k) for p, k in conn.execute(query.group_by(period))}
+
+    ev, cl, dc = counts(v, ev_date), counts(c, d.c.published), counts(d, d.c.published)
+    periods = sorted(set(ev) | set(cl) | set(dc))
+    return {
+        "interval": interval,
+        "items": [
+            {"date": p, "events": ev.get(p, 0), "claims": cl.get(p, 0), "documents": dc.get(p, 0)} for p in periods
+        ],
+    }
