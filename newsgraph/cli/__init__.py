@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "newsgraph.cli.watchlist",
     "newsgraph.cli.actors",
     "newsgraph.cli.cluster",
+    "newsgraph.cli.serve",
 ]
 """Modules that each define ``commands: list[click.Command]``."""
 

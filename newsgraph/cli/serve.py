@@ -1,0 +1,95 @@
+"""``newsgraph serve``: the REST API and the web UI over a store."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+import click
+from rich.markup import escape
+
+from newsgraph.cli.options import db_option
+from newsgraph.cli.output import errors
+from newsgraph.errors import StoreError
+from newsgraph.store import engine_url
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_store(db: str) -> None:
+    """Refuse a SQLite store that does not exist, saying how to make one."""
+    url = engine_url(db)
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///") :])
+        if not path.is_file():
+            raise StoreError(
+                f"no store at {path}: run `bash run demo` (it ingests the sample documents into newsgraph.db), "
+                f"or `newsgraph ingest PATH --db {db}`, then serve it"
+            )
+
+
+@click.command()
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default is reachable from this machine only.",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option(
+    "--token",
+    envvar="NEWSGRAPH_TOKEN",
+    help="Accept documents over HTTP (POST /api/documents) from requests bearing this token "
+    "(Authorization: Bearer TOKEN). Without it the server is read-only. Env: NEWSGRAPH_TOKEN.",
+)
+@click.option(
+    "--log-level",
+    default="info",
+    show_default=True,
+    type=click.Choice(["debug", "info", "warning", "error"]),
+    help="Server log level (debug also logs every request).",
+)
+def serve(db: str, host: str, port: int, token: str | None, log_level: str) -> None:
+    """Serve the web UI and the REST API over the store (OpenAPI at /docs).
+
+    Binds to 127.0.0.1 unless told otherwise: the store may hold what others should not read.
+
+    \b
+    Example:
+      newsgraph serve --db newsgraph.db --port 8000
+      open http://127.0.0.1:8000/  (the API is listed at http://127.0.0.1:8000/docs)
+    """
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    check_store(db)
+    if not is_loopback(host):
+        errors.print(
+            f"[yellow]warning:[/yellow] listening on {escape(host)}: "
+            "anyone who can reach this machine can read the store"
+            + (" and, with the token, write to it over plain HTTP" if token else ""),
+            highlight=False,
+            soft_wrap=True,
+        )
+    app = create_app(db, token=token)
+    shown = f"[{host}]" if ":" in host else host
+    errors.print(
+        f"newsgraph: serving {escape(db)} on http://{escape(shown)}:{port}/ (API docs at /docs; "
+        + ("POST /api/documents needs the token)" if token else "read-only)"),
+        highlight=False,
+        soft_wrap=True,
+    )
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+
+
+commands = [serve]
