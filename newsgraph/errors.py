@@ -6,6 +6,8 @@ an exit code, the API into one JSON error shape).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class NewsgraphError(Exception):
     """Base class. ``exit_code`` is what the CLI exits with; ``http_status`` what the API answers."""
@@ -70,8 +72,15 @@ class NotFound(NewsgraphError):
     exit_code = 5
     http_status = 404
 
+    HINTS: ClassVar[dict[str, str]] = {
+        "document": "`newsgraph documents` lists what is there",
+        "actor": "`newsgraph actors` lists the most named ones",
+        "story": "`newsgraph stories` lists them",
+    }
+
     def __init__(self, what: str, key: str) -> None:
-        super().__init__(f"no {what} {key!r} in the store: `newsgraph documents` lists what is there")
+        hint = self.HINTS.get(what, "`newsgraph summary` shows what is there")
+        super().__init__(f"no {what} {key!r} in the store: {hint}")
         self.what = what
         self.key = key
 
