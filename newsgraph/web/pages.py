@@ -12,13 +12,14 @@ and served from there under ``/vendor/``: only the few files listed in ``VENDOR_
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from newsgraph.web.security import error_body, error_response
 
 STATIC = Path(__file__).parent / "static"
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +38,6 @@ MEDIA_TYPES = {
     ".css": "text/css; charset=utf-8",
     ".json": "application/json",
     ".svg": "image/svg+xml",
-    ".html": "text/html; charset=utf-8",
 }
 
 #: Page name -> its title; the shell carries the name, the JS module renders the page.
@@ -146,7 +146,7 @@ def vendor_file(name: str, request: Request) -> Response:
         return _not_found(f"no vendor file {name!r}; served are: {', '.join(sorted(VENDOR_FILES))}")
     path = node_modules() / rel
     if not path.is_file():
-        return _error(503, "vendor_not_installed", f"{rel} is missing. {NOT_INSTALLED}", request)
+        return error_response(request, 503, "vendor_not_installed", f"{rel} is missing. {NOT_INSTALLED}")
     suffix = ".js" if name.endswith((".js", ".mjs")) else path.suffix
     return FileResponse(
         path, media_type=MEDIA_TYPES.get(suffix, "application/octet-stream"), headers={"Cache-Control": "max-age=3600"}
@@ -154,18 +154,4 @@ def vendor_file(name: str, request: Request) -> Response:
 
 
 def _not_found(message: str) -> Response:
-    return JSONResponse({"error": {"status": 404, "code": "not_found", "message": message}}, status_code=404)
-
-
-def _error(status: int, code: str, message: str, request: Request) -> Response:
-    """The API's JSON error shape, or a small plain page when a browser asks for HTML."""
-    if "text/html" in request.headers.get("accept", ""):
-        body = "<!doctype html><meta charset=utf-8><title>newsgraph</title><h1>newsgraph</h1><p>"
-        body += _escape(message) + "</p>"
-        return HTMLResponse(body, status_code=status)
-    payload = {"error": {"status": status, "code": code, "message": message}}
-    return Response(json.dumps(payload), status_code=status, media_type="application/json")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return JSONResponse(error_body(404, "not_found", message), status_code=404)

@@ -1,0 +1,258 @@
+// The actor network drawn with cytoscape (installed from npm, served under /vendor/): nodes coloured
+// by actor kind, edges by tie type; dashed when hedged or known only through someone's claim, dotted
+// for "X says, of Y". Clicking an edge shows its evidence sentences with speaker and source.
+
+import { actorUrl, append, badge, clear, docUrl, h, notice, plural } from './dom.js';
+import { kindColor, typeColor } from './colors.js';
+
+let cytoscapePromise = null;
+
+/** cytoscape's ES module, loaded once; a clear error when `npm ci` has not run. */
+export function loadCytoscape() {
+  if (!cytoscapePromise) {
+    cytoscapePromise = import('/vendor/cytoscape.esm.min.mjs')
+      .then((m) => m.default)
+      .catch(() => {
+        cytoscapePromise = null;
+        throw new Error(
+          'The graph library (cytoscape) is not installed on the server: run `bash run setup` ' +
+            '(npm ci from package-lock.json) and restart newsgraph serve.',
+        );
+      });
+  }
+  return cytoscapePromise;
+}
+
+/** {nodes, edges, center} whatever the endpoint calls them; every edge gets an id. */
+export function normaliseNetwork(body) {
+  const nodes = (body && (body.nodes || body.actors)) || [];
+  const edges = ((body && body.edges) || []).map((e, i) => ({
+    ...e,
+    id: String(e.id ?? `${e.source}|${e.target}|${e.kind}|${e.type}|${i}`),
+  }));
+  const center = (body && (body.center || body.centre)) || [];
+  return { nodes, edges, center: Array.isArray(center) ? center : [center] };
+}
+
+/** Every statement of this tie comes through someone's claim (a report, a spokesperson). */
+export function onlyClaimed(edge) {
+  const evidence = edge.evidence || [];
+  return evidence.length > 0 && evidence.every((x) => x.speaker);
+}
+
+/** solid (stated as fact), dashed (hedged, speculative, planned, negated, or only claimed), dotted (says). */
+export function lineStyle(edge) {
+  if (edge.kind === 'claim' || edge.type === 'says') return 'dotted';
+  if ((edge.modality && edge.modality !== 'asserted') || onlyClaimed(edge)) return 'dashed';
+  return 'solid';
+}
+
+function evidenceDocument(x) {
+  return x.document_id ?? x.document ?? x.doc_id;
+}
+
+/** The list of evidence sentences of one edge, each with speaker, outlet, date and a link to the document. */
+export function evidenceList(edge, names) {
+  const source = names.get(String(edge.source)) || edge.source_name || edge.source;
+  const target = names.get(String(edge.target)) || edge.target_name || edge.target;
+  const evidence = edge.evidence || [];
+  const head = h(
+    'div',
+    { class: 'evidence-head' },
+    h('span', { class: 'swatch', dataset: { style: lineStyle(edge) } }),
+    h('strong', {}, String(source)),
+    ` ${edge.directed === false ? '—' : '→'} `,
+    h('strong', {}, String(target)),
+    ' ',
+    badge(edge.label && edge.label !== edge.type ? `${edge.type} (${edge.label})` : edge.type, 'type'),
+    ' ',
+    edge.modality ? badge(edge.modality, edge.modality) : null,
+    onlyClaimed(edge) && edge.kind !== 'claim' ? badge('only claimed', 'claimed') : null,
+  );
+  const swatch = head.querySelector('.swatch');
+  swatch.style.borderTopColor = typeColor(edge.type);
+  const meta = h(
+    'p',
+    { class: 'muted' },
+    plural(edge.weight ?? evidence.length, 'document'),
+    edge.first ? ` · ${edge.first}${edge.last && edge.last !== edge.first ? ' – ' + edge.last : ''}` : '',
+  );
+  const list = h('ol', { class: 'evidence' });
+  for (const x of evidence) {
+    const docId = evidenceDocument(x);
+    append(
+      list,
+      h(
+        'li',
+        { class: 'evidence-item' },
+        h('blockquote', { class: 'sentence' }, x.sentence || x.text || ''),
+        h(
+          'p',
+          { class: 'evidence-meta' },
+          x.speaker ? [h('span', { class: 'speaker' }, `${x.speaker} says`), ' · '] : null,
+          x.modality && x.modality !== 'asserted' ? [badge(x.modality, x.modality), ' '] : null,
+          h('span', { class: 'outlet' }, x.source || x.reported_by || 'unknown source'),
+          x.date || x.published ? ` · ${x.date || x.published}` : '',
+          docId ? [' · ', h('a', { href: docUrl(docId) }, x.title || docId)] : null,
+        ),
+      ),
+    );
+  }
+  if (!evidence.length) append(list, h('li', {}, notice('No evidence sentences were returned for this tie.')));
+  return h('div', { class: 'evidence-panel', dataset: { edge: edge.id } }, head, meta, list);
+}
+
+/** The legend: the tie types present, and what the line styles mean. */
+export function legend(edges) {
+  const types = [...new Set(edges.map((e) => e.type))].sort();
+  const box = h('div', { class: 'legend' });
+  for (const type of types) {
+    const sw = h('span', { class: 'legend-line' });
+    sw.style.borderTopColor = typeColor(type);
+    append(box, h('span', { class: 'legend-item' }, sw, type));
+  }
+  append(
+    box,
+    h('span', { class: 'legend-item' }, h('span', { class: 'legend-line', dataset: { style: 'solid' } }), 'stated'),
+    h(
+      'span',
+      { class: 'legend-item' },
+      h('span', { class: 'legend-line', dataset: { style: 'dashed' } }),
+      'hedged or only claimed',
+    ),
+    h('span', { class: 'legend-item' }, h('span', { class: 'legend-line', dataset: { style: 'dotted' } }), 'says, of'),
+  );
+  return box;
+}
+
+const STYLE = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      label: 'data(name)',
+      'font-size': 11,
+      'font-family': 'system-ui, sans-serif',
+      color: '#1d2733',
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': 120,
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.75,
+      'text-background-padding': 1,
+      width: 'data(size)',
+      height: 'data(size)',
+      'border-width': 1,
+      'border-color': '#ffffff',
+    },
+  },
+  { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#1d2733' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 'data(width)',
+      'line-color': 'data(color)',
+      'target-arrow-color': 'data(color)',
+      'target-arrow-shape': 'data(arrow)',
+      'arrow-scale': 0.8,
+      'curve-style': 'bezier',
+      'line-style': 'data(lineStyle)',
+      opacity: 0.85,
+    },
+  },
+  { selector: 'edge:selected', style: { width: 5, opacity: 1, 'underlay-color': '#ffd54f', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
+  { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffb300' } },
+  { selector: '.faded', style: { opacity: 0.2 } },
+];
+
+/**
+ * Draw ``data`` (normalised) into ``container``. ``onEdge(edge)`` and ``onNode(node)`` are called on
+ * a click. Returns the cytoscape instance (also kept as window.newsgraphGraph for the browser tests).
+ */
+export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose' } = {}) {
+  const cytoscape = await loadCytoscape();
+  const center = new Set(data.center.map(String));
+  const ids = new Set(data.nodes.map((n) => String(n.id)));
+  const elements = [];
+  for (const n of data.nodes) {
+    const docs = n.documents ?? n.weight ?? 1;
+    elements.push({
+      group: 'nodes',
+      data: {
+        id: String(n.id),
+        name: n.name || String(n.id),
+        kind: n.kind,
+        color: kindColor(n.kind),
+        size: Math.min(46, 16 + 6 * Math.log2(1 + docs)),
+      },
+      classes: center.has(String(n.id)) ? 'center' : '',
+    });
+  }
+  for (const e of data.edges) {
+    if (!ids.has(String(e.source)) || !ids.has(String(e.target))) continue;
+    elements.push({
+      group: 'edges',
+      data: {
+        id: e.id,
+        source: String(e.source),
+        target: String(e.target),
+        type: e.type,
+        color: typeColor(e.type),
+        lineStyle: lineStyle(e),
+        arrow: e.directed === false ? 'none' : 'triangle',
+        width: Math.min(8, 1.6 + 1.4 * Math.log2(e.weight || 1)),
+      },
+    });
+  }
+  const byId = new Map(data.edges.map((e) => [e.id, e]));
+  const nodesById = new Map(data.nodes.map((n) => [String(n.id), n]));
+  const cy = cytoscape({
+    container,
+    elements,
+    style: STYLE,
+    minZoom: 0.2,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    layout:
+      layout === 'concentric' && center.size
+        ? {
+            name: 'concentric',
+            animate: false,
+            concentric: (node) => (center.has(node.id()) ? 2 : 1),
+            levelWidth: () => 1,
+            minNodeSpacing: 30,
+          }
+        : { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30 },
+  });
+  cy.on('tap', 'edge', (evt) => {
+    const edge = byId.get(evt.target.id());
+    if (edge && onEdge) onEdge(edge);
+  });
+  cy.on('tap', 'node', (evt) => {
+    const node = nodesById.get(evt.target.id());
+    if (node && onNode) onNode(node);
+  });
+  window.newsgraphGraph = cy;
+  return cy;
+}
+
+/** Highlight one edge in the graph (when chosen from the list rather than the canvas). */
+export function selectEdge(cy, edgeId) {
+  if (!cy) return;
+  cy.elements().unselect();
+  const el = cy.getElementById(edgeId);
+  if (el && el.length) el.select();
+}
+
+/** A node's short card with a link to its actor page. */
+export function nodeCard(node) {
+  return h(
+    'div',
+    { class: 'node-card' },
+    h('h3', {}, h('a', { href: actorUrl(node.id) }, node.name || String(node.id))),
+    h('p', {}, badge(node.kind || 'actor', node.kind), node.country ? ` ${node.country}` : '', node.documents ? ` · ${plural(node.documents, 'document')}` : ''),
+  );
+}
+
+export { clear };

@@ -1,0 +1,170 @@
+// One actor: names, kind, places, attributes, watchlist matches with their reasons, the timeline of
+// its events and claims, and its network neighbourhood (click an edge for the evidence).
+
+import { get, items } from '../api.js';
+import { append, badge, clear, docUrl, facts, h, notice, pathId, plural, section } from '../dom.js';
+import { drawGraph, evidenceList, legend, nodeCard, normaliseNetwork } from '../graph.js';
+
+function placeText(p) {
+  if (!p) return '';
+  if (typeof p === 'string') return p;
+  const name = p.name || p.place || '';
+  const where = [p.country, p.lat !== undefined && p.lat !== null ? `${Number(p.lat).toFixed(2)}, ${Number(p.lon).toFixed(2)}` : null].filter(Boolean).join(' ');
+  return [name, where].filter(Boolean).join(' — ');
+}
+
+/** Names from a list or a {name: count} object, most used first. */
+export function names(value, except) {
+  if (!value) return [];
+  const list = Array.isArray(value) ? value : Object.entries(value).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  return list.filter((n) => n && n !== except);
+}
+
+/** Attributes as "role: Prime Minister; nationality: PK"; values may be {value: count} objects. */
+function attributesText(attributes, skip = ['name', 'kind', 'country']) {
+  if (!attributes) return null;
+  const entries = Object.entries(attributes)
+    .filter(([k]) => !skip.includes(k))
+    .map(([k, v]) => `${k.replace(/_/g, ' ')}: ${Array.isArray(v) ? v.join(', ') : v && typeof v === 'object' ? names(v).join(', ') : v}`);
+  return entries.length ? entries.join('; ') : null;
+}
+
+function watchlistSection(matches) {
+  if (!matches || !matches.length) {
+    return section('Watchlist matches', notice('No match on the loaded sanctions lists. (Lists are loaded with `newsgraph watchlist load`; `newsgraph screen --actors` screens every actor.)'));
+  }
+  const list = h('ul', { class: 'watchlist', id: 'watchlist' });
+  for (const m of matches) {
+    append(
+      list,
+      h(
+        'li',
+        { class: 'watch-item' },
+        h(
+          'div',
+          {},
+          badge(m.list || 'list', 'watch'),
+          ' ',
+          h('strong', {}, m.entry_name || m.matched_name || ''),
+          m.reference ? h('span', { class: 'muted' }, ` · ${m.reference}`) : null,
+          m.score !== undefined && m.score !== null ? h('span', { class: 'muted' }, ` · score ${Number(m.score).toFixed(2)}`) : null,
+        ),
+        m.matched_name && m.matched_name !== m.entry_name ? h('p', { class: 'small muted' }, `matched the list's name “${m.matched_name}” with “${m.screened_name}”`) : null,
+        m.explanation ? h('p', { class: 'reasons' }, m.explanation) : null,
+      ),
+    );
+  }
+  return section(`Watchlist matches (${matches.length})`, list);
+}
+
+/** Where the actor is named, and how each mention was tied to it (the resolver's reason). */
+function mentionsSection(links) {
+  if (!links || !links.length) return null;
+  const list = h('ul', { class: 'results', id: 'actor-documents' });
+  for (const l of links) {
+    append(
+      list,
+      h(
+        'li',
+        { class: 'result' },
+        h('a', { class: 'result-title', href: docUrl(l.doc_id) }, l.title || l.doc_id),
+        h('span', { class: 'muted' }, [l.published, l.name !== undefined ? `as “${l.name}”` : null].filter(Boolean).join(' · ')),
+        l.reason ? h('p', { class: 'small muted' }, `${l.method ? l.method + ': ' : ''}${l.reason}`) : null,
+      ),
+    );
+  }
+  return section(`Named in (${links.length})`, list);
+}
+
+function timelineSection(body) {
+  const rows = items(body);
+  if (!rows.length) return section('Timeline', notice('No dated events or claims for this actor.'));
+  const list = h('ol', { class: 'timeline', id: 'actor-timeline' });
+  for (const t of rows) {
+    const kindLabel = t.kind === 'said' ? 'says' : t.kind === 'mentioned' ? 'is spoken of' : t.type || t.kind;
+    append(
+      list,
+      h(
+        'li',
+        { class: `tl-item tl-${t.kind}` },
+        h('span', { class: 'tl-date' }, t.date || 'undated'),
+        h(
+          'div',
+          { class: 'tl-body' },
+          h('div', {}, badge(kindLabel, t.kind === 'event' ? 'type' : 'claimkind'), t.type && t.kind !== 'event' && t.type !== t.kind ? [' ', badge(t.type, 'plain')] : null, t.modality && t.modality !== 'asserted' ? [' ', badge(t.modality, t.modality)] : null, t.role ? h('span', { class: 'muted' }, ` as ${t.role}`) : null, t.location ? h('span', { class: 'muted' }, ` · in ${t.location}`) : null),
+          h('p', { class: 'tl-text' }, t.speaker && t.kind !== 'said' ? h('span', { class: 'speaker' }, `${t.speaker}: `) : null, t.text),
+          (t.others || []).length ? h('p', { class: 'small muted' }, 'with ', t.others.join(', ')) : null,
+          h('p', { class: 'small muted' }, t.source || '', t.document ? [t.source ? ' · ' : '', h('a', { href: docUrl(t.document) }, t.title || t.document)] : null),
+        ),
+      ),
+    );
+  }
+  return section(`Timeline (${rows.length})`, list);
+}
+
+async function neighbourhood(box, id) {
+  let data;
+  try {
+    data = normaliseNetwork(await get(`/actors/${encodeURIComponent(id)}/network`, { depth: 1 }));
+  } catch (err) {
+    append(box, notice(err.message, 'error'));
+    return;
+  }
+  if (!data.edges.length) {
+    append(box, notice('No ties to other actors yet.'));
+    return;
+  }
+  if (!data.center.length) data.center = [id];
+  const graph = h('div', { class: 'graph graph-small', id: 'graph' });
+  const side = h('div', { class: 'graph-side', id: 'evidence' }, notice('Click a line to see the sentences that state the tie; click a dot for the actor.'));
+  append(box, legend(data.edges), h('div', { class: 'graph-layout' }, graph, side));
+  const names = new Map(data.nodes.map((n) => [String(n.id), n.name]));
+  try {
+    await drawGraph(graph, data, {
+      layout: 'concentric',
+      onEdge: (edge) => append(clear(side), evidenceList(edge, names)),
+      onNode: (node) => append(clear(side), nodeCard(node)),
+    });
+  } catch (err) {
+    append(clear(graph), notice(err.message, 'error'));
+  }
+}
+
+export async function renderActor(app) {
+  const id = pathId('/actors/');
+  const body = await get('/actors/' + encodeURIComponent(id));
+  const a = body.actor || body;
+  document.title = `${a.name} · newsgraph`;
+  const places = (a.places || (a.place ? [a.place] : [])).map(placeText).filter(Boolean);
+  const roles = names(a.roles);
+  const networkBox = h('div', { id: 'neighbourhood' });
+  const timelineBox = h('div', { id: 'timeline-box' }, h('p', { class: 'loading' }, 'Loading the timeline…'));
+  clear(app);
+  append(
+    app,
+    h(
+      'section',
+      { class: 'card actor-head' },
+      h('h1', { id: 'actor-name' }, a.name, ' ', badge(a.kind || 'actor', a.kind)),
+      facts([
+        ['Also named', names(a.aliases, a.name).join(', ')],
+        ['Country', a.country],
+        ['Roles', roles.join(', ')],
+        ['Places', places.join('; ')],
+        ['Attributes', attributesText(a.attributes, ['name', 'kind', 'country', 'role', 'roles'])],
+        ['Documents', a.documents !== undefined ? `${plural(a.documents, 'document')}${a.mentions ? `, ${plural(a.mentions, 'mention')}` : ''}` : null],
+        ['Seen', a.first_seen || a.last_seen ? `${a.first_seen || '?'} – ${a.last_seen || '?'}` : null],
+      ]),
+      h('p', {}, h('a', { href: '/network?actor=' + encodeURIComponent(a.name) + '&depth=2' }, 'Open in the network view →')),
+    ),
+    watchlistSection(body.watchlist || a.watchlist || []),
+    section('Network neighbourhood', networkBox),
+    timelineBox,
+    mentionsSection(body.links),
+  );
+  const timeline = get(`/actors/${encodeURIComponent(id)}/timeline`).catch((err) => ({ error: err }));
+  await neighbourhood(networkBox, a.id ?? id);
+  const t = await timeline;
+  clear(timelineBox);
+  append(timelineBox, t.error ? section('Timeline', notice(t.error.message, 'error')) : timelineSection(t));
+}

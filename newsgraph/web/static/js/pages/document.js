@@ -1,0 +1,291 @@
+// One document: its text with mentions, claims (speaker -> content) and events highlighted in place,
+// and a side panel listing them. Offsets in the API are Python code-point indices into
+// document.text, so the text is cut by code points (Array.from), not UTF-16 units.
+
+import { get } from '../api.js';
+import { actorUrl, append, badge, clear, h, notice, pathId, plural, safeHref } from '../dom.js';
+import { typeColor } from '../colors.js';
+
+/**
+ * Cut ``text`` at every annotation boundary. Each annotation is {start, end, cls, ref, title};
+ * returns [{text, classes:Set, refs:Set, titles:[]}] covering the whole text in order.
+ */
+export function segments(text, annotations) {
+  const chars = Array.from(text);
+  const n = chars.length;
+  const valid = annotations.filter((a) => Number.isInteger(a.start) && Number.isInteger(a.end) && a.start < a.end && a.start >= 0 && a.end <= n);
+  const cuts = new Set([0, n]);
+  for (const a of valid) {
+    cuts.add(a.start);
+    cuts.add(a.end);
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [from, to] = [points[i], points[i + 1]];
+    const covering = valid.filter((a) => a.start <= from && a.end >= to);
+    out.push({
+      text: chars.slice(from, to).join(''),
+      start: from,
+      classes: new Set(covering.map((a) => a.cls).filter(Boolean)),
+      refs: new Set(covering.map((a) => a.ref).filter(Boolean)),
+      titles: covering.map((a) => a.title).filter(Boolean),
+    });
+  }
+  return out;
+}
+
+function argText(arg) {
+  if (!arg) return '';
+  if (Array.isArray(arg)) return arg.map(argText).filter(Boolean).join(', ');
+  return arg.text || arg.name || '';
+}
+
+function annotationsOf(body) {
+  const entities = new Map((body.entities || []).map((e) => [e.id, e]));
+  const out = [];
+  for (const m of body.mentions || []) {
+    const entity = entities.get(m.entity);
+    out.push({
+      start: m.start,
+      end: m.end,
+      cls: `hl-mention hl-${String(m.type || 'other').toLowerCase()}`,
+      ref: m.entity || m.id,
+      title: entity ? `${entity.name} (${entity.kind})` : m.type,
+    });
+  }
+  for (const c of body.claims || []) {
+    out.push({ start: c.start, end: c.end, cls: `hl-claim hl-modality-${c.modality || 'asserted'}`, ref: c.id, title: `claim${c.speaker ? ' by ' + c.speaker.text : ''} (${c.modality})` });
+    if (c.speaker) out.push({ start: c.speaker.start, end: c.speaker.end, cls: 'hl-speaker', ref: c.id, title: 'speaker' });
+    if (c.cue) out.push({ start: c.cue.start, end: c.cue.end, cls: 'hl-cue', ref: c.id, title: 'cue' });
+  }
+  for (const v of body.events || []) {
+    if (v.trigger) out.push({ start: v.trigger.start, end: v.trigger.end, cls: 'hl-event', ref: v.id, title: `event ${v.type} (${v.modality})` });
+    if (v.sentence) out.push({ start: v.sentence.start, end: v.sentence.end, cls: null, ref: v.id });
+    for (const arg of [...(v.source || []), ...(v.target || []), ...(v.participants || [])]) {
+      out.push({ start: arg.start, end: arg.end, cls: null, ref: v.id });
+    }
+  }
+  for (const r of body.relations || []) {
+    if (r.evidence) out.push({ start: r.evidence.start, end: r.evidence.end, cls: null, ref: r.id });
+  }
+  return out;
+}
+
+/** The text as paragraphs of spans: highlighted segments carry their classes and the ids they show. */
+function textView(text, annotations) {
+  const box = h('div', { class: 'doc-text', id: 'doc-text' });
+  for (const seg of segments(text, annotations)) {
+    if (!seg.classes.size && !seg.refs.size) {
+      append(box, seg.text);
+      continue;
+    }
+    append(
+      box,
+      h(
+        'span',
+        {
+          class: ['hl', ...seg.classes].join(' '),
+          dataset: { refs: [...seg.refs].join(' '), start: seg.start },
+          title: seg.titles.length ? seg.titles.join(' · ') : null,
+        },
+        seg.text,
+      ),
+    );
+  }
+  return box;
+}
+
+function spansFor(ref) {
+  return [...document.querySelectorAll('#doc-text .hl')].filter((el) => el.dataset.refs.split(' ').includes(ref));
+}
+
+function activate(ref, on) {
+  for (const el of document.querySelectorAll('.hl-active')) el.classList.remove('hl-active');
+  for (const el of document.querySelectorAll('.panel-item.active')) el.classList.remove('active');
+  if (!on) return;
+  for (const el of spansFor(ref)) el.classList.add('hl-active');
+  for (const el of document.querySelectorAll('.panel-item')) if (el.dataset.ref === ref) el.classList.add('active');
+}
+
+/** A side-panel entry that lights its spans on hover and scrolls to them on click. */
+function panelItem(ref, ...children) {
+  const li = h('li', { class: 'panel-item', dataset: { ref }, tabindex: '0' }, children);
+  li.addEventListener('mouseenter', () => activate(ref, true));
+  li.addEventListener('focus', () => activate(ref, true));
+  li.addEventListener('click', (evt) => {
+    if (evt.target.closest('a')) return;
+    activate(ref, true);
+    const first = spansFor(ref)[0];
+    if (first) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  });
+  return li;
+}
+
+function entityLink(e) {
+  const actor = e.actor_id ?? e.actor;
+  if (actor !== undefined && actor !== null && typeof actor !== 'object') return h('a', { href: actorUrl(actor) }, e.name);
+  if (actor && typeof actor === 'object' && actor.id !== undefined) return h('a', { href: actorUrl(actor.id) }, e.name);
+  return h('a', { href: '/search?q=' + encodeURIComponent(e.name) }, e.name);
+}
+
+function entitiesPanel(body) {
+  const byKind = new Map();
+  for (const e of body.entities || []) {
+    if (!byKind.has(e.kind)) byKind.set(e.kind, []);
+    byKind.get(e.kind).push(e);
+  }
+  const list = h('ul', { class: 'panel-list', id: 'entity-list' });
+  const order = ['person', 'organization', 'group', 'state', 'igo', 'media', 'place', 'other'];
+  const kinds = [...byKind.keys()].sort((a, b) => (order.indexOf(a) + 99 * (order.indexOf(a) < 0)) - (order.indexOf(b) + 99 * (order.indexOf(b) < 0)));
+  for (const kind of kinds) {
+    for (const e of byKind.get(kind)) {
+      const attributes = Object.entries(e.attributes || {}).map(([k, v]) => `${k}: ${v}`);
+      append(
+        list,
+        panelItem(
+          e.id,
+          entityLink(e),
+          ' ',
+          badge(e.kind, e.kind),
+          h('span', { class: 'muted' }, ` ×${(e.mentions || []).length || 1}`),
+          (e.aliases || []).length ? h('div', { class: 'muted small' }, 'also: ', e.aliases.join(', ')) : null,
+          e.place ? h('div', { class: 'muted small' }, `${e.place.country || ''} ${Number(e.place.lat).toFixed(2)}, ${Number(e.place.lon).toFixed(2)}`) : null,
+          attributes.length ? h('div', { class: 'muted small' }, attributes.join(' · ')) : null,
+        ),
+      );
+    }
+  }
+  return list;
+}
+
+function claimsPanel(body, names) {
+  const list = h('ul', { class: 'panel-list', id: 'claim-list' });
+  for (const c of body.claims || []) {
+    const reporter = c.reported_by_name || (c.reported_by ? names.get(c.reported_by) || c.reported_by : null);
+    const speaker = c.speaker_name || (c.speaker ? c.speaker.text : null);
+    append(
+      list,
+      panelItem(
+        c.id,
+        h('div', {}, h('span', { class: 'speaker' }, speaker || 'unattributed'), h('span', { class: 'arrow' }, ' → '), c.cue ? h('span', { class: 'muted' }, c.cue.text) : null),
+        h('q', { class: 'claim-text' }, c.text),
+        h('div', { class: 'small' }, badge(c.modality, c.modality), ' ', badge(c.kind, 'plain'), reporter ? h('span', { class: 'muted' }, ` reported by ${reporter}`) : null),
+      ),
+    );
+  }
+  return list;
+}
+
+function eventsPanel(body) {
+  const list = h('ul', { class: 'panel-list', id: 'event-list' });
+  for (const v of body.events || []) {
+    const type = badge(v.type, 'type');
+    type.style.backgroundColor = typeColor(v.type);
+    type.style.color = '#fff';
+    const who = argText(v.source);
+    const whom = argText(v.target) || argText(v.participants);
+    append(
+      list,
+      panelItem(
+        v.id,
+        h('div', {}, type, ' ', h('strong', {}, v.trigger ? v.trigger.text : ''), v.mode ? h('span', { class: 'muted' }, ` (${v.mode})`) : null),
+        who || whom ? h('div', {}, who || '—', ' → ', whom || '—') : null,
+        h(
+          'div',
+          { class: 'small muted' },
+          v.date && v.date.value ? `${v.date.value} · ` : '',
+          v.location ? `in ${argText(v.location)} · ` : '',
+          badge(v.modality, v.modality),
+          v.claim ? ' · known through a claim' : '',
+        ),
+      ),
+    );
+  }
+  return list;
+}
+
+function relationsPanel(body) {
+  const list = h('ul', { class: 'panel-list', id: 'relation-list' });
+  for (const r of body.relations || []) {
+    append(
+      list,
+      panelItem(
+        r.id,
+        h('div', {}, h('strong', {}, argText(r.subject)), ' ', badge(r.type, 'type'), ' ', h('strong', {}, argText(r.object))),
+        h('div', { class: 'small' }, badge(r.modality, r.modality), r.claim ? h('span', { class: 'muted' }, ' known through a claim') : null),
+      ),
+    );
+  }
+  return list;
+}
+
+function panelSection(title, count, list) {
+  return h('details', { class: 'panel-section', open: true }, h('summary', {}, `${title} `, h('span', { class: 'count' }, String(count))), count ? list : notice(`No ${title.toLowerCase()} found.`));
+}
+
+function legendBar() {
+  return h(
+    'div',
+    { class: 'doc-legend' },
+    h('span', { class: 'hl hl-mention hl-person' }, 'person'),
+    h('span', { class: 'hl hl-mention hl-org' }, 'organisation'),
+    h('span', { class: 'hl hl-mention hl-gpe' }, 'state / place'),
+    h('span', { class: 'hl hl-speaker' }, 'speaker'),
+    h('span', { class: 'hl hl-cue' }, 'cue'),
+    h('span', { class: 'hl hl-claim' }, 'what is claimed'),
+    h('span', { class: 'hl hl-event' }, 'event'),
+  );
+}
+
+export async function renderDocument(app) {
+  const id = pathId('/documents/');
+  const body = await get('/documents/' + encodeURIComponent(id));
+  const doc = body.document || body;
+  const text = doc.text || '';
+  const names = new Map((body.entities || []).map((e) => [e.id, e.name]));
+  document.title = `${doc.title || doc.id} · newsgraph`;
+  const meta = [doc.published, doc.source, doc.dateline && doc.dateline.place ? `dateline ${doc.dateline.place}` : null].filter(Boolean).join(' · ');
+  clear(app);
+  append(
+    app,
+    h(
+      'div',
+      { class: 'doc-layout' },
+      h(
+        'article',
+        { class: 'card doc-main' },
+        h('h1', { id: 'doc-title' }, doc.title || doc.id),
+        h(
+          'p',
+          { class: 'muted' },
+          meta || 'undated',
+          ` · ${plural(Array.from(text.trim().split(/\s+/)).filter(Boolean).length, 'word')}`,
+          doc.url ? [' · ', h('a', { href: safeHref(doc.url), rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : null,
+          ' · ',
+          h('a', { href: '/api/documents/' + encodeURIComponent(doc.id) }, 'JSON'),
+        ),
+        legendBar(),
+        textView(text, annotationsOf(body)),
+      ),
+      h(
+        'aside',
+        { class: 'card doc-panel', id: 'doc-panel' },
+        panelSection('Claims', (body.claims || []).length, claimsPanel(body, names)),
+        panelSection('Events', (body.events || []).length, eventsPanel(body)),
+        panelSection('Relations', (body.relations || []).length, relationsPanel(body)),
+        panelSection('Entities', (body.entities || []).length, entitiesPanel(body)),
+      ),
+    ),
+  );
+  document.getElementById('doc-text').addEventListener('click', (evt) => {
+    const span = evt.target.closest('.hl');
+    if (!span) return;
+    const refs = span.dataset.refs.split(' ').filter(Boolean);
+    const ref = refs.find((r) => /^[cv]/.test(r)) || refs[0];
+    if (!ref) return;
+    activate(ref, true);
+    const item = [...document.querySelectorAll('.panel-item')].find((el) => el.dataset.ref === ref);
+    if (item) item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  });
+}

@@ -1,0 +1,210 @@
+// Event locations on a world outline (Natural Earth land and borders from the world-atlas npm
+// package, decoded with topojson-client, drawn as SVG: no map tiles from the internet), and a
+// timeline of what happened when.
+
+import { get, items } from '../api.js';
+import { append, badge, clear, docUrl, h, notice, plural, s, section } from '../dom.js';
+import { typeColor } from '../colors.js';
+
+const W = 960;
+const H = 480;
+const TOP = 84; // latitudes shown: 84 N ..
+const BOTTOM = -58; // .. 58 S (Antarctica left out)
+
+export function project(lon, lat) {
+  return [((Number(lon) + 180) / 360) * W, ((90 - Number(lat)) / 180) * H];
+}
+
+function ringPath(ring) {
+  let d = '';
+  ring.forEach(([lon, lat], i) => {
+    const [x, y] = project(lon, lat);
+    d += `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+  });
+  return d;
+}
+
+/** An SVG path "d" for a GeoJSON (Multi)Polygon or (Multi)LineString geometry. */
+export function geometryPath(geometry) {
+  if (!geometry) return '';
+  const { type, coordinates } = geometry;
+  if (type === 'Polygon') return coordinates.map((r) => ringPath(r) + 'Z').join('');
+  if (type === 'MultiPolygon') return coordinates.map((p) => p.map((r) => ringPath(r) + 'Z').join('')).join('');
+  if (type === 'LineString') return ringPath(coordinates);
+  if (type === 'MultiLineString') return coordinates.map(ringPath).join('');
+  if (type === 'GeometryCollection') return geometry.geometries.map(geometryPath).join('');
+  return '';
+}
+
+async function loadJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    let message = `${url}: ${response.status}`;
+    try {
+      message = (await response.json()).error.message;
+    } catch {
+      // not JSON
+    }
+    throw new Error(message);
+  }
+  return response.json();
+}
+
+/** The world outline: land filled, country borders stroked. */
+async function worldLayer() {
+  try {
+    await import('/vendor/topojson-client.min.js');
+  } catch {
+    throw new Error('The map library (topojson-client) is not installed on the server: run `bash run setup` (npm ci) and restart newsgraph serve.');
+  }
+  const topojson = window.topojson;
+  const [land, countries] = await Promise.all([loadJson('/vendor/land-110m.json'), loadJson('/vendor/countries-110m.json')]);
+  const landGeo = topojson.feature(land, land.objects.land);
+  const borders = topojson.mesh(countries, countries.objects.countries, (a, b) => a !== b);
+  const features = landGeo.type === 'FeatureCollection' ? landGeo.features : [landGeo];
+  return s(
+    'g',
+    { class: 'world' },
+    s('path', { class: 'land', id: 'land', d: features.map((f) => geometryPath(f.geometry)).join('') }),
+    s('path', { class: 'borders', d: geometryPath(borders) }),
+  );
+}
+
+function graticule() {
+  const g = s('g', { class: 'graticule' });
+  for (let lon = -150; lon <= 150; lon += 30) {
+    const [x] = project(lon, 0);
+    append(g, s('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: 0, y2: H }));
+  }
+  for (let lat = -60; lat <= 80; lat += 20) {
+    const [, y] = project(0, lat);
+    append(g, s('line', { x1: 0, x2: W, y1: y.toFixed(1), y2: y.toFixed(1) }));
+  }
+  return g;
+}
+
+function eventItem(v) {
+  const type = badge(v.type || 'event', 'type');
+  type.style.backgroundColor = typeColor(v.type);
+  type.style.color = '#fff';
+  const docId = v.document_id ?? v.document ?? v.doc_id;
+  return h(
+    'li',
+    { class: 'event-item' },
+    h('div', {}, type, ' ', h('strong', {}, v.trigger && typeof v.trigger === 'object' ? v.trigger.text : v.trigger || ''), v.modality && v.modality !== 'asserted' ? [' ', badge(v.modality, v.modality)] : null),
+    v.sentence_text || typeof v.sentence === 'string' ? h('p', { class: 'sentence' }, String(v.sentence_text || v.sentence).trim()) : null,
+    h('p', { class: 'small muted' }, [v.date_value || (v.date && typeof v.date === 'object' ? v.date.value : v.date) || v.published, v.location && typeof v.location === 'object' ? `in ${v.location.text}` : v.location, v.reported_by].filter(Boolean).join(' · '), docId ? [' · ', h('a', { href: docUrl(docId) }, v.title || docId)] : null),
+  );
+}
+
+async function placeEvents(side, place) {
+  clear(side);
+  append(side, h('h2', {}, place.place), h('p', { class: 'muted' }, plural(place.events, 'event')), h('p', { class: 'loading' }, 'Loading…'));
+  try {
+    const body = await get('/events', { where: place.place, limit: 50 });
+    side.querySelector('.loading').remove();
+    const rows = items(body);
+    append(
+      side,
+      rows.length
+        ? h('ul', { class: 'event-list', id: 'place-events' }, rows.map(eventItem))
+        : h('div', {}, notice('The events here name the place differently; their documents:'), h('ul', {}, (place.documents || []).map((d) => h('li', {}, h('a', { href: docUrl(d) }, d))))),
+    );
+  } catch (err) {
+    side.querySelector('.loading').remove();
+    append(side, notice(err.message, 'error'));
+  }
+}
+
+function markers(places, side) {
+  const g = s('g', { class: 'markers' });
+  const max = Math.max(1, ...places.map((p) => p.events || 1));
+  for (const p of [...places].sort((a, b) => (b.events || 0) - (a.events || 0))) {
+    if (p.lat === null || p.lat === undefined || p.lon === null || p.lon === undefined) continue;
+    const [x, y] = project(p.lon, p.lat);
+    const r = 3.5 + 9 * Math.sqrt((p.events || 1) / max);
+    const dot = s('circle', { class: 'marker', cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), tabindex: '0', role: 'button', 'aria-label': `${p.place}: ${plural(p.events || 0, 'event')}` }, s('title', {}, `${p.place}: ${plural(p.events || 0, 'event')}`));
+    const open = () => {
+      for (const el of g.querySelectorAll('.marker.selected')) el.classList.remove('selected');
+      dot.classList.add('selected');
+      placeEvents(side, p);
+    };
+    dot.addEventListener('click', open);
+    dot.addEventListener('keydown', (evt) => {
+      if (evt.key === 'Enter') open();
+    });
+    append(g, dot);
+  }
+  return g;
+}
+
+const SERIES = [
+  ['events', 'events'],
+  ['claims', 'claims'],
+  ['documents', 'documents'],
+];
+
+/** Grouped bars per period: events, claims and documents ({date, events, claims, documents} items). */
+export function timelineChart(rows) {
+  const dated = rows.filter((t) => t.date);
+  if (!dated.length) return notice('No dated events, claims or documents yet.');
+  const max = Math.max(1, ...dated.flatMap((t) => SERIES.map(([key]) => Number(t[key] || 0))));
+  const chart = h('div', { class: 'bars', id: 'timeline-bars' });
+  for (const t of dated) {
+    const group = h('div', { class: 'bar', title: `${t.date}: ${SERIES.map(([key, label]) => `${t[key] || 0} ${label}`).join(', ')}` });
+    const fills = h('div', { class: 'bar-group' });
+    for (const [key] of SERIES) {
+      const n = Number(t[key] || 0);
+      const fill = h('span', { class: `bar-fill bar-${key}` }, n ? h('span', { class: 'bar-count' }, String(n)) : null);
+      fill.style.height = `${n ? Math.max(3, (100 * n) / max) : 0}%`;
+      append(fills, fill);
+    }
+    append(chart, append(group, fills, h('span', { class: 'bar-label' }, t.date)));
+  }
+  const key = h('div', { class: 'legend' }, SERIES.map(([k, label]) => h('span', { class: 'legend-item' }, h('span', { class: `legend-box bar-${k}` }), label)));
+  return h('div', {}, key, chart);
+}
+
+/** The most recent dated events, newest first, each with its sentence and document. */
+function recentEvents(body) {
+  const rows = items(body);
+  if (!rows.length) return notice('No events stored yet.');
+  return h('ul', { class: 'event-list', id: 'recent-events' }, rows.map(eventItem));
+}
+
+export async function renderMap(app) {
+  document.title = 'Map · newsgraph';
+  const [, yTop] = project(0, TOP);
+  const [, yBottom] = project(0, BOTTOM);
+  const svg = s('svg', { class: 'map', id: 'map', viewBox: `0 ${yTop.toFixed(0)} ${W} ${(yBottom - yTop).toFixed(0)}`, role: 'img', 'aria-label': 'World map of event locations' }, s('rect', { class: 'sea', x: 0, y: 0, width: W, height: H }), graticule());
+  const side = h('aside', { class: 'graph-side', id: 'place-panel' }, h('h2', {}, 'Places'), notice('Click a circle for the events that happened there.'));
+  const timelineBox = h('div', { id: 'timeline' }, h('p', { class: 'loading' }, 'Loading the timeline…'));
+  const eventsBox = h('div', { id: 'events-box' }, h('p', { class: 'loading' }, 'Loading events…'));
+  clear(app);
+  append(
+    app,
+    h('section', { class: 'hero compact' }, h('h1', {}, 'Map and timeline'), h('p', { class: 'lead' }, 'Where the stored events took place, and when. Circles grow with the number of events.')),
+    h('div', { class: 'graph-layout' }, h('div', { class: 'map-box' }, svg), side),
+    section('Timeline', timelineBox),
+    section('Latest events', eventsBox),
+  );
+  const [world, places, times, latest] = await Promise.all([
+    worldLayer().catch((err) => ({ error: err })),
+    get('/map').catch((err) => ({ error: err })),
+    get('/timeline').catch((err) => ({ error: err })),
+    get('/events', { limit: 25 }).catch((err) => ({ error: err })),
+  ]);
+  if (world.error) svg.after(notice(world.error.message, 'error'));
+  else svg.insertBefore(world, svg.querySelector('.graticule').nextSibling);
+  if (places.error) svg.after(notice(places.error.message, 'error'));
+  else {
+    const rows = items(places);
+    append(svg, markers(rows, side));
+    if (!rows.length) svg.after(notice('No event has a known location yet.'));
+    else append(side, h('ul', { class: 'place-list' }, [...rows].sort((a, b) => (b.events || 0) - (a.events || 0)).slice(0, 15).map((p) => h('li', {}, h('a', { href: '#', onclick: (evt) => { evt.preventDefault(); placeEvents(side, p); } }, p.place), h('span', { class: 'muted' }, ` ${p.events}`)))));
+  }
+  clear(timelineBox);
+  append(timelineBox, times.error ? notice(times.error.message, 'error') : timelineChart(items(times)));
+  clear(eventsBox);
+  append(eventsBox, latest.error ? notice(latest.error.message, 'error') : recentEvents(latest));
+}
