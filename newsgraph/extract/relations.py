@@ -10,7 +10,17 @@ dependency parse with the same :class:`~newsgraph.extract.events.Frame` as event
 - verbs: "groups operating openly on Pakistani soil" (operates_in), "X attacked Y" (fights);
 - relational nouns: "the nexus between Hamas and ..." (allied_with), "talks with" ...;
 - places: "Gujranwala in Pakistan", "Pakistan's Gujranwala", "Mosul, Iraq" (located_in);
-- aliases: "Lashkar-e-Taiba (LeT)", "X, also known as Y" (alias_of).
+- aliases: "Lashkar-e-Taiba (LeT)", "X, also known as Y" (alias_of);
+- passives: "CTF 50 is led by Burns" (leads), "X was killed by Y" (fights);
+- places attached to actors and verbs: "forces conducted strikes in Syria", "Near Mosul, strikes
+  hit ISIL units", "X, of Cibolo, Texas" (located_in / operates_in);
+- role and member nouns: "X was a commander in the navy", "Marines from 3rd Battalion",
+  "the President of Syria"; inclusion: "the SDF, which includes the Syrian Arab Coalition";
+- control: "ISIL seized Mosul", "ISIL-held territory", "control of Mosul" (leads);
+- companions: "X fought alongside Y" (allied_with).
+
+Syntactic cues that are not per-type word lists (prepositions, alias phrases, control and
+inclusion verbs) come from ``relation_patterns.yaml`` (:mod:`newsgraph.extract.relation_patterns`).
 """
 
 from __future__ import annotations
@@ -19,14 +29,20 @@ import itertools
 from dataclasses import dataclass
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
-from newsgraph.extract.events import OBJECTS, Frame, _modality
+from newsgraph.extract.events import OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
+from newsgraph.extract.relation_patterns import RelationPatterns, patterns
 from newsgraph.ontology import RelationOntology, events, relations
-from newsgraph.records import Arg, Extraction, Relation, SentenceSpan
+from newsgraph.records import Arg, Extraction, Mention, Relation, SentenceSpan
 
 ROLE_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 PAIR_PREPOSITIONS = frozenset({"with", "between", "against", "to", "among", "and"})
-ALIAS_PHRASES = (("also", "known", "as"), ("known", "as"), ("aka",), ("a.k.a.",), ("alias",), ("formerly",))
 RELATION_MODALITY = {"planned": "speculative"}
+GROUP_TYPES = frozenset({"ORG", "NORP"})
+"""Mention types that name a group an actor can belong to or operate as."""
+CLIMB_DEPS = frozenset({"pobj", "prep", "dobj", "attr", "pcomp", "npadvmod", "oprd", "appos", "conj"})
+"""Arcs walked up from a noun to the verb whose subject is its first argument."""
+VERB_CLIMB = frozenset({"pcomp", "acomp", "xcomp", "advcl"})
+"""Arcs walked further up from a verb with no subject of its own ("committed to carrying out")."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +91,7 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
 
 def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence) -> list[_Found]:
     found: list[_Found] = []
+    pat = patterns()
     toks = frame.annotation.sentence_tokens(sentence)
     for t in toks:
         lemma = t.lemma.lower()
@@ -82,15 +99,22 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if k >= 0 and frame.mention_last[k] == t.i:
             found.extend(_titles(frame, ont, t, k))
             found.extend(_places(frame, t, k))
-            found.extend(_aliases(frame, t, k))
-        if t.pos == "VERB" and lemma in ont.participle_type and t.dep in {"amod", "acl"}:
-            found.extend(_participle(frame, ont, t))
+            found.extend(_aliases(frame, pat, t, k))
+            found.extend(_origin(frame, pat, t, k))
+            found.extend(_swallowed_locative(frame, pat, t, k))
+        if t.pos == "VERB" and t.dep in {"amod", "acl", "compound"}:
+            if lemma in ont.participle_type:
+                found.extend(_participle(frame, ont, t))
+            elif lemma in pat.control_verbs:
+                found.extend(_held(frame, t))
         if t.pos == "VERB":
-            found.extend(_verb(frame, ont, t))
+            found.extend(_verb(frame, ont, pat, t))
         if t.pos == "NOUN" and lemma in ont.noun_type:
-            found.extend(_noun(frame, ont, t))
-        if t.pos in {"NOUN", "PROPN"} and k < 0 and lemma in frame.lexicon.nouns:
-            found.extend(_actor_in_place(frame, t))
+            found.extend(_noun(frame, ont, pat, t))
+        if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns):
+            found.extend(_role_noun(frame, ont, t))
+        if t.pos == "ADP" and lemma in pat.locative_prepositions:
+            found.extend(_locative(frame, t))
     return found
 
 
@@ -126,6 +150,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         groups = [frame.mention(t.i) for t in title if frame.is_actor_mention(frame.mention(t.i))]
         if role is not None:
             rtype, a, b = role
+            rtype = _subordinate(frame, rtype, title)
             out.append(_Found("has_role", person, frame.span_arg(a, b), a))
             for g in dict.fromkeys(groups):
                 if g is not None and g.type != "PERSON":
@@ -148,16 +173,36 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         sub = frame.annotation.subtree(role_head)
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
         out.append(_Found("has_role", person, frame.span_arg(first_i, sub[-1].i), role_head))
+        role_rel = _subordinate(frame, role_rel, [t for t in sub if t.i < role_head])
         for p in frame.kids(role_head):
             if p.dep == "prep" and p.lemma in {"of", "for", "at"}:
+                of_rel = _heading(frame, role_tok, role_rel)
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
-                        out.extend(_Found(role_rel, person, g, role_head) for g in frame.actor_args(q.i))
+                        out.extend(_Found(of_rel, person, g, role_head) for g in frame.actor_args(q.i))
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
                 if g2 is not None:
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
+
+
+def _subordinate(frame: Frame, rtype: str, title: list[Token]) -> str:
+    """A heading title with "deputy", "vice" ... makes its holder a member, not the head."""
+    subordinate = patterns().subordinate_modifiers
+    if rtype == "leads" and any(t.lemma.lower() in subordinate for t in title):
+        return "member_of"
+    return rtype
+
+
+def _heading(frame: Frame, role: Token, rtype: str) -> str:
+    """ "commander of U.S. Central Command" heads it, whatever the title means before a name."""
+    pat = patterns()
+    if role.lemma.lower() not in pat.heading_roles:
+        return rtype
+    if any(c.lemma.lower() in pat.subordinate_modifiers for c in frame.kids(role.i) if c.i < role.i):
+        return "member_of"
+    return "leads"
 
 
 def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
@@ -198,13 +243,16 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
     return out
 
 
-def _aliases(frame: Frame, t: Token, k: int) -> list[_Found]:
-    """ "Lashkar-e-Taiba (LeT)", "Daesh, also known as ISIL"."""
+def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:
+    """ "Lashkar-e-Taiba (LeT)", "Naval Forces Central Command's (NAVCENT)", "Daesh, also known as
+    ISIL"."""
     m = frame.mentions[k]
     if not frame.is_actor_mention(m):
         return []
     toks = frame.annotation.tokens
     i = frame.mention_last[k] + 1
+    if i < len(toks) and toks[i].text in {"'s", "’s"}:
+        i += 1
     out: list[_Found] = []
     if i + 2 < len(toks) and toks[i].text == "(":
         other = frame.mention(i + 1)
@@ -212,12 +260,16 @@ def _aliases(frame: Frame, t: Token, k: int) -> list[_Found]:
             close = frame.mention_last[frame.mention_at[i + 1]] + 1
             if toks[close].text == ")" and other.text != m.text and frame.is_actor_mention(other):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), i))
+    i = frame.mention_last[k] + 1
     j = i + 1 if i < len(toks) and toks[i].text == "," else i
-    for phrase in ALIAS_PHRASES:
+    for phrase in pat.alias_phrases:
         words = [w.text.lower() for w in toks[j : j + len(phrase)]]
         if tuple(words) == phrase:
-            other = frame.mention(j + len(phrase))
-            if other is not None and frame.is_actor_mention(other):
+            n = j + len(phrase)
+            while n < len(toks) and toks[n].text in {"the", "\u201c", '"', "'"}:
+                n += 1
+            other = frame.mention(n) if n < len(toks) else None
+            if frame.is_actor_mention(other) and other is not None and (phrase != ("or",) or other.type == m.type):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), j))
             break
     return out
@@ -267,27 +319,47 @@ def _territory(frame: Frame, i: int) -> list[Arg]:
     return []
 
 
-def _verb(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
-    """ "X attacked Y", "X met with Y", "groups operating on Pakistani soil"."""
+def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "X attacked Y", "X met with Y", "CTF 50 is led by Burns", "X and Y met", "ISIL seized
+    Mosul", "the SDF includes the Syrian Arab Coalition", "X fought alongside Y"."""
     lemma = t.lemma.lower()
     kids = frame.kids(t.i)
+    out = _companions(frame, pat, t)
     rtype = None
     for c in kids:
         if c.dep in {"prt", "prep"} and f"{lemma} {c.lemma.lower()}" in ont.verb_type:
             rtype = ont.verb_type[f"{lemma} {c.lemma.lower()}"]
     rtype = rtype or ont.verb_type.get(lemma)
-    if rtype is None or rtype in {"based_in", "has_role", "alias_of"}:
-        return []
-    if any(c.dep in {"nsubjpass", "auxpass"} for c in kids):
-        return []
-    subjects, _ = frame.subjects(t.i)
-    if not subjects:
-        return []
+    control = lemma in pat.control_verbs
+    inclusion = lemma in pat.inclusion_verbs
+    if (rtype is None or rtype in {"based_in", "has_role", "alias_of"}) and not control and not inclusion:
+        return out
+    subjects, passive = frame.subjects(t.i)
     objects: list[Arg] = []
+    if passive:
+        # "CTF 50 is led by Burns", "the Syrian Arab Coalition, supported by Coalition advisers"
+        for c in kids:
+            if c.dep in PASSIVE_SUBJECTS:
+                objects.extend(frame.actor_args(c.i))
+        if not objects and t.dep in {"acl", "relcl"}:
+            objects.extend(frame.actor_args(t.head))
+        if not any(c.dep == "agent" for c in kids):
+            subjects = []
+    if not subjects:
+        return out
+    if inclusion:
+        members = [a for c in kids if c.dep in OBJECTS for a in frame.actor_args(c.i)]
+        return out + [_Found("member_of", m, s, t.i) for s in subjects for m in members]
     place_like = rtype in {"operates_in", "located_in"}
+    held: list[Arg] = []
     for c in kids:
         if c.dep in OBJECTS and not place_like:
-            objects.extend(frame.actor_args(c.i))
+            found = frame.actor_args(c.i)
+            places = [a for a in found if _is_place_arg(frame, a)]
+            if control and (places or (not found and frame.tok(c.i).lemma.lower() in pat.controlled_nouns)):
+                held.extend(places or [frame.span_arg(*_phrase(frame, c.i))])
+            elif rtype is not None:
+                objects.extend(found)
         if c.dep == "prep":
             prep = c.lemma.lower()
             for p in frame.kids(c.i):
@@ -295,45 +367,262 @@ def _verb(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
                     continue
                 if place_like and prep in {"in", "on", "from", "inside", "across", "throughout", "within"}:
                     objects.extend(_territory(frame, p.i))
-                elif not place_like and prep in {"with", "against", "to", "for"}:
+                elif not place_like and prep in {"with", "against", "to", "for"} and rtype is not None:
                     objects.extend(frame.actor_args(p.i))
-    return [_Found(rtype, s, o, t.i) for s in subjects for o in objects]
+    if passive and control and not held:
+        held = [o for o in objects if _is_place_arg(frame, o)]
+        objects = [o for o in objects if not _is_place_arg(frame, o)]
+    out.extend(_Found("leads", s, h, t.i) for s in subjects for h in held)
+    if rtype is None:
+        return out
+    if not objects and ont.types[rtype].symmetric and len(subjects) > 1:
+        # "Karim and Sadiq met again": a symmetric tie among conjoined subjects
+        out.extend(_Found(rtype, a, b, t.i) for a, b in itertools.combinations(subjects, 2))
+    out.extend(_Found(rtype, s, o, t.i) for s in subjects for o in objects)
+    return out
 
 
-def _noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
-    """ "the nexus between Hamas and X", "Hamas's alliance with Y", "talks with Z"."""
+def _companions(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "X fought IS alongside Y", "X, together with Y, ...": the subject and Y are allies."""
+    out: list[_Found] = []
+    for c in frame.kids(t.i):
+        if c.dep != "prep":
+            continue
+        one: tuple[str, ...] = (c.lemma.lower(),)
+        two: tuple[str, ...] = (frame.tok(c.i - 1).lemma.lower(), c.lemma.lower()) if c.i > 0 else one
+        if one not in pat.companion_prepositions and two not in pat.companion_prepositions:
+            continue
+        partners = [a for p in frame.kids(c.i) if p.dep == "pobj" for a in frame.actor_args(p.i)]
+        if partners:
+            out.extend(_Found("allied_with", s, p, c.i) for s in frame.subjects(t.i)[0] for p in partners)
+    return out
+
+
+def _phrase(frame: Frame, i: int) -> tuple[int, int]:
+    """First and last token of the noun phrase headed by ``i``, determiner included."""
+    first, last = frame.noun_phrase(i)
+    det = [c.i for c in frame.kids(i) if c.dep == "det" and c.i < i]
+    return min([first, *det]), last
+
+
+def _held(frame: Frame, t: Token) -> list[_Found]:
+    """ "ISIL-held territory", "the Kurdish-controlled town": the modifier holds the head noun."""
+    holders: list[Arg] = []
+    for c in frame.kids(t.i):
+        if c.dep in {"npadvmod", "compound", "nmod", "amod"} and c.i < t.i:
+            holders.extend(a for a in frame.actor_args(c.i, nominal=False) if not _is_place_arg(frame, a))
+    if not holders or frame.tok(t.head).pos not in {"NOUN", "PROPN"}:
+        return []
+    head = frame.tok(t.head)
+    m = frame.mention(head.i)
+    held = frame.arg(m) if m is not None else frame.span_arg(t.i + 1, head.i) if t.i < head.i else None
+    if held is None:
+        return []
+    return [_Found("leads", h, held, t.i) for h in holders]
+
+
+def _clause_subjects(frame: Frame, i: int) -> list[Arg]:
+    """The subjects of the verb that a noun hangs from: "X conducted strikes against Y",
+    "X has had control of Mosul", "X was a commander in the navy", "after a meeting with Y, X ..."."""
+    k = i
+    for _ in range(6):
+        cur = frame.tok(k)
+        if cur.head == k or cur.dep not in CLIMB_DEPS | VERB_CLIMB:
+            return []
+        head = frame.tok(cur.head)
+        if head.pos in {"VERB", "AUX"}:
+            if head.lemma.lower() in patterns().reporting_verbs:
+                return []
+            subjects, passive = frame.subjects(head.i)
+            if not subjects and passive:
+                # "X was killed in a raid by Y": the one the clause is about
+                subjects = [a for c in frame.kids(head.i) if c.dep in PASSIVE_SUBJECTS for a in frame.actor_args(c.i)]
+            if subjects:
+                return subjects
+        elif cur.dep == "appos" or (cur.dep == "conj" and head.pos not in {"NOUN", "PROPN"}):
+            return []
+        k = head.i
+    return []
+
+
+def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "the nexus between Hamas and X", "Hamas's alliance with Y", "talks with Z", "ISIL has had
+    control of Mosul", "strikes against ISIL", "with the support of X"."""
     rtype = ont.noun_type[t.lemma.lower()]
     if rtype in {"based_in", "operates_in", "located_in", "alias_of", "has_role"}:
         return []
+    preps = pat.object_prepositions.get(rtype, PAIR_PREPOSITIONS)
     left: list[Arg] = []
     for c in frame.kids(t.i):
         if c.i < t.i and c.dep in {"poss", "compound", "amod"} and frame.is_actor_mention(frame.mention(c.i)):
             left.extend(frame.actor_args(c.i, nominal=False))
-    head = frame.tok(t.head)
-    if not left and t.dep in OBJECTS and head.pos == "VERB":
-        left = frame.subjects(head.i)[0]
+    swap = False
+    own = bool(left)
+    if not left:
+        left = _clause_subjects(frame, t.i)
+        # "with the support of X, the SDF ...": X supports the clause's subject
+        head = frame.tok(t.head)
+        swap = t.dep == "pobj" and head.lemma.lower() == "with" and rtype in {"supports", "leads"}
     out: list[_Found] = []
+    agents = [a for c in frame.kids(t.i) if c.dep == "prep" and c.lemma.lower() == "by" for p in frame.kids(c.i)
+              if p.dep == "pobj" for a in frame.actor_args(p.i)]
+    if agents and rtype in {"fights", "supports", "opposes", "leads"}:
+        # "killed in a raid by US Special Operations", "an attack by X on Y"
+        targets = [a for c in frame.kids(t.i) if c.dep == "prep" and c.lemma.lower() in preps
+                   for p in frame.kids(c.i) if p.dep == "pobj" for a in frame.actor_args(p.i)]
+        return [_Found(rtype, a, o, t.i) for a in agents for o in (targets or left)]
     for c in frame.kids(t.i):
-        if c.dep != "prep" or c.lemma.lower() not in PAIR_PREPOSITIONS:
+        if c.dep != "prep" or c.lemma.lower() not in preps:
             continue
         for p in frame.kids(c.i):
             if p.dep != "pobj":
                 continue
             right = frame.actor_args(p.i)
-            if c.lemma.lower() == "between" and not left and len(right) >= 2:
+            if rtype == "leads" and not right:
+                right = _territory(frame, p.i) or [frame.span_arg(*_phrase(frame, p.i))]
+            if c.lemma.lower() in {"between", "among"} and not own and len(right) >= 2:
                 out.extend(_Found(rtype, right[0], o, t.i) for o in right[1:])
+            elif swap:
+                out.extend(_Found(rtype, o, s, t.i) for s in left for o in right)
             else:
                 out.extend(_Found(rtype, s, o, t.i) for s in left for o in right)
     return out
 
 
-def _actor_in_place(frame: Frame, t: Token) -> list[_Found]:
-    """ "ISIL fighters in Iraq", "Hamas representatives in Pakistan": an actor noun with a place."""
+def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "X was a commander in the navy", "Marines from 3rd Battalion", "the President of Syria",
+    "a spokesman for the UN High Commissioner": a role or member noun tied to a group by a
+    preposition; its holder is the noun phrase itself, the person it is in apposition to, or the
+    subject of the copula."""
+    lemma = t.lemma.lower()
+    rtype = ont.role_type.get(lemma, "member_of")
+    groups: list[Arg] = []
+    of_rtype = _heading(frame, t, rtype)
+    for c in frame.kids(t.i):
+        if c.dep != "prep" or c.i < t.i or c.lemma.lower() not in {"of", "from", "in", "within", "for", "at"}:
+            continue
+        for p in frame.kids(c.i):
+            if p.dep != "pobj":
+                continue
+            m = frame.mention(p.i)
+            if m is None or frame.mention_last[frame.mention_at[p.i]] != p.i:
+                continue
+            if m.type in GROUP_TYPES or (m.type == "GPE" and c.lemma.lower() == "of" and rtype == "leads"):
+                groups.append(frame.arg(m))
+                if c.lemma.lower() in {"of", "for"}:
+                    rtype = of_rtype
+    if not groups:
+        return []
+    head = frame.tok(t.head)
+    holders: list[Arg]
+    if t.dep == "appos" and frame.mention(head.i) is not None and frame.mention(head.i).type == "PERSON":  # type: ignore[union-attr]
+        return []  # _titles reads appositions to names
+    if t.dep == "attr" and head.pos in {"AUX", "VERB"}:
+        holders = frame.subjects(head.i)[0]
+    else:
+        holders = [frame.span_arg(*_phrase(frame, t.i))]
+    return [_Found(rtype, h, g, t.i) for h in holders for g in groups]
+
+
+def _place_args(frame: Frame, i: int) -> list[Arg]:
+    """Places named by a preposition's object and its conjuncts ("in Syria and Iraq"), including
+    a place name the tagger swallowed with its preposition ("Near Mosul" read as one name)."""
+    out: list[Arg] = []
+    for j in frame.conjuncts(i):
+        found = _territory(frame, j)
+        if not found:
+            m = frame.mention(j)
+            k = frame.mention_at[j]
+            if m is not None and frame.tok(j).pos == "PROPN" and frame.mention_first[k] < j:
+                first = frame.tok(frame.mention_first[k])
+                if first.pos == "ADP" or first.lemma.lower() in patterns().locative_prepositions:
+                    found = [frame.span_arg(first.i + 1, frame.mention_last[k], m.entity)]
+        out.extend(found)
+    return out
+
+
+def _locative(frame: Frame, prep: Token) -> list[_Found]:
+    """A place attached by a locative preposition ties what the preposition hangs from:
+    "ISIL fighters in Mosul" (the actor), "forces conducted strikes in Syria" and "Near Mosul,
+    strikes hit ISIL units" (the verb's subject and object), "the defeat of Daesh in Iraq" (the
+    actors of an event noun)."""
+    places = [a for p in frame.kids(prep.i) if p.dep == "pobj" for a in _place_args(frame, p.i)]
+    if not places or prep.head == prep.i:
+        return []
+    return _attach(frame, frame.tok(prep.head), places, prep.i)
+
+
+def _swallowed_locative(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:
+    """ "Near Mosul, five strikes engaged ISIL units" where the tagger read "Near Mosul" as one
+    name and the parser made it the subject: the place after the preposition, attached to the
+    verb."""
+    first = frame.tok(frame.mention_first[k])
+    if first.i == t.i or first.text.lower() not in pat.locative_prepositions or not first.text[:1].isupper():
+        return []
+    if t.dep not in {"nsubj", "npadvmod", "compound", "dep"} or frame.tok(t.head).pos not in {"VERB", "AUX"}:
+        return []
+    place = frame.span_arg(first.i + 1, t.i)
+    found = _attach(frame, frame.tok(t.head), [place], first.i)
+    return [f for f in found if not (f.subject.start <= t.start < f.subject.end)]
+
+
+def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Found]:
+    """Tie ``places`` to the actors of the word a locative phrase hangs from."""
+    prep = frame.tok(cue)
+    actors: list[Arg] = []
+    rtype = "located_in"
+    if head.pos in {"VERB", "AUX"}:
+        subjects, passive = frame.subjects(head.i)
+        actors.extend(subjects)
+        for c in frame.kids(head.i):
+            if c.dep in OBJECTS or (passive and c.dep in PASSIVE_SUBJECTS):
+                actors.extend(frame.actor_args(c.i, nominal=True))
+        if subjects and all(_group(frame, a) for a in subjects):
+            rtype = "operates_in"
+    elif head.pos in {"NOUN", "PROPN"}:
+        m = frame.mention(head.i)
+        if m is not None:
+            if frame.is_place_mention(m) or not frame.is_actor_mention(m):
+                return []  # a named place in a place: _places reads these
+            return [_Found("located_in", frame.arg(m), p, prep.i) for p in places]
+        found = frame.actor_args(head.i)
+        if found and all(_is_place_arg(frame, a) for a in found):
+            # "U.S. service members in Syria": the people, not their country
+            found = [frame.span_arg(*_phrase(frame, head.i))]
+        actors.extend(found)
+        if not actors:
+            for c in frame.kids(head.i):
+                if c.dep in {"poss", "compound"} or (c.dep == "prep" and c.lemma.lower() == "of"):
+                    kids = [c] if c.dep != "prep" else [p for p in frame.kids(c.i) if p.dep == "pobj"]
+                    actors.extend(a for k in kids for a in frame.actor_args(k.i))
+    out: list[_Found] = []
+    for a in actors:
+        if _is_place_arg(frame, a):
+            continue
+        out.extend(_Found(rtype, a, p, prep.i) for p in places)
+    return out
+
+
+def _group(frame: Frame, a: Arg) -> bool:
+    tok = frame.annotation.token_at(a.start)
+    m = frame.mention(tok.i) if tok is not None else None
+    return m is not None and m.type in GROUP_TYPES
+
+
+def _origin(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:
+    """ "Spc. X, of Cibolo, Texas", "a physician from Husaybah, X": where a person is from."""
+    m = frame.mentions[k]
+    if m.type != "PERSON":
+        return []
     out: list[_Found] = []
     for c in frame.kids(t.i):
-        if c.dep == "prep" and c.lemma.lower() in {"in", "near", "inside"}:
-            places = [a for p in frame.kids(c.i) if p.dep == "pobj" for a in _territory(frame, p.i)]
-            if places:
-                for s in frame.actor_args(t.i):
-                    out.extend(_Found("located_in", s, p, c.i) for p in places)
+        if c.dep == "prep" and c.lemma.lower() in pat.origin_prepositions:
+            for p in frame.kids(c.i):
+                if p.dep == "pobj":
+                    out.extend(_Found("located_in", frame.arg(m), a, c.i) for a in _place_args(frame, p.i))
     return out
+
+
+def _mention_of(frame: Frame, a: Arg) -> Mention | None:
+    tok = frame.annotation.token_at(a.start)
+    return frame.mention(tok.i) if tok is not None else None

@@ -1,0 +1,92 @@
+"""The relation extractor's syntactic cues, read from ``data/ontology/relation_patterns.yaml``.
+
+These are the parts of relation extraction that are not per-type word lists (those are in
+``relations.yaml`` and :mod:`newsgraph.ontology`): locative and origin prepositions, alias
+phrases, the prepositions that carry a relational noun's second argument, control and
+inclusion verbs. The file is read and checked once per process; a malformed file raises
+:class:`~newsgraph.errors.OntologyError` naming the file and what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsgraph.errors import OntologyError
+from newsgraph.ontology import ONTOLOGY_DIR, RELATION_TYPES
+
+SCHEMA = "newsgraph/relation-patterns@1"
+
+
+@dataclass(frozen=True)
+class RelationPatterns:
+    locative_prepositions: frozenset[str]
+    origin_prepositions: frozenset[str]
+    alias_phrases: tuple[tuple[str, ...], ...]
+    """Longest first, so "also known as" wins over "known as"."""
+    object_prepositions: dict[str, frozenset[str]]
+    """Relation type -> prepositions that introduce the second argument of its cue."""
+    companion_prepositions: tuple[tuple[str, ...], ...]
+    control_verbs: frozenset[str]
+    controlled_nouns: frozenset[str]
+    inclusion_verbs: frozenset[str]
+    heading_roles: frozenset[str]
+    subordinate_modifiers: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+
+def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise OntologyError(str(path), f"{key} must be a non-empty list of lower-case words")
+    for w in value:
+        if not isinstance(w, str) or not w.strip() or w != w.lower():
+            raise OntologyError(str(path), f"{key} holds {w!r}: use lower-case words")
+    return tuple(value)
+
+
+def load_patterns(path: Path) -> RelationPatterns:
+    """Read and check a relation pattern file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise OntologyError(str(path), "the file is missing") from exc
+    except yaml.YAMLError as exc:
+        raise OntologyError(str(path), f"not valid YAML ({exc})") from exc
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise OntologyError(str(path), f"the top level must be a mapping with schema: {SCHEMA}")
+    raw_alias = data.get("alias_phrases")
+    if not isinstance(raw_alias, list) or not raw_alias:
+        raise OntologyError(str(path), "alias_phrases must be a list of word lists")
+    alias = tuple(_words(path, "alias_phrases", p) for p in raw_alias)
+    raw_objects = data.get("object_prepositions")
+    if not isinstance(raw_objects, dict):
+        raise OntologyError(str(path), "object_prepositions must map relation types to prepositions")
+    unknown = sorted(set(raw_objects) - set(RELATION_TYPES))
+    if unknown:
+        raise OntologyError(str(path), f"object_prepositions names unknown relation types: {', '.join(unknown)}")
+    companions = _words(path, "companion_prepositions", data.get("companion_prepositions"))
+    return RelationPatterns(
+        locative_prepositions=frozenset(_words(path, "locative_prepositions", data.get("locative_prepositions"))),
+        origin_prepositions=frozenset(_words(path, "origin_prepositions", data.get("origin_prepositions"))),
+        alias_phrases=tuple(sorted(alias, key=len, reverse=True)),
+        object_prepositions={
+            k: frozenset(_words(path, f"object_prepositions.{k}", v)) for k, v in raw_objects.items()
+        },
+        companion_prepositions=tuple(tuple(c.split()) for c in companions),
+        control_verbs=frozenset(_words(path, "control_verbs", data.get("control_verbs"))),
+        controlled_nouns=frozenset(_words(path, "controlled_nouns", data.get("controlled_nouns"))),
+        inclusion_verbs=frozenset(_words(path, "inclusion_verbs", data.get("inclusion_verbs"))),
+        heading_roles=frozenset(_words(path, "heading_roles", data.get("heading_roles"))),
+        subordinate_modifiers=frozenset(_words(path, "subordinate_modifiers", data.get("subordinate_modifiers"))),
+        reporting_verbs=frozenset(_words(path, "reporting_verbs", data.get("reporting_verbs"))),
+    )
+
+
+@lru_cache(maxsize=1)
+def patterns() -> RelationPatterns:
+    """The shipped relation patterns (read once per process)."""
+    return load_patterns(ONTOLOGY_DIR / "relation_patterns.yaml")
