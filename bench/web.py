@@ -1,0 +1,239 @@
+"""Latency of every API route and page of ``newsgraph serve`` on a store holding the BBC corpus.
+
+    .venv/bin/python bench/web.py                         # ingest the BBC corpus once (cached), then time
+    .venv/bin/python bench/web.py --db newsgraph.db       # an existing store
+    .venv/bin/python bench/web.py --requests 50 --workers 2
+
+The store is cached at ``$TMPDIR/newsgraph-bench-bbc.db`` (the 2,225 BBC articles; the ingest
+time is printed when it is built). The real server runs in a subprocess (``newsgraph serve`` on
+127.0.0.1, a free port); each route is asked ``--requests`` times in turn over one keep-alive
+connection, cycling through several actors, documents and queries, at most ``--seconds`` per
+route. Prints p50 / p95 / max milliseconds per route beside the baseline of the same run (a
+static file and the cached OpenAPI document: the server's floor) and flags any p95 over 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+BUDGET_MS = 300.0
+
+
+def shared_dir() -> Path:
+    """``$NEWSGRAPH_SHARED`` or ``../shared`` beside the repository (as ``eval.harness`` has it)."""
+    env = os.environ.get("NEWSGRAPH_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def default_db() -> Path:
+    return Path(tempfile.gettempdir()) / "newsgraph-bench-bbc.db"
+
+
+def build_store(path: Path, workers: int) -> None:
+    """Ingest the BBC corpus through the real pipeline into ``path`` (via ``path.part``, so an
+    interrupted build is not taken for a finished one)."""
+    from newsgraph.pipeline import ingest
+    from newsgraph.store import Store
+
+    corpus = shared_dir() / "corpus" / "bbc"
+    if not corpus.is_dir():
+        sys.exit(f"bench/web.py: {corpus} is absent: give --db with a store to time")
+    part = path.with_name(path.name + ".part")
+    t0 = time.perf_counter()
+    with Store.open(part) as store:
+        report = ingest([str(corpus)], store, workers=workers)
+    part.rename(path)
+    print(
+        f"ingested {report.stored} BBC documents ({report.failed} failed, {report.words:,} words) "
+        f"in {time.perf_counter() - t0:.0f} s with {workers} worker(s) -> {path}",
+        flush=True,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    cmd = [
+        sys.executable,
+        "-c",
+        "from newsgraph.cli import main; main()",
+        "serve",
+        "--db",
+        str(db),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            sys.exit(f"bench/web.py: the server exited ({proc.returncode}): {err}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=5).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    sys.exit("bench/web.py: the server did not answer within 120 s")
+
+
+def plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
+    """(group, route, URLs to cycle through) from what the store holds."""
+    top = client.get("/api/actors", params={"limit": 10}).json()["items"]
+    people = client.get("/api/actors", params={"limit": 5, "kind": "person"}).json()["items"]
+    orgs = client.get("/api/actors", params={"limit": 5, "kind": "organization"}).json()["items"]
+    some = client.get("/api/actors", params={"limit": 5, "offset": 200}).json()["items"]
+    actors = top[:4] + people[:3] + orgs[:2] + some[:3]
+    ids = [a["id"] for a in actors]
+    names = [quote(a["name"]) for a in actors]
+    last = [quote(a["name"].split()[-1]) for a in actors]
+    docs = [d["id"] for d in client.get("/api/documents", params={"limit": 10, "offset": 0}).json()["items"]]
+    docs += [d["id"] for d in client.get("/api/documents", params={"limit": 10, "offset": 1000}).json()["items"]]
+    words = ["government", "election", "Blair", "mobile phones", "football", "shares fell", "film", "Microsoft"]
+    pairs = [(names[i], names[j]) for i in range(len(names)) for j in range(i + 1, len(names))][:12]
+    return [
+        ("baseline", "GET /docs/assets/favicon.png", ["/docs/assets/favicon.png"]),
+        ("baseline", "GET /openapi.json", ["/openapi.json"]),
+        ("page", "GET /", ["/"]),
+        ("page", "GET /documents/ID", [f"/documents/{d}" for d in docs]),
+        ("page", "GET /actors/ID", [f"/actors/{i}" for i in ids]),
+        ("page", "GET /network", ["/network"]),
+        ("page", "GET /map", ["/map"]),
+        ("page", "GET /search?q=", [f"/search?q={quote(w)}" for w in words]),
+        ("api", "GET /api/summary", ["/api/summary"]),
+        ("api", "GET /api/documents", [f"/api/documents?offset={o}" for o in (0, 500, 1000, 2000)]),
+        ("api", "GET /api/documents?source=", ["/api/documents?source=BBC", "/api/documents?source=nobody"]),
+        ("api", "GET /api/documents/ID", [f"/api/documents/{d}" for d in docs]),
+        ("api", "GET /api/search?q=", [f"/api/search?q={quote(w)}" for w in words]),
+        ("api", "GET /api/actors", ["/api/actors", "/api/actors?offset=1000", "/api/actors?kind=person"]),
+        ("api", "GET /api/actors?q=", [f"/api/actors?q={n}" for n in last]),
+        ("api", "GET /api/actors/ID", [f"/api/actors/{i}" for i in ids]),
+        ("api", "GET /api/actors/ID/timeline", [f"/api/actors/{i}/timeline" for i in ids]),
+        ("api", "GET /api/actors/ID/network", [f"/api/actors/{i}/network" for i in ids]),
+        ("api", "GET /api/actors/ID/network?depth=2", [f"/api/actors/{i}/network?depth=2" for i in ids]),
+        ("api", "GET /api/events", ["/api/events", "/api/events?offset=1000", "/api/events?type=CONSULT"]),
+        ("api", "GET /api/events?actor=", [f"/api/events?actor={n}" for n in last[:6]]),
+        ("api", "GET /api/events?since=&where=", ["/api/events?since=2005-01", "/api/events?where=London"]),
+        ("api", "GET /api/claims", ["/api/claims", "/api/claims?offset=1000"]),
+        ("api", "GET /api/claims?speaker=&about=", [f"/api/claims?speaker={n}" for n in last[:6]]),
+        ("api", "GET /api/relations", ["/api/relations", "/api/relations?type=member_of"]),
+        ("api", "GET /api/relations?actor=", [f"/api/relations?actor={n}" for n in last[:6]]),
+        ("api", "GET /api/network", ["/api/network", "/api/network?limit=500", "/api/network?type=says"]),
+        ("api", "GET /api/network?actor=", [f"/api/network?actor=%23{i}" for i in ids]),
+        ("api", "GET /api/network/path", [f"/api/network/path?a={a}&b={b}" for a, b in pairs]),
+        ("api", "GET /api/network/communities", ["/api/network/communities"]),
+        ("api", "GET /api/map", ["/api/map", "/api/map?type=CONSULT"]),
+        ("api", "GET /api/timeline", ["/api/timeline", "/api/timeline?interval=day"]),
+    ]
+
+
+def time_route(client: httpx.Client, urls: list[str], n: int, seconds: float) -> dict[str, Any]:
+    """One warm-up request (reported as ``first``: imports, a cold cache), then ``n`` timed ones
+    cycling through ``urls`` (each URL is cold the first time it comes round)."""
+    statuses: dict[int, int] = {}
+
+    def one(url: str) -> float:
+        t0 = time.perf_counter()
+        r = client.get(url)
+        _ = r.content
+        statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
+        return (time.perf_counter() - t0) * 1000
+
+    first = one(urls[0])
+    times: list[float] = []
+    deadline = time.monotonic() + seconds
+    for k in range(n):
+        times.append(one(urls[k % len(urls)]))
+        if time.monotonic() > deadline:
+            break
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return {
+        "n": len(times),
+        "p50": statistics.median(times),
+        "p95": p95,
+        "max": times[-1],
+        "first": first,
+        "statuses": statuses,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, help="A store to time (default: the cached BBC store, built if missing).")
+    parser.add_argument("--requests", type=int, default=50, help="Requests per route.")
+    parser.add_argument("--seconds", type=float, default=30.0, help="At most this long per route.")
+    parser.add_argument("--workers", type=int, default=2, help="Worker processes when building the BBC store.")
+    args = parser.parse_args()
+
+    db = args.db or default_db()
+    if not db.exists():
+        if args.db:
+            sys.exit(f"bench/web.py: no store at {db}")
+        build_store(db, args.workers)
+    else:
+        print(f"store: {db} (cached; delete it to time the ingest again)")
+    port = free_port()
+    t0 = time.perf_counter()
+    proc = start_server(db, port)
+    print(f"server up on 127.0.0.1:{port} in {time.perf_counter() - t0:.1f} s")
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            s = client.get("/api/summary").json()
+            print(
+                f"store: {s['documents']:,} documents, {s['words']:,} words, {s['actors']:,} actors, "
+                f"{s['events']:,} events, {s['claims']:,} claims, {s['relations']:,} relations"
+            )
+            print(f"load before: {os.getloadavg()[0]:.2f} (1 min) on {os.cpu_count()} cores")
+            print(f"\n{'route':<42} {'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8}  (ms)")
+            slow = []
+            base = None
+            for group, route, urls in plan(client):
+                m = time_route(client, urls, args.requests, args.seconds)
+                bad = {k: v for k, v in m["statuses"].items() if k >= 400}
+                flag = ""
+                if group != "baseline" and m["p95"] > BUDGET_MS:
+                    flag = "  SLOW (p95 > 300 ms)"
+                    slow.append(route)
+                if bad:
+                    flag += f"  errors {bad}"
+                if group == "baseline":
+                    base = m["p50"] if base is None else max(base, m["p50"])
+                cells = f"{m['n']:>4} {m['first']:>8.1f} {m['p50']:>8.1f} {m['p95']:>8.1f} {m['max']:>8.1f}"
+                print(f"{route:<42} {cells}{flag}", flush=True)
+            print(f"\nbaseline p50 (static file, cached OpenAPI): {base:.1f} ms")
+            print(f"load after: {os.getloadavg()[0]:.2f} (1 min)")
+            print("all routes under 300 ms p95" if not slow else f"over 300 ms p95: {', '.join(slow)}")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    main()
