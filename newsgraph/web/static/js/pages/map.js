@@ -122,8 +122,8 @@ function markers(places, side) {
   for (const p of [...places].sort((a, b) => (b.events || 0) - (a.events || 0))) {
     if (p.lat === null || p.lat === undefined || p.lon === null || p.lon === undefined) continue;
     const [x, y] = project(p.lon, p.lat);
-    const r = 3.5 + 9 * Math.sqrt((p.events || 1) / max);
-    const dot = s('circle', { class: 'marker', cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), tabindex: '0', role: 'button', 'aria-label': `${p.place}: ${plural(p.events || 0, 'event')}` }, s('title', {}, `${p.place}: ${plural(p.events || 0, 'event')}`));
+    const r = 4 + 8 * Math.sqrt((p.events || 1) / max);
+    const dot = s('circle', { class: 'marker', cx: x.toFixed(2), cy: y.toFixed(2), r: r.toFixed(2), dataset: { r: r.toFixed(2), place: p.place }, tabindex: '0', role: 'button', 'aria-label': `${p.place}: ${plural(p.events || 0, 'event')}` }, s('title', {}, `${p.place}: ${plural(p.events || 0, 'event')}`));
     const open = () => {
       for (const el of g.querySelectorAll('.marker.selected')) el.classList.remove('selected');
       dot.classList.add('selected');
@@ -172,6 +172,101 @@ function recentEvents(body) {
   return h('ul', { class: 'event-list', id: 'recent-events' }, rows.map(eventItem));
 }
 
+/**
+ * Zoom and pan by the SVG viewBox: wheel, drag, and buttons; markers keep their size on screen.
+ * The view keeps the map's aspect ratio, so the element's height does not jump.
+ */
+export class MapView {
+  constructor(svg, full) {
+    this.svg = svg;
+    this.full = full;
+    this.view = { ...full };
+    this.listen();
+  }
+
+  set(view) {
+    const aspect = this.full.w / this.full.h;
+    const w = Math.min(this.full.w, Math.max(this.full.w / 60, view.w));
+    const hgt = w / aspect;
+    const x = Math.min(this.full.x + this.full.w - w, Math.max(this.full.x, view.x));
+    const y = Math.min(this.full.y + this.full.h - hgt, Math.max(this.full.y, view.y));
+    this.view = { x, y, w, h: hgt };
+    this.svg.setAttribute('viewBox', `${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${hgt.toFixed(2)}`);
+    this.rescale();
+  }
+
+  /** Markers' radius in viewBox units for a constant size on screen. */
+  rescale() {
+    const k = this.view.w / this.full.w;
+    for (const c of this.svg.querySelectorAll('.marker')) c.setAttribute('r', (Number(c.dataset.r) * k).toFixed(3));
+  }
+
+  zoom(factor, cx = this.view.x + this.view.w / 2, cy = this.view.y + this.view.h / 2) {
+    const v = this.view;
+    this.set({ x: cx - (cx - v.x) / factor, y: cy - (cy - v.y) / factor, w: v.w / factor, h: v.h / factor });
+  }
+
+  /** Show every point [x, y] with a margin; at least ``minWidth`` of the map's width. */
+  fit(points, minWidth = this.full.w / 4) {
+    if (!points.length) return this.set(this.full);
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const aspect = this.full.w / this.full.h;
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const w = Math.max(minWidth, (x1 - x0) * 1.8, (y1 - y0) * 1.8 * aspect);
+    return this.set({ x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - w / aspect / 2, w, h: w / aspect });
+  }
+
+  toSvg(evt) {
+    const rect = this.svg.getBoundingClientRect();
+    return [this.view.x + ((evt.clientX - rect.left) / rect.width) * this.view.w, this.view.y + ((evt.clientY - rect.top) / rect.height) * this.view.h];
+  }
+
+  listen() {
+    this.svg.addEventListener(
+      'wheel',
+      (evt) => {
+        evt.preventDefault();
+        const [cx, cy] = this.toSvg(evt);
+        this.zoom(evt.deltaY < 0 ? 1.25 : 0.8, cx, cy);
+      },
+      { passive: false },
+    );
+    let drag = null;
+    this.svg.addEventListener('pointerdown', (evt) => {
+      if (evt.target.classList.contains('marker') || evt.button !== 0) return;
+      drag = { x: evt.clientX, y: evt.clientY, view: { ...this.view } };
+      this.svg.setPointerCapture(evt.pointerId);
+      this.svg.classList.add('dragging');
+    });
+    this.svg.addEventListener('pointermove', (evt) => {
+      if (!drag) return;
+      const rect = this.svg.getBoundingClientRect();
+      const dx = ((evt.clientX - drag.x) / rect.width) * drag.view.w;
+      const dy = ((evt.clientY - drag.y) / rect.height) * drag.view.h;
+      this.set({ ...drag.view, x: drag.view.x - dx, y: drag.view.y - dy });
+    });
+    const end = () => {
+      drag = null;
+      this.svg.classList.remove('dragging');
+    };
+    this.svg.addEventListener('pointerup', end);
+    this.svg.addEventListener('pointercancel', end);
+  }
+}
+
+function controls(view, points) {
+  const button = (label, title, action) => h('button', { type: 'button', title, 'aria-label': title, onclick: action }, label);
+  return h(
+    'div',
+    { class: 'map-controls' },
+    button('+', 'Zoom in', () => view.zoom(1.5)),
+    button('−', 'Zoom out', () => view.zoom(1 / 1.5)),
+    button('Events', 'Show all event locations', () => view.fit(points)),
+    button('World', 'Show the whole world', () => view.set(view.full)),
+  );
+}
+
 export async function renderMap(app) {
   document.title = 'Map · newsgraph';
   const [, yTop] = project(0, TOP);
@@ -192,7 +287,7 @@ export async function renderMap(app) {
     worldLayer().catch((err) => ({ error: err })),
     get('/map').catch((err) => ({ error: err })),
     get('/timeline').catch((err) => ({ error: err })),
-    get('/events', { limit: 25 }).catch((err) => ({ error: err })),
+    get('/events', { limit: 15 }).catch((err) => ({ error: err })),
   ]);
   if (world.error) svg.after(notice(world.error.message, 'error'));
   else svg.insertBefore(world, svg.querySelector('.graticule').nextSibling);
@@ -200,6 +295,11 @@ export async function renderMap(app) {
   else {
     const rows = items(places);
     append(svg, markers(rows, side));
+    const view = new MapView(svg, { x: 0, y: yTop, w: W, h: yBottom - yTop });
+    const points = rows.filter((p) => p.lat !== null && p.lat !== undefined).map((p) => project(p.lon, p.lat));
+    svg.before(controls(view, points));
+    view.fit(points);
+    window.newsgraphMap = view;
     if (!rows.length) svg.after(notice('No event has a known location yet.'));
     else append(side, h('ul', { class: 'place-list' }, [...rows].sort((a, b) => (b.events || 0) - (a.events || 0)).slice(0, 15).map((p) => h('li', {}, h('a', { href: '#', onclick: (evt) => { evt.preventDefault(); placeEvents(side, p); } }, p.place), h('span', { class: 'muted' }, ` ${p.events}`)))));
   }

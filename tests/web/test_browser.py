@@ -1,0 +1,404 @@
+"""The web UI in a real browser: Debian's Chromium driven by Playwright for Python, against the real
+server (uvicorn on 127.0.0.1, a free port) over the real store of ``web_db`` (the samples, a hostile
+story and a screened watchlist entry; tests/web/conftest.py).
+
+Every page is checked for Content-Security-Policy violations (a ``securitypolicyviolation``
+listener installed before any page script runs, and the console) and for uncaught script errors.
+Screenshots of each page go to ``artifacts/screenshots/`` (not committed).
+
+Skips, saying why, only when Chromium (``scripts/test-setup.sh`` installs Debian's) or the npm
+libraries (``bash run setup`` runs ``npm ci``) are absent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.web import pages
+from tests.web.conftest import WATCHLIST_PERSON, WATCHLIST_REFERENCE, XSS_ID, XSS_IMG, XSS_SCRIPT, XSS_TITLE
+
+CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"{CHROMIUM} is absent: `bash scripts/test-setup.sh` installs Debian's chromium "
+        "(or set $NEWSGRAPH_CHROMIUM)",
+    ),
+    pytest.mark.skipif(
+        bool(pages.vendor_missing()),
+        reason="the web UI's npm libraries are not installed (node_modules): run `bash run setup` (npm ci)",
+    ),
+]
+
+# Installed before any page script: records every CSP violation the page meets.
+CSP_PROBE = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+});
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(web_db: Path) -> Iterator[str]:
+    """The real app under uvicorn in a thread; yields its base URL."""
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(web_db)), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, name="newsgraph-test-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+def api(server: str, path: str) -> Any:
+    """GET a JSON answer of the server's API (what the page itself fetches)."""
+    with urllib.request.urlopen(server + "/api" + path, timeout=10) as response:
+        return json.load(response)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """What a page did that it must not: dialogs, script errors, CSP violations in the console."""
+
+    def __init__(self) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.console: list[str] = []
+
+    def csp_console(self) -> list[str]:
+        return [m for m in self.console if "Content Security Policy" in m or "Content-Security-Policy" in m]
+
+
+@pytest.fixture()
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh page (own context) that records dialogs, errors and console lines; after the test it
+    must have met no CSP violation, no uncaught error and no dialog."""
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=server)
+    context.add_init_script(CSP_PROBE)
+    pg = context.new_page()
+    watch = Watch()
+
+    def on_dialog(dialog: Any) -> None:
+        watch.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.on("pageerror", lambda err: watch.errors.append(str(err)))
+    pg.on("console", lambda msg: watch.console.append(f"{msg.type}: {msg.text}"))
+    pg.watch = watch
+    yield pg
+    try:
+        violations = pg.evaluate("() => window.__cspViolations || []")
+    except Exception:  # page closed or navigating: the console lines still count
+        violations = []
+    context.close()
+    assert not violations, f"CSP violations: {violations}"
+    assert not watch.csp_console(), f"CSP messages in the console: {watch.csp_console()}"
+    assert not watch.errors, f"uncaught script errors: {watch.errors}"
+    assert not watch.dialogs, f"dialogs fired: {watch.dialogs}"
+
+
+def wait_until(pg: Any, script: str, timeout: float = 20.0) -> Any:
+    """Poll ``script`` (a JS function) until it returns something truthy. Playwright's own
+    wait_for_function evaluates its predicate with eval, which the page's CSP forbids."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = pg.evaluate(script)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {script}")
+        pg.wait_for_timeout(100)
+
+
+def open_page(pg: Any, path: str) -> Any:
+    """Navigate and wait until the page's module has rendered (body[data-ready])."""
+    response = pg.goto(path)
+    assert response is not None and response.ok, f"{path}: {response.status if response else 'no response'}"
+    pg.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    assert not pg.query_selector(".notice-error"), pg.inner_text(".notice-error")
+    return response
+
+
+def shot(pg: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def expected_line_style(edge: dict[str, Any]) -> str:
+    """What graph.js must draw: dotted for 'says', dashed when hedged or only claimed, else solid."""
+    if edge["kind"] == "claim" or edge["type"] == "says":
+        return "dotted"
+    evidence = edge["evidence"]
+    if edge["modality"] != "asserted" or (evidence and all(x["speaker"] for x in evidence)):
+        return "dashed"
+    return "solid"
+
+
+def click_edge(pg: Any, edges: list[dict[str, Any]], panel: str) -> dict[str, Any]:
+    """Click edges on the canvas (at their drawn midpoint) until one opens its evidence in
+    ``panel``; returns that edge. Several are tried because a label may cover a midpoint."""
+    wait_until(pg, "() => window.newsgraphGraph && window.newsgraphGraph.edges().length > 0")
+    box = pg.locator("#graph").bounding_box()
+    assert box is not None
+    for edge in edges[:8]:
+        point = pg.evaluate(
+            "(id) => { const e = window.newsgraphGraph.getElementById(id); if (!e.length) return null;"
+            " const p = e.renderedMidpoint(); return [p.x, p.y]; }",
+            edge["id"],
+        )
+        if point is None:
+            continue
+        pg.mouse.click(box["x"] + point[0], box["y"] + point[1])
+        try:
+            pg.wait_for_selector(f'{panel} .evidence-panel[data-edge="{edge["id"]}"]', timeout=1500)
+        except Exception:
+            continue
+        return edge
+    raise AssertionError("no edge opened its evidence when clicked")
+
+
+def test_search_actor_network_evidence(page: Any, server: str) -> None:
+    """The analyst's path: the summary, a search, an actor with its watchlist match, its network,
+    a click on an edge, the evidence sentence with its speaker and source."""
+    summary = api(server, "/summary")
+    open_page(page, "/")
+    assert page.inner_text("#summary").startswith(str(summary["documents"]))
+    shot(page, "home")
+
+    page.fill("#q", "Bakare")
+    page.wait_for_selector("#actor-results a")
+    assert WATCHLIST_PERSON in page.inner_text("#actor-results")
+    page.press("#q", "Enter")  # the form goes to /search?q=
+    page.wait_for_url("**/search?q=Bakare")
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("#actor-results a")
+    shot(page, "search")
+
+    page.click(f"#actor-results a:text-is('{WATCHLIST_PERSON}')")
+    page.wait_for_url("**/actors/*")
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.inner_text("#actor-name").startswith(WATCHLIST_PERSON)
+    watch = page.inner_text("#watchlist")
+    assert WATCHLIST_REFERENCE in watch
+    actor_id = page.url.rsplit("/", 1)[1]
+    hits = api(server, f"/actors/{actor_id}")["watchlist"]
+    assert hits and hits[0]["explanation"] in watch, "the match's reason is shown"
+    timeline = api(server, f"/actors/{actor_id}/timeline")["items"]
+    assert page.locator("#actor-timeline li").count() == len(timeline) > 0
+    shot(page, "actor")
+
+    # an actor with ties: its neighbourhood graph, click an edge, read the evidence
+    ends = Counter(x for e in api(server, "/network")["edges"] for x in (e["source"], e["target"]))
+    hub = ends.most_common(1)[0][0]
+    open_page(page, f"/actors/{hub}")
+    neighbourhood = api(server, f"/actors/{hub}/network?depth=1")["edges"]
+    edge = click_edge(page, neighbourhood, "#evidence")
+    panel = " ".join(page.inner_text("#evidence").split())
+    for ev in edge["evidence"]:
+        assert " ".join(ev["sentence"].split()) in panel
+    shot(page, "actor-neighbourhood")
+
+    # the network view from the top bar: click an edge, read the evidence
+    page.click("header nav a:text-is('Network')")
+    page.wait_for_url("**/network")
+    page.wait_for_selector("body[data-ready=true]")
+    edge = click_edge(page, api(server, "/network")["edges"], "#evidence")
+    panel = " ".join(page.inner_text("#evidence").split())
+    assert " ".join(edge["evidence"][0]["sentence"].split()) in panel
+
+
+def test_network_edges_styled_and_evidence_on_click(page: Any, server: str) -> None:
+    """Edges coloured by type, dotted/dashed/solid by modality and provenance; clicking one on the
+    canvas lists its evidence sentences with speaker and source (outlet)."""
+    data = api(server, "/network")
+    open_page(page, "/network")
+    wait_until(page, "() => window.newsgraphGraph && window.newsgraphGraph.edges().length > 0")
+    drawn = page.evaluate(
+        "() => window.newsgraphGraph.edges().map(e => [e.id(), e.style('line-style'), e.style('line-color')])"
+    )
+    by_id = {e["id"]: e for e in data["edges"]}
+    assert len(drawn) == len(data["edges"])
+    colours: dict[str, set[str]] = {}
+    for edge_id, style, colour in drawn:
+        assert style == expected_line_style(by_id[edge_id]), (edge_id, style)
+        colours.setdefault(by_id[edge_id]["type"], set()).add(colour)
+    assert all(len(c) == 1 for c in colours.values()), "one colour per type"
+    if len(colours) > 1:
+        assert len({next(iter(c)) for c in colours.values()}) > 1, "types are told apart by colour"
+    assert {s for _, s, _ in drawn} >= {"dotted", "dashed"}, "the samples hold claimed and hedged ties"
+    assert page.locator("#ties tbody tr").count() == len(data["edges"])
+
+    # prefer an event or relation tie known through someone's claim: its panel names the speaker
+    ordered = sorted(data["edges"], key=lambda e: (e["kind"] == "claim", not any(x["speaker"] for x in e["evidence"])))
+    edge = click_edge(page, ordered, "#evidence")
+    panel = page.locator("#evidence .evidence-panel")
+    sentences = [" ".join(t.split()) for t in panel.locator(".sentence").all_inner_texts()]
+    assert sentences == [" ".join(x["sentence"].split()) for x in edge["evidence"]]
+    meta = panel.locator(".evidence-meta").all_inner_texts()
+    for ev, line in zip(edge["evidence"], meta, strict=True):
+        if ev["speaker"]:
+            assert f"{ev['speaker']} says" in line
+        assert (ev["source"] or "unknown source") in line
+    link = panel.locator(".evidence-meta a").first
+    assert link.get_attribute("href") == "/documents/" + edge["evidence"][0]["document_id"]
+    shot(page, "network")
+
+    # a row of the ties table opens the same panel, and selects the edge in the graph
+    other = data["edges"][-1]
+    page.click(f'#ties tr[data-edge="{other["id"]}"]')
+    page.wait_for_selector(f'#evidence .evidence-panel[data-edge="{other["id"]}"]')
+    assert page.evaluate("(id) => window.newsgraphGraph.getElementById(id).selected()", other["id"])
+
+
+def _lagos_document(server: str) -> dict[str, Any]:
+    found = api(server, "/search?q=dock%20workers")["documents"]
+    assert found, "the Lagos port story is among the samples"
+    return api(server, "/documents/" + found[0]["id"])
+
+
+def test_document_highlights_and_side_panel(page: Any, server: str) -> None:
+    """The text is shown exactly, with mentions, claims (speaker, cue, content) and events
+    highlighted at their offsets, and a side panel listing them."""
+    body = _lagos_document(server)
+    doc = body["document"]
+    open_page(page, "/documents/" + doc["id"])
+    assert page.inner_text("#doc-title") == doc["title"]
+    assert page.eval_on_selector("#doc-text", "el => el.textContent") == doc["text"]
+
+    def spans(cls: str) -> list[tuple[int, str]]:
+        found = page.eval_on_selector_all(f"#doc-text .{cls}", "els => els.map(e => [+e.dataset.start, e.textContent])")
+        return [(int(s), t) for s, t in found]
+
+    def covered(cls: str) -> set[int]:
+        """The character positions that carry the class (segments split spans at every boundary)."""
+        return {i for start, text in spans(cls) for i in range(start, start + len(text))}
+
+    def positions(records: list[dict[str, Any]]) -> set[int]:
+        return {i for r in records for i in range(r["start"], r["end"])}
+
+    speakers = [c["speaker"] for c in body["claims"] if c["speaker"]]
+    triggers = [v["trigger"] for v in body["events"] if v["trigger"]]
+    assert speakers and triggers and body["mentions"]
+    assert covered("hl-speaker") == positions(speakers)
+    assert covered("hl-event") == positions(triggers)
+    assert covered("hl-claim") == positions(body["claims"])
+    assert covered("hl-mention") == positions(body["mentions"])
+
+    assert page.locator("#claim-list > li").count() == len(body["claims"])
+    assert page.locator("#event-list > li").count() == len(body["events"])
+    assert page.locator("#entity-list > li").count() == len(body["entities"])
+    claim = next(c for c in body["claims"] if c["speaker"])
+    item = page.locator(f'#claim-list > li[data-ref="{claim["id"]}"]')
+    assert claim["speaker_name"] in item.inner_text() and " ".join(claim["text"].split()) in " ".join(
+        item.inner_text().split()
+    )
+    item.hover()
+    active = page.eval_on_selector_all("#doc-text .hl-active", "els => els.map(e => e.textContent).join('')")
+    assert claim["text"] in active and claim["speaker"]["text"] in active
+    shot(page, "document")
+
+
+def test_hostile_story_renders_inert(page: Any, server: str) -> None:
+    """A story whose title and text carry <script> and <img onerror>: shown as text on the document
+    page, the home page and the search results; no dialog, no injected element."""
+    for path in (f"/documents/{XSS_ID}", "/", "/search?q=defaced"):
+        response = open_page(page, path)
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        assert page.locator("img").count() == 0, f"{path}: an <img> element was injected"
+        scripts = page.eval_on_selector_all("script", "els => els.map(e => e.getAttribute('src'))")
+        assert scripts == ["/static/js/main.js"], f"{path}: scripts {scripts}"
+        assert XSS_SCRIPT in page.inner_text("#app"), f"{path}: the story's markup is not shown as text"
+    open_page(page, f"/documents/{XSS_ID}")
+    assert page.inner_text("#doc-title") == XSS_TITLE
+    assert XSS_IMG in page.eval_on_selector("#doc-text", "el => el.textContent")
+    page.wait_for_timeout(300)  # a dialog would have fired by now
+    assert page.watch.dialogs == []
+    shot(page, "document-hostile")
+
+
+def test_map_outline_markers_and_timeline(page: Any, server: str) -> None:
+    """The world outline from world-atlas, one circle per located place, a click lists the place's
+    events; the timeline has one group of bars per period."""
+    places = api(server, "/map")["items"]
+    periods = api(server, "/timeline")["items"]
+    assert places and periods
+    open_page(page, "/map")
+    page.wait_for_selector("#land")
+    assert len(page.get_attribute("#land", "d") or "") > 10_000, "the land outline is drawn"
+    assert page.locator("svg.map .borders").count() == 1
+    assert page.locator("svg.map .marker").count() == len(places) >= 1
+    page.locator("svg.map .marker").first.click()
+    page.wait_for_selector("#place-events li, #place-panel a")
+    assert places[0]["place"] in page.inner_text("#place-panel")
+    assert page.locator("#timeline-bars .bar").count() == len(periods)
+    assert page.locator("#recent-events li").count() > 0
+    shot(page, "map")
+
+
+def test_every_page_has_the_csp_header_and_blocks_inline_script(page: Any, server: str) -> None:
+    """The CSP header on every page; an inline script is refused and the refusal is seen (so the
+    violation checks of the other tests can fail)."""
+    for path in ("/", "/search?q=port", "/network", "/map", f"/documents/{XSS_ID}"):
+        response = open_page(page, path)
+        assert response.headers["content-security-policy"].startswith("default-src 'self'")
+        assert page.evaluate("window.__cspViolations") == []
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';"
+        " document.head.append(s); }"
+    )
+    wait_until(page, "() => window.__cspViolations.length > 0")
+    assert page.evaluate("window.__ran") is None, "an inline script ran despite the CSP"
+    page.evaluate("window.__cspViolations = []")  # seen on purpose; the fixture checks the rest
+    page.watch.console.clear()
