@@ -502,15 +502,16 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
         if c.dep != "prep" or c.i < t.i or c.lemma.lower() not in {"of", "from", "in", "within", "for", "at"}:
             continue
         for p in frame.kids(c.i):
-            if p.dep != "pobj":
+            if p.dep != "pobj" or frame.mention_at[p.i] < 0:
                 continue
-            m = frame.mention(p.i)
-            if m is None or frame.mention_last[frame.mention_at[p.i]] != p.i:
-                continue
-            if m.type in GROUP_TYPES or (m.type == "GPE" and c.lemma.lower() == "of" and rtype == "leads"):
-                groups.append(frame.arg(m))
-                if c.lemma.lower() in {"of", "for"}:
-                    rtype = of_rtype
+            for a in frame.actor_args(p.i, nominal=False):
+                m = _mention_of(frame, a)
+                if m is None:
+                    continue
+                if m.type in GROUP_TYPES or (m.type == "GPE" and c.lemma.lower() == "of" and rtype == "leads"):
+                    groups.append(a)
+                    if c.lemma.lower() in {"of", "for"}:
+                        rtype = of_rtype
     if not groups:
         return []
     head = frame.tok(t.head)

@@ -4,9 +4,12 @@ places and aliases, each with its sentence as evidence."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from newsgraph.errors import OntologyError
+from newsgraph.extract.relation_patterns import load_patterns, patterns
 from newsgraph.records import Extraction
 
 Extract = Callable[..., Extraction]
@@ -97,3 +100,76 @@ def test_relations_on_the_wire_story(extracted: Extract, wire_text: str) -> None
     operates = {r.subject.text for r in x.relations if r.type == "operates_in"}
     assert {"Lashkar-e-Taiba", "Jaish-e-Mohammad"} <= operates or {"LeT", "JeM"} <= operates
     assert all(r.claim is not None for r in x.relations if r.subject.text in {"Naji Zaheer", "Rashid Ali Sandhu"})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # passives: the agent is the subject of the tie
+        ("The task force is led by Rear Admiral John Smith.", ("leads", "John Smith", "task force")),
+        ("The militant was killed by Kenyan troops.", ("fights", "militant", "Kenyan")),
+        # a relational noun under a light verb takes the verb's subject
+        ("Turkish troops carried out raids against PKK fighters.", ("fights", "Turkish", "PKK")),
+        # symmetric verbs over conjoined subjects
+        ("Putin and Erdogan met in Sochi on Tuesday.", ("communicates_with", "Putin", "Erdogan")),
+        # places attached to the verb tie its subject; a preposition glued into the place name
+        ("Putin and Erdogan met in Sochi on Tuesday.", ("located_in", "Putin", "Sochi")),
+        ("Near Kismayo, Kenyan jets struck al-Shabaab camps.", ("operates_in", "al-Shabaab", "Kismayo")),
+        ("Sgt. Mark Jones, of Austin, Texas, died on Monday.", ("located_in", "Mark Jones", "Austin")),
+        # heading roles after a name lead; a deputy is a member
+        ("Ahmed Ali, commander of the Mahdi Army, was arrested.", ("leads", "Ahmed Ali", "Mahdi Army")),
+        (
+            "Maria Lopez, deputy director of Human Rights Watch, said the attack was unlawful.",
+            ("member_of", "Maria Lopez", "Human Rights Watch"),
+        ),
+        # control of places
+        ("The Houthis seized Sanaa in 2014.", ("leads", "The Houthis", "Sanaa")),
+        ("Hezbollah-held villages were shelled.", ("leads", "Hezbollah", "villages")),
+        # inclusion and companions
+        ("The alliance includes Chad, Niger and Mali.", ("member_of", "Niger", "alliance")),
+        ("Turkish troops fought alongside the Free Syrian Army.", ("allied_with", "Turkish", "Free Syrian Army")),
+    ],
+)
+def test_dependency_patterns(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "outside" is not "in"; reporting verbs do not make the reporter a party to the tie
+        ("Hamas could regroup outside the Middle East.", ("located_in", "Hamas", "Middle East")),
+        ("Officials warned of the growing nexus between Hezbollah and Hamas.", ("allied_with", "Officials", "Hamas")),
+        # a control verb over a person or an abstract object is no control of a place
+        ("The army took part in the operation.", ("leads", "army", "part")),
+    ],
+)
+def test_patterns_do_not_overreach(extracted: Extract, text: str, absent: tuple[str, str, str]) -> None:
+    assert absent not in _triples(extracted(text))
+
+
+@pytest.mark.parametrize(
+    ("body", "complaint"),
+    [
+        ("schema: wrong\n", "schema"),
+        ("schema: newsgraph/relation-patterns@1\nalias_phrases: []\n", "alias_phrases"),
+        (
+            "schema: newsgraph/relation-patterns@1\nalias_phrases: [[aka]]\nobject_prepositions: {friends: [of]}\n",
+            "unknown relation types",
+        ),
+    ],
+)
+def test_a_malformed_pattern_file_says_what_is_wrong(tmp_path: Path, body: str, complaint: str) -> None:
+    path = tmp_path / "relation_patterns.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(OntologyError, match=complaint):
+        load_patterns(path)
+
+
+def test_the_shipped_pattern_file_loads() -> None:
+    pat = patterns()
+    assert ("also", "known", "as") in pat.alias_phrases
+    assert pat.alias_phrases[0] and len(pat.alias_phrases[0]) >= len(pat.alias_phrases[-1])
+    assert "in" in pat.locative_prepositions and "outside" not in pat.locative_prepositions
