@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli.options import db_option, json_option
-from newsgraph.cli.output import console, print_json, print_table
+from newsgraph.cli.output import console, errors, print_json, print_table
 from newsgraph.errors import BadRequest
 from newsgraph.store import Store
+from newsgraph.watchlist.index_cache import screener_for
 from newsgraph.watchlist.matcher import MATCH_THRESHOLD, compare
 from newsgraph.watchlist.screen import Hit, Screener
 from newsgraph.watchlist.sources import read_lists
@@ -98,8 +100,21 @@ def _hit_row(hit: Hit) -> dict[str, Any]:
 
 
 def _screener(db: str, lists: tuple[str, ...]) -> Screener:
+    """The index over the stored lists (or ``lists``), from the store's cache when it is current."""
     with Store.open(db, create=False) as store:
-        return Screener(load_entries(store.engine, list(lists) or None))
+        return screener_for(store.engine, load_entries(store.engine, list(lists) or None)).screener
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+        disable=not errors.is_terminal,
+    )
 
 
 class _ScreenGroup(click.Group):
@@ -150,8 +165,13 @@ def screen(ctx: click.Context, actors: bool, threshold: float, lists: tuple[str,
     from newsgraph.watchlist.actors import screen_actors
 
     screener = _screener(db, lists)
-    with Store.open(db, create=False) as store:
-        found = screen_actors(store.engine, screener, threshold=max(threshold, MATCH_THRESHOLD))
+    with Store.open(db, create=False) as store, _progress() as bar:
+        task = bar.add_task("screening actors", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        found = screen_actors(store.engine, screener, threshold=max(threshold, MATCH_THRESHOLD), progress=advance)
     rows = [
         {"actor": f.actor.name, "kind": f.actor.kind, "documents": f.actor.documents, **_hit_row(f.hit)} for f in found
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -11,8 +12,18 @@ from newsgraph.store import schema
 from newsgraph.watchlist.screen import Hit, Screener
 from newsgraph.watchlist.tables import ensure_tables, watchlist_hits
 
-SCREENED_KINDS = {"person": "person", "organization": "organization", "group": "organization", "other": None}
-"""Actor kinds that can be designated, with the watchlist type they correspond to (None: any)."""
+SCREENED_KINDS = {
+    "person": "person",
+    "organization": "organization",
+    "group": "organization",
+    "media": "organization",
+    "other": None,
+}
+"""Actor kinds that can be designated, with the watchlist type they correspond to (None: any).
+
+Media outlets are screened as organisations (OFAC lists broadcasters such as Al-Manar). Places,
+states and intergovernmental bodies are not: the lists designate no country or place as an
+entry (country programmes are regimes), and the UN or the EU is no listed entity."""
 
 
 @dataclass(frozen=True)
@@ -42,14 +53,32 @@ def stored_actors(engine: Engine) -> list[Actor]:
         return [Actor(name, kind, int(n)) for name, kind, n in conn.execute(q)]
 
 
-def screen_actors(engine: Engine, screener: Screener, *, threshold: float, per_actor: int = 3) -> list[ActorHit]:
-    """Screen every stored actor; replace the stored hits with this run's, in one transaction."""
+def screen_actors(
+    engine: Engine,
+    screener: Screener,
+    *,
+    threshold: float,
+    per_actor: int = 3,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[ActorHit]:
+    """Screen every stored actor; replace the stored hits with this run's, in one transaction.
+
+    Each distinct name is compared once (:meth:`Screener.screen_many`); ``progress(done, total)``
+    is called as actors are screened.
+    """
     ensure_tables(engine)
-    found: list[ActorHit] = []
-    for actor in stored_actors(engine):
-        kind = SCREENED_KINDS.get(actor.kind)
-        for hit in screener.screen(actor.name, kind=kind, limit=per_actor, threshold=threshold):
-            found.append(ActorHit(actor, hit))
+    actors = stored_actors(engine)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, len(actors))
+
+    queries = [(a.name, SCREENED_KINDS.get(a.kind)) for a in actors]
+    results = screener.screen_many(queries, limit=per_actor, threshold=threshold, progress=advance)
+    found = [ActorHit(actor, hit) for actor, hits in zip(actors, results, strict=True) for hit in hits]
     now = datetime.now(UTC).isoformat(timespec="seconds")
     rows = [
         {

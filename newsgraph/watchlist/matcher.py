@@ -114,21 +114,27 @@ def _merges(left: tuple[NameToken, ...], right: tuple[NameToken, ...]) -> tuple[
     if not words or len(left) < 2:
         return left
     own = {t.text for t in left}
+    similarity = Levenshtein.normalized_similarity
     out: list[NameToken] = []
     i = 0
     while i < len(left):
         for n in (3, 2):
-            if i + n > len(left) or any(t.role == LEGAL for t in left[i : i + n]):
+            if i + n > len(left):
                 continue
-            joined = "".join(t.text for t in left[i : i + n])
+            pieces = left[i : i + n]
+            if any(t.role == LEGAL for t in pieces):
+                continue
+            joined = "".join(t.text for t in pieces)
+            # the cheap test first: the joined pieces must spell a word of the other name
+            if joined in own or not any(similarity(joined, w) >= 0.85 for w in words):
+                continue
             # pieces that already match on their own ("lashkar" + "e") stay apart
-            if any(Levenshtein.normalized_similarity(t.text, w) >= 0.8 for t in left[i : i + n] for w in words):
+            if any(similarity(t.text, w) >= 0.8 for t in pieces for w in words):
                 continue
-            if joined not in own and any(Levenshtein.normalized_similarity(joined, w) >= 0.85 for w in words):
-                weight = max(t.weight for t in left[i : i + n])
-                out.append(NameToken(joined, NAME, weight, "".join(t.skeleton for t in left[i : i + n])))
-                i += n
-                break
+            weight = max(t.weight for t in pieces)
+            out.append(NameToken(joined, NAME, weight, "".join(t.skeleton for t in pieces)))
+            i += n
+            break
         else:
             out.append(left[i])
             i += 1

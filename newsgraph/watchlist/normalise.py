@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -39,12 +39,12 @@ class NormalisedName:
     original: str
     tokens: tuple[NameToken, ...]
 
-    @property
+    @cached_property
     def core(self) -> tuple[NameToken, ...]:
         """Tokens that identify: names, organisation words and numbers (not particles or legal forms)."""
         return tuple(t for t in self.tokens if t.role in (NAME, ORGWORD, NUMBER))
 
-    @property
+    @cached_property
     def compact(self) -> str:
         return "".join(t.text for t in self.core)
 

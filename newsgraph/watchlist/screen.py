@@ -13,17 +13,20 @@ import itertools
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newsgraph.watchlist.entry import Quality, WatchlistEntry
 from newsgraph.watchlist.matcher import (
     MATCH_THRESHOLD,
     Comparison,
     _acronym_letters,
+    _case_pattern,
     acronym_of,
     compare_normalised,
 )
-from newsgraph.watchlist.normalise import LEGAL, NUMBER, PARTICLE, NormalisedName, normalise
+from newsgraph.watchlist.normalise import LEGAL, NUMBER, PARTICLE, NameToken, NormalisedName, normalise
 
 CANDIDATES = 50
 """Listed names scored per query, the best-blocked first."""
@@ -144,6 +147,41 @@ class Screener:
         self.shared: dict[int, tuple[str, str]] = {}
         self._share_acronyms(postings)
 
+    def state(self) -> dict[str, Any]:
+        """The built index as plain JSON data (without the entries), for :meth:`from_state`."""
+        tokens: dict[NameToken, int] = {}
+        variants = []
+        for variant in self.variants:
+            ids = [tokens.setdefault(t, len(tokens)) for t in variant.name.tokens]
+            original = None if variant.name.original == variant.text else variant.name.original
+            variants.append([variant.entry, variant.text, variant.quality, original, ids])
+        return {
+            "tokens": [[t.text, t.role, t.weight, t.skeleton] for t in tokens],
+            "variants": variants,
+            "postings": {k: list(v) for k, v in self.postings.items()},
+            "idf": self.idf,
+            "common": self.common,
+            "shared": [[v, lst, ref] for v, (lst, ref) in sorted(self.shared.items())],
+        }
+
+    @classmethod
+    def from_state(cls, entries: list[WatchlistEntry], state: dict[str, Any]) -> Screener:
+        """The screener whose :meth:`state` this is, over the same ``entries`` in the same order."""
+        tokens = [NameToken(text, role, float(weight), skeleton) for text, role, weight, skeleton in state["tokens"]]
+        screener = cls.__new__(cls)
+        screener.entries = entries
+        screener.variants = [
+            _Variant(int(k), text, quality, NormalisedName(original or text, tuple(tokens[i] for i in ids)))
+            for k, text, quality, original, ids in state["variants"]
+        ]
+        if any(v.entry >= len(entries) for v in screener.variants):
+            raise ValueError("the index refers to entries that are not loaded")
+        screener.postings = {k: tuple(v) for k, v in state["postings"].items()}
+        screener.idf = {k: float(v) for k, v in state["idf"].items()}
+        screener.common = float(state["common"])
+        screener.shared = {int(v): (str(lst), str(ref)) for v, lst, ref in state["shared"]}
+        return screener
+
     def _share_acronyms(self, postings: dict[str, list[int]]) -> None:
         """Give an acronym alias of one list's entry (UN ``LET``) to the same entry on another list.
 
@@ -185,32 +223,33 @@ class Screener:
                 weight[v] += idf
         return sorted(weight, key=weight.__getitem__, reverse=True)[:limit]
 
-    def screen(
+    def comparisons(self, query: NormalisedName) -> list[tuple[int, Comparison]]:
+        """Each blocked candidate variant of ``query`` and how its name compares (no evidence yet)."""
+        out = []
+        for v in self.candidates(query):
+            variant = self.variants[v]
+            acronyms = self.entries[variant.entry].type != "person"
+            out.append((v, compare_normalised(query, variant.name, acronyms=acronyms)))
+        return out
+
+    def hits(
         self,
-        name: str,
+        comparisons: list[tuple[int, Comparison]],
         *,
         kind: str | None = None,
         countries: tuple[str, ...] = (),
         limit: int = 10,
         threshold: float = 0.5,
     ) -> list[Hit]:
-        """The entries matching ``name``, best first (one hit per entry, its best-matching name).
-
-        ``kind`` (person, organization, vessel, aircraft) and ``countries`` are evidence: a
-        different type lowers the score, a shared country raises it a little.
-        """
-        query = normalise(name)
-        if not query.tokens:
-            return []
+        """The entries of ``comparisons`` at ``threshold`` or more once the evidence is weighed, best first."""
         wanted = {_norm_country(c) for c in countries}
         best: dict[int, Hit] = {}
-        for v in self.candidates(query):
-            variant = self.variants[v]
-            entry = self.entries[variant.entry]
-            comparison = compare_normalised(query, variant.name, acronyms=entry.type != "person")
+        for v, comparison in comparisons:
             score = comparison.score
             if score < threshold * 0.8:
                 continue
+            variant = self.variants[v]
+            entry = self.entries[variant.entry]
             evidence: list[str] = []
             if v in self.shared:
                 source = self.shared[v]
@@ -239,6 +278,61 @@ class Screener:
                 best[variant.entry] = hit
         hits = sorted(best.values(), key=lambda h: (-h.score, h.entry.list, h.entry.entry_id))
         return hits[:limit]
+
+    def screen(
+        self,
+        name: str,
+        *,
+        kind: str | None = None,
+        countries: tuple[str, ...] = (),
+        limit: int = 10,
+        threshold: float = 0.5,
+    ) -> list[Hit]:
+        """The entries matching ``name``, best first (one hit per entry, its best-matching name).
+
+        ``kind`` (person, organization, vessel, aircraft) and ``countries`` are evidence: a
+        different type lowers the score, a shared country raises it a little.
+        """
+        query = normalise(name)
+        if not query.tokens:
+            return []
+        return self.hits(self.comparisons(query), kind=kind, countries=countries, limit=limit, threshold=threshold)
+
+    def screen_many(
+        self,
+        queries: Sequence[tuple[str, str | None]],
+        *,
+        limit: int = 10,
+        threshold: float = 0.5,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[list[Hit]]:
+        """:meth:`screen` each ``(name, kind)``, comparing each distinct name once.
+
+        Names that normalise to the same tokens (and spell an acronym's case the same way) get
+        the same comparisons, so only the kind evidence is weighed again. ``progress`` is called
+        with the number of queries done after each distinct name.
+        """
+        groups: dict[tuple[tuple[NameToken, ...], str | None], list[int]] = defaultdict(list)
+        names: dict[tuple[tuple[NameToken, ...], str | None], NormalisedName] = {}
+        out: list[list[Hit]] = [[] for _ in queries]
+        done = 0
+        for k, (name, _) in enumerate(queries):
+            query = normalise(name)
+            if not query.tokens:
+                done += 1
+                continue
+            key = (query.tokens, _case_pattern(query.original))
+            groups[key].append(k)
+            names.setdefault(key, query)
+        if progress and done:
+            progress(done)
+        for key, members in groups.items():
+            comparisons = self.comparisons(names[key])
+            for k in members:
+                out[k] = self.hits(comparisons, kind=queries[k][1], limit=limit, threshold=threshold)
+            if progress:
+                progress(len(members))
+        return out
 
 
 __all__ = ["MATCH_THRESHOLD", "Hit", "Screener", "name_variants"]

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, delete, func, insert, select
 
 from newsgraph.errors import StoreError
 from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
-from newsgraph.watchlist.tables import ensure_tables, watchlist_entries, watchlist_lists
+from newsgraph.watchlist.tables import ensure_tables, watchlist_entries, watchlist_index, watchlist_lists
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,17 @@ def _entry(row: Any) -> WatchlistEntry:
 
 
 def replace_list(engine: Engine, loaded: LoadedList) -> int:
-    """Replace every stored entry of ``loaded.list`` with ``loaded.entries``, atomically."""
+    """Replace every stored entry of ``loaded.list`` with ``loaded.entries``, atomically.
+
+    The cached screening indexes go in the same transaction (they are keyed by the listed names
+    anyway; this keeps the cache from holding indexes of lists that are gone).
+    """
     ensure_tables(engine)
     rows = [_row(e) for e in loaded.entries]
     with engine.begin() as conn:
         conn.execute(delete(watchlist_entries).where(watchlist_entries.c.list == loaded.list))
         conn.execute(delete(watchlist_lists).where(watchlist_lists.c.list == loaded.list))
+        conn.execute(delete(watchlist_index))
         for start in range(0, len(rows), 2000):
             conn.execute(insert(watchlist_entries), rows[start : start + 2000])
         conn.execute(

@@ -4,11 +4,14 @@
 - ``watchlist_lists``: one row per loaded list: when, from which files, with which warnings.
 - ``watchlist_hits``: the results of ``newsgraph screen --actors``: a stored actor, the entry it
   matched, the score and the explanation.
+- ``watchlist_index``: a cache of the built screening index, keyed by a fingerprint of the
+  listed names and of the matching code (:mod:`newsgraph.watchlist.index_cache`). It holds
+  nothing that cannot be rebuilt, so it is created when first needed rather than by a migration.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Connection, Engine, Float, Index, Integer, String, Table, Text
+from sqlalchemy import JSON, Column, Connection, Engine, Float, Index, Integer, LargeBinary, String, Table, Text
 
 from newsgraph.store.schema import metadata
 
@@ -58,12 +61,22 @@ watchlist_hits = Table(
     Index("ix_watchlist_hits_actor", "actor"),
 )
 
+watchlist_index = Table(
+    "watchlist_index",
+    metadata,
+    Column("key", String(64), primary_key=True, comment="sha256 of the listed names and the matching code"),
+    Column("built_at", String(32), nullable=False),
+    Column("variants", Integer, nullable=False, comment="names and aliases indexed"),
+    Column("data", LargeBinary, nullable=False, comment="zlib-compressed JSON of Screener.state()"),
+)
+
 TABLES = (watchlist_entries, watchlist_lists, watchlist_hits)
+CACHE_TABLES = (watchlist_index,)
 
 
 def ensure_tables(engine: Engine) -> None:
-    """Create the watchlist tables where they are missing (idempotent)."""
-    metadata.create_all(engine, tables=list(TABLES), checkfirst=True)
+    """Create the watchlist tables, and the index cache, where they are missing (idempotent)."""
+    metadata.create_all(engine, tables=[*TABLES, *CACHE_TABLES], checkfirst=True)
 
 
 def create_tables(conn: Connection) -> None:

@@ -1,0 +1,115 @@
+"""Keep the built screening index in the store, so that a run does not normalise every listed name again.
+
+Building the index normalises some 28,000 listed names and aliases and shares acronyms between
+lists: seconds of work that gives the same result until the lists or the matching code change.
+:func:`screener_for` keys the built index by a :func:`fingerprint` of both (the listed names,
+their qualities and types, in load order; the source of the normaliser, matcher and index and
+the name-word lists), so a changed list or a changed matcher can never be served a stale index.
+Loading a list also empties the cache (:func:`newsgraph.watchlist.storage.replace_list`).
+
+The cache is JSON (zlib-compressed), not pickle: reading a store never runs code from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsgraph.watchlist.entry import WatchlistEntry
+from newsgraph.watchlist.screen import Screener
+from newsgraph.watchlist.tables import ensure_tables, watchlist_index
+
+FORMAT = 1
+"""Bump when :meth:`Screener.state` changes shape."""
+KEEP = 4
+"""Cached indexes kept (one per list selection: all lists, ``--list un``...)."""
+_CODE = ("screen.py", "matcher.py", "normalise.py")
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CachedScreener:
+    screener: Screener
+    cached: bool
+    """Whether the index came from the store (False: built now, and stored)."""
+    seconds: float
+    """Time to read or build the index."""
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """sha256 of the code and word lists the index is built with."""
+    h = hashlib.sha256(f"format {FORMAT}".encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        h.update((here / name).read_bytes())
+    h.update(resources.files("newsgraph").joinpath("data/watchlist/name-words.yaml").read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(entries: list[WatchlistEntry]) -> str:
+    """sha256 of what the index is built from: each entry's list, reference, type and names, in order."""
+    h = hashlib.sha256(code_fingerprint().encode())
+    for e in entries:
+        h.update(json.dumps([e.list, e.entry_id, e.type, e.names()], ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def encode(screener: Screener) -> bytes:
+    return zlib.compress(json.dumps(screener.state(), separators=(",", ":")).encode(), 6)
+
+
+def decode(entries: list[WatchlistEntry], data: bytes) -> Screener:
+    return Screener.from_state(entries, json.loads(zlib.decompress(data)))
+
+
+def screener_for(engine: Engine, entries: list[WatchlistEntry]) -> CachedScreener:
+    """The screener over ``entries``: read from the store's cache, or built and cached."""
+    start = time.perf_counter()
+    ensure_tables(engine)
+    key = fingerprint(entries)
+    with engine.connect() as conn:
+        data = conn.execute(select(watchlist_index.c.data).where(watchlist_index.c.key == key)).scalar()
+    if data is not None:
+        try:
+            return CachedScreener(decode(entries, data), True, time.perf_counter() - start)
+        except (ValueError, KeyError, TypeError, IndexError, zlib.error) as e:
+            log.warning("the cached watchlist index is unreadable (%s): building it again", e)
+    screener = Screener(entries)
+    store(engine, key, screener)
+    return CachedScreener(screener, False, time.perf_counter() - start)
+
+
+def store(engine: Engine, key: str, screener: Screener) -> None:
+    """Cache ``screener`` under ``key``, keeping the ``KEEP`` most recent indexes; a failure only logs."""
+    row = {
+        "key": key,
+        "built_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "variants": len(screener.variants),
+        "data": encode(screener),
+    }
+    try:
+        with engine.begin() as conn:
+            conn.execute(delete(watchlist_index).where(watchlist_index.c.key == key))
+            conn.execute(insert(watchlist_index).values(**row))
+            old = conn.execute(
+                select(watchlist_index.c.key).order_by(watchlist_index.c.built_at.desc()).offset(KEEP)
+            ).scalars()
+            stale = list(old)
+            if stale:
+                conn.execute(delete(watchlist_index).where(watchlist_index.c.key.in_(stale)))
+    except SQLAlchemyError as e:  # a read-only store still screens, only slower next time
+        log.warning("could not cache the watchlist index in the store (%s)", e)
+
