@@ -102,27 +102,27 @@ export function evidenceList(edge, names) {
   return h('div', { class: 'evidence-panel', dataset: { edge: edge.id } }, head, meta, list);
 }
 
-/** The legend: the tie types present, and what the line styles mean. */
+/** The legend: the tie types present (colours), and what the line styles mean. */
 export function legend(edges) {
   const types = [...new Set(edges.map((e) => e.type))].sort();
-  const box = h('div', { class: 'legend' });
-  for (const type of types) {
-    const sw = h('span', { class: 'legend-line' });
-    sw.style.borderTopColor = typeColor(type);
-    append(box, h('span', { class: 'legend-item' }, sw, type));
-  }
-  append(
-    box,
-    h('span', { class: 'legend-item' }, h('span', { class: 'legend-line', dataset: { style: 'solid' } }), 'stated'),
+  const line = (style, label, colour) => {
+    const sw = h('span', { class: 'legend-line', dataset: { style } });
+    if (colour) sw.style.borderTopColor = colour;
+    return h('span', { class: 'legend-item' }, sw, label);
+  };
+  return h(
+    'div',
+    { class: 'legend' },
+    h('span', { class: 'legend-group' }, h('span', { class: 'legend-title' }, 'Ties'), types.map((t) => line('solid', t, typeColor(t)))),
     h(
       'span',
-      { class: 'legend-item' },
-      h('span', { class: 'legend-line', dataset: { style: 'dashed' } }),
-      'hedged or only claimed',
+      { class: 'legend-group' },
+      h('span', { class: 'legend-title' }, 'Lines'),
+      line('solid', 'stated as fact'),
+      line('dashed', 'hedged, planned or only claimed'),
+      line('dotted', 'says, of'),
     ),
-    h('span', { class: 'legend-item' }, h('span', { class: 'legend-line', dataset: { style: 'dotted' } }), 'says, of'),
   );
-  return box;
 }
 
 const STYLE = [
@@ -221,10 +221,30 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
             animate: false,
             concentric: (node) => (center.has(node.id()) ? 2 : 1),
             levelWidth: () => 1,
-            minNodeSpacing: 30,
+            minNodeSpacing: 70,
+            padding: 40,
           }
-        : { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30 },
+        : {
+            name: 'cose',
+            animate: false,
+            randomize: true,
+            nodeRepulsion: () => 60000,
+            nodeOverlap: 40,
+            idealEdgeLength: () => 55,
+            edgeElasticity: () => 100,
+            gravity: 0.6,
+            componentSpacing: 40,
+            numIter: 2000,
+            padding: 24,
+          },
   });
+  // Labels keep about 12px on screen whatever the zoom (the layout fits the whole graph in view).
+  const labels = () => {
+    const size = Math.max(5, Math.min(24, 12 / cy.zoom()));
+    cy.style().selector('node').style({ 'font-size': size, 'text-max-width': 10 * size, 'text-margin-y': size / 3 }).update();
+  };
+  labels();
+  cy.on('zoom', labels);
   cy.on('tap', 'edge', (evt) => {
     const edge = byId.get(evt.target.id());
     if (edge && onEdge) onEdge(edge);

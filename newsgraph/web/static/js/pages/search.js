@@ -20,7 +20,7 @@ function documentItem(d) {
   return h(
     'li',
     { class: 'result document-result' },
-    h('a', { class: 'result-title', href: docUrl(d.id) }, d.title || d.id),
+    h('a', { class: 'result-title', href: docUrl(d.id) }, d.title || `Untitled (${d.id})`),
     h('span', { class: 'muted' }, [d.published, d.source].filter(Boolean).join(' · ') || 'undated'),
     d.snippet ? snippet(d.snippet) : null,
   );
@@ -107,6 +107,8 @@ function summaryCards(s) {
     stat('claims', n(s.claims)),
     stat('events', n(s.events)),
     stat('relations', n(s.relations)),
+    s.actors !== undefined ? stat('actors', n(s.actors)) : null,
+    s.watchlist_hits !== undefined ? stat('watchlist matches', n(s.watchlist_hits)) : null,
   );
 }
 
@@ -148,7 +150,7 @@ export async function renderHome(app) {
       section(
         'Actors',
         items(actors).length ? h('ul', { class: 'results' }, items(actors).map(actorItem)) : notice('No actors yet.'),
-        h('p', {}, h('a', { href: '/network' }, 'See how they are tied →'), '  ', h('a', { href: '/map' }, 'Where things happened →')),
+        h('p', { class: 'more-links' }, h('a', { href: '/network' }, 'See how they are tied →'), h('a', { href: '/map' }, 'Where and when things happened →')),
       ),
     ),
   );

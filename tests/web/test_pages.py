@@ -1,0 +1,125 @@
+"""newsgraph/web/pages.py over the real app: the HTML shell of each page, the UI's static files,
+and the npm files under /vendor/ (only those listed, a clear error when `npm ci` has not run)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.web import pages
+from newsgraph.web.security import CSP
+from tests.web.conftest import XSS_ID
+
+
+@pytest.mark.parametrize(
+    ("path", "page"),
+    [
+        ("/", "home"),
+        ("/search?q=port", "search"),
+        (f"/documents/{XSS_ID}", "document"),
+        ("/actors/1", "actor"),
+        ("/network?actor=Kenya", "network"),
+        ("/map", "map"),
+    ],
+)
+def test_each_page_is_the_shell_naming_its_page(client: Any, path: str, page: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["content-security-policy"] == CSP
+    html = response.text
+    assert f'<body data-page="{page}">' in html
+    assert "{{" not in html
+    # no inline script: every <script> has a src on this server, and there is no on* handler
+    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, flags=re.S)
+    assert scripts == [""]
+    assert re.findall(r'<script\b[^>]*src="([^"]+)"', html) == ["/static/js/main.js"]
+    assert not re.search(r"\son[a-z]+=", html)
+
+
+def test_the_shell_carries_no_data(client: Any) -> None:
+    """Article text never reaches the HTML: the page fetches JSON and builds the DOM itself."""
+    html = client.get(f"/documents/{XSS_ID}").text
+    assert "alert(1)" not in html and "onerror" not in html
+
+
+@pytest.mark.parametrize(
+    ("path", "media"),
+    [
+        ("/static/js/main.js", "text/javascript"),
+        ("/static/js/pages/document.js", "text/javascript"),
+        ("/static/css/app.css", "text/css"),
+        ("/static/favicon.svg", "image/svg+xml"),
+    ],
+)
+def test_static_files(client: Any, path: str, media: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/../pages.py", "/static/%2e%2e/pages.py", "/static/shell.html", "/static/js/nothing.js"]
+)
+def test_static_serves_nothing_else(client: Any, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_static_js_builds_no_html_from_strings() -> None:
+    """The pages' modules never parse strings as HTML (innerHTML, outerHTML, insertAdjacentHTML,
+    document.write): untrusted text goes through textContent and text nodes only."""
+    offenders = []
+    for js in sorted((pages.STATIC / "js").rglob("*.js")):
+        text = js.read_text(encoding="utf-8")
+        for pattern in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            if pattern in text:
+                offenders.append(f"{js.name}: {pattern}")
+    assert offenders == []
+
+
+@pytest.mark.skipif(bool(pages.vendor_missing()), reason="npm libraries not installed: run `bash run setup` (npm ci)")
+@pytest.mark.parametrize("name", sorted(pages.VENDOR_FILES))
+def test_vendor_files_come_from_node_modules(client: Any, name: str) -> None:
+    response = client.get(f"/vendor/{name}")
+    assert response.status_code == 200
+    assert response.content == (pages.node_modules() / pages.VENDOR_FILES[name]).read_bytes()
+    expected = "application/json" if name.endswith(".json") else "text/javascript"
+    assert response.headers["content-type"].startswith(expected)
+
+
+@pytest.mark.parametrize("name", ["package.json", "..%2Fpackage.json", "cytoscape.js", "commander.js"])
+def test_vendor_serves_only_the_listed_files(client: Any, name: str) -> None:
+    response = client.get(f"/vendor/{name}")
+    assert response.status_code == 404
+
+
+def test_vendor_not_installed_says_what_to_run(client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_NODE_MODULES", str(tmp_path / "empty"))
+    assert sorted(pages.vendor_missing()) == sorted(pages.VENDOR_FILES)
+    response = client.get("/vendor/cytoscape.esm.min.mjs")
+    assert response.status_code == 503
+    error = response.json()["error"]
+    assert error["code"] == "vendor_not_installed" and "bash run setup" in error["message"]
+    page = client.get("/vendor/land-110m.json", headers={"Accept": "text/html"})
+    assert page.status_code == 503 and "bash run setup" in page.text
+
+
+def test_vendor_files_are_pinned_in_the_lock() -> None:
+    """Each served file's package is a direct dependency pinned to an exact version, and locked."""
+    import json
+
+    root = Path(pages.__file__).resolve().parents[2]
+    manifest = json.loads((root / "package.json").read_text())
+    lock = json.loads((root / "package-lock.json").read_text())
+    assert lock["lockfileVersion"] == 3
+    for rel in pages.VENDOR_FILES.values():
+        package = rel.split("/", 1)[0]
+        version = manifest["dependencies"][package]
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{package} is not pinned: {version}"
+        assert lock["packages"][f"node_modules/{package}"]["version"] == version
+        assert lock["packages"][f"node_modules/{package}"]["integrity"].startswith("sha512-")
