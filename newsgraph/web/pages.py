@@ -87,49 +87,49 @@ def _page(page: str) -> HTMLResponse:
     return HTMLResponse(render_shell(page), headers={"Cache-Control": "no-cache"})
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def home() -> HTMLResponse:
     """Search across documents and actors, and the store's summary."""
     return _page("home")
 
 
-@router.get("/search", response_class=HTMLResponse)
+@router.api_route("/search", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def search_page() -> HTMLResponse:
     """Search results for ?q= (documents and actors)."""
     return _page("search")
 
 
-@router.get("/documents/{document_id:path}", response_class=HTMLResponse)
+@router.api_route("/documents/{document_id:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def document_page(document_id: str) -> HTMLResponse:
     """One document: its text with mentions, claims and events highlighted, and a side panel."""
     return _page("document")
 
 
-@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
+@router.api_route("/actors/{actor_id:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def actor_page(actor_id: str) -> HTMLResponse:
     """One actor: names, kind, places, attributes, watchlist matches, timeline, neighbourhood."""
     return _page("actor")
 
 
-@router.get("/network", response_class=HTMLResponse)
+@router.api_route("/network", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def network_page() -> HTMLResponse:
     """The interactive actor network; clicking an edge lists its evidence."""
     return _page("network")
 
 
-@router.get("/map", response_class=HTMLResponse)
+@router.api_route("/map", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def map_page() -> HTMLResponse:
     """Event locations on a world outline, and a timeline."""
     return _page("map")
 
 
-@router.get("/favicon.ico")
+@router.api_route("/favicon.ico", methods=["GET", "HEAD"])
 def favicon() -> Response:
     """The tab icon (an SVG), so browsers do not log a 404."""
     return RedirectResponse("/static/favicon.svg", status_code=308)
 
 
-@router.get("/static/{name:path}")
+@router.api_route("/static/{name:path}", methods=["GET", "HEAD"])
 def static_file(name: str) -> Response:
     """The UI's own JS, CSS and icon files."""
     path = (STATIC / name).resolve()
@@ -138,7 +138,7 @@ def static_file(name: str) -> Response:
     return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers={"Cache-Control": "no-cache"})
 
 
-@router.get("/vendor/{name}")
+@router.api_route("/vendor/{name}", methods=["GET", "HEAD"])
 def vendor_file(name: str, request: Request) -> Response:
     """One of the npm-installed files in VENDOR_FILES, from node_modules; a clear error when absent."""
     rel = VENDOR_FILES.get(name)

@@ -123,3 +123,11 @@ def test_vendor_files_are_pinned_in_the_lock() -> None:
         assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{package} is not pinned: {version}"
         assert lock["packages"][f"node_modules/{package}"]["version"] == version
         assert lock["packages"][f"node_modules/{package}"]["integrity"].startswith("sha512-")
+
+
+@pytest.mark.parametrize("path", ["/", "/network", "/static/js/main.js"])
+def test_head_answers_like_get(client: Any, path: str) -> None:
+    head, get = client.head(path), client.get(path)
+    assert head.status_code == get.status_code == 200
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.content == b""

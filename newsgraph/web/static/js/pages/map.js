@@ -156,7 +156,7 @@ export function timelineChart(rows) {
     for (const [key] of SERIES) {
       const n = Number(t[key] || 0);
       const fill = h('span', { class: `bar-fill bar-${key}` }, n ? h('span', { class: 'bar-count' }, String(n)) : null);
-      fill.style.height = `${n ? Math.max(3, (100 * n) / max) : 0}%`;
+      fill.style.height = `${n ? Math.max(3, (92 * n) / max) : 0}%`;
       append(fills, fill);
     }
     append(chart, append(group, fills, h('span', { class: 'bar-label' }, t.date)));
