@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, text, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from newsgraph.errors import StoreError
 from newsgraph.ingest.document import content_hash
 from newsgraph.records import Extraction, as_plain
 from newsgraph.store import schema
-from newsgraph.store.migrations import migrate
+from newsgraph.store.migrations import MIGRATIONS, migrate, schema_version
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -42,6 +42,30 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+MIGRATION_LOCK = 0x6E657773  # "news": the PostgreSQL advisory lock key held while migrating
+
+
+def _migration_pending(conn: Connection) -> bool:
+    """Whether the store's schema is not the current one (read only: an up-to-date store opens
+    without taking a write lock, so a read-only SQLite file can still be queried)."""
+    if not inspect(conn).has_table(schema_version.name):
+        return True
+    found = conn.execute(select(func.coalesce(func.max(schema_version.c.version), 0))).scalar_one()
+    return bool(found != MIGRATIONS[-1].version)
+
+
+def _lock_for_migration(conn: Connection) -> None:
+    """Let one process at a time check and apply migrations: two ingests starting together on an
+    empty database would otherwise both create the tables, and one would fail. The lock is
+    released when the migration's transaction ends."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+    elif conn.dialect.name == "sqlite":
+        # Nothing has opened a transaction on this connection yet (the driver begins one only
+        # before a write): take the write lock now, waiting up to busy_timeout for it.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @dataclass(frozen=True)
@@ -75,7 +99,9 @@ class Store:
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
             with engine.begin() as conn:
-                migrate(conn)
+                if _migration_pending(conn):
+                    _lock_for_migration(conn)
+                    migrate(conn)  # checks again, under the lock
         except DBAPIError as exc:  # not a database, locked, read-only, unreachable server
             engine.dispose()
             raise StoreError(f"cannot open the store {target}: {exc.orig}") from exc
