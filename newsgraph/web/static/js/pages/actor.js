@@ -93,7 +93,7 @@ function timelineSection(body) {
           { class: 'tl-body' },
           h('div', {}, badge(kindLabel, t.kind === 'event' ? 'type' : 'claimkind'), t.type && t.kind !== 'event' && t.type !== t.kind ? [' ', badge(t.type, 'plain')] : null, t.modality && t.modality !== 'asserted' ? [' ', badge(t.modality, t.modality)] : null, t.role ? h('span', { class: 'muted' }, ` as ${t.role}`) : null, t.location ? h('span', { class: 'muted' }, ` · in ${t.location}`) : null),
           h('p', { class: 'tl-text' }, t.speaker && t.kind !== 'said' ? h('span', { class: 'speaker' }, `${t.speaker}: `) : null, t.text),
-          (t.others || []).length ? h('p', { class: 'small muted' }, 'with ', t.others.join(', ')) : null,
+          (t.others || []).length ? h('p', { class: 'small muted' }, t.others.join(' · ')) : null,
           h('p', { class: 'small muted' }, t.source || '', t.document ? [t.source ? ' · ' : '', h('a', { href: docUrl(t.document) }, t.title || t.document)] : null),
         ),
       ),
