@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import tempfile
 import threading
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from sqlalchemy import Engine, Text, and_, case, cast, func, or_, select
 
@@ -26,7 +27,7 @@ from newsgraph.errors import BadRequest
 from newsgraph.ingest.document import content_hash, make_document, normalise_date
 from newsgraph.store import Store, schema
 from newsgraph.store import queries as q
-from newsgraph.store.actors_tables import actor_links, actors
+from newsgraph.store.actors_tables import actor_decisions, actor_links, actors
 from newsgraph.watchlist.tables import watchlist_hits
 from newsgraph.web.security import check_token
 
@@ -61,6 +62,12 @@ def engine(request: Request) -> Engine:
 Db = Annotated[Engine, Depends(engine)]
 
 
+def ok(data: Any) -> JSONResponse:
+    """The answer as JSON, serialised once by ``json.dumps`` (FastAPI's generic encoder walks
+    every value first, which costs more than the query on a large network)."""
+    return JSONResponse(data)
+
+
 def page(items: list[Any], limit: int, offset: int, total: int | None) -> dict[str, Any]:
     return {"items": items, "limit": limit, "offset": offset, "total": total}
 
@@ -92,23 +99,27 @@ def filters(since: str | None, until: str | None, types: list[str] | None) -> nw
 # -- summary, documents, search ------------------------------------------------------------------
 
 
-@router.get("/summary", summary="What the store holds")
-def summary(db: Db) -> dict[str, Any]:
+@router.get("/summary", tags=["store"], summary="What the store holds")
+def summary(db: Db) -> Response:
     """Documents, stored versions, words, sources, date range, record counts, actors."""
-    s = q.summary(db)
-    with db.connect() as conn:
-        n_actors = conn.execute(select(func.count()).select_from(actors)).scalar_one()
-        n_hits = conn.execute(select(func.count()).select_from(watchlist_hits)).scalar_one()
-    return {**s.__dict__, "actors": int(n_actors), "watchlist_hits": int(n_hits)}
+
+    def compute() -> dict[str, Any]:
+        s = q.summary(db)
+        with db.connect() as conn:
+            n_actors = conn.execute(select(func.count()).select_from(actors)).scalar_one()
+            n_hits = conn.execute(select(func.count()).select_from(watchlist_hits)).scalar_one()
+        return {**s.__dict__, "actors": int(n_actors), "watchlist_hits": int(n_hits)}
+
+    return cached_json(db, ("summary",), compute)
 
 
-@router.get("/documents", summary="Stored documents, newest first")
+@router.get("/documents", tags=["documents"], summary="Stored documents, newest first")
 def documents(
     db: Db,
     source: Annotated[str | None, Query(description="Only documents from this source (outlet or agency).")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     rows = q.list_documents(db, limit=limit, offset=offset, source=source or None)
     d = schema.documents
     count = select(func.count()).select_from(d).where(d.c.current.is_(True))
@@ -116,11 +127,11 @@ def documents(
         count = count.where(func.lower(d.c.source) == source.lower())
     with db.connect() as conn:
         total = int(conn.execute(count).scalar_one())
-    return page(rows, limit, offset, total)
+    return ok(page(rows, limit, offset, total))
 
 
-@router.get("/documents/{document_id:path}", summary="One document and its extraction")
-def document(db: Db, document_id: str) -> dict[str, Any]:
+@router.get("/documents/{document_id:path}", tags=["documents"], summary="One document and its extraction")
+def document(db: Db, document_id: str) -> JSONResponse:
     """The document with its text, and its mentions, entities, claims (with the speaker's name),
     events and relations. Every ``start``/``end`` is a character offset into ``document.text``."""
     doc_id = q.resolve_id(db, document_id)
@@ -156,7 +167,7 @@ def document(db: Db, document_id: str) -> dict[str, Any]:
         actor_id, actor_name = links.get(e["id"], (None, None))
         e["actor"] = actor_id
         e["actor_name"] = actor_name
-    return data
+    return ok(data)
 
 
 class DocumentIn(BaseModel):
@@ -179,6 +190,7 @@ _ingest_lock = threading.Lock()
 
 @router.post(
     "/documents",
+    tags=["documents"],
     summary="Ingest documents (needs the server's token)",
     status_code=201,
     openapi_extra={
@@ -277,18 +289,18 @@ def _posted_number(origin: str, path: str) -> int | str:
     return int(rest) if rest.isdigit() else rest
 
 
-@router.get("/search", summary="Search documents (full text) and actors (names, aliases)")
+@router.get("/search", tags=["search"], summary="Search documents (full text) and actors (names, aliases)")
 def search(
     db: Db,
     q_: Annotated[str, Query(alias="q", min_length=1, description="Words (FTS5 syntax on SQLite) or a name.")],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
-) -> dict[str, Any]:
+) -> Response:
     if not q_.strip():
         raise BadRequest("empty search query: give ?q=WORDS")
     docs = q.search(db, q_, limit=limit)
     with db.connect() as conn:
         found = nw.find_actors(conn, q_, limit=limit)
-    return {"query": q_, "documents": docs, "actors": [nw.actor_dict(a) for a in found]}
+    return ok({"query": q_, "documents": docs, "actors": [nw.actor_dict(a) for a in found]})
 
 
 # -- actors ------------------------------------------------------------------------------------
@@ -309,14 +321,14 @@ def _actor_row(r: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/actors", summary="Actors resolved across documents, most documented first")
+@router.get("/actors", tags=["actors"], summary="Actors resolved across documents, most documented first")
 def actor_list(
     db: Db,
     q_: Annotated[str | None, Query(alias="q", description="Part of a name or alias.")] = None,
     kind: Annotated[str | None, Query(description="person, organization, group, state, place, igo, ...")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     where = []
     if kind:
         where.append(actors.c.kind == kind)
@@ -332,11 +344,13 @@ def actor_list(
     with db.connect() as conn:
         rows = [_actor_row(r) for r in conn.execute(query)]
         total = int(conn.execute(select(func.count()).select_from(actors).where(*where)).scalar_one())
-    return page(rows, limit, offset, total)
+    return ok(page(rows, limit, offset, total))
 
 
-@router.get("/actors/{actor_id}", summary="One actor: names, kind, places, attributes, watchlist matches")
-def actor(db: Db, actor_id: int) -> dict[str, Any]:
+@router.get(
+    "/actors/{actor_id}", tags=["actors"], summary="One actor: names, kind, places, attributes, watchlist matches"
+)
+def actor(db: Db, actor_id: int) -> JSONResponse:
     """The actor with its aliases (and how many documents use each), attributes, geocoded places,
     counts, how its entities were linked, and its watchlist matches with the reason for each."""
     from newsgraph.resolve.explain import actor_details
@@ -375,41 +389,48 @@ def actor(db: Db, actor_id: int) -> dict[str, Any]:
                 .order_by(watchlist_hits.c.score.desc())
             )
         ]
-    return {
-        "actor": {
-            "id": a["id"],
-            "name": a["name"],
-            "kind": a["kind"],
-            "country": a["country"],
-            "aliases": a["aliases"],
-            "attributes": row or {},
-            "roles": a["roles"],
-            "places": sorted(places.values(), key=lambda p: -p["entities"]),
-            "documents": a["documents"],
-            "mentions": a["mentions"],
-            "first_seen": a["first_seen"],
-            "last_seen": a["last_seen"],
-        },
-        "watchlist": hits,
-        "methods": details.methods,
-        "links": details.links,
-        "decisions": details.decisions,
-    }
+    return ok(
+        {
+            "actor": {
+                "id": a["id"],
+                "name": a["name"],
+                "kind": a["kind"],
+                "country": a["country"],
+                "aliases": a["aliases"],
+                "attributes": row or {},
+                "roles": a["roles"],
+                "places": sorted(places.values(), key=lambda p: -p["entities"]),
+                "documents": a["documents"],
+                "mentions": a["mentions"],
+                "first_seen": a["first_seen"],
+                "last_seen": a["last_seen"],
+            },
+            "watchlist": hits,
+            "methods": details.methods,
+            "links": details.links,
+            "decisions": details.decisions,
+        }
+    )
 
 
-@router.get("/actors/{actor_id}/timeline", summary="Dated events and claims involving the actor")
+@router.get("/actors/{actor_id}/timeline", tags=["actors"], summary="Dated events and claims involving the actor")
 def actor_timeline(
     db: Db,
     actor_id: int,
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
-) -> dict[str, Any]:
-    a, found = nw.timeline(db, f"#{actor_id}", since=day(since, "since"), until=day(until, "until"), limit=limit)
-    return {"actor": nw.actor_dict(a), "items": [i.to_dict() for i in found]}
+) -> Response:
+    s, u = day(since, "since"), day(until, "until")
+
+    def compute() -> dict[str, Any]:
+        a, found = nw.timeline(db, f"#{actor_id}", since=s, until=u, limit=limit)
+        return {"actor": nw.actor_dict(a), "items": [i.to_dict() for i in found]}
+
+    return cached_json(db, ("actor-timeline", actor_id, s, u, limit), compute)
 
 
-@router.get("/actors/{actor_id}/network", summary="The actor's network neighbourhood")
+@router.get("/actors/{actor_id}/network", tags=["actors"], summary="The actor's network neighbourhood")
 def actor_network(
     db: Db,
     actor_id: int,
@@ -418,15 +439,19 @@ def actor_network(
     until: Until = None,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 200,
-) -> dict[str, Any]:
-    net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=filters(since, until, types))
-    return network_dict(net, limit)
+) -> Response:
+    f = filters(since, until, types)
+
+    def compute() -> dict[str, Any]:
+        return network_dict(nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f), limit)
+
+    return cached_json(db, ("network", f"#{actor_id}", depth, f, limit), compute)
 
 
 # -- records across documents -----------------------------------------------------------------
 
 
-@router.get("/events", summary="Events across documents, with their sentence and source")
+@router.get("/events", tags=["records"], summary="Events across documents, with their sentence and source")
 def events(
     db: Db,
     type: Annotated[str | None, Query(description="PLOVER event type (CONSULT, AGREE, ...).")] = None,
@@ -435,36 +460,36 @@ def events(
     where: Annotated[str | None, Query(description="The event's location, as written.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     rows = q.events(
         db, type=type or None, actor=actor or None, since=day(since, "since"), where=where or None,
         limit=limit + 1, offset=offset,
     )  # fmt: skip
-    return page_of_fetched(rows, limit, offset)
+    return ok(page_of_fetched(rows, limit, offset))
 
 
-@router.get("/claims", summary="Claims across documents: who says what")
+@router.get("/claims", tags=["records"], summary="Claims across documents: who says what")
 def claims(
     db: Db,
     speaker: Annotated[str | None, Query(description="The speaker, as written or its entity's name.")] = None,
     about: Annotated[str | None, Query(description="Words in the claim.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     rows = q.claims(db, speaker=speaker or None, about=about or None, limit=limit + 1, offset=offset)
-    return page_of_fetched(rows, limit, offset)
+    return ok(page_of_fetched(rows, limit, offset))
 
 
-@router.get("/relations", summary="Relations between actors, with their evidence")
+@router.get("/relations", tags=["records"], summary="Relations between actors, with their evidence")
 def relations(
     db: Db,
     actor: Annotated[str | None, Query(description="Subject or object, as written.")] = None,
     type: Annotated[str | None, Query(description="Relation type (member_of, has_role, ...).")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     rows = q.relations(db, actor=actor or None, type=type or None, limit=limit + 1, offset=offset)
-    return page_of_fetched(rows, limit, offset)
+    return ok(page_of_fetched(rows, limit, offset))
 
 
 # -- the network -------------------------------------------------------------------------------
@@ -492,7 +517,7 @@ def network_dict(net: nw.Network, limit: int) -> dict[str, Any]:
     return {"center": net.center, "nodes": nodes, "actors": nodes, "edges": edges, "truncated": len(net.edges) > limit}
 
 
-@router.get("/network", summary="The actor network: an actor's neighbourhood, or the strongest ties")
+@router.get("/network", tags=["network"], summary="The actor network: an actor's neighbourhood, or the strongest ties")
 def network(
     db: Db,
     actor: Annotated[str | None, Query(description="The actor at the centre: a name, an alias or #ID.")] = None,
@@ -501,16 +526,19 @@ def network(
     until: Until = None,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 100,
-) -> dict[str, Any]:
+) -> Response:
     f = filters(since, until, types)
-    if actor and actor.strip():
-        net = nw.neighbourhood(db, actor, depth=depth, filters=f)
-    else:
-        net = nw.overview(db, filters=f, limit=limit)
-    return network_dict(net, limit)
+    centre = actor.strip() if actor else ""
+
+    def compute() -> dict[str, Any]:
+        if centre:
+            return network_dict(nw.neighbourhood(db, centre, depth=depth, filters=f), limit)
+        return network_dict(nw.overview(db, filters=f, limit=limit), limit)
+
+    return cached_json(db, ("network", centre, depth if centre else 0, f, limit), compute)
 
 
-@router.get("/network/path", summary="The shortest evidenced chains between two actors")
+@router.get("/network/path", tags=["network"], summary="The shortest evidenced chains between two actors")
 def network_path(
     db: Db,
     a: Annotated[str, Query(min_length=1, description="One actor: a name, an alias or #ID.")],
@@ -519,56 +547,102 @@ def network_path(
     limit: Annotated[int, Query(ge=1, le=20)] = 3,
     since: Since = None,
     types: Types = None,
-) -> dict[str, Any]:
+) -> Response:
     start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=filters(since, None, types))
-    return {"from": nw.actor_dict(start), "to": nw.actor_dict(goal), "paths": [p.to_dict() for p in found]}
+    return ok({"from": nw.actor_dict(start), "to": nw.actor_dict(goal), "paths": [p.to_dict() for p in found]})
 
 
-_communities_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
-_communities_lock = threading.Lock()
-
-
-def _store_state(db: Engine) -> tuple[Any, ...]:
-    """Changes whenever documents are stored or actors are resolved, merged or split."""
+def store_state(db: Engine) -> tuple[Any, ...]:
+    """Changes whenever documents are stored or actors are resolved, merged, split or rebuilt
+    (maxima of keys and of the actors' update times: cheap to read)."""
     with db.connect() as conn:
-        last_doc = conn.execute(select(func.max(schema.documents.c.seq))).scalar()
-        n_actors, updated = conn.execute(select(func.count(), func.max(actors.c.updated_at)).select_from(actors)).one()
-        n_links = conn.execute(select(func.count()).select_from(actor_links)).scalar()
-    return (last_doc, n_actors, updated, n_links)
+        return tuple(
+            conn.execute(
+                select(
+                    select(func.max(schema.documents.c.seq)).scalar_subquery(),
+                    select(func.max(actors.c.id)).scalar_subquery(),
+                    select(func.max(actors.c.updated_at)).scalar_subquery(),
+                    select(func.max(actor_decisions.c.seq)).scalar_subquery(),
+                    select(func.max(watchlist_hits.c.seq)).scalar_subquery(),
+                )
+            ).one()
+        )
 
 
-@router.get("/network/communities", summary="Communities (Louvain) and the most central actors")
+class StateCache:
+    """Answers over the whole store (or one actor), kept until the store changes: the network,
+    its communities, the map and the timeline cost a scan of every tie or event; a server is
+    read far more often than it is written."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.lock = threading.Lock()
+        self.computing: dict[tuple[Any, ...], threading.Lock] = {}
+
+    def get(self, db: Engine, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        full = (str(db.url), store_state(db), *key)
+        with self.lock:
+            if full in self.items:
+                self.items.move_to_end(full)
+                return self.items[full]
+            busy = self.computing.setdefault(full, threading.Lock())
+        with busy:  # one computation per key; others wait for it
+            with self.lock:
+                if full in self.items:
+                    return self.items[full]
+            try:
+                value = compute()
+            finally:
+                with self.lock:
+                    self.computing.pop(full, None)
+            with self.lock:
+                self.items[full] = value
+                while len(self.items) > self.size:
+                    self.items.popitem(last=False)
+        return value
+
+
+cache = StateCache()
+
+
+def cached_json(db: Engine, key: tuple[Any, ...], compute: Callable[[], Any]) -> Response:
+    """The JSON of ``compute()``, rendered once per store state and ``key``."""
+
+    def render() -> bytes:
+        return json.dumps(compute(), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+    return Response(cache.get(db, key, render), media_type="application/json")
+
+
+@router.get("/network/communities", tags=["network"], summary="Communities (Louvain) and the most central actors")
 def network_communities(
     db: Db,
     since: Since = None,
     types: Types = None,
     min_weight: Annotated[int, Query(ge=1, description="Leave out ties stated in fewer documents.")] = 1,
     top: Annotated[int, Query(ge=1, le=100)] = 15,
-) -> dict[str, Any]:
+) -> Response:
     """Computed over the whole network; kept until the store changes."""
     f = filters(since, None, types)
-    key = (str(db.url), _store_state(db), f, min_weight, top)
-    with _communities_lock:
-        cached = _communities_cache.get(key)
-        if cached is None:
-            cached = nw.stats(nw.actor_graph(db, filters=f, min_weight=min_weight), top=top).to_dict()
-            if len(_communities_cache) > 32:
-                _communities_cache.clear()
-            _communities_cache[key] = cached
-    return cached
+
+    def compute() -> dict[str, Any]:
+        return nw.stats(nw.actor_graph(db, filters=f, min_weight=min_weight), top=top).to_dict()
+
+    return cached_json(db, ("communities", f, min_weight, top), compute)
 
 
 # -- map and timeline --------------------------------------------------------------------------
 
 
-@router.get("/map", summary="Event locations with coordinates")
+@router.get("/map", tags=["map and timeline"], summary="Event locations with coordinates")
 def event_map(
     db: Db,
     since: Since = None,
     until: Until = None,
     type: Annotated[str | None, Query(description="Only events of this PLOVER type.")] = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="Places to return, most events first.")] = 500,
-) -> dict[str, Any]:
+) -> Response:
     """Each place where events happen (the event's location, geocoded), with how many events and
     which (``DOCUMENT:EVENT``), strongest first."""
     v, a, e, d = schema.events, schema.event_args, schema.entities, schema.documents
@@ -589,6 +663,10 @@ def event_map(
         query = query.where(date <= u + "\uffff")
     if type:
         query = query.where(func.upper(v.c.type) == type.upper())
+    return cached_json(db, ("map", s, u, (type or "").upper(), limit), lambda: _places(db, query, limit))
+
+
+def _places(db: Engine, query: Any, limit: int) -> dict[str, Any]:
     places: dict[Any, dict[str, Any]] = {}
     names: dict[Any, Counter[str]] = defaultdict(Counter)
     with db.connect() as conn:
@@ -612,13 +690,15 @@ def event_map(
     return {"items": items[:limit], "total": len(items)}
 
 
-@router.get("/timeline", summary="Events, claims and documents per month (or day) across the store")
+@router.get(
+    "/timeline", tags=["map and timeline"], summary="Events, claims and documents per month (or day) across the store"
+)
 def global_timeline(
     db: Db,
     since: Since = None,
     until: Until = None,
     interval: Annotated[str, Query(pattern="^(day|month)$", description="month (default) or day.")] = "month",
-) -> dict[str, Any]:
+) -> Response:
     """Counts per period; an event is dated by its own date when it is at least that precise, else
     by its document's; claims and documents by the document's date."""
     n = 7 if interval == "month" else 10
@@ -639,11 +719,12 @@ def global_timeline(
         with db.connect() as conn:
             return {p: int(k) for p, k in conn.execute(query.group_by(period))}
 
-    ev, cl, dc = counts(v, ev_date), counts(c, d.c.published), counts(d, d.c.published)
-    periods = sorted(set(ev) | set(cl) | set(dc))
-    return {
-        "interval": interval,
-        "items": [
+    def compute() -> dict[str, Any]:
+        ev, cl, dc = counts(v, ev_date), counts(c, d.c.published), counts(d, d.c.published)
+        periods = sorted(set(ev) | set(cl) | set(dc))
+        items = [
             {"date": p, "events": ev.get(p, 0), "claims": cl.get(p, 0), "documents": dc.get(p, 0)} for p in periods
-        ],
-    }
+        ]
+        return {"interval": interval, "items": items}
+
+    return cached_json(db, ("timeline", s, u, interval), compute)

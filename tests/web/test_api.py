@@ -453,6 +453,10 @@ def test_post_needs_the_token(writable: TestClient, headers: dict[str, str]) -> 
 
 def test_post_ingests_like_the_cli(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
+    before = get(writable, "/api/timeline")  # answers over the whole store are cached until it changes
+    assert get(writable, "/api/summary")["documents"] == 9
+    kenya = get(writable, "/api/actors", q="Kenya", kind="state")["items"][0]["id"]
+    kenya_before = {i["document"] for i in get(writable, f"/api/actors/{kenya}/timeline")["items"]}
     r = writable.post("/api/documents", json=NEW_DOC, headers=auth)
     assert r.status_code == 201, r.text
     body = r.json()
@@ -469,6 +473,12 @@ def test_post_ingests_like_the_cli(writable: TestClient) -> None:
     version = writable.post("/api/documents", json=[changed], headers=auth)
     assert version.status_code == 201 and version.json()["documents"][0]["status"] == "version"
     assert get(writable, "/api/summary")["documents"] == 10
+    after = get(writable, "/api/timeline")
+    count = lambda t: sum(i["documents"] for i in t["items"] if i["date"] == "2026-04")  # noqa: E731
+    assert count(after) == count(before) + 1
+    kenya_after = {i["document"] for i in get(writable, f"/api/actors/{kenya}/timeline")["items"]}
+    new_ids = {d for d in kenya_after - kenya_before if d.startswith(NEW_DOC["id"])}  # its current version
+    assert new_ids == {f"{NEW_DOC['id']}@v2"}
 
 
 @pytest.mark.parametrize(
