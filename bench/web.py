@@ -9,7 +9,10 @@ time is printed when it is built). The real server runs in a subprocess (``newsg
 127.0.0.1, a free port); each route is asked ``--requests`` times in turn over one keep-alive
 connection, cycling through several actors, documents and queries, at most ``--seconds`` per
 route. Prints p50 / p95 / max milliseconds per route beside the baseline of the same run (a
-static file and the cached OpenAPI document: the server's floor) and flags any p95 over 300 ms.
+static file and the cached OpenAPI document: the server's floor), the server's CPU time per
+request (read from /proc: what the route costs whatever else loads the machine), and flags any
+p95 over 300 ms. ``first`` is the warm-up request, not counted: answers over the whole store
+are computed once per store state and then served from the cache.
 """
 
 from __future__ import annotations
@@ -150,7 +153,16 @@ def plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def time_route(client: httpx.Client, urls: list[str], n: int, seconds: float) -> dict[str, Any]:
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of the process ``pid`` (Linux /proc), else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def time_route(client: httpx.Client, urls: list[str], n: int, seconds: float, pid: int) -> dict[str, Any]:
     """One warm-up request (reported as ``first``: imports, a cold cache), then ``n`` timed ones
     cycling through ``urls`` (each URL is cold the first time it comes round)."""
     statuses: dict[int, int] = {}
@@ -163,12 +175,15 @@ def time_route(client: httpx.Client, urls: list[str], n: int, seconds: float) ->
         return (time.perf_counter() - t0) * 1000
 
     first = one(urls[0])
+    cpu0 = cpu_seconds(pid)
     times: list[float] = []
     deadline = time.monotonic() + seconds
     for k in range(n):
         times.append(one(urls[k % len(urls)]))
         if time.monotonic() > deadline:
             break
+    cpu1 = cpu_seconds(pid)
+    cpu = (cpu1 - cpu0) * 1000 / len(times) if cpu0 is not None and cpu1 is not None else float("nan")
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return {
@@ -177,6 +192,7 @@ def time_route(client: httpx.Client, urls: list[str], n: int, seconds: float) ->
         "p95": p95,
         "max": times[-1],
         "first": first,
+        "cpu": cpu,
         "statuses": statuses,
     }
 
@@ -208,11 +224,11 @@ def main() -> None:
                 f"{s['events']:,} events, {s['claims']:,} claims, {s['relations']:,} relations"
             )
             print(f"load before: {os.getloadavg()[0]:.2f} (1 min) on {os.cpu_count()} cores")
-            print(f"\n{'route':<42} {'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8}  (ms)")
+            print(f"\n{'route':<42} {'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu/req':>8}  (ms)")
             slow = []
             base = None
             for group, route, urls in plan(client):
-                m = time_route(client, urls, args.requests, args.seconds)
+                m = time_route(client, urls, args.requests, args.seconds, proc.pid)
                 bad = {k: v for k, v in m["statuses"].items() if k >= 400}
                 flag = ""
                 if group != "baseline" and m["p95"] > BUDGET_MS:
@@ -223,6 +239,7 @@ def main() -> None:
                 if group == "baseline":
                     base = m["p50"] if base is None else max(base, m["p50"])
                 cells = f"{m['n']:>4} {m['first']:>8.1f} {m['p50']:>8.1f} {m['p95']:>8.1f} {m['max']:>8.1f}"
+                cells += f" {m['cpu']:>8.1f}"
                 print(f"{route:<42} {cells}{flag}", flush=True)
             print(f"\nbaseline p50 (static file, cached OpenAPI): {base:.1f} ms")
             print(f"load after: {os.getloadavg()[0]:.2f} (1 min)")

@@ -10,6 +10,7 @@ which needs the server's token.
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 import threading
 from collections import Counter, OrderedDict, defaultdict
@@ -30,6 +31,8 @@ from newsgraph.store import queries as q
 from newsgraph.store.actors_tables import actor_decisions, actor_links, actors
 from newsgraph.watchlist.tables import watchlist_hits
 from newsgraph.web.security import check_token
+
+log = logging.getLogger("newsgraph.web")
 
 MAX_LIMIT = 500
 MAX_POST_BYTES = 10_000_000
@@ -223,6 +226,8 @@ async def post_documents(request: Request) -> JSONResponse:
     from starlette.concurrency import run_in_threadpool
 
     status, body = await run_in_threadpool(_ingest_posted, request.app.state.store, items)
+    if body["new"] or body["versions"]:
+        warm_in_background(request.app.state.engine)
     return JSONResponse(body, status_code=status)
 
 
@@ -728,3 +733,28 @@ def global_timeline(
         return {"interval": interval, "items": items}
 
     return cached_json(db, ("timeline", s, u, interval), compute)
+
+
+def warm(db: Engine) -> None:
+    """Compute, in the background, what the UI's first pages ask for over the whole store (the
+    summary, the strongest ties, communities, the map, the timeline), so that no visitor waits
+    for a scan of every tie after the server starts or the store changes."""
+    views: list[Callable[[], Any]] = [
+        lambda: summary(db),
+        lambda: network(db, None, 1, None, None, None, 100),
+        lambda: global_timeline(db, None, None, "month"),
+        lambda: event_map(db, None, None, None, 500),
+        lambda: network_communities(db, None, None, 1, 15),
+    ]
+    for view in views:
+        try:
+            view()
+        except Exception:  # a closed or broken store: the request that needs it will say so
+            log.debug("warming the cache failed", exc_info=True)
+            return
+
+
+def warm_in_background(db: Engine) -> threading.Thread:
+    thread = threading.Thread(target=warm, args=(db,), name="newsgraph-warm", daemon=True)
+    thread.start()
+    return thread

@@ -64,11 +64,12 @@ on a server started with `--token`, and only with `Authorization: Bearer TOKEN`.
 """
 
 
-def create_app(db: str, *, token: str | None = None) -> FastAPI:
+def create_app(db: str, *, token: str | None = None, warm: bool = True) -> FastAPI:
     """The app over the store ``db`` (a SQLite file or a database URL), which must exist.
 
     With ``token``, ``POST /api/documents`` accepts documents from requests bearing it; without,
-    the server is read-only.
+    the server is read-only. With ``warm``, the answers over the whole store that the first
+    pages need are computed in the background when the server starts.
     """
     from newsgraph.resolve import pending_documents, resolve_pending
 
@@ -78,6 +79,8 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            api.warm_in_background(store.engine)
         yield
         store.close()
 

@@ -493,3 +493,17 @@ def test_post_refuses_what_is_not_a_document(writable: TestClient, body: bytes) 
     )
     assert r.status_code == 400, r.text
     assert r.json()["error"]["code"] == "bad_request"
+
+
+def test_warm_computes_what_the_first_pages_ask_for(web_store_copy: Path) -> None:
+    from newsgraph.web import api
+
+    app = create_app(str(web_store_copy), warm=False)
+    api.warm(app.state.engine)
+    url = str(app.state.engine.url)
+    warmed = {k for k in api.cache.items if k[0] == url}
+    assert len(warmed) == 5
+    plain = TestClient(app)
+    for path in ("/api/summary", "/api/network", "/api/timeline", "/api/map", "/api/network/communities"):
+        assert plain.get(path).status_code == 200
+    assert {k for k in api.cache.items if k[0] == url} == warmed  # the same answers, not computed again
