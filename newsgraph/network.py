@@ -363,7 +363,10 @@ def _tie_rows(
 
 def _edges(rows: Iterable[Any], max_evidence: int = MAX_EVIDENCE) -> dict[tuple[int, int, str, str], Edge]:
     edges: dict[tuple[int, int, str, str], Edge] = {}
+    with_evidence: bool | None = None
     for r in rows:
+        if with_evidence is None:  # once: asking a row for a column it lacks raises (slowly) inside
+            with_evidence = "sentence" in r._fields
         a, b = r.actor_a, r.actor_b
         forward = True
         if not r.directed and a > b:
@@ -373,7 +376,7 @@ def _edges(rows: Iterable[Any], max_evidence: int = MAX_EVIDENCE) -> dict[tuple[
         if edge is None:
             edge = edges[key] = Edge(a, b, r.kind, r.type, bool(r.directed))
         edge.documents.add(r.doc_id)
-        if hasattr(r, "sentence") and len(edge.evidence) < max_evidence:
+        if with_evidence and len(edge.evidence) < max_evidence:
             edge.evidence.append(
                 Evidence(
                     doc_id=r.doc_id,
@@ -429,7 +432,7 @@ def neighbourhood(
             fresh = [a for a, _ in strength.most_common(room)]
             seen.update(fresh)
             frontier = fresh
-            if not frontier:
+            if not frontier or len(seen) >= max_nodes:  # no room left: the next hop could add nobody
                 break
         edges = _edges(_tie_rows(conn, sorted(seen), f, evidence=True, within=True), max_evidence)
         names = load_actors(conn, seen)
