@@ -223,6 +223,9 @@ def main() -> None:
                 f"store: {s['documents']:,} documents, {s['words']:,} words, {s['actors']:,} actors, "
                 f"{s['events']:,} events, {s['claims']:,} claims, {s['relations']:,} relations"
             )
+            t0 = time.perf_counter()
+            client.get("/api/network/communities")  # waits for the server's background warm-up
+            print(f"waited {time.perf_counter() - t0:.1f} s for the server's warm-up (whole-store answers cached)")
             print(f"load before: {os.getloadavg()[0]:.2f} (1 min) on {os.cpu_count()} cores")
             print(f"\n{'route':<42} {'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu/req':>8}  (ms)")
             slow = []

@@ -35,6 +35,8 @@ from newsgraph.web.security import check_token
 log = logging.getLogger("newsgraph.web")
 
 MAX_LIMIT = 500
+NODES = 100
+"""Actors in a neighbourhood by default: a readable graph, and a hub's answer under 300 ms."""
 MAX_POST_BYTES = 10_000_000
 MAX_POST_DOCUMENTS = 200
 
@@ -46,6 +48,14 @@ Since = Annotated[
     str | None, Query(description="Only what is dated on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
 ]
 Until = Annotated[str | None, Query(description="Only what is dated on or before this date.")]
+Nodes = Annotated[
+    int,
+    Query(
+        ge=2,
+        le=150,
+        description="Most actors in a neighbourhood: each hop keeps the best-tied new neighbours.",
+    ),
+]
 Types = Annotated[
     list[str] | None,
     Query(
@@ -444,13 +454,15 @@ def actor_network(
     until: Until = None,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 200,
+    nodes: Nodes = NODES,
 ) -> Response:
     f = filters(since, until, types)
 
     def compute() -> dict[str, Any]:
-        return network_dict(nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f), limit)
+        net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f, max_nodes=nodes)
+        return network_dict(net, limit)
 
-    return cached_json(db, ("network", f"#{actor_id}", depth, f, limit), compute)
+    return cached_json(db, ("network", f"#{actor_id}", depth, f, limit, nodes), compute)
 
 
 # -- records across documents -----------------------------------------------------------------
@@ -531,16 +543,18 @@ def network(
     until: Until = None,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 100,
+    nodes: Nodes = NODES,
 ) -> Response:
     f = filters(since, until, types)
     centre = actor.strip() if actor else ""
 
     def compute() -> dict[str, Any]:
         if centre:
-            return network_dict(nw.neighbourhood(db, centre, depth=depth, filters=f), limit)
+            return network_dict(nw.neighbourhood(db, centre, depth=depth, filters=f, max_nodes=nodes), limit)
         return network_dict(nw.overview(db, filters=f, limit=limit), limit)
 
-    return cached_json(db, ("network", centre, depth if centre else 0, f, limit), compute)
+    key = ("network", centre, depth, f, limit, nodes) if centre else ("network", "", 0, f, limit, 0)
+    return cached_json(db, key, compute)
 
 
 @router.get("/network/path", tags=["network"], summary="The shortest evidenced chains between two actors")
@@ -741,7 +755,7 @@ def warm(db: Engine) -> None:
     for a scan of every tie after the server starts or the store changes."""
     views: list[Callable[[], Any]] = [
         lambda: summary(db),
-        lambda: network(db, None, 1, None, None, None, 100),
+        lambda: network(db, None, 1, None, None, None, 100, NODES),
         lambda: global_timeline(db, None, None, "month"),
         lambda: event_map(db, None, None, None, 500),
         lambda: network_communities(db, None, None, 1, 15),

@@ -301,6 +301,14 @@ def test_network_edge_ids_match_between_views(client: TestClient) -> None:
         assert e["id"] in overview and overview[e["id"]]["type"] == e["type"]
 
 
+@pytest.mark.parametrize("nodes", [2, 3, 5])
+def test_network_neighbourhood_keeps_at_most_nodes(client: TestClient, nodes: int) -> None:
+    aid = actor_id(client, "Philippines")
+    for url in ("/api/network", f"/api/actors/{aid}/network"):
+        net = get(client, url, actor="Philippines", depth=2, nodes=nodes)
+        assert aid in {n["id"] for n in net["nodes"]} and 1 < len(net["nodes"]) <= nodes
+
+
 def test_network_claims_carry_their_speaker(client: TestClient) -> None:
     net = get(client, "/api/network", type="says", limit=500)
     assert net["edges"] and all(e["type"] == "says" for e in net["edges"])
