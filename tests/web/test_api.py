@@ -515,3 +515,38 @@ def test_warm_computes_what_the_first_pages_ask_for(web_store_copy: Path) -> Non
     for path in ("/api/summary", "/api/network", "/api/timeline", "/api/map", "/api/network/communities"):
         assert plain.get(path).status_code == 200
     assert {k for k in api.cache.items if k[0] == url} == warmed  # the same answers, not computed again
+
+
+def test_newsgraph_serve_answers_on_loopback(web_store_copy: Path) -> None:
+    """The real command in a process of its own: it binds 127.0.0.1 and serves the API with its headers."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    newsgraph = Path(sys.executable).parent / "newsgraph"
+    proc = subprocess.Popen(
+        [str(newsgraph), "serve", "--db", str(web_store_copy), "--port", str(port), "--log-level", "warning"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline, r = time.monotonic() + 120, None
+        while time.monotonic() < deadline and r is None:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=5)
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                time.sleep(0.3)
+        assert r is not None and r.status_code == 200 and r.json()["documents"] == 9
+        assert r.headers["content-security-policy"] == CSP
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert f"serving {web_store_copy} on http://127.0.0.1:{port}/" in err and "read-only" in err
+    assert "warning" not in err

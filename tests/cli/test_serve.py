@@ -1,0 +1,47 @@
+"""``newsgraph serve``: loopback by default, a clear refusal of a missing store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.cli.serve import is_loopback
+
+NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("localhost", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("192.168.1.10", False),
+        ("example.org", False),
+    ],
+)
+def test_is_loopback(host: str, loopback: bool) -> None:
+    assert is_loopback(host) is loopback
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing-here.db"
+    out = subprocess.run(
+        [str(NEWSGRAPH), "serve", "--db", str(missing), "--port", "0"], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 4
+    assert f"no store at {missing}" in out.stderr and "bash run demo" in out.stderr
+    assert not missing.exists()  # not created by the refusal
+
+
+def test_serve_help_names_the_defaults() -> None:
+    out = subprocess.run([str(NEWSGRAPH), "serve", "--help"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0
+    assert "127.0.0.1" in out.stdout and "NEWSGRAPH_TOKEN" in out.stdout and "Example" in out.stdout
