@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from sqlalchemy import Engine, Text, and_, case, cast, func, or_, select
@@ -221,9 +221,12 @@ async def post_documents(request: Request) -> JSONResponse:
     list). Only on a server started with ``--token``, and only with ``Authorization: Bearer TOKEN``.
     Answers what was stored: 201 when something new was stored, 200 when all was known already."""
     check_token(request)
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_POST_BYTES:
+        raise HTTPException(413, f"the body is {int(declared):,} bytes; send at most {MAX_POST_BYTES:,} per request")
     raw = await request.body()
     if len(raw) > MAX_POST_BYTES:
-        raise BadRequest(f"the body is {len(raw):,} bytes; send at most {MAX_POST_BYTES:,} per request")
+        raise HTTPException(413, f"the body is {len(raw):,} bytes; send at most {MAX_POST_BYTES:,} per request")
     try:
         posted = _POSTED.validate_json(raw)
     except ValidationError as exc:

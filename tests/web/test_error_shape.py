@@ -81,6 +81,14 @@ def test_token_errors_have_the_shape(web_store_copy: Path, auth: str | None) -> 
     assert_error_shape(r, 401, "unauthorized")
 
 
+def test_a_body_too_large_is_refused_before_it_is_read(web_store_copy: Path) -> None:
+    app = TestClient(create_app(str(web_store_copy), token=TOKEN))
+    body = b'{"text": "' + b"x" * 10_000_001 + b'"}'
+    r = app.post("/api/documents", content=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    error = assert_error_shape(r, 413, "request_entity_too_large")
+    assert "at most 10,000,000" in error["message"]
+
+
 def test_a_failing_store_answers_500_in_the_shape(web_store_copy: Path) -> None:
     app = TestClient(create_app(str(web_store_copy)))
     with sqlite3.connect(web_store_copy) as conn:  # the store breaks under the running app
