@@ -29,6 +29,7 @@ from newsgraph.cluster import Article, ClusterSettings, DocumentFrequencies, par
 from newsgraph.errors import NotFound, StoreError
 from newsgraph.store import schema
 from newsgraph.store.actors_tables import actor_links, actors, stories, story_articles, story_terms
+from newsgraph.store.store import serialize
 
 CHUNK = 500
 REFIT_BELOW = 300
@@ -275,6 +276,7 @@ def cluster_documents(
         key = engine.url.render_as_string(hide_password=False)
         try:
             with engine.begin() as conn:
+                serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
                 report = cluster_in(conn, doc_ids, settings, cache_key=key)
         except BaseException:
             _ACTIVE.pop(key, None)  # the cached stories may hold this batch's uncommitted changes
@@ -301,6 +303,7 @@ def cluster_pending(engine: Engine, batch_size: int = 200) -> StoryReport:
     report = StoryReport()
     for start in range(0, len(pending), batch_size):
         with engine.begin() as conn:
+            serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
             cluster_in(conn, pending[start : start + batch_size], report=report)
     return report
 
@@ -315,6 +318,7 @@ def recluster(engine: Engine, settings: ClusterSettings | None = None) -> StoryR
     d = schema.documents
     report = StoryReport()
     with engine.begin() as conn:
+        serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
         rows = conn.execute(
             select(d.c.id, d.c.title, d.c.text, d.c.published).where(d.c.current.is_(True)).order_by(d.c.seq)
         ).all()

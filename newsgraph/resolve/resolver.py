@@ -36,6 +36,7 @@ from newsgraph.store.actors_tables import (
     actor_ties,
     actors,
 )
+from newsgraph.store.store import serialize
 
 CHUNK = 500
 """Most values in one SQL ``IN (...)`` list."""
@@ -581,6 +582,7 @@ def resolve_documents(engine: Engine, doc_ids: Sequence[str]) -> ResolveReport:
         return ResolveReport()
     try:
         with engine.begin() as conn:
+            serialize(conn, "newsgraph-resolve")  # one process at a time reads and updates actors
             return resolve_in(conn, doc_ids)
     except SQLAlchemyError as exc:
         raise StoreError(f"could not resolve actors: {exc}; `newsgraph actor resolve` retries") from exc
@@ -605,6 +607,7 @@ def resolve_pending(engine: Engine, batch_size: int = 200) -> ResolveReport:
     pending = pending_documents(engine)
     for start in range(0, len(pending), batch_size):
         with engine.begin() as conn:
+            serialize(conn, "newsgraph-resolve")  # one process at a time reads and updates actors
             resolve_in(conn, pending[start : start + batch_size], report)
     return report
 

@@ -7,6 +7,7 @@ stores what is missing (documents already there are recognised by their content 
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,9 +45,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-MIGRATION_LOCK = 0x6E657773  # "news": the PostgreSQL advisory lock key held while migrating
-
-
 def _migration_pending(conn: Connection) -> bool:
     """Whether the store's schema is not the current one (read only: an up-to-date store opens
     without taking a write lock, so a read-only SQLite file can still be queried)."""
@@ -56,16 +54,22 @@ def _migration_pending(conn: Connection) -> bool:
     return bool(found != MIGRATIONS[-1].version)
 
 
-def _lock_for_migration(conn: Connection) -> None:
-    """Let one process at a time check and apply migrations: two ingests starting together on an
-    empty database would otherwise both create the tables, and one would fail. The lock is
-    released when the migration's transaction ends."""
+def serialize(conn: Connection, name: str) -> None:
+    """Make the transaction on ``conn`` the only one named ``name`` across every process using
+    the store, until it ends; call it first thing in the transaction.
+
+    For work that reads shared state and writes it back (migrations, actor resolution, stories):
+    two ingests running at once would otherwise both create the same tables, or both update a
+    story from the same old centroid. PostgreSQL takes an advisory lock; SQLite, where writers
+    are one at a time anyway, takes the write lock now rather than at the first write, so that
+    the transaction's reads are of what it writes over (waiting up to busy_timeout for it).
+    """
     if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": zlib.crc32(name.encode())})
     elif conn.dialect.name == "sqlite":
-        # Nothing has opened a transaction on this connection yet (the driver begins one only
-        # before a write): take the write lock now, waiting up to busy_timeout for it.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        raw = conn.connection.driver_connection
+        if raw is not None and not raw.in_transaction:  # the driver begins one only before a write
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ class Store:
         try:
             with engine.begin() as conn:
                 if _migration_pending(conn):
-                    _lock_for_migration(conn)
+                    serialize(conn, "newsgraph-migrate")
                     migrate(conn)  # checks again, under the lock
         except DBAPIError as exc:  # not a database, locked, read-only, unreachable server
             engine.dispose()

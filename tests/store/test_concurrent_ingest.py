@@ -1,5 +1,6 @@
 """Two real ``newsgraph ingest`` processes at once, into one fresh store, with overlapping inputs:
-each document is stored exactly once, with its records once, and both runs succeed.
+each document is stored exactly once, with its records once, resolved once and in one story,
+and both runs succeed.
 
 Both processes start on the overlap, in the same order, so they extract and try to store the
 same documents at the same moment (and both create the schema of the empty database).
@@ -17,6 +18,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from newsgraph.ingest.document import content_hash
 from newsgraph.store import Store, schema
+from newsgraph.store.actors_tables import actor_documents, actors, stories, story_articles
 from newsgraph.store.store import engine_url
 
 PEOPLE = ["Amara Okafor", "Lukas Berzins", "Maria Santos", "Nguyen Van Minh", "Ingrid Sveinsdottir"]
@@ -62,7 +64,7 @@ def _fresh_postgresql(server_url: str) -> str:
 
 def _ingest(files: list[Path], db: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", NEWSGRAPH, "ingest", *map(str, files), "--db", db, "--batch-size", "2"],
+        [sys.executable, "-c", NEWSGRAPH, "ingest", *map(str, files), "--db", db, "--batch-size", "1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -113,6 +115,13 @@ def test_two_ingests_of_overlapping_inputs_at_once_store_each_document_once(
             assert rows == distinct, f"duplicate rows in {table.name}"
             if table.name in {"entities", "claims"}:
                 assert with_rows == set(doc_ids), f"a document has no {table.name}"
+        # What runs after each stored batch, reading and updating state the two processes share:
+        # every document resolved once and in exactly one story, and no actor created twice.
+        assert sorted(r[0] for r in conn.execute(select(actor_documents.c.doc_id))) == sorted(doc_ids)
+        assert sorted(r[0] for r in conn.execute(select(story_articles.c.doc_id))) == sorted(doc_ids)
+        assert conn.execute(select(func.sum(stories.c.articles))).scalar_one() == total
+        names = [(r.name, r.kind) for r in conn.execute(select(actors.c.name, actors.c.kind))]
+        assert len(names) == len(set(names)), f"actors created twice: {sorted(names)}"
     # The per-document summaries of both runs account for every document exactly once.
     new = sum(int(out.rsplit(" new,", 1)[0].split()[-1]) for out in outputs)
     assert new == total, outputs
