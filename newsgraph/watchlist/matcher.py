@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from newsgraph.watchlist.normalise import (
@@ -21,6 +23,9 @@ from newsgraph.watchlist.normalise import (
     PARTICLE,
     NameToken,
     NormalisedName,
+    joins,
+    lexicon,
+    long_words,
     normalise,
     same_particle,
 )
@@ -41,6 +46,10 @@ CONFLICT_PENALTY = 0.12
 ORDER_PENALTY = 0.06
 """Taken off, times the share of inverted pairs, when aligned name tokens come in another order."""
 """How much the coverage of the lighter name counts beside the symmetric coverage."""
+
+
+Memo = dict[tuple[str, str, str, str], tuple[float, str]]
+"""Token similarities by (text, role) of both tokens: a token's skeleton follows from its text."""
 
 
 @dataclass(frozen=True)
@@ -108,11 +117,38 @@ def credit(similarity: float) -> float:
     return min(1.0, max(0.0, (similarity - 0.5) / 0.45))
 
 
-def _merges(left: tuple[NameToken, ...], right: tuple[NameToken, ...]) -> tuple[NameToken, ...]:
-    """Join two or three adjacent tokens of ``left`` when together they spell a token of ``right``."""
-    words = {t.text for t in right if len(t.text) >= 5}
-    if not words or len(left) < 2:
+def _could_merge(joined: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether some join of adjacent tokens is 85% like some word: the first condition of a merge.
+
+    Levenshtein similarity is at most ``1 - |a - b| / max(a, b)`` for lengths ``a`` and ``b``,
+    so only joins of ``0.85 b`` to ``b / 0.85`` letters are compared with a word of ``b``.
+    """
+    similarity = Levenshtein.normalized_similarity
+    for w in words:
+        low, high = 0.85 * len(w) - 1e-9, len(w) / 0.85 + 1e-9
+        for j in joined:
+            if low <= len(j) <= high and similarity(j, w) >= 0.85:
+                return True
+    return False
+
+
+def _merges(
+    left: tuple[NameToken, ...],
+    right: tuple[NameToken, ...],
+    left_joins: tuple[str, ...] | None = None,
+    right_words: tuple[str, ...] | None = None,
+) -> tuple[NameToken, ...]:
+    """Join two or three adjacent tokens of ``left`` when together they spell a token of ``right``.
+
+    ``left_joins`` and ``right_words`` are :func:`~newsgraph.watchlist.normalise.joins` of ``left``
+    and :func:`~newsgraph.watchlist.normalise.long_words` of ``right`` when the caller has them.
+    """
+    if len(left) < 2:
         return left
+    left_joins = joins(left) if left_joins is None else left_joins
+    if not _could_merge(left_joins, long_words(right) if right_words is None else right_words):
+        return left
+    words = {t.text for t in right if len(t.text) >= 5}
     own = {t.text for t in left}
     similarity = Levenshtein.normalized_similarity
     out: list[NameToken] = []
@@ -142,13 +178,26 @@ def _merges(left: tuple[NameToken, ...], right: tuple[NameToken, ...]) -> tuple[
 
 
 def align(
-    left: tuple[NameToken, ...], right: tuple[NameToken, ...]
+    left: tuple[NameToken, ...],
+    right: tuple[NameToken, ...],
+    memo: Memo | None = None,
 ) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
-    """Greedy one-to-one alignment, most similar pairs first."""
+    """Greedy one-to-one alignment, most similar pairs first.
+
+    ``memo`` keeps token similarities between calls (one query against many listed names); only
+    for tokens as :func:`~newsgraph.watchlist.normalise.normalise` made them (not merged ones).
+    """
     candidates = []
     for i, a in enumerate(left):
         for j, b in enumerate(right):
-            sim, how = token_similarity(a, b)
+            if memo is None:
+                sim, how = token_similarity(a, b)
+            else:
+                key = (a.text, a.role, b.text, b.role)
+                found = memo.get(key)
+                if found is None:
+                    found = memo[key] = token_similarity(a, b)
+                sim, how = found
             if sim >= ALIGN_FLOOR:
                 candidates.append((sim, -abs(i / max(len(left), 1) - j / max(len(right), 1)), i, j, how))
     candidates.sort(reverse=True)
@@ -215,11 +264,30 @@ def acronym_of(short: NormalisedName, long_: NormalisedName) -> bool:
     return acronym_strength(short, long_) > 0
 
 
-def compare_normalised(left: NormalisedName, right: NormalisedName, *, acronyms: bool = True) -> Comparison:
-    """Compare two normalised names; ``acronyms=False`` skips the acronym reading (for people)."""
-    lt = _merges(left.tokens, right.tokens)
-    rt = _merges(right.tokens, lt)
-    pairs, un_l, un_r = align(lt, rt)
+def _compact_score(left: NormalisedName, right: NormalisedName) -> float:
+    """The reading of both names without spaces (``SergeiLavrov``): 0 unless it applies."""
+    cl, cr = left.compact, right.compact
+    if cl and cr and min(len(cl), len(cr)) >= 6 and len(left.core) != len(right.core):
+        compact = Levenshtein.normalized_similarity(cl, cr)
+        if compact >= 0.85:
+            return compact * 0.97
+    return 0.0
+
+
+def compare_normalised(
+    left: NormalisedName,
+    right: NormalisedName,
+    *,
+    acronyms: bool = True,
+    memo: Memo | None = None,
+) -> Comparison:
+    """Compare two normalised names; ``acronyms=False`` skips the acronym reading (for people).
+
+    ``memo``: a dict to keep token similarities in across comparisons of one name with many.
+    """
+    lt = _merges(left.tokens, right.tokens, left.joins, right.long_words)
+    rt = _merges(right.tokens, lt, right.joins, left.long_words) if lt is left.tokens else _merges(right.tokens, lt)
+    pairs, un_l, un_r = align(lt, rt, memo if lt is left.tokens and rt is right.tokens else None)
     wl = sum(t.weight for t in lt) or 1.0
     wr = sum(t.weight for t in rt) or 1.0
     # a token repeated on one side ("Sergey Sergey") or a second particle adds nothing to miss
@@ -255,11 +323,11 @@ def compare_normalised(left: NormalisedName, right: NormalisedName, *, acronyms:
         tuple(lt[i].text for i in un_l if lt[i].role != LEGAL),
         tuple(rt[j].text for j in un_r if rt[j].role != LEGAL),
     )
-    cl, cr = left.compact, right.compact
-    if cl and cr and min(len(cl), len(cr)) >= 6 and len(left.core) != len(right.core):
-        compact = Levenshtein.normalized_similarity(cl, cr)
-        if compact >= 0.85 and compact * 0.97 > result.score:
-            result = Comparison(compact * 0.97, "compact", (TokenPair(cl, cr, compact, "compact"),), (), ())
+    compact = _compact_score(left, right)
+    if compact > result.score:
+        cl, cr = left.compact, right.compact
+        pair = TokenPair(cl, cr, Levenshtein.normalized_similarity(cl, cr), "compact")
+        result = Comparison(compact, "compact", (pair,), (), ())
     if acronyms:
         for short, long_ in ((left, right), (right, left)):
             strength = acronym_strength(short, long_)
@@ -268,6 +336,109 @@ def compare_normalised(left: NormalisedName, right: NormalisedName, *, acronyms:
                 pair = TokenPair(short.core[0].text, words, strength, "acronym")
                 result = Comparison(strength, "acronym", (pair,), (), ())
     return result
+
+
+Rows = dict[tuple[str, str], tuple[tuple[float, ...], float, float]]
+"""For one left name: by (text, role) of a right token, its similarity to each left token (0 under
+``ALIGN_FLOOR``), the best of them and the credit of the best."""
+
+
+def similarity_matrix(left: list[NameToken], right: list[NameToken]) -> np.ndarray:
+    """:func:`token_similarity` of every token of ``left`` with every token of ``right``, at once.
+
+    The edit-distance and Jaro-Winkler similarities come from rapidfuzz's ``cdist`` (the same
+    values as one pair at a time); the rules of :func:`token_similarity` are applied to the whole
+    matrix, the last-checked rule first so that the earlier ones win.
+    """
+    lx = np.array([t.text for t in left])[:, None]
+    rx = np.array([t.text for t in right])[None, :]
+    lev = process.cdist(lx[:, 0], rx[0], scorer=Levenshtein.normalized_similarity, dtype=np.float64)
+    jw = process.cdist(lx[:, 0], rx[0], scorer=JaroWinkler.similarity, dtype=np.float64)
+    sim = (lev + jw) / 2
+    ls = np.array([t.skeleton for t in left])[:, None]
+    rs = np.array([t.skeleton for t in right])[None, :]
+    skeleton_len = np.array([len(t.skeleton) for t in left])[:, None]
+    first = np.array([t.text[0] for t in left])[:, None] == np.array([t.text[0] for t in right])[None, :]
+    same_sound = (ls == rs) & ((skeleton_len >= 3) | ((skeleton_len == 2) & first))
+    sim = np.where(same_sound & (sim < PHONETIC), PHONETIC, sim)
+    short = np.minimum(np.array([len(t.text) for t in left])[:, None], np.array([len(t.text) for t in right])[None, :])
+    starts = np.strings.startswith(lx, rx) | np.strings.startswith(rx, lx)
+    sim = np.where((short >= 3) & starts & (sim < 0.8), 0.8, sim)
+    sim = np.where(short == 2, 0.0, sim)
+    sim = np.where(short == 1, np.where(starts, 0.8, 0.0), sim)
+    lr = np.array([t.role for t in left])[:, None]
+    rr = np.array([t.role for t in right])[None, :]
+    sim = np.where((lr == NUMBER) | (rr == NUMBER), np.where(lr == rr, 0.5, 0.0), sim)
+    sim = np.where((lr == LEGAL) | (rr == LEGAL), 0.0, sim)
+    groups = lexicon().particle_group
+    lg = np.array([groups.get(t.text, -1 - k) for k, t in enumerate(left)])[:, None]
+    rg = np.array([groups.get(t.text, -1 - len(left) - k) for k, t in enumerate(right)])[None, :]
+    sim = np.where((lr == PARTICLE) | (rr == PARTICLE), np.where((lr == rr) & (lg == rg), 0.9, 0.0), sim)
+    return np.where(lx == rx, 1.0, sim)
+
+
+def similarity_rows(left: NormalisedName, rights: list[NormalisedName]) -> Rows:
+    """The :data:`Rows` of ``left`` for every token of ``rights``, computed together."""
+    tokens = list({(t.text, t.role): t for r in rights for t in r.tokens}.items())
+    if not tokens or not left.tokens:
+        return {}
+    sims = similarity_matrix(list(left.tokens), [t for _, t in tokens])
+    sims = np.where(sims >= ALIGN_FLOOR, sims, 0.0)
+    best = sims.max(axis=0)
+    gain = np.clip((best - 0.5) / 0.45, 0.0, 1.0)
+    columns = zip(sims.T.tolist(), best.tolist(), gain.tolist(), strict=True)
+    return {key: (tuple(col), b, g) for (key, _), (col, b, g) in zip(tokens, columns, strict=True)}
+
+
+def score_bound(left: NormalisedName, right: NormalisedName, *, acronyms: bool = True, rows: Rows) -> float:
+    """A score :func:`compare_normalised` cannot exceed, found at a fraction of its cost.
+
+    Each token is credited as if aligned with its most similar partner (the greedy one-to-one
+    alignment can only do worse); of the penalties only the certain ones are taken (one word
+    against several, a name token without any partner on both sides); the readings without
+    spaces and as an acronym are exact. When tokens could be joined (:func:`_merges`) the bound
+    is 1. ``rows`` keeps the token similarities of one ``left`` name across many ``right`` ones.
+    A screen skips a listed name whose bound is under the lowest score it keeps.
+    """
+    if not left.join_lengths.isdisjoint(right.spellable) and _could_merge(left.joins, right.long_words):
+        return 1.0
+    if not right.join_lengths.isdisjoint(left.spellable) and _could_merge(right.joins, left.long_words):
+        return 1.0
+    lt = left.tokens
+    best_l = [0.0] * len(lt)
+    got_r = 0.0
+    missing_r = False
+    for b in right.tokens:
+        key = (b.text, b.role)
+        found = rows.get(key)
+        if found is None:
+            sims = tuple(sim if (sim := token_similarity(a, b)[0]) >= ALIGN_FLOOR else 0.0 for a in lt)
+            found = rows[key] = (sims, max(sims, default=0.0), credit(max(sims, default=0.0)))
+        sims, best, gain = found
+        got_r += b.weight * gain
+        if best == 0.0 and b.role == NAME and b.weight >= 0.45:
+            missing_r = True
+        for i, sim in enumerate(sims):
+            if sim > best_l[i]:
+                best_l[i] = sim
+    got_l = 0.0
+    missing_l = False
+    for a, sim in zip(lt, best_l, strict=True):
+        got_l += a.weight * credit(sim)
+        if sim == 0.0 and a.role == NAME and a.weight >= 0.45:
+            missing_l = True
+    wl = left.weight or 1.0
+    wr = right.weight or 1.0
+    lighter = got_l / wl if wl <= wr else got_r / wr
+    bound = (1 - SUBSET_WEIGHT) * (got_l + got_r) / (wl + wr) + SUBSET_WEIGHT * lighter
+    if min(left.named, right.named) == 1 and max(left.named, right.named) > 1:
+        bound *= 0.85
+    if missing_l and missing_r:  # a name token with no partner at all on each side: a certain conflict
+        bound -= CONFLICT_PENALTY
+    bound = max(0.0, min(1.0, bound), _compact_score(left, right))
+    if acronyms and (left.acronym_like or right.acronym_like):
+        bound = max(bound, acronym_strength(left, right), acronym_strength(right, left))
+    return bound
 
 
 def compare(left: str, right: str) -> Comparison:

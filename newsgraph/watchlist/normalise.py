@@ -9,6 +9,7 @@ first (Arabic, Urdu, Cyrillic, Greek...). The word lists are data:
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,9 +49,67 @@ class NormalisedName:
     def compact(self) -> str:
         return "".join(t.text for t in self.core)
 
-    @property
+    @cached_property
+    def joins(self) -> tuple[str, ...]:
+        """:func:`joins` of the tokens."""
+        return joins(self.tokens)
+
+    @cached_property
+    def long_words(self) -> tuple[str, ...]:
+        """:func:`long_words` of the tokens."""
+        return long_words(self.tokens)
+
+    @cached_property
+    def join_lengths(self) -> frozenset[int]:
+        """Lengths of :attr:`joins`."""
+        return frozenset(len(j) for j in self.joins)
+
+    @cached_property
+    def spellable(self) -> frozenset[int]:
+        """Lengths a join of the other name's tokens needs to be 85% like one of :attr:`long_words`.
+
+        Levenshtein similarity is at most ``1 - |a - b| / max(a, b)`` for lengths ``a`` and ``b``:
+        a word of ``b`` letters can only be spelled by ``0.85 b`` to ``b / 0.85`` letters.
+        """
+        out: set[int] = set()
+        for w in self.long_words:
+            out.update(range(math.ceil(0.85 * len(w) - 1e-9), math.floor(len(w) / 0.85 + 1e-9) + 1))
+        return frozenset(out)
+
+    @cached_property
+    def acronym_like(self) -> bool:
+        """One word of two to six letters (not a number): it may be read as initials."""
+        core = [t for t in self.tokens if t.role != LEGAL]
+        return len(core) == 1 and 2 <= len(core[0].text) <= 6 and core[0].role != NUMBER
+
+    @cached_property
     def weight(self) -> float:
         return sum(t.weight for t in self.tokens)
+
+    @cached_property
+    def named(self) -> int:
+        """How many tokens are names or organisation words."""
+        return sum(1 for t in self.tokens if t.role in (NAME, ORGWORD))
+
+
+def joins(tokens: tuple[NameToken, ...]) -> tuple[str, ...]:
+    """The words that two or three adjacent tokens (no legal form) would make, joined.
+
+    The matcher joins such tokens when they spell a word of the other name (``Al Qaida`` /
+    ``Alqaida``); with these at hand it tells quickly when no join can.
+    """
+    out: dict[str, None] = {}
+    for n in (2, 3):
+        for i in range(len(tokens) - n + 1):
+            pieces = tokens[i : i + n]
+            if not any(t.role == LEGAL for t in pieces):
+                out["".join(t.text for t in pieces)] = None
+    return tuple(out)
+
+
+def long_words(tokens: tuple[NameToken, ...]) -> tuple[str, ...]:
+    """The tokens that joined pieces of the other name may spell (five letters or more)."""
+    return tuple(dict.fromkeys(t.text for t in tokens if len(t.text) >= 5))
 
 
 @dataclass(frozen=True)

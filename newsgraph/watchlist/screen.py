@@ -21,10 +21,14 @@ from newsgraph.watchlist.entry import Quality, WatchlistEntry
 from newsgraph.watchlist.matcher import (
     MATCH_THRESHOLD,
     Comparison,
+    Memo,
+    Rows,
     _acronym_letters,
     _case_pattern,
     acronym_of,
     compare_normalised,
+    score_bound,
+    similarity_rows,
 )
 from newsgraph.watchlist.normalise import LEGAL, NUMBER, PARTICLE, NameToken, NormalisedName, normalise
 
@@ -39,6 +43,9 @@ LOW_QUALITY = 0.92
 TYPE_MISMATCH = 0.10
 COUNTRY_AGREES = 0.03
 COUNTRY_DIFFERS = 0.02
+PRE_FILTER = 0.8
+"""Share of the threshold a name's own score must reach before the evidence is weighed (evidence
+adds at most ``COUNTRY_AGREES``); names that cannot reach it are not compared at all."""
 _PAREN = re.compile(r"\(([^)]*)\)")
 
 
@@ -223,13 +230,22 @@ class Screener:
                 weight[v] += idf
         return sorted(weight, key=weight.__getitem__, reverse=True)[:limit]
 
-    def comparisons(self, query: NormalisedName) -> list[tuple[int, Comparison]]:
-        """Each blocked candidate variant of ``query`` and how its name compares (no evidence yet)."""
+    def comparisons(self, query: NormalisedName, cutoff: float = 0.0) -> list[tuple[int, Comparison]]:
+        """Each blocked candidate variant of ``query`` and how its name compares (no evidence yet).
+
+        Candidates that cannot score ``cutoff`` (:func:`~newsgraph.watchlist.matcher.score_bound`)
+        are left out without being compared.
+        """
         out = []
-        for v in self.candidates(query):
+        memo: Memo = {}
+        candidates = self.candidates(query)
+        rows: Rows = similarity_rows(query, [self.variants[v].name for v in candidates]) if cutoff > 0 else {}
+        for v in candidates:
             variant = self.variants[v]
             acronyms = self.entries[variant.entry].type != "person"
-            out.append((v, compare_normalised(query, variant.name, acronyms=acronyms)))
+            if cutoff > 0 and score_bound(query, variant.name, acronyms=acronyms, rows=rows) < cutoff - 1e-9:
+                continue
+            out.append((v, compare_normalised(query, variant.name, acronyms=acronyms, memo=memo)))
         return out
 
     def hits(
@@ -246,7 +262,7 @@ class Screener:
         best: dict[int, Hit] = {}
         for v, comparison in comparisons:
             score = comparison.score
-            if score < threshold * 0.8:
+            if score < threshold * PRE_FILTER:
                 continue
             variant = self.variants[v]
             entry = self.entries[variant.entry]
@@ -296,7 +312,8 @@ class Screener:
         query = normalise(name)
         if not query.tokens:
             return []
-        return self.hits(self.comparisons(query), kind=kind, countries=countries, limit=limit, threshold=threshold)
+        comparisons = self.comparisons(query, cutoff=threshold * PRE_FILTER)
+        return self.hits(comparisons, kind=kind, countries=countries, limit=limit, threshold=threshold)
 
     def screen_many(
         self,
@@ -327,7 +344,7 @@ class Screener:
         if progress and done:
             progress(done)
         for key, members in groups.items():
-            comparisons = self.comparisons(names[key])
+            comparisons = self.comparisons(names[key], cutoff=threshold * PRE_FILTER)
             for k in members:
                 out[k] = self.hits(comparisons, kind=queries[k][1], limit=limit, threshold=threshold)
             if progress:

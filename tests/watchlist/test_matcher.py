@@ -135,3 +135,55 @@ def test_real_lists_screen_one_name_quickly(real_screener: Screener, names: list
         real_screener.screen(name)
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.020
+
+
+BOUND_NAMES = [
+    "Lashkar-e-Taiba",
+    "LASHKAR E-TAYYIBA",
+    "LeT",
+    "Lashkar-e-Jhangvi",
+    "Al Qaida",
+    "Alqaida",
+    "al-Qa'ida in the Islamic Maghreb",
+    "Imran Khan",
+    "Muhammad Ahmed Khan",
+    "Mohammed bin Salman",
+    "Sergei Lavrov",
+    "SergeiLavrov",
+    "Vodafone Ltd",
+    "Vodafone Limited",
+    "van der bilt corp",
+    "44 Group",
+    "J. Smith",
+    "Tony Blair",
+    "Blair",
+    "People's Liberation Army",
+    "PLA",
+]
+
+
+@pytest.mark.parametrize("names", [BOUND_NAMES])
+def test_score_bound_is_never_below_the_score(names: list[str]) -> None:
+    from newsgraph.watchlist.matcher import compare_normalised, score_bound, similarity_rows
+    from newsgraph.watchlist.normalise import normalise
+
+    parsed = [normalise(n) for n in names]
+    for left in parsed:
+        rows = similarity_rows(left, parsed)
+        for right in parsed:
+            for acronyms in (True, False):
+                score = compare_normalised(left, right, acronyms=acronyms).score
+                assert score_bound(left, right, acronyms=acronyms, rows=rows) >= score - 1e-12, (left, right)
+    # and the bound does rule names out
+    blair, lavrov = normalise("Tony Blair"), normalise("Sergei Lavrov")
+    assert score_bound(blair, lavrov, rows=similarity_rows(blair, [lavrov])) < 0.5
+
+
+@pytest.mark.parametrize("names", [BOUND_NAMES])
+def test_similarity_matrix_is_token_similarity(names: list[str]) -> None:
+    from newsgraph.watchlist.matcher import similarity_matrix, token_similarity
+    from newsgraph.watchlist.normalise import normalise
+
+    tokens = list({t for n in names for t in normalise(n).tokens})
+    matrix = similarity_matrix(tokens, tokens)
+    assert [[float(x) for x in row] for row in matrix] == [[token_similarity(a, b)[0] for b in tokens] for a in tokens]
