@@ -159,11 +159,12 @@ def whole_store(db: str) -> None:
             rows = [(f.actor.name, f.actor.kind, f.hit.entry.list, f.hit.entry.entry_id, f.hit.score) for f in found]
             return rows, cached.cached
 
-        (new, cached), wall, cpu = clock(fast)
-        print(
-            f"screen --actors (index {'from the cache' if cached else 'built and cached'}): {len(new):,} hits, "
-            f"{wall:.1f} s wall, {cpu:.1f} s CPU ({load()})"
-        )
+        for _ in range(2):  # the first run may build the index and cache it, the second reads it
+            (new, cached), wall, cpu = clock(fast)
+            print(
+                f"screen --actors (index {'from the cache' if cached else 'built and cached'}): {len(new):,} hits, "
+                f"{wall:.1f} s wall, {cpu:.1f} s CPU ({load()})"
+            )
 
         def baseline() -> list[tuple[str, str, str, str, float]]:
             screener = Screener(load_entries(engine))

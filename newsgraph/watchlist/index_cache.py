@@ -34,7 +34,7 @@ FORMAT = 1
 """Bump when :meth:`Screener.state` changes shape."""
 KEEP = 4
 """Cached indexes kept (one per list selection: all lists, ``--list un``...)."""
-_CODE = ("screen.py", "matcher.py", "normalise.py")
+_CODE = ("screen.py", "matcher.py", "normalise.py", "bound.py")
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from newsgraph.watchlist.normalise import (
@@ -24,7 +22,6 @@ from newsgraph.watchlist.normalise import (
     NameToken,
     NormalisedName,
     joins,
-    lexicon,
     long_words,
     normalise,
     same_particle,
@@ -336,109 +333,6 @@ def compare_normalised(
                 pair = TokenPair(short.core[0].text, words, strength, "acronym")
                 result = Comparison(strength, "acronym", (pair,), (), ())
     return result
-
-
-Rows = dict[tuple[str, str], tuple[tuple[float, ...], float, float]]
-"""For one left name: by (text, role) of a right token, its similarity to each left token (0 under
-``ALIGN_FLOOR``), the best of them and the credit of the best."""
-
-
-def similarity_matrix(left: list[NameToken], right: list[NameToken]) -> np.ndarray:
-    """:func:`token_similarity` of every token of ``left`` with every token of ``right``, at once.
-
-    The edit-distance and Jaro-Winkler similarities come from rapidfuzz's ``cdist`` (the same
-    values as one pair at a time); the rules of :func:`token_similarity` are applied to the whole
-    matrix, the last-checked rule first so that the earlier ones win.
-    """
-    lx = np.array([t.text for t in left])[:, None]
-    rx = np.array([t.text for t in right])[None, :]
-    lev = process.cdist(lx[:, 0], rx[0], scorer=Levenshtein.normalized_similarity, dtype=np.float64)
-    jw = process.cdist(lx[:, 0], rx[0], scorer=JaroWinkler.similarity, dtype=np.float64)
-    sim = (lev + jw) / 2
-    ls = np.array([t.skeleton for t in left])[:, None]
-    rs = np.array([t.skeleton for t in right])[None, :]
-    skeleton_len = np.array([len(t.skeleton) for t in left])[:, None]
-    first = np.array([t.text[0] for t in left])[:, None] == np.array([t.text[0] for t in right])[None, :]
-    same_sound = (ls == rs) & ((skeleton_len >= 3) | ((skeleton_len == 2) & first))
-    sim = np.where(same_sound & (sim < PHONETIC), PHONETIC, sim)
-    short = np.minimum(np.array([len(t.text) for t in left])[:, None], np.array([len(t.text) for t in right])[None, :])
-    starts = np.strings.startswith(lx, rx) | np.strings.startswith(rx, lx)
-    sim = np.where((short >= 3) & starts & (sim < 0.8), 0.8, sim)
-    sim = np.where(short == 2, 0.0, sim)
-    sim = np.where(short == 1, np.where(starts, 0.8, 0.0), sim)
-    lr = np.array([t.role for t in left])[:, None]
-    rr = np.array([t.role for t in right])[None, :]
-    sim = np.where((lr == NUMBER) | (rr == NUMBER), np.where(lr == rr, 0.5, 0.0), sim)
-    sim = np.where((lr == LEGAL) | (rr == LEGAL), 0.0, sim)
-    groups = lexicon().particle_group
-    lg = np.array([groups.get(t.text, -1 - k) for k, t in enumerate(left)])[:, None]
-    rg = np.array([groups.get(t.text, -1 - len(left) - k) for k, t in enumerate(right)])[None, :]
-    sim = np.where((lr == PARTICLE) | (rr == PARTICLE), np.where((lr == rr) & (lg == rg), 0.9, 0.0), sim)
-    return np.where(lx == rx, 1.0, sim)
-
-
-def similarity_rows(left: NormalisedName, rights: list[NormalisedName]) -> Rows:
-    """The :data:`Rows` of ``left`` for every token of ``rights``, computed together."""
-    tokens = list({(t.text, t.role): t for r in rights for t in r.tokens}.items())
-    if not tokens or not left.tokens:
-        return {}
-    sims = similarity_matrix(list(left.tokens), [t for _, t in tokens])
-    sims = np.where(sims >= ALIGN_FLOOR, sims, 0.0)
-    best = sims.max(axis=0)
-    gain = np.clip((best - 0.5) / 0.45, 0.0, 1.0)
-    columns = zip(sims.T.tolist(), best.tolist(), gain.tolist(), strict=True)
-    return {key: (tuple(col), b, g) for (key, _), (col, b, g) in zip(tokens, columns, strict=True)}
-
-
-def score_bound(left: NormalisedName, right: NormalisedName, *, acronyms: bool = True, rows: Rows) -> float:
-    """A score :func:`compare_normalised` cannot exceed, found at a fraction of its cost.
-
-    Each token is credited as if aligned with its most similar partner (the greedy one-to-one
-    alignment can only do worse); of the penalties only the certain ones are taken (one word
-    against several, a name token without any partner on both sides); the readings without
-    spaces and as an acronym are exact. When tokens could be joined (:func:`_merges`) the bound
-    is 1. ``rows`` keeps the token similarities of one ``left`` name across many ``right`` ones.
-    A screen skips a listed name whose bound is under the lowest score it keeps.
-    """
-    if not left.join_lengths.isdisjoint(right.spellable) and _could_merge(left.joins, right.long_words):
-        return 1.0
-    if not right.join_lengths.isdisjoint(left.spellable) and _could_merge(right.joins, left.long_words):
-        return 1.0
-    lt = left.tokens
-    best_l = [0.0] * len(lt)
-    got_r = 0.0
-    missing_r = False
-    for b in right.tokens:
-        key = (b.text, b.role)
-        found = rows.get(key)
-        if found is None:
-            sims = tuple(sim if (sim := token_similarity(a, b)[0]) >= ALIGN_FLOOR else 0.0 for a in lt)
-            found = rows[key] = (sims, max(sims, default=0.0), credit(max(sims, default=0.0)))
-        sims, best, gain = found
-        got_r += b.weight * gain
-        if best == 0.0 and b.role == NAME and b.weight >= 0.45:
-            missing_r = True
-        for i, sim in enumerate(sims):
-            if sim > best_l[i]:
-                best_l[i] = sim
-    got_l = 0.0
-    missing_l = False
-    for a, sim in zip(lt, best_l, strict=True):
-        got_l += a.weight * credit(sim)
-        if sim == 0.0 and a.role == NAME and a.weight >= 0.45:
-            missing_l = True
-    wl = left.weight or 1.0
-    wr = right.weight or 1.0
-    lighter = got_l / wl if wl <= wr else got_r / wr
-    bound = (1 - SUBSET_WEIGHT) * (got_l + got_r) / (wl + wr) + SUBSET_WEIGHT * lighter
-    if min(left.named, right.named) == 1 and max(left.named, right.named) > 1:
-        bound *= 0.85
-    if missing_l and missing_r:  # a name token with no partner at all on each side: a certain conflict
-        bound -= CONFLICT_PENALTY
-    bound = max(0.0, min(1.0, bound), _compact_score(left, right))
-    if acronyms and (left.acronym_like or right.acronym_like):
-        bound = max(bound, acronym_strength(left, right), acronym_strength(right, left))
-    return bound
 
 
 def compare(left: str, right: str) -> Comparison:

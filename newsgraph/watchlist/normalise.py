@@ -50,6 +50,11 @@ class NormalisedName:
         return "".join(t.text for t in self.core)
 
     @cached_property
+    def keys(self) -> tuple[tuple[str, str], ...]:
+        """(text, role) of each token: what a token's similarity to another depends on."""
+        return tuple((t.text, t.role) for t in self.tokens)
+
+    @cached_property
     def joins(self) -> tuple[str, ...]:
         """:func:`joins` of the tokens."""
         return joins(self.tokens)

@@ -17,18 +17,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.watchlist.bound import score_bounds
 from newsgraph.watchlist.entry import Quality, WatchlistEntry
 from newsgraph.watchlist.matcher import (
     MATCH_THRESHOLD,
     Comparison,
     Memo,
-    Rows,
     _acronym_letters,
     _case_pattern,
     acronym_of,
     compare_normalised,
-    score_bound,
-    similarity_rows,
 )
 from newsgraph.watchlist.normalise import LEGAL, NUMBER, PARTICLE, NameToken, NormalisedName, normalise
 
@@ -233,19 +231,19 @@ class Screener:
     def comparisons(self, query: NormalisedName, cutoff: float = 0.0) -> list[tuple[int, Comparison]]:
         """Each blocked candidate variant of ``query`` and how its name compares (no evidence yet).
 
-        Candidates that cannot score ``cutoff`` (:func:`~newsgraph.watchlist.matcher.score_bound`)
+        Candidates that cannot score ``cutoff`` (:func:`~newsgraph.watchlist.bound.score_bounds`)
         are left out without being compared.
         """
         out = []
         memo: Memo = {}
         candidates = self.candidates(query)
-        rows: Rows = similarity_rows(query, [self.variants[v].name for v in candidates]) if cutoff > 0 else {}
-        for v in candidates:
-            variant = self.variants[v]
-            acronyms = self.entries[variant.entry].type != "person"
-            if cutoff > 0 and score_bound(query, variant.name, acronyms=acronyms, rows=rows) < cutoff - 1e-9:
+        names = [self.variants[v].name for v in candidates]
+        acronyms = [self.entries[self.variants[v].entry].type != "person" for v in candidates]
+        bounds = score_bounds(query, names, acronyms) if cutoff > 0 else [1.0] * len(candidates)
+        for v, name, acronym, bound in zip(candidates, names, acronyms, bounds, strict=True):
+            if bound < cutoff - 1e-9:
                 continue
-            out.append((v, compare_normalised(query, variant.name, acronyms=acronyms, memo=memo)))
+            out.append((v, compare_normalised(query, name, acronyms=acronym, memo=memo)))
         return out
 
     def hits(
