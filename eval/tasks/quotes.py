@@ -15,6 +15,12 @@ The real pipeline runs on each text (``annotate_many`` + ``extract``, no referen
   speaker span overlaps the gold ``Source`` span; when the gold attribution has no source, it is
   right when the claim has no speaker either. (Pronoun sources are judged by their span too: the
   contract keeps the speaker as written, and its resolution to an entity is not in the gold.)
+- ``anaphor_*``: speakers written as a pronoun or a description ("he", "it", "the ministry",
+  "the spokesman") of attributions whose speaker span is right. PolNeAR does not link a source to
+  its antecedent, so the reference is a proxy: the nearest named gold ``Source`` before the claim
+  (one with a capitalised word after its first). ``anaphor_resolved`` is the share given an
+  entity at all; ``anaphor_antecedent`` the share whose entity's name or an alias shares a
+  capitalised word with that antecedent (only where the document has one).
 - ``direct_*``: the same on direct quotations only. A gold content is direct when its first
   fragment starts at a double quotation mark (or just after one) and its last fragment ends at
   one (or just before one). The predicted side is the claims of kind ``direct``; a direct claim
@@ -28,6 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DESCRIPTION = "PolNeAR attributions: claim content P/R/F1 and attribution F1 (speaker right), overall and direct"
 REQUIRES = ["eval/quotes/polnear-dev"]
@@ -63,6 +70,8 @@ class Predicted:
     end: int
     speaker: tuple[int, int] | None
     direct: bool
+    speaker_names: tuple[str, ...] = ()
+    """The name and aliases of the entity the speaker was resolved to (empty: unresolved)."""
 
 
 def _fragments(field: str) -> tuple[tuple[int, int], ...]:
@@ -143,12 +152,41 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_ANAPHOR = re.compile(
+    r"(?i)^(he|she|it|they|we|i|the|this|that|these|those|his|her|its|their)\b"
+)
+_CAPITAL = re.compile(r"\b[A-Z][\w'-]+")
+
+
+def _named(text: str) -> bool:
+    """A source span that names someone: a capitalised word after its first word."""
+    return bool(_CAPITAL.search(text, len(text.split()[0]) if text.split() else 0))
+
+
+def _anaphor(text: str) -> bool:
+    return bool(_ANAPHOR.match(text.strip())) and not _named(text.strip())
+
+
 @dataclass
 class Counts:
     tp: int = 0
     fp: int = 0
     fn: int = 0
     attr_tp: int = 0
+    anaphors: int = 0
+    anaphors_resolved: int = 0
+    anaphors_with_antecedent: int = 0
+    anaphors_antecedent_right: int = 0
+
+    def anaphor_scores(self) -> dict[str, float]:
+        return {
+            "anaphor_resolved": self.anaphors_resolved / self.anaphors if self.anaphors else 0.0,
+            "anaphor_antecedent": (
+                self.anaphors_antecedent_right / self.anaphors_with_antecedent
+                if self.anaphors_with_antecedent
+                else 0.0
+            ),
+        }
 
     def scores(self, prefix: str) -> dict[str, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -167,6 +205,34 @@ def _speaker_right(gold: GoldAttribution, pred: Predicted) -> bool:
     if gold.source is None:
         return pred.speaker is None
     return pred.speaker is not None and _overlaps(gold.source, pred.speaker)
+
+
+def _antecedent(text: str, gold: tuple[GoldAttribution, ...], before: int) -> str | None:
+    """The nearest named gold source that ends before ``before``."""
+    best: tuple[int, str] | None = None
+    for g in gold:
+        if g.source is None or g.source[1] > before:
+            continue
+        src = text[g.source[0] : g.source[1]]
+        if _named(src) and (best is None or g.source[1] > best[0]):
+            best = (g.source[1], src)
+    return best[1] if best else None
+
+
+def _score_anaphor(
+    text: str, gold: tuple[GoldAttribution, ...], g: GoldAttribution, p: Predicted, counts: Counts
+) -> None:
+    assert g.source is not None
+    if not _anaphor(text[g.source[0] : g.source[1]]):
+        return
+    counts.anaphors += 1
+    counts.anaphors_resolved += bool(p.speaker_names)
+    antecedent = _antecedent(text, gold, min(g.source[0], g.content[0][0]))
+    if antecedent is None:
+        return
+    counts.anaphors_with_antecedent += 1
+    words = set(_CAPITAL.findall(antecedent))
+    counts.anaphors_antecedent_right += any(words & set(_CAPITAL.findall(n)) for n in p.speaker_names)
 
 
 def score_document(
@@ -198,6 +264,8 @@ def score_document(
         overall.tp += pi_match is not None
         overall.fn += pi_match is None
         overall.attr_tp += right
+        if right and g.source is not None and pi_match is not None:
+            _score_anaphor(text, gold, g, predicted[pi_match], overall)
         if g.direct:
             matched_direct = pi_match is not None and predicted[pi_match].direct
             direct.tp += matched_direct
@@ -221,14 +289,22 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
     overall, direct = Counts(), Counts()
     for doc, annotation in zip(docs, annotate_many(d.text for d in docs), strict=True):
         x = extract(Document(id=doc.name, text=doc.text), annotation)
+        entities = {e.id: e for e in x.entities}
         predicted = [
             Predicted(
                 start=c.start,
                 end=c.end,
                 speaker=(c.speaker.start, c.speaker.end) if c.speaker else None,
                 direct=c.kind == "direct",
+                speaker_names=_names(entities.get(c.speaker.entity)) if c.speaker and c.speaker.entity else (),
             )
             for c in x.claims
         ]
         score_document(doc.text, doc.attributions, predicted, overall, direct)
-    return {**overall.scores(""), **direct.scores("direct_")}
+    return {**overall.scores(""), **direct.scores("direct_"), **overall.anaphor_scores()}
+
+
+def _names(entity: Any) -> tuple[str, ...]:
+    if entity is None:
+        return ()
+    return (entity.name, *entity.aliases)

@@ -80,6 +80,7 @@ class CueLexicon:
     thing_pronouns: frozenset[str]
     document_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
+    role_nouns: frozenset[str] = frozenset()
 
 
 def _cue_map(data: dict[str, Any], key: str, origin: str) -> dict[str, str | None]:
@@ -135,6 +136,7 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         thing_pronouns=_words(speakers, "thing_pronouns", origin),
         document_nouns=_words(speakers, "document_nouns", origin),
         organisation_nouns=_words(speakers, "organisation_nouns", origin),
+        role_nouns=_words(speakers, "role_nouns", origin),
     )
 
 
@@ -738,6 +740,8 @@ class _Resolver:
         """token index -> (entity id, mention type) for tokens inside a linked mention."""
         starts = a._token_starts
         self.subject_mentions: list[tuple[int, str, str]] = []
+        self.roles: dict[int, set[str]] = {}
+        """mention head -> role words written with a person's name (title or apposition)."""
         for m in x.mentions:
             if m.entity is None:
                 continue
@@ -748,9 +752,25 @@ class _Resolver:
             if last > first:
                 head = self._mention_head(first, last)
                 self.subject_mentions.append((head, m.entity, m.type))
+                if self.is_person(m.entity, m.type):
+                    self.roles[head] = self._role_words(first, head)
         self.by_head: dict[str, str] = {}
         self.last_person: str | None = None
         self.last_thing: str | None = None
+
+    def _role_words(self, first: int, head: int) -> set[str]:
+        """Role words of a person's mention: a title before the name ("Mayor Bill de Blasio"),
+        an apposition after it ("Tim Cook, the chief executive") or the noun it is in
+        apposition to ("Apple's chief executive, Tim Cook")."""
+        tokens, children = self.a.tokens, self.a._children
+        near = [k for k in range(max(0, first - 3), head) if first <= tokens[k].head <= head]
+        appos = [c for c in children[head] if tokens[c].dep == "appos"]
+        if tokens[head].dep == "appos":
+            appos.append(tokens[head].head)
+        for c in appos:
+            near.append(c)
+            near.extend(k for k in children[c] if tokens[k].dep in ("compound", "amod"))
+        return {tokens[k].lemma.lower() for k in near if tokens[k].lemma.lower() in self.lex.role_nouns}
 
     def _mention_head(self, first: int, last: int) -> int:
         tokens = self.a.tokens
@@ -775,6 +795,8 @@ class _Resolver:
             if what == 0:
                 head, entity, mtype = self.subject_mentions[n]
                 self._see_mention(tokens[head], entity, mtype)
+                for role in self.roles.get(head, ()):
+                    self.by_head[role] = entity
             else:
                 self._resolve(drafts[n])
         # a document named before its author ("a report has highlighted ... according to a

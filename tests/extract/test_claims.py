@@ -292,6 +292,20 @@ def test_claim_modality(extracted: Extracted, text: str, content: str, modality:
             "it",
             "Human Rights Watch",
         ),
+        (
+            "Mayor Ingrid Solberg opened the new bridge on Tuesday. Traffic was light. "
+            "The mayor said that tolls would be dropped next year.",
+            "tolls would be dropped next year",
+            "The mayor",
+            "Solberg",
+        ),
+        (
+            "Tomas Varga, the company's chief executive, visited the plant. "
+            "The executive said that no jobs would be cut.",
+            "no jobs would be cut",
+            "The executive",
+            "Varga",
+        ),
     ],
 )
 def test_speaker_resolves_to_the_entity_it_stands_for(
