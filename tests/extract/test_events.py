@@ -32,6 +32,8 @@ def _texts(args: tuple) -> set[str]:  # type: ignore[type-arg]
         ("The government imposed sanctions on Venezuela last week.", "SANCTION", None, "sanctions"),
         ("Thousands of students demonstrated in Dhaka against the new law.", "PROTEST", None, "demonstrated"),
         ("Nigeria refused to extradite the suspect to Ghana.", "REJECT", None, "refused"),
+        ("Dock workers strike at the port of Mombasa.", "PROTEST", "strike", "strike"),
+        ("Israeli jets strike targets in southern Lebanon.", "ASSAULT", "heavy-weapons", "strike"),
     ],
 )
 def test_trigger_type_and_mode(extracted: Extract, text: str, type_: str, mode: str | None, trigger: str) -> None:
