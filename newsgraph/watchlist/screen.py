@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.watchlist.bound import score_bounds
+from newsgraph.watchlist.bound import Bounds
 from newsgraph.watchlist.entry import Quality, WatchlistEntry
 from newsgraph.watchlist.matcher import (
     MATCH_THRESHOLD,
@@ -150,7 +150,9 @@ class Screener:
         self.idf = {k: math.log(total / len(v)) for k, v in self.postings.items()}
         self.common = COMMON_KEY * total
         self.shared: dict[int, tuple[str, str]] = {}
+        self._bounds: Bounds | None = None
         self._share_acronyms(postings)
+        self._bounds = None  # made again with the shared acronyms on the first screen
 
     def state(self) -> dict[str, Any]:
         """The built index as plain JSON data (without the entries), for :meth:`from_state`."""
@@ -185,6 +187,7 @@ class Screener:
         screener.idf = {k: float(v) for k, v in state["idf"].items()}
         screener.common = float(state["common"])
         screener.shared = {int(v): (str(lst), str(ref)) for v, lst, ref in state["shared"]}
+        screener._bounds = None
         return screener
 
     def _share_acronyms(self, postings: dict[str, list[int]]) -> None:
@@ -231,19 +234,26 @@ class Screener:
     def comparisons(self, query: NormalisedName, cutoff: float = 0.0) -> list[tuple[int, Comparison]]:
         """Each blocked candidate variant of ``query`` and how its name compares (no evidence yet).
 
-        Candidates that cannot score ``cutoff`` (:func:`~newsgraph.watchlist.bound.score_bounds`)
+        Candidates that cannot score ``cutoff`` (:meth:`~newsgraph.watchlist.bound.Bounds.scores`)
         are left out without being compared.
         """
         out = []
         memo: Memo = {}
         candidates = self.candidates(query)
-        names = [self.variants[v].name for v in candidates]
         acronyms = [self.entries[self.variants[v].entry].type != "person" for v in candidates]
-        bounds = score_bounds(query, names, acronyms) if cutoff > 0 else [1.0] * len(candidates)
-        for v, name, acronym, bound in zip(candidates, names, acronyms, bounds, strict=True):
+        bounds = [1.0] * len(candidates)
+        if cutoff > 0:
+            if self._bounds is None:
+                self._bounds = Bounds([v.name for v in self.variants])
+            # names added after the arrays were made (acronyms shared while building) get no bound
+            known = [k for k, v in enumerate(candidates) if v < len(self._bounds.names)]
+            found = self._bounds.scores(query, [candidates[k] for k in known], [acronyms[k] for k in known])
+            for k, bound in zip(known, found, strict=True):
+                bounds[k] = bound
+        for v, acronym, bound in zip(candidates, acronyms, bounds, strict=True):
             if bound < cutoff - 1e-9:
                 continue
-            out.append((v, compare_normalised(query, name, acronyms=acronym, memo=memo)))
+            out.append((v, compare_normalised(query, self.variants[v].name, acronyms=acronym, memo=memo)))
         return out
 
     def hits(

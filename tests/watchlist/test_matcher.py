@@ -164,19 +164,20 @@ BOUND_NAMES = [
 
 @pytest.mark.parametrize("names", [BOUND_NAMES])
 def test_score_bound_is_never_below_the_score(names: list[str]) -> None:
-    from newsgraph.watchlist.bound import score_bounds
+    from newsgraph.watchlist.bound import Bounds
     from newsgraph.watchlist.matcher import compare_normalised
     from newsgraph.watchlist.normalise import normalise
 
     parsed = [normalise(n) for n in names]
+    bounds = Bounds(parsed)
+    rows = list(range(len(parsed)))
     for left in parsed:
         for acronyms in (True, False):
-            bounds = score_bounds(left, parsed, [acronyms] * len(parsed))
-            for right, bound in zip(parsed, bounds, strict=True):
+            for right, bound in zip(parsed, bounds.scores(left, rows, [acronyms] * len(rows)), strict=True):
                 assert bound >= compare_normalised(left, right, acronyms=acronyms).score - 1e-12, (left, right)
     # and the bound does rule names out
-    blair, lavrov, tony = normalise("Tony Blair"), normalise("Sergei Lavrov"), normalise("Tony Khalil")
-    assert all(b < 0.5 for b in score_bounds(blair, [lavrov, tony], [True, True]))
+    listed = Bounds([normalise("Sergei Lavrov"), normalise("Tony Khalil")])
+    assert all(b < 0.5 for b in listed.scores(normalise("Tony Blair"), [0, 1], [True, True]))
 
 
 @pytest.mark.parametrize("names", [BOUND_NAMES])
