@@ -1,6 +1,9 @@
 """newsgraph's spaCy components, registered explicitly by :func:`register` (no import side effects).
 
-They run after the model's ``ner``, in this order, each reading and rewriting the corrected
+``newsgraph_lines`` runs before the model's ``parser``: it marks the sentence starts that the
+layout decides (paragraphs, headlines; :mod:`newsgraph.annotate.lines`), which the parser keeps.
+
+The others run after the model's ``ner``, in this order, each reading and rewriting the corrected
 spans in ``doc.spans["newsgraph_ents"]`` (:mod:`newsgraph.annotate.entity_spans`):
 
 1. ``newsgraph_gazetteer``: known names (states, demonyms, regions, cities, international
@@ -50,6 +53,13 @@ def _context(doc: Doc) -> Doc:
     return doc
 
 
+def _lines(doc: Doc) -> Doc:
+    from newsgraph.annotate.lines import apply_lines
+
+    apply_lines(doc)
+    return doc
+
+
 def register() -> None:
     """Register newsgraph's component factories with spaCy (idempotent)."""
     global _registered
@@ -63,12 +73,18 @@ def register() -> None:
     )
     Language.component("newsgraph_acronyms", assigns=["doc.spans"], func=_acronyms)
     Language.component("newsgraph_context", assigns=["doc.spans"], func=_context)
+    Language.component("newsgraph_lines", assigns=["token.is_sent_start"], func=_lines)
     _registered = True
 
 
 def add_to(nlp: Language) -> None:
     """Add newsgraph's components to a loaded pipeline, after its NER (idempotent)."""
     register()
+    if "newsgraph_lines" not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("newsgraph_lines", before="parser")
+        else:
+            nlp.add_pipe("newsgraph_lines", first=True)
     last = "ner" if "ner" in nlp.pipe_names else None
     for name in COMPONENTS:
         if name in nlp.pipe_names:
