@@ -4,7 +4,10 @@ The index maps keys of every listed name and alias to the names that have them: 
 identifying token's consonant skeleton (``s:tb``), its first four letters (``p:lash``), the name
 written without spaces, and the name's initials (``a:l*t``, particles as a vowel wildcard) for
 acronym queries. A query looks up its own keys, keeps the names that share the rarest keys and
-scores only those with :func:`newsgraph.watchlist.matcher.compare_normalised`.
+scores only those with :func:`newsgraph.watchlist.matcher.compare_normalised`, skipping the
+ones whose score bound (:class:`newsgraph.watchlist.bound.Bounds`) is under the lowest score kept.
+:meth:`Screener.screen_many` compares each distinct name of a batch once (``screen --actors``);
+:mod:`newsgraph.watchlist.index_cache` keeps the built index in the store between runs.
 """
 
 from __future__ import annotations
