@@ -81,6 +81,16 @@ def serve(db: str, host: str, port: int, token: str | None, log_level: str) -> N
             highlight=False,
             soft_wrap=True,
         )
+    from newsgraph.web.pages import vendor_missing
+
+    missing = vendor_missing()
+    if missing:
+        errors.print(
+            f"[yellow]warning:[/yellow] the browser libraries ({escape(', '.join(missing))}) are not "
+            "installed: the API works, but the network view and the map need `bash run setup` (npm ci)",
+            highlight=False,
+            soft_wrap=True,
+        )
     app = create_app(db, token=token)
     shown = f"[{host}]" if ":" in host else host
     errors.print(

@@ -45,3 +45,37 @@ def test_serve_help_names_the_defaults() -> None:
     out = subprocess.run([str(NEWSGRAPH), "serve", "--help"], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0
     assert "127.0.0.1" in out.stdout and "NEWSGRAPH_TOKEN" in out.stdout and "Example" in out.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("missing", [True])
+def test_serve_warns_when_the_browser_libraries_are_missing(tmp_path: Path, missing: bool) -> None:
+    import os
+    import socket
+
+    from newsgraph.store import Store
+
+    db = tmp_path / "empty.db"
+    Store.open(db).close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NEWSGRAPH_NODE_MODULES": str(tmp_path / "no-node-modules")}
+    proc = subprocess.Popen(
+        [str(NEWSGRAPH), "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+    try:
+        assert proc.stderr is not None
+        lines = []
+        for line in proc.stderr:
+            lines.append(line)
+            if "serving" in line:
+                break
+        text = "".join(lines)
+        assert ("not installed" in text and "bash run setup" in text) == missing, text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if proc.stderr is not None:
+            proc.stderr.close()
