@@ -37,6 +37,12 @@ class RelationPatterns:
     heading_roles: frozenset[str]
     subordinate_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
+    place_nouns: frozenset[str]
+    hostile_prepositions: frozenset[str]
+    """ "positions against ISIL": an actor after one of these fights the clause's subject."""
+    not_hostile: frozenset[str]
+    """Words a hostile preposition may hang from without meaning a fight ("vote against")."""
+    """Common nouns that name a place an actor can be in: "in the village", "at the hospital"."""
 
 
 def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
@@ -83,6 +89,9 @@ def load_patterns(path: Path) -> RelationPatterns:
         heading_roles=frozenset(_words(path, "heading_roles", data.get("heading_roles"))),
         subordinate_modifiers=frozenset(_words(path, "subordinate_modifiers", data.get("subordinate_modifiers"))),
         reporting_verbs=frozenset(_words(path, "reporting_verbs", data.get("reporting_verbs"))),
+        place_nouns=frozenset(_words(path, "place_nouns", data.get("place_nouns"))),
+        hostile_prepositions=frozenset(_words(path, "hostile_prepositions", data.get("hostile_prepositions"))),
+        not_hostile=frozenset(_words(path, "not_hostile", data.get("not_hostile"))),
     )
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
+from newsgraph.extract.relation_pronouns import PronounFrame
 from newsgraph.ontology import RelationOntology, events, relations
 from newsgraph.records import Arg, Extraction, Mention, Relation, SentenceSpan
 
@@ -43,6 +44,10 @@ CLIMB_DEPS = frozenset({"pobj", "prep", "dobj", "attr", "pcomp", "npadvmod", "op
 """Arcs walked up from a noun to the verb whose subject is its first argument."""
 VERB_CLIMB = frozenset({"pcomp", "acomp", "xcomp", "advcl"})
 """Arcs walked further up from a verb with no subject of its own ("committed to carrying out")."""
+
+
+PLACE_TYPES = frozenset({"located_in", "based_in", "operates_in"})
+"""Relation types whose object is a place."""
 
 
 @dataclass(frozen=True)
@@ -59,12 +64,15 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     if not annotation.tokens:
         return ()
     ont = relations()
-    frame = Frame.of(annotation, x)
+    frame = PronounFrame.of(annotation, x)
+    pat = patterns()
     out: list[Relation] = []
     seen: set[tuple[str, int, int, int, int]] = set()
     for sentence in annotation.sentences:
         for f in _sentence_relations(frame, ont, sentence):
             s, o = f.subject, f.object
+            if f.type not in PLACE_TYPES and (_swallowed_place(pat, s) or _swallowed_place(pat, o)):
+                continue
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
             if (s.start < o.end and o.start < s.end) or same:
                 continue
@@ -87,6 +95,12 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+def _swallowed_place(pat: RelationPatterns, a: Arg) -> bool:
+    """ "Near Ar Raqqah" tagged as one name: a place with its preposition, never an actor."""
+    first = a.text.split(" ", 1)[0]
+    return " " in a.text and first[:1].isupper() and first.lower() in pat.locative_prepositions
 
 
 def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence) -> list[_Found]:
@@ -115,6 +129,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_role_noun(frame, ont, t))
         if t.pos == "ADP" and lemma in pat.locative_prepositions:
             found.extend(_locative(frame, t))
+        if t.pos == "ADP" and lemma in pat.hostile_prepositions:
+            found.extend(_against(frame, ont, pat, t))
     return found
 
 
@@ -489,6 +505,25 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     return out
 
 
+def _against(frame: Frame, ont: RelationOntology, pat: RelationPatterns, prep: Token) -> list[_Found]:
+    """ "Iraqi forces maintained their positions against ISIL fighters", "the use of chemical
+    weapons against the SDF", "strike missions against ISIL": an actor after "against" fights the
+    subject of the clause the phrase is in, when the word it hangs from is no cue of its own (those
+    are read by their own rules) and not one of opposing, warning or protecting ("voted against",
+    "protection against")."""
+    head = frame.tok(prep.head)
+    lemma = head.lemma.lower()
+    if prep.head == prep.i or lemma in ont.verb_type or lemma in ont.noun_type or lemma in pat.not_hostile:
+        return []
+    enemies = [a for p in frame.kids(prep.i) if p.dep == "pobj" for a in frame.actor_args(p.i, nominal=False)]
+    enemies = [a for a in enemies if not _is_place_arg(frame, a) or _group(frame, a)]
+    if not enemies:
+        return []
+    verb = head.pos in {"VERB", "AUX"}
+    subjects = frame.subjects(head.i)[0] if verb else _clause_subjects(frame, head.i)
+    return [_Found("fights", s, e, prep.i) for s in subjects for e in enemies if not _is_place_arg(frame, s)]
+
+
 def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     """ "X was a commander in the navy", "Marines from 3rd Battalion", "the President of Syria",
     "a spokesman for the UN High Commissioner": a role or member noun tied to a group by a
@@ -538,8 +573,29 @@ def _place_args(frame: Frame, i: int) -> list[Arg]:
                 first = frame.tok(frame.mention_first[k])
                 if first.pos == "ADP" or first.lemma.lower() in patterns().locative_prepositions:
                     found = [frame.span_arg(first.i + 1, frame.mention_last[k], m.entity)]
+            elif m is None:
+                found = _common_place(frame, j)
         out.extend(found)
     return out
+
+
+def _common_place(frame: Frame, i: int) -> list[Arg]:
+    """ "the village", "a besieged town", "the front line": a place named by a common noun, read
+    only with a determiner or a modifier (its noun phrase, determiner included)."""
+    t = frame.tok(i)
+    if t.pos != "NOUN" or t.lemma.lower() not in patterns().place_nouns:
+        return []
+    if not any(c.dep in {"det", "poss", "amod", "compound"} and c.i < i for c in frame.kids(i)):
+        return []
+    first, last = _phrase(frame, i)
+    for c in frame.kids(i):
+        if c.dep == "prep" and c.lemma.lower() == "of" and c.i == last + 1:
+            # "the village of Safina": the named place, with its common noun
+            m = next((frame.mention(p.i) for p in frame.kids(c.i) if p.dep == "pobj"), None)
+            if m is not None and frame.is_place_mention(m):
+                return [frame.span_arg(first, frame.mention_last[frame.mention_at[c.i + 1]], m.entity)] \
+                    if frame.mention_at[c.i + 1] >= 0 else [frame.arg(m)]
+    return [frame.span_arg(first, last)]
 
 
 def _locative(frame: Frame, prep: Token) -> list[_Found]:

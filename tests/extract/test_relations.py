@@ -173,3 +173,81 @@ def test_the_shipped_pattern_file_loads() -> None:
     assert ("also", "known", "as") in pat.alias_phrases
     assert pat.alias_phrases[0] and len(pat.alias_phrases[0]) >= len(pat.alias_phrases[-1])
     assert "in" in pat.locative_prepositions and "outside" not in pat.locative_prepositions
+
+
+def _resolved(x: Extraction) -> set[tuple[str, str, str, str]]:
+    """(type, subject text, the name its entity goes by, object text) for every relation."""
+    names = {e.id: e.name for e in x.entities}
+    return {(r.type, r.subject.text, names.get(r.subject.entity or "", ""), r.object.text) for r in x.relations}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mullah Omar Khan arrived in Quetta on Monday. He is a commander of the Taliban.",
+            ("leads", "He", "Mullah Omar Khan", "Taliban"),
+        ),
+        (
+            "Hamas and Hezbollah met in Beirut. They attacked the Israeli army.",
+            ("fights", "They", "Hamas", "Israeli"),
+        ),
+        (
+            '"We will keep fighting the Taliban," said General John Nicholson, commander of the NATO mission.',
+            ("fights", "We", "NATO", "Taliban"),
+        ),
+    ],
+)
+def test_pronoun_arguments_stand_for_their_antecedent(
+    extracted: Extract, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _resolved(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [
+        # no person before "He": nothing to stand for
+        ("The Taliban met in Quetta on Monday. He is a commander of the Taliban.", "He"),
+        # "we" outside a quotation is the writer, no actor of the story
+        ("We will keep fighting the Taliban, the columnist wrote.", "We"),
+    ],
+)
+def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, pronoun: str) -> None:
+    x = extracted(text)
+    assert not [r for r in x.relations if pronoun in {r.subject.text, r.object.text}]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iraqi forces held their positions against ISIL fighters near Mosul.", ("fights", "Iraqi", "ISIL")),
+        (
+            "The Kurdish fighters used chemical weapons against the Free Syrian Army.",
+            ("fights", "Kurdish", "Free Syrian Army"),
+        ),
+        ("Hezbollah fighters stayed in the town for a week.", ("operates_in", "Hezbollah", "the town")),
+        (
+            "ISIL fighters were hiding in the village of Safina.",
+            ("located_in", "ISIL fighters", "the village of Safina"),
+        ),
+    ],
+)
+def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hamas voted against the Fatah proposal.", "fights"),  # voting is no fighting
+        ("Hezbollah fighters stayed in town for a week.", "operates_in"),  # a bare "town" names no place
+        ("Near Ar Raqqah, five strikes engaged ISIL tactical units.", "fights"),  # "Near Ar Raqqah" is no actor
+    ],
+)
+def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str, kind: str) -> None:
+    assert not [r for r in extracted(text).relations if r.type == kind]
