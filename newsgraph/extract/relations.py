@@ -348,7 +348,8 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     rtype = rtype or ont.verb_type.get(lemma)
     control = lemma in pat.control_verbs
     inclusion = lemma in pat.inclusion_verbs
-    if (rtype is None or rtype in {"based_in", "has_role", "alias_of"}) and not control and not inclusion:
+    posting = lemma in pat.posting_verbs
+    if (rtype is None or rtype in {"based_in", "has_role", "alias_of"}) and not (control or inclusion or posting):
         return out
     subjects, passive = frame.subjects(t.i)
     objects: list[Arg] = []
@@ -361,6 +362,8 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
             objects.extend(frame.actor_args(t.head))
         if not any(c.dep == "agent" for c in kids):
             subjects = []
+            if lemma in pat.posting_verbs:
+                return out + _posted(frame, t, objects)
     if not subjects:
         return out
     if inclusion:
@@ -396,6 +399,21 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
         out.extend(_Found(rtype, a, b, t.i) for a, b in itertools.combinations(subjects, 2))
     out.extend(_Found(rtype, s, o, t.i) for s in subjects for o in objects)
     return out
+
+
+def _posted(frame: Frame, t: Token, members: list[Arg]) -> list[_Found]:
+    """ "Booker was assigned to 2nd Battalion", "X, who was attached to the 82nd Airborne": the
+    one posted is a member of the group (a named organisation) the verb sends them to."""
+    groups = [
+        a
+        for c in frame.kids(t.i)
+        if c.dep == "prep" and c.lemma.lower() in {"to", "with"}
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in frame.actor_args(p.i, nominal=False)
+        if _group(frame, a)
+    ]
+    return [_Found("member_of", m, g, t.i) for m in members for g in groups if not _is_place_arg(frame, m)]
 
 
 def _companions(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:

@@ -234,6 +234,10 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
             "ISIL fighters were hiding in the village of Safina.",
             ("located_in", "ISIL fighters", "the village of Safina"),
         ),
+        (
+            "Isiah Booker was assigned to 2nd Battalion, the release said.",
+            ("member_of", "Isiah Booker", "2nd Battalion"),
+        ),
     ],
 )
 def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
@@ -247,6 +251,7 @@ def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expecte
         ("Hamas voted against the Fatah proposal.", "fights"),  # voting is no fighting
         ("Hezbollah fighters stayed in town for a week.", "operates_in"),  # a bare "town" names no place
         ("Near Ar Raqqah, five strikes engaged ISIL tactical units.", "fights"),  # "Near Ar Raqqah" is no actor
+        ("Isiah Booker was assigned to Kabul, the release said.", "member_of"),  # a place is no group to join
     ],
 )
 def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str, kind: str) -> None:
