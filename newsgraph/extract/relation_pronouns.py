@@ -97,13 +97,31 @@ class PronounFrame(Frame):
     def _speaker_entity(self, t: Token, plural: bool) -> str | None:
         """The entity a first-person pronoun inside a quotation stands for."""
         claim = self._quoted_claim(t.start)
-        if claim is None or claim.speaker is None or claim.speaker.entity is None:
+        if claim is None or claim.speaker is None:
             return None
-        if plural:
-            group = self._speaker_group(claim)
+        head = self._speaker_head(claim)
+        if plural and head is not None:
+            group = self._speaker_group(head, claim.speaker.entity)
             if group is not None:
                 return group
+        if claim.speaker.entity is None and head is not None:
+            m = self.mention(head)
+            return m.entity if m is not None and m.type == "PERSON" else None
         return claim.speaker.entity
+
+    def _speaker_head(self, claim: Claim) -> int | None:
+        """The head of the speaker's noun phrase ("Col. John Dorrian" from a speaker read as "Col")."""
+        assert claim.speaker is not None
+        a = self.annotation.token_at(claim.speaker.end - 1)
+        if a is None:
+            return None
+        i = a.i
+        for _ in range(8):
+            t = self.tok(i)
+            if t.dep not in {"compound", "flat", "punct", "nmod"} or t.head == i or t.head - i > 8:
+                break
+            i = t.head
+        return i
 
     def _quoted_claim(self, offset: int) -> Claim | None:
         best: Claim | None = None
@@ -115,23 +133,19 @@ class PronounFrame(Frame):
                 best = c
         return best
 
-    def _speaker_group(self, claim: Claim) -> str | None:
+    def _speaker_group(self, head: int, speaker: str | None) -> str | None:
         """The group a speaker's title or apposition names: "Gen. Votel, commander of U.S.
-        Central Command", "CJTF-OIR spokesperson Col. Dorrian"."""
-        assert claim.speaker is not None
-        a = self.annotation.token_at(claim.speaker.start)
-        b = self.annotation.token_at(claim.speaker.end - 1)
-        if a is None or b is None:
-            return None
-        lo = a.i
-        while lo > 0 and self.tok(lo - 1).dep in {"compound", "amod", "nmod", "poss"} and lo - a.i > -6:
+        Central Command", "CJTF-OIR spokesperson Col. Dorrian", "Col. Dorrian, the CJTF-OIR
+        spokesperson"."""
+        lo = head
+        while lo > 0 and head - lo < 8 and self.tok(lo - 1).dep in {"compound", "amod", "nmod", "poss", "punct"}:
             lo -= 1
-        hi = b.i
-        for c in self.kids(b.i):
-            if c.dep == "appos" and c.i > b.i:
+        hi = head
+        for c in self.kids(head):
+            if c.dep == "appos" and c.i > head:
                 hi = max(hi, self.annotation.subtree(c.i)[-1].i)
         for j in range(lo, hi + 1):
             m = self.mention(j)
-            if m is not None and m.type in {"ORG", "NORP"} and m.entity not in {None, claim.speaker.entity}:
+            if m is not None and m.type in {"ORG", "NORP"} and m.entity not in {None, speaker}:
                 return m.entity
         return None

@@ -656,6 +656,9 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
             rtype = "operates_in"
     elif head.pos in {"NOUN", "PROPN"}:
         m = frame.mention(head.i)
+        described = _described(frame, head) if m is None else []
+        if described:
+            return [_Found("located_in", d, p, prep.i) for d in described for p in places if d.entity != p.entity]
         if m is not None:
             if frame.is_place_mention(m) or not frame.is_actor_mention(m):
                 return []  # a named place in a place: _places reads these
@@ -675,6 +678,23 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
         if _is_place_arg(frame, a):
             continue
         out.extend(_Found(rtype, a, p, prep.i) for p in places)
+    return out
+
+
+def _described(frame: Frame, noun: Token) -> list[Arg]:
+    """The named thing a common noun describes: "Hibhib is a village (in Iraq)", "Amarah, a city
+    (in Southern Iraq)", "The Syrian Computer Society is an organization (in Syria)"."""
+    head = frame.tok(noun.head)
+    named: list[int] = []
+    if noun.dep == "attr" and head.lemma.lower() == "be":
+        named = [c.i for c in frame.kids(head.i) if c.dep == "nsubj"]
+    elif noun.dep == "appos":
+        named = [head.i]
+    out: list[Arg] = []
+    for i in named:
+        m = frame.mention(i)
+        if m is not None and (frame.is_actor_mention(m) or frame.is_place_mention(m)):
+            out.append(frame.arg(m))
     return out
 
 

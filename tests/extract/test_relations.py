@@ -230,6 +230,8 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
             ("fights", "Kurdish", "Free Syrian Army"),
         ),
         ("Hezbollah fighters stayed in the town for a week.", ("operates_in", "Hezbollah", "the town")),
+        ("Gujranwala is a city in Pakistan.", ("located_in", "Gujranwala", "Pakistan")),
+        ("He hails from Amarah, a city in southern Iraq.", ("located_in", "Amarah", "Iraq")),
         (
             "ISIL fighters were hiding in the village of Safina.",
             ("located_in", "ISIL fighters", "the village of Safina"),
@@ -251,7 +253,8 @@ def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expecte
         ("Hamas voted against the Fatah proposal.", "fights"),  # voting is no fighting
         ("Hezbollah fighters stayed in town for a week.", "operates_in"),  # a bare "town" names no place
         ("Near Ar Raqqah, five strikes engaged ISIL tactical units.", "fights"),  # "Near Ar Raqqah" is no actor
-        ("Isiah Booker was assigned to Kabul, the release said.", "member_of"),  # a place is no group to join
+        ("Isiah Booker was assigned to Kabul, the release said.", "member_of"),
+        ("The war in Syria is a disaster.", "located_in"),  # "war" describes no named thing  # a place is no group to join
     ],
 )
 def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str, kind: str) -> None:
