@@ -592,6 +592,13 @@ def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> Non
             if p.dep != "pobj":
                 continue
             m = frame.mention(p.i)
+            if m is None and prep in ont.location_prepositions:
+                # "at Lagos port", "outside the Mombasa airport": the place named in the compound
+                m = next(
+                    (frame.mention(q.i) for q in frame.kids(p.i)
+                     if q.dep == "compound" and frame.is_place_mention(frame.mention(q.i))),
+                    None,
+                )  # fmt: skip
             if prep in ont.location_prepositions and frame.is_place_mention(m) and m is not None:
                 if d.location is None:
                     d.location = frame.arg(m)

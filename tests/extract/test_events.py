@@ -146,3 +146,16 @@ def test_events_on_the_wire_story(extracted: Extract, wire_text: str) -> None:
     assert _texts(deployment.source) == {"Pakistani"}
     assert _texts(deployment.target) == {"Gaza"}
     assert all(v.date is None or v.date.value != "2026-01-27" for v in x.events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "place"),
+    [
+        ("Dock workers strike at Mombasa port.", "PROTEST", "Mombasa"),
+        ("Rebels attacked an army convoy near Goma on Monday.", "ASSAULT", "Goma"),
+    ],
+)
+def test_the_location_is_the_place_named_in_the_phrase(extracted: Extract, text: str, type_: str, place: str) -> None:
+    event = _only(extracted(text), type_)
+    assert event.location is not None and event.location.text == place
