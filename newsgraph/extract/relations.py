@@ -391,6 +391,9 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if passive and control and not held:
         held = [o for o in objects if _is_place_arg(frame, o)]
         objects = [o for o in objects if not _is_place_arg(frame, o)]
+    if control and not held and t.dep in {"acl", "relcl"} and t.tag == "VBN":
+        # "the largest city controlled by Daesh": the place the participle describes
+        held = _held_place(frame, t.head)
     out.extend(_Found("leads", s, h, t.i) for s in subjects for h in held)
     if rtype is None:
         return out
@@ -490,6 +493,9 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     for c in frame.kids(t.i):
         if c.i < t.i and c.dep in {"poss", "compound", "amod"} and frame.is_actor_mention(frame.mention(c.i)):
             left.extend(frame.actor_args(c.i, nominal=False))
+    if left and rtype == "leads" and frame.tok(t.head).lemma.lower() == "under":
+        # "areas under IS control", "Mosul, which is still under IS control"
+        return [_Found("leads", h, p, t.i) for h in left for p in _under(frame, frame.tok(t.head))]
     swap = False
     own = bool(left)
     if not left:
@@ -540,6 +546,39 @@ def _against(frame: Frame, ont: RelationOntology, pat: RelationPatterns, prep: T
     verb = head.pos in {"VERB", "AUX"}
     subjects = frame.subjects(head.i)[0] if verb else _clause_subjects(frame, head.i)
     return [_Found("fights", s, e, prep.i) for s in subjects for e in enemies if not _is_place_arg(frame, s)]
+
+
+def _held_place(frame: Frame, i: int) -> list[Arg]:
+    """The place a noun names: a place mention, "Pakistani soil", "the city of Mosul", "the town"."""
+    m = frame.mention(i)
+    if frame.is_place_mention(m) and m is not None:
+        return [frame.arg(m)]
+    t = frame.tok(i)
+    if t.dep == "attr" and frame.tok(t.head).lemma.lower() == "be":
+        # "The city of Mosul is the largest city controlled by ...": the subject names it
+        subject = next((c for c in frame.kids(t.head) if c.dep == "nsubj"), None)
+        if subject is not None and subject.i != i:
+            found = _held_place(frame, subject.i)
+            if found:
+                return found
+    found = _territory(frame, i) or _common_place(frame, i)
+    if found or frame.tok(i).lemma.lower() not in patterns().controlled_nouns:
+        return found
+    return [frame.span_arg(*_phrase(frame, i))]
+
+
+def _under(frame: Frame, under: Token) -> list[Arg]:
+    """What an "under X control" phrase holds: the noun it hangs from, or the copula's subject."""
+    head = frame.tok(under.head)
+    if head.pos in {"NOUN", "PROPN"}:
+        return _held_place(frame, head.i)
+    if head.lemma.lower() == "be":
+        subject = next((c for c in frame.kids(head.i) if c.dep == "nsubj"), None)
+        if subject is not None and subject.text.lower() in {"which", "that"} and frame.tok(head.i).dep == "relcl":
+            return _held_place(frame, frame.tok(head.i).head)
+        if subject is not None:
+            return _held_place(frame, subject.i)
+    return []
 
 
 def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:

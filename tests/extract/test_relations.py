@@ -231,6 +231,10 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
         ),
         ("Hezbollah fighters stayed in the town for a week.", ("operates_in", "Hezbollah", "the town")),
         ("Gujranwala is a city in Pakistan.", ("located_in", "Gujranwala", "Pakistan")),
+        (
+            "The city of Mosul is the largest city controlled by Daesh in Iraq.",
+            ("leads", "Daesh", "The city of Mosul"),
+        ),
         ("He hails from Amarah, a city in southern Iraq.", ("located_in", "Amarah", "Iraq")),
         (
             "ISIL fighters were hiding in the village of Safina.",
