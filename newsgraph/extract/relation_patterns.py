@@ -39,6 +39,8 @@ class RelationPatterns:
     reporting_verbs: frozenset[str]
     place_nouns: frozenset[str]
     posting_verbs: frozenset[str]
+    freeing_verbs: frozenset[str]
+    """ "liberate Mosul from ISIL": whoever it is freed from held the place and fights the subject."""
     """ "X was assigned to Y": the passive subject is a member of the group it is sent to."""
     hostile_prepositions: frozenset[str]
     """ "positions against ISIL": an actor after one of these fights the clause's subject."""
@@ -92,6 +94,7 @@ def load_patterns(path: Path) -> RelationPatterns:
         subordinate_modifiers=frozenset(_words(path, "subordinate_modifiers", data.get("subordinate_modifiers"))),
         reporting_verbs=frozenset(_words(path, "reporting_verbs", data.get("reporting_verbs"))),
         place_nouns=frozenset(_words(path, "place_nouns", data.get("place_nouns"))),
+        freeing_verbs=frozenset(_words(path, "freeing_verbs", data.get("freeing_verbs"))),
         posting_verbs=frozenset(_words(path, "posting_verbs", data.get("posting_verbs"))),
         hostile_prepositions=frozenset(_words(path, "hostile_prepositions", data.get("hostile_prepositions"))),
         not_hostile=frozenset(_words(path, "not_hostile", data.get("not_hostile"))),

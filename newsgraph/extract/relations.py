@@ -348,7 +348,7 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     rtype = rtype or ont.verb_type.get(lemma)
     control = lemma in pat.control_verbs
     inclusion = lemma in pat.inclusion_verbs
-    posting = lemma in pat.posting_verbs
+    posting = lemma in pat.posting_verbs or lemma in pat.freeing_verbs
     if (rtype is None or rtype in {"based_in", "has_role", "alias_of"}) and not (control or inclusion or posting):
         return out
     subjects, passive = frame.subjects(t.i)
@@ -365,7 +365,7 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
             if lemma in pat.posting_verbs:
                 return out + _posted(frame, t, objects)
     if not subjects:
-        return out
+        return out + (_taken_from(frame, t, [], []) if control or lemma in pat.freeing_verbs else [])
     if inclusion:
         members = [a for c in kids if c.dep in OBJECTS for a in frame.actor_args(c.i)]
         return out + [_Found("member_of", m, s, t.i) for s in subjects for m in members]
@@ -395,6 +395,8 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
         # "the largest city controlled by Daesh": the place the participle describes
         held = _held_place(frame, t.head)
     out.extend(_Found("leads", s, h, t.i) for s in subjects for h in held)
+    if control or lemma in pat.freeing_verbs:
+        out.extend(_taken_from(frame, t, subjects, held))
     if rtype is None:
         return out
     if not objects and ont.types[rtype].symmetric and len(subjects) > 1:
@@ -402,6 +404,20 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
         out.extend(_Found(rtype, a, b, t.i) for a, b in itertools.combinations(subjects, 2))
     out.extend(_Found(rtype, s, o, t.i) for s in subjects for o in objects)
     return out
+
+
+def _taken_from(frame: Frame, t: Token, subjects: list[Arg], held: list[Arg]) -> list[_Found]:
+    """ "Iraqi forces seized the hospital from ISIL fighters", "the campaign to liberate Mosul
+    from ISIL": the one a place is taken from held it, and fights the one who takes it."""
+    kids = frame.kids(t.i)
+    losers = [a for c in kids if c.dep == "prep" and c.lemma.lower() == "from" for p in frame.kids(c.i)
+              if p.dep == "pobj" for a in frame.actor_args(p.i) if not _is_place_arg(frame, a)]
+    if not losers:
+        return []
+    taken = held or [a for c in kids if c.dep in OBJECTS for a in _held_place(frame, c.i)]
+    return [_Found("fights", s, x, t.i) for s in subjects for x in losers] + [
+        _Found("leads", x, h, t.i) for x in losers for h in taken
+    ]
 
 
 def _posted(frame: Frame, t: Token, members: list[Arg]) -> list[_Found]:
@@ -493,6 +509,11 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     for c in frame.kids(t.i):
         if c.i < t.i and c.dep in {"poss", "compound", "amod"} and frame.is_actor_mention(frame.mention(c.i)):
             left.extend(frame.actor_args(c.i, nominal=False))
+            # "the India-Pakistan talks": the first name hangs from the second
+            for d in frame.kids(c.i):
+                md = frame.mention(d.i)
+                if d.dep == "compound" and frame.is_actor_mention(md) and md is not None and md != frame.mention(c.i):
+                    left.append(frame.arg(md))
     if left and rtype == "leads" and frame.tok(t.head).lemma.lower() == "under":
         # "areas under IS control", "Mosul, which is still under IS control"
         return [_Found("leads", h, p, t.i) for h in left for p in _under(frame, frame.tok(t.head))]
@@ -526,6 +547,15 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
                 out.extend(_Found(rtype, o, s, t.i) for s in left for o in right)
             else:
                 out.extend(_Found(rtype, s, o, t.i) for s in left for o in right)
+    head = frame.tok(t.head)
+    if rtype == "fights" and t.dep in OBJECTS and head.pos == "VERB":
+        # "we will deliver ISIL a lasting defeat": the dative is the enemy
+        enemies = [a for c in frame.kids(head.i) if c.dep == "dative" for a in frame.actor_args(c.i)]
+        out.extend(_Found(rtype, s, e, t.i) for s in left for e in enemies)
+    if not out and own and ont.types[rtype].symmetric:
+        # "the Iran-Iraq war", "the Hamas-Fatah talks": two names before the noun
+        named = list({(a.start, a.end): a for a in left}.values())
+        out.extend(_Found(rtype, a, b, t.i) for a, b in itertools.combinations(named, 2))
     return out
 
 

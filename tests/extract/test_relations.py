@@ -231,6 +231,13 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
         ),
         ("Hezbollah fighters stayed in the town for a week.", ("operates_in", "Hezbollah", "the town")),
         ("Gujranwala is a city in Pakistan.", ("located_in", "Gujranwala", "Pakistan")),
+        ("Iraqi forces seized the hospital from ISIL fighters.", ("fights", "Iraqi", "ISIL")),
+        ("Iraqi forces seized the hospital from ISIL fighters.", ("leads", "ISIL", "the hospital")),
+        (
+            "Carter discussed the campaign to liberate the Iraqi city of Mosul from ISIL terrorists.",
+            ("leads", "ISIL", "the Iraqi city of Mosul"),
+        ),
+        ("The Iran-Iraq war lasted eight years.", ("fights", "Iran", "Iraq")),
         (
             "The city of Mosul is the largest city controlled by Daesh in Iraq.",
             ("leads", "Daesh", "The city of Mosul"),
@@ -259,6 +266,8 @@ def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expecte
         ("Near Ar Raqqah, five strikes engaged ISIL tactical units.", "fights"),  # "Near Ar Raqqah" is no actor
         ("Isiah Booker was assigned to Kabul, the release said.", "member_of"),  # a place is no group to join
         ("The war in Syria is a disaster.", "located_in"),  # "war" describes no named thing
+        ("Iraqi forces seized the hospital from Mosul.", "fights"),  # taken from a place, not an actor
+        ("The Iran-Iraq war lasted eight years.", "located_in"),
     ],
 )
 def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str, kind: str) -> None:
