@@ -39,6 +39,9 @@ class RelationPatterns:
     reporting_verbs: frozenset[str]
     place_nouns: frozenset[str]
     posting_verbs: frozenset[str]
+    destination_prepositions: frozenset[str]
+    motion_verbs: frozenset[str]
+    """ "X slipped into Baghdad", "X came to Karrada": the mover is then in the place."""
     freeing_verbs: frozenset[str]
     """ "liberate Mosul from ISIL": whoever it is freed from held the place and fights the subject."""
     """ "X was assigned to Y": the passive subject is a member of the group it is sent to."""
@@ -95,6 +98,10 @@ def load_patterns(path: Path) -> RelationPatterns:
         reporting_verbs=frozenset(_words(path, "reporting_verbs", data.get("reporting_verbs"))),
         place_nouns=frozenset(_words(path, "place_nouns", data.get("place_nouns"))),
         freeing_verbs=frozenset(_words(path, "freeing_verbs", data.get("freeing_verbs"))),
+        destination_prepositions=frozenset(
+            _words(path, "destination_prepositions", data.get("destination_prepositions"))
+        ),
+        motion_verbs=frozenset(_words(path, "motion_verbs", data.get("motion_verbs"))),
         posting_verbs=frozenset(_words(path, "posting_verbs", data.get("posting_verbs"))),
         hostile_prepositions=frozenset(_words(path, "hostile_prepositions", data.get("hostile_prepositions"))),
         not_hostile=frozenset(_words(path, "not_hostile", data.get("not_hostile"))),

@@ -127,11 +127,21 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_noun(frame, ont, pat, t))
         if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns):
             found.extend(_role_noun(frame, ont, t))
-        if t.pos == "ADP" and lemma in pat.locative_prepositions:
+        if t.pos == "ADP" and _places_by(frame, pat, t):
             found.extend(_locative(frame, t))
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
             found.extend(_against(frame, ont, pat, t))
     return found
+
+
+def _places_by(frame: Frame, pat: RelationPatterns, prep: Token) -> bool:
+    """Whether a preposition puts what it hangs from in its object: "in", "near" ..., or "into" /
+    "to" after a verb of motion ("slipped into Baghdad", "was transferred to Saudi Arabia")."""
+    lemma = prep.lemma.lower()
+    if lemma in pat.locative_prepositions:
+        return True
+    head = frame.tok(prep.head)
+    return lemma in pat.destination_prepositions and head.pos == "VERB" and head.lemma.lower() in pat.motion_verbs
 
 
 def _role_of(frame: Frame, ont: RelationOntology, tokens: list[Token]) -> tuple[str, int, int] | None:
@@ -731,7 +741,8 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
         if m is not None:
             if frame.is_place_mention(m) or not frame.is_actor_mention(m):
                 return []  # a named place in a place: _places reads these
-            return [_Found("located_in", frame.arg(m), p, prep.i) for p in places]
+            there = [frame.arg(m), *_met_by(frame, head)]
+            return [_Found("located_in", a, p, prep.i) for a in there for p in places]
         found = frame.actor_args(head.i)
         if found and all(_is_place_arg(frame, a) for a in found):
             # "U.S. service members in Syria": the people, not their country
@@ -765,6 +776,20 @@ def _described(frame: Frame, noun: Token) -> list[Arg]:
         if m is not None and (frame.is_actor_mention(m) or frame.is_place_mention(m)):
             out.append(frame.arg(m))
     return out
+
+
+def _met_by(frame: Frame, t: Token) -> list[Arg]:
+    """ "Carter met with al-Abadi in Baghdad": whoever meets the one the place hangs from is there
+    too (the parser hangs the place on the nearer name)."""
+    prep = frame.tok(t.head)
+    if t.dep != "pobj" or prep.lemma.lower() != "with" or prep.head == prep.i:
+        return []
+    verb = frame.tok(prep.head)
+    ont = relations()
+    rtype = ont.verb_type.get(f"{verb.lemma.lower()} with") or ont.verb_type.get(verb.lemma.lower())
+    if verb.pos != "VERB" or rtype != "communicates_with":
+        return []
+    return [a for a in frame.subjects(verb.i)[0] if not _is_place_arg(frame, a)]
 
 
 def _group(frame: Frame, a: Arg) -> bool:

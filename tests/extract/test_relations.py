@@ -238,6 +238,7 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
             ("leads", "ISIL", "the Iraqi city of Mosul"),
         ),
         ("The Iran-Iraq war lasted eight years.", ("fights", "Iran", "Iraq")),
+        ("Angela Merkel flew to Kabul on Monday.", ("located_in", "Angela Merkel", "Kabul")),
         (
             "The city of Mosul is the largest city controlled by Daesh in Iraq.",
             ("leads", "Daesh", "The city of Mosul"),
@@ -268,6 +269,7 @@ def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expecte
         ("The war in Syria is a disaster.", "located_in"),  # "war" describes no named thing
         ("Iraqi forces seized the hospital from Mosul.", "fights"),  # taken from a place, not an actor
         ("The Iran-Iraq war lasted eight years.", "located_in"),
+        ("Angela Merkel wrote to Vladimir Putin on Monday.", "located_in"),  # writing to is no going to
     ],
 )
 def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str, kind: str) -> None:
