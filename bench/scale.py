@@ -16,8 +16,10 @@ the speed-ups against one process, the peak RSS of the ingesting process and of 
 process (sampled with psutil while running; VmHWM where Linux gives it), and the load average.
 
 Memory must not grow with the corpus: the 1-process mode runs again on ``--grow`` times as many
-documents (the corpus repeated, each copy made distinct, when it is too small) and both peaks
-are printed side by side.
+documents (the corpus repeated, each copy made distinct, when it is too small), and its peak RSS
+and its median RSS while running (what it holds between batches) are printed side by side. The
+peak follows the longest articles of a batch (spaCy's working memory), so a larger corpus, with
+longer articles in it, may raise it a little while the median stays flat.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Outcome:
     steady_docs: int = 0
     steady_seconds: float = 0.0
     parent_mb: float = 0.0
+    parent_median_mb: float = 0.0
     workers_mb: list[float] = field(default_factory=list)
     load: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
@@ -98,6 +101,7 @@ class MemorySampler:
         self.me = psutil.Process()
         self.interval = interval
         self.peaks: dict[int, float] = {}
+        self.own: list[float] = []
         self.helpers: set[int] = set()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -117,6 +121,7 @@ class MemorySampler:
 
     def sample(self) -> None:
         psutil = self._psutil
+        self.own.append(float(self.me.memory_info().rss) / 2**20)
         try:
             kids = self.me.children(recursive=True)
         except psutil.Error:
@@ -129,6 +134,11 @@ class MemorySampler:
             except psutil.Error:  # it ended between listing and reading
                 continue
             self.peaks[p.pid] = max(self.peaks.get(p.pid, 0.0), mb)
+
+    def own_median_mb(self) -> float:
+        """This process's median RSS while running: what it holds between batches."""
+        ordered = sorted(self.own)
+        return ordered[len(ordered) // 2] if ordered else 0.0
 
     def workers_mb(self) -> list[float]:
         return sorted((mb for pid, mb in self.peaks.items() if pid not in self.helpers), reverse=True)
@@ -192,6 +202,7 @@ def run_mode(mode: str, files: list[str], workers: int, store: bool, queue: Any)
         out.steady_seconds = end - first[0]
         out.steady_docs = out.docs - int(first[1])
     out.parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.parent_median_mb = sampler.own_median_mb()
     out.workers_mb = sampler.workers_mb()
     out.load = os.getloadavg()
     queue.put(asdict(out))
@@ -298,11 +309,13 @@ def main() -> int:
         )
     if grown:
         a = results[0]
-        print(
-            f"\nmemory vs corpus size (1 process, peak RSS): {a.docs} docs {a.parent_mb:.0f} MB, "
-            f"{grown.docs} docs {grown.parent_mb:.0f} MB ({grown.parent_mb / a.parent_mb:.2f}x for "
-            f"{grown.docs / a.docs if a.docs else 0:.1f}x the documents)"
-        )
+        print(f"\nmemory vs corpus size (1 process): {grown.docs / a.docs if a.docs else 0:.1f}x the documents")
+        for label, attr in (("peak RSS", "parent_mb"), ("median RSS while running", "parent_median_mb")):
+            small, large = getattr(a, attr), getattr(grown, attr)
+            print(
+                f"  {label:<26}{a.docs:>6} docs {small:>5.0f} MB {grown.docs:>6} docs {large:>5.0f} MB"
+                f"  ({large / small if small else 0:.2f}x)"
+            )
     print(
         "\nspeed-up: docs/s against 1 process; steady: after the first stored batch (pool and cluster "
         "start-up and model loading excluded); the load average is read at the end of each mode"
