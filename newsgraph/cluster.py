@@ -80,6 +80,10 @@ class ClusterSettings:
     name_weight: float = 1.0
     """How much a name-like token (capitalised mid-sentence, acronym, run of capitalised words)
     counts against an ordinary word."""
+    max_active: int = 2000
+    """Most stored stories an incoming article is compared with: the most recently started of
+    those inside the time window. Keeps an ingest's memory flat on long runs, above all on
+    undated corpora, where no story ever leaves the window."""
 
 
 @dataclass(frozen=True)

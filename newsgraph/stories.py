@@ -144,6 +144,7 @@ def cluster_in(
         q = select(stories)
         if oldest:
             q = q.where(or_(stories.c.last_date.is_(None), stories.c.last_date >= oldest))
+        q = q.order_by(stories.c.id.desc()).limit(settings.max_active)
         active = []
         for r in conn.execute(q):
             active.append(
@@ -151,14 +152,9 @@ def cluster_in(
                     r.id, dict(r.centroid or {}), r.articles, parse_day(r.first_date), parse_day(r.last_date), r.title
                 )
             )
+        active.reverse()  # oldest first, as they were created
         report.candidates += len(active)
-        postings = defaultdict(set)
-        for i, story in enumerate(active):
-            for term in story.centroid:
-                postings[term].add(i)
-    if cache_key:
-        # kept for the next batch once this one is committed (see ``cluster_documents``)
-        _PENDING[cache_key] = _Active(total + len(articles), oldest, active, postings)
+        postings = _postings(active)
 
     members: list[tuple[str, int, float]] = []
     for article in articles:
@@ -217,7 +213,23 @@ def cluster_in(
         )
     for start in range(0, len(new), CHUNK):
         conn.execute(insert(story_terms), new[start : start + CHUNK])
+    if cache_key:
+        # kept for the next batch once this one is committed (see ``cluster_documents``), the
+        # most recent ``max_active`` stories only, like a fresh read
+        if len(active) > settings.max_active:
+            active = active[-settings.max_active :]
+            postings = _postings(active)
+        _PENDING[cache_key] = _Active(total + len(articles), oldest, active, postings)
     return report
+
+
+def _postings(active: list[_Stored]) -> defaultdict[str, set[int]]:
+    """Term -> positions in ``active`` of the stories whose centroid holds it."""
+    postings: defaultdict[str, set[int]] = defaultdict(set)
+    for i, story in enumerate(active):
+        for term in story.centroid:
+            postings[term].add(i)
+    return postings
 
 
 def _forget(conn: Connection, doc_ids: list[str]) -> None:

@@ -99,6 +99,23 @@ def test_old_stories_are_not_read_for_a_new_batch(store: Store) -> None:
     assert story_of(store.engine, "o1") != story_of(store.engine, "f1")
 
 
+@pytest.mark.parametrize("max_active", [2])
+def test_an_ingest_keeps_at_most_max_active_stories_in_memory(store: Store, max_active: int) -> None:
+    from newsgraph.cluster import ClusterSettings
+    from newsgraph.stories import _ACTIVE
+
+    undated = [(doc, "", title, text) for doc, _day, title, text in VOTE + FLOOD]
+    store.save_many([plain(*r) for r in undated])
+    settings = ClusterSettings(max_active=max_active)
+    reports = [cluster_documents(store.engine, [doc], settings, refit_below=0) for doc, *_ in undated]
+    assert all(story_of(store.engine, doc) is not None for doc, *_ in undated)
+    assert max(r.candidates for r in reports) <= max_active
+    cached = _ACTIVE[store.engine.url.render_as_string(hide_password=False)]
+    assert len(cached.stories) <= max_active
+    # the newest stories stay: the last flood article still finds the flood story
+    assert story_of(store.engine, "f3") == story_of(store.engine, "f2")
+
+
 def test_an_event_in_several_articles_of_a_story_is_one_event_with_its_sources(store: Store) -> None:
     store.save_many([plain(*r) for r in VOTE])  # other news, so that words shared by the story count
     docs = []
