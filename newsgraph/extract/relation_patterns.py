@@ -39,6 +39,8 @@ class RelationPatterns:
     reporting_verbs: frozenset[str]
     place_nouns: frozenset[str]
     posting_verbs: frozenset[str]
+    reciprocal_verbs: frozenset[str]
+    """ "Hamas and Fatah clashed": fighting verbs whose conjoined subjects fight each other."""
     destination_prepositions: frozenset[str]
     motion_verbs: frozenset[str]
     """ "X slipped into Baghdad", "X came to Karrada": the mover is then in the place."""
@@ -102,6 +104,7 @@ def load_patterns(path: Path) -> RelationPatterns:
             _words(path, "destination_prepositions", data.get("destination_prepositions"))
         ),
         motion_verbs=frozenset(_words(path, "motion_verbs", data.get("motion_verbs"))),
+        reciprocal_verbs=frozenset(_words(path, "reciprocal_verbs", data.get("reciprocal_verbs"))),
         posting_verbs=frozenset(_words(path, "posting_verbs", data.get("posting_verbs"))),
         hostile_prepositions=frozenset(_words(path, "hostile_prepositions", data.get("hostile_prepositions"))),
         not_hostile=frozenset(_words(path, "not_hostile", data.get("not_hostile"))),

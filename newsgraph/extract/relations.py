@@ -409,11 +409,46 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
         out.extend(_taken_from(frame, t, subjects, held))
     if rtype is None:
         return out
-    if not objects and ont.types[rtype].symmetric and len(subjects) > 1:
+    if not objects and ont.types[rtype].symmetric and len(subjects) > 1 and _reciprocal(pat, rtype, lemma, kids):
         # "Karim and Sadiq met again": a symmetric tie among conjoined subjects
-        out.extend(_Found(rtype, a, b, t.i) for a, b in itertools.combinations(subjects, 2))
+        sides = _sides(frame, subjects)
+        out.extend(_Found(rtype, a, b, t.i) for a, b in itertools.combinations(sides, 2))
     out.extend(_Found(rtype, s, o, t.i) for s in subjects for o in objects)
+    if rtype == "fights" and objects:
+        out.extend(_co_belligerents(frame, subjects, t.i))
     return out
+
+
+def _sides(frame: Frame, args: list[Arg]) -> list[Arg]:
+    """Distinct parties among conjoined arguments, in text order: "Sunni Arab tribesmen" (two
+    names side by side in one phrase) is one party, named by its first name."""
+    text = frame.annotation.text
+    out: list[Arg] = []
+    for a in sorted({(a.start, a.end): a for a in args}.values(), key=lambda a: a.start):
+        if out and not text[out[-1].end : a.start].strip():
+            continue
+        out.append(a)
+    return out
+
+
+def _reciprocal(pat: RelationPatterns, rtype: str, lemma: str, kids: tuple[Token, ...]) -> bool:
+    """Whether "A and B <verb>" ties A and B to each other: meeting and allying do ("Karim and Sadiq
+    met"); fighting only with a reciprocal verb or "each other" ("Hamas and Fatah clashed"),
+    not "Kurdish fighters and Shia militiamen attacked" (one side, its target unnamed)."""
+    if rtype != "fights":
+        return True
+    return lemma in pat.reciprocal_verbs or any(c.lemma.lower() in {"each", "one"} for c in kids)
+
+
+def _co_belligerents(frame: Frame, sides: list[Arg], cue: int) -> list[_Found]:
+    """ "Iraqi forces, Kurdish fighters and Shia militiamen launched the offensive": those who
+    fight on one side together are allies."""
+    named = [a for a in _sides(frame, sides) if not _is_place_arg(frame, a)]
+    return [
+        _Found("allied_with", a, b, cue)
+        for a, b in itertools.combinations(named, 2)
+        if a.entity != b.entity or a.entity is None
+    ]
 
 
 def _taken_from(frame: Frame, t: Token, subjects: list[Arg], held: list[Arg]) -> list[_Found]:
@@ -562,6 +597,8 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
         # "we will deliver ISIL a lasting defeat": the dative is the enemy
         enemies = [a for c in frame.kids(head.i) if c.dep == "dative" for a in frame.actor_args(c.i)]
         out.extend(_Found(rtype, s, e, t.i) for s in left for e in enemies)
+    if rtype == "fights" and not own and len(left) > 1:
+        out.extend(_co_belligerents(frame, left, t.i))
     if not out and own and ont.types[rtype].symmetric:
         # "the Iran-Iraq war", "the Hamas-Fatah talks": two names before the noun
         named = list({(a.start, a.end): a for a in left}.values())

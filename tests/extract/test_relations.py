@@ -239,6 +239,8 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
         ),
         ("The Iran-Iraq war lasted eight years.", ("fights", "Iran", "Iraq")),
         ("Angela Merkel flew to Kabul on Monday.", ("located_in", "Angela Merkel", "Kabul")),
+        ("The Houthis and Hezbollah attacked Israel.", ("allied_with", "The Houthis", "Hezbollah")),
+        ("Hamas and Fatah clashed in Gaza.", ("fights", "Hamas", "Fatah")),
         (
             "The city of Mosul is the largest city controlled by Daesh in Iraq.",
             ("leads", "Daesh", "The city of Mosul"),
@@ -270,6 +272,8 @@ def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expecte
         ("Iraqi forces seized the hospital from Mosul.", "fights"),  # taken from a place, not an actor
         ("The Iran-Iraq war lasted eight years.", "located_in"),
         ("Angela Merkel wrote to Vladimir Putin on Monday.", "located_in"),  # writing to is no going to
+        ("The Houthis and Hezbollah attacked again.", "fights"),  # one side, no target: not each other
+        ("Hamas and Fatah attacked again.", "allied_with"),  # no target named: no sides to tell
     ],
 )
 def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str, kind: str) -> None:
