@@ -11,7 +11,7 @@ from rich.text import Text
 from newsgraph.cli.options import db_option, json_option, paging_options
 from newsgraph.cli.output import console, print_json, print_table
 from newsgraph.records import Extraction
-from newsgraph.store import Store
+from newsgraph.store import Store, shown
 from newsgraph.store import queries as q
 
 
@@ -34,7 +34,7 @@ def summary(db: str, as_json: bool) -> None:
     if as_json:
         print_json(s.__dict__)
         return
-    console.print(f"[bold]{db}[/bold]")
+    console.print(f"[bold]{shown(db)}[/bold]")
     console.print(f"  documents   {s.documents:,} ({s.versions:,} stored versions)")
     console.print(f"  words       {s.words:,}")
     console.print(f"  date range  {s.first or '?'} .. {s.last or '?'}")

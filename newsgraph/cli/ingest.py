@@ -20,7 +20,7 @@ from newsgraph.ingest.document import normalise_date
 from newsgraph.parquet import read_parquet, write_parquet
 from newsgraph.pipeline import ingest as run_ingest
 from newsgraph.records import Document, Extraction
-from newsgraph.store import Store
+from newsgraph.store import Store, shown
 
 
 def _options(published: str | None, encoding: str, max_chars: int) -> ReadOptions:
@@ -109,7 +109,7 @@ def ingest(
     click.echo(
         f"{report.new} new, {report.versions} new versions, {report.unchanged} unchanged, "
         f"{report.failed} failed; {report.words:,} words in {report.seconds:.1f} s "
-        f"({rate:.1f} documents/s) -> {db}",
+        f"({rate:.1f} documents/s) -> {shown(db)}",
         err=True,
     )
     if report.failed:
@@ -234,7 +234,8 @@ def load(directory: Path, db: str, batch_size: int) -> None:
             for saved in store.save_many(chunk):
                 counts[saved.status] += 1
     click.echo(
-        f"{counts['new']} new, {counts['version']} new versions, {counts['unchanged']} unchanged -> {db}", err=True
+        f"{counts['new']} new, {counts['version']} new versions, {counts['unchanged']} unchanged -> {shown(db)}",
+        err=True,
     )
 
 

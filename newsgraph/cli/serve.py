@@ -11,7 +11,7 @@ from rich.markup import escape
 from newsgraph.cli.options import db_option
 from newsgraph.cli.output import errors
 from newsgraph.errors import StoreError
-from newsgraph.store import engine_url
+from newsgraph.store import engine_url, shown
 
 
 def is_loopback(host: str) -> bool:
@@ -32,7 +32,7 @@ def check_store(db: str) -> None:
         if not path.is_file():
             raise StoreError(
                 f"no store at {path}: run `bash run demo` (it ingests the sample documents into newsgraph.db), "
-                f"or `newsgraph ingest PATH --db {db}`, then serve it"
+                f"or `newsgraph ingest PATH --db {shown(db)}`, then serve it"
             )
 
 
@@ -92,9 +92,9 @@ def serve(db: str, host: str, port: int, token: str | None, log_level: str) -> N
             soft_wrap=True,
         )
     app = create_app(db, token=token)
-    shown = f"[{host}]" if ":" in host else host
+    address = f"[{host}]" if ":" in host else host
     errors.print(
-        f"newsgraph: serving {escape(db)} on http://{escape(shown)}:{port}/ (API docs at /docs; "
+        f"newsgraph: serving {escape(shown(db))} on http://{escape(address)}:{port}/ (API docs at /docs; "
         + ("POST /api/documents needs the token)" if token else "read-only)"),
         highlight=False,
         soft_wrap=True,

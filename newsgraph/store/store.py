@@ -36,6 +36,20 @@ def engine_url(target: str | Path) -> str:
     return f"sqlite:///{Path(target).expanduser()}"
 
 
+def shown(target: str | Path) -> str:
+    """The store as it may be printed: a database URL without its password."""
+    target = str(target)
+    if "://" not in target:
+        return target
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except ArgumentError:
+        return target.split("@", 1)[-1] if "@" in target else target
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -98,7 +112,7 @@ class Store:
         try:
             engine = create_engine(url, future=True)
         except (SQLAlchemyError, ImportError) as exc:
-            raise StoreError(f"cannot open the store {target}: {exc}") from exc
+            raise StoreError(f"cannot open the store {shown(target)}: {exc}") from exc
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
@@ -108,7 +122,7 @@ class Store:
                     migrate(conn)  # checks again, under the lock
         except DBAPIError as exc:  # not a database, locked, read-only, unreachable server
             engine.dispose()
-            raise StoreError(f"cannot open the store {target}: {exc.orig}") from exc
+            raise StoreError(f"cannot open the store {shown(target)}: {exc.orig}") from exc
         return cls(engine)
 
     def close(self) -> None:

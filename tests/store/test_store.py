@@ -720,3 +720,17 @@ def test_paging_of_queries(store: Store) -> None:
     assert count(store, "documents") == 1
     rows = q.claims(store.engine, limit=1, offset=1)
     assert [(r["doc_id"], r["id"]) for r in rows] == [("a", "c2")]
+
+
+@pytest.mark.parametrize(
+    ("target", "printed"),
+    [
+        ("postgresql://analyst:s3cret@db.example:5432/news", "postgresql://analyst:***@db.example:5432/news"),
+        ("postgresql://analyst@db.example/news", "postgresql://analyst@db.example/news"),
+        ("newsgraph.db", "newsgraph.db"),
+    ],
+)
+def test_a_store_url_is_printed_without_its_password(target: str, printed: str) -> None:
+    from newsgraph.store import shown
+
+    assert shown(target) == printed
