@@ -287,7 +287,7 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
             if toks[close].text == ")" and other.text != m.text and frame.is_actor_mention(other):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), i))
     i = frame.mention_last[k] + 1
-    j = i + 1 if i < len(toks) and toks[i].text == "," else i
+    j = i + 1 if i < len(toks) and toks[i].text in {",", "("} else i  # "Daesh (also known as ISIL)"
     for phrase in pat.alias_phrases:
         words = [w.text.lower() for w in toks[j : j + len(phrase)]]
         if tuple(words) == phrase:

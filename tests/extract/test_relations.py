@@ -241,6 +241,7 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
         ("Angela Merkel flew to Kabul on Monday.", ("located_in", "Angela Merkel", "Kabul")),
         ("The Houthis and Hezbollah attacked Israel.", ("allied_with", "The Houthis", "Hezbollah")),
         ("Hamas and Fatah clashed in Gaza.", ("fights", "Hamas", "Fatah")),
+        ("Australia will keep fighting Daesh (also known as ISIL) in Iraq.", ("alias_of", "Daesh", "ISIL")),
         (
             "The city of Mosul is the largest city controlled by Daesh in Iraq.",
             ("leads", "Daesh", "The city of Mosul"),
