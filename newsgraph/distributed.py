@@ -16,23 +16,13 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.batch import Result, batches, extract_batch
-from newsgraph.errors import BadRequest, NewsgraphError
+from newsgraph.errors import BadRequest, BatchLost, ClusterError
 from newsgraph.records import Document
 
 if TYPE_CHECKING:
     from distributed import Client
 
 LOCAL = re.compile(r"^local(?::(?P<n>\d+))?$")
-
-
-class ClusterError(NewsgraphError):
-    exit_code = 6
-
-    def __init__(self, address: str, reason: str) -> None:
-        super().__init__(
-            f"cannot use the Dask cluster {address}: {reason}. Start a scheduler "
-            "(`dask scheduler`) and workers (`dask worker tcp://HOST:8786`), or use --cluster local:N"
-        )
 
 
 def _load_pipeline_plugin() -> Any:
@@ -91,21 +81,33 @@ def _remote_batch(documents: list[Document]) -> list[Result]:
 def extract_on_cluster(
     documents: Iterable[Document], client: Client, *, batch_size: int = 32, in_flight: int | None = None
 ) -> Iterator[list[Result]]:
-    """Extraction results, one list per batch, in the order batches finish."""
+    """Extraction results, one list per batch, in the order batches finish.
+
+    A batch whose worker dies is run again elsewhere (twice); one that kills its workers every
+    time raises :class:`~newsgraph.errors.BatchLost`, naming its documents."""
     from distributed import as_completed
 
     limit = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
     pending = as_completed()
+    ids: dict[Any, list[str]] = {}
     for chunk in batches(documents, batch_size):
         # pure=False: a batch re-submitted after a failure must run again, not hit a cache.
-        pending.add(client.submit(_remote_batch, chunk, pure=False, retries=2))
+        future = client.submit(_remote_batch, chunk, pure=False, retries=2)
+        ids[future.key] = [d.id for d in chunk]
+        pending.add(future)
         if pending.count() >= limit:
-            yield _result(next(pending))
+            yield _result(next(pending), ids)
     for future in pending:
-        yield _result(future)
+        yield _result(future, ids)
 
 
-def _result(future: Any) -> list[Result]:
-    out: list[Result] = future.result()
+def _result(future: Any, ids: dict[Any, list[str]]) -> list[Result]:
+    from distributed import KilledWorker
+
+    try:
+        out: list[Result] = future.result()
+    except KilledWorker as exc:
+        raise BatchLost(ids.get(future.key, []), str(exc) or "KilledWorker") from exc
+    ids.pop(future.key, None)
     future.release()
     return out

@@ -114,3 +114,30 @@ class OntologyError(NewsgraphError):
         super().__init__(f"ontology file {origin}: {reason}; fix the file (its header says what it holds)")
         self.origin = origin
         self.reason = reason
+
+
+class ClusterError(NewsgraphError):
+    """The Dask cluster cannot be reached or used."""
+
+    exit_code = 6
+
+    def __init__(self, address: str, reason: str) -> None:
+        super().__init__(
+            f"cannot use the Dask cluster {address}: {reason}. Start a scheduler "
+            "(`dask scheduler`) and workers (`dask worker tcp://HOST:8786`), or use --cluster local:N"
+        )
+
+
+class BatchLost(NewsgraphError):
+    """A batch of documents kept killing the Dask workers that ran it, and was given up."""
+
+    exit_code = 6
+
+    def __init__(self, documents: list[str], reason: str) -> None:
+        first = documents[0] if documents else "?"
+        super().__init__(
+            f"a batch of {len(documents)} documents (from {first}) was given up after it killed the "
+            f"workers that ran it ({reason}). What was stored so far is kept: run the same command "
+            "again to finish (stored documents are skipped), with --batch-size 1 to find the document "
+            "that crashes a worker"
+        )

@@ -104,3 +104,22 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(tmp_path
 def test_an_unreachable_scheduler_is_a_clear_error(address: str) -> None:
     with pytest.raises(ClusterError, match="dask scheduler"), connect(address):
         pass
+
+
+def _crash(_documents: list[Document]) -> list[object]:
+    os._exit(3)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_docs", [2])
+def test_a_batch_that_kills_every_worker_is_a_clear_error(n_docs: int) -> None:
+    import dask
+
+    from newsgraph import distributed as dist
+    from newsgraph.errors import BatchLost
+
+    docs = _documents(n_docs)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), connect("local:1") as client:
+        future = client.submit(_crash, docs, pure=False)
+        with pytest.raises(BatchLost, match=r"batch of 2 documents \(from doc-0\)"):
+            dist._result(future, {future.key: [d.id for d in docs]})
