@@ -39,6 +39,8 @@ class RelationPatterns:
     reporting_verbs: frozenset[str]
     place_nouns: frozenset[str]
     posting_verbs: frozenset[str]
+    unit_nouns: frozenset[str]
+    """ "2nd Battalion, 5th Special Forces Group": a unit so named is part of the group after it."""
     reciprocal_verbs: frozenset[str]
     """ "Hamas and Fatah clashed": fighting verbs whose conjoined subjects fight each other."""
     destination_prepositions: frozenset[str]
@@ -105,6 +107,7 @@ def load_patterns(path: Path) -> RelationPatterns:
         ),
         motion_verbs=frozenset(_words(path, "motion_verbs", data.get("motion_verbs"))),
         reciprocal_verbs=frozenset(_words(path, "reciprocal_verbs", data.get("reciprocal_verbs"))),
+        unit_nouns=frozenset(_words(path, "unit_nouns", data.get("unit_nouns"))),
         posting_verbs=frozenset(_words(path, "posting_verbs", data.get("posting_verbs"))),
         hostile_prepositions=frozenset(_words(path, "hostile_prepositions", data.get("hostile_prepositions"))),
         not_hostile=frozenset(_words(path, "not_hostile", data.get("not_hostile"))),

@@ -116,6 +116,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_aliases(frame, pat, t, k))
             found.extend(_origin(frame, pat, t, k))
             found.extend(_swallowed_locative(frame, pat, t, k))
+            found.extend(_parent_unit(frame, pat, k))
         if t.pos == "VERB" and t.dep in {"amod", "acl", "compound"}:
             if lemma in ont.participle_type:
                 found.extend(_participle(frame, ont, t))
@@ -267,6 +268,29 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
             if ends and not listed and dep in {"appos", "npadvmod"}:
                 out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     return out
+
+
+def _parent_unit(frame: Frame, pat: RelationPatterns, k: int) -> list[_Found]:
+    """ "2nd Battalion, 5th Special Forces Group", "Abel Battery, 3rd Battalion": a unit named by a
+    unit noun, then after a comma the organisation it is part of (not a list: "A, B and C")."""
+    m = frame.mentions[k]
+    toks = frame.annotation.tokens
+    last = frame.mention_last[k]
+    if m.type != "ORG" or toks[last].lemma.lower() not in pat.unit_nouns:
+        return []
+    nxt = last + 2
+    if nxt >= len(toks) or toks[last + 1].text != "," or frame.mention_at[nxt] < 0:
+        return []
+    k2 = frame.mention_at[nxt]
+    parent = frame.mentions[k2]
+    if parent.type != "ORG" or frame.mention_first[k2] != nxt or parent.entity == m.entity:
+        return []
+    after = frame.mention_last[k2] + 1
+    if after < len(toks) and toks[after].text in {"and", "or"}:
+        return []
+    if after + 1 < len(toks) and toks[after].text == "," and toks[after + 1].text in {"and", "or"}:
+        return []
+    return [_Found("member_of", frame.arg(m), frame.arg(parent), last + 1)]
 
 
 def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:

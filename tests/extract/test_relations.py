@@ -243,6 +243,10 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
         ("Hamas and Fatah clashed in Gaza.", ("fights", "Hamas", "Fatah")),
         ("Australia will keep fighting Daesh (also known as ISIL) in Iraq.", ("alias_of", "Daesh", "ISIL")),
         (
+            "Isiah Booker served with 2nd Battalion, 5th Special Forces Group, in Iraq.",
+            ("member_of", "2nd Battalion", "5th Special Forces Group"),
+        ),
+        (
             "The city of Mosul is the largest city controlled by Daesh in Iraq.",
             ("leads", "Daesh", "The city of Mosul"),
         ),
@@ -275,7 +279,13 @@ def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expecte
         ("Angela Merkel wrote to Vladimir Putin on Monday.", "located_in"),  # writing to is no going to
         ("The Houthis and Hezbollah attacked again.", "fights"),  # one side, no target: not each other
         ("Hamas and Fatah attacked again.", "allied_with"),  # no target named: no sides to tell
+        ("Officers from 1st Battalion, 2nd Battalion and the Marines attacked.", "member_of_units"),
     ],
 )
 def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str, kind: str) -> None:
-    assert not [r for r in extracted(text).relations if r.type == kind]
+    relations = extracted(text).relations
+    if kind == "member_of_units":  # a list of units: none is part of the next
+        assert not [r for r in relations if r.type == "member_of" and r.subject.text.endswith("Battalion")]
+        assert [r for r in relations if r.type == "member_of"]  # the officers still are members
+        return
+    assert not [r for r in relations if r.type == kind]
