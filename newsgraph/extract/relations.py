@@ -142,7 +142,10 @@ def _places_by(frame: Frame, pat: RelationPatterns, prep: Token) -> bool:
     if lemma in pat.locative_prepositions:
         return True
     head = frame.tok(prep.head)
-    return lemma in pat.destination_prepositions and head.pos == "VERB" and head.lemma.lower() in pat.motion_verbs
+    if not (lemma in pat.destination_prepositions and head.pos == "VERB" and head.lemma.lower() in pat.motion_verbs):
+        return False
+    # a plan to move places nobody yet: "proposals to deploy troops to Gaza", "hopes to travel to Oslo"
+    return not any(c.dep == "aux" and c.text.lower() == "to" for c in frame.kids(head.i))
 
 
 def _role_of(frame: Frame, ont: RelationOntology, tokens: list[Token]) -> tuple[str, int, int] | None:

@@ -144,6 +144,8 @@ def test_dependency_patterns(extracted: Extract, text: str, expected: tuple[str,
         ("Officials warned of the growing nexus between Hezbollah and Hamas.", ("allied_with", "Officials", "Hamas")),
         # a control verb over a person or an abstract object is no control of a place
         ("The army took part in the operation.", ("leads", "army", "part")),
+        # a plan to move places nobody yet
+        ("Proposals to deploy Pakistani troops to Gaza are dangerous.", ("operates_in", "Pakistani", "Gaza")),
     ],
 )
 def test_patterns_do_not_overreach(extracted: Extract, text: str, absent: tuple[str, str, str]) -> None:
