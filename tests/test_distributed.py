@@ -77,10 +77,10 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(tmp_path
             # Kill a worker as soon as the first results are in: the run is under way on both workers.
             original = distributed._result
 
-            def first_result(future):  # type: ignore[no-untyped-def]
+            def first_result(future, ids):  # type: ignore[no-untyped-def]
                 if not killed:
                     kill_one_worker(client)
-                return original(future)
+                return original(future, ids)
 
             distributed._result = first_result
             try:
