@@ -130,7 +130,8 @@ class ActorLexicon:
     territory_nouns: frozenset[str]
 
 
-def _read(path: Path, schema: str) -> dict[str, Any]:
+def read_data(path: Path, schema: str) -> dict[str, Any]:
+    """A YAML data file as a mapping, checked to declare ``schema`` (an :class:`OntologyError` if not)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -181,7 +182,7 @@ def _cameo(path: Path, where: str, value: Any, required: bool) -> str | None:
 
 def load_events(path: Path) -> EventOntology:
     """Read and check an event ontology file."""
-    data = _read(path, "newsgraph/ontology/events@1")
+    data = read_data(path, "newsgraph/ontology/events@1")
     raw_types = data.get("types")
     if not isinstance(raw_types, dict) or not raw_types:
         raise OntologyError(str(path), "'types' must map event type names to their definitions")
@@ -300,7 +301,7 @@ def load_events(path: Path) -> EventOntology:
 
 def load_relations(path: Path) -> RelationOntology:
     """Read and check a relation ontology file."""
-    data = _read(path, "newsgraph/ontology/relations@1")
+    data = read_data(path, "newsgraph/ontology/relations@1")
     raw = data.get("types")
     if not isinstance(raw, dict):
         raise OntologyError(str(path), "'types' must map relation type names to their definitions")
@@ -345,7 +346,7 @@ def load_relations(path: Path) -> RelationOntology:
 
 def load_actors(path: Path) -> ActorLexicon:
     """Read and check the actor lexicon."""
-    data = _read(path, "newsgraph/ontology/actors@1")
+    data = read_data(path, "newsgraph/ontology/actors@1")
     known = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "OTHER"}
 
     def types(key: str) -> frozenset[str]:

@@ -14,10 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsgraph.errors import OntologyError
-from newsgraph.ontology import ONTOLOGY_DIR, RELATION_TYPES
+from newsgraph.ontology import ONTOLOGY_DIR, RELATION_TYPES, read_data
 
 SCHEMA = "newsgraph/relation-patterns@1"
 
@@ -38,7 +36,9 @@ class RelationPatterns:
     subordinate_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
     place_nouns: frozenset[str]
+    """Common nouns that name a place an actor can be in: "in the village", "at the hospital"."""
     posting_verbs: frozenset[str]
+    """ "X was assigned to Y": the passive subject is a member of the group it is sent to."""
     unit_nouns: frozenset[str]
     """ "2nd Battalion, 5th Special Forces Group": a unit so named is part of the group after it."""
     reciprocal_verbs: frozenset[str]
@@ -48,12 +48,10 @@ class RelationPatterns:
     """ "X slipped into Baghdad", "X came to Karrada": the mover is then in the place."""
     freeing_verbs: frozenset[str]
     """ "liberate Mosul from ISIL": whoever it is freed from held the place and fights the subject."""
-    """ "X was assigned to Y": the passive subject is a member of the group it is sent to."""
     hostile_prepositions: frozenset[str]
     """ "positions against ISIL": an actor after one of these fights the clause's subject."""
     not_hostile: frozenset[str]
     """Words a hostile preposition may hang from without meaning a fight ("vote against")."""
-    """Common nouns that name a place an actor can be in: "in the village", "at the hospital"."""
 
 
 def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
@@ -65,16 +63,18 @@ def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+_WORD_SETS = (
+    "locative_prepositions", "origin_prepositions", "control_verbs", "controlled_nouns", "inclusion_verbs",
+    "heading_roles", "subordinate_modifiers", "reporting_verbs", "place_nouns", "posting_verbs", "unit_nouns",
+    "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
+    "not_hostile",
+)  # fmt: skip
+"""The fields that are plain word lists, read under their own names."""
+
+
 def load_patterns(path: Path) -> RelationPatterns:
     """Read and check a relation pattern file."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise OntologyError(str(path), "the file is missing") from exc
-    except yaml.YAMLError as exc:
-        raise OntologyError(str(path), f"not valid YAML ({exc})") from exc
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise OntologyError(str(path), f"the top level must be a mapping with schema: {SCHEMA}")
+    data = read_data(path, SCHEMA)
     raw_alias = data.get("alias_phrases")
     if not isinstance(raw_alias, list) or not raw_alias:
         raise OntologyError(str(path), "alias_phrases must be a list of word lists")
@@ -87,30 +87,12 @@ def load_patterns(path: Path) -> RelationPatterns:
         raise OntologyError(str(path), f"object_prepositions names unknown relation types: {', '.join(unknown)}")
     companions = _words(path, "companion_prepositions", data.get("companion_prepositions"))
     return RelationPatterns(
-        locative_prepositions=frozenset(_words(path, "locative_prepositions", data.get("locative_prepositions"))),
-        origin_prepositions=frozenset(_words(path, "origin_prepositions", data.get("origin_prepositions"))),
         alias_phrases=tuple(sorted(alias, key=len, reverse=True)),
         object_prepositions={
             k: frozenset(_words(path, f"object_prepositions.{k}", v)) for k, v in raw_objects.items()
         },
         companion_prepositions=tuple(tuple(c.split()) for c in companions),
-        control_verbs=frozenset(_words(path, "control_verbs", data.get("control_verbs"))),
-        controlled_nouns=frozenset(_words(path, "controlled_nouns", data.get("controlled_nouns"))),
-        inclusion_verbs=frozenset(_words(path, "inclusion_verbs", data.get("inclusion_verbs"))),
-        heading_roles=frozenset(_words(path, "heading_roles", data.get("heading_roles"))),
-        subordinate_modifiers=frozenset(_words(path, "subordinate_modifiers", data.get("subordinate_modifiers"))),
-        reporting_verbs=frozenset(_words(path, "reporting_verbs", data.get("reporting_verbs"))),
-        place_nouns=frozenset(_words(path, "place_nouns", data.get("place_nouns"))),
-        freeing_verbs=frozenset(_words(path, "freeing_verbs", data.get("freeing_verbs"))),
-        destination_prepositions=frozenset(
-            _words(path, "destination_prepositions", data.get("destination_prepositions"))
-        ),
-        motion_verbs=frozenset(_words(path, "motion_verbs", data.get("motion_verbs"))),
-        reciprocal_verbs=frozenset(_words(path, "reciprocal_verbs", data.get("reciprocal_verbs"))),
-        unit_nouns=frozenset(_words(path, "unit_nouns", data.get("unit_nouns"))),
-        posting_verbs=frozenset(_words(path, "posting_verbs", data.get("posting_verbs"))),
-        hostile_prepositions=frozenset(_words(path, "hostile_prepositions", data.get("hostile_prepositions"))),
-        not_hostile=frozenset(_words(path, "not_hostile", data.get("not_hostile"))),
+        **{key: frozenset(_words(path, key, data.get(key))) for key in _WORD_SETS},
     )
 
 
