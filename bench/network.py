@@ -18,10 +18,10 @@ ten minutes on two cores). Prints:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -30,6 +30,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: eval.harness
+
+from eval.harness import shared_dir
 from newsgraph import network as nw
 from newsgraph.records import Extraction
 from newsgraph.resolve import resolve_documents, resolve_pending
@@ -41,11 +44,6 @@ from newsgraph.stories import cluster_documents, cluster_pending
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 32
 
-
-def shared_dir() -> Path:
-    """``$NEWSGRAPH_SHARED`` or ``../shared`` beside the repository (as ``eval.harness`` has it)."""
-    env = os.environ.get("NEWSGRAPH_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
 
 
 def revision() -> str:

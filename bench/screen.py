@@ -28,11 +28,14 @@ import argparse
 import os
 import re
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: eval.harness
 
 from eval.harness import shared_dir
 from newsgraph.watchlist.entry import WatchlistEntry

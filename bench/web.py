@@ -31,14 +31,13 @@ from urllib.parse import quote
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: eval.harness
+
+from eval.harness import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_MS = 300.0
 
-
-def shared_dir() -> Path:
-    """``$NEWSGRAPH_SHARED`` or ``../shared`` beside the repository (as ``eval.harness`` has it)."""
-    env = os.environ.get("NEWSGRAPH_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
 
 
 def default_db() -> Path:
