@@ -7,6 +7,7 @@ stores what is missing (documents already there are recognised by their content 
 
 from __future__ import annotations
 
+import time
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from newsgraph.store import schema
 from newsgraph.store.migrations import MIGRATIONS, migrate, schema_version
 
 DEFAULT_DB = "newsgraph.db"
+OPEN_PATIENCE_S = 60.0
+"""How long opening a SQLite store retries while other processes hold it locked."""
 
 
 def engine_url(target: str | Path) -> str:
@@ -52,11 +55,19 @@ def shown(target: str | Path) -> str:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    # The wait first: switching a new file to WAL takes the write lock, and a second process
+    # opening the same new store at that moment must wait for it, not fail with "locked".
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _contended(engine: Engine, exc: DBAPIError) -> bool:
+    """Whether ``exc`` is SQLite saying that another connection holds the lock (worth a retry)."""
+    message = str(exc.orig).lower()
+    return engine.dialect.name == "sqlite" and ("locked" in message or "busy" in message)
 
 
 def _migration_pending(conn: Connection) -> bool:
@@ -115,15 +126,24 @@ class Store:
             raise StoreError(f"cannot open the store {shown(target)}: {exc}") from exc
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        try:
-            with engine.begin() as conn:
-                if _migration_pending(conn):
-                    serialize(conn, "newsgraph-migrate")
-                    migrate(conn)  # checks again, under the lock
-        except DBAPIError as exc:  # not a database, locked, read-only, unreachable server
-            engine.dispose()
-            raise StoreError(f"cannot open the store {shown(target)}: {exc.orig}") from exc
-        return cls(engine)
+        deadline = time.monotonic() + OPEN_PATIENCE_S
+        pause = 0.05
+        while True:
+            try:
+                with engine.begin() as conn:
+                    if _migration_pending(conn):
+                        serialize(conn, "newsgraph-migrate")
+                        migrate(conn)  # checks again, under the lock
+                return cls(engine)
+            except DBAPIError as exc:  # not a database, locked, read-only, unreachable server
+                if _contended(engine, exc) and time.monotonic() < deadline:
+                    # Two processes creating one new SQLite file can deadlock on the switch to
+                    # WAL; SQLite then answers "locked" at once, without waiting: try again.
+                    time.sleep(pause)
+                    pause = min(pause * 2, 1.0)
+                    continue
+                engine.dispose()
+                raise StoreError(f"cannot open the store {shown(target)}: {exc.orig}") from exc
 
     def close(self) -> None:
         self.engine.dispose()

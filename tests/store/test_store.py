@@ -107,6 +107,45 @@ def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
         Store.open(db)
 
 
+def _locked_at_first(monkeypatch: pytest.MonkeyPatch, times: int) -> list[int]:
+    """Make the first ``times`` connections to a SQLite store fail as SQLite does when two
+    processes deadlock creating one file: "database is locked" at once, without waiting."""
+    from newsgraph.store import store as store_module
+
+    real = store_module._sqlite_pragmas
+    calls: list[int] = []
+
+    def pragmas(dbapi_conn: object, record: object) -> None:
+        calls.append(1)
+        if len(calls) <= times:
+            raise sqlite3.OperationalError("database is locked")
+        real(dbapi_conn, record)
+
+    monkeypatch.setattr(store_module, "_sqlite_pragmas", pragmas)
+    return calls
+
+
+def test_opening_retries_while_another_process_holds_the_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _locked_at_first(monkeypatch, times=3)
+    with Store.open(tmp_path / "shared.db") as store:
+        assert q.summary(store.engine).documents == 0
+    assert len(calls) >= 4
+
+
+def test_opening_a_store_locked_for_good_gives_up_with_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.store import store as store_module
+
+    monkeypatch.setattr(store_module, "OPEN_PATIENCE_S", 0.3)
+    calls = _locked_at_first(monkeypatch, times=10_000)
+    with pytest.raises(StoreError, match=r"cannot open the store .*shared\.db: database is locked"):
+        Store.open(tmp_path / "shared.db")
+    assert 2 <= len(calls) < 100
+
+
 # Round trip: a property over generated extractions with consistent offsets
 
 MENTION_TYPES = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "OTHER"]
