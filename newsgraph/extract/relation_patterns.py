@@ -52,6 +52,14 @@ class RelationPatterns:
     """ "positions against ISIL": an actor after one of these fights the clause's subject."""
     not_hostile: frozenset[str]
     """Words a hostile preposition may hang from without meaning a fight ("vote against")."""
+    uncounted_nouns: frozenset[str]
+    """Nouns whose number is a measure (time, distance, money, shares), not an attribute."""
+    counting_nouns: frozenset[str]
+    """ "dozens of villages": number words that count the noun after "of"."""
+    attack_nouns: frozenset[str]
+    """What delivers an attack and stands as its subject: "five strikes engaged ISIL units"."""
+    attack_verbs: frozenset[str]
+    """Verbs (besides the fights verbs) whose attack-noun subject fights their objects."""
 
 
 def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
@@ -67,7 +75,8 @@ _WORD_SETS = (
     "locative_prepositions", "origin_prepositions", "control_verbs", "controlled_nouns", "inclusion_verbs",
     "heading_roles", "subordinate_modifiers", "reporting_verbs", "place_nouns", "posting_verbs", "unit_nouns",
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
-    "not_hostile",
+    "not_hostile", "uncounted_nouns", "counting_nouns", "attack_nouns",
+    "attack_verbs",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
+from newsgraph.extract.relation_attacks import attack_of
+from newsgraph.extract.relation_counts import count_of
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
 from newsgraph.extract.relation_pronouns import PronounFrame
 from newsgraph.ontology import RelationOntology, events, relations
@@ -67,7 +69,7 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     frame = PronounFrame.of(annotation, x)
     pat = patterns()
     out: list[Relation] = []
-    seen: set[tuple[str, int, int, int, int]] = set()
+    seen: set[tuple[str, int, int]] = set()
     for sentence in annotation.sentences:
         for f in _sentence_relations(frame, ont, sentence):
             s, o = f.subject, f.object
@@ -78,7 +80,8 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
-            key = (f.type, s.start, s.end, o.start, o.end)
+            # one tie per pair of phrases: "four ISIL units" and "ISIL units" end on one head
+            key = (f.type, s.end, o.end)
             if key in seen:
                 continue
             seen.add(key)
@@ -124,14 +127,21 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_held(frame, t))
         if t.pos == "VERB":
             found.extend(_verb(frame, ont, pat, t))
+            attack = attack_of(frame, ont, pat, t)
+            if attack is not None:
+                found.extend(_Found("fights", a, b, t.i) for a in attack.attackers for b in attack.targets)
         if t.pos == "NOUN" and lemma in ont.noun_type:
             found.extend(_noun(frame, ont, pat, t))
         if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns):
             found.extend(_role_noun(frame, ont, t))
-        if t.pos == "ADP" and _places_by(frame, pat, t):
+        if (t.pos == "ADP" or t.dep == "prep") and _places_by(frame, pat, t):  # "Near" may be tagged PROPN
             found.extend(_locative(frame, t))
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
             found.extend(_against(frame, ont, pat, t))
+        if t.pos in {"NUM", "NOUN"}:
+            count = count_of(frame, pat, t)
+            if count is not None:
+                found.append(_Found("has_role", count.counted, count.number, count.cue))
     return found
 
 
@@ -203,6 +213,9 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         sub = frame.annotation.subtree(role_head)
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
         out.append(_Found("has_role", person, frame.span_arg(first_i, sub[-1].i), role_head))
+        if c.dep == "appos":
+            # "Votel, commander of U.S. Central Command": the description names the same person
+            out.append(_Found("alias_of", person, frame.span_arg(sub[0].i, sub[-1].i), role_head))
         role_rel = _subordinate(frame, role_rel, [t for t in sub if t.i < role_head])
         for p in frame.kids(role_head):
             if p.dep == "prep" and p.lemma in {"of", "for", "at"}:
@@ -777,7 +790,7 @@ def _swallowed_locative(frame: Frame, pat: RelationPatterns, t: Token, k: int) -
     first = frame.tok(frame.mention_first[k])
     if first.i == t.i or first.text.lower() not in pat.locative_prepositions or not first.text[:1].isupper():
         return []
-    if t.dep not in {"nsubj", "npadvmod", "compound", "dep"} or frame.tok(t.head).pos not in {"VERB", "AUX"}:
+    if t.dep not in {"nsubj", "npadvmod", "compound", "dep", "advcl"} or frame.tok(t.head).pos not in {"VERB", "AUX"}:
         return []
     place = frame.span_arg(first.i + 1, t.i)
     found = _attach(frame, frame.tok(t.head), [place], first.i)
@@ -797,6 +810,9 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
                 actors.extend(frame.actor_args(c.i, nominal=True))
         if subjects and all(_group(frame, a) for a in subjects):
             rtype = "operates_in"
+        attack = attack_of(frame, relations(), patterns(), head)
+        if attack is not None:  # "Near Mosul, five strikes engaged ISIL units": all of them there
+            actors.extend([*attack.attackers, *attack.targets])
     elif head.pos in {"NOUN", "PROPN"}:
         m = frame.mention(head.i)
         described = _described(frame, head) if m is None else []
