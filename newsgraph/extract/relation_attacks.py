@@ -43,10 +43,22 @@ def attack_of(frame: Frame, ont: RelationOntology, pat: RelationPatterns, verb: 
     for v in _chained(frame, ont, pat, verb):
         for c in frame.kids(v.i):
             if c.dep in OBJECTS:
-                for j in frame.conjuncts(c.i):
+                for j in _listed(frame, c.i):
                     a = phrase_arg(frame, j)
                     targets.setdefault((a.start, a.end), a)
     return Attack(attackers, tuple(targets.values())) if targets else None
+
+
+def conducted(frame: Frame, pat: RelationPatterns, verb: Token) -> list[Arg]:
+    """The attacks a verb says its subject carries out: "forces conducted 34 strikes", "jets
+    flew sorties" (the attack phrases; the subject is read by the caller)."""
+    if verb.pos != "VERB" or verb.lemma.lower() not in pat.conduct_verbs:
+        return []
+    out: list[Arg] = []
+    for c in frame.kids(verb.i):
+        if c.dep in OBJECTS:
+            out.extend(phrase_arg(frame, j) for j in _listed(frame, c.i) if frame.tok(j).lemma.lower() in pat.attack_nouns)
+    return out
 
 
 def phrase_arg(frame: Frame, i: int) -> Arg:
@@ -59,6 +71,19 @@ def phrase_arg(frame: Frame, i: int) -> Arg:
     if k >= 0 and frame.mention_first[k] <= first and frame.mention_last[k] >= last:
         return frame.arg(frame.mentions[k])
     return frame.span_arg(first, last)
+
+
+def _listed(frame: Frame, i: int) -> list[int]:
+    """Token ``i`` and the nouns listed with it; the parser links a long list ("six stills, a
+    VBIED, a bulldozer, a UAV, ...") by appositions as often as by conjunctions."""
+    out = [i]
+    stack = [i]
+    while stack:
+        for c in frame.kids(stack.pop()):
+            if c.dep in {"conj", "appos"} and c.pos in {"NOUN", "PROPN"}:
+                out.append(c.i)
+                stack.append(c.i)
+    return sorted(out)
 
 
 def _attack_verb(ont: RelationOntology, pat: RelationPatterns, verb: Token) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
-from newsgraph.extract.relation_attacks import attack_of
+from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_counts import count_of
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
 from newsgraph.extract.relation_pronouns import PronounFrame
@@ -788,11 +788,17 @@ def _swallowed_locative(frame: Frame, pat: RelationPatterns, t: Token, k: int) -
     name and the parser made it the subject: the place after the preposition, attached to the
     verb."""
     first = frame.tok(frame.mention_first[k])
+    entity = None
+    if first.i > 0 and first.text.lower() not in pat.locative_prepositions and frame.is_place_mention(frame.mentions[k]):
+        # "Near Mosul" with "Near" outside the name, read as a modifier of it: the named place
+        before = frame.tok(first.i - 1)
+        if before.dep == "compound" and before.head == t.i:
+            first, entity = before, frame.mentions[k].entity
     if first.i == t.i or first.text.lower() not in pat.locative_prepositions or not first.text[:1].isupper():
         return []
     if t.dep not in {"nsubj", "npadvmod", "compound", "dep", "advcl"} or frame.tok(t.head).pos not in {"VERB", "AUX"}:
         return []
-    place = frame.span_arg(first.i + 1, t.i)
+    place = frame.span_arg(first.i + 1, t.i, entity)
     found = _attach(frame, frame.tok(t.head), [place], first.i)
     return [f for f in found if not (f.subject.start <= t.start < f.subject.end)]
 
@@ -813,6 +819,7 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
         attack = attack_of(frame, relations(), patterns(), head)
         if attack is not None:  # "Near Mosul, five strikes engaged ISIL units": all of them there
             actors.extend([*attack.attackers, *attack.targets])
+        actors.extend(conducted(frame, patterns(), head))  # "In Syria, forces conducted 23 strikes"
     elif head.pos in {"NOUN", "PROPN"}:
         m = frame.mention(head.i)
         described = _described(frame, head) if m is None else []
