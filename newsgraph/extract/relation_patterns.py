@@ -60,6 +60,8 @@ class RelationPatterns:
     """What delivers an attack and stands as its subject: "five strikes engaged ISIL units"."""
     attack_verbs: frozenset[str]
     """Verbs (besides the fights verbs) whose attack-noun subject fights their objects."""
+    alliance_cues: frozenset[str]
+    """ "the Coalition supports the SDF": between two groups, support also states allied_with."""
     conduct_verbs: frozenset[str]
     """ "In Syria, forces conducted 23 strikes": the attacks are where their subject is."""
 
@@ -78,7 +80,7 @@ _WORD_SETS = (
     "heading_roles", "subordinate_modifiers", "reporting_verbs", "place_nouns", "posting_verbs", "unit_nouns",
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
     "not_hostile", "uncounted_nouns", "counting_nouns", "attack_nouns",
-    "attack_verbs", "conduct_verbs",
+    "attack_verbs", "conduct_verbs", "alliance_cues",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 

@@ -71,7 +71,7 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     out: list[Relation] = []
     seen: set[tuple[str, int, int]] = set()
     for sentence in annotation.sentences:
-        for f in _sentence_relations(frame, ont, sentence):
+        for f in _allied_too(frame, pat, _sentence_relations(frame, ont, sentence)):
             s, o = f.subject, f.object
             if f.type not in PLACE_TYPES and (_swallowed_place(pat, s) or _swallowed_place(pat, o)):
                 continue
@@ -98,6 +98,32 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+def _allied_too(frame: Frame, pat: RelationPatterns, found: list[_Found]) -> list[_Found]:
+    """Each found tie, and for military help between two groups ("the Coalition supports the
+    SDF") the alliance it implies."""
+    out: list[_Found] = []
+    for f in found:
+        out.append(f)
+        if (
+            f.type == "supports"
+            and frame.tok(f.cue).lemma.lower() in pat.alliance_cues
+            and _party(frame, f.subject)
+            and _party(frame, f.object)
+        ):
+            out.append(_Found("allied_with", f.subject, f.object, f.cue))
+    return out
+
+
+def _party(frame: Frame, a: Arg) -> bool:
+    """An armed group, organisation, people or state: a party that can take a side in a fight."""
+    tok = frame.annotation.token_at(a.start)
+    m = frame.mention(tok.i) if tok is not None else None
+    if m is not None:
+        return m.type in GROUP_TYPES | {"GPE"}
+    last = frame.annotation.token_at(a.end - 1)
+    return last is not None and last.lemma.lower() in frame.lexicon.nouns and last.lemma.lower() != "people"
 
 
 def _swallowed_place(pat: RelationPatterns, a: Arg) -> bool:
