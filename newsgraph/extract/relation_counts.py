@@ -86,3 +86,46 @@ def _counted_word(head: Token) -> bool:
         return False
     word = head.text.rstrip(".")
     return len(word) > 2 and word.replace("-", "").isalpha()
+
+
+CURRENCY = frozenset("$£€¥₹")
+
+
+def conversions(frame: Frame, paren: Token) -> list[tuple[Arg, Arg]]:
+    """ "8 km (5.0 mi)", "two Jordanian dinars (£2.10; $2.80)": a measure and its conversions in
+    the brackets after it are one value under several names (re3d's IsSynonymOf, alias_of here).
+    Pairs of (measure, conversion) and of conversions among themselves."""
+    if paren.text != "(" or paren.i == 0:
+        return []
+    before = frame.tok(paren.i - 1)
+    if before.sent != paren.sent or before.pos not in {"NOUN", "PROPN", "NUM", "X"}:
+        return []
+    first, _ = frame.noun_phrase(before.i)
+    if not any(frame.tok(j).pos == "NUM" for j in range(first, before.i + 1)):
+        return []
+    runs: list[tuple[int, int]] = []
+    start = paren.i + 1
+    j = start
+    tokens = frame.annotation.tokens
+    while j < len(tokens) and j - paren.i <= 12 and tokens[j].sent == paren.sent:
+        if tokens[j].text in {";", ",", ")"}:
+            if j > start:
+                runs.append((start, j - 1))
+            if tokens[j].text == ")":
+                break
+            start = j + 1
+        j += 1
+    else:
+        return []
+    measures = [(a, b) for a, b in runs if _measure(frame, a, b)]
+    if not measures or len(measures) != len(runs):
+        return []
+    args = [frame.span_arg(first, before.i), *(frame.span_arg(a, b) for a, b in measures)]
+    return [(args[x], args[y]) for x in range(len(args)) for y in range(x + 1, len(args))]
+
+
+def _measure(frame: Frame, a: int, b: int) -> bool:
+    """Tokens ``a..b`` read as an amount: a number (after a currency sign) and a few unit words."""
+    head = frame.tok(a)
+    number = frame.tok(a + 1) if head.text in CURRENCY and a < b else head
+    return number.pos == "NUM" and number.text[:1].isdigit() and b - a <= 4

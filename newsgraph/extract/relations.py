@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
 from newsgraph.extract.relation_attacks import attack_of, conducted
-from newsgraph.extract.relation_counts import count_of
+from newsgraph.extract.relation_counts import conversions, count_of
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
 from newsgraph.extract.relation_pronouns import PronounFrame
 from newsgraph.ontology import RelationOntology, events, relations
@@ -168,6 +168,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             count = count_of(frame, pat, t)
             if count is not None:
                 found.append(_Found("has_role", count.counted, count.number, count.cue))
+        if t.text == "(":
+            found.extend(_Found("alias_of", a, b, t.i) for a, b in conversions(frame, t))
     return found
 
 
@@ -731,6 +733,7 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     subject of the copula."""
     lemma = t.lemma.lower()
     rtype = ont.role_type.get(lemma, "member_of")
+    named, out = _described_person(frame, t)
     groups: list[Arg] = []
     of_rtype = _heading(frame, t, rtype)
     for c in frame.kids(t.i):
@@ -748,16 +751,43 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
                     if c.lemma.lower() in {"of", "for"}:
                         rtype = of_rtype
     if not groups:
-        return []
+        return out
     head = frame.tok(t.head)
     holders: list[Arg]
     if t.dep == "appos" and frame.mention(head.i) is not None and frame.mention(head.i).type == "PERSON":  # type: ignore[union-attr]
-        return []  # _titles reads appositions to names
-    if t.dep == "attr" and head.pos in {"AUX", "VERB"}:
+        return out  # _titles reads appositions to names
+    if named:
+        holders = named
+    elif t.dep == "attr" and head.pos in {"AUX", "VERB"}:
         holders = frame.subjects(head.i)[0]
     else:
         holders = [frame.span_arg(*_phrase(frame, t.i))]
-    return [_Found(rtype, h, g, t.i) for h in holders for g in groups]
+    return out + [_Found(rtype, h, g, t.i) for h in holders for g in groups]
+
+
+def _described_person(frame: Frame, t: Token) -> tuple[list[Arg], list[_Found]]:
+    """A definite role phrase that names a person: "His Chief of Staff, Major General Hassan"
+    (the name in apposition after it), "Bashar al-Assad is the President of Syria" (the subject
+    of the copula). The phrase and the name are two names of one person (alias_of); returns the
+    persons and those ties."""
+    persons: list[Arg] = []
+    phrase_end = None
+    for c in frame.kids(t.i):
+        m = frame.mention(c.i)
+        if c.dep == "appos" and c.i > t.i and m is not None and m.type == "PERSON":
+            persons.append(frame.arg(m))
+            phrase_end = frame.annotation.subtree(c.i)[0].i - 1
+    head = frame.tok(t.head)
+    definite = any(c.dep in {"det", "poss"} and c.text.lower() != "a" and c.text.lower() != "an" for c in frame.kids(t.i))
+    if not persons and t.dep == "attr" and head.lemma.lower() == "be" and definite:
+        persons = [a for a in frame.subjects(head.i)[0] if (m := _mention_of(frame, a)) is not None and m.type == "PERSON"]
+    if not persons:
+        return [], []
+    sub = [x for x in frame.annotation.subtree(t.i) if phrase_end is None or x.i <= phrase_end]
+    while len(sub) > 1 and sub[-1].pos == "PUNCT":
+        sub.pop()
+    phrase = frame.span_arg(sub[0].i, sub[-1].i)
+    return persons, [_Found("alias_of", p, phrase, t.i) for p in persons]
 
 
 def _place_args(frame: Frame, i: int) -> list[Arg]:
