@@ -886,6 +886,10 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
                 return []  # a named place in a place: _places reads these
             there = [frame.arg(m), *_met_by(frame, head)]
             return [_Found("located_in", a, p, prep.i) for a in there for p in places]
+        pat = patterns()
+        if head.lemma.lower() in pat.place_nouns | pat.controlled_nouns and head.pos == "NOUN":
+            # "a mosque in northern Iraq", "a courthouse in the town": a place in a place
+            return [_Found("located_in", frame.span_arg(*_phrase(frame, head.i)), p, prep.i) for p in places]
         found = frame.actor_args(head.i)
         if found and all(_is_place_arg(frame, a) for a in found):
             # "U.S. service members in Syria": the people, not their country
