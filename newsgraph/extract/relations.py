@@ -866,6 +866,9 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
     rtype = "located_in"
     if head.pos in {"VERB", "AUX"}:
         subjects, passive = frame.subjects(head.i)
+        if not subjects and head.dep == "acl" and head.tag in {"VBG", "VBN"}:
+            # "Syrians now living in Jordan", "volunteers working at the hospital"
+            subjects = frame.actor_args(head.head)
         actors.extend(subjects)
         for c in frame.kids(head.i):
             if c.dep in OBJECTS or (passive and c.dep in PASSIVE_SUBJECTS):
