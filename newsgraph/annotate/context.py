@@ -6,7 +6,8 @@
   organisation: people do not have operatives; an acronym "person" followed by a staff noun
   (``TLP spokesman``) too;
 - a "person" right after an organisation noun (``the militant group X``) is an organisation;
-- a one-word "person" right after ``in``/``near`` is a place (``a rally in Rawalakot``);
+- a one-word "person" right after ``in``/``near`` is a place (``a rally in Rawalakot``), and so is
+  a name the model read with its preposition (``Near Ar Raqqah``);
 - one name, one type: a surname used alone is the person named in full elsewhere (``Sharif``
   after ``Shehbaz Sharif``), the same words get the type most of their uses have (a gazetteer's or
   an acronym's type first), and later uses the model missed are marked too.
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+LEADING_PREPOSITIONS = frozenset({"Near", "Outside", "Inside", "Around", "Across", "Throughout"})
+"""Capitalised prepositions that open a sentence or a bulleted line and are no part of a name."""
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss"})
 """Titles that only people have: ``Mr Ebbers`` is a person whatever the model says."""
 TRUSTED = frozenset({"gazetteer", "acronym"})
@@ -92,6 +95,9 @@ def _correct(span: Span) -> Span | None:
         return None
     if span[0].lower_ == "non" and len(span) > 2 and span[1].text == "-":
         return None
+    if len(span) > 1 and span[0].text in LEADING_PREPOSITIONS and span.id_ not in TRUSTED:
+        # "Near Ar Raqqah, 15 strikes ...": the model took the preposition into a "person"
+        return relabel(span[1:], "GPE", "context", "")
     roles = load_roles()
     if roles.role_of.get(span.text.lower()) is not None:
         return None  # a title alone ("Mr", "President") is not a name

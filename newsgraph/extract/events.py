@@ -33,6 +33,7 @@ from newsgraph.records import (
 )
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
+FRONTED_PREPOSITIONS = frozenset({"near", "in", "outside", "inside", "around", "across", "throughout", "at"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "obj"})
 NEGATIONS = frozenset({"not", "never", "n't", "no", "without"})
@@ -307,6 +308,15 @@ class Frame:
             return [self.span_arg(first, last)]
         return []
 
+    def _fronted_place(self, a: Arg) -> bool:
+        """ "Near Ar Raqqah, 15 strikes engaged ...": a place after a capitalised preposition that
+        the parser made the clause's subject is where it happened, not who did it."""
+        t = self.annotation.token_at(a.start)
+        if t is None or t.i == 0:
+            return False
+        before = self.tok(t.i - 1)
+        return before.text[:1].isupper() and before.text.lower() in FRONTED_PREPOSITIONS
+
     def subjects(self, v: int, depth: int = 0) -> tuple[list[Arg], bool]:
         """Actor arguments of the subject of verb ``v`` and whether the clause is passive."""
         passive = False
@@ -324,7 +334,7 @@ class Frame:
                     t = self.tok(v)
                     if t.dep == "relcl":
                         return self.actor_args(t.head), passive
-                found = self.actor_args(c.i)
+                found = [a for a in self.actor_args(c.i) if not self._fronted_place(a)]
                 if not found and self.tok(v).tag in {"VBG", "VBN"}:
                     # "the nexus between ... groups X and Y operating openly ...": a misparsed participle
                     found = self._preceding_actors(v)
