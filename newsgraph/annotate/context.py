@@ -7,7 +7,8 @@
   (``TLP spokesman``) too;
 - a "person" right after an organisation noun (``the militant group X``) is an organisation;
 - a one-word "person" right after ``in``/``near`` is a place (``a rally in Rawalakot``), and so is
-  a name the model read with its preposition (``Near Ar Raqqah``);
+  a name the model read with its preposition (``Near Ar Raqqah``), or one followed by a comma and
+  a state (``Raqqah, Syria``);
 - one name, one type: a surname used alone is the person named in full elsewhere (``Sharif``
   after ``Shehbaz Sharif``), the same words get the type most of their uses have (a gazetteer's or
   an acronym's type first), and later uses the model missed are marked too.
@@ -39,6 +40,7 @@ OPENING_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 def apply_context(doc: Doc) -> None:
     spans = [s for s in (_correct(s) for s in current(doc)) if s is not None]
     spans = _athletes(doc, spans)
+    spans = _places_in_states(doc, spans)
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
     store(doc, _consistent(doc, spans))
@@ -58,6 +60,26 @@ def _athletes(doc: Doc, spans: list[Span]) -> list[Span]:
             and 2 <= len(s) <= 4 and all(t.text[:1].isupper() for t in s)
         ):
             s = relabel(s, "PERSON", "context")
+        out.append(s)
+    return out
+
+
+def _places_in_states(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``Raqqah, Syria``, ``Cibolo, Texas``: a "person" followed by a comma and a state (and no
+    possessive: ``Assad, Syria's president``) is a place in that state."""
+    state_at = {s.start: s for s in spans if s.kb_id_.startswith("iso:")}
+    out = []
+    for s in spans:
+        k = s.end
+        state = state_at.get(k + 1) if k + 1 < len(doc) and doc[k].text == "," else None
+        if (
+            state is not None
+            and s.label_ == "PERSON"
+            and s.id_ not in TRUSTED
+            and (state.end == len(doc) or doc[state.end].text not in ("'s", "’s"))
+            and (s.start == 0 or doc[s.start - 1].text != ",")  # not a list of people and states
+        ):
+            s = relabel(s, "GPE", "context", "")
         out.append(s)
     return out
 

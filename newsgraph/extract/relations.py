@@ -308,10 +308,24 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
             ends = after >= len(frame.annotation.tokens) or frame.tok(after).pos in {"PUNCT", "ADP", "CCONJ"}
             dep = frame.tok(nxt + 1).dep
             last = after >= len(frame.annotation.tokens)
-            listed = not last and frame.tok(after).text in {",", "and", "or"}
-            if ends and not listed and dep in {"appos", "npadvmod"}:
+            listed = not last and (
+                frame.tok(after).text in {"and", "or"}
+                or (frame.tok(after).text == "," and _list_goes_on(frame, after + 1))
+            )  # "Iraq, Syria and Lebanon" is a list; "Raqqah, Syria, Nov. 6" is a place in a state
+            states = {e.id for e in frame.x.entities if e.kind == "state"}
+            if ends and not listed and dep in {"appos", "npadvmod", "conj"} and m.entity not in states:
                 out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     return out
+
+
+def _list_goes_on(frame: Frame, i: int) -> bool:
+    """Whether token ``i`` (after a comma) carries on a list of places: another place or "and"."""
+    if i >= len(frame.annotation.tokens):
+        return False
+    while i + 1 < len(frame.annotation.tokens) and frame.tok(i).dep == "det":
+        i += 1  # "..., France, Jordan, the Netherlands"
+    t = frame.tok(i)
+    return t.text in {"and", "or"} or frame.is_place_mention(frame.mention(i))
 
 
 def _parent_unit(frame: Frame, pat: RelationPatterns, k: int) -> list[_Found]:
