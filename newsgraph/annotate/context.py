@@ -41,9 +41,10 @@ def apply_context(doc: Doc) -> None:
     spans = [s for s in (_correct(s) for s in current(doc)) if s is not None]
     spans = _athletes(doc, spans)
     spans = _places_in_states(doc, spans)
+    spans = _named_by_people(doc, spans)
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
-    store(doc, _consistent(doc, spans))
+    store(doc, _named_by_people(doc, _consistent(doc, spans)))
 
 
 def _athletes(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -82,6 +83,50 @@ def _places_in_states(doc: Doc, spans: list[Span]) -> list[Span]:
             s = relabel(s, "GPE", "context", "")
         out.append(s)
     return out
+
+
+STATE_WORDS = frozenset({"state", "government", "guard", "guards", "navy", "police", "caliphate"})
+"""Heads that, after a demonym, name an organisation though they are no organisation noun."""
+
+
+def _named_by_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``Islamic State``, ``Syrian Democratic Forces``, ``Iraqi Security Forces``: the model often
+    splits a demonym from the organisation name after it (NORP ``Islamic`` + ORG ``State``); a
+    demonym right before an organisation whose name ends in an organisation noun is one name."""
+    heads = word_list("org_heads") | STATE_WORDS
+    out: list[Span] = []
+    skip: set[int] = set()
+    by_start = {s.start: s for s in spans}
+    for s in spans:
+        if s.start in skip:
+            continue
+        org = by_start.get(s.end)
+        if (
+            org is not None
+            and s.label_ == "NORP"
+            and org.label_ == "ORG"
+            and org.id_ not in TRUSTED
+            and not doc[s.end - 1].whitespace_.count("\n")
+            and org[-1].lower_ in heads
+            and all(t.text[:1].isupper() for t in org)
+        ):
+            out.append(make(doc, s.start, org.end, "ORG", "context"))
+            skip.add(org.start)
+            continue
+        if s.label_ == "NORP" and org is None:
+            # "the Islamic State killed ...": the capitalised words after the demonym, untagged
+            end = s.end
+            while end < len(doc) and end - s.end < 3 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+            if end > s.end and doc[end - 1].lower_ in heads and end not in by_start and not _tagged(spans, s.end, end):
+                out.append(make(doc, s.start, end, "ORG", "context"))
+                continue
+        out.append(s)
+    return out
+
+
+def _tagged(spans: list[Span], start: int, end: int) -> bool:
+    return any(x.start < end and start < x.end for x in spans)
 
 
 def _quoted_events(doc: Doc) -> list[Span]:
