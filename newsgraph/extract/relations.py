@@ -368,6 +368,8 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
             close = frame.mention_last[frame.mention_at[i + 1]] + 1
             if toks[close].text == ")" and other.text != m.text and frame.is_actor_mention(other):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), i))
+        elif other is None:
+            out.extend(_Found("alias_of", frame.arg(m), a, i) for a in _bracketed_name(frame, i))
     i = frame.mention_last[k] + 1
     j = i + 1 if i < len(toks) and toks[i].text in {",", "("} else i  # "Daesh (also known as ISIL)"
     for phrase in pat.alias_phrases:
@@ -381,6 +383,27 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), j))
             break
     return out
+
+
+def _bracketed_name(frame: Frame, paren: int) -> list[Arg]:
+    """ "Abboud Qanbar (Abu Haidar)", "USS Hopper (DDG 70)", "Jaish al-Ta'ifa al-Mansurah (Army of
+    the Victorious Sect)": a name in brackets right after a name, that the tagger left untagged,
+    is another name of it (capitalised words, no place, date or bare number)."""
+    toks = frame.annotation.tokens
+    j = paren + 1
+    while j < len(toks) and toks[j].text != ")" and j - paren <= 8 and toks[j].sent == toks[paren].sent:
+        j += 1
+    if j >= len(toks) or toks[j].text != ")" or j == paren + 1:
+        return []
+    inner = toks[paren + 1 : j]
+    small = {"of", "the", "and", "al", "-", "'s"}
+    if not inner[0].text[:1].isupper() or any(t.ent_type in {"DATE", "TIME", "MONEY", "PERCENT"} for t in inner):
+        return []
+    if not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.text.lower() in small for t in inner):
+        return []
+    if any(frame.mention_at[t.i] >= 0 for t in inner):
+        return []
+    return [frame.span_arg(inner[0].i, inner[-1].i)]
 
 
 def _participle(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
