@@ -62,6 +62,9 @@ class RelationPatterns:
     """Verbs (besides the fights verbs) whose attack-noun subject fights their objects."""
     alliance_cues: frozenset[str]
     """ "the Coalition supports the SDF": between two groups, support also states allied_with."""
+    having_verbs: frozenset[str]
+    member_nouns: frozenset[str]
+    """ "it has 700 employees": the people a group has belong to it."""
     conduct_verbs: frozenset[str]
     """ "In Syria, forces conducted 23 strikes": the attacks are where their subject is."""
 
@@ -80,7 +83,8 @@ _WORD_SETS = (
     "heading_roles", "subordinate_modifiers", "reporting_verbs", "place_nouns", "posting_verbs", "unit_nouns",
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
     "not_hostile", "uncounted_nouns", "counting_nouns", "attack_nouns",
-    "attack_verbs", "conduct_verbs", "alliance_cues",
+    "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs",
+    "member_nouns",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 

@@ -48,6 +48,8 @@ VERB_CLIMB = frozenset({"pcomp", "acomp", "xcomp", "advcl"})
 """Arcs walked further up from a verb with no subject of its own ("committed to carrying out")."""
 
 
+PARTY_KINDS = frozenset({"organization", "group", "state", "igo", "media"})
+"""Entity kinds that can take a side or have members."""
 PLACE_TYPES = frozenset({"located_in", "based_in", "operates_in"})
 """Relation types whose object is a place."""
 
@@ -122,6 +124,8 @@ def _party(frame: Frame, a: Arg) -> bool:
     m = frame.mention(tok.i) if tok is not None else None
     if m is not None:
         return m.type in GROUP_TYPES | {"GPE"}
+    if a.entity is not None:  # a pronoun or description resolved to a named entity
+        return any(e.id == a.entity and e.kind in PARTY_KINDS for e in frame.x.entities)
     last = frame.annotation.token_at(a.end - 1)
     return last is not None and last.lemma.lower() in frame.lexicon.nouns and last.lemma.lower() != "people"
 
@@ -151,6 +155,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_participle(frame, ont, t))
             elif lemma in pat.control_verbs:
                 found.extend(_held(frame, t))
+        if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
+            found.extend(_staff(frame, pat, t))
         if t.pos == "VERB":
             found.extend(_verb(frame, ont, pat, t))
             attack = attack_of(frame, ont, pat, t)
@@ -382,6 +388,22 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
             if frame.is_actor_mention(other) and other is not None and (phrase != ("or",) or other.type == m.type):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), j))
             break
+    return out
+
+
+def _staff(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "it has 700 employees", "the group has some 3,000 fighters": the people belong to the
+    group that has them."""
+    groups = [a for a in frame.subjects(t.i)[0] if _party(frame, a)]
+    if not groups:
+        return []
+    out: list[_Found] = []
+    for c in frame.kids(t.i):
+        if c.dep in OBJECTS and c.lemma.lower() in pat.member_nouns:
+            first, last = frame.noun_phrase(c.i)
+            while first < c.i and frame.tok(first).dep in {"nummod", "quantmod", "det"}:
+                first += 1
+            out.extend(_Found("member_of", frame.span_arg(first, last), g, t.i) for g in groups)
     return out
 
 
