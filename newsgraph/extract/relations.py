@@ -446,7 +446,9 @@ def _participle(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
 
 
 def _is_place_arg(frame: Frame, a: Arg) -> bool:
-    tok = frame.annotation.token_at(a.start)
+    """Whether the argument's head (its last word) is a named place: "Mosul" and "the village of
+    Safina" are places, "U.S. service members" is not."""
+    tok = frame.annotation.token_at(a.end - 1)
     return tok is not None and frame.is_place_mention(frame.mention(tok.i))
 
 
@@ -931,7 +933,10 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
         actors.extend(subjects)
         for c in frame.kids(head.i):
             if c.dep in OBJECTS or (passive and c.dep in PASSIVE_SUBJECTS):
-                actors.extend(frame.actor_args(c.i, nominal=True))
+                found = frame.actor_args(c.i, nominal=True)
+                if found and all(_is_place_arg(frame, a) for a in found) and frame.mention(c.i) is None:
+                    found = [frame.span_arg(*_phrase(frame, c.i))]  # "visited U.S. service members at X"
+                actors.extend(found)
         if subjects and all(_group(frame, a) for a in subjects):
             rtype = "operates_in"
         attack = attack_of(frame, relations(), patterns(), head)
