@@ -185,6 +185,14 @@ def _places_by(frame: Frame, pat: RelationPatterns, prep: Token) -> bool:
     lemma = prep.lemma.lower()
     if lemma in pat.locative_prepositions:
         return True
+    if lemma == "on":
+        # "a dam on the Tigris River", "fighters on the front line" -- not "an attack on Mosul"
+        objects = [p for p in frame.kids(prep.i) if p.dep == "pobj"]
+        return any(
+            (m := frame.mention(p.i)) is not None and m.type in {"LOC", "FAC"}
+            or (m is None and p.lemma.lower() in pat.place_nouns)
+            for p in objects
+        ) and frame.tok(prep.head).lemma.lower() not in relations().noun_type
     head = frame.tok(prep.head)
     if not (lemma in pat.destination_prepositions and head.pos == "VERB" and head.lemma.lower() in pat.motion_verbs):
         return False
