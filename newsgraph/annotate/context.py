@@ -8,7 +8,7 @@
 - a "person" right after an organisation noun (``the militant group X``) is an organisation;
 - a one-word "person" right after ``in``/``near`` is a place (``a rally in Rawalakot``), and so is
   a name the model read with its preposition (``Near Ar Raqqah``), or one followed by a comma and
-  a state (``Raqqah, Syria``);
+  a state (``Raqqah, Syria``) or described as a place (``Daquq, a Kurdish-controlled town``);
 - one name, one type: a surname used alone is the person named in full elsewhere (``Sharif``
   after ``Shehbaz Sharif``), the same words get the type most of their uses have (a gazetteer's or
   an acronym's type first), and later uses the model missed are marked too.
@@ -41,6 +41,7 @@ def apply_context(doc: Doc) -> None:
     spans = [s for s in (_correct(s) for s in current(doc)) if s is not None]
     spans = _athletes(doc, spans)
     spans = _places_in_states(doc, spans)
+    spans = _described_places(spans)
     spans = _named_by_people(doc, spans)
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
@@ -61,6 +62,26 @@ def _athletes(doc: Doc, spans: list[Span]) -> list[Span]:
             and 2 <= len(s) <= 4 and all(t.text[:1].isupper() for t in s)
         ):
             s = relabel(s, "PERSON", "context")
+        out.append(s)
+    return out
+
+
+PLACE_DESCRIPTIONS = frozenset({
+    "town", "city", "village", "area", "district", "province", "region", "suburb", "neighbourhood",
+    "neighborhood", "capital", "port", "island", "governorate", "municipality", "stronghold",
+})  # fmt: skip
+"""Nouns that, in apposition to a name, say it is a place: ``Daquq, a Kurdish-controlled town``."""
+
+
+def _described_places(spans: list[Span]) -> list[Span]:
+    """``Sabboura, an area west of Damascus``: a "person" described by a place noun in apposition
+    is a place."""
+    out = []
+    for s in spans:
+        if s.label_ == "PERSON" and s.id_ not in TRUSTED and any(
+            c.dep_ == "appos" and c.lemma_.lower() in PLACE_DESCRIPTIONS and c.i >= s.end for c in s.root.children
+        ):
+            s = relabel(s, "GPE", "context", "")
         out.append(s)
     return out
 

@@ -79,8 +79,10 @@ def _listed(frame: Frame, i: int) -> list[int]:
     out = [i]
     stack = [i]
     while stack:
-        for c in frame.kids(stack.pop()):
-            if c.dep in {"conj", "appos"} and c.pos in {"NOUN", "PROPN"}:
+        k = stack.pop()
+        named = frame.mention_at[k] >= 0  # "Sabboura, an area west of Damascus" describes one target
+        for c in frame.kids(k):
+            if (c.dep == "conj" or (c.dep == "appos" and not named)) and c.pos in {"NOUN", "PROPN"}:
                 out.append(c.i)
                 stack.append(c.i)
     return sorted(out)

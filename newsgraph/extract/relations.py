@@ -298,6 +298,10 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
     inner = frame.arg(m)
     out: list[_Found] = []
     for c in frame.kids(t.i):
+        if c.dep == "appos" and frame.mention(c.i) is None and c.lemma.lower() in patterns().place_nouns:
+            # "Daquq, a Kurdish-controlled town south of Kirkuk": the description names the place
+            sub = frame.annotation.subtree(c.i)
+            out.append(_Found("alias_of", inner, frame.span_arg(sub[0].i, sub[-1].i), c.i))
         if c.dep == "poss" and frame.is_place_mention(frame.mention(c.i)):
             outer = frame.mention(c.i)
             if outer is not None and outer.type == "GPE":
