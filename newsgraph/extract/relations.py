@@ -164,6 +164,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_Found("fights", a, b, t.i) for a in attack.attackers for b in attack.targets)
         if t.pos == "NOUN" and lemma in ont.noun_type:
             found.extend(_noun(frame, ont, pat, t))
+        if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
+            found.extend(_possessed_place(frame, t))
         if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns):
             found.extend(_role_noun(frame, ont, t))
         if (t.pos == "ADP" or t.dep == "prep") and _places_by(frame, pat, t):  # "Near" may be tagged PROPN
@@ -401,6 +403,19 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), j))
             break
     return out
+
+
+def _possessed_place(frame: Frame, t: Token) -> list[_Found]:
+    """ "Baghdad's popular Karrada neighbourhood", "Syria's Tabqa dam": a place noun owned by a
+    named place is in it."""
+    for c in frame.kids(t.i):
+        m = frame.mention(c.i)
+        if c.dep == "poss" and m is not None and frame.is_place_mention(m):
+            first = frame.mention_last[frame.mention_at[c.i]] + 1
+            while first < t.i and (frame.tok(first).text in {"'s", "’s", "'"} or frame.tok(first).pos == "ADJ"):
+                first += 1
+            return [_Found("located_in", frame.span_arg(first, t.i), frame.arg(m), c.i)]
+    return []
 
 
 def _staff(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
