@@ -166,6 +166,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_noun(frame, ont, pat, t))
         if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
             found.extend(_possessed_place(frame, t))
+        if t.pos == "NOUN" and lemma == "part":
+            found.extend(_part_of(frame, t))
         if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns):
             found.extend(_role_noun(frame, ont, t))
         if (t.pos == "ADP" or t.dep == "prep") and _places_by(frame, pat, t):  # "Near" may be tagged PROPN
@@ -416,6 +418,30 @@ def _possessed_place(frame: Frame, t: Token) -> list[_Found]:
                 first += 1
             return [_Found("located_in", frame.span_arg(first, t.i), frame.arg(m), c.i)]
     return []
+
+
+def _part_of(frame: Frame, t: Token) -> list[_Found]:
+    """ "X will fly missions as part of the 407th Air Expeditionary Group", "Forbin is part of CTF
+    50": the holder of "part" belongs to the group after "of"."""
+    groups = [
+        a
+        for c in frame.kids(t.i)
+        if c.dep == "prep" and c.lemma.lower() == "of"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in frame.actor_args(p.i)
+        if _party(frame, a)
+    ]
+    if not groups:
+        return []
+    head = frame.tok(t.head)
+    holders: list[Arg] = []
+    if t.dep == "attr" and head.lemma.lower() == "be":
+        holders = frame.subjects(head.i)[0]
+    elif t.dep == "pobj" and head.lemma.lower() == "as" and head.head != head.i:
+        up = frame.tok(head.head)
+        holders = frame.subjects(up.i)[0] if up.pos in {"VERB", "AUX"} else frame.actor_args(up.i)
+    return [_Found("member_of", h, g, t.i) for h in holders for g in groups if h.entity is None or h.entity != g.entity]
 
 
 def _staff(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
