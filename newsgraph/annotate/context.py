@@ -87,7 +87,7 @@ def _described_places(spans: list[Span]) -> list[Span]:
 
 
 def _places_in_states(doc: Doc, spans: list[Span]) -> list[Span]:
-    """``Raqqah, Syria``, ``Cibolo, Texas``: a "person" followed by a comma and a state (and no
+    """``Raqqah, Syria``, ``Cibolo, Texas``: a "person" (or "product") followed by a comma and a state (and no
     possessive: ``Assad, Syria's president``) is a place in that state."""
     state_at = {s.start: s for s in spans if s.kb_id_.startswith("iso:")}
     out = []
@@ -96,7 +96,7 @@ def _places_in_states(doc: Doc, spans: list[Span]) -> list[Span]:
         state = state_at.get(k + 1) if k + 1 < len(doc) and doc[k].text == "," else None
         if (
             state is not None
-            and s.label_ == "PERSON"
+            and s.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART")
             and s.id_ not in TRUSTED
             and (state.end == len(doc) or doc[state.end].text not in ("'s", "’s"))
             and (s.start == 0 or doc[s.start - 1].text != ",")  # not a list of people and states

@@ -360,7 +360,8 @@ class Frame:
                 return self.actor_args(head.i), passive
             if t.dep == "advcl" and t.tag == "VBG":
                 return self.subjects(head.i, depth + 1)[0], passive
-            if t.dep == "advcl" and t.tag == "VB" and any(c.dep == "aux" and c.text.lower() == "to" for c in self.kids(v)):
+            infinitive = any(c.dep == "aux" and c.text.lower() == "to" for c in self.kids(v))
+            if t.dep == "advcl" and t.tag == "VB" and infinitive:
                 # a purpose clause: "forces moved north to defeat ISIL" (the main clause's subject)
                 return self.subjects(head.i, depth + 1)[0], passive
         if t.dep in {"csubj", "acl", "amod", "advcl", "dep"}:

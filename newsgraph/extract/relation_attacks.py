@@ -57,7 +57,8 @@ def conducted(frame: Frame, pat: RelationPatterns, verb: Token) -> list[Arg]:
     out: list[Arg] = []
     for c in frame.kids(verb.i):
         if c.dep in OBJECTS:
-            out.extend(phrase_arg(frame, j) for j in _listed(frame, c.i) if frame.tok(j).lemma.lower() in pat.attack_nouns)
+            listed = _listed(frame, c.i)
+            out.extend(phrase_arg(frame, j) for j in listed if frame.tok(j).lemma.lower() in pat.attack_nouns)
     return out
 
 

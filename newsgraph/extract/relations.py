@@ -193,7 +193,7 @@ def _places_by(frame: Frame, pat: RelationPatterns, prep: Token) -> bool:
         # "a dam on the Tigris River", "fighters on the front line" -- not "an attack on Mosul"
         objects = [p for p in frame.kids(prep.i) if p.dep == "pobj"]
         return any(
-            (m := frame.mention(p.i)) is not None and m.type in {"LOC", "FAC"}
+            ((m := frame.mention(p.i)) is not None and m.type in {"LOC", "FAC"})
             or (m is None and p.lemma.lower() in pat.place_nouns)
             for p in objects
         ) and frame.tok(prep.head).lemma.lower() not in relations().noun_type
@@ -892,9 +892,10 @@ def _described_person(frame: Frame, t: Token) -> tuple[list[Arg], list[_Found]]:
             persons.append(frame.arg(m))
             phrase_end = frame.annotation.subtree(c.i)[0].i - 1
     head = frame.tok(t.head)
-    definite = any(c.dep in {"det", "poss"} and c.text.lower() != "a" and c.text.lower() != "an" for c in frame.kids(t.i))
+    definite = any(c.dep in {"det", "poss"} and c.text.lower() not in {"a", "an"} for c in frame.kids(t.i))
     if not persons and t.dep == "attr" and head.lemma.lower() == "be" and definite:
-        persons = [a for a in frame.subjects(head.i)[0] if (m := _mention_of(frame, a)) is not None and m.type == "PERSON"]
+        subjects = frame.subjects(head.i)[0]
+        persons = [a for a in subjects if (m := _mention_of(frame, a)) is not None and m.type == "PERSON"]
     if not persons:
         return [], []
     sub = [x for x in frame.annotation.subtree(t.i) if phrase_end is None or x.i <= phrase_end]
@@ -959,7 +960,8 @@ def _swallowed_locative(frame: Frame, pat: RelationPatterns, t: Token, k: int) -
     verb."""
     first = frame.tok(frame.mention_first[k])
     entity = None
-    if first.i > 0 and first.text.lower() not in pat.locative_prepositions and frame.is_place_mention(frame.mentions[k]):
+    named_place = frame.is_place_mention(frame.mentions[k])
+    if first.i > 0 and first.text.lower() not in pat.locative_prepositions and named_place:
         # "Near Mosul" with "Near" outside the name, read as a modifier of it: the named place
         before = frame.tok(first.i - 1)
         if before.dep == "compound" and before.head == t.i:

@@ -143,3 +143,27 @@ def test_spans_never_overlap_and_match_the_text(annotated: Annotate, text: str) 
 )
 def test_names_before_member_or_staff_nouns_are_not_people(annotated: Annotate, text: str, name: str) -> None:
     assert labels(annotated(text)).get(name, "ORG") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # a demonym before an organisation name is part of it
+        ("In 2014 the Islamic State overran the town of Sinjar.", "Islamic State", "ORG"),
+        ("The Syrian Democratic Forces advanced on Tabqa.", "Syrian Democratic Forces", "ORG"),
+        # a name read with its leading preposition is the place after it
+        ("Near Ar Raqqah, three strikes destroyed a bridge.", "Ar Raqqah", "GPE"),
+        # a "person" before a comma and a state is a place in that state
+        ("Advisers reached Manbij, Syria, on Tuesday.", "Manbij", "GPE"),
+        # a name described as a town or an area is a place
+        ("Shells hit Kafr Nabudah, a small town north of Hama, overnight.", "Kafr Nabudah", "GPE"),
+    ],
+)
+def test_names_corrected_from_the_words_around_them(annotated: Annotate, text: str, name: str, label: str) -> None:
+    found = labels(annotated(text))
+    assert found.get(name) == label, found
+
+
+def test_a_leading_preposition_is_never_part_of_a_name(annotated: Annotate) -> None:
+    names = [s.text for s in annotated("Near Ar Raqqah, three strikes destroyed a bridge.").spans]
+    assert not any(n.startswith("Near") for n in names), names

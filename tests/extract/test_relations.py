@@ -273,7 +273,7 @@ def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expecte
     [
         ("Hamas voted against the Fatah proposal.", "fights"),  # voting is no fighting
         ("Hezbollah fighters stayed in town for a week.", "operates_in"),  # a bare "town" names no place
-        ("Near Ar Raqqah, five strikes engaged ISIL tactical units.", "fights"),  # "Near Ar Raqqah" is no actor
+        ("Near Ar Raqqah, five strikes engaged ISIL tactical units.", "fights_from_place"),  # no actor
         ("Isiah Booker was assigned to Kabul, the release said.", "member_of"),  # a place is no group to join
         ("The war in Syria is a disaster.", "located_in"),  # "war" describes no named thing
         ("Iraqi forces seized the hospital from Mosul.", "fights"),  # taken from a place, not an actor
@@ -286,8 +286,62 @@ def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expecte
 )
 def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str, kind: str) -> None:
     relations = extracted(text).relations
+    if kind == "fights_from_place":  # the strikes fight; the place they are near does not
+        assert not [r for r in relations if r.type == "fights" and "Raqqah" in r.subject.text + r.object.text]
+        return
     if kind == "member_of_units":  # a list of units: none is part of the next
         assert not [r for r in relations if r.type == "member_of" and r.subject.text.endswith("Battalion")]
         assert [r for r in relations if r.type == "member_of"]  # the officers still are members
         return
     assert not [r for r in relations if r.type == kind]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appositive description and a role phrase that names a person are two names of one person
+        (
+            "Gen. Amos Keller, commander of the Northern Task Force, visited the base.",
+            ("alias_of", "Amos Keller", "commander of the Northern Task Force"),
+        ),
+        (
+            "His chief of staff, Colonel Idris Marwan, resigned on Monday.",
+            ("alias_of", "His chief of staff", "Idris Marwan"),  # symmetric: in text order
+        ),
+        # an untagged name in brackets after a name
+        ("Katibat al-Fajr (Dawn Battalion) claimed the ambush.", ("alias_of", "Katibat al-Fajr", "Dawn Battalion")),
+        # military help between two groups makes them allies
+        ("The coalition supports the Syrian Democratic Forces.", ("allied_with", "coalition", "Syrian Democratic Forces")),
+        # the people a group has belong to it
+        ("Founded in 2009, Radio Dijla has 400 employees.", ("member_of", "employees", "Radio Dijla")),
+        # "as part of"
+        (
+            "The Royal Danish Air Force flew missions as part of the Combined Joint Task Force.",
+            ("member_of", "Royal Danish Air Force", "Combined Joint Task Force"),
+        ),
+        # places: owned by a place, a place noun in a place, a place in a state before a date
+        ("He grew up in Beirut's crowded Hamra district.", ("located_in", "Hamra district", "Beirut")),
+        ("A checkpoint in the town of Zabadani was damaged.", ("located_in", "A checkpoint", "the town of Zabadani")),
+        ("The offensive to isolate Manbij, Syria, began Nov. 4, 2016.", ("located_in", "Manbij", "Syria")),
+        (
+            "The minister visited U.S. service members at Incirlik Air Base.",
+            ("located_in", "U.S. service members", "Incirlik Air Base"),
+        ),
+    ],
+)
+def test_more_ties_read_off_the_parse(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    found = _triples(extracted(text))
+    assert expected in found, found
+
+
+@pytest.mark.slow
+def test_a_list_of_places_is_not_a_chain_of_places(extracted: Extract) -> None:
+    x = extracted("Refugees now live in Jordan, Lebanon, Turkey and Iraq.")
+    assert not [r for r in x.relations if r.type == "located_in" and r.subject.text in {"Jordan", "Lebanon", "Turkey"}]
+
+
+@pytest.mark.slow
+def test_an_attack_on_a_place_does_not_put_the_attack_there_by_on(extracted: Extract) -> None:
+    x = extracted("Officials discussed the attack on Mosul.")
+    assert not [r for r in x.relations if r.type == "located_in" and r.subject.text.endswith("attack")]
