@@ -111,9 +111,10 @@ STATE_WORDS = frozenset({"state", "government", "guard", "guards", "navy", "poli
 
 
 def _named_by_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """``Islamic State``, ``Syrian Democratic Forces``, ``Iraqi Security Forces``: the model often
-    splits a demonym from the organisation name after it (NORP ``Islamic`` + ORG ``State``); a
-    demonym right before an organisation whose name ends in an organisation noun is one name."""
+    """``Islamic State``, ``Iraqi Army``: the model often splits a demonym from the one-word
+    organisation name after it (NORP ``Islamic`` + ORG ``State``) or leaves that word untagged; a
+    demonym right before a capitalised organisation noun is one organisation name. A longer name
+    keeps its demonym apart (``Syrian`` + ``Democratic Forces``): the demonym still places it."""
     heads = word_list("org_heads") | STATE_WORDS
     out: list[Span] = []
     skip: set[int] = set()
@@ -128,8 +129,9 @@ def _named_by_people(doc: Doc, spans: list[Span]) -> list[Span]:
             and org.label_ == "ORG"
             and org.id_ not in TRUSTED
             and not doc[s.end - 1].whitespace_.count("\n")
+            and len(org) == 1
             and org[-1].lower_ in heads
-            and all(t.text[:1].isupper() for t in org)
+            and org[0].text[:1].isupper()
         ):
             out.append(make(doc, s.start, org.end, "ORG", "context"))
             skip.add(org.start)
