@@ -17,7 +17,14 @@ dependency parse with the same :class:`~newsgraph.extract.events.Frame` as event
 - role and member nouns: "X was a commander in the navy", "Marines from 3rd Battalion",
   "the President of Syria"; inclusion: "the SDF, which includes the Syrian Arab Coalition";
 - control: "ISIL seized Mosul", "ISIL-held territory", "control of Mosul" (leads);
-- companions: "X fought alongside Y" (allied_with).
+- companions: "X fought alongside Y" (allied_with); military help between two parties
+  ("Iran supports Hezbollah") is an alliance too;
+- counts: "34 strikes", "dozens of villages" (has_role; :mod:`~newsgraph.extract.relation_counts`),
+  and measures with their conversions, "8 km (5.0 mi)" (alias_of);
+- attacks named by what delivers them: "Near Mosul, five strikes engaged ISIL units; destroyed
+  ..." (fights, located_in; :mod:`~newsgraph.extract.relation_attacks`);
+- descriptions: "Votel, commander of ...", "His Chief of Staff, X", "Daquq, a town ...", "Katibat
+  al-Fajr (Dawn Battalion)" (alias_of); "as part of X", "X has 700 employees" (member_of).
 
 Syntactic cues that are not per-type word lists (prepositions, alias phrases, control and
 inclusion verbs) come from ``relation_patterns.yaml`` (:mod:`newsgraph.extract.relation_patterns`).
@@ -75,8 +82,6 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     for sentence in annotation.sentences:
         for f in _allied_too(frame, pat, _sentence_relations(frame, ont, sentence)):
             s, o = f.subject, f.object
-            if f.type not in PLACE_TYPES and (_swallowed_place(pat, s) or _swallowed_place(pat, o)):
-                continue
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
             if (s.start < o.end and o.start < s.end) or same:
                 continue
@@ -128,12 +133,6 @@ def _party(frame: Frame, a: Arg) -> bool:
         return any(e.id == a.entity and e.kind in PARTY_KINDS for e in frame.x.entities)
     last = frame.annotation.token_at(a.end - 1)
     return last is not None and last.lemma.lower() in frame.lexicon.nouns and last.lemma.lower() != "people"
-
-
-def _swallowed_place(pat: RelationPatterns, a: Arg) -> bool:
-    """ "Near Ar Raqqah" tagged as one name: a place with its preposition, never an actor."""
-    first = a.text.split(" ", 1)[0]
-    return " " in a.text and first[:1].isupper() and first.lower() in pat.locative_prepositions
 
 
 def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence) -> list[_Found]:
@@ -955,23 +954,21 @@ def _locative(frame: Frame, prep: Token) -> list[_Found]:
 
 
 def _swallowed_locative(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:
-    """ "Near Mosul, five strikes engaged ISIL units" where the tagger read "Near Mosul" as one
-    name and the parser made it the subject: the place after the preposition, attached to the
-    verb."""
+    """ "Near Mosul, five strikes engaged ISIL units" where the parser read the capitalised "Near"
+    as a modifier of the name and made the name the verb's subject or modifier: the named place,
+    attached to the verb. (The annotator already cuts "Near" out of a name the model read with it.)"""
     first = frame.tok(frame.mention_first[k])
-    entity = None
-    named_place = frame.is_place_mention(frame.mentions[k])
-    if first.i > 0 and first.text.lower() not in pat.locative_prepositions and named_place:
-        # "Near Mosul" with "Near" outside the name, read as a modifier of it: the named place
-        before = frame.tok(first.i - 1)
-        if before.dep == "compound" and before.head == t.i:
-            first, entity = before, frame.mentions[k].entity
-    if first.i == t.i or first.text.lower() not in pat.locative_prepositions or not first.text[:1].isupper():
+    if first.i == 0 or not frame.is_place_mention(frame.mentions[k]):
+        return []
+    before = frame.tok(first.i - 1)
+    if before.dep != "compound" or before.head != t.i or not before.text[:1].isupper():
+        return []
+    if before.text.lower() not in pat.locative_prepositions:
         return []
     if t.dep not in {"nsubj", "npadvmod", "compound", "dep", "advcl"} or frame.tok(t.head).pos not in {"VERB", "AUX"}:
         return []
-    place = frame.span_arg(first.i + 1, t.i, entity)
-    found = _attach(frame, frame.tok(t.head), [place], first.i)
+    place = frame.span_arg(first.i, t.i, frame.mentions[k].entity)
+    found = _attach(frame, frame.tok(t.head), [place], before.i)
     return [f for f in found if not (f.subject.start <= t.start < f.subject.end)]
 
 
