@@ -75,12 +75,18 @@ PLACE_DESCRIPTIONS = frozenset({
 
 def _described_places(spans: list[Span]) -> list[Span]:
     """``Sabboura, an area west of Damascus``: a "person" described by a place noun in apposition
-    is a place."""
+    is a place; so is a name after "the town of", "the port of" ..."""
     out = []
     for s in spans:
-        if s.label_ == "PERSON" and s.id_ not in TRUSTED and any(
+        doc = s.doc
+        named_as_place = (  # "the port of Tema", "the town of Azaz"
+            s.start >= 2 and doc[s.start - 1].lower_ == "of" and doc[s.start - 2].lower_ in PLACE_DESCRIPTIONS
+            and doc[s.start - 2].is_lower
+        )
+        described = s.label_ == "PERSON" and any(
             c.dep_ == "appos" and c.lemma_.lower() in PLACE_DESCRIPTIONS and c.i >= s.end for c in s.root.children
-        ):
+        )
+        if s.label_ in ("PERSON", "ORG", "PRODUCT") and s.id_ not in TRUSTED and (named_as_place or described):
             s = relabel(s, "GPE", "context", "")
         out.append(s)
     return out

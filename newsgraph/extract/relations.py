@@ -1007,8 +1007,10 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
             return [_Found("located_in", a, p, prep.i) for a in there for p in places]
         pat = patterns()
         if head.lemma.lower() in pat.place_nouns | pat.controlled_nouns and head.pos == "NOUN":
-            # "a mosque in northern Iraq", "a courthouse in the town": a place in a place
-            return [_Found("located_in", frame.span_arg(*_phrase(frame, head.i)), p, prep.i) for p in places]
+            # "a mosque in northern Iraq", "the port of Tema in Ghana": a place in a place
+            inner = _common_place(frame, head.i) or [frame.span_arg(*_phrase(frame, head.i))]
+            same = inner[0].entity
+            return [_Found("located_in", inner[0], p, prep.i) for p in places if not p.entity or p.entity != same]
         found = frame.actor_args(head.i)
         if found and all(_is_place_arg(frame, a) for a in found):
             # "U.S. service members in Syria": the people, not their country

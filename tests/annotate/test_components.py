@@ -157,6 +157,7 @@ def test_names_before_member_or_staff_nouns_are_not_people(annotated: Annotate, 
         ("Advisers reached Manbij, Syria, on Tuesday.", "Manbij", "GPE"),
         # a name described as a town or an area is a place
         ("Shells hit Kafr Nabudah, a small town north of Hama, overnight.", "Kafr Nabudah", "GPE"),
+        ("Ships were diverted to the port of Tema in Ghana.", "Tema", "GPE"),
     ],
 )
 def test_names_corrected_from_the_words_around_them(annotated: Annotate, text: str, name: str, label: str) -> None:
