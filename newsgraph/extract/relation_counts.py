@@ -2,7 +2,8 @@
 "dozens of villages", "hundreds of thousands of Syrians".
 
 The size of a group, of a strike package or of what was destroyed is what conflict reporting
-states most often about the things it names; re3d annotates it as HasAttrOf, which newsgraph
+states most often about the things it names (only such counts are kept: actors, attacks, places
+and sites, weapons and vehicles, ``counted_nouns``; "three penalties" counts nothing followed); re3d annotates it as HasAttrOf, which newsgraph
 calls ``has_role``: the counted noun phrase is the subject, the number phrase the object, and
 neither is an entity (the arguments' ``entity`` is null unless the counted phrase is exactly a
 named mention). Nouns that only measure (years, kilometres, dollars, percent) are left out; the
@@ -51,7 +52,7 @@ def count_of(frame: Frame, pat: RelationPatterns, t: Token) -> Count | None:
 def _count(frame: Frame, pat: RelationPatterns, number: Token, head: Token) -> Count | None:
     if head.lemma.lower() in pat.uncounted_nouns or head.text.lower() in pat.uncounted_nouns:
         return None
-    if not _counted_word(head):
+    if not _counted_word(head) or not _followed(frame, pat, head):
         return None
     span = frame.annotation.subtree(number.i)
     first, last = span[0].i, span[-1].i
@@ -77,6 +78,21 @@ def _year_like(t: Token) -> bool:
     """ "in 2014 attacks": a four-digit number from 1900 to 2099 is read as a year, not a count."""
     digits = t.text.replace(",", "")
     return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099 and "," not in t.text
+
+
+def _followed(frame: Frame, pat: RelationPatterns, head: Token) -> bool:
+    """Whether the counted noun is something an analyst of conflicts follows: an actor ("20
+    militants"), an attack ("34 strikes"), a place or a site, a weapon or a vehicle."""
+    lemma = head.lemma.lower()
+    if frame.mention_at[head.i] >= 0:
+        return frame.is_actor_mention(frame.mentions[frame.mention_at[head.i]])
+    return (
+        lemma in frame.lexicon.nouns
+        or lemma in pat.attack_nouns
+        or lemma in pat.place_nouns
+        or lemma in pat.controlled_nouns
+        or lemma in pat.counted_nouns
+    )
 
 
 def _counted_word(head: Token) -> bool:
