@@ -2,12 +2,15 @@
 "dozens of villages", "hundreds of thousands of Syrians".
 
 The size of a group, of a strike package or of what was destroyed is what conflict reporting
-states most often about the things it names (only such counts are kept: actors, attacks, places
-and sites, weapons and vehicles, ``counted_nouns``; "three penalties" counts nothing followed); re3d annotates it as HasAttrOf, which newsgraph
+states most often about the things it names. re3d annotates it as HasAttrOf, which newsgraph
 calls ``has_role``: the counted noun phrase is the subject, the number phrase the object, and
 neither is an entity (the arguments' ``entity`` is null unless the counted phrase is exactly a
-named mention). Nouns that only measure (years, kilometres, dollars, percent) are left out; the
-lists are ``uncounted_nouns`` and ``counting_nouns`` in ``relation_patterns.yaml``.
+named mention).
+
+Only counts of what an analyst of conflicts follows are kept: actors, attacks, places and sites,
+weapons and vehicles ("three penalties" or "2.4bn euros" are no ties). Nouns that only measure
+(years, kilometres, dollars, percent) are left out. The lists are ``counted_nouns``,
+``uncounted_nouns`` and ``counting_nouns`` in ``relation_patterns.yaml``.
 """
 
 from __future__ import annotations
