@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from newsgraph.annotate.parsed import Token
 from newsgraph.extract.events import OBJECTS, SUBJECTS, Frame
 from newsgraph.extract.relation_patterns import RelationPatterns
-from newsgraph.ontology import RelationOntology
+from newsgraph.ontology import RelationOntology, events
 from newsgraph.records import Arg
 
 
@@ -36,7 +36,7 @@ def attack_of(frame: Frame, ont: RelationOntology, pat: RelationPatterns, verb: 
     if not _attack_verb(ont, pat, verb):
         return None
     subject = _subject(frame, pat, verb)
-    if subject is None:
+    if subject is None or _not_military(frame, subject):
         return None
     attackers = tuple(phrase_arg(frame, j) for j in frame.conjuncts(subject.i))
     targets: dict[tuple[int, int], Arg] = {}
@@ -72,6 +72,15 @@ def phrase_arg(frame: Frame, i: int) -> Arg:
     if k >= 0 and frame.mention_first[k] <= first and frame.mention_last[k] >= last:
         return frame.arg(frame.mentions[k])
     return frame.span_arg(first, last)
+
+
+def _not_military(frame: Frame, noun: Token) -> bool:
+    """ "Rail strikes hit commuters", "a hunger strike": a modifier that makes the event ontology
+    read the noun as another event (a labour strike, a hunger strike) makes it no attack."""
+    modifiers = {c.lemma.lower() for c in frame.kids(noun.i) if c.dep in {"compound", "amod", "nmod", "poss"}}
+    return any(
+        t.dependent in modifiers and t.type != "ASSAULT" for t in events().nouns.get(noun.lemma.lower(), ())
+    )
 
 
 def _listed(frame: Frame, i: int) -> list[int]:

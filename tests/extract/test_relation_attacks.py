@@ -53,3 +53,12 @@ def test_an_actor_noun_subject_is_left_to_the_verb_rules(extracted: Extract) -> 
 def test_forces_that_conduct_strikes_in_a_place_are_there(extracted: Extract) -> None:
     found = _triples(extracted("In Yemen, coalition forces conducted nine strikes against Houthi positions."))
     assert ("located_in", "nine strikes", "Yemen") in found or ("located_in", "strikes", "Yemen") in found, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Rail strikes hit commuters across the country.", "A fire destroyed the warehouse on Friday."],
+)
+def test_labour_strikes_and_fires_are_no_attacks(extracted: Extract, text: str) -> None:
+    assert not [r for r in extracted(text).relations if r.type == "fights"]
