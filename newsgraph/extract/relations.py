@@ -118,9 +118,19 @@ def _allied_too(frame: Frame, pat: RelationPatterns, found: list[_Found]) -> lis
             and frame.tok(f.cue).lemma.lower() in pat.alliance_cues
             and _party(frame, f.subject)
             and _party(frame, f.object)
+            and not _modifier(frame, f.object)  # "supports France's proposal" backs a proposal
         ):
             out.append(_Found("allied_with", f.subject, f.object, f.cue))
     return out
+
+
+def _modifier(frame: Frame, a: Arg) -> bool:
+    """Whether the argument only modifies a thing the cue is about ("France" in "France's
+    proposal"); a modifier of people stands for them ("Iraqi" in "Iraqi forces")."""
+    last = frame.annotation.token_at(a.end - 1)
+    if last is None or last.dep not in {"poss", "compound", "amod", "nmod"}:
+        return False
+    return frame.tok(last.head).lemma.lower() not in frame.lexicon.nouns
 
 
 def _party(frame: Frame, a: Arg) -> bool:

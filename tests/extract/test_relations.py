@@ -336,6 +336,12 @@ def test_more_ties_read_off_the_parse(extracted: Extract, text: str, expected: t
 
 
 @pytest.mark.slow
+def test_backing_a_partys_proposal_is_no_alliance(extracted: Extract) -> None:
+    x = extracted("Germany supports France's proposal on tariffs.")
+    assert not [r for r in x.relations if r.type == "allied_with"]
+
+
+@pytest.mark.slow
 def test_a_list_of_places_is_not_a_chain_of_places(extracted: Extract) -> None:
     x = extracted("Refugees now live in Jordan, Lebanon, Turkey and Iraq.")
     assert not [r for r in x.relations if r.type == "located_in" and r.subject.text in {"Jordan", "Lebanon", "Turkey"}]
