@@ -64,6 +64,8 @@ class RelationPatterns:
     """Verbs (besides the fights verbs) whose attack-noun subject fights their objects."""
     alliance_cues: frozenset[str]
     """ "the Coalition supports the SDF": between two groups, support also states allied_with."""
+    sending_verbs: frozenset[str]
+    """ "X sent fighters to Syria": X leads them and they are in Syria."""
     having_verbs: frozenset[str]
     member_nouns: frozenset[str]
     """ "it has 700 employees": the people a group has belong to it."""
@@ -85,7 +87,7 @@ _WORD_SETS = (
     "heading_roles", "subordinate_modifiers", "reporting_verbs", "place_nouns", "posting_verbs", "unit_nouns",
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
     "not_hostile", "uncounted_nouns", "counting_nouns", "counted_nouns", "attack_nouns",
-    "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs",
+    "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
     "member_nouns",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""

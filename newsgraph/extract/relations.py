@@ -55,6 +55,8 @@ VERB_CLIMB = frozenset({"pcomp", "acomp", "xcomp", "advcl"})
 """Arcs walked further up from a verb with no subject of its own ("committed to carrying out")."""
 
 
+QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "score"})
+"""Heads of "thousands of fighters": the people are in the "of" phrase."""
 PARTY_KINDS = frozenset({"organization", "group", "state", "igo", "media"})
 """Entity kinds that can take a side or have members."""
 PLACE_TYPES = frozenset({"located_in", "based_in", "operates_in"})
@@ -166,6 +168,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_held(frame, t))
         if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
             found.extend(_staff(frame, pat, t))
+        if t.pos == "VERB" and lemma in pat.sending_verbs:
+            found.extend(_sent(frame, t))
         if t.pos == "VERB":
             found.extend(_verb(frame, ont, pat, t))
             attack = attack_of(frame, ont, pat, t)
@@ -453,6 +457,37 @@ def _part_of(frame: Frame, t: Token) -> list[_Found]:
     return [_Found("member_of", h, g, t.i) for h in holders for g in groups if h.entity is None or h.entity != g.entity]
 
 
+def _sent(frame: Frame, t: Token) -> list[_Found]:
+    """ "Hezbollah has sent thousands of fighters to Syria": the sender commands the people it
+    sends (leads) and they are in the place (located_in). A plan to send places nobody."""
+    kids = frame.kids(t.i)
+    if any(c.dep == "aux" and c.text.lower() == "to" for c in kids) or any(c.dep in PASSIVE_SUBJECTS for c in kids):
+        return []
+    sent = [
+        a
+        for c in kids
+        if c.dep in OBJECTS and (c.lemma.lower() in frame.lexicon.nouns or c.lemma.lower() in QUANTITY_WORDS)
+        for a in frame.actor_args(c.i)
+        if not _is_place_arg(frame, a)
+    ]
+    if not sent:
+        return []
+    senders = [a for a in frame.subjects(t.i)[0] if _party(frame, a)]
+    objects = [c for c in kids if c.dep in OBJECTS]
+    places = [  # "sent fighters to Syria", wherever the parser hung "to Syria"
+        a
+        for h in [t, *objects]
+        for c in frame.kids(h.i)
+        if c.dep in {"prep", "dative"} and c.lemma.lower() in {"to", "into", "in"}
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in _place_args(frame, p.i)
+    ]
+    return [_Found("leads", s, a, t.i) for s in senders for a in sent if s.entity is None or s.entity != a.entity] + [
+        _Found("located_in", a, p, t.i) for a in sent for p in places
+    ]
+
+
 def _staff(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
     """ "it has 700 employees", "the group has some 3,000 fighters": the people belong to the
     group that has them."""
@@ -547,7 +582,8 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
         if c.dep in {"prt", "prep"} and f"{lemma} {c.lemma.lower()}" in ont.verb_type:
             rtype = ont.verb_type[f"{lemma} {c.lemma.lower()}"]
     rtype = rtype or ont.verb_type.get(lemma)
-    control = lemma in pat.control_verbs
+    particles = {f"{lemma} {c.lemma.lower()}" for c in kids if c.dep == "prt"}
+    control = lemma in pat.control_verbs or bool(particles & pat.control_verbs)  # "took over the barracks"
     inclusion = lemma in pat.inclusion_verbs
     posting = lemma in pat.posting_verbs or lemma in pat.freeing_verbs
     if (rtype is None or rtype in {"based_in", "has_role", "alias_of"}) and not (control or inclusion or posting):

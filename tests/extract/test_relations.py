@@ -336,6 +336,30 @@ def test_more_ties_read_off_the_parse(extracted: Extract, text: str, expected: t
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hezbollah has sent thousands of fighters to Syria.",
+            {("leads", "Hezbollah", "fighters"), ("located_in", "fighters", "Syria")},
+        ),
+        ("The militia took over a nearby army barracks.", {("leads", "militia", "a nearby army barracks")}),
+    ],
+)
+def test_sending_forces_and_taking_over_sites(
+    extracted: Extract, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = _triples(extracted(text))
+    assert expected <= found, found
+
+
+@pytest.mark.slow
+def test_a_plan_to_send_troops_places_nobody(extracted: Extract) -> None:
+    x = extracted("The cabinet discussed proposals to deploy troops to Gaza.")
+    assert not [r for r in x.relations if r.type == "located_in" and r.object.text == "Gaza"]
+
+
+@pytest.mark.slow
 def test_backing_a_partys_proposal_is_no_alliance(extracted: Extract) -> None:
     x = extracted("Germany supports France's proposal on tariffs.")
     assert not [r for r in x.relations if r.type == "allied_with"]
