@@ -194,6 +194,13 @@ def _correct(span: Span) -> Span | None:
     if len(span) > 1 and span[0].text in LEADING_PREPOSITIONS and span.id_ not in TRUSTED:
         # "Near Ar Raqqah, 15 strikes ...": the model took the preposition into a "person"
         return relabel(span[1:], "GPE", "context", "")
+    if (
+        span.label_ in ("PERSON", "PRODUCT")
+        and span.start > 0
+        and doc[span.start - 1].text in LEADING_PREPOSITIONS
+        and span.id_ not in TRUSTED
+    ):
+        return relabel(span, "GPE", "context", "")  # "Near Al Shadaddi, one strike ...": no person is near
     roles = load_roles()
     if roles.role_of.get(span.text.lower()) is not None:
         return None  # a title alone ("Mr", "President") is not a name

@@ -153,6 +153,7 @@ def test_names_before_member_or_staff_nouns_are_not_people(annotated: Annotate, 
         ("The Iraqi Army retook the village.", "Iraqi Army", "ORG"),
         # a name read with its leading preposition is the place after it
         ("Near Ar Raqqah, three strikes destroyed a bridge.", "Ar Raqqah", "GPE"),
+        ("Syria\n.\u00a0\u00a0 Near Al Shadaddi, one strike destroyed a bridge.", "Al Shadaddi", "GPE"),
         # a "person" before a comma and a state is a place in that state
         ("Advisers reached Manbij, Syria, on Tuesday.", "Manbij", "GPE"),
         # a name described as a town or an area is a place
