@@ -354,7 +354,8 @@ class Frame:
                     if c.dep in OBJECTS:
                         return self.actor_args(c.i), passive
                 return self.subjects(head.i, depth + 1)[0], passive
-            if t.dep == "conj" and head.pos in {"VERB", "AUX"}:
+            if (t.dep == "conj" or (t.dep == "dep" and t.tag == head.tag == "VB")) and head.pos in {"VERB", "AUX"}:
+                # "to operate freely, participate in events, and forge alliances": one subject
                 return self.subjects(head.i, depth + 1)[0], passive
             if t.dep in {"acl", "relcl"} and head.pos in ACTOR_POS:
                 return self.actor_args(head.i), passive

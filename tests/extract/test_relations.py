@@ -354,6 +354,15 @@ def test_sending_forces_and_taking_over_sites(
 
 
 @pytest.mark.slow
+def test_coordinated_verb_phrases_share_their_subject(extracted: Extract) -> None:
+    x = extracted(
+        "Lebanon allows Hezbollah commanders to operate freely, attend rallies, "
+        "and forge alliances with local militias."
+    )
+    assert ("allied_with", "Hezbollah", "local militias") in _triples(x)
+
+
+@pytest.mark.slow
 def test_a_plan_to_send_troops_places_nobody(extracted: Extract) -> None:
     x = extracted("The cabinet discussed proposals to deploy troops to Gaza.")
     assert not [r for r in x.relations if r.type == "located_in" and r.object.text == "Gaza"]
