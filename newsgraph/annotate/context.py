@@ -42,7 +42,6 @@ def apply_context(doc: Doc) -> None:
     spans = _athletes(doc, spans)
     spans = _places_in_states(doc, spans)
     spans = _described_places(spans)
-    spans = _named_by_people(doc, spans)
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
     store(doc, _named_by_people(doc, _consistent(doc, spans)))
@@ -51,11 +50,10 @@ def apply_context(doc: Doc) -> None:
 def _athletes(doc: Doc, spans: list[Span]) -> list[Span]:
     """``Tanja Damaske ( Germany ) 66.60``: a full name followed by a bracketed state, as
     results lists write competitors, is a person."""
-    state_at = {s.start: s for s in spans if s.kb_id_.startswith("iso:")}
+    state_at = _states(spans)
     out = []
     for s in spans:
-        k = s.end
-        state = state_at.get(k + 1) if k + 1 < len(doc) and doc[k].text == "(" else None
+        state = _state_after(doc, state_at, s, "(")
         if (
             state is not None and state.end < len(doc) and doc[state.end].text == ")"
             and s.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC") and s.id_ not in TRUSTED
@@ -64,6 +62,17 @@ def _athletes(doc: Doc, spans: list[Span]) -> list[Span]:
             s = relabel(s, "PERSON", "context")
         out.append(s)
     return out
+
+
+def _states(spans: list[Span]) -> dict[int, Span]:
+    """The spans the gazetteer knows as states (countries, US states), by first token."""
+    return {s.start: s for s in spans if s.kb_id_.startswith("iso:")}
+
+
+def _state_after(doc: Doc, state_at: dict[int, Span], s: Span, opener: str) -> Span | None:
+    """The state named right after span ``s`` and the token ``opener`` ("(" or ","), if any."""
+    k = s.end
+    return state_at.get(k + 1) if k + 1 < len(doc) and doc[k].text == opener else None
 
 
 PLACE_DESCRIPTIONS = frozenset({
@@ -93,13 +102,12 @@ def _described_places(spans: list[Span]) -> list[Span]:
 
 
 def _places_in_states(doc: Doc, spans: list[Span]) -> list[Span]:
-    """``Raqqah, Syria``, ``Cibolo, Texas``: a "person" (or "product") followed by a comma and a state (and no
-    possessive: ``Assad, Syria's president``) is a place in that state."""
-    state_at = {s.start: s for s in spans if s.kb_id_.startswith("iso:")}
+    """``Raqqah, Syria``, ``Cibolo, Texas``: a "person" (or "product") followed by a comma and a
+    state (and no possessive: ``Assad, Syria's president``) is a place in that state."""
+    state_at = _states(spans)
     out = []
     for s in spans:
-        k = s.end
-        state = state_at.get(k + 1) if k + 1 < len(doc) and doc[k].text == "," else None
+        state = _state_after(doc, state_at, s, ",")
         if (
             state is not None
             and s.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART")
@@ -134,7 +142,7 @@ def _named_by_people(doc: Doc, spans: list[Span]) -> list[Span]:
             and s.label_ == "NORP"
             and org.label_ == "ORG"
             and org.id_ not in TRUSTED
-            and not doc[s.end - 1].whitespace_.count("\n")
+            and "\n" not in doc[s.end - 1].whitespace_
             and len(org) == 1
             and org[-1].lower_ in heads
             and org[0].text[:1].isupper()
