@@ -92,6 +92,8 @@ class Frame:
     claims: list[Claim] = field(default_factory=list)
     """Claims by start."""
     claim_starts: list[int] = field(default_factory=list)
+    entity_kind: dict[str, str] = field(default_factory=dict)
+    """Entity id -> its kind (person, organization, state ...)."""
 
     @classmethod
     def of(cls, annotation: Annotation, x: Extraction) -> Frame:
@@ -128,6 +130,7 @@ class Frame:
         frame.date_starts = [d.start for d in dates]
         frame.claims = sorted(x.claims, key=lambda c: c.start)
         frame.claim_starts = [c.start for c in frame.claims]
+        frame.entity_kind = {e.id: e.kind for e in x.entities}
         return frame
 
     # -- lookups ----------------------------------------------------------------------------

@@ -142,7 +142,7 @@ def _party(frame: Frame, a: Arg) -> bool:
     if m is not None:
         return m.type in GROUP_TYPES | {"GPE"}
     if a.entity is not None:  # a pronoun or description resolved to a named entity
-        return any(e.id == a.entity and e.kind in PARTY_KINDS for e in frame.x.entities)
+        return frame.entity_kind.get(a.entity) in PARTY_KINDS
     last = frame.annotation.token_at(a.end - 1)
     return last is not None and last.lemma.lower() in frame.lexicon.nouns and last.lemma.lower() != "people"
 
@@ -347,8 +347,8 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
                 frame.tok(after).text in {"and", "or"}
                 or (frame.tok(after).text == "," and _list_goes_on(frame, after + 1))
             )  # "Iraq, Syria and Lebanon" is a list; "Raqqah, Syria, Nov. 6" is a place in a state
-            states = {e.id for e in frame.x.entities if e.kind == "state"}
-            if ends and not listed and dep in {"appos", "npadvmod", "conj"} and m.entity not in states:
+            state = m.entity is not None and frame.entity_kind.get(m.entity) == "state"
+            if ends and not listed and dep in {"appos", "npadvmod", "conj"} and not state:
                 out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     return out
 
