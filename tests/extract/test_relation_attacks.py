@@ -3,13 +3,9 @@ and the clause's place holds the strikes and each target; a fronted place is nev
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsgraph.records import Extraction
-
-Extract = Callable[..., Extraction]
+from tests.extract.relation_triples import Extract, triples
 
 STRIKE_LINE = (
     "Near Tal Afar, four strikes engaged two ISIL tactical units; destroyed three fighting positions, "
@@ -17,13 +13,10 @@ STRIKE_LINE = (
 )
 
 
-def _triples(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.type, r.subject.text, r.object.text) for r in x.relations}
-
 
 @pytest.mark.slow
 def test_strikes_fight_every_target_of_their_chained_verbs(extracted: Extract) -> None:
-    found = _triples(extracted(STRIKE_LINE))
+    found = triples(extracted(STRIKE_LINE))
     for target in ("ISIL tactical units", "fighting positions", "mortar system", "supply cache", "bridge"):
         assert ("fights", "strikes", target) in found, (target, found)
 
@@ -51,7 +44,7 @@ def test_an_actor_noun_subject_is_left_to_the_verb_rules(extracted: Extract) -> 
 
 @pytest.mark.slow
 def test_forces_that_conduct_strikes_in_a_place_are_there(extracted: Extract) -> None:
-    found = _triples(extracted("In Yemen, coalition forces conducted nine strikes against Houthi positions."))
+    found = triples(extracted("In Yemen, coalition forces conducted nine strikes against Houthi positions."))
     assert ("located_in", "nine strikes", "Yemen") in found or ("located_in", "strikes", "Yemen") in found, found
 
 

@@ -3,17 +3,9 @@ measures are no counts, and a measure with its bracketed conversions is one valu
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsgraph.records import Extraction
-
-Extract = Callable[..., Extraction]
-
-
-def _triples(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.type, r.subject.text, r.object.text) for r in x.relations}
+from tests.extract.relation_triples import Extract, triples
 
 
 @pytest.mark.slow
@@ -29,7 +21,7 @@ def _triples(x: Extraction) -> set[tuple[str, str, str]]:
 def test_a_count_is_an_attribute_of_what_it_counts(
     extracted: Extract, text: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in _triples(extracted(text))
+    assert expected in triples(extracted(text))
 
 
 @pytest.mark.slow
@@ -69,7 +61,7 @@ def test_measures_and_years_are_no_counts(extracted: Extract, text: str) -> None
 def test_a_measure_and_its_conversions_are_one_value(
     extracted: Extract, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert expected <= _triples(extracted(text))
+    assert expected <= triples(extracted(text))
 
 
 @pytest.mark.slow

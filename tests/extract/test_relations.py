@@ -3,7 +3,6 @@ places and aliases, each with its sentence as evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,7 @@ import pytest
 from newsgraph.errors import OntologyError
 from newsgraph.extract.relation_patterns import load_patterns, patterns
 from newsgraph.records import Extraction
-
-Extract = Callable[..., Extraction]
-
-
-def _triples(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.type, r.subject.text, r.object.text) for r in x.relations}
+from tests.extract.relation_triples import Extract, triples
 
 
 @pytest.mark.slow
@@ -39,7 +33,7 @@ def _triples(x: Extraction) -> set[tuple[str, str, str]]:
     ],
 )
 def test_titles_and_roles(extracted: Extract, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert expected <= _triples(extracted(text))
+    assert expected <= triples(extracted(text))
 
 
 @pytest.mark.slow
@@ -62,7 +56,7 @@ def test_titles_and_roles(extracted: Extract, text: str, expected: set[tuple[str
     ],
 )
 def test_cue_patterns(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _triples(extracted(text))
+    assert expected in triples(extracted(text))
 
 
 @pytest.mark.slow
@@ -89,7 +83,7 @@ def test_a_negated_tie_is_marked_negated(extracted: Extract, text: str) -> None:
 @pytest.mark.slow
 def test_relations_on_the_wire_story(extracted: Extract, wire_text: str) -> None:
     x = extracted(wire_text, published="2026-01-27")
-    found = _triples(x)
+    found = triples(x)
     assert ("represents", "Naji Zaheer", "Hamas") in found
     assert ("member_of", "Rashid Ali Sandhu", "LeT") in found
     assert ("located_in", "Gujranwala", "Pakistan") in found
@@ -132,7 +126,7 @@ def test_relations_on_the_wire_story(extracted: Extract, wire_text: str) -> None
     ],
 )
 def test_dependency_patterns(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _triples(extracted(text))
+    assert expected in triples(extracted(text))
 
 
 @pytest.mark.slow
@@ -149,7 +143,7 @@ def test_dependency_patterns(extracted: Extract, text: str, expected: tuple[str,
     ],
 )
 def test_patterns_do_not_overreach(extracted: Extract, text: str, absent: tuple[str, str, str]) -> None:
-    assert absent not in _triples(extracted(text))
+    assert absent not in triples(extracted(text))
 
 
 @pytest.mark.parametrize(
@@ -264,7 +258,7 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
     ],
 )
 def test_hostile_and_common_place_phrases(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in _triples(extracted(text))
+    assert expected in triples(extracted(text))
 
 
 @pytest.mark.slow
@@ -331,7 +325,7 @@ def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str,
     ],
 )
 def test_more_ties_read_off_the_parse(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
-    found = _triples(extracted(text))
+    found = triples(extracted(text))
     assert expected in found, found
 
 
@@ -349,7 +343,7 @@ def test_more_ties_read_off_the_parse(extracted: Extract, text: str, expected: t
 def test_sending_forces_and_taking_over_sites(
     extracted: Extract, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    found = _triples(extracted(text))
+    found = triples(extracted(text))
     assert expected <= found, found
 
 
@@ -359,7 +353,7 @@ def test_coordinated_verb_phrases_share_their_subject(extracted: Extract) -> Non
         "Lebanon allows Hezbollah commanders to operate freely, attend rallies, "
         "and forge alliances with local militias."
     )
-    assert ("allied_with", "Hezbollah", "local militias") in _triples(x)
+    assert ("allied_with", "Hezbollah", "local militias") in triples(x)
 
 
 @pytest.mark.slow
