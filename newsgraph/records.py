@@ -109,6 +109,8 @@ class Entity:
     mentions: tuple[str, ...] = ()
     place: Place | None = None
     attributes: dict[str, str] = field(default_factory=dict)
+    confidence: float | None = None
+    """Estimated probability that the record is right in every element (``extract.confidence``)."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,8 @@ class Claim:
     modality: str
     reported_by: str | None = None
     """Entity id of the outlet or agency carrying the claim."""
+    confidence: float | None = None
+    """Estimated probability that the record is right in every element (``extract.confidence``)."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,8 @@ class Event:
     location: Arg | None = None
     modality: str = "asserted"
     claim: str | None = None
+    confidence: float | None = None
+    """Estimated probability that the record is right in every element (``extract.confidence``)."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,8 @@ class Relation:
     evidence: SentenceSpan
     modality: str = "asserted"
     claim: str | None = None
+    confidence: float | None = None
+    """Estimated probability that the record is right in every element (``extract.confidence``)."""
 
 
 @dataclass(frozen=True)
@@ -281,6 +289,7 @@ def _entity(e: dict[str, Any]) -> Entity:
         mentions=tuple(e.get("mentions", ())),
         place=Place(**e["place"]) if e.get("place") else None,
         attributes=dict(e.get("attributes") or {}),
+        confidence=e.get("confidence"),
     )
 
 
@@ -295,6 +304,7 @@ def _claim(c: dict[str, Any]) -> Claim:
         cue=Span(**c["cue"]) if c.get("cue") else None,
         modality=c["modality"],
         reported_by=c.get("reported_by"),
+        confidence=c.get("confidence"),
     )
 
 
@@ -313,6 +323,7 @@ def _event(v: dict[str, Any]) -> Event:
         location=_arg(v.get("location")),
         modality=v.get("modality", "asserted"),
         claim=v.get("claim"),
+        confidence=v.get("confidence"),
     )
 
 
@@ -328,4 +339,5 @@ def _relation(r: dict[str, Any]) -> Relation:
         evidence=SentenceSpan(**r["evidence"]),
         modality=r.get("modality", "asserted"),
         claim=r.get("claim"),
+        confidence=r.get("confidence"),
     )

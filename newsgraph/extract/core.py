@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from newsgraph.annotate.parsed import Annotation
 from newsgraph.extract.claims import agency_entity, find_claims
+from newsgraph.extract.confidence import with_confidence
 from newsgraph.extract.dates import find_dates
 from newsgraph.extract.entities import resolve_entities
 from newsgraph.extract.events import find_events
@@ -52,6 +53,10 @@ def _relations(annotation: Annotation, x: Extraction) -> Extraction:
     return replace(x, relations=find_relations(annotation, x))
 
 
+def _confidence(annotation: Annotation, x: Extraction) -> Extraction:
+    return with_confidence(annotation, x)
+
+
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("entities", _entities),
     ("places", _places),
@@ -59,6 +64,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("claims", _claims),
     ("events", _events),
     ("relations", _relations),
+    ("confidence", _confidence),
 )
 """The extraction stages in the order they run; each may read what the earlier ones produced."""
 

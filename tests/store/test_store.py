@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -639,13 +640,16 @@ def hand_built(doc_id: str = "hb1", published: str = "2026-03-04") -> Extraction
         ),
         Relation("r2", "has_role", _arg(t, "Amina Wekesa", "e1"), _arg(t, "water minister", None), s1),
     )
+    def rated(records: tuple[Any, ...]) -> tuple[Any, ...]:  # every record of the contract has a confidence
+        return tuple(replace(r, confidence=0.9) for r in records)
+
     return Extraction(
         document=Document(id=doc_id, text=t, title="Omo accord", source="NWS", published=published),
         mentions=mentions,
-        entities=entities,
-        claims=claims,
-        events=events,
-        relations=relations,
+        entities=rated(entities),
+        claims=rated(claims),
+        events=rated(events),
+        relations=rated(relations),
     )
 
 

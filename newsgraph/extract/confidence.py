@@ -1,0 +1,271 @@
+"""Confidence: the estimated probability that a record is right in every element.
+
+Every entity, claim, event and relation gets ``confidence`` from a handful of features that a
+reader can check against the text (which kind of record, whether its arguments resolve to named
+entities, whether one of them is a pronoun or a bare number, how ambiguous the trigger is ...).
+A logistic model per record kind turns the features into a probability; its weights live in
+``newsgraph/data/confidence.yaml`` and are fitted on the hand-annotated real news of
+``eval/gold/newsfacts`` by ``scripts/calibrate_confidence.py``, which also chooses
+:data:`DEFAULT_THRESHOLD`, the confidence under which the CLI, the API and the network hide a
+fact by default (saying so).
+
+:func:`explain` lists the features and their weights for one record, so an analyst can see why
+a fact scores what it scores.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.annotate.parsed import Annotation
+from newsgraph.errors import OntologyError
+from newsgraph.extract.modality import token_range
+from newsgraph.ontology import read_data
+from newsgraph.records import Arg, Claim, Entity, Event, Extraction, Relation
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "confidence.yaml"
+SCHEMA = "newsgraph/confidence@1"
+KINDS = ("entity", "claim", "event", "relation")
+
+PRONOUNS = frozenset(
+    [
+        "i",
+        "me",
+        "we",
+        "us",
+        "you",
+        "he",
+        "him",
+        "she",
+        "her",
+        "it",
+        "they",
+        "them",
+        "his",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "one",
+    ]
+)
+SAY_CUES = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according to"})
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+
+Features = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic weights of one record kind."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def probability(self, features: Features) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The models of ``confidence.yaml`` and the default threshold chosen with them."""
+
+    models: dict[str, Model]
+    default_threshold: float
+
+
+def parse_calibration(data: dict[str, object], origin: str) -> Calibration:
+    threshold = data.get("default_threshold")
+    if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+        raise OntologyError(origin, "'default_threshold' must be a number in [0, 1]")
+    raw = data.get("models")
+    if not isinstance(raw, dict) or sorted(raw) != sorted(KINDS):
+        raise OntologyError(origin, f"'models' must map each of {', '.join(KINDS)} to bias and weights")
+    models = {}
+    for kind, m in raw.items():
+        if not isinstance(m, dict) or not isinstance(m.get("bias"), (int, float)):
+            raise OntologyError(origin, f"models.{kind} needs a numeric 'bias'")
+        weights = m.get("weights") or {}
+        if not isinstance(weights, dict) or not all(isinstance(v, (int, float)) for v in weights.values()):
+            raise OntologyError(origin, f"models.{kind}.weights must map feature names to numbers")
+        models[kind] = Model(float(m["bias"]), {str(k): float(v) for k, v in weights.items()})
+    return Calibration(models, float(threshold))
+
+
+@lru_cache(maxsize=1)
+def calibration() -> Calibration:
+    """The shipped calibration, read and checked once per process."""
+    return parse_calibration(read_data(DATA_FILE, SCHEMA), str(DATA_FILE))
+
+
+DEFAULT_THRESHOLD = calibration().default_threshold
+"""Facts under this confidence are hidden by default (the CLI, the API and the network say so)."""
+
+
+# --- features -----------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _pronoun(a: Arg | None) -> bool:
+    return a is not None and a.text.lower().strip() in PRONOUNS
+
+
+def _numeric(a: Arg) -> bool:
+    return bool(_DIGIT.search(a.text)) or a.text.split()[-1:] in (["dozens"], ["hundreds"], ["thousands"])
+
+
+class _Context:
+    """What the feature functions look up, built once per document."""
+
+    def __init__(self, annotation: Annotation, x: Extraction) -> None:
+        self.annotation = annotation
+        self.entities = {e.id: e for e in x.entities}
+        self.mention_type = {m.id: m.type for m in x.mentions}
+        self.span_source = {(s.start, s.end): s.source for s in annotation.spans}
+
+    def kind(self, a: Arg | None) -> str:
+        e = self.entities.get(a.entity or "") if a else None
+        return e.kind if e else "none"
+
+    def head_pos(self, start: int, end: int) -> str:
+        """Part of speech of the last token in ``[start, end)`` (the head of an English phrase)."""
+        first, last = token_range(self.annotation, start, end)
+        return self.annotation.tokens[last - 1].pos if last > first else ""
+
+
+def entity_features(e: Entity, c: _Context) -> Features:
+    types = [c.mention_type.get(m, "") for m in e.mentions]
+    words = e.name.split()
+    f: Features = {f"kind:{e.kind}": 1.0, "mentions": math.log1p(len(e.mentions))}
+    if len(words) == 1:
+        f["one_word"] = 1.0
+    if e.name.isupper() and len(e.name) <= 6:
+        f["acronym"] = 1.0
+    if types and all(t == "NORP" for t in types):
+        f["demonym"] = 1.0
+    if len(set(types)) > 1:
+        f["mixed_types"] = 1.0
+    if e.kind in ("place", "state"):
+        f["geocoded" if e.place is not None else "not_geocoded"] = 1.0
+    if words and words[0][:1].islower():
+        f["lower_start"] = 1.0
+    if e.aliases:
+        f["aliases"] = 1.0
+    return f
+
+
+def claim_features(cl: Claim, c: _Context) -> Features:
+    f: Features = {f"claim:{cl.kind}": 1.0, "words": math.log1p(len(_words(cl.text))) / 3}
+    sp = cl.speaker
+    if sp is None:
+        f["no_speaker"] = 1.0
+    else:
+        if sp.text.lower() in PRONOUNS:
+            f["speaker_pronoun"] = 1.0
+        if sp.entity is None:
+            f["speaker_unresolved"] = 1.0
+        else:
+            f[f"speaker:{c.kind(Arg(sp.start, sp.end, sp.text, sp.entity))}"] = 1.0
+    if cl.cue is None:
+        f["no_cue"] = 1.0
+    elif cl.cue.text.lower() in SAY_CUES:
+        f["cue_say"] = 1.0
+    if cl.modality != "asserted":
+        f["not_asserted"] = 1.0
+    return f
+
+
+def event_features(v: Event, c: _Context) -> Features:
+    args = (*v.source, *v.target, *v.participants)
+    f: Features = {f"type:{v.type}": 1.0}
+    if not v.source and not v.participants:
+        f["no_source"] = 1.0
+    if not v.target and not v.participants:
+        f["no_target"] = 1.0
+    if any(_pronoun(a) for a in args):
+        f["pronoun_arg"] = 1.0
+    if args:
+        f["unresolved_args"] = sum(1 for a in args if a.entity is None) / len(args)
+    if c.head_pos(v.trigger.start, v.trigger.end) == "NOUN":
+        f["noun_trigger"] = 1.0
+    if v.claim is not None:
+        f["in_claim"] = 1.0
+    if v.modality != "asserted":
+        f["not_asserted"] = 1.0
+    if v.cameo is None:
+        f["no_cameo"] = 1.0
+    if v.date is not None:
+        f["dated"] = 1.0
+    if v.location is not None:
+        f["placed"] = 1.0
+    return f
+
+
+def relation_features(r: Relation, c: _Context) -> Features:
+    f: Features = {f"rel:{r.type}": 1.0}
+    for side, a in (("subject", r.subject), ("object", r.object)):
+        if a.entity is None:
+            f[f"{side}_unresolved"] = 1.0
+        if _pronoun(a):
+            f["pronoun_arg"] = 1.0
+        if _numeric(a):
+            f["numeric_arg"] = 1.0
+    if c.kind(r.subject) == c.kind(r.object) and c.kind(r.subject) in ("state", "place"):
+        f["same_place_kind"] = 1.0
+    gap = abs(r.object.start - r.subject.start)
+    f["distance"] = math.log1p(gap) / 5
+    f["evidence_words"] = math.log1p(r.evidence.end - r.evidence.start) / 6
+    if r.claim is not None:
+        f["in_claim"] = 1.0
+    if r.modality != "asserted":
+        f["not_asserted"] = 1.0
+    return f
+
+
+def features(annotation: Annotation, x: Extraction) -> dict[str, list[Features]]:
+    """The features of every entity, claim, event and relation of ``x``, in order, by kind."""
+    c = _Context(annotation, x)
+    return {
+        "entity": [entity_features(e, c) for e in x.entities],
+        "claim": [claim_features(cl, c) for cl in x.claims],
+        "event": [event_features(v, c) for v in x.events],
+        "relation": [relation_features(r, c) for r in x.relations],
+    }
+
+
+def explain(kind: str, feats: Features) -> list[tuple[str, float, float]]:
+    """(feature, value, weight) of one record, strongest contribution first."""
+    model = calibration().models[kind]
+    rows = [(k, v, model.weights.get(k, 0.0)) for k, v in feats.items()]
+    return sorted(rows, key=lambda r: -abs(r[1] * r[2]))
+
+
+def with_confidence(annotation: Annotation, x: Extraction) -> Extraction:
+    """``x`` with ``confidence`` set on every entity, claim, event and relation."""
+    models = calibration().models
+    feats = features(annotation, x)
+
+    def rate(kind: str, k: int) -> float:
+        return round(models[kind].probability(feats[kind][k]), 3)
+
+    return replace(
+        x,
+        entities=tuple(replace(r, confidence=rate("entity", k)) for k, r in enumerate(x.entities)),
+        claims=tuple(replace(r, confidence=rate("claim", k)) for k, r in enumerate(x.claims)),
+        events=tuple(replace(r, confidence=rate("event", k)) for k, r in enumerate(x.events)),
+        relations=tuple(replace(r, confidence=rate("relation", k)) for k, r in enumerate(x.relations)),
+    )
