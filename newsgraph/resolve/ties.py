@@ -7,6 +7,9 @@ A tie is one piece of network evidence: two entities of a document tied by
 - a **relation**: subject to object (directed unless the relation type is symmetric);
 - a **claim**: the speaker to each entity mentioned in what is said (directed).
 
+Each tie carries the confidence of the record it comes from, so the network can leave out the
+ties of facts under a threshold (``newsgraph.network.Filters.min_confidence``).
+
 Ties are derived from the stored records once per document (``actor_ties``) and become actor
 edges through ``actor_links`` at query time, so merging or splitting actors never rewrites them.
 """
@@ -73,9 +76,17 @@ def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, An
         elif r.entity:
             args[(r.doc_id, r.event_id)].append((r.role, r.entity))
     for ev in conn.execute(
-        select(v.c.doc_id, v.c.id, v.c.type, v.c.trigger, v.c.sentence, v.c.date_value, v.c.modality, v.c.claim).where(
-            v.c.doc_id.in_(doc_ids)
-        )
+        select(
+            v.c.doc_id,
+            v.c.id,
+            v.c.type,
+            v.c.trigger,
+            v.c.sentence,
+            v.c.date_value,
+            v.c.modality,
+            v.c.claim,
+            v.c.confidence,
+        ).where(v.c.doc_id.in_(doc_ids))
     ):
         key = (ev.doc_id, ev.id)
         roles = args.get(key, [])
@@ -90,6 +101,7 @@ def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, An
             "location": location.get(key),
             "modality": ev.modality,
             "speaker": speakers.get((ev.doc_id, ev.claim)) if ev.claim else None,
+            "confidence": ev.confidence,
         }
         directed: set[tuple[str, str]] = set()
         for role_a, ent_a in roles:
@@ -124,6 +136,7 @@ def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, An
             location=None,
             modality=rr.modality,
             speaker=speakers.get((rr.doc_id, rr.claim)) if rr.claim else None,
+            confidence=rr.confidence,
         )
 
     c, m = schema.claims, schema.mentions
@@ -154,6 +167,7 @@ def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, An
                 location=None,
                 modality=cl.modality,
                 speaker=speakers.get((cl.doc_id, cl.id)),
+                confidence=cl.confidence,
             )
     return rows
 

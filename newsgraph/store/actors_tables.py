@@ -115,6 +115,7 @@ actor_ties = Table(
     Column("location", Text),
     Column("modality", String(12), nullable=False),
     Column("speaker", Text, comment="who says so: the claim's speaker, when the fact is known through a claim"),
+    Column("confidence", Float, comment="the event's, relation's or claim's confidence; null if stored before"),
     Index("ix_actor_ties_a", "doc_id", "entity_a"),
     Index("ix_actor_ties_b", "doc_id", "entity_b"),
 )

@@ -10,7 +10,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, func, insert, select, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+)
 
 from newsgraph.errors import StoreVersionError
 from newsgraph.store import schema
@@ -63,10 +76,23 @@ def _actor_tables(conn: Connection) -> None:
     create_tables(conn)
 
 
+def _confidence_columns(conn: Connection) -> None:
+    """``confidence`` on the record tables and on the network's ties. Stores created since have
+    them already (the tables are created from the current schema); older rows keep NULL."""
+    from newsgraph.store.actors_tables import actor_ties
+
+    kind = Float().compile(dialect=conn.dialect)
+    for table in (*schema.CONFIDENCE_TABLES, actor_ties.name):
+        have = {c["name"] for c in inspect(conn).get_columns(table)}
+        if "confidence" not in have:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN confidence {kind}"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, mentions, entities, dates, claims, events, relations; full-text index", _core_tables),
     Migration(2, "watchlist entries, loaded lists and screening hits", _watchlist_tables),
     Migration(3, "actors across documents, their links, decisions and ties; stories", _actor_tables),
+    Migration(4, "confidence of entities, claims, events, relations and the network's ties", _confidence_columns),
 ]
 
 

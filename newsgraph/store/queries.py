@@ -161,6 +161,7 @@ def _entity(row: dict[str, Any]) -> dict[str, Any]:
         "mentions": row["mentions"],
         "place": place,
         "attributes": row["attributes"],
+        "confidence": row.get("confidence"),
     }
 
 
@@ -196,19 +197,35 @@ def _name_match(column: Any, name: str) -> ColumnElement[bool]:
     return func.lower(column).like("%" + name.lower().replace("%", r"\%").replace("_", r"\_") + "%", escape="\\")
 
 
-def claims(
-    engine: Engine, *, speaker: str | None = None, about: str | None = None, limit: int = 50, offset: int = 0
-) -> list[dict[str, Any]]:
-    """Claims across current documents, by speaker (as written or its entity) and by what they mention."""
+def at_least(column: Any, min_confidence: float) -> ColumnElement[bool] | None:
+    """Records at or above ``min_confidence``, or unscored (NULL: stored before newsgraph scored
+    confidence); None when nothing is filtered (a threshold of 0 or less)."""
+    if min_confidence <= 0:
+        return None
+    return or_(column.is_(None), column >= min_confidence)
+
+
+def _confident(q: Any, column: Any, min_confidence: float) -> Any:
+    clause = at_least(column, min_confidence)
+    return q if clause is None else q.where(clause)
+
+
+def _count_below(engine: Engine, q: Any, column: Any, min_confidence: float) -> int:
+    """How many rows of the query ``q`` are under ``min_confidence`` (hidden by it)."""
+    if min_confidence <= 0:
+        return 0
+    below = q.with_only_columns(column).where(column < min_confidence).subquery()
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(below)).scalar_one())
+
+
+def _claims_query(speaker: str | None, about: str | None) -> Any:
     c, e = schema.claims, schema.entities
     q = (
         select(c, docs.c.published, docs.c.title, e.c.name.label("speaker_name"))
         .join(docs, docs.c.id == c.c.doc_id)
         .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
         .where(docs.c.current.is_(True))
-        .order_by(docs.c.published.desc(), c.c.doc_id, c.c.start)
-        .limit(limit)
-        .offset(offset)
     )
     if speaker:
         q = q.where(
@@ -220,29 +237,40 @@ def claims(
         )
     if about:
         q = q.where(_name_match(c.c.text, about))
+    return q
+
+
+def claims(
+    engine: Engine,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    min_confidence: float = 0.0,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Claims across current documents, by speaker (as written or its entity) and by what they
+    mention; those under ``min_confidence`` left out (:func:`hidden_claims` counts them)."""
+    c = schema.claims
+    q = _confident(_claims_query(speaker, about), c.c.confidence, min_confidence)
+    q = q.order_by(docs.c.published.desc(), c.c.doc_id, c.c.start).limit(limit).offset(offset)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def events(
-    engine: Engine,
-    *,
-    type: str | None = None,
-    actor: str | None = None,
-    since: str | None = None,
-    where: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Events across current documents, with the sentence that states them."""
+def hidden_claims(
+    engine: Engine, *, min_confidence: float, speaker: str | None = None, about: str | None = None
+) -> int:
+    """The claims :func:`claims` leaves out for being under ``min_confidence``."""
+    return _count_below(engine, _claims_query(speaker, about), schema.claims.c.confidence, min_confidence)
+
+
+def _events_query(type: str | None, actor: str | None, since: str | None, where: str | None) -> Any:
     v, a = schema.events, schema.event_args
     q = (
         select(v, docs.c.published, docs.c.source.label("reported_by"), docs.c.text.label("doc_text"))
         .join(docs, docs.c.id == v.c.doc_id)
         .where(docs.c.current.is_(True))
-        .order_by(v.c.date_value.desc(), v.c.doc_id, v.c.id)
-        .limit(limit)
-        .offset(offset)
     )
     if type:
         q = q.where(func.upper(v.c.type) == type.upper())
@@ -255,28 +283,79 @@ def events(
                     a.c.doc_id == v.c.doc_id, a.c.event_id == v.c.id, a.c.role.in_(roles), _name_match(a.c.text, name)
                 )
             )
+    return q
+
+
+def events(
+    engine: Engine,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    where: str | None = None,
+    min_confidence: float = 0.0,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Events across current documents, with the sentence that states them; those under
+    ``min_confidence`` left out (:func:`hidden_events` counts them)."""
+    v = schema.events
+    q = _confident(_events_query(type, actor, since, where), v.c.confidence, min_confidence)
+    q = q.order_by(v.c.date_value.desc(), v.c.doc_id, v.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
         return [_with_sentence(dict(r._mapping)) for r in conn.execute(q)]
 
 
-def relations(
-    engine: Engine, *, actor: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0
-) -> list[dict[str, Any]]:
+def hidden_events(
+    engine: Engine,
+    *,
+    min_confidence: float,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    where: str | None = None,
+) -> int:
+    """The events :func:`events` leaves out for being under ``min_confidence``."""
+    return _count_below(engine, _events_query(type, actor, since, where), schema.events.c.confidence, min_confidence)
+
+
+def _relations_query(actor: str | None, type: str | None) -> Any:
     r = schema.relations
     q = (
         select(r, docs.c.published, docs.c.source.label("reported_by"), docs.c.text.label("doc_text"))
         .join(docs, docs.c.id == r.c.doc_id)
         .where(docs.c.current.is_(True))
-        .order_by(docs.c.published.desc(), r.c.doc_id, r.c.id)
-        .limit(limit)
-        .offset(offset)
     )
     if actor:
         q = q.where(or_(_name_match(r.c.subject_text, actor), _name_match(r.c.object_text, actor)))
     if type:
         q = q.where(r.c.type == type)
+    return q
+
+
+def relations(
+    engine: Engine,
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    min_confidence: float = 0.0,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Relations across current documents, with their evidence sentence; those under
+    ``min_confidence`` left out (:func:`hidden_relations` counts them)."""
+    r = schema.relations
+    q = _confident(_relations_query(actor, type), r.c.confidence, min_confidence)
+    q = q.order_by(docs.c.published.desc(), r.c.doc_id, r.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
         return [_with_sentence(dict(row._mapping), "evidence") for row in conn.execute(q)]
+
+
+def hidden_relations(
+    engine: Engine, *, min_confidence: float, actor: str | None = None, type: str | None = None
+) -> int:
+    """The relations :func:`relations` leaves out for being under ``min_confidence``."""
+    return _count_below(engine, _relations_query(actor, type), schema.relations.c.confidence, min_confidence)
 
 
 def _with_sentence(row: dict[str, Any], key: str = "sentence") -> dict[str, Any]:

@@ -50,6 +50,14 @@ def _doc_fk() -> Column[str]:
     return Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
 
 
+def _confidence() -> Column[float]:
+    return Column(
+        "confidence",
+        Float,
+        comment="estimated probability that the record is right (extract.confidence); null if stored before",
+    )
+
+
 mentions = Table(
     "mentions",
     metadata,
@@ -77,6 +85,7 @@ entities = Table(
     Column("geonames_id", Integer),
     Column("feature", String(20)),
     Column("attributes", JSON, nullable=False),
+    _confidence(),
     Index("ix_entities_name", "name"),
 )
 
@@ -107,6 +116,7 @@ claims = Table(
     Column("cue", JSON, comment="{start, end, text} or null"),
     Column("modality", String(12), nullable=False),
     Column("reported_by", String(20)),
+    _confidence(),
 )
 
 events = Table(
@@ -127,6 +137,7 @@ events = Table(
     Column("location", JSON),
     Column("modality", String(12), nullable=False),
     Column("claim", String(20)),
+    _confidence(),
 )
 
 event_args = Table(
@@ -153,7 +164,12 @@ relations = Table(
     Column("evidence", JSON, nullable=False),
     Column("modality", String(12), nullable=False),
     Column("claim", String(20)),
+    _confidence(),
 )
 
 CORE_TABLES = (documents, mentions, entities, dates, claims, events, event_args, relations)
-"""The tables of schema version 1, in creation order."""
+"""The tables of schema version 1, in creation order (with the columns added since: a new store
+gets them at once, and the later migrations add only what an older store lacks)."""
+
+CONFIDENCE_TABLES = ("entities", "claims", "events", "relations")
+"""The record tables with a ``confidence`` column (migration 4)."""

@@ -274,6 +274,7 @@ def _insert_records(conn: Connection, doc_id: str, x: Extraction) -> None:
                 "geonames_id": e.place.geonames_id if e.place else None,
                 "feature": e.place.feature if e.place else None,
                 "attributes": dict(e.attributes),
+                "confidence": e.confidence,
             }
             for e in x.entities
         ],
@@ -295,6 +296,7 @@ def _insert_records(conn: Connection, doc_id: str, x: Extraction) -> None:
                 "cue": as_plain(c.cue),
                 "modality": c.modality,
                 "reported_by": c.reported_by,
+                "confidence": c.confidence,
             }
             for c in x.claims
         ],
