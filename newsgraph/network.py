@@ -5,6 +5,11 @@ into actor pairs through ``actor_links``. Each edge is typed (event type, relati
 ``says``), weighted (documents that state it), dated (first and last), carries its modality and
 the list of its evidence (document, sentence, speaker, outlet).
 
+Ties come only from facts at or above a confidence threshold (``Filters.min_confidence``, by
+default the calibrated :data:`newsgraph.extract.confidence.DEFAULT_THRESHOLD`); what a query
+leaves out for that reason is counted (``Network.hidden``) so that callers can say so. Facts
+stored before confidence existed (NULL) are always kept.
+
 Every query reads only what it is asked about: the ties of one actor's neighbourhood, the two
 frontiers of a path search, the strongest pairs of the store. Nothing loads the whole store.
 """
@@ -26,9 +31,11 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.errors import BadRequest, NotFound
+from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.resolve.forms import form
 from newsgraph.store import schema
 from newsgraph.store.actors_tables import actor_keys, actor_links, actor_ties, actors
+from newsgraph.store.queries import at_least
 
 CHUNK = 500
 MAX_EVIDENCE = 20
@@ -90,6 +97,8 @@ class Evidence:
     title: str | None
     forward: bool
     """True when the tie runs from the edge's ``source`` to its ``target`` as stored."""
+    confidence: float | None = None
+    """The confidence of the event, relation or claim (None: stored before it was scored)."""
 
 
 @dataclass
@@ -127,6 +136,11 @@ class Edge:
         return counts.most_common(1)[0][0] if counts else "asserted"
 
     @property
+    def confidence(self) -> float | None:
+        """The highest confidence of its evidence (None when none is scored)."""
+        return max((e.confidence for e in self.evidence if e.confidence is not None), default=None)
+
+    @property
     def label(self) -> str:
         counts = Counter(e.label.lower() for e in self.evidence)
         return counts.most_common(1)[0][0] if counts else self.type.lower()
@@ -137,6 +151,10 @@ class Network:
     actors: dict[int, Actor]
     edges: list[Edge]
     center: list[int] = field(default_factory=list)
+    min_confidence: float = 0.0
+    """The threshold the ties were read with."""
+    hidden: int = 0
+    """Facts (events, relations, claims) that would add ties here but are under ``min_confidence``."""
 
     def graph(self) -> nx.MultiDiGraph:
         """A networkx multigraph: nodes are actor ids, one edge per (pair, kind, type)."""
@@ -165,6 +183,8 @@ class Network:
             "center": self.center,
             "actors": [actor_dict(a) for a in self.actors.values()],
             "edges": [edge_dict(e, self.actors) for e in self.edges],
+            "min_confidence": self.min_confidence,
+            "hidden_below_confidence": self.hidden,
         }
 
 
@@ -197,6 +217,7 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
         "source": e.source,
         "published": e.published,
         "title": e.title,
+        "confidence": e.confidence,
     }
 
 
@@ -214,6 +235,7 @@ def edge_dict(e: Edge, names: dict[int, Actor]) -> dict[str, Any]:
         "first": e.first,
         "last": e.last,
         "modality": e.modality,
+        "confidence": e.confidence,
         "evidence": [evidence_dict(x) for x in e.evidence],
     }
 
@@ -294,10 +316,14 @@ class Filters:
     until: str | None = None
     types: tuple[str, ...] = ()
     """Event types (CONSULT), relation types (member_of), ``says``, or kinds (event, relation, claim)."""
+    min_confidence: float = DEFAULT_THRESHOLD
+    """Only ties of facts at or above this confidence (0 keeps every tie)."""
 
 
-def _filter_clause(f: Filters, date: Any) -> list[ColumnElement[bool]]:
+def _filter_clause(f: Filters, date: Any, *, confidence: bool = True) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = []
+    if confidence and (sure := at_least(actor_ties.c.confidence, f.min_confidence)) is not None:
+        clauses.append(sure)
     if f.since:
         clauses.append(date >= f.since)
     if f.until:
@@ -333,6 +359,7 @@ def _tie_rows(
             t.c.location,
             t.c.modality,
             t.c.speaker,
+            t.c.confidence,
             d.c.source,
             d.c.published,
             d.c.title,
@@ -359,6 +386,49 @@ def _tie_rows(
         q2 = select(*cols).select_from(base).where(lb.c.actor_id.in_(chunk), ~la.c.actor_id.in_(chunk), *common)
         rows.extend(conn.execute(union_all(q1, q2)).all())
     return rows
+
+
+def _hidden(conn: Connection, actor_ids: Iterable[int] | None, f: Filters) -> int:
+    """Facts (event, relation or claim of a current document) that tie two actors, at least one
+    of them among ``actor_ids`` (any when None), and are left out for being under
+    ``f.min_confidence``; the other filters apply."""
+    if f.min_confidence <= 0:
+        return 0
+    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
+    date = func.coalesce(t.c.date, d.c.published)
+    base = (
+        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
+        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
+        .join(d, d.c.id == t.c.doc_id)
+    )
+    facts = (
+        select(t.c.doc_id, t.c.kind, t.c.record_id)
+        .select_from(base)
+        .where(
+            d.c.current.is_(True),
+            la.c.actor_id != lb.c.actor_id,
+            t.c.confidence < f.min_confidence,
+            *_filter_clause(f, date, confidence=False),
+        )
+        .distinct()
+    )
+    if actor_ids is None:
+        return int(conn.execute(select(func.count()).select_from(facts.subquery())).scalar_one())
+    ids = sorted(set(actor_ids))
+    found: set[tuple[Any, ...]] = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        found.update(
+            tuple(r) for r in conn.execute(facts.where(or_(la.c.actor_id.in_(chunk), lb.c.actor_id.in_(chunk))))
+        )
+    return len(found)
+
+
+def hidden_ties(engine: Engine, filters: Filters | None = None, actor_ids: Iterable[int] | None = None) -> int:
+    """How many facts tying actors (around ``actor_ids``, or anywhere) are under the filters'
+    confidence threshold: what the network leaves out for it."""
+    with engine.connect() as conn:
+        return _hidden(conn, actor_ids, filters or Filters())
 
 
 def _edges(rows: Iterable[Any], max_evidence: int = MAX_EVIDENCE) -> dict[tuple[int, int, str, str], Edge]:
@@ -394,6 +464,7 @@ def _edges(rows: Iterable[Any], max_evidence: int = MAX_EVIDENCE) -> dict[tuple[
                     published=r.published,
                     title=r.title,
                     forward=forward,
+                    confidence=r.confidence,
                 )
             )
     return edges
@@ -436,7 +507,14 @@ def neighbourhood(
                 break
         edges = _edges(_tie_rows(conn, sorted(seen), f, evidence=True, within=True), max_evidence)
         names = load_actors(conn, seen)
-    return Network(actors=names, edges=sorted(edges.values(), key=lambda e: -e.weight), center=[center.id])
+        hidden = _hidden(conn, seen, f)
+    return Network(
+        actors=names,
+        edges=sorted(edges.values(), key=lambda e: -e.weight),
+        center=[center.id],
+        min_confidence=f.min_confidence,
+        hidden=hidden,
+    )
 
 
 def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100) -> Network:
@@ -469,20 +547,41 @@ def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100
         ]
         edges = _edges(rows)
         names = load_actors(conn, ids)
-    return Network(actors=names, edges=sorted(edges.values(), key=lambda e: -e.weight))
+        hidden = _hidden(conn, None, f)
+    return Network(
+        actors=names,
+        edges=sorted(edges.values(), key=lambda e: -e.weight),
+        min_confidence=f.min_confidence,
+        hidden=hidden,
+    )
 
 
 def whole(engine: Engine, *, filters: Filters | None = None, max_evidence: int = MAX_EVIDENCE) -> Network:
     """Every edge of the store (for exports of everything)."""
+    f = filters or Filters()
     with engine.connect() as conn:
-        edges = _edges(_tie_rows(conn, None, filters or Filters(), evidence=True), max_evidence)
+        edges = _edges(_tie_rows(conn, None, f, evidence=True), max_evidence)
         ids = {e.source for e in edges.values()} | {e.target for e in edges.values()}
         names = load_actors(conn, ids)
-    return Network(actors=names, edges=sorted(edges.values(), key=lambda e: -e.weight))
+        hidden = _hidden(conn, None, f)
+    return Network(
+        actors=names,
+        edges=sorted(edges.values(), key=lambda e: -e.weight),
+        min_confidence=f.min_confidence,
+        hidden=hidden,
+    )
 
 
-def new_ties(engine: Engine, since: str, *, actor: str | None = None, limit: int = 100) -> Network:
-    """Edges first stated on or after ``since`` (no document before it states the same tie)."""
+def new_ties(
+    engine: Engine,
+    since: str,
+    *,
+    actor: str | None = None,
+    limit: int = 100,
+    min_confidence: float = DEFAULT_THRESHOLD,
+) -> Network:
+    """Edges first stated on or after ``since`` (no document before it states the same tie),
+    from facts at or above ``min_confidence``."""
     la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
     date = func.coalesce(t.c.date, d.c.published)
     base = (
@@ -491,7 +590,10 @@ def new_ties(engine: Engine, since: str, *, actor: str | None = None, limit: int
         .join(d, d.c.id == t.c.doc_id)
     )
     with engine.connect() as conn:
+        f = Filters(since=since, min_confidence=min_confidence)
         where: list[ColumnElement[bool]] = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id]
+        if (sure := at_least(t.c.confidence, min_confidence)) is not None:
+            where.append(sure)
         center: list[int] = []
         if actor:
             a = find_actor(conn, actor)
@@ -512,13 +614,18 @@ def new_ties(engine: Engine, since: str, *, actor: str | None = None, limit: int
         wanted = {(r[0], r[1], r[2], r[3]) for r in top} | {(r[1], r[0], r[2], r[3]) for r in top}
         rows = [
             r
-            for r in _tie_rows(conn, sorted(ids), Filters(since=since), evidence=True)
+            for r in _tie_rows(conn, sorted(ids), f, evidence=True)
             if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
         ]
         edges = _edges(rows)
         names = load_actors(conn, ids)
+        hidden = _hidden(conn, center or None, f)
     return Network(
-        actors=names, edges=sorted(edges.values(), key=lambda e: (e.first or "", e.weight), reverse=True), center=center
+        actors=names,
+        edges=sorted(edges.values(), key=lambda e: (e.first or "", e.weight), reverse=True),
+        center=center,
+        min_confidence=min_confidence,
+        hidden=hidden,
     )
 
 
@@ -725,6 +832,7 @@ class TimelineItem:
     title: str | None
     others: tuple[str, ...] = ()
     location: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -740,45 +848,104 @@ class TimelineItem:
             "title": self.title,
             "others": list(self.others),
             "location": self.location,
+            "confidence": self.confidence,
         }
 
 
-def timeline(
-    engine: Engine, name: str, *, since: str | None = None, until: str | None = None, limit: int = 200
-) -> tuple[Actor, list[TimelineItem]]:
-    """Dated events and claims involving the actor ``name``, oldest first."""
+def _timeline_queries(actor_id: int, since: str | None, until: str | None) -> tuple[Any, Any, Any, Any]:
+    """The events, the claims said and the claims about the actor (unordered, unlimited), and
+    the events' date."""
     v, a, d, c, m = schema.events, schema.event_args, schema.documents, schema.claims, schema.mentions
     link = actor_links
+    ev_date = func.coalesce(v.c.date_value, d.c.published)
+    events_q = (
+        select(
+            v.c.doc_id,
+            v.c.id,
+            v.c.type,
+            v.c.modality,
+            v.c.claim,
+            v.c.confidence,
+            a.c.role,
+            ev_date.label("date"),
+            d.c.source,
+            d.c.title,
+            func.substr(
+                d.c.text,
+                v.c.sentence["start"].as_integer() + 1,
+                v.c.sentence["end"].as_integer() - v.c.sentence["start"].as_integer(),
+            ).label("sentence"),
+        )
+        .select_from(
+            link.join(a, and_(a.c.doc_id == link.c.doc_id, a.c.entity == link.c.entity_id))
+            .join(v, and_(v.c.doc_id == a.c.doc_id, v.c.id == a.c.event_id))
+            .join(d, d.c.id == v.c.doc_id)
+        )
+        .where(link.c.actor_id == actor_id, d.c.current.is_(True), a.c.role != "location")
+    )
+    claim_cols = (
+        c.c.doc_id,
+        c.c.id,
+        c.c.text,
+        c.c.modality,
+        c.c.speaker_text,
+        c.c.confidence,
+        d.c.published,
+        d.c.source,
+        d.c.title,
+    )
+    said = (
+        select(*claim_cols)
+        .select_from(
+            link.join(c, and_(c.c.doc_id == link.c.doc_id, c.c.speaker_entity == link.c.entity_id)).join(
+                d, d.c.id == c.c.doc_id
+            )
+        )
+        .where(link.c.actor_id == actor_id, d.c.current.is_(True))
+    )
+    about = (
+        select(*claim_cols)
+        .distinct()
+        .select_from(
+            link.join(m, and_(m.c.doc_id == link.c.doc_id, m.c.entity == link.c.entity_id))
+            .join(c, and_(c.c.doc_id == m.c.doc_id, c.c.start <= m.c.start, c.c.end >= m.c.end))
+            .join(d, d.c.id == c.c.doc_id)
+        )
+        .where(
+            link.c.actor_id == actor_id,
+            d.c.current.is_(True),
+            or_(c.c.speaker_entity.is_(None), c.c.speaker_entity != link.c.entity_id),
+        )
+    )
+    return (
+        _dated(events_q, ev_date, since, until),
+        ev_date,
+        _dated(said, d.c.published, since, until),
+        _dated(about, d.c.published, since, until),
+    )
+
+
+def timeline(
+    engine: Engine,
+    name: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 200,
+    min_confidence: float = DEFAULT_THRESHOLD,
+) -> tuple[Actor, list[TimelineItem]]:
+    """Dated events and claims involving the actor ``name``, oldest first; those under
+    ``min_confidence`` left out (:func:`timeline_hidden` counts them)."""
+    v, d, c = schema.events, schema.documents, schema.claims
     items: list[TimelineItem] = []
     with engine.connect() as conn:
         actor = find_actor(conn, name)
-        ev_date = func.coalesce(v.c.date_value, d.c.published)
-        q = (
-            select(
-                v.c.doc_id,
-                v.c.id,
-                v.c.type,
-                v.c.modality,
-                v.c.claim,
-                a.c.role,
-                ev_date.label("date"),
-                d.c.source,
-                d.c.title,
-                func.substr(
-                    d.c.text,
-                    v.c.sentence["start"].as_integer() + 1,
-                    v.c.sentence["end"].as_integer() - v.c.sentence["start"].as_integer(),
-                ).label("sentence"),
-            )
-            .select_from(
-                link.join(a, and_(a.c.doc_id == link.c.doc_id, a.c.entity == link.c.entity_id))
-                .join(v, and_(v.c.doc_id == a.c.doc_id, v.c.id == a.c.event_id))
-                .join(d, d.c.id == v.c.doc_id)
-            )
-            .where(link.c.actor_id == actor.id, d.c.current.is_(True), a.c.role != "location")
-        )
-        q = _dated(q, ev_date, since, until).order_by(ev_date).limit(limit)
-        event_rows = conn.execute(q).all()
+        events_q, ev_date, said, about = _timeline_queries(actor.id, since, until)
+        if (sure := at_least(v.c.confidence, min_confidence)) is not None:
+            events_q = events_q.where(sure)
+        if (sure := at_least(c.c.confidence, min_confidence)) is not None:
+            said, about = said.where(sure), about.where(sure)
+        event_rows = conn.execute(events_q.order_by(ev_date).limit(limit)).all()
         others = _event_others(conn, [(r.doc_id, r.id) for r in event_rows], actor.id)
         locations = _event_locations(conn, [(r.doc_id, r.id) for r in event_rows])
         speakers = _claim_speakers(conn, [(r.doc_id, r.claim) for r in event_rows if r.claim])
@@ -801,37 +968,36 @@ def timeline(
                     title=r.title,
                     others=tuple(others.get((r.doc_id, r.id), ())),
                     location=locations.get((r.doc_id, r.id)),
+                    confidence=r.confidence,
                 )
             )
-        said = (
-            select(c.c.doc_id, c.c.id, c.c.text, c.c.modality, c.c.speaker_text, d.c.published, d.c.source, d.c.title)
-            .select_from(
-                link.join(c, and_(c.c.doc_id == link.c.doc_id, c.c.speaker_entity == link.c.entity_id)).join(
-                    d, d.c.id == c.c.doc_id
-                )
-            )
-            .where(link.c.actor_id == actor.id, d.c.current.is_(True))
-        )
-        said = _dated(said, d.c.published, since, until).order_by(d.c.published).limit(limit)
+        said = said.order_by(d.c.published).limit(limit)
         items.extend(_claim_item(r, "said", "speaker") for r in conn.execute(said))
-        about = (
-            select(c.c.doc_id, c.c.id, c.c.text, c.c.modality, c.c.speaker_text, d.c.published, d.c.source, d.c.title)
-            .distinct()
-            .select_from(
-                link.join(m, and_(m.c.doc_id == link.c.doc_id, m.c.entity == link.c.entity_id))
-                .join(c, and_(c.c.doc_id == m.c.doc_id, c.c.start <= m.c.start, c.c.end >= m.c.end))
-                .join(d, d.c.id == c.c.doc_id)
-            )
-            .where(
-                link.c.actor_id == actor.id,
-                d.c.current.is_(True),
-                or_(c.c.speaker_entity.is_(None), c.c.speaker_entity != link.c.entity_id),
-            )
-        )
-        about = _dated(about, d.c.published, since, until).order_by(d.c.published).limit(limit)
+        about = about.order_by(d.c.published).limit(limit)
         items.extend(_claim_item(r, "mentioned", "mentioned") for r in conn.execute(about))
     items.sort(key=lambda i: (i.date or "9999", i.doc_id, i.kind))
     return actor, items[:limit]
+
+
+def timeline_hidden(
+    engine: Engine,
+    name: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: float = DEFAULT_THRESHOLD,
+) -> int:
+    """The events and claims :func:`timeline` leaves out for being under ``min_confidence``."""
+    if min_confidence <= 0:
+        return 0
+    v, c = schema.events, schema.claims
+    with engine.connect() as conn:
+        actor = find_actor(conn, name)
+        events_q, _, said, about = _timeline_queries(actor.id, since, until)
+        found = {("event", r.doc_id, r.id) for r in conn.execute(events_q.where(v.c.confidence < min_confidence))}
+        for q in (said, about):
+            found |= {("claim", r.doc_id, r.id) for r in conn.execute(q.where(c.c.confidence < min_confidence))}
+    return len(found)
 
 
 def _dated(q: Any, date: Any, since: str | None, until: str | None) -> Any:
@@ -990,4 +1156,5 @@ def _claim_item(r: Any, kind: str, role: str) -> TimelineItem:
         doc_id=r.doc_id,
         source=r.source,
         title=r.title,
+        confidence=r.confidence,
     )

@@ -201,11 +201,104 @@ def test_the_pipeline_builds_an_evidenced_path_from_our_stories(tmp_path: Path) 
     texts = Path(__file__).parent / "data" / "network"
     with Store.open(tmp_path / "pipeline.db") as s:
         assert ingest([str(texts)], s).stored == 6
-        _, _, found = nw.paths(s.engine, "Hamas", "Lashkar e Toiba")
+        # every fact counts here (one link of the chain is a weak "communicates_with" relation,
+        # under the calibrated threshold: the default network leaves it out and says so)
+        _, _, found = nw.paths(s.engine, "Hamas", "Lashkar e Toiba", filters=nw.Filters(min_confidence=0))
         assert found, "no chain from Hamas to Lashkar-e-Taiba"
+        assert all(step.evidence.confidence is not None for step in found[0].steps)
         chain = found[0]
         assert chain.steps[0].source.name == "Hamas"
         assert chain.steps[-1].target.name == "Lashkar-e-Taiba"
         for step in chain.steps:
             text = store_text(s, step.evidence.doc_id)
             assert " ".join(text[step.evidence.start : step.evidence.end].split()) == step.evidence.sentence
+
+
+# -- confidence ----------------------------------------------------------------------------------
+
+
+def _rated_nexus(weak: float | None = 0.0, strong: float | None = 0.9) -> list[Doc]:
+    """The nexus stories with every fact at ``strong`` but the Hamas-LeT alliance and the
+    conference of nexus-2 at ``weak``."""
+    from dataclasses import replace
+
+    docs = nexus_documents()
+    for d in docs:
+        d.relations = [replace(r, confidence=weak if r.type == "allied_with" else strong) for r in d.relations]
+        d.events = [replace(v, confidence=weak if d.id == "nexus-2" else strong) for v in d.events]
+        d.claims = [replace(c, confidence=strong) for c in d.claims]
+    return docs
+
+
+@pytest.fixture
+def rated(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "rated.db") as s:
+        save(s, *_rated_nexus())
+        yield s
+
+
+def _types(net: nw.Network) -> set[tuple[str, str]]:
+    return {(e.kind, e.type) for e in net.edges}
+
+
+def test_the_default_threshold_is_the_calibrated_one() -> None:
+    from newsgraph.extract.confidence import DEFAULT_THRESHOLD
+
+    assert nw.Filters().min_confidence == DEFAULT_THRESHOLD
+
+
+def test_ties_come_only_from_facts_at_or_above_the_threshold(rated: Store) -> None:
+    strict = nw.neighbourhood(rated.engine, "Hamas", filters=nw.Filters(min_confidence=0.5))
+    assert ("relation", "allied_with") not in _types(strict)
+    assert ("relation", "represents") in _types(strict)
+    assert strict.hidden == 1
+    assert strict.to_dict()["hidden_below_confidence"] == 1
+    everything = nw.neighbourhood(rated.engine, "Hamas", filters=nw.Filters(min_confidence=0))
+    assert ("relation", "allied_with") in _types(everything)
+    assert everything.hidden == 0
+    weak = edge(everything, "Hamas", "Lashkar-e-Taiba", "relation", "allied_with")
+    assert weak.confidence == 0.0
+    assert weak.evidence[0].confidence == 0.0
+    assert nw.edge_dict(weak, everything.actors)["evidence"][0]["confidence"] == 0.0
+    at = nw.neighbourhood(rated.engine, "Hamas", filters=nw.Filters(min_confidence=0.9))
+    assert ("relation", "represents") in _types(at)  # at the threshold is kept
+
+
+def test_the_default_network_leaves_out_a_fact_of_no_confidence(rated: Store) -> None:
+    net = nw.neighbourhood(rated.engine, "Hamas")
+    assert ("relation", "allied_with") not in _types(net)
+    assert net.hidden == 1
+
+
+def test_paths_overview_graph_and_new_ties_follow_the_threshold(rated: Store) -> None:
+    e = rated.engine
+    strict, loose = nw.Filters(min_confidence=0.5), nw.Filters(min_confidence=0)
+    assert len(nw.paths(e, "Hamas", "LeT", filters=loose)[2][0].steps) == 1
+    longer = nw.paths(e, "Hamas", "LeT", filters=strict)[2][0]
+    assert len(longer.steps) >= 2 and "allied" not in longer.render()
+    assert nw.overview(e, filters=strict).hidden == 2  # two facts: the alliance and the conference
+    assert ("event", "CONSULT") in _types(nw.overview(e, filters=loose))
+    ids = {a.name: a.id for a in nw.overview(e, filters=loose).actors.values()}
+    assert nw.actor_graph(e, filters=loose).has_edge(ids["Hamas"], ids["Lashkar-e-Taiba"])
+    assert not nw.actor_graph(e, filters=strict).has_edge(ids["Hamas"], ids["Lashkar-e-Taiba"])
+    assert nw.hidden_ties(e, strict) == 2 and nw.hidden_ties(e, loose) == 0
+    assert ("relation", "allied_with") not in _types(nw.new_ties(e, "2026-01-01", min_confidence=0.5))
+    assert ("relation", "allied_with") in _types(nw.new_ties(e, "2026-01-01", min_confidence=0))
+
+
+def test_the_timeline_leaves_out_and_counts_weak_facts(rated: Store) -> None:
+    _, strict = nw.timeline(rated.engine, "Jaish-e-Muhammad", min_confidence=0.5)
+    _, loose = nw.timeline(rated.engine, "Jaish-e-Muhammad", min_confidence=0)
+    assert [i.kind for i in loose] == ["event"] and loose[0].confidence == 0.0
+    assert loose[0].to_dict()["confidence"] == 0.0
+    assert strict == []
+    assert nw.timeline_hidden(rated.engine, "Jaish-e-Muhammad", min_confidence=0.5) == 1
+    assert nw.timeline_hidden(rated.engine, "Jaish-e-Muhammad", min_confidence=0) == 0
+
+
+def test_facts_stored_before_confidence_are_kept(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "unscored.db") as s:
+        save(s, *_rated_nexus(weak=None, strong=None))
+        net = nw.neighbourhood(s.engine, "Hamas", filters=nw.Filters(min_confidence=0.99))
+        assert ("relation", "allied_with") in _types(net)
+        assert net.hidden == 0
