@@ -52,12 +52,6 @@ class RelationPatterns:
     """ "positions against ISIL": an actor after one of these fights the clause's subject."""
     not_hostile: frozenset[str]
     """Words a hostile preposition may hang from without meaning a fight ("vote against")."""
-    uncounted_nouns: frozenset[str]
-    """Nouns whose number is a measure (time, distance, money, shares), not an attribute."""
-    counting_nouns: frozenset[str]
-    """ "dozens of villages": number words that count the noun after "of"."""
-    counted_nouns: frozenset[str]
-    """Weapons, vehicles and sites whose counts are kept (besides actors, attacks and places)."""
     attack_nouns: frozenset[str]
     """What delivers an attack and stands as its subject: "five strikes engaged ISIL units"."""
     attack_verbs: frozenset[str]
@@ -86,7 +80,7 @@ _WORD_SETS = (
     "locative_prepositions", "origin_prepositions", "control_verbs", "controlled_nouns", "inclusion_verbs",
     "heading_roles", "subordinate_modifiers", "reporting_verbs", "place_nouns", "posting_verbs", "unit_nouns",
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
-    "not_hostile", "uncounted_nouns", "counting_nouns", "counted_nouns", "attack_nouns",
+    "not_hostile", "attack_nouns",
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
     "member_nouns",
 )  # fmt: skip

@@ -19,12 +19,13 @@ dependency parse with the same :class:`~newsgraph.extract.events.Frame` as event
 - control: "ISIL seized Mosul", "ISIL-held territory", "control of Mosul" (leads);
 - companions: "X fought alongside Y" (allied_with); military help between two parties
   ("Iran supports Hezbollah") is an alliance too;
-- counts: "34 strikes", "dozens of villages" (has_role; :mod:`~newsgraph.extract.relation_counts`),
-  and measures with their conversions, "8 km (5.0 mi)" (alias_of);
+- no counts: "21 women" is not women has_role 21, and "8 km (5.0 mi)" no alias (re3d's
+  conventions, noise in an analyst's graph); ``alias_of`` joins two names, never a name and a
+  description ("Votel, commander of ..." is has_role and leads);
+- a demonym is no actor by itself: "the Kurdish fighters" is the side, not "Kurdish";
 - attacks named by what delivers them: "Near Mosul, five strikes engaged ISIL units; destroyed
   ..." (fights, located_in; :mod:`~newsgraph.extract.relation_attacks`);
-- descriptions: "Votel, commander of ...", "His Chief of Staff, X", "Daquq, a town ...", "Katibat
-  al-Fajr (Dawn Battalion)" (alias_of); "as part of X", "X has 700 employees" (member_of).
+- names: "Katibat al-Fajr (Dawn Battalion)", "Daesh, also known as ISIL" (alias_of); "as part of X", "X has 700 employees" (member_of).
 
 Syntactic cues that are not per-type word lists (prepositions, alias phrases, control and
 inclusion verbs) come from ``relation_patterns.yaml`` (:mod:`newsgraph.extract.relation_patterns`).
@@ -36,9 +37,8 @@ import itertools
 from dataclasses import dataclass
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
-from newsgraph.extract.events import OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
+from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
 from newsgraph.extract.relation_attacks import attack_of, conducted
-from newsgraph.extract.relation_counts import conversions, count_of
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
 from newsgraph.extract.relation_pronouns import PronounFrame
 from newsgraph.ontology import RelationOntology, events, relations
@@ -56,6 +56,13 @@ VERB_CLIMB = frozenset({"pcomp", "acomp", "xcomp", "advcl"})
 
 
 QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "score"})
+NAME_PARTICLES = frozenset({"of", "the", "and", "for", "de", "la", "el", "bin", "ibn", "abu", "&", "-"})
+COUNT_FILLERS = frozenset({"more", "than", "at", "least", "most", "up", "to", "about", "around", "nearly", "almost",
+                           "over", "some", "of", "an", "estimated", "roughly", "as", "many", "approximately"})
+COUNT_WORDS = frozenset(
+    {"thousands", "hundreds", "dozens", "millions", "scores", "two", "three", "four", "five", "six", "seven", "eight",
+     "nine", "ten", "several", "many", "some", "few", "one", "both"}
+)
 """Heads of "thousands of fighters": the people are in the "of" phrase."""
 PARTY_KINDS = frozenset({"organization", "group", "state", "igo", "media"})
 """Entity kinds that can take a side or have members."""
@@ -83,9 +90,9 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     seen: set[tuple[str, int, int]] = set()
     for sentence in annotation.sentences:
         for f in _allied_too(frame, pat, _sentence_relations(frame, ont, sentence)):
-            s, o = f.subject, f.object
+            s, o = _phrase_of_demonym(frame, f.subject), _phrase_of_demonym(frame, f.object)
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
-            if (s.start < o.end and o.start < s.end) or same:
+            if (s.start < o.end and o.start < s.end) or same or not _between_actors(frame, f.type, s, o):
                 continue
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
@@ -107,6 +114,58 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+def _between_actors(frame: Frame, rtype: str, s: Arg, o: Arg) -> bool:
+    """Whether a tie can join these two sides. A count is no role and no party ("21 women" is
+    not women has_role 21), and ``alias_of`` joins two names of one actor, never a name and a
+    description ("Alex Younger, the head of MI6" is has_role and leads). Ties between unnamed
+    phrases are kept; their confidence says how little they are worth."""
+    if _counted(s) or _counted(o):
+        return False
+    return rtype != "alias_of" or (_name_like(s.text) and _name_like(o.text))
+
+
+def _name_like(text: str) -> bool:
+    """Written as a name: every word capitalised (or an acronym), bar particles ("of", "al-")."""
+    words = text.replace("\u2019s", "").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_PARTICLES or w.startswith("al-") for w in words
+    )
+
+
+def _counted(a: Arg) -> bool:
+    """The argument is a count and nothing else ("21", "more than 40", "hundreds of thousands")."""
+    words = [w.strip(",.").lower() for w in a.text.split()]
+    content = [w for w in words if w and w not in COUNT_FILLERS]
+    counts = QUANTITY_WORDS | COUNT_WORDS
+    return bool(content) and all(w.replace(",", "").replace(".", "").isdigit() or w in counts for w in content)
+
+
+def _phrase_of_demonym(frame: Frame, a: Arg) -> Arg:
+    """A demonym or adjective is no actor by itself: "Kurdish" in "the Kurdish fighters" stands
+    for the phrase it modifies, which names nobody ("Kurdish fighters", no entity)."""
+    m = _mention_of(frame, a)
+    tok = frame.annotation.token_at(a.start)
+    if m is None or m.type != "NORP" or tok is None or len(a.text.split()) != 1:
+        return a
+    head = frame.tok(tok.head)
+    if (
+        tok.dep in ROLE_MODIFIERS
+        and head.i > tok.i
+        and head.pos in ACTOR_POS
+        and frame.mention_at[head.i] < 0
+        and head.dep != "compound"  # "French President Emmanuel Macron": a title before a name, France's
+    ):
+        return frame.span_arg(tok.i, head.i)
+    return a
+
+
+def _named_actor(frame: Frame, a: Arg) -> bool:
+    kind = frame.entity_kind.get(a.entity) if a.entity else None
+    return kind is not None and kind != "other"
 
 
 def _allied_too(frame: Frame, pat: RelationPatterns, found: list[_Found]) -> list[_Found]:
@@ -187,12 +246,6 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_locative(frame, t))
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
             found.extend(_against(frame, ont, pat, t))
-        if t.pos in {"NUM", "NOUN"}:
-            count = count_of(frame, pat, t)
-            if count is not None:
-                found.append(_Found("has_role", count.counted, count.number, count.cue))
-        if t.text == "(":
-            found.extend(_Found("alias_of", a, b, t.i) for a, b in conversions(frame, t))
     return found
 
 
