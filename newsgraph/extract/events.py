@@ -19,7 +19,17 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
-from newsgraph.ontology import ActorLexicon, EventOntology, Trigger, actors, events
+from newsgraph.ontology import (
+    ActorLexicon,
+    CameoPattern,
+    CameoVerbs,
+    EventOntology,
+    Trigger,
+    actors,
+    cameo_verbs,
+    cameo_word,
+    events,
+)
 from newsgraph.records import (
     Arg,
     Claim,
@@ -518,9 +528,15 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
         if trig is not None:
             found[t.i] = trig
     drafts: list[_Draft] = []
+    cameo = cameo_verbs()
     for i, trig in found.items():
         t = frame.tok(i)
         if trig.pos == "verb":
+            sense = cameo_sense(frame, ont, cameo, trig, t)
+            if sense is None:
+                continue
+            if sense != trig.type:
+                trig = Trigger(sense, None, "verb", trig.lemma)
             if t.dep == "amod":  # "Pakistan-occupied Kashmir", "US-led body": attributes, not events
                 continue
             if t.lemma in ont.light_verbs and _governs_event_noun(frame, found, i):
@@ -540,6 +556,115 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
         drafts.extend(_commitments(frame, ont, d, found))
     drafts.extend(_demands(frame, sentence, toks))
     return _merge_generic(drafts)
+
+
+CAMEO_OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "nsubjpass", "attr", "oprd", "prt", "acomp"})
+CAMEO_PREPOSITIONS = frozenset(
+    {"to", "from", "with", "for", "on", "in", "into", "against", "at", "of", "by", "over", "alongside",
+     "through", "toward", "towards", "across", "under", "after", "as", "out", "up", "off", "down", "back"}
+)  # fmt: skip
+
+
+def _cameo_words(frame: Frame, h: Token) -> set[str]:
+    """A dependent of the verb as pattern words: its head, its modifiers and, for a preposition,
+    its object and the object's modifiers."""
+    out = {cameo_word(h.text), cameo_word(h.lemma)}
+    for c in frame.kids(h.i):
+        if c.dep in {"compound", "amod", "pobj", "prt", "nmod"}:
+            out.update((cameo_word(c.text), cameo_word(c.lemma)))
+            if c.dep == "pobj":
+                out.update(cameo_word(k.lemma) for k in frame.kids(c.i) if k.dep in {"compound", "amod"})
+    return out
+
+
+_TYPE_CODES: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _type_codes(ont: EventOntology, cameo: CameoVerbs, type_: str) -> frozenset[str]:
+    """The CAMEO codes the ontology files under ``type_``: its roots and the codes the dictionary
+    gives the bare verbs the ontology lists for it (kidnap, 181, is a COERCE verb here)."""
+    key = (id(ont), type_)
+    if key not in _TYPE_CODES:
+        etype = ont.types[type_]
+        codes = {r for r in (etype.cameo, *(m.cameo for m in etype.modes)) if r}
+        for lemma, trigs in ont.verbs.items():
+            entry = cameo.verbs.get(lemma)
+            if entry is not None and entry.code and any(t.type == type_ and t.dependent is None for t in trigs):
+                codes.add(entry.code)
+        _TYPE_CODES[key] = frozenset(codes)
+    return _TYPE_CODES[key]
+
+
+def _agrees(ont: EventOntology, cameo: CameoVerbs, type_: str, code: str | None) -> bool:
+    if code is None:
+        return False
+    codes = _type_codes(ont, cameo, type_)
+    return code[:2] in codes or code[:3] in codes or code in codes or cameo.plover_type(code) == type_
+
+
+def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigger, t: Token) -> str | None:
+    """The event type the CAMEO verb dictionary gives verb ``t`` with its object, particle and
+    prepositions, or None where it reads no event there.
+
+    The most specific matching pattern decides: "hold hostages" is a detention, "hold a session"
+    no event, "gave birth" no event, "return from" is a visit (not a release), "withdraw
+    peacekeepers" a sanction. A pattern's first word must be the verb's object or particle, or
+    the preposition of one of its phrases. With no pattern, the bare verb's code decides: where
+    the dictionary codes the bare verb as no event ("hold", "return", "send", "receive"), the
+    verb is an event only when its object or complement is itself an event word of the ontology
+    or a word of the verb's coded patterns ("rejected an ultimatum", "refused to deploy").
+    Extension types and two-word lexicon entries (patterns chosen by hand) are not checked."""
+    entry = cameo.verbs.get(t.lemma.lower())
+    etype = ont.types[trig.type]
+    if entry is None or trig.dependent is not None or not etype.plover:
+        return trig.type
+    objects: set[str] = set()
+    phrases: list[set[str]] = []
+    for c in frame.kids(t.i):
+        if c.dep in CAMEO_OBJECT_DEPS:
+            objects |= _cameo_words(frame, c)
+        elif c.dep in {"prep", "agent"}:
+            phrases.append(_cameo_words(frame, c))
+    after = objects.union(*phrases)
+    before: set[str] = set()
+    for c in frame.kids(t.i):
+        if c.dep in SUBJECTS:
+            before |= _cameo_words(frame, c)
+    matched: list[CameoPattern] = []
+    for p in entry.patterns:
+        if not p.after:
+            continue
+        first = p.after[0]
+        if first & CAMEO_PREPOSITIONS and not first & objects:
+            if not any(first & ph and all(s & ph for s in p.after) for ph in phrases):
+                continue
+        elif not first & objects:
+            continue
+        if all(s & after for s in p.after) and all(s & before for s in p.before):
+            matched.append(p)
+    if matched:
+        # the most specific patterns decide; among equals, one that agrees with the trigger wins
+        size = max(len(p.after) + len(p.before) for p in matched)
+        best = [p for p in matched if len(p.after) + len(p.before) == size]
+        if any(_agrees(ont, cameo, trig.type, p.code) for p in best):
+            return trig.type
+        if any(p.code is None for p in best):
+            return None
+        if not best[0].after[0] & CAMEO_PREPOSITIONS:
+            # "withdraw peacekeepers": the dictionary's reading of the verb with that object
+            other = cameo.plover_type(best[0].code or "")
+            return other if other in ont.types else None
+        # a bare preposition ("fight for", "blockade ... from") is weak evidence: the verb decides
+    if entry.code is not None:
+        return trig.type  # the bare verb is an event; the ontology chose its type
+    vocab = {w for p in entry.patterns if p.code is not None for s in p.after for w in s} - CAMEO_PREPOSITIONS
+    if objects & vocab:
+        return trig.type
+    heads = [c for c in frame.kids(t.i) if c.dep in CAMEO_OBJECT_DEPS | {"xcomp"}]
+    heads += [p for c in frame.kids(t.i) if c.dep == "prep" for p in frame.kids(c.i) if p.dep in {"pobj", "pcomp"}]
+    if any(h.lemma.lower() in ont.nouns or h.lemma.lower() in ont.verbs for h in heads):
+        return trig.type
+    return None
 
 
 def _governs_event_noun(frame: Frame, found: dict[int, Trigger], i: int) -> bool:

@@ -159,3 +159,32 @@ def test_events_on_the_wire_story(extracted: Extract, wire_text: str) -> None:
 def test_the_location_is_the_place_named_in_the_phrase(extracted: Extract, text: str, type_: str, place: str) -> None:
     event = _only(extracted(text), type_)
     assert event.location is not None and event.location.text == place
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # senses the CAMEO verb dictionary codes as no event, or as another event
+        ("The militia still holds two villages north of the river.", "COERCE"),
+        ("The committee will hold a session on the budget next week.", "COERCE"),
+        ("The minister returned to Lisbon after a week in Brazil.", "CONCEDE"),
+        ("The ministry sent an email to its staff on Friday.", "AID"),
+    ],
+)
+def test_verb_senses_that_are_no_such_event(extracted: Extract, text: str, absent: str) -> None:
+    x = extracted(text)
+    assert not [v for v in x.events if v.type == absent], [(v.type, v.trigger.text) for v in x.events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger"),
+    [
+        ("Boko Haram is holding twelve hostages in the forest.", "COERCE", "holding"),
+        ("Niger rejected an ultimatum from Ecowas on Sunday.", "REJECT", "rejected"),
+        ("Portugal deployed 300 troops to the border region.", "MOBILIZE", "deployed"),
+    ],
+)
+def test_verb_senses_the_dictionary_codes(extracted: Extract, text: str, type_: str, trigger: str) -> None:
+    assert _only(extracted(text), type_).trigger.text == trigger
