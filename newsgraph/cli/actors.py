@@ -9,8 +9,8 @@ from typing import Any
 import click
 from rich.markup import escape
 
-from newsgraph.cli.options import db_option, json_option
-from newsgraph.cli.output import console, errors, print_json, print_table
+from newsgraph.cli.options import db_option, json_option, min_confidence_option
+from newsgraph.cli.output import confidence_text, console, errors, hidden_note, print_json, print_table
 from newsgraph.errors import BadRequest
 from newsgraph.store import Store
 from newsgraph.store import queries as q
@@ -283,10 +283,15 @@ def actors(db: str, as_json: bool, kind: str | None, limit: int) -> None:
     )
 
 
-def _filters(since: str | None, until: str | None, types: tuple[str, ...]) -> Any:
+def _filters(since: str | None, until: str | None, types: tuple[str, ...], min_confidence: float) -> Any:
     from newsgraph.network import Filters
 
-    return Filters(since=_date(since, "--since"), until=_date(until, "--until"), types=tuple(types))
+    return Filters(
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        types=tuple(types),
+        min_confidence=min_confidence,
+    )
 
 
 def _print_edges(net: Any, limit: int) -> None:
@@ -298,7 +303,8 @@ def _print_edges(net: Any, limit: int) -> None:
             when += f"..{e.last}"
         console.print(
             f"[bold]{escape(a)}[/bold] {arrow} [bold]{escape(b)}[/bold]  [cyan]{e.kind}:{e.type}[/cyan] "
-            f"{escape(e.label)!r} x{e.weight} {when} [dim]{e.modality}[/dim]",
+            f"{escape(e.label)!r} x{e.weight} {when} "
+            f"[dim]{e.modality} confidence {confidence_text(e.confidence)}[/dim]",
             highlight=False,
         )
         ev = e.evidence[0] if e.evidence else None
@@ -324,6 +330,7 @@ def _print_edges(net: Any, limit: int) -> None:
 @click.option("--new-since", metavar="DATE", help="Only ties first stated on or after DATE (new ties).")
 @click.option("--stats", is_flag=True, help="Centrality and communities instead of the ties.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000), help="Ties to show.")
+@min_confidence_option
 def network(
     db: str,
     as_json: bool,
@@ -335,37 +342,52 @@ def network(
     new_since: str | None,
     stats: bool,
     limit: int,
+    min_confidence: float,
 ) -> None:
-    """The actor network: ties from events, relations and claims, each with its evidence.
+    """The actor network: ties from events, relations and claims, each with its evidence and
+    confidence (the highest of its facts').
 
-    Without --actor, the strongest ties of the whole store.
+    Without --actor, the strongest ties of the whole store. Ties come only from facts at or
+    above --min-confidence; a line on stderr says how many facts that leaves out.
 
     \b
     Example:
       newsgraph network --actor Hamas --depth 2 --since 2025-01
       newsgraph network --new-since 2026-01-01
       newsgraph network --stats
+      newsgraph network --actor Hamas --min-confidence 0   # ties from every fact, however unsure
     """
     from newsgraph import network as nw
 
-    f = _filters(since, until, types)
+    f = _filters(since, until, types, min_confidence)
     with _open(db) as store:
         if stats:
             if actor_name:
-                g = nw.neighbourhood(store.engine, actor_name, depth=depth, filters=f).graph()
+                around = nw.neighbourhood(store.engine, actor_name, depth=depth, filters=f)
+                hidden = around.hidden
+                g = around.graph()
                 for n in g.nodes:
                     g.nodes[n]["label"] = g.nodes[n].get("label", str(n))
                 result = nw.stats(g)
             else:
                 result = nw.stats(nw.actor_graph(store.engine, filters=f))
+                hidden = nw.hidden_ties(store.engine, f)
+            hidden_note(hidden, min_confidence)
             _print_stats(result, as_json)
             return
         if new_since:
-            net = nw.new_ties(store.engine, _date(new_since, "--new-since") or new_since, actor=actor_name, limit=limit)
+            net = nw.new_ties(
+                store.engine,
+                _date(new_since, "--new-since") or new_since,
+                actor=actor_name,
+                limit=limit,
+                min_confidence=min_confidence,
+            )
         elif actor_name:
             net = nw.neighbourhood(store.engine, actor_name, depth=depth, filters=f)
         else:
             net = nw.overview(store.engine, filters=f, limit=limit)
+    hidden_note(net.hidden, min_confidence)
     if as_json:
         data = net.to_dict()
         data["edges"] = data["edges"][:limit]
@@ -404,17 +426,25 @@ def _print_stats(result: Any, as_json: bool) -> None:
     type=click.IntRange(1),
     help="Ties stated in fewer documents are left out.",
 )
-def communities(db: str, as_json: bool, since: str | None, types: tuple[str, ...], min_weight: int) -> None:
-    """Communities (Louvain) and the most central actors of the whole network.
+@min_confidence_option
+def communities(
+    db: str, as_json: bool, since: str | None, types: tuple[str, ...], min_weight: int, min_confidence: float
+) -> None:
+    """Communities (Louvain) and the most central actors of the whole network, built from the
+    facts at or above --min-confidence (a line on stderr says how many it leaves out).
 
     \b
     Example:
       newsgraph communities --since 2025-01 --min-weight 2
+      newsgraph communities --min-confidence 0   # ties from every fact, however unsure
     """
     from newsgraph import network as nw
 
+    f = _filters(since, None, types, min_confidence)
     with _open(db) as store:
-        g = nw.actor_graph(store.engine, filters=_filters(since, None, types), min_weight=min_weight)
+        g = nw.actor_graph(store.engine, filters=f, min_weight=min_weight)
+        hidden = nw.hidden_ties(store.engine, f)
+    hidden_note(hidden, min_confidence)
     _print_stats(nw.stats(g), as_json)
 
 
@@ -427,6 +457,7 @@ def communities(db: str, as_json: bool, since: str | None, types: tuple[str, ...
 @click.option("--limit", default=3, show_default=True, type=click.IntRange(1, 20), help="Chains to show.")
 @click.option("--since", metavar="DATE", help="Only ties dated on or after DATE.")
 @click.option("--type", "types", multiple=True, help=TYPES_HELP)
+@min_confidence_option
 def path(
     first: str,
     second: str,
@@ -436,19 +467,26 @@ def path(
     limit: int,
     since: str | None,
     types: tuple[str, ...],
+    min_confidence: float,
 ) -> None:
     """The shortest evidenced chains between two actors, each step with its sentence and source.
+
+    Chains use only facts at or above --min-confidence; a line on stderr says how many facts
+    touching the two actors (and the chains found) that leaves out.
 
     \b
     Example:
       newsgraph path Hamas LeT
+      newsgraph path Hamas LeT --min-confidence 0   # chains through unsure facts too
     """
     from newsgraph import network as nw
 
+    f = _filters(since, None, types, min_confidence)
     with _open(db) as store:
-        a, b, found = nw.paths(
-            store.engine, first, second, max_depth=max_depth, limit=limit, filters=_filters(since, None, types)
-        )
+        a, b, found = nw.paths(store.engine, first, second, max_depth=max_depth, limit=limit, filters=f)
+        around = {a.id, b.id} | {x.id for p in found for s in p.steps for x in (s.source, s.target)}
+        hidden = nw.hidden_ties(store.engine, f, around)
+    hidden_note(hidden, min_confidence)
     if as_json:
         print_json({"from": nw.actor_dict(a), "to": nw.actor_dict(b), "paths": [p.to_dict() for p in found]})
         return
@@ -473,19 +511,26 @@ def path(
 @click.option("--since", metavar="DATE")
 @click.option("--until", metavar="DATE")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
-def timeline(name: str, db: str, as_json: bool, since: str | None, until: str | None, limit: int) -> None:
-    """Dated events and claims involving the actor NAME, oldest first.
+@min_confidence_option
+def timeline(
+    name: str, db: str, as_json: bool, since: str | None, until: str | None, limit: int, min_confidence: float
+) -> None:
+    """Dated events and claims involving the actor NAME, oldest first, each with its confidence.
+
+    Events and claims under --min-confidence are left out, and a line on stderr says how many.
 
     \b
     Example:
       newsgraph timeline "Shehbaz Sharif" --since 2025
+      newsgraph timeline "Shehbaz Sharif" --min-confidence 0   # every fact, however unsure
     """
     from newsgraph import network as nw
 
+    dates = {"since": _date(since, "--since"), "until": _date(until, "--until")}
     with _open(db) as store:
-        a, items = nw.timeline(
-            store.engine, name, since=_date(since, "--since"), until=_date(until, "--until"), limit=limit
-        )
+        a, items = nw.timeline(store.engine, name, **dates, limit=limit, min_confidence=min_confidence)
+        hidden = nw.timeline_hidden(store.engine, f"#{a.id}", **dates, min_confidence=min_confidence)
+    hidden_note(hidden, min_confidence)
     if as_json:
         print_json({"actor": nw.actor_dict(a), "items": [i.to_dict() for i in items]})
         return
@@ -500,7 +545,8 @@ def timeline(name: str, db: str, as_json: bool, since: str | None, until: str | 
         if i.speaker:
             extra.append(f"per {i.speaker}")
         console.print(
-            f"{i.date or '????'}  [cyan]{head}[/cyan] ({i.role}, {i.modality}) {escape(' | '.join(extra))}",
+            f"{i.date or '????'}  [cyan]{head}[/cyan] ({i.role}, {i.modality}, "
+            f"confidence {confidence_text(i.confidence)}) {escape(' | '.join(extra))}",
             highlight=False,
         )
         console.print(f"    [dim]{escape(i.source or i.doc_id[:12])}:[/dim] {escape(i.text[:220])}", highlight=False)
@@ -514,23 +560,40 @@ def timeline(name: str, db: str, as_json: bool, since: str | None, until: str | 
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 4))
 @click.option("--since", metavar="DATE", help="Only evidence dated on or after DATE.")
 @click.option("--type", "types", multiple=True, help=TYPES_HELP)
+@min_confidence_option
 def export(
-    db: str, fmt: str, output: Path, actor_name: str | None, depth: int, since: str | None, types: tuple[str, ...]
+    db: str,
+    fmt: str,
+    output: Path,
+    actor_name: str | None,
+    depth: int,
+    since: str | None,
+    types: tuple[str, ...],
+    min_confidence: float,
 ) -> None:
     """Export the network: GEXF or GraphML (Gephi, networkx), FollowTheMoney JSON lines, a
     GDELT 2.0-style event table (with a .mentions.tsv beside it), or CSV (-nodes.csv, -edges.csv).
+
+    Ties come only from facts at or above --min-confidence; a line on stderr says how many
+    facts that leaves out.
 
     \b
     Example:
       newsgraph export --format gexf -o network.gexf --actor Hamas --depth 2
       newsgraph export --format gdelt -o events.tsv
+      newsgraph export --format csv -o all.csv --min-confidence 0   # ties from every fact
     """
+    from newsgraph import network as nw
     from newsgraph.export import export as run_export
 
+    f = _filters(since, None, types, min_confidence)
     with _open(db) as store:
-        written = run_export(
-            store.engine, fmt, output, actor=actor_name, depth=depth, filters=_filters(since, None, types)
-        )
+        written = run_export(store.engine, fmt, output, actor=actor_name, depth=depth, filters=f)
+        if actor_name:
+            hidden = nw.neighbourhood(store.engine, actor_name, depth=depth, filters=f).hidden
+        else:
+            hidden = nw.hidden_ties(store.engine, f)
+    hidden_note(hidden, min_confidence)
     console.print(
         f"{written.actors} actor(s), {written.edges} tie(s), {written.records} record(s) -> "
         + ", ".join(str(p) for p in written.paths),

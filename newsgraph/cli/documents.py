@@ -8,8 +8,8 @@ import click
 from rich.markup import escape
 from rich.text import Text
 
-from newsgraph.cli.options import db_option, json_option, paging_options
-from newsgraph.cli.output import console, print_json, print_table
+from newsgraph.cli.options import db_option, json_option, min_confidence_option, paging_options
+from newsgraph.cli.output import confidence_text, console, hidden_note, print_json, print_table
 from newsgraph.records import Extraction
 from newsgraph.store import Store, shown
 from newsgraph.store import queries as q
@@ -74,7 +74,9 @@ def documents(db: str, as_json: bool, limit: int, offset: int, source: str | Non
 @db_option
 @json_option
 def show(doc_id: str, db: str, as_json: bool) -> None:
-    """Show one document: its metadata, text, entities and claims (an id prefix is enough).
+    """Show one document: its metadata, text, entities and claims (an id prefix is enough), each
+    record with its confidence (the estimated probability that it is right; - when stored before
+    newsgraph scored it).
 
     With --json, print its extraction in the contract's shape.
 
@@ -114,13 +116,15 @@ def _print_document(x: Extraction, row: dict[str, Any]) -> None:
                 extra.append(f"{e.place.country or ''} {e.place.lat:.2f},{e.place.lon:.2f}")
             extra += [f"{k}={v}" for k, v in e.attributes.items()]
             console.print(
-                f"  {e.id:<4} {escape(e.name)} [dim]{e.kind}[/dim] {escape('; '.join(extra))}", highlight=False
+                f"  {e.id:<4} {confidence_text(e.confidence):>4}  {escape(e.name)} [dim]{e.kind}[/dim] "
+                f"{escape('; '.join(extra))}",
+                highlight=False,
             )
     names = {e.id: e.name for e in x.entities}
     if x.claims:
-        console.print("\n[bold]Claims[/bold] (speaker -> content)")
+        console.print("\n[bold]Claims[/bold] (confidence, speaker -> content)")
         for c in x.claims:
-            console.print(Text("  ") + claim_line(c, x.document.text, names))
+            console.print(Text(f"  {confidence_text(c.confidence):>4}  ") + claim_line(c, x.document.text, names))
 
 
 def claim_line(c: Any, doc_text: str, names: dict[str, str], width: int = 160) -> Text:
@@ -167,15 +171,25 @@ def search(query: str, db: str, as_json: bool, limit: int) -> None:
 @paging_options
 @click.option("--speaker", help="Claims whose speaker (as written, or its entity and aliases) contains NAME.")
 @click.option("--about", help="Claims whose content contains NAME.")
-def claims(db: str, as_json: bool, limit: int, offset: int, speaker: str | None, about: str | None) -> None:
-    """Search claims (who says what) across documents.
+@min_confidence_option
+def claims(
+    db: str, as_json: bool, limit: int, offset: int, speaker: str | None, about: str | None, min_confidence: float
+) -> None:
+    """Search claims (who says what) across documents, each with its confidence.
+
+    Claims under --min-confidence are left out, and a line on stderr says how many.
 
     \b
     Example:
       newsgraph claims --speaker MEMRI --about Hamas
+      newsgraph claims --speaker MEMRI --min-confidence 0     # every claim, however unsure
     """
     with _open(db) as store:
-        rows = q.claims(store.engine, speaker=speaker, about=about, limit=limit, offset=offset)
+        rows = q.claims(
+            store.engine, speaker=speaker, about=about, min_confidence=min_confidence, limit=limit, offset=offset
+        )
+        hidden = q.hidden_claims(store.engine, min_confidence=min_confidence, speaker=speaker, about=about)
+    hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)
         return
@@ -185,6 +199,7 @@ def claims(db: str, as_json: bool, limit: int, offset: int, speaker: str | None,
             who += f" ({r['speaker_name']})"
         cue = (r["cue"] or {}).get("text")
         line = Text(f"{r['doc_id']} {r['published'] or ''}  ", style="dim")
+        line.append(f"{confidence_text(r['confidence']):>4}  ")
         line.append(who, style="bold cyan")
         if cue:
             line.append(" [")
@@ -208,6 +223,7 @@ def _args(values: list[dict[str, Any]] | None) -> str:
 @click.option("--actor", metavar="NAME", help="Events with an actor (source, target, participant) matching NAME.")
 @click.option("--since", metavar="DATE", help="Events dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--where", metavar="PLACE", help="Events located at a place matching PLACE.")
+@min_confidence_option
 def events(
     db: str,
     as_json: bool,
@@ -217,16 +233,24 @@ def events(
     actor: str | None,
     since: str | None,
     where: str | None,
+    min_confidence: float,
 ) -> None:
-    """List events (who did what to whom, when, where), each with its sentence and who says it.
+    """List events (who did what to whom, when, where), each with its sentence, who says it and
+    its confidence.
+
+    Events under --min-confidence are left out, and a line on stderr says how many.
 
     \b
     Example:
       newsgraph events --type CONSULT --actor Hamas --since 2025
+      newsgraph events --actor Hamas --min-confidence 0.6   # only the surest
     """
+    filters: dict[str, Any] = {"type": type_, "actor": actor, "since": since, "where": where}
     with _open(db) as store:
-        rows = q.events(store.engine, type=type_, actor=actor, since=since, where=where, limit=limit, offset=offset)
+        rows = q.events(store.engine, **filters, min_confidence=min_confidence, limit=limit, offset=offset)
+        hidden = q.hidden_events(store.engine, **filters, min_confidence=min_confidence)
         speakers = {r["doc_id"]: q.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
+    hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)
         return
@@ -239,6 +263,7 @@ def events(
         if r["location"]:
             head.append(f"  @ {r['location']['text']}")
         head.append(f"  [{r['modality']}]", style="yellow" if r["modality"] != "asserted" else "green")
+        head.append(f"  confidence {confidence_text(r['confidence'])}", style="dim")
         console.print(head)
         console.print(
             f"  {escape(_args(r['source']))} -> {escape(_args(r['target']))}"
@@ -259,16 +284,27 @@ def events(
 @paging_options
 @click.option("--actor", metavar="NAME", help="Relations with a subject or object matching NAME.")
 @click.option("--type", "type_", metavar="T", help="Relation type (member_of, leads, allied_with ...).")
-def relations(db: str, as_json: bool, limit: int, offset: int, actor: str | None, type_: str | None) -> None:
-    """List relations (lasting ties between actors), each with its evidence sentence and who says it.
+@min_confidence_option
+def relations(
+    db: str, as_json: bool, limit: int, offset: int, actor: str | None, type_: str | None, min_confidence: float
+) -> None:
+    """List relations (lasting ties between actors), each with its evidence sentence, who says it
+    and its confidence.
+
+    Relations under --min-confidence are left out, and a line on stderr says how many.
 
     \b
     Example:
       newsgraph relations --actor Hamas
+      newsgraph relations --actor Hamas --min-confidence 0   # every relation, however unsure
     """
     with _open(db) as store:
-        rows = q.relations(store.engine, actor=actor, type=type_, limit=limit, offset=offset)
+        rows = q.relations(
+            store.engine, actor=actor, type=type_, min_confidence=min_confidence, limit=limit, offset=offset
+        )
+        hidden = q.hidden_relations(store.engine, min_confidence=min_confidence, actor=actor, type=type_)
         speakers = {r["doc_id"]: q.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
+    hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)
         return
@@ -278,6 +314,7 @@ def relations(db: str, as_json: bool, limit: int, offset: int, actor: str | None
         line.append(f" -[{r['type']}]- ", style="bold magenta")
         line.append(r["object_text"], style="bold cyan")
         line.append(f"  [{r['modality']}]", style="yellow" if r["modality"] != "asserted" else "green")
+        line.append(f"  confidence {confidence_text(r['confidence'])}", style="dim")
         console.print(line)
         console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
         console.print(

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
+from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.store import DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,6 +26,20 @@ def db_option(f: F) -> F:
 
 def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
+
+
+def min_confidence_option(f: F) -> F:
+    """``--min-confidence``: leave out facts under this confidence (default: the calibrated threshold)."""
+    return click.option(
+        "--min-confidence",
+        "min_confidence",
+        default=DEFAULT_THRESHOLD,
+        show_default=True,
+        type=click.FloatRange(0.0, 1.0),
+        metavar="FLOAT",
+        help="Leave out facts whose confidence (0-1, the estimated probability that the fact is right) "
+        "is under this; 0 shows everything. Facts stored before newsgraph scored them are always shown.",
+    )(f)
 
 
 def paging_options(f: F) -> F:

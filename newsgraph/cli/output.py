@@ -28,3 +28,20 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str
     console.print(table)
     if not rows:
         console.print("[dim](nothing)[/dim]")
+
+
+def hidden_note(hidden: int, min_confidence: float) -> None:
+    """Say on stderr, in one line, how many facts the confidence threshold left out."""
+    if hidden > 0:
+        facts = "fact" if hidden == 1 else "facts"
+        errors.print(
+            f"{hidden:,} {facts} under confidence {min_confidence:.2f} hidden; --min-confidence 0 shows them",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+
+
+def confidence_text(value: float | None) -> str:
+    """A confidence as printed in a listing: two decimals, or ``-`` when it was never scored."""
+    return "-" if value is None else f"{value:.2f}"
