@@ -2,8 +2,10 @@
 
 Every list takes ``limit`` (default 50, at most 500) and ``offset`` and answers
 ``{"items": [...], "limit", "offset", "total"}``; ``total`` is null where counting would cost a
-second query over the whole store and the page was full. Filters are the CLI's. Errors are one
-shape (``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
+second query over the whole store and the page was full. Filters are the CLI's. The lists of
+facts (claims, events, relations, the network, timelines) take ``min_confidence`` (0-1, default
+the calibrated threshold) and say how many facts it left out (``hidden_below_confidence``).
+Errors are one shape (``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
 which needs the server's token.
 """
 
@@ -25,6 +27,7 @@ from sqlalchemy import Engine, Text, and_, case, cast, func, or_, select
 
 from newsgraph import network as nw
 from newsgraph.errors import BadRequest
+from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.ingest.document import content_hash, make_document, normalise_date
 from newsgraph.store import Store, schema
 from newsgraph.store import queries as q
@@ -64,6 +67,33 @@ Types = Annotated[
         "or event/relation/claim. Repeat the parameter or separate with commas.",
     ),
 ]
+MinConfidence = Annotated[
+    str | None,
+    Query(
+        description="Leave out facts whose confidence (0-1, the estimated probability that the fact is right) "
+        f"is under this; 0 keeps everything. Default: the calibrated threshold ({DEFAULT_THRESHOLD}). "
+        "Facts stored before newsgraph scored them are always kept.",
+        examples=["0", "0.5"],
+    ),
+]
+
+
+def confidence(value: str | None) -> float:
+    """The ``min_confidence`` parameter: a number from 0 to 1, the default threshold when absent."""
+    if value is None or value.strip() == "":
+        return DEFAULT_THRESHOLD
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:  # also refuses nan
+        raise BadRequest(f"min_confidence={value!r} is not a number from 0 to 1 (0 keeps every fact)")
+    return number
+
+
+def confidence_page(page_: dict[str, Any], min_confidence: float, hidden: int) -> dict[str, Any]:
+    """A list answer with the threshold it was read with and how many facts that left out."""
+    return {**page_, "min_confidence": min_confidence, "hidden_below_confidence": hidden}
 
 
 def engine(request: Request) -> Engine:
@@ -104,9 +134,13 @@ def day(value: str | None, name: str) -> str | None:
     return found
 
 
-def filters(since: str | None, until: str | None, types: list[str] | None) -> nw.Filters:
+def filters(
+    since: str | None, until: str | None, types: list[str] | None, min_confidence: str | None = None
+) -> nw.Filters:
     wanted = tuple(t.strip() for raw in types or [] for t in raw.split(",") if t.strip())
-    return nw.Filters(since=day(since, "since"), until=day(until, "until"), types=wanted)
+    return nw.Filters(
+        since=day(since, "since"), until=day(until, "until"), types=wanted, min_confidence=confidence(min_confidence)
+    )
 
 
 # -- summary, documents, search ------------------------------------------------------------------
@@ -180,6 +214,7 @@ def document(db: Db, document_id: str) -> JSONResponse:
         actor_id, actor_name = links.get(e["id"], (None, None))
         e["actor"] = actor_id
         e["actor_name"] = actor_name
+    data["confidence_threshold"] = DEFAULT_THRESHOLD  # what the lists hide by default (the page fades it)
     return ok(data)
 
 
@@ -438,14 +473,21 @@ def actor_timeline(
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    s, u = day(since, "since"), day(until, "until")
+    s, u, m = day(since, "since"), day(until, "until"), confidence(min_confidence)
 
     def compute() -> dict[str, Any]:
-        a, found = nw.timeline(db, f"#{actor_id}", since=s, until=u, limit=limit)
-        return {"actor": nw.actor_dict(a), "items": [i.to_dict() for i in found]}
+        a, found = nw.timeline(db, f"#{actor_id}", since=s, until=u, limit=limit, min_confidence=m)
+        hidden = nw.timeline_hidden(db, f"#{actor_id}", since=s, until=u, min_confidence=m)
+        return {
+            "actor": nw.actor_dict(a),
+            "items": [i.to_dict() for i in found],
+            "min_confidence": m,
+            "hidden_below_confidence": hidden,
+        }
 
-    return cached_json(db, ("actor-timeline", actor_id, s, u, limit), compute)
+    return cached_json(db, ("actor-timeline", actor_id, s, u, limit, m), compute)
 
 
 @router.get("/actors/{actor_id}/network", tags=["actors"], summary="The actor's network neighbourhood")
@@ -458,8 +500,9 @@ def actor_network(
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 200,
     nodes: Nodes = NODES,
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    f = filters(since, until, types)
+    f = filters(since, until, types, min_confidence)
 
     def compute() -> dict[str, Any]:
         net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f, max_nodes=nodes)
@@ -480,12 +523,15 @@ def events(
     where: Annotated[str | None, Query(description="The event's location, as written.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    rows = q.events(
-        db, type=type or None, actor=actor or None, since=day(since, "since"), where=where or None,
-        limit=limit + 1, offset=offset,
-    )  # fmt: skip
-    return ok(page_of_fetched(rows, limit, offset))
+    """Events at or above ``min_confidence``, each with its ``confidence``;
+    ``hidden_below_confidence`` counts those left out."""
+    m = confidence(min_confidence)
+    found = {"type": type or None, "actor": actor or None, "since": day(since, "since"), "where": where or None}
+    rows = q.events(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
+    hidden = q.hidden_events(db, **found, min_confidence=m)
+    return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
 @router.get("/claims", tags=["records"], summary="Claims across documents: who says what")
@@ -495,9 +541,15 @@ def claims(
     about: Annotated[str | None, Query(description="Words in the claim.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    rows = q.claims(db, speaker=speaker or None, about=about or None, limit=limit + 1, offset=offset)
-    return ok(page_of_fetched(rows, limit, offset))
+    """Claims at or above ``min_confidence``, each with its ``confidence``;
+    ``hidden_below_confidence`` counts those left out."""
+    m = confidence(min_confidence)
+    found = {"speaker": speaker or None, "about": about or None}
+    rows = q.claims(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
+    hidden = q.hidden_claims(db, **found, min_confidence=m)
+    return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
 @router.get("/relations", tags=["records"], summary="Relations between actors, with their evidence")
@@ -507,9 +559,15 @@ def relations(
     type: Annotated[str | None, Query(description="Relation type (member_of, has_role, ...).")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    rows = q.relations(db, actor=actor or None, type=type or None, limit=limit + 1, offset=offset)
-    return ok(page_of_fetched(rows, limit, offset))
+    """Relations at or above ``min_confidence``, each with its ``confidence``;
+    ``hidden_below_confidence`` counts those left out."""
+    m = confidence(min_confidence)
+    found = {"actor": actor or None, "type": type or None}
+    rows = q.relations(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
+    hidden = q.hidden_relations(db, **found, min_confidence=m)
+    return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
 # -- the network -------------------------------------------------------------------------------
@@ -534,7 +592,15 @@ def network_dict(net: nw.Network, limit: int) -> dict[str, Any]:
             ev["document_id"] = ev["document"]
             ev["reported_by"] = ev["source"]
         edges.append(d)
-    return {"center": net.center, "nodes": nodes, "actors": nodes, "edges": edges, "truncated": len(net.edges) > limit}
+    return {
+        "center": net.center,
+        "nodes": nodes,
+        "actors": nodes,
+        "edges": edges,
+        "truncated": len(net.edges) > limit,
+        "min_confidence": net.min_confidence,
+        "hidden_below_confidence": net.hidden,
+    }
 
 
 @router.get("/network", tags=["network"], summary="The actor network: an actor's neighbourhood, or the strongest ties")
@@ -547,8 +613,11 @@ def network(
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 100,
     nodes: Nodes = NODES,
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    f = filters(since, until, types)
+    """Ties only from facts at or above ``min_confidence``; ``hidden_below_confidence`` counts the
+    facts left out (around the actor, or in the whole store)."""
+    f = filters(since, until, types, min_confidence)
     centre = actor.strip() if actor else ""
 
     def compute() -> dict[str, Any]:
@@ -569,9 +638,22 @@ def network_path(
     limit: Annotated[int, Query(ge=1, le=20)] = 3,
     since: Since = None,
     types: Types = None,
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=filters(since, None, types))
-    return ok({"from": nw.actor_dict(start), "to": nw.actor_dict(goal), "paths": [p.to_dict() for p in found]})
+    """Chains only through facts at or above ``min_confidence``; ``hidden_below_confidence``
+    counts the facts left out that touch the two actors or the chains found."""
+    f = filters(since, None, types, min_confidence)
+    start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=f)
+    around = {start.id, goal.id} | {x.id for p in found for s in p.steps for x in (s.source, s.target)}
+    return ok(
+        {
+            "from": nw.actor_dict(start),
+            "to": nw.actor_dict(goal),
+            "paths": [p.to_dict() for p in found],
+            "min_confidence": f.min_confidence,
+            "hidden_below_confidence": nw.hidden_ties(db, f, around),
+        }
+    )
 
 
 def store_state(db: Engine) -> tuple[Any, ...]:
@@ -644,12 +726,15 @@ def network_communities(
     types: Types = None,
     min_weight: Annotated[int, Query(ge=1, description="Leave out ties stated in fewer documents.")] = 1,
     top: Annotated[int, Query(ge=1, le=100)] = 15,
+    min_confidence: MinConfidence = None,
 ) -> Response:
-    """Computed over the whole network; kept until the store changes."""
-    f = filters(since, None, types)
+    """Computed over the whole network (ties from facts at or above ``min_confidence``); kept
+    until the store changes."""
+    f = filters(since, None, types, min_confidence)
 
     def compute() -> dict[str, Any]:
-        return nw.stats(nw.actor_graph(db, filters=f, min_weight=min_weight), top=top).to_dict()
+        result = nw.stats(nw.actor_graph(db, filters=f, min_weight=min_weight), top=top).to_dict()
+        return {**result, "min_confidence": f.min_confidence, "hidden_below_confidence": nw.hidden_ties(db, f)}
 
     return cached_json(db, ("communities", f, min_weight, top), compute)
 
@@ -758,10 +843,10 @@ def warm(db: Engine) -> None:
     for a scan of every tie after the server starts or the store changes."""
     views: list[Callable[[], Any]] = [
         lambda: summary(db),
-        lambda: network(db, None, 1, None, None, None, 100, NODES),
+        lambda: network(db, None, 1, None, None, None, 100, NODES, None),
         lambda: global_timeline(db, None, None, "month"),
         lambda: event_map(db, None, None, None, 500),
-        lambda: network_communities(db, None, None, 1, 15),
+        lambda: network_communities(db, None, None, 1, 15, None),
     ]
     for view in views:
         try:

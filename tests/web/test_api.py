@@ -196,7 +196,7 @@ def test_actor_watchlist_match_has_list_reference_score_and_reason(client: TestC
 
 
 def test_actor_timeline(client: TestClient) -> None:
-    data = get(client, f"/api/actors/{actor_id(client, 'Ramon Dizon')}/timeline")
+    data = get(client, f"/api/actors/{actor_id(client, 'Ramon Dizon')}/timeline", min_confidence=0)
     assert data["actor"]["name"] == "Ramon Dizon"
     kinds = {i["kind"] for i in data["items"]}
     assert "event" in kinds
@@ -228,20 +228,22 @@ def test_actor_network_is_centred_with_evidence(client: TestClient) -> None:
     ],
 )
 def test_events_filters(client: TestClient, params: dict[str, str], check: Any) -> None:
-    page = get(client, "/api/events", **params)
+    page = get(client, "/api/events", **params, min_confidence=0)  # every event: these test the filters
     assert page["items"], params
     assert all(check(e) for e in page["items"])
     assert all(e["sentence_text"].strip() and "reported_by" in e for e in page["items"])
 
 
 def test_events_paging_is_consistent(client: TestClient) -> None:
-    whole = get(client, "/api/events", limit=500)
+    every = {"min_confidence": 0}
+    whole = get(client, "/api/events", limit=500, **every)
     assert whole["total"] == len(whole["items"]) > 6
-    first, second = get(client, "/api/events", limit=3), get(client, "/api/events", limit=3, offset=3)
+    first = get(client, "/api/events", limit=3, **every)
+    second = get(client, "/api/events", limit=3, offset=3, **every)
     assert first["total"] is None  # more rows follow; not counted
     key = lambda e: (e["doc_id"], e["id"])  # noqa: E731
     assert [key(e) for e in first["items"] + second["items"]] == [key(e) for e in whole["items"][:6]]
-    last = get(client, "/api/events", limit=3, offset=whole["total"] - 2)
+    last = get(client, "/api/events", limit=3, offset=whole["total"] - 2, **every)
     assert last["total"] == whole["total"] and len(last["items"]) == 2
 
 
@@ -258,7 +260,16 @@ def test_claims_filters(client: TestClient, params: dict[str, str], check: Any) 
 
 
 def test_claims_of_nobody(client: TestClient) -> None:
-    assert get(client, "/api/claims", speaker="Nobody At All") == {"items": [], "limit": 50, "offset": 0, "total": 0}
+    from newsgraph.extract.confidence import DEFAULT_THRESHOLD
+
+    assert get(client, "/api/claims", speaker="Nobody At All") == {
+        "items": [],
+        "limit": 50,
+        "offset": 0,
+        "total": 0,
+        "min_confidence": DEFAULT_THRESHOLD,
+        "hidden_below_confidence": 0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -322,7 +333,7 @@ def test_network_type_filter_takes_commas(client: TestClient) -> None:
 
 
 def test_network_path(client: TestClient) -> None:
-    data = get(client, "/api/network/path", a="Chile", b="Argentina")
+    data = get(client, "/api/network/path", a="Chile", b="Argentina", min_confidence=0)
     assert data["from"]["name"] == "Chile" and data["to"]["name"] == "Argentina"
     step = data["paths"][0]["steps"][0]
     assert step["evidence"]["sentence"] and step["evidence"]["document"] == "nws-2026-0311-santiago"
