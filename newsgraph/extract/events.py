@@ -285,11 +285,11 @@ class Frame:
             if c.i < h and c.dep in {"amod", "compound", "nmod", "poss"}:
                 m = self.mention(c.i)
                 if self.is_actor_mention(m) and m is not None:
-                    mods.append(self.arg(m))
+                    mods.append(self._modifier_arg(m, h))
                     for cj in self.conjuncts(c.i)[1:]:
                         mc = self.mention(cj)
                         if self.is_actor_mention(mc) and mc is not None:
-                            mods.append(self.arg(mc))
+                            mods.append(self._modifier_arg(mc, h))
         if mods:
             return mods
         lemma = t.lemma.lower()
@@ -320,6 +320,36 @@ class Frame:
             first, last = self.noun_phrase(h)
             return [self.span_arg(first, last)]
         return []
+
+    def is_bare_modifier(self, m: Mention) -> bool:
+        """A demonym or adjective ("Kurdish", "pro-American", "anti-Assad") used as a modifier:
+        never an actor by itself."""
+        k = self.mention_at[self.annotation.token_at(m.end - 1).i] if self.annotation.token_at(m.end - 1) else -1
+        if k < 0:
+            return False
+        last = self.tok(self.mention_last[k])
+        return last.pos == "ADJ" or (m.type == "NORP" and last.dep in {"amod", "compound", "nmod"})
+
+    def _modifier_arg(self, m: Mention, h: int) -> Arg:
+        """ "Kurdish forces": the phrase a demonym modifies is the actor (with the demonym's entity);
+        a name modifying a noun ("Taiwan's minister", "US troops") stands for the actor itself."""
+        if not self.is_bare_modifier(m):
+            return self.arg(m)
+        a = self.annotation.token_at(m.start)
+        return self.span_arg(a.i if a is not None else h, h, m.entity)
+
+    def is_bare_arg(self, a: Arg) -> bool:
+        """An argument that names no actor: a bare demonym or adjective, or a pronoun that
+        reference resolution did not tie to an entity."""
+        t = self.annotation.token_at(a.start)
+        if t is None:
+            return False
+        single = self.annotation.token_at(a.end - 1) is t
+        if single and t.pos == "PRON" and a.entity is None:
+            return True
+        m = self.mention(t.i)
+        same = m is not None and m.start == a.start and m.end == a.end
+        return single and (t.pos == "ADJ" or (same and m is not None and self.is_bare_modifier(m)))
 
     def _fronted_place(self, a: Arg) -> bool:
         """ "Near Ar Raqqah, 15 strikes engaged ...": a place after a capitalised preposition that
@@ -390,29 +420,29 @@ class Frame:
         return None
 
     def _pronoun_antecedent(self, i: int) -> list[Arg]:
-        """ "it", "they": the nearest actor mention earlier in the same or the previous sentence
-        (for "it", a named organisation first: "invited X to join it")."""
+        """ "it", "they", "he": the one actor earlier in the same or the previous sentence that the
+        pronoun can stand for (a person for "he"/"she", no person for "it"); nothing when two
+        or more candidates compete (precision first)."""
         t = self.tok(i)
-        if t.text.lower() in {"it", "its"}:
-            j = i - 1
-            while j >= 0 and t.sent - self.tok(j).sent <= 1:
-                k = self.mention_at[j]
-                if k >= 0 and self.mentions[k].type == "ORG":
-                    return [self.span_arg(i, i, self.mentions[k].entity)]
-                j -= 1
+        low = t.text.lower()
+        kinds = {"PERSON"} if low in {"he", "she", "him", "her", "his"} else {"ORG", "GPE"}
+        if low in {"they", "them", "their"}:
+            kinds = {"ORG", "GPE", "NORP"}
+        found: set[str] = set()
         j = i - 1
         while j >= 0 and t.sent - self.tok(j).sent <= 1:
             k = self.mention_at[j]
-            if k >= 0 and self.mentions[k].type in {"ORG", "GPE", "PERSON"}:
-                if t.text.lower() in {"he", "she"} and self.mentions[k].type != "PERSON":
-                    j = self.mention_first[k] - 1
-                    continue
-                if t.text.lower() in {"it", "its"} and self.mentions[k].type == "PERSON":
-                    j = self.mention_first[k] - 1
-                    continue
-                return [self.span_arg(i, i, self.mentions[k].entity)]
+            if k >= 0:
+                m = self.mentions[k]
+                if m.type in kinds and not self.is_bare_modifier(m):
+                    found.add(m.entity or m.text)
+                j = self.mention_first[k] - 1 if self.mention_first[k] >= 0 else j - 1
+                continue
             j -= 1
-        return []
+        if len(found) != 1:
+            return []
+        entity = next(iter(found))
+        return [self.span_arg(i, i, entity if any(m.entity == entity for m in self.mentions) else None)]
 
     def _preceding_actors(self, v: int) -> list[Arg]:
         """The mentions listed just before a subject-less participle ("groups X and Y operating")."""
@@ -549,13 +579,25 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
             ):
                 continue
             d = _noun_event(frame, ont, trig, t, sentence)
+        if d is not None:
+            _drop_bare_args(frame, d)
         if d is None or not (d.source or d.target or d.participants or (d.nominal and d.location)):
             continue
         d.modality = _modality(frame, ont, i)
         drafts.append(d)
         drafts.extend(_commitments(frame, ont, d, found))
-    drafts.extend(_demands(frame, sentence, toks))
+    for d in _demands(frame, sentence, toks):
+        _drop_bare_args(frame, d)
+        if d.source and d.target:
+            drafts.append(d)
     return _merge_generic(drafts)
+
+
+def _drop_bare_args(frame: Frame, d: _Draft) -> None:
+    """Bare demonyms and unresolved pronouns are no actors: precision first."""
+    d.source = [a for a in d.source if not frame.is_bare_arg(a)]
+    d.target = [a for a in d.target if not frame.is_bare_arg(a)]
+    d.participants = [a for a in d.participants if not frame.is_bare_arg(a)]
 
 
 CAMEO_OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "nsubjpass", "attr", "oprd", "prt", "acomp"})
@@ -760,6 +802,8 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
             continue
         m = frame.mention(c.i)
         if c.dep in {"poss", "amod", "compound"} and frame.is_actor_mention(m) and m is not None:
+            if frame.is_bare_modifier(m):
+                continue  # "Israeli attack": a demonym on the event word names no actor
             if not frame.is_place_mention(m) or c.dep == "poss" or m.type == "GPE":
                 d.source.extend(frame.actor_args(c.i))
         elif c.dep == "amod" and c.lemma.lower() in SOURCE_PARTICIPLES:
@@ -979,32 +1023,36 @@ def _merge_generic(drafts: list[_Draft]) -> list[_Draft]:
     return keep
 
 
+def _clause_head(frame: Frame, i: int) -> int:
+    """The verb heading the clause token ``i`` is in (the token itself for a verb)."""
+    k = i
+    for _ in range(12):
+        t = frame.tok(k)
+        if t.pos in {"VERB", "AUX"} or t.head == k:
+            return k
+        k = t.head
+    return k
+
+
 def _event_date(frame: Frame, d: _Draft) -> EventDate | None:
-    """The date of the event: in its own phrase, else in its sentence, else earlier in its paragraph."""
+    """The date the event's own clause ties to it: a date in the trigger's phrase ("the attack on
+    Monday") or on the verb of the trigger's clause ("held talks on Friday"); never a date of
+    another clause or sentence."""
     s = d.sentence
-    dates = frame.dates_between(s.start, s.end)
-    if dates:
-        best = None
-        best_score = None
-        for dm in dates:
-            tok = frame.annotation.token_at(dm.start)
-            if tok is None:
-                continue
-            chain = [tok.i, *(a.i for a in frame.annotation.ancestors(tok.i))]
-            if d.trigger in chain:
-                score = (0, chain.index(d.trigger))
-            elif frame.tok(d.trigger).head in chain:
-                score = (1, 0)
-            else:
-                score = (2, abs(tok.i - d.trigger))
-            if best_score is None or score < best_score:
-                best, best_score = dm, score
-        if best is not None:
-            return EventDate(best.start, best.end, best.value)
-    text = frame.annotation.text
-    para_start = text.rfind("\n", 0, s.start) + 1
-    before = frame.dates_between(para_start, s.start)
-    if before:
-        dm = before[-1]
-        return EventDate(dm.start, dm.end, dm.value)
-    return None
+    clause = _clause_head(frame, d.trigger)
+    best = None
+    best_score = None
+    for dm in frame.dates_between(s.start, s.end):
+        tok = frame.annotation.token_at(dm.start)
+        if tok is None:
+            continue
+        chain = [tok.i, *(a.i for a in frame.annotation.ancestors(tok.i))]
+        if d.trigger in chain:
+            score = (0, chain.index(d.trigger))
+        elif _clause_head(frame, tok.i) == clause:
+            score = (1, abs(tok.i - d.trigger))
+        else:
+            continue
+        if best_score is None or score < best_score:
+            best, best_score = dm, score
+    return EventDate(best.start, best.end, best.value) if best is not None else None
