@@ -324,7 +324,8 @@ class Frame:
     def is_bare_modifier(self, m: Mention) -> bool:
         """A demonym or adjective ("Kurdish", "pro-American", "anti-Assad") used as a modifier:
         never an actor by itself."""
-        k = self.mention_at[self.annotation.token_at(m.end - 1).i] if self.annotation.token_at(m.end - 1) else -1
+        end = self.annotation.token_at(m.end - 1)
+        k = self.mention_at[end.i] if end is not None else -1
         if k < 0:
             return False
         last = self.tok(self.mention_last[k])
