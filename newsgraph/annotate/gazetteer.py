@@ -8,7 +8,9 @@ and read once per process. Each entry has a match mode:
 - ``cased``: case-insensitive, but every word the entry capitalises must be capitalised in the
   text (``Hamas`` and ``HAMAS`` match ``HAMAS``; ``hamas`` does not);
 - ``title``: as ``cased``, and not in an all-capitals stretch (small towns, whose names are
-  too often words or surnames to trust in headlines).
+  too often words or surnames to trust in headlines);
+- ``confirm``: as ``exact``, but only where the document also names the same thing in full
+  (sanctions-list acronyms: ``ISI``, ``SSL`` collide with everyday ones).
 
 Transliteration variants of listed names (Lashkar-e-Taiba / Lashkar-e-Tayyiba) are found by
 a consonant skeleton of the name (:func:`skeleton`).
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
+ACRONYM_MODES = frozenset({"exact", "confirm"})
+"""Match modes read case-sensitively, as written."""
 GAZETTEER_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.tsv"
 STRONG_KINDS = frozenset({"state", "igo", "media", "group", "organization", "nationality"})
 """Kinds whose gazetteer label overrides the statistical model's on the same words."""
@@ -50,7 +54,7 @@ class Entry:
     key: str
     """Identifier shared by every name of one thing (``iso:PK``, ``gn:1176734``, ``un:QDe.118``)."""
     match: str
-    """exact, cased or title (see the module docstring)."""
+    """exact, confirm, cased or title (see the module docstring)."""
     country: str = ""
     """ISO 3166 alpha-2 code of the state the name belongs to, when there is one."""
     name: str = ""
@@ -109,7 +113,7 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
         tokens, label, kind, key, match, country, name = line.split("\t")
         entry = Entry(tuple(tokens.split(" ")), label, kind, key, match, country, name)
         by_key.setdefault(key, entry)
-        if match == "exact":
+        if match in ACRONYM_MODES:
             exact.setdefault(tokens, entry)
         else:
             folded.setdefault(tokens.lower(), entry)
@@ -123,6 +127,20 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
 def entry_for_key(key: str) -> Entry | None:
     """The preferred entry of a gazetteer key (``iso:PK`` -> Pakistan), for later stages."""
     return load_gazetteer().by_key.get(key) if key else None
+
+
+def entry_named(text: str) -> Entry | None:
+    """The gazetteer entry a name as written reads as (``Turkey`` -> the state), if any: for
+    mentions whose span carries no key (the model's span, a name met again later)."""
+    gazetteer = load_gazetteer()
+    tokens = " ".join(re.findall(r"\w+|[^\w\s]", text))
+    entry = gazetteer.exact.get(tokens)
+    if entry is None:
+        entry = gazetteer.folded.get(tokens.lower())
+        capitalised = all(w[:1].isupper() for w, e in zip(tokens.split(" "), entry.tokens, strict=False)
+                          if e[:1].isupper() and e.lower() not in word_list("function_words")) if entry else False
+        entry = entry if capitalised else None
+    return entry
 
 
 def _case_fits(entry: Entry, span: Span) -> bool:
@@ -228,14 +246,11 @@ def apply_gazetteer(doc: Doc, matcher: GazetteerMatcher) -> None:
     entity_spans.store(doc, merge(doc, spans, chosen))
 
 
-LISTS = frozenset({"un", "ofac"})
-
-
 def _confirmed(found: list[tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
     """Sanctions-list acronyms (``ISI``, ``SSL``, ``UKIP`` as some firm's initials) collide with
     everyday ones: they count only where the document also names the organisation in full."""
-    named = {e.key for _, e in found if not (e.match == "exact" and e.source in LISTS)}
-    return [(s, e) for s, e in found if not (e.match == "exact" and e.source in LISTS) or e.key in named]
+    named = {e.key for _, e in found if e.match != "confirm"}
+    return [(s, e) for s, e in found if e.match != "confirm" or e.key in named]
 
 
 def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[Span]:
@@ -293,9 +308,9 @@ def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[
                     out.append(s)
                     continue
                 if s.start < g.start and _capitalised(doc, s.start, g.start):
-                    out.append(relabel(doc[s.start : g.start], s.label_))
+                    out.append(relabel(_trimmed(doc, s.start, g.start), s.label_))
                 elif s.end > g.end and _capitalised(doc, g.end, s.end):
-                    out.append(relabel(doc[g.end : s.end], s.label_))
+                    out.append(relabel(_trimmed(doc, g.end, s.end), s.label_))
             if not any(s.start < g.end and g.start < s.end for s in out):
                 out.append(named)
     return out
@@ -312,6 +327,16 @@ def _score_follows(span: Span) -> bool:
     return after is None or "\n" in doc[k].whitespace_ or after.is_space or after.text.isdigit() or (
         after.text[:1].isupper() and after.is_alpha
     )
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Span:
+    """``(Isis`` left of ``Islamic State (Isis``'s crossing name: the words without the
+    punctuation at their edges."""
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
 
 
 def _capitalised(doc: Doc, start: int, end: int) -> bool:

@@ -11,7 +11,8 @@ Mentions are grouped into one entity when they
    of it (same consonant skeleton).
 
 Each entity gets the fullest form as its name, the other forms as aliases, a kind (person,
-organization, state, place, group, igo, media, other) from the gazetteer, the words around the
+organization, state, place, group, igo, media, other) from the gazetteer (a country's name is
+always a state, even on a span the gazetteer did not mark), the words around the
 mentions ("terror groups ...", "news agency ...") and the name itself, and the attributes the
 text states next to a person's name: ``role`` (the title before it), ``nationality`` (ISO code of
 the state or demonym before the title) and ``description`` ("senior Hamas representative").
@@ -25,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from newsgraph.annotate.gazetteer import entry_for_key, skeleton
+from newsgraph.annotate.gazetteer import entry_for_key, entry_named, skeleton
 from newsgraph.annotate.lexicon import LEXICON_DIR, word_list
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.annotate.roles import load_roles
@@ -196,6 +197,8 @@ def _kind(
         else:
             known = KIND_OF_ENTRY.get(entry.kind, known)
             break
+    if main != "PERSON" and known != "state" and _names_a_state(named):
+        return "state"  # a country is a state whatever span the model drew for it
     if known in ("state", "igo", "media", "group", "place"):
         return known
     if main == "PERSON":
@@ -216,6 +219,17 @@ def _kind(
     if last in word_list("media_words"):
         return "media"
     return "organization"
+
+
+def _names_a_state(named: list[Found]) -> bool:
+    """A mention reads as a country's name (``Turkey``) though its span carries no state key."""
+    for f in named:
+        if f.span.kb_id:
+            continue
+        entry = entry_named(ARTICLE.sub("", f.mention.text))
+        if entry is not None and entry.kind == "state":
+            return True
+    return False
 
 
 def _cued_kind(members: list[Found], annotation: Annotation, by_end: dict[int, Found]) -> str:

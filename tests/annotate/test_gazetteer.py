@@ -65,3 +65,27 @@ def test_common_words_are_not_places(word: str) -> None:
 def test_a_key_gives_its_preferred_entry(key: str, name: str) -> None:
     entry = entry_for_key(key)
     assert entry is not None and entry.name == name
+
+
+@pytest.mark.parametrize(("tokens", "key"), [("turkey", "iso:TR"), ("türkiye", "iso:TR"), ("brunei", "iso:BN")])
+def test_english_country_names_are_states(tokens: str, key: str) -> None:
+    entry = load_gazetteer().folded[tokens]
+    assert (entry.kind, entry.key) == ("state", key)
+
+
+@pytest.mark.parametrize("tokens", ["hezbollah", "al - qa'ida", "montoneros", "ahrar al - sham", "islamic state"])
+def test_militant_groups_are_groups(tokens: str) -> None:
+    assert load_gazetteer().folded[tokens].kind == "group"
+
+
+@pytest.mark.parametrize("tokens", ["la liga", "black friday", "tigers", "organization", "the avengers", "zawahiri",
+                                    "khaled meshaal", "sheikh ahmed yassin", "new order"])
+def test_phoenix_names_that_are_words_or_people_are_left_out(tokens: str) -> None:
+    entry = load_gazetteer().folded.get(tokens)
+    assert entry is None or entry.kind != "group"
+
+
+def test_list_acronyms_need_the_full_name_and_vouched_ones_do_not() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.exact["PKK"].match == "exact"  # the Phoenix dictionary's own name for the group
+    assert gazetteer.exact["PLA"].match == "confirm"  # a Phoenix alias; China's army too

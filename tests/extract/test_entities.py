@@ -165,3 +165,35 @@ def test_organisation_kind_comes_from_cues_and_name_words(
 ) -> None:
     _, entities = resolved(annotated, text)
     assert entity(entities, name).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ankara said the PKK had moved fighters into the hills above the border town.", "PKK", "group"),
+        ("Hezbollah fired rockets at an army post overnight, the ministry said.", "Hezbollah", "group"),
+        ("Residents said Ahrar al-Sham had taken two villages after a week of shelling.", "Ahrar al-Sham", "group"),
+        ("A spokesman for Islamic State claimed the bombing in a statement.", "Islamic State", "group"),
+        ("Officials in Baghdad said Isis still held three districts.", "Isis", "group"),
+        ("Kurdish commanders said the YPG would not leave the town.", "YPG", "group"),
+        ("Police in Lagos said Boko Haram had not been seen there.", "Boko Haram", "group"),
+    ],
+)
+def test_armed_groups_are_groups(annotated: Annotate, text: str, name: str, kind: str) -> None:
+    _, entities = resolved(annotated, text)
+    assert entity(entities, name).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey closed the crossing on Tuesday, and Syria protested.",
+        "Diplomats from Turkey and Iraq met in Geneva to discuss water rights.",
+        "The talks between Athens and Turkey resumed after a year.",
+        "Türkiye said it would send more aid to the region.",
+    ],
+)
+def test_a_country_is_always_a_state(annotated: Annotate, text: str) -> None:
+    _, entities = resolved(annotated, text)
+    countries = [e for e in entities if e.name in ("Turkey", "Türkiye", "Syria", "Iraq")]
+    assert countries and all(e.kind == "state" for e in countries)
