@@ -93,7 +93,12 @@ def confidence(value: str | None) -> float:
 
 def confidence_page(page_: dict[str, Any], min_confidence: float, hidden: int) -> dict[str, Any]:
     """A list answer with the threshold it was read with and how many facts that left out."""
-    return {**page_, "min_confidence": min_confidence, "hidden_below_confidence": hidden}
+    return {
+        **page_,
+        "min_confidence": min_confidence,
+        "hidden_below_confidence": hidden,
+        "confidence_threshold": DEFAULT_THRESHOLD,
+    }
 
 
 def engine(request: Request) -> Engine:
@@ -485,6 +490,7 @@ def actor_timeline(
             "items": [i.to_dict() for i in found],
             "min_confidence": m,
             "hidden_below_confidence": hidden,
+            "confidence_threshold": DEFAULT_THRESHOLD,
         }
 
     return cached_json(db, ("actor-timeline", actor_id, s, u, limit, m), compute)
@@ -600,6 +606,7 @@ def network_dict(net: nw.Network, limit: int) -> dict[str, Any]:
         "truncated": len(net.edges) > limit,
         "min_confidence": net.min_confidence,
         "hidden_below_confidence": net.hidden,
+        "confidence_threshold": DEFAULT_THRESHOLD,
     }
 
 

@@ -269,6 +269,7 @@ def test_claims_of_nobody(client: TestClient) -> None:
         "total": 0,
         "min_confidence": DEFAULT_THRESHOLD,
         "hidden_below_confidence": 0,
+        "confidence_threshold": DEFAULT_THRESHOLD,
     }
 
 

@@ -50,7 +50,7 @@ def test_lists_hide_unsure_facts_by_default_and_count_them(
     assert 0.03 < DEFAULT_THRESHOLD < 0.9
     page = get(client, path)
     assert sure in ids(page) and unsure not in ids(page)
-    assert page["min_confidence"] == DEFAULT_THRESHOLD
+    assert page["min_confidence"] == page["confidence_threshold"] == DEFAULT_THRESHOLD
     hidden = page["hidden_below_confidence"]
     assert hidden >= 1
     every = get(client, path, min_confidence=0)

@@ -111,3 +111,47 @@ export function pathId(prefix) {
 export function param(name) {
   return new URLSearchParams(window.location.search).get(name) || '';
 }
+
+/** A confidence as shown: two decimals, or "unscored" for facts stored before newsgraph scored them. */
+export function confidenceText(confidence) {
+  return typeof confidence === 'number' ? confidence.toFixed(2) : 'unscored';
+}
+
+/** Whether a fact is under the threshold (shown faded, never silently dropped). Unscored facts are not. */
+export function unsure(confidence, threshold) {
+  return typeof confidence === 'number' && typeof threshold === 'number' && confidence < threshold;
+}
+
+/** The class and tooltip that fade a fact under the threshold. */
+export function confidenceProps(confidence, threshold) {
+  if (!unsure(confidence, threshold)) return { class: null, title: typeof confidence === 'number' ? `confidence ${confidenceText(confidence)}` : null };
+  return { class: 'unsure', title: `confidence ${confidenceText(confidence)}: under the threshold ${confidenceText(threshold)}, hidden from the lists by default` };
+}
+
+/**
+ * What a list answer says about the confidence threshold: "N facts under confidence 0.30 hidden"
+ * with a button that shows them (``onToggle(0)``), or, when they are shown, a line saying that they
+ * are faded with a button that hides them again (``onToggle(null)``: the default threshold).
+ */
+export function hiddenNotice(body, onToggle) {
+  if (!body) return null;
+  const threshold = body.confidence_threshold;
+  const hidden = body.hidden_below_confidence || 0;
+  if (hidden > 0) {
+    return h(
+      'p',
+      { class: 'notice notice-info hidden-note', role: 'status' },
+      `${plural(hidden, 'fact')} under confidence ${confidenceText(body.min_confidence)} hidden. `,
+      h('button', { type: 'button', class: 'link-button show-hidden', onclick: () => onToggle(0) }, 'Show them (faded)'),
+    );
+  }
+  if (body.min_confidence === 0 && typeof threshold === 'number' && threshold > 0) {
+    return h(
+      'p',
+      { class: 'notice notice-info hidden-note', role: 'status' },
+      `Showing every fact; those under confidence ${confidenceText(threshold)} are faded. `,
+      h('button', { type: 'button', class: 'link-button hide-hidden', onclick: () => onToggle(null) }, 'Hide them'),
+    );
+  }
+  return null;
+}

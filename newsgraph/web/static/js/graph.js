@@ -2,7 +2,7 @@
 // by actor kind, edges by tie type; dashed when hedged or known only through someone's claim, dotted
 // for "X says, of Y". Clicking an edge shows its evidence sentences with speaker and source.
 
-import { actorUrl, append, badge, clear, docUrl, h, notice, plural } from './dom.js';
+import { actorUrl, append, badge, clear, confidenceText, docUrl, h, notice, plural, unsure } from './dom.js';
 import { kindColor, typeColor } from './colors.js';
 
 let cytoscapePromise = null;
@@ -23,12 +23,14 @@ export function loadCytoscape() {
   return cytoscapePromise;
 }
 
-/** {nodes, edges, center} whatever the endpoint calls them; every edge gets an id. */
+/** {nodes, edges, center} whatever the endpoint calls them; every edge gets an id and the confidence threshold. */
 export function normaliseNetwork(body) {
   const nodes = (body && (body.nodes || body.actors)) || [];
+  const threshold = body && typeof body.confidence_threshold === 'number' ? body.confidence_threshold : null;
   const edges = ((body && body.edges) || []).map((e, i) => ({
     ...e,
     id: String(e.id ?? `${e.source}|${e.target}|${e.kind}|${e.type}|${i}`),
+    threshold,
   }));
   const center = (body && (body.center || body.centre)) || [];
   return { nodes, edges, center: Array.isArray(center) ? center : [center] };
@@ -75,6 +77,7 @@ export function evidenceList(edge, names) {
     'p',
     { class: 'muted' },
     plural(edge.weight ?? evidence.length, 'document'),
+    edge.confidence !== undefined ? ` · confidence ${confidenceText(edge.confidence)}` : '',
     edge.first ? ` · ${edge.first}${edge.last && edge.last !== edge.first ? ' – ' + edge.last : ''}` : '',
   );
   const list = h('ol', { class: 'evidence' });
@@ -84,7 +87,7 @@ export function evidenceList(edge, names) {
       list,
       h(
         'li',
-        { class: 'evidence-item' },
+        { class: ['evidence-item', unsure(x.confidence, edge.threshold) ? 'unsure' : null] },
         h('blockquote', { class: 'sentence' }, x.sentence || x.text || ''),
         h(
           'p',
@@ -93,6 +96,7 @@ export function evidenceList(edge, names) {
           x.modality && x.modality !== 'asserted' ? [badge(x.modality, x.modality), ' '] : null,
           h('span', { class: 'outlet' }, x.source || x.reported_by || 'unknown source'),
           x.date || x.published ? ` · ${x.date || x.published}` : '',
+          x.confidence !== undefined ? ` · confidence ${confidenceText(x.confidence)}` : '',
           docId ? [' · ', h('a', { href: docUrl(docId) }, x.title || docId)] : null,
         ),
       ),
@@ -164,13 +168,14 @@ const STYLE = [
   { selector: 'edge:selected', style: { width: 5, opacity: 1, 'underlay-color': '#ffd54f', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffb300' } },
   { selector: '.faded', style: { opacity: 0.2 } },
+  { selector: 'edge.unsure', style: { opacity: 0.3 } },
 ];
 
 /**
  * Draw ``data`` (normalised) into ``container``. ``onEdge(edge)`` and ``onNode(node)`` are called on
  * a click. Returns the cytoscape instance (also kept as window.newsgraphGraph for the browser tests).
  */
-export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose' } = {}) {
+export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose', threshold = null } = {}) {
   const cytoscape = await loadCytoscape();
   const center = new Set(data.center.map(String));
   const ids = new Set(data.nodes.map((n) => String(n.id)));
@@ -203,6 +208,7 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
         arrow: e.directed === false ? 'none' : 'triangle',
         width: Math.min(8, 1.6 + 1.4 * Math.log2(e.weight || 1)),
       },
+      classes: unsure(e.confidence, threshold ?? e.threshold) ? 'unsure' : '',
     });
   }
   const byId = new Map(data.edges.map((e) => [e.id, e]));

@@ -1,8 +1,9 @@
 // One actor: names, kind, places, attributes, watchlist matches with their reasons, the timeline of
-// its events and claims, and its network neighbourhood (click an edge for the evidence).
+// its events and claims, and its network neighbourhood (click an edge for the evidence). Both leave
+// out facts under the confidence threshold, say how many, and can show them (faded).
 
 import { get, items } from '../api.js';
-import { append, badge, clear, docUrl, facts, h, notice, pathId, plural, section } from '../dom.js';
+import { append, badge, clear, confidenceProps, confidenceText, docUrl, facts, h, hiddenNotice, notice, pathId, plural, section } from '../dom.js';
 import { drawGraph, evidenceList, legend, nodeCard, normaliseNetwork } from '../graph.js';
 
 function placeText(p) {
@@ -76,17 +77,19 @@ function mentionsSection(links) {
   return section(`Named in (${links.length})`, list);
 }
 
-function timelineSection(body) {
+function timelineSection(body, onToggle) {
   const rows = items(body);
-  if (!rows.length) return section('Timeline', notice('No dated events or claims for this actor.'));
+  const note = hiddenNotice(body, onToggle);
+  if (!rows.length) return section('Timeline', note, notice('No dated events or claims for this actor.'));
   const list = h('ol', { class: 'timeline', id: 'actor-timeline' });
   for (const t of rows) {
     const kindLabel = t.kind === 'said' ? 'says' : t.kind === 'mentioned' ? 'is spoken of' : t.type || t.kind;
+    const conf = confidenceProps(t.confidence, body.confidence_threshold);
     append(
       list,
       h(
         'li',
-        { class: `tl-item tl-${t.kind}` },
+        { class: ['tl-item', `tl-${t.kind}`, conf.class], title: conf.title },
         h('span', { class: 'tl-date' }, t.date || 'undated'),
         h(
           'div',
@@ -94,22 +97,37 @@ function timelineSection(body) {
           h('div', {}, badge(kindLabel, t.kind === 'event' ? 'type' : 'claimkind'), t.type && t.kind !== 'event' && t.type !== t.kind ? [' ', badge(t.type, 'plain')] : null, t.modality && t.modality !== 'asserted' ? [' ', badge(t.modality, t.modality)] : null, t.role ? h('span', { class: 'muted' }, ` as ${t.role}`) : null, t.location ? h('span', { class: 'muted' }, ` · in ${t.location}`) : null),
           h('p', { class: 'tl-text' }, t.speaker && t.kind !== 'said' ? h('span', { class: 'speaker' }, `${t.speaker}: `) : null, t.text),
           (t.others || []).length ? h('p', { class: 'small muted' }, t.others.join(' · ')) : null,
-          h('p', { class: 'small muted' }, t.source || '', t.document ? [t.source ? ' · ' : '', h('a', { href: docUrl(t.document) }, t.title || t.document)] : null),
+          h('p', { class: 'small muted' }, t.source || '', t.document ? [t.source ? ' · ' : '', h('a', { href: docUrl(t.document) }, t.title || t.document)] : null, ` · confidence ${confidenceText(t.confidence)}`),
         ),
       ),
     );
   }
-  return section(`Timeline (${rows.length})`, list);
+  return section(`Timeline (${rows.length})`, note, list);
 }
 
-async function neighbourhood(box, id) {
-  let data;
+async function timelineInto(box, id, minConfidence) {
+  let t;
   try {
-    data = normaliseNetwork(await get(`/actors/${encodeURIComponent(id)}/network`, { depth: 1 }));
+    t = await get(`/actors/${encodeURIComponent(id)}/timeline`, { min_confidence: minConfidence });
+  } catch (err) {
+    append(clear(box), section('Timeline', notice(err.message, 'error')));
+    return;
+  }
+  append(clear(box), timelineSection(t, (min) => timelineInto(box, id, min)));
+}
+
+async function neighbourhood(box, id, minConfidence = null) {
+  let body;
+  let data;
+  clear(box);
+  try {
+    body = await get(`/actors/${encodeURIComponent(id)}/network`, { depth: 1, min_confidence: minConfidence });
+    data = normaliseNetwork(body);
   } catch (err) {
     append(box, notice(err.message, 'error'));
     return;
   }
+  append(box, hiddenNotice(body, (min) => neighbourhood(box, id, min)));
   if (!data.edges.length) {
     append(box, notice('No ties to other actors yet.'));
     return;
@@ -162,9 +180,7 @@ export async function renderActor(app) {
     timelineBox,
     mentionsSection(body.links),
   );
-  const timeline = get(`/actors/${encodeURIComponent(id)}/timeline`).catch((err) => ({ error: err }));
+  const timeline = timelineInto(timelineBox, a.id ?? id, null);
   await neighbourhood(networkBox, a.id ?? id);
-  const t = await timeline;
-  clear(timelineBox);
-  append(timelineBox, t.error ? section('Timeline', notice(t.error.message, 'error')) : timelineSection(t));
+  await timeline;
 }

@@ -1,9 +1,10 @@
 // One document: its text with mentions, claims (speaker -> content) and events highlighted in place,
 // and a side panel listing them. Offsets in the API are Python code-point indices into
-// document.text, so the text is cut by code points (Array.from), not UTF-16 units.
+// document.text, so the text is cut by code points (Array.from), not UTF-16 units. Facts under the
+// confidence threshold (those the lists hide by default) are shown faded, with their confidence.
 
 import { get } from '../api.js';
-import { actorUrl, append, badge, clear, h, notice, pathId, plural, safeHref } from '../dom.js';
+import { actorUrl, append, badge, clear, confidenceProps, confidenceText, h, notice, pathId, plural, safeHref, unsure } from '../dom.js';
 import { typeColor } from '../colors.js';
 
 /**
@@ -54,13 +55,16 @@ function annotationsOf(body) {
       title: entity ? `${entity.name} (${entity.kind})` : m.type,
     });
   }
+  const threshold = body.confidence_threshold;
   for (const c of body.claims || []) {
-    out.push({ start: c.start, end: c.end, cls: `hl-claim hl-modality-${c.modality || 'asserted'}`, ref: c.id, title: `claim${c.speaker ? ' by ' + c.speaker.text : ''} (${c.modality})` });
+    const faded = unsure(c.confidence, threshold) ? ' hl-unsure' : '';
+    out.push({ start: c.start, end: c.end, cls: `hl-claim hl-modality-${c.modality || 'asserted'}${faded}`, ref: c.id, title: `claim${c.speaker ? ' by ' + c.speaker.text : ''} (${c.modality}, confidence ${confidenceText(c.confidence)})` });
     if (c.speaker) out.push({ start: c.speaker.start, end: c.speaker.end, cls: 'hl-speaker', ref: c.id, title: 'speaker' });
     if (c.cue) out.push({ start: c.cue.start, end: c.cue.end, cls: 'hl-cue', ref: c.id, title: 'cue' });
   }
   for (const v of body.events || []) {
-    if (v.trigger) out.push({ start: v.trigger.start, end: v.trigger.end, cls: 'hl-event', ref: v.id, title: `event ${v.type} (${v.modality})` });
+    const faded = unsure(v.confidence, threshold) ? ' hl-unsure' : '';
+    if (v.trigger) out.push({ start: v.trigger.start, end: v.trigger.end, cls: `hl-event${faded}`, ref: v.id, title: `event ${v.type} (${v.modality}, confidence ${confidenceText(v.confidence)})` });
     if (v.sentence) out.push({ start: v.sentence.start, end: v.sentence.end, cls: null, ref: v.id });
     for (const arg of [...(v.source || []), ...(v.target || []), ...(v.participants || [])]) {
       out.push({ start: arg.start, end: arg.end, cls: null, ref: v.id });
@@ -108,9 +112,16 @@ function activate(ref, on) {
   for (const el of document.querySelectorAll('.panel-item')) if (el.dataset.ref === ref) el.classList.add('active');
 }
 
-/** A side-panel entry that lights its spans on hover and scrolls to them on click. */
-function panelItem(ref, ...children) {
-  const li = h('li', { class: 'panel-item', dataset: { ref }, tabindex: '0' }, children);
+/** A side-panel entry that lights its spans on hover and scrolls to them on click; faded when
+ * ``record`` is under the confidence threshold ``threshold``. */
+function panelItem(ref, record, threshold, ...children) {
+  const conf = confidenceProps(record && record.confidence, threshold);
+  const li = h(
+    'li',
+    { class: ['panel-item', conf.class], dataset: { ref }, tabindex: '0', title: conf.title },
+    children,
+    record && record.confidence !== undefined ? h('div', { class: 'small muted confidence' }, `confidence ${confidenceText(record.confidence)}`) : null,
+  );
   li.addEventListener('mouseenter', () => activate(ref, true));
   li.addEventListener('focus', () => activate(ref, true));
   li.addEventListener('click', (evt) => {
@@ -145,6 +156,8 @@ function entitiesPanel(body) {
         list,
         panelItem(
           e.id,
+          e,
+          body.confidence_threshold,
           entityLink(e),
           ' ',
           badge(e.kind, e.kind),
@@ -168,6 +181,8 @@ function claimsPanel(body, names) {
       list,
       panelItem(
         c.id,
+        c,
+        body.confidence_threshold,
         h('div', {}, h('span', { class: 'speaker' }, speaker || 'unattributed'), h('span', { class: 'arrow' }, ' → '), c.cue ? h('span', { class: 'muted' }, c.cue.text) : null),
         h('q', { class: 'claim-text' }, c.text),
         h('div', { class: 'small' }, badge(c.modality, c.modality), ' ', badge(c.kind, 'plain'), reporter ? h('span', { class: 'muted' }, ` reported by ${reporter}`) : null),
@@ -189,6 +204,8 @@ function eventsPanel(body) {
       list,
       panelItem(
         v.id,
+        v,
+        body.confidence_threshold,
         h('div', {}, type, ' ', h('strong', {}, v.trigger ? v.trigger.text : ''), v.mode ? h('span', { class: 'muted' }, ` (${v.mode})`) : null),
         who || whom ? h('div', {}, who || '—', ' → ', whom || '—') : null,
         h(
@@ -212,6 +229,8 @@ function relationsPanel(body) {
       list,
       panelItem(
         r.id,
+        r,
+        body.confidence_threshold,
         h('div', {}, h('strong', {}, argText(r.subject)), ' ', badge(r.type, 'type'), ' ', h('strong', {}, argText(r.object))),
         h('div', { class: 'small' }, badge(r.modality, r.modality), r.claim ? h('span', { class: 'muted' }, ' known through a claim') : null),
       ),

@@ -1,13 +1,15 @@
 // The network view: the strongest ties of the store, or an actor's neighbourhood, drawn with
 // cytoscape. Edges coloured by type, dashed when hedged or only claimed; a click on an edge (in the
-// graph or the list below it) lists its evidence sentences with speaker and source.
+// graph or the list below it) lists its evidence sentences with speaker and source. Ties come from
+// facts at or above the confidence threshold; the page says how many facts that hides and offers to
+// show them, faded.
 
 import { get } from '../api.js';
-import { append, badge, clear, h, notice, param, plural } from '../dom.js';
+import { append, badge, clear, confidenceProps, confidenceText, h, hiddenNotice, notice, param, plural } from '../dom.js';
 import { drawGraph, evidenceList, legend, lineStyle, nodeCard, normaliseNetwork, selectEdge } from '../graph.js';
 import { typeColor } from '../colors.js';
 
-const FIELDS = ['actor', 'depth', 'since', 'until', 'type', 'limit'];
+const FIELDS = ['actor', 'depth', 'since', 'until', 'type', 'limit', 'min_confidence'];
 
 function filterForm(values, onSubmit) {
   const field = (name, label, attrs) =>
@@ -36,20 +38,22 @@ function filterForm(values, onSubmit) {
   return form;
 }
 
-function tiesTable(data, names, onPick) {
+function tiesTable(data, names, onPick, threshold) {
   const rows = [...data.edges].sort((a, b) => (b.weight || 0) - (a.weight || 0));
   const body = h('tbody');
   for (const e of rows) {
     const sw = h('span', { class: 'legend-line', dataset: { style: lineStyle(e) } });
     sw.style.borderTopColor = typeColor(e.type);
+    const conf = confidenceProps(e.confidence, threshold);
     const tr = h(
       'tr',
-      { class: 'tie-row', dataset: { edge: e.id }, tabindex: '0' },
+      { class: ['tie-row', conf.class], dataset: { edge: e.id }, tabindex: '0', title: conf.title },
       h('td', {}, names.get(String(e.source)) || e.source_name || e.source),
       h('td', {}, sw, ' ', e.type, e.label && e.label !== e.type ? h('span', { class: 'muted' }, ` (${e.label})`) : null),
       h('td', {}, names.get(String(e.target)) || e.target_name || e.target),
       h('td', {}, badge(e.modality || 'asserted', e.modality || 'asserted')),
       h('td', { class: 'num' }, String(e.weight ?? (e.evidence || []).length)),
+      h('td', { class: 'num confidence' }, confidenceText(e.confidence)),
       h('td', { class: 'muted' }, e.first ? `${e.first}${e.last && e.last !== e.first ? ' – ' + e.last : ''}` : ''),
     );
     tr.addEventListener('click', () => onPick(e));
@@ -61,23 +65,40 @@ function tiesTable(data, names, onPick) {
   return h(
     'table',
     { class: 'ties', id: 'ties' },
-    h('thead', {}, h('tr', {}, ['From', 'Tie', 'To', 'Modality', 'Docs', 'Dates'].map((t) => h('th', {}, t)))),
+    h('thead', {}, h('tr', {}, ['From', 'Tie', 'To', 'Modality', 'Docs', 'Confidence', 'Dates'].map((t) => h('th', {}, t)))),
     body,
   );
+}
+
+/** Show the facts under the threshold (min_confidence 0) or hide them again (the default), keeping the URL in step. */
+function toggler(box, values) {
+  return (min) => {
+    const next = { ...values };
+    if (min === null) delete next.min_confidence;
+    else next.min_confidence = String(min);
+    const url = new URL(window.location.href);
+    url.search = new URLSearchParams(next).toString();
+    window.history.replaceState(null, '', url);
+    show(box, next);
+  };
 }
 
 async function show(box, values) {
   clear(box);
   append(box, h('p', { class: 'loading' }, 'Loading the network…'));
   const params = { ...values };
+  let body;
   let data;
   try {
-    data = normaliseNetwork(await get('/network', params));
+    body = await get('/network', params);
+    data = normaliseNetwork(body);
   } catch (err) {
     append(clear(box), notice(err.message, 'error'));
     return;
   }
   clear(box);
+  const threshold = body.confidence_threshold;
+  append(box, hiddenNotice(body, toggler(box, values)));
   if (!data.edges.length) {
     append(box, notice(values.actor ? `No ties found around “${values.actor}” with these filters.` : 'No ties in the store with these filters.'));
     return;
@@ -95,10 +116,11 @@ async function show(box, values) {
     h('p', { class: 'muted', id: 'network-count' }, `${plural(data.nodes.length, 'actor')}, ${plural(data.edges.length, 'tie')}`),
     legend(data.edges),
     h('div', { class: 'graph-layout' }, graph, side),
-    h('section', { class: 'card' }, h('h2', {}, 'Ties'), tiesTable(data, names, pick)),
+    h('section', { class: 'card' }, h('h2', {}, 'Ties'), tiesTable(data, names, pick, threshold)),
   );
   try {
     cy = await drawGraph(graph, data, {
+      threshold,
       onEdge: pick,
       onNode: (node) => append(clear(side), h('h2', {}, 'Actor'), nodeCard(node)),
     });
