@@ -3,7 +3,8 @@
 ``DIR/<table>/part-NNNNN.parquet`` for the tables documents, mentions, entities, dates, claims,
 events and relations; part N of every table holds the same documents, so a part can be read
 back whole. Every table has a fixed Arrow schema (below) with ``doc_id`` on each record row,
-so DuckDB or Spark can query the directory directly::
+so DuckDB or Spark can query the directory directly (entities, claims, events and relations
+carry ``confidence``; folders written before it read back with none)::
 
     SELECT type, count(*) FROM 'out/events/*.parquet' GROUP BY type;
 """
@@ -80,6 +81,7 @@ SCHEMAS: dict[str, pa.Schema] = {
                 ),
             ),
             ("attributes", pa.map_(pa.string(), pa.string())),
+            ("confidence", pa.float64()),
         ]
     ),
     "dates": pa.schema(
@@ -104,6 +106,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("cue", _span),
             ("modality", pa.string()),
             ("reported_by", pa.string()),
+            ("confidence", pa.float64()),
         ]
     ),
     "events": pa.schema(
@@ -122,6 +125,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("location", _arg),
             ("modality", pa.string()),
             ("claim", pa.string()),
+            ("confidence", pa.float64()),
         ]
     ),
     "relations": pa.schema(
@@ -134,6 +138,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("evidence", _offsets),
             ("modality", pa.string()),
             ("claim", pa.string()),
+            ("confidence", pa.float64()),
         ]
     ),
 }

@@ -128,3 +128,16 @@ def test_writing_into_a_folder_with_parts_is_refused(tmp_path: Path, n: int) -> 
     write_parquet([_full()] * n, tmp_path / "out")
     with pytest.raises(NewsgraphError, match="empty folder"):
         write_parquet([_full()], tmp_path / "out")
+
+
+def test_confidence_survives_the_round_trip(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from tests.store.test_store import hand_built
+
+    x = hand_built()
+    x = replace(x, claims=tuple(replace(c, confidence=0.25 * (k + 1)) for k, c in enumerate(x.claims)))
+    write_parquet([x], tmp_path / "out")
+    (back,) = list(read_parquet(tmp_path / "out"))
+    assert [c.confidence for c in back.claims] == [0.25, 0.5]
+    assert all(r.confidence == 0.9 for r in (*back.entities, *back.events, *back.relations))
