@@ -729,6 +729,15 @@ def _is_quotation(q: Quote, text: str) -> bool:
 # --------------------------------------------------------------------------- speakers
 
 
+_GENDERED = {
+    **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "father",
+                     "husband", "son", "brother", "businessman", "sheikh"], "m"),
+    **dict.fromkeys(["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
+                     "congresswoman", "mother", "wife", "daughter", "sister", "businesswoman"], "f"),
+}  # fmt: skip
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
 class _Resolver:
     """Resolves the drafts' speakers to entities, in one pass in text order."""
 
@@ -738,6 +747,8 @@ class _Resolver:
         self.kind = {e.id: e.kind for e in x.entities}
         self.mention_at: dict[int, tuple[str, str]] = {}
         """token index -> (entity id, mention type) for tokens inside a linked mention."""
+        self.gender: dict[str, str] = {}
+        """person entity -> "f" or "m" where the text shows it."""
         starts = a._token_starts
         self.subject_mentions: list[tuple[int, str, str]] = []
         self.roles: dict[int, set[str]] = {}
@@ -754,9 +765,33 @@ class _Resolver:
                 self.subject_mentions.append((head, m.entity, m.type))
                 if self.is_person(m.entity, m.type):
                     self.roles[head] = self._role_words(first, head)
+                    self._note_gender(m.entity, first, head)
         self.by_head: dict[str, str] = {}
         self.last_person: str | None = None
+        self.persons: list[str] = []
+        """Persons in the order they were last seen, the most recent last."""
         self.last_thing: str | None = None
+
+    def _note_gender(self, entity: str, first: int, head: int) -> None:
+        """A person's grammatical gender when the text shows it: an honorific before the name
+        ("Mrs", "Sir") or a gendered role word with it ("spokeswoman", "his mother")."""
+        tokens = self.a.tokens
+        words = [tokens[k].text.lower().rstrip(".") for k in range(max(0, first - 2), first)]
+        words += sorted(self.roles.get(head, ()))
+        for w in words:
+            gender = _GENDERED.get(w)
+            if gender is not None:
+                self.gender.setdefault(entity, gender)
+                return
+
+    def _person_for(self, pronoun: str) -> str | None:
+        """The most recent person a pronoun can stand for: "she" never for a man the text calls
+        "Mr", "he" never for a "spokeswoman"; none rather than a guess against the agreement."""
+        want = _PRONOUN_GENDER.get(pronoun)
+        for entity in reversed(self.persons):
+            if want is None or self.gender.get(entity, want) == want:
+                return entity
+        return None
 
     def _role_words(self, first: int, head: int) -> set[str]:
         """Role words of a person's mention: a title before the name ("Mayor Bill de Blasio"),
@@ -816,11 +851,18 @@ class _Resolver:
             for word in self._name_words(entity, head):
                 self.by_head.setdefault(word, entity)
                 self.by_head[word] = entity
+        if self.is_person(entity, mtype):
+            self._seen_person(entity)
         if head.dep in _SUBJECTS:
             if self.is_person(entity, mtype):
                 self.last_person = entity
             elif mtype == "ORG":
                 self.last_thing = entity
+
+    def _seen_person(self, entity: str) -> None:
+        if entity in self.persons:
+            self.persons.remove(entity)
+        self.persons.append(entity)
 
     def _name_words(self, entity: str, head: Token) -> list[str]:
         words = [head.text.lower(), head.lemma.lower()]
@@ -842,6 +884,11 @@ class _Resolver:
             person = self.is_person(entity, mtype)
         elif t.pos == "PRON" and low in self.lex.person_pronouns:
             entity, person = self.last_person, True
+            if entity is not None and self.gender.get(entity, _PRONOUN_GENDER.get(low)) != _PRONOUN_GENDER.get(low):
+                entity = self._person_for(low)  # "she" after a man the text calls "Mr": the last woman
+        elif t.pos == "NOUN" and lemma in self.lex.role_nouns:
+            entity = self._role_holder(d, h, lemma)
+            person = entity is not None
         elif t.pos == "PRON" and low in self.lex.thing_pronouns:
             entity = self.last_thing
         elif lemma in self.lex.document_nouns:
@@ -855,13 +902,14 @@ class _Resolver:
             entity = self.by_head.get(lemma)
             if entity is not None:
                 person = self.is_person(entity)
-        if entity is None and d.speaker is not None and t.pos != "PRON":
+        if entity is None and d.speaker is not None and t.pos != "PRON" and lemma not in self.lex.role_nouns:
             entity, person = self._named_inside(d.speaker)
         d.entity = entity
         if entity is None:
             return
         if person:
             self.last_person = entity
+            self._seen_person(entity)
         else:
             self.last_thing = entity
         for c in a._children[h]:
@@ -869,6 +917,24 @@ class _Resolver:
                 self.by_head[tokens[c].lemma.lower()] = entity
         if t.pos == "NOUN":
             self.by_head[lemma] = entity
+
+    def _role_holder(self, d: Draft, h: int, role: str) -> str | None:
+        """The person a role speaker names: the name in apposition or right after it ("The Turkish
+        president, Recep Tayyip Erdoğan,", "the SDF commander Adnan Afrin"), else the person seen
+        with that role ("Erdoğan ... the Turkish president said"), else the one person of the
+        document written with it; never the place or group that only qualifies the role
+        ("Turkish" in "the Turkish president")."""
+        tokens = self.a.tokens
+        near = [c for c in self.a._children[h] if tokens[c].dep == "appos"]
+        end = d.speaker[1] + 1 if d.speaker is not None else h + 1
+        near += [k for k in range(end, min(end + 2, len(tokens))) if tokens[k].text != ","][:1]
+        for k in near:  # a name in apposition to a role is a person's, whatever NER typed it
+            if k in self.mention_at and self.kind.get(self.mention_at[k][0]) in ("person", "organization"):
+                return self.mention_at[k][0]
+        if role in self.by_head and self.kind.get(self.by_head[role]) in ("person", "organization"):
+            return self.by_head[role]
+        holders = {self.mention_at[head][0] for head, roles in self.roles.items() if role in roles}
+        return holders.pop() if len(holders) == 1 else None
 
     def _author(self, h: int) -> str | None:
         """The organisation or person behind a document noun: ``a report in/by/from X``,
