@@ -285,11 +285,8 @@ class Frame:
             if c.i < h and c.dep in {"amod", "compound", "nmod", "poss"}:
                 m = self.mention(c.i)
                 if self.is_actor_mention(m) and m is not None:
-                    mods.append(self._modifier_arg(m, h))
-                    for cj in self.conjuncts(c.i)[1:]:
-                        mc = self.mention(cj)
-                        if self.is_actor_mention(mc) and mc is not None:
-                            mods.append(self._modifier_arg(mc, h))
+                    found = [m, *(mc for cj in self.conjuncts(c.i)[1:] if (mc := self.mention(cj)) is not None)]
+                    mods.extend(a for mc in found if self.is_actor_mention(mc) and (a := self._modifier_arg(mc, h)))
         if mods:
             return mods
         lemma = t.lemma.lower()
@@ -331,11 +328,17 @@ class Frame:
         last = self.tok(self.mention_last[k])
         return last.pos == "ADJ" or (m.type == "NORP" and last.dep in {"amod", "compound", "nmod"})
 
-    def _modifier_arg(self, m: Mention, h: int) -> Arg:
+    def _modifier_arg(self, m: Mention, h: int) -> Arg | None:
         """ "Kurdish forces": the phrase a demonym modifies is the actor (with the demonym's entity);
         a name modifying a noun ("Taiwan's minister", "US troops") stands for the actor itself."""
         if not self.is_bare_modifier(m):
             return self.arg(m)
+        head = self.tok(h)
+        lemma = head.lemma.lower()
+        if lemma in events().nouns or not (
+            lemma in self.lexicon.nouns or lemma in events().agent_objects or head.tag in {"NNS", "NNPS"}
+        ):
+            return None  # "the Kurdish demand", "a Bolivian proposal": a thing, not an actor
         a = self.annotation.token_at(m.start)
         return self.span_arg(a.i if a is not None else h, h, m.entity)
 
@@ -661,6 +664,9 @@ def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigg
     etype = ont.types[trig.type]
     if entry is None or trig.dependent is not None or not etype.plover:
         return trig.type
+    for c in frame.kids(t.i):
+        if c.dep == "prt" and not any(p.after and cameo_word(c.text) in p.after[0] for p in entry.patterns):
+            return None  # "freed up", "held up": a particle the dictionary never codes is another verb
     objects: set[str] = set()
     phrases: list[set[str]] = []
     for c in frame.kids(t.i):

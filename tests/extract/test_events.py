@@ -171,6 +171,11 @@ def test_the_location_is_the_place_named_in_the_phrase(extracted: Extract, text:
         ("The committee will hold a session on the budget next week.", "COERCE"),
         ("The minister returned to Lisbon after a week in Brazil.", "CONCEDE"),
         ("The ministry sent an email to its staff on Friday.", "AID"),
+        # a particle the dictionary never codes makes another verb ("freed up", "held up")
+        ("The budget deal freed up Danish funds for schools, Copenhagen said.", "CONCEDE"),
+        ("The senator held up photographs of the flooded districts.", "COERCE"),
+        # a demonym on an event word is no actor; a verb of meeting with no one met is no meeting
+        ("The Bolivian proposal met a cool reception in Brasilia.", "CONSULT"),
     ],
 )
 def test_verb_senses_that_are_no_such_event(extracted: Extract, text: str, absent: str) -> None:
