@@ -735,6 +735,7 @@ _GENDERED = {
     **dict.fromkeys(["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
                      "congresswoman", "mother", "wife", "daughter", "sister", "businesswoman"], "f"),
 }  # fmt: skip
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -958,7 +959,7 @@ class _Resolver:
         for k in range(span[1], span[0] - 1, -1):
             if k in self.mention_at:
                 entity, mtype = self.mention_at[k]
-                if mtype in ("PERSON", "ORG", "NORP"):
+                if mtype in ("PERSON", "ORG"):  # "a Syrian woman" is not Syria
                     return entity, self.is_person(entity, mtype)
         return None, False
 
@@ -996,6 +997,7 @@ def find_claims(annotation: Annotation, x: Extraction) -> tuple[Claim, ...]:
     drafts = _deduplicate(finder.drafts)
     _inherit_speakers(drafts, finder)
     _Resolver(annotation, x, lex).run(drafts)
+    _first_person_in_quotes(drafts, annotation)
     agency = agency_entity(x)
     known = {e.id for e in x.entities}
     reported_by = agency.id if agency is not None and agency.id in known else None
@@ -1026,6 +1028,20 @@ def find_claims(annotation: Annotation, x: Extraction) -> tuple[Claim, ...]:
             )
         )
     return tuple(claims)
+
+
+def _first_person_in_quotes(drafts: list[Draft], a: Annotation) -> None:
+    """ "I" or "we" speaking inside someone's quotation is that someone ("“I told them we would
+    stay,” she said": the claim "we would stay" is hers)."""
+    quoted = [d for d in drafts if d.kind in ("direct", "mixed") and d.entity is not None]
+    for d in drafts:
+        if d.entity is not None or d.speaker_head is None:
+            continue
+        if a.tokens[d.speaker_head].text.lower() not in FIRST_PERSON:
+            continue
+        outer = [q for q in quoted if q is not d and q.start <= d.start and d.end <= q.end]
+        if outer:
+            d.entity = min(outer, key=lambda q: q.end - q.start).entity
 
 
 def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:

@@ -320,6 +320,13 @@ def test_claim_modality(extracted: Extracted, text: str, content: str, modality:
             "The UN envoy",
             "Lindqvist",
         ),
+        # "I" inside someone's quotation is that someone
+        (
+            "“I told them we would stay until the end,” said Amal Darwish, a nurse in Idlib.",
+            "we would stay until the end",
+            "I",
+            "Darwish",
+        ),
         # a pronoun agrees in gender with whom it stands for
         (
             "Mr Omar Haddad met the envoy. Leila Nasser, a spokeswoman for the council, joined them. "
