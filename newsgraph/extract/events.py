@@ -66,6 +66,7 @@ QUANTITY_HEADS = frozenset(
 )  # fmt: skip
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z-]{2,20}\)")
@@ -270,6 +271,22 @@ class Frame:
         if k >= 0 and self.is_actor_mention(self.mentions[k]):
             found = [self.mentions[k], *(self.mentions[j] for j in self.listed_after(k))]
             return [self.arg(m) for m in found]
+        if t.text.lower() in RELATIVE_PRONOUNS and depth < 2:
+            # "Shamima Begum, who left to join Isis", "the prince, whom Turkey accuses": the antecedent
+            clause = self.tok(t.head)
+            if clause.dep in {"relcl", "acl"} and clause.head != clause.i:
+                return self.actor_args(clause.head, nominal, depth + 1)
+            return []
+        if t.pos in ACTOR_POS and k < 0 and depth < 2:
+            # "the international development secretary, Penny Mordaunt, has banned": the person named
+            named = [
+                a
+                for c in self.kids(h)
+                if c.dep == "appos" and c.i > h and (m := self.mention(c.i)) is not None and m.type == "PERSON"
+                for a in self.actor_args(c.i, nominal, depth + 1)
+            ]
+            if named:
+                return named
         if t.pos == "PRON" and t.dep in OBJECTS | {"pobj"} and t.text.lower() in {"it", "them"}:
             return self._pronoun_antecedent(h)
         if t.pos == "PRON" or t.pos not in ACTOR_POS | {"ADJ", "NUM"}:
@@ -370,7 +387,10 @@ class Frame:
         for c in self.kids(v):
             if c.dep in PASSIVE_SUBJECTS:
                 passive = True
+        purpose = any(c.dep == "mark" and c.text.lower() == "for" for c in self.kids(v))
         for c in self.kids(v):
+            if c.dep in SUBJECTS and purpose and self.is_place_mention(self.mention(c.i)):
+                continue  # "left for Syria to join Isis": a destination misread as the subject
             if c.dep in SUBJECTS:
                 if c.pos == "PRON" and c.text.lower() in PRONOUNS and depth < 3:
                     up = self._speaker_of_clause(v)

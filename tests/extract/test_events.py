@@ -209,3 +209,27 @@ def test_an_ambiguous_pronoun_is_dropped_not_guessed(extracted: Extract) -> None
     x = extracted("Chile and Peru met in Lima on Monday. They later attacked the rebels.")
     attacks = [v for v in x.events if v.type == "ASSAULT"]
     assert all(not v.source for v in attacks) or not attacks, [(v.type, _texts(v.source)) for v in attacks]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # a role in apposition to a person's name: the person acts
+        ("The interior minister, Farida Osei, has banned the rallies in the capital.", "SANCTION", "Farida Osei", None),
+        # a relative pronoun stands for what it follows
+        ("Rebels freed Tomas Brandt, whom the militia had kidnapped in March.", "COERCE", "militia", "Tomas Brandt"),
+        # "left for Syria to join": the place is where she went, not who joined
+        ("The police questioned Aisha Karim, who left for Syria to join Isis in 2015.", "JOIN", "Aisha Karim", "Isis"),
+    ],
+)
+def test_arguments_through_appositions_and_relative_clauses(
+    extracted: Extract, text: str, type_: str, source: str | None, target: str | None
+) -> None:
+    events = [v for v in extracted(text).events if v.type == type_]
+    assert events, text
+    v = events[0]
+    if source is not None:
+        assert source in _texts(v.source), v
+    if target is not None:
+        assert target in _texts(v.target), v
