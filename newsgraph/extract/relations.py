@@ -25,7 +25,8 @@ dependency parse with the same :class:`~newsgraph.extract.events.Frame` as event
 - a demonym is no actor by itself: "the Kurdish fighters" is the side, not "Kurdish";
 - attacks named by what delivers them: "Near Mosul, five strikes engaged ISIL units; destroyed
   ..." (fights, located_in; :mod:`~newsgraph.extract.relation_attacks`);
-- names: "Katibat al-Fajr (Dawn Battalion)", "Daesh, also known as ISIL" (alias_of); "as part of X", "X has 700 employees" (member_of).
+- names: "Katibat al-Fajr (Dawn Battalion)", "Daesh, also known as ISIL" (alias_of); "as part of X",
+  "X has 700 employees" (member_of).
 
 Syntactic cues that are not per-type word lists (prepositions, alias phrases, control and
 inclusion verbs) come from ``relation_patterns.yaml`` (:mod:`newsgraph.extract.relation_patterns`).
@@ -158,7 +159,8 @@ def _phrase_of_demonym(frame: Frame, a: Arg) -> Arg:
         and head.pos in ACTOR_POS
         and frame.mention_at[head.i] < 0
         and head.dep != "compound"  # "French President Emmanuel Macron": a title before a name, France's
-    ):
+        and not (head.tag == "NN" and relations().role_type.get(head.lemma.lower()) in {"leads", "represents"})
+    ):  # "the Turkish president" holds an office of Turkey; "Kurdish fighters" are a side
         return frame.span_arg(tok.i, head.i)
     return a
 
@@ -307,6 +309,10 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             for g in dict.fromkeys(groups):
                 if g is not None and g.type != "PERSON":
                     out.append(_Found(rtype, person, frame.arg(g), a))
+    # the role the name stands in apposition to: "the home secretary, Sajid Javid", "Germany's
+    # chancellor, Angela Merkel", "the SDF commander Adnan Afrin"
+    if head.dep == "appos" and head.head != head.i:
+        out.extend(_role_before(frame, ont, person, frame.tok(head.head)))
     # appositions and "acting as" clauses after the name
     for c in frame.kids(head.i):
         role_head = None
@@ -339,6 +345,26 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                 g2 = frame.mention(p.i)
                 if g2 is not None:
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
+    return out
+
+
+def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:
+    """has_role for a role noun a person's name is in apposition to, and the tie to the party that
+    qualifies the role ("Germany's chancellor": leads Germany; "the SDF spokesman": represents)."""
+    if role.pos != "NOUN" or frame.mention_at[role.i] >= 0:
+        return []
+    mods = [c for c in frame.kids(role.i) if c.i < role.i and c.dep in ROLE_MODIFIERS]
+    words = sorted([*(c for c in mods if frame.mention_at[c.i] < 0), role], key=lambda t: t.i)
+    found = _role_of(frame, ont, words)
+    if found is None:
+        return []
+    rtype, a, b = found
+    rtype = _subordinate(frame, rtype, words)
+    out = [_Found("has_role", person, frame.span_arg(a, b), role.i)]
+    for c in mods:
+        g = frame.mention(c.i)
+        if g is not None and frame.is_actor_mention(g) and g.type != "PERSON":
+            out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
 
 

@@ -122,7 +122,10 @@ def test_relations_on_the_wire_story(extracted: Extract, wire_text: str) -> None
         ("Hezbollah-held villages were shelled.", ("leads", "Hezbollah", "villages")),
         # inclusion and companions
         ("The alliance includes Chad, Niger and Mali.", ("member_of", "Niger", "alliance")),
-        ("Turkish troops fought alongside the Free Syrian Army.", ("allied_with", "Turkish troops", "Free Syrian Army")),
+        (
+            "Turkish troops fought alongside the Free Syrian Army.",
+            ("allied_with", "Turkish troops", "Free Syrian Army"),
+        ),
     ],
 )
 def test_dependency_patterns(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
@@ -410,3 +413,22 @@ def test_a_list_of_places_is_not_a_chain_of_places(extracted: Extract) -> None:
 def test_an_attack_on_a_place_does_not_put_the_attack_there_by_on(extracted: Extract) -> None:
     x = extracted("Officials discussed the attack on Mosul.")
     assert not [r for r in x.relations if r.type == "located_in" and r.subject.text.endswith("attack")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Earlier, the home secretary, Sajid Javid, revoked her passport.", {("has_role", "Sajid Javid", "secretary")}),
+        (
+            "It was a point made by Norway’s prime minister, Erna Solberg, in Oslo.",
+            {("has_role", "Erna Solberg", "prime minister"), ("leads", "Erna Solberg", "Norway")},
+        ),
+        ("“The town is ours,” the SDF commander Adnan Afrin said.", {("has_role", "Adnan Afrin", "commander")}),
+    ],
+)
+def test_a_name_in_apposition_to_a_role_holds_it(
+    extracted: Extract, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = triples(extracted(text))
+    assert expected <= found, found
