@@ -564,13 +564,11 @@ class _Finder:
         obj = next((c for c in kids if tokens[c].dep == "dobj" and c > t.i), None)
         inf = next((c for c in kids if tokens[c].dep == "xcomp" and c > t.i), None)
         keep: list[int] = []
-        if lemma in self.lex.infinitive_verbs and inf is not None and any(
-            tokens[g].dep == "aux" and tokens[g].text.lower() == "to" for g in self.a._children[inf]
-        ):
-            if obj is not None and obj < inf:
-                keep.extend(range(_left_edge(self.a, obj), _right_edge(self.a, obj) + 1))
-            keep.extend(range(_left_edge(self.a, inf), _right_edge(self.a, inf) + 1))
-        elif lemma in self.lex.object_verbs and obj is not None and tokens[obj].pos != "PRON":
+        if lemma in self.lex.infinitive_verbs and inf is not None:
+            # "urged Pakistan to act", "threatened to send troops": a request or a threat is an
+            # act (an event), not a statement whose content can be true or false
+            return
+        if lemma in self.lex.object_verbs and obj is not None and tokens[obj].pos != "PRON":
             last = _right_edge(self.a, obj)
             for c in kids:
                 if tokens[c].dep in ("oprd", "xcomp") and c > obj:

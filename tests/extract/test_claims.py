@@ -425,3 +425,18 @@ def test_wire_story_claims_come_from_the_memri_report(
 def test_wire_story_has_no_claim_but_the_reports(extracted: Extracted, wire_text: str) -> None:
     x = extracted(wire_text, published="2026-01-27", source="IANS")
     assert len(x.claims) == len(WIRE_CLAIMS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister urged Pakistan to act against the militant groups on its soil.",
+        "The rebels threatened to shell the airport if the talks failed.",
+    ],
+)
+def test_a_request_or_threat_is_an_act_not_a_claim(extracted: Extracted, text: str) -> None:
+    """ "urged X to act" is a REQUEST, "threatened to shell" a THREATEN: events, not statements."""
+    x = extracted(text)
+    assert not [c for c in x.claims if c.text.lower().startswith("to ")]
+    assert x.events
