@@ -67,6 +67,30 @@ QUANTITY_HEADS = frozenset(
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+GIVE_OBJECTS = frozenset(
+    {"aid", "assistance", "help", "support", "weapon", "arm", "money", "fund", "funding", "loan", "grant",
+     "equipment", "training", "supply", "refuge", "shelter", "asylum", "protection", "cover", "backing",
+     "ammunition", "food", "medicine", "intelligence", "sanctuary", "dollar", "euro", "pound", "yen",
+     "million", "billion", "$", "£", "€"}
+)  # fmt: skip
+""""give" is an aid only with one of these objects ("gave birth", "gave interviews", "given credit": no)."""
+ATTEMPT_VERBS = frozenset({"help", "seek", "try", "attempt"})
+"""With a verb complement these name the attempt, not an act of their own ("helped organise", "sought to
+convince"): the complement, if it is an event, is the event."""
+COMMENT_VERBS = SPEECH | {"comment", "elaborate", "confirm", "answer", "respond", "speak", "discuss", "give"}
+"""What one declines to do when declining is no rejection of anyone ("declined to comment")."""
+HYPOTHETICAL_GOVERNORS = frozenset({"ensure", "guarantee", "prevent", "ward"})
+"""An act in their complement is a goal, not an event ("to ensure that Turkey does not attack")."""
+MILITARY_NOUNS = frozenset(
+    {"coalition", "force", "troop", "militia", "army", "military", "airstrike", "jet", "aircraft", "air",
+     "fighter", "rebel", "soldier", "airpower", "power"}
+)  # fmt: skip
+"""Backing by or for these is military aid, not verbal support ("backed by a US-led coalition")."""
+ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
+CONFLICT_NOUNS = frozenset({"war", "conflict"})
+"""Nouns that name a whole conflict: without a target ("the seven-year civil war") they are a
+background, not an act."""
 
 
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z-]{2,20}\)")
@@ -595,17 +619,26 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
                 continue
             if t.lemma in ont.light_verbs and _governs_event_noun(frame, found, i):
                 continue
+            head = frame.tok(t.head)
+            if t.dep in {"xcomp", "ccomp"} and head.lemma.lower() in ORDER_VERBS and _is_passive(frame, i):
+                continue  # "ordered her citizenship to be revoked": the order carries the act
             d = _verb_event(frame, ont, trig, t, sentence)
         else:
             head = frame.tok(t.head)
             if t.dep == "compound" or (
-                head.i != i and head.i in found and found[head.i].pos == "verb" and head.lemma not in ont.light_verbs
+                head.i != i
+                and head.i in found
+                and found[head.i].pos == "verb"
+                and head.lemma not in ont.light_verbs
+                and t.dep not in SUBJECTS | PASSIVE_SUBJECTS
             ):
                 continue
             d = _noun_event(frame, ont, trig, t, sentence)
         if d is not None:
             _drop_bare_args(frame, d)
         if d is None or not (d.source or d.target or d.participants or (d.nominal and d.location)):
+            continue
+        if _hypothetical(frame, i):
             continue
         d.modality = _modality(frame, ont, i)
         drafts.append(d)
@@ -615,6 +648,20 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
         if d.source and d.target:
             drafts.append(d)
     return _merge_generic(drafts)
+
+
+def _hypothetical(frame: Frame, i: int) -> bool:
+    """Whether the act at token ``i`` is a goal someone works for, not an event ("to ensure that
+    Turkey does not attack")."""
+    k = i
+    for _ in range(4):
+        t = frame.tok(k)
+        if t.head == k or t.dep not in CLAUSE_LINKS:
+            return False
+        k = t.head
+        if frame.tok(k).lemma.lower() in HYPOTHETICAL_GOVERNORS:
+            return True
+    return False
 
 
 def _drop_bare_args(frame: Frame, d: _Draft) -> None:
@@ -764,24 +811,97 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                 objects.extend(frame.actor_args(c.i))
     else:
         source = subj
+    if t.dep == "acl" and t.tag == "VBN" and not object_heads and t.head < t.i:
+        # "Arab tribes, backed by a US-led coalition": the noun the participle describes is acted on
+        object_heads.append(t.head)
+        objects.extend(a for a in frame.actor_args(t.head) if a not in source)
+    lemma = t.lemma.lower()
+    complements = [c for c in frame.kids(t.i) if c.dep in {"ccomp", "xcomp"} and c.i > t.i]
+    if lemma == "give" and not any(_gives_aid(frame, h) for h in object_heads):
+        return None  # "gave birth", "gave interviews", "given credit"
+    if lemma in ATTEMPT_VERBS and not objects and any(c.pos == "VERB" for c in complements):
+        return None  # "helped organise flights", "sought to convince": the complement is the act
+    if trig.type == ont.intent["refusal"] and not object_heads:
+        if any(c.lemma.lower() in COMMENT_VERBS for c in complements):
+            return None  # "declined to comment"
+        # "refused to meet Bolton": whom the refused act is aimed at
+        for c in complements:
+            for g in frame.kids(c.i):
+                if g.dep in OBJECTS:
+                    objects.extend(frame.actor_args(g.i))
     if not objects and not passive:
         # "Pakistan allows Hamas representatives to operate": the complement's subject
-        for c in frame.kids(t.i):
-            if c.dep in {"ccomp", "xcomp"}:
+        for c in complements:
+            for g in frame.kids(c.i):
+                if g.dep in SUBJECTS and g.pos != "PRON":
+                    objects.extend(frame.actor_args(g.i))
+    if not objects:
+        # "revoked Begum's citizenship", "seized their weapons": the owner of what the act is done to
+        for h in object_heads:
+            objects.extend(_owner(frame, h))
+    if lemma in ORDER_VERBS:
+        # "ordered her citizenship to be revoked": the order is the coercive act itself
+        for c in complements:
+            sub = match_trigger(frame, ont.verbs, c) if _is_passive(frame, c.i) else None
+            if sub is not None and ont.types[sub.type].valence == "conflictual":
+                trig = Trigger(sub.type, sub.mode, "verb", sub.lemma)
                 for g in frame.kids(c.i):
-                    if g.dep in SUBJECTS and g.pos != "PRON":
-                        objects.extend(frame.actor_args(g.i))
+                    if g.dep in PASSIVE_SUBJECTS:
+                        objects.extend(frame.actor_args(g.i) or _owner(frame, g.i))
+    if trig.type == "SUPPORT" and lemma in {"back", "support"} and _military(frame, t.i, object_heads):
+        mode = "military" if any(m.name == "military" for m in ont.types["AID"].modes) else None
+        trig = Trigger("AID", mode, "verb", trig.lemma)
     etype = ont.types[trig.type]
     if etype.object_nouns and not any(_names_body(frame, etype.object_nouns, h) for h in object_heads):
         return None
     d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, source=list(source), target=list(objects))
     _prepositions(frame, ont, d, t.i)
+    for h in object_heads:
+        if frame.tok(h).lemma.lower() in ont.nouns and frame.mention_at[h] < 0:
+            # "threatened a new incursion into Syria": the target the event noun names
+            _prepositions(frame, ont, d, h)
     if not d.source and trig.type in {"MOBILIZE", "AID"}:
         for h in object_heads:
             if frame.tok(h).lemma.lower() in ont.agent_objects:
                 d.source = [a for a in d.target if a in frame.actor_args(h)]
                 d.target = [a for a in d.target if a not in d.source]
     return d
+
+
+def _gives_aid(frame: Frame, h: int) -> bool:
+    """Whether the object of "give" headed by ``h`` is aid: "gave $5m in aid", "5 million dollars of aid"."""
+    heads = [h, *(c.i for c in frame.kids(h))]
+    heads += [p.i for c in frame.kids(h) if c.dep == "prep" for p in frame.kids(c.i) if p.dep == "pobj"]
+    return any(frame.tok(k).lemma.lower() in GIVE_OBJECTS for k in heads)
+
+
+def _owner(frame: Frame, i: int) -> list[Arg]:
+    """The actor that owns the thing noun ``i`` names: "Begum's citizenship", "their weapons"."""
+    for c in frame.kids(i):
+        if c.dep != "poss" or c.i > i:
+            continue
+        if c.pos == "PRON":
+            return frame._pronoun_antecedent(c.i) if c.text.lower() in POSSESSIVE_PRONOUNS else []
+        return frame.actor_args(c.i)
+    return []
+
+
+def _is_passive(frame: Frame, i: int) -> bool:
+    return any(c.dep in PASSIVE_SUBJECTS or c.dep == "auxpass" for c in frame.kids(i))
+
+
+def _military(frame: Frame, v: int, object_heads: list[int]) -> bool:
+    """Whether backing at verb ``v`` is military: given by or to an armed body or from the air."""
+    heads = list(object_heads)
+    for c in frame.kids(v):
+        if c.dep in SUBJECTS | PASSIVE_SUBJECTS:
+            heads.append(c.i)
+        if c.dep in {"agent", "prep"}:
+            heads.extend(p.i for p in frame.kids(c.i) if p.dep == "pobj")
+    t = frame.tok(v)
+    if t.dep in {"acl", "relcl", "advcl"}:
+        heads.append(t.head)
+    return any(frame.tok(h).lemma.lower() in MILITARY_NOUNS for h in heads)
 
 
 def _names_body(frame: Frame, nouns: frozenset[str], i: int) -> bool:
@@ -828,7 +948,19 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         if c.i > t.i:
             continue
         m = frame.mention(c.i)
-        if c.dep in {"poss", "amod", "compound"} and frame.is_actor_mention(m) and m is not None:
+        low = c.text.lower()
+        if c.dep == "poss" and (c.pos == "PRON" or low == "whose"):
+            if low == "whose":
+                # "al-Qaida, whose attacks on New York": the relative clause's antecedent
+                clause = frame.tok(t.head)
+                while clause.dep not in {"relcl", "acl"} and clause.head != clause.i:
+                    clause = frame.tok(clause.head)
+                if clause.dep in {"relcl", "acl"}:
+                    d.source.extend(frame.actor_args(clause.head, nominal=False))
+            elif low in POSSESSIVE_PRONOUNS:
+                d.source.extend(frame._pronoun_antecedent(c.i))  # "Erdoğan ... his threat"
+            continue
+        if c.dep in {"poss", "amod", "compound", "nmod"} and frame.is_actor_mention(m) and m is not None:
             if frame.is_bare_modifier(m):
                 continue  # "Israeli attack": a demonym on the event word names no actor
             if not frame.is_place_mention(m) or c.dep == "poss" or m.type == "GPE":
@@ -854,6 +986,8 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         if trig.mode == "multilateral":
             d.participants = [a for a in d.participants if a not in d.source]
     _location_via_clause(frame, ont, d, t.i)
+    if t.lemma.lower() in CONFLICT_NOUNS and not d.target:
+        return None  # "the seven-year civil war", "Syria's war": the background, not an act
     return d
 
 
@@ -980,7 +1114,9 @@ def _commitments(frame: Frame, ont: EventOntology, d: _Draft, found: dict[int, T
     marker: Token | None = None
     for c in frame.kids(t.i):
         if c.dep == "aux" and c.text.lower() in ont.future_auxiliaries:
-            if c.text.lower() == "would" and frame._speaker_of_clause(t.i) is None:
+            if c.text.lower() == "would" and (etype.valence != "conflictual" or frame._speaker_of_clause(t.i) is None):
+                # "said it would not discuss", "said they would meet": reported intent, not a
+                # commitment; "said they would boycott" stays a threat
                 continue
             marker = c
     if marker is None and t.dep == "xcomp":
@@ -1027,6 +1163,8 @@ def _demands(frame: Frame, sentence: Sentence, toks: tuple[Token, ...]) -> list[
         if t.dep != "aux" or t.text.lower() not in DEMAND_MODALS:
             continue
         verb = frame.tok(t.head)
+        if t.text.lower() == "should" and verb.lemma.lower() not in events().verbs:
+            continue  # "children should not suffer": an opinion, not a demand on an actor
         speech = frame._speaker_of_clause(verb.i)
         if speech is None:
             continue

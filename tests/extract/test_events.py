@@ -233,3 +233,73 @@ def test_arguments_through_appositions_and_relative_clauses(
         assert source in _texts(v.source), v
     if target is not None:
         assert target in _texts(v.target), v
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # the target of an event noun the verb takes ("threatened an incursion into")
+        ("Turkey has threatened a new incursion into Syria.", "THREATEN", "Turkey", "Syria"),
+        # a refusal is aimed at the object of the refused act
+        ("Netanyahu refused to meet Bolton in Jerusalem.", "REJECT", "Netanyahu", "Bolton"),
+        # "whose" names the relative clause's antecedent as the source of the event noun
+        (
+            "Al-Shabaab, whose attacks on Nairobi killed dozens, is based in Somalia.",
+            "ASSAULT",
+            "Al-Shabaab",
+            "Nairobi",
+        ),
+        # a participle describing a noun acts on it; military backing is aid
+        ("Arab tribes, backed by a US-led coalition, are fighting Isis.", "AID", "US-led coalition", "Arab tribes"),
+        # an order that something be done to someone is that coercion ("her citizenship revoked")
+        ("Javid ordered Begum's citizenship to be revoked.", "COERCE", "Javid", "Begum"),
+        ("Japan gave Kenya $5m in aid.", "AID", "Japan", "Kenya"),
+    ],
+)
+def test_targets_found_beyond_the_direct_object(
+    extracted: Extract, text: str, type_: str, source: str, target: str
+) -> None:
+    event = _only(extracted(text), type_)
+    assert source in _texts(event.source)
+    assert target in _texts(event.target)
+
+
+@pytest.mark.slow
+def test_a_sources_named_by_a_noun_modifier_or_a_possessive_pronoun(extracted: Extract) -> None:
+    assert "US" in _texts(_only(extracted("US secondary sanctions hit European banks."), "SANCTION").source)
+    threat = _only(extracted("Erdoğan repeated his threat against the Kurds."), "THREATEN")
+    assert [a.text for a in threat.source] == ["his"] and threat.source[0].entity is not None
+    assert "Kurds" in _texts(threat.target)
+
+
+@pytest.mark.slow
+def test_a_later_clause_is_no_object_of_an_earlier_verb(extracted: Extract) -> None:
+    x = extracted("The group has retained its firepower; on Sunday, Isis members fired a rocket at the army base.")
+    assert all("The group" not in _texts(v.target) for v in x.events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("She gave birth to a son in the camp.", "AID"),
+        ("Kadyrov helped organise flights from Syria to Grozny.", "AID"),
+        ("The Home Office declined to comment on the case.", "REJECT"),
+        ("The defence secretary, Jim Mattis, resigned on Thursday.", "RETREAT"),
+        ("We want observers on the border to ensure that Turkey does not attack.", "ASSAULT"),
+        ("Assad has survived the seven-year civil war.", "ASSAULT"),
+        ("The ministry said it would not discuss individual cases with Reuters.", "REJECT"),
+        ("Children should not suffer, Javid said.", "REQUEST"),
+        ("Javid ordered Begum's citizenship to be revoked.", "REQUEST"),
+    ],
+)
+def test_what_newsfacts_counts_as_no_such_event(extracted: Extract, text: str, absent: str) -> None:
+    x = extracted(text)
+    assert all(v.type != absent for v in x.events), [(v.type, v.trigger.text) for v in x.events]
+
+
+@pytest.mark.slow
+def test_a_reported_conflictual_intent_stays_a_threat(extracted: Extract) -> None:
+    x = extracted("Farmers said on Friday they would blockade Paris from Monday night.")
+    assert any(v.type == "THREATEN" for v in x.events)
