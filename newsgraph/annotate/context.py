@@ -39,12 +39,191 @@ OPENING_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 
 def apply_context(doc: Doc) -> None:
     spans = [s for s in (_correct(s) for s in current(doc)) if s is not None]
+    spans = _signatures(doc, spans)
     spans = _athletes(doc, spans)
     spans = _places_in_states(doc, spans)
     spans = _described_places(spans)
+    spans = _places_by_use(doc, spans)
+    spans = _people_by_role(doc, spans)
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
     store(doc, _named_by_people(doc, _consistent(doc, spans)))
+
+
+UNSURE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+"""Labels the model gives places it misreads ("Hama" a person, "Erbil" an organisation, "Aleppo" a
+nationality)."""
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+LOCATIVES = frozenset({
+    "in", "near", "from", "to", "outside", "around", "across", "at", "into", "towards", "toward", "via",
+    "through", "inside", "nearby",
+})  # fmt: skip
+NOT_LOCATIVE = frozenset({"according", "thanks", "due", "owing", "addition", "contrary", "compared", "prior"})
+"""Words that make the ``to`` after them no place: "according to Hassan"."""
+DIRECTIONS = frozenset({
+    "east", "eastern", "west", "western", "north", "northern", "south", "southern", "central",
+    "rural", "greater", "-", "north-east", "north-west", "south-east", "south-west", "northeast",
+    "northwest", "southeast", "southwest", "north-eastern", "north-western", "south-eastern",
+    "south-western", "northeastern", "northwestern", "southeastern", "southwestern",
+})  # fmt: skip
+"""Words between a locative preposition and a place: "from eastern Aleppo", "near north-western Idlib"."""
+PLACE_AFTER = frozenset({
+    "province", "governorate", "countryside", "plains", "plain", "mountains", "mountain", "valley",
+    "district", "city", "town", "village", "camp", "outskirts", "suburbs",
+})  # fmt: skip
+"""Common nouns after a name that make it a place: "the Hama countryside", "the Sinjar mountains"."""
+NAME_PARTICLES = frozenset({
+    "de", "di", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "le", "la", "du",
+    "-", "‐", "abu", "bint",
+})  # fmt: skip
+"""Lower-case words inside people's names: "Staffan de Mistura", "Hamza bin Laden"."""
+SEPARATORS = frozenset({"•", "|", "·", "▪", "►"})
+
+
+def _known_place(text: str) -> bool:
+    """The gazetteer knows the words as a place (a city, a region), not a state or a people."""
+    from newsgraph.annotate.gazetteer import entry_named
+
+    entry = entry_named(text)
+    return entry is not None and entry.kind == "place"
+
+
+def _after_locative(doc: Doc, s: Span) -> bool:
+    """``in Erbil``, ``from eastern Aleppo``, ``near north-western Idlib``."""
+    k = s.start - 1
+    while k >= 0 and s.start - k <= 4 and doc[k].lower_ in DIRECTIONS:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in LOCATIVES:
+        return False
+    return not (k > 0 and doc[k].lower_ == "to" and doc[k - 1].lower_ in NOT_LOCATIVE)
+
+
+def _place_noun_after(doc: Doc, s: Span) -> bool:
+    """``Hama countryside``, ``Nineveh plains``; not a person's camp ("the Trump camp")."""
+    if s.end >= len(doc) or not doc[s.end].is_lower or doc[s.end].lower_ not in PLACE_AFTER:
+        return False
+    return not (s.label_ == "PERSON" and doc[s.end].lower_ == "camp")
+
+
+def _places_by_use(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Places the model read as people, organisations or peoples, from how the text uses them: a
+    place the gazetteer knows after a locative preposition (``in Erbil``, ``from eastern Aleppo``) or
+    listed with other places (``Aleppo, Hama and Homs``); any name before a place noun (``the Hama
+    countryside``, ``the Sinjar mountains``)."""
+    out: list[Span] = []
+    for s in spans:
+        if s.label_ in UNSURE_LABELS and s.id_ not in TRUSTED and (
+            _place_noun_after(doc, s) or (_known_place(s.text) and _after_locative(doc, s))
+        ):
+            s = relabel(s, "GPE", "context", "")
+        out.append(s)
+    # lists: "nearby Aleppo, Hama and Homs"
+    for _ in range(2):
+        ends = {s.end: s for s in out}
+        starts = {s.start: s for s in out}
+        changed = False
+        for n, s in enumerate(out):
+            if s.label_ not in UNSURE_LABELS or s.id_ in TRUSTED or not _known_place(s.text):
+                continue
+            links = (",", "and", "or")
+            before = ends.get(s.start - 1) if s.start > 0 and doc[s.start - 1].text in links else None
+            if before is None and s.start > 1 and doc[s.start - 1].lower_ in links and doc[s.start - 2].text == ",":
+                before = ends.get(s.start - 2)
+            nxt = doc[s.end] if s.end < len(doc) else None
+            after = starts.get(s.end + 1) if nxt is not None and nxt.text in (",", "and", "or") else None
+            if any(x is not None and x.label_ in PLACE_LABELS for x in (before, after)):
+                out[n] = relabel(s, "GPE", "context", "")
+                changed = True
+        if not changed:
+            break
+    return out
+
+
+def _name_like(s: Span) -> bool:
+    """Two to five words, each capitalised or a particle of a name, none an organisation's word."""
+    heads = word_list("org_heads") | word_list("armed_group_words") | word_list("media_words")
+    words = [t for t in s if t.text not in ("-", "‐")]
+    if not 2 <= len(words) <= 5 or not s[0].text[:1].isupper() or not s[-1].text[:1].isupper():
+        return False
+    for t in words:
+        if t.lower_ in heads or any(ch.isdigit() for ch in t.text):
+            return False
+        capitalised = t.text[:1].isupper() and all(ch.isalpha() or ch in "’'-" for ch in t.text)
+        if not capitalised and t.lower_ not in NAME_PARTICLES and "-" not in t.text:
+            return False
+    return True
+
+
+def _role_beside(doc: Doc, s: Span) -> bool:
+    """A name in apposition to a noun for a person: ``the Turkish president, Recep Tayyip
+    Erdoğan``, ``the UN special envoy for Syria, Staffan de Mistura``, ``Jürgen Stock, the Interpol
+    chief``."""
+    nouns = word_list("person_nouns")
+    if s.start >= 2 and doc[s.start - 1].text == "," and doc[s.start - 2].lower_ in nouns:
+        return True
+    root = s.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < s.start and head.lemma_.lower() in nouns and head.pos_ == "NOUN":
+        return True
+    after = [c for c in root.children if c.dep_ == "appos" and c.i > s.end]
+    if s.end < len(doc) and doc[s.end].text == "," and any(c.lemma_.lower() in nouns for c in after):
+        return True
+    return _apposed(doc, s, nouns)
+
+
+def _apposed(doc: Doc, s: Span, nouns: frozenset[str]) -> bool:
+    """The noun phrase after the comma that follows ``s`` ends in one of ``nouns``: ``Idlib, the
+    north-western Syrian province``; ``Jürgen Stock, the Interpol chief``."""
+    k = s.end + 1
+    if s.end >= len(doc) or doc[s.end].text != "," or k >= len(doc) or doc[k].pos_ not in ("DET", "PROPN", "ADJ"):
+        return False
+    while k < len(doc) and k - s.end <= 8 and (
+        doc[k].pos_ in ("DET", "PROPN", "ADJ", "PART", "NOUN") or doc[k].text in ("-", "‐")
+    ):
+        if doc[k].lower_ in nouns and doc[k].pos_ == "NOUN":
+            return k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"
+        k += 1
+    return False
+
+
+def _people_by_role(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the model read as organisations that the text shows are people: a name in apposition
+    to a noun for a person (:func:`_role_beside`), after a title (``President Trump``), or ending in
+    a word the document uses alone as a person's name (``Recep Tayyip Erdoğan`` beside
+    ``Erdoğan``)."""
+    roles = load_roles()
+    people = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
+    people |= {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) >= 2 and s[-1].is_alpha}
+    out: list[Span] = []
+    for s in spans:
+        if s.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "GPE") and s.id_ not in TRUSTED:
+            titled = roles.before.search(doc.text[s.sent.start_char : s.start_char]) is not None
+            single = len(s) == 1 and s[0].is_alpha and s[0].text[:1].isupper()
+            named = _name_like(s)
+            if (named and (_role_beside(doc, s) or s[-1].text in people)) or (titled and (named or single)):
+                s = relabel(s, "PERSON", "context", "")
+        out.append(s)
+    return out
+
+
+def _signatures(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``Margaret Owen London •``, ``Clive Stafford Smith Bridport, Dorset •``: a letter's
+    signature, the writer's name then the town, before the bullet that ends it."""
+    out: list[Span] = []
+    for s in spans:
+        k = s.end
+        signed = k < len(doc) and (
+            doc[k].text in SEPARATORS
+            or (
+                doc[k].text == "," and k + 2 < len(doc)
+                and doc[k + 1].text[:1].isupper() and doc[k + 2].text in SEPARATORS
+            )
+        )
+        if s.label_ == "PERSON" and len(s) >= 3 and signed and s[-1].is_alpha and s[-1].text[:1].isupper():
+            out.extend([relabel(s[:-1], "PERSON", "context"), make(doc, s.end - 1, s.end, "GPE", "context")])
+            continue
+        out.append(s)
+    return out
 
 
 def _athletes(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -92,10 +271,11 @@ def _described_places(spans: list[Span]) -> list[Span]:
             s.start >= 2 and doc[s.start - 1].lower_ == "of" and doc[s.start - 2].lower_ in PLACE_DESCRIPTIONS
             and doc[s.start - 2].is_lower
         )
-        described = s.label_ == "PERSON" and any(
+        described = s.label_ in UNSURE_LABELS and any(
             c.dep_ == "appos" and c.lemma_.lower() in PLACE_DESCRIPTIONS and c.i >= s.end for c in s.root.children
         )
-        if s.label_ in ("PERSON", "ORG", "PRODUCT") and s.id_ not in TRUSTED and (named_as_place or described):
+        described = described or (s.label_ in UNSURE_LABELS and _apposed(doc, s, PLACE_DESCRIPTIONS))
+        if s.label_ in UNSURE_LABELS and s.id_ not in TRUSTED and (named_as_place or described):
             s = relabel(s, "GPE", "context", "")
         out.append(s)
     return out
@@ -263,6 +443,12 @@ def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:
             trusted.setdefault(s.text, s)
         else:
             votes[s.text][s.label_] += 1
+    # names some use shows to be a place: the gazetteer's place the model also read as one, or a
+    # place by the words around it (one name, one kind: "Kobane" is a town in every sentence)
+    placed = {
+        s.text for s in spans
+        if s.label_ in PLACE_LABELS and (s.id_ == "context" or s.kb_id_.startswith("gn:") or _known_place(s.text))
+    }
     out: list[Span] = []
     for s in spans:
         if s.label_ not in NAME_LABELS or (s.text in trusted and s.id_ in TRUSTED):
@@ -272,6 +458,10 @@ def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(relabel(s, t.label_, "context", t.kb_id_))
         elif len(s) == 1 and s.text in surnames and s.label_ != "PERSON":
             out.append(relabel(s, "PERSON", "context", ""))
+        elif s.text in placed and s.label_ in PLACE_LABELS:
+            out.append(s)
+        elif s.text in placed and s.label_ in UNSURE_LABELS and s.text not in surnames:
+            out.append(relabel(s, "GPE", "context", ""))
         else:
             label, n = votes[s.text].most_common(1)[0]
             out.append(relabel(s, label, "context") if label != s.label_ and n > votes[s.text][s.label_] else s)

@@ -28,6 +28,8 @@ PROPER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = frozenset({"-", "‐", "‑"})
+SEPARATORS = frozenset({"•", "|", "·", "▪", "►"})
+"""Marks that separate the items of a page (letters, links): no name runs across one."""
 CONNECTOR = re.compile(r"[a-z]{1,3}")
 """Lower-case links inside hyphenated names: Lashkar-e-Taiba, Harkat-ul-Mujahideen, Hizb-ut-Tahrir."""
 _DATE_WORDS = re.compile(
@@ -85,6 +87,12 @@ def tidy(span: Span) -> Span | None:
     label = span.label_
     if label not in NAME_LABELS:
         return make(doc, start, end, label, span.id_ or "ner", span.kb_id_) if end > start else None
+    while start < end and _edge_junk(doc[start]):
+        start += 1
+    while end > start and _edge_junk(doc[end - 1]):
+        end -= 1
+    if any(t.text in SEPARATORS for t in doc[start:end]):
+        return None  # "Dorset • Trump", "London • Join": page furniture, not one name
     if start < end and doc[start].lower_ in ARTICLES and end - start > 1:
         start += 1
     while end > start and doc[end - 1].text in POSSESSIVES:
@@ -95,7 +103,7 @@ def tidy(span: Span) -> Span | None:
     if label in PROPER_LABELS:
         # "Interfax news agency": a name does not end in a common word
         links = word_list("function_words")
-        while end > start + 1 and _common_word(doc, end - 1, links):
+        while end > start + 1 and (_common_word(doc, end - 1, links) or _edge_junk(doc[end - 1])):
             end -= 1
     if end <= start:
         return None
@@ -107,6 +115,11 @@ def tidy(span: Span) -> Span | None:
     if label in ("EVENT", "ORG", "WORK_OF_ART", "FAC") and all(_DATE_WORDS.fullmatch(t.text) for t in doc[start:end]):
         return make(doc, start, end, "DATE", "context")
     return make(doc, start, end, label, span.id_ or "ner", span.kb_id_)
+
+
+def _edge_junk(t: Token) -> bool:
+    """A lone symbol (``Iran &`` from ``Iran &amp;``) at a name's edge."""
+    return t.is_space or t.is_punct or not any(ch.isalnum() for ch in t.text)
 
 
 def _common_word(doc: Doc, i: int, links: frozenset[str]) -> bool:

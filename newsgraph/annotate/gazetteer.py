@@ -270,7 +270,7 @@ def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[
     out = list(spans)
     for g, entry in names:
         overlapping = [s for s in out if s.start < g.end and g.start < s.end]
-        if entry.source == "gn" and _score_follows(g):
+        if entry.source == "gn" and _score_follows(g) and not _locative(g):  # "near Idlib 21 soldiers"
             named = make(doc, g.start, g.end, "ORG", "gazetteer")
         else:
             named = make(doc, g.start, g.end, entry.label, "gazetteer", entry.key)

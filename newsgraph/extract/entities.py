@@ -78,6 +78,8 @@ def resolve_entities(
     for members in groups:
         eid = f"e{len(entities) + 1}"
         entity = _entity(eid, [found[i] for i in members], annotation, by_end)
+        if entity.kind == "other":
+            continue  # a bare demonym ("Kurdish"), a title or a law is no actor: its mentions stay unlinked
         entities.append(entity)
         for mid in entity.mentions:
             entity_of[mid] = eid
@@ -136,6 +138,7 @@ def _group(found: list[Found]) -> list[list[int]]:
         }
         if len(fuller) == 1:
             sets.union(i, fuller.pop())
+    _first_names(found, sets, people, full)
     orgs = [i for i, f in enumerate(found) if f.mention.type == "ORG"]
     long_orgs = [i for i in orgs if len(_words(found[i].mention.text)) >= 2 or "-" in found[i].mention.text]
     for i in orgs:
@@ -154,6 +157,23 @@ def _group(found: list[Found]) -> list[list[int]]:
     for i in range(len(found)):
         groups.setdefault(sets.find(i), []).append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _first_names(found: list[Found], sets: _Sets, people: list[int], full: list[int]) -> None:
+    """``Brett`` after ``Brett McGurk``: a one-word name that opens exactly one fuller name in the
+    document, and is no word of any other person's name, is that person."""
+    for i in people:
+        words = _words(found[i].mention.text)
+        if len(words) != 1:
+            continue
+        word = words[0]
+        opening = {sets.find(j) for j in full if _words(found[j].mention.text)[0] == word}
+        elsewhere = {
+            sets.find(j) for j in full
+            if word in _words(found[j].mention.text)[1:]
+        }
+        if len(opening) == 1 and not (elsewhere - opening):
+            sets.union(i, opening.pop())
 
 
 # --- one entity -----------------------------------------------------------------------------

@@ -197,3 +197,37 @@ def test_a_country_is_always_a_state(annotated: Annotate, text: str) -> None:
     _, entities = resolved(annotated, text)
     countries = [e for e in entities if e.name in ("Turkey", "Türkiye", "Syria", "Iraq")]
     assert countries and all(e.kind == "state" for e in countries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurdish officials said the Yazidis and the Christians of the plain had fled.",
+        "The Arabs and Kurds of the town voted, and European observers watched.",
+    ],
+)
+def test_bare_demonyms_and_peoples_are_no_entities(annotated: Annotate, text: str) -> None:
+    mentions, entities = resolved(annotated, text)
+    assert all(e.kind != "other" for e in entities)
+    ids = {e.id for e in entities}
+    assert all(m.entity is None or m.entity in ids for m in mentions)
+    assert not any(e.name in {"Kurdish", "Yazidis", "Christians", "Arabs", "Kurds", "European"} for e in entities)
+
+
+def test_a_demonym_of_a_state_still_links_to_the_state(annotated: Annotate) -> None:
+    _, entities = resolved(annotated, "Syrian forces advanced as Syria's allies watched.")
+    assert entity(entities, "Syria").kind == "state"
+
+
+def test_a_first_name_alone_is_the_one_person_it_opens(annotated: Annotate) -> None:
+    text = "Brett McGurk resigned on Friday. Brett had argued against the withdrawal for months."
+    _, entities = resolved(annotated, text)
+    assert [e.name for e in entities if e.kind == "person"] == ["Brett McGurk"]
+
+
+def test_a_first_name_shared_by_two_people_stays_apart(annotated: Annotate) -> None:
+    text = "David Haines and David Cameron met. David said nothing."
+    _, entities = resolved(annotated, text)
+    assert "David Haines" in {e.name for e in entities}
+    assert not any(e.name == "David Haines" and "David" in e.aliases for e in entities)
+    assert not any(e.name == "David Cameron" and "David" in e.aliases for e in entities)
