@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -298,10 +298,28 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
                 direct=c.kind == "direct",
                 speaker_names=_names(entities.get(c.speaker.entity)) if c.speaker and c.speaker.entity else (),
             )
-            for c in x.claims
+            for c in _joined(x.claims)
         ]
         score_document(doc.text, doc.attributions, predicted, overall, direct)
     return {**overall.scores(""), **direct.scores("direct_"), **overall.anaphor_scores()}
+
+
+def _joined(claims: Any) -> list[Any]:
+    """PolNeAR's convention, mapped here: a quotation broken by its cue (“...,” he said, “...”)
+    is one content span, where newsgraph (and the newsfacts guide) gives two claims with one cue
+    and speaker; the parts are joined back into one span for this gold."""
+    out: list[Any] = []
+    last: dict[tuple[Any, Any], int] = {}
+    for c in sorted(claims, key=lambda c: c.start):
+        key = (c.cue, c.speaker)
+        if c.kind == "direct" and c.cue is not None and key in last:
+            k = last[key]
+            out[k] = replace(out[k], end=max(out[k].end, c.end))
+            continue
+        if c.kind == "direct":
+            last[key] = len(out)
+        out.append(c)
+    return out
 
 
 def _names(entity: Any) -> tuple[str, ...]:

@@ -385,19 +385,22 @@ class _Finder:
             if cue is not None:
                 self.used_cues.update(range(cue[0], cue[1] + 1))
             speaker = _np_span(self.a, subj) if subj is not None else None
-            self.drafts.append(
-                Draft(
-                    first=first_tok,
-                    last=last_tok,
-                    start=q.start + 1,
-                    end=last_q.end - 1,
-                    kind="direct",
-                    cue=cue,
-                    speaker=speaker,
-                    speaker_head=subj,
-                    cue_modality=mod,
+            # a quotation broken by its cue (“...,” he said, “...”) is two claims of one speaker:
+            # the claimed words only, never the attribution between them
+            for part in (quotes[g] for g in group):
+                self.drafts.append(
+                    Draft(
+                        first=self.tok(part.start + 1),
+                        last=self.tok(part.end - 2),
+                        start=part.start + 1,
+                        end=part.end - 1,
+                        kind="direct",
+                        cue=cue,
+                        speaker=speaker,
+                        speaker_head=subj,
+                        cue_modality=mod,
+                    )
                 )
-            )
             k = j
 
     def _cued_inside(self, q: Quote, after: tuple[int, int, int | None, str | None, int] | None) -> bool:

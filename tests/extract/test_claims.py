@@ -154,12 +154,15 @@ def test_direct_quotation_with_speaker_and_cue(
         "“The ceasefire is holding,” she said. “But the shelling has not stopped.”",
     ],
 )
-def test_quotation_interrupted_by_its_cue_is_one_claim(extracted: Extracted, text: str) -> None:
+def test_quotation_interrupted_by_its_cue_is_two_claims_of_one_speaker(extracted: Extracted, text: str) -> None:
+    """The claimed words only, never the attribution between them (the newsfacts guide)."""
     x = extracted(text)
-    assert len(x.claims) == 1
-    c = x.claims[0]
-    assert c.text.startswith("The ceasefire is holding") and c.text.endswith("has not stopped.")
-    assert c.cue is not None and c.cue.text == "said"
+    assert len(x.claims) == 2
+    first, second = x.claims
+    assert first.text.startswith("The ceasefire is holding") and "said" not in first.text
+    assert second.text.lower().startswith("but the shelling") and second.text.endswith("has not stopped.")
+    assert first.cue == second.cue and first.cue is not None and first.cue.text == "said"
+    assert first.speaker == second.speaker
 
 
 @pytest.mark.slow
