@@ -186,6 +186,9 @@ def claim_features(cl: Claim, c: _Context) -> Features:
         f["cue_say"] = 1.0
     if cl.modality != "asserted":
         f["not_asserted"] = 1.0
+    first, last = token_range(c.annotation, cl.start, cl.end)
+    if not any(t.pos in ("VERB", "AUX") for t in c.annotation.tokens[first:last]):
+        f["no_verb"] = 1.0  # "criticised Iran's missile programme": an object, hardly a statement
     return f
 
 
@@ -200,6 +203,10 @@ def event_features(v: Event, c: _Context) -> Features:
         f["pronoun_arg"] = 1.0
     if args:
         f["unresolved_args"] = sum(1 for a in args if a.entity is None) / len(args)
+    if any(c.kind(a) not in ("none", "other") for a in (*v.source, *v.participants)):
+        f["named_source"] = 1.0
+    if any(c.kind(a) not in ("none", "other") for a in (*v.target, *v.participants)):
+        f["named_target"] = 1.0
     if c.head_pos(v.trigger.start, v.trigger.end) == "NOUN":
         f["noun_trigger"] = 1.0
     if v.claim is not None:
@@ -224,7 +231,12 @@ def relation_features(r: Relation, c: _Context) -> Features:
             f["pronoun_arg"] = 1.0
         if _numeric(a):
             f["numeric_arg"] = 1.0
-    if c.kind(r.subject) == c.kind(r.object) and c.kind(r.subject) in ("state", "place"):
+    sk, ok = c.kind(r.subject), c.kind(r.object)
+    f[f"subject:{sk}"] = 1.0
+    f[f"object:{ok}"] = 1.0
+    if sk not in ("none", "other") and ok not in ("none", "other"):
+        f["named_pair"] = 1.0
+    if sk == ok and sk in ("state", "place"):
         f["same_place_kind"] = 1.0
     gap = abs(r.object.start - r.subject.start)
     f["distance"] = math.log1p(gap) / 5
