@@ -65,7 +65,8 @@ def predicted(**over: object) -> dict[str, object]:
         "entities": [
             {"id": "e1", "name": "SDF", "kind": "group", "aliases": ["Syrian Democratic Forces"], "mentions": ["m1"],
              "confidence": 0.9},
-            {"id": "e2", "name": "Mazloum Abdi", "kind": "person", "aliases": [], "mentions": ["m2"], "confidence": 0.8},
+            {"id": "e2", "name": "Mazloum Abdi", "kind": "person", "aliases": [], "mentions": ["m2"],
+             "confidence": 0.8},
             {"id": "e3", "name": "Kurdish", "kind": "other", "aliases": [], "mentions": ["m3"], "confidence": 0.1},
             {"id": "e4", "name": "Reuters", "kind": "media", "aliases": [], "mentions": [], "confidence": 0.9},
         ],
