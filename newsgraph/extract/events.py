@@ -67,6 +67,10 @@ QUANTITY_HEADS = frozenset(
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+HUMAN_NOUNS = frozenset(
+    {"woman", "man", "child", "people", "person", "family", "prisoner", "detainee", "captive", "hostage",
+     "civilian", "journalist", "national", "citizen", "worker", "refugee", "suspect", "wife", "girl", "boy"}
+)  # fmt: skip
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 GIVE_OBJECTS = frozenset(
     {"aid", "assistance", "help", "support", "weapon", "arm", "money", "fund", "funding", "loan", "grant",
@@ -715,6 +719,20 @@ def _agrees(ont: EventOntology, cameo: CameoVerbs, type_: str, code: str | None)
     return code[:2] in codes or code[:3] in codes or code in codes or cameo.plover_type(code) == type_
 
 
+def _human(frame: Frame, t: Token) -> bool:
+    """A person or people: a person's name, a pronoun for one, or a noun for people ("women",
+    "fighters", "prisoners"); "territory", "a session" are not."""
+    m = frame.mention(t.i)
+    if m is not None:
+        return m.type == "PERSON"
+    low = t.lemma.lower()
+    if low in QUANTITY_HEADS or t.pos == "NUM":  # "thousands of foreign women"
+        preps = [c for c in frame.kids(t.i) if c.dep == "prep"]
+        return any(p.dep == "pobj" and _human(frame, p) for c in preps for p in frame.kids(c.i))
+    pronoun = t.pos == "PRON" and low in {"he", "she", "they", "him", "her", "them"}
+    return low in frame.lexicon.nouns or low in HUMAN_NOUNS or pronoun
+
+
 def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigger, t: Token) -> str | None:
     """The event type the CAMEO verb dictionary gives verb ``t`` with its object, particle and
     prepositions, or None where it reads no event there.
@@ -773,6 +791,10 @@ def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigg
         # a bare preposition ("fight for", "blockade ... from") is weak evidence: the verb decides
     if entry.code is not None:
         return trig.type  # the bare verb is an event; the ontology chose its type
+    if trig.type == "COERCE" and any(
+        c.dep in CAMEO_OBJECT_DEPS | PASSIVE_SUBJECTS and _human(frame, c) for c in frame.kids(t.i)
+    ):
+        return trig.type  # "women are being held in camps", "holding 800 foreign fighters": detention
     vocab = {w for p in entry.patterns if p.code is not None for s in p.after for w in s} - CAMEO_PREPOSITIONS
     if objects & vocab:
         return trig.type

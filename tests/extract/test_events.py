@@ -303,3 +303,17 @@ def test_what_newsfacts_counts_as_no_such_event(extracted: Extract, text: str, a
 def test_a_reported_conflictual_intent_stays_a_threat(extracted: Extract) -> None:
     x = extracted("Farmers said on Friday they would blockade Paris from Monday night.")
     assert any(v.type == "THREATEN" for v in x.events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "detention"),
+    [
+        ("Thousands of foreign women are being held in camps run by the militia.", True),
+        ("The militia is holding about 800 foreign fighters in its prisons.", True),
+        ("The rebels still hold territory near the border.", False),
+        ("The council will hold a session on Monday.", False),
+    ],
+)
+def test_holding_people_is_detention(extracted: Extract, text: str, detention: bool) -> None:
+    assert any(v.type == "COERCE" for v in extracted(text).events) == detention
