@@ -317,3 +317,15 @@ def test_a_reported_conflictual_intent_stays_a_threat(extracted: Extract) -> Non
 )
 def test_holding_people_is_detention(extracted: Extract, text: str, detention: bool) -> None:
     assert any(v.type == "COERCE" for v in extracted(text).events) == detention
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Government forces used chemical weapons on the besieged town last spring.", "ASSAULT"),
+        ("The ministry announced a drawdown of troops from the border region.", "RETREAT"),
+    ],
+)
+def test_mass_violence_and_drawdowns(extracted: Extract, text: str, type_: str) -> None:
+    assert any(v.type == type_ for v in extracted(text).events)
