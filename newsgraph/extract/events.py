@@ -444,9 +444,10 @@ class Frame:
         if depth < 4 and t.head != v:
             head = self.tok(t.head)
             if t.dep == "xcomp":
-                # object control: "invited Sharif to join", "urged X to ..."
+                # object control: "invited Sharif to join", "urged X to ..."; a place left behind
+                # controls nothing ("fled the US to join Isis": she joins)
                 for c in self.kids(head.i):
-                    if c.dep in OBJECTS:
+                    if c.dep in OBJECTS and not self.is_place_mention(self.mention(c.i)):
                         return self.actor_args(c.i), passive
                 return self.subjects(head.i, depth + 1)[0], passive
             if (t.dep == "conj" or (t.dep == "dep" and t.tag == head.tag == "VB")) and head.pos in {"VERB", "AUX"}:

@@ -329,3 +329,10 @@ def test_holding_people_is_detention(extracted: Extract, text: str, detention: b
 )
 def test_mass_violence_and_drawdowns(extracted: Extract, text: str, type_: str) -> None:
     assert any(v.type == type_ for v in extracted(text).events)
+
+
+@pytest.mark.slow
+def test_a_place_left_behind_is_not_who_joins(extracted: Extract) -> None:
+    x = extracted("Amira Haddad said she fled the US to join Isis in 2015.")
+    joins = [v for v in x.events if v.type == "JOIN"]
+    assert joins and all("US" not in _texts(v.source) for v in joins)
