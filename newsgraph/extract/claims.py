@@ -35,6 +35,7 @@ import yaml
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
+from newsgraph.extract.references import agrees, person_genders
 from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
 
 DATA_FILE = "data/cues.yaml"
@@ -730,14 +731,9 @@ def _is_quotation(q: Quote, text: str) -> bool:
 # --------------------------------------------------------------------------- speakers
 
 
-_GENDERED = {
-    **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "father",
-                     "husband", "son", "brother", "businessman", "sheikh"], "m"),
-    **dict.fromkeys(["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
-                     "congresswoman", "mother", "wife", "daughter", "sister", "businesswoman"], "f"),
-}  # fmt: skip
+
+
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 class _Resolver:
@@ -749,8 +745,8 @@ class _Resolver:
         self.kind = {e.id: e.kind for e in x.entities}
         self.mention_at: dict[int, tuple[str, str]] = {}
         """token index -> (entity id, mention type) for tokens inside a linked mention."""
-        self.gender: dict[str, str] = {}
-        """person entity -> "f" or "m" where the text shows it."""
+        self.gender = person_genders(a, x.mentions)
+        """person entity -> "f" or "m" where the text shows it (:mod:`~newsgraph.extract.references`)."""
         starts = a._token_starts
         self.subject_mentions: list[tuple[int, str, str]] = []
         self.roles: dict[int, set[str]] = {}
@@ -767,31 +763,17 @@ class _Resolver:
                 self.subject_mentions.append((head, m.entity, m.type))
                 if self.is_person(m.entity, m.type):
                     self.roles[head] = self._role_words(first, head)
-                    self._note_gender(m.entity, first, head)
         self.by_head: dict[str, str] = {}
         self.last_person: str | None = None
         self.persons: list[str] = []
         """Persons in the order they were last seen, the most recent last."""
         self.last_thing: str | None = None
 
-    def _note_gender(self, entity: str, first: int, head: int) -> None:
-        """A person's grammatical gender when the text shows it: an honorific before the name
-        ("Mrs", "Sir") or a gendered role word with it ("spokeswoman", "his mother")."""
-        tokens = self.a.tokens
-        words = [tokens[k].text.lower().rstrip(".") for k in range(max(0, first - 2), first)]
-        words += sorted(self.roles.get(head, ()))
-        for w in words:
-            gender = _GENDERED.get(w)
-            if gender is not None:
-                self.gender.setdefault(entity, gender)
-                return
-
     def _person_for(self, pronoun: str) -> str | None:
         """The most recent person a pronoun can stand for: "she" never for a man the text calls
         "Mr", "he" never for a "spokeswoman"; none rather than a guess against the agreement."""
-        want = _PRONOUN_GENDER.get(pronoun)
         for entity in reversed(self.persons):
-            if want is None or self.gender.get(entity, want) == want:
+            if agrees(pronoun, self.gender.get(entity)):
                 return entity
         return None
 
@@ -886,7 +868,7 @@ class _Resolver:
             person = self.is_person(entity, mtype)
         elif t.pos == "PRON" and low in self.lex.person_pronouns:
             entity, person = self.last_person, True
-            if entity is not None and self.gender.get(entity, _PRONOUN_GENDER.get(low)) != _PRONOUN_GENDER.get(low):
+            if entity is not None and not agrees(low, self.gender.get(entity)):
                 entity = self._person_for(low)  # "she" after a man the text calls "Mr": the last woman
         elif t.pos == "NOUN" and lemma in self.lex.role_nouns:
             entity = self._role_holder(d, h, lemma)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
+from newsgraph.extract.references import agrees, person_genders
 from newsgraph.ontology import (
     ActorLexicon,
     CameoPattern,
@@ -133,6 +134,8 @@ class Frame:
     claim_starts: list[int] = field(default_factory=list)
     entity_kind: dict[str, str] = field(default_factory=dict)
     """Entity id -> its kind (person, organization, state ...)."""
+    genders: dict[str, str] = field(default_factory=dict)
+    """Person entity id -> "m" or "f" where the text shows it (:mod:`~newsgraph.extract.references`)."""
 
     @classmethod
     def of(cls, annotation: Annotation, x: Extraction) -> Frame:
@@ -170,6 +173,7 @@ class Frame:
         frame.claims = sorted(x.claims, key=lambda c: c.start)
         frame.claim_starts = [c.start for c in frame.claims]
         frame.entity_kind = {e.id: e.kind for e in x.entities}
+        frame.genders = person_genders(annotation, x.mentions)
         return frame
 
     # -- lookups ----------------------------------------------------------------------------
@@ -492,6 +496,7 @@ class Frame:
                 j = self.mention_first[k] - 1 if self.mention_first[k] >= 0 else j - 1
                 continue
             j -= 1
+        found = {e for e in found if agrees(low, self.genders.get(e))}  # "she" is no "Mr Haddad"
         if len(found) != 1:
             return []
         entity = next(iter(found))

@@ -1,0 +1,45 @@
+"""Pronoun agreement shared by claims, events and relations: gender from what the text shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.annotate.parsed import Annotation
+from newsgraph.extract.references import agrees, gender_of, person_genders
+from newsgraph.records import Extraction
+
+Extract = Callable[..., Extraction]
+
+
+def test_gender_comes_from_honorifics_and_gendered_nouns_only() -> None:
+    assert gender_of(["the", "Mr."]) == "m"
+    assert gender_of(["spokeswoman"]) == "f"
+    assert gender_of(["president", "Omar"]) is None  # a name or a neutral role shows nothing
+
+
+def test_unknown_gender_agrees_with_every_pronoun() -> None:
+    assert agrees("she", None) and agrees("he", None) and agrees("it", "m")
+    assert not agrees("She", "m") and not agrees("his", "f")
+
+
+@pytest.mark.slow
+def test_person_genders_read_from_the_text(annotated: Callable[[str], Annotation], extracted: Extract) -> None:
+    text = "Mr Omar Haddad met Leila Nasser, a spokeswoman for the council, and Karim Aziz in Amman."
+    x = extracted(text)
+    genders = person_genders(annotated(text), x.mentions)
+    by_name = {e.name: genders.get(e.id) for e in x.entities if e.kind == "person"}
+    assert by_name.get("Omar Haddad") == "m"
+    assert by_name.get("Leila Nasser") == "f"
+    assert by_name.get("Karim Aziz") is None
+
+
+@pytest.mark.slow
+def test_an_event_pronoun_agrees_with_its_antecedent(extracted: Extract) -> None:
+    x = extracted(
+        "Mr Omar Haddad met Leila Nasser, a spokeswoman for the council, in Amman. She criticised the militia."
+    )
+    accuse = [v for v in x.events if v.type == "ACCUSE"]
+    names = {e.id: e.name for e in x.entities}
+    assert accuse and all(names.get(a.entity or "") == "Leila Nasser" for v in accuse for a in v.source)
