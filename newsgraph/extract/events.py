@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
+from newsgraph.extract.modality import lexicon as modality_lexicon
 from newsgraph.extract.references import agrees, person_genders
 from newsgraph.ontology import (
     ActorLexicon,
@@ -53,8 +54,6 @@ SPEECH = frozenset(
      "note", "stress", "warn", "argue", "maintain", "assert", "believe", "think", "write", "reiterate"}
 )  # fmt: skip
 DEMAND_MODALS = frozenset({"must", "should"})
-SPECULATIVE_AUX = frozenset({"could", "might", "may"})
-HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 SPECULATIVE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planned", "prospective", "likely"})
 HEDGED_ADJECTIVES = frozenset({"alleged", "suspected", "reported", "purported"})
 PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "of", "from", "including", "featuring"})
@@ -1083,19 +1082,24 @@ def _location_via_clause(frame: Frame, ont: EventOntology, d: _Draft, i: int) ->
 
 
 def _modality(frame: Frame, ont: EventOntology, i: int) -> str:
-    """How the text presents the event at token ``i``: asserted, negated, planned, speculative, hedged."""
-    t = frame.tok(i)
+    """How the text presents the event at token ``i``: asserted, negated, planned, speculative, hedged.
+
+    The modal verbs, negators, conditional markers and hedge words are the modality engine's
+    (``data/modality.yaml``, :mod:`~newsgraph.extract.modality`), the same that code claims; events
+    read them in the guide's event vocabulary: a modal ("could", "would") makes an act
+    speculative, "will" planned, a hedge word ("reportedly") hedged."""
+    lex = modality_lexicon()
     for c in frame.kids(i):
         low = c.text.lower()
         if c.dep == "neg" or (c.dep == "det" and low == "no"):
             return "negated"
-        if c.dep == "aux" and low in ont.future_auxiliaries and low != "would":
+        if c.dep == "aux" and low in ont.future_auxiliaries and low not in lex.modals:
             return "planned"
-        if c.dep == "aux" and (low in SPECULATIVE_AUX or low == "would"):
+        if c.dep == "aux" and low in lex.modals:
             return "speculative"
-        if c.dep == "advmod" and low in HEDGE_ADVERBS:
+        if c.dep == "advmod" and low in lex.hedge_words:
             return "hedged"
-        if c.dep == "mark" and low in {"if", "whether", "unless"}:
+        if c.dep == "mark" and low in lex.conditional_markers:
             return "speculative"
         if c.dep == "amod" and low in HEDGED_ADJECTIVES:
             return "hedged"
@@ -1112,6 +1116,8 @@ def _modality(frame: Frame, ont: EventOntology, i: int) -> str:
             continue
         gov = frame.tok(cur.head)
         lemma = gov.lemma.lower()
+        if any(c.dep == "mark" and c.text.lower() in lex.conditional_markers for c in frame.kids(gov.i)):
+            return "speculative"  # "if France is staying in Syria to protect the YPG"
         for modality in ("negated", "planned", "speculative", "hedged"):
             if lemma in ont.embedding.get(modality, ()):
                 if any(c.dep == "neg" for c in frame.kids(gov.i)):
@@ -1120,7 +1126,6 @@ def _modality(frame: Frame, ont: EventOntology, i: int) -> str:
         if gov.pos == "VERB" and cur.dep in {"ccomp"}:
             break
         k = gov.i
-    del t
     return "asserted"
 
 

@@ -336,3 +336,20 @@ def test_a_place_left_behind_is_not_who_joins(extracted: Extract) -> None:
     x = extracted("Amira Haddad said she fled the US to join Isis in 2015.")
     joins = [v for v in x.events if v.type == "JOIN"]
     assert joins and all("US" not in _texts(v.source) for v in joins)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("Russia could attack the town of Saraqib next week.", "ASSAULT", "speculative"),
+        ("Turkey reportedly shelled the town of Tal Abyad.", "ASSAULT", "hedged"),
+        # a condition on the clause that governs the act
+        ("If the army is staying in the north to attack the rebels, the talks will fail.", "ASSAULT", "speculative"),
+    ],
+)
+def test_event_modality_reads_the_modality_engine_words(
+    extracted: Extract, text: str, type_: str, modality: str
+) -> None:
+    events = [v for v in extracted(text).events if v.type == type_]
+    assert events and all(v.modality == modality for v in events), events
