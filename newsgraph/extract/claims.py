@@ -912,6 +912,10 @@ class _Resolver:
         near = [c for c in self.a._children[h] if tokens[c].dep == "appos"]
         end = d.speaker[1] + 1 if d.speaker is not None else h + 1
         near += [k for k in range(end, min(end + 2, len(tokens))) if tokens[k].text != ","][:1]
+        # "The UN special envoy for Syria, Staffan de Mistura, has said": past the role's own phrase
+        comma = next((k for k in range(end, min(end + 6, len(tokens))) if tokens[k].text == ","), None)
+        if comma is not None:
+            near.append(comma + 1)
         for k in near:  # a name in apposition to a role is a person's, whatever NER typed it
             if k in self.mention_at and self.kind.get(self.mention_at[k][0]) in ("person", "organization"):
                 return self.mention_at[k][0]
