@@ -323,6 +323,12 @@ def test_claim_modality(extracted: Extracted, text: str, content: str, modality:
             "The UN envoy",
             "Lindqvist",
         ),
+        (
+            "The UN special envoy for Yemen, Petra Lindqvist, has said the talks would resume in May.",
+            "the talks would resume in May",
+            "The UN special envoy",
+            "Lindqvist",
+        ),
         # a pronoun agrees in gender with whom it stands for
         (
             "Mr Omar Haddad met the envoy. Leila Nasser, a spokeswoman for the council, joined them. "
