@@ -308,6 +308,29 @@ def _lagos_document(server: str) -> dict[str, Any]:
     return api(server, "/documents/" + found[0]["id"])
 
 
+def test_facts_under_the_threshold_are_faded_not_hidden(page: Any, server: str) -> None:
+    """On a document page, every claim and event under the calibrated threshold is still drawn,
+    with the faded class; those at or above it are not faded."""
+    body = _lagos_document(server)
+    threshold = body["confidence_threshold"]
+    open_page(page, "/documents/" + body["document"]["id"])
+    facts = [("hl-claim", c["start"], c["end"], c["confidence"]) for c in body["claims"]]
+    facts += [("hl-event", v["trigger"]["start"], v["trigger"]["end"], v["confidence"]) for v in body["events"]]
+    assert any(c is not None and c < threshold for *_x, c in facts), "the sample story has facts under the threshold"
+    drawn = page.eval_on_selector_all(
+        "#doc-text [data-start]", "els => els.map(e => [+e.dataset.start, e.className, e.textContent.length])"
+    )
+    plain = 0
+    for cls, start, end, confidence in facts:
+        marks = [c.split() for s, c, _n in drawn if cls in c.split() and start <= s < end]
+        assert marks, f"{cls} at {start} is not drawn"
+        if confidence is not None and confidence < threshold:
+            assert any("hl-unsure" in c for c in marks), (cls, start, confidence, threshold)
+        else:  # segments overlapping a faded fact carry its class too; some of this one are plain
+            plain += any("hl-unsure" not in c for c in marks)
+    assert plain, "no fact at or above the threshold is drawn plain"
+
+
 def test_document_highlights_and_side_panel(page: Any, server: str) -> None:
     """The text is shown exactly, with mentions, claims (speaker, cue, content) and events
     highlighted at their offsets, and a side panel listing them."""
