@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
+from newsgraph.extract.claims import lexicon as cue_lexicon
 from newsgraph.extract.modality import lexicon as modality_lexicon
-from newsgraph.extract.references import agrees, person_genders
+from newsgraph.extract.references import agrees, person_genders, role_holder, role_holders
 from newsgraph.ontology import (
     ActorLexicon,
     CameoPattern,
@@ -135,6 +136,10 @@ class Frame:
     """Entity id -> its kind (person, organization, state ...)."""
     genders: dict[str, str] = field(default_factory=dict)
     """Person entity id -> "m" or "f" where the text shows it (:mod:`~newsgraph.extract.references`)."""
+    role_nouns: frozenset[str] = frozenset()
+    """Words for a person's role ("president", "foreign minister"), from the claims' cue data."""
+    roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    """Role word -> the persons the text writes with it -> the entities qualifying the role there."""
 
     @classmethod
     def of(cls, annotation: Annotation, x: Extraction) -> Frame:
@@ -173,6 +178,8 @@ class Frame:
         frame.claim_starts = [c.start for c in frame.claims]
         frame.entity_kind = {e.id: e.kind for e in x.entities}
         frame.genders = person_genders(annotation, x.mentions)
+        frame.role_nouns = cue_lexicon().role_nouns
+        frame.roles = role_holders(annotation, x.mentions, frame.role_nouns)
         return frame
 
     # -- lookups ----------------------------------------------------------------------------
@@ -335,9 +342,16 @@ class Frame:
                 if self.is_actor_mention(m) and m is not None:
                     found = [m, *(mc for cj in self.conjuncts(c.i)[1:] if (mc := self.mention(cj)) is not None)]
                     mods.extend(a for mc in found if self.is_actor_mention(mc) and (a := self._modifier_arg(mc, h)))
+        lemma = t.lemma.lower()
+        if t.tag == "NN" and lemma in self.role_nouns and not self.mention_at[h] >= 0:
+            # "the US president", "Turkey's foreign minister": the person in that role, not the
+            # country that qualifies it; the role phrase as written unless one person holds it
+            holder = role_holder(self.roles, lemma, {a.entity for a in mods if a.entity})
+            if mods or holder is not None:
+                first, last = self.noun_phrase(h)
+                return [self.span_arg(first, last, holder)]
         if mods:
             return mods
-        lemma = t.lemma.lower()
         if lemma in QUANTITY_HEADS and depth < 2:
             # "thousands of students", "a group of Moroccan diplomats"
             for c in self.kids(h):

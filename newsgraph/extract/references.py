@@ -25,6 +25,9 @@ GENDERED: dict[str, str] = {
 }  # fmt: skip
 """Words that show a person's grammatical gender when written with the name."""
 
+ROLE_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
+"""Dependencies by which a word qualifies a role noun ("US" president, "Turkey's" minister)."""
+
 PRONOUN_GENDER: dict[str, str] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -62,3 +65,55 @@ def agrees(pronoun: str, gender: str | None) -> bool:
     """Whether a pronoun can stand for a person of this gender (unknown agrees with any)."""
     want = PRONOUN_GENDER.get(pronoun.lower())
     return want is None or gender is None or gender == want
+
+
+def role_context(annotation: Annotation, first: int, head: int) -> list[int]:
+    """Tokens that can name the role of the person whose mention runs from token ``first`` to its
+    head: a title before the name ("US President Donald Trump"), an apposition after it ("Trump,
+    the US president") or the noun it is in apposition to ("Turkey's foreign minister, Mevlüt
+    Çavuşoğlu"), each with the modifiers of an apposed noun."""
+    tokens, children = annotation.tokens, annotation._children
+    near = [k for k in range(max(0, first - 3), head) if first <= tokens[k].head <= head]
+    appos = [c for c in children[head] if tokens[c].dep == "appos"]
+    if tokens[head].dep == "appos":
+        appos.append(tokens[head].head)
+    near.extend(appos)
+    near.extend(k for c in list(near) for k in children[c] if k < c and tokens[k].dep in ROLE_MODIFIERS)
+    return list(dict.fromkeys(near))
+
+
+def role_holders(
+    annotation: Annotation, mentions: Iterable[Mention], role_nouns: frozenset[str]
+) -> dict[str, dict[str, set[str]]]:
+    """Role word -> the persons the text writes with it -> the entities that qualify the role
+    there ("US" in "US President Donald Trump", "Turkish" in "the Turkish president, Erdoğan")."""
+    tokens = annotation.tokens
+    entity_at: dict[int, str] = {}
+    persons: list[tuple[Mention, int, int]] = []
+    for m in mentions:
+        first, last = token_range(annotation, m.start, m.end)
+        if last <= first or m.entity is None:
+            continue
+        for k in range(first, last):
+            entity_at[k] = m.entity
+        if m.type == "PERSON":
+            persons.append((m, first, last))
+    out: dict[str, dict[str, set[str]]] = {}
+    for m, first, last in persons:
+        head = next((k for k in range(first, last) if not first <= tokens[k].head < last or tokens[k].head == k), first)
+        near = role_context(annotation, first, head)
+        quals = {entity_at[k] for k in near if k in entity_at and entity_at[k] != m.entity}
+        for k in near:
+            lemma = tokens[k].lemma.lower()
+            if lemma in role_nouns and entity_at.get(k, m.entity) == m.entity:
+                out.setdefault(lemma, {}).setdefault(str(m.entity), set()).update(quals)
+    return out
+
+
+def role_holder(holders: dict[str, dict[str, set[str]]], role: str, qualifiers: set[str]) -> str | None:
+    """The one person the document writes with ``role`` (qualified by one of ``qualifiers`` when
+    the role phrase names any: "the US president" is no "Turkish president"), else None."""
+    found = holders.get(role, {})
+    if qualifiers:
+        found = {p: q for p, q in found.items() if q & qualifiers}
+    return next(iter(found)) if len(found) == 1 else None

@@ -353,3 +353,25 @@ def test_event_modality_reads_the_modality_engine_words(
 ) -> None:
     events = [v for v in extracted(text).events if v.type == type_]
     assert events and all(v.modality == modality for v in events), events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "role", "holder"),
+    [
+        # the one person the text names in that role stands behind the role phrase
+        ("US President Donald Trump visited Baghdad. The US president did not ask Iraq's permission.",
+         "REQUEST", "US president", "Donald Trump"),
+        # a role qualified by another country is someone else: the phrase, unresolved
+        ("Donald Trump, the US president, flew home. Later the Turkish president threatened the Kurds.",
+         "THREATEN", "Turkish president", None),
+    ],
+)  # fmt: skip
+def test_a_role_phrase_is_the_actor_not_the_country_qualifying_it(
+    extracted: Extract, text: str, type_: str, role: str, holder: str | None
+) -> None:
+    x = extracted(text)
+    event = _only(x, type_)
+    assert [a.text for a in event.source] == [role]
+    names = {e.id: e.name for e in x.entities}
+    assert names.get(event.source[0].entity or "") == holder

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.annotate.parsed import Annotation
-from newsgraph.extract.references import agrees, gender_of, person_genders
+from newsgraph.extract.references import agrees, gender_of, person_genders, role_holder, role_holders
 from newsgraph.records import Extraction
 
 Extract = Callable[..., Extraction]
@@ -43,3 +43,17 @@ def test_an_event_pronoun_agrees_with_its_antecedent(extracted: Extract) -> None
     accuse = [v for v in x.events if v.type == "ACCUSE"]
     names = {e.id: e.name for e in x.entities}
     assert accuse and all(names.get(a.entity or "") == "Leila Nasser" for v in accuse for a in v.source)
+
+
+@pytest.mark.slow
+def test_role_holders_keep_the_qualifying_entity(annotated: Callable[[str], Annotation], extracted: Extract) -> None:
+    text = "US President Donald Trump met the Turkish president, Recep Tayyip Erdogan, in Ankara."
+    x = extracted(text)
+    holders = role_holders(annotated(text), x.mentions, frozenset({"president"}))
+    ids = {e.name: e.id for e in x.entities}
+    us, turkey = ids.get("US") or ids.get("United States"), ids.get("Turkey")
+    trump = role_holder(holders, "president", {us} if us else set())
+    assert trump == ids["Donald Trump"]
+    assert role_holder(holders, "president", set()) is None  # two presidents: no guess
+    if turkey:
+        assert role_holder(holders, "president", {turkey}) == ids["Recep Tayyip Erdogan"]
