@@ -471,7 +471,15 @@ class Frame:
                 # "to operate freely, participate in events, and forge alliances": one subject
                 return self.subjects(head.i, depth + 1)[0], passive
             if t.dep in {"acl", "relcl"} and head.pos in ACTOR_POS:
-                return self.actor_args(head.i), passive
+                found = self.actor_args(head.i)
+                if (
+                    not found
+                    and t.dep == "acl"
+                    and any(c.dep == "aux" and c.text.lower() == "to" for c in self.kids(v))
+                ):
+                    # "his pledge to pull troops out", "Trump's promise to leave": who pledges acts
+                    found = _owner(self, head.i)
+                return found, passive
             if t.dep == "advcl" and t.tag == "VBG":
                 return self.subjects(head.i, depth + 1)[0], passive
             infinitive = any(c.dep == "aux" and c.text.lower() == "to" for c in self.kids(v))
@@ -1012,6 +1020,9 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                     d.source.extend(frame.actor_args(g.i))
     # the light verb's subject: "Moroccan diplomats held their first meeting with ..."
     head = frame.tok(t.head)
+    if not d.source and t.dep == "pobj" and head.lemma.lower() == "for" and head.head != head.i:
+        # "Trump's call for the withdrawal", "their demand for a ceasefire": who calls for it
+        d.source.extend(_owner(frame, head.head))
     if not d.source and t.dep in OBJECTS and head.pos == "VERB" and head.lemma in ont.light_verbs:
         d.source.extend(frame.subjects(head.i)[0])
         _prepositions(frame, ont, d, head.i)

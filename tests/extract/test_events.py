@@ -375,3 +375,21 @@ def test_a_role_phrase_is_the_actor_not_the_country_qualifying_it(
     assert [a.text for a in event.source] == [role]
     names = {e.id: e.name for e in x.entities}
     assert names.get(event.source[0].entity or "") == holder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        # the possessor of the noun that calls for the act is who acts
+        ("President Donald Trump's call for the withdrawal of US troops angered allies.", "RETREAT", "Donald Trump"),
+        # an infinitive on a possessed noun: the possessor (a pronoun resolved) is its subject
+        ("Donald Trump said on Sunday that he would keep his pledge to pull US troops out of Syria.",
+         "RETREAT", "Donald Trump"),
+    ],
+)  # fmt: skip
+def test_the_possessor_of_a_governing_noun_acts(extracted: Extract, text: str, type_: str, source: str) -> None:
+    x = extracted(text)
+    names = {e.id: e.name for e in x.entities}
+    event = _only(x, type_)
+    assert [names.get(a.entity or "") for a in event.source] == [source]
