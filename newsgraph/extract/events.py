@@ -909,6 +909,11 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         if frame.tok(h).lemma.lower() in ont.nouns and frame.mention_at[h] < 0:
             # "threatened a new incursion into Syria": the target the event noun names
             _prepositions(frame, ont, d, h)
+        elif frame.mention_at[h] < 0 and not frame.actor_args(h) and etype.valence == "conflictual":
+            # "used chemical weapons against civilians": the target named on the instrument
+            probe = _Draft(d.type, d.mode, t.i, t.i, sentence)
+            _prepositions(frame, ont, probe, h)
+            d.target.extend(a for a in probe.target if a not in d.target and a not in d.source)
     if not d.source and trig.type in {"MOBILIZE", "AID"}:
         for h in object_heads:
             if frame.tok(h).lemma.lower() in ont.agent_objects:

@@ -393,3 +393,16 @@ def test_the_possessor_of_a_governing_noun_acts(extracted: Extract, text: str, t
     names = {e.id: e.name for e in x.entities}
     event = _only(x, type_)
     assert [names.get(a.entity or "") for a in event.source] == [source]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Government troops used chemical weapons against civilians in the town.", "civilians"),
+        ("The army used chemical weapons against Kurdish fighters near the border.", "Kurdish fighters"),
+    ],
+)
+def test_a_target_named_on_the_instrument_of_an_attack(extracted: Extract, text: str, target: str) -> None:
+    event = _only(extracted(text), "ASSAULT")
+    assert target in _texts(event.target)
