@@ -968,6 +968,23 @@ def _names_body(frame: Frame, nouns: frozenset[str], i: int) -> bool:
     return any(c.dep == "compound" and c.lemma.lower() in nouns for c in frame.kids(i))
 
 
+def _state_named(frame: Frame, m: Mention, i: int) -> Arg | None:
+    """The state a demonym stands for ("Turkish" -> Turkey), as the text names it: its nearest name
+    before token ``i``, else its first; None when the demonym is no state's or the text never
+    names the state."""
+    if m.entity is None or frame.entity_kind.get(m.entity) != "state":
+        return None
+    named = [
+        n
+        for k, n in enumerate(frame.mentions)
+        if n.entity == m.entity and n.type == "GPE" and frame.mention_first[k] >= 0 and not frame.is_bare_modifier(n)
+    ]
+    if not named:
+        return None
+    before = [n for n in named if n.start < frame.tok(i).start]
+    return frame.arg(before[-1] if before else named[0])
+
+
 def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> None:
     """Targets and location from the trigger's prepositional phrases."""
     for c in frame.kids(head):
@@ -998,6 +1015,7 @@ def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> Non
 def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sentence: Sentence) -> _Draft | None:
     d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, nominal=True)
     # sources inside the noun phrase: "Israeli attack", "Hamas's conference", "LeT-linked gathering"
+    states: list[Arg] = []
     for c in frame.kids(t.i):
         if c.i > t.i:
             continue
@@ -1016,7 +1034,12 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
             continue
         if c.dep in {"poss", "amod", "compound", "nmod"} and frame.is_actor_mention(m) and m is not None:
             if frame.is_bare_modifier(m):
-                continue  # "Israeli attack": a demonym on the event word names no actor
+                # "a Turkish military operation": the state the demonym stands for acts, where the
+                # text names that state; otherwise the demonym names no actor ("Kurdish attack")
+                state = _state_named(frame, m, t.i) if c.dep == "amod" else None
+                if state is not None:
+                    states.append(state)
+                continue
             if not frame.is_place_mention(m) or c.dep == "poss" or m.type == "GPE":
                 d.source.extend(frame.actor_args(c.i))
         elif c.dep == "amod" and c.lemma.lower() in SOURCE_PARTICIPLES:
@@ -1043,6 +1066,9 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         if trig.mode == "multilateral":
             d.participants = [a for a in d.participants if a not in d.source]
     _location_via_clause(frame, ont, d, t.i)
+    if states and d.target and not d.source:
+        # only an act on someone: the state behind it is its source ("against the YPG")
+        d.source = [a for a in states if a not in d.target]
     if t.lemma.lower() in CONFLICT_NOUNS and not d.target:
         return None  # "the seven-year civil war", "Syria's war": the background, not an act
     return d

@@ -406,3 +406,13 @@ def test_the_possessor_of_a_governing_noun_acts(extracted: Extract, text: str, t
 def test_a_target_named_on_the_instrument_of_an_attack(extracted: Extract, text: str, target: str) -> None:
     event = _only(extracted(text), "ASSAULT")
     assert target in _texts(event.target)
+
+
+@pytest.mark.slow
+def test_a_state_demonym_on_an_act_against_someone_is_its_source(extracted: Extract) -> None:
+    x = extracted("Russia has moved troops north. A Russian military offensive against the rebels began on Friday.")
+    event = _only(x, "ASSAULT")
+    assert _texts(event.source) == {"Russia"} and "rebels" in _texts(event.target)
+    # no state named in the text: the demonym alone is no actor
+    y = extracted("Residents said a Kurdish military offensive against the rebels began on Friday.")
+    assert all(not v.source for v in y.events if v.type == "ASSAULT")
