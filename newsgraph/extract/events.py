@@ -68,6 +68,7 @@ QUANTITY_HEADS = frozenset(
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+RANGE_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by"})
 HUMAN_NOUNS = frozenset(
     {"woman", "man", "child", "people", "person", "family", "prisoner", "detainee", "captive", "hostage",
      "civilian", "journalist", "national", "citizen", "worker", "refugee", "suspect", "wife", "girl", "boy"}
@@ -1298,10 +1299,15 @@ def _event_date(frame: Frame, d: _Draft) -> EventDate | None:
     best_score = None
     for dm in frame.dates_between(s.start, s.end):
         tok = frame.annotation.token_at(dm.start)
-        if tok is None:
-            continue
+        if tok is None or dm.value is None:
+            continue  # "currently", "now": no date an analyst can place the act at
+        if tok.i > 0 and frame.tok(tok.i - 1).text.lower() in RANGE_PREPOSITIONS:
+            continue  # "killed 4,315 fighters since 2014": the start of a period, not the act's date
         chain = [tok.i, *(a.i for a in frame.annotation.ancestors(tok.i))]
         if d.trigger in chain:
+            between = chain[1 : chain.index(d.trigger)]
+            if any(frame.tok(k).pos in {"VERB", "AUX"} for k in between):
+                continue  # "breach of commitments made in 2013": the date of another clause
             score = (0, chain.index(d.trigger))
         elif _clause_head(frame, tok.i) == clause:
             score = (1, abs(tok.i - d.trigger))

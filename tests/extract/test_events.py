@@ -416,3 +416,23 @@ def test_a_state_demonym_on_an_act_against_someone_is_its_source(extracted: Extr
     # no state named in the text: the demonym alone is no actor
     y = extracted("Residents said a Kurdish military offensive against the rebels began on Friday.")
     assert all(not v.source for v in y.events if v.type == "ASSAULT")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coalition aircraft killed hundreds of fighters in the valley since 2016.",  # a period's start
+        "The army used banned weapons in breach of commitments made in 2013.",  # another clause's date
+        "Rebel fighters are currently detained by the militia in the north.",  # no date at all
+    ],
+)
+def test_an_event_takes_no_date_its_clause_does_not_give(extracted: Extract, text: str) -> None:
+    events = extracted(text, published="2019-03-01").events
+    assert events and all(v.date is None for v in events), [(v.type, v.date) for v in events]
+
+
+@pytest.mark.slow
+def test_an_event_takes_the_date_of_its_own_clause(extracted: Extract) -> None:
+    events = extracted("Turkish jets bombed the village of Tal Rifaat on Tuesday.", published="2019-03-01").events
+    assert any(v.date is not None and v.date.value == "2019-02-26" for v in events)
