@@ -35,7 +35,7 @@ import yaml
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
-from newsgraph.extract.references import agrees, person_genders
+from newsgraph.extract.references import agrees, person_genders, role_context
 from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
 
 DATA_FILE = "data/cues.yaml"
@@ -778,18 +778,11 @@ class _Resolver:
         return None
 
     def _role_words(self, first: int, head: int) -> set[str]:
-        """Role words of a person's mention: a title before the name ("Mayor Bill de Blasio"),
-        an apposition after it ("Tim Cook, the chief executive") or the noun it is in
-        apposition to ("Apple's chief executive, Tim Cook")."""
-        tokens, children = self.a.tokens, self.a._children
-        near = [k for k in range(max(0, first - 3), head) if first <= tokens[k].head <= head]
-        appos = [c for c in children[head] if tokens[c].dep == "appos"]
-        if tokens[head].dep == "appos":
-            appos.append(tokens[head].head)
-        for c in appos:
-            near.append(c)
-            near.extend(k for k in children[c] if tokens[k].dep in ("compound", "amod"))
-        return {tokens[k].lemma.lower() for k in near if tokens[k].lemma.lower() in self.lex.role_nouns}
+        """Role words of a person's mention, read where :func:`~newsgraph.extract.references.role_context`
+        looks ("Mayor Bill de Blasio", "Tim Cook, the chief executive", "Apple's chief executive, Tim Cook")."""
+        tokens = self.a.tokens
+        words = {tokens[k].lemma.lower() for k in role_context(self.a, first, head)}
+        return words & self.lex.role_nouns
 
     def _mention_head(self, first: int, last: int) -> int:
         tokens = self.a.tokens
