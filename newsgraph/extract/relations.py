@@ -58,11 +58,53 @@ VERB_CLIMB = frozenset({"pcomp", "acomp", "xcomp", "advcl"})
 
 QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "score"})
 NAME_PARTICLES = frozenset({"of", "the", "and", "for", "de", "la", "el", "bin", "ibn", "abu", "&", "-"})
-COUNT_FILLERS = frozenset({"more", "than", "at", "least", "most", "up", "to", "about", "around", "nearly", "almost",
-                           "over", "some", "of", "an", "estimated", "roughly", "as", "many", "approximately"})
+COUNT_FILLERS = frozenset(
+    {
+        "more",
+        "than",
+        "at",
+        "least",
+        "most",
+        "up",
+        "to",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "over",
+        "some",
+        "of",
+        "an",
+        "estimated",
+        "roughly",
+        "as",
+        "many",
+        "approximately",
+    }
+)
 COUNT_WORDS = frozenset(
-    {"thousands", "hundreds", "dozens", "millions", "scores", "two", "three", "four", "five", "six", "seven", "eight",
-     "nine", "ten", "several", "many", "some", "few", "one", "both"}
+    {
+        "thousands",
+        "hundreds",
+        "dozens",
+        "millions",
+        "scores",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "some",
+        "few",
+        "one",
+        "both",
+    }
 )
 """Heads of "thousands of fighters": the people are in the "of" phrase."""
 PARTY_KINDS = frozenset({"organization", "group", "state", "igo", "media"})
@@ -95,6 +137,8 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
             if (s.start < o.end and o.start < s.end) or same or not _between_actors(frame, f.type, s, o):
                 continue
+            if not _lasting(frame, f.type, s, o, f.cue):
+                continue
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
             # one tie per pair of phrases: "four ISIL units" and "ISIL units" end on one head
@@ -125,6 +169,324 @@ def _between_actors(frame: Frame, rtype: str, s: Arg, o: Arg) -> bool:
     if _counted(s) or _counted(o):
         return False
     return rtype != "alias_of" or (_name_like(s.text) and _name_like(o.text))
+
+
+# Verbs under which a person's place is a lasting tie ("lives in Grozny", "settled in Tabqa",
+# "held in al-Hawl camp"), not one moment ("Baghdadi's appearance in Mosul", "he flew to Iraq").
+RESIDENCE_VERBS = frozenset(
+    {
+        "live",
+        "settle",
+        "reside",
+        "base",
+        "stay",
+        "remain",
+        "hold",
+        "detain",
+        "imprison",
+        "jail",
+        "house",
+        "bear",
+        "grow",
+        "work",
+        "serve",
+        "station",
+        "headquarter",
+        "study",
+        "operate",
+    }
+)
+# "The United States is asking Britain ... to take back", "Trump urged European countries": a
+# demand made in public, not a channel between the two. (Telling a newspaper is an interview: the
+# media side is dropped by kind.)
+REQUEST_CUES = frozenset({"ask", "urge"})
+
+
+def _lasting(frame: Frame, rtype: str, s: Arg, o: Arg, cue: int) -> bool:
+    """Whether the tie holds between parties an analyst can name, beyond one moment: a place tie
+    joins a named actor or place to a named place ("Raqqa in Syria", "the Middle East Institute
+    in Washington"), a person's only under a verb of residence; a fight joins parties, not victims
+    ("killing four people"); membership, leadership and talks join named sides, not pronouns,
+    counts or generic phrases ("145 women member_of 850 Britons", "areas controlled by
+    Damascus")."""
+    if rtype in {"has_role", "alias_of", "represents"}:
+        return True
+    # a pronoun side: only where the clause is about the one it stands for ("He is a commander of
+    # the Taliban"), never a place or a membership read across sentences ("women member_of They")
+    resolved = rtype in {"fights", "leads"} and s.entity is not None
+    if _pronoun(frame, o) or _numbered(frame, o) or (_pronoun(frame, s) and not resolved):
+        return False
+    if rtype == "member_of":
+        # "three tactical units of ISIL" belong to it; not "145 women" of "850 Britons", nor "Heiko
+        # Maas" of "German foreign minister" (a description), nor "London" of Islamic State ("the
+        # east London teenager who joined Islamic State": the teenager joined)
+        named = _has_name(frame, o) or (o.text[:1].isupper() and o.text.split()[0].lower() not in {"the", "a", "an"})
+        named = named or _organised(frame, o)  # "The alliance includes Chad"
+        return named and not _role_phrase(frame, o) and not _place_modifier(frame, s)
+    if rtype in PAIR_TYPES and not all(_specific(frame, a) or _organised(frame, a) for a in (s, o)):
+        return False  # "women leads their children", "Isis allied_with their families"
+    if rtype in PLACE_TYPES:
+        if not _named_place(frame, o):
+            return False
+        at = frame.tok(frame.tok(cue).head)
+        pat = patterns()
+        if _attack_clause(frame, pat, cue):
+            return True  # "Near Mosul, five strikes destroyed two vehicles": the attack and its targets there
+    if _numbered(frame, s):
+        return False
+    if rtype in PLACE_TYPES:
+        if not (_named(frame, s) or s.entity is not None or _named_place(frame, s)):
+            return False
+        if _one_moment(frame, s, at, frame.entity_kind.get(s.entity or "") == "person"):
+            return False
+        if not _named(frame, s) and not _named_place(frame, s) and frame.annotation.token_at(s.end - 1) is not None:
+            head = frame.annotation.token_at(s.end - 1)
+            assert head is not None
+            return head.lemma.lower() not in GENERIC_PLACES
+        return True
+    if rtype == "fights":
+        return not (_victim(frame, s) or _victim(frame, o) or _adjective(frame, s) or _adjective(frame, o))
+    if rtype == "leads":  # not "Kurdish" leads Syria ("Kurdish-held Syria"), nor "women" leads "their children"
+        specific = _specific(frame, s) or _specific(frame, o)
+        return not _adjective(frame, s) and (_named(frame, o) or _party(frame, o)) and specific
+    if rtype == "communicates_with":
+        media = any(frame.entity_kind.get(a.entity or "") == "media" for a in (s, o))
+        return _named(frame, s) and _named(frame, o) and not media and frame.tok(cue).lemma.lower() not in REQUEST_CUES
+    return True
+
+
+# Common place nouns too vague to hold anything an analyst can use: "areas across Iraq",
+# "the river in Iraq", "a forsaken town near the Syrian border".
+GENERIC_PLACES = frozenset(
+    {
+        "area",
+        "region",
+        "territory",
+        "terrain",
+        "place",
+        "front",
+        "frontline",
+        "border",
+        "river",
+        "town",
+        "village",
+        "city",
+        "camp",
+        "street",
+        "home",
+        "house",
+        "field",
+        "site",
+        "province",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "community",
+        "country",
+    }
+)
+
+
+def _one_moment(frame: Frame, s: Arg, at: Token, person: bool) -> bool:
+    """A person's place under a verb of one moment ("he flew to Iraq", "met ... in Baghdad") or
+    an event noun of theirs ("Baghdadi's appearance in Mosul"), not residence ("lives in Grozny")
+    or a description ("a Syria expert at the Middle East Institute")."""
+    if at.pos in {"VERB", "AUX"}:
+        return person and at.lemma.lower() not in RESIDENCE_VERBS
+    return any(k.dep == "poss" and s.start <= k.start < s.end for k in frame.kids(at.i))
+
+
+COUNTRY_NOUNS = frozenset({"soil", "territory", "land"})
+
+
+def _named_place(frame: Frame, a: Arg) -> bool:
+    """A named place, or a place noun a name makes specific ("the Al Qa'im region")."""
+    if _named(frame, a):
+        return True
+    last = frame.annotation.token_at(a.end - 1)
+    if last is None:
+        return False
+    if last.lemma.lower() in COUNTRY_NOUNS and any(
+        k.dep == "amod" and frame.mention_at[k.i] >= 0 for k in frame.kids(last.i)
+    ):
+        return True  # "operating openly on Pakistani soil": the country itself
+    return any(
+        k.dep == "compound" and (frame.mention_at[k.i] >= 0 or k.pos == "PROPN") and a.start <= k.start
+        for k in frame.kids(last.i)
+    )
+
+
+def _attack_clause(frame: Frame, pat: RelationPatterns, cue: int) -> bool:
+    """The sentence reports attacks by what delivers them ("Near Mosul, five strikes destroyed
+    two vehicles"): its attackers and targets are in the place of the clause."""
+    sentence = frame.annotation.sentence_of(cue)
+    for t in frame.annotation.sentence_tokens(sentence):
+        if t.lemma.lower() not in pat.attack_nouns:
+            continue
+        verb = frame.tok(t.head).lemma.lower()
+        if t.dep in {"nsubj", "nsubjpass"} and (
+            verb in pat.attack_verbs or relations().verb_type.get(verb) == "fights"
+        ):
+            return True
+        if t.dep in {"nsubj", "nsubjpass", "dobj"} and verb in pat.conduct_verbs:  # "forces conducted nine strikes"
+            return True
+    return False
+
+
+# Ties between two actors, which an analyst can only use when both are named or resolved to a
+# named actor.
+PAIR_TYPES = frozenset({"allied_with", "opposes", "communicates_with"})
+
+
+def _specific(frame: Frame, a: Arg) -> bool:
+    """A named actor, or a phrase resolved to one; not "the terror group", "its neighbours"."""
+    if _named(frame, a):
+        return True
+    first = frame.annotation.token_at(a.start)
+    return a.entity is not None and first is not None and first.tag != "PRP$"
+
+
+def _side(frame: Frame, a: Arg) -> bool:
+    """A side of a tie between actors: a named one, or a group ("local militias"), not people
+    ("their families", "foreign ministers")."""
+    first = frame.annotation.token_at(a.start)
+    if _specific(frame, a):
+        return True
+    return first is not None and first.tag != "PRP$" and _party(frame, a) and not _victim(frame, a)
+
+
+# Collective nouns of organised actors: an unnamed one is still a side ("local militias",
+# "Pakistan-based terrorist groups", "the alliance"), unlike people ("their families").
+ORGANISED_NOUNS = frozenset(
+    {
+        "group",
+        "militia",
+        "alliance",
+        "coalition",
+        "organisation",
+        "organization",
+        "faction",
+        "party",
+        "movement",
+        "network",
+        "army",
+        "government",
+        "regime",
+        "rebel",
+        "insurgent",
+    }
+)
+
+
+def _organised(frame: Frame, a: Arg) -> bool:
+    last = frame.annotation.token_at(a.end - 1)
+    first = frame.annotation.token_at(a.start)
+    if last is None or first is None or first.tag == "PRP$":
+        return False
+    return last.lemma.lower() in ORGANISED_NOUNS
+
+
+def _role_phrase(frame: Frame, a: Arg) -> bool:
+    """A description by office or trade ("German foreign minister", "Australian jihadist")."""
+    last = frame.annotation.token_at(a.end - 1)
+    return (
+        last is not None
+        and last.tag == "NN"
+        and not _organised(frame, a)
+        and (last.lemma.lower() in relations().role_type or last.lemma.lower() in frame.lexicon.nouns)
+    )
+
+
+def _place_modifier(frame: Frame, a: Arg) -> bool:
+    """A place named only as a modifier of a common noun ("east London teenager", "Russia's
+    arrangements"): the noun's referent, not the place, takes part."""
+    last = frame.annotation.token_at(a.end - 1)
+    if last is None or last.dep not in {"compound", "poss", "amod", "nmod"}:
+        return False
+    m = frame.mention(last.i)
+    head = frame.tok(last.head)
+    return frame.is_place_mention(m) and frame.mention_at[head.i] < 0 and head.pos == "NOUN"
+
+
+def _pronoun(frame: Frame, a: Arg) -> bool:
+    tok = frame.annotation.token_at(a.start)
+    return tok is not None and len(a.text.split()) == 1 and tok.pos == "PRON"
+
+
+def _numbered(frame: Frame, a: Arg) -> bool:
+    """A counted group: "145 women", "As many as three million people", "2,000 special forces"."""
+    first, last = frame.annotation.token_at(a.start), frame.annotation.token_at(a.end - 1)
+    if first is None or last is None or _has_name(frame, a):
+        return False
+    toks = frame.annotation.tokens[first.i : last.i + 1]
+    return any(t.pos == "NUM" or t.lemma.lower() in QUANTITY_WORDS | COUNT_WORDS for t in toks)
+
+
+def _named(frame: Frame, a: Arg) -> bool:
+    """The argument's head word is (part of) a name: "Raqqa", "Iraq's Anbar province"; not "the
+    area", "Isis-controlled territory", "children"."""
+    last = frame.annotation.token_at(a.end - 1)
+    return last is not None and (frame.mention_at[last.i] >= 0 or last.pos == "PROPN")
+
+
+def _has_name(frame: Frame, a: Arg) -> bool:
+    """Some word of the argument is (part of) a name: "ISIL fighters", "U.S. service members"."""
+    first, last = frame.annotation.token_at(a.start), frame.annotation.token_at(a.end - 1)
+    if first is None or last is None:
+        return False
+    return any(frame.mention_at[i] >= 0 or frame.tok(i).pos == "PROPN" for i in range(first.i, last.i + 1))
+
+
+# Head nouns of people harmed or taken, not a party to a fight: "killing four people",
+# "abducted by their father".
+VICTIM_NOUNS = frozenset(
+    {
+        "people",
+        "person",
+        "civilian",
+        "child",
+        "children",
+        "woman",
+        "women",
+        "man",
+        "men",
+        "boy",
+        "girl",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "sister",
+        "brother",
+        "husband",
+        "wife",
+        "family",
+        "baby",
+        "resident",
+        "villager",
+        "victim",
+        "hostage",
+        "student",
+        "worker",
+    }
+)
+
+
+def _victim(frame: Frame, a: Arg) -> bool:
+    """People harmed rather than a party: unnamed people nouns and single persons."""
+    last = frame.annotation.token_at(a.end - 1)
+    if last is not None and frame.mention_at[last.i] < 0 and last.lemma.lower() in VICTIM_NOUNS:
+        return True
+    return frame.entity_kind.get(a.entity or "") == "person" and not _party(frame, a)
+
+
+def _adjective(frame: Frame, a: Arg) -> bool:
+    """A bare demonym or adjective ("Kurdish" in "Kurdish-held Syria") stands for no party."""
+    tok = frame.annotation.token_at(a.start)
+    if tok is None or len(a.text.split()) != 1:
+        return False
+    m = frame.mention(tok.i)
+    return tok.pos == "ADJ" or (m is not None and m.type == "NORP" and tok.tag != "NNPS")
 
 
 def _name_like(text: str) -> bool:
@@ -260,11 +622,14 @@ def _places_by(frame: Frame, pat: RelationPatterns, prep: Token) -> bool:
     if lemma == "on":
         # "a dam on the Tigris River", "fighters on the front line" -- not "an attack on Mosul"
         objects = [p for p in frame.kids(prep.i) if p.dep == "pobj"]
-        return any(
-            ((m := frame.mention(p.i)) is not None and m.type in {"LOC", "FAC"})
-            or (m is None and p.lemma.lower() in pat.place_nouns)
-            for p in objects
-        ) and frame.tok(prep.head).lemma.lower() not in relations().noun_type
+        return (
+            any(
+                ((m := frame.mention(p.i)) is not None and m.type in {"LOC", "FAC"})
+                or (m is None and p.lemma.lower() in pat.place_nouns)
+                for p in objects
+            )
+            and frame.tok(prep.head).lemma.lower() not in relations().noun_type
+        )
     head = frame.tok(prep.head)
     if not (lemma in pat.destination_prepositions and head.pos == "VERB" and head.lemma.lower() in pat.motion_verbs):
         return False
@@ -761,8 +1126,15 @@ def _taken_from(frame: Frame, t: Token, subjects: list[Arg], held: list[Arg]) ->
     """ "Iraqi forces seized the hospital from ISIL fighters", "the campaign to liberate Mosul
     from ISIL": the one a place is taken from held it, and fights the one who takes it."""
     kids = frame.kids(t.i)
-    losers = [a for c in kids if c.dep == "prep" and c.lemma.lower() == "from" for p in frame.kids(c.i)
-              if p.dep == "pobj" for a in frame.actor_args(p.i) if not _is_place_arg(frame, a)]
+    losers = [
+        a
+        for c in kids
+        if c.dep == "prep" and c.lemma.lower() == "from"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in frame.actor_args(p.i)
+        if not _is_place_arg(frame, a)
+    ]
     if not losers:
         return []
     taken = held or [a for c in kids if c.dep in OBJECTS for a in _held_place(frame, c.i)]
@@ -876,12 +1248,24 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
         head = frame.tok(t.head)
         swap = t.dep == "pobj" and head.lemma.lower() == "with" and rtype in {"supports", "leads"}
     out: list[_Found] = []
-    agents = [a for c in frame.kids(t.i) if c.dep == "prep" and c.lemma.lower() == "by" for p in frame.kids(c.i)
-              if p.dep == "pobj" for a in frame.actor_args(p.i)]
+    agents = [
+        a
+        for c in frame.kids(t.i)
+        if c.dep == "prep" and c.lemma.lower() == "by"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in frame.actor_args(p.i)
+    ]
     if agents and rtype in {"fights", "supports", "opposes", "leads"}:
         # "killed in a raid by US Special Operations", "an attack by X on Y"
-        targets = [a for c in frame.kids(t.i) if c.dep == "prep" and c.lemma.lower() in preps
-                   for p in frame.kids(c.i) if p.dep == "pobj" for a in frame.actor_args(p.i)]
+        targets = [
+            a
+            for c in frame.kids(t.i)
+            if c.dep == "prep" and c.lemma.lower() in preps
+            for p in frame.kids(c.i)
+            if p.dep == "pobj"
+            for a in frame.actor_args(p.i)
+        ]
         return [_Found(rtype, a, o, t.i) for a in agents for o in (targets or left)]
     for c in frame.kids(t.i):
         if c.dep != "prep" or c.lemma.lower() not in preps:
@@ -1062,8 +1446,11 @@ def _common_place(frame: Frame, i: int) -> list[Arg]:
             # "the village of Safina": the named place, with its common noun
             m = next((frame.mention(p.i) for p in frame.kids(c.i) if p.dep == "pobj"), None)
             if m is not None and frame.is_place_mention(m):
-                return [frame.span_arg(first, frame.mention_last[frame.mention_at[c.i + 1]], m.entity)] \
-                    if frame.mention_at[c.i + 1] >= 0 else [frame.arg(m)]
+                return (
+                    [frame.span_arg(first, frame.mention_last[frame.mention_at[c.i + 1]], m.entity)]
+                    if frame.mention_at[c.i + 1] >= 0
+                    else [frame.arg(m)]
+                )
     return [frame.span_arg(first, last)]
 
 

@@ -107,8 +107,7 @@ def test_relations_on_the_wire_story(extracted: Extract, wire_text: str) -> None
         ("Turkish troops carried out raids against PKK fighters.", ("fights", "Turkish troops", "PKK")),
         # symmetric verbs over conjoined subjects
         ("Putin and Erdogan met in Sochi on Tuesday.", ("communicates_with", "Putin", "Erdogan")),
-        # places attached to the verb tie its subject; a preposition glued into the place name
-        ("Putin and Erdogan met in Sochi on Tuesday.", ("located_in", "Putin", "Sochi")),
+        # a preposition glued into the place name
         ("Near Kismayo, Kenyan jets struck al-Shabaab camps.", ("operates_in", "al-Shabaab", "Kismayo")),
         ("Sgt. Mark Jones, of Austin, Texas, died on Monday.", ("located_in", "Mark Jones", "Austin")),
         # heading roles after a name lead; a deputy is a member
@@ -119,7 +118,6 @@ def test_relations_on_the_wire_story(extracted: Extract, wire_text: str) -> None
         ),
         # control of places
         ("The Houthis seized Sanaa in 2014.", ("leads", "The Houthis", "Sanaa")),
-        ("Hezbollah-held villages were shelled.", ("leads", "Hezbollah", "villages")),
         # inclusion and companions
         ("The alliance includes Chad, Niger and Mali.", ("member_of", "Niger", "alliance")),
         (
@@ -228,16 +226,13 @@ def test_an_unresolved_pronoun_gives_no_relation(extracted: Extract, text: str, 
             "The Kurdish fighters used chemical weapons against the Free Syrian Army.",
             ("fights", "Kurdish fighters", "Free Syrian Army"),
         ),
-        ("Hezbollah fighters stayed in the town for a week.", ("operates_in", "Hezbollah", "the town")),
         ("Gujranwala is a city in Pakistan.", ("located_in", "Gujranwala", "Pakistan")),
         ("Iraqi forces seized the hospital from ISIL fighters.", ("fights", "Iraqi forces", "ISIL")),
-        ("Iraqi forces seized the hospital from ISIL fighters.", ("leads", "ISIL", "the hospital")),
         (
             "Carter discussed the campaign to liberate the Iraqi city of Mosul from ISIL terrorists.",
             ("leads", "ISIL", "the Iraqi city of Mosul"),
         ),
         ("The Iran-Iraq war lasted eight years.", ("fights", "Iran", "Iraq")),
-        ("Angela Merkel flew to Kabul on Monday.", ("located_in", "Angela Merkel", "Kabul")),
         ("The Houthis and Hezbollah attacked Israel.", ("allied_with", "The Houthis", "Hezbollah")),
         ("Hamas and Fatah clashed in Gaza.", ("fights", "Hamas", "Fatah")),
         ("Australia will keep fighting Daesh (also known as ISIL) in Iraq.", ("alias_of", "Daesh", "ISIL")),
@@ -315,7 +310,6 @@ def test_hostile_and_place_rules_do_not_overreach(extracted: Extract, text: str,
         ),
         # places: owned by a place, a place noun in a place, a place in a state before a date
         ("He grew up in Beirut's crowded Hamra district.", ("located_in", "Hamra district", "Beirut")),
-        ("A checkpoint in the town of Zabadani was damaged.", ("located_in", "A checkpoint", "the town of Zabadani")),
         ("The offensive to isolate Manbij, Syria, began Nov. 4, 2016.", ("located_in", "Manbij", "Syria")),
         (
             "The minister visited U.S. service members at Incirlik Air Base.",
@@ -370,9 +364,9 @@ def test_a_demonym_is_no_side_by_itself(extracted: Extract) -> None:
     [
         (
             "Hezbollah has sent thousands of fighters to Syria.",
-            {("leads", "Hezbollah", "fighters"), ("located_in", "fighters", "Syria")},
+            {("leads", "Hezbollah", "fighters")},
         ),
-        ("The militia took over a nearby army barracks.", {("leads", "militia", "a nearby army barracks")}),
+        ("The militia took over the Tabqa airbase.", {("leads", "militia", "Tabqa")}),
     ],
 )
 def test_sending_forces_and_taking_over_sites(
@@ -432,3 +426,64 @@ def test_a_name_in_apposition_to_a_role_holds_it(
 ) -> None:
     found = triples(extracted(text))
     assert expected <= found, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a presence of one moment is no lasting place
+        ("Putin and Erdogan met in Sochi on Tuesday.", ("located_in", "Putin", "Sochi")),
+        ("Angela Merkel flew to Kabul on Monday.", ("located_in", "Angela Merkel", "Kabul")),
+        ("Within months of Baghdadi's appearance in Mosul, foreigners flowed in.", ("located_in", "Baghdadi", "Mosul")),
+        # generic, counted or pronoun sides of a place tie
+        ("Hezbollah fighters stayed in the town for a week.", ("operates_in", "Hezbollah", "the town")),
+        ("As many as three million people live in Idlib province.", ("located_in", "people", "Idlib province")),
+        ("The aftermath is palpable in areas across Iraq and Syria.", ("located_in", "areas", "Iraq")),
+        ("Hezbollah has sent thousands of fighters to Syria.", ("located_in", "fighters", "Syria")),
+        # control of an unnamed place
+        ("Hezbollah-held villages were shelled.", ("leads", "Hezbollah", "villages")),
+        ("Iraqi forces seized the hospital from ISIL fighters.", ("leads", "ISIL", "the hospital")),
+        ("Washington withdrew troops from Kurdish-held Syria.", ("leads", "Kurdish", "Syria")),
+        # victims are no side of a fight
+        (
+            "Russian jets bombed the town of Khan Sheikhoun, killing four people.",
+            ("fights", "Russian jets", "four people"),
+        ),
+        # membership in a description or by a place named as a modifier
+        (
+            "The German foreign minister, Heiko Maas, said repatriation was possible.",
+            ("member_of", "Heiko Maas", "German foreign minister"),
+        ),
+        ("The east London teenager who joined Islamic State gave birth.", ("member_of", "London", "Islamic State")),
+        # an interview with a newspaper, or a public demand, is no channel between two actors
+        ("Begum told the Times she had regrets.", ("communicates_with", "Begum", "Times")),
+        ("Trump urged Germany to take back its fighters.", ("communicates_with", "Trump", "Germany")),
+    ],
+)
+def test_no_lasting_tie(extracted: Extract, text: str, absent: tuple[str, str, str]) -> None:
+    found = triples(extracted(text))
+    assert absent not in found, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("From Aleppo in Syria to Mosul in Iraq, Isis conquered its way.", ("located_in", "Mosul", "Iraq")),
+        (
+            "Zalina Gabibulayeva, a mother of five, now lives in Grozny.",
+            ("located_in", "Zalina Gabibulayeva", "Grozny"),
+        ),
+        (
+            "Charles Lister, a Syria expert at the Middle East Institute in Washington, said the SDF would wait.",
+            ("located_in", "Institute", "Washington"),
+        ),
+        ("Near Mosul, five strikes destroyed two vehicles.", ("located_in", "strikes", "Mosul")),
+        ("He grew up in Beirut's crowded Hamra district.", ("located_in", "Hamra district", "Beirut")),
+        ("Hezbollah forged alliances with local militias.", ("allied_with", "Hezbollah", "local militias")),
+    ],
+)
+def test_lasting_ties_are_kept(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    found = triples(extracted(text))
+    assert expected in found, found
