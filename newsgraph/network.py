@@ -388,12 +388,9 @@ def _tie_rows(
     return rows
 
 
-def _hidden(conn: Connection, actor_ids: Iterable[int] | None, f: Filters) -> int:
-    """Facts (event, relation or claim of a current document) that tie two actors, at least one
-    of them among ``actor_ids`` (any when None), and are left out for being under
-    ``f.min_confidence``; the other filters apply."""
-    if f.min_confidence <= 0:
-        return 0
+def _tie_tables() -> tuple[Any, Any, Any, Any, Any, Any]:
+    """The ties joined to both sides' actor links and their document: (la, lb, documents, ties,
+    the tie's date or its document's, the join)."""
     la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
     date = func.coalesce(t.c.date, d.c.published)
     base = (
@@ -401,6 +398,16 @@ def _hidden(conn: Connection, actor_ids: Iterable[int] | None, f: Filters) -> in
         .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
         .join(d, d.c.id == t.c.doc_id)
     )
+    return la, lb, d, t, date, base
+
+
+def _hidden(conn: Connection, actor_ids: Iterable[int] | None, f: Filters) -> int:
+    """Facts (event, relation or claim of a current document) that tie two actors, at least one
+    of them among ``actor_ids`` (any when None), and are left out for being under
+    ``f.min_confidence``; the other filters apply."""
+    if f.min_confidence <= 0:
+        return 0
+    la, lb, d, t, date, base = _tie_tables()
     facts = (
         select(t.c.doc_id, t.c.kind, t.c.record_id)
         .select_from(base)
@@ -520,13 +527,7 @@ def neighbourhood(
 def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100) -> Network:
     """The ``limit`` strongest edges of the whole store (by documents), with their evidence."""
     f = filters or Filters()
-    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
-    date = func.coalesce(t.c.date, d.c.published)
-    base = (
-        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
-        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
-        .join(d, d.c.id == t.c.doc_id)
-    )
+    la, lb, d, t, date, base = _tie_tables()
     weight = func.count(func.distinct(t.c.doc_id))
     q = (
         select(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type, weight.label("w"))
@@ -582,13 +583,7 @@ def new_ties(
 ) -> Network:
     """Edges first stated on or after ``since`` (no document before it states the same tie),
     from facts at or above ``min_confidence``."""
-    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
-    date = func.coalesce(t.c.date, d.c.published)
-    base = (
-        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
-        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
-        .join(d, d.c.id == t.c.doc_id)
-    )
+    la, lb, d, t, date, base = _tie_tables()
     with engine.connect() as conn:
         f = Filters(since=since, min_confidence=min_confidence)
         where: list[ColumnElement[bool]] = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id]
@@ -1070,13 +1065,7 @@ def actor_graph(engine: Engine, *, filters: Filters | None = None, min_weight: i
     For centrality and communities; no evidence is read.
     """
     f = filters or Filters()
-    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
-    date = func.coalesce(t.c.date, d.c.published)
-    base = (
-        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
-        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
-        .join(d, d.c.id == t.c.doc_id)
-    )
+    la, lb, d, t, date, base = _tie_tables()
     weight = func.count(func.distinct(t.c.doc_id))
     q = (
         select(la.c.actor_id, lb.c.actor_id, weight)
