@@ -665,12 +665,13 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         title.insert(0, frame.tok(j))
         j -= 1
     if title:
-        role = _role_of(frame, ont, [t for t in title if frame.mention_at[t.i] < 0])
+        plain = [t for t in title if frame.mention_at[t.i] < 0]
+        role = _role_of(frame, ont, plain)
         groups = [frame.mention(t.i) for t in title if frame.is_actor_mention(frame.mention(t.i))]
         if role is not None:
             rtype, a, b = role
             rtype = _subordinate(frame, rtype, title)
-            out.append(_Found("has_role", person, frame.span_arg(a, b), a))
+            out.append(_Found("has_role", person, frame.span_arg(_office_start(plain, a), b), a))
             for g in dict.fromkeys(groups):
                 if g is not None and g.type != "PERSON":
                     out.append(_Found(rtype, person, frame.arg(g), a))
@@ -725,12 +726,22 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
         return []
     rtype, a, b = found
     rtype = _subordinate(frame, rtype, words)
-    out = [_Found("has_role", person, frame.span_arg(a, b), role.i)]
+    out = [_Found("has_role", person, frame.span_arg(_office_start(words, a), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
         if g is not None and frame.is_actor_mention(g) and g.type != "PERSON":
             out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
+
+
+def _office_start(words: list[Token], first: int) -> int:
+    """The office as written, not just its role word: "home secretary", "permanent
+    representative", "Senate majority leader" (the words of the title right before it that name
+    nobody)."""
+    inside = {t.i for t in words}
+    while first - 1 in inside:
+        first -= 1
+    return first
 
 
 def _subordinate(frame: Frame, rtype: str, title: list[Token]) -> str:

@@ -413,7 +413,10 @@ def test_an_attack_on_a_place_does_not_put_the_attack_there_by_on(extracted: Ext
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Earlier, the home secretary, Sajid Javid, revoked her passport.", {("has_role", "Sajid Javid", "secretary")}),
+        (
+            "Earlier, the home secretary, Sajid Javid, revoked her passport.",
+            {("has_role", "Sajid Javid", "home secretary")},
+        ),
         (
             "It was a point made by Norway’s prime minister, Erna Solberg, in Oslo.",
             {("has_role", "Erna Solberg", "prime minister"), ("leads", "Erna Solberg", "Norway")},
