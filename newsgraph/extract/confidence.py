@@ -207,6 +207,15 @@ def event_features(v: Event, c: _Context) -> Features:
         f["named_source"] = 1.0
     if any(c.kind(a) not in ("none", "other") for a in (*v.target, *v.participants)):
         f["named_target"] = 1.0
+    if "named_target" in f and "named_source" in f:
+        f["named_both"] = 1.0
+    first, last = token_range(c.annotation, v.trigger.start, v.trigger.end)
+    if last > first:
+        t = c.annotation.tokens[last - 1]
+        if t.dep == "ROOT":
+            f["main_verb"] = 1.0  # the sentence's own act, not one embedded in another clause
+        if t.tag == "VBD":
+            f["past_tense"] = 1.0
     if c.head_pos(v.trigger.start, v.trigger.end) == "NOUN":
         f["noun_trigger"] = 1.0
     if v.claim is not None:
