@@ -549,12 +549,13 @@ def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100
         edges = _edges(rows)
         names = load_actors(conn, ids)
         hidden = _hidden(conn, None, f)
-    return Network(
-        actors=names,
-        edges=sorted(edges.values(), key=lambda e: -e.weight),
-        min_confidence=f.min_confidence,
-        hidden=hidden,
-    )
+    return _ranked(names, edges, f, hidden)
+
+
+def _ranked(names: Any, edges: dict[Any, Edge], f: Filters, hidden: int) -> Network:
+    """A network of these actors and edges, the strongest first."""
+    ranked = sorted(edges.values(), key=lambda e: -e.weight)
+    return Network(actors=names, edges=ranked, min_confidence=f.min_confidence, hidden=hidden)
 
 
 def whole(engine: Engine, *, filters: Filters | None = None, max_evidence: int = MAX_EVIDENCE) -> Network:
@@ -565,12 +566,7 @@ def whole(engine: Engine, *, filters: Filters | None = None, max_evidence: int =
         ids = {e.source for e in edges.values()} | {e.target for e in edges.values()}
         names = load_actors(conn, ids)
         hidden = _hidden(conn, None, f)
-    return Network(
-        actors=names,
-        edges=sorted(edges.values(), key=lambda e: -e.weight),
-        min_confidence=f.min_confidence,
-        hidden=hidden,
-    )
+    return _ranked(names, edges, f, hidden)
 
 
 def new_ties(

@@ -135,7 +135,6 @@ class _Context:
         self.annotation = annotation
         self.entities = {e.id: e for e in x.entities}
         self.mention_type = {m.id: m.type for m in x.mentions}
-        self.span_source = {(s.start, s.end): s.source for s in annotation.spans}
 
     def kind(self, a: Arg | None) -> str:
         e = self.entities.get(a.entity or "") if a else None

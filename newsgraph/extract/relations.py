@@ -39,13 +39,13 @@ from dataclasses import dataclass
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
+from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
 from newsgraph.extract.relation_pronouns import PronounFrame
 from newsgraph.ontology import RelationOntology, events, relations
 from newsgraph.records import Arg, Extraction, Mention, Relation, SentenceSpan
 
-ROLE_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 PAIR_PREPOSITIONS = frozenset({"with", "between", "against", "to", "among", "and"})
 RELATION_MODALITY = {"planned": "speculative"}
 GROUP_TYPES = frozenset({"ORG", "NORP"})
@@ -135,9 +135,9 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
         for f in _allied_too(frame, pat, _sentence_relations(frame, ont, sentence)):
             s, o = _phrase_of_demonym(frame, f.subject), _phrase_of_demonym(frame, f.object)
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
-            if (s.start < o.end and o.start < s.end) or same or not _between_actors(frame, f.type, s, o):
+            if (s.start < o.end and o.start < s.end) or same:
                 continue
-            if not _lasting(frame, f.type, s, o, f.cue):
+            if not (_between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)):
                 continue
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
@@ -162,10 +162,10 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
 
 
 def _between_actors(frame: Frame, rtype: str, s: Arg, o: Arg) -> bool:
-    """Whether a tie can join these two sides. A count is no role and no party ("21 women" is
-    not women has_role 21), and ``alias_of`` joins two names of one actor, never a name and a
-    description ("Alex Younger, the head of MI6" is has_role and leads). Ties between unnamed
-    phrases are kept; their confidence says how little they are worth."""
+    """Whether a tie can join these two sides at all: a count is no role and no party ("21
+    women" is not women has_role 21), and ``alias_of`` joins two names of one actor, never a name
+    and a description ("Alex Younger, the head of MI6" is has_role and leads). Which ties last
+    between nameable sides is :func:`_lasting`'s to say."""
     if _counted(s) or _counted(o):
         return False
     return rtype != "alias_of" or (_name_like(s.text) and _name_like(o.text))
