@@ -169,10 +169,12 @@ def test_a_gold_string_that_is_not_in_the_text_is_an_error() -> None:
 GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "gold" / "newsfacts"
 
 
-def test_the_project_gold_is_well_formed() -> None:
-    """Our own gold: at least 30 stories, each with every kind of fact and known labels."""
-    files = sorted(GOLD_DIR.glob("*.json"))
-    assert len(files) >= 30
+@pytest.mark.parametrize(("folder", "least"), [("newsfacts", 30), ("newsfacts-heldout", 12)])
+def test_the_project_gold_is_well_formed(folder: str, least: int) -> None:
+    """Our own gold (development and held out): enough stories, each with entities and events
+    and known labels."""
+    files = sorted((GOLD_DIR.parent / folder).glob("*.json"))
+    assert len(files) >= least
     for path in files:
         g = json.loads(path.read_text(encoding="utf-8"))
         assert g["format"] == "newsfacts@1" and g["id"] == path.stem
