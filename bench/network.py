@@ -38,12 +38,11 @@ from newsgraph.records import Extraction
 from newsgraph.resolve import resolve_documents, resolve_pending
 from newsgraph.store import Store
 from newsgraph.store import queries as q
-from newsgraph.store.actors_tables import actors
+from newsgraph.store.actors import actors
 from newsgraph.stories import cluster_documents, cluster_pending
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 32
-
 
 
 def revision() -> str:

@@ -34,8 +34,9 @@ from newsgraph.errors import BadRequest, NotFound
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.resolve.forms import form
 from newsgraph.store import schema
-from newsgraph.store.actors_tables import actor_keys, actor_links, actor_ties, actors
+from newsgraph.store.actors import actor_keys, actor_links, actors
 from newsgraph.store.queries import at_least
+from newsgraph.store.ties import actor_ties
 
 CHUNK = 500
 MAX_EVIDENCE = 20

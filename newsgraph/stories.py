@@ -28,8 +28,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from newsgraph.cluster import Article, ClusterSettings, DocumentFrequencies, parse_day, term_weights, time_discount
 from newsgraph.errors import NotFound, StoreError
 from newsgraph.store import schema
-from newsgraph.store.actors_tables import actor_links, actors, stories, story_articles, story_terms
+from newsgraph.store.actors import actor_links, actors
 from newsgraph.store.store import serialize
+from newsgraph.store.stories import stories, story_articles, story_terms
 
 CHUNK = 500
 REFIT_BELOW = 300

@@ -19,7 +19,7 @@ from newsgraph.export import export
 from newsgraph.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
 from newsgraph.export.graph import csv_paths
 from newsgraph.store import Store
-from newsgraph.store.actors_tables import stories, story_articles
+from newsgraph.store.stories import stories, story_articles
 from tests.actor_records import Doc, nexus_documents, save
 
 

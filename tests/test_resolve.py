@@ -15,7 +15,7 @@ from newsgraph.network import find_actor
 from newsgraph.resolve import rebuild, record_merge, record_split, resolve_documents, resolve_pending
 from newsgraph.resolve.explain import actor_details
 from newsgraph.store import Store
-from newsgraph.store.actors_tables import actor_decisions, actor_links, actors
+from newsgraph.store.actors import actor_decisions, actor_links, actors
 from tests.actor_records import Doc, fresh_database, nexus_documents, save
 
 

@@ -173,7 +173,7 @@ def split_actor(name: str, entity: str, note: str | None, db: str) -> None:
     from newsgraph.network import find_actor
     from newsgraph.resolve import record_split
     from newsgraph.resolve.explain import parse_entity_ref
-    from newsgraph.store.actors_tables import actor_links
+    from newsgraph.store.actors import actor_links
 
     doc, entity_id = parse_entity_ref(entity)
     with _open(db) as store:
@@ -244,7 +244,7 @@ def actors(db: str, as_json: bool, kind: str | None, limit: int) -> None:
     """
     from sqlalchemy import select
 
-    from newsgraph.store.actors_tables import actors as table
+    from newsgraph.store.actors import actors as table
 
     with _open(db) as store, store.engine.connect() as conn:
         query = select(table).order_by(table.c.documents.desc(), table.c.id).limit(limit)

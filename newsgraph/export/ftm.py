@@ -25,7 +25,7 @@ from sqlalchemy import Engine, select
 
 from newsgraph.network import Actor, Edge, Network
 from newsgraph.store import schema
-from newsgraph.store.actors_tables import actor_links
+from newsgraph.store.actors import actor_links
 
 SCHEMA_OF_KIND = {
     "person": "Person",

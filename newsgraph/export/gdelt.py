@@ -30,7 +30,8 @@ from sqlalchemy import Engine, and_, select
 
 from newsgraph import ontology
 from newsgraph.store import schema
-from newsgraph.store.actors_tables import actor_links, actors, story_articles
+from newsgraph.store.actors import actor_links, actors
+from newsgraph.store.stories import story_articles
 
 _ACTOR = [
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",

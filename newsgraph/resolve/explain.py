@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, or_, select
 
 from newsgraph.errors import BadRequest, NotFound
 from newsgraph.store import schema
-from newsgraph.store.actors_tables import actor_decisions, actor_links, actors
+from newsgraph.store.actors import actor_decisions, actor_links, actors
 
 
 @dataclass(frozen=True)

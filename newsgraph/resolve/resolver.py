@@ -28,15 +28,9 @@ from newsgraph.resolve.decide import ActorState, EntityRef, Verdict, decide, evi
 from newsgraph.resolve.forms import compatible_kinds, country_key, form, form_keys, kind_group, lookup_keys
 from newsgraph.resolve.ties import store_ties
 from newsgraph.store import schema
-from newsgraph.store.actors_tables import (
-    actor_decisions,
-    actor_documents,
-    actor_keys,
-    actor_links,
-    actor_ties,
-    actors,
-)
+from newsgraph.store.actors import actor_decisions, actor_documents, actor_keys, actor_links, actors
 from newsgraph.store.store import serialize
+from newsgraph.store.ties import actor_ties
 
 CHUNK = 500
 """Most values in one SQL ``IN (...)`` list."""

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, and_, insert, select
 
 from newsgraph import ontology
 from newsgraph.store import schema
-from newsgraph.store.actors_tables import actor_ties
+from newsgraph.store.ties import actor_ties
 
 SKIPPED_RELATIONS = frozenset({"has_role", "alias_of"})
 """Relation types that tie an actor to a role or to itself, not to another actor."""

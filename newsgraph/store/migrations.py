@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 
 from newsgraph.errors import StoreVersionError
-from newsgraph.store import schema
+from newsgraph.store import actors, schema, stories, ties, watchlist
 
 
 @dataclass(frozen=True)
@@ -64,25 +64,17 @@ def _core_tables(conn: Connection) -> None:
         )
 
 
-def _watchlist_tables(conn: Connection) -> None:
-    from newsgraph.watchlist.tables import create_tables
-
-    create_tables(conn)
-
-
 def _actor_tables(conn: Connection) -> None:
-    from newsgraph.store.actors_tables import create_tables
-
-    create_tables(conn)
+    actors.create_tables(conn)
+    ties.create_tables(conn)
+    stories.create_tables(conn)
 
 
 def _confidence_columns(conn: Connection) -> None:
     """``confidence`` on the record tables and on the network's ties. Stores created since have
     them already (the tables are created from the current schema); older rows keep NULL."""
-    from newsgraph.store.actors_tables import actor_ties
-
     kind = Float().compile(dialect=conn.dialect)
-    for table in (*schema.CONFIDENCE_TABLES, actor_ties.name):
+    for table in (*schema.CONFIDENCE_TABLES, ties.actor_ties.name):
         have = {c["name"] for c in inspect(conn).get_columns(table)}
         if "confidence" not in have:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN confidence {kind}"))
@@ -90,7 +82,7 @@ def _confidence_columns(conn: Connection) -> None:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, mentions, entities, dates, claims, events, relations; full-text index", _core_tables),
-    Migration(2, "watchlist entries, loaded lists and screening hits", _watchlist_tables),
+    Migration(2, "watchlist entries, loaded lists and screening hits", watchlist.create_tables),
     Migration(3, "actors across documents, their links, decisions and ties; stories", _actor_tables),
     Migration(4, "confidence of entities, claims, events, relations and the network's ties", _confidence_columns),
 ]

@@ -5,7 +5,7 @@
   :mod:`~newsgraph.watchlist.opensanctions`: loaders; :mod:`~newsgraph.watchlist.sources` picks one;
 - :mod:`~newsgraph.watchlist.normalise` and :mod:`~newsgraph.watchlist.matcher`: name comparison;
 - :mod:`~newsgraph.watchlist.screen`: the index and :class:`Screener`;
-- :mod:`~newsgraph.watchlist.tables` and :mod:`~newsgraph.watchlist.storage`: the store.
+- :mod:`~newsgraph.store.watchlist` and :mod:`~newsgraph.watchlist.storage`: the store.
 """
 
 from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, func, insert, select
 
 from newsgraph.store import schema
+from newsgraph.store.watchlist import ensure_tables, watchlist_hits
 from newsgraph.watchlist.screen import Hit, Screener
-from newsgraph.watchlist.tables import ensure_tables, watchlist_hits
 
 SCREENED_KINDS = {
     "person": "person",

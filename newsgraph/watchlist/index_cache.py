@@ -26,9 +26,9 @@ from pathlib import Path
 from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from newsgraph.store.watchlist import ensure_tables, watchlist_index
 from newsgraph.watchlist.entry import WatchlistEntry
 from newsgraph.watchlist.screen import Screener
-from newsgraph.watchlist.tables import ensure_tables, watchlist_index
 
 FORMAT = 1
 """Bump when :meth:`Screener.state` changes shape."""
@@ -112,4 +112,3 @@ def store(engine: Engine, key: str, screener: Screener) -> None:
                 conn.execute(delete(watchlist_index).where(watchlist_index.c.key.in_(stale)))
     except SQLAlchemyError as e:  # a read-only store still screens, only slower next time
         log.warning("could not cache the watchlist index in the store (%s)", e)
-

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, insert, select
 
 from newsgraph.errors import StoreError
+from newsgraph.store.watchlist import ensure_tables, watchlist_entries, watchlist_index, watchlist_lists
 from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
-from newsgraph.watchlist.tables import ensure_tables, watchlist_entries, watchlist_index, watchlist_lists
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.ingest.document import content_hash, make_document, normalise_date
 from newsgraph.store import Store, schema
 from newsgraph.store import queries as q
-from newsgraph.store.actors_tables import actor_decisions, actor_links, actors
-from newsgraph.watchlist.tables import watchlist_hits
+from newsgraph.store.actors import actor_decisions, actor_links, actors
+from newsgraph.store.watchlist import watchlist_hits
 from newsgraph.web.security import check_token
 
 log = logging.getLogger("newsgraph.web")

@@ -75,7 +75,7 @@ def test_screen_actors_stores_hits(tmp_path: Path, lists: list[Path], actors: li
     from sqlalchemy import insert, select
 
     from newsgraph.store import Store, schema
-    from newsgraph.watchlist.tables import watchlist_hits
+    from newsgraph.store.watchlist import watchlist_hits
 
     db = str(tmp_path / "w.db")
     run("watchlist", "load", *map(str, lists), "--db", db)

@@ -18,8 +18,9 @@ from sqlalchemy import create_engine, func, select, text
 
 from newsgraph.ingest.document import content_hash
 from newsgraph.store import Store, schema
-from newsgraph.store.actors_tables import actor_documents, actors, stories, story_articles
+from newsgraph.store.actors import actor_documents, actors
 from newsgraph.store.store import engine_url
+from newsgraph.store.stories import stories, story_articles
 
 PEOPLE = ["Amara Okafor", "Lukas Berzins", "Maria Santos", "Nguyen Van Minh", "Ingrid Sveinsdottir"]
 ORGS = ["the Ministry of Transport", "the Port Authority", "the Dockworkers Union", "the Central Bank"]

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, select, update
 
+from newsgraph.store.watchlist import watchlist_index
 from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
 from newsgraph.watchlist.index_cache import fingerprint, screener_for
 from newsgraph.watchlist.storage import load_entries, replace_list
-from newsgraph.watchlist.tables import watchlist_index
 
 UN = LoadedList(
     "un",

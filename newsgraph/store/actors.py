@@ -1,4 +1,4 @@
-"""Tables of cross-document resolution, the actor network and stories, on the store's ``metadata``.
+"""Actors across documents: their tables and every query on them.
 
 - ``actors``: one row per actor resolved across documents (canonical name, kind, country,
   aliases with how often each form is used, first and last seen, counts).
@@ -8,18 +8,12 @@
   the score and the reason, so every decision can be explained.
 - ``actor_decisions``: merges and splits asked for by a user; re-applied on every rebuild.
 - ``actor_documents``: documents already resolved (what an interrupted run still has to do).
-- ``actor_ties``: pairs of entities of one document tied by an event, a relation or a claim:
-  the network's evidence, turned into actor edges through ``actor_links`` at query time.
-- ``stories`` / ``story_articles`` / ``story_terms``: articles grouped into stories by the story
-  clusterer's rule, with what it needs to go on incrementally (each story's centroid, the term
-  document frequencies).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    Boolean,
     Column,
     Connection,
     Float,
@@ -92,74 +86,9 @@ actor_documents = Table(
     Column("resolved_at", String(32), nullable=False),
 )
 
-actor_ties = Table(
-    "actor_ties",
-    metadata,
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("kind", String(10), nullable=False, comment="event, relation or claim"),
-    Column("type", String(30), nullable=False, comment="event type, relation type, or 'says' for a claim"),
-    Column("record_id", String(20), nullable=False, comment="the event, relation or claim id in the document"),
-    Column("entity_a", String(20), nullable=False),
-    Column("entity_b", String(20), nullable=False),
-    Column(
-        "directed",
-        Boolean,
-        nullable=False,
-        comment="a -> b (source -> target, subject -> object, speaker -> mentioned)",
-    ),
-    Column("label", Text, nullable=False, comment="trigger, relation type or cue as written"),
-    Column("sentence_start", Integer, nullable=False),
-    Column("sentence_end", Integer, nullable=False),
-    Column("date", String(10), comment="the event's date, else the document's"),
-    Column("location", Text),
-    Column("modality", String(12), nullable=False),
-    Column("speaker", Text, comment="who says so: the claim's speaker, when the fact is known through a claim"),
-    Column("confidence", Float, comment="the event's, relation's or claim's confidence; null if stored before"),
-    Index("ix_actor_ties_a", "doc_id", "entity_a"),
-    Index("ix_actor_ties_b", "doc_id", "entity_b"),
-)
-
-stories = Table(
-    "stories",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("title", Text, comment="the title of its first article"),
-    Column("first_date", String(10)),
-    Column("last_date", String(10), index=True),
-    Column("articles", Integer, nullable=False, default=0),
-    Column("centroid", JSON, nullable=False, comment="sum of its articles' unit TF-IDF vectors {term: weight}"),
-)
-
-story_terms = Table(
-    "story_terms",
-    metadata,
-    Column("term", String(200), primary_key=True),
-    Column("documents", Integer, nullable=False, comment="clustered articles holding the term (for the IDF)"),
-)
-
-story_articles = Table(
-    "story_articles",
-    metadata,
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False),
-    Column("similarity", Float, nullable=False),
-    Index("ix_story_articles_story", "story_id"),
-)
-
-TABLES = (
-    actors,
-    actor_keys,
-    actor_links,
-    actor_decisions,
-    actor_documents,
-    actor_ties,
-    stories,
-    story_terms,
-    story_articles,
-)
+TABLES = (actors, actor_keys, actor_links, actor_decisions, actor_documents)
 
 
 def create_tables(conn: Connection) -> None:
-    """The store's migration step for actors, the network and stories (``newsgraph.store.migrations``)."""
+    """Create the actor tables (migration 3)."""
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)

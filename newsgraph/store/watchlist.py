@@ -1,4 +1,4 @@
-"""The watchlist's tables, on the store's shared ``metadata``.
+"""The watchlist in the store: its tables and every query on them.
 
 - ``watchlist_entries``: one row per listed entry (all lists), aliases and dates as JSON.
 - ``watchlist_lists``: one row per loaded list: when, from which files, with which warnings.
