@@ -1,5 +1,12 @@
-"""The store: SQLite by default (one file, WAL), PostgreSQL with the same schema."""
+"""The store: SQLite by default (one file, WAL), PostgreSQL with the same schema.
 
-from newsgraph.store.store import DEFAULT_DB, Saved, Store, engine_url, shown
+The only package that speaks SQL. One module per resource declares its tables and holds every
+query on them: ``schema`` (documents and extraction records), ``actors``, ``ties``, ``stories``,
+``watchlist``. Other packages hold an :data:`Engine` or a :data:`Tx` only to pass it back here.
+"""
 
-__all__ = ["DEFAULT_DB", "Saved", "Store", "engine_url", "shown"]
+from sqlalchemy import Engine
+
+from newsgraph.store.store import DEFAULT_DB, Saved, Store, Tx, begin, connect, engine_url, shown
+
+__all__ = ["DEFAULT_DB", "Engine", "Saved", "Store", "Tx", "begin", "connect", "engine_url", "shown"]

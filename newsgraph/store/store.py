@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,10 @@ from newsgraph.records import Extraction, as_plain
 from newsgraph.store import schema
 from newsgraph.store.migrations import MIGRATIONS, migrate, schema_version
 
+Tx = Connection
+"""A connection inside a transaction: what :func:`begin` and :func:`connect` yield. Logic outside
+the store holds one only to pass it back to store functions, so several steps share a transaction."""
+
 DEFAULT_DB = "newsgraph.db"
 OPEN_PATIENCE_S = 60.0
 """How long opening a SQLite store retries while other processes hold it locked."""
@@ -37,6 +42,20 @@ def engine_url(target: str | Path) -> str:
             return "postgresql+psycopg://" + target[len("postgresql://") :]
         return target
     return f"sqlite:///{Path(target).expanduser()}"
+
+
+@contextmanager
+def begin(engine: Engine) -> Iterator[Tx]:
+    """A transaction: committed when the block ends, rolled back when it raises."""
+    with engine.begin() as conn:
+        yield conn
+
+
+@contextmanager
+def connect(engine: Engine) -> Iterator[Tx]:
+    """A connection for reading (nothing is committed)."""
+    with engine.connect() as conn:
+        yield conn
 
 
 def shown(target: str | Path) -> str:
