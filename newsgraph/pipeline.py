@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.batch import Result, extract_documents
 from newsgraph.errors import InputError
-from newsgraph.ingest import ReadOptions, content_hash, read_inputs
+from newsgraph.ingest import ReadOptions, read_inputs
 from newsgraph.records import Document
 from newsgraph.resolve import resolve_documents
 from newsgraph.store import Store
@@ -70,10 +70,10 @@ def ingest(
         pending: list[Document] = []
 
         def flush() -> Iterator[Document]:
-            known = store.known_hashes([content_hash(d.text) for d in pending])
+            known = store.known_hashes([d.content_hash for d in pending])
             seen_here: set[str] = set()
             for d in pending:
-                digest = content_hash(d.text)
+                digest = d.content_hash
                 if digest in known or digest in seen_here:
                     report.unchanged += 1
                     if on_progress:

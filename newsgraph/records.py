@@ -8,7 +8,9 @@ exports and the tests all speak the same shape.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 SCHEMA_ID = "newsgraph/extraction@1"
@@ -50,6 +52,17 @@ class Document:
     key: str | None = None
     """Identity across versions (the input's id, else its URL, else its path); not part of the contract.
     A document whose text changes under the same key is stored as a new version of it."""
+
+    @cached_property
+    def content_hash(self) -> str:
+        """:func:`content_hash` of the text, computed once per document."""
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with all runs of white space collapsed: equal for the same words."""
+    key = " ".join(text.split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

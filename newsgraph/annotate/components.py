@@ -16,6 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate.acronyms import apply_acronyms
+from newsgraph.annotate.context import apply_context
+from newsgraph.annotate.gazetteer import apply_gazetteer, matcher_for
+from newsgraph.annotate.lines import apply_lines
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -33,29 +38,21 @@ class GazetteerComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from newsgraph.annotate.gazetteer import apply_gazetteer, matcher_for
-
         apply_gazetteer(doc, matcher_for(self.nlp))
         return doc
 
 
 def _acronyms(doc: Doc) -> Doc:
-    from newsgraph.annotate.acronyms import apply_acronyms
-
     apply_acronyms(doc)
     return doc
 
 
 def _context(doc: Doc) -> Doc:
-    from newsgraph.annotate.context import apply_context
-
     apply_context(doc)
     return doc
 
 
 def _lines(doc: Doc) -> Doc:
-    from newsgraph.annotate.lines import apply_lines
-
     apply_lines(doc)
     return doc
 
@@ -95,6 +92,4 @@ def add_to(nlp: Language) -> None:
         else:
             nlp.add_pipe(name, after=last)
         last = name
-    from newsgraph.annotate.gazetteer import matcher_for
-
     matcher_for(nlp)

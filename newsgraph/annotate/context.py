@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from newsgraph.annotate.entity_spans import NAME_LABELS, current, make, relabel, store
+from newsgraph.annotate.gazetteer import entry_named
 from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.roles import load_roles
 
@@ -82,8 +83,6 @@ SEPARATORS = frozenset({"•", "|", "·", "▪", "►"})
 
 def _known_place(text: str) -> bool:
     """The gazetteer knows the words as a place (a city, a region), not a state or a people."""
-    from newsgraph.annotate.gazetteer import entry_named
-
     entry = entry_named(text)
     return entry is not None and entry.kind == "place"
 

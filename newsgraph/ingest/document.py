@@ -3,13 +3,12 @@ strip the desk slug, read the dateline, settle the publication date and the stab
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
 
 from newsgraph.ingest.dateline import infer_published, parse_dateline, strip_footer
-from newsgraph.records import Document
+from newsgraph.records import Document, content_hash
 
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -19,12 +18,6 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip("\n")
-
-
-def content_hash(text: str) -> str:
-    """Hash of the text with all runs of white space collapsed: equal for the same words."""
-    key = " ".join(text.split())
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def document_id(text: str) -> str:

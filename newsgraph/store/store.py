@@ -20,7 +20,6 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, insert, i
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from newsgraph.errors import StoreError
-from newsgraph.ingest.document import content_hash
 from newsgraph.records import Extraction, as_plain
 from newsgraph.store import schema
 from newsgraph.store.migrations import MIGRATIONS, migrate, schema_version
@@ -208,7 +207,7 @@ class Store:
 
 def _save(conn: Connection, x: Extraction) -> Saved:
     d = x.document
-    digest = content_hash(d.text)
+    digest = d.content_hash
     docs = schema.documents
     same = conn.execute(select(docs.c.id).where(docs.c.content_hash == digest)).first()
     if same:
