@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
-
 from newsgraph.errors import BadRequest
+from newsgraph.export.ftm import write_ftm
+from newsgraph.export.gdelt import write_gdelt
+from newsgraph.export.graph import write_csv, write_gexf, write_graphml
 from newsgraph.network import Filters, Network, neighbourhood, whole
+from newsgraph.store import Engine
 
 FORMATS = ("gexf", "graphml", "ftm", "gdelt", "csv")
 
@@ -33,10 +35,6 @@ def export(
     max_nodes: int = 500,
 ) -> Written:
     """Write the network (all of it, or ``depth`` ties around ``actor``) in format ``fmt``."""
-    from newsgraph.export.ftm import write_ftm
-    from newsgraph.export.gdelt import write_gdelt
-    from newsgraph.export.graph import write_csv, write_gexf, write_graphml
-
     if fmt not in FORMATS:
         raise BadRequest(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     network: Network = (

@@ -9,7 +9,7 @@
 - ``Mention``: each legal entity as named in each article.
 
 Ids are stable (``ng-`` + a hash of what the entity stands for) so a re-export updates the same
-entities in a FollowTheMoney store.
+entities in a FollowTheMoney store. The articles and mentions come from :mod:`newsgraph.store.exports`.
 """
 
 from __future__ import annotations
@@ -21,11 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
-
 from newsgraph.network import Actor, Edge, Network
-from newsgraph.store import schema
-from newsgraph.store.actors import actor_links
+from newsgraph.store import Engine, connect
+from newsgraph.store.exports import actor_names_in_documents, articles_by_id
 
 SCHEMA_OF_KIND = {
     "person": "Person",
@@ -89,25 +87,13 @@ def entities(engine: Engine, network: Network) -> Iterator[dict[str, Any]]:
     for a in network.actors.values():
         yield actor_entity(a)
     doc_ids = sorted({d for e in network.edges for d in e.documents})
-    d = schema.documents
-    documents: dict[str, Any] = {}
-    with engine.connect() as conn:
-        for start in range(0, len(doc_ids), 500):
-            for r in conn.execute(
-                select(d.c.id, d.c.title, d.c.url, d.c.source, d.c.published).where(
-                    d.c.id.in_(doc_ids[start : start + 500])
-                )
-            ):
-                documents[r.id] = r
-        mentions: dict[tuple[int, str], set[str]] = defaultdict(set)
-        legal = [i for i, s in schemata.items() if s in LEGAL_SCHEMATA]
-        for start in range(0, len(legal), 500):
-            q = select(actor_links.c.actor_id, actor_links.c.doc_id, actor_links.c.name).where(
-                actor_links.c.actor_id.in_(legal[start : start + 500])
-            )
-            for link in conn.execute(q):
-                if link.doc_id in documents:
-                    mentions[(link.actor_id, link.doc_id)].add(link.name)
+    mentions: dict[tuple[int, str], set[str]] = defaultdict(set)
+    legal = [i for i, s in schemata.items() if s in LEGAL_SCHEMATA]
+    with connect(engine) as tx:
+        documents = articles_by_id(tx, doc_ids)
+        for actor, doc_id, name in actor_names_in_documents(tx, legal):
+            if doc_id in documents:
+                mentions[(actor, doc_id)].add(name)
     for doc_id, r in documents.items():
         yield _entity(
             article_id(doc_id),

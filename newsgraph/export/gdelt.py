@@ -10,6 +10,8 @@ Differences from GDELT, by necessity: actor codes are ISO 3166 alpha-3 country c
 CAMEO type codes we can tell from an actor's kind (no CAMEO actor dictionary); geographic
 country codes are ISO alpha-2 (GDELT uses FIPS 10-4); AvgTone and MentionDocTone are 0 (no tone
 model); SentenceID is the order of the event's sentence among the document's event sentences.
+
+The rows come from :mod:`newsgraph.store.exports`.
 """
 
 from __future__ import annotations
@@ -26,12 +28,10 @@ from typing import Any
 
 import pycountry
 import yaml
-from sqlalchemy import Engine, and_, select
 
 from newsgraph import ontology
-from newsgraph.store import schema
-from newsgraph.store.actors import actor_links, actors
-from newsgraph.store.stories import story_articles
+from newsgraph.store import Engine, connect
+from newsgraph.store.exports import ActorRow, EventArgRow, actors_by_id, current_events, event_arguments
 
 _ACTOR = [
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -134,60 +134,12 @@ def _fraction(day: str) -> str:
 
 def collect(engine: Engine, actor_ids: Iterable[int] | None = None) -> list[_Event]:
     """Events with a CAMEO code and at least one resolved actor, grouped across a story's articles."""
-    v, a, d, e = schema.events, schema.event_args, schema.documents, schema.entities
     wanted = set(actor_ids) if actor_ids is not None else None
-    with engine.connect() as conn:
-        q = (
-            select(
-                v.c.doc_id,
-                v.c.id,
-                v.c.type,
-                v.c.mode,
-                v.c.cameo,
-                v.c.trigger,
-                v.c.sentence,
-                v.c.date_value,
-                v.c.modality,
-                d.c.published,
-                d.c.source,
-                d.c.url,
-                d.c.ingested_at,
-                d.c.words,
-                d.c.text,
-                story_articles.c.story_id,
-            )
-            .join(d, d.c.id == v.c.doc_id)
-            .outerjoin(story_articles, story_articles.c.doc_id == v.c.doc_id)
-            .where(d.c.current.is_(True))
-            .order_by(d.c.published, v.c.doc_id, v.c.id)
-        )
-        rows = conn.execute(q).all()
-        args: dict[tuple[str, str], list[Any]] = defaultdict(list)
-        docs = sorted({r.doc_id for r in rows})
-        for start in range(0, len(docs), 500):
-            chunk = docs[start : start + 500]
-            aq = (
-                select(
-                    a.c.doc_id,
-                    a.c.event_id,
-                    a.c.role,
-                    a.c.seq,
-                    a.c.text,
-                    actor_links.c.actor_id,
-                    e.c.lat,
-                    e.c.lon,
-                    e.c.country,
-                    e.c.feature,
-                    e.c.geonames_id,
-                    e.c.name,
-                )
-                .outerjoin(actor_links, and_(actor_links.c.doc_id == a.c.doc_id, actor_links.c.entity_id == a.c.entity))
-                .outerjoin(e, and_(e.c.doc_id == a.c.doc_id, e.c.id == a.c.entity))
-                .where(a.c.doc_id.in_(chunk))
-                .order_by(a.c.doc_id, a.c.event_id, a.c.seq)
-            )
-            for r in conn.execute(aq):
-                args[(r.doc_id, r.event_id)].append(r)
+    with connect(engine) as tx:
+        rows = current_events(tx)
+        args: dict[tuple[str, str], list[EventArgRow]] = defaultdict(list)
+        for x in event_arguments(tx, sorted({r.doc_id for r in rows})):
+            args[(x.doc_id, x.event_id)].append(x)
     grouped: dict[tuple[Any, ...], _Event] = {}
     sentence_order: dict[str, dict[int, int]] = defaultdict(dict)
     for r in rows:
@@ -234,7 +186,7 @@ def collect(engine: Engine, actor_ids: Iterable[int] | None = None) -> list[_Eve
                 actor1=first.actor_id,
                 actor2=second.actor_id if second else None,
                 day=day,
-                location=dict(location._mapping) if location is not None else None,
+                location=location.to_dict() if location is not None else None,
                 added=_timestamp(r.ingested_at),
                 url=r.url or f"newsgraph:{r.doc_id}",
                 mentions=[mention],
@@ -256,7 +208,7 @@ def cameo_code(stored: str | None, event_type: str, mode: str | None) -> str | N
     return code if len(code) >= 3 else code.ljust(3, "0")
 
 
-def _offset(text: str | None, arg: Any, near: int) -> int:
+def _offset(text: str | None, arg: EventArgRow | None, near: int) -> int:
     """Character offset of an argument in its document: its occurrence nearest the trigger."""
     if not text or arg is None or not arg.text:
         return -1
@@ -275,7 +227,7 @@ def _timestamp(iso: str | None) -> str:
     return digits.ljust(14, "0")[:14]
 
 
-def _actor_columns(actor: Any | None) -> list[str]:
+def _actor_columns(actor: ActorRow | None) -> list[str]:
     if actor is None:
         return [""] * len(_ACTOR)
     country = iso3(actor.country)
@@ -310,12 +262,7 @@ def write_gdelt(engine: Engine, path: Path, actor_ids: Iterable[int] | None = No
     t = tables()
     events = collect(engine, actor_ids)
     ids = {x for ev in events for x in (ev.actor1, ev.actor2) if x is not None}
-    names: dict[int, Any] = {}
-    with engine.connect() as conn:
-        wanted = sorted(ids)
-        for start in range(0, len(wanted), 500):
-            for r in conn.execute(select(actors).where(actors.c.id.in_(wanted[start : start + 500]))):
-                names[r.id] = r
+    names = actors_by_id(engine, sorted(ids))
     mentions_path = mentions_path_for(path)
     n_mentions = 0
     events.sort(key=lambda ev: (ev.day, ev.added, ev.code))

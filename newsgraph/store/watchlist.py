@@ -7,13 +7,44 @@
 - ``watchlist_index``: a cache of the built screening index, keyed by a fingerprint of the
   listed names and of the matching code (:mod:`newsgraph.watchlist.index_cache`). It holds
   nothing that cannot be rebuilt, so it is created when first needed rather than by a migration.
+
+Every query on them lives here, with the read of the stored entities that ``screen --actors``
+screens. The logic (:mod:`newsgraph.watchlist.storage`, :mod:`~newsgraph.watchlist.actors`,
+:mod:`~newsgraph.watchlist.index_cache`) passes an engine and gets records back: a
+:class:`~newsgraph.watchlist.entry.WatchlistEntry` (a leaf module of plain records, which imports
+nothing of the store), a :class:`ListInfo`, tuples.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Connection, Engine, Float, Index, Integer, LargeBinary, String, Table, Text
+import builtins
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
 
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Engine,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsgraph.errors import StoreError
+from newsgraph.store import schema
 from newsgraph.store.schema import metadata
+from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
 
 watchlist_entries = Table(
     "watchlist_entries",
@@ -82,3 +113,186 @@ def ensure_tables(engine: Engine) -> None:
 def create_tables(conn: Connection) -> None:
     """The store's migration step for the watchlist (``newsgraph.store.migrations``)."""
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
+
+
+# --- entries and lists ---
+
+ENTRY_BATCH = 2000
+"""Entries inserted per statement when a list is loaded."""
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    """One loaded list, as ``newsgraph watchlist info`` shows it."""
+
+    list: str
+    entries: int
+    by_type: dict[str, int]
+    """Entries of each type (``person``, ``organization``...)."""
+    sources: builtins.list[str]
+    """The files it was read from."""
+    warnings: builtins.list[str]
+    """Row-level problems the loader tolerated."""
+    loaded_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _entry_row(e: WatchlistEntry) -> dict[str, Any]:
+    return {
+        "list": e.list,
+        "entry_id": e.entry_id,
+        "name": e.name,
+        "type": e.type,
+        "regime": e.regime,
+        "aliases": [asdict(a) for a in e.aliases],
+        "nationalities": list(e.nationalities),
+        "countries": list(e.countries),
+        "listed_on": e.listed_on,
+        "birth_dates": list(e.birth_dates),
+        "reason": e.reason,
+        "extra": e.extra,
+    }
+
+
+def _entry(row: Any) -> WatchlistEntry:
+    return WatchlistEntry(
+        list=row.list,
+        entry_id=row.entry_id,
+        name=row.name,
+        type=row.type,
+        regime=row.regime,
+        aliases=tuple(Alias(a["name"], a["quality"], a.get("kind", "aka")) for a in row.aliases),
+        nationalities=tuple(row.nationalities),
+        countries=tuple(row.countries),
+        listed_on=row.listed_on,
+        birth_dates=tuple(row.birth_dates),
+        reason=row.reason,
+        extra=dict(row.extra or {}),
+    )
+
+
+def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str) -> int:
+    """Replace the stored entries and the list row of ``loaded.list``, and empty the index cache,
+    in one transaction; return how many entries were stored."""
+    rows = [_entry_row(e) for e in loaded.entries]
+    with engine.begin() as conn:
+        conn.execute(delete(watchlist_entries).where(watchlist_entries.c.list == loaded.list))
+        conn.execute(delete(watchlist_lists).where(watchlist_lists.c.list == loaded.list))
+        conn.execute(delete(watchlist_index))
+        for start in range(0, len(rows), ENTRY_BATCH):
+            conn.execute(insert(watchlist_entries), rows[start : start + ENTRY_BATCH])
+        conn.execute(
+            insert(watchlist_lists).values(
+                list=loaded.list,
+                entries=len(rows),
+                sources=list(loaded.sources),
+                warnings=list(loaded.warnings),
+                loaded_at=loaded_at,
+            )
+        )
+    return len(rows)
+
+
+def entries_of(engine: Engine, lists: Sequence[str] | None = None) -> list[WatchlistEntry]:
+    """Every stored entry (of ``lists`` when given), in load order; empty when none is stored."""
+    q = select(watchlist_entries).order_by(watchlist_entries.c.seq)
+    if lists:
+        q = q.where(watchlist_entries.c.list.in_(list(lists)))
+    with engine.connect() as conn:
+        return [_entry(r) for r in conn.execute(q)]
+
+
+def loaded_lists(engine: Engine) -> list[ListInfo]:
+    """Every loaded list with its entries counted by type, by list name."""
+    with engine.connect() as conn:
+        counts: dict[str, dict[str, int]] = {}
+        for lst, kind, n in conn.execute(
+            select(watchlist_entries.c.list, watchlist_entries.c.type, func.count()).group_by(
+                watchlist_entries.c.list, watchlist_entries.c.type
+            )
+        ):
+            counts.setdefault(lst, {})[kind] = n
+        rows = conn.execute(select(watchlist_lists).order_by(watchlist_lists.c.list)).all()
+    return [
+        ListInfo(r.list, r.entries, counts.get(r.list, {}), list(r.sources), list(r.warnings), r.loaded_at)
+        for r in rows
+    ]
+
+
+# --- screening the stored actors ---
+
+
+@dataclass(frozen=True)
+class ActorHitRow:
+    """One row of ``watchlist_hits``: a stored actor, the entry it matched, why."""
+
+    actor: str
+    kind: str
+    documents: int
+    list: str
+    entry_id: str
+    entry_name: str
+    matched_name: str
+    score: float
+    explanation: str
+    screened_at: str
+
+
+def entity_names(engine: Engine, kinds: Sequence[str]) -> list[tuple[str, str, int]]:
+    """(name, kind, documents naming it) of the entities of current documents of ``kinds``, by name."""
+    e, d = schema.entities, schema.documents
+    q = (
+        select(e.c.name, e.c.kind, func.count(func.distinct(e.c.doc_id)))
+        .select_from(e.join(d, d.c.id == e.c.doc_id))
+        .where(d.c.current.is_(True), e.c.kind.in_(list(kinds)))
+        .group_by(e.c.name, e.c.kind)
+        .order_by(e.c.name)
+    )
+    with engine.connect() as conn:
+        return [(name, kind, int(n)) for name, kind, n in conn.execute(q)]
+
+
+def replace_hits(engine: Engine, hits: Sequence[ActorHitRow]) -> None:
+    """Replace every stored hit with ``hits``, in one transaction."""
+    with engine.begin() as conn:
+        conn.execute(delete(watchlist_hits))
+        if hits:
+            conn.execute(insert(watchlist_hits), [asdict(h) for h in hits])
+
+
+# --- the screening index cache ---
+
+
+def cached_index(engine: Engine, key: str) -> bytes | None:
+    """The cached index data under ``key``, if any."""
+    with engine.connect() as conn:
+        data: bytes | None = conn.execute(select(watchlist_index.c.data).where(watchlist_index.c.key == key)).scalar()
+    return data
+
+
+def cache_index(engine: Engine, key: str, *, built_at: str, variants: int, data: bytes, keep: int) -> None:
+    """Store the index ``data`` under ``key``, keeping the ``keep`` most recently built, in one
+    transaction. Raises :class:`StoreError` when the store cannot be written (read-only)."""
+    try:
+        with engine.begin() as conn:
+            conn.execute(delete(watchlist_index).where(watchlist_index.c.key == key))
+            conn.execute(insert(watchlist_index).values(key=key, built_at=built_at, variants=variants, data=data))
+            old = conn.execute(
+                select(watchlist_index.c.key).order_by(watchlist_index.c.built_at.desc()).offset(keep)
+            ).scalars()
+            stale = list(old)
+            if stale:
+                conn.execute(delete(watchlist_index).where(watchlist_index.c.key.in_(stale)))
+    except SQLAlchemyError as e:
+        raise StoreError(str(e)) from e
+
+
+def cached_index_keys(engine: Engine) -> list[str]:
+    """The keys of the cached indexes."""
+    with engine.connect() as conn:
+        return list(conn.execute(select(watchlist_index.c.key)).scalars())
+
+
+# --- reads for the CLI and the web ---

@@ -1,4 +1,7 @@
-"""Screen every actor stored in the newsgraph store, and keep the hits in ``watchlist_hits``."""
+"""Screen every actor stored in the newsgraph store, and keep the hits in ``watchlist_hits``.
+
+The SQL (the stored entities read, the hits written) lives in :mod:`newsgraph.store.watchlist`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, func, insert, select
-
-from newsgraph.store import schema
-from newsgraph.store.watchlist import ensure_tables, watchlist_hits
+from newsgraph.store import Engine
+from newsgraph.store.watchlist import ActorHitRow, ensure_tables, entity_names, replace_hits
 from newsgraph.watchlist.screen import Hit, Screener
 
 SCREENED_KINDS = {
@@ -41,16 +42,7 @@ class ActorHit:
 
 def stored_actors(engine: Engine) -> list[Actor]:
     """Distinct (name, kind) of the stored entities of current documents that can be designated."""
-    e, d = schema.entities, schema.documents
-    q = (
-        select(e.c.name, e.c.kind, func.count(func.distinct(e.c.doc_id)))
-        .select_from(e.join(d, d.c.id == e.c.doc_id))
-        .where(d.c.current.is_(True), e.c.kind.in_(list(SCREENED_KINDS)))
-        .group_by(e.c.name, e.c.kind)
-        .order_by(e.c.name)
-    )
-    with engine.connect() as conn:
-        return [Actor(name, kind, int(n)) for name, kind, n in conn.execute(q)]
+    return [Actor(name, kind, n) for name, kind, n in entity_names(engine, list(SCREENED_KINDS))]
 
 
 def screen_actors(
@@ -80,23 +72,22 @@ def screen_actors(
     results = screener.screen_many(queries, limit=per_actor, threshold=threshold, progress=advance)
     found = [ActorHit(actor, hit) for actor, hits in zip(actors, results, strict=True) for hit in hits]
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    rows = [
-        {
-            "actor": f.actor.name,
-            "kind": f.actor.kind,
-            "documents": f.actor.documents,
-            "list": f.hit.entry.list,
-            "entry_id": f.hit.entry.entry_id,
-            "entry_name": f.hit.entry.name,
-            "matched_name": f.hit.matched_name,
-            "score": round(f.hit.score, 4),
-            "explanation": f.hit.explain(),
-            "screened_at": now,
-        }
-        for f in found
-    ]
-    with engine.begin() as conn:
-        conn.execute(delete(watchlist_hits))
-        if rows:
-            conn.execute(insert(watchlist_hits), rows)
+    replace_hits(
+        engine,
+        [
+            ActorHitRow(
+                actor=f.actor.name,
+                kind=f.actor.kind,
+                documents=f.actor.documents,
+                list=f.hit.entry.list,
+                entry_id=f.hit.entry.entry_id,
+                entry_name=f.hit.entry.name,
+                matched_name=f.hit.matched_name,
+                score=round(f.hit.score, 4),
+                explanation=f.hit.explain(),
+                screened_at=now,
+            )
+            for f in found
+        ],
+    )
     return found

@@ -7,7 +7,8 @@ their qualities and types, in load order; the source of the normaliser, matcher 
 the name-word lists), so a changed list or a changed matcher can never be served a stale index.
 Loading a list also empties the cache (:func:`newsgraph.watchlist.storage.replace_list`).
 
-The cache is JSON (zlib-compressed), not pickle: reading a store never runs code from it.
+The cache is JSON (zlib-compressed), not pickle: reading a store never runs code from it. The
+SQL lives in :mod:`newsgraph.store.watchlist` (``watchlist_index``).
 """
 
 from __future__ import annotations
@@ -23,10 +24,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, insert, select
-from sqlalchemy.exc import SQLAlchemyError
-
-from newsgraph.store.watchlist import ensure_tables, watchlist_index
+from newsgraph.errors import StoreError
+from newsgraph.store import Engine
+from newsgraph.store.watchlist import cache_index, cached_index, ensure_tables
 from newsgraph.watchlist.entry import WatchlistEntry
 from newsgraph.watchlist.screen import Screener
 
@@ -80,8 +80,7 @@ def screener_for(engine: Engine, entries: list[WatchlistEntry]) -> CachedScreene
     start = time.perf_counter()
     ensure_tables(engine)
     key = fingerprint(entries)
-    with engine.connect() as conn:
-        data = conn.execute(select(watchlist_index.c.data).where(watchlist_index.c.key == key)).scalar()
+    data = cached_index(engine, key)
     if data is not None:
         try:
             return CachedScreener(decode(entries, data), True, time.perf_counter() - start)
@@ -94,21 +93,14 @@ def screener_for(engine: Engine, entries: list[WatchlistEntry]) -> CachedScreene
 
 def store(engine: Engine, key: str, screener: Screener) -> None:
     """Cache ``screener`` under ``key``, keeping the ``KEEP`` most recent indexes; a failure only logs."""
-    row = {
-        "key": key,
-        "built_at": datetime.now(UTC).isoformat(timespec="microseconds"),
-        "variants": len(screener.variants),
-        "data": encode(screener),
-    }
     try:
-        with engine.begin() as conn:
-            conn.execute(delete(watchlist_index).where(watchlist_index.c.key == key))
-            conn.execute(insert(watchlist_index).values(**row))
-            old = conn.execute(
-                select(watchlist_index.c.key).order_by(watchlist_index.c.built_at.desc()).offset(KEEP)
-            ).scalars()
-            stale = list(old)
-            if stale:
-                conn.execute(delete(watchlist_index).where(watchlist_index.c.key.in_(stale)))
-    except SQLAlchemyError as e:  # a read-only store still screens, only slower next time
+        cache_index(
+            engine,
+            key,
+            built_at=datetime.now(UTC).isoformat(timespec="microseconds"),
+            variants=len(screener.variants),
+            data=encode(screener),
+            keep=KEEP,
+        )
+    except StoreError as e:  # a read-only store still screens, only slower next time
         log.warning("could not cache the watchlist index in the store (%s)", e)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, select, update
+from sqlalchemy import Engine, create_engine, update
 
-from newsgraph.store.watchlist import watchlist_index
+from newsgraph.store.watchlist import cached_index_keys, watchlist_index
 from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
 from newsgraph.watchlist.index_cache import fingerprint, screener_for
 from newsgraph.watchlist.storage import load_entries, replace_list
@@ -32,8 +32,7 @@ def engine(tmp_path: Path) -> Engine:
 
 
 def cached_keys(engine: Engine) -> list[str]:
-    with engine.connect() as conn:
-        return list(conn.execute(select(watchlist_index.c.key)).scalars())
+    return cached_index_keys(engine)
 
 
 @pytest.mark.parametrize("name", ["HuF"])
