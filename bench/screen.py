@@ -38,7 +38,7 @@ from typing import TypeVar
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: eval.harness
 
 from eval.harness import shared_dir
-from newsgraph.watchlist.entry import WatchlistEntry
+from newsgraph.store.watchlist import WatchlistEntry
 from newsgraph.watchlist.matcher import MATCH_THRESHOLD
 from newsgraph.watchlist.normalise import normalise
 from newsgraph.watchlist.screen import Hit, Screener

@@ -1,6 +1,6 @@
 """Watchlist screening: load sanctions lists, match names against them, with reasons.
 
-- :mod:`~newsgraph.watchlist.entry`: the :class:`WatchlistEntry` record;
+- :mod:`~newsgraph.store.watchlist`: the :class:`WatchlistEntry` record (the store's);
 - :mod:`~newsgraph.watchlist.un`, :mod:`~newsgraph.watchlist.ofac`,
   :mod:`~newsgraph.watchlist.opensanctions`: loaders; :mod:`~newsgraph.watchlist.sources` picks one;
 - :mod:`~newsgraph.watchlist.normalise` and :mod:`~newsgraph.watchlist.matcher`: name comparison;
@@ -8,7 +8,7 @@
 - :mod:`~newsgraph.store.watchlist` and :mod:`~newsgraph.watchlist.storage`: the store.
 """
 
-from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
+from newsgraph.store.watchlist import Alias, LoadedList, WatchlistEntry
 from newsgraph.watchlist.matcher import MATCH_THRESHOLD, Comparison, compare
 from newsgraph.watchlist.screen import Hit, Screener
 from newsgraph.watchlist.sources import read_lists

@@ -26,8 +26,7 @@ from pathlib import Path
 
 from newsgraph.errors import StoreError
 from newsgraph.store import Engine
-from newsgraph.store.watchlist import cache_index, cached_index, ensure_tables
-from newsgraph.watchlist.entry import WatchlistEntry
+from newsgraph.store.watchlist import WatchlistEntry, cache_index, cached_index, ensure_tables
 from newsgraph.watchlist.screen import Screener
 
 FORMAT = 1

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import WatchlistError
-from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
+from newsgraph.store.watchlist import Alias, LoadedList, WatchlistEntry
 
 SDN_COLUMNS = 12
 ALT_COLUMNS = 5

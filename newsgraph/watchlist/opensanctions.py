@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import WatchlistError
-from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
+from newsgraph.store.watchlist import Alias, LoadedList, WatchlistEntry
 
 _TYPES = {
     "Person": "person",

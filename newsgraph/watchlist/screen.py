@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.store.watchlist import Quality, WatchlistEntry
 from newsgraph.watchlist.bound import Bounds
-from newsgraph.watchlist.entry import Quality, WatchlistEntry
 from newsgraph.watchlist.matcher import (
     MATCH_THRESHOLD,
     Comparison,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsgraph.errors import WatchlistError
-from newsgraph.watchlist.entry import LoadedList
+from newsgraph.store.watchlist import LoadedList
 from newsgraph.watchlist.ofac import ADD_COLUMNS, ALT_COLUMNS, SDN_COLUMNS, OfacFiles, column_count, load_ofac
 from newsgraph.watchlist.opensanctions import load_opensanctions
 from newsgraph.watchlist.un import load_un, looks_like_un

@@ -10,8 +10,15 @@ from datetime import UTC, datetime
 
 from newsgraph.errors import StoreError
 from newsgraph.store import Engine
-from newsgraph.store.watchlist import ListInfo, ensure_tables, entries_of, loaded_lists, replace_entries
-from newsgraph.watchlist.entry import LoadedList, WatchlistEntry
+from newsgraph.store.watchlist import (
+    ListInfo,
+    LoadedList,
+    WatchlistEntry,
+    ensure_tables,
+    entries_of,
+    loaded_lists,
+    replace_entries,
+)
 
 __all__ = ["ListInfo", "list_info", "load_entries", "replace_list"]
 

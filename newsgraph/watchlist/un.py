@@ -13,7 +13,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from newsgraph.errors import WatchlistError
-from newsgraph.watchlist.entry import Alias, LoadedList, Quality, WatchlistEntry
+from newsgraph.store.watchlist import Alias, LoadedList, Quality, WatchlistEntry
 
 ROOT_TAG = "CONSOLIDATED_LIST"
 _NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")

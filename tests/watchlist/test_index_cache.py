@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, update
 
-from newsgraph.store.watchlist import cached_index_keys, watchlist_index
-from newsgraph.watchlist.entry import Alias, LoadedList, WatchlistEntry
+from newsgraph.store.watchlist import Alias, LoadedList, WatchlistEntry, cached_index_keys, watchlist_index
 from newsgraph.watchlist.index_cache import fingerprint, screener_for
 from newsgraph.watchlist.storage import load_entries, replace_list
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.watchlist.entry import Alias, WatchlistEntry
+from newsgraph.store.watchlist import Alias, WatchlistEntry
 from newsgraph.watchlist.matcher import MATCH_THRESHOLD, compare
 from newsgraph.watchlist.screen import Screener
 

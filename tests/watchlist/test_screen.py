@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsgraph.watchlist.entry import Alias, WatchlistEntry
+from newsgraph.store.watchlist import Alias, WatchlistEntry
 from newsgraph.watchlist.screen import Hit, Screener
 
 ENTRIES = [
