@@ -682,7 +682,10 @@ def insert_ties(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         conn.execute(insert(actor_ties), rows[start : start + CHUNK])
 
 
-def delete_ties(conn: Connection, doc_ids: Sequence[str]) -> None:
-    """Forget the ties of ``doc_ids`` (before they are derived again)."""
+def delete_ties(conn: Connection, doc_ids: Sequence[str] | None) -> None:
+    """Forget the ties of ``doc_ids`` (before they are derived again), or every tie when None."""
+    if doc_ids is None:
+        conn.execute(delete(actor_ties))
+        return
     for start in range(0, len(doc_ids), CHUNK):
         conn.execute(delete(actor_ties).where(actor_ties.c.doc_id.in_(doc_ids[start : start + CHUNK])))
