@@ -38,7 +38,7 @@ from newsgraph.records import Extraction
 from newsgraph.resolve import resolve_documents, resolve_pending
 from newsgraph.store import Store
 from newsgraph.store import queries as q
-from newsgraph.store.actors import actors
+from newsgraph.store.actors import actors_by_documents, count_actors
 from newsgraph.stories import cluster_documents, cluster_pending
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,10 +94,9 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def query_actors(store: Store, top: int, sample: int, seed: int) -> list[str]:
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(actors.c.id, actors.c.documents).order_by(actors.c.documents.desc())).all()
-    ids = [f"#{r.id}" for r in rows[:top]]
-    others = [f"#{r.id}" for r in rows[top:] if r.documents >= 2]
+    rows = actors_by_documents(store.engine)
+    ids = [f"#{actor_id}" for actor_id, _ in rows[:top]]
+    others = [f"#{actor_id}" for actor_id, documents in rows[top:] if documents >= 2]
     rng = random.Random(seed)
     return ids + rng.sample(others, min(sample, len(others)))
 
@@ -205,10 +204,7 @@ def main() -> None:
                 flush=True,
             )
         s = q.summary(store.engine)
-        with store.engine.connect() as conn:
-            from sqlalchemy import func
-
-            n_actors = conn.execute(select(func.count()).select_from(actors)).scalar_one()
+        n_actors = count_actors(store.engine)
         print(f"store {path}: {s.documents} documents, {s.entities} entities -> {n_actors} actors, "
               f"{s.events} events, {s.relations} relations, {s.claims} claims")  # fmt: skip
         names = query_actors(store, args.top, args.sample, args.seed)

@@ -12,6 +12,9 @@ stored before confidence existed (NULL) are always kept.
 
 Every query reads only what it is asked about: the ties of one actor's neighbourhood, the two
 frontiers of a path search, the strongest pairs of the store. Nothing loads the whole store.
+
+This module is the logic (edges, neighbourhoods, path search, timelines, centrality); the SQL
+lives in :mod:`newsgraph.store.ties` and, for the actors, :mod:`newsgraph.store.actors`.
 """
 
 from __future__ import annotations
@@ -27,18 +30,45 @@ from typing import Any
 
 import networkx as nx
 import yaml
-from sqlalchemy import Connection, Engine, and_, func, or_, select, union_all
-from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.errors import BadRequest, NotFound
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.resolve.forms import form
-from newsgraph.store import schema
-from newsgraph.store.actors import actor_keys, actor_links, actors
-from newsgraph.store.queries import at_least
-from newsgraph.store.ties import actor_ties
+from newsgraph.store import Engine, Tx, connect
+from newsgraph.store import ties as store
+from newsgraph.store.actors import Actor, actors_answering, load_actors
+from newsgraph.store.ties import TieEvidence, TiePair, TimelineClaim
 
-CHUNK = 500
+__all__ = [
+    "MAX_EVIDENCE",
+    "Actor",
+    "Edge",
+    "Evidence",
+    "Filters",
+    "Network",
+    "Path",
+    "Stats",
+    "Step",
+    "TimelineItem",
+    "actor_dict",
+    "actor_graph",
+    "edge_dict",
+    "evidence_dict",
+    "find_actor",
+    "find_actors",
+    "hidden_ties",
+    "labels",
+    "load_actors",
+    "neighbourhood",
+    "new_ties",
+    "overview",
+    "paths",
+    "stats",
+    "timeline",
+    "timeline_hidden",
+    "whole",
+]
+
 MAX_EVIDENCE = 20
 """Evidence kept per edge in a neighbourhood (the weight still counts every document)."""
 
@@ -60,18 +90,6 @@ def labels() -> Labels:
         kind_rank={str(k): int(v) for k, v in data["kind_rank"].items()},
         modality_rank={str(k): int(v) for k, v in data["modality_rank"].items()},
     )
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: int
-    name: str
-    kind: str
-    country: str | None
-    documents: int
-    aliases: tuple[str, ...] = ()
-    first_seen: str | None = None
-    last_seen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -190,16 +208,7 @@ class Network:
 
 
 def actor_dict(a: Actor) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "name": a.name,
-        "kind": a.kind,
-        "country": a.country,
-        "documents": a.documents,
-        "aliases": list(a.aliases),
-        "first_seen": a.first_seen,
-        "last_seen": a.last_seen,
-    }
+    return a.to_dict()
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
@@ -244,30 +253,7 @@ def edge_dict(e: Edge, names: dict[int, Actor]) -> dict[str, Any]:
 # -- finding actors --------------------------------------------------------------------------
 
 
-def _actor(row: Any) -> Actor:
-    aliases = sorted((row.aliases or {}).items(), key=lambda kv: -kv[1])
-    return Actor(
-        id=row.id,
-        name=row.name,
-        kind=row.kind,
-        country=row.country,
-        documents=row.documents,
-        aliases=tuple(a for a, _ in aliases if a != row.name),
-        first_seen=row.first_seen,
-        last_seen=row.last_seen,
-    )
-
-
-def load_actors(conn: Connection, ids: Iterable[int]) -> dict[int, Actor]:
-    wanted = sorted(set(ids))
-    out: dict[int, Actor] = {}
-    for start in range(0, len(wanted), CHUNK):
-        for r in conn.execute(select(actors).where(actors.c.id.in_(wanted[start : start + CHUNK]))):
-            out[r.id] = _actor(r)
-    return out
-
-
-def find_actors(conn: Connection, name: str, limit: int = 5) -> list[Actor]:
+def find_actors(conn: Tx, name: str, limit: int = 5) -> list[Actor]:
     """Actors answering to ``name``: ``#id``, the canonical name, a normalised alias, a phonetic
     variant, then a part of the name; most documented first."""
     text = name.strip()
@@ -277,31 +263,11 @@ def find_actors(conn: Connection, name: str, limit: int = 5) -> list[Actor]:
     if not text:
         raise BadRequest("empty actor name")
     f = form(text)
-    by_docs = actors.c.documents.desc()
-    rows = conn.execute(
-        select(actors).where(func.lower(actors.c.name) == text.lower()).order_by(by_docs).limit(limit)
-    ).all()
-    if not rows and f.core:
-        keys = [f.exact_key, "p:" + " ".join(t.skeleton for t in f.name.core)]
-        for key in keys:
-            rows = conn.execute(
-                select(actors)
-                .join(actor_keys, actor_keys.c.actor_id == actors.c.id)
-                .where(actor_keys.c.key == key)
-                .order_by(by_docs)
-                .limit(limit)
-            ).all()
-            if rows:
-                break
-    if not rows:
-        pattern = "%" + text.lower().replace("%", r"\%").replace("_", r"\_") + "%"
-        rows = conn.execute(
-            select(actors).where(func.lower(actors.c.name).like(pattern, escape="\\")).order_by(by_docs).limit(limit)
-        ).all()
-    return [_actor(r) for r in rows]
+    keys = [f.exact_key, "p:" + " ".join(t.skeleton for t in f.name.core)] if f.core else []
+    return actors_answering(conn, text, keys, limit)
 
 
-def find_actor(conn: Connection, name: str) -> Actor:
+def find_actor(conn: Tx, name: str) -> Actor:
     found = find_actors(conn, name, limit=1)
     if not found:
         raise NotFound("actor", name)
@@ -321,130 +287,18 @@ class Filters:
     """Only ties of facts at or above this confidence (0 keeps every tie)."""
 
 
-def _filter_clause(f: Filters, date: Any, *, confidence: bool = True) -> list[ColumnElement[bool]]:
-    clauses: list[ColumnElement[bool]] = []
-    if confidence and (sure := at_least(actor_ties.c.confidence, f.min_confidence)) is not None:
-        clauses.append(sure)
-    if f.since:
-        clauses.append(date >= f.since)
-    if f.until:
-        clauses.append(date <= f.until + "\uffff")
-    if f.types:
-        wanted = {t.lower() for t in f.types}
-        clauses.append(or_(func.lower(actor_ties.c.type).in_(wanted), actor_ties.c.kind.in_(wanted)))
-    return clauses
-
-
-def _tie_rows(
-    conn: Connection, actor_ids: Sequence[int] | None, f: Filters, *, evidence: bool, within: bool = False
-) -> list[Any]:
-    """Ties with at least one end among ``actor_ids`` (all when None; both ends with ``within``)
-    of current documents."""
-    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
-    date = func.coalesce(t.c.date, d.c.published)
-    cols: list[Any] = [
-        t.c.doc_id,
-        t.c.kind,
-        t.c.type,
-        t.c.directed,
-        la.c.actor_id.label("actor_a"),
-        lb.c.actor_id.label("actor_b"),
-    ]
-    if evidence:
-        cols += [
-            t.c.record_id,
-            t.c.label,
-            t.c.sentence_start,
-            t.c.sentence_end,
-            date.label("date"),
-            t.c.location,
-            t.c.modality,
-            t.c.speaker,
-            t.c.confidence,
-            d.c.source,
-            d.c.published,
-            d.c.title,
-            func.substr(d.c.text, t.c.sentence_start + 1, t.c.sentence_end - t.c.sentence_start).label("sentence"),
-        ]
-    base = (
-        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
-        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
-        .join(d, d.c.id == t.c.doc_id)
-    )
-    rows: list[Any] = []
-    if actor_ids is None:
-        common = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date)]
-        return list(conn.execute(select(*cols).select_from(base).where(*common)).all())
-    ids = sorted(set(actor_ids))
-    if within:
-        common = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date)]
-        q = select(*cols).select_from(base).where(la.c.actor_id.in_(ids), lb.c.actor_id.in_(ids), *common)
-        return list(conn.execute(q).all())
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        common = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date)]
-        q1 = select(*cols).select_from(base).where(la.c.actor_id.in_(chunk), *common)
-        q2 = select(*cols).select_from(base).where(lb.c.actor_id.in_(chunk), ~la.c.actor_id.in_(chunk), *common)
-        rows.extend(conn.execute(union_all(q1, q2)).all())
-    return rows
-
-
-def _tie_tables() -> tuple[Any, Any, Any, Any, Any, Any]:
-    """The ties joined to both sides' actor links and their document: (la, lb, documents, ties,
-    the tie's date or its document's, the join)."""
-    la, lb, d, t = actor_links.alias("la"), actor_links.alias("lb"), schema.documents, actor_ties
-    date = func.coalesce(t.c.date, d.c.published)
-    base = (
-        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
-        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
-        .join(d, d.c.id == t.c.doc_id)
-    )
-    return la, lb, d, t, date, base
-
-
-def _hidden(conn: Connection, actor_ids: Iterable[int] | None, f: Filters) -> int:
-    """Facts (event, relation or claim of a current document) that tie two actors, at least one
-    of them among ``actor_ids`` (any when None), and are left out for being under
-    ``f.min_confidence``; the other filters apply."""
-    if f.min_confidence <= 0:
-        return 0
-    la, lb, d, t, date, base = _tie_tables()
-    facts = (
-        select(t.c.doc_id, t.c.kind, t.c.record_id)
-        .select_from(base)
-        .where(
-            d.c.current.is_(True),
-            la.c.actor_id != lb.c.actor_id,
-            t.c.confidence < f.min_confidence,
-            *_filter_clause(f, date, confidence=False),
-        )
-        .distinct()
-    )
-    if actor_ids is None:
-        return int(conn.execute(select(func.count()).select_from(facts.subquery())).scalar_one())
-    ids = sorted(set(actor_ids))
-    found: set[tuple[Any, ...]] = set()
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        found.update(
-            tuple(r) for r in conn.execute(facts.where(or_(la.c.actor_id.in_(chunk), lb.c.actor_id.in_(chunk))))
-        )
-    return len(found)
-
-
 def hidden_ties(engine: Engine, filters: Filters | None = None, actor_ids: Iterable[int] | None = None) -> int:
     """How many facts tying actors (around ``actor_ids``, or anywhere) are under the filters'
     confidence threshold: what the network leaves out for it."""
-    with engine.connect() as conn:
-        return _hidden(conn, actor_ids, filters or Filters())
+    with connect(engine) as conn:
+        return store.hidden_facts(conn, actor_ids, filters or Filters())
 
 
-def _edges(rows: Iterable[Any], max_evidence: int = MAX_EVIDENCE) -> dict[tuple[int, int, str, str], Edge]:
+def _edges(
+    rows: Iterable[TiePair | TieEvidence], max_evidence: int = MAX_EVIDENCE
+) -> dict[tuple[int, int, str, str], Edge]:
     edges: dict[tuple[int, int, str, str], Edge] = {}
-    with_evidence: bool | None = None
     for r in rows:
-        if with_evidence is None:  # once: asking a row for a column it lacks raises (slowly) inside
-            with_evidence = "sentence" in r._fields
         a, b = r.actor_a, r.actor_b
         forward = True
         if not r.directed and a > b:
@@ -454,7 +308,7 @@ def _edges(rows: Iterable[Any], max_evidence: int = MAX_EVIDENCE) -> dict[tuple[
         if edge is None:
             edge = edges[key] = Edge(a, b, r.kind, r.type, bool(r.directed))
         edge.documents.add(r.doc_id)
-        if with_evidence and len(edge.evidence) < max_evidence:
+        if isinstance(r, TieEvidence) and len(edge.evidence) < max_evidence:
             edge.evidence.append(
                 Evidence(
                     doc_id=r.doc_id,
@@ -495,13 +349,13 @@ def neighbourhood(
     if depth < 1:
         raise BadRequest("--depth must be at least 1")
     f = filters or Filters()
-    with engine.connect() as conn:
+    with connect(engine) as conn:
         center = find_actor(conn, name)
         seen = {center.id}
         frontier = [center.id]
         for _ in range(depth):
             # discovery reads pairs only; the evidence is read once, for the edges kept
-            found = _edges(_tie_rows(conn, frontier, f, evidence=False))
+            found = _edges(store.tie_pairs(conn, frontier, f))
             strength: Counter[int] = Counter()
             for e in found.values():
                 for end in (e.source, e.target):
@@ -513,9 +367,9 @@ def neighbourhood(
             frontier = fresh
             if not frontier or len(seen) >= max_nodes:  # no room left: the next hop could add nobody
                 break
-        edges = _edges(_tie_rows(conn, sorted(seen), f, evidence=True, within=True), max_evidence)
+        edges = _edges(store.tie_evidence(conn, sorted(seen), f, within=True), max_evidence)
         names = load_actors(conn, seen)
-        hidden = _hidden(conn, seen, f)
+        hidden = store.hidden_facts(conn, seen, f)
     return Network(
         actors=names,
         edges=sorted(edges.values(), key=lambda e: -e.weight),
@@ -528,32 +382,18 @@ def neighbourhood(
 def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100) -> Network:
     """The ``limit`` strongest edges of the whole store (by documents), with their evidence."""
     f = filters or Filters()
-    la, lb, d, t, date, base = _tie_tables()
-    weight = func.count(func.distinct(t.c.doc_id))
-    q = (
-        select(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type, weight.label("w"))
-        .select_from(base)
-        .where(d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date))
-        .group_by(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type)
-        .order_by(weight.desc())
-        .limit(limit)
-    )
-    with engine.connect() as conn:
-        top = conn.execute(q).all()
+    with connect(engine) as conn:
+        top = store.strongest_pairs(conn, f, limit)
         ids = {r[0] for r in top} | {r[1] for r in top}
-        wanted = {(r[0], r[1], r[2], r[3]) for r in top} | {(r[1], r[0], r[2], r[3]) for r in top}
-        rows = [
-            r
-            for r in _tie_rows(conn, sorted(ids), f, evidence=True)
-            if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
-        ]
+        wanted = set(top) | {(r[1], r[0], r[2], r[3]) for r in top}
+        rows = [r for r in store.tie_evidence(conn, sorted(ids), f) if (r.actor_a, r.actor_b, r.kind, r.type) in wanted]
         edges = _edges(rows)
         names = load_actors(conn, ids)
-        hidden = _hidden(conn, None, f)
+        hidden = store.hidden_facts(conn, None, f)
     return _ranked(names, edges, f, hidden)
 
 
-def _ranked(names: Any, edges: dict[Any, Edge], f: Filters, hidden: int) -> Network:
+def _ranked(names: dict[int, Actor], edges: dict[Any, Edge], f: Filters, hidden: int) -> Network:
     """A network of these actors and edges, the strongest first."""
     ranked = sorted(edges.values(), key=lambda e: -e.weight)
     return Network(actors=names, edges=ranked, min_confidence=f.min_confidence, hidden=hidden)
@@ -562,11 +402,11 @@ def _ranked(names: Any, edges: dict[Any, Edge], f: Filters, hidden: int) -> Netw
 def whole(engine: Engine, *, filters: Filters | None = None, max_evidence: int = MAX_EVIDENCE) -> Network:
     """Every edge of the store (for exports of everything)."""
     f = filters or Filters()
-    with engine.connect() as conn:
-        edges = _edges(_tie_rows(conn, None, f, evidence=True), max_evidence)
+    with connect(engine) as conn:
+        edges = _edges(store.tie_evidence(conn, None, f), max_evidence)
         ids = {e.source for e in edges.values()} | {e.target for e in edges.values()}
         names = load_actors(conn, ids)
-        hidden = _hidden(conn, None, f)
+        hidden = store.hidden_facts(conn, None, f)
     return _ranked(names, edges, f, hidden)
 
 
@@ -580,38 +420,18 @@ def new_ties(
 ) -> Network:
     """Edges first stated on or after ``since`` (no document before it states the same tie),
     from facts at or above ``min_confidence``."""
-    la, lb, d, t, date, base = _tie_tables()
-    with engine.connect() as conn:
+    with connect(engine) as conn:
         f = Filters(since=since, min_confidence=min_confidence)
-        where: list[ColumnElement[bool]] = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id]
-        if (sure := at_least(t.c.confidence, min_confidence)) is not None:
-            where.append(sure)
         center: list[int] = []
         if actor:
-            a = find_actor(conn, actor)
-            center = [a.id]
-            where.append(or_(la.c.actor_id == a.id, lb.c.actor_id == a.id))
-        first = func.min(date)
-        q = (
-            select(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type, first.label("first"))
-            .select_from(base)
-            .where(*where)
-            .group_by(la.c.actor_id, lb.c.actor_id, t.c.kind, t.c.type)
-            .having(first >= since)
-            .order_by(first.desc())
-            .limit(limit)
-        )
-        top = conn.execute(q).all()
+            center = [find_actor(conn, actor).id]
+        top = store.first_stated_pairs(conn, since, min_confidence, center[0] if center else None, limit)
         ids = {r[0] for r in top} | {r[1] for r in top}
-        wanted = {(r[0], r[1], r[2], r[3]) for r in top} | {(r[1], r[0], r[2], r[3]) for r in top}
-        rows = [
-            r
-            for r in _tie_rows(conn, sorted(ids), f, evidence=True)
-            if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
-        ]
+        wanted = set(top) | {(r[1], r[0], r[2], r[3]) for r in top}
+        rows = [r for r in store.tie_evidence(conn, sorted(ids), f) if (r.actor_a, r.actor_b, r.kind, r.type) in wanted]
         edges = _edges(rows)
         names = load_actors(conn, ids)
-        hidden = _hidden(conn, center or None, f)
+        hidden = store.hidden_facts(conn, center or None, f)
     return Network(
         actors=names,
         edges=sorted(edges.values(), key=lambda e: (e.first or "", e.weight), reverse=True),
@@ -624,9 +444,9 @@ def new_ties(
 # -- paths ---------------------------------------------------------------------------------------
 
 
-def _neighbours(conn: Connection, ids: Sequence[int], f: Filters) -> dict[int, set[int]]:
+def _neighbours(conn: Tx, ids: Sequence[int], f: Filters) -> dict[int, set[int]]:
     out: dict[int, set[int]] = defaultdict(set)
-    for r in _tie_rows(conn, ids, f, evidence=False):
+    for r in store.tie_pairs(conn, ids, f):
         out[r.actor_a].add(r.actor_b)
         out[r.actor_b].add(r.actor_a)
     return out
@@ -721,7 +541,7 @@ def paths(
     by one SQL query per hop; then the evidence of the path's edges only.
     """
     f = filters or Filters()
-    with engine.connect() as conn:
+    with connect(engine) as conn:
         start, goal = find_actor(conn, a), find_actor(conn, b)
         if start.id == goal.id:
             raise BadRequest(f"{a!r} and {b!r} are the same actor (#{start.id})")
@@ -765,7 +585,7 @@ def paths(
         pairs = {(c[i], c[i + 1]) for c in chains for i in range(len(c) - 1)}
         rows = [
             r
-            for r in _tie_rows(conn, sorted(ids), f, evidence=True)
+            for r in store.tie_evidence(conn, sorted(ids), f)
             if (r.actor_a, r.actor_b) in pairs or (r.actor_b, r.actor_a) in pairs
         ]
     edges = _edges(rows)
@@ -844,79 +664,6 @@ class TimelineItem:
         }
 
 
-def _timeline_queries(actor_id: int, since: str | None, until: str | None) -> tuple[Any, Any, Any, Any]:
-    """The events, the claims said and the claims about the actor (unordered, unlimited), and
-    the events' date."""
-    v, a, d, c, m = schema.events, schema.event_args, schema.documents, schema.claims, schema.mentions
-    link = actor_links
-    ev_date = func.coalesce(v.c.date_value, d.c.published)
-    events_q = (
-        select(
-            v.c.doc_id,
-            v.c.id,
-            v.c.type,
-            v.c.modality,
-            v.c.claim,
-            v.c.confidence,
-            a.c.role,
-            ev_date.label("date"),
-            d.c.source,
-            d.c.title,
-            func.substr(
-                d.c.text,
-                v.c.sentence["start"].as_integer() + 1,
-                v.c.sentence["end"].as_integer() - v.c.sentence["start"].as_integer(),
-            ).label("sentence"),
-        )
-        .select_from(
-            link.join(a, and_(a.c.doc_id == link.c.doc_id, a.c.entity == link.c.entity_id))
-            .join(v, and_(v.c.doc_id == a.c.doc_id, v.c.id == a.c.event_id))
-            .join(d, d.c.id == v.c.doc_id)
-        )
-        .where(link.c.actor_id == actor_id, d.c.current.is_(True), a.c.role != "location")
-    )
-    claim_cols = (
-        c.c.doc_id,
-        c.c.id,
-        c.c.text,
-        c.c.modality,
-        c.c.speaker_text,
-        c.c.confidence,
-        d.c.published,
-        d.c.source,
-        d.c.title,
-    )
-    said = (
-        select(*claim_cols)
-        .select_from(
-            link.join(c, and_(c.c.doc_id == link.c.doc_id, c.c.speaker_entity == link.c.entity_id)).join(
-                d, d.c.id == c.c.doc_id
-            )
-        )
-        .where(link.c.actor_id == actor_id, d.c.current.is_(True))
-    )
-    about = (
-        select(*claim_cols)
-        .distinct()
-        .select_from(
-            link.join(m, and_(m.c.doc_id == link.c.doc_id, m.c.entity == link.c.entity_id))
-            .join(c, and_(c.c.doc_id == m.c.doc_id, c.c.start <= m.c.start, c.c.end >= m.c.end))
-            .join(d, d.c.id == c.c.doc_id)
-        )
-        .where(
-            link.c.actor_id == actor_id,
-            d.c.current.is_(True),
-            or_(c.c.speaker_entity.is_(None), c.c.speaker_entity != link.c.entity_id),
-        )
-    )
-    return (
-        _dated(events_q, ev_date, since, until),
-        ev_date,
-        _dated(said, d.c.published, since, until),
-        _dated(about, d.c.published, since, until),
-    )
-
-
 def timeline(
     engine: Engine,
     name: str,
@@ -928,45 +675,40 @@ def timeline(
 ) -> tuple[Actor, list[TimelineItem]]:
     """Dated events and claims involving the actor ``name``, oldest first; those under
     ``min_confidence`` left out (:func:`timeline_hidden` counts them)."""
-    v, d, c = schema.events, schema.documents, schema.claims
     items: list[TimelineItem] = []
-    with engine.connect() as conn:
+    with connect(engine) as conn:
         actor = find_actor(conn, name)
-        events_q, ev_date, said, about = _timeline_queries(actor.id, since, until)
-        if (sure := at_least(v.c.confidence, min_confidence)) is not None:
-            events_q = events_q.where(sure)
-        if (sure := at_least(c.c.confidence, min_confidence)) is not None:
-            said, about = said.where(sure), about.where(sure)
-        event_rows = conn.execute(events_q.order_by(ev_date).limit(limit)).all()
-        others = _event_others(conn, [(r.doc_id, r.id) for r in event_rows], actor.id)
-        locations = _event_locations(conn, [(r.doc_id, r.id) for r in event_rows])
-        speakers = _claim_speakers(conn, [(r.doc_id, r.claim) for r in event_rows if r.claim])
-        seen_events: set[tuple[str, str]] = set()
-        for r in event_rows:
-            if (r.doc_id, r.id) in seen_events:
-                continue
-            seen_events.add((r.doc_id, r.id))
-            items.append(
-                TimelineItem(
-                    date=r.date,
-                    kind="event",
-                    type=r.type,
-                    role=r.role,
-                    text=" ".join((r.sentence or "").split()),
-                    modality=r.modality,
-                    speaker=speakers.get((r.doc_id, r.claim)) if r.claim else None,
-                    doc_id=r.doc_id,
-                    source=r.source,
-                    title=r.title,
-                    others=tuple(others.get((r.doc_id, r.id), ())),
-                    location=locations.get((r.doc_id, r.id)),
-                    confidence=r.confidence,
-                )
+        facts = store.timeline_facts(
+            conn, actor.id, since=since, until=until, min_confidence=min_confidence, limit=limit
+        )
+        event_rows = facts.events
+        others = _event_others(store.event_arguments(conn, [(r.doc_id, r.id) for r in event_rows]), actor.id)
+        locations = store.event_locations(conn, [(r.doc_id, r.id) for r in event_rows])
+        speakers = store.claim_speaker_names(conn, [(r.doc_id, r.claim) for r in event_rows if r.claim])
+    seen_events: set[tuple[str, str]] = set()
+    for r in event_rows:
+        if (r.doc_id, r.id) in seen_events:
+            continue
+        seen_events.add((r.doc_id, r.id))
+        items.append(
+            TimelineItem(
+                date=r.date,
+                kind="event",
+                type=r.type,
+                role=r.role,
+                text=" ".join((r.sentence or "").split()),
+                modality=r.modality,
+                speaker=speakers.get((r.doc_id, r.claim)) if r.claim else None,
+                doc_id=r.doc_id,
+                source=r.source,
+                title=r.title,
+                others=tuple(others.get((r.doc_id, r.id), ())),
+                location=locations.get((r.doc_id, r.id)),
+                confidence=r.confidence,
             )
-        said = said.order_by(d.c.published).limit(limit)
-        items.extend(_claim_item(r, "said", "speaker") for r in conn.execute(said))
-        about = about.order_by(d.c.published).limit(limit)
-        items.extend(_claim_item(r, "mentioned", "mentioned") for r in conn.execute(about))
+        )
+    items.extend(_claim_item(r, "said", "speaker") for r in facts.said)
+    items.extend(_claim_item(r, "mentioned", "mentioned") for r in facts.about)
     items.sort(key=lambda i: (i.date or "9999", i.doc_id, i.kind))
     return actor, items[:limit]
 
@@ -982,74 +724,20 @@ def timeline_hidden(
     """The events and claims :func:`timeline` leaves out for being under ``min_confidence``."""
     if min_confidence <= 0:
         return 0
-    v, c = schema.events, schema.claims
-    with engine.connect() as conn:
+    with connect(engine) as conn:
         actor = find_actor(conn, name)
-        events_q, _, said, about = _timeline_queries(actor.id, since, until)
-        found = {("event", r.doc_id, r.id) for r in conn.execute(events_q.where(v.c.confidence < min_confidence))}
-        for q in (said, about):
-            found |= {("claim", r.doc_id, r.id) for r in conn.execute(q.where(c.c.confidence < min_confidence))}
-    return len(found)
+        return store.timeline_hidden_facts(conn, actor.id, since=since, until=until, min_confidence=min_confidence)
 
 
-def _dated(q: Any, date: Any, since: str | None, until: str | None) -> Any:
-    if since:
-        q = q.where(date >= since)
-    if until:
-        q = q.where(date <= until + "\uffff")
-    return q
-
-
-def _event_others(conn: Connection, keys: list[tuple[str, str]], actor_id: int) -> dict[tuple[str, str], list[str]]:
+def _event_others(arguments: Iterable[store.EventArgument], actor_id: int) -> dict[tuple[str, str], list[str]]:
     """The other arguments of events, by actor name where resolved, else as written."""
-    a = schema.event_args
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
-    docs = sorted({k[0] for k in keys})
-    wanted = set(keys)
-    for start in range(0, len(docs), CHUNK):
-        q = (
-            select(a.c.doc_id, a.c.event_id, a.c.role, a.c.text, actors.c.name, actors.c.id)
-            .outerjoin(actor_links, and_(actor_links.c.doc_id == a.c.doc_id, actor_links.c.entity_id == a.c.entity))
-            .outerjoin(actors, actors.c.id == actor_links.c.actor_id)
-            .where(a.c.doc_id.in_(docs[start : start + CHUNK]), a.c.role != "location")
-            .order_by(a.c.doc_id, a.c.event_id, a.c.seq)
-        )
-        for r in conn.execute(q):
+    for r in arguments:
+        if r.actor_id != actor_id:
+            label = f"{r.role}: {r.actor_name or r.text}"
             key = (r.doc_id, r.event_id)
-            if key in wanted and r.id != actor_id:
-                label = f"{r.role}: {r.name or r.text}"
-                if label not in out[key]:
-                    out[key].append(label)
-    return out
-
-
-def _event_locations(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    a = schema.event_args
-    docs = sorted({k[0] for k in keys})
-    wanted = set(keys)
-    out: dict[tuple[str, str], str] = {}
-    for start in range(0, len(docs), CHUNK):
-        q = select(a.c.doc_id, a.c.event_id, a.c.text).where(
-            a.c.doc_id.in_(docs[start : start + CHUNK]), a.c.role == "location"
-        )
-        for r in conn.execute(q):
-            if (r.doc_id, r.event_id) in wanted:
-                out[(r.doc_id, r.event_id)] = r.text
-    return out
-
-
-def _claim_speakers(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    c, e = schema.claims, schema.entities
-    docs = sorted({k[0] for k in keys})
-    out: dict[tuple[str, str], str] = {}
-    for start in range(0, len(docs), CHUNK):
-        q = (
-            select(c.c.doc_id, c.c.id, c.c.speaker_text, e.c.name)
-            .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
-            .where(c.c.doc_id.in_(docs[start : start + CHUNK]))
-        )
-        for r in conn.execute(q):
-            out[(r.doc_id, r.id)] = r.name or r.speaker_text or ""
+            if label not in out[key]:
+                out[key].append(label)
     return out
 
 
@@ -1062,18 +750,9 @@ def actor_graph(engine: Engine, *, filters: Filters | None = None, min_weight: i
     For centrality and communities; no evidence is read.
     """
     f = filters or Filters()
-    la, lb, d, t, date, base = _tie_tables()
-    weight = func.count(func.distinct(t.c.doc_id))
-    q = (
-        select(la.c.actor_id, lb.c.actor_id, weight)
-        .select_from(base)
-        .where(d.c.current.is_(True), la.c.actor_id != lb.c.actor_id, *_filter_clause(f, date))
-        .group_by(la.c.actor_id, lb.c.actor_id)
-        .having(weight >= min_weight)
-    )
     g: nx.Graph = nx.Graph()
-    with engine.connect() as conn:
-        for x, y, w in conn.execute(q):
+    with connect(engine) as conn:
+        for x, y, w in store.pair_weights(conn, f, min_weight):
             if g.has_edge(x, y):
                 g[x][y]["weight"] += w
             else:
@@ -1129,7 +808,7 @@ def stats(g: nx.Graph, *, top: int = 15, seed: int = 0) -> Stats:
     return Stats(simple.number_of_nodes(), simple.number_of_edges(), central, groups)
 
 
-def _claim_item(r: Any, kind: str, role: str) -> TimelineItem:
+def _claim_item(r: TimelineClaim, kind: str, role: str) -> TimelineItem:
     """A timeline row for a claim the actor made (said) or is named in (mentioned)."""
     return TimelineItem(
         date=r.published,

@@ -12,6 +12,8 @@ ties of facts under a threshold (``newsgraph.network.Filters.min_confidence``).
 
 Ties are derived from the stored records once per document (``actor_ties``) and become actor
 edges through ``actor_links`` at query time, so merging or splitting actors never rewrites them.
+
+This module is the logic; reading the records and writing the ties is :mod:`newsgraph.store.ties`.
 """
 
 from __future__ import annotations
@@ -21,38 +23,29 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, select
-
 from newsgraph import ontology
-from newsgraph.store import schema
-from newsgraph.store.ties import actor_ties
+from newsgraph.store import Tx
+from newsgraph.store import ties as store
 
 SKIPPED_RELATIONS = frozenset({"has_role", "alias_of"})
 """Relation types that tie an actor to a role or to itself, not to another actor."""
 
 
-def _speakers(conn: Connection, doc_ids: Sequence[str]) -> dict[tuple[str, str], str]:
+def _speakers(conn: Tx, doc_ids: Sequence[str]) -> dict[tuple[str, str], str]:
     """(document, claim id) -> who says it: the speaker entity's acronym or name, else the
     speaker as written ("per MEMRI", not "per a report in the US-based ... (MEMRI)")."""
-    c, e = schema.claims, schema.entities
-    q = (
-        select(c.c.doc_id, c.c.id, c.c.speaker_text, e.c.name, e.c.aliases)
-        .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
-        .where(c.c.doc_id.in_(doc_ids))
-    )
     out: dict[tuple[str, str], str] = {}
-    for r in conn.execute(q):
+    for r in store.claim_speakers_of(conn, doc_ids):
         acronyms = [a for a in (r.aliases or ()) if a.isupper() and 2 <= len(a) <= 8 and " " not in a]
-        out[(r.doc_id, r.id)] = (acronyms[0] if acronyms else r.name) or r.speaker_text or ""
+        out[(r.doc_id, r.claim_id)] = (acronyms[0] if acronyms else r.name) or r.speaker_text or ""
     return out
 
 
-def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+def document_ties(conn: Tx, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
     """The ties of the documents ``doc_ids``, as rows of ``actor_ties``."""
     if not doc_ids:
         return []
-    docs = schema.documents
-    published = {r[0]: r[1] for r in conn.execute(select(docs.c.id, docs.c.published).where(docs.c.id.in_(doc_ids)))}
+    published = store.published_dates(conn, doc_ids)
     speakers = _speakers(conn, doc_ids)
     rows: list[dict[str, Any]] = []
     seq: dict[str, int] = defaultdict(int)
@@ -63,31 +56,14 @@ def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, An
         rows.append({"doc_id": doc_id, "seq": seq[doc_id], **values})
         seq[doc_id] += 1
 
-    v, a = schema.events, schema.event_args
     args: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     location: dict[tuple[str, str], str] = {}
-    for r in conn.execute(
-        select(a.c.doc_id, a.c.event_id, a.c.role, a.c.text, a.c.entity)
-        .where(a.c.doc_id.in_(doc_ids))
-        .order_by(a.c.seq)
-    ):
+    for r in store.event_args_of(conn, doc_ids):
         if r.role == "location":
             location[(r.doc_id, r.event_id)] = r.text
         elif r.entity:
             args[(r.doc_id, r.event_id)].append((r.role, r.entity))
-    for ev in conn.execute(
-        select(
-            v.c.doc_id,
-            v.c.id,
-            v.c.type,
-            v.c.trigger,
-            v.c.sentence,
-            v.c.date_value,
-            v.c.modality,
-            v.c.claim,
-            v.c.confidence,
-        ).where(v.c.doc_id.in_(doc_ids))
-    ):
+    for ev in store.events_of(conn, doc_ids):
         key = (ev.doc_id, ev.id)
         roles = args.get(key, [])
         common = {
@@ -115,9 +91,8 @@ def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, An
                 continue
             add(ev.doc_id, entity_a=ent_a, entity_b=ent_b, directed=False, **common)
 
-    rel = schema.relations
     symmetric = {name for name, t in ontology.relations().types.items() if t.symmetric}
-    for rr in conn.execute(select(rel).where(rel.c.doc_id.in_(doc_ids))):
+    for rr in store.relations_of(conn, doc_ids):
         subject, obj = rr.subject or {}, rr.object or {}
         if rr.type in SKIPPED_RELATIONS or not subject.get("entity") or not obj.get("entity"):
             continue
@@ -139,18 +114,11 @@ def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, An
             confidence=rr.confidence,
         )
 
-    c, m = schema.claims, schema.mentions
     inside: dict[tuple[str, str], list[str]] = defaultdict(list)
-    q = (
-        select(c.c.doc_id, c.c.id, m.c.entity)
-        .join(m, and_(m.c.doc_id == c.c.doc_id, m.c.start >= c.c.start, m.c.end <= c.c.end))
-        .where(c.c.doc_id.in_(doc_ids), c.c.speaker_entity.is_not(None), m.c.entity.is_not(None))
-        .order_by(c.c.doc_id, c.c.id, m.c.start)
-    )
-    for m_row in conn.execute(q):
-        if m_row.entity not in inside[(m_row.doc_id, m_row.id)]:
-            inside[(m_row.doc_id, m_row.id)].append(m_row.entity)
-    for cl in conn.execute(select(c).where(c.c.doc_id.in_(doc_ids), c.c.speaker_entity.is_not(None))):
+    for doc_id, claim_id, entity in store.claim_mentions(conn, doc_ids):
+        if entity not in inside[(doc_id, claim_id)]:
+            inside[(doc_id, claim_id)].append(entity)
+    for cl in store.spoken_claims(conn, doc_ids):
         for ent in inside.get((cl.doc_id, cl.id), []):
             add(
                 cl.doc_id,
@@ -172,9 +140,8 @@ def document_ties(conn: Connection, doc_ids: Sequence[str]) -> list[dict[str, An
     return rows
 
 
-def store_ties(conn: Connection, doc_ids: Sequence[str]) -> int:
+def store_ties(conn: Tx, doc_ids: Sequence[str]) -> int:
     """Derive and insert the ties of ``doc_ids`` (documents without ties yet); return how many."""
     rows = document_ties(conn, doc_ids)
-    for start in range(0, len(rows), 500):
-        conn.execute(insert(actor_ties), rows[start : start + 500])
+    store.insert_ties(conn, rows)
     return len(rows)

@@ -12,10 +12,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Column,
     Connection,
+    Engine,
     Float,
     ForeignKey,
     Index,
@@ -23,6 +28,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    select,
 )
 
 from newsgraph.store.schema import metadata
@@ -92,3 +99,100 @@ TABLES = (actors, actor_keys, actor_links, actor_decisions, actor_documents)
 def create_tables(conn: Connection) -> None:
     """Create the actor tables (migration 3)."""
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
+
+
+# reads for the network
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor as the network, the CLI and the web show it."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    documents: int
+    aliases: tuple[str, ...] = ()
+    """Its other names, the most used first."""
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "documents": self.documents,
+            "aliases": list(self.aliases),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+        }
+
+
+READ_CHUNK = 500
+"""Actor ids read at a time."""
+
+
+def _actor(row: Any) -> Actor:
+    aliases = sorted((row.aliases or {}).items(), key=lambda kv: -kv[1])
+    return Actor(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        country=row.country,
+        documents=row.documents,
+        aliases=tuple(a for a, _ in aliases if a != row.name),
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+    )
+
+
+def load_actors(conn: Connection, ids: Iterable[int]) -> dict[int, Actor]:
+    """The actors ``ids`` (those that exist), by id."""
+    wanted = sorted(set(ids))
+    out: dict[int, Actor] = {}
+    for start in range(0, len(wanted), READ_CHUNK):
+        for r in conn.execute(select(actors).where(actors.c.id.in_(wanted[start : start + READ_CHUNK]))):
+            out[r.id] = _actor(r)
+    return out
+
+
+def actors_answering(conn: Connection, name: str, keys: Sequence[str], limit: int) -> list[Actor]:
+    """At most ``limit`` actors, most documented first: those named ``name`` (any case), else
+    those of the first of ``keys`` (blocking keys) that has any, else those whose name contains
+    ``name``."""
+    by_docs = actors.c.documents.desc()
+    rows = conn.execute(
+        select(actors).where(func.lower(actors.c.name) == name.lower()).order_by(by_docs).limit(limit)
+    ).all()
+    if not rows:
+        for key in keys:
+            rows = conn.execute(
+                select(actors)
+                .join(actor_keys, actor_keys.c.actor_id == actors.c.id)
+                .where(actor_keys.c.key == key)
+                .order_by(by_docs)
+                .limit(limit)
+            ).all()
+            if rows:
+                break
+    if not rows:
+        pattern = "%" + name.lower().replace("%", r"\%").replace("_", r"\_") + "%"
+        rows = conn.execute(
+            select(actors).where(func.lower(actors.c.name).like(pattern, escape="\\")).order_by(by_docs).limit(limit)
+        ).all()
+    return [_actor(r) for r in rows]
+
+
+def actors_by_documents(engine: Engine) -> list[tuple[int, int]]:
+    """(actor id, documents) of every actor, the most documented first."""
+    with engine.connect() as conn:
+        q = select(actors.c.id, actors.c.documents).order_by(actors.c.documents.desc())
+        return [(r[0], r[1]) for r in conn.execute(q)]
+
+
+def count_actors(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(actors)).scalar_one())
