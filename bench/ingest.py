@@ -45,13 +45,14 @@ def phase_spacy(files: list[str], queue: multiprocessing.Queue) -> None:  # type
 
 def phase_ingest(files: list[str], workers: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     from newsgraph.annotate import load_pipeline
+    from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
     load_pipeline()  # model loading is not throughput
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:
         t0 = time.perf_counter()
-        report = ingest(files, store, workers=workers)
+        report = ingest(read_inputs(files), store, workers=workers)
         seconds = time.perf_counter() - t0
     queue.put(
         {

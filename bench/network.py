@@ -65,13 +65,13 @@ def inputs() -> list[str]:
 
 
 def build_store(path: Path, workers: int) -> None:
-    from newsgraph.ingest import ReadOptions
+    from newsgraph.ingest import ReadOptions, read_inputs
     from newsgraph.pipeline import ingest
 
     path.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     with Store.open(path) as store:
-        report = ingest(inputs(), store, options=ReadOptions(encoding="utf-8"), workers=workers)
+        report = ingest(read_inputs(inputs(), ReadOptions(encoding="utf-8")), store, workers=workers)
     print(
         f"ingested {report.stored} documents ({report.failed} failed) in {time.perf_counter() - t0:.0f} s -> {path}",
         flush=True,

@@ -210,6 +210,7 @@ def run_mode(mode: str, files: list[str], workers: int, store: bool, queue: Any)
 
 def _ingest(files: list[str], db: Path, workers: int, cluster: str | None, progress: Any) -> tuple[int, int, int]:
     """``newsgraph ingest``'s library call, as the CLI makes it."""
+    from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
 
@@ -218,7 +219,7 @@ def _ingest(files: list[str], db: Path, workers: int, cluster: str | None, progr
             progress(n)
 
     with Store.open(db) as store:
-        report = ingest(files, store, workers=workers, cluster=cluster, on_progress=on_progress)
+        report = ingest(read_inputs(files), store, workers=workers, cluster=cluster, on_progress=on_progress)
     return report.stored, report.words, report.failed
 
 

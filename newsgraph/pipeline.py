@@ -1,4 +1,9 @@
-"""The ingest run: read inputs, skip what is stored already, extract, store batch by batch."""
+"""The ingest run: skip what is stored already, extract, store batch by batch.
+
+:func:`ingest` takes documents (and the reading failures to report among them), so every edge
+feeds it the same way: the CLI and the watcher through :func:`newsgraph.ingest.read_inputs`, the
+web API from the posted JSON.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,6 @@ from dataclasses import dataclass, field
 
 from newsgraph.batch import Result, extract_documents
 from newsgraph.errors import InputError
-from newsgraph.ingest import ReadOptions, read_inputs
 from newsgraph.records import Document
 from newsgraph.resolve import resolve_documents
 from newsgraph.store import Store
@@ -40,17 +44,19 @@ Progress = Callable[[int, str], None]
 
 
 def ingest(
-    patterns: Iterable[str],
+    documents: Iterable[Document | InputError],
     store: Store,
     *,
-    options: ReadOptions | None = None,
     workers: int = 1,
     batch_size: int = 32,
     on_progress: Progress | None = None,
     on_failure: Callable[[InputError], None] | None = None,
     cluster: str | None = None,
 ) -> IngestReport:
-    """Ingest every document of ``patterns`` into ``store``; failures are reported and skipped.
+    """Ingest ``documents`` into ``store``; failures (given or met) are reported and skipped.
+
+    ``documents`` may hold :class:`InputError` items (an input that could not be read), as
+    :func:`newsgraph.ingest.read_inputs` yields them: they are reported in order with the rest.
 
     Extraction runs in this process, in ``workers`` processes, or on the Dask cluster at
     ``cluster`` (``tcp://HOST:8786`` or ``local[:N]``); storing stays here, batch by batch.
@@ -83,7 +89,7 @@ def ingest(
                     yield d
             pending.clear()
 
-        for item in read_inputs(patterns, options):
+        for item in documents:
             if isinstance(item, InputError):
                 fail(item)
                 continue

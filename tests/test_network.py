@@ -196,11 +196,12 @@ def test_the_network_queries_run_on_postgresql(postgresql_url: str) -> None:
 
 @pytest.mark.slow
 def test_the_pipeline_builds_an_evidenced_path_from_our_stories(tmp_path: Path) -> None:
+    from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import ingest
 
     texts = Path(__file__).parent / "data" / "network"
     with Store.open(tmp_path / "pipeline.db") as s:
-        assert ingest([str(texts)], s).stored == 6
+        assert ingest(read_inputs([str(texts)]), s).stored == 6
         # every fact counts here (one link of the chain is a weak "communicates_with" relation,
         # under the calibrated threshold: the default network leaves it out and says so)
         _, _, found = nw.paths(s.engine, "Hamas", "Lashkar e Toiba", filters=nw.Filters(min_confidence=0))

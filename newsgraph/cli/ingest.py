@@ -96,9 +96,8 @@ def ingest(
     with Store.open(db) as store, _progress(total) as progress:
         task = progress.add_task("ingesting", total=total)
         report = run_ingest(
-            paths,
+            read_inputs(paths, options),
             store,
-            options=options,
             workers=workers,
             batch_size=batch_size,
             on_progress=lambda n, _note: progress.advance(task, n),

@@ -294,6 +294,7 @@ def _validation_text(exc: ValidationError) -> str:
 
 def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str, Any]]:
     """Run the real ingest (newsgraph.pipeline) on the posted documents, written as JSON Lines."""
+    from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import ingest
 
     expected = []
@@ -306,7 +307,7 @@ def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str
             for it in items:
                 fh.write(json.dumps(it.model_dump(exclude_none=True), ensure_ascii=False) + "\n")
         known = store.known_hashes([h for h in expected if h])
-        report = ingest([str(path)], store)
+        report = ingest(read_inputs([str(path)]), store)
         failures = [{"document": _posted_number(f.origin, str(path)), "reason": f.reason} for f in report.failures]
     d = schema.documents
     with store.engine.connect() as conn:

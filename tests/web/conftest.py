@@ -54,6 +54,7 @@ WATCHLIST_REFERENCE = "QDi.990"
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The samples and the hostile story, ingested through ``newsgraph.pipeline``, screened
     against the test list."""
+    from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
     from newsgraph.watchlist import MATCH_THRESHOLD, Screener, read_lists
@@ -68,7 +69,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     un.write_text(WATCHLIST_UN_XML, encoding="utf-8")
     db = root / "web.db"
     with Store.open(db) as store:
-        report = ingest([str(SAMPLES), str(hostile)], store)
+        report = ingest(read_inputs([str(SAMPLES), str(hostile)]), store)
         assert report.failed == 0 and report.new == 9, report
         for loaded in read_lists([un]):
             replace_list(store.engine, loaded)

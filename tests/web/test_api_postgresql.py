@@ -16,6 +16,7 @@ def pg_client(postgresql_url: str) -> Iterator[object]:
     import sqlalchemy as sa
     from fastapi.testclient import TestClient
 
+    from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import ingest
     from newsgraph.store import Store
     from newsgraph.web.app import create_app
@@ -27,7 +28,7 @@ def pg_client(postgresql_url: str) -> Iterator[object]:
     server.dispose()
     url = postgresql_url.rsplit("/", 1)[0] + "/newsgraph_web_api"
     with Store.open(url) as store:
-        report = ingest([str(ROOT / "samples")], store)
+        report = ingest(read_inputs([str(ROOT / "samples")]), store)
         assert report.failed == 0 and report.new > 0, report
     with TestClient(create_app(url)) as client:
         yield client
