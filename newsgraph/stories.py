@@ -11,6 +11,9 @@ the store, so that clustering goes on across ingest runs without replaying the p
 - only stories whose last article is recent enough to be joined at all are read (the same
   horizon after which :class:`newsgraph.cluster.StoryClusterer` retires a story), so a batch
   costs what its time window holds, not the whole store.
+
+This module is the logic only: every query (the documents to group, the stories still open, the
+term counts, a story's articles and events) is a function of ``newsgraph.store.stories``.
 """
 
 from __future__ import annotations
@@ -22,17 +25,21 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.exc import SQLAlchemyError
-
-from newsgraph.cluster import Article, ClusterSettings, DocumentFrequencies, parse_day, term_weights, time_discount
-from newsgraph.errors import NotFound, StoreError
-from newsgraph.store import schema
-from newsgraph.store.actors import actor_links, actors
+from newsgraph.cluster import (
+    Article,
+    ClusterSettings,
+    DocumentFrequencies,
+    cluster_articles,
+    parse_day,
+    term_weights,
+    time_discount,
+)
+from newsgraph.errors import NotFound
+from newsgraph.store import Engine, Tx, begin, connect
+from newsgraph.store import stories as store
 from newsgraph.store.store import serialize
-from newsgraph.store.stories import stories, story_articles, story_terms
+from newsgraph.store.stories import ArticleText, StoryState
 
-CHUNK = 500
 REFIT_BELOW = 300
 """Up to this many stored documents, each batch regroups them all (see :func:`cluster_documents`)."""
 
@@ -95,7 +102,7 @@ _PENDING: dict[str, _Active] = {}
 
 
 def cluster_in(
-    conn: Connection,
+    conn: Tx,
     doc_ids: Sequence[str],
     settings: ClusterSettings | None = None,
     report: StoryReport | None = None,
@@ -105,34 +112,19 @@ def cluster_in(
     """Assign the documents ``doc_ids`` (those not in a story yet) to stories, in date order."""
     settings = settings or ClusterSettings()
     report = report or StoryReport()
-    d = schema.documents
-    rows = []
-    for start in range(0, len(doc_ids), CHUNK):
-        chunk = list(doc_ids[start : start + CHUNK])
-        done = {r[0] for r in conn.execute(select(story_articles.c.doc_id).where(story_articles.c.doc_id.in_(chunk)))}
-        q = select(d.c.id, d.c.title, d.c.text, d.c.published, d.c.previous_id).where(
-            d.c.id.in_(chunk), d.c.current.is_(True)
-        )
-        rows += [r for r in conn.execute(q) if r.id not in done]
+    rows = store.ungrouped_documents(conn, doc_ids)
     if not rows:
         return report
     _forget(conn, [r.previous_id for r in rows if r.previous_id])
-    articles = [Article(id=r.id, text=r.text, title=r.title, published=r.published) for r in rows]
+    articles = [_article(r) for r in rows]
     days = {a.id: parse_day(a.published) for a in articles}
     articles.sort(key=lambda a: (days[a.id] is None, days[a.id] or date.min))
     weights = {a.id: term_weights(a, settings) for a in articles}
 
     terms = sorted({t for w in weights.values() for t in w})
-    counts: dict[str, int] = {}
-    for start in range(0, len(terms), CHUNK):
-        for term, n in conn.execute(
-            select(story_terms.c.term, story_terms.c.documents).where(
-                story_terms.c.term.in_(terms[start : start + CHUNK])
-            )
-        ):
-            counts[term] = n
+    counts = store.term_counts(conn, terms)
     known_terms = set(counts)
-    total = int(conn.execute(select(func.count()).select_from(story_articles)).scalar_one())
+    total = store.grouped_articles(conn)
     frequencies = DocumentFrequencies(documents=total, counts=counts)
 
     dated = [day for day in days.values() if day is not None]
@@ -142,18 +134,11 @@ def cluster_in(
     if cached is not None and cached.total == total and cached.oldest <= oldest:
         active, postings = cached.stories, cached.postings
     else:
-        q = select(stories)
-        if oldest:
-            q = q.where(or_(stories.c.last_date.is_(None), stories.c.last_date >= oldest))
-        q = q.order_by(stories.c.id.desc()).limit(settings.max_active)
-        active = []
-        for r in conn.execute(q):
-            active.append(
-                _Stored(
-                    r.id, dict(r.centroid or {}), r.articles, parse_day(r.first_date), parse_day(r.last_date), r.title
-                )
-            )
-        active.reverse()  # oldest first, as they were created
+        # each record is read fresh for this batch: its centroid becomes the story's own
+        active = [
+            _Stored(r.id, r.centroid, r.articles, parse_day(r.first_date), parse_day(r.last_date), r.title)
+            for r in store.open_stories(conn, oldest, settings.max_active)
+        ]
         report.candidates += len(active)
         postings = _postings(active)
 
@@ -192,28 +177,16 @@ def cluster_in(
 
     for story in active:
         if story.changed and story.id is None:
-            result = conn.execute(insert(stories), _story_row(story))
-            key = result.inserted_primary_key
-            assert key is not None
-            story.id = int(key[0])
-    updates = [{"story_id": s.id, **_story_row(s)} for s in active if s.changed and s.id is not None]
-    if updates:
-        values: dict[str, Any] = {k: bindparam(k) for k in updates[0] if k != "story_id"}
-        conn.execute(update(stories).where(stories.c.id == bindparam("story_id")).values(**values), updates)
-    conn.execute(
-        insert(story_articles),
-        [{"doc_id": doc, "story_id": active[i].id, "similarity": sim} for doc, i, sim in members],
-    )
+            story.id = store.add_story(conn, _state(story))
+    store.update_stories(conn, [_state(s) for s in active if s.changed and s.id is not None])
+    store.add_articles(conn, [(doc, _number(active[i]), sim) for doc, i, sim in members])
     fresh = Counter(t for w in weights.values() for t in w)
     # ``counts`` is the frequencies' own table: it already holds this batch's articles
-    old = [{"t": t, "n": counts[t]} for t in fresh if t in known_terms]
-    new = [{"term": t, "documents": counts[t]} for t in fresh if t not in known_terms]
-    if old:
-        conn.execute(
-            update(story_terms).where(story_terms.c.term == bindparam("t")).values(documents=bindparam("n")), old
-        )
-    for start in range(0, len(new), CHUNK):
-        conn.execute(insert(story_terms), new[start : start + CHUNK])
+    store.save_term_counts(
+        conn,
+        known={t: counts[t] for t in fresh if t in known_terms},
+        new={t: counts[t] for t in fresh if t not in known_terms},
+    )
     if cache_key:
         # kept for the next batch once this one is committed (see ``cluster_documents``), the
         # most recent ``max_active`` stories only, like a fresh read
@@ -222,6 +195,10 @@ def cluster_in(
             postings = _postings(active)
         _PENDING[cache_key] = _Active(total + len(articles), oldest, active, postings)
     return report
+
+
+def _article(row: ArticleText) -> Article:
+    return Article(id=row.id, text=row.text, title=row.title, published=row.published)
 
 
 def _postings(active: list[_Stored]) -> defaultdict[str, set[int]]:
@@ -233,19 +210,12 @@ def _postings(active: list[_Stored]) -> defaultdict[str, set[int]]:
     return postings
 
 
-def _forget(conn: Connection, doc_ids: list[str]) -> None:
+def _forget(conn: Tx, doc_ids: list[str]) -> None:
     """Take replaced versions of documents out of their stories (the count; the centroid keeps
     their words, close to the new version's)."""
     if not doc_ids:
         return
-    gone = conn.execute(
-        select(story_articles.c.story_id, func.count())
-        .where(story_articles.c.doc_id.in_(doc_ids))
-        .group_by(story_articles.c.story_id)
-    ).all()
-    conn.execute(delete(story_articles).where(story_articles.c.doc_id.in_(doc_ids)))
-    for story_id, n in gone:
-        conn.execute(update(stories).where(stories.c.id == story_id).values(articles=stories.c.articles - n))
+    store.remove_articles(conn, doc_ids)
     _ACTIVE.clear()
 
 
@@ -257,14 +227,21 @@ def _headline(article: Article) -> str:
     return line if len(line) <= 90 else line[:89].rsplit(" ", 1)[0] + "…"
 
 
-def _story_row(story: _Stored) -> dict[str, Any]:
-    return {
-        "title": story.title,
-        "first_date": story.first.isoformat() if story.first else None,
-        "last_date": story.last.isoformat() if story.last else None,
-        "articles": story.size,
-        "centroid": {t: round(v, 6) for t, v in story.centroid.items()},
-    }
+def _state(story: _Stored) -> StoryState:
+    """What the store keeps of a story."""
+    return StoryState(
+        id=story.id,
+        title=story.title,
+        first_date=story.first.isoformat() if story.first else None,
+        last_date=story.last.isoformat() if story.last else None,
+        articles=story.size,
+        centroid={t: round(v, 6) for t, v in story.centroid.items()},
+    )
+
+
+def _number(story: _Stored) -> int:
+    assert story.id is not None  # every story with a new member was stored first
+    return story.id
 
 
 def cluster_documents(
@@ -278,17 +255,12 @@ def cluster_documents(
     incrementally."""
     if not doc_ids:
         return StoryReport()
-    try:
-        if refit_below > 0:
-            with engine.connect() as conn:
-                stored = conn.execute(
-                    select(func.count()).select_from(schema.documents).where(schema.documents.c.current.is_(True))
-                ).scalar_one()
-            if stored <= refit_below:
-                return recluster(engine, settings)
-        key = engine.url.render_as_string(hide_password=False)
+    with store.story_errors("could not group documents into stories"):
+        if refit_below > 0 and store.current_documents_stored(engine) <= refit_below:
+            return recluster(engine, settings)
+        key = store.store_key(engine)
         try:
-            with engine.begin() as conn:
+            with begin(engine) as conn:
                 serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
                 report = cluster_in(conn, doc_ids, settings, cache_key=key)
         except BaseException:
@@ -298,24 +270,14 @@ def cluster_documents(
         if key in _PENDING:
             _ACTIVE[key] = _PENDING.pop(key)
         return report
-    except SQLAlchemyError as exc:
-        raise StoreError(f"could not group documents into stories: {exc}") from exc
 
 
 def cluster_pending(engine: Engine, batch_size: int = 200) -> StoryReport:
     """Assign every current document not in a story yet (oldest first)."""
-    d = schema.documents
-    q = (
-        select(d.c.id)
-        .outerjoin(story_articles, story_articles.c.doc_id == d.c.id)
-        .where(d.c.current.is_(True), story_articles.c.doc_id.is_(None))
-        .order_by(d.c.published, d.c.seq)
-    )
-    with engine.connect() as conn:
-        pending = [r[0] for r in conn.execute(q)]
+    pending = store.ungrouped_document_ids(engine)
     report = StoryReport()
     for start in range(0, len(pending), batch_size):
-        with engine.begin() as conn:
+        with begin(engine) as conn:
             serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
             cluster_in(conn, pending[start : start + batch_size], report=report)
     return report
@@ -325,17 +287,11 @@ def recluster(engine: Engine, settings: ClusterSettings | None = None) -> StoryR
     """Group every current document again, as ``newsgraph cluster`` does a file: the IDF fitted on
     all of them and the articles fed in date order (what streaming in arrival order cannot do),
     then keep the state that lets later batches go on incrementally."""
-    from newsgraph.cluster import cluster_articles
-
     settings = settings or ClusterSettings()
-    d = schema.documents
     report = StoryReport()
-    with engine.begin() as conn:
+    with begin(engine) as conn:
         serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
-        rows = conn.execute(
-            select(d.c.id, d.c.title, d.c.text, d.c.published).where(d.c.current.is_(True)).order_by(d.c.seq)
-        ).all()
-        articles = [Article(id=r.id, text=r.text, title=r.title, published=r.published) for r in rows]
+        articles = [_article(r) for r in store.current_documents(conn)]
         assignments = cluster_articles(articles, settings)
         weights = {a.id: term_weights(a, settings) for a in articles}
         frequencies = DocumentFrequencies()
@@ -352,22 +308,11 @@ def recluster(engine: Engine, settings: ClusterSettings | None = None) -> StoryR
                 story.first = day if story.first is None else min(story.first, day)
                 story.last = day if story.last is None else max(story.last, day)
             story.title = story.title or _headline(article)
-        for table in (story_articles, story_terms, stories):
-            conn.execute(delete(table))
+        store.clear_stories(conn)
         _ACTIVE.clear()
-        ids: dict[int, int] = {}
-        for number, story in sorted(grouped.items()):
-            key = conn.execute(insert(stories), _story_row(story)).inserted_primary_key
-            assert key is not None
-            ids[number] = int(key[0])
-        links = [
-            {"doc_id": a.article, "story_id": ids[a.story], "similarity": round(a.similarity, 4)} for a in assignments
-        ]
-        for start in range(0, len(links), CHUNK):
-            conn.execute(insert(story_articles), links[start : start + CHUNK])
-        terms = [{"term": t, "documents": n} for t, n in frequencies.counts.items()]
-        for start in range(0, len(terms), CHUNK):
-            conn.execute(insert(story_terms), terms[start : start + CHUNK])
+        ids = {number: store.add_story(conn, _state(story)) for number, story in sorted(grouped.items())}
+        store.add_articles(conn, [(a.article, ids[a.story], round(a.similarity, 4)) for a in assignments])
+        store.save_term_counts(conn, known={}, new=dict(frequencies.counts))
     report.documents = len(articles)
     report.new_stories = len(grouped)
     report.joined = len(articles) - len(grouped)
@@ -404,20 +349,13 @@ class StoryEvent:
 
 
 def list_stories(engine: Engine, *, limit: int = 50, min_articles: int = 1) -> list[dict[str, Any]]:
-    q = (
-        select(stories.c.id, stories.c.title, stories.c.first_date, stories.c.last_date, stories.c.articles)
-        .where(stories.c.articles >= min_articles)
-        .order_by(stories.c.articles.desc(), stories.c.last_date.desc(), stories.c.id)
-        .limit(limit)
-    )
-    with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
+    """The largest stories of at least ``min_articles`` articles (id, title, dates, articles)."""
+    return [s.to_dict() for s in store.list_stories(engine, limit=limit, min_articles=min_articles)]
 
 
 def story_of(engine: Engine, doc_id: str) -> int | None:
-    with engine.connect() as conn:
-        row = conn.execute(select(story_articles.c.story_id).where(story_articles.c.doc_id == doc_id)).first()
-    return int(row[0]) if row else None
+    """The number of the story holding the document, None when it is in none."""
+    return store.story_of(engine, doc_id)
 
 
 def story_details(engine: Engine, story_id: int) -> tuple[dict[str, Any], list[dict[str, Any]], list[StoryEvent]]:
@@ -426,76 +364,45 @@ def story_details(engine: Engine, story_id: int) -> tuple[dict[str, Any], list[d
     Events of different articles are one event when they have the same type and the same
     resolved source and target actors (an unresolved argument counts by its text).
     """
-    d, v, a = schema.documents, schema.events, schema.event_args
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(stories.c.id, stories.c.title, stories.c.first_date, stories.c.last_date, stories.c.articles).where(
-                stories.c.id == story_id
-            )
-        ).first()
-        if row is None:
+    with connect(engine) as conn:
+        head = store.story_summary(conn, story_id)
+        if head is None:
             raise NotFound("story", str(story_id))
-        story = dict(row._mapping)
-        members = [
-            dict(r._mapping)
-            for r in conn.execute(
-                select(d.c.id, d.c.title, d.c.source, d.c.published, story_articles.c.similarity)
-                .join(story_articles, story_articles.c.doc_id == d.c.id)
-                .where(story_articles.c.story_id == story_id)
-                .order_by(d.c.published, d.c.seq)
-            )
-        ]
+        members = [m.to_dict() for m in store.story_articles_of(conn, story_id)]
         doc_ids = [m["id"] for m in members]
-        sources = {m["id"]: m["source"] or m["id"] for m in members}
-        args: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        q = (
-            select(a.c.doc_id, a.c.event_id, a.c.role, a.c.text, actors.c.name)
-            .outerjoin(actor_links, and_(actor_links.c.doc_id == a.c.doc_id, actor_links.c.entity_id == a.c.entity))
-            .outerjoin(actors, actors.c.id == actor_links.c.actor_id)
-            .where(a.c.doc_id.in_(doc_ids))
-            .order_by(a.c.doc_id, a.c.event_id, a.c.seq)
+        arguments = store.event_arguments(conn, doc_ids)
+        found = store.article_events(conn, doc_ids)
+    sources = {m["id"]: m["source"] or m["id"] for m in members}
+    args: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for r in arguments:
+        args[(r.doc_id, r.event_id)][r.role].append(r.actor or r.text)
+    grouped: dict[tuple[Any, ...], StoryEvent] = {}
+    for ev in found:
+        roles = args.get((ev.doc_id, ev.id), {})
+        src = next(iter(roles.get("source", [])), None)
+        tgt = next(iter(roles.get("target") or roles.get("participant") or []), None)
+        key = (ev.type, src, tgt)
+        event = grouped.get(key)
+        if event is None:
+            event = grouped[key] = StoryEvent(ev.type, ev.cameo, src, tgt, ev.date_value, 0, [])
+        if not any(m["document"] == ev.doc_id for m in event.mentions):
+            event.articles += 1
+            if sources[ev.doc_id] not in event.sources:
+                event.sources.append(sources[ev.doc_id])
+        event.date = event.date or ev.date_value
+        event.mentions.append(
+            {
+                "document": ev.doc_id,
+                "event": ev.id,
+                "trigger": (ev.trigger or {}).get("text"),
+                "sentence": ev.sentence,
+                "modality": ev.modality,
+            }
         )
-        for r in conn.execute(q):
-            args[(r.doc_id, r.event_id)][r.role].append(r.name or r.text)
-        grouped: dict[tuple[Any, ...], StoryEvent] = {}
-        q2 = (
-            select(v.c.doc_id, v.c.id, v.c.type, v.c.cameo, v.c.date_value, v.c.trigger, v.c.sentence, v.c.modality)
-            .where(v.c.doc_id.in_(doc_ids))
-            .order_by(v.c.doc_id, v.c.id)
-        )
-        for ev in conn.execute(q2):
-            roles = args.get((ev.doc_id, ev.id), {})
-            src = next(iter(roles.get("source", [])), None)
-            tgt = next(iter(roles.get("target") or roles.get("participant") or []), None)
-            key = (ev.type, src, tgt)
-            event = grouped.get(key)
-            if event is None:
-                event = grouped[key] = StoryEvent(ev.type, ev.cameo, src, tgt, ev.date_value, 0, [])
-            if not any(m["document"] == ev.doc_id for m in event.mentions):
-                event.articles += 1
-                if sources[ev.doc_id] not in event.sources:
-                    event.sources.append(sources[ev.doc_id])
-            event.date = event.date or ev.date_value
-            event.mentions.append(
-                {
-                    "document": ev.doc_id,
-                    "event": ev.id,
-                    "trigger": (ev.trigger or {}).get("text"),
-                    "sentence": ev.sentence,
-                    "modality": ev.modality,
-                }
-            )
     events = sorted(grouped.values(), key=lambda e: (-e.articles, e.type))
-    return story, members, events
+    return head.to_dict(), members, events
 
 
 def stories_of(engine: Engine, doc_ids: Iterable[str]) -> dict[str, int]:
-    wanted = list(doc_ids)
-    out: dict[str, int] = {}
-    with engine.connect() as conn:
-        for start in range(0, len(wanted), CHUNK):
-            q = select(story_articles.c.doc_id, story_articles.c.story_id).where(
-                story_articles.c.doc_id.in_(wanted[start : start + CHUNK])
-            )
-            out.update({r[0]: int(r[1]) for r in conn.execute(q)})
-    return out
+    """Document id -> story number, for those of ``doc_ids`` in a story."""
+    return store.stories_of(engine, doc_ids)

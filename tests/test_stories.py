@@ -12,7 +12,7 @@ from eval.harness import shared_dir
 from newsgraph.cluster import Article, cluster_articles
 from newsgraph.records import Document, Extraction
 from newsgraph.store import Store
-from newsgraph.stories import cluster_documents, recluster, story_details, story_of
+from newsgraph.stories import cluster_documents, list_stories, recluster, stories_of, story_details, story_of
 from tests.actor_records import Doc, save
 
 FLOOD = [
@@ -176,3 +176,17 @@ def test_a_new_version_of_a_document_replaces_it_in_its_story(store: Store) -> N
     assert "f1" not in {m["id"] for m in members}
     assert head["articles"] == len(members)
     assert story is not None
+
+
+@pytest.mark.parametrize("min_articles", [3])
+def test_stories_are_listed_and_detailed_as_plain_dicts(store: Store, min_articles: int) -> None:
+    store.save_many([plain(*r) for r in FLOOD + VOTE])
+    cluster_documents(store.engine, [r[0] for r in FLOOD + VOTE])
+    listed = list_stories(store.engine, min_articles=min_articles)
+    assert [list(row) for row in listed] == [["id", "title", "first_date", "last_date", "articles"]]
+    head, members, _ = story_details(store.engine, listed[0]["id"])
+    expected = {"id": head["id"], "title": "Sindh floods", "first_date": "2026-03-01", "last_date": "2026-03-03"}
+    assert head == listed[0] == {**expected, "articles": 3}
+    assert [list(m) for m in members] == [["id", "title", "source", "published", "similarity"]] * 3
+    assert [m["id"] for m in members] == ["f1", "f2", "f3"]
+    assert stories_of(store.engine, ["f1", "f3", "nope"]) == {"f1": head["id"], "f3": head["id"]}
