@@ -11,7 +11,25 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Connection, Engine, Float, Index, Integer, LargeBinary, String, Table, Text
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Engine,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    func,
+    select,
+)
 
 from newsgraph.store.schema import metadata
 
@@ -82,3 +100,63 @@ def ensure_tables(engine: Engine) -> None:
 def create_tables(conn: Connection) -> None:
     """The store's migration step for the watchlist (``newsgraph.store.migrations``)."""
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
+
+
+# reads for the web and the CLI
+
+
+@dataclass(frozen=True)
+class WatchlistHit:
+    """A screened name that matched a listed entry (``newsgraph screen --actors``)."""
+
+    list: str
+    entry_id: str
+    """The entry's reference as its list gives it."""
+    entry_name: str
+    matched_name: str
+    """The listed name or alias that matched."""
+    actor: str
+    """The name as screened."""
+    score: float
+    explanation: str
+    screened_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The API's shape: ``entry_id`` as ``reference``, ``actor`` as ``screened_name``."""
+        return {
+            "list": self.list,
+            "reference": self.entry_id,
+            "entry_name": self.entry_name,
+            "matched_name": self.matched_name,
+            "screened_name": self.actor,
+            "score": self.score,
+            "explanation": self.explanation,
+            "screened_at": self.screened_at,
+        }
+
+
+def hits_of_names(engine: Engine, names: Iterable[str]) -> list[WatchlistHit]:
+    """The hits of the screened names among ``names`` (any case), best score first."""
+    h = watchlist_hits
+    wanted = sorted({n.lower() for n in names})
+    query = select(h).where(func.lower(h.c.actor).in_(wanted)).order_by(h.c.score.desc())
+    with engine.connect() as conn:
+        return [
+            WatchlistHit(
+                list=r.list,
+                entry_id=r.entry_id,
+                entry_name=r.entry_name,
+                matched_name=r.matched_name,
+                actor=r.actor,
+                score=r.score,
+                explanation=r.explanation,
+                screened_at=r.screened_at,
+            )
+            for r in conn.execute(query)
+        ]
+
+
+def count_hits(engine: Engine) -> int:
+    """How many watchlist hits are stored."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(watchlist_hits)).scalar_one())
