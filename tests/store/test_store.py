@@ -678,6 +678,9 @@ def graph(store: Store) -> Store:
         ("Wekesa", "commission", ["c1"]),
         ("Wekesa", "African", []),
         ("%", None, []),
+        ("_", None, []),
+        (None, "\\c", []),
+        ("Wekesa\\", None, []),
     ],
 )
 def test_claims_by_speaker_and_subject(graph: Store, speaker: str | None, about: str | None, ids: list[str]) -> None:
@@ -778,3 +781,11 @@ def test_a_store_url_is_printed_without_its_password(target: str, printed: str) 
     from newsgraph.store import shown
 
     assert shown(target) == printed
+
+
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [("plain", "plain"), ("50%", "50\\%"), ("a_b", "a\\_b"), ("back\\slash", "back\\\\slash"), ("\\%_", "\\\\\\%\\_")],
+)
+def test_like_patterns_take_every_wildcard_and_the_escape_literally(value: str, escaped: str) -> None:
+    assert doc_store.like_escaped(value) == escaped
