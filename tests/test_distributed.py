@@ -15,7 +15,7 @@ from newsgraph.errors import InputError
 from newsgraph.pipeline import ingest
 from newsgraph.records import Document
 from newsgraph.store import Store
-from newsgraph.store import queries as q
+from newsgraph.store import documents as doc_store
 
 PLACES = ["Lagos", "Nairobi", "Manila", "Riga", "Hanoi", "Santiago", "Reykjavik", "Accra"]
 
@@ -92,7 +92,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(tmp_path
     try:
         with Store.open(tmp_path / "x.db") as store:
             report = ingest([str(corpus)], store, cluster="local:2", batch_size=2)
-            stored = q.summary(store.engine)
+            stored = doc_store.summary(store.engine)
     finally:
         distributed.connect = real_connect
     assert killed, "no worker was killed: the test did not test anything"

@@ -12,8 +12,9 @@ from rich.markup import escape
 from newsgraph.cli.options import db_option, json_option, min_confidence_option
 from newsgraph.cli.output import confidence_text, console, errors, hidden_note, print_json, print_table
 from newsgraph.errors import BadRequest
-from newsgraph.store import Store
-from newsgraph.store import queries as q
+from newsgraph.store import Store, connect
+from newsgraph.store.actors import actor_of_entity, list_actors
+from newsgraph.store.documents import resolve_id
 
 TYPES_HELP = (
     "Only ties of these types: event types (CONSULT), relation types (member_of), says, or event/relation/claim."
@@ -82,7 +83,7 @@ def show_actor(name: str, db: str, as_json: bool, why: bool, limit: int) -> None
     from newsgraph.resolve.explain import actor_details
 
     with _open(db) as store:
-        with store.engine.connect() as conn:
+        with connect(store.engine) as conn:
             found = find_actors(conn, name)
         if not found:
             raise BadRequest(f"no actor answers to {name!r}: `newsgraph actors` lists the most named ones")
@@ -145,7 +146,7 @@ def merge_actor(first: str, second: str, note: str | None, db: str) -> None:
     from newsgraph.resolve import record_merge
 
     with _open(db) as store:
-        with store.engine.connect() as conn:
+        with connect(store.engine) as conn:
             a, b = find_actor(conn, first), find_actor(conn, second)
         if a.id == b.id:
             console.print(f"{escape(a.name)} #{a.id} is already one actor")
@@ -168,29 +169,22 @@ def split_actor(name: str, entity: str, note: str | None, db: str) -> None:
     Example:
       newsgraph actor split "Mohammad" --entity 5f2c9a01:e4
     """
-    from sqlalchemy import and_, select
-
     from newsgraph.network import find_actor
     from newsgraph.resolve import record_split
     from newsgraph.resolve.explain import parse_entity_ref
-    from newsgraph.store.actors import actor_links
 
     doc, entity_id = parse_entity_ref(entity)
     with _open(db) as store:
-        doc_id = q.resolve_id(store.engine, doc)
-        with store.engine.connect() as conn:
+        doc_id = resolve_id(store.engine, doc)
+        with connect(store.engine) as conn:
             a = find_actor(conn, name)
-            link = conn.execute(
-                select(actor_links.c.actor_id).where(
-                    and_(actor_links.c.doc_id == doc_id, actor_links.c.entity_id == entity_id)
-                )
-            ).first()
-        if link is None:
+        linked = actor_of_entity(store.engine, doc_id, entity_id)
+        if linked is None:
             raise BadRequest(
                 f"no entity {doc_id}:{entity_id} is linked to an actor: `newsgraph actor NAME --why` lists them"
             )
-        if link[0] != a.id:
-            raise BadRequest(f"{doc_id}:{entity_id} is not linked to {a.name} #{a.id} but to #{link[0]}")
+        if linked != a.id:
+            raise BadRequest(f"{doc_id}:{entity_id} is not linked to {a.name} #{a.id} but to #{linked}")
         new_id = record_split(store.engine, doc_id, entity_id, note)
     console.print(f"{doc_id}:{entity_id} split from {escape(a.name)} #{a.id} into actor #{new_id}", highlight=False)
 
@@ -242,29 +236,9 @@ def actors(db: str, as_json: bool, kind: str | None, limit: int) -> None:
     Example:
       newsgraph actors --kind person --limit 20
     """
-    from sqlalchemy import select
-
-    from newsgraph.store.actors import actors as table
-
-    with _open(db) as store, store.engine.connect() as conn:
-        query = select(table).order_by(table.c.documents.desc(), table.c.id).limit(limit)
-        if kind:
-            query = query.where(table.c.kind == kind)
-        rows = []
-        for r in conn.execute(query):
-            aliases = sorted((r.aliases or {}).items(), key=lambda kv: -kv[1])
-            rows.append(
-                {
-                    "id": r.id,
-                    "name": r.name,
-                    "kind": r.kind,
-                    "country": r.country,
-                    "documents": r.documents,
-                    "aliases": [a for a, _ in aliases if a != r.name][:6],
-                    "first_seen": r.first_seen,
-                    "last_seen": r.last_seen,
-                }
-            )
+    with _open(db) as store:
+        found = list_actors(store.engine, kind=kind, limit=limit)
+    rows = [{k: v for k, v in a.to_dict().items() if k != "mentions"} for a in found]
     if as_json:
         print_json(rows)
         return
@@ -655,7 +629,7 @@ def story(key: str, db: str, as_json: bool) -> None:
         if key.isdigit():
             story_id: int | None = int(key)
         else:
-            story_id = story_of(store.engine, q.resolve_id(store.engine, key))
+            story_id = story_of(store.engine, resolve_id(store.engine, key))
             if story_id is None:
                 raise BadRequest(f"document {key!r} is in no story yet")
         assert story_id is not None

@@ -12,7 +12,8 @@ from newsgraph.cli.options import db_option, json_option, min_confidence_option,
 from newsgraph.cli.output import confidence_text, console, hidden_note, print_json, print_table
 from newsgraph.records import Extraction
 from newsgraph.store import Store, shown
-from newsgraph.store import queries as q
+from newsgraph.store import documents as doc_store
+from newsgraph.store import extractions as records
 
 
 def _open(db: str) -> Store:
@@ -30,9 +31,9 @@ def summary(db: str, as_json: bool) -> None:
       newsgraph summary --db newsgraph.db
     """
     with _open(db) as store:
-        s = q.summary(store.engine)
+        s = doc_store.summary(store.engine)
     if as_json:
-        print_json(s.__dict__)
+        print_json(s.to_dict())
         return
     console.print(f"[bold]{shown(db)}[/bold]")
     console.print(f"  documents   {s.documents:,} ({s.versions:,} stored versions)")
@@ -59,7 +60,9 @@ def documents(db: str, as_json: bool, limit: int, offset: int, source: str | Non
       newsgraph documents --source IANS --limit 10
     """
     with _open(db) as store:
-        rows = q.list_documents(store.engine, limit=limit, offset=offset, source=source, all_versions=all_versions)
+        rows = doc_store.list_documents(
+            store.engine, limit=limit, offset=offset, source=source, all_versions=all_versions
+        )
     if as_json:
         print_json(rows)
     else:
@@ -85,8 +88,8 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
       newsgraph show 3f2a9c --db newsgraph.db
     """
     with _open(db) as store:
-        x = q.load_extraction(store.engine, q.resolve_id(store.engine, doc_id))
-        row = q.document_row(store.engine, x.document.id)
+        x = records.load_extraction(store.engine, doc_store.resolve_id(store.engine, doc_id))
+        row = doc_store.document_row(store.engine, x.document.id)
     if as_json:
         print_json(x.to_dict())
         return
@@ -158,7 +161,7 @@ def search(query: str, db: str, as_json: bool, limit: int) -> None:
       newsgraph search '"Board of Peace" OR Hamas'
     """
     with _open(db) as store:
-        rows = q.search(store.engine, query, limit=limit)
+        rows = doc_store.search(store.engine, query, limit=limit)
     if as_json:
         print_json(rows)
     else:
@@ -185,10 +188,10 @@ def claims(
       newsgraph claims --speaker MEMRI --min-confidence 0     # every claim, however unsure
     """
     with _open(db) as store:
-        rows = q.claims(
+        rows = records.claims(
             store.engine, speaker=speaker, about=about, min_confidence=min_confidence, limit=limit, offset=offset
         )
-        hidden = q.hidden_claims(store.engine, min_confidence=min_confidence, speaker=speaker, about=about)
+        hidden = records.hidden_claims(store.engine, min_confidence=min_confidence, speaker=speaker, about=about)
     hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)
@@ -247,9 +250,9 @@ def events(
     """
     filters: dict[str, Any] = {"type": type_, "actor": actor, "since": since, "where": where}
     with _open(db) as store:
-        rows = q.events(store.engine, **filters, min_confidence=min_confidence, limit=limit, offset=offset)
-        hidden = q.hidden_events(store.engine, **filters, min_confidence=min_confidence)
-        speakers = {r["doc_id"]: q.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
+        rows = records.events(store.engine, **filters, min_confidence=min_confidence, limit=limit, offset=offset)
+        hidden = records.hidden_events(store.engine, **filters, min_confidence=min_confidence)
+        speakers = {r["doc_id"]: records.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
     hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)
@@ -299,11 +302,11 @@ def relations(
       newsgraph relations --actor Hamas --min-confidence 0   # every relation, however unsure
     """
     with _open(db) as store:
-        rows = q.relations(
+        rows = records.relations(
             store.engine, actor=actor, type=type_, min_confidence=min_confidence, limit=limit, offset=offset
         )
-        hidden = q.hidden_relations(store.engine, min_confidence=min_confidence, actor=actor, type=type_)
-        speakers = {r["doc_id"]: q.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
+        hidden = records.hidden_relations(store.engine, min_confidence=min_confidence, actor=actor, type=type_)
+        speakers = {r["doc_id"]: records.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
     hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -28,11 +28,18 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
+    cast,
     func,
+    or_,
     select,
 )
+from sqlalchemy.sql.elements import ColumnElement
 
+from newsgraph.store import schema
+from newsgraph.store.documents import contains
 from newsgraph.store.schema import metadata
+from newsgraph.store.watchlist import watchlist_hits
 
 actors = Table(
     "actors",
@@ -193,6 +200,147 @@ def actors_by_documents(engine: Engine) -> list[tuple[int, int]]:
         return [(r[0], r[1]) for r in conn.execute(q)]
 
 
-def count_actors(engine: Engine) -> int:
+# reads for the web and the CLI
+
+ALIASES_LISTED = 10
+"""Aliases given with each actor of a list (most used first; the full set is on the actor's page)."""
+
+
+@dataclass(frozen=True)
+class ListedActor:
+    """An actor as lists show it."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    documents: int
+    mentions: int
+    aliases: tuple[str, ...]
+    """Its other names, most used first, at most :data:`ALIASES_LISTED`."""
+    first_seen: str | None
+    last_seen: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "aliases": list(self.aliases)}
+
+
+def _listed(r: Any) -> ListedActor:
+    aliases = sorted((r.aliases or {}).items(), key=lambda kv: -kv[1])
+    return ListedActor(
+        id=r.id,
+        name=r.name,
+        kind=r.kind,
+        country=r.country,
+        documents=r.documents,
+        mentions=r.mentions,
+        aliases=tuple(a for a, _ in aliases if a != r.name)[:ALIASES_LISTED],
+        first_seen=r.first_seen,
+        last_seen=r.last_seen,
+    )
+
+
+def _actor_filters(kind: str | None, name: str | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if kind:
+        where.append(actors.c.kind == kind)
+    if name and name.strip():
+        where.append(or_(contains(actors.c.name, name.strip()), contains(cast(actors.c.aliases, Text), name.strip())))
+    return where
+
+
+def list_actors(
+    engine: Engine, *, kind: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
+) -> list[ListedActor]:
+    """Actors named in the most documents first, of one ``kind``, with ``name`` in their name or
+    an alias (any case)."""
+    where = _actor_filters(kind, name)
+    query = select(actors).where(*where).order_by(actors.c.documents.desc(), actors.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(actors)).scalar_one())
+        return [_listed(r) for r in conn.execute(query)]
+
+
+def count_actors(engine: Engine, *, kind: str | None = None, name: str | None = None) -> int:
+    """How many actors :func:`list_actors` pages through."""
+    query = select(func.count()).select_from(actors).where(*_actor_filters(kind, name))
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def actors_of_entities(engine: Engine, doc_id: str) -> dict[str, tuple[int, str]]:
+    """Entity id -> (actor id, actor name) for the resolved entities of one document."""
+    query = (
+        select(actor_links.c.entity_id, actor_links.c.actor_id, actors.c.name)
+        .join(actors, actors.c.id == actor_links.c.actor_id)
+        .where(actor_links.c.doc_id == doc_id)
+    )
+    with engine.connect() as conn:
+        return {r.entity_id: (r.actor_id, r.name) for r in conn.execute(query)}
+
+
+def actor_of_entity(engine: Engine, doc_id: str, entity_id: str) -> int | None:
+    """The actor the entity ``doc_id:entity_id`` is linked to (None: it is not linked)."""
+    query = select(actor_links.c.actor_id).where(
+        and_(actor_links.c.doc_id == doc_id, actor_links.c.entity_id == entity_id)
+    )
+    with engine.connect() as conn:
+        found = conn.execute(query).first()
+    return None if found is None else int(found[0])
+
+
+def actor_attributes(engine: Engine, actor_id: int) -> dict[str, Any]:
+    """The actor's attributes: {attribute: {value: documents}} (role, nationality)."""
+    with engine.connect() as conn:
+        found = conn.execute(select(actors.c.attributes).where(actors.c.id == actor_id)).scalar_one()
+    return dict(found or {})
+
+
+@dataclass(frozen=True)
+class ActorPlace:
+    """A geocoded place among an actor's entities (coordinates rounded to 3 decimals group them)."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    geonames_id: int | None
+    feature: str | None
+    entities: int
+    """The actor's entities at this place."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def actor_places(engine: Engine, actor_id: int, *, limit: int = 200) -> list[ActorPlace]:
+    """The places of the actor's first ``limit`` geocoded entities, most entities first."""
+    e = schema.entities
+    query = (
+        select(e.c.name, e.c.lat, e.c.lon, e.c.country, e.c.geonames_id, e.c.feature)
+        .join(actor_links, and_(actor_links.c.doc_id == e.c.doc_id, actor_links.c.entity_id == e.c.id))
+        .where(actor_links.c.actor_id == actor_id, e.c.lat.is_not(None), e.c.lon.is_not(None))
+        .limit(limit)
+    )
+    places: dict[tuple[float, float], dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for p in conn.execute(query):
+            place = places.setdefault((round(p.lat, 3), round(p.lon, 3)), {**dict(p._mapping), "entities": 0})
+            place["entities"] += 1
+    return sorted((ActorPlace(**p) for p in places.values()), key=lambda p: -p.entities)
+
+
+def store_state(engine: Engine) -> tuple[Any, ...]:
+    """Changes whenever documents are stored or actors are resolved, merged, split or rebuilt, or
+    screened (maxima of keys and of the actors' update times: cheap to read)."""
+    with engine.connect() as conn:
+        return tuple(
+            conn.execute(
+                select(
+                    select(func.max(schema.documents.c.seq)).scalar_subquery(),
+                    select(func.max(actors.c.id)).scalar_subquery(),
+                    select(func.max(actors.c.updated_at)).scalar_subquery(),
+                    select(func.max(actor_decisions.c.seq)).scalar_subquery(),
+                    select(func.max(watchlist_hits.c.seq)).scalar_subquery(),
+                )
+            ).one()
+        )

@@ -18,7 +18,7 @@ is the bottom layer), a :class:`ListInfo`, tuples.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -352,3 +352,65 @@ def cached_index_keys(engine: Engine) -> list[str]:
 
 
 # --- reads for the CLI and the web ---
+
+
+
+
+# reads for the web and the CLI
+
+
+@dataclass(frozen=True)
+class WatchlistHit:
+    """A screened name that matched a listed entry (``newsgraph screen --actors``)."""
+
+    list: str
+    entry_id: str
+    """The entry's reference as its list gives it."""
+    entry_name: str
+    matched_name: str
+    """The listed name or alias that matched."""
+    actor: str
+    """The name as screened."""
+    score: float
+    explanation: str
+    screened_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The API's shape: ``entry_id`` as ``reference``, ``actor`` as ``screened_name``."""
+        return {
+            "list": self.list,
+            "reference": self.entry_id,
+            "entry_name": self.entry_name,
+            "matched_name": self.matched_name,
+            "screened_name": self.actor,
+            "score": self.score,
+            "explanation": self.explanation,
+            "screened_at": self.screened_at,
+        }
+
+
+def hits_of_names(engine: Engine, names: Iterable[str]) -> list[WatchlistHit]:
+    """The hits of the screened names among ``names`` (any case), best score first."""
+    h = watchlist_hits
+    wanted = sorted({n.lower() for n in names})
+    query = select(h).where(func.lower(h.c.actor).in_(wanted)).order_by(h.c.score.desc())
+    with engine.connect() as conn:
+        return [
+            WatchlistHit(
+                list=r.list,
+                entry_id=r.entry_id,
+                entry_name=r.entry_name,
+                matched_name=r.matched_name,
+                actor=r.actor,
+                score=r.score,
+                explanation=r.explanation,
+                screened_at=r.screened_at,
+            )
+            for r in conn.execute(query)
+        ]
+
+
+def count_hits(engine: Engine) -> int:
+    """How many watchlist hits are stored."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(watchlist_hits)).scalar_one())

@@ -1,4 +1,4 @@
-"""The JSON REST API under ``/api``: thin routes over the store's queries and the network.
+"""The JSON REST API under ``/api``: thin routes over the store's reads and the network.
 
 Every list takes ``limit`` (default 50, at most 500) and ``offset`` and answers
 ``{"items": [...], "limit", "offset", "total"}``; ``total`` is null where counting would cost a
@@ -6,7 +6,7 @@ second query over the whole store and the page was full. Filters are the CLI's. 
 facts (claims, events, relations, the network, timelines) take ``min_confidence`` (0-1, default
 the calibrated threshold) and say how many facts it left out (``hidden_below_confidence``).
 Errors are one shape (``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
-which needs the server's token.
+which needs the server's token. No SQL here: every query is a function of ``newsgraph.store``.
 """
 
 from __future__ import annotations
@@ -16,23 +16,24 @@ import logging
 import tempfile
 import threading
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
-from sqlalchemy import Engine, Text, and_, case, cast, func, or_, select
 
 from newsgraph import network as nw
 from newsgraph.errors import BadRequest
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.ingest.document import content_hash, make_document, normalise_date
-from newsgraph.store import Store, schema
-from newsgraph.store import queries as q
-from newsgraph.store.actors import actor_decisions, actor_links, actors
-from newsgraph.store.watchlist import watchlist_hits
+from newsgraph.store import Engine, Store, connect
+from newsgraph.store import actors as actor_store
+from newsgraph.store import documents as doc_store
+from newsgraph.store import extractions as records
+from newsgraph.store.extractions import EventPlace
+from newsgraph.store.watchlist import count_hits, hits_of_names
 from newsgraph.web.security import check_token
 
 log = logging.getLogger("newsgraph.web")
@@ -156,11 +157,8 @@ def summary(db: Db) -> Response:
     """Documents, stored versions, words, sources, date range, record counts, actors."""
 
     def compute() -> dict[str, Any]:
-        s = q.summary(db)
-        with db.connect() as conn:
-            n_actors = conn.execute(select(func.count()).select_from(actors)).scalar_one()
-            n_hits = conn.execute(select(func.count()).select_from(watchlist_hits)).scalar_one()
-        return {**s.__dict__, "actors": int(n_actors), "watchlist_hits": int(n_hits)}
+        s = doc_store.summary(db)
+        return {**s.to_dict(), "actors": actor_store.count_actors(db), "watchlist_hits": count_hits(db)}
 
     return cached_json(db, ("summary",), compute)
 
@@ -172,13 +170,8 @@ def documents(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    rows = q.list_documents(db, limit=limit, offset=offset, source=source or None)
-    d = schema.documents
-    count = select(func.count()).select_from(d).where(d.c.current.is_(True))
-    if source:
-        count = count.where(func.lower(d.c.source) == source.lower())
-    with db.connect() as conn:
-        total = int(conn.execute(count).scalar_one())
+    rows = doc_store.list_documents(db, limit=limit, offset=offset, source=source or None)
+    total = doc_store.count_documents(db, source=source or None)
     return ok(page(rows, limit, offset, total))
 
 
@@ -186,9 +179,9 @@ def documents(
 def document(db: Db, document_id: str) -> JSONResponse:
     """The document with its text, and its mentions, entities, claims (with the speaker's name),
     events and relations. Every ``start``/``end`` is a character offset into ``document.text``."""
-    doc_id = q.resolve_id(db, document_id)
-    x = q.load_extraction(db, doc_id)
-    row = q.document_row(db, doc_id)
+    doc_id = doc_store.resolve_id(db, document_id)
+    x = records.load_extraction(db, doc_id)
+    row = doc_store.document_row(db, doc_id)
     data = x.to_dict()
     data["document"].update(
         {
@@ -201,20 +194,12 @@ def document(db: Db, document_id: str) -> JSONResponse:
             "ingested_at": row["ingested_at"],
         }
     )
-    speakers = q.claim_speakers(db, doc_id)
+    speakers = records.claim_speakers(db, doc_id)
     names = {e["id"]: e["name"] for e in data["entities"]}
     for c in data["claims"]:
         c["speaker_name"] = speakers.get(c["id"])
         c["reported_by_name"] = names.get(c["reported_by"]) if c.get("reported_by") else None
-    with db.connect() as conn:
-        links = {
-            r.entity_id: (r.actor_id, r.name)
-            for r in conn.execute(
-                select(actor_links.c.entity_id, actor_links.c.actor_id, actors.c.name)
-                .join(actors, actors.c.id == actor_links.c.actor_id)
-                .where(actor_links.c.doc_id == doc_id)
-            )
-        }
+    links = actor_store.actors_of_entities(db, doc_id)
     for e in data["entities"]:
         actor_id, actor_name = links.get(e["id"], (None, None))
         e["actor"] = actor_id
@@ -309,24 +294,14 @@ def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str
         known = store.known_hashes([h for h in expected if h])
         report = ingest(read_inputs([str(path)]), store)
         failures = [{"document": _posted_number(f.origin, str(path)), "reason": f.reason} for f in report.failures]
-    d = schema.documents
-    with store.engine.connect() as conn:
-        rows = {
-            r.content_hash: dict(r._mapping)
-            for r in conn.execute(
-                select(
-                    d.c.id, d.c.title, d.c.published, d.c.source, d.c.version, d.c.previous_id, d.c.content_hash
-                ).where(d.c.content_hash.in_([h for h in expected if h]))
-            )
-        }
+    found = doc_store.stored_versions(store.engine, [h for h in expected if h])
     stored = []
     for h in expected:
-        row = rows.get(h)
-        if row is None:
+        version = found.get(h)
+        if version is None:
             continue
-        row = dict(row)
-        row.pop("content_hash")
-        row["status"] = "unchanged" if h in known else ("version" if row["version"] > 1 else "new")
+        row = version.to_dict()
+        row["status"] = "unchanged" if h in known else ("version" if version.version > 1 else "new")
         stored.append(row)
     body = {
         "new": report.new,
@@ -356,28 +331,13 @@ def search(
 ) -> Response:
     if not q_.strip():
         raise BadRequest("empty search query: give ?q=WORDS")
-    docs = q.search(db, q_, limit=limit)
-    with db.connect() as conn:
+    docs = doc_store.search(db, q_, limit=limit)
+    with connect(db) as conn:
         found = nw.find_actors(conn, q_, limit=limit)
     return ok({"query": q_, "documents": docs, "actors": [nw.actor_dict(a) for a in found]})
 
 
 # -- actors ------------------------------------------------------------------------------------
-
-
-def _actor_row(r: Any) -> dict[str, Any]:
-    aliases = sorted((r.aliases or {}).items(), key=lambda kv: -kv[1])
-    return {
-        "id": r.id,
-        "name": r.name,
-        "kind": r.kind,
-        "country": r.country,
-        "documents": r.documents,
-        "mentions": r.mentions,
-        "aliases": [a for a, _ in aliases if a != r.name][:10],
-        "first_seen": r.first_seen,
-        "last_seen": r.last_seen,
-    }
 
 
 @router.get("/actors", tags=["actors"], summary="Actors resolved across documents, most documented first")
@@ -388,22 +348,9 @@ def actor_list(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    where = []
-    if kind:
-        where.append(actors.c.kind == kind)
-    if q_ and q_.strip():
-        pattern = "%" + q_.strip().lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
-        where.append(
-            or_(
-                func.lower(actors.c.name).like(pattern, escape="\\"),
-                func.lower(cast(actors.c.aliases, Text)).like(pattern, escape="\\"),
-            )
-        )
-    query = select(actors).where(*where).order_by(actors.c.documents.desc(), actors.c.id).limit(limit).offset(offset)
-    with db.connect() as conn:
-        rows = [_actor_row(r) for r in conn.execute(query)]
-        total = int(conn.execute(select(func.count()).select_from(actors).where(*where)).scalar_one())
-    return ok(page(rows, limit, offset, total))
+    found = {"kind": kind or None, "name": q_}
+    rows = [a.to_dict() for a in actor_store.list_actors(db, **found, limit=limit, offset=offset)]
+    return ok(page(rows, limit, offset, actor_store.count_actors(db, **found)))
 
 
 @router.get(
@@ -416,38 +363,10 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
 
     details = actor_details(db, actor_id, limit=50)
     a = details.actor
-    e = schema.entities
-    with db.connect() as conn:
-        row = conn.execute(select(actors.c.attributes).where(actors.c.id == actor_id)).scalar_one()
-        places: dict[tuple[float, float], dict[str, Any]] = {}
-        for p in conn.execute(
-            select(e.c.name, e.c.lat, e.c.lon, e.c.country, e.c.geonames_id, e.c.feature)
-            .join(actor_links, and_(actor_links.c.doc_id == e.c.doc_id, actor_links.c.entity_id == e.c.id))
-            .where(actor_links.c.actor_id == actor_id, e.c.lat.is_not(None), e.c.lon.is_not(None))
-            .limit(200)
-        ):
-            key = (round(p.lat, 3), round(p.lon, 3))
-            place = places.setdefault(key, {**dict(p._mapping), "entities": 0})
-            place["entities"] += 1
-        names = {a["name"].lower(), *(n.lower() for n in a["aliases"])}
-        names |= {str(x["name"]).lower() for x in details.links}
-        hits = [
-            {
-                "list": h.list,
-                "reference": h.entry_id,
-                "entry_name": h.entry_name,
-                "matched_name": h.matched_name,
-                "screened_name": h.actor,
-                "score": h.score,
-                "explanation": h.explanation,
-                "screened_at": h.screened_at,
-            }
-            for h in conn.execute(
-                select(watchlist_hits)
-                .where(func.lower(watchlist_hits.c.actor).in_(sorted(names)))
-                .order_by(watchlist_hits.c.score.desc())
-            )
-        ]
+    attributes = actor_store.actor_attributes(db, actor_id)
+    places = actor_store.actor_places(db, actor_id, limit=200)
+    names = {a["name"], *a["aliases"], *(str(x["name"]) for x in details.links)}
+    hits = [h.to_dict() for h in hits_of_names(db, names)]
     return ok(
         {
             "actor": {
@@ -456,9 +375,9 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
                 "kind": a["kind"],
                 "country": a["country"],
                 "aliases": a["aliases"],
-                "attributes": row or {},
+                "attributes": attributes,
                 "roles": a["roles"],
-                "places": sorted(places.values(), key=lambda p: -p["entities"]),
+                "places": [p.to_dict() for p in places],
                 "documents": a["documents"],
                 "mentions": a["mentions"],
                 "first_seen": a["first_seen"],
@@ -536,8 +455,8 @@ def events(
     ``hidden_below_confidence`` counts those left out."""
     m = confidence(min_confidence)
     found = {"type": type or None, "actor": actor or None, "since": day(since, "since"), "where": where or None}
-    rows = q.events(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
-    hidden = q.hidden_events(db, **found, min_confidence=m)
+    rows = records.events(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
+    hidden = records.hidden_events(db, **found, min_confidence=m)
     return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
@@ -554,8 +473,8 @@ def claims(
     ``hidden_below_confidence`` counts those left out."""
     m = confidence(min_confidence)
     found = {"speaker": speaker or None, "about": about or None}
-    rows = q.claims(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
-    hidden = q.hidden_claims(db, **found, min_confidence=m)
+    rows = records.claims(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
+    hidden = records.hidden_claims(db, **found, min_confidence=m)
     return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
@@ -572,8 +491,8 @@ def relations(
     ``hidden_below_confidence`` counts those left out."""
     m = confidence(min_confidence)
     found = {"actor": actor or None, "type": type or None}
-    rows = q.relations(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
-    hidden = q.hidden_relations(db, **found, min_confidence=m)
+    rows = records.relations(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
+    hidden = records.hidden_relations(db, **found, min_confidence=m)
     return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
@@ -666,19 +585,8 @@ def network_path(
 
 def store_state(db: Engine) -> tuple[Any, ...]:
     """Changes whenever documents are stored or actors are resolved, merged, split or rebuilt
-    (maxima of keys and of the actors' update times: cheap to read)."""
-    with db.connect() as conn:
-        return tuple(
-            conn.execute(
-                select(
-                    select(func.max(schema.documents.c.seq)).scalar_subquery(),
-                    select(func.max(actors.c.id)).scalar_subquery(),
-                    select(func.max(actors.c.updated_at)).scalar_subquery(),
-                    select(func.max(actor_decisions.c.seq)).scalar_subquery(),
-                    select(func.max(watchlist_hits.c.seq)).scalar_subquery(),
-                )
-            ).one()
-        )
+    (:func:`newsgraph.store.actors.store_state`)."""
+    return actor_store.store_state(db)
 
 
 class StateCache:
@@ -760,40 +668,27 @@ def event_map(
 ) -> Response:
     """Each place where events happen (the event's location, geocoded), with how many events and
     which (``DOCUMENT:EVENT``), strongest first."""
-    v, a, e, d = schema.events, schema.event_args, schema.entities, schema.documents
-    date = func.coalesce(v.c.date_value, d.c.published)
-    query = (
-        select(a.c.doc_id, a.c.event_id, e.c.name, e.c.lat, e.c.lon, e.c.country, actor_links.c.actor_id)
-        .select_from(
-            a.join(e, and_(e.c.doc_id == a.c.doc_id, e.c.id == a.c.entity))
-            .join(v, and_(v.c.doc_id == a.c.doc_id, v.c.id == a.c.event_id))
-            .join(d, d.c.id == a.c.doc_id)
-            .outerjoin(actor_links, and_(actor_links.c.doc_id == a.c.doc_id, actor_links.c.entity_id == a.c.entity))
-        )
-        .where(a.c.role == "location", e.c.lat.is_not(None), e.c.lon.is_not(None), d.c.current.is_(True))
-    )
-    if s := day(since, "since"):
-        query = query.where(date >= s)
-    if u := day(until, "until"):
-        query = query.where(date <= u + "\uffff")
-    if type:
-        query = query.where(func.upper(v.c.type) == type.upper())
-    return cached_json(db, ("map", s, u, (type or "").upper(), limit), lambda: _places(db, query, limit))
+    s, u = day(since, "since"), day(until, "until")
+
+    def compute() -> dict[str, Any]:
+        return _places(db, records.event_places(db, since=s, until=u, type=type or None), limit)
+
+    return cached_json(db, ("map", s, u, (type or "").upper(), limit), compute)
 
 
-def _places(db: Engine, query: Any, limit: int) -> dict[str, Any]:
+def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, Any]:
     places: dict[Any, dict[str, Any]] = {}
     names: dict[Any, Counter[str]] = defaultdict(Counter)
-    with db.connect() as conn:
-        for r in conn.execute(query):
-            key = r.actor_id if r.actor_id is not None else (round(r.lat, 2), round(r.lon, 2))
-            p = places.setdefault(
-                key,
-                {"lat": r.lat, "lon": r.lon, "country": r.country, "actor": r.actor_id, "ids": set(), "docs": set()},
-            )
-            p["ids"].add(f"{r.doc_id}:{r.event_id}")
-            p["docs"].add(r.doc_id)
-            names[key][r.name] += 1
+    for r in found:
+        key = r.actor_id if r.actor_id is not None else (round(r.lat, 2), round(r.lon, 2))
+        p = places.setdefault(
+            key,
+            {"lat": r.lat, "lon": r.lon, "country": r.country, "actor": r.actor_id, "ids": set(), "docs": set()},
+        )
+        p["ids"].add(f"{r.doc_id}:{r.event_id}")
+        p["docs"].add(r.doc_id)
+        names[key][r.name] += 1
+    with connect(db) as conn:
         actor_names = nw.load_actors(conn, [k for k in places if isinstance(k, int)])
     items = []
     for key, p in places.items():
@@ -817,30 +712,11 @@ def global_timeline(
     """Counts per period; an event is dated by its own date when it is at least that precise, else
     by its document's; claims and documents by the document's date."""
     n = 7 if interval == "month" else 10
-    v, c, d = schema.events, schema.claims, schema.documents
-    ev_date = case((func.length(v.c.date_value) >= n, v.c.date_value), else_=d.c.published)
     s, u = day(since, "since"), day(until, "until")
 
-    def counts(table: Any, date: Any) -> dict[str, int]:
-        period = func.substr(date, 1, n)
-        query = select(period, func.count()).select_from(table)
-        if table is not d:
-            query = query.join(d, d.c.id == table.c.doc_id)
-        query = query.where(d.c.current.is_(True), date.is_not(None), func.length(date) >= n)
-        if s:
-            query = query.where(date >= s)
-        if u:
-            query = query.where(date <= u + "\uffff")
-        with db.connect() as conn:
-            return {p: int(k) for p, k in conn.execute(query.group_by(period))}
-
     def compute() -> dict[str, Any]:
-        ev, cl, dc = counts(v, ev_date), counts(c, d.c.published), counts(d, d.c.published)
-        periods = sorted(set(ev) | set(cl) | set(dc))
-        items = [
-            {"date": p, "events": ev.get(p, 0), "claims": cl.get(p, 0), "documents": dc.get(p, 0)} for p in periods
-        ]
-        return {"interval": interval, "items": items}
+        items = records.counts_per_period(db, length=n, since=s, until=u)
+        return {"interval": interval, "items": [p.to_dict() for p in items]}
 
     return cached_json(db, ("timeline", s, u, interval), compute)
 

@@ -94,6 +94,18 @@ def test_actors_lists_the_most_named(db: str) -> None:
     assert {"Hamas", "Lashkar-e-Taiba"} <= {r["name"] for r in rows}
 
 
+@pytest.mark.parametrize("kind", [None, "person"])
+def test_actors_lists_what_the_api_lists(db: str, kind: str | None) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    _code, out = run("actors", "--json", "--db", db, *(["--kind", kind] if kind else []))
+    with TestClient(create_app(db)) as client:
+        api = client.get("/api/actors", params={"kind": kind} if kind else {}).json()["items"]
+    assert json.loads(out) == [{k: v for k, v in a.items() if k != "mentions"} for a in api][:30]
+
+
 def test_network_of_an_actor_as_json_has_evidence(db: str) -> None:
     code, out = run("network", "--actor", "Hamas", "--depth", "2", "--json", "--db", db)
     assert code == 0

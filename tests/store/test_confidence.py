@@ -13,7 +13,7 @@ import pytest
 
 from newsgraph.records import Extraction
 from newsgraph.store import Store
-from newsgraph.store import queries as q
+from newsgraph.store import extractions as record_store
 from newsgraph.store.migrations import MIGRATIONS
 from tests.store.test_store import hand_built
 
@@ -42,7 +42,7 @@ VALUES |= {"r1": 0.19, "r2": 1.0, "e4": None}
 def test_confidence_round_trips_for_every_record(store: Store) -> None:
     x = rated(hand_built(), VALUES)
     store.save(x)
-    loaded = q.load_extraction(store.engine, x.document.id)
+    loaded = record_store.load_extraction(store.engine, x.document.id)
     for kind in RATED:
         assert {r.id: r.confidence for r in getattr(loaded, kind)} == {
             r.id: r.confidence for r in getattr(x, kind)
@@ -53,9 +53,9 @@ def test_confidence_round_trips_for_every_record(store: Store) -> None:
 
 def test_queries_across_documents_carry_confidence(store: Store) -> None:
     store.save(rated(hand_built(), VALUES))
-    assert {r["id"]: r["confidence"] for r in q.claims(store.engine)} == {"c1": 0.12, "c2": 0.8}
-    assert {r["id"]: r["confidence"] for r in q.events(store.engine)} == {"v1": 0.6, "v2": 0.1}
-    assert {r["id"]: r["confidence"] for r in q.relations(store.engine)} == {"r1": 0.19, "r2": 1.0}
+    assert {r["id"]: r["confidence"] for r in record_store.claims(store.engine)} == {"c1": 0.12, "c2": 0.8}
+    assert {r["id"]: r["confidence"] for r in record_store.events(store.engine)} == {"v1": 0.6, "v2": 0.1}
+    assert {r["id"]: r["confidence"] for r in record_store.relations(store.engine)} == {"r1": 0.19, "r2": 1.0}
 
 
 @pytest.mark.parametrize(
@@ -73,28 +73,28 @@ def test_min_confidence_filters_and_counts_what_it_hides(
 ) -> None:
     store.save(rated(hand_built(), VALUES))
     e = store.engine
-    assert sorted(r["id"] for r in q.claims(e, min_confidence=threshold)) == claims
-    assert sorted(r["id"] for r in q.events(e, min_confidence=threshold)) == events
-    assert sorted(r["id"] for r in q.relations(e, min_confidence=threshold)) == relations
-    assert q.hidden_claims(e, min_confidence=threshold) == 2 - len(claims)
-    assert q.hidden_events(e, min_confidence=threshold) == 2 - len(events)
-    assert q.hidden_relations(e, min_confidence=threshold) == 2 - len(relations)
+    assert sorted(r["id"] for r in record_store.claims(e, min_confidence=threshold)) == claims
+    assert sorted(r["id"] for r in record_store.events(e, min_confidence=threshold)) == events
+    assert sorted(r["id"] for r in record_store.relations(e, min_confidence=threshold)) == relations
+    assert record_store.hidden_claims(e, min_confidence=threshold) == 2 - len(claims)
+    assert record_store.hidden_events(e, min_confidence=threshold) == 2 - len(events)
+    assert record_store.hidden_relations(e, min_confidence=threshold) == 2 - len(relations)
 
 
 def test_hidden_counts_follow_the_other_filters(store: Store) -> None:
     store.save(rated(hand_built(), VALUES))
     e = store.engine
-    assert q.hidden_claims(e, min_confidence=0.5, speaker="Wekesa") == 1
-    assert q.hidden_claims(e, min_confidence=0.5, speaker="agency") == 0
-    assert q.hidden_events(e, min_confidence=0.5, type="CONSULT") == 1
-    assert q.hidden_events(e, min_confidence=0.5, type="AGREE") == 0
-    assert q.hidden_relations(e, min_confidence=0.5, type="member_of") == 1
+    assert record_store.hidden_claims(e, min_confidence=0.5, speaker="Wekesa") == 1
+    assert record_store.hidden_claims(e, min_confidence=0.5, speaker="agency") == 0
+    assert record_store.hidden_events(e, min_confidence=0.5, type="CONSULT") == 1
+    assert record_store.hidden_events(e, min_confidence=0.5, type="AGREE") == 0
+    assert record_store.hidden_relations(e, min_confidence=0.5, type="member_of") == 1
 
 
 def test_unscored_records_are_never_hidden(store: Store) -> None:
     store.save(rated(hand_built(), {"c1": None, "c2": None}))
-    assert [r["id"] for r in q.claims(store.engine, min_confidence=0.99)] == ["c1", "c2"]
-    assert q.hidden_claims(store.engine, min_confidence=0.99) == 0
+    assert [r["id"] for r in record_store.claims(store.engine, min_confidence=0.99)] == ["c1", "c2"]
+    assert record_store.hidden_claims(store.engine, min_confidence=0.99) == 0
 
 
 def _make_old(db: Path) -> None:
@@ -138,11 +138,11 @@ def test_an_old_store_migrates_and_its_records_have_no_confidence(tmp_path: Path
         with sqlite3.connect(db) as conn:
             versions = [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")]
         assert versions[-1] == MIGRATIONS[-1].version == 4
-        old = q.load_extraction(s.engine, "old1")
+        old = record_store.load_extraction(s.engine, "old1")
         assert old.claims[0].confidence is None
         assert old.entities[0].confidence is None
-        assert q.claims(s.engine, min_confidence=0.5)[0]["confidence"] is None  # unscored: shown
+        assert record_store.claims(s.engine, min_confidence=0.5)[0]["confidence"] is None  # unscored: shown
         # and the migrated store takes new records with their confidence
         s.save(rated(hand_built(), VALUES))
-        assert q.load_extraction(s.engine, "hb1").claims[0].confidence == 0.12
+        assert record_store.load_extraction(s.engine, "hb1").claims[0].confidence == 0.12
     Store.open(db).close()  # reopening a migrated store changes nothing

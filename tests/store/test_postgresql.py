@@ -6,7 +6,8 @@ import pytest
 
 from newsgraph.records import Document, Entity, Extraction, Mention
 from newsgraph.store import Store
-from newsgraph.store import queries as q
+from newsgraph.store import documents as doc_store
+from newsgraph.store import extractions as record_store
 
 
 def _extraction(doc_id: str, text: str, key: str | None = None) -> Extraction:
@@ -27,8 +28,8 @@ def test_postgresql_store_round_trip_search_and_versions(postgresql_url: str, te
         again = store.save(_extraction("pg-1", text))
         changed = store.save(_extraction("pg-1", text.replace("Friday", "Saturday")))
         assert (first.status, again.status, changed.status) == ("new", "unchanged", "version")
-        assert q.load_extraction(store.engine, "pg-1") == _extraction("pg-1", text)
-        assert [r["id"] for r in q.search(store.engine, "dock workers")] == [changed.id]
-        assert q.summary(store.engine).documents == 1
+        assert record_store.load_extraction(store.engine, "pg-1") == _extraction("pg-1", text)
+        assert [r["id"] for r in doc_store.search(store.engine, "dock workers")] == [changed.id]
+        assert doc_store.summary(store.engine).documents == 1
     with Store.open(postgresql_url) as store:  # re-opening applies no migration twice
-        assert q.summary(store.engine).versions == 2
+        assert doc_store.summary(store.engine).versions == 2

@@ -33,7 +33,8 @@ from newsgraph.records import (
     Speaker,
 )
 from newsgraph.store import Store
-from newsgraph.store import queries as q
+from newsgraph.store import documents as doc_store
+from newsgraph.store import extractions as record_store
 from newsgraph.store.migrations import MIGRATIONS, migrate, schema_version
 
 
@@ -73,7 +74,7 @@ def test_data_survives_reopening(tmp_path: Path) -> None:
     with Store.open(db) as s:
         s.save(doc("Rain fell on Oslo for a week."))
     with Store.open(db) as s:
-        assert q.summary(s.engine).documents == 1
+        assert doc_store.summary(s.engine).documents == 1
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -131,7 +132,7 @@ def test_opening_retries_while_another_process_holds_the_new_file(
 ) -> None:
     calls = _locked_at_first(monkeypatch, times=3)
     with Store.open(tmp_path / "shared.db") as store:
-        assert q.summary(store.engine).documents == 0
+        assert doc_store.summary(store.engine).documents == 0
     assert len(calls) >= 4
 
 
@@ -303,7 +304,7 @@ def test_save_then_load_gives_back_equal_records(x: Extraction) -> None:
         saved = s.save(x)
         assert saved.status == "new"
         assert saved.id == x.document.id
-        loaded = q.load_extraction(s.engine, x.document.id)
+        loaded = record_store.load_extraction(s.engine, x.document.id)
     assert loaded == replace(x, document=replace(x.document, key=x.document.id))  # the key defaults to the id
     assert loaded.to_dict() == x.to_dict()
 
@@ -311,7 +312,7 @@ def test_save_then_load_gives_back_equal_records(x: Extraction) -> None:
 def test_store_only_fields_are_kept_in_the_row_but_not_in_the_contract(store: Store) -> None:
     x = doc("Rain in Oslo.", origin="in/oslo.txt", slug="–NWS\nab/cd", key="in/oslo.txt")
     store.save(x)
-    row = q.document_row(store.engine, "d1")
+    row = doc_store.document_row(store.engine, "d1")
     assert (row["origin"], row["slug"], row["key"], row["words"], row["version"]) == (
         "in/oslo.txt",
         "–NWS\nab/cd",
@@ -319,7 +320,7 @@ def test_store_only_fields_are_kept_in_the_row_but_not_in_the_contract(store: St
         3,
         1,
     )
-    loaded = q.load_extraction(store.engine, "d1")
+    loaded = record_store.load_extraction(store.engine, "d1")
     assert loaded.document == x.document
     assert loaded.to_dict()["document"] == {
         "id": "d1",
@@ -367,24 +368,24 @@ def test_a_changed_document_under_the_same_key_is_a_new_version_linked_to_the_ol
     v3 = store.save(doc("The bridge reopened on 2 June.", id="story-7", key="feed:story-7"))
     assert [v.status for v in (v1, v2, v3)] == ["new", "version", "version"]
     assert [v.id for v in (v1, v2, v3)] == ["story-7", "story-7@v2", "story-7@v3"]
-    rows = {r["id"]: r for r in (q.document_row(store.engine, v.id) for v in (v1, v2, v3))}
+    rows = {r["id"]: r for r in (doc_store.document_row(store.engine, v.id) for v in (v1, v2, v3))}
     assert [(rows[v.id]["version"], rows[v.id]["previous_id"], rows[v.id]["current"]) for v in (v1, v2, v3)] == [
         (1, None, False),
         (2, "story-7", False),
         (3, "story-7@v2", True),
     ]
-    s = q.summary(store.engine)
+    s = doc_store.summary(store.engine)
     assert (s.documents, s.versions) == (1, 3)
-    assert [r["id"] for r in q.list_documents(store.engine)] == ["story-7@v3"]
-    assert len(q.list_documents(store.engine, all_versions=True)) == 3
-    assert q.load_extraction(store.engine, "story-7@v3").document.id == "story-7@v3"
+    assert [r["id"] for r in doc_store.list_documents(store.engine)] == ["story-7@v3"]
+    assert len(doc_store.list_documents(store.engine, all_versions=True)) == 3
+    assert record_store.load_extraction(store.engine, "story-7@v3").document.id == "story-7@v3"
 
 
 def test_a_new_version_with_a_hashed_id_keeps_its_own_id(store: Store) -> None:
     first = store.save(doc("Text one about a dam.", id="aaaa", key="path/a.txt"))
     second = store.save(doc("Text two about a dam.", id="bbbb", key="path/a.txt"))
     assert (second.status, second.id) == ("version", "bbbb")
-    assert q.document_row(store.engine, "bbbb")["previous_id"] == first.id
+    assert doc_store.document_row(store.engine, "bbbb")["previous_id"] == first.id
 
 
 def test_two_texts_with_the_same_id_under_different_keys_are_kept_apart(store: Store) -> None:
@@ -404,9 +405,9 @@ def test_records_of_a_renamed_version_follow_its_new_id(store: Store) -> None:
     )
     saved = store.save(x)
     assert saved.id == "n1@v2"
-    loaded = q.load_extraction(store.engine, "n1@v2")
+    loaded = record_store.load_extraction(store.engine, "n1@v2")
     assert [m.text for m in loaded.mentions] == ["Oslo"]
-    assert q.load_extraction(store.engine, "n1").mentions == ()
+    assert record_store.load_extraction(store.engine, "n1").mentions == ()
 
 
 def test_known_hashes(store: Store) -> None:
@@ -458,7 +459,7 @@ def searchable(store: Store) -> Store:
     ],
 )
 def test_search_finds_words(searchable: Store, query: str, ids: list[str]) -> None:
-    rows = q.search(searchable.engine, query)
+    rows = doc_store.search(searchable.engine, query)
     assert sorted(r["id"] for r in rows) == ids
 
 
@@ -476,23 +477,23 @@ def test_search_finds_words(searchable: Store, query: str, ids: list[str]) -> No
     ],
 )
 def test_search_survives_fts_syntax_errors(searchable: Store, query: str, ids: list[str]) -> None:
-    rows = q.search(searchable.engine, query)
+    rows = doc_store.search(searchable.engine, query)
     assert sorted(r["id"] for r in rows) == ids
 
 
 @pytest.mark.parametrize("query", ["", "   "])
 def test_empty_search_is_a_bad_request(searchable: Store, query: str) -> None:
     with pytest.raises(BadRequest):
-        q.search(searchable.engine, query)
+        doc_store.search(searchable.engine, query)
 
 
 def test_search_gives_a_snippet_and_only_current_versions(store: Store) -> None:
     store.save(doc("The bridge will reopen in May.", id="b", key="k"))
     store.save(doc("The bridge will reopen in June.", id="b", key="k"))
-    rows = q.search(store.engine, "bridge")
+    rows = doc_store.search(store.engine, "bridge")
     assert [r["id"] for r in rows] == ["b@v2"]
     assert "[bridge]" in rows[0]["snippet"]
-    assert q.search(store.engine, "May") == []
+    assert doc_store.search(store.engine, "May") == []
 
 
 # Summary, listing, ids
@@ -504,7 +505,7 @@ def test_summary_counts(store: Store) -> None:
     store.save(doc("Six.", id="c", published=None))
     store.save(doc("Six seven eight nine.", id="c", key="c", source="AP", published="2025-12-31"))
     store.save(hand_built())
-    s = q.summary(store.engine)
+    s = doc_store.summary(store.engine)
     assert (s.documents, s.versions) == (4, 5)
     assert s.words == 3 + 2 + 4 + len(hand_built().document.text.split())
     assert s.sources == {"NWS": 3, "AP": 1}
@@ -513,16 +514,16 @@ def test_summary_counts(store: Store) -> None:
 
 
 def test_summary_of_an_empty_store(store: Store) -> None:
-    s = q.summary(store.engine)
+    s = doc_store.summary(store.engine)
     assert (s.documents, s.versions, s.words, s.sources, s.first, s.last) == (0, 0, 0, {}, None, None)
 
 
 def test_list_documents_newest_first_with_paging_and_source(store: Store) -> None:
     for k, day in enumerate(["2026-01-01", "2026-01-03", "2026-01-02"]):
         store.save(doc(f"Document number {k}.", id=f"d{k}", published=day, source="AP" if k else "NWS"))
-    assert [r["id"] for r in q.list_documents(store.engine)] == ["d1", "d2", "d0"]
-    assert [r["id"] for r in q.list_documents(store.engine, limit=1, offset=1)] == ["d2"]
-    assert [r["id"] for r in q.list_documents(store.engine, source="nws")] == ["d0"]
+    assert [r["id"] for r in doc_store.list_documents(store.engine)] == ["d1", "d2", "d0"]
+    assert [r["id"] for r in doc_store.list_documents(store.engine, limit=1, offset=1)] == ["d2"]
+    assert [r["id"] for r in doc_store.list_documents(store.engine, source="nws")] == ["d0"]
 
 
 @pytest.mark.parametrize(
@@ -532,7 +533,7 @@ def test_list_documents_newest_first_with_paging_and_source(store: Store) -> Non
 def test_resolve_id_from_an_id_or_a_unique_prefix(store: Store, key: str, expected: str) -> None:
     for i in ("abc123", "abd456", "xyz_9"):
         store.save(doc(f"Text of {i}.", id=i))
-    assert q.resolve_id(store.engine, key) == expected
+    assert doc_store.resolve_id(store.engine, key) == expected
 
 
 @pytest.mark.parametrize(("key", "error"), [("ab", BadRequest), ("zzz", NotFound), ("%", NotFound), ("_", NotFound)])
@@ -540,12 +541,12 @@ def test_resolve_id_refuses_ambiguous_and_unknown_keys(store: Store, key: str, e
     for i in ("abc123", "abd456"):
         store.save(doc(f"Text of {i}.", id=i))
     with pytest.raises(error):
-        q.resolve_id(store.engine, key)
+        doc_store.resolve_id(store.engine, key)
 
 
 def test_unknown_document_is_not_found(store: Store) -> None:
     with pytest.raises(NotFound, match="newsgraph documents"):
-        q.load_extraction(store.engine, "nope")
+        record_store.load_extraction(store.engine, "nope")
 
 
 # Queries across documents on hand-built records
@@ -677,10 +678,13 @@ def graph(store: Store) -> Store:
         ("Wekesa", "commission", ["c1"]),
         ("Wekesa", "African", []),
         ("%", None, []),
+        ("_", None, []),
+        (None, "\\c", []),
+        ("Wekesa\\", None, []),
     ],
 )
 def test_claims_by_speaker_and_subject(graph: Store, speaker: str | None, about: str | None, ids: list[str]) -> None:
-    rows = q.claims(graph.engine, speaker=speaker, about=about)
+    rows = record_store.claims(graph.engine, speaker=speaker, about=about)
     assert [r["id"] for r in rows] == ids
     for r in rows:
         assert r["published"] == "2026-03-04"
@@ -692,7 +696,7 @@ def test_claims_by_speaker_alias(store: Store) -> None:
     x = hand_built()
     entities = tuple(replace(e, aliases=("Minister Wekesa", "AW")) if e.id == "e1" else e for e in x.entities)
     store.save(replace(x, entities=entities))
-    assert [r["id"] for r in q.claims(store.engine, speaker="Minister Wekesa")] == ["c1"]
+    assert [r["id"] for r in record_store.claims(store.engine, speaker="Minister Wekesa")] == ["c1"]
 
 
 @pytest.mark.parametrize(
@@ -713,7 +717,7 @@ def test_claims_by_speaker_alias(store: Store) -> None:
     ],
 )
 def test_events_filters(graph: Store, filters: dict[str, str], ids: list[str]) -> None:
-    rows = q.events(graph.engine, **filters)  # type: ignore[arg-type]
+    rows = record_store.events(graph.engine, **filters)  # type: ignore[arg-type]
     assert [r["id"] for r in rows] == ids
     for r in rows:
         s = r["sentence"]
@@ -733,7 +737,7 @@ def test_events_filters(graph: Store, filters: dict[str, str], ids: list[str]) -
     ],
 )
 def test_relations_filters(graph: Store, actor: str | None, type: str | None, ids: list[str]) -> None:
-    rows = q.relations(graph.engine, actor=actor, type=type)
+    rows = record_store.relations(graph.engine, actor=actor, type=type)
     assert [r["id"] for r in rows] == ids
     for r in rows:
         e = r["evidence"]
@@ -746,14 +750,14 @@ def test_queries_see_only_current_versions(store: Store) -> None:
     new_text = TEXT.replace("the agency reported", "the agency wrote.")
     newer = Extraction(document=Document(id="hb1", text=new_text, key="omo"))
     assert store.save(newer).status == "version"
-    assert q.claims(store.engine) == []
-    assert q.events(store.engine) == []
-    assert q.relations(store.engine) == []
-    assert q.summary(store.engine).claims == 0
+    assert record_store.claims(store.engine) == []
+    assert record_store.events(store.engine) == []
+    assert record_store.relations(store.engine) == []
+    assert doc_store.summary(store.engine).claims == 0
 
 
 def test_claim_speakers(graph: Store) -> None:
-    assert q.claim_speakers(graph.engine, "hb1") == {"c1": "Amina Wekesa", "c2": "the agency"}
+    assert record_store.claim_speakers(graph.engine, "hb1") == {"c1": "Amina Wekesa", "c2": "the agency"}
 
 
 def test_paging_of_queries(store: Store) -> None:
@@ -761,7 +765,7 @@ def test_paging_of_queries(store: Store) -> None:
     store.save(replace(hand_built("b", "2026-03-01"), document=replace(hand_built("b").document, text=TEXT + " ")))
     # the second text differs only in white space: stored once
     assert count(store, "documents") == 1
-    rows = q.claims(store.engine, limit=1, offset=1)
+    rows = record_store.claims(store.engine, limit=1, offset=1)
     assert [(r["doc_id"], r["id"]) for r in rows] == [("a", "c2")]
 
 
@@ -777,3 +781,11 @@ def test_a_store_url_is_printed_without_its_password(target: str, printed: str) 
     from newsgraph.store import shown
 
     assert shown(target) == printed
+
+
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [("plain", "plain"), ("50%", "50\\%"), ("a_b", "a\\_b"), ("back\\slash", "back\\\\slash"), ("\\%_", "\\\\\\%\\_")],
+)
+def test_like_patterns_take_every_wildcard_and_the_escape_literally(value: str, escaped: str) -> None:
+    assert doc_store.like_escaped(value) == escaped

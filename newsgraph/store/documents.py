@@ -1,0 +1,210 @@
+"""Read the stored documents: the summary, lists, ids, one document's row, full-text search.
+
+The SQL on the ``documents`` table (other than writing it: :mod:`newsgraph.store.store`) lives
+here, and so does the one way the store matches text with LIKE (:func:`like_escaped`,
+:func:`contains`), which every query on names and words uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.sql.elements import ColumnElement
+
+from newsgraph.errors import BadRequest, NotFound
+from newsgraph.store import schema
+
+docs = schema.documents
+
+LIKE_ESCAPE = "\\"
+"""The escape character of every LIKE pattern the store builds."""
+
+
+def like_escaped(value: str) -> str:
+    """``value`` as a literal inside a LIKE pattern: the escape character, ``%`` and ``_`` escaped."""
+    return value.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
+
+
+def contains(column: Any, value: str) -> ColumnElement[bool]:
+    """``column`` holds ``value`` (as written, any case) somewhere."""
+    pattern = "%" + like_escaped(value.lower()) + "%"
+    return func.lower(column).like(pattern, escape=LIKE_ESCAPE)
+
+
+def starts_with(column: Any, value: str) -> ColumnElement[bool]:
+    """``column`` begins with ``value`` (as written, case as given)."""
+    return column.like(like_escaped(value) + "%", escape=LIKE_ESCAPE)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the store holds (current documents, unless said otherwise)."""
+
+    documents: int
+    versions: int
+    """Every stored version, replaced ones included."""
+    words: int
+    sources: dict[str, int]
+    """Documents per source, most first."""
+    first: str | None
+    """The earliest publication date."""
+    last: str | None
+    entities: int
+    claims: int
+    events: int
+    relations: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def summary(engine: Engine) -> Summary:
+    with engine.connect() as conn:
+        current = docs.c.current.is_(True)
+        n = conn.execute(select(func.count()).select_from(docs).where(current)).scalar_one()
+        versions = conn.execute(select(func.count()).select_from(docs)).scalar_one()
+        words = conn.execute(select(func.coalesce(func.sum(docs.c.words), 0)).where(current)).scalar_one()
+        srcs = conn.execute(
+            select(func.coalesce(docs.c.source, "(unknown)"), func.count())
+            .where(current)
+            .group_by(docs.c.source)
+            .order_by(func.count().desc())
+        ).all()
+        first, last = conn.execute(select(func.min(docs.c.published), func.max(docs.c.published)).where(current)).one()
+
+        def count(table: Any) -> int:
+            return int(
+                conn.execute(
+                    select(func.count()).select_from(table.join(docs, docs.c.id == table.c.doc_id)).where(current)
+                ).scalar_one()
+            )
+
+        return Summary(
+            documents=n,
+            versions=versions,
+            words=int(words),
+            sources={s: c for s, c in srcs},
+            first=first,
+            last=last,
+            entities=count(schema.entities),
+            claims=count(schema.claims),
+            events=count(schema.events),
+            relations=count(schema.relations),
+        )
+
+
+def list_documents(
+    engine: Engine, *, limit: int = 50, offset: int = 0, source: str | None = None, all_versions: bool = False
+) -> list[dict[str, Any]]:
+    cols = [docs.c.id, docs.c.published, docs.c.source, docs.c.title, docs.c.words, docs.c.version, docs.c.origin]
+    q = select(*cols).order_by(docs.c.published.desc(), docs.c.seq).limit(limit).offset(offset)
+    if not all_versions:
+        q = q.where(docs.c.current.is_(True))
+    if source:
+        q = q.where(func.lower(docs.c.source) == source.lower())
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def count_documents(engine: Engine, *, source: str | None = None) -> int:
+    """How many current documents (from ``source``, any case) :func:`list_documents` pages through."""
+    q = select(func.count()).select_from(docs).where(docs.c.current.is_(True))
+    if source:
+        q = q.where(func.lower(docs.c.source) == source.lower())
+    with engine.connect() as conn:
+        return int(conn.execute(q).scalar_one())
+
+
+def resolve_id(engine: Engine, key: str) -> str:
+    """A document id from an id or a unique prefix of one."""
+    with engine.connect() as conn:
+        exact = conn.execute(select(docs.c.id).where(docs.c.id == key)).first()
+        if exact:
+            return str(exact[0])
+        rows = conn.execute(select(docs.c.id).where(starts_with(docs.c.id, key)).limit(3)).all()
+    if len(rows) == 1:
+        return str(rows[0][0])
+    if len(rows) > 1:
+        raise BadRequest(f"{key!r} is the start of several document ids: give more of it")
+    raise NotFound("document", key)
+
+
+def document_row(engine: Engine, doc_id: str) -> dict[str, Any]:
+    """Every column of one stored document (any version)."""
+    with engine.connect() as conn:
+        row = conn.execute(select(docs).where(docs.c.id == doc_id)).first()
+    if row is None:
+        raise NotFound("document", doc_id)
+    return dict(row._mapping)
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """A stored document as ``POST /api/documents`` reports it."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    version: int
+    previous_id: str | None
+    """The id of the version this one replaces."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def stored_versions(engine: Engine, hashes: Iterable[str]) -> dict[str, StoredVersion]:
+    """The stored documents with these content hashes, by hash."""
+    q = select(
+        docs.c.id,
+        docs.c.title,
+        docs.c.published,
+        docs.c.source,
+        docs.c.version,
+        docs.c.previous_id,
+        docs.c.content_hash,
+    ).where(docs.c.content_hash.in_(list(hashes)))
+    with engine.connect() as conn:
+        return {
+            r.content_hash: StoredVersion(
+                id=r.id,
+                title=r.title,
+                published=r.published,
+                source=r.source,
+                version=r.version,
+                previous_id=r.previous_id,
+            )
+            for r in conn.execute(q)
+        }
+
+
+def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Documents matching a full-text query (FTS5 syntax on SQLite), best first, with a snippet."""
+    if not query.strip():
+        raise BadRequest("empty search query")
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            sql = text(
+                "SELECT d.id, d.published, d.source, d.title, "
+                "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
+                "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+                'WHERE documents_fts MATCH :q AND d."current" ORDER BY rank LIMIT :limit'
+            )
+            try:
+                rows = conn.execute(sql, {"q": query, "limit": limit}).all()
+            except Exception:  # FTS5 syntax error: search the words as plain terms
+                quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+                rows = conn.execute(sql, {"q": quoted, "limit": limit}).all()
+        else:
+            sql = text(
+                "SELECT id, published, source, title, "
+                "ts_headline('simple', text, websearch_to_tsquery('simple', :q)) AS snippet "
+                "FROM documents WHERE \"current\" AND to_tsvector('simple', coalesce(title, '') || ' ' || text) "
+                "@@ websearch_to_tsquery('simple', :q) LIMIT :limit"
+            )
+            rows = conn.execute(sql, {"q": query, "limit": limit}).all()
+    return [dict(r._mapping) for r in rows]

@@ -1,0 +1,360 @@
+"""Read the extraction records: one document's whole extraction, and claims, events and
+relations across documents (filtered by name, type, date and confidence), the places of events
+and the records per period.
+
+The SQL on the record tables (other than writing them: :mod:`newsgraph.store.store`) lives here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from sqlalchemy import Engine, Text, and_, case, cast, exists, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from newsgraph.records import Extraction
+from newsgraph.store import schema
+from newsgraph.store.actors import actor_links
+from newsgraph.store.documents import contains, document_row
+
+docs = schema.documents
+
+
+def load_extraction(engine: Engine, doc_id: str) -> Extraction:
+    """The stored extraction of one document, in the contract's records."""
+    row = document_row(engine, doc_id)
+    data: dict[str, Any] = {
+        "document": {k: row[k] for k in ("id", "title", "url", "source", "published", "dateline", "text")}
+    }
+    with engine.connect() as conn:
+
+        def records(table: Any, order: Any) -> list[dict[str, Any]]:
+            q = select(table).where(table.c.doc_id == doc_id).order_by(order)
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+        data["mentions"] = [_drop(r, "doc_id") for r in records(schema.mentions, schema.mentions.c.start)]
+        data["entities"] = [_entity(r) for r in records(schema.entities, schema.entities.c.id)]
+        data["dates"] = [_drop(r, "doc_id", "seq") for r in records(schema.dates, schema.dates.c.seq)]
+        data["claims"] = [
+            _drop(r, "doc_id", "speaker_text", "speaker_entity") for r in records(schema.claims, schema.claims.c.start)
+        ]
+        data["events"] = [_drop(r, "doc_id", "date_value") for r in records(schema.events, schema.events.c.id)]
+        data["relations"] = [
+            _drop(r, "doc_id", "subject_text", "object_text") for r in records(schema.relations, schema.relations.c.id)
+        ]
+    for key in ("entities", "claims", "events", "relations"):
+        data[key].sort(key=lambda r: _id_number(r["id"]))
+    data["mentions"].sort(key=lambda r: _id_number(r["id"]))
+    x = Extraction.from_dict(data)
+    extra = {"origin": row["origin"], "slug": row["slug"], "key": row["key"]}
+    return replace(x, document=replace(x.document, **extra))
+
+
+def _id_number(record_id: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in record_id if ch.isdigit())
+    return (int(digits) if digits else 0, record_id)
+
+
+def _drop(row: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in keys}
+
+
+def _entity(row: dict[str, Any]) -> dict[str, Any]:
+    place = None
+    if row["lat"] is not None and row["lon"] is not None:
+        place = {
+            "lat": row["lat"],
+            "lon": row["lon"],
+            "country": row["country"],
+            "geonames_id": row["geonames_id"],
+            "feature": row["feature"],
+        }
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "kind": row["kind"],
+        "aliases": row["aliases"],
+        "mentions": row["mentions"],
+        "place": place,
+        "attributes": row["attributes"],
+        "confidence": row.get("confidence"),
+    }
+
+
+def at_least(column: Any, min_confidence: float) -> ColumnElement[bool] | None:
+    """Records at or above ``min_confidence``, or unscored (NULL: stored before newsgraph scored
+    confidence); None when nothing is filtered (a threshold of 0 or less)."""
+    if min_confidence <= 0:
+        return None
+    return or_(column.is_(None), column >= min_confidence)
+
+
+def _confident(q: Any, column: Any, min_confidence: float) -> Any:
+    clause = at_least(column, min_confidence)
+    return q if clause is None else q.where(clause)
+
+
+def _count_below(engine: Engine, q: Any, column: Any, min_confidence: float) -> int:
+    """How many rows of the query ``q`` are under ``min_confidence`` (hidden by it)."""
+    if min_confidence <= 0:
+        return 0
+    below = q.with_only_columns(column).where(column < min_confidence).subquery()
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(below)).scalar_one())
+
+
+def _claims_query(speaker: str | None, about: str | None) -> Any:
+    c, e = schema.claims, schema.entities
+    q = (
+        select(c, docs.c.published, docs.c.title, e.c.name.label("speaker_name"))
+        .join(docs, docs.c.id == c.c.doc_id)
+        .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
+        .where(docs.c.current.is_(True))
+    )
+    if speaker:
+        q = q.where(
+            or_(
+                contains(c.c.speaker_text, speaker),
+                contains(e.c.name, speaker),
+                contains(cast(e.c.aliases, Text), speaker),
+            )
+        )
+    if about:
+        q = q.where(contains(c.c.text, about))
+    return q
+
+
+def claims(
+    engine: Engine,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    min_confidence: float = 0.0,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Claims across current documents, by speaker (as written or its entity) and by what they
+    mention; those under ``min_confidence`` left out (:func:`hidden_claims` counts them)."""
+    c = schema.claims
+    q = _confident(_claims_query(speaker, about), c.c.confidence, min_confidence)
+    q = q.order_by(docs.c.published.desc(), c.c.doc_id, c.c.start).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def hidden_claims(
+    engine: Engine, *, min_confidence: float, speaker: str | None = None, about: str | None = None
+) -> int:
+    """The claims :func:`claims` leaves out for being under ``min_confidence``."""
+    return _count_below(engine, _claims_query(speaker, about), schema.claims.c.confidence, min_confidence)
+
+
+def _events_query(type: str | None, actor: str | None, since: str | None, where: str | None) -> Any:
+    v, a = schema.events, schema.event_args
+    q = (
+        select(v, docs.c.published, docs.c.source.label("reported_by"), docs.c.text.label("doc_text"))
+        .join(docs, docs.c.id == v.c.doc_id)
+        .where(docs.c.current.is_(True))
+    )
+    if type:
+        q = q.where(func.upper(v.c.type) == type.upper())
+    if since:
+        q = q.where(v.c.date_value >= since)
+    for name, roles in ((actor, ("source", "target", "participant")), (where, ("location",))):
+        if name:
+            q = q.where(
+                exists().where(
+                    a.c.doc_id == v.c.doc_id, a.c.event_id == v.c.id, a.c.role.in_(roles), contains(a.c.text, name)
+                )
+            )
+    return q
+
+
+def events(
+    engine: Engine,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    where: str | None = None,
+    min_confidence: float = 0.0,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Events across current documents, with the sentence that states them; those under
+    ``min_confidence`` left out (:func:`hidden_events` counts them)."""
+    v = schema.events
+    q = _confident(_events_query(type, actor, since, where), v.c.confidence, min_confidence)
+    q = q.order_by(v.c.date_value.desc(), v.c.doc_id, v.c.id).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        return [_with_sentence(dict(r._mapping)) for r in conn.execute(q)]
+
+
+def hidden_events(
+    engine: Engine,
+    *,
+    min_confidence: float,
+    type: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    where: str | None = None,
+) -> int:
+    """The events :func:`events` leaves out for being under ``min_confidence``."""
+    return _count_below(engine, _events_query(type, actor, since, where), schema.events.c.confidence, min_confidence)
+
+
+def _relations_query(actor: str | None, type: str | None) -> Any:
+    r = schema.relations
+    q = (
+        select(r, docs.c.published, docs.c.source.label("reported_by"), docs.c.text.label("doc_text"))
+        .join(docs, docs.c.id == r.c.doc_id)
+        .where(docs.c.current.is_(True))
+    )
+    if actor:
+        q = q.where(or_(contains(r.c.subject_text, actor), contains(r.c.object_text, actor)))
+    if type:
+        q = q.where(r.c.type == type)
+    return q
+
+
+def relations(
+    engine: Engine,
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    min_confidence: float = 0.0,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Relations across current documents, with their evidence sentence; those under
+    ``min_confidence`` left out (:func:`hidden_relations` counts them)."""
+    r = schema.relations
+    q = _confident(_relations_query(actor, type), r.c.confidence, min_confidence)
+    q = q.order_by(docs.c.published.desc(), r.c.doc_id, r.c.id).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        return [_with_sentence(dict(row._mapping), "evidence") for row in conn.execute(q)]
+
+
+def hidden_relations(
+    engine: Engine, *, min_confidence: float, actor: str | None = None, type: str | None = None
+) -> int:
+    """The relations :func:`relations` leaves out for being under ``min_confidence``."""
+    return _count_below(engine, _relations_query(actor, type), schema.relations.c.confidence, min_confidence)
+
+
+def _with_sentence(row: dict[str, Any], key: str = "sentence") -> dict[str, Any]:
+    span = row.get(key) or {}
+    doc_text = row.pop("doc_text", "")
+    row["sentence_text"] = doc_text[span.get("start", 0) : span.get("end", 0)]
+    return row
+
+
+def claim_speakers(engine: Engine, doc_id: str) -> dict[str, str]:
+    """Claim id -> speaker entity name (or the speaker as written) for one document."""
+    c, e = schema.claims, schema.entities
+    q = (
+        select(c.c.id, c.c.speaker_text, e.c.name)
+        .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
+        .where(c.c.doc_id == doc_id)
+    )
+    with engine.connect() as conn:
+        return {r[0]: r[2] or r[1] or "?" for r in conn.execute(q)}
+
+
+# -- the map and the timeline over the whole store ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """One geocoded location of an event (an event may have several, and a place many events)."""
+
+    doc_id: str
+    event_id: str
+    name: str
+    """The location's entity name in its document."""
+    lat: float
+    lon: float
+    country: str | None
+    actor_id: int | None
+    """The actor the location's entity was resolved to (None: not resolved)."""
+
+
+def event_places(
+    engine: Engine, *, since: str | None = None, until: str | None = None, type: str | None = None
+) -> list[EventPlace]:
+    """The geocoded locations of the events of current documents, dated (the event's date, else its
+    document's) within ``since`` .. ``until`` (prefixes: YYYY, YYYY-MM, YYYY-MM-DD), of one type."""
+    v, a, e, d = schema.events, schema.event_args, schema.entities, docs
+    date = func.coalesce(v.c.date_value, d.c.published)
+    query = (
+        select(a.c.doc_id, a.c.event_id, e.c.name, e.c.lat, e.c.lon, e.c.country, actor_links.c.actor_id)
+        .select_from(
+            a.join(e, and_(e.c.doc_id == a.c.doc_id, e.c.id == a.c.entity))
+            .join(v, and_(v.c.doc_id == a.c.doc_id, v.c.id == a.c.event_id))
+            .join(d, d.c.id == a.c.doc_id)
+            .outerjoin(actor_links, and_(actor_links.c.doc_id == a.c.doc_id, actor_links.c.entity_id == a.c.entity))
+        )
+        .where(a.c.role == "location", e.c.lat.is_not(None), e.c.lon.is_not(None), d.c.current.is_(True))
+    )
+    if since:
+        query = query.where(date >= since)
+    if until:
+        query = query.where(date <= until + "\uffff")
+    if type:
+        query = query.where(func.upper(v.c.type) == type.upper())
+    with engine.connect() as conn:
+        return [
+            EventPlace(
+                doc_id=r.doc_id,
+                event_id=r.event_id,
+                name=r.name,
+                lat=r.lat,
+                lon=r.lon,
+                country=r.country,
+                actor_id=r.actor_id,
+            )
+            for r in conn.execute(query)
+        ]
+
+
+@dataclass(frozen=True)
+class PeriodCount:
+    """Events, claims and documents of one month (YYYY-MM) or day (YYYY-MM-DD)."""
+
+    date: str
+    events: int
+    claims: int
+    documents: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def counts_per_period(
+    engine: Engine, *, length: int, since: str | None = None, until: str | None = None
+) -> list[PeriodCount]:
+    """Records of current documents per period, oldest first; a period is the first ``length``
+    characters of a date (7: months, 10: days). An event is dated by its own date when it is at
+    least that precise, else by its document's; claims and documents by the document's date."""
+    v, c, d = schema.events, schema.claims, docs
+    ev_date = case((func.length(v.c.date_value) >= length, v.c.date_value), else_=d.c.published)
+
+    def counts(conn: Any, table: Any, date: Any) -> dict[str, int]:
+        period = func.substr(date, 1, length)
+        query = select(period, func.count()).select_from(table)
+        if table is not d:
+            query = query.join(d, d.c.id == table.c.doc_id)
+        query = query.where(d.c.current.is_(True), date.is_not(None), func.length(date) >= length)
+        if since:
+            query = query.where(date >= since)
+        if until:
+            query = query.where(date <= until + "\uffff")
+        return {p: int(k) for p, k in conn.execute(query.group_by(period))}
+
+    with engine.connect() as conn:
+        ev, cl, dc = counts(conn, v, ev_date), counts(conn, c, d.c.published), counts(conn, d, d.c.published)
+    return [
+        PeriodCount(date=p, events=ev.get(p, 0), claims=cl.get(p, 0), documents=dc.get(p, 0))
+        for p in sorted(set(ev) | set(cl) | set(dc))
+    ]
