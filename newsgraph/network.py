@@ -50,7 +50,6 @@ __all__ = [
     "Stats",
     "Step",
     "TimelineItem",
-    "actor_dict",
     "actor_graph",
     "edge_dict",
     "evidence_dict",
@@ -200,15 +199,11 @@ class Network:
     def to_dict(self) -> dict[str, Any]:
         return {
             "center": self.center,
-            "actors": [actor_dict(a) for a in self.actors.values()],
+            "actors": [a.to_dict() for a in self.actors.values()],
             "edges": [edge_dict(e, self.actors) for e in self.edges],
             "min_confidence": self.min_confidence,
             "hidden_below_confidence": self.hidden,
         }
-
-
-def actor_dict(a: Actor) -> dict[str, Any]:
-    return a.to_dict()
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
@@ -506,8 +501,8 @@ class Path:
             "text": self.render(),
             "steps": [
                 {
-                    "from": actor_dict(s.source),
-                    "to": actor_dict(s.target),
+                    "from": s.source.to_dict(),
+                    "to": s.target.to_dict(),
                     "kind": s.edge.kind,
                     "type": s.edge.type,
                     "label": s.label(),

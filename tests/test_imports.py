@@ -12,8 +12,6 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1] / "newsgraph"
 
 STORE_MAY_IMPORT = {"newsgraph.store", "newsgraph.errors", "newsgraph.records", "newsgraph.contract"}
@@ -128,7 +126,6 @@ def test_the_store_is_the_bottom_layer() -> None:
     assert wrong == set()
 
 
-@pytest.mark.xfail(reason="issue 14: resolve, stories, network, web and cli still run SQL", strict=False)
 def test_only_the_store_speaks_sql() -> None:
     speakers = sorted(
         name

@@ -4,6 +4,8 @@ kept, and the work stays proportional to what is added."""
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -311,3 +313,16 @@ def test_a_one_word_name_must_be_spelled_like_the_fuller_names_word(
     second.entity("Sindh Relief Board", "organization")
     save(store, first, second)
     assert (actor_of(store.engine, "d1") == actor_of(store.engine, "d2")) is joined
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["newsgraph.resolve.resolver", "newsgraph.resolve.explain", "newsgraph.resolve.decide", "newsgraph.resolve.forms"],
+)
+def test_resolution_logic_leaves_every_query_to_the_store(module: str) -> None:
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not [name for name in imported if name.split(".")[0] == "sqlalchemy"]

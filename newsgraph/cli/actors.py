@@ -238,7 +238,7 @@ def actors(db: str, as_json: bool, kind: str | None, limit: int) -> None:
     """
     with _open(db) as store:
         found = list_actors(store.engine, kind=kind, limit=limit)
-    rows = [{k: v for k, v in a.to_dict().items() if k != "mentions"} for a in found]
+    rows = [a.to_dict() for a in found]
     if as_json:
         print_json(rows)
         return
@@ -462,7 +462,7 @@ def path(
         hidden = nw.hidden_ties(store.engine, f, around)
     hidden_note(hidden, min_confidence)
     if as_json:
-        print_json({"from": nw.actor_dict(a), "to": nw.actor_dict(b), "paths": [p.to_dict() for p in found]})
+        print_json({"from": a.to_dict(), "to": b.to_dict(), "paths": [p.to_dict() for p in found]})
         return
     if not found:
         console.print(f"no chain of at most {max_depth} ties between {escape(a.name)} and {escape(b.name)}")
@@ -506,7 +506,7 @@ def timeline(
         hidden = nw.timeline_hidden(store.engine, f"#{a.id}", **dates, min_confidence=min_confidence)
     hidden_note(hidden, min_confidence)
     if as_json:
-        print_json({"actor": nw.actor_dict(a), "items": [i.to_dict() for i in items]})
+        print_json({"actor": a.to_dict(), "items": [i.to_dict() for i in items]})
         return
     console.print(f"[bold]{escape(a.name)}[/bold] #{a.id}: {len(items)} item(s)")
     for i in items:

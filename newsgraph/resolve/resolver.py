@@ -5,6 +5,7 @@ the batch's entities, looks up candidate actors by blocking key (``actor_keys``,
 ``newsgraph.resolve.forms``), decides for each entity (``newsgraph.resolve.decide``), and
 writes the links, the new or changed actors and the document's ties, in one transaction. Its
 cost depends on the batch and on the size of the blocks it touches, not on the store's size.
+Every query it runs is a function of ``newsgraph.store.actors``; this module only decides.
 
 User decisions (``actor_decisions``) are applied as documents are resolved, so they hold across
 re-ingest and :func:`rebuild`: a split entity always starts an actor of its own; the actors
@@ -15,34 +16,58 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
-
-from newsgraph.errors import StoreError
 from newsgraph.resolve.decide import ActorState, EntityRef, Verdict, decide, evidence
 from newsgraph.resolve.forms import compatible_kinds, country_key, form, form_keys, kind_group, lookup_keys
 from newsgraph.resolve.ties import store_ties
-from newsgraph.store import schema
-from newsgraph.store.actors import actor_decisions, actor_documents, actor_keys, actor_links, actors
+from newsgraph.store import Engine, Tx, begin
+from newsgraph.store.actors import (
+    ActorLink,
+    ActorRecord,
+    StoredEntity,
+    actors_by_id,
+    actors_named_with,
+    actors_with_keys,
+    add_actor,
+    add_keys,
+    add_links,
+    add_merge_decision,
+    add_split_decision,
+    decisions,
+    delete_actor,
+    delete_link,
+    document_count,
+    entities_of,
+    forget_actors,
+    has_user_link,
+    holds_key,
+    linked_actor,
+    mark_resolved,
+    move_keys,
+    move_links,
+    pending_document_ids,
+    recount_actor,
+    resolution_errors,
+    resolved_count,
+    unlink_documents,
+    unresolved_documents,
+    update_actors,
+)
 from newsgraph.store.store import serialize
-from newsgraph.store.ties import actor_ties
+from newsgraph.store.ties import delete_ties
 
-CHUNK = 500
-"""Most values in one SQL ``IN (...)`` list."""
 HUB_FLOOR = 20
+"""An actor named in at most this many documents (or 1% of the store) is specific enough that
+sharing it with a candidate is evidence for a one-word name."""
 MAX_PARTIAL = 8
 """A one-word name shared by more actors than this is not matched on evidence: too common to tell."""
 MAX_BLOCK = 25
 """Candidates read per blocking key: the most documented actors sharing it. Keeps the cost of an
 entity bounded as the store grows (a common one-word name collects many actors of its own)."""
-"""A one-word name shared by more actors than this is not matched on evidence: too common to tell."""
-"""An actor named in at most this many documents (or 1% of the store) is specific enough that
-sharing it with a candidate is evidence for a one-word name."""
 
 
 @dataclass
@@ -63,15 +88,18 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
+@contextmanager
+def _resolving(engine: Engine) -> Iterator[Tx]:
+    """A transaction in which one process at a time reads and updates actors."""
+    with begin(engine) as tx:
+        serialize(tx, "newsgraph-resolve")
+        yield tx
 
 
 class _Batch:
     """The in-memory view of the actors one batch touches, and the writes it owes the store."""
 
-    def __init__(self, conn: Connection, report: ResolveReport) -> None:
+    def __init__(self, conn: Tx, report: ResolveReport) -> None:
         self.conn = conn
         self.report = report
         self.actors: dict[int, ActorState] = {}
@@ -79,10 +107,9 @@ class _Batch:
         self.looked_up: set[str] = set()
         self.full_blocks: set[str] = set()
         self.doc_actors: dict[str, set[int]] = defaultdict(set)
-        self.links: list[dict[str, Any]] = []
+        self.links: list[ActorLink] = []
         self._co_actors: dict[tuple[int, str], set[int]] = {}
-        stored = conn.execute(select(func.count()).select_from(actor_documents)).scalar_one()
-        self.hub_size = max(HUB_FLOOR, int(stored) // 100)
+        self.hub_size = max(HUB_FLOOR, resolved_count(conn) // 100)
         """Actors named in more documents than this are hubs: sharing one is no evidence."""
 
     # -- reading -----------------------------------------------------------------------------
@@ -92,45 +119,34 @@ class _Batch:
             return
         self.looked_up.update(wanted)
         found: set[int] = set()
-        for chunk in _chunks(wanted):
-            block: dict[str, list[int]] = defaultdict(list)
-            q = (
-                select(actor_keys.c.key, actor_keys.c.actor_id)
-                .join(actors, actors.c.id == actor_keys.c.actor_id)
-                .where(actor_keys.c.key.in_(chunk))
-                .order_by(actor_keys.c.key, actors.c.documents.desc(), actors.c.id)
-            )
-            for key, actor_id in self.conn.execute(q):
-                block[key].append(actor_id)
-            for key, ids in block.items():
-                # the most documented actors of an over-full block are its candidates
-                kept = ids[:MAX_BLOCK]
-                self.key_index[key].update(kept)
-                found.update(kept)
-                if len(ids) > MAX_BLOCK:
-                    self.full_blocks.add(key)
+        for key, ids in actors_with_keys(self.conn, wanted).items():
+            # the most documented actors of an over-full block are its candidates
+            kept = ids[:MAX_BLOCK]
+            self.key_index[key].update(kept)
+            found.update(kept)
+            if len(ids) > MAX_BLOCK:
+                self.full_blocks.add(key)
         self.load_actors(found)
 
     def load_actors(self, ids: Iterable[int]) -> None:
         wanted = sorted(set(ids) - set(self.actors))
         self.report.candidates += len(wanted)
-        for chunk in _chunks(wanted):
-            for r in self.conn.execute(select(actors).where(actors.c.id.in_(chunk))):
-                attributes = dict(r.attributes or {})
-                kinds = attributes.pop("kind", {}) or {r.kind: 1}
-                self.actors[r.id] = ActorState(
-                    id=r.id,
-                    name=r.name,
-                    kind=r.kind,
-                    country=r.country,
-                    aliases=dict(r.aliases or {}),
-                    attributes=attributes,
-                    first_seen=r.first_seen,
-                    last_seen=r.last_seen,
-                    documents=r.documents,
-                    mentions=r.mentions,
-                    kinds=dict(kinds),
-                )
+        for r in actors_by_id(self.conn, wanted):
+            attributes = dict(r.attributes)
+            kinds = attributes.pop("kind", {}) or {r.kind: 1}
+            self.actors[r.id] = ActorState(
+                id=r.id,
+                name=r.name,
+                kind=r.kind,
+                country=r.country,
+                aliases=dict(r.aliases),
+                attributes=attributes,
+                first_seen=r.first_seen,
+                last_seen=r.last_seen,
+                documents=r.documents,
+                mentions=r.mentions,
+                kinds=dict(kinds),
+            )
 
     def candidates(self, keys: Iterable[str]) -> list[ActorState]:
         ids: set[int] = set()
@@ -146,47 +162,23 @@ class _Batch:
         return self._co_actors[key]
 
     def _read_co_actors(self, actor_id: int, exclude_doc: str) -> set[int]:
-        l1, l2 = actor_links.alias("l1"), actor_links.alias("l2")
-        q = (
-            select(l2.c.actor_id)
-            .distinct()
-            .select_from(l1.join(l2, l2.c.doc_id == l1.c.doc_id))
-            .where(l1.c.actor_id == actor_id, l1.c.doc_id != exclude_doc, l2.c.actor_id != actor_id)
-            .limit(2000)
-        )
-        found = {r[0] for r in self.conn.execute(q)}
+        found = actors_named_with(self.conn, actor_id, exclude_doc)
         for link in self.links:  # links of this batch, not written yet
-            if link["actor_id"] == actor_id and link["doc_id"] != exclude_doc:
-                found |= self.doc_actors.get(link["doc_id"], set())
+            if link.actor_id == actor_id and link.doc_id != exclude_doc:
+                found |= self.doc_actors.get(link.doc_id, set())
         found.discard(actor_id)
         return found
 
     def pinned(self, actor_id: int) -> bool:
         """Whether a user split created this actor: automatic merges leave it alone."""
-        if any(link["actor_id"] == actor_id and link["method"] == "user" for link in self.links):
+        if any(link.actor_id == actor_id and link.method == "user" for link in self.links):
             return True
-        q = select(actor_links.c.doc_id).where(actor_links.c.actor_id == actor_id, actor_links.c.method == "user")
-        return self.conn.execute(q.limit(1)).first() is not None
+        return has_user_link(self.conn, actor_id)
 
     # -- writing -----------------------------------------------------------------------------
     def new_actor(self, entity: EntityRef) -> ActorState:
-        result = self.conn.execute(
-            insert(actors),
-            {
-                "name": entity.name,
-                "kind": entity.kind,
-                "country": entity.nationality,
-                "aliases": {},
-                "attributes": {},
-                "documents": 0,
-                "mentions": 0,
-                "updated_at": _now(),
-            },
-        )
-        key_row = result.inserted_primary_key
-        assert key_row is not None
         state = ActorState(
-            id=int(key_row[0]),
+            id=add_actor(self.conn, entity.name, entity.kind, entity.nationality, _now()),
             name=entity.name,
             kind=entity.kind,
             country=entity.nationality,
@@ -201,16 +193,16 @@ class _Batch:
         first_here = actor.id not in self.doc_actors[entity.doc_id]
         self.doc_actors[entity.doc_id].add(actor.id)
         self.links.append(
-            {
-                "doc_id": entity.doc_id,
-                "entity_id": entity.entity_id,
-                "actor_id": actor.id,
-                "name": entity.name,
-                "mentions": entity.mentions,
-                "score": round(verdict.score, 4),
-                "method": verdict.method,
-                "reason": verdict.reason,
-            }
+            ActorLink(
+                doc_id=entity.doc_id,
+                entity_id=entity.entity_id,
+                actor_id=actor.id,
+                name=entity.name,
+                mentions=entity.mentions,
+                score=round(verdict.score, 4),
+                method=verdict.method,
+                reason=verdict.reason,
+            )
         )
         self.report.linked += 1
         self.report.methods[verdict.method] += 1
@@ -245,15 +237,14 @@ class _Batch:
         # in an over-full block the actor may hold a key not read: insert only where it is known absent
         fresh = [k for k in sorted(keys) if actor.id not in self.key_index[k] and not self._may_hold(actor.id, k)]
         if fresh:
-            self.conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor.id} for k in fresh])
+            add_keys(self.conn, actor.id, fresh)
             for k in fresh:
                 self.key_index[k].add(actor.id)
 
     def _may_hold(self, actor_id: int, key: str) -> bool:
         if key not in self.full_blocks:
             return False
-        q = select(actor_keys.c.actor_id).where(actor_keys.c.key == key, actor_keys.c.actor_id == actor_id)
-        held = self.conn.execute(q).first() is not None
+        held = holds_key(self.conn, actor_id, key)
         if held:
             self.key_index[key].add(actor_id)
         return held
@@ -263,25 +254,8 @@ class _Batch:
         if keep.id == gone.id:
             return
         self.flush_links()
-        c = self.conn
-        c.execute(
-            update(actor_links)
-            .where(actor_links.c.actor_id == gone.id)
-            .values(actor_id=keep.id, reason=actor_links.c.reason + f" [then merged into #{keep.id}: {why}]")
-        )
-        gone_keys = [r[0] for r in c.execute(select(actor_keys.c.key).where(actor_keys.c.actor_id == gone.id))]
-        have = set()
-        for chunk in _chunks(gone_keys):
-            have |= {
-                r[0]
-                for r in c.execute(
-                    select(actor_keys.c.key).where(actor_keys.c.actor_id == keep.id, actor_keys.c.key.in_(chunk))
-                )
-            }
-        c.execute(delete(actor_keys).where(actor_keys.c.actor_id == gone.id))
-        fresh = [k for k in gone_keys if k not in have]
-        if fresh:
-            c.execute(insert(actor_keys), [{"key": k, "actor_id": keep.id} for k in fresh])
+        move_links(self.conn, gone.id, keep.id, f" [then merged into #{keep.id}: {why}]")
+        gone_keys = move_keys(self.conn, gone.id, keep.id)
         for k in gone_keys:
             self.key_index[k].discard(gone.id)
             self.key_index[k].add(keep.id)
@@ -296,13 +270,9 @@ class _Batch:
         keep.first_seen = min(filter(None, (keep.first_seen, gone.first_seen)), default=None)
         keep.last_seen = max(filter(None, (keep.last_seen, gone.last_seen)), default=None)
         keep.mentions += gone.mentions
-        keep.documents = int(
-            c.execute(
-                select(func.count(func.distinct(actor_links.c.doc_id))).where(actor_links.c.actor_id == keep.id)
-            ).scalar_one()
-        )
+        keep.documents = document_count(self.conn, keep.id)
         keep.changed = True
-        c.execute(delete(actors).where(actors.c.id == gone.id))
+        delete_actor(self.conn, gone.id)
         del self.actors[gone.id]
         for ids in self.doc_actors.values():
             if gone.id in ids:
@@ -312,8 +282,7 @@ class _Batch:
 
     def flush_links(self) -> None:
         if self.links:
-            for chunk in _chunks(self.links):
-                self.conn.execute(insert(actor_links), list(chunk))
+            add_links(self.conn, self.links)
             self.links.clear()
 
     def flush(self) -> None:
@@ -324,24 +293,22 @@ class _Batch:
                 continue
             _settle(actor)
             rows.append(
-                {
-                    "actor_id": actor.id,
-                    "name": actor.name,
-                    "kind": actor.kind,
-                    "country": actor.country,
-                    "aliases": actor.aliases,
-                    "attributes": {**actor.attributes, "kind": actor.kinds},
-                    "first_seen": actor.first_seen,
-                    "last_seen": actor.last_seen,
-                    "documents": actor.documents,
-                    "mentions": actor.mentions,
-                    "updated_at": _now(),
-                }
+                ActorRecord(
+                    id=actor.id,
+                    name=actor.name,
+                    kind=actor.kind,
+                    country=actor.country,
+                    aliases=actor.aliases,
+                    attributes={**actor.attributes, "kind": actor.kinds},
+                    first_seen=actor.first_seen,
+                    last_seen=actor.last_seen,
+                    documents=actor.documents,
+                    mentions=actor.mentions,
+                    updated_at=_now(),
+                )
             )
             actor.changed = False
-        if rows:
-            columns: dict[str, Any] = {k: bindparam(k) for k in rows[0] if k != "actor_id"}
-            self.conn.execute(update(actors).where(actors.c.id == bindparam("actor_id")).values(**columns), rows)
+        update_actors(self.conn, rows)
 
 
 def _top(counts: dict[str, int]) -> str | None:
@@ -364,38 +331,29 @@ def _settle(actor: ActorState) -> None:
         actor.country = country
 
 
-def _entities(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[EntityRef]]:
-    e, d = schema.entities, schema.documents
-    out: dict[str, list[EntityRef]] = defaultdict(list)
-    for chunk in _chunks(doc_ids):
-        q = (
-            select(e, d.c.published)
-            .join(d, d.c.id == e.c.doc_id)
-            .where(e.c.doc_id.in_(chunk))
-            .order_by(e.c.doc_id, e.c.id)
-        )
-        for r in conn.execute(q):
-            out[r.doc_id].append(
-                EntityRef(
-                    doc_id=r.doc_id,
-                    entity_id=r.id,
-                    name=r.name,
-                    kind=r.kind,
-                    aliases=tuple(r.aliases or ()),
-                    country=r.country,
-                    feature=r.feature,
-                    attributes={str(k): str(v) for k, v in (r.attributes or {}).items()},
-                    mentions=max(1, len(r.mentions or ())),
-                    published=r.published,
-                )
-            )
-    return out
+def _entity(e: StoredEntity) -> EntityRef:
+    return EntityRef(
+        doc_id=e.doc_id,
+        entity_id=e.entity_id,
+        name=e.name,
+        kind=e.kind,
+        aliases=e.aliases,
+        country=e.country,
+        feature=e.feature,
+        attributes=e.attributes,
+        mentions=e.mentions,
+        published=e.published,
+    )
 
 
-def _decisions(conn: Connection) -> tuple[set[str], list[tuple[int, str, str]]]:
+def _entities(conn: Tx, doc_ids: Sequence[str]) -> dict[str, list[EntityRef]]:
+    return {doc_id: [_entity(e) for e in stored] for doc_id, stored in entities_of(conn, doc_ids).items()}
+
+
+def _decisions(conn: Tx) -> tuple[set[str], list[tuple[int, str, str]]]:
     splits: set[str] = set()
     merges: list[tuple[int, str, str]] = []
-    for r in conn.execute(select(actor_decisions).order_by(actor_decisions.c.seq)):
+    for r in decisions(conn):
         if r.action == "split" and r.doc_id and r.entity_id:
             splits.add(f"{r.doc_id}:{r.entity_id}")
         elif r.action == "merge" and r.left_name and r.right_name:
@@ -496,56 +454,19 @@ def _apply_merges(batch: _Batch, merges: list[tuple[int, str, str]]) -> None:
             batch.merge(keep, gone, f"user decision #{seq}: merge {left!r} and {right!r}")
 
 
-def _unlink(conn: Connection, doc_ids: Sequence[str]) -> None:
-    """Forget the links and ties of documents (replaced versions, a rebuild)."""
-    affected: set[int] = set()
-    for chunk in _chunks(doc_ids):
-        affected |= {
-            r[0] for r in conn.execute(select(actor_links.c.actor_id).where(actor_links.c.doc_id.in_(chunk)).distinct())
-        }
-        conn.execute(delete(actor_links).where(actor_links.c.doc_id.in_(chunk)))
-        conn.execute(delete(actor_ties).where(actor_ties.c.doc_id.in_(chunk)))
-        conn.execute(delete(actor_documents).where(actor_documents.c.doc_id.in_(chunk)))
-    for chunk in _chunks(sorted(affected)):
-        counts = {
-            r[0]: (r[1], r[2])
-            for r in conn.execute(
-                select(
-                    actor_links.c.actor_id,
-                    func.count(func.distinct(actor_links.c.doc_id)),
-                    func.sum(actor_links.c.mentions),
-                )
-                .where(actor_links.c.actor_id.in_(chunk))
-                .group_by(actor_links.c.actor_id)
-            )
-        }
-        for actor_id in chunk:
-            if actor_id in counts:
-                docs, mentions = counts[actor_id]
-                conn.execute(
-                    update(actors).where(actors.c.id == actor_id).values(documents=docs, mentions=mentions or 0)
-                )
-            else:
-                conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == actor_id))
-                conn.execute(delete(actors).where(actors.c.id == actor_id))
-
-
-def resolve_in(conn: Connection, doc_ids: Sequence[str], report: ResolveReport | None = None) -> ResolveReport:
+def resolve_in(conn: Tx, doc_ids: Sequence[str], report: ResolveReport | None = None) -> ResolveReport:
     """Resolve the documents ``doc_ids`` inside the caller's transaction (already resolved ones are skipped)."""
     report = report or ResolveReport()
     t0 = time.perf_counter()
-    docs = schema.documents
     wanted: list[str] = []
     replaced: list[str] = []
-    for chunk in _chunks(list(dict.fromkeys(doc_ids))):
-        done = {r[0] for r in conn.execute(select(actor_documents.c.doc_id).where(actor_documents.c.doc_id.in_(chunk)))}
-        for r in conn.execute(select(docs.c.id, docs.c.previous_id, docs.c.published).where(docs.c.id.in_(chunk))):
-            if r.id not in done:
-                wanted.append(r.id)
-                if r.previous_id:
-                    replaced.append(r.previous_id)
+    for doc_id, previous_id in unresolved_documents(conn, doc_ids):
+        wanted.append(doc_id)
+        if previous_id:
+            replaced.append(previous_id)
     if replaced:
-        _unlink(conn, replaced)
+        delete_ties(conn, replaced)
+        unlink_documents(conn, replaced)
     if not wanted:
         return report
     entities = _entities(conn, wanted)
@@ -562,9 +483,7 @@ def resolve_in(conn: Connection, doc_ids: Sequence[str], report: ResolveReport |
         _apply_merges(batch, merges)
     batch.flush()
     report.ties += store_ties(conn, wanted)
-    now = _now()
-    for chunk in _chunks(wanted):
-        conn.execute(insert(actor_documents), [{"doc_id": d, "resolved_at": now} for d in chunk])
+    mark_resolved(conn, wanted, _now())
     report.documents += len(wanted)
     report.seconds += time.perf_counter() - t0
     return report
@@ -574,25 +493,13 @@ def resolve_documents(engine: Engine, doc_ids: Sequence[str]) -> ResolveReport:
     """Resolve the documents ``doc_ids`` in one transaction (see the module docstring)."""
     if not doc_ids:
         return ResolveReport()
-    try:
-        with engine.begin() as conn:
-            serialize(conn, "newsgraph-resolve")  # one process at a time reads and updates actors
-            return resolve_in(conn, doc_ids)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"could not resolve actors: {exc}; `newsgraph actor resolve` retries") from exc
+    with resolution_errors(), _resolving(engine) as tx:
+        return resolve_in(tx, doc_ids)
 
 
 def pending_documents(engine: Engine) -> list[str]:
     """Current documents not resolved yet, oldest first."""
-    d = schema.documents
-    q = (
-        select(d.c.id)
-        .outerjoin(actor_documents, actor_documents.c.doc_id == d.c.id)
-        .where(d.c.current.is_(True), actor_documents.c.doc_id.is_(None))
-        .order_by(d.c.published, d.c.seq)
-    )
-    with engine.connect() as conn:
-        return [r[0] for r in conn.execute(q)]
+    return pending_document_ids(engine)
 
 
 def resolve_pending(engine: Engine, batch_size: int = 200) -> ResolveReport:
@@ -600,34 +507,26 @@ def resolve_pending(engine: Engine, batch_size: int = 200) -> ResolveReport:
     report = ResolveReport()
     pending = pending_documents(engine)
     for start in range(0, len(pending), batch_size):
-        with engine.begin() as conn:
-            serialize(conn, "newsgraph-resolve")  # one process at a time reads and updates actors
-            resolve_in(conn, pending[start : start + batch_size], report)
+        with _resolving(engine) as tx:
+            resolve_in(tx, pending[start : start + batch_size], report)
     return report
 
 
 def rebuild(engine: Engine, batch_size: int = 200) -> ResolveReport:
     """Forget every actor and resolve all current documents again, applying the user's decisions."""
-    with engine.begin() as conn:
-        for table in (actor_ties, actor_links, actor_keys, actor_documents):
-            conn.execute(delete(table))
-        conn.execute(delete(actors))
+    with begin(engine) as tx:
+        delete_ties(tx, None)
+        forget_actors(tx)
     return resolve_pending(engine, batch_size)
 
 
 def record_merge(engine: Engine, left: str, right: str, note: str | None = None) -> ResolveReport:
     """Record the user's decision that ``left`` and ``right`` are one actor, and apply it now."""
     report = ResolveReport()
-    with engine.begin() as conn:
-        result = conn.execute(
-            insert(actor_decisions).values(
-                action="merge", left_name=left, right_name=right, note=note, decided_at=_now()
-            )
-        )
-        key_row = result.inserted_primary_key
-        assert key_row is not None
-        batch = _Batch(conn, report)
-        _apply_merges(batch, [(int(key_row[0]), left, right)])
+    with begin(engine) as tx:
+        seq = add_merge_decision(tx, left, right, note, _now())
+        batch = _Batch(tx, report)
+        _apply_merges(batch, [(seq, left, right)])
         batch.flush()
     return report
 
@@ -639,35 +538,17 @@ def record_split(engine: Engine, doc_id: str, entity_id: str, note: str | None =
     its own again.
     """
     report = ResolveReport()
-    with engine.begin() as conn:
-        link = conn.execute(
-            select(actor_links).where(and_(actor_links.c.doc_id == doc_id, actor_links.c.entity_id == entity_id))
-        ).first()
-        conn.execute(
-            insert(actor_decisions).values(
-                action="split", doc_id=doc_id, entity_id=entity_id, note=note, decided_at=_now()
-            )
-        )
-        if link is None:
+    with begin(engine) as tx:
+        old = linked_actor(tx, doc_id, entity_id)
+        add_split_decision(tx, doc_id, entity_id, note, _now())
+        if old is None:
             return 0
-        entity = _entities(conn, [doc_id])
+        entity = _entities(tx, [doc_id])
         ref = next((e for e in entity.get(doc_id, []) if e.entity_id == entity_id), None)
-        conn.execute(
-            delete(actor_links).where(and_(actor_links.c.doc_id == doc_id, actor_links.c.entity_id == entity_id))
-        )
-        old = link.actor_id
-        remaining = conn.execute(
-            select(func.count(func.distinct(actor_links.c.doc_id)), func.sum(actor_links.c.mentions)).where(
-                actor_links.c.actor_id == old
-            )
-        ).one()
-        if remaining[0]:
-            conn.execute(update(actors).where(actors.c.id == old).values(documents=remaining[0], mentions=remaining[1]))
-        else:
-            conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == old))
-            conn.execute(delete(actors).where(actors.c.id == old))
+        delete_link(tx, doc_id, entity_id)
+        recount_actor(tx, old)
         assert ref is not None
-        batch = _Batch(conn, report)
+        batch = _Batch(tx, report)
         state = batch.new_actor(ref)
         batch.link(ref, state, Verdict(True, 1.0, "user", f"split off actor #{old} by a user decision"))
         batch.flush()

@@ -8,11 +8,18 @@
   the score and the reason, so every decision can be explained.
 - ``actor_decisions``: merges and splits asked for by a user; re-applied on every rebuild.
 - ``actor_documents``: documents already resolved (what an interrupted run still has to do).
+
+The queries of cross-document resolution (``newsgraph.resolve``) live here too, as functions
+taking a connection in the caller's transaction: its input (the entities of stored documents),
+the candidate actors by blocking key, and every write of links, keys, actors and decisions.
+Rows leave as the frozen records below, never as SQLAlchemy rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -29,13 +36,19 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     cast,
+    delete,
     func,
+    insert,
     or_,
     select,
+    update,
 )
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
+from newsgraph.errors import StoreError
 from newsgraph.store import schema
 from newsgraph.store.documents import contains
 from newsgraph.store.schema import metadata
@@ -108,6 +121,552 @@ def create_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
 
 
+CHUNK = 500
+"""Most values in one SQL ``IN (...)`` list."""
+CO_ACTORS_READ = 2000
+"""Most actors read as named in the other documents of one actor (:func:`actors_named_with`)."""
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    """One row of ``actors``."""
+
+    id: int
+    name: str
+    """Canonical name: the full form most documents use."""
+    kind: str
+    country: str | None
+    """ISO 3166 alpha-2 of the place, or the person's nationality."""
+    aliases: dict[str, int]
+    """{surface form: number of documents using it}."""
+    attributes: dict[str, Any]
+    """{attribute: {value: documents}} (name, role, nationality, country, kind)."""
+    first_seen: str | None
+    last_seen: str | None
+    documents: int
+    mentions: int
+    updated_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class StoredEntity:
+    """What resolution reads of one stored entity: its record and its document's date."""
+
+    doc_id: str
+    entity_id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    country: str | None
+    feature: str | None
+    attributes: dict[str, str]
+    """The entity's attributes (role, nationality, ...), values as text."""
+    mentions: int
+    """How often the document mentions it (at least 1)."""
+    published: str | None
+    """The document's publication date."""
+
+
+@dataclass(frozen=True)
+class ActorLink:
+    """One row of ``actor_links``: an entity linked to an actor, with the score and the reason."""
+
+    doc_id: str
+    entity_id: str
+    actor_id: int
+    name: str
+    """The entity's name in its document."""
+    mentions: int
+    score: float
+    method: str
+    """new, exact, phonetic, acronym, partial, country or user."""
+    reason: str
+
+
+@dataclass(frozen=True)
+class LinkedEntity:
+    """An entity linked to an actor, as explained to a user: the link and its document."""
+
+    doc_id: str
+    entity_id: str
+    name: str
+    score: float
+    method: str
+    reason: str
+    published: str | None
+    title: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One row of ``actor_decisions``: a merge or a split asked for by a user."""
+
+    seq: int
+    action: str
+    """merge or split."""
+    left_name: str | None
+    right_name: str | None
+    doc_id: str | None
+    entity_id: str | None
+    note: str | None
+    decided_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _actor_record(r: Any) -> ActorRecord:
+    return ActorRecord(
+        id=r.id,
+        name=r.name,
+        kind=r.kind,
+        country=r.country,
+        aliases=dict(r.aliases or {}),
+        attributes=dict(r.attributes or {}),
+        first_seen=r.first_seen,
+        last_seen=r.last_seen,
+        documents=r.documents,
+        mentions=r.mentions,
+        updated_at=r.updated_at,
+    )
+
+
+def _decision(r: Any) -> Decision:
+    return Decision(
+        seq=r.seq,
+        action=r.action,
+        left_name=r.left_name,
+        right_name=r.right_name,
+        doc_id=r.doc_id,
+        entity_id=r.entity_id,
+        note=r.note,
+        decided_at=r.decided_at,
+    )
+
+
+# --- resolution: its input -----------------------------------------------------------------
+
+
+def entities_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[StoredEntity]]:
+    """The entities of the documents ``doc_ids``, by document, in entity id order."""
+    e, d = schema.entities, schema.documents
+    out: dict[str, list[StoredEntity]] = defaultdict(list)
+    for chunk in _chunks(doc_ids):
+        q = (
+            select(e, d.c.published)
+            .join(d, d.c.id == e.c.doc_id)
+            .where(e.c.doc_id.in_(chunk))
+            .order_by(e.c.doc_id, e.c.id)
+        )
+        for r in conn.execute(q):
+            out[r.doc_id].append(
+                StoredEntity(
+                    doc_id=r.doc_id,
+                    entity_id=r.id,
+                    name=r.name,
+                    kind=r.kind,
+                    aliases=tuple(r.aliases or ()),
+                    country=r.country,
+                    feature=r.feature,
+                    attributes={str(k): str(v) for k, v in (r.attributes or {}).items()},
+                    mentions=max(1, len(r.mentions or ())),
+                    published=r.published,
+                )
+            )
+    return out
+
+
+def unresolved_documents(conn: Connection, doc_ids: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(id, id of the version it replaces) of the stored documents among ``doc_ids`` not resolved yet."""
+    docs = schema.documents
+    out: list[tuple[str, str | None]] = []
+    for chunk in _chunks(list(dict.fromkeys(doc_ids))):
+        done = {r[0] for r in conn.execute(select(actor_documents.c.doc_id).where(actor_documents.c.doc_id.in_(chunk)))}
+        for r in conn.execute(select(docs.c.id, docs.c.previous_id, docs.c.published).where(docs.c.id.in_(chunk))):
+            if r.id not in done:
+                out.append((r.id, r.previous_id))
+    return out
+
+
+def pending_document_ids(engine: Engine) -> list[str]:
+    """Current documents not resolved yet, oldest first."""
+    d = schema.documents
+    q = (
+        select(d.c.id)
+        .outerjoin(actor_documents, actor_documents.c.doc_id == d.c.id)
+        .where(d.c.current.is_(True), actor_documents.c.doc_id.is_(None))
+        .order_by(d.c.published, d.c.seq)
+    )
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(q)]
+
+
+def resolved_count(conn: Connection) -> int:
+    """How many documents are resolved."""
+    return int(conn.execute(select(func.count()).select_from(actor_documents)).scalar_one())
+
+
+def mark_resolved(conn: Connection, doc_ids: Sequence[str], resolved_at: str) -> None:
+    """Record the documents ``doc_ids`` as resolved."""
+    for chunk in _chunks(doc_ids):
+        conn.execute(insert(actor_documents), [{"doc_id": d, "resolved_at": resolved_at} for d in chunk])
+
+
+def decisions(conn: Connection) -> list[Decision]:
+    """Every user decision, in the order they were made."""
+    return [_decision(r) for r in conn.execute(select(actor_decisions).order_by(actor_decisions.c.seq))]
+
+
+# --- resolution: candidates ----------------------------------------------------------------
+
+
+def actors_with_keys(conn: Connection, keys: Sequence[str]) -> dict[str, list[int]]:
+    """Blocking key -> the ids of the actors holding it, the most documented first (then by id)."""
+    block: dict[str, list[int]] = defaultdict(list)
+    for chunk in _chunks(keys):
+        q = (
+            select(actor_keys.c.key, actor_keys.c.actor_id)
+            .join(actors, actors.c.id == actor_keys.c.actor_id)
+            .where(actor_keys.c.key.in_(chunk))
+            .order_by(actor_keys.c.key, actors.c.documents.desc(), actors.c.id)
+        )
+        for key, actor_id in conn.execute(q):
+            block[key].append(actor_id)
+    return block
+
+
+def actors_by_id(conn: Connection, ids: Sequence[int]) -> list[ActorRecord]:
+    """The actors ``ids`` (those that exist)."""
+    out: list[ActorRecord] = []
+    for chunk in _chunks(ids):
+        out.extend(_actor_record(r) for r in conn.execute(select(actors).where(actors.c.id.in_(chunk))))
+    return out
+
+
+def actors_named_with(conn: Connection, actor_id: int, exclude_doc: str) -> set[int]:
+    """Actors linked in the documents of ``actor_id`` other than ``exclude_doc`` (at most
+    :data:`CO_ACTORS_READ`; ``actor_id`` itself left out)."""
+    l1, l2 = actor_links.alias("l1"), actor_links.alias("l2")
+    q = (
+        select(l2.c.actor_id)
+        .distinct()
+        .select_from(l1.join(l2, l2.c.doc_id == l1.c.doc_id))
+        .where(l1.c.actor_id == actor_id, l1.c.doc_id != exclude_doc, l2.c.actor_id != actor_id)
+        .limit(CO_ACTORS_READ)
+    )
+    return {r[0] for r in conn.execute(q)}
+
+
+def has_user_link(conn: Connection, actor_id: int) -> bool:
+    """Whether an entity was linked to ``actor_id`` by a user decision (a split)."""
+    q = select(actor_links.c.doc_id).where(actor_links.c.actor_id == actor_id, actor_links.c.method == "user")
+    return conn.execute(q.limit(1)).first() is not None
+
+
+def holds_key(conn: Connection, actor_id: int, key: str) -> bool:
+    """Whether actor ``actor_id`` holds the blocking key ``key``."""
+    q = select(actor_keys.c.actor_id).where(actor_keys.c.key == key, actor_keys.c.actor_id == actor_id)
+    return conn.execute(q).first() is not None
+
+
+def linked_actor(conn: Connection, doc_id: str, entity_id: str) -> int | None:
+    """The id of the actor entity ``doc_id:entity_id`` is linked to, if any."""
+    link = conn.execute(
+        select(actor_links).where(and_(actor_links.c.doc_id == doc_id, actor_links.c.entity_id == entity_id))
+    ).first()
+    return None if link is None else int(link.actor_id)
+
+
+# --- resolution: writes --------------------------------------------------------------------
+
+
+def add_actor(conn: Connection, name: str, kind: str, country: str | None, updated_at: str) -> int:
+    """Insert an actor with no alias, attribute, document or mention yet; its id."""
+    result = conn.execute(
+        insert(actors),
+        {
+            "name": name,
+            "kind": kind,
+            "country": country,
+            "aliases": {},
+            "attributes": {},
+            "documents": 0,
+            "mentions": 0,
+            "updated_at": updated_at,
+        },
+    )
+    key_row = result.inserted_primary_key
+    assert key_row is not None
+    return int(key_row[0])
+
+
+def update_actors(conn: Connection, records: Sequence[ActorRecord]) -> None:
+    """Write every column of the actors ``records`` (one statement for all)."""
+    if not records:
+        return
+    rows = [
+        {
+            "actor_id": r.id,
+            "name": r.name,
+            "kind": r.kind,
+            "country": r.country,
+            "aliases": r.aliases,
+            "attributes": r.attributes,
+            "first_seen": r.first_seen,
+            "last_seen": r.last_seen,
+            "documents": r.documents,
+            "mentions": r.mentions,
+            "updated_at": r.updated_at,
+        }
+        for r in records
+    ]
+    columns: dict[str, Any] = {k: bindparam(k) for k in rows[0] if k != "actor_id"}
+    conn.execute(update(actors).where(actors.c.id == bindparam("actor_id")).values(**columns), rows)
+
+
+def add_keys(conn: Connection, actor_id: int, keys: Sequence[str]) -> None:
+    """Give actor ``actor_id`` the blocking keys ``keys`` (none of which it holds)."""
+    if keys:
+        conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor_id} for k in keys])
+
+
+def add_links(conn: Connection, links: Sequence[ActorLink]) -> None:
+    """Insert the links ``links``."""
+    for chunk in _chunks(links):
+        conn.execute(
+            insert(actor_links),
+            [
+                {
+                    "doc_id": x.doc_id,
+                    "entity_id": x.entity_id,
+                    "actor_id": x.actor_id,
+                    "name": x.name,
+                    "mentions": x.mentions,
+                    "score": x.score,
+                    "method": x.method,
+                    "reason": x.reason,
+                }
+                for x in chunk
+            ],
+        )
+
+
+def move_links(conn: Connection, from_id: int, to_id: int, reason_suffix: str) -> None:
+    """Link the entities of actor ``from_id`` to ``to_id``, appending ``reason_suffix`` to their reasons."""
+    conn.execute(
+        update(actor_links)
+        .where(actor_links.c.actor_id == from_id)
+        .values(actor_id=to_id, reason=actor_links.c.reason + reason_suffix)
+    )
+
+
+def move_keys(conn: Connection, from_id: int, to_id: int) -> list[str]:
+    """Give the blocking keys of actor ``from_id`` to ``to_id`` (those it lacks); the keys moved over."""
+    from_keys = [r[0] for r in conn.execute(select(actor_keys.c.key).where(actor_keys.c.actor_id == from_id))]
+    have: set[str] = set()
+    for chunk in _chunks(from_keys):
+        have |= {
+            r[0]
+            for r in conn.execute(
+                select(actor_keys.c.key).where(actor_keys.c.actor_id == to_id, actor_keys.c.key.in_(chunk))
+            )
+        }
+    conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == from_id))
+    add_keys(conn, to_id, [k for k in from_keys if k not in have])
+    return from_keys
+
+
+def document_count(conn: Connection, actor_id: int) -> int:
+    """In how many documents entities are linked to actor ``actor_id``."""
+    return int(
+        conn.execute(
+            select(func.count(func.distinct(actor_links.c.doc_id))).where(actor_links.c.actor_id == actor_id)
+        ).scalar_one()
+    )
+
+
+def delete_actor(conn: Connection, actor_id: int) -> None:
+    """Delete the row of actor ``actor_id`` (its links and keys must be gone or moved)."""
+    conn.execute(delete(actors).where(actors.c.id == actor_id))
+
+
+def delete_link(conn: Connection, doc_id: str, entity_id: str) -> None:
+    """Forget which actor entity ``doc_id:entity_id`` is linked to."""
+    conn.execute(delete(actor_links).where(and_(actor_links.c.doc_id == doc_id, actor_links.c.entity_id == entity_id)))
+
+
+def recount_actor(conn: Connection, actor_id: int) -> None:
+    """Count the documents and mentions of actor ``actor_id`` again from its links; delete it
+    (and its keys) when none is left."""
+    remaining = conn.execute(
+        select(func.count(func.distinct(actor_links.c.doc_id)), func.sum(actor_links.c.mentions)).where(
+            actor_links.c.actor_id == actor_id
+        )
+    ).one()
+    if remaining[0]:
+        conn.execute(
+            update(actors).where(actors.c.id == actor_id).values(documents=remaining[0], mentions=remaining[1])
+        )
+    else:
+        conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == actor_id))
+        conn.execute(delete(actors).where(actors.c.id == actor_id))
+
+
+def unlink_documents(conn: Connection, doc_ids: Sequence[str]) -> None:
+    """Forget the links of documents (replaced versions): the actors they touched are counted
+    again, and those with no link left are deleted. (Their ties go with ``ties.delete_ties``.)"""
+    affected: set[int] = set()
+    for chunk in _chunks(doc_ids):
+        affected |= {
+            r[0] for r in conn.execute(select(actor_links.c.actor_id).where(actor_links.c.doc_id.in_(chunk)).distinct())
+        }
+        conn.execute(delete(actor_links).where(actor_links.c.doc_id.in_(chunk)))
+        conn.execute(delete(actor_documents).where(actor_documents.c.doc_id.in_(chunk)))
+    for chunk in _chunks(sorted(affected)):
+        counts = {
+            r[0]: (r[1], r[2])
+            for r in conn.execute(
+                select(
+                    actor_links.c.actor_id,
+                    func.count(func.distinct(actor_links.c.doc_id)),
+                    func.sum(actor_links.c.mentions),
+                )
+                .where(actor_links.c.actor_id.in_(chunk))
+                .group_by(actor_links.c.actor_id)
+            )
+        }
+        for actor_id in chunk:
+            if actor_id in counts:
+                docs, mentions = counts[actor_id]
+                conn.execute(
+                    update(actors).where(actors.c.id == actor_id).values(documents=docs, mentions=mentions or 0)
+                )
+            else:
+                conn.execute(delete(actor_keys).where(actor_keys.c.actor_id == actor_id))
+                conn.execute(delete(actors).where(actors.c.id == actor_id))
+
+
+def forget_actors(conn: Connection) -> None:
+    """Delete every actor, key, link and resolved mark (the user's decisions stay; the ties go
+    with ``ties.delete_ties``)."""
+    for table in (actor_links, actor_keys, actor_documents):
+        conn.execute(delete(table))
+    conn.execute(delete(actors))
+
+
+def add_merge_decision(conn: Connection, left: str, right: str, note: str | None, decided_at: str) -> int:
+    """Record the user's decision that ``left`` and ``right`` name one actor; its number."""
+    result = conn.execute(
+        insert(actor_decisions).values(
+            action="merge", left_name=left, right_name=right, note=note, decided_at=decided_at
+        )
+    )
+    key_row = result.inserted_primary_key
+    assert key_row is not None
+    return int(key_row[0])
+
+
+def add_split_decision(conn: Connection, doc_id: str, entity_id: str, note: str | None, decided_at: str) -> None:
+    """Record the user's decision that entity ``doc_id:entity_id`` is an actor of its own."""
+    conn.execute(
+        insert(actor_decisions).values(
+            action="split", doc_id=doc_id, entity_id=entity_id, note=note, decided_at=decided_at
+        )
+    )
+
+
+@contextmanager
+def resolution_errors() -> Iterator[None]:
+    """Turn a database error inside the block into a :class:`StoreError` that says how to retry."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not resolve actors: {exc}; `newsgraph actor resolve` retries") from exc
+
+
+# --- explanations ----------------------------------------------------------------------------
+
+
+def actor_by_id(conn: Connection, actor_id: int) -> ActorRecord | None:
+    """Actor ``actor_id``, or None."""
+    row = conn.execute(select(actors).where(actors.c.id == actor_id)).first()
+    return None if row is None else _actor_record(row)
+
+
+def linked_entities(conn: Connection, actor_id: int, limit: int) -> list[LinkedEntity]:
+    """The first ``limit`` entities linked to actor ``actor_id``, oldest document first."""
+    d, link = schema.documents, actor_links
+    q = (
+        select(
+            link.c.doc_id,
+            link.c.entity_id,
+            link.c.name,
+            link.c.score,
+            link.c.method,
+            link.c.reason,
+            d.c.published,
+            d.c.title,
+        )
+        .join(d, d.c.id == link.c.doc_id)
+        .where(link.c.actor_id == actor_id)
+        .order_by(d.c.published, link.c.doc_id, link.c.entity_id)
+        .limit(limit)
+    )
+    return [
+        LinkedEntity(
+            doc_id=r.doc_id,
+            entity_id=r.entity_id,
+            name=r.name,
+            score=r.score,
+            method=r.method,
+            reason=r.reason,
+            published=r.published,
+            title=r.title,
+        )
+        for r in conn.execute(q)
+    ]
+
+
+def link_methods(conn: Connection, actor_id: int) -> dict[str, int]:
+    """How many entities each method linked to actor ``actor_id``."""
+    q = (
+        select(actor_links.c.method, func.count())
+        .where(actor_links.c.actor_id == actor_id)
+        .group_by(actor_links.c.method)
+    )
+    return {m: n for m, n in conn.execute(q)}
+
+
+def decisions_naming(conn: Connection, names: Iterable[str]) -> list[Decision]:
+    """The merges naming one of ``names`` (lower case) on either side, and every split."""
+    wanted = set(names)
+    q = select(actor_decisions).where(
+        or_(
+            func.lower(actor_decisions.c.left_name).in_(wanted),
+            func.lower(actor_decisions.c.right_name).in_(wanted),
+            actor_decisions.c.action == "split",
+        )
+    )
+    return [_decision(r) for r in conn.execute(q)]
+
+
+# --- reads for the network, the CLI and the web ---
+
+
 # reads for the network
 
 
@@ -121,17 +680,20 @@ class Actor:
     country: str | None
     documents: int
     aliases: tuple[str, ...] = ()
-    """Its other names, the most used first."""
+    """Its other names, the most used first (in lists, at most :data:`ALIASES_LISTED`)."""
     first_seen: str | None = None
     last_seen: str | None = None
+    mentions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
+        """The one JSON shape of an actor (API, CLI ``--json``, exports)."""
         return {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
             "country": self.country,
             "documents": self.documents,
+            "mentions": self.mentions,
             "aliases": list(self.aliases),
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
@@ -142,7 +704,7 @@ READ_CHUNK = 500
 """Actor ids read at a time."""
 
 
-def _actor(row: Any) -> Actor:
+def _actor(row: Any, max_aliases: int | None = None) -> Actor:
     aliases = sorted((row.aliases or {}).items(), key=lambda kv: -kv[1])
     return Actor(
         id=row.id,
@@ -150,9 +712,10 @@ def _actor(row: Any) -> Actor:
         kind=row.kind,
         country=row.country,
         documents=row.documents,
-        aliases=tuple(a for a, _ in aliases if a != row.name),
+        aliases=tuple(a for a, _ in aliases if a != row.name)[:max_aliases],
         first_seen=row.first_seen,
         last_seen=row.last_seen,
+        mentions=row.mentions,
     )
 
 
@@ -186,10 +749,7 @@ def actors_answering(conn: Connection, name: str, keys: Sequence[str], limit: in
             if rows:
                 break
     if not rows:
-        pattern = "%" + name.lower().replace("%", r"\%").replace("_", r"\_") + "%"
-        rows = conn.execute(
-            select(actors).where(func.lower(actors.c.name).like(pattern, escape="\\")).order_by(by_docs).limit(limit)
-        ).all()
+        rows = conn.execute(select(actors).where(contains(actors.c.name, name)).order_by(by_docs).limit(limit)).all()
     return [_actor(r) for r in rows]
 
 
@@ -206,40 +766,6 @@ ALIASES_LISTED = 10
 """Aliases given with each actor of a list (most used first; the full set is on the actor's page)."""
 
 
-@dataclass(frozen=True)
-class ListedActor:
-    """An actor as lists show it."""
-
-    id: int
-    name: str
-    kind: str
-    country: str | None
-    documents: int
-    mentions: int
-    aliases: tuple[str, ...]
-    """Its other names, most used first, at most :data:`ALIASES_LISTED`."""
-    first_seen: str | None
-    last_seen: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "aliases": list(self.aliases)}
-
-
-def _listed(r: Any) -> ListedActor:
-    aliases = sorted((r.aliases or {}).items(), key=lambda kv: -kv[1])
-    return ListedActor(
-        id=r.id,
-        name=r.name,
-        kind=r.kind,
-        country=r.country,
-        documents=r.documents,
-        mentions=r.mentions,
-        aliases=tuple(a for a, _ in aliases if a != r.name)[:ALIASES_LISTED],
-        first_seen=r.first_seen,
-        last_seen=r.last_seen,
-    )
-
-
 def _actor_filters(kind: str | None, name: str | None) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if kind:
@@ -251,13 +777,13 @@ def _actor_filters(kind: str | None, name: str | None) -> list[ColumnElement[boo
 
 def list_actors(
     engine: Engine, *, kind: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
-) -> list[ListedActor]:
+) -> list[Actor]:
     """Actors named in the most documents first, of one ``kind``, with ``name`` in their name or
     an alias (any case)."""
     where = _actor_filters(kind, name)
     query = select(actors).where(*where).order_by(actors.c.documents.desc(), actors.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
-        return [_listed(r) for r in conn.execute(query)]
+        return [_actor(r, ALIASES_LISTED) for r in conn.execute(query)]
 
 
 def count_actors(engine: Engine, *, kind: str | None = None, name: str | None = None) -> int:

@@ -334,7 +334,7 @@ def search(
     docs = doc_store.search(db, q_, limit=limit)
     with connect(db) as conn:
         found = nw.find_actors(conn, q_, limit=limit)
-    return ok({"query": q_, "documents": docs, "actors": [nw.actor_dict(a) for a in found]})
+    return ok({"query": q_, "documents": docs, "actors": [a.to_dict() for a in found]})
 
 
 # -- actors ------------------------------------------------------------------------------------
@@ -406,7 +406,7 @@ def actor_timeline(
         a, found = nw.timeline(db, f"#{actor_id}", since=s, until=u, limit=limit, min_confidence=m)
         hidden = nw.timeline_hidden(db, f"#{actor_id}", since=s, until=u, min_confidence=m)
         return {
-            "actor": nw.actor_dict(a),
+            "actor": a.to_dict(),
             "items": [i.to_dict() for i in found],
             "min_confidence": m,
             "hidden_below_confidence": hidden,
@@ -509,7 +509,7 @@ def network_dict(net: nw.Network, limit: int) -> dict[str, Any]:
     sentence, speaker, the outlet that reports it, date)."""
     kept = net.edges[:limit]
     ids = {e.source for e in kept} | {e.target for e in kept} | set(net.center)
-    nodes = [nw.actor_dict(a) for a in net.actors.values() if a.id in ids]
+    nodes = [a.to_dict() for a in net.actors.values() if a.id in ids]
     edges = []
     for e in kept:
         d = nw.edge_dict(e, net.actors)
@@ -574,8 +574,8 @@ def network_path(
     around = {start.id, goal.id} | {x.id for p in found for s in p.steps for x in (s.source, s.target)}
     return ok(
         {
-            "from": nw.actor_dict(start),
-            "to": nw.actor_dict(goal),
+            "from": start.to_dict(),
+            "to": goal.to_dict(),
             "paths": [p.to_dict() for p in found],
             "min_confidence": f.min_confidence,
             "hidden_below_confidence": nw.hidden_ties(db, f, around),
