@@ -93,6 +93,11 @@ def ingest(
             if isinstance(item, InputError):
                 fail(item)
                 continue
+            if not isinstance(item, Document):
+                raise TypeError(
+                    f"ingest() takes Document records, not {type(item).__name__}: "
+                    "read files with newsgraph.ingest.read_inputs(paths)"
+                )
             pending.append(item)
             if len(pending) >= batch_size:
                 yield from flush()

@@ -12,6 +12,7 @@ import pytest
 from newsgraph.annotate import load_pipeline
 from newsgraph.distributed import ClusterError, connect, extract_on_cluster
 from newsgraph.errors import InputError
+from newsgraph.ingest import read_inputs
 from newsgraph.pipeline import ingest
 from newsgraph.records import Document
 from newsgraph.store import Store
@@ -91,7 +92,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(tmp_path
     distributed.connect = connect_and_sabotage
     try:
         with Store.open(tmp_path / "x.db") as store:
-            report = ingest([str(corpus)], store, cluster="local:2", batch_size=2)
+            report = ingest(read_inputs([str(corpus)]), store, cluster="local:2", batch_size=2)
             stored = doc_store.summary(store.engine)
     finally:
         distributed.connect = real_connect

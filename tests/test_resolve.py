@@ -250,10 +250,11 @@ NETWORK_TEXTS = Path(__file__).parent / "data" / "network"
 
 @pytest.mark.slow
 def test_the_pipeline_resolves_our_multi_document_stories(tmp_path: Path) -> None:
+    from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import ingest
 
     with Store.open(tmp_path / "stories.db") as s:
-        report = ingest([str(NETWORK_TEXTS)], s)
+        report = ingest(read_inputs([str(NETWORK_TEXTS)]), s)
         assert report.stored == 6
         with s.engine.connect() as conn:
             let = find_actor(conn, "Lashkar-e-Taiba")
