@@ -37,7 +37,8 @@ from newsgraph import network as nw
 from newsgraph.records import Extraction
 from newsgraph.resolve import resolve_documents, resolve_pending
 from newsgraph.store import Store
-from newsgraph.store import queries as q
+from newsgraph.store import documents as doc_store
+from newsgraph.store import extractions as records_store
 from newsgraph.store.actors import actors_by_documents, count_actors
 from newsgraph.stories import cluster_documents, cluster_pending
 
@@ -153,7 +154,7 @@ def incremental(store: Store, work: Path, added: int) -> None:
         d = schema.documents
         ids = [r[0] for r in conn.execute(select(d.c.id).where(d.c.current.is_(True)).order_by(d.c.published, d.c.seq))]
     t0 = time.perf_counter()
-    extractions = [q.load_extraction(store.engine, i) for i in ids]
+    extractions = [records_store.load_extraction(store.engine, i) for i in ids]
     print(f"  read {len(extractions)} stored extractions in {time.perf_counter() - t0:.1f} s")
     rng = random.Random(7)
     late = set(rng.sample(range(len(extractions)), added))
@@ -203,7 +204,7 @@ def main() -> None:
                 f"in {time.perf_counter() - t0:.1f} s",
                 flush=True,
             )
-        s = q.summary(store.engine)
+        s = doc_store.summary(store.engine)
         n_actors = count_actors(store.engine)
         print(f"store {path}: {s.documents} documents, {s.entities} entities -> {n_actors} actors, "
               f"{s.events} events, {s.relations} relations, {s.claims} claims")  # fmt: skip

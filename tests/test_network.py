@@ -55,9 +55,9 @@ def test_edges_are_typed_directed_and_carry_their_sentence(
 
 
 def store_text(store: Store, doc_id: str) -> str:
-    from newsgraph.store import queries as q
+    from newsgraph.store import documents as doc_store
 
-    return str(q.document_row(store.engine, doc_id)["text"])
+    return str(doc_store.document_row(store.engine, doc_id)["text"])
 
 
 def test_an_event_edge_keeps_its_date_place_modality_and_speaker(store: Store) -> None:

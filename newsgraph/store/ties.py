@@ -41,7 +41,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
-from newsgraph.store.queries import at_least
+from newsgraph.store.extractions import at_least
 from newsgraph.store.schema import metadata
 
 actor_ties = Table(
