@@ -184,20 +184,27 @@ def _flush(run: list[str], names: list[str]) -> None:
 
 def term_weights(article: Article, settings: ClusterSettings) -> dict[str, float]:
     """Sublinear term frequencies of ``article``, title and name-like terms weighted up (no IDF)."""
+    return dict(_term_weights(article.title or "", article.text, settings.title_weight, settings.name_weight))
+
+
+@lru_cache(maxsize=4096)
+def _term_weights(title: str, body: str, title_weight: float, name_weight: float) -> tuple[tuple[str, float], ...]:
+    """:func:`term_weights`, kept for the articles seen last: a store regroups its first articles
+    after every batch (``stories.REFIT_BELOW``), and each one's terms are read once, not each time."""
     counts: dict[str, float] = defaultdict(float)
     names: set[str] = set()
-    for text, weight in ((article.title or "", settings.title_weight), (article.text, 1.0)):
+    for text, weight in ((title, title_weight), (body, 1.0)):
         words, name_terms = _terms(text)
         for term in words:
             counts[term] += weight
         for term in name_terms:
             counts[term] += weight
             names.add(term)
-    return {
-        term: (1.0 + math.log(count)) * (settings.name_weight if term in names else 1.0)
+    return tuple(
+        (term, (1.0 + math.log(count)) * (name_weight if term in names else 1.0))
         for term, count in counts.items()
         if count > 0
-    }
+    )
 
 
 @dataclass

@@ -41,7 +41,20 @@ from newsgraph.store.store import serialize
 from newsgraph.store.stories import ArticleText, StoryState
 
 REFIT_BELOW = 300
-"""Up to this many stored documents, each batch regroups them all (see :func:`cluster_documents`)."""
+"""Up to this many stored documents, batches regroup them all (see :func:`cluster_documents`)."""
+REFIT_ALWAYS = 64
+"""Up to this many, every batch regroups them all; beyond, only a batch that doubles the store."""
+
+
+def _refits(before: int, after: int, refit_below: int) -> bool:
+    """Whether a batch that brings the store from ``before`` to ``after`` documents regroups them
+    all: every batch of a very small store, then each batch that crosses a power of two or
+    ``refit_below`` itself, so the work stays linear in the documents stored."""
+    if refit_below <= 0 or before >= refit_below:
+        return False
+    if after <= min(REFIT_ALWAYS, refit_below) or after >= refit_below:
+        return True
+    return max(before, 1).bit_length() < after.bit_length()
 
 
 @dataclass
@@ -249,14 +262,16 @@ def cluster_documents(
 ) -> StoryReport:
     """Assign stored documents to stories, in one transaction (called after each stored batch).
 
-    While the store holds fewer than ``refit_below`` documents, every document is grouped again
-    (:func:`recluster`): an IDF learned from a handful of articles gives their shared words no
-    weight, so the first articles of a store would never meet. Beyond it, batches go on
+    While the store is small, every document is grouped again (:func:`recluster`): an IDF learned
+    from a handful of articles gives their shared words no weight, so the first articles of a
+    store would never meet. That happens after every batch up to :data:`REFIT_ALWAYS` documents,
+    then after each batch that doubles the store, up to ``refit_below``; other batches go on
     incrementally."""
     if not doc_ids:
         return StoryReport()
     with store.story_errors("could not group documents into stories"):
-        if refit_below > 0 and store.current_documents_stored(engine) <= refit_below:
+        stored = store.current_documents_stored(engine)
+        if _refits(stored - len(doc_ids), stored, refit_below):
             return recluster(engine, settings)
         key = store.store_key(engine)
         try:

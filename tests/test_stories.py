@@ -190,3 +190,16 @@ def test_stories_are_listed_and_detailed_as_plain_dicts(store: Store, min_articl
     assert [list(m) for m in members] == [["id", "title", "source", "published", "similarity"]] * 3
     assert [m["id"] for m in members] == ["f1", "f2", "f3"]
     assert stories_of(store.engine, ["f1", "f3", "nope"]) == {"f1": head["id"], "f3": head["id"]}
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "refit"),
+    [(0, 32, True), (32, 64, True), (64, 96, False), (96, 128, True), (128, 160, False), (255, 256, True),
+     (280, 300, True), (290, 310, True), (300, 332, False), (1000, 1032, False)],
+)
+def test_a_store_regroups_everything_while_small_then_as_it_doubles(before: int, after: int, refit: bool) -> None:
+    from newsgraph.stories import REFIT_BELOW, _refits
+
+    assert REFIT_BELOW == 300
+    assert _refits(before, after, REFIT_BELOW) is refit
+    assert _refits(before, after, 0) is False

@@ -33,7 +33,7 @@ from newsgraph.store.actors import (
     actors_named_with,
     actors_with_keys,
     add_actor,
-    add_keys,
+    add_actor_keys,
     add_links,
     add_merge_decision,
     add_split_decision,
@@ -108,6 +108,8 @@ class _Batch:
         self.full_blocks: set[str] = set()
         self.doc_actors: dict[str, set[int]] = defaultdict(set)
         self.links: list[ActorLink] = []
+        self.new_keys: list[tuple[int, str]] = []
+        """Keys given to actors in this batch, written with the links (:meth:`flush_links`)."""
         self._co_actors: dict[tuple[int, str], set[int]] = {}
         self.hub_size = max(HUB_FLOOR, resolved_count(conn) // 100)
         """Actors named in more documents than this are hubs: sharing one is no evidence."""
@@ -227,19 +229,13 @@ class _Batch:
         self.add_keys(actor, entity)
 
     def add_keys(self, actor: ActorState, entity: EntityRef) -> None:
-        keys: set[str] = set()
-        for f in entity.forms:
-            keys |= form_keys(f, entity.kind)
-        ck = country_key(entity.country, entity.feature, entity.kind)
-        if ck:
-            keys.add(ck)
+        keys = _keys(entity)
         self.load_keys(keys)  # so that a key the actor already has is known here
         # in an over-full block the actor may hold a key not read: insert only where it is known absent
         fresh = [k for k in sorted(keys) if actor.id not in self.key_index[k] and not self._may_hold(actor.id, k)]
-        if fresh:
-            add_keys(self.conn, actor.id, fresh)
-            for k in fresh:
-                self.key_index[k].add(actor.id)
+        for k in fresh:
+            self.new_keys.append((actor.id, k))
+            self.key_index[k].add(actor.id)
 
     def _may_hold(self, actor_id: int, key: str) -> bool:
         if key not in self.full_blocks:
@@ -281,6 +277,8 @@ class _Batch:
         self.report.merged += 1
 
     def flush_links(self) -> None:
+        add_actor_keys(self.conn, self.new_keys)
+        self.new_keys.clear()
         if self.links:
             add_links(self.conn, self.links)
             self.links.clear()
@@ -359,6 +357,17 @@ def _decisions(conn: Tx) -> tuple[set[str], list[tuple[int, str, str]]]:
         elif r.action == "merge" and r.left_name and r.right_name:
             merges.append((r.seq, r.left_name, r.right_name))
     return splits, merges
+
+
+def _keys(entity: EntityRef) -> set[str]:
+    """The blocking keys an actor linked to ``entity`` holds."""
+    keys: set[str] = set()
+    for f in entity.forms:
+        keys |= form_keys(f, entity.kind)
+    ck = country_key(entity.country, entity.feature, entity.kind)
+    if ck:
+        keys.add(ck)
+    return keys
 
 
 def _lookup(entity: EntityRef) -> set[str]:
@@ -472,7 +481,8 @@ def resolve_in(conn: Tx, doc_ids: Sequence[str], report: ResolveReport | None = 
     entities = _entities(conn, wanted)
     splits, merges = _decisions(conn)
     batch = _Batch(conn, report)
-    batch.load_keys(k for doc_entities in entities.values() for e in doc_entities for k in _lookup(e))
+    # every key the batch will look up or give, read at once
+    batch.load_keys(k for doc_entities in entities.values() for e in doc_entities for k in _lookup(e) | _keys(e))
     for doc_id in wanted:
         doc_entities = entities.get(doc_id, [])
         # full names first: a one-word name then finds the actors of its document as evidence

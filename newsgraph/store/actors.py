@@ -440,8 +440,13 @@ def update_actors(conn: Connection, records: Sequence[ActorRecord]) -> None:
 
 def add_keys(conn: Connection, actor_id: int, keys: Sequence[str]) -> None:
     """Give actor ``actor_id`` the blocking keys ``keys`` (none of which it holds)."""
-    if keys:
-        conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor_id} for k in keys])
+    add_actor_keys(conn, [(actor_id, k) for k in keys])
+
+
+def add_actor_keys(conn: Connection, pairs: Sequence[tuple[int, str]]) -> None:
+    """Give actors blocking keys they do not hold: (actor id, key) pairs, written in one statement."""
+    if pairs:
+        conn.execute(insert(actor_keys), [{"key": k, "actor_id": actor_id} for actor_id, k in pairs])
 
 
 def add_links(conn: Connection, links: Sequence[ActorLink]) -> None:
