@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from newsgraph.annotate import annotate_many, load_pipeline
 from newsgraph.errors import InputError
 from newsgraph.extract import extract
+from newsgraph.ingest.document import make_document
 from newsgraph.records import Document, Extraction
 
 if TYPE_CHECKING:
@@ -58,8 +59,22 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+WARM_TEXT = (
+    "GENEVA, March 3 (IANS) The United Nations envoy Staffan de Mistura said on Monday that Russia "
+    "and Turkey had agreed to a ceasefire in Aleppo, after an air strike killed 12 people in Idlib."
+)
+"""A short wire story of our own that runs every extraction stage once (:func:`warm_up`)."""
+
+
+def warm_up(nlp: Language | None = None) -> None:
+    """Load the model and every data file extraction reads (gazetteers, the place index, the
+    event dictionaries) by extracting :data:`WARM_TEXT`: a worker pays this once, at its start,
+    rather than in the middle of its first batch."""
+    extract_batch([make_document(WARM_TEXT, id="warm-up", published="2017-03-03")], nlp or load_pipeline())
+
+
 def _worker_init() -> None:
-    load_pipeline()
+    warm_up()
 
 
 def _worker_batch(documents: list[Document]) -> list[Result]:

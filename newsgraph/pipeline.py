@@ -7,6 +7,8 @@ web API from the posted JSON.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +54,7 @@ def ingest(
     on_progress: Progress | None = None,
     on_failure: Callable[[InputError], None] | None = None,
     cluster: str | None = None,
+    overlap: bool = True,
 ) -> IngestReport:
     """Ingest ``documents`` into ``store``; failures (given or met) are reported and skipped.
 
@@ -59,7 +62,9 @@ def ingest(
     :func:`newsgraph.ingest.read_inputs` yields them: they are reported in order with the rest.
 
     Extraction runs in this process, in ``workers`` processes, or on the Dask cluster at
-    ``cluster`` (``tcp://HOST:8786`` or ``local[:N]``); storing stays here, batch by batch.
+    ``cluster`` (``tcp://HOST:8786`` or ``local[:N]``); storing stays here, batch by batch, in a
+    thread of its own while the next batch is extracted (``overlap``; each batch is still one
+    transaction, stored in input order).
     """
     report = IngestReport()
     t0 = time.perf_counter()
@@ -104,8 +109,11 @@ def ingest(
         yield from flush()
 
     def store_results(stream: Iterable[list[Result]]) -> None:
-        for results in stream:
-            store_batch(results)
+        if overlap:
+            store_while_extracting(stream, store_batch)
+        else:
+            for results in stream:
+                store_batch(results)
 
     def store_batch(results: list[Result]) -> None:
         good = []
@@ -138,3 +146,38 @@ def ingest(
         store_results(extract_documents(fresh_documents(), workers=workers, batch_size=batch_size))
     report.seconds = time.perf_counter() - t0
     return report
+
+
+_DONE = object()
+
+
+def store_while_extracting(batches: Iterable[list[Result]], store_batch: Callable[[list[Result]], None]) -> None:
+    """Hand each extracted batch to ``store_batch`` in a second thread, in order, while the next
+    batch is extracted: the parser releases the interpreter lock for much of its work, so storing,
+    resolving and grouping a batch costs little wall time. At most two batches wait. An error in
+    storing stops the extraction and is raised here; the batch being stored when the extraction
+    fails (or is interrupted) is finished first, so the store is never half-written."""
+    waiting: queue.Queue[object] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def consume() -> None:
+        while (item := waiting.get()) is not _DONE:
+            if failed:
+                continue  # drain: the producer must never block on a dead consumer
+            try:
+                store_batch(item)  # type: ignore[arg-type]
+            except BaseException as exc:  # raised again in the caller's thread
+                failed.append(exc)
+
+    worker = threading.Thread(target=consume, name="newsgraph-store", daemon=True)
+    worker.start()
+    try:
+        for batch in batches:
+            if failed:
+                break
+            waiting.put(batch)
+    finally:
+        waiting.put(_DONE)
+        worker.join()
+    if failed:
+        raise failed[0]
