@@ -141,45 +141,11 @@ def document_row(engine: Engine, doc_id: str) -> dict[str, Any]:
     return dict(row._mapping)
 
 
-@dataclass(frozen=True)
-class StoredVersion:
-    """A stored document as ``POST /api/documents`` reports it."""
-
-    id: str
-    title: str | None
-    published: str | None
-    source: str | None
-    version: int
-    previous_id: str | None
-    """The id of the version this one replaces."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def stored_versions(engine: Engine, hashes: Iterable[str]) -> dict[str, StoredVersion]:
-    """The stored documents with these content hashes, by hash."""
-    q = select(
-        docs.c.id,
-        docs.c.title,
-        docs.c.published,
-        docs.c.source,
-        docs.c.version,
-        docs.c.previous_id,
-        docs.c.content_hash,
-    ).where(docs.c.content_hash.in_(list(hashes)))
+def stored_ids(engine: Engine, hashes: Iterable[str]) -> dict[str, str]:
+    """The ids of the stored documents with these content hashes, by hash."""
+    q = select(docs.c.content_hash, docs.c.id).where(docs.c.content_hash.in_(list(hashes)))
     with engine.connect() as conn:
-        return {
-            r.content_hash: StoredVersion(
-                id=r.id,
-                title=r.title,
-                published=r.published,
-                source=r.source,
-                version=r.version,
-                previous_id=r.previous_id,
-            )
-            for r in conn.execute(q)
-        }
+        return {r.content_hash: r.id for r in conn.execute(q)}
 
 
 def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any]]:

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -25,9 +23,10 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from newsgraph import network as nw
-from newsgraph.errors import BadRequest
+from newsgraph.errors import BadRequest, InputError
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
-from newsgraph.ingest.document import content_hash, make_document, normalise_date
+from newsgraph.ingest.document import normalise_date
+from newsgraph.records import Document
 from newsgraph.store import Engine, Store, connect
 from newsgraph.store import actors as actor_store
 from newsgraph.store import documents as doc_store
@@ -221,6 +220,8 @@ class DocumentIn(BaseModel):
     source: str | None = Field(None, description="The outlet or agency.")
 
 
+POSTED_ORIGIN = "POST /api/documents"
+"""The origin stored for a posted document (with ``#N``, its place in the request)."""
 _POSTED = TypeAdapter(DocumentIn | list[DocumentIn])
 _DOC_SCHEMA = DocumentIn.model_json_schema()
 _ingest_lock = threading.Lock()
@@ -278,31 +279,33 @@ def _validation_text(exc: ValidationError) -> str:
 
 
 def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str, Any]]:
-    """Run the real ingest (newsgraph.pipeline) on the posted documents, written as JSON Lines."""
-    from newsgraph.ingest import read_inputs
+    """Run the real ingest (:func:`newsgraph.pipeline.ingest`) on the posted documents, each read
+    as the same record on a JSON Lines line would be; what was stored comes from its report."""
+    from newsgraph.ingest import read_record
     from newsgraph.pipeline import ingest
 
-    expected = []
-    for it in items:
-        made = make_document(it.text, id=it.id, title=it.title, url=it.url, source=it.source, published=it.published)
-        expected.append(content_hash(made.text) if made.text.strip() else "")
-    with _ingest_lock, tempfile.TemporaryDirectory(prefix="newsgraph-post-") as tmp:
-        path = Path(tmp) / "posted.jsonl"
-        with path.open("w", encoding="utf-8") as fh:
-            for it in items:
-                fh.write(json.dumps(it.model_dump(exclude_none=True), ensure_ascii=False) + "\n")
-        known = store.known_hashes([h for h in expected if h])
-        report = ingest(read_inputs([str(path)]), store)
-        failures = [{"document": _posted_number(f.origin, str(path)), "reason": f.reason} for f in report.failures]
-    found = doc_store.stored_versions(store.engine, [h for h in expected if h])
+    inputs: list[Document | InputError] = []
+    numbers: dict[str, int] = {}
+    for n, it in enumerate(items, start=1):
+        origin = f"{POSTED_ORIGIN}#{n}"
+        numbers[origin] = n
+        try:  # keyed by its id or URL, else by its text: a position in a request names nothing
+            inputs.append(read_record(origin, it.model_dump(exclude_none=True), keyed=False))
+        except InputError as exc:
+            inputs.append(exc)
+    with _ingest_lock:
+        report = ingest(inputs, store)
+    failures = [{"document": numbers.get(f.origin, f.origin), "reason": f.reason} for f in report.failures]
+    posted = [d for d in inputs if isinstance(d, Document)]
+    known = [d.content_hash for d in posted if d.content_hash not in report.saved]
+    found = doc_store.stored_ids(store.engine, known) if known else {}  # stored before this request
     stored = []
-    for h in expected:
-        version = found.get(h)
-        if version is None:
+    for d in posted:
+        saved = report.saved.get(d.content_hash)
+        doc_id, status = (saved.id, saved.status) if saved else (found.get(d.content_hash), "unchanged")
+        if doc_id is None:  # failed
             continue
-        row = version.to_dict()
-        row["status"] = "unchanged" if h in known else ("version" if version.version > 1 else "new")
-        stored.append(row)
+        stored.append({"id": doc_id, "status": status, "title": d.title, "published": d.published, "source": d.source})
     body = {
         "new": report.new,
         "versions": report.versions,
@@ -315,12 +318,6 @@ def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str
             "no document was stored: " + "; ".join(f"document {f['document']}: {f['reason']}" for f in failures)
         )
     return (201 if report.stored else 200), body
-
-
-def _posted_number(origin: str, path: str) -> int | str:
-    """The 1-based position of a posted document from the reader's ``FILE:LINE`` origin."""
-    rest = origin[len(path) :].lstrip(":") if origin.startswith(path) else origin
-    return int(rest) if rest.isdigit() else rest
 
 
 @router.get("/search", tags=["search"], summary="Search documents (full text) and actors (names, aliases)")

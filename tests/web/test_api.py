@@ -4,6 +4,7 @@ security headers, and the token rule of ``POST /api/documents``."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph.errors import InputError
 from newsgraph.web.app import create_app
 from newsgraph.web.security import CSP
 from tests.web.conftest import WATCHLIST_PERSON, WATCHLIST_REFERENCE, XSS_ID, XSS_IMG, XSS_SCRIPT, XSS_TITLE
@@ -499,6 +501,38 @@ def test_post_ingests_like_the_cli(writable: TestClient) -> None:
     kenya_after = {i["document"] for i in get(writable, f"/api/actors/{kenya}/timeline")["items"]}
     new_ids = {d for d in kenya_after - kenya_before if d.startswith(NEW_DOC["id"])}  # its current version
     assert new_ids == {f"{NEW_DOC['id']}@v2"}
+
+
+def test_a_posted_document_is_stored_as_its_json_lines_record(writable: TestClient, tmp_path: Path) -> None:
+    """The same fields, date, source (from the dateline) and sign-off as ``newsgraph ingest`` of a
+    .jsonl line; ingested once, reported from the ingest's own results."""
+    from newsgraph.ingest import read_inputs
+
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    record = {
+        "title": "  Talks on the Nile resume ",
+        "text": "CAIRO, May 3 (NWS) - Egypt and Sudan resumed talks on the Nile dam on Sunday, "
+        "Egyptian Foreign Minister Sameh Shoukry said.\n\n(Reporting by Jane Doe; Editing by John Roe)",
+    }
+    line = tmp_path / "one.jsonl"
+    line.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [read] = list(read_inputs([str(line)]))
+    assert not isinstance(read, InputError)
+    r = writable.post("/api/documents", json=[record, {"text": "  \n "}], headers=auth)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert (body["new"], body["versions"], body["unchanged"]) == (1, 0, 0)
+    assert body["failed"] == [{"document": 2, "reason": "empty document"}]
+    expected = {"id": read.id, "status": "new", "title": read.title, "published": read.published}
+    assert body["documents"] == [{**expected, "source": read.source}]
+    stored = get(writable, f"/api/documents/{read.id}")["document"]
+    assert (stored["text"], stored["slug"], stored["origin"]) == (read.text, read.slug, "POST /api/documents#1")
+    other = writable.post("/api/documents", json={**record, "text": record["text"] + " More."}, headers=auth)
+    assert other.json()["documents"][0]["status"] == "new"  # no id, no URL: keyed by its text, not its place
+    known = writable.post("/api/documents", json=record, headers=auth)
+    assert known.status_code == 200 and known.json()["documents"] == [
+        {**expected, "source": read.source, "status": "unchanged"}
+    ]
 
 
 @pytest.mark.parametrize(
