@@ -96,11 +96,21 @@ def summary(engine: Engine) -> Summary:
         )
 
 
+SUMMARY_COLUMNS = ("id", "title", "published", "source", "words", "version", "origin")
+"""A document in a list (the API's documents, search hits, ``--json``): no text."""
+
+
 def list_documents(
     engine: Engine, *, limit: int = 50, offset: int = 0, source: str | None = None, all_versions: bool = False
 ) -> list[dict[str, Any]]:
-    cols = [docs.c.id, docs.c.published, docs.c.source, docs.c.title, docs.c.words, docs.c.version, docs.c.origin]
-    q = select(*cols).order_by(docs.c.published.desc(), docs.c.seq).limit(limit).offset(offset)
+    """Current documents (or every version), newest first, each in the one shape of a document
+    in a list (:data:`SUMMARY_COLUMNS`)."""
+    q = (
+        select(*(docs.c[name] for name in SUMMARY_COLUMNS))
+        .order_by(docs.c.published.desc(), docs.c.seq)
+        .limit(limit)
+        .offset(offset)
+    )
     if not all_versions:
         q = q.where(docs.c.current.is_(True))
     if source:
@@ -149,13 +159,14 @@ def stored_ids(engine: Engine, hashes: Iterable[str]) -> dict[str, str]:
 
 
 def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Documents matching a full-text query (FTS5 syntax on SQLite), best first, with a snippet."""
+    """Documents matching a full-text query (FTS5 syntax on SQLite), best first: a document in
+    a list (:data:`SUMMARY_COLUMNS`) and the ``snippet`` around the match."""
     if not query.strip():
         raise BadRequest("empty search query")
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             sql = text(
-                "SELECT d.id, d.published, d.source, d.title, "
+                "SELECT d.id, d.title, d.published, d.source, d.words, d.version, d.origin, "
                 "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
                 "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
                 'WHERE documents_fts MATCH :q AND d."current" ORDER BY rank LIMIT :limit'
@@ -167,7 +178,7 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any
                 rows = conn.execute(sql, {"q": quoted, "limit": limit}).all()
         else:
             sql = text(
-                "SELECT id, published, source, title, "
+                "SELECT id, title, published, source, words, version, origin, "
                 "ts_headline('simple', text, websearch_to_tsquery('simple', :q)) AS snippet "
                 "FROM documents WHERE \"current\" AND to_tsvector('simple', coalesce(title, '') || ' ' || text) "
                 "@@ websearch_to_tsquery('simple', :q) LIMIT :limit"

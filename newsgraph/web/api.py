@@ -33,6 +33,7 @@ from newsgraph.store import documents as doc_store
 from newsgraph.store import extractions as records
 from newsgraph.store.extractions import EventPlace
 from newsgraph.store.watchlist import count_hits, hits_of_names
+from newsgraph.web import models as m
 from newsgraph.web.security import check_token
 
 log = logging.getLogger("newsgraph.web")
@@ -151,7 +152,7 @@ def filters(
 # -- summary, documents, search ------------------------------------------------------------------
 
 
-@router.get("/summary", tags=["store"], summary="What the store holds")
+@router.get("/summary", tags=["store"], summary="What the store holds", response_model=m.Summary)
 def summary(db: Db) -> Response:
     """Documents, stored versions, words, sources, date range, record counts, actors."""
 
@@ -162,7 +163,12 @@ def summary(db: Db) -> Response:
     return cached_json(db, ("summary",), compute)
 
 
-@router.get("/documents", tags=["documents"], summary="Stored documents, newest first")
+@router.get(
+    "/documents",
+    tags=["documents"],
+    summary="Stored documents, newest first",
+    response_model=m.Page[m.DocumentSummary],
+)
 def documents(
     db: Db,
     source: Annotated[str | None, Query(description="Only documents from this source (outlet or agency).")] = None,
@@ -174,35 +180,34 @@ def documents(
     return ok(page(rows, limit, offset, total))
 
 
-@router.get("/documents/{document_id:path}", tags=["documents"], summary="One document and its extraction")
+@router.get(
+    "/documents/{document_id:path}",
+    tags=["documents"],
+    summary="One document and its extraction",
+    response_model=m.DocumentPage,
+)
 def document(db: Db, document_id: str) -> JSONResponse:
-    """The document with its text, and its mentions, entities, claims (with the speaker's name),
-    events and relations. Every ``start``/``end`` is a character offset into ``document.text``."""
+    """The document with its text, and its mentions, entities (with the actor each was resolved
+    to), claims, events and relations, each in the shape of ``/api/claims``, ``/api/events`` and
+    ``/api/relations``. Every ``start``/``end`` is a character offset into ``document.text``."""
     doc_id = doc_store.resolve_id(db, document_id)
-    x = records.load_extraction(db, doc_id)
     row = doc_store.document_row(db, doc_id)
-    data = x.to_dict()
-    data["document"].update(
-        {
-            "origin": row["origin"],
-            "slug": row["slug"],
-            "words": row["words"],
-            "version": row["version"],
-            "previous_id": row["previous_id"],
-            "current": row["current"],
-            "ingested_at": row["ingested_at"],
-        }
-    )
-    speakers = records.claim_speakers(db, doc_id)
-    names = {e["id"]: e["name"] for e in data["entities"]}
-    for c in data["claims"]:
-        c["speaker_name"] = speakers.get(c["id"])
-        c["reported_by_name"] = names.get(c["reported_by"]) if c.get("reported_by") else None
+    data = records.load_extraction(db, doc_id, row).to_dict()
+    doc = data["document"]
+    doc.update({k: row[k] for k in ("origin", "slug", "words", "version", "previous_id", "current", "ingested_at")})
     links = actor_store.actors_of_entities(db, doc_id)
+    names = {}
     for e in data["entities"]:
-        actor_id, actor_name = links.get(e["id"], (None, None))
-        e["actor"] = actor_id
-        e["actor_name"] = actor_name
+        names[e["id"]] = e["name"]
+        e["actor"], e["actor_name"] = links.get(e["id"], (None, None))
+    for c in data["claims"]:
+        speaker = c["speaker"] or {}
+        c["speaker_name"] = names.get(speaker.get("entity")) or speaker.get("text")
+        c["reported_by_name"] = names.get(c["reported_by"])
+    text = doc["text"]
+    data["claims"] = [records.in_document(records.CLAIM_FIELDS, c, doc) for c in data["claims"]]
+    data["events"] = [records.in_document(records.EVENT_FIELDS, v, doc, text=text) for v in data["events"]]
+    data["relations"] = [records.in_document(records.RELATION_FIELDS, r, doc, text=text) for r in data["relations"]]
     data["confidence_threshold"] = DEFAULT_THRESHOLD  # what the lists hide by default (the page fades it)
     return ok(data)
 
@@ -232,6 +237,7 @@ _ingest_lock = threading.Lock()
     tags=["documents"],
     summary="Ingest documents (needs the server's token)",
     status_code=201,
+    response_model=m.IngestResult,
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -320,7 +326,12 @@ def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str
     return (201 if report.stored else 200), body
 
 
-@router.get("/search", tags=["search"], summary="Search documents (full text) and actors (names, aliases)")
+@router.get(
+    "/search",
+    tags=["search"],
+    summary="Search documents (full text) and actors (names, aliases)",
+    response_model=m.SearchResults,
+)
 def search(
     db: Db,
     q_: Annotated[str, Query(alias="q", min_length=1, description="Words (FTS5 syntax on SQLite) or a name.")],
@@ -337,7 +348,12 @@ def search(
 # -- actors ------------------------------------------------------------------------------------
 
 
-@router.get("/actors", tags=["actors"], summary="Actors resolved across documents, most documented first")
+@router.get(
+    "/actors",
+    tags=["actors"],
+    summary="Actors resolved across documents, most documented first",
+    response_model=m.Page[m.Actor],
+)
 def actor_list(
     db: Db,
     q_: Annotated[str | None, Query(alias="q", description="Part of a name or alias.")] = None,
@@ -351,7 +367,10 @@ def actor_list(
 
 
 @router.get(
-    "/actors/{actor_id}", tags=["actors"], summary="One actor: names, kind, places, attributes, watchlist matches"
+    "/actors/{actor_id}",
+    tags=["actors"],
+    summary="One actor: names, kind, places, attributes, watchlist matches",
+    response_model=m.ActorPage,
 )
 def actor(db: Db, actor_id: int) -> JSONResponse:
     """The actor with its aliases (and how many documents use each), attributes, geocoded places,
@@ -360,27 +379,27 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
 
     details = actor_details(db, actor_id, limit=50)
     a = details.actor
-    attributes = actor_store.actor_attributes(db, actor_id)
-    places = actor_store.actor_places(db, actor_id, limit=200)
-    names = {a["name"], *a["aliases"], *(str(x["name"]) for x in details.links)}
-    hits = [h.to_dict() for h in hits_of_names(db, names)]
+    counts: dict[str, int] = a["aliases"]  # every name it goes by, most used first
+    names = {a["name"], *counts, *(str(x["name"]) for x in details.links)}
+    actor = {
+        "id": a["id"],
+        "name": a["name"],
+        "kind": a["kind"],
+        "country": a["country"],
+        "documents": a["documents"],
+        "mentions": a["mentions"],
+        "aliases": [n for n in counts if n != a["name"]],
+        "first_seen": a["first_seen"],
+        "last_seen": a["last_seen"],
+        "alias_documents": counts,
+        "attributes": actor_store.actor_attributes(db, actor_id),
+        "roles": a["roles"],
+        "places": [p.to_dict() for p in actor_store.actor_places(db, actor_id, limit=200)],
+    }
     return ok(
         {
-            "actor": {
-                "id": a["id"],
-                "name": a["name"],
-                "kind": a["kind"],
-                "country": a["country"],
-                "aliases": a["aliases"],
-                "attributes": attributes,
-                "roles": a["roles"],
-                "places": [p.to_dict() for p in places],
-                "documents": a["documents"],
-                "mentions": a["mentions"],
-                "first_seen": a["first_seen"],
-                "last_seen": a["last_seen"],
-            },
-            "watchlist": hits,
+            "actor": actor,
+            "watchlist": [h.to_dict() for h in hits_of_names(db, names)],
             "methods": details.methods,
             "links": details.links,
             "decisions": details.decisions,
@@ -388,7 +407,12 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
     )
 
 
-@router.get("/actors/{actor_id}/timeline", tags=["actors"], summary="Dated events and claims involving the actor")
+@router.get(
+    "/actors/{actor_id}/timeline",
+    tags=["actors"],
+    summary="Dated events and claims involving the actor",
+    response_model=m.ActorTimeline,
+)
 def actor_timeline(
     db: Db,
     actor_id: int,
@@ -413,7 +437,12 @@ def actor_timeline(
     return cached_json(db, ("actor-timeline", actor_id, s, u, limit, m), compute)
 
 
-@router.get("/actors/{actor_id}/network", tags=["actors"], summary="The actor's network neighbourhood")
+@router.get(
+    "/actors/{actor_id}/network",
+    tags=["actors"],
+    summary="The actor's network neighbourhood",
+    response_model=m.Network,
+)
 def actor_network(
     db: Db,
     actor_id: int,
@@ -437,7 +466,12 @@ def actor_network(
 # -- records across documents -----------------------------------------------------------------
 
 
-@router.get("/events", tags=["records"], summary="Events across documents, with their sentence and source")
+@router.get(
+    "/events",
+    tags=["records"],
+    summary="Events across documents, with their sentence and outlet",
+    response_model=m.ConfidencePage[m.Event],
+)
 def events(
     db: Db,
     type: Annotated[str | None, Query(description="PLOVER event type (CONSULT, AGREE, ...).")] = None,
@@ -457,7 +491,12 @@ def events(
     return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
-@router.get("/claims", tags=["records"], summary="Claims across documents: who says what")
+@router.get(
+    "/claims",
+    tags=["records"],
+    summary="Claims across documents: who says what",
+    response_model=m.ConfidencePage[m.Claim],
+)
 def claims(
     db: Db,
     speaker: Annotated[str | None, Query(description="The speaker, as written or its entity's name.")] = None,
@@ -475,7 +514,12 @@ def claims(
     return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
-@router.get("/relations", tags=["records"], summary="Relations between actors, with their evidence")
+@router.get(
+    "/relations",
+    tags=["records"],
+    summary="Relations between actors, with their evidence",
+    response_model=m.ConfidencePage[m.Relation],
+)
 def relations(
     db: Db,
     actor: Annotated[str | None, Query(description="Subject or object, as written.")] = None,
@@ -496,38 +540,17 @@ def relations(
 # -- the network -------------------------------------------------------------------------------
 
 
-def edge_id(e: nw.Edge) -> str:
-    """Stable across requests: the pair, the kind and the type identify an edge."""
-    return f"{e.source}-{e.target}-{e.kind}-{e.type}"
-
-
 def network_dict(net: nw.Network, limit: int) -> dict[str, Any]:
-    """Nodes and edges for a graph view; each edge with a stable ``id`` and its evidence (document,
-    sentence, speaker, the outlet that reports it, date)."""
-    kept = net.edges[:limit]
-    ids = {e.source for e in kept} | {e.target for e in kept} | set(net.center)
-    nodes = [a.to_dict() for a in net.actors.values() if a.id in ids]
-    edges = []
-    for e in kept:
-        d = nw.edge_dict(e, net.actors)
-        d["id"] = edge_id(e)
-        for ev in d["evidence"]:
-            ev["document_id"] = ev["document"]
-            ev["reported_by"] = ev["source"]
-        edges.append(d)
-    return {
-        "center": net.center,
-        "nodes": nodes,
-        "actors": nodes,
-        "edges": edges,
-        "truncated": len(net.edges) > limit,
-        "min_confidence": net.min_confidence,
-        "hidden_below_confidence": net.hidden,
-        "confidence_threshold": DEFAULT_THRESHOLD,
-    }
+    """The network's one shape (:meth:`newsgraph.network.Network.to_dict`) and the default threshold."""
+    return {**net.to_dict(limit), "confidence_threshold": DEFAULT_THRESHOLD}
 
 
-@router.get("/network", tags=["network"], summary="The actor network: an actor's neighbourhood, or the strongest ties")
+@router.get(
+    "/network",
+    tags=["network"],
+    summary="The actor network: an actor's neighbourhood, or the strongest ties",
+    response_model=m.Network,
+)
 def network(
     db: Db,
     actor: Annotated[str | None, Query(description="The actor at the centre: a name, an alias or #ID.")] = None,
@@ -553,7 +576,12 @@ def network(
     return cached_json(db, key, compute)
 
 
-@router.get("/network/path", tags=["network"], summary="The shortest evidenced chains between two actors")
+@router.get(
+    "/network/path",
+    tags=["network"],
+    summary="The shortest evidenced chains between two actors",
+    response_model=m.Paths,
+)
 def network_path(
     db: Db,
     a: Annotated[str, Query(min_length=1, description="One actor: a name, an alias or #ID.")],
@@ -632,7 +660,12 @@ def cached_json(db: Engine, key: tuple[Any, ...], compute: Callable[[], Any]) ->
     return Response(cache.get(db, key, render), media_type="application/json")
 
 
-@router.get("/network/communities", tags=["network"], summary="Communities (Louvain) and the most central actors")
+@router.get(
+    "/network/communities",
+    tags=["network"],
+    summary="Communities (Louvain) and the most central actors",
+    response_model=m.Communities,
+)
 def network_communities(
     db: Db,
     since: Since = None,
@@ -655,7 +688,7 @@ def network_communities(
 # -- map and timeline --------------------------------------------------------------------------
 
 
-@router.get("/map", tags=["map and timeline"], summary="Event locations with coordinates")
+@router.get("/map", tags=["map and timeline"], summary="Event locations with coordinates", response_model=m.Places)
 def event_map(
     db: Db,
     since: Since = None,
@@ -692,13 +725,16 @@ def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, An
         ids = sorted(p.pop("ids"))
         docs = sorted(p.pop("docs"))
         name = actor_names[key].name if isinstance(key, int) and key in actor_names else names[key].most_common(1)[0][0]
-        items.append({"place": name, **p, "events": len(ids), "event_ids": ids[:50], "documents": docs[:20]})
+        items.append({"place": name, **p, "events": len(ids), "event_ids": ids[:50], "document_ids": docs[:20]})
     items.sort(key=lambda i: (-i["events"], i["place"]))
     return {"items": items[:limit], "total": len(items)}
 
 
 @router.get(
-    "/timeline", tags=["map and timeline"], summary="Events, claims and documents per month (or day) across the store"
+    "/timeline",
+    tags=["map and timeline"],
+    summary="Events, claims and documents per month (or day) across the store",
+    response_model=m.Timeline,
 )
 def global_timeline(
     db: Db,

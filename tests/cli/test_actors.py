@@ -111,7 +111,7 @@ def test_network_of_an_actor_as_json_has_evidence(db: str) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["center"] and data["edges"]
-    assert all(e["evidence"] and e["evidence"][0]["sentence"] for e in data["edges"])
+    assert all(e["evidence"] and e["evidence"][0]["sentence_text"] for e in data["edges"])
     code, out = run("network", "--actor", "Hamas", "--type", "represents", "--db", db)
     assert "represents" in out and "allied_with" not in out
 
