@@ -5,7 +5,9 @@ Every list takes ``limit`` (default 50, at most 500) and ``offset`` and answers
 second query over the whole store and the page was full. Filters are the CLI's. The lists of
 facts (claims, events, relations, the network, timelines) take ``min_confidence`` (0-1, default
 the calibrated threshold) and say how many facts it left out (``hidden_below_confidence``).
-Errors are one shape (``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
+Each answer has one shape per resource, declared by its route's ``response_model``
+(:mod:`newsgraph.web.models`, which names the fields). Errors are one shape
+(``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
 which needs the server's token. No SQL here: every query is a function of ``newsgraph.store``.
 """
 
