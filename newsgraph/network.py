@@ -52,6 +52,7 @@ __all__ = [
     "TimelineItem",
     "actor_graph",
     "edge_dict",
+    "edge_id",
     "evidence_dict",
     "find_actor",
     "find_actors",
@@ -196,38 +197,54 @@ class Network:
             )
         return g
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, limit: int | None = None) -> dict[str, Any]:
+        """The one JSON shape of a network (API and CLI ``--json``): the ``center`` actor ids, the
+        ``actors`` that the kept edges (the first ``limit``, strongest first) and the centre
+        touch, the ``edges``, and whether edges were left out (``truncated``)."""
+        kept = self.edges if limit is None else self.edges[:limit]
+        ids = {e.source for e in kept} | {e.target for e in kept} | set(self.center)
         return {
             "center": self.center,
-            "actors": [a.to_dict() for a in self.actors.values()],
-            "edges": [edge_dict(e, self.actors) for e in self.edges],
+            "actors": [a.to_dict() for a in self.actors.values() if a.id in ids],
+            "edges": [edge_dict(e, self.actors) for e in kept],
+            "truncated": len(kept) < len(self.edges),
             "min_confidence": self.min_confidence,
             "hidden_below_confidence": self.hidden,
         }
 
 
 def evidence_dict(e: Evidence) -> dict[str, Any]:
+    """The one JSON shape of a piece of evidence: ``document`` is the document's id, ``outlet``
+    the publication carrying it, ``speaker_name`` who says so (through a claim), ``sentence_text``
+    the sentence, ``start``/``end`` its offsets in the document's text."""
     return {
         "document": e.doc_id,
         "kind": e.kind,
         "record": e.record_id,
         "label": e.label,
-        "sentence": e.sentence,
+        "sentence_text": e.sentence,
         "start": e.start,
         "end": e.end,
         "date": e.date,
         "location": e.location,
         "modality": e.modality,
-        "speaker": e.speaker,
-        "source": e.source,
+        "speaker_name": e.speaker,
+        "outlet": e.source,
         "published": e.published,
         "title": e.title,
         "confidence": e.confidence,
     }
 
 
+def edge_id(e: Edge) -> str:
+    """Stable across requests: the pair, the kind and the type identify an edge."""
+    return f"{e.source}-{e.target}-{e.kind}-{e.type}"
+
+
 def edge_dict(e: Edge, names: dict[int, Actor]) -> dict[str, Any]:
+    """The one JSON shape of an edge: ``source`` and ``target`` are actor ids."""
     return {
+        "id": edge_id(e),
         "source": e.source,
         "source_name": names[e.source].name if e.source in names else None,
         "target": e.target,
@@ -649,9 +666,9 @@ class TimelineItem:
             "role": self.role,
             "text": self.text,
             "modality": self.modality,
-            "speaker": self.speaker,
+            "speaker_name": self.speaker,
             "document": self.doc_id,
-            "source": self.source,
+            "outlet": self.source,
             "title": self.title,
             "others": list(self.others),
             "location": self.location,

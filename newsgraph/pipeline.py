@@ -17,7 +17,7 @@ from newsgraph.batch import Result, extract_documents
 from newsgraph.errors import InputError
 from newsgraph.records import Document
 from newsgraph.resolve import resolve_documents
-from newsgraph.store import Store
+from newsgraph.store import Saved, Store
 from newsgraph.stories import cluster_documents
 
 
@@ -31,6 +31,9 @@ class IngestReport:
     words: int = 0
     failures: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    saved: dict[str, Saved] = field(default_factory=dict)
+    """What the store did with each document that reached it, by content hash (documents found
+    stored before extraction are counted ``unchanged`` and are not here)."""
 
     @property
     def stored(self) -> int:
@@ -127,6 +130,7 @@ def ingest(
         resolve_documents(store.engine, stored_ids)
         cluster_documents(store.engine, stored_ids)
         for saved, x in zip(saved_batch, good, strict=True):
+            report.saved[x.document.content_hash] = saved
             if saved.status == "new":
                 report.new += 1
             elif saved.status == "version":

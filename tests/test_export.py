@@ -45,7 +45,7 @@ def test_graph_formats_read_back_with_networkx(store: Store, tmp_path: Path, fmt
     assert int(met["weight"]) == 1
     evidence = json.loads(met["evidence"])
     assert evidence[0]["location"] == "Gujranwala"
-    assert "Naji Zaheer met" in evidence[0]["sentence"]
+    assert "Naji Zaheer met" in evidence[0]["sentence_text"]
 
 
 def test_an_actor_neighbourhood_exports_only_its_part(store: Store, tmp_path: Path) -> None:

@@ -363,14 +363,17 @@ def network(
             net = nw.overview(store.engine, filters=f, limit=limit)
     hidden_note(net.hidden, min_confidence)
     if as_json:
-        data = net.to_dict()
-        data["edges"] = data["edges"][:limit]
-        print_json(data)
+        print_json(net.to_dict(limit))  # the API's shape (GET /api/network)
         return
     if net.center:
         c = net.actors[net.center[0]]
         console.print(f"[bold]{escape(c.name)}[/bold] #{c.id}: {len(net.actors) - 1} actor(s) within {depth} tie(s)")
     _print_edges(net, limit)
+
+
+def _hidden(min_confidence: float, hidden: int) -> dict[str, Any]:
+    """What a list of facts says of its threshold, as the API says it."""
+    return {"min_confidence": min_confidence, "hidden_below_confidence": hidden}
 
 
 def _print_stats(result: Any, as_json: bool) -> None:
@@ -462,7 +465,8 @@ def path(
         hidden = nw.hidden_ties(store.engine, f, around)
     hidden_note(hidden, min_confidence)
     if as_json:
-        print_json({"from": a.to_dict(), "to": b.to_dict(), "paths": [p.to_dict() for p in found]})
+        paths = [p.to_dict() for p in found]  # the API's shape (GET /api/network/path)
+        print_json({"from": a.to_dict(), "to": b.to_dict(), "paths": paths, **_hidden(min_confidence, hidden)})
         return
     if not found:
         console.print(f"no chain of at most {max_depth} ties between {escape(a.name)} and {escape(b.name)}")
@@ -506,7 +510,8 @@ def timeline(
         hidden = nw.timeline_hidden(store.engine, f"#{a.id}", **dates, min_confidence=min_confidence)
     hidden_note(hidden, min_confidence)
     if as_json:
-        print_json({"actor": a.to_dict(), "items": [i.to_dict() for i in items]})
+        rows = [i.to_dict() for i in items]  # the API's shape (GET /api/actors/ID/timeline)
+        print_json({"actor": a.to_dict(), "items": rows, **_hidden(min_confidence, hidden)})
         return
     console.print(f"[bold]{escape(a.name)}[/bold] #{a.id}: {len(items)} item(s)")
     for i in items:

@@ -88,8 +88,9 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
       newsgraph show 3f2a9c --db newsgraph.db
     """
     with _open(db) as store:
-        x = records.load_extraction(store.engine, doc_store.resolve_id(store.engine, doc_id))
-        row = doc_store.document_row(store.engine, x.document.id)
+        found = doc_store.resolve_id(store.engine, doc_id)
+        row = doc_store.document_row(store.engine, found)
+        x = records.load_extraction(store.engine, found, row)
     if as_json:
         print_json(x.to_dict())
         return
@@ -197,11 +198,11 @@ def claims(
         print_json(rows)
         return
     for r in rows:
-        who = r["speaker_text"] or "?"
+        who = (r["speaker"] or {}).get("text") or "?"
         if r["speaker_name"] and r["speaker_name"] != who:
             who += f" ({r['speaker_name']})"
         cue = (r["cue"] or {}).get("text")
-        line = Text(f"{r['doc_id']} {r['published'] or ''}  ", style="dim")
+        line = Text(f"{r['document']} {r['published'] or ''}  ", style="dim")
         line.append(f"{confidence_text(r['confidence']):>4}  ")
         line.append(who, style="bold cyan")
         if cue:
@@ -252,13 +253,13 @@ def events(
     with _open(db) as store:
         rows = records.events(store.engine, **filters, min_confidence=min_confidence, limit=limit, offset=offset)
         hidden = records.hidden_events(store.engine, **filters, min_confidence=min_confidence)
-        speakers = {r["doc_id"]: records.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
+        speakers = {r["document"]: records.claim_speakers(store.engine, r["document"]) for r in rows if r["claim"]}
     hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)
         return
     for r in rows:
-        per = speakers.get(r["doc_id"], {}).get(r["claim"]) if r["claim"] else None
+        per = speakers.get(r["document"], {}).get(r["claim"]) if r["claim"] else None
         head = Text(f"{r['type']}", style="bold magenta")
         if r["mode"]:
             head.append(f"/{r['mode']}")
@@ -275,7 +276,7 @@ def events(
         )
         console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
         console.print(
-            f"  [dim]{r['doc_id']} · per {escape(per or 'the text')} · via {escape(r['reported_by'] or '?')}[/dim]"
+            f"  [dim]{r['document']} · per {escape(per or 'the text')} · via {escape(r['outlet'] or '?')}[/dim]"
         )
     if not rows:
         console.print("[dim](no events)[/dim]")
@@ -306,22 +307,22 @@ def relations(
             store.engine, actor=actor, type=type_, min_confidence=min_confidence, limit=limit, offset=offset
         )
         hidden = records.hidden_relations(store.engine, min_confidence=min_confidence, actor=actor, type=type_)
-        speakers = {r["doc_id"]: records.claim_speakers(store.engine, r["doc_id"]) for r in rows if r["claim"]}
+        speakers = {r["document"]: records.claim_speakers(store.engine, r["document"]) for r in rows if r["claim"]}
     hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)
         return
     for r in rows:
-        per = speakers.get(r["doc_id"], {}).get(r["claim"]) if r["claim"] else None
-        line = Text(r["subject_text"], style="bold cyan")
+        per = speakers.get(r["document"], {}).get(r["claim"]) if r["claim"] else None
+        line = Text(r["subject"]["text"], style="bold cyan")
         line.append(f" -[{r['type']}]- ", style="bold magenta")
-        line.append(r["object_text"], style="bold cyan")
+        line.append(r["object"]["text"], style="bold cyan")
         line.append(f"  [{r['modality']}]", style="yellow" if r["modality"] != "asserted" else "green")
         line.append(f"  confidence {confidence_text(r['confidence'])}", style="dim")
         console.print(line)
         console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
         console.print(
-            f"  [dim]{r['doc_id']} · per {escape(per or 'the text')} · via {escape(r['reported_by'] or '?')}[/dim]"
+            f"  [dim]{r['document']} · per {escape(per or 'the text')} · via {escape(r['outlet'] or '?')}[/dim]"
         )
     if not rows:
         console.print("[dim](no relations)[/dim]")

@@ -2,6 +2,15 @@
 the store, that touches files)."""
 
 from newsgraph.ingest.document import content_hash, make_document, normalise_text
-from newsgraph.ingest.readers import ReadOptions, discover, read_inputs, read_path
+from newsgraph.ingest.readers import ReadOptions, discover, read_inputs, read_path, read_record
 
-__all__ = ["ReadOptions", "content_hash", "discover", "make_document", "normalise_text", "read_inputs", "read_path"]
+__all__ = [
+    "ReadOptions",
+    "content_hash",
+    "discover",
+    "make_document",
+    "normalise_text",
+    "read_inputs",
+    "read_path",
+    "read_record",
+]

@@ -259,18 +259,30 @@ def _read_jsonl_lines(name: str, lines: Iterable[bytes], options: ReadOptions) -
                 raise InputError(origin, f"not valid {options.encoding} at byte {exc.start}") from None
             except json.JSONDecodeError as exc:
                 raise InputError(origin, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
-            if not isinstance(record, dict):
-                raise InputError(origin, "a JSON object with a 'text' field is expected on each line")
-            text = record.get("text")
-            if not isinstance(text, str):
-                raise InputError(origin, "no 'text' field (string) in the JSON object")
-            meta = {k: _str_or_none(record.get(k)) for k in ("id", "title", "published", "url", "source")}
-            key = meta["id"] or meta["url"] or origin
-            yield _document(origin, text, options, key=key, meta=meta)
+            yield read_record(origin, record, options)
         except InputError as exc:
             yield exc
     if not any_line:
         yield InputError(name, "empty document")
+
+
+def read_record(origin: str, record: object, options: ReadOptions | None = None, *, keyed: bool = True) -> Document:
+    """One JSON Lines record (an object with ``text`` and optionally ``id``, ``title``,
+    ``published``, ``url``, ``source``) as a document, as the JSON Lines reader reads each line
+    (``POST /api/documents`` too); raises :class:`InputError` for a record that is no document.
+
+    A record without an id or URL is keyed by ``origin`` (its file and line), or, when not
+    ``keyed``, by its text: an ``origin`` that does not name the same input twice keys nothing."""
+    options = options or ReadOptions()
+    if not isinstance(record, dict):
+        raise InputError(origin, "a JSON object with a 'text' field is expected on each line")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(origin, "no 'text' field (string) in the JSON object")
+    meta = {k: _str_or_none(record.get(k)) for k in ("id", "title", "published", "url", "source")}
+    key = meta["id"] or meta["url"]
+    doc = _document(origin, text, options, key=key or origin, meta=meta)
+    return doc if key or keyed else replace(doc, key=None)
 
 
 def _str_or_none(value: object) -> str | None:

@@ -96,11 +96,21 @@ def summary(engine: Engine) -> Summary:
         )
 
 
+SUMMARY_COLUMNS = ("id", "title", "published", "source", "words", "version", "origin")
+"""A document in a list (the API's documents, search hits, ``--json``): no text."""
+
+
 def list_documents(
     engine: Engine, *, limit: int = 50, offset: int = 0, source: str | None = None, all_versions: bool = False
 ) -> list[dict[str, Any]]:
-    cols = [docs.c.id, docs.c.published, docs.c.source, docs.c.title, docs.c.words, docs.c.version, docs.c.origin]
-    q = select(*cols).order_by(docs.c.published.desc(), docs.c.seq).limit(limit).offset(offset)
+    """Current documents (or every version), newest first, each in the one shape of a document
+    in a list (:data:`SUMMARY_COLUMNS`)."""
+    q = (
+        select(*(docs.c[name] for name in SUMMARY_COLUMNS))
+        .order_by(docs.c.published.desc(), docs.c.seq)
+        .limit(limit)
+        .offset(offset)
+    )
     if not all_versions:
         q = q.where(docs.c.current.is_(True))
     if source:
@@ -141,55 +151,22 @@ def document_row(engine: Engine, doc_id: str) -> dict[str, Any]:
     return dict(row._mapping)
 
 
-@dataclass(frozen=True)
-class StoredVersion:
-    """A stored document as ``POST /api/documents`` reports it."""
-
-    id: str
-    title: str | None
-    published: str | None
-    source: str | None
-    version: int
-    previous_id: str | None
-    """The id of the version this one replaces."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def stored_versions(engine: Engine, hashes: Iterable[str]) -> dict[str, StoredVersion]:
-    """The stored documents with these content hashes, by hash."""
-    q = select(
-        docs.c.id,
-        docs.c.title,
-        docs.c.published,
-        docs.c.source,
-        docs.c.version,
-        docs.c.previous_id,
-        docs.c.content_hash,
-    ).where(docs.c.content_hash.in_(list(hashes)))
+def stored_ids(engine: Engine, hashes: Iterable[str]) -> dict[str, str]:
+    """The ids of the stored documents with these content hashes, by hash."""
+    q = select(docs.c.content_hash, docs.c.id).where(docs.c.content_hash.in_(list(hashes)))
     with engine.connect() as conn:
-        return {
-            r.content_hash: StoredVersion(
-                id=r.id,
-                title=r.title,
-                published=r.published,
-                source=r.source,
-                version=r.version,
-                previous_id=r.previous_id,
-            )
-            for r in conn.execute(q)
-        }
+        return {r.content_hash: r.id for r in conn.execute(q)}
 
 
 def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Documents matching a full-text query (FTS5 syntax on SQLite), best first, with a snippet."""
+    """Documents matching a full-text query (FTS5 syntax on SQLite), best first: a document in
+    a list (:data:`SUMMARY_COLUMNS`) and the ``snippet`` around the match."""
     if not query.strip():
         raise BadRequest("empty search query")
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             sql = text(
-                "SELECT d.id, d.published, d.source, d.title, "
+                "SELECT d.id, d.title, d.published, d.source, d.words, d.version, d.origin, "
                 "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
                 "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
                 'WHERE documents_fts MATCH :q AND d."current" ORDER BY rank LIMIT :limit'
@@ -201,7 +178,7 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any
                 rows = conn.execute(sql, {"q": quoted, "limit": limit}).all()
         else:
             sql = text(
-                "SELECT id, published, source, title, "
+                "SELECT id, title, published, source, words, version, origin, "
                 "ts_headline('simple', text, websearch_to_tsquery('simple', :q)) AS snippet "
                 "FROM documents WHERE \"current\" AND to_tsvector('simple', coalesce(title, '') || ' ' || text) "
                 "@@ websearch_to_tsquery('simple', :q) LIMIT :limit"

@@ -21,9 +21,10 @@ from newsgraph.store.documents import contains, document_row
 docs = schema.documents
 
 
-def load_extraction(engine: Engine, doc_id: str) -> Extraction:
-    """The stored extraction of one document, in the contract's records."""
-    row = document_row(engine, doc_id)
+def load_extraction(engine: Engine, doc_id: str, row: dict[str, Any] | None = None) -> Extraction:
+    """The stored extraction of one document, in the contract's records (``row``: its
+    :func:`~newsgraph.store.documents.document_row`, when read already)."""
+    row = row if row is not None else document_row(engine, doc_id)
     data: dict[str, Any] = {
         "document": {k: row[k] for k in ("id", "title", "url", "source", "published", "dateline", "text")}
     }
@@ -106,10 +107,19 @@ def _count_below(engine: Engine, q: Any, column: Any, min_confidence: float) -> 
 
 def _claims_query(speaker: str | None, about: str | None) -> Any:
     c, e = schema.claims, schema.entities
+    by = e.alias("reporter")
     q = (
-        select(c, docs.c.published, docs.c.title, e.c.name.label("speaker_name"))
+        select(
+            c,
+            docs.c.published,
+            docs.c.title,
+            docs.c.source.label("outlet"),
+            func.coalesce(e.c.name, c.c.speaker_text).label("speaker_name"),
+            by.c.name.label("reported_by_name"),
+        )
         .join(docs, docs.c.id == c.c.doc_id)
         .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
+        .outerjoin(by, and_(by.c.doc_id == c.c.doc_id, by.c.id == c.c.reported_by))
         .where(docs.c.current.is_(True))
     )
     if speaker:
@@ -140,7 +150,7 @@ def claims(
     q = _confident(_claims_query(speaker, about), c.c.confidence, min_confidence)
     q = q.order_by(docs.c.published.desc(), c.c.doc_id, c.c.start).limit(limit).offset(offset)
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
+        return [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(q)]
 
 
 def hidden_claims(
@@ -153,7 +163,7 @@ def hidden_claims(
 def _events_query(type: str | None, actor: str | None, since: str | None, where: str | None) -> Any:
     v, a = schema.events, schema.event_args
     q = (
-        select(v, docs.c.published, docs.c.source.label("reported_by"), docs.c.text.label("doc_text"))
+        select(v, docs.c.published, docs.c.title, docs.c.source.label("outlet"), docs.c.text.label("doc_text"))
         .join(docs, docs.c.id == v.c.doc_id)
         .where(docs.c.current.is_(True))
     )
@@ -188,7 +198,7 @@ def events(
     q = _confident(_events_query(type, actor, since, where), v.c.confidence, min_confidence)
     q = q.order_by(v.c.date_value.desc(), v.c.doc_id, v.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
-        return [_with_sentence(dict(r._mapping)) for r in conn.execute(q)]
+        return [_in_document(EVENT_FIELDS, dict(r._mapping)) for r in conn.execute(q)]
 
 
 def hidden_events(
@@ -207,7 +217,7 @@ def hidden_events(
 def _relations_query(actor: str | None, type: str | None) -> Any:
     r = schema.relations
     q = (
-        select(r, docs.c.published, docs.c.source.label("reported_by"), docs.c.text.label("doc_text"))
+        select(r, docs.c.published, docs.c.title, docs.c.source.label("outlet"), docs.c.text.label("doc_text"))
         .join(docs, docs.c.id == r.c.doc_id)
         .where(docs.c.current.is_(True))
     )
@@ -233,7 +243,7 @@ def relations(
     q = _confident(_relations_query(actor, type), r.c.confidence, min_confidence)
     q = q.order_by(docs.c.published.desc(), r.c.doc_id, r.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
-        return [_with_sentence(dict(row._mapping), "evidence") for row in conn.execute(q)]
+        return [_in_document(RELATION_FIELDS, dict(row._mapping)) for row in conn.execute(q)]
 
 
 def hidden_relations(
@@ -243,11 +253,53 @@ def hidden_relations(
     return _count_below(engine, _relations_query(actor, type), schema.relations.c.confidence, min_confidence)
 
 
-def _with_sentence(row: dict[str, Any], key: str = "sentence") -> dict[str, Any]:
-    span = row.get(key) or {}
-    doc_text = row.pop("doc_text", "")
-    row["sentence_text"] = doc_text[span.get("start", 0) : span.get("end", 0)]
-    return row
+CLAIM_FIELDS = ("id", "start", "end", "text", "kind", "speaker", "cue", "modality", "reported_by", "confidence")
+"""A claim's fields in the contract (``newsgraph/extraction@1``)."""
+EVENT_FIELDS = (
+    "id",
+    "type",
+    "mode",
+    "cameo",
+    "trigger",
+    "sentence",
+    "source",
+    "target",
+    "participants",
+    "date",
+    "location",
+    "modality",
+    "claim",
+    "confidence",
+)
+RELATION_FIELDS = ("id", "type", "subject", "object", "evidence", "modality", "claim", "confidence")
+CONTEXT = ("document", "published", "title", "outlet")
+"""What every claim, event and relation carries of its document: its id, date, title and outlet."""
+
+
+def _in_document(fields: tuple[str, ...], row: dict[str, Any]) -> dict[str, Any]:
+    """A stored record's row (with its document's columns) as the API and ``--json`` show it."""
+    doc = {"id": row["doc_id"], "published": row["published"], "title": row["title"], "source": row["outlet"]}
+    return in_document(fields, row, doc, text=row.get("doc_text"))
+
+
+def in_document(
+    fields: tuple[str, ...], record: dict[str, Any], document: dict[str, Any], *, text: str | None = None
+) -> dict[str, Any]:
+    """The one shape of a claim, event or relation wherever it appears: its contract ``fields``,
+    then its document's id, date, title and outlet (``document``, ``published``, ``title``,
+    ``outlet``); a claim adds ``speaker_name`` and ``reported_by_name``, an event and a relation
+    ``sentence_text`` (the sentence that states it, cut from the document's ``text``)."""
+    out = {k: record.get(k) for k in fields}
+    out.update(
+        document=document["id"], published=document["published"], title=document["title"], outlet=document["source"]
+    )
+    if fields is CLAIM_FIELDS:
+        out["speaker_name"] = record.get("speaker_name")
+        out["reported_by_name"] = record.get("reported_by_name")
+    else:
+        span = record.get("sentence" if fields is EVENT_FIELDS else "evidence") or {}
+        out["sentence_text"] = (text or "")[span.get("start", 0) : span.get("end", 0)]
+    return out
 
 
 def claim_speakers(engine: Engine, doc_id: str) -> dict[str, str]:

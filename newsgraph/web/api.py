@@ -5,7 +5,9 @@ Every list takes ``limit`` (default 50, at most 500) and ``offset`` and answers
 second query over the whole store and the page was full. Filters are the CLI's. The lists of
 facts (claims, events, relations, the network, timelines) take ``min_confidence`` (0-1, default
 the calibrated threshold) and say how many facts it left out (``hidden_below_confidence``).
-Errors are one shape (``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
+Each answer has one shape per resource, declared by its route's ``response_model``
+(:mod:`newsgraph.web.models`, which names the fields). Errors are one shape
+(``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
 which needs the server's token. No SQL here: every query is a function of ``newsgraph.store``.
 """
 
@@ -13,11 +15,9 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -25,15 +25,17 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from newsgraph import network as nw
-from newsgraph.errors import BadRequest
+from newsgraph.errors import BadRequest, InputError
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
-from newsgraph.ingest.document import content_hash, make_document, normalise_date
+from newsgraph.ingest.document import normalise_date
+from newsgraph.records import Document
 from newsgraph.store import Engine, Store, connect
 from newsgraph.store import actors as actor_store
 from newsgraph.store import documents as doc_store
 from newsgraph.store import extractions as records
 from newsgraph.store.extractions import EventPlace
 from newsgraph.store.watchlist import count_hits, hits_of_names
+from newsgraph.web import models as m
 from newsgraph.web.security import check_token
 
 log = logging.getLogger("newsgraph.web")
@@ -152,7 +154,7 @@ def filters(
 # -- summary, documents, search ------------------------------------------------------------------
 
 
-@router.get("/summary", tags=["store"], summary="What the store holds")
+@router.get("/summary", tags=["store"], summary="What the store holds", response_model=m.Summary)
 def summary(db: Db) -> Response:
     """Documents, stored versions, words, sources, date range, record counts, actors."""
 
@@ -163,7 +165,12 @@ def summary(db: Db) -> Response:
     return cached_json(db, ("summary",), compute)
 
 
-@router.get("/documents", tags=["documents"], summary="Stored documents, newest first")
+@router.get(
+    "/documents",
+    tags=["documents"],
+    summary="Stored documents, newest first",
+    response_model=m.Page[m.DocumentSummary],
+)
 def documents(
     db: Db,
     source: Annotated[str | None, Query(description="Only documents from this source (outlet or agency).")] = None,
@@ -175,35 +182,34 @@ def documents(
     return ok(page(rows, limit, offset, total))
 
 
-@router.get("/documents/{document_id:path}", tags=["documents"], summary="One document and its extraction")
+@router.get(
+    "/documents/{document_id:path}",
+    tags=["documents"],
+    summary="One document and its extraction",
+    response_model=m.DocumentPage,
+)
 def document(db: Db, document_id: str) -> JSONResponse:
-    """The document with its text, and its mentions, entities, claims (with the speaker's name),
-    events and relations. Every ``start``/``end`` is a character offset into ``document.text``."""
+    """The document with its text, and its mentions, entities (with the actor each was resolved
+    to), claims, events and relations, each in the shape of ``/api/claims``, ``/api/events`` and
+    ``/api/relations``. Every ``start``/``end`` is a character offset into ``document.text``."""
     doc_id = doc_store.resolve_id(db, document_id)
-    x = records.load_extraction(db, doc_id)
     row = doc_store.document_row(db, doc_id)
-    data = x.to_dict()
-    data["document"].update(
-        {
-            "origin": row["origin"],
-            "slug": row["slug"],
-            "words": row["words"],
-            "version": row["version"],
-            "previous_id": row["previous_id"],
-            "current": row["current"],
-            "ingested_at": row["ingested_at"],
-        }
-    )
-    speakers = records.claim_speakers(db, doc_id)
-    names = {e["id"]: e["name"] for e in data["entities"]}
-    for c in data["claims"]:
-        c["speaker_name"] = speakers.get(c["id"])
-        c["reported_by_name"] = names.get(c["reported_by"]) if c.get("reported_by") else None
+    data = records.load_extraction(db, doc_id, row).to_dict()
+    doc = data["document"]
+    doc.update({k: row[k] for k in ("origin", "slug", "words", "version", "previous_id", "current", "ingested_at")})
     links = actor_store.actors_of_entities(db, doc_id)
+    names = {}
     for e in data["entities"]:
-        actor_id, actor_name = links.get(e["id"], (None, None))
-        e["actor"] = actor_id
-        e["actor_name"] = actor_name
+        names[e["id"]] = e["name"]
+        e["actor"], e["actor_name"] = links.get(e["id"], (None, None))
+    for c in data["claims"]:
+        speaker = c["speaker"] or {}
+        c["speaker_name"] = names.get(speaker.get("entity")) or speaker.get("text")
+        c["reported_by_name"] = names.get(c["reported_by"])
+    text = doc["text"]
+    data["claims"] = [records.in_document(records.CLAIM_FIELDS, c, doc) for c in data["claims"]]
+    data["events"] = [records.in_document(records.EVENT_FIELDS, v, doc, text=text) for v in data["events"]]
+    data["relations"] = [records.in_document(records.RELATION_FIELDS, r, doc, text=text) for r in data["relations"]]
     data["confidence_threshold"] = DEFAULT_THRESHOLD  # what the lists hide by default (the page fades it)
     return ok(data)
 
@@ -221,6 +227,8 @@ class DocumentIn(BaseModel):
     source: str | None = Field(None, description="The outlet or agency.")
 
 
+POSTED_ORIGIN = "POST /api/documents"
+"""The origin stored for a posted document (with ``#N``, its place in the request)."""
 _POSTED = TypeAdapter(DocumentIn | list[DocumentIn])
 _DOC_SCHEMA = DocumentIn.model_json_schema()
 _ingest_lock = threading.Lock()
@@ -231,6 +239,7 @@ _ingest_lock = threading.Lock()
     tags=["documents"],
     summary="Ingest documents (needs the server's token)",
     status_code=201,
+    response_model=m.IngestResult,
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -278,31 +287,33 @@ def _validation_text(exc: ValidationError) -> str:
 
 
 def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str, Any]]:
-    """Run the real ingest (newsgraph.pipeline) on the posted documents, written as JSON Lines."""
-    from newsgraph.ingest import read_inputs
+    """Run the real ingest (:func:`newsgraph.pipeline.ingest`) on the posted documents, each read
+    as the same record on a JSON Lines line would be; what was stored comes from its report."""
+    from newsgraph.ingest import read_record
     from newsgraph.pipeline import ingest
 
-    expected = []
-    for it in items:
-        made = make_document(it.text, id=it.id, title=it.title, url=it.url, source=it.source, published=it.published)
-        expected.append(content_hash(made.text) if made.text.strip() else "")
-    with _ingest_lock, tempfile.TemporaryDirectory(prefix="newsgraph-post-") as tmp:
-        path = Path(tmp) / "posted.jsonl"
-        with path.open("w", encoding="utf-8") as fh:
-            for it in items:
-                fh.write(json.dumps(it.model_dump(exclude_none=True), ensure_ascii=False) + "\n")
-        known = store.known_hashes([h for h in expected if h])
-        report = ingest(read_inputs([str(path)]), store)
-        failures = [{"document": _posted_number(f.origin, str(path)), "reason": f.reason} for f in report.failures]
-    found = doc_store.stored_versions(store.engine, [h for h in expected if h])
+    inputs: list[Document | InputError] = []
+    numbers: dict[str, int] = {}
+    for n, it in enumerate(items, start=1):
+        origin = f"{POSTED_ORIGIN}#{n}"
+        numbers[origin] = n
+        try:  # keyed by its id or URL, else by its text: a position in a request names nothing
+            inputs.append(read_record(origin, it.model_dump(exclude_none=True), keyed=False))
+        except InputError as exc:
+            inputs.append(exc)
+    with _ingest_lock:
+        report = ingest(inputs, store)
+    failures = [{"document": numbers.get(f.origin, f.origin), "reason": f.reason} for f in report.failures]
+    posted = [d for d in inputs if isinstance(d, Document)]
+    known = [d.content_hash for d in posted if d.content_hash not in report.saved]
+    found = doc_store.stored_ids(store.engine, known) if known else {}  # stored before this request
     stored = []
-    for h in expected:
-        version = found.get(h)
-        if version is None:
+    for d in posted:
+        saved = report.saved.get(d.content_hash)
+        doc_id, status = (saved.id, saved.status) if saved else (found.get(d.content_hash), "unchanged")
+        if doc_id is None:  # failed
             continue
-        row = version.to_dict()
-        row["status"] = "unchanged" if h in known else ("version" if version.version > 1 else "new")
-        stored.append(row)
+        stored.append({"id": doc_id, "status": status, "title": d.title, "published": d.published, "source": d.source})
     body = {
         "new": report.new,
         "versions": report.versions,
@@ -317,13 +328,12 @@ def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str
     return (201 if report.stored else 200), body
 
 
-def _posted_number(origin: str, path: str) -> int | str:
-    """The 1-based position of a posted document from the reader's ``FILE:LINE`` origin."""
-    rest = origin[len(path) :].lstrip(":") if origin.startswith(path) else origin
-    return int(rest) if rest.isdigit() else rest
-
-
-@router.get("/search", tags=["search"], summary="Search documents (full text) and actors (names, aliases)")
+@router.get(
+    "/search",
+    tags=["search"],
+    summary="Search documents (full text) and actors (names, aliases)",
+    response_model=m.SearchResults,
+)
 def search(
     db: Db,
     q_: Annotated[str, Query(alias="q", min_length=1, description="Words (FTS5 syntax on SQLite) or a name.")],
@@ -340,7 +350,12 @@ def search(
 # -- actors ------------------------------------------------------------------------------------
 
 
-@router.get("/actors", tags=["actors"], summary="Actors resolved across documents, most documented first")
+@router.get(
+    "/actors",
+    tags=["actors"],
+    summary="Actors resolved across documents, most documented first",
+    response_model=m.Page[m.Actor],
+)
 def actor_list(
     db: Db,
     q_: Annotated[str | None, Query(alias="q", description="Part of a name or alias.")] = None,
@@ -354,7 +369,10 @@ def actor_list(
 
 
 @router.get(
-    "/actors/{actor_id}", tags=["actors"], summary="One actor: names, kind, places, attributes, watchlist matches"
+    "/actors/{actor_id}",
+    tags=["actors"],
+    summary="One actor: names, kind, places, attributes, watchlist matches",
+    response_model=m.ActorPage,
 )
 def actor(db: Db, actor_id: int) -> JSONResponse:
     """The actor with its aliases (and how many documents use each), attributes, geocoded places,
@@ -363,27 +381,27 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
 
     details = actor_details(db, actor_id, limit=50)
     a = details.actor
-    attributes = actor_store.actor_attributes(db, actor_id)
-    places = actor_store.actor_places(db, actor_id, limit=200)
-    names = {a["name"], *a["aliases"], *(str(x["name"]) for x in details.links)}
-    hits = [h.to_dict() for h in hits_of_names(db, names)]
+    counts: dict[str, int] = a["aliases"]  # every name it goes by, most used first
+    names = {a["name"], *counts, *(str(x["name"]) for x in details.links)}
+    actor = {
+        "id": a["id"],
+        "name": a["name"],
+        "kind": a["kind"],
+        "country": a["country"],
+        "documents": a["documents"],
+        "mentions": a["mentions"],
+        "aliases": [n for n in counts if n != a["name"]],
+        "first_seen": a["first_seen"],
+        "last_seen": a["last_seen"],
+        "alias_documents": counts,
+        "attributes": actor_store.actor_attributes(db, actor_id),
+        "roles": a["roles"],
+        "places": [p.to_dict() for p in actor_store.actor_places(db, actor_id, limit=200)],
+    }
     return ok(
         {
-            "actor": {
-                "id": a["id"],
-                "name": a["name"],
-                "kind": a["kind"],
-                "country": a["country"],
-                "aliases": a["aliases"],
-                "attributes": attributes,
-                "roles": a["roles"],
-                "places": [p.to_dict() for p in places],
-                "documents": a["documents"],
-                "mentions": a["mentions"],
-                "first_seen": a["first_seen"],
-                "last_seen": a["last_seen"],
-            },
-            "watchlist": hits,
+            "actor": actor,
+            "watchlist": [h.to_dict() for h in hits_of_names(db, names)],
             "methods": details.methods,
             "links": details.links,
             "decisions": details.decisions,
@@ -391,7 +409,12 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
     )
 
 
-@router.get("/actors/{actor_id}/timeline", tags=["actors"], summary="Dated events and claims involving the actor")
+@router.get(
+    "/actors/{actor_id}/timeline",
+    tags=["actors"],
+    summary="Dated events and claims involving the actor",
+    response_model=m.ActorTimeline,
+)
 def actor_timeline(
     db: Db,
     actor_id: int,
@@ -416,7 +439,12 @@ def actor_timeline(
     return cached_json(db, ("actor-timeline", actor_id, s, u, limit, m), compute)
 
 
-@router.get("/actors/{actor_id}/network", tags=["actors"], summary="The actor's network neighbourhood")
+@router.get(
+    "/actors/{actor_id}/network",
+    tags=["actors"],
+    summary="The actor's network neighbourhood",
+    response_model=m.Network,
+)
 def actor_network(
     db: Db,
     actor_id: int,
@@ -440,7 +468,12 @@ def actor_network(
 # -- records across documents -----------------------------------------------------------------
 
 
-@router.get("/events", tags=["records"], summary="Events across documents, with their sentence and source")
+@router.get(
+    "/events",
+    tags=["records"],
+    summary="Events across documents, with their sentence and outlet",
+    response_model=m.ConfidencePage[m.Event],
+)
 def events(
     db: Db,
     type: Annotated[str | None, Query(description="PLOVER event type (CONSULT, AGREE, ...).")] = None,
@@ -460,7 +493,12 @@ def events(
     return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
-@router.get("/claims", tags=["records"], summary="Claims across documents: who says what")
+@router.get(
+    "/claims",
+    tags=["records"],
+    summary="Claims across documents: who says what",
+    response_model=m.ConfidencePage[m.Claim],
+)
 def claims(
     db: Db,
     speaker: Annotated[str | None, Query(description="The speaker, as written or its entity's name.")] = None,
@@ -478,7 +516,12 @@ def claims(
     return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
 
 
-@router.get("/relations", tags=["records"], summary="Relations between actors, with their evidence")
+@router.get(
+    "/relations",
+    tags=["records"],
+    summary="Relations between actors, with their evidence",
+    response_model=m.ConfidencePage[m.Relation],
+)
 def relations(
     db: Db,
     actor: Annotated[str | None, Query(description="Subject or object, as written.")] = None,
@@ -499,38 +542,17 @@ def relations(
 # -- the network -------------------------------------------------------------------------------
 
 
-def edge_id(e: nw.Edge) -> str:
-    """Stable across requests: the pair, the kind and the type identify an edge."""
-    return f"{e.source}-{e.target}-{e.kind}-{e.type}"
-
-
 def network_dict(net: nw.Network, limit: int) -> dict[str, Any]:
-    """Nodes and edges for a graph view; each edge with a stable ``id`` and its evidence (document,
-    sentence, speaker, the outlet that reports it, date)."""
-    kept = net.edges[:limit]
-    ids = {e.source for e in kept} | {e.target for e in kept} | set(net.center)
-    nodes = [a.to_dict() for a in net.actors.values() if a.id in ids]
-    edges = []
-    for e in kept:
-        d = nw.edge_dict(e, net.actors)
-        d["id"] = edge_id(e)
-        for ev in d["evidence"]:
-            ev["document_id"] = ev["document"]
-            ev["reported_by"] = ev["source"]
-        edges.append(d)
-    return {
-        "center": net.center,
-        "nodes": nodes,
-        "actors": nodes,
-        "edges": edges,
-        "truncated": len(net.edges) > limit,
-        "min_confidence": net.min_confidence,
-        "hidden_below_confidence": net.hidden,
-        "confidence_threshold": DEFAULT_THRESHOLD,
-    }
+    """The network's one shape (:meth:`newsgraph.network.Network.to_dict`) and the default threshold."""
+    return {**net.to_dict(limit), "confidence_threshold": DEFAULT_THRESHOLD}
 
 
-@router.get("/network", tags=["network"], summary="The actor network: an actor's neighbourhood, or the strongest ties")
+@router.get(
+    "/network",
+    tags=["network"],
+    summary="The actor network: an actor's neighbourhood, or the strongest ties",
+    response_model=m.Network,
+)
 def network(
     db: Db,
     actor: Annotated[str | None, Query(description="The actor at the centre: a name, an alias or #ID.")] = None,
@@ -556,7 +578,12 @@ def network(
     return cached_json(db, key, compute)
 
 
-@router.get("/network/path", tags=["network"], summary="The shortest evidenced chains between two actors")
+@router.get(
+    "/network/path",
+    tags=["network"],
+    summary="The shortest evidenced chains between two actors",
+    response_model=m.Paths,
+)
 def network_path(
     db: Db,
     a: Annotated[str, Query(min_length=1, description="One actor: a name, an alias or #ID.")],
@@ -635,7 +662,12 @@ def cached_json(db: Engine, key: tuple[Any, ...], compute: Callable[[], Any]) ->
     return Response(cache.get(db, key, render), media_type="application/json")
 
 
-@router.get("/network/communities", tags=["network"], summary="Communities (Louvain) and the most central actors")
+@router.get(
+    "/network/communities",
+    tags=["network"],
+    summary="Communities (Louvain) and the most central actors",
+    response_model=m.Communities,
+)
 def network_communities(
     db: Db,
     since: Since = None,
@@ -658,7 +690,7 @@ def network_communities(
 # -- map and timeline --------------------------------------------------------------------------
 
 
-@router.get("/map", tags=["map and timeline"], summary="Event locations with coordinates")
+@router.get("/map", tags=["map and timeline"], summary="Event locations with coordinates", response_model=m.Places)
 def event_map(
     db: Db,
     since: Since = None,
@@ -695,13 +727,16 @@ def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, An
         ids = sorted(p.pop("ids"))
         docs = sorted(p.pop("docs"))
         name = actor_names[key].name if isinstance(key, int) and key in actor_names else names[key].most_common(1)[0][0]
-        items.append({"place": name, **p, "events": len(ids), "event_ids": ids[:50], "documents": docs[:20]})
+        items.append({"place": name, **p, "events": len(ids), "event_ids": ids[:50], "document_ids": docs[:20]})
     items.sort(key=lambda i: (-i["events"], i["place"]))
     return {"items": items[:limit], "total": len(items)}
 
 
 @router.get(
-    "/timeline", tags=["map and timeline"], summary="Events, claims and documents per month (or day) across the store"
+    "/timeline",
+    tags=["map and timeline"],
+    summary="Events, claims and documents per month (or day) across the store",
+    response_model=m.Timeline,
 )
 def global_timeline(
     db: Db,

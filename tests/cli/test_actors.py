@@ -111,7 +111,7 @@ def test_network_of_an_actor_as_json_has_evidence(db: str) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["center"] and data["edges"]
-    assert all(e["evidence"] and e["evidence"][0]["sentence"] for e in data["edges"])
+    assert all(e["evidence"] and e["evidence"][0]["sentence_text"] for e in data["edges"])
     code, out = run("network", "--actor", "Hamas", "--type", "represents", "--db", db)
     assert "represents" in out and "allied_with" not in out
 
@@ -170,3 +170,23 @@ def test_unknown_actor_is_one_line_and_an_exit_code(db: str) -> None:
     )
     assert r.returncode == 5
     assert r.stderr.strip().startswith("newsgraph: error: no actor 'Nobody Known'")
+
+
+def test_network_path_and_timeline_json_are_the_apis(db: str) -> None:
+    """One shape: ``--json`` of the network, a path and a timeline prints the API's records."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    every = ["--min-confidence", "0", "--db", db, "--json"]
+    with TestClient(create_app(db)) as client:
+        api = client.get("/api/network", params={"min_confidence": 0, "limit": 50}).json()
+        cli_net = json.loads(run("network", *every)[1])
+        assert cli_net == {k: v for k, v in api.items() if k != "confidence_threshold"}
+        hamas = client.get("/api/search", params={"q": "Hamas"}).json()["actors"][0]["id"]
+        api_path = client.get("/api/network/path", params={"a": "Hamas", "b": "LeT", "min_confidence": 0}).json()
+        assert json.loads(run("path", "Hamas", "LeT", *every)[1]) == api_path
+        api_times = client.get(f"/api/actors/{hamas}/timeline", params={"min_confidence": 0, "limit": 100}).json()
+        cli_times = json.loads(run("timeline", f"#{hamas}", *every)[1])
+        assert cli_times == {k: v for k, v in api_times.items() if k != "confidence_threshold"}
+    assert api_path["paths"] and api_times["items"]

@@ -161,6 +161,23 @@ def test_queries_on_hand_built_records(tmp_path: Path) -> None:
     assert "(no claims)" in run("claims", "--db", db, "--speaker", "Nobody").output
 
 
+def test_records_and_documents_json_are_the_apis(tmp_path: Path) -> None:
+    """One shape: ``--json`` of claims, events, relations, documents and search prints the API's items."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    db = _store_with_hand_built(tmp_path)
+    with TestClient(create_app(str(db))) as client:
+        for command in ("claims", "events", "relations"):
+            cli_rows = json.loads(run(command, "--db", db, "--min-confidence", "0", "--json").output)
+            api = client.get(f"/api/{command}", params={"min_confidence": 0}).json()["items"]
+            assert cli_rows == api and cli_rows, command
+        assert json.loads(run("documents", "--db", db, "--json").output) == client.get("/api/documents").json()["items"]
+        found = json.loads(run("search", "Ethiopia", "--db", db, "--json").output)
+        assert found == client.get("/api/search", params={"q": "Ethiopia"}).json()["documents"] and found
+
+
 # End to end with the model (slow)
 
 

@@ -37,7 +37,7 @@ def get(client: TestClient, url: str, **params: Any) -> Any:
 
 
 def ids(page: dict[str, Any]) -> set[str]:
-    return {f"{r['doc_id']}:{r['id']}" for r in page["items"]}
+    return {f"{r['document']}:{r['id']}" for r in page["items"]}
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,7 @@ def expected_line_style(edge: dict[str, Any]) -> str:
     if edge["kind"] == "claim" or edge["type"] == "says":
         return "dotted"
     evidence = edge["evidence"]
-    if edge["modality"] != "asserted" or (evidence and all(x["speaker"] for x in evidence)):
+    if edge["modality"] != "asserted" or (evidence and all(x["speaker_name"] for x in evidence)):
         return "dashed"
     return "solid"
 
@@ -247,7 +247,7 @@ def test_search_actor_network_evidence(page: Any, server: str) -> None:
     edge = click_edge(page, neighbourhood, "#evidence")
     panel = " ".join(page.inner_text("#evidence").split())
     for ev in edge["evidence"]:
-        assert " ".join(ev["sentence"].split()) in panel
+        assert " ".join(ev["sentence_text"].split()) in panel
     shot(page, "actor-neighbourhood")
 
     # the network view from the top bar: click an edge, read the evidence
@@ -256,7 +256,7 @@ def test_search_actor_network_evidence(page: Any, server: str) -> None:
     page.wait_for_selector("body[data-ready=true]")
     edge = click_edge(page, api(server, "/network")["edges"], "#evidence")
     panel = " ".join(page.inner_text("#evidence").split())
-    assert " ".join(edge["evidence"][0]["sentence"].split()) in panel
+    assert " ".join(edge["evidence"][0]["sentence_text"].split()) in panel
 
 
 def test_network_edges_styled_and_evidence_on_click(page: Any, server: str) -> None:
@@ -281,18 +281,20 @@ def test_network_edges_styled_and_evidence_on_click(page: Any, server: str) -> N
     assert page.locator("#ties tbody tr").count() == len(data["edges"])
 
     # prefer an event or relation tie known through someone's claim: its panel names the speaker
-    ordered = sorted(data["edges"], key=lambda e: (e["kind"] == "claim", not any(x["speaker"] for x in e["evidence"])))
+    ordered = sorted(
+        data["edges"], key=lambda e: (e["kind"] == "claim", not any(x["speaker_name"] for x in e["evidence"]))
+    )
     edge = click_edge(page, ordered, "#evidence")
     panel = page.locator("#evidence .evidence-panel")
     sentences = [" ".join(t.split()) for t in panel.locator(".sentence").all_inner_texts()]
-    assert sentences == [" ".join(x["sentence"].split()) for x in edge["evidence"]]
+    assert sentences == [" ".join(x["sentence_text"].split()) for x in edge["evidence"]]
     meta = panel.locator(".evidence-meta").all_inner_texts()
     for ev, line in zip(edge["evidence"], meta, strict=True):
-        if ev["speaker"]:
-            assert f"{ev['speaker']} says" in line
-        assert (ev["source"] or "unknown source") in line
+        if ev["speaker_name"]:
+            assert f"{ev['speaker_name']} says" in line
+        assert (ev["outlet"] or "unknown outlet") in line
     link = panel.locator(".evidence-meta a").first
-    assert link.get_attribute("href") == "/documents/" + edge["evidence"][0]["document_id"]
+    assert link.get_attribute("href") == "/documents/" + edge["evidence"][0]["document"]
     shot(page, "network")
 
     # a row of the ties table opens the same panel, and selects the edge in the graph

@@ -34,8 +34,7 @@ export async function get(path, params = {}) {
   return body;
 }
 
-/** The list in a list answer ({items, total, ...}) or a bare array. */
+/** The items of a list answer ({items, limit, offset, total}). */
 export function items(body) {
-  if (Array.isArray(body)) return body;
-  return (body && (body.items || body.results)) || [];
+  return body.items;
 }

@@ -23,23 +23,16 @@ export function loadCytoscape() {
   return cytoscapePromise;
 }
 
-/** {nodes, edges, center} whatever the endpoint calls them; every edge gets an id and the confidence threshold. */
+/** A network answer ({center, actors, edges}: /api/network, /api/actors/ID/network) as the graph
+ * draws it: its actors as nodes, every edge with the confidence threshold. */
 export function normaliseNetwork(body) {
-  const nodes = (body && (body.nodes || body.actors)) || [];
-  const threshold = body && typeof body.confidence_threshold === 'number' ? body.confidence_threshold : null;
-  const edges = ((body && body.edges) || []).map((e, i) => ({
-    ...e,
-    id: String(e.id ?? `${e.source}|${e.target}|${e.kind}|${e.type}|${i}`),
-    threshold,
-  }));
-  const center = (body && (body.center || body.centre)) || [];
-  return { nodes, edges, center: Array.isArray(center) ? center : [center] };
+  const threshold = body.confidence_threshold;
+  return { nodes: body.actors, edges: body.edges.map((e) => ({ ...e, threshold })), center: body.center };
 }
 
 /** Every statement of this tie comes through someone's claim (a report, a spokesperson). */
 export function onlyClaimed(edge) {
-  const evidence = edge.evidence || [];
-  return evidence.length > 0 && evidence.every((x) => x.speaker);
+  return edge.evidence.length > 0 && edge.evidence.every((x) => x.speaker_name);
 }
 
 /** solid (stated as fact), dashed (hedged, speculative, planned, negated, or only claimed), dotted (says). */
@@ -49,15 +42,11 @@ export function lineStyle(edge) {
   return 'solid';
 }
 
-function evidenceDocument(x) {
-  return x.document_id ?? x.document ?? x.doc_id;
-}
-
 /** The list of evidence sentences of one edge, each with speaker, outlet, date and a link to the document. */
-export function evidenceList(edge, names) {
-  const source = names.get(String(edge.source)) || edge.source_name || edge.source;
-  const target = names.get(String(edge.target)) || edge.target_name || edge.target;
-  const evidence = edge.evidence || [];
+export function evidenceList(edge) {
+  const source = edge.source_name || `#${edge.source}`;
+  const target = edge.target_name || `#${edge.target}`;
+  const evidence = edge.evidence;
   const head = h(
     'div',
     { class: 'evidence-head' },
@@ -76,28 +65,28 @@ export function evidenceList(edge, names) {
   const meta = h(
     'p',
     { class: 'muted' },
-    plural(edge.weight ?? evidence.length, 'document'),
-    edge.confidence !== undefined ? ` · confidence ${confidenceText(edge.confidence)}` : '',
+    plural(edge.weight, 'document'),
+    ` · confidence ${confidenceText(edge.confidence)}`,
     edge.first ? ` · ${edge.first}${edge.last && edge.last !== edge.first ? ' – ' + edge.last : ''}` : '',
   );
   const list = h('ol', { class: 'evidence' });
   for (const x of evidence) {
-    const docId = evidenceDocument(x);
     append(
       list,
       h(
         'li',
         { class: ['evidence-item', unsure(x.confidence, edge.threshold) ? 'unsure' : null] },
-        h('blockquote', { class: 'sentence' }, x.sentence || x.text || ''),
+        h('blockquote', { class: 'sentence' }, x.sentence_text),
         h(
           'p',
           { class: 'evidence-meta' },
-          x.speaker ? [h('span', { class: 'speaker' }, `${x.speaker} says`), ' · '] : null,
+          x.speaker_name ? [h('span', { class: 'speaker' }, `${x.speaker_name} says`), ' · '] : null,
           x.modality && x.modality !== 'asserted' ? [badge(x.modality, x.modality), ' '] : null,
-          h('span', { class: 'outlet' }, x.source || x.reported_by || 'unknown source'),
-          x.date || x.published ? ` · ${x.date || x.published}` : '',
-          x.confidence !== undefined ? ` · confidence ${confidenceText(x.confidence)}` : '',
-          docId ? [' · ', h('a', { href: docUrl(docId) }, x.title || docId)] : null,
+          h('span', { class: 'outlet' }, x.outlet || 'unknown outlet'),
+          x.date ? ` · ${x.date}` : x.published ? ` · ${x.published}` : '',
+          ` · confidence ${confidenceText(x.confidence)}`,
+          ' · ',
+          h('a', { href: docUrl(x.document) }, x.title || x.document),
         ),
       ),
     );
@@ -175,18 +164,18 @@ const STYLE = [
  * Draw ``data`` (normalised) into ``container``. ``onEdge(edge)`` and ``onNode(node)`` are called on
  * a click. Returns the cytoscape instance (also kept as window.newsgraphGraph for the browser tests).
  */
-export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose', threshold = null } = {}) {
+export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose' } = {}) {
   const cytoscape = await loadCytoscape();
   const center = new Set(data.center.map(String));
   const ids = new Set(data.nodes.map((n) => String(n.id)));
   const elements = [];
   for (const n of data.nodes) {
-    const docs = n.documents ?? n.weight ?? 1;
+    const docs = n.documents;
     elements.push({
       group: 'nodes',
       data: {
         id: String(n.id),
-        name: n.name || String(n.id),
+        name: n.name,
         kind: n.kind,
         color: kindColor(n.kind),
         size: Math.min(46, 16 + 6 * Math.log2(1 + docs)),
@@ -206,9 +195,9 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
         color: typeColor(e.type),
         lineStyle: lineStyle(e),
         arrow: e.directed === false ? 'none' : 'triangle',
-        width: Math.min(8, 1.6 + 1.4 * Math.log2(e.weight || 1)),
+        width: Math.min(8, 1.6 + 1.4 * Math.log2(e.weight)),
       },
-      classes: unsure(e.confidence, threshold ?? e.threshold) ? 'unsure' : '',
+      classes: unsure(e.confidence, e.threshold) ? 'unsure' : '',
     });
   }
   const byId = new Map(data.edges.map((e) => [e.id, e]));
@@ -276,8 +265,8 @@ export function nodeCard(node) {
   return h(
     'div',
     { class: 'node-card' },
-    h('h3', {}, h('a', { href: actorUrl(node.id) }, node.name || String(node.id))),
-    h('p', {}, badge(node.kind || 'actor', node.kind), node.country ? ` ${node.country}` : '', node.documents ? ` · ${plural(node.documents, 'document')}` : ''),
+    h('h3', {}, h('a', { href: actorUrl(node.id) }, node.name)),
+    h('p', {}, badge(node.kind, node.kind), node.country ? ` ${node.country}` : '', ` · ${plural(node.documents, 'document')}`),
   );
 }
 

@@ -6,12 +6,10 @@ import { get, items } from '../api.js';
 import { append, badge, clear, confidenceProps, confidenceText, docUrl, facts, h, hiddenNotice, notice, pathId, plural, section } from '../dom.js';
 import { drawGraph, evidenceList, legend, nodeCard, normaliseNetwork } from '../graph.js';
 
+/** An actor's place ({name, lat, lon, country, ...}) as "Kenya — KE 1.00, 38.00". */
 function placeText(p) {
-  if (!p) return '';
-  if (typeof p === 'string') return p;
-  const name = p.name || p.place || '';
-  const where = [p.country, p.lat !== undefined && p.lat !== null ? `${Number(p.lat).toFixed(2)}, ${Number(p.lon).toFixed(2)}` : null].filter(Boolean).join(' ');
-  return [name, where].filter(Boolean).join(' — ');
+  const where = [p.country, `${Number(p.lat).toFixed(2)}, ${Number(p.lon).toFixed(2)}`].filter(Boolean).join(' ');
+  return `${p.name} — ${where}`;
 }
 
 /** Names from a list or a {name: count} object, most used first. */
@@ -46,11 +44,11 @@ function watchlistSection(matches) {
           {},
           badge(m.list || 'list', 'watch'),
           ' ',
-          h('strong', {}, m.entry_name || m.matched_name || ''),
+          h('strong', {}, m.entry_name),
           m.reference ? h('span', { class: 'muted' }, ` · ${m.reference}`) : null,
-          m.score !== undefined && m.score !== null ? h('span', { class: 'muted' }, ` · score ${Number(m.score).toFixed(2)}`) : null,
+          h('span', { class: 'muted' }, ` · score ${Number(m.score).toFixed(2)}`),
         ),
-        m.matched_name && m.matched_name !== m.entry_name ? h('p', { class: 'small muted' }, `matched the list's name “${m.matched_name}” with “${m.screened_name}”`) : null,
+        m.matched_name !== m.entry_name ? h('p', { class: 'small muted' }, `matched the list's name “${m.matched_name}” with “${m.screened_name}”`) : null,
         m.explanation ? h('p', { class: 'reasons' }, m.explanation) : null,
       ),
     );
@@ -95,9 +93,9 @@ function timelineSection(body, onToggle) {
           'div',
           { class: 'tl-body' },
           h('div', {}, badge(kindLabel, t.kind === 'event' ? 'type' : 'claimkind'), t.type && t.kind !== 'event' && t.type !== t.kind ? [' ', badge(t.type, 'plain')] : null, t.modality && t.modality !== 'asserted' ? [' ', badge(t.modality, t.modality)] : null, t.role ? h('span', { class: 'muted' }, ` as ${t.role}`) : null, t.location ? h('span', { class: 'muted' }, ` · in ${t.location}`) : null),
-          h('p', { class: 'tl-text' }, t.speaker && t.kind !== 'said' ? h('span', { class: 'speaker' }, `${t.speaker}: `) : null, t.text),
-          (t.others || []).length ? h('p', { class: 'small muted' }, t.others.join(' · ')) : null,
-          h('p', { class: 'small muted' }, t.source || '', t.document ? [t.source ? ' · ' : '', h('a', { href: docUrl(t.document) }, t.title || t.document)] : null, ` · confidence ${confidenceText(t.confidence)}`),
+          h('p', { class: 'tl-text' }, t.speaker_name && t.kind !== 'said' ? h('span', { class: 'speaker' }, `${t.speaker_name}: `) : null, t.text),
+          t.others.length ? h('p', { class: 'small muted' }, t.others.join(' · ')) : null,
+          h('p', { class: 'small muted' }, t.outlet ? [t.outlet, ' · '] : null, h('a', { href: docUrl(t.document) }, t.title || t.document), ` · confidence ${confidenceText(t.confidence)}`),
         ),
       ),
     );
@@ -136,11 +134,10 @@ async function neighbourhood(box, id, minConfidence = null) {
   const graph = h('div', { class: 'graph graph-small', id: 'graph' });
   const side = h('div', { class: 'graph-side', id: 'evidence' }, notice('Click a line to see the sentences that state the tie; click a dot for the actor.'));
   append(box, legend(data.edges), h('div', { class: 'graph-layout' }, graph, side));
-  const names = new Map(data.nodes.map((n) => [String(n.id), n.name]));
   try {
     await drawGraph(graph, data, {
       layout: 'concentric',
-      onEdge: (edge) => append(clear(side), evidenceList(edge, names)),
+      onEdge: (edge) => append(clear(side), evidenceList(edge)),
       onNode: (node) => append(clear(side), nodeCard(node)),
     });
   } catch (err) {
@@ -151,9 +148,9 @@ async function neighbourhood(box, id, minConfidence = null) {
 export async function renderActor(app) {
   const id = pathId('/actors/');
   const body = await get('/actors/' + encodeURIComponent(id));
-  const a = body.actor || body;
+  const a = body.actor;
   document.title = `${a.name} · newsgraph`;
-  const places = (a.places || (a.place ? [a.place] : [])).map(placeText).filter(Boolean);
+  const places = a.places.map(placeText);
   const roles = names(a.roles);
   const networkBox = h('div', { id: 'neighbourhood' });
   const timelineBox = h('div', { id: 'timeline-box' }, h('p', { class: 'loading' }, 'Loading the timeline…'));
@@ -165,22 +162,22 @@ export async function renderActor(app) {
       { class: 'card actor-head' },
       h('h1', { id: 'actor-name' }, a.name, ' ', badge(a.kind || 'actor', a.kind)),
       facts([
-        ['Also named', names(a.aliases, a.name).join(', ')],
+        ['Also named', a.aliases.join(', ')],
         ['Country', a.country],
         ['Roles', roles.join(', ')],
         ['Places', places.join('; ')],
         ['Attributes', attributesText(a.attributes, ['name', 'kind', 'country', 'role', 'roles'])],
-        ['Documents', a.documents !== undefined ? `${plural(a.documents, 'document')}${a.mentions ? `, ${plural(a.mentions, 'mention')}` : ''}` : null],
+        ['Documents', `${plural(a.documents, 'document')}${a.mentions ? `, ${plural(a.mentions, 'mention')}` : ''}`],
         ['Seen', a.first_seen || a.last_seen ? `${a.first_seen || '?'} – ${a.last_seen || '?'}` : null],
       ]),
       h('p', {}, h('a', { href: '/network?actor=' + encodeURIComponent(a.name) + '&depth=2' }, 'Open in the network view →')),
     ),
-    watchlistSection(body.watchlist || a.watchlist || []),
+    watchlistSection(body.watchlist),
     section('Network neighbourhood', networkBox),
     timelineBox,
     mentionsSection(body.links),
   );
-  const timeline = timelineInto(timelineBox, a.id ?? id, null);
-  await neighbourhood(networkBox, a.id ?? id);
+  const timeline = timelineInto(timelineBox, a.id, null);
+  await neighbourhood(networkBox, a.id);
   await timeline;
 }

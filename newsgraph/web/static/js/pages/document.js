@@ -134,9 +134,7 @@ function panelItem(ref, record, threshold, ...children) {
 }
 
 function entityLink(e) {
-  const actor = e.actor_id ?? e.actor;
-  if (actor !== undefined && actor !== null && typeof actor !== 'object') return h('a', { href: actorUrl(actor) }, e.name);
-  if (actor && typeof actor === 'object' && actor.id !== undefined) return h('a', { href: actorUrl(actor.id) }, e.name);
+  if (e.actor !== null) return h('a', { href: actorUrl(e.actor) }, e.name);
   return h('a', { href: '/search?q=' + encodeURIComponent(e.name) }, e.name);
 }
 
@@ -172,11 +170,11 @@ function entitiesPanel(body) {
   return list;
 }
 
-function claimsPanel(body, names) {
+function claimsPanel(body) {
   const list = h('ul', { class: 'panel-list', id: 'claim-list' });
-  for (const c of body.claims || []) {
-    const reporter = c.reported_by_name || (c.reported_by ? names.get(c.reported_by) || c.reported_by : null);
-    const speaker = c.speaker_name || (c.speaker ? c.speaker.text : null);
+  for (const c of body.claims) {
+    const reporter = c.reported_by_name;
+    const speaker = c.speaker_name;
     append(
       list,
       panelItem(
@@ -260,9 +258,8 @@ function legendBar() {
 export async function renderDocument(app) {
   const id = pathId('/documents/');
   const body = await get('/documents/' + encodeURIComponent(id));
-  const doc = body.document || body;
-  const text = doc.text || '';
-  const names = new Map((body.entities || []).map((e) => [e.id, e.name]));
+  const doc = body.document;
+  const text = doc.text;
   document.title = `${doc.title || doc.id} · newsgraph`;
   const meta = [doc.published, doc.source, doc.dateline && doc.dateline.place ? `dateline ${doc.dateline.place}` : null].filter(Boolean).join(' · ');
   clear(app);
@@ -290,7 +287,7 @@ export async function renderDocument(app) {
       h(
         'aside',
         { class: 'card doc-panel', id: 'doc-panel' },
-        panelSection('Claims', (body.claims || []).length, claimsPanel(body, names)),
+        panelSection('Claims', (body.claims || []).length, claimsPanel(body)),
         panelSection('Events', (body.events || []).length, eventsPanel(body)),
         panelSection('Relations', (body.relations || []).length, relationsPanel(body)),
         panelSection('Entities', (body.entities || []).length, entitiesPanel(body)),

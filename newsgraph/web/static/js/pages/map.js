@@ -84,16 +84,15 @@ function graticule() {
 }
 
 function eventItem(v) {
-  const type = badge(v.type || 'event', 'type');
+  const type = badge(v.type, 'type');
   type.style.backgroundColor = typeColor(v.type);
   type.style.color = '#fff';
-  const docId = v.document_id ?? v.document ?? v.doc_id;
   return h(
     'li',
     { class: 'event-item' },
-    h('div', {}, type, ' ', h('strong', {}, v.trigger && typeof v.trigger === 'object' ? v.trigger.text : v.trigger || ''), v.modality && v.modality !== 'asserted' ? [' ', badge(v.modality, v.modality)] : null),
-    v.sentence_text || typeof v.sentence === 'string' ? h('p', { class: 'sentence' }, String(v.sentence_text || v.sentence).trim()) : null,
-    h('p', { class: 'small muted' }, [v.date_value || (v.date && typeof v.date === 'object' ? v.date.value : v.date) || v.published, v.location && typeof v.location === 'object' ? `in ${v.location.text}` : v.location, v.reported_by].filter(Boolean).join(' · '), docId ? [' · ', h('a', { href: docUrl(docId) }, v.title || docId)] : null),
+    h('div', {}, type, ' ', h('strong', {}, v.trigger.text), v.modality !== 'asserted' ? [' ', badge(v.modality, v.modality)] : null),
+    h('p', { class: 'sentence' }, v.sentence_text.trim()),
+    h('p', { class: 'small muted' }, [v.date && v.date.value ? v.date.value : v.published, v.location ? `in ${v.location.text}` : null, v.outlet].filter(Boolean).join(' · '), ' · ', h('a', { href: docUrl(v.document) }, v.title || v.document)),
   );
 }
 
@@ -108,7 +107,7 @@ async function placeEvents(side, place) {
       side,
       rows.length
         ? h('ul', { class: 'event-list', id: 'place-events' }, rows.map(eventItem))
-        : h('div', {}, notice('The events here name the place differently; their documents:'), h('ul', {}, (place.documents || []).map((d) => h('li', {}, h('a', { href: docUrl(d) }, d))))),
+        : h('div', {}, notice('The events here name the place differently; their documents:'), h('ul', {}, place.document_ids.map((d) => h('li', {}, h('a', { href: docUrl(d) }, d))))),
     );
   } catch (err) {
     side.querySelector('.loading').remove();

@@ -38,8 +38,8 @@ function filterForm(values, onSubmit) {
   return form;
 }
 
-function tiesTable(data, names, onPick, threshold) {
-  const rows = [...data.edges].sort((a, b) => (b.weight || 0) - (a.weight || 0));
+function tiesTable(data, onPick, threshold) {
+  const rows = [...data.edges].sort((a, b) => b.weight - a.weight);
   const body = h('tbody');
   for (const e of rows) {
     const sw = h('span', { class: 'legend-line', dataset: { style: lineStyle(e) } });
@@ -48,11 +48,11 @@ function tiesTable(data, names, onPick, threshold) {
     const tr = h(
       'tr',
       { class: ['tie-row', conf.class], dataset: { edge: e.id }, tabindex: '0', title: conf.title },
-      h('td', {}, names.get(String(e.source)) || e.source_name || e.source),
+      h('td', {}, e.source_name || `#${e.source}`),
       h('td', {}, sw, ' ', e.type, e.label && e.label !== e.type ? h('span', { class: 'muted' }, ` (${e.label})`) : null),
-      h('td', {}, names.get(String(e.target)) || e.target_name || e.target),
-      h('td', {}, badge(e.modality || 'asserted', e.modality || 'asserted')),
-      h('td', { class: 'num' }, String(e.weight ?? (e.evidence || []).length)),
+      h('td', {}, e.target_name || `#${e.target}`),
+      h('td', {}, badge(e.modality, e.modality)),
+      h('td', { class: 'num' }, String(e.weight)),
       h('td', { class: 'num confidence' }, confidenceText(e.confidence)),
       h('td', { class: 'muted' }, e.first ? `${e.first}${e.last && e.last !== e.first ? ' – ' + e.last : ''}` : ''),
     );
@@ -103,12 +103,11 @@ async function show(box, values) {
     append(box, notice(values.actor ? `No ties found around “${values.actor}” with these filters.` : 'No ties in the store with these filters.'));
     return;
   }
-  const names = new Map(data.nodes.map((n) => [String(n.id), n.name]));
   const graph = h('div', { class: 'graph', id: 'graph' });
   const side = h('aside', { class: 'graph-side', id: 'evidence' }, h('h2', {}, 'Evidence'), notice('Click a line (or a row below) to read the sentences that state the tie, with who says so and where.'));
   let cy = null;
   const pick = (edge) => {
-    append(clear(side), h('h2', {}, 'Evidence'), evidenceList(edge, names));
+    append(clear(side), h('h2', {}, 'Evidence'), evidenceList(edge));
     selectEdge(cy, edge.id);
   };
   append(
@@ -116,11 +115,10 @@ async function show(box, values) {
     h('p', { class: 'muted', id: 'network-count' }, `${plural(data.nodes.length, 'actor')}, ${plural(data.edges.length, 'tie')}`),
     legend(data.edges),
     h('div', { class: 'graph-layout' }, graph, side),
-    h('section', { class: 'card' }, h('h2', {}, 'Ties'), tiesTable(data, names, pick, threshold)),
+    h('section', { class: 'card' }, h('h2', {}, 'Ties'), tiesTable(data, pick, threshold)),
   );
   try {
     cy = await drawGraph(graph, data, {
-      threshold,
       onEdge: pick,
       onNode: (node) => append(clear(side), h('h2', {}, 'Actor'), nodeCard(node)),
     });

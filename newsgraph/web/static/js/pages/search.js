@@ -27,15 +27,15 @@ function documentItem(d) {
 }
 
 function actorItem(a) {
-  const aliases = (a.aliases || []).slice(0, 4);
+  const aliases = a.aliases.slice(0, 4);
   return h(
     'li',
     { class: 'result actor-result' },
     h('a', { class: 'result-title', href: actorUrl(a.id) }, a.name),
     ' ',
-    badge(a.kind || 'actor', a.kind),
+    badge(a.kind, a.kind),
     a.country ? h('span', { class: 'muted' }, ` ${a.country}`) : null,
-    a.documents !== undefined ? h('span', { class: 'muted' }, ` · ${plural(a.documents, 'document')}`) : null,
+    h('span', { class: 'muted' }, ` · ${plural(a.documents, 'document')}`),
     aliases.length ? h('p', { class: 'aliases' }, 'also: ', aliases.join(', ')) : null,
   );
 }
@@ -67,8 +67,7 @@ async function showResults(box, q) {
     append(box, notice(err.message, 'error'));
     return;
   }
-  const documents = body.documents ? items(body.documents) : [];
-  const actors = body.actors ? items(body.actors) : [];
+  const { documents, actors } = body;
   clear(box);
   append(
     box,
@@ -95,7 +94,7 @@ function stat(label, value, sub) {
 
 function summaryCards(s) {
   const n = (x) => Number(x || 0).toLocaleString('en');
-  const sources = s.sources && typeof s.sources === 'object' ? Object.keys(s.sources).length : s.sources;
+  const sources = Object.keys(s.sources).length;
   const range = s.first || s.last ? `${s.first || '?'} – ${s.last || '?'}` : 'no dates';
   return h(
     'div',
@@ -107,8 +106,8 @@ function summaryCards(s) {
     stat('claims', n(s.claims)),
     stat('events', n(s.events)),
     stat('relations', n(s.relations)),
-    s.actors !== undefined ? stat('actors', n(s.actors)) : null,
-    s.watchlist_hits !== undefined ? stat('watchlist matches', n(s.watchlist_hits)) : null,
+    stat('actors', n(s.actors)),
+    stat('watchlist matches', n(s.watchlist_hits)),
   );
 }
 
@@ -145,7 +144,7 @@ export async function renderHome(app) {
       section(
         'Recent documents',
         h('ul', { class: 'results' }, items(docs).map(documentItem)),
-        (docs.total ?? 0) > items(docs).length ? h('p', { class: 'muted' }, `${plural(docs.total, 'document')} in all`) : null,
+        docs.total > items(docs).length ? h('p', { class: 'muted' }, `${plural(docs.total, 'document')} in all`) : null,
       ),
       section(
         'Actors',
