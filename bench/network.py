@@ -40,7 +40,7 @@ from newsgraph.store import Store
 from newsgraph.store import documents as doc_store
 from newsgraph.store import extractions as records_store
 from newsgraph.store.actors import actors_by_documents, count_actors
-from newsgraph.stories import cluster_documents, cluster_pending
+from newsgraph.stories import group_documents, group_pending
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 32
@@ -142,7 +142,7 @@ def copy_into(target: Store, extractions: list[Extraction], clusters: bool) -> t
         candidates += report.candidates
         if clusters:
             t0 = time.perf_counter()
-            cluster_documents(target.engine, ids, refit_below=0)
+            group_documents(target.engine, ids, refit_below=0)
             story_s += time.perf_counter() - t0
     return resolve_s, story_s, candidates
 
@@ -197,7 +197,7 @@ def main() -> None:
     with Store.open(path) as store:
         t0 = time.perf_counter()
         resolved = resolve_pending(store.engine)
-        clustered = cluster_pending(store.engine)
+        clustered = group_pending(store.engine)
         if resolved.documents or clustered.documents:
             print(
                 f"resolved {resolved.documents} and clustered {clustered.documents} pending documents "

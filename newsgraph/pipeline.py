@@ -18,7 +18,7 @@ from newsgraph.errors import InputError
 from newsgraph.records import Document
 from newsgraph.resolve import resolve_documents
 from newsgraph.store import Saved, Store
-from newsgraph.stories import cluster_documents
+from newsgraph.stories import group_documents
 
 
 @dataclass
@@ -128,7 +128,7 @@ def ingest(
         saved_batch = store.save_many(good)
         stored_ids = [s.id for s in saved_batch if s.status != "unchanged"]
         resolve_documents(store.engine, stored_ids)
-        cluster_documents(store.engine, stored_ids)
+        group_documents(store.engine, stored_ids)
         for saved, x in zip(saved_batch, good, strict=True):
             report.saved[x.document.content_hash] = saved
             if saved.status == "new":

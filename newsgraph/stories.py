@@ -1,15 +1,15 @@
 """Stories in the store: stored articles grouped by the real-world event they report, and the
 events of a story counted across its articles (one event, several sources: GDELT's NumArticles).
 
-:func:`cluster_documents` runs after each stored batch, like resolution. It applies the story
-clusterer's rule (``newsgraph.cluster``: mean cosine similarity of the article's TF-IDF vector to
+:func:`group_documents` runs after each stored batch, like resolution. It applies the story
+grouping rule (``newsgraph.grouping``: mean cosine similarity of the article's TF-IDF vector to
 a story's articles, discounted by the time gap, against the tuned threshold), on state kept in
-the store, so that clustering goes on across ingest runs without replaying the past:
+the store, so that grouping goes on across ingest runs without replaying the past:
 
 - ``stories.centroid``: the sum of the story's unit vectors (dot / size = mean cosine);
-- ``story_terms``: how many clustered articles hold each term (the IDF grows with the store);
+- ``story_terms``: how many grouped articles hold each term (the IDF grows with the store);
 - only stories whose last article is recent enough to be joined at all are read (the same
-  horizon after which :class:`newsgraph.cluster.StoryClusterer` retires a story), so a batch
+  horizon after which :class:`newsgraph.grouping.StoryGrouper` retires a story), so a batch
   costs what its time window holds, not the whole store.
 
 This module is the logic only: every query (the documents to group, the stories still open, the
@@ -25,23 +25,23 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from newsgraph.cluster import (
+from newsgraph.errors import NotFound
+from newsgraph.grouping import (
     Article,
-    ClusterSettings,
     DocumentFrequencies,
-    cluster_articles,
+    GroupingSettings,
+    group_articles,
     parse_day,
     term_weights,
     time_discount,
 )
-from newsgraph.errors import NotFound
 from newsgraph.store import Engine, Tx, begin, connect
 from newsgraph.store import stories as store
 from newsgraph.store.store import serialize
 from newsgraph.store.stories import ArticleText, StoryState
 
 REFIT_BELOW = 300
-"""Up to this many stored documents, batches regroup them all (see :func:`cluster_documents`)."""
+"""Up to this many stored documents, batches regroup them all (see :func:`group_documents`)."""
 REFIT_ALWAYS = 64
 """Up to this many, every batch regroups them all; beyond, only a batch that doubles the store."""
 
@@ -86,8 +86,8 @@ class StoryReport:
     """Stories read from the store (those within the time horizon of the batch)."""
 
 
-def horizon_days(settings: ClusterSettings) -> float:
-    """Gap beyond which even an identical article could not join a story (see ``StoryClusterer``)."""
+def horizon_days(settings: GroupingSettings) -> float:
+    """Gap beyond which even an identical article could not join a story (see ``StoryGrouper``)."""
     if settings.threshold <= 0:
         return math.inf
     return settings.window_days * (1 + math.log2(1 / settings.threshold))
@@ -102,7 +102,7 @@ def _unit(weights: dict[str, float], frequencies: DocumentFrequencies) -> dict[s
 @dataclass
 class _Active:
     """The stories one process read for its last batch, reused by its next batch while nobody
-    else has clustered in between (``total`` still counts every clustered article)."""
+    else has grouped in between (``total`` still counts every clustered article)."""
 
     total: int
     oldest: str
@@ -114,16 +114,16 @@ _ACTIVE: dict[str, _Active] = {}
 _PENDING: dict[str, _Active] = {}
 
 
-def cluster_in(
+def group_in(
     conn: Tx,
     doc_ids: Sequence[str],
-    settings: ClusterSettings | None = None,
+    settings: GroupingSettings | None = None,
     report: StoryReport | None = None,
     *,
     cache_key: str | None = None,
 ) -> StoryReport:
     """Assign the documents ``doc_ids`` (those not in a story yet) to stories, in date order."""
-    settings = settings or ClusterSettings()
+    settings = settings or GroupingSettings()
     report = report or StoryReport()
     rows = store.ungrouped_documents(conn, doc_ids)
     if not rows:
@@ -201,7 +201,7 @@ def cluster_in(
         new={t: counts[t] for t in fresh if t not in known_terms},
     )
     if cache_key:
-        # kept for the next batch once this one is committed (see ``cluster_documents``), the
+        # kept for the next batch once this one is committed (see ``group_documents``), the
         # most recent ``max_active`` stories only, like a fresh read
         if len(active) > settings.max_active:
             active = active[-settings.max_active :]
@@ -257,12 +257,12 @@ def _number(story: _Stored) -> int:
     return story.id
 
 
-def cluster_documents(
-    engine: Engine, doc_ids: Sequence[str], settings: ClusterSettings | None = None, *, refit_below: int = REFIT_BELOW
+def group_documents(
+    engine: Engine, doc_ids: Sequence[str], settings: GroupingSettings | None = None, *, refit_below: int = REFIT_BELOW
 ) -> StoryReport:
     """Assign stored documents to stories, in one transaction (called after each stored batch).
 
-    While the store is small, every document is grouped again (:func:`recluster`): an IDF learned
+    While the store is small, every document is grouped again (:func:`regroup`): an IDF learned
     from a handful of articles gives their shared words no weight, so the first articles of a
     store would never meet. That happens after every batch up to :data:`REFIT_ALWAYS` documents,
     then after each batch that doubles the store, up to ``refit_below``; other batches go on
@@ -272,12 +272,12 @@ def cluster_documents(
     with store.story_errors("could not group documents into stories"):
         stored = store.current_documents_stored(engine)
         if _refits(stored - len(doc_ids), stored, refit_below):
-            return recluster(engine, settings)
+            return regroup(engine, settings)
         key = store.store_key(engine)
         try:
             with begin(engine) as conn:
                 serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
-                report = cluster_in(conn, doc_ids, settings, cache_key=key)
+                report = group_in(conn, doc_ids, settings, cache_key=key)
         except BaseException:
             _ACTIVE.pop(key, None)  # the cached stories may hold this batch's uncommitted changes
             _PENDING.pop(key, None)
@@ -287,27 +287,27 @@ def cluster_documents(
         return report
 
 
-def cluster_pending(engine: Engine, batch_size: int = 200) -> StoryReport:
+def group_pending(engine: Engine, batch_size: int = 200) -> StoryReport:
     """Assign every current document not in a story yet (oldest first)."""
     pending = store.ungrouped_document_ids(engine)
     report = StoryReport()
     for start in range(0, len(pending), batch_size):
         with begin(engine) as conn:
             serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
-            cluster_in(conn, pending[start : start + batch_size], report=report)
+            group_in(conn, pending[start : start + batch_size], report=report)
     return report
 
 
-def recluster(engine: Engine, settings: ClusterSettings | None = None) -> StoryReport:
-    """Group every current document again, as ``newsgraph cluster`` does a file: the IDF fitted on
+def regroup(engine: Engine, settings: GroupingSettings | None = None) -> StoryReport:
+    """Group every current document again, as ``newsgraph group`` does a file: the IDF fitted on
     all of them and the articles fed in date order (what streaming in arrival order cannot do),
     then keep the state that lets later batches go on incrementally."""
-    settings = settings or ClusterSettings()
+    settings = settings or GroupingSettings()
     report = StoryReport()
     with begin(engine) as conn:
         serialize(conn, "newsgraph-stories")  # one process at a time reads and updates stories
         articles = [_article(r) for r in store.current_documents(conn)]
-        assignments = cluster_articles(articles, settings)
+        assignments = group_articles(articles, settings)
         weights = {a.id: term_weights(a, settings) for a in articles}
         frequencies = DocumentFrequencies()
         for w in weights.values():

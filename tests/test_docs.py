@@ -43,6 +43,8 @@ def command_names(group: click.Group = cli, prefix: str = "newsgraph") -> list[s
     names = []
     for name in group.list_commands(ctx):
         command = group.get_command(ctx, name)
+        if command is None or command.hidden:  # a renamed command kept only to say its new name
+            continue
         names.append(f"{prefix} {name}")
         if isinstance(command, click.Group):
             names.extend(command_names(command, f"{prefix} {name}"))

@@ -1,4 +1,4 @@
-"""Stories in the store: articles grouped with the story clusterer's rule on stored state, batch by
+"""Stories in the store: articles grouped with the story grouping rule on stored state, batch by
 batch as they arrive; events of a story counted across its articles with every source kept."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from eval.harness import shared_dir
-from newsgraph.cluster import Article, cluster_articles
+from newsgraph.grouping import Article, group_articles
 from newsgraph.records import Document, Extraction
 from newsgraph.store import Store
-from newsgraph.stories import cluster_documents, list_stories, recluster, stories_of, story_details, story_of
+from newsgraph.stories import group_documents, list_stories, regroup, stories_of, story_details, story_of
 from tests.actor_records import Doc, save
 
 FLOOD = [
@@ -68,9 +68,9 @@ def test_batches_in_date_order_group_as_the_clusterer_does(
     store.save_many([plain(*r) for r in records])
     ids = [r[0] for r in records]
     for start in range(0, len(ids), batch):
-        cluster_documents(store.engine, ids[start : start + batch], refit_below=refit_below)
+        group_documents(store.engine, ids[start : start + batch], refit_below=refit_below)
     stored = {i: story_of(store.engine, i) or -1 for i in ids}
-    expected = cluster_articles([Article(id=r[0], text=r[3], title=r[2], published=r[1]) for r in records], fit=fit)
+    expected = group_articles([Article(id=r[0], text=r[3], title=r[2], published=r[1]) for r in records], fit=fit)
     assert partition(stored) == partition({a.article: a.story for a in expected})
 
 
@@ -78,36 +78,36 @@ def test_a_small_store_groups_its_first_articles(store: Store) -> None:
     records = sorted(FLOOD + VOTE, key=lambda r: r[1])
     store.save_many([plain(*r) for r in records])
     for r in records:
-        cluster_documents(store.engine, [r[0]])
+        group_documents(store.engine, [r[0]])
     stored = {r[0]: story_of(store.engine, r[0]) or -1 for r in records}
     assert {frozenset({"f1", "f2", "f3"}), frozenset({"v1", "v2"})} <= partition(stored)
 
 
-def test_clustering_a_document_twice_changes_nothing(store: Store) -> None:
+def test_grouping_a_document_twice_changes_nothing(store: Store) -> None:
     store.save_many([plain(*r) for r in FLOOD])
-    first = cluster_documents(store.engine, ["f1", "f2", "f3"], refit_below=0)
-    again = cluster_documents(store.engine, ["f1", "f2", "f3"], refit_below=0)
+    first = group_documents(store.engine, ["f1", "f2", "f3"], refit_below=0)
+    again = group_documents(store.engine, ["f1", "f2", "f3"], refit_below=0)
     assert (first.documents, again.documents) == (3, 0)
 
 
 def test_old_stories_are_not_read_for_a_new_batch(store: Store) -> None:
     old = [("o1", "2020-01-01", "Floods hit Sindh", FLOOD[0][3])]
     store.save_many([plain(*r) for r in old + FLOOD])
-    cluster_documents(store.engine, ["o1"], refit_below=0)
-    report = cluster_documents(store.engine, ["f1"], refit_below=0)
+    group_documents(store.engine, ["o1"], refit_below=0)
+    report = group_documents(store.engine, ["f1"], refit_below=0)
     assert report.candidates == 0  # the 2020 story is beyond the horizon of a 2026 article
     assert story_of(store.engine, "o1") != story_of(store.engine, "f1")
 
 
 @pytest.mark.parametrize("max_active", [2])
 def test_an_ingest_keeps_at_most_max_active_stories_in_memory(store: Store, max_active: int) -> None:
-    from newsgraph.cluster import ClusterSettings
+    from newsgraph.grouping import GroupingSettings
     from newsgraph.stories import _ACTIVE
 
     undated = [(doc, "", title, text) for doc, _day, title, text in VOTE + FLOOD]
     store.save_many([plain(*r) for r in undated])
-    settings = ClusterSettings(max_active=max_active)
-    reports = [cluster_documents(store.engine, [doc], settings, refit_below=0) for doc, *_ in undated]
+    settings = GroupingSettings(max_active=max_active)
+    reports = [group_documents(store.engine, [doc], settings, refit_below=0) for doc, *_ in undated]
     assert all(story_of(store.engine, doc) is not None for doc, *_ in undated)
     assert max(r.candidates for r in reports) <= max_active
     cached = _ACTIVE[store.engine.url.render_as_string(hide_password=False)]
@@ -126,7 +126,7 @@ def test_an_event_in_several_articles_of_a_story_is_one_event_with_its_sources(s
         d.event("AID", "rescued", source=("army",), location="Sukkur", cameo="070")
         docs.append(d)
     save(store, *docs)
-    cluster_documents(store.engine, [d.id for d in docs])
+    group_documents(store.engine, [d.id for d in docs])
     story_id = story_of(store.engine, "f1")
     assert story_id is not None and story_id == story_of(store.engine, "f2") == story_of(store.engine, "f3")
     head, members, events = story_details(store.engine, story_id)
@@ -154,9 +154,9 @@ def test_rebuilding_the_stories_of_the_dev_set_scores_as_the_clusterer(store: St
             for a in articles
         ]
     )
-    recluster(store.engine)
+    regroup(store.engine)
     stored = [story_of(store.engine, a.id) for a in articles]
-    direct = [x.story for x in cluster_articles(articles)]
+    direct = [x.story for x in group_articles(articles)]
     assert b_cubed(gold, stored) == pytest.approx(b_cubed(gold, direct))
     assert b_cubed(gold, stored)[2] >= 0.935
 
@@ -165,11 +165,11 @@ def test_a_new_version_of_a_document_replaces_it_in_its_story(store: Store) -> N
     from dataclasses import replace
 
     store.save_many([plain(*r) for r in FLOOD])
-    cluster_documents(store.engine, ["f1", "f2", "f3"], refit_below=0)
+    group_documents(store.engine, ["f1", "f2", "f3"], refit_below=0)
     story = story_of(store.engine, "f1")
     changed = plain("f1", "2026-03-01", "Sindh floods", FLOOD[0][3] + " The toll rose to twelve.")
     saved = store.save_many([replace(changed, document=replace(changed.document, key="f1"))])
-    cluster_documents(store.engine, [saved[0].id], refit_below=0)
+    group_documents(store.engine, [saved[0].id], refit_below=0)
     assert story_of(store.engine, "f1") is None
     assert story_of(store.engine, saved[0].id) is not None
     head, members, _ = story_details(store.engine, story_of(store.engine, saved[0].id) or -1)
@@ -181,7 +181,7 @@ def test_a_new_version_of_a_document_replaces_it_in_its_story(store: Store) -> N
 @pytest.mark.parametrize("min_articles", [3])
 def test_stories_are_listed_and_detailed_as_plain_dicts(store: Store, min_articles: int) -> None:
     store.save_many([plain(*r) for r in FLOOD + VOTE])
-    cluster_documents(store.engine, [r[0] for r in FLOOD + VOTE])
+    group_documents(store.engine, [r[0] for r in FLOOD + VOTE])
     listed = list_stories(store.engine, min_articles=min_articles)
     assert [list(row) for row in listed] == [["id", "title", "first_date", "last_date", "articles"]]
     head, members, _ = story_details(store.engine, listed[0]["id"])

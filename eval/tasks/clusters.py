@@ -2,7 +2,7 @@
 
 Each line of ``eval/clusters/news-clusters-dev.jsonl`` is a news-please article (``dId``,
 ``title``, ``description``, ``text``, ``date_publish``) with the gold ``event_id`` of the
-real-world event it reports. :func:`newsgraph.cluster.cluster_articles` clusters the articles
+real-world event it reports. :func:`newsgraph.grouping.group_articles` clusters the articles
 without seeing ``event_id``; B-cubed (Bagga and Baldwin 1998) scores every article by the overlap
 of its predicted and gold clusters and averages over articles.
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newsgraph.cluster import Article
+    from newsgraph.grouping import Article
 
 DESCRIPTION = "Giveme5W1H news clusters: B-cubed P/R/F1 of incremental story clustering"
 REQUIRES = ["eval/clusters/news-clusters-dev.jsonl"]
@@ -33,7 +33,7 @@ PATH = Path("eval") / "clusters" / "news-clusters-dev.jsonl"
 
 def read_gold(shared: Path, limit: int | None = None) -> tuple[list[Article], list[int]]:
     """The articles and their gold event ids, in file order."""
-    from newsgraph.cluster import article_from_record
+    from newsgraph.grouping import article_from_record
 
     articles: list[Article] = []
     gold: list[int] = []
@@ -142,10 +142,10 @@ def _cut(merges: list[tuple[int, int, float]], n: int, threshold: float) -> list
 
 
 def run(shared: Path, limit: int | None = None) -> dict[str, float]:
-    from newsgraph.cluster import cluster_articles
+    from newsgraph.grouping import group_articles
 
     articles, gold = read_gold(shared, limit)
-    predicted = [a.story for a in cluster_articles(articles)]
+    predicted = [a.story for a in group_articles(articles)]
     precision, recall, f1 = b_cubed(gold, predicted)
 
     # Robustness: the same articles in shuffled file order (dates still order the stream).
@@ -153,7 +153,7 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
     for seed in range(3):
         order = list(range(len(articles)))
         random.Random(seed).shuffle(order)
-        labels = [a.story for a in cluster_articles([articles[i] for i in order])]
+        labels = [a.story for a in group_articles([articles[i] for i in order])]
         shuffled_f1.append(b_cubed([gold[i] for i in order], labels)[2])
 
     texts = [f"{a.title or ''}\n{a.text}" for a in articles]

@@ -113,7 +113,7 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
 
     from newsgraph.annotate import load_pipeline
     from newsgraph.annotate.pipeline import MODEL, to_annotation
-    from newsgraph.extract.entities import resolve_entities
+    from newsgraph.extract.entities import find_entities
     from newsgraph.records import Document
 
     docs = list(read_conll(shared / REQUIRES[0]))[:limit]
@@ -122,7 +122,7 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
     nlp = load_pipeline()
     for gold, doc in zip(docs, nlp.pipe(texts, batch_size=16), strict=True):
         annotation = to_annotation(doc)
-        mentions, _ = resolve_entities(annotation, Document(id="conll", text=gold.text))
+        mentions, _ = find_entities(annotation, Document(id="conll", text=gold.text))
         predicted = _mapped((m.start, m.end, m.type) for m in mentions)
         ours.add(set(gold.spans), predicted)
         for t, counts in per_type.items():

@@ -19,7 +19,7 @@ COMMAND_MODULES = [
     "newsgraph.cli.schema",
     "newsgraph.cli.watchlist",
     "newsgraph.cli.actors",
-    "newsgraph.cli.cluster",
+    "newsgraph.cli.group",
     "newsgraph.cli.serve",
 ]
 """Modules that each define ``commands: list[click.Command]``."""

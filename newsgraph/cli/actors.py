@@ -14,7 +14,7 @@ from newsgraph.cli.output import confidence_text, console, errors, hidden_note, 
 from newsgraph.errors import BadRequest
 from newsgraph.store import Store, connect
 from newsgraph.store.actors import actor_of_entity, list_actors
-from newsgraph.store.documents import resolve_id
+from newsgraph.store.documents import document_id_for
 
 TYPES_HELP = (
     "Only ties of these types: event types (CONSULT), relation types (member_of), says, or event/relation/claim."
@@ -175,7 +175,7 @@ def split_actor(name: str, entity: str, note: str | None, db: str) -> None:
 
     doc, entity_id = parse_entity_ref(entity)
     with _open(db) as store:
-        doc_id = resolve_id(store.engine, doc)
+        doc_id = document_id_for(store.engine, doc)
         with connect(store.engine) as conn:
             a = find_actor(conn, name)
         linked = actor_of_entity(store.engine, doc_id, entity_id)
@@ -597,14 +597,14 @@ def stories(db: str, as_json: bool, limit: int, min_articles: int, rebuild: bool
     Example:
       newsgraph stories --min-articles 3
     """
-    from newsgraph.stories import cluster_pending, list_stories, recluster
+    from newsgraph.stories import group_pending, list_stories, regroup
 
     with Store.open(db, create=False) as store:
         if rebuild:
-            report = recluster(store.engine)
+            report = regroup(store.engine)
             errors.print(f"[dim]{report.documents} document(s) in {report.new_stories} stories[/dim]")
         else:
-            cluster_pending(store.engine)
+            group_pending(store.engine)
         rows = list_stories(store.engine, limit=limit, min_articles=min_articles)
     if as_json:
         print_json(rows)
@@ -627,14 +627,14 @@ def story(key: str, db: str, as_json: bool) -> None:
     Example:
       newsgraph story 12
     """
-    from newsgraph.stories import cluster_pending, story_details, story_of
+    from newsgraph.stories import group_pending, story_details, story_of
 
     with Store.open(db, create=False) as store:
-        cluster_pending(store.engine)
+        group_pending(store.engine)
         if key.isdigit():
             story_id: int | None = int(key)
         else:
-            story_id = story_of(store.engine, resolve_id(store.engine, key))
+            story_id = story_of(store.engine, document_id_for(store.engine, key))
             if story_id is None:
                 raise BadRequest(f"document {key!r} is in no story yet")
         assert story_id is not None

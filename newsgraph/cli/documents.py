@@ -88,7 +88,7 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
       newsgraph show 3f2a9c --db newsgraph.db
     """
     with _open(db) as store:
-        found = doc_store.resolve_id(store.engine, doc_id)
+        found = doc_store.document_id_for(store.engine, doc_id)
         row = doc_store.document_row(store.engine, found)
         x = records.load_extraction(store.engine, found, row)
     if as_json:

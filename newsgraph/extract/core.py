@@ -15,7 +15,7 @@ from newsgraph.annotate.parsed import Annotation
 from newsgraph.extract.claims import agency_entity, find_claims
 from newsgraph.extract.confidence import with_confidence
 from newsgraph.extract.dates import find_dates
-from newsgraph.extract.entities import resolve_entities
+from newsgraph.extract.entities import find_entities
 from newsgraph.extract.events import find_events
 from newsgraph.extract.places import geocode
 from newsgraph.extract.relations import find_relations
@@ -25,7 +25,7 @@ Stage = Callable[[Annotation, Extraction], Extraction]
 
 
 def _entities(annotation: Annotation, x: Extraction) -> Extraction:
-    mentions, entities = resolve_entities(annotation, x.document)
+    mentions, entities = find_entities(annotation, x.document)
     x = replace(x, mentions=mentions, entities=entities)
     agency = agency_entity(x)  # the outlet carrying the story, so claims can name it in reported_by
     if agency is not None and agency not in x.entities:

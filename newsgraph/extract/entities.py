@@ -66,7 +66,7 @@ def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
     )
 
 
-def resolve_entities(
+def find_entities(
     annotation: Annotation, document: Document
 ) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""

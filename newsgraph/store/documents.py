@@ -128,7 +128,7 @@ def count_documents(engine: Engine, *, source: str | None = None) -> int:
         return int(conn.execute(q).scalar_one())
 
 
-def resolve_id(engine: Engine, key: str) -> str:
+def document_id_for(engine: Engine, key: str) -> str:
     """A document id from an id or a unique prefix of one."""
     with engine.connect() as conn:
         exact = conn.execute(select(docs.c.id).where(docs.c.id == key)).first()

@@ -62,7 +62,7 @@ story_terms = Table(
     "story_terms",
     metadata,
     Column("term", String(200), primary_key=True),
-    Column("documents", Integer, nullable=False, comment="clustered articles holding the term (for the IDF)"),
+    Column("documents", Integer, nullable=False, comment="grouped articles holding the term (for the IDF)"),
 )
 
 story_articles = Table(

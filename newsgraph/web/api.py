@@ -192,7 +192,7 @@ def document(db: Db, document_id: str) -> JSONResponse:
     """The document with its text, and its mentions, entities (with the actor each was resolved
     to), claims, events and relations, each in the shape of ``/api/claims``, ``/api/events`` and
     ``/api/relations``. Every ``start``/``end`` is a character offset into ``document.text``."""
-    doc_id = doc_store.resolve_id(db, document_id)
+    doc_id = doc_store.document_id_for(db, document_id)
     row = doc_store.document_row(db, doc_id)
     data = records.load_extraction(db, doc_id, row).to_dict()
     doc = data["document"]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.annotate import Annotation
-from newsgraph.extract.entities import resolve_entities
+from newsgraph.extract.entities import find_entities
 from newsgraph.records import Document, Entity, Mention
 
 pytestmark = pytest.mark.slow
@@ -16,7 +16,7 @@ Annotate = Callable[[str], Annotation]
 
 
 def resolved(annotated: Annotate, text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
-    return resolve_entities(annotated(text), Document(id="t", text=text))
+    return find_entities(annotated(text), Document(id="t", text=text))
 
 
 def entity(entities: tuple[Entity, ...], name: str) -> Entity:

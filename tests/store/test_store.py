@@ -533,7 +533,7 @@ def test_list_documents_newest_first_with_paging_and_source(store: Store) -> Non
 def test_resolve_id_from_an_id_or_a_unique_prefix(store: Store, key: str, expected: str) -> None:
     for i in ("abc123", "abd456", "xyz_9"):
         store.save(doc(f"Text of {i}.", id=i))
-    assert doc_store.resolve_id(store.engine, key) == expected
+    assert doc_store.document_id_for(store.engine, key) == expected
 
 
 @pytest.mark.parametrize(("key", "error"), [("ab", BadRequest), ("zzz", NotFound), ("%", NotFound), ("_", NotFound)])
@@ -541,7 +541,7 @@ def test_resolve_id_refuses_ambiguous_and_unknown_keys(store: Store, key: str, e
     for i in ("abc123", "abd456"):
         store.save(doc(f"Text of {i}.", id=i))
     with pytest.raises(error):
-        doc_store.resolve_id(store.engine, key)
+        doc_store.document_id_for(store.engine, key)
 
 
 def test_unknown_document_is_not_found(store: Store) -> None:
@@ -722,7 +722,7 @@ def test_events_filters(graph: Store, filters: dict[str, str], ids: list[str]) -
     for r in rows:
         s = r["sentence"]
         assert r["sentence_text"] == TEXT[s["start"] : s["end"]]
-        assert r["reported_by"] == "NWS"
+        assert r["outlet"] == "NWS"
 
 
 @pytest.mark.parametrize(
@@ -766,7 +766,7 @@ def test_paging_of_queries(store: Store) -> None:
     # the second text differs only in white space: stored once
     assert count(store, "documents") == 1
     rows = record_store.claims(store.engine, limit=1, offset=1)
-    assert [(r["doc_id"], r["id"]) for r in rows] == [("a", "c2")]
+    assert [(r["document"], r["id"]) for r in rows] == [("a", "c2")]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
-"""Story clustering: group articles that report the same real-world event, one article at a time.
+"""Story grouping: group articles that report the same real-world event, one article at a time.
 
-A single-pass clusterer in the manner of streaming news systems (Miranda et al. 2018, "Multilingual
+A single-pass grouping in the manner of streaming news systems (Miranda et al. 2018, "Multilingual
 Clustering of Streaming News"; the TDT "first story detection" line of work): each story keeps a
 centroid (sum) of its articles' unit TF-IDF vectors and the span of their dates; a new article joins
 the story whose members it resembles most on average (the centroid's dot product over the story's
@@ -20,7 +20,7 @@ when that mean similarity clears one threshold, or opens a new story.
   identical article could not reach the threshold are retired from the candidate list, so the work
   per article stays bounded by the stories active around its date, not by everything seen.
 
-Pure: no I/O. ``newsgraph cluster`` (newsgraph/cli/cluster.py) reads and writes the files.
+Pure: no I/O. ``newsgraph group`` (newsgraph/cli/group.py) reads and writes the files.
 """
 
 from __future__ import annotations
@@ -41,11 +41,11 @@ from newsgraph.records import Document
 __all__ = [
     "Article",
     "Assignment",
-    "ClusterSettings",
     "DocumentFrequencies",
-    "StoryClusterer",
+    "GroupingSettings",
+    "StoryGrouper",
     "article_from_record",
-    "cluster_articles",
+    "group_articles",
     "term_weights",
 ]
 
@@ -67,8 +67,8 @@ class Article:
 
 
 @dataclass(frozen=True)
-class ClusterSettings:
-    """The few parameters of story clustering; the defaults are the tuned ones."""
+class GroupingSettings:
+    """The few parameters of story grouping; the defaults are the tuned ones."""
 
     threshold: float = 0.10
     """Least (time-discounted) mean cosine similarity to a story's articles for an article to join it."""
@@ -182,7 +182,7 @@ def _flush(run: list[str], names: list[str]) -> None:
     run.clear()
 
 
-def term_weights(article: Article, settings: ClusterSettings) -> dict[str, float]:
+def term_weights(article: Article, settings: GroupingSettings) -> dict[str, float]:
     """Sublinear term frequencies of ``article``, title and name-like terms weighted up (no IDF)."""
     return dict(_term_weights(article.title or "", article.text, settings.title_weight, settings.name_weight))
 
@@ -212,7 +212,7 @@ class DocumentFrequencies:
     """How many articles contain each term, for inverse document frequencies.
 
     Fit it on a batch (:meth:`fit`), start it from the frequencies of an earlier corpus, or let
-    :class:`StoryClusterer` grow it as articles arrive.
+    :class:`StoryGrouper` grow it as articles arrive.
     """
 
     documents: int = 0
@@ -229,8 +229,8 @@ class DocumentFrequencies:
         return math.log((1 + self.documents) / (1 + self.counts.get(term, 0)))
 
     @classmethod
-    def fit(cls, articles: Iterable[Article], settings: ClusterSettings | None = None) -> DocumentFrequencies:
-        settings = settings or ClusterSettings()
+    def fit(cls, articles: Iterable[Article], settings: GroupingSettings | None = None) -> DocumentFrequencies:
+        settings = settings or GroupingSettings()
         frequencies = cls()
         for article in articles:
             frequencies.add(term_weights(article, settings))
@@ -294,7 +294,7 @@ class _Story:
             self.last = day if self.last is None else max(self.last, day)
 
 
-class StoryClusterer:
+class StoryGrouper:
     """Assigns articles, one at a time, to stories; keeps per-story centroids and date spans.
 
     ``frequencies`` gives the IDF; with ``learn=True`` (the default) each added article is
@@ -304,12 +304,12 @@ class StoryClusterer:
 
     def __init__(
         self,
-        settings: ClusterSettings | None = None,
+        settings: GroupingSettings | None = None,
         frequencies: DocumentFrequencies | None = None,
         *,
         learn: bool = True,
     ) -> None:
-        self.settings = settings or ClusterSettings()
+        self.settings = settings or GroupingSettings()
         self.frequencies = frequencies if frequencies is not None else DocumentFrequencies()
         self.learn = learn
         self.stories: list[_Story] = []
@@ -375,17 +375,17 @@ def date_order(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (parse_day(a.published) is None, parse_day(a.published) or date.min))
 
 
-def cluster_articles(
+def group_articles(
     articles: Iterable[Article],
-    settings: ClusterSettings | None = None,
+    settings: GroupingSettings | None = None,
     *,
     fit: bool = True,
 ) -> list[Assignment]:
-    """Cluster a batch: IDF fitted on the whole batch (``fit=True``), articles fed in date order.
+    """Group a batch: IDF fitted on the whole batch (``fit=True``), articles fed in date order.
 
     Returns one assignment per article, in the order the articles were given.
     """
-    settings = settings or ClusterSettings()
+    settings = settings or GroupingSettings()
     given = list(articles)
     weights = [term_weights(article, settings) for article in given]
     days = [parse_day(article.published) for article in given]
@@ -393,11 +393,11 @@ def cluster_articles(
     if fit:
         for w in weights:
             frequencies.add(w)
-    clusterer = StoryClusterer(settings, frequencies, learn=not fit)
+    grouper = StoryGrouper(settings, frequencies, learn=not fit)
     order = sorted(range(len(given)), key=lambda i: (days[i] is None, days[i] or date.min))
     assignments: dict[int, Assignment] = {}
     for i in order:
-        assignments[i] = clusterer.add_weights(given[i].id, weights[i], days[i])
+        assignments[i] = grouper.add_weights(given[i].id, weights[i], days[i])
     return [assignments[i] for i in range(len(given))]
 
 
@@ -423,6 +423,6 @@ def article_from_record(record: Mapping[str, Any], origin: str) -> Article:
         text = f"{lead}\n{text}"
     title = record.get("title") if isinstance(record.get("title"), str) else None
     if not isinstance(text, str) or not (text.strip() or title):
-        raise InputError(origin, "no text and no title to cluster on")
+        raise InputError(origin, "no text and no title to group by")
     published = next((record[k] for k in _DATE_KEYS if isinstance(record.get(k), str) and record[k]), None)
     return Article(id=str(identifier), text=text, title=title, published=published)

@@ -1,4 +1,4 @@
-"""``newsgraph cluster FILE.jsonl`` through click's CliRunner."""
+"""``newsgraph group FILE.jsonl`` through click's CliRunner."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
-from tests.test_cluster import CORPUS
+from tests.test_grouping import CORPUS
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -25,23 +25,23 @@ def articles(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", [["cluster"]])
+@pytest.mark.parametrize("command", [["group"]])
 def test_help_ends_with_an_example(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
     assert code == 0
     description = out.split("Options:")[0].rstrip().splitlines()
-    assert "Example:" in out and description[-1].strip().startswith("newsgraph cluster")
+    assert "Example:" in out and description[-1].strip().startswith("newsgraph group")
 
 
 @pytest.mark.parametrize("to_file", [False, True])
-def test_writes_one_id_and_cluster_line_per_article(tmp_path: Path, articles: Path, to_file: bool) -> None:
-    out_path = tmp_path / "clusters.jsonl"
-    code, out, _ = run("cluster", str(articles), *(["-o", str(out_path)] if to_file else []))
+def test_writes_one_id_and_story_line_per_article(tmp_path: Path, articles: Path, to_file: bool) -> None:
+    out_path = tmp_path / "stories.jsonl"
+    code, out, _ = run("group", str(articles), *(["-o", str(out_path)] if to_file else []))
     assert code == 0
     lines = [json.loads(line) for line in (out_path.read_text() if to_file else out).splitlines()]
     assert [line["id"] for line in lines] == [a.id for a in CORPUS]
-    assert all(set(line) == {"id", "cluster"} and isinstance(line["cluster"], int) for line in lines)
-    story = {line["id"]: line["cluster"] for line in lines}
+    assert all(set(line) == {"id", "story"} and isinstance(line["story"], int) for line in lines)
+    story = {line["id"]: line["story"] for line in lines}
     assert story["peru-a"] == story["peru-b"] != story["japan-a"] == story["japan-b"]
 
 
@@ -49,7 +49,12 @@ def test_writes_one_id_and_cluster_line_per_article(tmp_path: Path, articles: Pa
 def test_bad_line_is_skipped_and_reported(tmp_path: Path, articles: Path, bad_line: str) -> None:
     with articles.open("a", encoding="utf-8") as fh:
         fh.write(bad_line + "\n")
-    code, out, err = run("cluster", str(articles))
+    code, out, err = run("group", str(articles))
     assert code == 1
     assert len(out.splitlines()) == len(CORPUS)
     assert f"{articles}:{len(CORPUS) + 1}" in err
+
+
+def test_the_old_name_says_what_it_is_now() -> None:
+    code, _out, err = run("cluster", "articles.jsonl")
+    assert code == 2 and "newsgraph group" in err

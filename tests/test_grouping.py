@@ -1,22 +1,22 @@
-"""Story clustering: same event joins, different events stay apart, time splits, incremental = batch."""
+"""Story grouping: same event joins, different events stay apart, time splits, incremental = batch."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.cluster import (
+from newsgraph.errors import InputError
+from newsgraph.grouping import (
     Article,
     Assignment,
-    ClusterSettings,
     DocumentFrequencies,
-    StoryClusterer,
+    GroupingSettings,
+    StoryGrouper,
     article_from_record,
-    cluster_articles,
+    group_articles,
     stem,
     term_weights,
     time_discount,
 )
-from newsgraph.errors import InputError
 
 # Two earthquakes in the same week: the same vocabulary (quake, magnitude, struck, buildings,
 # injured, tsunami), different places, people and details.
@@ -109,14 +109,14 @@ def labels(assignments: list[Assignment]) -> dict[str, int]:
 
 @pytest.mark.parametrize("corpus", [CORPUS])
 def test_same_event_in_different_words_joins(corpus: list[Article]) -> None:
-    story = labels(cluster_articles(corpus))
+    story = labels(group_articles(corpus))
     assert story["peru-a"] == story["peru-b"]
     assert story["japan-a"] == story["japan-b"]
 
 
 @pytest.mark.parametrize("corpus", [CORPUS])
 def test_different_events_with_shared_words_stay_apart(corpus: list[Article]) -> None:
-    story = labels(cluster_articles(corpus))
+    story = labels(group_articles(corpus))
     assert story["peru-a"] != story["japan-a"]
     assert story["match"] not in {story["peru-a"], story["japan-a"]}
     assert len({story[a.id] for a in (PERU_A, PERU_B, JAPAN_A, JAPAN_B, MATCH)}) == 3
@@ -126,7 +126,7 @@ def test_different_events_with_shared_words_stay_apart(corpus: list[Article]) ->
 def test_a_long_time_gap_splits_a_story(days_later: str) -> None:
     anniversary = Article(id="peru-again", title=PERU_A.title, text=PERU_A.text, published=days_later)
     same_week = Article(id="peru-same-week", title=PERU_A.title, text=PERU_A.text, published="2024-03-14")
-    story = labels(cluster_articles([*CORPUS, anniversary, same_week]))
+    story = labels(group_articles([*CORPUS, anniversary, same_week]))
     assert story["peru-same-week"] == story["peru-a"]
     assert story["peru-again"] != story["peru-a"]
 
@@ -136,22 +136,22 @@ def test_incremental_assignment_equals_batch(order: list[int]) -> None:
     articles = [CORPUS[i] for i in order]
     in_date_order = sorted(articles, key=lambda a: a.published or "")
     # IDF fitted on the batch first: feeding one at a time gives the batch's stories.
-    clusterer = StoryClusterer(frequencies=DocumentFrequencies.fit(articles), learn=False)
-    one_by_one = {a.article: a.story for a in (clusterer.add(article) for article in in_date_order)}
-    assert one_by_one == labels(cluster_articles(articles, fit=True))
+    grouper = StoryGrouper(frequencies=DocumentFrequencies.fit(articles), learn=False)
+    one_by_one = {a.article: a.story for a in (grouper.add(article) for article in in_date_order)}
+    assert one_by_one == labels(group_articles(articles, fit=True))
     # IDF learned as articles arrive: the same, against the batch that learns too.
-    learning = StoryClusterer()
-    assert labels(learning.add_all(in_date_order)) == labels(cluster_articles(articles, fit=False))
+    learning = StoryGrouper()
+    assert labels(learning.add_all(in_date_order)) == labels(group_articles(articles, fit=False))
 
 
 @pytest.mark.parametrize("threshold", [0.12])
 def test_a_story_too_old_to_join_is_retired(threshold: float) -> None:
-    clusterer = StoryClusterer(ClusterSettings(threshold=threshold, window_days=7))
-    clusterer.add(PERU_A)
+    grouper = StoryGrouper(GroupingSettings(threshold=threshold, window_days=7))
+    grouper.add(PERU_A)
     later = Article(id="later", title="Budget vote delayed", text="Parliament delays the vote.", published="2024-09-01")
-    clusterer.add(later)
-    assert clusterer.stories[0].centroid == {}
-    assert clusterer.add(PERU_B).story != 0
+    grouper.add(later)
+    assert grouper.stories[0].centroid == {}
+    assert grouper.add(PERU_B).story != 0
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,7 @@ def test_stem_brings_inflections_together(words: tuple[str, ...], same: bool) ->
 
 @pytest.mark.parametrize("title", ["Floods hit Porto Alegre"])
 def test_title_and_name_runs_weigh_in(title: str) -> None:
-    weights = term_weights(Article(id="x", title=title, text="Rain kept falling in Porto Alegre."), ClusterSettings())
+    weights = term_weights(Article(id="x", title=title, text="Rain kept falling in Porto Alegre."), GroupingSettings())
     assert f"{stem('porto')}_{stem('alegre')}" in weights
     assert weights[stem("floods")] > weights[stem("rain")]
 

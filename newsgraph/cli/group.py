@@ -1,4 +1,4 @@
-"""``newsgraph cluster FILE.jsonl``: group articles reporting the same event into stories."""
+"""``newsgraph group FILE.jsonl``: group articles reporting the same event into stories."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import TextIO
 import click
 
 from newsgraph.cli.output import errors
-from newsgraph.cluster import Article, ClusterSettings, article_from_record, cluster_articles
 from newsgraph.errors import InputError
+from newsgraph.grouping import Article, GroupingSettings, article_from_record, group_articles
 
-_DEFAULTS = ClusterSettings()
+_DEFAULTS = GroupingSettings()
 
 
 def read_articles(handle: TextIO, name: str) -> Iterator[Article | InputError]:
@@ -55,19 +55,19 @@ def read_articles(handle: TextIO, name: str) -> Iterator[Article | InputError]:
     show_default=True,
     help="Days apart within which dates do not count against a match; beyond, similarity halves per window.",
 )
-def cluster(file: TextIO, output: TextIO, threshold: float, window_days: float) -> None:
+def group(file: TextIO, output: TextIO, threshold: float, window_days: float) -> None:
     """Group the articles of a JSON Lines file into stories about the same real-world event.
 
     Each input line is an article: the contract's {id, text, title, published} or a news-please
     record (dId, title, description, text, date_publish). Articles are taken in date order and
     each joins the story it most resembles (title and body words, TF-IDF, dates close in time)
-    or opens a new one. Writes one {"id": ..., "cluster": N} line per article, in input order.
+    or opens a new one. Writes one {"id": ..., "story": N} line per article, in input order.
     A line that cannot be read is reported on standard error and skipped; the exit status is 1
     when any was.
 
     \b
     Example:
-      newsgraph cluster articles.jsonl -o clusters.jsonl
+      newsgraph group articles.jsonl -o stories.jsonl
     """
     articles: list[Article] = []
     failed = 0
@@ -77,18 +77,24 @@ def cluster(file: TextIO, output: TextIO, threshold: float, window_days: float) 
             errors.print(f"[red]skipped[/red] {item.origin}: {item.reason}", highlight=False, soft_wrap=True)
         else:
             articles.append(item)
-    settings = ClusterSettings(
+    settings = GroupingSettings(
         threshold=threshold,
         window_days=window_days,
         title_weight=_DEFAULTS.title_weight,
         name_weight=_DEFAULTS.name_weight,
     )
-    for assignment in cluster_articles(articles, settings):
-        output.write(json.dumps({"id": assignment.article, "cluster": assignment.story}, ensure_ascii=False) + "\n")
+    for assignment in group_articles(articles, settings):
+        output.write(json.dumps({"id": assignment.article, "story": assignment.story}, ensure_ascii=False) + "\n")
     output.flush()
     if failed:
         click.echo(f"newsgraph: {failed} line(s) skipped (see the lines above)", err=True)
         sys.exit(1)
 
 
-commands = [cluster]
+@click.command(hidden=True, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+def cluster() -> None:
+    """Renamed: ``newsgraph group`` (``--cluster`` now means only a Dask cluster)."""
+    raise click.UsageError("`newsgraph cluster` is now `newsgraph group` (same arguments; lines say \"story\")")
+
+
+commands = [group, cluster]
