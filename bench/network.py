@@ -28,8 +28,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: eval.harness
 
 from eval.harness import shared_dir
@@ -148,11 +146,7 @@ def copy_into(target: Store, extractions: list[Extraction], clusters: bool) -> t
 
 
 def incremental(store: Store, work: Path, added: int) -> None:
-    with store.engine.connect() as conn:
-        from newsgraph.store import schema
-
-        d = schema.documents
-        ids = [r[0] for r in conn.execute(select(d.c.id).where(d.c.current.is_(True)).order_by(d.c.published, d.c.seq))]
+    ids = doc_store.current_document_ids(store.engine)
     t0 = time.perf_counter()
     extractions = [records_store.load_extraction(store.engine, i) for i in ids]
     print(f"  read {len(extractions)} stored extractions in {time.perf_counter() - t0:.1f} s")

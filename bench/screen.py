@@ -125,24 +125,21 @@ def naive_screen(screener: Screener, name: str, kind: str | None, limit: int) ->
 
 def cache_round_trip(entries: list[WatchlistEntry]) -> None:
     """Build the index into a new store's cache, then read it back as a second run would."""
-    from sqlalchemy import create_engine
-
+    from newsgraph.store import Store
     from newsgraph.watchlist.index_cache import screener_for
 
-    with tempfile.TemporaryDirectory() as folder:
-        engine = create_engine(f"sqlite:///{Path(folder) / 'cache.db'}")
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "cache.db") as store:
+        engine = store.engine
         first, wall, cpu = clock(lambda: screener_for(engine, entries))
         print(f"index into a store's cache: {wall:.2f} s wall, {cpu:.2f} s CPU (cached: {first.cached})")
         second, wall, cpu = clock(lambda: screener_for(engine, entries))
         print(f"index read from the cache: {wall:.2f} s wall, {cpu:.2f} s CPU (cached: {second.cached})")
-        engine.dispose()
 
 
 def whole_store(db: str) -> None:
     """``newsgraph screen --actors`` on ``db``, then the baseline on the same actors."""
-    from sqlalchemy import func, select
-
-    from newsgraph.store import Store, schema
+    from newsgraph.store import Store
+    from newsgraph.store.documents import count_documents
     from newsgraph.watchlist.actors import SCREENED_KINDS, screen_actors, stored_actors
     from newsgraph.watchlist.index_cache import screener_for
     from newsgraph.watchlist.storage import load_entries
@@ -150,10 +147,7 @@ def whole_store(db: str) -> None:
     with Store.open(db, create=False) as store:
         engine = store.engine
         actors = stored_actors(engine)
-        with engine.connect() as conn:
-            documents = conn.execute(
-                select(func.count()).select_from(schema.documents).where(schema.documents.c.current.is_(True))
-            ).scalar_one()
+        documents = count_documents(engine)
         print(f"store {db}: {documents:,} current documents, {len(actors):,} actors screened ({load()})")
 
         def fast() -> tuple[list[tuple[str, str, str, str, float]], bool]:

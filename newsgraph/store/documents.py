@@ -119,6 +119,13 @@ def list_documents(
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
+def current_document_ids(engine: Engine) -> list[str]:
+    """The ids of every current document, oldest publication first (then in storing order)."""
+    q = select(docs.c.id).where(docs.c.current.is_(True)).order_by(docs.c.published, docs.c.seq)
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(q)]
+
+
 def count_documents(engine: Engine, *, source: str | None = None) -> int:
     """How many current documents (from ``source``, any case) :func:`list_documents` pages through."""
     q = select(func.count()).select_from(docs).where(docs.c.current.is_(True))
