@@ -1,8 +1,8 @@
 """Run extraction on a Dask distributed cluster.
 
 The same pure ``extract`` runs on every worker. Documents go out in batches (one task each);
-each worker process loads the spaCy pipeline once (a worker plugin does it when the worker
-joins, and the per-process cache keeps it); results stream back as tasks finish, with a
+each worker process loads the spaCy pipeline and the data files once (a worker plugin does it
+when the worker joins, and the per-process cache keeps it); results stream back as tasks finish, with a
 bounded number in flight, so memory stays flat however large the input. When a worker dies,
 the scheduler runs its tasks again elsewhere; the store recognises documents by their content
 hash, so nothing is stored twice.
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.batch import Result, batches, extract_batch
+from newsgraph.batch import Result, batches, extract_batch, warm_up
 from newsgraph.errors import BadRequest, BatchLost, ClusterError
 from newsgraph.records import Document
 
@@ -29,14 +29,13 @@ def _load_pipeline_plugin() -> Any:
     from distributed import WorkerPlugin
 
     class LoadPipeline(WorkerPlugin):
-        """Load the spaCy pipeline when a worker starts, once per worker process."""
+        """Load the spaCy pipeline and every data file extraction reads when a worker starts,
+        once per worker process (:func:`newsgraph.batch.warm_up`), not in its first batch."""
 
         name = "newsgraph-load-pipeline"
 
         def setup(self, worker: Any) -> None:
-            from newsgraph.annotate import load_pipeline
-
-            load_pipeline()
+            warm_up()
 
     return LoadPipeline()
 
