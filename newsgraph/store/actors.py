@@ -50,7 +50,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.errors import StoreError
 from newsgraph.store import schema
-from newsgraph.store.documents import contains
+from newsgraph.store.batching import CHUNK, chunks
+from newsgraph.store.documents import contains, current_ids_missing_from
 from newsgraph.store.schema import metadata
 from newsgraph.store.watchlist import watchlist_hits
 
@@ -121,15 +122,8 @@ def create_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
 
 
-CHUNK = 500
-"""Most values in one SQL ``IN (...)`` list."""
 CO_ACTORS_READ = 2000
 """Most actors read as named in the other documents of one actor (:func:`actors_named_with`)."""
-
-
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
 
 
 # --- records ---------------------------------------------------------------------------------
@@ -265,7 +259,7 @@ def entities_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[Stor
     """The entities of the documents ``doc_ids``, by document, in entity id order."""
     e, d = schema.entities, schema.documents
     out: dict[str, list[StoredEntity]] = defaultdict(list)
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         q = (
             select(e, d.c.published)
             .join(d, d.c.id == e.c.doc_id)
@@ -294,7 +288,7 @@ def unresolved_documents(conn: Connection, doc_ids: Sequence[str]) -> list[tuple
     """(id, id of the version it replaces) of the stored documents among ``doc_ids`` not resolved yet."""
     docs = schema.documents
     out: list[tuple[str, str | None]] = []
-    for chunk in _chunks(list(dict.fromkeys(doc_ids))):
+    for chunk in chunks(list(dict.fromkeys(doc_ids))):
         done = {r[0] for r in conn.execute(select(actor_documents.c.doc_id).where(actor_documents.c.doc_id.in_(chunk)))}
         for r in conn.execute(select(docs.c.id, docs.c.previous_id, docs.c.published).where(docs.c.id.in_(chunk))):
             if r.id not in done:
@@ -304,15 +298,7 @@ def unresolved_documents(conn: Connection, doc_ids: Sequence[str]) -> list[tuple
 
 def pending_document_ids(engine: Engine) -> list[str]:
     """Current documents not resolved yet, oldest first."""
-    d = schema.documents
-    q = (
-        select(d.c.id)
-        .outerjoin(actor_documents, actor_documents.c.doc_id == d.c.id)
-        .where(d.c.current.is_(True), actor_documents.c.doc_id.is_(None))
-        .order_by(d.c.published, d.c.seq)
-    )
-    with engine.connect() as conn:
-        return [r[0] for r in conn.execute(q)]
+    return current_ids_missing_from(engine, actor_documents.c.doc_id)
 
 
 def resolved_count(conn: Connection) -> int:
@@ -322,7 +308,7 @@ def resolved_count(conn: Connection) -> int:
 
 def mark_resolved(conn: Connection, doc_ids: Sequence[str], resolved_at: str) -> None:
     """Record the documents ``doc_ids`` as resolved."""
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         conn.execute(insert(actor_documents), [{"doc_id": d, "resolved_at": resolved_at} for d in chunk])
 
 
@@ -337,7 +323,7 @@ def decisions(conn: Connection) -> list[Decision]:
 def actors_with_keys(conn: Connection, keys: Sequence[str]) -> dict[str, list[int]]:
     """Blocking key -> the ids of the actors holding it, the most documented first (then by id)."""
     block: dict[str, list[int]] = defaultdict(list)
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         q = (
             select(actor_keys.c.key, actor_keys.c.actor_id)
             .join(actors, actors.c.id == actor_keys.c.actor_id)
@@ -352,7 +338,7 @@ def actors_with_keys(conn: Connection, keys: Sequence[str]) -> dict[str, list[in
 def actors_by_id(conn: Connection, ids: Sequence[int]) -> list[ActorRecord]:
     """The actors ``ids`` (those that exist)."""
     out: list[ActorRecord] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         out.extend(_actor_record(r) for r in conn.execute(select(actors).where(actors.c.id.in_(chunk))))
     return out
 
@@ -451,7 +437,7 @@ def add_actor_keys(conn: Connection, pairs: Sequence[tuple[int, str]]) -> None:
 
 def add_links(conn: Connection, links: Sequence[ActorLink]) -> None:
     """Insert the links ``links``."""
-    for chunk in _chunks(links):
+    for chunk in chunks(links):
         conn.execute(
             insert(actor_links),
             [
@@ -483,7 +469,7 @@ def move_keys(conn: Connection, from_id: int, to_id: int) -> list[str]:
     """Give the blocking keys of actor ``from_id`` to ``to_id`` (those it lacks); the keys moved over."""
     from_keys = [r[0] for r in conn.execute(select(actor_keys.c.key).where(actor_keys.c.actor_id == from_id))]
     have: set[str] = set()
-    for chunk in _chunks(from_keys):
+    for chunk in chunks(from_keys):
         have |= {
             r[0]
             for r in conn.execute(
@@ -535,13 +521,13 @@ def unlink_documents(conn: Connection, doc_ids: Sequence[str]) -> None:
     """Forget the links of documents (replaced versions): the actors they touched are counted
     again, and those with no link left are deleted. (Their ties go with ``ties.delete_ties``.)"""
     affected: set[int] = set()
-    for chunk in _chunks(doc_ids):
+    for chunk in chunks(doc_ids):
         affected |= {
             r[0] for r in conn.execute(select(actor_links.c.actor_id).where(actor_links.c.doc_id.in_(chunk)).distinct())
         }
         conn.execute(delete(actor_links).where(actor_links.c.doc_id.in_(chunk)))
         conn.execute(delete(actor_documents).where(actor_documents.c.doc_id.in_(chunk)))
-    for chunk in _chunks(sorted(affected)):
+    for ids in chunks(sorted(affected)):
         counts = {
             r[0]: (r[1], r[2])
             for r in conn.execute(
@@ -550,11 +536,11 @@ def unlink_documents(conn: Connection, doc_ids: Sequence[str]) -> None:
                     func.count(func.distinct(actor_links.c.doc_id)),
                     func.sum(actor_links.c.mentions),
                 )
-                .where(actor_links.c.actor_id.in_(chunk))
+                .where(actor_links.c.actor_id.in_(ids))
                 .group_by(actor_links.c.actor_id)
             )
         }
-        for actor_id in chunk:
+        for actor_id in ids:
             if actor_id in counts:
                 docs, mentions = counts[actor_id]
                 conn.execute(
@@ -705,8 +691,6 @@ class Actor:
         }
 
 
-READ_CHUNK = 500
-"""Actor ids read at a time."""
 
 
 def _actor(row: Any, max_aliases: int | None = None) -> Actor:
@@ -728,8 +712,8 @@ def load_actors(conn: Connection, ids: Iterable[int]) -> dict[int, Actor]:
     """The actors ``ids`` (those that exist), by id."""
     wanted = sorted(set(ids))
     out: dict[int, Actor] = {}
-    for start in range(0, len(wanted), READ_CHUNK):
-        for r in conn.execute(select(actors).where(actors.c.id.in_(wanted[start : start + READ_CHUNK]))):
+    for start in range(0, len(wanted), CHUNK):
+        for r in conn.execute(select(actors).where(actors.c.id.in_(wanted[start : start + CHUNK]))):
             out[r.id] = _actor(r)
     return out
 

@@ -119,6 +119,19 @@ def list_documents(
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
+def current_ids_missing_from(engine: Engine, doc_id: Any) -> list[str]:
+    """Current documents with no row in the table of the column ``doc_id`` (not resolved yet, in no
+    story yet), oldest publication first."""
+    q = (
+        select(docs.c.id)
+        .outerjoin(doc_id.table, doc_id == docs.c.id)
+        .where(docs.c.current.is_(True), doc_id.is_(None))
+        .order_by(docs.c.published, docs.c.seq)
+    )
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(q)]
+
+
 def current_document_ids(engine: Engine) -> list[str]:
     """The ids of every current document, oldest publication first (then in storing order)."""
     q = select(docs.c.id).where(docs.c.current.is_(True)).order_by(docs.c.published, docs.c.seq)

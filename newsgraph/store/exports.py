@@ -16,10 +16,8 @@ from sqlalchemy import Connection, Engine, and_, select
 
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
+from newsgraph.store.batching import CHUNK
 from newsgraph.store.stories import story_articles
-
-CHUNK = 500
-"""Ids per ``IN (...)`` query."""
 
 
 @dataclass(frozen=True)

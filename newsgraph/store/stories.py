@@ -42,10 +42,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from newsgraph.errors import StoreError
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
+from newsgraph.store.batching import CHUNK
+from newsgraph.store.documents import current_ids_missing_from
 from newsgraph.store.schema import metadata
-
-CHUNK = 500
-"""Ids or terms per ``IN (...)`` query or per multi-row insert."""
 
 stories = Table(
     "stories",
@@ -233,15 +232,7 @@ def ungrouped_documents(conn: Connection, doc_ids: Sequence[str]) -> list[Articl
 
 def ungrouped_document_ids(engine: Engine) -> list[str]:
     """Every current document in no story yet, oldest first."""
-    d = schema.documents
-    q = (
-        select(d.c.id)
-        .outerjoin(story_articles, story_articles.c.doc_id == d.c.id)
-        .where(d.c.current.is_(True), story_articles.c.doc_id.is_(None))
-        .order_by(d.c.published, d.c.seq)
-    )
-    with engine.connect() as conn:
-        return [r[0] for r in conn.execute(q)]
+    return current_ids_missing_from(engine, story_articles.c.doc_id)
 
 
 def current_documents(conn: Connection) -> list[ArticleText]:

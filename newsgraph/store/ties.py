@@ -41,6 +41,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
+from newsgraph.store.batching import CHUNK
 from newsgraph.store.extractions import at_least
 from newsgraph.store.schema import metadata
 
@@ -80,8 +81,6 @@ def create_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
 
 
-CHUNK = 500
-"""Values per ``IN (...)`` list: actor ids or document ids read at a time."""
 
 
 # -- the ties of actors --------------------------------------------------------------------------
