@@ -197,7 +197,8 @@ def search_terms(query: str) -> str:
     if plain:
         words = list(dict.fromkeys(words))  # a word repeated matches the same documents
     if len(words) > MAX_SEARCH_TERMS:
-        raise BadRequest(f"the search query has {len(words):,} different words: give at most {MAX_SEARCH_TERMS}")
+        counted = "different words" if plain else "words and operators"
+        raise BadRequest(f"the search query has {len(words):,} {counted}: give at most {MAX_SEARCH_TERMS}")
     return " ".join(words) if plain else query
 
 

@@ -132,9 +132,12 @@ def host_name(value: str) -> str:
 
 
 class BodyTooLarge(HTTPException):
+    """413, closing the connection: otherwise the server would go on reading (and dropping) the
+    rest of the body to keep the connection alive."""
+
     def __init__(self, size: int | None, limit: int) -> None:
         said = f"{size:,} bytes" if size is not None else f"over {limit:,} bytes"
-        super().__init__(413, f"the body is {said}; send at most {limit:,} per request")
+        super().__init__(413, f"the body is {said}; send at most {limit:,} per request", {"Connection": "close"})
 
 
 class RequestGuard:
@@ -173,28 +176,40 @@ class RequestGuard:
             return 413, BodyTooLarge(int(declared), self.max_body).detail
         return None
 
+    def refuse(self, scope: Scope, status: int, message: str) -> Response:
+        """The refusal; one with a body still to come closes the connection rather than read it."""
+        closing = {"Connection": "close"} if status == 413 else None
+        return error_response(Request(scope), status, status_code_name(status), message, closing)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         refused = self.refusal(scope)
         if refused is not None:
-            status, message = refused
-            response = error_response(Request(scope), status, status_code_name(status), message)
-            await response(scope, receive, send)
+            await self.refuse(scope, *refused)(scope, receive, send)
             return
         received = 0
+        headers = dict(scope.get("headers", []))
+        body_done = headers.get(b"content-length", b"0") == b"0" and b"transfer-encoding" not in headers
 
         async def counted() -> Message:
-            nonlocal received
+            nonlocal received, body_done
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
                     raise BodyTooLarge(None, self.max_body)
+                body_done = not message.get("more_body", False)
             return message
 
-        await self.app(scope, counted, send)
+        async def closing(message: Message) -> None:
+            if message["type"] == "http.response.start" and not body_done:
+                # answered before the body was read (a refusal): close rather than read the rest
+                MutableHeaders(scope=message)["connection"] = "close"
+            await send(message)
+
+        await self.app(scope, counted, closing)
 
 
 def check_token(request: Request) -> None:

@@ -188,8 +188,20 @@ def test_a_chunked_body_is_refused_at_the_cap_without_reading_it_whole(
     headers = [(b"authorization", f"Bearer {TOKEN}".encode()), (b"transfer-encoding", b"chunked")]
     sent = call(app, "POST", "/api/documents", headers, endless())
     assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 413
+    assert (b"connection", b"close") in sent[0]["headers"]  # the server reads no more of it
     assert read <= 1_000_000 + chunk_size
     assert b"send at most 1,000,000" in sent[1]["body"]
+
+
+@pytest.mark.parametrize(("token", "status", "closes"), [("wrong", 401, True), (TOKEN, 400, False)])
+def test_an_answer_before_the_body_is_read_closes_the_connection(
+    small_db: Path, token: str, status: int, closes: bool
+) -> None:
+    app = create_app(str(small_db), token=TOKEN, warm=False)
+    headers = [(b"authorization", f"Bearer {token}".encode()), (b"transfer-encoding", b"chunked")]
+    sent = call(app, "POST", "/api/documents", headers, iter([b"[", b"]"]))
+    assert sent[0]["status"] == status
+    assert ((b"connection", b"close") in sent[0]["headers"]) is closes
 
 
 @pytest.mark.parametrize("length", [api.MAX_POST_BYTES + 1])
@@ -198,6 +210,7 @@ def test_a_declared_length_over_the_cap_is_refused_unread(small: TestClient, len
         "/api/documents", content=b"{}", headers={"authorization": f"Bearer {TOKEN}", "content-length": str(length)}
     )
     assert_refused(r, 413)
+    assert r.headers["connection"] == "close"
 
 
 # -- item 1: a bounded search -----------------------------------------------------------------

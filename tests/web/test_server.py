@@ -106,6 +106,22 @@ def test_the_real_server_answers_only_its_hosts(running: int, host: str) -> None
     assert headers["content-security-policy"] == CSP
 
 
+@pytest.mark.parametrize("megabytes", [200])
+def test_a_refused_chunked_body_is_not_read_on(running: int, megabytes: int) -> None:
+    """No token here: the 403 comes before the body, and the server closes rather than read 200 MB."""
+    chunk = b" " * (1 << 20)
+    sent = 0
+    with socket.create_connection(("127.0.0.1", running), timeout=10) as s:
+        s.sendall(b"POST /api/documents HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n")
+        try:
+            for _ in range(megabytes):
+                s.sendall(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+                sent += 1
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+    assert sent < 50, f"the server read {sent} MB of a refused body"
+
+
 @pytest.mark.parametrize("polls", [3])
 def test_a_search_learns_that_its_client_left(polls: int) -> None:
     class Leaving:
