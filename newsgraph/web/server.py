@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import Any
 
 import h11
@@ -116,8 +117,16 @@ def config(app: FastAPI, host: str, port: int, **options: Any) -> Any:
     return uvicorn.Config(app, host=host, port=port, **settings)
 
 
+def quiet_cancel(record: logging.LogRecord) -> bool:
+    """A log filter: drop uvicorn's traceback of a request cancelled at shutdown (it has already
+    said, in one line, that it cancelled the requests still running)."""
+    return not (record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError))
+
+
 def run(app: FastAPI, host: str, port: int, **options: Any) -> None:
     """Serve ``app`` until SIGINT or SIGTERM."""
     import uvicorn
 
-    uvicorn.Server(config(app, host, port, **options)).run()
+    server = uvicorn.Server(config(app, host, port, **options))  # configures uvicorn's loggers
+    logging.getLogger("uvicorn.error").addFilter(quiet_cancel)
+    server.run()

@@ -166,6 +166,8 @@ def test_sigterm_stops_the_server_with_a_request_in_flight(tmp_path: Path, sent:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=server.GRACE_SECONDS + 15)
         assert time.monotonic() - started < server.GRACE_SECONDS + 10
+        said.append(proc.stderr.read())
+        assert b"Traceback" not in b"".join(said), b"".join(said).decode()
     finally:
         s.close()
         if proc.poll() is None:
