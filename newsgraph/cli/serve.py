@@ -52,32 +52,51 @@ def check_store(db: str) -> None:
     "(Authorization: Bearer TOKEN). Without it the server is read-only. Env: NEWSGRAPH_TOKEN.",
 )
 @click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    envvar="NEWSGRAPH_ALLOW_HOSTS",
+    metavar="NAME",
+    help="Also answer requests whose Host is NAME (repeatable; * answers any). By default only the "
+    "--host address, localhost, 127.0.0.1 and ::1 are answered (400 otherwise), so that a web page "
+    "cannot reach the server through a name of its own (DNS rebinding). "
+    "Env: NEWSGRAPH_ALLOW_HOSTS (names separated by spaces).",
+)
+@click.option(
     "--log-level",
     default="info",
     show_default=True,
     type=click.Choice(["debug", "info", "warning", "error"]),
     help="Server log level (debug also logs every request).",
 )
-def serve(db: str, host: str, port: int, token: str | None, log_level: str) -> None:
+def serve(db: str, host: str, port: int, token: str | None, allow_hosts: tuple[str, ...], log_level: str) -> None:
     """Serve the web UI and the REST API over the store (OpenAPI at /docs).
 
     Binds to 127.0.0.1 unless told otherwise: the store may hold what others should not read.
+    Answers only requests naming this server's host (see --allow-host); drops connections that
+    send no complete request in 10 s; stops within 5 s of SIGTERM.
 
     \b
     Example:
       newsgraph serve --db newsgraph.db --port 8000
       open http://127.0.0.1:8000/  (the API is listed at http://127.0.0.1:8000/docs)
     """
-    import uvicorn
-
+    from newsgraph.web import server
     from newsgraph.web.app import create_app
+    from newsgraph.web.security import LOOPBACK_HOSTS
 
     check_store(db)
     if not is_loopback(host):
         errors.print(
             f"[yellow]warning:[/yellow] listening on {escape(host)}: "
             "anyone who can reach this machine can read the store"
-            + (" and, with the token, write to it over plain HTTP" if token else ""),
+            + (" and, with the token, write to it over plain HTTP" if token else "")
+            + (
+                ""
+                if allow_hosts
+                else "; only requests naming localhost or this address are answered: "
+                "add --allow-host NAME for each name clients use"
+            ),
             highlight=False,
             soft_wrap=True,
         )
@@ -91,7 +110,8 @@ def serve(db: str, host: str, port: int, token: str | None, log_level: str) -> N
             highlight=False,
             soft_wrap=True,
         )
-    app = create_app(db, token=token)
+    hosts = [host, *LOOPBACK_HOSTS, *allow_hosts]
+    app = create_app(db, token=token, allowed_hosts=hosts)
     address = f"[{host}]" if ":" in host else host
     errors.print(
         f"newsgraph: serving {escape(shown(db))} on http://{escape(address)}:{port}/ (API docs at /docs; "
@@ -99,7 +119,7 @@ def serve(db: str, host: str, port: int, token: str | None, log_level: str) -> N
         highlight=False,
         soft_wrap=True,
     )
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+    server.run(app, host, port, log_level=log_level, access_log=log_level == "debug")
 
 
 commands = [serve]

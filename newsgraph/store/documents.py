@@ -7,17 +7,21 @@ here, and so does the one way the store matches text with LIKE (:func:`like_esca
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.errors import BadRequest, NotFound
 from newsgraph.store import schema
 
 docs = schema.documents
+log = logging.getLogger("newsgraph.store")
 
 LIKE_ESCAPE = "\\"
 """The escape character of every LIKE pattern the store builds."""
@@ -178,11 +182,52 @@ def stored_ids(engine: Engine, hashes: Iterable[str]) -> dict[str, str]:
         return {r.content_hash: r.id for r in conn.execute(q)}
 
 
-def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Documents matching a full-text query (FTS5 syntax on SQLite), best first: a document in
-    a list (:data:`SUMMARY_COLUMNS`) and the ``snippet`` around the match."""
+MAX_SEARCH_CHARS = 1000
+"""The longest full-text query searched: a question, not a document."""
+MAX_SEARCH_TERMS = 32
+"""The most distinct words (and operators) in a full-text query: the cost of ranking and of the
+snippets grows faster than the number of terms (1,200 words took a minute)."""
+SEARCH_SECONDS = 5.0
+"""The time one search may take before the database stops it (SQLite: a progress handler;
+PostgreSQL: ``statement_timeout``)."""
+_FTS_SYNTAX = frozenset('"()*:^+-{}')
+_FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def search_terms(query: str) -> str:
+    """``query`` bounded for a search: at most :data:`MAX_SEARCH_CHARS` characters and
+    :data:`MAX_SEARCH_TERMS` words. Words repeated in a query of plain words are searched once
+    (the same documents match); a query with operators is kept as written. Raises BadRequest
+    for an empty, a NUL-bearing or a too long query."""
     if not query.strip():
         raise BadRequest("empty search query")
+    if "\x00" in query:
+        raise BadRequest("the search query holds a NUL character: give words")
+    if len(query) > MAX_SEARCH_CHARS:
+        raise BadRequest(f"the search query is {len(query):,} characters long: give at most {MAX_SEARCH_CHARS:,}")
+    words = query.split()
+    plain = not any(ch in _FTS_SYNTAX for ch in query) and not any(w in _FTS_OPERATORS for w in words)
+    if plain:
+        words = list(dict.fromkeys(words))  # a word repeated matches the same documents
+    if len(words) > MAX_SEARCH_TERMS:
+        counted = "different words" if plain else "words and operators"
+        raise BadRequest(f"the search query has {len(words):,} {counted}: give at most {MAX_SEARCH_TERMS}")
+    return " ".join(words) if plain else query
+
+
+def search(
+    engine: Engine, query: str, *, limit: int = 20, cancelled: Callable[[], bool] | None = None
+) -> list[dict[str, Any]]:
+    """Documents matching a full-text query (FTS5 syntax on SQLite), best first: a document in
+    a list (:data:`SUMMARY_COLUMNS`) and the ``snippet`` around the match.
+
+    The query is bounded by :func:`search_terms`; the database stops it after
+    :data:`SEARCH_SECONDS`, or (on SQLite) as soon as ``cancelled()`` says the one who asked
+    has gone, and either raises BadRequest."""
+    query = search_terms(query)
+    stopped = BadRequest(
+        f"the search was stopped after {SEARCH_SECONDS:g} s (or when the client left): give fewer or rarer words"
+    )
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             sql = text(
@@ -191,11 +236,29 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any
                 "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
                 'WHERE documents_fts MATCH :q AND d."current" ORDER BY rank LIMIT :limit'
             )
+            raw = conn.connection.driver_connection
+            deadline = time.monotonic() + SEARCH_SECONDS
+
+            def stop() -> int:
+                return int(time.monotonic() > deadline or (cancelled is not None and cancelled()))
+
+            raw.set_progress_handler(stop, 1_000)  # type: ignore[union-attr]
             try:
-                rows = conn.execute(sql, {"q": query, "limit": limit}).all()
-            except Exception:  # FTS5 syntax error: search the words as plain terms
-                quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-                rows = conn.execute(sql, {"q": quoted, "limit": limit}).all()
+                try:
+                    rows = conn.execute(sql, {"q": query, "limit": limit}).all()
+                except DBAPIError as exc:
+                    if stop():
+                        raise stopped from None
+                    log.debug("not FTS5 syntax (%s): searching the words as plain terms", exc.orig)
+                    conn.rollback()
+                    quoted = " ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(query.split()))
+                    rows = conn.execute(sql, {"q": quoted, "limit": limit}).all()
+            except DBAPIError:
+                if stop():
+                    raise stopped from None
+                raise
+            finally:
+                raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
         else:
             sql = text(
                 "SELECT id, title, published, source, words, version, origin, "
@@ -203,5 +266,11 @@ def search(engine: Engine, query: str, *, limit: int = 20) -> list[dict[str, Any
                 "FROM documents WHERE \"current\" AND to_tsvector('simple', coalesce(title, '') || ' ' || text) "
                 "@@ websearch_to_tsquery('simple', :q) LIMIT :limit"
             )
-            rows = conn.execute(sql, {"q": query, "limit": limit}).all()
+            conn.execute(text(f"SET LOCAL statement_timeout = {int(SEARCH_SECONDS * 1000)}"))
+            try:
+                rows = conn.execute(sql, {"q": query, "limit": limit}).all()
+            except DBAPIError as exc:
+                if "statement timeout" in str(exc.orig) or "canceling statement" in str(exc.orig):
+                    raise stopped from None
+                raise
     return [dict(r._mapping) for r in rows]

@@ -13,19 +13,21 @@ which needs the server's token. No SQL here: every query is a function of ``news
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import re
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from newsgraph import network as nw
-from newsgraph.errors import BadRequest, InputError
+from newsgraph.errors import BadRequest, InputError, NotFound
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.ingest.document import normalise_date
 from newsgraph.records import Document
@@ -36,20 +38,24 @@ from newsgraph.store import extractions as records
 from newsgraph.store.extractions import EventPlace
 from newsgraph.store.watchlist import count_hits, hits_of_names
 from newsgraph.web import models as m
-from newsgraph.web.security import check_token
+from newsgraph.web.security import MAX_BODY_BYTES, check_token
 
 log = logging.getLogger("newsgraph.web")
 
 MAX_LIMIT = 500
 NODES = 100
 """Actors in a neighbourhood by default: a readable graph, and a hub's answer under 300 ms."""
-MAX_POST_BYTES = 10_000_000
+MAX_POST_BYTES = MAX_BODY_BYTES
+MAX_OFFSET = 1_000_000_000
+"""The largest ``offset`` (and ``min_weight``): far past any store, and inside every database's integers."""
+MAX_ID = 2**63 - 1
+"""The largest id a store can hold (a 64-bit integer): a larger one names no actor."""
 MAX_POST_DOCUMENTS = 200
 
 router = APIRouter()
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows to return (at most 500).")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Since = Annotated[
     str | None, Query(description="Only what is dated on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
 ]
@@ -102,6 +108,22 @@ def confidence_page(page_: dict[str, Any], min_confidence: float, hidden: int) -
         "hidden_below_confidence": hidden,
         "confidence_threshold": DEFAULT_THRESHOLD,
     }
+
+
+def actor_key(actor_id: int) -> int:
+    """An actor id from the path: one beyond what a store can hold names no actor (404)."""
+    if not -MAX_ID <= actor_id <= MAX_ID:
+        raise NotFound("actor", f"#{actor_id}")
+    return actor_id
+
+
+def actor_ref(value: str | None) -> str | None:
+    """An actor named in a parameter (a name, an alias or ``#ID``): an ``#ID`` beyond what a store
+    can hold names no actor (404)."""
+    text = (value or "").strip()
+    if re.fullmatch(r"#?\d+", text) and (len(text) > 20 or int(text.lstrip("#")) > MAX_ID):
+        raise NotFound("actor", text[:40] + ("..." if len(text) > 40 else ""))
+    return value
 
 
 def engine(request: Request) -> Engine:
@@ -255,12 +277,7 @@ async def post_documents(request: Request) -> JSONResponse:
     list). Only on a server started with ``--token``, and only with ``Authorization: Bearer TOKEN``.
     Answers what was stored: 201 when something new was stored, 200 when all was known already."""
     check_token(request)
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_POST_BYTES:
-        raise HTTPException(413, f"the body is {int(declared):,} bytes; send at most {MAX_POST_BYTES:,} per request")
-    raw = await request.body()
-    if len(raw) > MAX_POST_BYTES:
-        raise HTTPException(413, f"the body is {len(raw):,} bytes; send at most {MAX_POST_BYTES:,} per request")
+    raw = await request.body()  # at most MAX_POST_BYTES: RequestGuard counts it as it streams in (413)
     try:
         posted = _POSTED.validate_json(raw)
     except ValidationError as exc:
@@ -334,17 +351,47 @@ def _ingest_posted(store: Store, items: list[DocumentIn]) -> tuple[int, dict[str
     summary="Search documents (full text) and actors (names, aliases)",
     response_model=m.SearchResults,
 )
-def search(
+async def search(
+    request: Request,
     db: Db,
-    q_: Annotated[str, Query(alias="q", min_length=1, description="Words (FTS5 syntax on SQLite) or a name.")],
+    q_: Annotated[
+        str,
+        Query(
+            alias="q",
+            min_length=1,
+            description=f"Words (FTS5 syntax on SQLite) or a name: at most {doc_store.MAX_SEARCH_CHARS} "
+            f"characters and {doc_store.MAX_SEARCH_TERMS} different words.",
+        ),
+    ],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> Response:
+    """Stopped after ``newsgraph.store.documents.SEARCH_SECONDS`` (400), and as soon as the client
+    goes away."""
     if not q_.strip():
         raise BadRequest("empty search query: give ?q=WORDS")
-    docs = doc_store.search(db, q_, limit=limit)
-    with connect(db) as conn:
-        found = nw.find_actors(conn, q_, limit=limit)
-    return ok({"query": q_, "documents": docs, "actors": [a.to_dict() for a in found]})
+    actor_ref(q_)
+    left = threading.Event()
+
+    def run() -> dict[str, Any]:
+        docs = doc_store.search(db, q_, limit=limit, cancelled=left.is_set)
+        with connect(db) as conn:
+            found = nw.find_actors(conn, q_, limit=limit)
+        return {"query": q_, "documents": docs, "actors": [a.to_dict() for a in found]}
+
+    from starlette.concurrency import run_in_threadpool
+
+    watcher = asyncio.ensure_future(_until_disconnected(request, left))
+    try:
+        return ok(await run_in_threadpool(run))
+    finally:
+        watcher.cancel()
+
+
+async def _until_disconnected(request: Request, left: threading.Event, every: float = 0.2) -> None:
+    """Set ``left`` when the client goes away (the query running in a thread then stops)."""
+    while not await request.is_disconnected():
+        await asyncio.sleep(every)
+    left.set()
 
 
 # -- actors ------------------------------------------------------------------------------------
@@ -377,6 +424,7 @@ def actor_list(
 def actor(db: Db, actor_id: int) -> JSONResponse:
     """The actor with its aliases (and how many documents use each), attributes, geocoded places,
     counts, how its entities were linked, and its watchlist matches with the reason for each."""
+    actor_key(actor_id)
     from newsgraph.resolve.explain import actor_details
 
     details = actor_details(db, actor_id, limit=50)
@@ -423,6 +471,7 @@ def actor_timeline(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
     min_confidence: MinConfidence = None,
 ) -> Response:
+    actor_key(actor_id)
     s, u, m = day(since, "since"), day(until, "until"), confidence(min_confidence)
 
     def compute() -> dict[str, Any]:
@@ -456,6 +505,7 @@ def actor_network(
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
 ) -> Response:
+    actor_key(actor_id)
     f = filters(since, until, types, min_confidence)
 
     def compute() -> dict[str, Any]:
@@ -567,7 +617,7 @@ def network(
     """Ties only from facts at or above ``min_confidence``; ``hidden_below_confidence`` counts the
     facts left out (around the actor, or in the whole store)."""
     f = filters(since, until, types, min_confidence)
-    centre = actor.strip() if actor else ""
+    centre = (actor_ref(actor) or "").strip()
 
     def compute() -> dict[str, Any]:
         if centre:
@@ -597,6 +647,7 @@ def network_path(
     """Chains only through facts at or above ``min_confidence``; ``hidden_below_confidence``
     counts the facts left out that touch the two actors or the chains found."""
     f = filters(since, None, types, min_confidence)
+    actor_ref(a), actor_ref(b)
     start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=f)
     around = {start.id, goal.id} | {x.id for p in found for s in p.steps for x in (s.source, s.target)}
     return ok(
@@ -672,7 +723,7 @@ def network_communities(
     db: Db,
     since: Since = None,
     types: Types = None,
-    min_weight: Annotated[int, Query(ge=1, description="Leave out ties stated in fewer documents.")] = 1,
+    min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET, description="Leave out ties stated in fewer documents.")] = 1,
     top: Annotated[int, Query(ge=1, le=100)] = 15,
     min_confidence: MinConfidence = None,
 ) -> Response:

@@ -9,22 +9,30 @@ the documentation works with no network.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import Store
 from newsgraph.web import api
-from newsgraph.web.security import SecurityHeaders, error_response, status_code_name
+from newsgraph.web.security import (
+    LOOPBACK_HOSTS,
+    RequestGuard,
+    SecurityHeaders,
+    error_response,
+    status_code_name,
+)
 
 SWAGGER_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 
@@ -64,12 +72,21 @@ on a server started with `--token`, and only with `Authorization: Bearer TOKEN`.
 """
 
 
-def create_app(db: str, *, token: str | None = None, warm: bool = True) -> FastAPI:
+TEST_HOST = "testserver"
+"""The Host that Starlette's TestClient sends: answered by an app made without ``allowed_hosts``
+(a library or a test), never by ``newsgraph serve``, which names its hosts."""
+
+
+def create_app(
+    db: str, *, token: str | None = None, warm: bool = True, allowed_hosts: Iterable[str] | None = None
+) -> FastAPI:
     """The app over the store ``db`` (a SQLite file or a database URL), which must exist.
 
     With ``token``, ``POST /api/documents`` accepts documents from requests bearing it; without,
     the server is read-only. With ``warm``, the answers over the whole store that the first
-    pages need are computed in the background when the server starts.
+    pages need are computed in the background when the server starts. Requests naming another
+    Host than ``allowed_hosts`` are refused (default: localhost, 127.0.0.1, ::1 and TestClient's
+    name; ``*`` allows any).
     """
     from newsgraph.resolve import pending_documents, resolve_pending
 
@@ -92,12 +109,15 @@ def create_app(db: str, *, token: str | None = None, warm: bool = True) -> FastA
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        redirect_slashes=False,  # Starlette's redirect copies the Host into Location: ours is relative
     )
     app.state.store = store
     app.state.engine = store.engine
     app.state.token = token or None
     app.state.db = db
-    app.add_middleware(SecurityHeaders)
+    hosts = list(allowed_hosts) if allowed_hosts is not None else [*LOOPBACK_HOSTS, TEST_HOST]
+    app.add_middleware(RequestGuard, allowed_hosts=hosts, max_body=api.MAX_POST_BYTES)
+    app.add_middleware(SecurityHeaders)  # outermost: on every answer, refusals included
     _error_handlers(app)
     _docs(app)
     app.include_router(api.router, prefix="/api")
@@ -119,6 +139,9 @@ def _error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, HTTPException)
         message = exc.detail if isinstance(exc.detail, str) else status_code_name(exc.status_code)
         if exc.status_code == 404 and message == "Not Found":
+            moved = _slash_twin(request)
+            if moved is not None:
+                return RedirectResponse(moved, status_code=307)
             message = f"no page or API route {request.url.path}: /docs lists the API"
         elif exc.status_code == 405 and message == "Method Not Allowed":
             message = f"{request.method} is not allowed on {request.url.path}: /docs lists the methods"
@@ -136,6 +159,21 @@ def _error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NewsgraphError, newsgraph_error)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+
+
+def _slash_twin(request: Request) -> str | None:
+    """The relative URL of the route this path names with its trailing slash added or removed
+    (``/api/actors/`` -> ``/api/actors``), or None. Relative, so no Host is ever copied into a
+    ``Location``; never ``//...``, which a browser would read as another host."""
+    path = request.url.path
+    twin = path.rstrip("/") if path.endswith("/") else path + "/"
+    if not twin.startswith("/") or twin.startswith("//"):
+        return None
+    scope = {**request.scope, "path": twin}
+    if not any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+        return None
+    query = request.url.query
+    return quote(twin) + (f"?{query}" if query else "")
 
 
 def _snake(name: str) -> str:

@@ -132,9 +132,14 @@ def favicon() -> Response:
 @router.api_route("/static/{name:path}", methods=["GET", "HEAD"])
 def static_file(name: str) -> Response:
     """The UI's own JS, CSS and icon files."""
-    path = (STATIC / name).resolve()
-    if not path.is_file() or STATIC.resolve() not in path.parents or path.suffix not in MEDIA_TYPES:
-        return _not_found(f"no static file {name!r}")
+    try:
+        path = (STATIC / name).resolve()
+        found = path.is_file() and STATIC.resolve() in path.parents and path.suffix in MEDIA_TYPES
+    except (OSError, ValueError):  # a name too long for the file system, a NUL: no such file
+        found = False
+    if not found:
+        shown = name if len(name) <= 100 else name[:100] + "..."
+        return _not_found(f"no static file {shown!r}")
     return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers={"Cache-Control": "no-cache"})
 
 

@@ -80,3 +80,37 @@ def test_a_document_answers_on_postgresql(pg_client, key: str) -> None:  # type:
     r = pg_client.get(f"/api/documents/{doc['id']}")
     assert r.status_code == 200, r.text
     assert r.json()[key]["text"]
+
+
+@pytest.fixture(scope="module")
+def pg_wide(postgresql_url: str) -> Iterator[object]:
+    """A fresh database of 300 documents written by hand (no spaCy model): its engine."""
+    import sqlalchemy as sa
+
+    from newsgraph.records import Document, Extraction
+    from newsgraph.store import Store
+
+    server = sa.create_engine(postgresql_url, isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.execute(sa.text("DROP DATABASE IF EXISTS newsgraph_web_limits"))
+        conn.execute(sa.text("CREATE DATABASE newsgraph_web_limits"))
+    server.dispose()
+    with Store.open(postgresql_url.rsplit("/", 1)[0] + "/newsgraph_web_limits") as store:
+        words = "talks between the ministers of Chile and Peru on fishing rights " * 40
+        store.save_many(Extraction(document=Document(id=f"d{i}", text=f"{words} {i}")) for i in range(300))
+        yield store.engine
+
+
+@pytest.mark.parametrize(("seconds", "stopped"), [(0.001, True), (5.0, False)])
+def test_a_search_over_its_time_is_stopped_on_postgresql(
+    pg_wide: object, seconds: float, stopped: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.errors import BadRequest
+    from newsgraph.store import documents as doc_store
+
+    monkeypatch.setattr(doc_store, "SEARCH_SECONDS", seconds)
+    if stopped:
+        with pytest.raises(BadRequest, match="stopped after"):
+            doc_store.search(pg_wide, "talks Chile fishing")  # type: ignore[arg-type]
+    else:
+        assert len(doc_store.search(pg_wide, "talks Chile fishing")) == 20  # type: ignore[arg-type]

@@ -1,0 +1,177 @@
+"""The HTTP server under ``newsgraph serve`` (:mod:`newsgraph.web.server`), over real sockets:
+uvicorn's own 400 carries the security headers, slow and idle connections are dropped, a
+request naming another Host is refused, SIGTERM stops the server with a request in flight."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsgraph.web import server
+from newsgraph.web.api import _until_disconnected
+from newsgraph.web.app import create_app
+from newsgraph.web.security import CSP
+from tests.web.test_limits import hand_store
+
+NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
+ROOT = Path(__file__).resolve().parents[2]
+HEADER_SECONDS = 0.5
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A server on a small store in this process (a thread), with a short header deadline: its port."""
+    import uvicorn
+
+    db = hand_store(tmp_path_factory.mktemp("server") / "small.db")
+    port = free_port()
+    app = create_app(str(db), warm=False, allowed_hosts=["127.0.0.1", "localhost"])
+    config = server.config(app, "127.0.0.1", port, http=server.protocol(HEADER_SECONDS), log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
+        time.sleep(0.05)
+    yield port
+    srv.should_exit = True
+    thread.join(timeout=30)
+
+
+def exchange(port: int, data: bytes, wait: float = 5.0) -> bytes:
+    """Send ``data`` and read until the server closes the connection (or ``wait`` passes)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as s:
+        s.sendall(data)
+        out = b""
+        while chunk := s.recv(65536):
+            out += chunk
+    return out
+
+
+def parse(raw: bytes) -> tuple[int, dict[str, str], bytes]:
+    head, _, body = raw.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    return int(lines[0].split()[1]), headers, body
+
+
+@pytest.mark.parametrize(
+    "request_bytes", [b"GARBAGE\r\n\r\n", b"GET / HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n"]
+)
+def test_uvicorns_own_400_carries_the_security_headers(running: int, request_bytes: bytes) -> None:
+    status, headers, body = parse(exchange(running, request_bytes))
+    assert status == 400
+    assert headers["content-security-policy"] == CSP and headers["x-content-type-options"] == "nosniff"
+    assert json.loads(body)["error"]["code"] == "bad_request"
+
+
+@pytest.mark.parametrize("trickle", [b"", b"GET / HTTP/1.1\r\nHost: local"])
+def test_a_connection_that_sends_no_complete_request_is_dropped(running: int, trickle: bytes) -> None:
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", running), timeout=10) as s:
+        try:
+            for byte in trickle:  # one byte at a time, each in time: the deadline runs from the first
+                s.sendall(bytes([byte]))
+                time.sleep(HEADER_SECONDS / 10)
+            got = s.recv(1024)
+        except (BrokenPipeError, ConnectionResetError):
+            got = b""
+        assert got == b""  # closed by the server, with nothing said
+    assert time.monotonic() - started < HEADER_SECONDS * 8
+
+
+@pytest.mark.parametrize("host", ["localhost", "attacker.example"])
+def test_the_real_server_answers_only_its_hosts(running: int, host: str) -> None:
+    raw = exchange(running, f"GET /api/summary HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+    status, headers, _ = parse(raw)
+    assert status == (200 if host == "localhost" else 400)
+    assert headers["content-security-policy"] == CSP
+
+
+@pytest.mark.parametrize("megabytes", [200])
+def test_a_refused_chunked_body_is_not_read_on(running: int, megabytes: int) -> None:
+    """No token here: the 403 comes before the body, and the server closes rather than read 200 MB."""
+    chunk = b" " * (1 << 20)
+    sent = 0
+    with socket.create_connection(("127.0.0.1", running), timeout=10) as s:
+        s.sendall(b"POST /api/documents HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n")
+        try:
+            for _ in range(megabytes):
+                s.sendall(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+                sent += 1
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+    assert sent < 50, f"the server read {sent} MB of a refused body"
+
+
+@pytest.mark.parametrize("polls", [3])
+def test_a_search_learns_that_its_client_left(polls: int) -> None:
+    class Leaving:
+        calls = 0
+
+        async def is_disconnected(self) -> bool:
+            self.calls += 1
+            return self.calls >= polls
+
+    left = threading.Event()
+    asyncio.run(_until_disconnected(Leaving(), left, every=0.01))  # type: ignore[arg-type]
+    assert left.is_set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sent", [b'{"text": '])
+def test_sigterm_stops_the_server_with_a_request_in_flight(tmp_path: Path, sent: bytes) -> None:
+    db = hand_store(tmp_path / "small.db", n=1)
+    port = free_port()
+    env = {**os.environ, "NEWSGRAPH_TOKEN": "t", "PYTHONPATH": str(ROOT)}  # this checkout's newsgraph
+    proc = subprocess.Popen(
+        [str(NEWSGRAPH), "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    s = socket.socket()
+    try:
+        assert proc.stderr is not None
+        said = []
+        for line in proc.stderr:
+            said.append(line)
+            if b"Uvicorn running" in line:  # bound (after the app started)
+                break
+        assert proc.poll() is None, b"".join(said).decode()
+        s.settimeout(10)
+        s.connect(("127.0.0.1", port))
+        head = (
+            "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer t\r\nContent-Length: 100\r\n\r\n"
+        )
+        s.sendall(head.encode() + sent)  # and never the rest: the route waits for its body
+        time.sleep(0.5)
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=server.GRACE_SECONDS + 15)
+        assert time.monotonic() - started < server.GRACE_SECONDS + 10
+        said.append(proc.stderr.read())
+        assert b"Traceback" not in b"".join(said), b"".join(said).decode()
+    finally:
+        s.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
