@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import Any
 
 import click
+from sqlalchemy.exc import DBAPIError  # only to name the store's failures, at this edge
 
 from newsgraph import __version__
-from newsgraph.errors import NewsgraphError
+from newsgraph.cli.options import STORE_KEY
+from newsgraph.errors import NewsgraphError, StoreError, one_line
 
 COMMAND_MODULES = [
     "newsgraph.cli.ingest",
@@ -25,7 +28,18 @@ COMMAND_MODULES = [
 """Modules that each define ``commands: list[click.Command]``."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Newsgraph(click.Group):
+    """The root group: a database failure that reaches it (a damaged file, a read-only store, a
+    lost server) becomes a :class:`StoreError` naming the store, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DBAPIError as exc:
+            raise StoreError.from_driver(exc, ctx.meta.get(STORE_KEY)) from exc
+
+
+@click.group(cls=_Newsgraph, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="newsgraph")
 def cli() -> None:
     """newsgraph: news articles in, a sourced knowledge graph out.
@@ -43,12 +57,14 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning newsgraph errors into one line and an exit code."""
+    """Entry point: run the CLI, turning newsgraph errors into one line and an exit code (only the
+    first line of a message that runs to more, which a driver's error does: its statement and
+    parameters may hold a document's text)."""
     try:
         code = cli.main(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except NewsgraphError as exc:
-        click.echo(f"newsgraph: error: {exc}", err=True)
+        click.echo(f"newsgraph: error: {one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("newsgraph: aborted", err=True)
