@@ -307,3 +307,25 @@ def test_any_title_is_shown_by_show(wide: None, tmp_path_factory: pytest.TempPat
     code, out, err = run("show", "t1", "--db", db)
     assert (code, err) == (0, "")
     assert title.strip() in out
+
+
+# The one escaping point
+
+CLI = Path(__file__).resolve().parents[2] / "newsgraph" / "cli"
+
+
+@pytest.mark.parametrize("name", ["console", "errors"])
+@pytest.mark.parametrize("value", ["[bold]x[/bold] :smile: [/x]"])
+def test_the_consoles_print_markup_and_emoji_codes_as_written(wide: None, name: str, value: str) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        getattr(output, name).print(value)
+    assert value in out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "module", sorted(p.name for p in CLI.glob("*.py") if p.name not in ("output.py", "serve.py")), ids=str
+)
+def test_no_command_reads_markup(module: str) -> None:
+    source = (CLI / module).read_text(encoding="utf-8")
+    assert "rich.markup" not in source and "markup=True" not in source
