@@ -93,7 +93,12 @@ def group(file: TextIO, output: TextIO, threshold: float, window_days: float) ->
 
 @click.command(hidden=True, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 def cluster() -> None:
-    """Renamed: ``newsgraph group`` (``--cluster`` now means only a Dask cluster)."""
+    """Renamed: ``newsgraph group`` (``--cluster`` now means only a Dask cluster).
+
+    \b
+    Example:
+      newsgraph group articles.jsonl -o stories.jsonl
+    """
     raise click.UsageError('`newsgraph cluster` is now `newsgraph group` (same arguments; lines say "story")')
 
 
