@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any
 
 import click
-from sqlalchemy.exc import DBAPIError  # only to name the store's failures, at this edge
 
 from newsgraph import __version__
-from newsgraph.cli.options import STORE_KEY
-from newsgraph.errors import NewsgraphError, StoreError, one_line
+from newsgraph.errors import NewsgraphError, one_line
 
 COMMAND_MODULES = [
     "newsgraph.cli.ingest",
@@ -28,18 +25,7 @@ COMMAND_MODULES = [
 """Modules that each define ``commands: list[click.Command]``."""
 
 
-class _Newsgraph(click.Group):
-    """The root group: a database failure that reaches it (a damaged file, a read-only store, a
-    lost server) becomes a :class:`StoreError` naming the store, never a traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except DBAPIError as exc:
-            raise StoreError.from_driver(exc, ctx.meta.get(STORE_KEY)) from exc
-
-
-@click.group(cls=_Newsgraph, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="newsgraph")
 def cli() -> None:
     """newsgraph: news articles in, a sourced knowledge graph out.

@@ -8,18 +8,9 @@ from typing import Any, TypeVar
 import click
 
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
-from newsgraph.store import DEFAULT_DB, shown
+from newsgraph.store import DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-STORE_KEY = "newsgraph.store"
-"""Where ``--db`` leaves the store, as it may be printed, in ``click.Context.meta`` (shared by every
-context of a run): the CLI's error for a store that fails names it."""
-
-
-def _remember_store(ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    ctx.meta[STORE_KEY] = shown(value)
-    return value
 
 
 def db_option(f: F) -> F:
@@ -29,7 +20,6 @@ def db_option(f: F) -> F:
         default=DEFAULT_DB,
         envvar="NEWSGRAPH_DB",
         show_default=True,
-        callback=_remember_store,
         help="Store: a SQLite file, or a database URL (postgresql://user@host/db). Env: NEWSGRAPH_DB.",
     )(f)
 
