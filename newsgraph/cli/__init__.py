@@ -11,7 +11,7 @@ import sys
 import click
 
 from newsgraph import __version__
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, one_line
 
 COMMAND_MODULES = [
     "newsgraph.cli.ingest",
@@ -43,12 +43,14 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning newsgraph errors into one line and an exit code."""
+    """Entry point: run the CLI, turning newsgraph errors into one line and an exit code (only the
+    first line of a message that runs to more, which a driver's error does: its statement and
+    parameters may hold a document's text)."""
     try:
         code = cli.main(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except NewsgraphError as exc:
-        click.echo(f"newsgraph: error: {exc}", err=True)
+        click.echo(f"newsgraph: error: {one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("newsgraph: aborted", err=True)

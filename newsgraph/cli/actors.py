@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.markup import escape
+from rich.text import Text
 
 from newsgraph.cli.options import db_option, json_option, min_confidence_option
-from newsgraph.cli.output import confidence_text, console, errors, hidden_note, print_json, print_table
+from newsgraph.cli.output import confidence_text, console, hidden_note, note, print_json, print_table
 from newsgraph.errors import BadRequest
 from newsgraph.store import Store, connect
 from newsgraph.store.actors import actor_of_entity, list_actors
@@ -28,7 +28,7 @@ def _open(db: str) -> Store:
     store = Store.open(db, create=False)
     if pending_documents(store.engine):
         report = resolve_pending(store.engine)
-        errors.print(f"[dim]resolved {report.documents} document(s) not resolved yet[/dim]")
+        note(f"resolved {report.documents} document(s) not resolved yet")
     return store
 
 
@@ -94,28 +94,30 @@ def show_actor(name: str, db: str, as_json: bool, why: bool, limit: int) -> None
         print_json(data)
         return
     a = details.actor
-    console.print(f"[bold]{escape(a['name'])}[/bold] #{a['id']} [dim]{a['kind']}[/dim] {a['country'] or ''}")
+    console.print(
+        Text.assemble((a["name"], "bold"), f" #{a['id']} ", (a["kind"] or "", "dim"), f" {a['country'] or ''}")
+    )
     console.print(
         f"  {a['documents']} document(s), {a['mentions']} mention(s), seen {a['first_seen'] or '?'} .. "
-        f"{a['last_seen'] or '?'}",
-        highlight=False,
+        f"{a['last_seen'] or '?'}"
     )
-    aliases = ", ".join(f"{escape(k)} ({v})" for k, v in list(a["aliases"].items())[:15])
-    console.print(f"  names: {aliases}", highlight=False)
+    aliases = ", ".join(f"{k} ({v})" for k, v in list(a["aliases"].items())[:15])
+    console.print(f"  names: {aliases}")
     if a["roles"]:
-        console.print("  roles: " + ", ".join(escape(r) for r in a["roles"]), highlight=False)
+        console.print("  roles: " + ", ".join(a["roles"]))
     console.print("  linked by: " + ", ".join(f"{m} {n}" for m, n in sorted(details.methods.items())))
     if len(found) > 1:
-        console.print(
-            "  [dim]also answering to the name: " + ", ".join(f"{escape(x.name)} #{x.id}" for x in found[1:]) + "[/dim]"
-        )
+        others = ", ".join(f"{x.name} #{x.id}" for x in found[1:])
+        console.print(Text(f"  also answering to the name: {others}", style="dim"))
     if why:
-        console.print("\n[bold]Why[/bold] (document:entity, name, method, score: reason)")
+        console.print(Text.assemble("\n", ("Why", "bold"), " (document:entity, name, method, score: reason)"))
         for link in details.links:
             console.print(
-                f"  {link['doc_id'][:12]}:{link['entity_id']} {escape(link['name'])!r} "
-                f"[cyan]{link['method']}[/cyan] {link['score']:.2f}: {escape(link['reason'])}",
-                highlight=False,
+                Text.assemble(
+                    f"  {link['doc_id'][:12]}:{link['entity_id']} {link['name']!r} ",
+                    (link["method"], "cyan"),
+                    f" {link['score']:.2f}: {link['reason']}",
+                )
             )
         for d in details.decisions:
             what = (
@@ -123,9 +125,7 @@ def show_actor(name: str, db: str, as_json: bool, why: bool, limit: int) -> None
                 if d["action"] == "merge"
                 else f"split {d['doc_id']}:{d['entity_id']}"
             )
-            console.print(
-                f"  [yellow]decision #{d['seq']}[/yellow] {escape(what)} ({d['decided_at']})", highlight=False
-            )
+            console.print(Text.assemble("  ", (f"decision #{d['seq']}", "yellow"), f" {what} ({d['decided_at']})"))
 
 
 @actor.command("merge")
@@ -149,10 +149,10 @@ def merge_actor(first: str, second: str, note: str | None, db: str) -> None:
         with connect(store.engine) as conn:
             a, b = find_actor(conn, first), find_actor(conn, second)
         if a.id == b.id:
-            console.print(f"{escape(a.name)} #{a.id} is already one actor")
+            console.print(f"{a.name} #{a.id} is already one actor")
             return
         record_merge(store.engine, a.name, b.name, note)
-    console.print(f"merged {escape(a.name)} #{a.id} and {escape(b.name)} #{b.id}", highlight=False)
+    console.print(f"merged {a.name} #{a.id} and {b.name} #{b.id}")
 
 
 @actor.command("split")
@@ -186,7 +186,7 @@ def split_actor(name: str, entity: str, note: str | None, db: str) -> None:
         if linked != a.id:
             raise BadRequest(f"{doc_id}:{entity_id} is not linked to {a.name} #{a.id} but to #{linked}")
         new_id = record_split(store.engine, doc_id, entity_id, note)
-    console.print(f"{doc_id}:{entity_id} split from {escape(a.name)} #{a.id} into actor #{new_id}", highlight=False)
+    console.print(f"{doc_id}:{entity_id} split from {a.name} #{a.id} into actor #{new_id}")
 
 
 @actor.command("resolve")
@@ -276,21 +276,26 @@ def _print_edges(net: Any, limit: int) -> None:
         if e.last and e.last != e.first:
             when += f"..{e.last}"
         console.print(
-            f"[bold]{escape(a)}[/bold] {arrow} [bold]{escape(b)}[/bold]  [cyan]{e.kind}:{e.type}[/cyan] "
-            f"{escape(e.label)!r} x{e.weight} {when} "
-            f"[dim]{e.modality} confidence {confidence_text(e.confidence)}[/dim]",
-            highlight=False,
+            Text.assemble(
+                (a, "bold"),
+                f" {arrow} ",
+                (b, "bold"),
+                "  ",
+                (f"{e.kind}:{e.type}", "cyan"),
+                f" {e.label!r} x{e.weight} {when} ",
+                (f"{e.modality} confidence {confidence_text(e.confidence)}", "dim"),
+            )
         )
         ev = e.evidence[0] if e.evidence else None
         if ev:
             who = f"per {ev.speaker}, " if ev.speaker else ""
             console.print(
-                f"    [dim]{escape(who)}{escape(ev.source or ev.doc_id)}, {ev.published or '?'}:[/dim] "
-                f"{escape(ev.sentence[:220])}",
-                highlight=False,
+                Text.assemble(
+                    "    ", (f"{who}{ev.source or ev.doc_id}, {ev.published or '?'}:", "dim"), f" {ev.sentence[:220]}"
+                )
             )
     if not net.edges:
-        console.print("[dim](no ties)[/dim]")
+        console.print(Text("(no ties)", style="dim"))
 
 
 @click.command()
@@ -367,7 +372,9 @@ def network(
         return
     if net.center:
         c = net.actors[net.center[0]]
-        console.print(f"[bold]{escape(c.name)}[/bold] #{c.id}: {len(net.actors) - 1} actor(s) within {depth} tie(s)")
+        console.print(
+            Text.assemble((c.name, "bold"), f" #{c.id}: {len(net.actors) - 1} actor(s) within {depth} tie(s)")
+        )
     _print_edges(net, limit)
 
 
@@ -386,9 +393,9 @@ def _print_stats(result: Any, as_json: bool) -> None:
         [("name", "actor"), ("strength", "documents"), ("degree", "degree"), ("betweenness", "betweenness")],
         title="Most central",
     )
-    console.print("\n[bold]Communities[/bold]")
+    console.print(Text.assemble("\n", ("Communities", "bold")))
     for i, c in enumerate(result.communities, start=1):
-        console.print(f"  {i}. ({c['size']}) " + escape(", ".join(c["members"])), highlight=False)
+        console.print(f"  {i}. ({c['size']}) " + ", ".join(c["members"]))
 
 
 @click.command()
@@ -469,16 +476,18 @@ def path(
         print_json({"from": a.to_dict(), "to": b.to_dict(), "paths": paths, **_hidden(min_confidence, hidden)})
         return
     if not found:
-        console.print(f"no chain of at most {max_depth} ties between {escape(a.name)} and {escape(b.name)}")
+        console.print(f"no chain of at most {max_depth} ties between {a.name} and {b.name}")
         return
     for i, p in enumerate(found, start=1):
-        console.print(f"[bold]{i}.[/bold] {escape(p.render())}", highlight=False)
+        console.print(Text.assemble((f"{i}.", "bold"), f" {p.render()}"))
         for s in p.steps:
             ev = s.evidence
             console.print(
-                f"     [dim]{escape(s.source.name)} / {escape(s.target.name)}: {ev.doc_id[:12]} "
-                f"[{ev.start}:{ev.end}][/dim] {escape(ev.sentence[:200])}",
-                highlight=False,
+                Text.assemble(
+                    "     ",
+                    (f"{s.source.name} / {s.target.name}: {ev.doc_id[:12]} [{ev.start}:{ev.end}]", "dim"),
+                    f" {ev.sentence[:200]}",
+                )
             )
 
 
@@ -513,7 +522,7 @@ def timeline(
         rows = [i.to_dict() for i in items]  # the API's shape (GET /api/actors/ID/timeline)
         print_json({"actor": a.to_dict(), "items": rows, **_hidden(min_confidence, hidden)})
         return
-    console.print(f"[bold]{escape(a.name)}[/bold] #{a.id}: {len(items)} item(s)")
+    console.print(Text.assemble((a.name, "bold"), f" #{a.id}: {len(items)} item(s)"))
     for i in items:
         head = f"{i.kind} {i.type}" if i.kind == "event" else i.kind
         extra = []
@@ -524,11 +533,13 @@ def timeline(
         if i.speaker:
             extra.append(f"per {i.speaker}")
         console.print(
-            f"{i.date or '????'}  [cyan]{head}[/cyan] ({i.role}, {i.modality}, "
-            f"confidence {confidence_text(i.confidence)}) {escape(' | '.join(extra))}",
-            highlight=False,
+            Text.assemble(
+                f"{i.date or '????'}  ",
+                (head, "cyan"),
+                f" ({i.role}, {i.modality}, confidence {confidence_text(i.confidence)}) {' | '.join(extra)}",
+            )
         )
-        console.print(f"    [dim]{escape(i.source or i.doc_id[:12])}:[/dim] {escape(i.text[:220])}", highlight=False)
+        console.print(Text.assemble("    ", (f"{i.source or i.doc_id[:12]}:", "dim"), f" {i.text[:220]}"))
 
 
 @click.command()
@@ -575,8 +586,7 @@ def export(
     hidden_note(hidden, min_confidence)
     console.print(
         f"{written.actors} actor(s), {written.edges} tie(s), {written.records} record(s) -> "
-        + ", ".join(str(p) for p in written.paths),
-        highlight=False,
+        + ", ".join(str(p) for p in written.paths)
     )
 
 
@@ -602,7 +612,7 @@ def stories(db: str, as_json: bool, limit: int, min_articles: int, rebuild: bool
     with Store.open(db, create=False) as store:
         if rebuild:
             report = regroup(store.engine)
-            errors.print(f"[dim]{report.documents} document(s) in {report.new_stories} stories[/dim]")
+            note(f"{report.documents} document(s) in {report.new_stories} stories")
         else:
             group_pending(store.engine)
         rows = list_stories(store.engine, limit=limit, min_articles=min_articles)
@@ -642,16 +652,16 @@ def story(key: str, db: str, as_json: bool) -> None:
     if as_json:
         print_json({"story": head, "articles": members, "events": [e.to_dict() for e in events]})
         return
-    console.print(f"[bold]story {head['id']}[/bold] {escape(head['title'] or '')} ({head['articles']} articles)")
+    title = head["title"] or ""
+    console.print(Text.assemble((f"story {head['id']}", "bold"), f" {title} ({head['articles']} articles)"))
     for m in members:
-        console.print(f"  {m['published'] or '?'} {escape(m['source'] or '?')}: {escape(m['title'] or m['id'])}")
+        console.print(f"  {m['published'] or '?'} {m['source'] or '?'}: {m['title'] or m['id']}")
     if events:
-        console.print("\n[bold]Events[/bold] (articles: sources)")
+        console.print(Text.assemble("\n", ("Events", "bold"), " (articles: sources)"))
         for e in events:
             console.print(
-                f"  {e.type} {escape(e.source or '?')} -> {escape(e.target or '?')} {e.date or ''} "
-                f"x{e.articles}: {escape(', '.join(e.sources))}",
-                highlight=False,
+                f"  {e.type} {e.source or '?'} -> {e.target or '?'} {e.date or ''} "
+                f"x{e.articles}: {', '.join(e.sources)}"
             )
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from rich.markup import escape
 from rich.text import Text
 
 from newsgraph.cli.options import db_option, json_option, min_confidence_option, paging_options
-from newsgraph.cli.output import confidence_text, console, hidden_note, print_json, print_table
+from newsgraph.cli.output import confidence_text, console, hidden_note, highlighted, print_json, print_table
 from newsgraph.records import Extraction
 from newsgraph.store import Store, shown
 from newsgraph.store import documents as doc_store
@@ -35,11 +34,11 @@ def summary(db: str, as_json: bool) -> None:
     if as_json:
         print_json(s.to_dict())
         return
-    console.print(f"[bold]{shown(db)}[/bold]")
+    console.print(Text(shown(db), style="bold"))
     console.print(f"  documents   {s.documents:,} ({s.versions:,} stored versions)")
     console.print(f"  words       {s.words:,}")
     console.print(f"  date range  {s.first or '?'} .. {s.last or '?'}")
-    top = ", ".join(f"{escape(k)} ({v})" for k, v in list(s.sources.items())[:8])
+    top = ", ".join(f"{k} ({v})" for k, v in list(s.sources.items())[:8])
     console.print(f"  sources     {len(s.sources)}: {top}")
     console.print(
         f"  extracted   {s.entities:,} entities, {s.claims:,} claims, {s.events:,} events, {s.relations:,} relations"
@@ -99,19 +98,19 @@ def show(doc_id: str, db: str, as_json: bool) -> None:
 
 def _print_document(x: Extraction, row: dict[str, Any]) -> None:
     d = x.document
-    console.print(f"[bold]{escape(d.title or d.id)}[/bold]")
-    meta = [f"id {d.id}", f"published {d.published or '?'}", f"source {escape(d.source or '?')}"]
+    console.print(Text(d.title or d.id, style="bold"))
+    meta = [f"id {d.id}", f"published {d.published or '?'}", f"source {d.source or '?'}"]
     if d.dateline:
-        meta.append(f"dateline {escape(d.dateline.place or '')} ({escape(d.dateline.agency or '')})")
+        meta.append(f"dateline {d.dateline.place or ''} ({d.dateline.agency or ''})")
     if row.get("version", 1) > 1:
         meta.append(f"version {row['version']} (replaces {row['previous_id']})")
-    console.print("  " + " · ".join(meta), highlight=False)
+    console.print("  " + " · ".join(meta))
     if row.get("slug"):
-        console.print(f"  slug {escape(row['slug'])!r}", highlight=False)
+        console.print(f"  slug {row['slug']!r}")
     console.print()
     console.print(Text(d.text))
     if x.entities:
-        console.print("\n[bold]Entities[/bold]")
+        console.print(Text.assemble("\n", ("Entities", "bold")))
         for e in x.entities:
             extra = []
             if e.aliases:
@@ -120,13 +119,15 @@ def _print_document(x: Extraction, row: dict[str, Any]) -> None:
                 extra.append(f"{e.place.country or ''} {e.place.lat:.2f},{e.place.lon:.2f}")
             extra += [f"{k}={v}" for k, v in e.attributes.items()]
             console.print(
-                f"  {e.id:<4} {confidence_text(e.confidence):>4}  {escape(e.name)} [dim]{e.kind}[/dim] "
-                f"{escape('; '.join(extra))}",
-                highlight=False,
+                Text.assemble(
+                    f"  {e.id:<4} {confidence_text(e.confidence):>4}  {e.name} ",
+                    (e.kind, "dim"),
+                    f" {'; '.join(extra)}",
+                )
             )
     names = {e.id: e.name for e in x.entities}
     if x.claims:
-        console.print("\n[bold]Claims[/bold] (confidence, speaker -> content)")
+        console.print(Text.assemble("\n", ("Claims", "bold"), " (confidence, speaker -> content)"))
         for c in x.claims:
             console.print(Text(f"  {confidence_text(c.confidence):>4}  ") + claim_line(c, x.document.text, names))
 
@@ -166,7 +167,8 @@ def search(query: str, db: str, as_json: bool, limit: int) -> None:
     if as_json:
         print_json(rows)
     else:
-        print_table(rows, [("id", "id"), ("published", "published"), ("title", "title"), ("snippet", "match")])
+        shown_rows = [{**r, "snippet": highlighted(r.get("snippet"))} for r in rows]
+        print_table(shown_rows, [("id", "id"), ("published", "published"), ("title", "title"), ("snippet", "match")])
 
 
 @click.command()
@@ -212,7 +214,7 @@ def claims(
         line.append(f" -> ({r['kind']}, {r['modality']}) {r['text']}")
         console.print(line)
     if not rows:
-        console.print("[dim](no claims)[/dim]")
+        console.print(Text("(no claims)", style="dim"))
 
 
 def _args(values: list[dict[str, Any]] | None) -> str:
@@ -270,16 +272,13 @@ def events(
         head.append(f"  confidence {confidence_text(r['confidence'])}", style="dim")
         console.print(head)
         console.print(
-            f"  {escape(_args(r['source']))} -> {escape(_args(r['target']))}"
-            + (f"  with {escape(_args(r['participants']))}" if r["participants"] else ""),
-            highlight=False,
+            f"  {_args(r['source'])} -> {_args(r['target'])}"
+            + (f"  with {_args(r['participants'])}" if r["participants"] else "")
         )
         console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
-        console.print(
-            f"  [dim]{r['document']} · per {escape(per or 'the text')} · via {escape(r['outlet'] or '?')}[/dim]"
-        )
+        console.print(Text(f"  {r['document']} · per {per or 'the text'} · via {r['outlet'] or '?'}", style="dim"))
     if not rows:
-        console.print("[dim](no events)[/dim]")
+        console.print(Text("(no events)", style="dim"))
 
 
 @click.command()
@@ -321,11 +320,9 @@ def relations(
         line.append(f"  confidence {confidence_text(r['confidence'])}", style="dim")
         console.print(line)
         console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
-        console.print(
-            f"  [dim]{r['document']} · per {escape(per or 'the text')} · via {escape(r['outlet'] or '?')}[/dim]"
-        )
+        console.print(Text(f"  {r['document']} · per {per or 'the text'} · via {r['outlet'] or '?'}", style="dim"))
     if not rows:
-        console.print("[dim](no relations)[/dim]")
+        console.print(Text("(no relations)", style="dim"))
 
 
 commands = [summary, documents, show, search, claims, events, relations]

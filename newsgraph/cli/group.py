@@ -9,7 +9,7 @@ from typing import TextIO
 
 import click
 
-from newsgraph.cli.output import errors
+from newsgraph.cli.output import report_failure
 from newsgraph.errors import InputError
 from newsgraph.grouping import Article, GroupingSettings, article_from_record, group_articles
 
@@ -74,7 +74,7 @@ def group(file: TextIO, output: TextIO, threshold: float, window_days: float) ->
     for item in read_articles(file, file.name):
         if isinstance(item, InputError):
             failed += 1
-            errors.print(f"[red]skipped[/red] {item.origin}: {item.reason}", highlight=False, soft_wrap=True)
+            report_failure(item, "skipped")
         else:
             articles.append(item)
     settings = GroupingSettings(
@@ -93,8 +93,13 @@ def group(file: TextIO, output: TextIO, threshold: float, window_days: float) ->
 
 @click.command(hidden=True, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 def cluster() -> None:
-    """Renamed: ``newsgraph group`` (``--cluster`` now means only a Dask cluster)."""
-    raise click.UsageError("`newsgraph cluster` is now `newsgraph group` (same arguments; lines say \"story\")")
+    """Renamed: ``newsgraph group`` (``--cluster`` now means only a Dask cluster).
+
+    \b
+    Example:
+      newsgraph group articles.jsonl -o stories.jsonl
+    """
+    raise click.UsageError('`newsgraph cluster` is now `newsgraph group` (same arguments; lines say "story")')
 
 
 commands = [group, cluster]

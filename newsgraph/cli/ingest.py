@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from newsgraph.batch import Result, batches, extract_documents
 from newsgraph.cli.options import cluster_option, db_option, read_options, workers_option
-from newsgraph.cli.output import errors
+from newsgraph.cli.output import errors, report_failure
 from newsgraph.errors import InputError
 from newsgraph.ingest import ReadOptions, discover, read_inputs
 from newsgraph.ingest.document import normalise_date
@@ -31,14 +31,10 @@ def _options(published: str | None, encoding: str, max_chars: int) -> ReadOption
     )
 
 
-def _report_failure(err: InputError) -> None:
-    errors.print(f"[red]failed[/red] {err.origin}: {err.reason}", highlight=False, soft_wrap=True)
-
-
 def _progress(total: int | None) -> Progress:
     return Progress(
         SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -101,7 +97,7 @@ def ingest(
             workers=workers,
             batch_size=batch_size,
             on_progress=lambda n, _note: progress.advance(task, n),
-            on_failure=_report_failure,
+            on_failure=report_failure,
             cluster=cluster,
         )
     rate = report.stored / report.seconds if report.seconds else 0.0
@@ -168,7 +164,7 @@ def extract(
         for item in read_inputs(paths, options):
             if isinstance(item, InputError):
                 failed += 1
-                _report_failure(item)
+                report_failure(item)
             else:
                 yield item
 
@@ -178,7 +174,7 @@ def extract(
             for r in results:
                 if isinstance(r, InputError):
                     failed += 1
-                    _report_failure(r)
+                    report_failure(r)
                 else:
                     yield r
 

@@ -10,9 +10,10 @@ from typing import Any, TextIO
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from newsgraph.cli.options import db_option, json_option
-from newsgraph.cli.output import console, errors, print_json, print_table
+from newsgraph.cli.output import console, errors, print_json, print_table, warning
 from newsgraph.errors import BadRequest
 from newsgraph.store import Store
 from newsgraph.watchlist.index_cache import screener_for
@@ -54,9 +55,9 @@ def load(files: tuple[Path, ...], list_name: str | None, db: str) -> None:
     with Store.open(db) as store:
         for one in loaded:
             n = replace_list(store.engine, one)
-            console.print(f"[bold]{one.list}[/bold]: {n:,} entries from {', '.join(one.sources)}")
-            for warning in one.warnings:
-                console.print(f"  [yellow]warning[/yellow]: {warning}", markup=True, highlight=False)
+            console.print(Text.assemble((one.list, "bold"), f": {n:,} entries from {', '.join(one.sources)}"))
+            for w in one.warnings:
+                warning(w, indent="  ")
 
 
 @watchlist.command()
@@ -78,11 +79,11 @@ def info(db: str, as_json: bool) -> None:
         console.print("no watchlist loaded: `newsgraph watchlist load FILE...`")
     for i in lists:
         types = ", ".join(f"{n:,} {t}" for t, n in sorted(i.by_type.items()))
-        console.print(f"[bold]{i.list}[/bold]  {i.entries:,} entries ({types}), loaded {i.loaded_at}")
+        console.print(Text.assemble((i.list, "bold"), f"  {i.entries:,} entries ({types}), loaded {i.loaded_at}"))
         for s in i.sources:
-            console.print(f"  from {s}", highlight=False)
+            console.print(f"  from {s}")
         for w in i.warnings:
-            console.print(f"  [yellow]warning[/yellow]: {w}", highlight=False)
+            warning(w, indent="  ")
 
 
 def _hit_row(hit: Hit) -> dict[str, Any]:
@@ -107,7 +108,7 @@ def _screener(db: str, lists: tuple[str, ...]) -> Screener:
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
