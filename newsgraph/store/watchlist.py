@@ -102,6 +102,41 @@ class LoadedList:
     sources: tuple[str, ...] = ()
 
 
+LIST_NAME_MAX = 40
+"""Longest list name the store keeps (``watchlist_entries.list``)."""
+ENTRY_ID_MAX = 200
+"""Longest entry reference the store keeps (``watchlist_entries.entry_id``)."""
+
+
+def _bad_text(value: str) -> str | None:
+    if "\x00" in value:
+        return "a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "a lone surrogate (not valid Unicode)"
+    return None
+
+
+def unstorable(entry: WatchlistEntry) -> str | None:
+    """Why the store cannot keep ``entry`` (every database we support), or None when it can.
+
+    A reference over :data:`ENTRY_ID_MAX` characters, an empty one, or any text with a NUL or
+    a lone surrogate (PostgreSQL refuses both, SQLite's UTF-8 encoding refuses the second).
+    """
+    if not entry.entry_id.strip():
+        return "an empty reference"
+    if len(entry.entry_id) > ENTRY_ID_MAX:
+        return f"a reference of {len(entry.entry_id):,} characters (at most {ENTRY_ID_MAX})"
+    texts = [entry.entry_id, entry.name, entry.regime or "", entry.reason or "", entry.listed_on or ""]
+    texts += [a.name for a in entry.aliases] + [*entry.nationalities, *entry.countries, *entry.birth_dates]
+    for text in texts:
+        bad = _bad_text(text)
+        if bad:
+            return bad
+    return None
+
+
 watchlist_entries = Table(
     "watchlist_entries",
     metadata,
@@ -232,23 +267,30 @@ def _entry(row: Any) -> WatchlistEntry:
 def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str) -> int:
     """Replace the stored entries and the list row of ``loaded.list``, and empty the index cache,
     in one transaction; return how many entries were stored."""
-    rows = [_entry_row(e) for e in loaded.entries]
-    with engine.begin() as conn:
-        conn.execute(delete(watchlist_entries).where(watchlist_entries.c.list == loaded.list))
-        conn.execute(delete(watchlist_lists).where(watchlist_lists.c.list == loaded.list))
-        conn.execute(delete(watchlist_index))
-        for start in range(0, len(rows), ENTRY_BATCH):
-            conn.execute(insert(watchlist_entries), rows[start : start + ENTRY_BATCH])
-        conn.execute(
-            insert(watchlist_lists).values(
-                list=loaded.list,
-                entries=len(rows),
-                sources=list(loaded.sources),
-                warnings=list(loaded.warnings),
-                loaded_at=loaded_at,
+    stored = 0
+    try:
+        with engine.begin() as conn:
+            conn.execute(delete(watchlist_entries).where(watchlist_entries.c.list == loaded.list))
+            conn.execute(delete(watchlist_lists).where(watchlist_lists.c.list == loaded.list))
+            conn.execute(delete(watchlist_index))
+            for start in range(0, len(loaded.entries), ENTRY_BATCH):  # the rows of one batch at a time
+                batch = [_entry_row(e) for e in loaded.entries[start : start + ENTRY_BATCH]]
+                conn.execute(insert(watchlist_entries), batch)
+                stored += len(batch)
+            conn.execute(
+                insert(watchlist_lists).values(
+                    list=loaded.list,
+                    entries=stored,
+                    sources=list(loaded.sources),
+                    warnings=list(loaded.warnings),
+                    loaded_at=loaded_at,
+                )
             )
-        )
-    return len(rows)
+    except (SQLAlchemyError, UnicodeError, ValueError) as e:
+        raise StoreError(
+            f"list {loaded.list} was not stored ({type(e).__name__}: {str(e).splitlines()[0][:200]})"
+        ) from e
+    return stored
 
 
 def entries_of(engine: Engine, lists: Sequence[str] | None = None) -> list[WatchlistEntry]:
@@ -352,8 +394,6 @@ def cached_index_keys(engine: Engine) -> list[str]:
 
 
 # --- reads for the CLI and the web ---
-
-
 
 
 # reads for the web and the CLI

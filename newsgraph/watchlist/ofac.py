@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,10 +54,20 @@ def _clean(value: str) -> str:
     return "" if value == _EMPTY else value
 
 
-def read_rows(data: str, origin: str, columns: int) -> list[list[str]]:
-    """Rows of one headerless OFAC CSV, each with ``columns`` fields; refuses the file otherwise."""
+def _csv_problem(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"a field of over {csv.field_size_limit():,} characters (no OFAC field is this long)"
+    return f"{exc}: truncated?"
+
+
+def read_rows(data: str, origin: str, columns: int) -> Iterator[list[str]]:
+    """Rows of one headerless OFAC CSV, each with ``columns`` fields; refuses the file otherwise.
+
+    Rows come one at a time (the file is never held as a list of rows); the refusal may come
+    after some rows, so a caller stores nothing before the last one.
+    """
     reader = csv.reader(io.StringIO(data, newline=""), strict=True)
-    rows: list[list[str]] = []
+    any_row = False
     try:
         for row in reader:
             if not row or row == [_EOF] or (len(row) == 1 and not row[0].strip()):
@@ -68,13 +79,13 @@ def read_rows(data: str, origin: str, columns: int) -> list[list[str]]:
                     "the file is truncated or not this kind of OFAC file",
                 )
             if not row[0].strip().isdigit():
-                raise WatchlistError(origin, f"line {reader.line_num}: entity number {row[0]!r} is not a number")
-            rows.append(row)
+                raise WatchlistError(origin, f"line {reader.line_num}: entity number {row[0][:40]!r} is not a number")
+            any_row = True
+            yield row
     except csv.Error as exc:
-        raise WatchlistError(origin, f"malformed CSV at line {reader.line_num} ({exc}): truncated?") from exc
-    if not rows:
+        raise WatchlistError(origin, f"malformed CSV at line {reader.line_num} ({_csv_problem(exc)})") from exc
+    if not any_row:
         raise WatchlistError(origin, "no rows")
-    return rows
 
 
 def _decode(path: Path) -> str:
@@ -88,9 +99,16 @@ def _decode(path: Path) -> str:
 def _date(raw: str) -> str | None:
     raw = raw.strip().removeprefix("circa ").strip()
     if " to " in raw:
-        a, b = (_date(x) for x in raw.split(" to ", 1))
+        parts = raw.split(" to ")
+        if len(parts) != 2:  # a range has two ends
+            return None
+        a, b = (_one_date(x) for x in parts)
         return f"{a[:4]}-{b[:4]}" if a and b else a or b
-    m = _DATE.match(raw)
+    return _one_date(raw)
+
+
+def _one_date(raw: str) -> str | None:
+    m = _DATE.match(raw.strip().removeprefix("circa ").strip())
     if not m:
         return None
     day, month, year = m.groups()
@@ -102,23 +120,27 @@ def _date(raw: str) -> str | None:
 def column_count(path: Path) -> int:
     """How many fields the first row of a headerless OFAC CSV has (tells sdn, alt and add apart)."""
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
-        for row in csv.reader(fh):
-            if row:
-                return len(row)
+        try:
+            for row in csv.reader(fh):
+                if row:
+                    return len(row)
+        except csv.Error as exc:
+            raise WatchlistError(str(path), f"malformed CSV in its first row ({_csv_problem(exc)})") from exc
     return 0
 
 
 def parse_ofac(sdn: str, alt: str | None, add: str | None, origins: OfacFiles, list_name: str = "ofac") -> LoadedList:
+    """One list from the trio's texts: the entity numbers first, then the aliases and addresses,
+    then the entries, so that no file is held as a list of rows."""
     warnings: list[str] = []
-    sdn_rows = read_rows(sdn, str(origins.sdn), SDN_COLUMNS)
     aliases: dict[str, list[Alias]] = {}
     countries: dict[str, list[str]] = {}
-    known = {r[0].strip() for r in sdn_rows}
+    known = {r[0].strip() for r in read_rows(sdn, str(origins.sdn), SDN_COLUMNS)}
     if alt is not None:
         for row in read_rows(alt, str(origins.alt), ALT_COLUMNS):
             ent, name, kind = row[0].strip(), _clean(row[3]), _clean(row[2]).lower() or "aka"
             if ent not in known:
-                warnings.append(f"{origins.alt}: alias {name!r} names unknown entity {ent}; skipped")
+                warnings.append(f"{origins.alt}: alias {name[:80]!r} names unknown entity {ent}; skipped")
             elif name:
                 aliases.setdefault(ent, []).append(Alias(name, "good", kind))
     if add is not None:
@@ -130,14 +152,15 @@ def parse_ofac(sdn: str, alt: str | None, add: str | None, origins: OfacFiles, l
                 countries[ent].append(country)
     entries: list[WatchlistEntry] = []
     first_line: dict[str, str] = {}
-    for row in sdn_rows:
+    for row in read_rows(sdn, str(origins.sdn), SDN_COLUMNS):
         ent = row[0].strip()
         name = _clean(row[1])
         if not name:
             raise WatchlistError(str(origins.sdn), f"entity {ent} has no name")
         if ent in first_line:
             warnings.append(
-                f"{origins.sdn}: entity number {ent} is given to both {first_line[ent]!r} and {name!r}; both kept"
+                f"{origins.sdn}: entity number {ent} is given to both {first_line[ent][:80]!r} "
+                f"and {name[:80]!r}; both kept"
             )
         first_line.setdefault(ent, name)
         remarks = _clean(row[11])

@@ -184,3 +184,90 @@ def test_real_lists_load_with_references() -> None:
     refs = {e.entry_id: e for e in un.entries}
     assert refs["QDe.118"].name == "LASHKAR-E-TAYYIBA" and any(a.name == "LET" for a in refs["QDe.118"].aliases)
     assert any(e.entry_id == "4695" and e.name == "HAMAS" for e in ofac.entries)
+
+
+# --- issue 16: malformed files give one clear error, never a traceback; the stored list stays ---
+
+PERSON = '{"id": "os-1", "schema": "Person", "properties": {"name": ["Amir Khalidi"]}}\n'
+SDN_ROW = "1,NAME,individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            PERSON + '{"id": "b", "schema": "Person", "properties": {}, "n": ' + "9" * 5000 + "}\n",
+            "line 2 .*4300 digits",
+        ),
+        (PERSON + '{"id": "b", "n": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "line 2 .*nested too deeply"),
+        ('{"id": {"x": 1}, "schema": "Person", "properties": {"name": ["A"]}}\n', "line 1: id is dict"),
+        ('{"id": "a", "schema": ["Person"], "properties": {"name": ["A"]}}\n', "line 1: schema is list"),
+        ('{"id": null, "schema": "Person", "properties": {"name": ["A"]}}\n', "line 1: id is NoneType"),
+        ('{"id": "a", "schema": "Person", "properties": {"name": 5}}\n', "entity a has no name"),
+        (PERSON + "[1, 2]\n", "line 2 is not a FollowTheMoney entity"),
+        (PERSON + PERSON[:30] + "\n", "line 2 is not JSON"),
+    ],
+    ids=[
+        "5000-digit number",
+        "nesting 100,000 deep",
+        "id an object",
+        "schema a list",
+        "id null",
+        "name a number",
+        "top-level array",
+        "truncated line",
+    ],
+)
+def test_opensanctions_malformed_file_is_one_clear_error(tmp_path: Path, text: str, reason: str) -> None:
+    with pytest.raises(WatchlistError, match=reason) as refused:
+        read_lists([write(tmp_path, "os.jsonl", text)])
+    assert "\n" not in str(refused.value) and "os.jsonl" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("record", "warning"),
+    [
+        ({"id": "b", "schema": "Person", "properties": {"name": ["X\ud800"]}}, "lone surrogate"),
+        ({"id": "b", "schema": "Person", "properties": {"name": ["X\x00Y"]}}, "NUL"),
+        ({"id": "b" * 201, "schema": "Person", "properties": {"name": ["Y"]}}, "reference of 201 characters"),
+    ],
+)
+def test_entry_the_store_cannot_keep_is_a_warning(tmp_path: Path, record: dict[str, object], warning: str) -> None:
+    path = tmp_path / "os.jsonl"
+    path.write_text(PERSON + json.dumps(record) + "\n", encoding="utf-8", errors="surrogatepass")
+    engine = create_engine(f"sqlite:///{tmp_path / 'w.db'}")
+    (loaded,) = read_lists([path])
+    assert [e.entry_id for e in loaded.entries] == ["os-1"]
+    assert len(loaded.warnings) == 1 and warning in loaded.warnings[0]
+    replace_list(engine, loaded)
+    assert [e.entry_id for e in load_entries(engine)] == ["os-1"]
+
+
+@pytest.mark.parametrize("where", ["first row", "second row"])
+def test_ofac_field_over_the_csv_limit_is_one_clear_error(tmp_path: Path, where: str) -> None:
+    big = '1,"' + "A" * 140_000 + '",individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
+    text = big if where == "first row" else SDN_ROW + big.replace("1,", "2,", 1)
+    with pytest.raises(WatchlistError, match="a field of over 131,072 characters"):
+        read_lists([write(tmp_path, "sdn.csv", text)])
+
+
+@pytest.mark.parametrize("remarks", ["DOB 1970" + " to 1971" * 5_000])
+def test_ofac_date_of_many_ranges_is_not_a_date(tmp_path: Path, remarks: str) -> None:
+    (loaded,) = read_lists([write(tmp_path, "sdn.csv", SDN_ROW.replace(",-0- \n", f',"{remarks}"\n'))])
+    assert loaded.entries[0].birth_dates == ()
+
+
+@pytest.mark.parametrize("name", ["x" * 41, ""])
+def test_list_name_the_store_cannot_keep_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(WatchlistError, match="a list name has 1 to 40 characters"):
+        read_lists([write(tmp_path, "os.jsonl", PERSON)], name)
+
+
+@pytest.mark.parametrize("text", [PERSON + '{"id": 7, "schema": "Person", "properties": {}}\n'])
+def test_refused_opensanctions_file_leaves_stored_list_unchanged(tmp_path: Path, text: str) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'w.db'}")
+    (good,) = read_lists([write(tmp_path, "good.jsonl", PERSON)])
+    replace_list(engine, good)
+    with pytest.raises(WatchlistError):
+        read_lists([write(tmp_path, "bad.jsonl", text)])
+    assert [e.entry_id for e in load_entries(engine)] == ["os-1"]
