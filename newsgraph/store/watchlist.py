@@ -18,9 +18,10 @@ is the bottom layer), a :class:`ListInfo`, tuples.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from sqlalchemy import (
     JSON,
@@ -92,12 +93,51 @@ class WatchlistEntry:
         return [(self.name, "good"), *((a.name, a.quality) for a in self.aliases)]
 
 
+class EntryStream(Sequence[WatchlistEntry]):
+    """A loader's entries made again from their source on each pass, never all held at once.
+
+    ``make`` gives a new iterator of the entries each time it is called; ``skip`` numbers (in
+    that order) left out. Iterating it is the way to use it: an index or a slice makes the
+    entries up to it (for tests and small lists).
+    """
+
+    def __init__(self, make: Callable[[], Iterator[WatchlistEntry]], skip: frozenset[int] = frozenset()) -> None:
+        self._make = make
+        self._skip = skip
+        self._count: int | None = None
+
+    def __iter__(self) -> Iterator[WatchlistEntry]:
+        return (e for k, e in enumerate(self._make()) if k not in self._skip)
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = sum(1 for _ in self)
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> WatchlistEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[WatchlistEntry, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> WatchlistEntry | tuple[WatchlistEntry, ...]:
+        return tuple(self)[index]
+
+    def without(self, skip: Iterable[int]) -> EntryStream:
+        """The same stream without the entries numbered ``skip`` (counted among those it gives now)."""
+        return EntryStream(self.__iter__, frozenset(skip))
+
+
 @dataclass(frozen=True)
 class LoadedList:
-    """What a loader read from one source: the entries and the row-level problems it tolerated."""
+    """What a loader read from one source: the entries and the row-level problems it tolerated.
+
+    ``entries`` is a tuple, or an :class:`EntryStream` for the loaders that read a file again
+    rather than hold every entry (OFAC, OpenSanctions).
+    """
 
     list: str
-    entries: tuple[WatchlistEntry, ...]
+    entries: Sequence[WatchlistEntry]
     warnings: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
 
@@ -273,8 +313,8 @@ def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str) -> int:
             conn.execute(delete(watchlist_entries).where(watchlist_entries.c.list == loaded.list))
             conn.execute(delete(watchlist_lists).where(watchlist_lists.c.list == loaded.list))
             conn.execute(delete(watchlist_index))
-            for start in range(0, len(loaded.entries), ENTRY_BATCH):  # the rows of one batch at a time
-                batch = [_entry_row(e) for e in loaded.entries[start : start + ENTRY_BATCH]]
+            entries = iter(loaded.entries)
+            while batch := [_entry_row(e) for e in itertools.islice(entries, ENTRY_BATCH)]:  # one batch at a time
                 conn.execute(insert(watchlist_entries), batch)
                 stored += len(batch)
             conn.execute(

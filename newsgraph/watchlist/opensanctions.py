@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import WatchlistError
-from newsgraph.store.watchlist import Alias, LoadedList, WatchlistEntry
+from newsgraph.store.watchlist import Alias, EntryStream, LoadedList, WatchlistEntry
 
 _TYPES = {
     "Person": "person",
@@ -80,64 +80,71 @@ def parse_opensanctions(text: str, origin: str, list_name: str = "opensanctions"
 
 
 def read_entities(lines: Callable[[], Iterator[str]], origin: str, list_name: str = "opensanctions") -> LoadedList:
-    """Read the lines twice: the sanctions first (they may come after their entity), then the entities.
+    """Read the lines once for the sanctions (they may come after their entity) and to check every
+    line, then again on each pass over the entries (:class:`EntryStream`).
 
-    Only the sanctions and the entries made are held, never the whole file or its other entities.
+    Only the sanctions are held, never the whole file, its entities or its entries.
     """
     sanctions: dict[str, list[dict[str, Any]]] = {}
-    seen_any = False
-    for r in _records(lines(), origin):
+    seen_any = any_entry = False
+    for r in _records(lines(), origin):  # the sanctions kept, every line and name checked
         seen_any = True
         if r["schema"] == "Sanction":
             keep = {"properties": {k: r["properties"].get(k, []) for k in _SANCTION_KEYS}}
             for target in _props(r, "entity"):
                 sanctions.setdefault(target, []).append(keep)
+        elif r["schema"] in _TYPES:
+            any_entry = True
+            if not _props(r, "name"):
+                raise WatchlistError(origin, f"entity {r['id'][:80]} has no name")
     if not seen_any:
         raise WatchlistError(origin, "no entities")
-    entries = []
-    for r in _records(lines(), origin):
-        kind = _TYPES.get(r["schema"])
-        if kind is None:
-            continue
-        names = _props(r, "name")
-        if not names:
-            raise WatchlistError(origin, f"entity {r['id']} has no name")
-        aliases = [Alias(n, "good", "aka") for n in names[1:]]
-        aliases += [Alias(n, "good", "aka") for n in _props(r, "alias")]
-        aliases += [Alias(n, "good", "fka") for n in _props(r, "previousName")]
-        aliases += [Alias(n, "low", "aka") for n in _props(r, "weakAlias")]
-        seen = {names[0].lower()}
-        unique = []
-        for a in aliases:
-            if a.name.lower() not in seen:
-                seen.add(a.name.lower())
-                unique.append(a)
-        linked = sanctions.get(r["id"], [])
-        programmes = [p for s in linked for p in _props(s, "program") + _props(s, "programId")]
-        programmes += _props(r, "program")
-        listed = sorted(d for s in linked for d in _props(s, "listingDate") + _props(s, "startDate"))
-        listed += sorted(_props(r, "createdAt"))[:1] if not listed else []
-        reasons = [x for s in linked for x in _props(s, "reason")] + _props(r, "notes")
-        countries = [*_props(r, "country"), *_props(r, "jurisdiction"), *_props(r, "flag")]
-        entries.append(
-            WatchlistEntry(
-                list=list_name,
-                entry_id=str(r["id"]),
-                name=names[0],
-                type=kind,
-                regime="; ".join(dict.fromkeys(programmes)) or None,
-                aliases=tuple(unique),
-                nationalities=tuple(dict.fromkeys(_props(r, "nationality") + _props(r, "citizenship"))),
-                countries=tuple(dict.fromkeys(countries)),
-                listed_on=listed[0][:10] if listed else None,
-                birth_dates=tuple(_props(r, "birthDate")),
-                reason=" ".join(reasons) or None,
-                extra={"topics": _props(r, "topics"), "datasets": _texts(r.get("datasets", []))},
-            )
-        )
-    if not entries:
+    if not any_entry:
         raise WatchlistError(origin, "no Person, Organization, Company, LegalEntity, Vessel or Airplane entities")
-    return LoadedList(list_name, tuple(entries), (), (origin,))
+
+    def entries() -> Iterator[WatchlistEntry]:
+        for r in _records(lines(), origin):
+            if r["schema"] in _TYPES:
+                yield _entry(r, sanctions, list_name)
+
+    return LoadedList(list_name, EntryStream(entries), (), (origin,))
+
+
+def _entry(r: dict[str, Any], sanctions: dict[str, list[dict[str, Any]]], list_name: str) -> WatchlistEntry:
+    """The entry of one designated entity, joined to its sanctions."""
+    kind = _TYPES[r["schema"]]
+    names = _props(r, "name")
+    aliases = [Alias(n, "good", "aka") for n in names[1:]]
+    aliases += [Alias(n, "good", "aka") for n in _props(r, "alias")]
+    aliases += [Alias(n, "good", "fka") for n in _props(r, "previousName")]
+    aliases += [Alias(n, "low", "aka") for n in _props(r, "weakAlias")]
+    seen = {names[0].lower()}
+    unique = []
+    for a in aliases:
+        if a.name.lower() not in seen:
+            seen.add(a.name.lower())
+            unique.append(a)
+    linked = sanctions.get(r["id"], [])
+    programmes = [p for s in linked for p in _props(s, "program") + _props(s, "programId")]
+    programmes += _props(r, "program")
+    listed = sorted(d for s in linked for d in _props(s, "listingDate") + _props(s, "startDate"))
+    listed += sorted(_props(r, "createdAt"))[:1] if not listed else []
+    reasons = [x for s in linked for x in _props(s, "reason")] + _props(r, "notes")
+    countries = [*_props(r, "country"), *_props(r, "jurisdiction"), *_props(r, "flag")]
+    return WatchlistEntry(
+        list=list_name,
+        entry_id=str(r["id"]),
+        name=names[0],
+        type=kind,
+        regime="; ".join(dict.fromkeys(programmes)) or None,
+        aliases=tuple(unique),
+        nationalities=tuple(dict.fromkeys(_props(r, "nationality") + _props(r, "citizenship"))),
+        countries=tuple(dict.fromkeys(countries)),
+        listed_on=listed[0][:10] if listed else None,
+        birth_dates=tuple(_props(r, "birthDate")),
+        reason=" ".join(reasons) or None,
+        extra={"topics": _props(r, "topics"), "datasets": _texts(r.get("datasets", []))},
+    )
 
 
 def _texts(value: object) -> list[str]:

@@ -9,10 +9,11 @@ its text) is left out with a warning; at most ``MAX_WARNINGS`` warnings are kept
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from newsgraph.errors import WatchlistError
-from newsgraph.store.watchlist import LIST_NAME_MAX, LoadedList, unstorable
+from newsgraph.store.watchlist import LIST_NAME_MAX, EntryStream, LoadedList, WatchlistEntry, unstorable
 from newsgraph.watchlist.ofac import ADD_COLUMNS, ALT_COLUMNS, SDN_COLUMNS, OfacFiles, column_count, load_ofac
 from newsgraph.watchlist.opensanctions import load_opensanctions
 from newsgraph.watchlist.un import load_un, looks_like_un
@@ -22,24 +23,35 @@ MAX_WARNINGS = 100
 
 
 def storable(loaded: LoadedList) -> LoadedList:
-    """``loaded`` without the entries the store cannot keep, each left out with a warning."""
+    """``loaded`` without the entries the store cannot keep, each left out with a warning.
+
+    Goes through the entries once: a loader that makes them as it reads (an :class:`EntryStream`)
+    refuses a bad file here, before anything is stored.
+    """
     origin = loaded.sources[0] if loaded.sources else loaded.list
-    entries = []
+    skip: list[int] = []
     warnings = list(loaded.warnings)
-    for e in loaded.entries:
+    count = 0
+    for k, e in enumerate(loaded.entries):
+        count += 1
         why = unstorable(e)
-        if why is None:
-            entries.append(e)
-        else:
+        if why is not None:
+            skip.append(k)
             warnings.append(f"{origin}: entry {e.entry_id[:40]!r} ({e.name[:40]!r}) has {why}; skipped")
-    if not entries:
-        raise WatchlistError(origin, f"no entry the store can keep ({warnings[-1].removeprefix(origin + ': ')})")
+    if count == len(skip):
+        reason = warnings[-1].removeprefix(origin + ": ") if skip else "no entries"
+        raise WatchlistError(origin, f"no entry the store can keep ({reason})")
     if len(warnings) > MAX_WARNINGS:
         more = len(warnings) - MAX_WARNINGS
         warnings = [*warnings[:MAX_WARNINGS], f"{origin}: and {more:,} more warnings"]
-    if len(entries) == len(loaded.entries) and warnings == list(loaded.warnings):
+    if not skip and warnings == list(loaded.warnings):
         return loaded
-    return LoadedList(loaded.list, tuple(entries), tuple(warnings), loaded.sources)
+    if isinstance(loaded.entries, EntryStream):
+        entries: Sequence[WatchlistEntry] = loaded.entries.without(skip)
+    else:
+        dropped = set(skip)
+        entries = tuple(e for k, e in enumerate(loaded.entries) if k not in dropped)
+    return LoadedList(loaded.list, entries, tuple(warnings), loaded.sources)
 
 
 def sniff(path: Path) -> str:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from newsgraph.errors import WatchlistError
+from newsgraph.store.watchlist import EntryStream, LoadedList, WatchlistEntry
 from newsgraph.watchlist.ofac import OfacFiles, load_ofac
 from newsgraph.watchlist.opensanctions import load_opensanctions
 from newsgraph.watchlist.sources import read_lists, sniff
@@ -271,3 +272,42 @@ def test_refused_opensanctions_file_leaves_stored_list_unchanged(tmp_path: Path,
     with pytest.raises(WatchlistError):
         read_lists([write(tmp_path, "bad.jsonl", text)])
     assert [e.entry_id for e in load_entries(engine)] == ["os-1"]
+
+
+def _peak_loading(tmp_path: Path, rows: int) -> tuple[int, int]:
+    """Peak traced bytes of reading and storing an OFAC file of ``rows`` rows, and the file's size."""
+    import tracemalloc
+
+    path = tmp_path / f"sdn-{rows}.csv"
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(1, rows + 1):
+            fh.write(f'{k},"NAME{k}, GIVEN{k % 97}",individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1970."\n')
+    engine = create_engine(f"sqlite:///{tmp_path / f'w-{rows}.db'}")
+    replace_list(engine, LoadedList("x", (WatchlistEntry("x", "1", "X"),)))  # tables made before measuring
+    tracemalloc.start()
+    try:
+        (loaded,) = read_lists([path])
+        assert replace_list(engine, loaded) == rows
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(load_entries(engine, ["ofac"])) == rows
+    return peak, path.stat().st_size
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("small", "large"), [(2_000, 8_000)])
+def test_loading_a_large_list_holds_neither_its_rows_nor_its_entries(tmp_path: Path, small: int, large: int) -> None:
+    (peak_small, size_small), (peak_large, size_large) = _peak_loading(tmp_path, small), _peak_loading(tmp_path, large)
+    # what the larger file costs more is a few times its size (the text and the entity numbers), not
+    # the rows and entries of the whole file (some 15 times its size)
+    assert peak_large - peak_small < 6 * (size_large - size_small), f"{peak_large - peak_small:,} bytes more"
+
+
+@pytest.mark.parametrize("text", [PERSON + PERSON.replace("os-1", "os-2")])
+def test_entry_stream_gives_the_same_entries_on_each_pass(tmp_path: Path, text: str) -> None:
+    entries = load_opensanctions(write(tmp_path, "os.jsonl", text)).entries
+    assert isinstance(entries, EntryStream)
+    assert [e.entry_id for e in entries] == [e.entry_id for e in entries] == ["os-1", "os-2"]
+    assert len(entries) == 2 and entries[1].entry_id == "os-2"
+    assert [e.entry_id for e in entries.without([0])] == ["os-2"]
