@@ -75,7 +75,7 @@ def _records(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any]]:
 
 def parse_opensanctions(text: str, origin: str, list_name: str = "opensanctions") -> LoadedList:
     """The entries of a FollowTheMoney file given as text (:func:`read_entities` for a file)."""
-    lines = text.splitlines()
+    lines = text.removeprefix("\ufeff").splitlines()
     return read_entities(lambda: iter(lines), origin, list_name)
 
 
@@ -155,7 +155,7 @@ def load_opensanctions(path: Path, list_name: str = "opensanctions") -> LoadedLi
     """The entries of a FollowTheMoney JSON lines file, read line by line (twice)."""
 
     def lines() -> Iterator[str]:
-        with path.open(encoding="utf-8") as fh:
+        with path.open(encoding="utf-8-sig") as fh:  # a byte-order mark is no part of line 1
             number = 0
             try:
                 for number, line in enumerate(fh, 1):  # noqa: B007 (the number names the bad line)

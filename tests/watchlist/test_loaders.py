@@ -311,3 +311,11 @@ def test_entry_stream_gives_the_same_entries_on_each_pass(tmp_path: Path, text: 
     assert [e.entry_id for e in entries] == [e.entry_id for e in entries] == ["os-1", "os-2"]
     assert len(entries) == 2 and entries[1].entry_id == "os-2"
     assert [e.entry_id for e in entries.without([0])] == ["os-2"]
+
+
+@pytest.mark.parametrize("text", [PERSON])
+def test_opensanctions_byte_order_mark_is_not_part_of_line_1(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "os.jsonl"
+    path.write_text(text, encoding="utf-8-sig")
+    (loaded,) = read_lists([path])
+    assert [e.entry_id for e in loaded.entries] == ["os-1"]
