@@ -3,6 +3,7 @@
     .venv/bin/python bench/screen.py                      # lists from ../shared/data/sanctions
     .venv/bin/python bench/screen.py --actors 20000       # + distinct capitalised n-grams of the BBC corpus
     .venv/bin/python bench/screen.py --db /tmp/bench-2000.db  # + every actor of a real store
+    .venv/bin/python bench/screen.py --generate 200000    # only: a made-up list of 200,000 rows
 
 The store for the issue's figure holds 2,000 BBC articles with the lists loaded (``screen --actors``
 rewrites its ``watchlist_hits``)::
@@ -15,6 +16,10 @@ figure) and the load average:
 
 - parsing the lists and building the index; the index written to and read back from a store's cache;
 - median and 95th-percentile milliseconds per screened name (named actors, then corpus n-grams);
+- for ``--generate N``: a made-up OFAC sdn.csv of N rows (syllable names, a fifth of the words
+  shared by thousands of names) loaded into a new store and one name screened against it, each
+  step in a child process so that its peak memory is its own (issue 16: 1,000,000 rows took 65 s
+  and 2.3 GB to load, the screen 255 s and 7 GB);
 - for ``--db``: the whole store as ``newsgraph screen --actors`` does it (index from the store's
   cache, each distinct name compared once, candidates that cannot reach the threshold skipped,
   hits written in one transaction) against the baseline in the same run: the index built afresh
@@ -179,12 +184,79 @@ def whole_store(db: str) -> None:
         print(f"same hits: {'yes' if old == new else 'NO'}; CPU {old_cpu / max(cpu, 1e-9):.1f}x less")
 
 
+_SYLLABLES = ("ka", "ra", "mi", "to", "lu", "sa", "fe", "no", "da", "ri", "ha", "zu")
+_SYLLABLES += ("be", "qi", "jo", "la", "ne", "vo", "ch", "sh", "al", "om", "ir", "ud")
+_ORGWORDS = ("TRADING", "GROUP", "COMPANY", "LIMITED", "BANK")
+
+
+def generate_list(path: Path, rows: int, seed: int = 16) -> None:
+    """A made-up OFAC sdn.csv: three-word people (60%) and companies named with a common word."""
+    import random
+
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))).upper()
+
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(1, rows + 1):
+            if rng.random() < 0.6:
+                name, kind = f'"{word()}, {word()} {word()}"', "individual"
+            else:
+                name, kind = (
+                    f"{word()} {rng.choice(_ORGWORDS)} {word()}",
+                    "-0- ",
+                )
+            fh.write(f'{k},{name},{kind},SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1970; nationality Iran."\n')
+
+
+def _step(code: str) -> tuple[float, float]:
+    """Run ``code`` in a child Python: its wall seconds and peak memory in MB."""
+    import resource
+    import subprocess
+
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+    wall = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
+    return wall, peak_kb / 1024
+
+
+def generated(rows: int, name: str = "Riqino Kaqiom") -> None:
+    """Load a made-up list of ``rows`` rows into a new store, then screen one name against it twice."""
+    with tempfile.TemporaryDirectory() as folder:
+        csv, db = Path(folder) / "sdn.csv", Path(folder) / "list.db"
+        generate_list(csv, rows)
+        print(f"made-up list: {rows:,} rows, {csv.stat().st_size / 1e6:.0f} MB ({load()})")
+        load_code = (
+            "from newsgraph.store import Store; from newsgraph.watchlist.sources import read_lists;"
+            "from newsgraph.watchlist.storage import replace_list; from pathlib import Path\n"
+            f"with Store.open({str(db)!r}) as s:\n"
+            f"    [replace_list(s.engine, x) for x in read_lists([Path({str(csv)!r})])]"
+        )
+        wall, peak = _step(load_code)
+        print(f"load: {wall:.1f} s wall, peak {peak:,.0f} MB")
+        screen_code = (
+            "from newsgraph.store import Store; from newsgraph.watchlist.index_cache import screener_for;"
+            "from newsgraph.watchlist.storage import load_entries\n"
+            f"with Store.open({str(db)!r}, create=False) as s:\n"
+            f"    c = screener_for(s.engine, load_entries(s.engine)); print(len(c.screener.screen({name!r})), 'hits')"
+        )
+        for label in ("index built and cached", "index from the cache"):
+            wall, peak = _step(screen_code)
+            print(f"screen one name ({label}): {wall:.1f} s wall, peak so far {peak:,.0f} MB ({load()})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--actors", type=int, default=0, help="Also screen this many BBC-corpus names.")
     parser.add_argument("--db", help="Also screen every actor stored in this newsgraph store (rewrites its hits).")
+    parser.add_argument("--generate", type=int, default=0, help="Only: load a made-up list of this many rows.")
     args = parser.parse_args()
     print(load())
+    if args.generate:
+        generated(args.generate)
+        return
     folder = shared_dir() / "data" / "sanctions"
     lists, wall, cpu = clock(lambda: read_lists(sorted(Path(folder).iterdir())))
     print(f"lists: {', '.join(f'{lst.list} {len(lst.entries):,}' for lst in lists)}; parse {wall:.2f} s wall")

@@ -18,9 +18,10 @@ is the bottom layer), a :class:`ListInfo`, tuples.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from sqlalchemy import (
     JSON,
@@ -92,14 +93,88 @@ class WatchlistEntry:
         return [(self.name, "good"), *((a.name, a.quality) for a in self.aliases)]
 
 
+class EntryStream(Sequence[WatchlistEntry]):
+    """A loader's entries made again from their source on each pass, never all held at once.
+
+    ``make`` gives a new iterator of the entries each time it is called; ``skip`` numbers (in
+    that order) left out. Iterating it is the way to use it: an index or a slice makes the
+    entries up to it (for tests and small lists).
+    """
+
+    def __init__(self, make: Callable[[], Iterator[WatchlistEntry]], skip: frozenset[int] = frozenset()) -> None:
+        self._make = make
+        self._skip = skip
+        self._count: int | None = None
+
+    def __iter__(self) -> Iterator[WatchlistEntry]:
+        return (e for k, e in enumerate(self._make()) if k not in self._skip)
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = sum(1 for _ in self)
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> WatchlistEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[WatchlistEntry, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> WatchlistEntry | tuple[WatchlistEntry, ...]:
+        return tuple(self)[index]
+
+    def without(self, skip: Iterable[int]) -> EntryStream:
+        """The same stream without the entries numbered ``skip`` (counted among those it gives now)."""
+        return EntryStream(self.__iter__, frozenset(skip))
+
+
 @dataclass(frozen=True)
 class LoadedList:
-    """What a loader read from one source: the entries and the row-level problems it tolerated."""
+    """What a loader read from one source: the entries and the row-level problems it tolerated.
+
+    ``entries`` is a tuple, or an :class:`EntryStream` for the loaders that read a file again
+    rather than hold every entry (OFAC, OpenSanctions).
+    """
 
     list: str
-    entries: tuple[WatchlistEntry, ...]
+    entries: Sequence[WatchlistEntry]
     warnings: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+
+
+LIST_NAME_MAX = 40
+"""Longest list name the store keeps (``watchlist_entries.list``)."""
+ENTRY_ID_MAX = 200
+"""Longest entry reference the store keeps (``watchlist_entries.entry_id``)."""
+
+
+def _bad_text(value: str) -> str | None:
+    if "\x00" in value:
+        return "a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "a lone surrogate (not valid Unicode)"
+    return None
+
+
+def unstorable(entry: WatchlistEntry) -> str | None:
+    """Why the store cannot keep ``entry`` (every database we support), or None when it can.
+
+    A reference over :data:`ENTRY_ID_MAX` characters, an empty one, or any text with a NUL or
+    a lone surrogate (PostgreSQL refuses both, SQLite's UTF-8 encoding refuses the second).
+    """
+    if not entry.entry_id.strip():
+        return "an empty reference"
+    if len(entry.entry_id) > ENTRY_ID_MAX:
+        return f"a reference of {len(entry.entry_id):,} characters (at most {ENTRY_ID_MAX})"
+    texts = [entry.entry_id, entry.name, entry.regime or "", entry.reason or "", entry.listed_on or ""]
+    texts += [a.name for a in entry.aliases] + [*entry.nationalities, *entry.countries, *entry.birth_dates]
+    for text in texts:
+        bad = _bad_text(text)
+        if bad:
+            return bad
+    return None
 
 
 watchlist_entries = Table(
@@ -232,23 +307,30 @@ def _entry(row: Any) -> WatchlistEntry:
 def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str) -> int:
     """Replace the stored entries and the list row of ``loaded.list``, and empty the index cache,
     in one transaction; return how many entries were stored."""
-    rows = [_entry_row(e) for e in loaded.entries]
-    with engine.begin() as conn:
-        conn.execute(delete(watchlist_entries).where(watchlist_entries.c.list == loaded.list))
-        conn.execute(delete(watchlist_lists).where(watchlist_lists.c.list == loaded.list))
-        conn.execute(delete(watchlist_index))
-        for start in range(0, len(rows), ENTRY_BATCH):
-            conn.execute(insert(watchlist_entries), rows[start : start + ENTRY_BATCH])
-        conn.execute(
-            insert(watchlist_lists).values(
-                list=loaded.list,
-                entries=len(rows),
-                sources=list(loaded.sources),
-                warnings=list(loaded.warnings),
-                loaded_at=loaded_at,
+    stored = 0
+    try:
+        with engine.begin() as conn:
+            conn.execute(delete(watchlist_entries).where(watchlist_entries.c.list == loaded.list))
+            conn.execute(delete(watchlist_lists).where(watchlist_lists.c.list == loaded.list))
+            conn.execute(delete(watchlist_index))
+            entries = iter(loaded.entries)
+            while batch := [_entry_row(e) for e in itertools.islice(entries, ENTRY_BATCH)]:  # one batch at a time
+                conn.execute(insert(watchlist_entries), batch)
+                stored += len(batch)
+            conn.execute(
+                insert(watchlist_lists).values(
+                    list=loaded.list,
+                    entries=stored,
+                    sources=list(loaded.sources),
+                    warnings=list(loaded.warnings),
+                    loaded_at=loaded_at,
+                )
             )
-        )
-    return len(rows)
+    except (SQLAlchemyError, UnicodeError, ValueError) as e:
+        raise StoreError(
+            f"list {loaded.list} was not stored ({type(e).__name__}: {str(e).splitlines()[0][:200]})"
+        ) from e
+    return stored
 
 
 def entries_of(engine: Engine, lists: Sequence[str] | None = None) -> list[WatchlistEntry]:
@@ -352,8 +434,6 @@ def cached_index_keys(engine: Engine) -> list[str]:
 
 
 # --- reads for the CLI and the web ---
-
-
 
 
 # reads for the web and the CLI

@@ -67,7 +67,14 @@ def fingerprint(entries: list[WatchlistEntry]) -> str:
 
 
 def encode(screener: Screener) -> bytes:
-    return zlib.compress(json.dumps(screener.state(), separators=(",", ":")).encode(), 6)
+    """The index as zlib-compressed JSON, encoded piece by piece (never the whole JSON text at once)."""
+    packer = zlib.compressobj(6)
+    parts = [
+        packer.compress(chunk.encode())
+        for chunk in json.JSONEncoder(separators=(",", ":")).iterencode(screener.state())
+    ]
+    parts.append(packer.flush())
+    return b"".join(parts)
 
 
 def decode(entries: list[WatchlistEntry], data: bytes) -> Screener:

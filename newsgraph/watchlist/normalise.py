@@ -222,6 +222,7 @@ def _transliterate(name: str) -> str:
     return _APOSTROPHES.sub("", anyascii(text)).lower()
 
 
+@lru_cache(maxsize=100_000)
 def _fix_token(token: str) -> str:
     m = _ORDINAL.match(token)
     if m:
@@ -257,6 +258,7 @@ def _numbers(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _token(text: str, role: str) -> NameToken:
     lex = lexicon()
     if role == NAME and text in lex.orgwords:

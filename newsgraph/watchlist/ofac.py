@@ -17,13 +17,13 @@ entity number are kept as warnings (no listed name is dropped).
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import WatchlistError
-from newsgraph.store.watchlist import Alias, LoadedList, WatchlistEntry
+from newsgraph.store.watchlist import Alias, EntryStream, LoadedList, WatchlistEntry
 
 SDN_COLUMNS = 12
 ALT_COLUMNS = 5
@@ -36,6 +36,7 @@ _DOB = re.compile(r"\bDOB\s+([^;]+)")
 _NATIONALITY = re.compile(r"\b(?:alt\.\s+)?(?:nationality|citizen)\s+([^;.]+)")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _DATE = re.compile(r"^(?:(\d{1,2}) )?(?:([A-Z][a-z]{2}) )?(\d{4})$")
 
 
@@ -53,10 +54,20 @@ def _clean(value: str) -> str:
     return "" if value == _EMPTY else value
 
 
-def read_rows(data: str, origin: str, columns: int) -> list[list[str]]:
-    """Rows of one headerless OFAC CSV, each with ``columns`` fields; refuses the file otherwise."""
-    reader = csv.reader(io.StringIO(data, newline=""), strict=True)
-    rows: list[list[str]] = []
+def _csv_problem(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"a field of over {csv.field_size_limit():,} characters (no OFAC field is this long)"
+    return f"{exc}: truncated?"
+
+
+def read_rows(data: str, origin: str, columns: int) -> Iterator[list[str]]:
+    """Rows of one headerless OFAC CSV, each with ``columns`` fields; refuses the file otherwise.
+
+    Rows come one at a time (the file is never held as a list of rows); the refusal may come
+    after some rows, so a caller stores nothing before the last one.
+    """
+    reader = csv.reader((m.group() for m in _LINE.finditer(data)), strict=True)  # no copy of the text
+    any_row = False
     try:
         for row in reader:
             if not row or row == [_EOF] or (len(row) == 1 and not row[0].strip()):
@@ -68,13 +79,13 @@ def read_rows(data: str, origin: str, columns: int) -> list[list[str]]:
                     "the file is truncated or not this kind of OFAC file",
                 )
             if not row[0].strip().isdigit():
-                raise WatchlistError(origin, f"line {reader.line_num}: entity number {row[0]!r} is not a number")
-            rows.append(row)
+                raise WatchlistError(origin, f"line {reader.line_num}: entity number {row[0][:40]!r} is not a number")
+            any_row = True
+            yield row
     except csv.Error as exc:
-        raise WatchlistError(origin, f"malformed CSV at line {reader.line_num} ({exc}): truncated?") from exc
-    if not rows:
+        raise WatchlistError(origin, f"malformed CSV at line {reader.line_num} ({_csv_problem(exc)})") from exc
+    if not any_row:
         raise WatchlistError(origin, "no rows")
-    return rows
 
 
 def _decode(path: Path) -> str:
@@ -88,9 +99,16 @@ def _decode(path: Path) -> str:
 def _date(raw: str) -> str | None:
     raw = raw.strip().removeprefix("circa ").strip()
     if " to " in raw:
-        a, b = (_date(x) for x in raw.split(" to ", 1))
+        parts = raw.split(" to ")
+        if len(parts) != 2:  # a range has two ends
+            return None
+        a, b = (_one_date(x) for x in parts)
         return f"{a[:4]}-{b[:4]}" if a and b else a or b
-    m = _DATE.match(raw)
+    return _one_date(raw)
+
+
+def _one_date(raw: str) -> str | None:
+    m = _DATE.match(raw.strip().removeprefix("circa ").strip())
     if not m:
         return None
     day, month, year = m.groups()
@@ -102,23 +120,45 @@ def _date(raw: str) -> str | None:
 def column_count(path: Path) -> int:
     """How many fields the first row of a headerless OFAC CSV has (tells sdn, alt and add apart)."""
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
-        for row in csv.reader(fh):
-            if row:
-                return len(row)
+        try:
+            for row in csv.reader(fh):
+                if row:
+                    return len(row)
+        except csv.Error as exc:
+            raise WatchlistError(str(path), f"malformed CSV in its first row ({_csv_problem(exc)})") from exc
     return 0
 
 
 def parse_ofac(sdn: str, alt: str | None, add: str | None, origins: OfacFiles, list_name: str = "ofac") -> LoadedList:
+    """One list from the trio's texts: the entity numbers and names checked first, then the aliases
+    and addresses read; the entries are made from the sdn text on each pass over them
+    (:class:`EntryStream`), so that no file is held as rows or entries."""
     warnings: list[str] = []
-    sdn_rows = read_rows(sdn, str(origins.sdn), SDN_COLUMNS)
     aliases: dict[str, list[Alias]] = {}
     countries: dict[str, list[str]] = {}
-    known = {r[0].strip() for r in sdn_rows}
+    known: set[str] = set()
+    repeated: set[str] = set()
+    for row in read_rows(sdn, str(origins.sdn), SDN_COLUMNS):
+        ent = row[0].strip()
+        if not _clean(row[1]):
+            raise WatchlistError(str(origins.sdn), f"entity {ent} has no name")
+        (repeated if ent in known else known).add(ent)
+    if repeated:  # the names of a repeated number, read again (kept only for these)
+        first_line: dict[str, str] = {}
+        for row in read_rows(sdn, str(origins.sdn), SDN_COLUMNS):
+            ent, name = row[0].strip(), _clean(row[1])
+            if ent in first_line:
+                warnings.append(
+                    f"{origins.sdn}: entity number {ent} is given to both {first_line[ent][:80]!r} "
+                    f"and {name[:80]!r}; both kept"
+                )
+            elif ent in repeated:
+                first_line[ent] = name
     if alt is not None:
         for row in read_rows(alt, str(origins.alt), ALT_COLUMNS):
             ent, name, kind = row[0].strip(), _clean(row[3]), _clean(row[2]).lower() or "aka"
             if ent not in known:
-                warnings.append(f"{origins.alt}: alias {name!r} names unknown entity {ent}; skipped")
+                warnings.append(f"{origins.alt}: alias {name[:80]!r} names unknown entity {ent}; skipped")
             elif name:
                 aliases.setdefault(ent, []).append(Alias(name, "good", kind))
     if add is not None:
@@ -128,67 +168,66 @@ def parse_ofac(sdn: str, alt: str | None, add: str | None, origins: OfacFiles, l
                 warnings.append(f"{origins.add}: address row {row[1].strip()} names unknown entity {ent}; skipped")
             elif country and country not in countries.setdefault(ent, []):
                 countries[ent].append(country)
-    entries: list[WatchlistEntry] = []
-    first_line: dict[str, str] = {}
-    for row in sdn_rows:
-        ent = row[0].strip()
-        name = _clean(row[1])
-        if not name:
-            raise WatchlistError(str(origins.sdn), f"entity {ent} has no name")
-        if ent in first_line:
-            warnings.append(
-                f"{origins.sdn}: entity number {ent} is given to both {first_line[ent]!r} and {name!r}; both kept"
-            )
-        first_line.setdefault(ent, name)
-        remarks = _clean(row[11])
-        entry_aliases = list(aliases.get(ent, []))
-        seen = {name.lower(), *(a.name.lower() for a in entry_aliases)}
-        for part in remarks.split(";"):
-            m = _WEAK_AKA.match(part)
-            weak = m.group(1).strip() if m else ""
-            if weak and weak.lower() not in seen:
-                seen.add(weak.lower())
-                entry_aliases.append(Alias(weak, "low", "aka"))
-        nationalities: list[str] = []
-        for n in _NATIONALITY.findall(remarks):
-            n = n.strip()
-            if n and n not in nationalities:
-                nationalities.append(n)
-        births = tuple(d for d in (_date(x) for x in _DOB.findall(remarks)) if d)
-        programme = "; ".join(p.strip() for p in _clean(row[3]).strip("[]").split("] [") if p.strip())
-        extra = {
-            k: v
-            for k, v in (
-                ("title", _clean(row[4])),
-                ("call_sign", _clean(row[5])),
-                ("vessel_type", _clean(row[6])),
-                ("vessel_flag", _clean(row[9])),
-                ("vessel_owner", _clean(row[10])),
-            )
-            if v
-        }
-        flag = extra.get("vessel_flag")
-        entry_countries = list(countries.get(ent, []))
-        if flag and flag not in entry_countries:
-            entry_countries.append(flag)
-        entries.append(
-            WatchlistEntry(
-                list=list_name,
-                entry_id=ent,
-                name=name,
-                type=_TYPES.get(_clean(row[2]).lower(), "organization"),
-                regime=programme or None,
-                aliases=tuple(entry_aliases),
-                nationalities=tuple(nationalities),
-                countries=tuple(entry_countries),
-                listed_on=None,
-                birth_dates=births,
-                reason=remarks or None,
-                extra=extra,
-            )
-        )
     sources = tuple(str(p) for p in (origins.sdn, origins.alt, origins.add) if p is not None)
-    return LoadedList(list_name, tuple(entries), tuple(warnings), sources)
+
+    def entries() -> Iterator[WatchlistEntry]:
+        for row in read_rows(sdn, str(origins.sdn), SDN_COLUMNS):
+            yield _entry(row, aliases, countries, list_name)
+
+    return LoadedList(list_name, EntryStream(entries), tuple(warnings), sources)
+
+
+def _entry(
+    row: list[str], aliases: dict[str, list[Alias]], countries: dict[str, list[str]], list_name: str
+) -> WatchlistEntry:
+    """The entry of one sdn row, with its aliases and countries from alt and add."""
+    ent = row[0].strip()
+    name = _clean(row[1])
+    remarks = _clean(row[11])
+    entry_aliases = list(aliases.get(ent, []))
+    seen = {name.lower(), *(a.name.lower() for a in entry_aliases)}
+    for part in remarks.split(";"):
+        m = _WEAK_AKA.match(part)
+        weak = m.group(1).strip() if m else ""
+        if weak and weak.lower() not in seen:
+            seen.add(weak.lower())
+            entry_aliases.append(Alias(weak, "low", "aka"))
+    nationalities: list[str] = []
+    for n in _NATIONALITY.findall(remarks):
+        n = n.strip()
+        if n and n not in nationalities:
+            nationalities.append(n)
+    births = tuple(d for d in (_date(x) for x in _DOB.findall(remarks)) if d)
+    programme = "; ".join(p.strip() for p in _clean(row[3]).strip("[]").split("] [") if p.strip())
+    extra = {
+        k: v
+        for k, v in (
+            ("title", _clean(row[4])),
+            ("call_sign", _clean(row[5])),
+            ("vessel_type", _clean(row[6])),
+            ("vessel_flag", _clean(row[9])),
+            ("vessel_owner", _clean(row[10])),
+        )
+        if v
+    }
+    flag = extra.get("vessel_flag")
+    entry_countries = list(countries.get(ent, []))
+    if flag and flag not in entry_countries:
+        entry_countries.append(flag)
+    return WatchlistEntry(
+        list=list_name,
+        entry_id=ent,
+        name=name,
+        type=_TYPES.get(_clean(row[2]).lower(), "organization"),
+        regime=programme or None,
+        aliases=tuple(entry_aliases),
+        nationalities=tuple(nationalities),
+        countries=tuple(entry_countries),
+        listed_on=None,
+        birth_dates=births,
+        reason=remarks or None,
+        extra=extra,
+    )
 
 
 def load_ofac(files: OfacFiles, list_name: str = "ofac") -> LoadedList:

@@ -37,6 +37,16 @@ CANDIDATES = 50
 """Listed names scored per query, the best-blocked first."""
 COMMON_KEY = 0.05
 """Keys held by more than this share of all names are too common to block on alone."""
+MAX_POSTINGS = 5_000
+"""Names looked at per key of a query, and the most a key may hold and still count as rare: a
+query's blocking costs at most ``MAX_KEYS * MAX_POSTINGS`` steps however long the list (the
+largest key of the UN and OFAC lists together holds some 2,000 names, so they are unaffected)."""
+MAX_KEYS = 32
+"""Keys of a query looked up, its rarest first (a name of hundreds of words uses its rarest 32)."""
+BOUNDS_AT_ONCE = 100_000
+"""Up to this many indexed names, the score bounds are arrays over all of them, made once
+(:class:`~newsgraph.watchlist.bound.Bounds`); over it, they are made for each query's candidates
+only, so that one screen against a huge list never holds arrays of every listed name."""
 SAME_ENTRY = 0.95
 """Score at which two lists' organisations of the same name are taken for one (acronyms are shared)."""
 LOW_QUALITY = 0.92
@@ -223,14 +233,15 @@ class Screener:
     def candidates(self, name: NormalisedName, limit: int = CANDIDATES) -> list[int]:
         """Variant numbers sharing keys with ``name``, those sharing the rarest keys first."""
         keys = _keys(name) | _query_acronym_keys(name)
-        found = [k for k in keys if k in self.postings]
+        found = sorted((k for k in keys if k in self.postings), key=lambda k: (len(self.postings[k]), k))[:MAX_KEYS]
         if not found:
             return []
-        rare = [k for k in found if len(self.postings[k]) <= self.common] or found
+        common = min(self.common, MAX_POSTINGS)
+        rare = [k for k in found if len(self.postings[k]) <= common] or found
         weight: dict[int, float] = defaultdict(float)
         for key in rare:
             idf = self.idf[key]
-            for v in self.postings[key]:
+            for v in self.postings[key][:MAX_POSTINGS]:
                 weight[v] += idf
         return sorted(weight, key=weight.__getitem__, reverse=True)[:limit]
 
@@ -245,7 +256,10 @@ class Screener:
         candidates = self.candidates(query)
         acronyms = [self.entries[self.variants[v].entry].type != "person" for v in candidates]
         bounds = [1.0] * len(candidates)
-        if cutoff > 0:
+        if cutoff > 0 and len(self.variants) > BOUNDS_AT_ONCE:
+            few = Bounds([self.variants[v].name for v in candidates])
+            bounds = few.scores(query, list(range(len(candidates))), acronyms)
+        elif cutoff > 0:
             if self._bounds is None:
                 self._bounds = Bounds([v.name for v in self.variants])
             # names added after the arrays were made (acronyms shared while building) get no bound

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from newsgraph.errors import WatchlistError
+from newsgraph.store.watchlist import EntryStream, LoadedList, WatchlistEntry
 from newsgraph.watchlist.ofac import OfacFiles, load_ofac
 from newsgraph.watchlist.opensanctions import load_opensanctions
 from newsgraph.watchlist.sources import read_lists, sniff
@@ -184,3 +185,137 @@ def test_real_lists_load_with_references() -> None:
     refs = {e.entry_id: e for e in un.entries}
     assert refs["QDe.118"].name == "LASHKAR-E-TAYYIBA" and any(a.name == "LET" for a in refs["QDe.118"].aliases)
     assert any(e.entry_id == "4695" and e.name == "HAMAS" for e in ofac.entries)
+
+
+# --- issue 16: malformed files give one clear error, never a traceback; the stored list stays ---
+
+PERSON = '{"id": "os-1", "schema": "Person", "properties": {"name": ["Amir Khalidi"]}}\n'
+SDN_ROW = "1,NAME,individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            PERSON + '{"id": "b", "schema": "Person", "properties": {}, "n": ' + "9" * 5000 + "}\n",
+            "line 2 .*4300 digits",
+        ),
+        (PERSON + '{"id": "b", "n": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "line 2 .*nested too deeply"),
+        ('{"id": {"x": 1}, "schema": "Person", "properties": {"name": ["A"]}}\n', "line 1: id is dict"),
+        ('{"id": "a", "schema": ["Person"], "properties": {"name": ["A"]}}\n', "line 1: schema is list"),
+        ('{"id": null, "schema": "Person", "properties": {"name": ["A"]}}\n', "line 1: id is NoneType"),
+        ('{"id": "a", "schema": "Person", "properties": {"name": 5}}\n', "entity a has no name"),
+        (PERSON + "[1, 2]\n", "line 2 is not a FollowTheMoney entity"),
+        (PERSON + PERSON[:30] + "\n", "line 2 is not JSON"),
+    ],
+    ids=[
+        "5000-digit number",
+        "nesting 100,000 deep",
+        "id an object",
+        "schema a list",
+        "id null",
+        "name a number",
+        "top-level array",
+        "truncated line",
+    ],
+)
+def test_opensanctions_malformed_file_is_one_clear_error(tmp_path: Path, text: str, reason: str) -> None:
+    with pytest.raises(WatchlistError, match=reason) as refused:
+        read_lists([write(tmp_path, "os.jsonl", text)])
+    assert "\n" not in str(refused.value) and "os.jsonl" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("record", "warning"),
+    [
+        ({"id": "b", "schema": "Person", "properties": {"name": ["X\ud800"]}}, "lone surrogate"),
+        ({"id": "b", "schema": "Person", "properties": {"name": ["X\x00Y"]}}, "NUL"),
+        ({"id": "b" * 201, "schema": "Person", "properties": {"name": ["Y"]}}, "reference of 201 characters"),
+    ],
+)
+def test_entry_the_store_cannot_keep_is_a_warning(tmp_path: Path, record: dict[str, object], warning: str) -> None:
+    path = tmp_path / "os.jsonl"
+    path.write_text(PERSON + json.dumps(record) + "\n", encoding="utf-8", errors="surrogatepass")
+    engine = create_engine(f"sqlite:///{tmp_path / 'w.db'}")
+    (loaded,) = read_lists([path])
+    assert [e.entry_id for e in loaded.entries] == ["os-1"]
+    assert len(loaded.warnings) == 1 and warning in loaded.warnings[0]
+    replace_list(engine, loaded)
+    assert [e.entry_id for e in load_entries(engine)] == ["os-1"]
+
+
+@pytest.mark.parametrize("where", ["first row", "second row"])
+def test_ofac_field_over_the_csv_limit_is_one_clear_error(tmp_path: Path, where: str) -> None:
+    big = '1,"' + "A" * 140_000 + '",individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
+    text = big if where == "first row" else SDN_ROW + big.replace("1,", "2,", 1)
+    with pytest.raises(WatchlistError, match="a field of over 131,072 characters"):
+        read_lists([write(tmp_path, "sdn.csv", text)])
+
+
+@pytest.mark.parametrize("remarks", ["DOB 1970" + " to 1971" * 5_000])
+def test_ofac_date_of_many_ranges_is_not_a_date(tmp_path: Path, remarks: str) -> None:
+    (loaded,) = read_lists([write(tmp_path, "sdn.csv", SDN_ROW.replace(",-0- \n", f',"{remarks}"\n'))])
+    assert loaded.entries[0].birth_dates == ()
+
+
+@pytest.mark.parametrize("name", ["x" * 41, ""])
+def test_list_name_the_store_cannot_keep_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(WatchlistError, match="a list name has 1 to 40 characters"):
+        read_lists([write(tmp_path, "os.jsonl", PERSON)], name)
+
+
+@pytest.mark.parametrize("text", [PERSON + '{"id": 7, "schema": "Person", "properties": {}}\n'])
+def test_refused_opensanctions_file_leaves_stored_list_unchanged(tmp_path: Path, text: str) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'w.db'}")
+    (good,) = read_lists([write(tmp_path, "good.jsonl", PERSON)])
+    replace_list(engine, good)
+    with pytest.raises(WatchlistError):
+        read_lists([write(tmp_path, "bad.jsonl", text)])
+    assert [e.entry_id for e in load_entries(engine)] == ["os-1"]
+
+
+def _peak_loading(tmp_path: Path, rows: int) -> tuple[int, int]:
+    """Peak traced bytes of reading and storing an OFAC file of ``rows`` rows, and the file's size."""
+    import tracemalloc
+
+    path = tmp_path / f"sdn-{rows}.csv"
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(1, rows + 1):
+            fh.write(f'{k},"NAME{k}, GIVEN{k % 97}",individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1970."\n')
+    engine = create_engine(f"sqlite:///{tmp_path / f'w-{rows}.db'}")
+    replace_list(engine, LoadedList("x", (WatchlistEntry("x", "1", "X"),)))  # tables made before measuring
+    tracemalloc.start()
+    try:
+        (loaded,) = read_lists([path])
+        assert replace_list(engine, loaded) == rows
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(load_entries(engine, ["ofac"])) == rows
+    return peak, path.stat().st_size
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("small", "large"), [(2_000, 8_000)])
+def test_loading_a_large_list_holds_neither_its_rows_nor_its_entries(tmp_path: Path, small: int, large: int) -> None:
+    (peak_small, size_small), (peak_large, size_large) = _peak_loading(tmp_path, small), _peak_loading(tmp_path, large)
+    # what the larger file costs more is a few times its size (the text and the entity numbers), not
+    # the rows and entries of the whole file (some 15 times its size)
+    assert peak_large - peak_small < 6 * (size_large - size_small), f"{peak_large - peak_small:,} bytes more"
+
+
+@pytest.mark.parametrize("text", [PERSON + PERSON.replace("os-1", "os-2")])
+def test_entry_stream_gives_the_same_entries_on_each_pass(tmp_path: Path, text: str) -> None:
+    entries = load_opensanctions(write(tmp_path, "os.jsonl", text)).entries
+    assert isinstance(entries, EntryStream)
+    assert [e.entry_id for e in entries] == [e.entry_id for e in entries] == ["os-1", "os-2"]
+    assert len(entries) == 2 and entries[1].entry_id == "os-2"
+    assert [e.entry_id for e in entries.without([0])] == ["os-2"]
+
+
+@pytest.mark.parametrize("text", [PERSON])
+def test_opensanctions_byte_order_mark_is_not_part_of_line_1(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "os.jsonl"
+    path.write_text(text, encoding="utf-8-sig")
+    (loaded,) = read_lists([path])
+    assert [e.entry_id for e in loaded.entries] == ["os-1"]

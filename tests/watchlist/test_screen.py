@@ -7,6 +7,7 @@ import json
 import pytest
 
 from newsgraph.store.watchlist import Alias, WatchlistEntry
+from newsgraph.watchlist.normalise import normalise
 from newsgraph.watchlist.screen import Hit, Screener
 
 ENTRIES = [
@@ -68,3 +69,29 @@ def test_saved_index_refuses_fewer_entries(entries: list[WatchlistEntry]) -> Non
     state = Screener(ENTRIES).state()
     with pytest.raises(ValueError, match="not loaded"):
         Screener.from_state(entries, state)
+
+
+# --- issue 16: one screen against a huge list stays bounded ---
+
+
+@pytest.mark.parametrize("cap", [100])
+def test_blocking_looks_at_most_max_postings_names_per_key(monkeypatch: pytest.MonkeyPatch, cap: int) -> None:
+    from newsgraph.watchlist import screen
+
+    entries = [WatchlistEntry("big", str(k), f"ALPHA {chr(65 + k % 26)}{k:05d}X", "organization") for k in range(1000)]
+    screener = Screener(entries)
+    monkeypatch.setattr(screen, "MAX_POSTINGS", cap, raising=False)
+    found = screener.candidates(normalise("Alpha"), limit=len(entries))
+    assert found and max(found) < cap
+
+
+@pytest.mark.parametrize("queries", [["Harakat ul Farzi", "HuF", "Amir Khalidi", "Abu Amir", "TWT", "Farzi Trading"]])
+def test_bounds_made_per_query_give_the_same_hits(monkeypatch: pytest.MonkeyPatch, queries: list[str]) -> None:
+    from newsgraph.watchlist import screen
+
+    whole = Screener(ENTRIES)
+    expected = [summary(whole.screen(q, threshold=0.5)) for q in queries]
+    monkeypatch.setattr(screen, "BOUNDS_AT_ONCE", 0, raising=False)
+    per_query = Screener(ENTRIES)
+    assert [summary(per_query.screen(q, threshold=0.5)) for q in queries] == expected
+    assert per_query._bounds is None  # no arrays over every listed name were made
