@@ -6,10 +6,9 @@ import ipaddress
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from newsgraph.cli.options import db_option
-from newsgraph.cli.output import errors
+from newsgraph.cli.output import errors, warning
 from newsgraph.errors import StoreError
 from newsgraph.store import engine_url, shown
 
@@ -87,9 +86,8 @@ def serve(db: str, host: str, port: int, token: str | None, allow_hosts: tuple[s
 
     check_store(db)
     if not is_loopback(host):
-        errors.print(
-            f"[yellow]warning:[/yellow] listening on {escape(host)}: "
-            "anyone who can reach this machine can read the store"
+        warning(
+            f"listening on {host}: anyone who can reach this machine can read the store"
             + (" and, with the token, write to it over plain HTTP" if token else "")
             + (
                 ""
@@ -97,26 +95,23 @@ def serve(db: str, host: str, port: int, token: str | None, allow_hosts: tuple[s
                 else "; only requests naming localhost or this address are answered: "
                 "add --allow-host NAME for each name clients use"
             ),
-            highlight=False,
-            soft_wrap=True,
+            to=errors,
         )
     from newsgraph.web.pages import vendor_missing
 
     missing = vendor_missing()
     if missing:
-        errors.print(
-            f"[yellow]warning:[/yellow] the browser libraries ({escape(', '.join(missing))}) are not "
-            "installed: the API works, but the network view and the map need `bash run setup` (npm ci)",
-            highlight=False,
-            soft_wrap=True,
+        warning(
+            f"the browser libraries ({', '.join(missing)}) are not installed: the API works, but the "
+            "network view and the map need `bash run setup` (npm ci)",
+            to=errors,
         )
     hosts = [host, *LOOPBACK_HOSTS, *allow_hosts]
     app = create_app(db, token=token, allowed_hosts=hosts)
     address = f"[{host}]" if ":" in host else host
     errors.print(
-        f"newsgraph: serving {escape(shown(db))} on http://{escape(address)}:{port}/ (API docs at /docs; "
+        f"newsgraph: serving {shown(db)} on http://{address}:{port}/ (API docs at /docs; "
         + ("POST /api/documents needs the token)" if token else "read-only)"),
-        highlight=False,
         soft_wrap=True,
     )
     server.run(app, host, port, log_level=log_level, access_log=log_level == "debug")
