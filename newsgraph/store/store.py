@@ -144,14 +144,19 @@ def _look(conn: Connection) -> _Found:
     return _Found(int(found), tables)
 
 
-def _look_untouched(path: Path) -> _Found:
-    """:func:`_look` at an existing SQLite file as an immutable one: read only, without locks,
-    and without the ``-wal`` and ``-shm`` files that even a read-only connection to a file in
-    WAL mode leaves beside it, so nothing about a file that is not ours can change. What is
-    only in the WAL (a store created a moment ago) is not seen: see :func:`_check_file`."""
-    query = {"mode": "ro", "immutable": "1", "uri": "true"}
+def _look_at_file(path: Path) -> _Found:
+    """:func:`_look` at an existing SQLite file through a read-only connection. A file with no
+    ``-wal`` beside it is opened as immutable: without locks and without the ``-wal`` and ``-shm``
+    files that even a read-only connection to a file in WAL mode leaves, so nothing about a file
+    that is not ours can change. A file with a ``-wal`` is in use (a store another process is
+    writing, perhaps created a moment ago): it is read through the WAL, which it has already."""
+    query = (
+        {"mode": "ro", "uri": "true"}
+        if Path(f"{path}-wal").exists()
+        else {"mode": "ro", "immutable": "1", "uri": "true"}
+    )
     url = URL.create("sqlite", database=path.resolve().as_uri(), query=query)
-    engine = create_engine(url)
+    engine = create_engine(url, connect_args={"timeout": 30})
     try:
         with engine.connect() as conn:
             return _look(conn)
@@ -164,14 +169,10 @@ def _look_untouched(path: Path) -> _Found:
 def _check_file(path: Path, target: str, *, create: bool) -> None:
     """Refuse an existing SQLite file that is not a newsgraph store (or, without ``create``,
     that holds no store yet) before any connection that could change it is made. A file with
-    ``schema_version`` is ours: the version is checked on the store's own connection, which also
-    sees what another process has just written to the WAL."""
-    found = _look_untouched(path)
-    if found.version is not None:
-        return
-    if not found.tables and Path(f"{path}-wal").exists():
-        return  # a store being created this moment, its tables still in the WAL only
-    _check(found, target, "sqlite", create=create)
+    ``schema_version`` is ours: its version is checked on the store's own connection."""
+    found = _look_at_file(path)
+    if found.version is None:
+        _check(found, target, "sqlite", create=create)
 
 
 def _check(found: _Found, target: str, dialect: str, *, create: bool) -> None:

@@ -112,6 +112,22 @@ def test_a_current_store_opens_for_reading_and_writing(tmp_path: Path, create: b
         assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == 1
 
 
+@pytest.mark.parametrize("create", [False, True], ids=["read", "create"])
+def test_a_store_whose_tables_are_still_only_in_its_wal_opens(tmp_path: Path, create: bool) -> None:
+    db = tmp_path / "young.db"
+    holder = sqlite3.connect(db)  # another process's connection: no checkpoint while it is open
+    holder.execute("PRAGMA wal_autocheckpoint=0")
+    holder.execute("PRAGMA journal_mode=WAL")
+    holder.execute("SELECT count(*) FROM sqlite_master").fetchall()  # it has the WAL open now
+    try:
+        Store.open(db).close()
+        assert Path(f"{db}-wal").stat().st_size > 0
+        with Store.open(db, create=create) as s, s.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == 0
+    finally:
+        holder.close()
+
+
 READ_COMMANDS = [
     ["summary"],
     ["documents"],

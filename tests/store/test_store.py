@@ -436,9 +436,7 @@ def test_a_refused_document_leaves_nothing_and_the_rest_of_its_batch_is_stored(
 
 
 @pytest.mark.parametrize("fault", ["disk I/O error"])
-def test_a_failing_store_rolls_the_whole_batch_back(
-    store: Store, monkeypatch: pytest.MonkeyPatch, fault: str
-) -> None:
+def test_a_failing_store_rolls_the_whole_batch_back(store: Store, monkeypatch: pytest.MonkeyPatch, fault: str) -> None:
     from sqlalchemy.exc import OperationalError
 
     from newsgraph.store import store as store_module
