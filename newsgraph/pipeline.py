@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.batch import Result, extract_documents
 from newsgraph.errors import InputError
-from newsgraph.records import Document
+from newsgraph.records import Document, Extraction
 from newsgraph.resolve import resolve_documents
 from newsgraph.store import Saved, Store
 from newsgraph.stories import group_documents
@@ -125,11 +125,16 @@ def ingest(
                 fail(r)
             else:
                 good.append(r)
-        saved_batch = store.save_many(good)
-        stored_ids = [s.id for s in saved_batch if s.status != "unchanged"]
+        stored: list[tuple[Saved, Extraction]] = []
+        for outcome, x in zip(store.save_each(good), good, strict=True):
+            if isinstance(outcome, InputError):  # refused by the store: this document alone fails
+                fail(outcome)
+            else:
+                stored.append((outcome, x))
+        stored_ids = [saved.id for saved, _ in stored if saved.status != "unchanged"]
         resolve_documents(store.engine, stored_ids)
         group_documents(store.engine, stored_ids)
-        for saved, x in zip(saved_batch, good, strict=True):
+        for saved, x in stored:
             report.saved[x.document.content_hash] = saved
             if saved.status == "new":
                 report.new += 1
@@ -138,8 +143,8 @@ def ingest(
             else:
                 report.unchanged += 1
             report.words += len(x.document.text.split()) if saved.status != "unchanged" else 0
-        if on_progress and good:
-            on_progress(len(good), "stored")
+        if on_progress and stored:
+            on_progress(len(stored), "stored")
 
     if cluster:
         from newsgraph.distributed import connect, extract_on_cluster

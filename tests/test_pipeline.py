@@ -33,3 +33,40 @@ def test_ingest_takes_documents_and_reports_the_failures_among_them(tmp_path: Pa
 def test_ingest_refuses_paths_with_a_pointer_to_the_reader(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.db") as store, pytest.raises(TypeError, match="read_inputs"):
         ingest(["samples/"], store)  # type: ignore[list-item]
+
+
+def _fresh_postgresql(server_url: str) -> str:
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from newsgraph.store import engine_url
+
+    name = f"pipeline_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(engine_url(server_url), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return server_url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("bad_text", [TEXT + " " + "x" * 8192 + "\x00"], ids=["nul-after-8KiB"])
+def test_a_document_the_store_refuses_fails_alone_and_the_run_goes_on(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str, bad_text: str
+) -> None:
+    db = _fresh_postgresql(request.getfixturevalue("postgresql_url")) if backend == "postgresql" else tmp_path / "s.db"
+    failed: list[InputError] = []
+    items = [
+        make_document(TEXT, id="first"),
+        make_document(bad_text, id="with-nul", origin="feed.jsonl#2"),
+        make_document(TEXT.replace("Monday", "Tuesday"), id="x" * 250),  # an id longer than the column
+    ]
+    with Store.open(db) as store:
+        report = ingest(items, store, on_failure=failed.append, batch_size=8)
+        assert (report.new, report.failed) == (2, 1)
+        assert [str(f) for f in failed] == [
+            "feed.jsonl#2: its text holds a NUL character (at offset 8288), which a store cannot keep"
+        ]
+        ids = {d["id"] for d in doc_store.list_documents(store.engine, limit=10)}
+        assert "first" in ids and len(ids) == 2 and all(len(i) <= 200 for i in ids)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert
 
-from newsgraph.errors import BadRequest, NotFound, StoreError, StoreVersionError
+from newsgraph.errors import BadRequest, InputError, NotFound, StoreError, StoreVersionError
 from newsgraph.records import (
     Arg,
     Claim,
@@ -153,12 +153,14 @@ def test_opening_a_store_locked_for_good_gives_up_with_a_clear_error(
 MENTION_TYPES = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "OTHER"]
 KINDS = ["person", "organization", "state", "place", "group", "igo", "media", "other"]
 MODALITIES = ["asserted", "hedged", "speculative", "negated", "question"]
-words = st.text(st.characters(codec="utf-8"), min_size=0, max_size=12)
+storable = st.characters(codec="utf-8", exclude_characters="\x00")
+"""Any character a store keeps: every one but NUL (refused on every store, tested below)."""
+words = st.text(storable, min_size=0, max_size=12)
 
 
 @st.composite
 def extractions(draw: st.DrawFn) -> Extraction:
-    text = draw(st.text(st.characters(codec="utf-8"), min_size=1, max_size=120))
+    text = draw(st.text(storable, min_size=1, max_size=120))
     n = len(text)
 
     def span_bounds() -> tuple[int, int]:
@@ -420,17 +422,37 @@ def test_known_hashes(store: Store) -> None:
     assert store.known_hashes([]) == set()
 
 
-def test_a_failing_batch_stores_nothing(store: Store) -> None:
+@pytest.mark.parametrize("clash", [(Mention("m1", 0, 1, "A", "OTHER"), Mention("m1", 2, 5, "bad", "OTHER"))])
+def test_a_refused_document_leaves_nothing_and_the_rest_of_its_batch_is_stored(
+    store: Store, clash: tuple[Mention, ...]
+) -> None:
     good = doc("A good document about Riga.", id="g1")
-    bad = replace(
-        doc("A bad document with two mentions of one id.", id="b1"),
-        mentions=(Mention("m1", 0, 1, "A", "OTHER"), Mention("m1", 2, 5, "bad", "OTHER")),
-    )
-    with pytest.raises(StoreError):
+    bad = replace(doc("A bad document with two mentions of one id.", id="b1"), mentions=clash)
+    with pytest.raises(InputError, match=r"^b1: the store refused it: UNIQUE constraint failed"):
         store.save_many([good, bad])
+    assert count(store, "documents") == 1
+    assert count(store, "documents_fts_docsize") == 1
+    assert count(store, "mentions") == 0
+
+
+@pytest.mark.parametrize("fault", ["disk I/O error"])
+def test_a_failing_store_rolls_the_whole_batch_back(store: Store, monkeypatch: pytest.MonkeyPatch, fault: str) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from newsgraph.store import store as store_module
+
+    real = store_module._save
+
+    def second_fails(conn: Any, x: Extraction) -> Any:
+        if x.document.id == "b1":
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError(fault))
+        return real(conn, x)
+
+    monkeypatch.setattr(store_module, "_save", second_fails)
+    with pytest.raises(StoreError, match=f"^could not write to the store: {fault}$"):
+        store.save_many([doc("A good document about Riga.", id="g1"), doc("Another one.", id="b1")])
     assert count(store, "documents") == 0
     assert count(store, "documents_fts_docsize") == 0
-    assert count(store, "mentions") == 0
 
 
 # Full-text search
