@@ -31,7 +31,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, func, inse
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError, SQLAlchemyError, StatementError
 
-from newsgraph.errors import InputError, StoreError, StoreVersionError
+from newsgraph.errors import InputError, StoreError, StoreVersionError, one_line
 from newsgraph.records import Extraction, as_plain
 from newsgraph.store import schema
 from newsgraph.store.migrations import MIGRATIONS, migrate, schema_version
@@ -202,9 +202,31 @@ def _check(found: _Found, target: str, dialect: str, *, create: bool) -> None:
 
 def _first_line(exc: BaseException | None) -> str:
     """The first line of an error from the database, short: never the statement or its values."""
-    lines = str(exc).strip().splitlines()
-    line = lines[0] if lines else type(exc).__name__
+    line = one_line(str(exc)) or type(exc).__name__
     return line if len(line) <= 200 else line[:199] + "…"
+
+
+_UNUSABLE = (
+    "malformed",
+    "not a database",
+    "file is encrypted",
+    "readonly",
+    "disk i/o error",
+    "database or disk is full",
+    "vtable constructor failed",
+)
+"""Words of a driver's reason when the store as a whole cannot be used (not one statement's fault)."""
+
+
+def _store_failure(where: str) -> Any:
+    """An engine ``handle_error`` listener: a store that cannot be used (damaged, read-only, full)
+    raises :class:`StoreError` naming it, in place of the driver's error and its statement."""
+
+    def translate(context: Any) -> None:
+        if any(w in str(context.original_exception).lower() for w in _UNUSABLE):
+            raise StoreError.from_driver(context.original_exception, where)
+
+    return translate
 
 
 def _contended(engine: Engine, exc: DBAPIError) -> bool:
@@ -288,6 +310,8 @@ class Store:
                     if found.version != MIGRATIONS[-1].version:
                         serialize(conn, "newsgraph-migrate")
                         migrate(conn)  # checks again, under the lock
+                # from here on (the store is open), a store that turns out unusable is one line
+                event.listen(engine, "handle_error", _store_failure(shown(target)))
                 return cls(engine)
             except StoreError:
                 engine.dispose()

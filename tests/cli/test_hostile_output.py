@@ -181,15 +181,8 @@ def _one_error_line(err: str) -> str:
     return lines[0]
 
 
-NEEDS_THE_STORE = pytest.mark.xfail(
-    strict=True,
-    reason="a driver error in a store query still escapes the store: Store.open must translate it "
-    "(an engine 'handle_error' hook raising StoreError.from_driver); the CLI may not name SQLAlchemy",
-)
-"""On a test that passes once the store translates its driver's errors (then drop the mark)."""
 
 
-@NEEDS_THE_STORE
 @pytest.mark.parametrize(
     ("table", "command"),
     [("documents", ["documents"]), ("documents", ["summary"]), ("documents_fts_data", ["search", "Kenya"])],
@@ -206,7 +199,6 @@ def test_a_damaged_store_gives_one_line_naming_it(tmp_path: Path, table: str, co
     assert str(db) in line and "restore it from a copy" in line
 
 
-@NEEDS_THE_STORE
 @pytest.mark.parametrize("list_text", ['101,1,aka,"KHALEDI, Amir",-0- \n'])
 def test_a_read_only_store_refusing_a_list_gives_one_line(tmp_path: Path, list_text: str) -> None:
     db = tmp_path / "r.db"
