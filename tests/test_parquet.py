@@ -141,3 +141,22 @@ def test_confidence_survives_the_round_trip(tmp_path: Path) -> None:
     (back,) = list(read_parquet(tmp_path / "out"))
     assert [c.confidence for c in back.claims] == [0.25, 0.5]
     assert all(r.confidence == 0.9 for r in (*back.entities, *back.events, *back.relations))
+
+
+def test_load_reports_a_document_the_store_refuses_and_stores_the_rest(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+    from newsgraph.store import Store
+    from newsgraph.store.documents import count_documents
+
+    good = Extraction(document=Document(id="good", text="Nothing named here."))
+    bad = Extraction(document=Document(id="bad", text="A NUL \x00 in the text."))
+    write_parquet([good, bad], tmp_path / "out")
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "out"), "--db", db])
+    assert result.exit_code == 1
+    assert "1 new, 0 new versions, 0 unchanged, 1 refused" in result.stderr
+    assert "failed bad" in result.stderr and "NUL" in result.stderr
+    with Store.open(db, create=False) as store:
+        assert count_documents(store.engine) == 1

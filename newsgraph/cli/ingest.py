@@ -224,14 +224,23 @@ def load(directory: Path, db: str, batch_size: int) -> None:
       newsgraph load out/ --db postgresql://analyst@db.example.org/news
     """
     counts = {"new": 0, "version": 0, "unchanged": 0}
+    refused: list[InputError] = []
+
+    def refuse(err: InputError) -> None:
+        refused.append(err)
+        report_failure(err)
+
     with Store.open(db) as store:
         for chunk in batches(read_parquet(directory), batch_size):
-            for saved in store.save_many(chunk):
+            for saved in store.save_many(chunk, on_refused=refuse):
                 counts[saved.status] += 1
     click.echo(
-        f"{counts['new']} new, {counts['version']} new versions, {counts['unchanged']} unchanged -> {shown(db)}",
+        f"{counts['new']} new, {counts['version']} new versions, {counts['unchanged']} unchanged, "
+        f"{len(refused)} refused -> {shown(db)}",
         err=True,
     )
+    if refused:
+        sys.exit(1)
 
 
 commands = [ingest, extract, load]
