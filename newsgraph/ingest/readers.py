@@ -556,13 +556,16 @@ def _read_feed(name: str, data: bytes, options: ReadOptions) -> Iterator[Item]:
 
     if not data.strip():
         raise InputError(name, "empty document")
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # feedparser's SGML fallback raises unrelated types on hostile markup
+        raise InputError(name, f"malformed feed ({type(exc).__name__} in the feed parser)") from None
     entries = feed.get("entries", [])
     bozo = feed.get("bozo") and not isinstance(feed.get("bozo_exception"), feedparser.CharacterEncodingOverride)
     if not entries:
         reason = f"malformed feed ({feed.get('bozo_exception')})" if bozo else "feed has no items"
         raise InputError(name, reason)
-    source = feed.get("feed", {}).get("title")
+    source = _str(feed.get("feed", {}).get("title")) or None
     kept = 0
     for k, entry in enumerate(entries, start=1):
         origin = f"{name}#{k}"
@@ -585,9 +588,9 @@ def _read_feed(name: str, data: bytes, options: ReadOptions) -> Iterator[Item]:
 
 def _from_entry(origin: str, entry: Any, source: str | None, options: ReadOptions) -> Document:
     html = ""
-    if entry.get("content"):
-        html = "\n".join(c.get("value", "") for c in entry["content"])
-    html = html or entry.get("summary", "") or entry.get("description", "")
+    if isinstance(entry.get("content"), list):
+        html = "\n".join(_str(c.get("value")) for c in entry["content"] if isinstance(c, dict))
+    html = html or _str(entry.get("summary")) or _str(entry.get("description"))
     if not html.strip():
         raise InputError(origin, "feed item has no content")
     text = _html_to_text(html)
@@ -596,13 +599,18 @@ def _from_entry(origin: str, entry: Any, source: str | None, options: ReadOption
     if parsed:
         published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
     meta = {
-        "id": entry.get("id") or None,
-        "title": entry.get("title"),
-        "url": entry.get("link"),
+        "id": _str(entry.get("id")) or None,
+        "title": _str(entry.get("title")) or None,
+        "url": _str(entry.get("link")) or None,
         "source": source,
         "published": published,
     }
     return _document(origin, text, options, meta=meta)
+
+
+def _str(value: object) -> str:
+    """A feed field as text: feedparser leaves a field it could not read as None."""
+    return value if isinstance(value, str) else ""
 
 
 def _html_to_text(fragment: str) -> str:

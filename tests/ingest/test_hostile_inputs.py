@@ -308,3 +308,23 @@ def test_json_line_errors_name_the_line_not_the_content(tmp_path: Path) -> None:
     [err] = read(path)
     assert isinstance(err, InputError)
     assert "secret words" not in str(err)
+
+
+# Found by the property tests: feedparser's own failures on hostile feeds.
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("a.rss", b"<>&#xD800;"),  # feedparser raised UnicodeEncodeError
+        ("a.atom", b"<item<description</body<"),  # an item whose summary feedparser left as None
+    ],
+)
+def test_a_feed_the_feed_parser_chokes_on_is_one_error(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    items = read(path)
+    assert documents(items) == []
+    [err] = failures(items)
+    assert err.origin.startswith(str(path))
+    one_line(err)
