@@ -186,7 +186,7 @@ def _matches(pattern: tuple[str, ...], names: tuple[str, ...]) -> bool:
 def _not_regular(mode: int) -> str:
     """What a path that is not a regular file or folder is, for a message."""
     kinds = [
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISFIFO, "a FIFO"),
         (stat.S_ISSOCK, "a socket"),
         (stat.S_ISCHR, "a character device"),
         (stat.S_ISBLK, "a block device"),
