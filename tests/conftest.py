@@ -1,17 +1,47 @@
-"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+"""Shared fixtures: the spaCy pipeline is loaded once per test session.
+
+Property-based tests (hypothesis) run a small fixed budget each (``@settings(max_examples=50,
+deadline=None)``), so the suite stays fast. ``HYPOTHESIS_PROFILE=long`` (what ``scripts/fuzz.sh``
+sets) overrides every test's own budget with ``HYPOTHESIS_MAX_EXAMPLES`` (default 5,000) for a
+longer campaign.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from newsgraph.annotate import Annotation, annotate, load_pipeline
 from newsgraph.records import Document, Extraction
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 WIRE = SHARED / "corpus" / "wire" / "ians-2026-01-27-pakistan-hamas-nexus.txt"
+
+settings.register_profile(
+    "long",
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "5000")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under the long profile, a test's own ``@settings`` budget gives way to the profile's."""
+    if PROFILE != "long":
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is not None:
+            test._hypothesis_internal_use_settings = settings(  # type: ignore[union-attr]
+                own, max_examples=settings.default.max_examples, deadline=None
+            )
 
 
 @pytest.fixture(scope="session")

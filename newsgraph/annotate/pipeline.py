@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.annotate import components
+from newsgraph.annotate.chunks import join_annotations, split_text
 from newsgraph.annotate.entity_spans import SPAN_KEY
 from newsgraph.annotate.parsed import Annotation, NamedSpan, Sentence, Token
 from newsgraph.errors import ModelNotInstalled
@@ -35,15 +36,27 @@ def load_pipeline(model: str = MODEL) -> Language:
 
 def annotate(text: str, nlp: Language | None = None) -> Annotation:
     """Annotate one text."""
-    nlp = nlp or load_pipeline()
-    return to_annotation(nlp(text))
+    return next(annotate_many([text], nlp))
 
 
 def annotate_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Annotation]:
-    """Annotate texts in batches (``nlp.pipe``), yielding one :class:`Annotation` each, in order."""
+    """Annotate texts in batches (``nlp.pipe``), yielding one :class:`Annotation` each, in order.
+
+    A text longer than :data:`~newsgraph.annotate.chunks.MAX_PIECE_CHARS` is parsed in pieces
+    (:func:`~newsgraph.annotate.chunks.split_text`), so its cost grows linearly with its length."""
     nlp = nlp or load_pipeline()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield to_annotation(doc)
+    pieces = (
+        (piece, (text, offset, k == len(split) - 1))
+        for text in texts
+        for split in [split_text(text)]
+        for k, (offset, piece) in enumerate(split)
+    )
+    parts: list[tuple[int, Annotation]] = []
+    for doc, (text, offset, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        parts.append((offset, to_annotation(doc)))
+        if last:
+            yield join_annotations(text, parts)
+            parts = []
 
 
 def to_annotation(doc: Doc) -> Annotation:

@@ -3,18 +3,37 @@ into :class:`~newsgraph.records.Document` records.
 
 Every reader yields documents and :class:`~newsgraph.errors.InputError` values in input order:
 a bad input is reported with its name and the reason, and reading goes on.
+
+Limits that hold for any input (the defaults are those of :class:`ReadOptions`; the CLI's
+``--max-chars`` sets ``max_bytes``, 1,000,000 by default):
+
+- no read is unbounded: a text or HTML file or stream, a JSON line or a feed item is refused
+  past ``max_bytes`` bytes, a feed file past ``max_feed_bytes``; a JSON line that is too long is
+  skipped without being held in memory, and the lines after it are read;
+- only regular files are read by name: a FIFO, socket or device (``/dev/zero``) is refused before
+  it is opened for reading, so nothing waits on a writer that never comes; pipe a stream to ``-``;
+- folder walks and ``**`` globs follow symbolic links to folders but read each folder once, so a
+  link loop ends; an unreadable folder, a FIFO or socket, a broken link are reported, not skipped;
+- a NUL character (anywhere in a document, not only its first 8 KiB) or a lone surrogate (a JSON
+  ``"\\ud800"``) refuses the document: neither is text, and the store never receives them;
+- a JSON line nested too deeply or holding a number of over 4,300 digits is an error for that line.
 """
 
 from __future__ import annotations
 
+import codecs
 import glob
+import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from newsgraph.errors import InputError, NoInputs
 from newsgraph.ingest.document import make_document
@@ -36,7 +55,8 @@ class ReadOptions:
     encoding: str = "utf-8"
     """Text encoding of the inputs; bytes that do not decode are an error for that input."""
     max_bytes: int = 5_000_000
-    """Largest single document (a text or HTML file, a JSON line, a feed item) accepted."""
+    """Largest single document (a text or HTML file or stream, a JSON line, a feed item) accepted,
+    in bytes; more is never read into memory."""
     max_feed_bytes: int = 50_000_000
     """Largest feed file accepted (feeds are parsed whole)."""
     published: str | None = None
@@ -44,7 +64,10 @@ class ReadOptions:
 
 
 def discover(patterns: Iterable[str]) -> Iterator[Path | InputError]:
-    """Files named by paths, folders (recursively: files with known suffixes) and globs; ``-`` is stdin."""
+    """Files named by paths, folders (recursively: files with known suffixes) and globs; ``-`` is stdin.
+
+    Walks follow links to folders but read each folder once (a link loop ends); what cannot be
+    read (a folder without permission, a FIFO or socket, a broken link) is an :class:`InputError`."""
     patterns = list(patterns)
     found = False
     for pattern in patterns:
@@ -53,22 +76,124 @@ def discover(patterns: Iterable[str]) -> Iterator[Path | InputError]:
             yield Path("-")
             continue
         path = Path(pattern)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
-            found = found or bool(files)
-            yield from files
-        elif path.exists():
+        try:
+            mode: int | None = os.stat(path).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            mode = None
+        except OSError as exc:  # no permission on a folder above it, a link loop, a name too long
+            found = True
+            yield InputError(pattern, f"cannot read: {exc.strerror or exc}")
+            continue
+        if mode is not None and stat.S_ISDIR(mode):
+            items = [
+                item
+                for item in _walk(path)
+                if not (isinstance(item, Path) and item.suffix.lower() not in KNOWN_SUFFIXES)
+            ]
+            found = found or bool(items)
+            yield from items
+        elif mode is not None:
             found = True
             yield path
         elif glob.has_magic(pattern):
-            files = sorted(Path(p) for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
-            found = found or bool(files)
-            yield from files
+            items = _glob(pattern)
+            found = found or bool(items)
+            yield from items
         else:
             found = True
-            yield InputError(pattern, "no such file or folder")
+            yield InputError(pattern, "broken symbolic link" if os.path.islink(path) else "no such file or folder")
     if not found:
         raise NoInputs(patterns)
+
+
+def _walk(root: Path) -> list[Path | InputError]:
+    """Every regular file under ``root`` (sorted), and an error for each folder that cannot be
+    read and each entry that is not a regular file (FIFO, socket, device, broken link).
+
+    Links to folders are followed, but a folder already read (by its device and inode) is not
+    read again: a link loop, or two links to one folder, ends there."""
+    out: list[Path | InputError] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            out.append(InputError(str(folder), f"cannot read folder: {exc.strerror or exc}"))
+            continue
+        folders = []
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    folders.append(path)
+                elif entry.is_file():
+                    out.append(path)
+                elif entry.is_symlink() and not os.path.exists(path):
+                    out.append(InputError(str(path), "broken symbolic link"))
+                else:
+                    out.append(InputError(str(path), f"{_not_regular(entry.stat().st_mode)}: skipped"))
+            except OSError as exc:
+                out.append(InputError(str(path), f"cannot read: {exc.strerror or exc}"))
+        stack.extend(reversed(folders))
+    return sorted(out, key=lambda item: Path(item.origin) if isinstance(item, InputError) else item)
+
+
+def _glob(pattern: str) -> list[Path | InputError]:
+    """The files a glob matches, sorted. A ``**`` pattern is matched over :func:`_walk` (each
+    folder read once), as :func:`glob.glob` follows link loops for ever."""
+    if "**" not in pattern:
+        return list[Path | InputError](sorted(Path(p) for p in glob.glob(pattern) if os.path.isfile(p)))
+    parts = pattern.split(os.sep)
+    fixed = 0
+    while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
+        fixed += 1
+    root = os.sep.join(parts[:fixed]) or ("." if not pattern.startswith(os.sep) else os.sep)
+    wanted = tuple(p for p in parts[fixed:] if p)
+    if not os.path.isdir(root):
+        return []
+    out: list[Path | InputError] = []
+    for item in _walk(Path(root)):
+        path = Path(item.origin) if isinstance(item, InputError) else item
+        if _matches(wanted, path.relative_to(root).parts):
+            out.append(item)
+    return out
+
+
+def _matches(pattern: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Whether path components ``names`` match glob components ``pattern`` (``**``: any number
+    of components); a wildcard does not match a name starting with a dot, as in :mod:`glob`."""
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if i == len(pattern):
+            return j == len(names)
+        if pattern[i] == "**":
+            return match(i + 1, j) or (j < len(names) and not names[j].startswith(".") and match(i, j + 1))
+        if j == len(names) or (names[j].startswith(".") and not pattern[i].startswith(".")):
+            return False
+        return fnmatchcase(names[j], pattern[i]) and match(i + 1, j + 1)
+
+    return match(0, 0)
+
+
+def _not_regular(mode: int) -> str:
+    """What a path that is not a regular file or folder is, for a message."""
+    kinds = [
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a folder"),
+    ]
+    kind = next((name for test, name in kinds if test(mode)), "not a file")
+    return f"not a regular file ({kind})"
 
 
 def read_inputs(patterns: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
@@ -103,35 +228,131 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
     name = "<stdin>" if str(path) == "-" else str(path)
     try:
         if str(path) == "-":
-            data = sys.stdin.buffer.read()
-            kind = _sniff(data)
-        else:
-            kind = _kind(path)
-            limit = options.max_feed_bytes if kind == "feed" else options.max_bytes
-            if kind != "jsonl":
-                size = path.stat().st_size
-                if size > limit:
-                    raise InputError(name, f"too large ({size / 1e6:.1f} MB, limit {limit / 1e6:.1f} MB)")
+            yield from _read_stream(name, sys.stdin.buffer, options)
+            return
+        kind = _kind(path)
+        limit = options.max_feed_bytes if kind == "feed" else options.max_bytes
+        with _open_file(name, path) as fh:
             if kind == "jsonl":
-                yield from _read_jsonl_file(path, options)
+                yield from _read_jsonl_lines(name, _lines(fh, options.max_bytes), options)
                 return
-            data = path.read_bytes()
-            if kind == "unknown":
-                kind = _sniff(data)
-        if kind == "jsonl":
-            yield from _read_jsonl_lines(name, data.splitlines(), options)
-        elif kind == "feed":
-            yield from _read_feed(name, data, options)
-        else:
-            text = _decode(name, data, options)
-            if kind == "html":
-                yield _from_html(name, text, options)
-            else:
-                yield _document(name, text, options, key=name, meta={"title": headline(text)})
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise InputError(name, f"too large ({_size(size)}, limit {_size(limit)})")
+            data = _read_at_most(name, fh, limit)
+        if kind == "unknown":
+            kind = _sniff(data)
+        yield from _read_data(name, kind, data, options)
     except InputError as exc:
         yield exc
     except OSError as exc:
         yield InputError(name, f"cannot read: {exc.strerror or exc}")
+
+
+def _read_stream(name: str, stream: IO[bytes], options: ReadOptions) -> Iterator[Item]:
+    """Standard input: its format sniffed from its start, JSON Lines streamed line by line,
+    anything else read up to its limit."""
+    head = stream.read(2048)
+    kind = _sniff(head)
+    if kind == "jsonl":
+        lines = _lines(io.BufferedReader(_Prefixed(head, stream)), options.max_bytes)
+        yield from _read_jsonl_lines(name, lines, options)
+        return
+    limit = options.max_feed_bytes if kind == "feed" else options.max_bytes
+    data = head + stream.read(max(limit + 1 - len(head), 0))
+    if len(data) > limit:
+        raise InputError(name, f"too large (over the limit of {_size(limit)})")
+    yield from _read_data(name, kind, data, options)
+
+
+def _read_data(name: str, kind: str, data: bytes, options: ReadOptions) -> Iterator[Item]:
+    if kind == "jsonl":
+        yield from _read_jsonl_lines(name, data.splitlines(keepends=True), options)
+    elif kind == "feed":
+        yield from _read_feed(name, data, options)
+    else:
+        text = _decode(name, data, options)
+        if kind == "html":
+            yield _from_html(name, text, options)
+        else:
+            yield _document(name, text, options, key=name, meta={"title": headline(text)})
+
+
+def _open_file(name: str, path: Path) -> IO[bytes]:
+    """``path`` opened for reading if it is a regular file. It is opened without waiting (a FIFO
+    would wait for a writer) and checked on the open descriptor, so it cannot change in between."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(name, "cannot read: it is a folder, not a file (name the folder to read the files in it)")
+        if not stat.S_ISREG(mode):
+            raise InputError(name, f"{_not_regular(mode)}: only regular files are read by name; pipe a stream to -")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_at_most(name: str, fh: IO[bytes], limit: int) -> bytes:
+    """At most ``limit`` bytes of ``fh``; an :class:`InputError` when there are more (never
+    more than ``limit + 1`` bytes are read)."""
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(name, f"too large (over the limit of {_size(limit)})")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were already read (to sniff its format): those, then the rest."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self.head = head
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+@dataclass(frozen=True)
+class _LongLine:
+    """A JSON line over the size limit, skipped without being kept in memory."""
+
+    size: int
+
+
+def _lines(fh: IO[bytes], limit: int) -> Iterator[bytes | _LongLine]:
+    """The lines of ``fh``; a line longer than ``limit`` bytes comes as a :class:`_LongLine`
+    (its bytes are read and dropped in bounded pieces)."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while True:
+                rest = fh.readline(1 << 16)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield _LongLine(size)
+        else:
+            yield line
 
 
 def _kind(path: Path) -> str:
@@ -148,7 +369,7 @@ def _kind(path: Path) -> str:
 
 
 def _sniff(data: bytes) -> str:
-    head = data[:2048].lstrip().lower()
+    head = data[:2048].removeprefix(codecs.BOM_UTF8).lstrip().lower()
     if head.startswith(b"{"):
         return "jsonl"
     if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
@@ -160,19 +381,25 @@ def _sniff(data: bytes) -> str:
 
 def _decode(name: str, data: bytes, options: ReadOptions) -> str:
     if len(data) > options.max_bytes:
-        raise InputError(name, f"too large ({len(data) / 1e6:.1f} MB, limit {options.max_bytes / 1e6:.1f} MB)")
+        raise InputError(name, f"too large ({_size(len(data))}, limit {_size(options.max_bytes)})")
     if not data.strip():
         raise InputError(name, "empty document")
-    sample = data[:8192]
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(name, "binary file (contains NUL bytes), not text")
+    wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    nul = data.find(b"\x00")
+    if nul >= 0 and not wide:
+        raise InputError(name, f"binary file (contains NUL bytes, the first at byte {nul}), not text")
     encoding = options.encoding
-    if encoding.lower().replace("-", "") == "utf8":
+    if encoding.lower().replace("-", "").replace("_", "") == "utf8":
         encoding = "utf-8-sig"  # tolerate a byte-order mark
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        hint = " (it may be Latin-1/cp1252: try --encoding cp1252)" if encoding.startswith("utf") else ""
+        if wide:
+            hint = " (it starts with a UTF-16 byte-order mark: try --encoding utf-16)"
+        elif encoding.startswith("utf"):
+            hint = " (it may be Latin-1/cp1252: try --encoding cp1252)"
+        else:
+            hint = ""
         raise InputError(name, f"not valid {options.encoding} at byte {exc.start}{hint}") from None
     except LookupError:
         raise InputError(name, f"unknown encoding {options.encoding!r}") from None
@@ -180,6 +407,21 @@ def _decode(name: str, data: bytes, options: ReadOptions) -> str:
     if controls > 0.05 * min(len(text), 4096):
         raise InputError(name, "binary file (control characters), not text")
     return text
+
+
+def _check_text(origin: str, field: str, value: str) -> None:
+    """Refuse a NUL character or a lone surrogate anywhere in ``value``: neither is text, and
+    neither can be stored (PostgreSQL refuses NUL; UTF-8 cannot encode a surrogate)."""
+    nul = value.find("\x00")
+    if nul >= 0:
+        raise InputError(origin, f"the {field} holds a NUL character (at character {nul}): binary data, not text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        raise InputError(
+            origin, f"the {field} holds a lone surrogate (\\u{code:04x} at character {exc.start}), not a character"
+        ) from None
 
 
 def _document(
@@ -191,6 +433,10 @@ def _document(
     meta: dict[str, Any] | None = None,
 ) -> Document:
     meta = meta or {}
+    _check_text(origin, "text", text)
+    for field, value in meta.items():
+        if isinstance(value, str):
+            _check_text(origin, field, value)
     doc = make_document(
         text,
         id=meta.get("id"),
@@ -238,32 +484,46 @@ def _from_html(name: str, html: str, options: ReadOptions) -> Document:
     return _document(name, text, options, meta=info)
 
 
-def _read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Item]:
-    with path.open("rb") as fh:
-        yield from _read_jsonl_lines(str(path), fh, options)
-
-
-def _read_jsonl_lines(name: str, lines: Iterable[bytes], options: ReadOptions) -> Iterator[Item]:
+def _read_jsonl_lines(name: str, lines: Iterable[bytes | _LongLine], options: ReadOptions) -> Iterator[Item]:
     any_line = False
     for number, raw in enumerate(lines, start=1):
         origin = f"{name}:{number}"
+        if isinstance(raw, _LongLine):
+            any_line = True
+            yield InputError(origin, f"line too large ({_size(raw.size)}, limit {_size(options.max_bytes)})")
+            continue
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)  # a byte-order mark is no part of the first line
         if not raw.strip():
             continue
         any_line = True
         try:
-            if len(raw) > options.max_bytes:
-                raise InputError(origin, f"line too large ({len(raw) / 1e6:.1f} MB)")
-            try:
-                record = json.loads(raw.decode(options.encoding))
-            except UnicodeDecodeError as exc:
-                raise InputError(origin, f"not valid {options.encoding} at byte {exc.start}") from None
-            except json.JSONDecodeError as exc:
-                raise InputError(origin, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
-            yield read_record(origin, record, options)
+            if len(raw.rstrip(b"\r\n")) > options.max_bytes:
+                raise InputError(origin, f"line too large ({_size(len(raw))}, limit {_size(options.max_bytes)})")
+            yield read_record(origin, _parse_json(origin, raw, options), options)
         except InputError as exc:
             yield exc
     if not any_line:
         yield InputError(name, "empty document")
+
+
+def _parse_json(origin: str, raw: bytes, options: ReadOptions) -> object:
+    """One JSON line; an :class:`InputError` for anything that is not JSON newsgraph can hold."""
+    try:
+        return json.loads(raw.decode(options.encoding))
+    except UnicodeDecodeError as exc:
+        raise InputError(origin, f"not valid {options.encoding} at byte {exc.start}") from None
+    except LookupError:
+        raise InputError(origin, f"unknown encoding {options.encoding!r}") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(origin, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(origin, "invalid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer of more digits than Python converts (sys.int_info)
+        if "digits" in str(exc):
+            limit = sys.get_int_max_str_digits()
+            raise InputError(origin, f"invalid JSON (a number of more than {limit:,} digits)") from None
+        raise InputError(origin, f"invalid JSON ({exc})") from None
 
 
 def read_record(origin: str, record: object, options: ReadOptions | None = None, *, keyed: bool = True) -> Document:
@@ -296,13 +556,16 @@ def _read_feed(name: str, data: bytes, options: ReadOptions) -> Iterator[Item]:
 
     if not data.strip():
         raise InputError(name, "empty document")
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # feedparser's SGML fallback raises unrelated types on hostile markup
+        raise InputError(name, f"malformed feed ({type(exc).__name__} in the feed parser)") from None
     entries = feed.get("entries", [])
     bozo = feed.get("bozo") and not isinstance(feed.get("bozo_exception"), feedparser.CharacterEncodingOverride)
     if not entries:
         reason = f"malformed feed ({feed.get('bozo_exception')})" if bozo else "feed has no items"
         raise InputError(name, reason)
-    source = feed.get("feed", {}).get("title")
+    source = _str(feed.get("feed", {}).get("title")) or None
     kept = 0
     for k, entry in enumerate(entries, start=1):
         origin = f"{name}#{k}"
@@ -325,9 +588,9 @@ def _read_feed(name: str, data: bytes, options: ReadOptions) -> Iterator[Item]:
 
 def _from_entry(origin: str, entry: Any, source: str | None, options: ReadOptions) -> Document:
     html = ""
-    if entry.get("content"):
-        html = "\n".join(c.get("value", "") for c in entry["content"])
-    html = html or entry.get("summary", "") or entry.get("description", "")
+    if isinstance(entry.get("content"), list):
+        html = "\n".join(_str(c.get("value")) for c in entry["content"] if isinstance(c, dict))
+    html = html or _str(entry.get("summary")) or _str(entry.get("description"))
     if not html.strip():
         raise InputError(origin, "feed item has no content")
     text = _html_to_text(html)
@@ -336,13 +599,18 @@ def _from_entry(origin: str, entry: Any, source: str | None, options: ReadOption
     if parsed:
         published = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
     meta = {
-        "id": entry.get("id") or None,
-        "title": entry.get("title"),
-        "url": entry.get("link"),
+        "id": _str(entry.get("id")) or None,
+        "title": _str(entry.get("title")) or None,
+        "url": _str(entry.get("link")) or None,
         "source": source,
         "published": published,
     }
     return _document(origin, text, options, meta=meta)
+
+
+def _str(value: object) -> str:
+    """A feed field as text: feedparser leaves a field it could not read as None."""
+    return value if isinstance(value, str) else ""
 
 
 def _html_to_text(fragment: str) -> str:
