@@ -270,8 +270,10 @@ def find_actors(conn: Tx, name: str, limit: int = 5) -> list[Actor]:
     variant, then a part of the name; most documented first."""
     text = name.strip()
     if re.fullmatch(r"#?\d+", text):
-        found = load_actors(conn, [int(text.lstrip("#"))])
-        return list(found.values())
+        digits = text.lstrip("#")
+        if len(digits) > 18:  # beyond any id a store holds (and beyond what SQLite takes)
+            return []
+        return list(load_actors(conn, [int(digits)]).values())
     if not text:
         raise BadRequest("empty actor name")
     f = form(text)

@@ -303,3 +303,13 @@ def test_facts_stored_before_confidence_are_kept(tmp_path: Path) -> None:
         net = nw.neighbourhood(s.engine, "Hamas", filters=nw.Filters(min_confidence=0.99))
         assert ("relation", "allied_with") in _types(net)
         assert net.hidden == 0
+
+
+@pytest.mark.parametrize("ref", ["#99999999999999999999999", "#" + "9" * 5000, "9" * 19])
+def test_an_actor_id_beyond_any_store_is_no_actor(store: Store, ref: str) -> None:
+    from newsgraph.errors import NotFound
+    from newsgraph.network import find_actor
+    from newsgraph.store import connect
+
+    with connect(store.engine) as conn, pytest.raises(NotFound):
+        find_actor(conn, ref)
