@@ -54,9 +54,15 @@ def _clean(value: str) -> str:
     return "" if value == _EMPTY else value
 
 
+MAX_FIELD = 131_072
+"""The longest field read (the csv module's default limit, which any library may raise for the
+whole process, so it is checked here too): no OFAC field comes near it."""
+_TOO_LONG = f"a field of over {MAX_FIELD:,} characters (no OFAC field is this long)"
+
+
 def _csv_problem(exc: csv.Error) -> str:
     if "field larger than field limit" in str(exc):
-        return f"a field of over {csv.field_size_limit():,} characters (no OFAC field is this long)"
+        return _TOO_LONG
     return f"{exc}: truncated?"
 
 
@@ -72,6 +78,8 @@ def read_rows(data: str, origin: str, columns: int) -> Iterator[list[str]]:
         for row in reader:
             if not row or row == [_EOF] or (len(row) == 1 and not row[0].strip()):
                 continue
+            if any(len(field) > MAX_FIELD for field in row):
+                raise WatchlistError(origin, f"malformed CSV at line {reader.line_num} ({_TOO_LONG})")
             if len(row) != columns:
                 raise WatchlistError(
                     origin,
@@ -122,6 +130,8 @@ def column_count(path: Path) -> int:
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
         try:
             for row in csv.reader(fh):
+                if any(len(field) > MAX_FIELD for field in row):
+                    raise WatchlistError(str(path), f"malformed CSV in its first row ({_TOO_LONG})")
                 if row:
                     return len(row)
         except csv.Error as exc:

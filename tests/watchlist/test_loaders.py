@@ -319,3 +319,15 @@ def test_opensanctions_byte_order_mark_is_not_part_of_line_1(tmp_path: Path, tex
     path.write_text(text, encoding="utf-8-sig")
     (loaded,) = read_lists([path])
     assert [e.entry_id for e in loaded.entries] == ["os-1"]
+
+
+def test_ofac_field_limit_holds_when_another_library_raised_the_csv_limit(tmp_path: Path) -> None:
+    import csv
+    import sys
+
+    before = csv.field_size_limit(sys.maxsize)  # what some libraries do for the whole process
+    try:
+        test_ofac_field_over_the_csv_limit_is_one_clear_error(tmp_path, "first row")
+        test_ofac_field_over_the_csv_limit_is_one_clear_error(tmp_path, "second row")
+    finally:
+        csv.field_size_limit(before)
