@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 
 LOCAL = re.compile(r"^local(?::(?P<n>\d+))?$")
 
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
-"""For the workers of a ``local:N`` cluster: no statistical profiler sampling the extraction
-every 10 ms (nobody reads its profile without a dashboard, and it slows pure-Python work)."""
-
 
 def _load_pipeline_plugin() -> Any:
     from distributed import WorkerPlugin
@@ -48,7 +44,6 @@ def _load_pipeline_plugin() -> Any:
 def connect(address: str) -> Iterator[Client]:
     """A client for ``tcp://HOST:PORT`` (an existing scheduler) or ``local[:N]`` (a LocalCluster
     of N single-threaded worker processes, default 2)."""
-    import dask
     from distributed import Client, LocalCluster
 
     m = LOCAL.match(address)
@@ -58,10 +53,9 @@ def connect(address: str) -> Iterator[Client]:
             n = int(m.group("n") or 2)
             if n < 1:
                 raise BadRequest("--cluster local:N needs N >= 1")
-            with dask.config.set(WORKER_CONFIG):
-                cluster = LocalCluster(
-                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-                )
+            cluster = LocalCluster(
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            )
             client = Client(cluster)
         else:
             if "://" not in address:
