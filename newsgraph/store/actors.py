@@ -50,8 +50,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.errors import StoreError
 from newsgraph.store import schema
-from newsgraph.store.batching import CHUNK, chunks
 from newsgraph.store.documents import contains, current_ids_missing_from
+from newsgraph.store.rows import CHUNK, chunks, from_row
 from newsgraph.store.schema import metadata
 from newsgraph.store.watchlist import watchlist_hits
 
@@ -240,16 +240,7 @@ def _actor_record(r: Any) -> ActorRecord:
 
 
 def _decision(r: Any) -> Decision:
-    return Decision(
-        seq=r.seq,
-        action=r.action,
-        left_name=r.left_name,
-        right_name=r.right_name,
-        doc_id=r.doc_id,
-        entity_id=r.entity_id,
-        note=r.note,
-        decided_at=r.decided_at,
-    )
+    return from_row(Decision, r)
 
 
 # --- resolution: its input -----------------------------------------------------------------
@@ -617,19 +608,7 @@ def linked_entities(conn: Connection, actor_id: int, limit: int) -> list[LinkedE
         .order_by(d.c.published, link.c.doc_id, link.c.entity_id)
         .limit(limit)
     )
-    return [
-        LinkedEntity(
-            doc_id=r.doc_id,
-            entity_id=r.entity_id,
-            name=r.name,
-            score=r.score,
-            method=r.method,
-            reason=r.reason,
-            published=r.published,
-            title=r.title,
-        )
-        for r in conn.execute(q)
-    ]
+    return [from_row(LinkedEntity, r) for r in conn.execute(q)]
 
 
 def link_methods(conn: Connection, actor_id: int) -> dict[str, int]:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, and_, select
 
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
-from newsgraph.store.batching import CHUNK
+from newsgraph.store.rows import CHUNK
 from newsgraph.store.stories import story_articles
 
 

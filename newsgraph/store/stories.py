@@ -42,8 +42,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from newsgraph.errors import StoreError
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
-from newsgraph.store.batching import CHUNK
 from newsgraph.store.documents import current_ids_missing_from
+from newsgraph.store.rows import CHUNK
 from newsgraph.store.schema import metadata
 
 stories = Table(

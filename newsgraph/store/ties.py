@@ -41,8 +41,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
-from newsgraph.store.batching import CHUNK
 from newsgraph.store.extractions import at_least
+from newsgraph.store.rows import CHUNK
 from newsgraph.store.schema import metadata
 
 actor_ties = Table(

@@ -44,6 +44,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.errors import StoreError
 from newsgraph.store import schema
+from newsgraph.store.rows import from_row
 from newsgraph.store.schema import metadata
 
 Quality = Literal["good", "low"]
@@ -475,19 +476,7 @@ def hits_of_names(engine: Engine, names: Iterable[str]) -> list[WatchlistHit]:
     wanted = sorted({n.lower() for n in names})
     query = select(h).where(func.lower(h.c.actor).in_(wanted)).order_by(h.c.score.desc())
     with engine.connect() as conn:
-        return [
-            WatchlistHit(
-                list=r.list,
-                entry_id=r.entry_id,
-                entry_name=r.entry_name,
-                matched_name=r.matched_name,
-                actor=r.actor,
-                score=r.score,
-                explanation=r.explanation,
-                screened_at=r.screened_at,
-            )
-            for r in conn.execute(query)
-        ]
+        return [from_row(WatchlistHit, r) for r in conn.execute(query)]
 
 
 def count_hits(engine: Engine) -> int:
