@@ -114,7 +114,7 @@ def show_actor(name: str, db: str, as_json: bool, why: bool, limit: int) -> None
         for link in details.links:
             console.print(
                 Text.assemble(
-                    f"  {link['doc_id'][:12]}:{link['entity_id']} {link['name']!r} ",
+                    f"  {link['document'][:12]}:{link['entity_id']} {link['name']!r} ",
                     (link["method"], "cyan"),
                     f" {link['score']:.2f}: {link['reason']}",
                 )
@@ -123,7 +123,7 @@ def show_actor(name: str, db: str, as_json: bool, why: bool, limit: int) -> None
             what = (
                 f"merge {d['left_name']!r} + {d['right_name']!r}"
                 if d["action"] == "merge"
-                else f"split {d['doc_id']}:{d['entity_id']}"
+                else f"split {d['document']}:{d['entity_id']}"
             )
             console.print(Text.assemble("  ", (f"decision #{d['seq']}", "yellow"), f" {what} ({d['decided_at']})"))
 

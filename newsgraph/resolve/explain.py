@@ -35,7 +35,7 @@ def actor_details(engine: Engine, actor_id: int, *, limit: int = 200) -> ActorDe
         links = [x.to_dict() for x in linked_entities(tx, actor_id, limit)]
         methods = link_methods(tx, actor_id)
         names = {actor["name"].lower(), *(a.lower() for a in actor["aliases"])}
-        refs = {(x["doc_id"], x["entity_id"]) for x in links}
+        refs = {(x["document"], x["entity_id"]) for x in links}
         decisions = [
             r.to_dict()
             for r in decisions_naming(tx, names)

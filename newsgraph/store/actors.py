@@ -202,7 +202,9 @@ class LinkedEntity:
     title: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Its JSON shape: the document's id as ``document``, as in every other resource."""
+        d = asdict(self)
+        return {("document" if k == "doc_id" else k): v for k, v in d.items()}
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,9 @@ class Decision:
     decided_at: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Its JSON shape: the document's id as ``document``, as in every other resource."""
+        d = asdict(self)
+        return {("document" if k == "doc_id" else k): v for k, v in d.items()}
 
 
 def _actor_record(r: Any) -> ActorRecord:

@@ -143,7 +143,7 @@ class ActorLink(BaseModel):
 
     model_config = shape(
         {
-            "doc_id": "e8dd137cc629f756",
+            "document": "e8dd137cc629f756",
             "entity_id": "e3",
             "name": "Kenya",
             "score": 1.0,
@@ -154,7 +154,7 @@ class ActorLink(BaseModel):
         }
     )
 
-    doc_id: str
+    document: str
     entity_id: str
     name: str
     score: float
@@ -173,7 +173,7 @@ class Decision(BaseModel):
     action: str
     left_name: str | None
     right_name: str | None
-    doc_id: str | None
+    document: str | None
     entity_id: str | None
     note: str | None
     decided_at: str

@@ -76,7 +76,7 @@ def test_merge_then_split_are_recorded_and_shown(db: str, pair: tuple[str, str])
     assert {link["name"] for link in data["links"]} == set(pair)
     assert data["decisions"][0]["action"] == "merge"
     entity = next(link for link in data["links"] if link["name"] == pair[1])
-    code, out = run("actor", "split", pair[0], "--entity", f"{entity['doc_id']}:{entity['entity_id']}", "--db", db)
+    code, out = run("actor", "split", pair[0], "--entity", f"{entity['document']}:{entity['entity_id']}", "--db", db)
     assert code == 0 and "split" in out
     code, out = run("actor", pair[1], "--json", "--db", db)
     assert json.loads(out)["actor"]["name"] == pair[1]

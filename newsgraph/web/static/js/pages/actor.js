@@ -66,7 +66,7 @@ function mentionsSection(links) {
       h(
         'li',
         { class: 'result' },
-        h('a', { class: 'result-title', href: docUrl(l.doc_id) }, l.title || l.doc_id),
+        h('a', { class: 'result-title', href: docUrl(l.document) }, l.title || l.document),
         h('span', { class: 'muted' }, [l.published, l.name !== undefined ? `as “${l.name}”` : null].filter(Boolean).join(' · ')),
         l.reason ? h('p', { class: 'small muted' }, `${l.method ? l.method + ': ' : ''}${l.reason}`) : null,
       ),
