@@ -26,6 +26,7 @@ import glob
 import io
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -613,10 +614,15 @@ def _str(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters that no XML or HTML text may hold (lxml refuses to set them)."""
+
+
 def _html_to_text(fragment: str) -> str:
     """Text of an HTML fragment (a feed item's content), paragraphs on their own lines."""
     if "<" not in fragment:
         return fragment
+    fragment = _NOT_XML.sub("", fragment)
     import lxml.html
 
     try:

@@ -328,3 +328,10 @@ def test_a_feed_the_feed_parser_chokes_on_is_one_error(tmp_path: Path, name: str
     [err] = failures(items)
     assert err.origin.startswith(str(path))
     one_line(err)
+
+
+def test_a_feed_item_with_control_characters_in_its_html_is_read() -> None:
+    """Found by the property test over standard input: lxml refused to set a text holding \\x01."""
+    from newsgraph.ingest.readers import _html_to_text
+
+    assert _html_to_text("<p>a\x01b</p><p>c</p>") == "ab\n\nc"
