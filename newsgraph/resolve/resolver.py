@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from newsgraph.resolve.decide import ActorState, EntityRef, Verdict, decide, evidence
-from newsgraph.resolve.forms import compatible_kinds, country_key, form, form_keys, kind_group, lookup_keys
+from newsgraph.resolve.forms import Form, compatible_kinds, country_key, form, form_keys, kind_group, lookup_keys
 from newsgraph.resolve.ties import store_ties
 from newsgraph.store import Engine, Tx, begin
 from newsgraph.store.actors import (
@@ -361,19 +361,18 @@ def _decisions(conn: Tx) -> tuple[set[str], list[tuple[int, str, str]]]:
 
 def _keys(entity: EntityRef) -> set[str]:
     """The blocking keys an actor linked to ``entity`` holds."""
-    keys: set[str] = set()
-    for f in entity.forms:
-        keys |= form_keys(f, entity.kind)
-    ck = country_key(entity.country, entity.feature, entity.kind)
-    if ck:
-        keys.add(ck)
-    return keys
+    return _entity_keys(entity, form_keys)
 
 
 def _lookup(entity: EntityRef) -> set[str]:
+    """The blocking keys under which ``entity``'s candidate actors are found."""
+    return _entity_keys(entity, lookup_keys)
+
+
+def _entity_keys(entity: EntityRef, keys_of: Callable[[Form, str], set[str]]) -> set[str]:
     keys: set[str] = set()
     for f in entity.forms:
-        keys |= lookup_keys(f, entity.kind)
+        keys |= keys_of(f, entity.kind)
     ck = country_key(entity.country, entity.feature, entity.kind)
     if ck:
         keys.add(ck)
