@@ -42,7 +42,6 @@ from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
-from newsgraph.extract.relation_pronouns import PronounFrame
 from newsgraph.ontology import RelationOntology, events, relations
 from newsgraph.records import Arg, Extraction, Mention, Relation, SentenceSpan
 
@@ -127,7 +126,7 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     if not annotation.tokens:
         return ()
     ont = relations()
-    frame = PronounFrame.of(annotation, x)
+    frame = Frame.of(annotation, x)
     pat = patterns()
     out: list[Relation] = []
     seen: set[tuple[str, int, int]] = set()
