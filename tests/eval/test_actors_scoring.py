@@ -55,6 +55,9 @@ def test_an_unmatched_gold_entity_is_a_singleton_that_costs_recall_only(unmatche
     assert f["heldout_actors_bcubed_f1"] == pytest.approx(4 / 5)
     assert f["heldout_actors_matched_share"] == pytest.approx(2 / 3)
     assert f["heldout_actors_bcubed_f1_matched"] == pytest.approx(1.0)
+    # recurring: isis alone is named in two stories; P = 1, R = 1/2, F1 = 2/3
+    assert f["heldout_actors_bcubed_f1_recurring"] == pytest.approx(2 / 3)
+    assert f["heldout_recurring_share"] == pytest.approx(2 / 3)
     assert (f["heldout_gold_actors"], f["heldout_items"]) == (2.0, 3.0)
 
 
