@@ -8,9 +8,10 @@ the same agreement rules of :mod:`~newsgraph.extract.references`):
   man the text calls "Mr" for "she") named as a subject in the same sentence before the pronoun
   or in the two sentences before it; else the one agreeing person named there at all; two or
   more candidates and none a subject: unresolved (precision first);
-- "they" / "them" / "their": the last group (organisation, nationality, state) named there as a
+- "they" / "them" / "their": the last group (organisation, nationality) named there as a
   subject, else the one group named there;
-- "it" / "its": the same for an organisation or a state;
+- "it": the same for an organisation ("it" after a state is as often the decision or the
+  situation); "its": for an organisation or a state;
 - "we" / "us" / "our" and "I" / "me" / "my" inside a quotation: its speaker (for "we", the group
   the speaker's title names when there is one: "Gen. Votel, commander of U.S. Central Command,
   said: 'We ...'" is U.S. Central Command). Outside a quotation first-person pronouns stay
@@ -41,8 +42,13 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 FIRST_SINGULAR = frozenset({"i", "me", "my"})
 LOOKBACK_SENTENCES = 2
 """How many sentences before the pronoun's own an antecedent may be in."""
-GROUP_MENTIONS = frozenset({"ORG", "NORP", "GPE"})
+GROUP_MENTIONS = frozenset({"ORG", "NORP"})
+"""What "they" stands for: a group or a people ("they" after a place is its people, no actor)."""
 THING_MENTIONS = frozenset({"ORG", "GPE"})
+"""What "its" stands for ("Turkey ... its troops")."""
+ORG_MENTIONS = frozenset({"ORG"})
+"""What "it" stands for: an organisation ("it" for a country is as often the situation or a
+decision, so a state is left unresolved)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -90,7 +96,9 @@ def _compatible(frame: Frame, kind: str, pronoun: str, c: _Seen) -> bool:
         return c.type == "PERSON" and agrees(pronoun, frame.genders.get(c.entity))
     if c.modifier:
         return False  # "Kurdish" in "Kurdish forces" is no antecedent
-    return c.type in (GROUP_MENTIONS if kind == "group" else THING_MENTIONS)
+    if kind == "group":
+        return c.type in GROUP_MENTIONS or (bool(c.group) and c.type == "GPE")  # "Chile and Peru ... they"
+    return c.type in (THING_MENTIONS if pronoun == "its" else ORG_MENTIONS)
 
 
 def _pick(frame: Frame, seen: list[_Seen], sent: int, kind: str, pronoun: str) -> _Seen | None:
