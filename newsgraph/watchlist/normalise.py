@@ -192,6 +192,37 @@ def skeleton(token: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=200_000)
+def vowel_pattern(token: str) -> str:
+    """The token's sounds in order, each run of vowels as ``V`` (h dropped): ``bashar`` -> ``bVsVr``.
+
+    Two tokens with one consonant skeleton can still be two names: the vowels of Bashar and
+    Bushra, Saraqeb and Sercuba, Amira and Amru fall between other consonants. Transliterations
+    of one name keep them in place (Osama/Usama ``VsVmV``, Taiba/Tayyiba ``tVbV``).
+    """
+    t = token
+    for a, b in _SKELETON_RULES:
+        t = t.replace(a, b)
+    out: list[str] = []
+    for ch in t:
+        if ch == "h":
+            continue
+        c = "V" if ch in _VOWELS else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def vowel_frame(pattern: str) -> str:
+    """A :func:`vowel_pattern` with the inner vowels left out, its ends kept: ``VlVksVndVr`` -> ``Vlksndr``.
+
+    Long names may lose an inner vowel in transliteration (Alexander/Aleksandr), never their ends.
+    """
+    if len(pattern) <= 2:
+        return pattern
+    return pattern[0] + pattern[1:-1].replace("V", "") + pattern[-1]
+
+
 _INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b\.?)?")
 _APOSTROPHES = re.compile(r"['’ʼ`´‘ʻʿʾ]")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -307,6 +338,32 @@ def normalise(name: str) -> NormalisedName:
             continue
         unique.append(t)
     return NormalisedName(name, tuple(unique))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def text_words(text: str) -> list[str]:
+    """Running text as name tokens (transliterated, lower case, split like a name, in order).
+
+    A listed name's tokens found one after another in them (:func:`normalise`) is the name named
+    in the text.
+    """
+    return [_fix_token(w) for w in _split(_transliterate(text))]
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case (``defence`` in "air defence"), as name tokens.
+
+    A word that running text writes in lower case is a common word, not a name: one a name shares
+    with many other things (``Ministry of Defence``).
+    """
+    out: set[str] = set()
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if w.islower():
+            out.update(_split(_transliterate(w)))
+    return out
 
 
 def same_particle(a: str, b: str) -> bool:
