@@ -64,8 +64,11 @@ from newsgraph.watchlist.screen import SAME_ENTRY, Hit, Screener, name_variants
 NAME_NEEDED = "another name of the entry"
 NAME_OR_COUNTRY = "another name of the entry or one of its countries"
 CHANCE = 0.2
-"""A person's exactly matched tokens stand on their own when fewer than this many listed entries
+"""A person's exactly matched tokens stand on their own when at most this many listed entries
 would hold them all by chance (the sum of their ``log(entries / entries holding the token)``)."""
+FEWEST_ENTRIES = 1_000
+"""Lists of fewer entries say little of how common a name is: their tokens are counted as if the
+rest of a list this long held none of them."""
 QUALIFIER_SHARE = 0.01
 """A listed organisation's token held by at most this share of the entries is a qualifier: the
 actor's name must have it."""
@@ -94,7 +97,9 @@ class ListWords:
     """How many entries of the loaded lists hold each token in one of their names."""
 
     entries: int
+    """Entries of the lists (at least :data:`FEWEST_ENTRIES`)."""
     holding: dict[str, int]
+    """Token -> how many entries hold it in one of their names."""
 
     @classmethod
     def of(cls, screener: Screener) -> ListWords:
@@ -102,7 +107,7 @@ class ListWords:
         for variant in screener.variants:
             for t in variant.name.core:
                 holders.setdefault(t.text, set()).add(variant.entry)
-        return cls(max(1, len(screener.entries)), {t: len(e) for t, e in holders.items()})
+        return cls(max(FEWEST_ENTRIES, len(screener.entries)), {t: len(e) for t, e in holders.items()})
 
     def information(self, token: str) -> float:
         """``log(entries / entries holding the token)``: how rare the token is on the lists."""
@@ -230,7 +235,7 @@ def read(name: str, kind: str, hit: Hit, words: ListWords, common: frozenset[str
         information = sum(words.information(p.right) for p in firm)
         if len(named) < 2:
             return Reading(hit, needs=NAME_NEEDED, why=("one name of the person matches",))
-        if information >= words.enough:
+        if information >= words.enough - 1e-9:
             shown = ", ".join(p.right for p in firm)
             return Reading(hit, needs=needs, why=(*why, f"rare names match exactly ({shown})"))
         if loose:
