@@ -16,7 +16,8 @@ when what the name shows is enough, or when a document that names the actor adds
    both entries are the same one on two lists.
 5. **What the name cannot tell, a document must.** In a current document that names the actor:
 
-   - an acronym read from initials the list does not give (``AG`` as Army of God): the full name;
+   - an acronym read from initials the list does not give (``AG`` as Army of God): the full name,
+     or a country when its small letters fall on the name's particles (``JeM``, Jaish-e-Mohammed);
    - a listed acronym, or a word of three letters or fewer (``HTS``, ``PKK``): another name of the
      entry or one of its countries;
    - a generic name, every word of it common (organisation words, and words that the stored news
@@ -47,7 +48,14 @@ from rapidfuzz.distance import Levenshtein
 from newsgraph.extract.place_index import LEVEL_COUNTRY, country_index
 from newsgraph.store.extractions import NamingDocument
 from newsgraph.store.watchlist import WatchlistEntry
-from newsgraph.watchlist.matcher import LONG_TOKEN, MATCH_THRESHOLD, PHONETIC, acronym_of, compare_normalised
+from newsgraph.watchlist.matcher import (
+    ACRONYM_CASED,
+    LONG_TOKEN,
+    MATCH_THRESHOLD,
+    PHONETIC,
+    acronym_of,
+    compare_normalised,
+)
 from newsgraph.watchlist.normalise import (
     LEGAL,
     NAME,
@@ -198,6 +206,9 @@ def read(name: str, kind: str, hit: Hit, words: ListWords, common: frozenset[str
     needs: str | None = None if allowed is not None else NAME_OR_COUNTRY
     why: list[str] = [] if allowed is not None else [f"the actor's kind ({kind}) says nothing"]
     if c.method == "acronym":
+        if c.pairs[0].similarity >= ACRONYM_CASED:  # JeM, LeT: the small letters fall on the particles
+            why = f"{c.explain()}, its small letters on the particles"
+            return Reading(hit, needs=NAME_OR_COUNTRY, why=(why,), acronym=True)
         return Reading(hit, needs=NAME_NEEDED, why=(f"{c.explain()}: a reading the list does not give",), acronym=True)
     if c.method == "compact":
         return Reading(hit, needs=_stronger(needs, NAME_OR_COUNTRY), why=(*why, "the names match only without spaces"))
