@@ -23,8 +23,13 @@ when what the name shows is enough, or when a document that names the actor adds
    - a generic name, every word of it common (organisation words, and words that the stored news
      writes in lower case: Ministry of ``Defence``): another name of the entry or a country;
    - a person named by one word (``Hassan``, ``Adam``): another name of the entry;
-   - a person whose tokens match only approximately (Adel / Adil): another name of the entry;
-     one whose tokens all match but are common on the lists (Ahmad Ali): a name or a country.
+   - a person whose names match only approximately (Adel / Adil), whose names are common on the
+     lists (Ahmad Ali), or who shares only the family name of a listed ``SURNAME, Given``
+     (Muhammad Afzal / ``MOHAMMAD AFZAL, Rahmatullah``): another name of the entry. A kunya's
+     ``Abu`` or ``Umm`` is no name (``Abu Mazen`` is one name);
+   - one word that the list itself calls a weak alias (``UKIP``, ``HTS``): another name of the entry;
+   - an organisation named by one distinctive word (``Emma``, National ``Lottery``): one of the
+     entry's countries, when the list gives any.
 
 Token rarity comes from the loaded lists themselves (:class:`ListWords`): a person's name stands
 on its own when the tokens it matches exactly are rare enough that, were tokens independent,
@@ -71,7 +76,7 @@ from newsgraph.watchlist.screen import SAME_ENTRY, Hit, Screener, name_variants
 
 NAME_NEEDED = "another name of the entry"
 NAME_OR_COUNTRY = "another name of the entry or one of its countries"
-CHANCE = 0.2
+CHANCE = 0.1
 """A person's exactly matched tokens stand on their own when at most this many listed entries
 would hold them all by chance (the sum of their ``log(entries / entries holding the token)``)."""
 FEWEST_ENTRIES = 1_000
@@ -189,6 +194,13 @@ def _is_acronym_alias(hit: Hit, single: NormalisedName) -> bool:
     return any(acronym_of(single, normalise(text)) for text, _ in hit.entry.names() if len(normalise(text).core) > 1)
 
 
+def _given_names(listed: str) -> set[str]:
+    """The given names of a listed person written ``SURNAME, Given`` (as OFAC writes them); none otherwise."""
+    if listed.count(",") != 1:
+        return set()
+    return {t.text for t in normalise(listed.split(",")[1]).core if t.role == NAME}
+
+
 def _stronger(a: str | None, b: str | None) -> str | None:
     if NAME_NEEDED in (a, b):
         return NAME_NEEDED
@@ -207,8 +219,8 @@ def read(name: str, kind: str, hit: Hit, words: ListWords, common: frozenset[str
     why: list[str] = [] if allowed is not None else [f"the actor's kind ({kind}) says nothing"]
     if c.method == "acronym":
         if c.pairs[0].similarity >= ACRONYM_CASED:  # JeM, LeT: the small letters fall on the particles
-            why = f"{c.explain()}, its small letters on the particles"
-            return Reading(hit, needs=NAME_OR_COUNTRY, why=(why,), acronym=True)
+            cased = f"{c.explain()}, its small letters on the particles"
+            return Reading(hit, needs=NAME_OR_COUNTRY, why=(cased,), acronym=True)
         return Reading(hit, needs=NAME_NEEDED, why=(f"{c.explain()}: a reading the list does not give",), acronym=True)
     if c.method == "compact":
         return Reading(hit, needs=_stronger(needs, NAME_OR_COUNTRY), why=(*why, "the names match only without spaces"))
@@ -228,15 +240,20 @@ def read(name: str, kind: str, hit: Hit, words: ListWords, common: frozenset[str
             return Reading(hit, needs=NAME_NEEDED, why=(f"a person named by one word ({word!r})",))
         if len(word) <= SHORT_WORD:
             return Reading(hit, needs=NAME_OR_COUNTRY, why=(f"a word of {len(word)} letters",))
+        if hit.quality == "low":
+            return Reading(hit, needs=NAME_NEEDED, why=(f"one word the list calls a weak alias ({word!r})",))
         if not words.qualifier(word) and _is_acronym_alias(hit, listed):
             return Reading(hit, needs=NAME_OR_COUNTRY, why=(f"an acronym many entries share ({word.upper()})",))
-        if is_common(word, common) or l_roles.get(word) == ORGWORD:
-            return Reading(hit, needs=NAME_OR_COUNTRY, why=(f"a common word ({word!r})",))
-        return Reading(hit, needs=needs, why=(*why, f"one distinctive word ({word!r})"))
+        return _distinctive(hit, listed, common, needs, why)
     unmatched_q = [t for t in c.unmatched_left if q_roles.get(t, NAME) in (NAME, ORGWORD)]
     unmatched_l = [t for t in c.unmatched_right if l_roles.get(t, NAME) in (NAME, ORGWORD, NUMBER)]
     if person:
-        named = [p for p in pairs if l_roles.get(p.right, NAME) == NAME and q_roles.get(p.left, NAME) == NAME]
+        kunya = lexicon().kunya
+        named = [
+            p
+            for p in pairs
+            if l_roles.get(p.right, NAME) == NAME and q_roles.get(p.left, NAME) == NAME and p.right not in kunya
+        ]
         firm = [
             p
             for p in named
@@ -246,6 +263,10 @@ def read(name: str, kind: str, hit: Hit, words: ListWords, common: frozenset[str
         information = sum(words.information(p.right) for p in firm)
         if len(named) < 2:
             return Reading(hit, needs=NAME_NEEDED, why=("one name of the person matches",))
+        given = _given_names(hit.matched_name) - kunya
+        if given and not given & {p.right for p in named}:
+            shown = ", ".join(sorted(given))
+            return Reading(hit, needs=NAME_NEEDED, why=(f"only the family name matches, not the given name ({shown})",))
         if information >= words.enough - 1e-9:
             shown = ", ".join(p.right for p in firm)
             return Reading(hit, needs=needs, why=(*why, f"rare names match exactly ({shown})"))
@@ -262,9 +283,23 @@ def read(name: str, kind: str, hit: Hit, words: ListWords, common: frozenset[str
         return Reading(hit, rejected=f"the listed name's qualifier {missing[0]!r} is not in the actor's name")
     if unmatched_q and unmatched_l:
         return Reading(hit, rejected=f"each name has a word the other lacks ({unmatched_q[0]!r}, {unmatched_l[0]!r})")
-    if all(t.role == ORGWORD or is_common(t.text, common) for t in listed.core):
+    return _distinctive(hit, listed, common, needs, why)
+
+
+def _distinctive(
+    hit: Hit, listed: NormalisedName, common: frozenset[str], needs: str | None, why: list[str]
+) -> Reading:
+    """An organisation's match by the distinctive words of the listed name (not organisation words,
+    not common ones): none, a generic name; one, it must agree with the entry's country when the
+    list gives one (``Emma`` is no Syrian ``EMMA LLC`` in a story about Britain); two or more, kept."""
+    distinct = [t.text for t in listed.core if t.role != ORGWORD and not is_common(t.text, common)]
+    if not distinct:
         return Reading(hit, needs=_stronger(needs, NAME_OR_COUNTRY), why=("a generic name: every word is common",))
-    return Reading(hit, needs=needs, why=(*why, "a distinctive name"))
+    if len(distinct) == 1 and entry_countries(hit.entry):
+        reason = f"one distinctive word ({distinct[0]!r}) and the list gives the entry's country"
+        return Reading(hit, needs=_stronger(needs, NAME_OR_COUNTRY), why=(reason,))
+    shown = ", ".join(repr(t) for t in distinct)
+    return Reading(hit, needs=needs, why=(*why, f"distinctive words ({shown})"))
 
 
 @lru_cache(maxsize=10_000)

@@ -127,6 +127,8 @@ class Lexicon:
     orgwords: dict[str, float]
     numbers: dict[str, int]
     common: dict[str, float]
+    kunya: frozenset[str]
+    """Words that make a kunya (``Abu`` Mazen, ``Umm`` Sayyaf): a name by a child's, no name of one's own."""
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +149,7 @@ def lexicon() -> Lexicon:
         orgwords={str(w): float(weight) for weight, words in data["organisation_words"].items() for w in words},
         numbers={str(k): int(v) for k, v in data["numbers"].items()},
         common={str(w): float(weight) for weight, words in data["common_names"].items() for w in words},
+        kunya=frozenset(str(w) for w in data["kunya"]),
     )
 
 
