@@ -29,7 +29,7 @@ when what the name shows is enough, or when a document that names the actor adds
      ``Abu`` or ``Umm`` is no name (``Abu Mazen`` is one name);
    - one word that the list itself calls a weak alias (``UKIP``, ``HTS``): another name of the entry;
    - an organisation named by one distinctive word (``Emma``, National ``Lottery``): one of the
-     entry's countries, when the list gives any.
+     entry's countries, when the list gives any and the documents name countries at all.
 
 Token rarity comes from the loaded lists themselves (:class:`ListWords`): a person's name stands
 on its own when the tokens it matches exactly are rare enough that, were tokens independent,
@@ -76,6 +76,7 @@ from newsgraph.watchlist.screen import SAME_ENTRY, Hit, Screener, name_variants
 
 NAME_NEEDED = "another name of the entry"
 NAME_OR_COUNTRY = "another name of the entry or one of its countries"
+COUNTRY_IF_ANY = "one of the entry's countries, where the documents name countries"
 CHANCE = 0.1
 """A person's exactly matched tokens stand on their own when at most this many listed entries
 would hold them all by chance (the sum of their ``log(entries / entries holding the token)``)."""
@@ -167,7 +168,8 @@ class Reading:
     rejected: str | None = None
     """Why the match is no hit, whatever the documents say."""
     needs: str | None = None
-    """:data:`NAME_NEEDED` or :data:`NAME_OR_COUNTRY`: what a document must name for a hit."""
+    """:data:`NAME_NEEDED`, :data:`NAME_OR_COUNTRY` or :data:`COUNTRY_IF_ANY`: what a document must
+    name for a hit."""
     why: tuple[str, ...] = ()
     """Why it needs that, or why the name stands on its own."""
     acronym: bool = False
@@ -201,10 +203,12 @@ def _given_names(listed: str) -> set[str]:
     return {t.text for t in normalise(listed.split(",")[1]).core if t.role == NAME}
 
 
+_STRENGTH = {None: 0, COUNTRY_IF_ANY: 1, NAME_OR_COUNTRY: 2, NAME_NEEDED: 3}
+
+
 def _stronger(a: str | None, b: str | None) -> str | None:
-    if NAME_NEEDED in (a, b):
-        return NAME_NEEDED
-    return a or b
+    """The more demanding of two needs."""
+    return a if _STRENGTH[a] >= _STRENGTH[b] else b
 
 
 def read(name: str, kind: str, hit: Hit, words: ListWords, common: frozenset[str]) -> Reading:
@@ -297,7 +301,7 @@ def _distinctive(
         return Reading(hit, needs=_stronger(needs, NAME_OR_COUNTRY), why=("a generic name: every word is common",))
     if len(distinct) == 1 and entry_countries(hit.entry):
         reason = f"one distinctive word ({distinct[0]!r}) and the list gives the entry's country"
-        return Reading(hit, needs=_stronger(needs, NAME_OR_COUNTRY), why=(reason,))
+        return Reading(hit, needs=needs or COUNTRY_IF_ANY, why=(*why, reason))
     shown = ", ".join(repr(t) for t in distinct)
     return Reading(hit, needs=needs, why=(*why, f"distinctive words ({shown})"))
 
@@ -429,7 +433,7 @@ def corroborate(
     joined by spaces (padded with one space on each side).
     """
     names = _corroborating_names(reading, actor, words, common)
-    countries = entry_countries(reading.hit.entry) if reading.needs == NAME_OR_COUNTRY else frozenset()
+    countries = entry_countries(reading.hit.entry) if reading.needs != NAME_NEEDED else frozenset()
     for doc, running in documents:
         for name in names:
             if _needle(name) in running:
@@ -437,6 +441,8 @@ def corroborate(
         shared = sorted(countries & set(doc.countries))
         if shared:
             return f"corroborated: the entry's country {shared[0]} is named in {doc.doc_id}"
+    if reading.needs == COUNTRY_IF_ANY and not any(doc.countries for doc, _ in documents):
+        return "no document that names the actor names a country to disagree with the entry's"
     return None
 
 
