@@ -18,8 +18,8 @@ when what the name shows is enough, or when a document that names the actor adds
 
    - an acronym read from initials the list does not give (``AG`` as Army of God): the full name,
      or a country when its small letters fall on the name's particles (``JeM``, Jaish-e-Mohammed);
-   - a listed acronym, or a word of three letters or fewer (``HTS``, ``PKK``): another name of the
-     entry or one of its countries;
+   - a word of three letters or fewer (``PKK``), or a listed acronym that many entries share: another
+     name of the entry or one of its countries;
    - a generic name, every word of it common (organisation words, and words that the stored news
      writes in lower case: Ministry of ``Defence``): another name of the entry or a country;
    - a person named by one word (``Hassan``, ``Adam``): another name of the entry;
@@ -148,6 +148,7 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w, k in seen.items() if k >= least)
 
 
+@lru_cache(maxsize=10_000)
 def is_common(token: str, common: frozenset[str]) -> bool:
     """Whether a token is one of the ``common`` words, or a spelling of one when it has
     :data:`~newsgraph.watchlist.matcher.LONG_TOKEN` - 1 letters or more (``defense`` beside ``defence``)."""

@@ -39,6 +39,17 @@ ENTRIES = [
         "t", "T-13", "ISLAMIC STATE OF IRAQ AND THE LEVANT", "organization", aliases=(Alias("AL-TAWHID"), Alias("ISIS"))
     ),
     WatchlistEntry("t", "T-14", "SAFFRON DAWN", "vessel", aliases=(Alias("PATRIOT"),)),
+    WatchlistEntry("t", "T-15", "AL-JUBOURI, Ahmad Abdullah", "person", aliases=(Alias("Abu Mazen", "low"),)),
+    WatchlistEntry("t", "T-16", "MOHAMMAD AFZAL, Rahmatullah", "person", nationalities=("Afghanistan",)),
+    WatchlistEntry(
+        "t",
+        "T-17",
+        "INFRASTRUCTURE PROJECTS MANAGEMENT",
+        "organization",
+        aliases=(Alias("UKIP", "low"),),
+        countries=("Ukraine",),
+    ),
+    WatchlistEntry("t", "T-18", "EMMA LLC", "organization", countries=("Syria",)),
 ]
 NEWS = [
     "Air defence systems were moved north, the defence ministry said.",
@@ -202,3 +213,31 @@ def test_screen_actors_stores_only_judged_hits_with_their_reasons(
     assert {(f.actor.name, f.hit.entry.entry_id) for f in found} == {("AG", "T-1"), ("Army of God", "T-1")}
     explanation = dict(rows)["AG"]
     assert "via alias 'ARMY OF GOD'" in explanation and "corroborated: 'ARMY OF GOD' is named in d1" in explanation
+
+
+@pytest.mark.parametrize(
+    ("name", "entry", "reason"),
+    [
+        ("Abu Mazen", "T-15", "one name of the person"),  # a kunya: Abu is no name
+        ("Mohammad Afzal", "T-16", "only the family name matches"),  # MOHAMMAD AFZAL, Rahmatullah
+    ],
+)
+def test_a_kunya_or_a_family_name_alone_needs_another_name(
+    screener: Screener, name: str, entry: str, reason: str
+) -> None:
+    found = judged(screener, name, "person", doc(f"{name} said so.", "PS", "AF"))
+    assert entry in reasons(found) and not kept(found)
+    assert reason in reasons(found)[entry]
+
+
+@pytest.mark.parametrize("name", ["UKIP"])
+def test_one_word_the_list_calls_weak_needs_another_name(screener: Screener, name: str) -> None:
+    found = judged(screener, name, "organization", doc(f"{name} asked about Ukraine.", "GB", "UA"))
+    assert not kept(found) and "weak alias" in reasons(found)["T-17"]
+
+
+@pytest.mark.parametrize(("countries", "expected"), [(("GB",), set()), ((), {"T-18"}), (("GB", "SY"), {"T-18"})])
+def test_one_distinctive_word_must_agree_with_the_entry_country(
+    screener: Screener, countries: tuple[str, ...], expected: set[str]
+) -> None:
+    assert kept(judged(screener, "Emma", "organization", doc("Emma said so.", *countries))) == expected
