@@ -243,10 +243,10 @@ def read(name: str, kind: str, hit: Hit, words: ListWords, common: frozenset[str
         word = single.right
         if person:
             return Reading(hit, needs=NAME_NEEDED, why=(f"a person named by one word ({word!r})",))
-        if len(word) <= SHORT_WORD:
-            return Reading(hit, needs=NAME_OR_COUNTRY, why=(f"a word of {len(word)} letters",))
         if hit.quality == "low":
             return Reading(hit, needs=NAME_NEEDED, why=(f"one word the list calls a weak alias ({word!r})",))
+        if len(word) <= SHORT_WORD:
+            return Reading(hit, needs=NAME_OR_COUNTRY, why=(f"a word of {len(word)} letters",))
         if not words.qualifier(word) and _is_acronym_alias(hit, listed):
             return Reading(hit, needs=NAME_OR_COUNTRY, why=(f"an acronym many entries share ({word.upper()})",))
         return _distinctive(hit, listed, common, needs, why)
