@@ -17,7 +17,7 @@ Rows leave as the frozen records below, never as SQLAlchemy rows.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -105,6 +105,7 @@ actor_decisions = Table(
     Column("entity_id", String(20), comment="split: the entity's id in its document"),
     Column("note", Text),
     Column("decided_at", String(32), nullable=False),
+    Column("decided_by", String(200), comment="who asked for it (null: not said, or before migration 5)"),
 )
 
 actor_documents = Table(
@@ -220,6 +221,8 @@ class Decision:
     entity_id: str | None
     note: str | None
     decided_at: str
+    decided_by: str | None = None
+    """Who asked for it (None: not said)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Its JSON shape: the document's id as ``document``, as in every other resource."""
@@ -674,8 +677,6 @@ class Actor:
         }
 
 
-
-
 def _actor(row: Any, max_aliases: int | None = None) -> Actor:
     aliases = sorted((row.aliases or {}).items(), key=lambda kv: -kv[1])
     return Actor(
@@ -699,30 +700,6 @@ def load_actors(conn: Connection, ids: Iterable[int]) -> dict[int, Actor]:
         for r in conn.execute(select(actors).where(actors.c.id.in_(wanted[start : start + CHUNK]))):
             out[r.id] = _actor(r)
     return out
-
-
-def actors_answering(conn: Connection, name: str, keys: Sequence[str], limit: int) -> list[Actor]:
-    """At most ``limit`` actors, most documented first: those named ``name`` (any case), else
-    those of the first of ``keys`` (blocking keys) that has any, else those whose name contains
-    ``name``."""
-    by_docs = actors.c.documents.desc()
-    rows = conn.execute(
-        select(actors).where(func.lower(actors.c.name) == name.lower()).order_by(by_docs).limit(limit)
-    ).all()
-    if not rows:
-        for key in keys:
-            rows = conn.execute(
-                select(actors)
-                .join(actor_keys, actor_keys.c.actor_id == actors.c.id)
-                .where(actor_keys.c.key == key)
-                .order_by(by_docs)
-                .limit(limit)
-            ).all()
-            if rows:
-                break
-    if not rows:
-        rows = conn.execute(select(actors).where(contains(actors.c.name, name)).order_by(by_docs).limit(limit)).all()
-    return [_actor(r) for r in rows]
 
 
 def actors_by_documents(engine: Engine) -> list[tuple[int, int]]:
@@ -842,3 +819,95 @@ def store_state(engine: Engine) -> tuple[Any, ...]:
                 )
             ).one()
         )
+
+
+# --- who asked for a merge or a split (the review's writes) ----------------------------------
+
+
+def sign_decision(
+    engine: Engine,
+    action: str,
+    decided_by: str,
+    *,
+    left: str | None = None,
+    right: str | None = None,
+    doc_id: str | None = None,
+    entity_id: str | None = None,
+) -> Decision | None:
+    """Record ``decided_by`` on the newest unsigned decision of ``action`` on these names (a
+    merge) or this entity (a split): the one ``newsgraph.resolve.record_merge`` or
+    ``record_split`` has just written. The decision, or None when there is none to sign."""
+    d = actor_decisions
+    where = [d.c.action == action, d.c.decided_by.is_(None)]
+    if action == "merge":
+        where += [d.c.left_name == left, d.c.right_name == right]
+    else:
+        where += [d.c.doc_id == doc_id, d.c.entity_id == entity_id]
+    with engine.begin() as conn:
+        seq = conn.execute(select(func.max(d.c.seq)).where(*where)).scalar()
+        if seq is None:
+            return None
+        conn.execute(update(d).where(d.c.seq == seq).values(decided_by=decided_by))
+        return _decision(conn.execute(select(d).where(d.c.seq == seq)).one())
+
+
+# --- looking actors up by name: one home for every command and route --------------------------
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """The actors a name answers to, at the first of these tiers that has any: ``exact`` (the
+    canonical name, any case, or a name the actor goes by with the same normalised key),
+    ``similar`` (a phonetic variant), ``partial`` (a part of the canonical name); ``none``."""
+
+    name: str
+    tier: str
+    actors: tuple[Actor, ...]
+    """The most documented first, at most the limit asked for."""
+    total: int
+    """How many actors answer at that tier."""
+
+    def candidates(self) -> list[dict[str, Any]]:
+        """The actors as a user picks among them: id, name, kind, country, documents, and a
+        disambiguating ``alias``: the most used of its other names that no other candidate goes
+        by (null when it has none)."""
+        asked = self.name.strip().casefold()
+        taken = Counter(n.casefold() for a in self.actors for n in {a.name, *a.aliases})
+        out = []
+        for a in self.actors:
+            own = [n for n in a.aliases if n.casefold() not in (asked, a.name.casefold())]
+            alias = next((n for n in own if taken[n.casefold()] == 1), None)
+            out.append(
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "country": a.country,
+                    "documents": a.documents,
+                    "alias": alias,
+                }
+            )
+        return out
+
+
+def actors_named(conn: Connection, name: str, exact_key: str | None, similar_key: str | None, limit: int) -> NameMatch:
+    """The actors ``name`` answers to (:class:`NameMatch`); ``exact_key`` and ``similar_key`` are
+    the name's normalised and phonetic blocking keys (``newsgraph.resolve.forms``), if it has them."""
+    text = name.strip()
+    by_docs = (actors.c.documents.desc(), actors.c.id)
+    tiers: list[tuple[str, ColumnElement[bool]]] = []
+    exact: ColumnElement[bool] = func.lower(actors.c.name) == text.lower()
+    if exact_key:
+        exact = or_(exact, actors.c.id.in_(select(actor_keys.c.actor_id).where(actor_keys.c.key == exact_key)))
+    tiers.append(("exact", exact))
+    if similar_key:
+        tiers.append(("similar", actors.c.id.in_(select(actor_keys.c.actor_id).where(actor_keys.c.key == similar_key))))
+    tiers.append(("partial", contains(actors.c.name, text)))
+    for tier, where in tiers:
+        rows = conn.execute(select(actors).where(where).order_by(*by_docs).limit(limit)).all()
+        if rows:
+            total = len(rows)
+            if total == limit:
+                total = int(conn.execute(select(func.count()).select_from(actors).where(where)).scalar_one())
+            return NameMatch(text, tier, tuple(_actor(r) for r in rows), total)
+    return NameMatch(text, "none", (), 0)
