@@ -135,9 +135,10 @@ class BadRequest(NewsgraphError):
 class AmbiguousActor(BadRequest):
     """A name fits several actors: commands and routes list them instead of picking one.
 
-    ``candidates`` are plain dicts ``{id, name, kind, country, documents, alias}`` (the most
-    documented first; ``alias`` a name only that one goes by, or None); ``total`` counts every
-    actor the name fits. The CLI exits with 2, the API answers 409 with the candidates."""
+    ``candidates`` are plain dicts ``{id, name, kind, country, documents, alias, first_seen,
+    last_seen}`` (the most documented first; ``alias`` a name only that one goes by, or None);
+    ``total`` counts every actor the name fits. The CLI exits with 2 and lists them on stderr,
+    the API answers 409 with them."""
 
     http_status = 409
 
@@ -158,6 +159,8 @@ def candidate_text(c: dict[str, Any]) -> str:
     parts = [c.get("kind") or "actor", docs, *([c["country"]] if c.get("country") else [])]
     if c.get("alias"):
         parts.append(f"also {printable(c['alias'])!r}")
+    elif c.get("first_seen") or c.get("last_seen"):
+        parts.append(f"seen {c.get('first_seen') or '?'}..{c.get('last_seen') or '?'}")
     return f"#{c['id']} {printable(c['name'])} ({', '.join(parts)})"
 
 

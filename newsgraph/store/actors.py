@@ -868,9 +868,9 @@ class NameMatch:
     """How many actors answer at that tier."""
 
     def candidates(self) -> list[dict[str, Any]]:
-        """The actors as a user picks among them: id, name, kind, country, documents, and a
-        disambiguating ``alias``: the most used of its other names that no other candidate goes
-        by (null when it has none)."""
+        """The actors as a user picks among them: id, name, kind, country, documents, a
+        disambiguating ``alias`` (the most used of its other names that no other candidate goes
+        by; None when it has none), first and last seen."""
         asked = self.name.strip().casefold()
         taken = Counter(n.casefold() for a in self.actors for n in {a.name, *a.aliases})
         out = []
@@ -885,6 +885,8 @@ class NameMatch:
                     "country": a.country,
                     "documents": a.documents,
                     "alias": alias,
+                    "first_seen": a.first_seen,
+                    "last_seen": a.last_seen,
                 }
             )
         return out
