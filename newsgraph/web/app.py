@@ -144,6 +144,7 @@ def _error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, AmbiguousActor)
         body = error_body(exc.http_status, "ambiguous_actor", exc.message)
         body["error"]["candidates"] = exc.candidates
+        body["error"]["total"] = exc.total
         return JSONResponse(body, status_code=exc.http_status)
 
     async def http_error(request: Request, exc: Exception) -> Response:

@@ -308,6 +308,7 @@ class AmbiguousActorBody(BaseModel):
     code: str = Field(description="ambiguous_actor.")
     message: str
     candidates: list[Candidate] = Field(description="The most documented first (at most 10).")
+    total: int = Field(description="How many actors the name fits.")
 
 
 class AmbiguousActorError(BaseModel):
