@@ -173,3 +173,18 @@ def test_a_store_of_version_4_gains_the_review_table_and_who_decided(tmp_path: P
         with connect(s.engine) as c:
             [old] = decisions(c)
         assert old.left_name == "A" and old.decided_by is None  # nobody said who, before
+
+
+@pytest.mark.slow
+def test_reviews_on_postgresql(postgresql_url: str) -> None:
+    """The same decisions on PostgreSQL: written, in force after a new screening, counted."""
+    from tests.actor_records import fresh_database
+
+    with Store.open(fresh_database(postgresql_url, "reviews")) as s:
+        ensure_tables(s.engine)
+        replace_hits(s.engine, SCREENED)
+        decide(s, "TUNDE BAKARE", "un", "QDi.990", "dismissed")
+        replace_hits(s.engine, list(reversed(SCREENED)))
+        assert reviewed_hits(s.engine, names=["tunde bakare"], list_name="un")[0].status == "dismissed"
+        assert review_counts(s.engine) == {"open": 2, "confirmed": 0, "dismissed": 1}
+        assert [r.decided_by for r in review_history(s.engine)] == ["alice"]
