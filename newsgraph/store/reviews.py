@@ -27,7 +27,7 @@ from sqlalchemy import Column, Connection, Engine, Float, Index, Integer, String
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.errors import StoreError
-from newsgraph.store.rows import chunks, from_row
+from newsgraph.store.rows import CHUNK, chunks, from_row
 from newsgraph.store.schema import metadata
 from newsgraph.store.watchlist import WatchlistHit, watchlist_hits
 
@@ -222,20 +222,18 @@ def _review(row: Any) -> HitReview:
 def reviews_in_force(conn: Connection, keys: Iterable[HitKey] | None = None) -> dict[HitKey, HitReview]:
     """The newest decision on each hit (of ``keys`` when given), by hit key."""
     q = select(hit_reviews)
-    if keys is None:
+    wanted = None if keys is None else set(keys)
+    names = sorted({k[0] for k in wanted}) if wanted is not None else []
+    if wanted is None or len(names) > CHUNK:  # decisions are few: reading them all is cheaper
         rows = list(conn.execute(q))
-        wanted = None
     else:
-        wanted = set(keys)
-        rows = []
-        for names in chunks(sorted({k[0] for k in wanted})):
-            rows.extend(conn.execute(q.where(hit_reviews.c.name_key.in_(names))))
-    out: dict[HitKey, HitReview] = {}
+        rows = list(conn.execute(q.where(hit_reviews.c.name_key.in_(names)))) if names else []
+    newest: dict[HitKey, Any] = {}
     for r in sorted(rows, key=lambda r: r.seq):  # oldest first: the newest decision wins
         key = (r.name_key, r.list, r.entry_id)
         if wanted is None or key in wanted:
-            out[key] = _review(r)
-    return out
+            newest[key] = r
+    return {k: _review(r) for k, r in newest.items()}
 
 
 def review_history(engine: Engine, *, limit: int = 100, offset: int = 0) -> list[HitReview]:
@@ -251,6 +249,69 @@ def count_reviews(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(hit_reviews)).scalar_one())
 
 
+_LIGHT = (
+    watchlist_hits.c.seq,
+    watchlist_hits.c.actor,
+    watchlist_hits.c.list,
+    watchlist_hits.c.entry_id,
+    watchlist_hits.c.score,
+)
+
+
+def _statuses(
+    conn: Connection, names: Iterable[str] | None, list_name: str | None
+) -> tuple[list[tuple[int, HitKey]], dict[HitKey, HitReview]]:
+    """(row number, hit key) of the stored hits asked for, best score first, and the decisions
+    in force on them: read without building a record per hit (a store may hold many)."""
+    h = watchlist_hits
+    q = select(*_LIGHT).order_by(h.c.score.desc(), h.c.actor, h.c.list, h.c.entry_id, h.c.seq)
+    if list_name:
+        q = q.where(h.c.list == list_name)
+    if names is None:
+        rows = list(conn.execute(q))
+    else:
+        rows = []
+        for wanted in chunks(sorted({n.lower() for n in names})):
+            rows.extend(conn.execute(q.where(func.lower(h.c.actor).in_(wanted))))
+        rows.sort(key=lambda r: (-r.score, r.actor, r.list, r.entry_id, r.seq))  # several reads: in order again
+    hits = [(r.seq, hit_key(r.actor, r.list, r.entry_id)) for r in rows]
+    decided = reviews_in_force(conn, {k for _, k in hits}) if hits else {}
+    return hits, decided
+
+
+def hit_page(
+    engine: Engine,
+    *,
+    names: Iterable[str] | None = None,
+    status: str | None = None,
+    list_name: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[ReviewedHit], int]:
+    """A page of the stored hits with the decision in force on each, best score first (of the
+    screened names among ``names``, any case; of one ``status``; of one list, when given), and
+    how many there are in all. Only the page's hits are read whole."""
+    with engine.connect() as conn:
+        hits, decided = _statuses(conn, names, list_name)
+        if status is not None:
+            hits = [(seq, k) for seq, k in hits if (decided[k].status if k in decided else "open") == status]
+        page = hits[offset : None if limit is None else offset + limit]
+        full: dict[int, Any] = {}
+        for seqs in chunks([seq for seq, _ in page]):
+            full.update((r.seq, r) for r in conn.execute(select(watchlist_hits).where(watchlist_hits.c.seq.in_(seqs))))
+    out = [
+        ReviewedHit(
+            hit=from_row(WatchlistHit, full[seq]),
+            kind=full[seq].kind,
+            documents=int(full[seq].documents),
+            review=decided.get(key),
+        )
+        for seq, key in page
+        if seq in full
+    ]
+    return out, len(hits)
+
+
 def reviewed_hits(
     engine: Engine,
     *,
@@ -258,38 +319,15 @@ def reviewed_hits(
     status: str | None = None,
     list_name: str | None = None,
 ) -> list[ReviewedHit]:
-    """The stored hits with the decision in force on each, best score first: of the screened
-    names among ``names`` (any case) when given, of one ``status`` and one list when given."""
-    h = watchlist_hits
-    q = select(h)
-    if list_name:
-        q = q.where(h.c.list == list_name)
-    with engine.connect() as conn:
-        if names is None:
-            rows = list(conn.execute(q))
-        else:
-            rows = []
-            for wanted in chunks(sorted({n.lower() for n in names})):
-                rows.extend(conn.execute(q.where(func.lower(h.c.actor).in_(wanted))))
-        rows.sort(key=lambda r: (-r.score, r.actor, r.list, r.entry_id))
-        keys = {hit_key(r.actor, r.list, r.entry_id) for r in rows}
-        decided = reviews_in_force(conn, keys) if keys else {}
-    out = []
-    for r in rows:
-        reviewed = ReviewedHit(
-            hit=from_row(WatchlistHit, r),
-            kind=r.kind,
-            documents=int(r.documents),
-            review=decided.get(hit_key(r.actor, r.list, r.entry_id)),
-        )
-        if status is None or reviewed.status == status:
-            out.append(reviewed)
-    return out
+    """Every stored hit asked for (:func:`hit_page`), with the decision in force on each."""
+    return hit_page(engine, names=names, status=status, list_name=list_name)[0]
 
 
 def review_counts(engine: Engine) -> dict[str, int]:
     """How many stored hits are open, confirmed and dismissed."""
-    counted = Counter(h.status for h in reviewed_hits(engine))
+    with engine.connect() as conn:
+        hits, decided = _statuses(conn, None, None)
+    counted = Counter(decided[k].status if k in decided else "open" for _, k in hits)
     return {s: counted.get(s, 0) for s in STATUSES}
 
 

@@ -546,8 +546,10 @@ def watchlist_hits(
 ) -> Response:
     """The hits of ``newsgraph screen --actors``, each with its status (open, confirmed,
     dismissed) and the decision in force (``review``: who, when, why), as ``newsgraph review hits``."""
-    found = review_store.reviewed_hits(db, names=[name] if name else None, status=status, list_name=list_ or None)
-    return ok(page([h.to_dict() for h in found[offset : offset + limit]], limit, offset, len(found)))
+    found, total = review_store.hit_page(
+        db, names=[name] if name else None, status=status, list_name=list_ or None, limit=limit, offset=offset
+    )
+    return ok(page([h.to_dict() for h in found], limit, offset, total))
 
 
 @router.get(

@@ -14,6 +14,7 @@ from newsgraph.store import Store
 from newsgraph.store.reviews import (
     add_review,
     count_reviews,
+    hit_page,
     name_key,
     review_counts,
     review_history,
@@ -136,6 +137,16 @@ def test_filters_and_the_api_shape(store: Store) -> None:
     assert data["screened_name"] == "Tunde Bakare" and data["reference"] == "7140" and data["status"] == "dismissed"
     assert data["review"]["decided_by"] == "alice" and data["review"]["reference"] == "7140"
     assert data["kind"] == "person" and data["documents"] == 2
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (2, 1), (5, 3)])
+def test_pages_of_hits_are_slices_of_the_whole_with_the_total(store: Store, limit: int, offset: int) -> None:
+    decide(store, "Tunde Bakare", "un", "QDi.990", "dismissed")
+    whole = reviewed_hits(store.engine)
+    page, total = hit_page(store.engine, limit=limit, offset=offset)
+    assert total == 3 and page == whole[offset : offset + limit]
+    page, total = hit_page(store.engine, status="open", limit=limit, offset=offset)
+    assert total == 2 and page == [h for h in whole if h.status == "open"][offset : offset + limit]
 
 
 def test_the_state_changes_with_each_decision(store: Store) -> None:
