@@ -273,15 +273,15 @@ MAX_CANDIDATES = 10
 
 def actors_named(conn: Tx, name: str, limit: int = 5) -> NameMatch:
     """The actors answering to ``name`` (:func:`newsgraph.store.actors.actors_named`): ``#id``;
-    else the canonical name or a name the actor goes by (normalised); else a phonetic variant;
-    else a part of the name. The most documented first."""
+    else the canonical name or a name the actor goes by (normalised), a phonetic variant, the
+    name's words inside a canonical name, a part of one. The most documented first."""
     text = name.strip()
     if re.fullmatch(r"#?\d+", text):
         digits = text.lstrip("#")
         if len(digits) > 18:  # beyond any id a store holds (and beyond what SQLite takes)
-            return NameMatch(text, "none", (), 0)
+            return NameMatch(text, "none", 0, (), 0)
         found = tuple(load_actors(conn, [int(digits)]).values())
-        return NameMatch(text, "id" if found else "none", found, len(found))
+        return NameMatch(text, "id" if found else "none", len(found), found, len(found), found[0] if found else None)
     if not text:
         raise BadRequest("empty actor name")
     f = form(text)
@@ -291,20 +291,23 @@ def actors_named(conn: Tx, name: str, limit: int = 5) -> NameMatch:
 
 
 def find_actors(conn: Tx, name: str, limit: int = 5) -> list[Actor]:
-    """Actors answering to ``name`` (:func:`actors_named`), the most documented first."""
+    """Actors answering to ``name`` (:func:`actors_named`), the most documented first: what a
+    search lists."""
     return list(actors_named(conn, name, limit).actors)
 
 
 def find_actor(conn: Tx, name: str) -> Actor:
-    """The one actor ``name`` (a name, an alias or ``#ID``) answers to. A name that fits several
-    raises :class:`AmbiguousActor` listing them, never picks one: only an ``#ID``, or a name that
-    exactly one actor answers to, names an actor."""
+    """The one actor ``name`` (a name, an alias or ``#ID``) names: an ``#ID``, or the only actor
+    of the name's most telling tier (:class:`~newsgraph.store.actors.NameMatch`). A name that fits
+    several raises :class:`AmbiguousActor` listing them, the most documented first; it never
+    picks one."""
     found = actors_named(conn, name, limit=MAX_CANDIDATES)
+    one = found.one
+    if one is not None:
+        return one
     if not found.actors:
         raise NotFound("actor", name)
-    if found.total > 1:
-        raise AmbiguousActor(name, found.candidates(), found.total)
-    return found.actors[0]
+    raise AmbiguousActor(name, found.candidates(), found.total)
 
 
 # -- reading ties ------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ Rows leave as the frozen records below, never as SQLAlchemy rows.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -854,18 +855,35 @@ def sign_decision(
 # --- looking actors up by name: one home for every command and route --------------------------
 
 
+NAME_SCAN = 500
+"""Most actors read per tier of a name lookup (the most documented first): bounds a lookup of a
+common word; counts beyond it are "at least"."""
+
+
 @dataclass(frozen=True)
 class NameMatch:
-    """The actors a name answers to, at the first of these tiers that has any: ``exact`` (the
-    canonical name, any case, or a name the actor goes by with the same normalised key),
-    ``similar`` (a phonetic variant), ``partial`` (a part of the canonical name); ``none``."""
+    """The actors a name answers to. Tiers, most telling first: ``exact`` (the canonical name, any
+    case, or a name the actor goes by with the same normalised key), ``similar`` (a phonetic
+    variant), ``words`` (the name's words, whole, inside the canonical name: "Assad" in "Bashar
+    al-Assad"), ``partial`` (any part of the canonical name).
+
+    ``tier`` and ``first_total`` say where the name first answers and how many actors answer
+    there: one actor there is the actor named. ``actors`` are those of the first three tiers
+    together (else the partial ones), the most documented first: what a search lists, and the
+    candidates of a name that fits several."""
 
     name: str
     tier: str
+    """The first tier with any actor (``none``: no actor answers)."""
+    first_total: int
+    """How many actors answer at that tier."""
     actors: tuple[Actor, ...]
     """The most documented first, at most the limit asked for."""
     total: int
-    """How many actors answer at that tier."""
+    """How many actors ``actors`` is the top of."""
+
+    one: Actor | None = None
+    """The actor the name names: the only one of its first tier (None: none, or several)."""
 
     def candidates(self) -> list[dict[str, Any]]:
         """The actors as a user picks among them: id, name, kind, country, documents, a
@@ -892,24 +910,44 @@ class NameMatch:
         return out
 
 
+def _whole_words(text: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)", re.IGNORECASE)
+
+
 def actors_named(conn: Connection, name: str, exact_key: str | None, similar_key: str | None, limit: int) -> NameMatch:
     """The actors ``name`` answers to (:class:`NameMatch`); ``exact_key`` and ``similar_key`` are
     the name's normalised and phonetic blocking keys (``newsgraph.resolve.forms``), if it has them."""
     text = name.strip()
     by_docs = (actors.c.documents.desc(), actors.c.id)
-    tiers: list[tuple[str, ColumnElement[bool]]] = []
-    exact: ColumnElement[bool] = func.lower(actors.c.name) == text.lower()
+
+    def read(where: ColumnElement[bool]) -> list[Any]:
+        return list(conn.execute(select(actors).where(where).order_by(*by_docs).limit(NAME_SCAN)))
+
+    exact_where: ColumnElement[bool] = func.lower(actors.c.name) == text.lower()
     if exact_key:
-        exact = or_(exact, actors.c.id.in_(select(actor_keys.c.actor_id).where(actor_keys.c.key == exact_key)))
-    tiers.append(("exact", exact))
+        held = select(actor_keys.c.actor_id).where(actor_keys.c.key == exact_key)
+        exact_where = or_(exact_where, actors.c.id.in_(held))
+    similar: list[Any] = []
     if similar_key:
-        tiers.append(("similar", actors.c.id.in_(select(actor_keys.c.actor_id).where(actor_keys.c.key == similar_key))))
-    tiers.append(("partial", contains(actors.c.name, text)))
-    for tier, where in tiers:
-        rows = conn.execute(select(actors).where(where).order_by(*by_docs).limit(limit)).all()
-        if rows:
-            total = len(rows)
-            if total == limit:
-                total = int(conn.execute(select(func.count()).select_from(actors).where(where)).scalar_one())
-            return NameMatch(text, tier, tuple(_actor(r) for r in rows), total)
-    return NameMatch(text, "none", (), 0)
+        similar = read(actors.c.id.in_(select(actor_keys.c.actor_id).where(actor_keys.c.key == similar_key)))
+    containing = read(contains(actors.c.name, text)) if text else []
+    pattern = _whole_words(text)
+    tiers = [
+        ("exact", read(exact_where)),
+        ("similar", similar),
+        ("words", [r for r in containing if pattern.search(r.name)]),
+        ("partial", containing),
+    ]
+    tier, first = next(((t, rows) for t, rows in tiers if rows), ("none", []))
+    named: dict[int, Any] = {}
+    for _, rows in tiers[:3]:
+        named.update((r.id, r) for r in rows)
+    listed = sorted(named.values(), key=lambda r: (-r.documents, r.id)) if named else first
+    return NameMatch(
+        name=text,
+        tier=tier,
+        first_total=len(first),
+        actors=tuple(_actor(r) for r in listed[:limit]),
+        total=len(listed),
+        one=_actor(first[0]) if len(first) == 1 else None,
+    )

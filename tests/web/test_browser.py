@@ -505,3 +505,38 @@ def test_a_review_on_a_read_only_server_says_why_it_failed(page: Any, server: st
     page.wait_for_selector(f'#watchlist li[data-reference="{WATCHLIST_REFERENCE}"] .notice-error')
     assert "read-only" in item.locator(".notice-error").inner_text()
     assert item.get_attribute("data-status") == "open"
+
+
+def _post(base: str, path: str, body: dict[str, Any]) -> Any:
+    request = urllib.request.Request(
+        base + "/api" + path,
+        data=json.dumps(body).encode("utf-8"),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {REVIEW_TOKEN}"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)
+
+
+def test_a_name_that_fits_several_actors_lists_them_on_the_network_page(page: Any, writable_server: str) -> None:
+    """Two actors named NWS (one entity split off): the network page lists both instead of
+    drawing one, and each link draws that one's neighbourhood."""
+    base = writable_server
+    nws = next(a for a in api(base, "/search?q=NWS")["actors"] if a["name"] == "NWS")
+    link = api(base, f"/actors/{nws['id']}")["links"][0]
+    split = _post(
+        base,
+        f"/actors/{nws['id']}/split",
+        {"document": link["document"], "entity_id": link["entity_id"], "decided_by": "alice"},
+    )
+    open_page(page, base + "/network?actor=NWS")
+    page.wait_for_selector("#actor-candidates a")
+    hrefs = page.eval_on_selector_all("#actor-candidates a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(hrefs) == 2 and all("actor=%23" in h for h in hrefs)
+    assert {f"%23{nws['id']}", f"%23{split['actor']['id']}"} == {h.split("actor=")[1].split("&")[0] for h in hrefs}
+    assert page.locator("#graph").count() == 0  # nothing drawn for a name that names no one actor
+    page.click("#actor-candidates a >> nth=0")
+    page.wait_for_url("**/network?actor=%23*")
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("#network-count, #network .notice")
+    assert page.locator("#actor-candidates").count() == 0
