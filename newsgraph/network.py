@@ -271,7 +271,7 @@ MAX_CANDIDATES = 10
 """Actors listed when a name fits several (:class:`~newsgraph.errors.AmbiguousActor`)."""
 
 
-def actors_named(conn: Tx, name: str, limit: int = 5) -> NameMatch:
+def actors_named(conn: Tx, name: str, limit: int = 5, *, every: bool = True) -> NameMatch:
     """The actors answering to ``name`` (:func:`newsgraph.store.actors.actors_named`): ``#id``;
     else the canonical name or a name the actor goes by (normalised), a phonetic variant, the
     name's words inside a canonical name, a part of one. The most documented first."""
@@ -287,7 +287,7 @@ def actors_named(conn: Tx, name: str, limit: int = 5) -> NameMatch:
     f = form(text)
     exact = f.exact_key if f.core else None
     similar = "p:" + " ".join(t.skeleton for t in f.name.core) if f.core else None
-    return store_actors_named(conn, text, exact, similar, limit)
+    return store_actors_named(conn, text, exact, similar, limit, every=every)
 
 
 def find_actors(conn: Tx, name: str, limit: int = 5) -> list[Actor]:
@@ -301,7 +301,7 @@ def find_actor(conn: Tx, name: str) -> Actor:
     of the name's most telling tier (:class:`~newsgraph.store.actors.NameMatch`). A name that fits
     several raises :class:`AmbiguousActor` listing them, the most documented first; it never
     picks one."""
-    found = actors_named(conn, name, limit=MAX_CANDIDATES)
+    found = actors_named(conn, name, limit=MAX_CANDIDATES, every=False)
     one = found.one
     if one is not None:
         return one

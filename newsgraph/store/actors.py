@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -914,40 +914,59 @@ def _whole_words(text: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)", re.IGNORECASE)
 
 
-def actors_named(conn: Connection, name: str, exact_key: str | None, similar_key: str | None, limit: int) -> NameMatch:
+def actors_named(
+    conn: Connection,
+    name: str,
+    exact_key: str | None,
+    similar_key: str | None,
+    limit: int,
+    *,
+    every: bool = True,
+) -> NameMatch:
     """The actors ``name`` answers to (:class:`NameMatch`); ``exact_key`` and ``similar_key`` are
-    the name's normalised and phonetic blocking keys (``newsgraph.resolve.forms``), if it has them."""
+    the name's normalised and phonetic blocking keys (``newsgraph.resolve.forms``), if it has them.
+    Without ``every``, reading stops at the first tier with any actor when it holds one (a name
+    that names one actor costs what a lookup cost before the tiers were read together)."""
     text = name.strip()
     by_docs = (actors.c.documents.desc(), actors.c.id)
 
-    def read(where: ColumnElement[bool]) -> list[Any]:
-        return list(conn.execute(select(actors).where(where).order_by(*by_docs).limit(NAME_SCAN)))
+    def read(where: ColumnElement[bool]) -> list[Any]:  # light rows: the whole actor only for those listed
+        q = select(actors.c.id, actors.c.name, actors.c.documents).where(where).order_by(*by_docs)
+        return list(conn.execute(q.limit(NAME_SCAN)))
 
     exact_where: ColumnElement[bool] = func.lower(actors.c.name) == text.lower()
     if exact_key:
         held = select(actor_keys.c.actor_id).where(actor_keys.c.key == exact_key)
         exact_where = or_(exact_where, actors.c.id.in_(held))
-    similar: list[Any] = []
-    if similar_key:
-        similar = read(actors.c.id.in_(select(actor_keys.c.actor_id).where(actor_keys.c.key == similar_key)))
-    containing = read(contains(actors.c.name, text)) if text else []
+    similar_where = actors.c.id.in_(select(actor_keys.c.actor_id).where(actor_keys.c.key == similar_key))
     pattern = _whole_words(text)
-    tiers = [
-        ("exact", read(exact_where)),
-        ("similar", similar),
-        ("words", [r for r in containing if pattern.search(r.name)]),
-        ("partial", containing),
+    containing: list[Any] = []
+    readers: list[tuple[str, Callable[[], list[Any]]]] = [
+        ("exact", lambda: read(exact_where)),
+        ("similar", lambda: read(similar_where) if similar_key else []),
+        ("words", lambda: [r for r in containing if pattern.search(r.name)]),
+        ("partial", lambda: containing),
     ]
+    tiers: list[tuple[str, list[Any]]] = []
+    for tier_name, reader in readers:
+        if tier_name == "words" and text:
+            containing = read(contains(actors.c.name, text))
+        rows = reader()
+        tiers.append((tier_name, rows))
+        if not every and len(rows) == 1 and not any(r for _, r in tiers[:-1]):
+            break  # the first tier with any actor names one: nothing more to read
     tier, first = next(((t, rows) for t, rows in tiers if rows), ("none", []))
     named: dict[int, Any] = {}
     for _, rows in tiers[:3]:
         named.update((r.id, r) for r in rows)
     listed = sorted(named.values(), key=lambda r: (-r.documents, r.id)) if named else first
+    wanted = [r.id for r in listed[:limit]] + ([first[0].id] if len(first) == 1 else [])
+    whole = {r.id: _actor(r) for r in conn.execute(select(actors).where(actors.c.id.in_(wanted)))} if wanted else {}
     return NameMatch(
         name=text,
         tier=tier,
         first_total=len(first),
-        actors=tuple(_actor(r) for r in listed[:limit]),
+        actors=tuple(whole[r.id] for r in listed[:limit]),
         total=len(listed),
-        one=_actor(first[0]) if len(first) == 1 else None,
+        one=whole[first[0].id] if len(first) == 1 else None,
     )
