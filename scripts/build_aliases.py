@@ -26,9 +26,10 @@ What is kept, and why:
   file, a title before the name, or the name of a person on the UN or OFAC lists) is left out,
   and an alias joins its head only when it is the same name: a spelling of it (same words, same
   consonant skeleton, or a name comparison of 0.85 or more) or its acronym.
-- The lists' a.k.a.s are names of the one listed entity and are kept, except generic ones (every
-  word a generic word of ``generic_words`` in ``newsgraph/data/resolve.yaml``: the DPRK's
-  "Ministry of Defence") and names a list gives to two of its entries ("Ansar Allah").
+- The lists' a.k.a.s are names of the one listed entity and are kept, except generic ones and
+  the names of government bodies every country has (every word a word of ``generic_words`` or
+  ``portfolio_words`` in ``newsgraph/data/resolve.yaml``: the DPRK's "Ministry of Defence" is
+  not the UK's) and names a list gives to two of its entries ("Ansar Allah").
 - Entries of different sources that share a name (not a generic one, not a short acronym) are one
   row: the curated "Islamic State" row, the UN's QDe.115 and OFAC's ISIL entry meet through
   "Islamic State of Iraq and the Levant".
@@ -55,7 +56,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.resolve.forms import Form, form, is_generic, lexicon, strip_titles  # noqa: E402
+from newsgraph.resolve.forms import Form, form, is_government_body, lexicon, strip_titles  # noqa: E402
 from newsgraph.store.watchlist import WatchlistEntry  # noqa: E402
 from newsgraph.watchlist.matcher import acronym_of, compare_normalised  # noqa: E402
 from newsgraph.watchlist.normalise import LEGAL  # noqa: E402
@@ -116,11 +117,12 @@ def tidy(name: str) -> str:
 
 
 def usable(name: str) -> bool:
-    """Not empty, no long number, not generic (``Ministry of Defence``, ``The Base`` is kept)."""
+    """Not empty, no long number, not generic nor a government body every country has ("Ministry
+    of Defence", "Armed Forces"; "The Base" is kept)."""
     f = form(name)
     if not f.core or re.search(r"\d{3,}", name) or len(re.sub(r"[^A-Za-z]", "", name)) < 2:
         return False
-    return is_short_acronym(name) or not is_generic(f)
+    return is_short_acronym(name) or not is_government_body(f)
 
 
 def split_names(raw: str) -> list[str]:

@@ -198,11 +198,11 @@ def decide(entity: EntityRef, actor: ActorState) -> Verdict:
         return Verdict(False, 0.0, "country", f"countries differ ({e_nat} vs {a_nat})")
     entity_forms = [f for f in entity.forms if not (is_generic(f) and not aliases.known(f))]
     actor_forms = [f for f in actor.top_forms() if not (is_generic(f) and not aliases.known(f))]
-    if not entity_forms or not actor_forms:
-        return REJECT
+    kinds_ok = compatible_kinds(entity.kind, actor.kind)
+    if not entity_forms or not actor_forms:  # generic names: only the alias table may join them
+        return (_alias(entity, actor) if kinds_ok else None) or REJECT
     both_people = kind_group(entity.kind) == "person" and kind_group(actor.kind) == "person"
     people = kind_group(entity.kind) == "person" or kind_group(actor.kind) == "person"
-    kinds_ok = compatible_kinds(entity.kind, actor.kind)
     actor_keys = {f.exact_key: f for f in actor_forms}
     for f in entity_forms:
         other = actor_keys.get(f.exact_key)
@@ -255,12 +255,8 @@ def decide(entity: EntityRef, actor: ActorState) -> Verdict:
             whole = not best.unmatched_left and not best.unmatched_right
             return Verdict(True, best.score, "similar", f"{f.text!r} ~ {g.text!r}: {best.explain()}", strong=whole)
         rejected = Verdict(False, best.score, "none", f"{f.text!r} vs {g.text!r}: {best.explain()}; {unlike}")
-    shared = entity.groups & actor.groups()
-    if shared:
-        row = aliases.group(min(shared))
-        why = f"; {entity.groups_why}" if entity.groups_why else ""
-        reason = f"{entity.name!r} and {actor.name!r} name one actor in the alias table: {row.label}{why}"
-        return Verdict(True, 0.95, "alias", reason, strong=True)
+    if alias := _alias(entity, actor):
+        return alias
     if acronym is not None:
         c, f, g = acronym
         if c.score >= ACRONYM_CASED:
@@ -285,6 +281,17 @@ def decide(entity: EntityRef, actor: ActorState) -> Verdict:
         return REJECT
     f, g = best_pair
     return Verdict(False, best.score, "none", f"{f.text!r} vs {g.text!r} scores {best.score:.2f}: {best.explain()}")
+
+
+def _alias(entity: EntityRef, actor: ActorState) -> Verdict | None:
+    """Rule 5: the entity and the actor share a row of the alias table."""
+    shared = entity.groups & actor.groups()
+    if not shared:
+        return None
+    row = aliases.group(min(shared))
+    why = f"; {entity.groups_why}" if entity.groups_why else ""
+    reason = f"{entity.name!r} and {actor.name!r} name one actor in the alias table: {row.label}{why}"
+    return Verdict(True, 0.95, "alias", reason, strong=True)
 
 
 def _is_surname(f: Form, forms: Sequence[Form]) -> bool:

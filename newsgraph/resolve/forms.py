@@ -54,6 +54,8 @@ class Lexicon:
     country_features: frozenset[str]
     generic: frozenset[str]
     """Normalised words of generic names (see ``generic_words`` in ``data/resolve.yaml``)."""
+    portfolio: frozenset[str]
+    """Normalised portfolio words (``portfolio_words``): with generic words, a government body."""
     modifiers: frozenset[str]
     """Lower-case ASCII texts that are no name: demonyms and the adjectives of the data."""
     modifier_prefixes: tuple[str, ...]
@@ -81,6 +83,7 @@ def lexicon() -> Lexicon:
             kind_group=groups,
             country_features=frozenset(str(f) for f in data["country_features"]),
             generic=frozenset(generic),
+            portfolio=frozenset(t.text for w in _words(data, "portfolio_words") for t in normalise(w).tokens),
             modifiers=frozenset(plain_text(w) for w in [*_words(data, "modifiers"), *_demonyms()]),
             modifier_prefixes=tuple(_words(data, "modifier_prefixes")),
             modifier_suffixes=tuple(_words(data, "modifier_suffixes")),
@@ -218,6 +221,13 @@ def forms(name: str, aliases: tuple[str, ...], person: bool = False) -> tuple[Fo
         seen.add(f.exact_key)
         out.append(f)
     return tuple(out)
+
+
+def is_government_body(f: Form) -> bool:
+    """A generic name, or one of generic and portfolio words only (``Ministry of Defence``,
+    ``Interior Ministry``): every country has one."""
+    lex = lexicon()
+    return bool(f.name.core) and all(t.text in lex.generic or t.text in lex.portfolio for t in f.name.core)
 
 
 def is_generic(f: Form) -> bool:
