@@ -312,15 +312,20 @@ def _name_end(entity_forms: Sequence[Form], actor_forms: Sequence[Form]) -> str 
 
 
 def _fits(head: Form, alias: Form, *, person: bool) -> bool:
-    """Whether ``alias`` can name what ``head`` names (a word of it, its acronym, a variant). A
-    person's one-word alias must be one of the words of the name (``Barrett`` is no alias of
-    ``Brett McGurk``)."""
+    """Whether ``alias`` can name what ``head`` names (a word of it, its acronym, a variant, a name
+    of its row in the alias table). A person's one-word alias must be one of the words of the
+    name (``Barrett`` is no alias of ``Brett McGurk``)."""
     if alias.words == 1:
         token = alias.name.core[0]
         if any(t.text == token.text or (not person and t.skeleton == token.skeleton) for t in head.name.core):
             return True
-        return not person and (acronym_of(alias.name, head.name) or acronym_of(head.name, alias.name))
-    return compare_normalised(head.name, alias.name, acronyms=not person).score >= ALIAS_FLOOR
+        if not person and (acronym_of(alias.name, head.name) or acronym_of(head.name, alias.name)):
+            return True
+    elif compare_normalised(head.name, alias.name, acronyms=not person).score >= ALIAS_FLOOR:
+        return True
+    # two names of one row of the alias table ("People's Protection Units", "YPG")
+    rows = aliases.name_groups(head)
+    return not person and bool(rows) and bool(set(rows) & {*aliases.name_groups(alias), *aliases.acronym_groups(alias)})
 
 
 def _clean(c: Comparison, f: Form, g: Form) -> str | None:

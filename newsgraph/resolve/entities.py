@@ -15,7 +15,9 @@ looked up:
 - **Alias rows** (``newsgraph.resolve.aliases``): the rows naming the entity; a short acronym's
   rows only where the document names the actor another way (another entity, or the text), and a
   fragment's (``Workers``) the row whose longer name the text holds (``Kurdistan Workers' party``).
-- **Hosts**: a single given name or surname joins the full name the same document gives (``Assad``
+- **Hosts**: a name followed by a bracketed acronym that the document gives another entity
+  (``Protection Units (YPG)``, ``Kurdistan Workers' party (PKK)``) is that entity; a single given
+  name or surname joins the full name the same document gives (``Assad``
   with ``Bashar al-Assad``, ``Donald`` with ``Donald Trump``, and a one-word 'organisation'
   ``Trump`` with ``Donald Trump``: the surname of a person named in full beside it is that
   person, whatever the NER called the one word); a person's name that is the end of a fuller one
@@ -26,6 +28,7 @@ looked up:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -48,6 +51,8 @@ class Prepared:
     hosts: dict[str, tuple[str, ...]]
     """Entity id -> the ids of the entities of the document whose fuller name it may stand for
     (one: it is that actor; several: it is ambiguous)."""
+    defined: dict[str, str]
+    """Entity id -> the acronym in brackets after it, when that is what makes its host."""
     skipped: dict[str, str]
     """Entity id -> why it is no actor."""
 
@@ -84,9 +89,10 @@ def prepare(stored: Sequence[StoredEntity], text: str) -> Prepared:
     plain = plain_text(text)
     keys = {f.exact_key for r in refs for f in r.forms}
     refs = [_with_groups(r, plain, keys) for r in refs]
-    hosts = _hosts(refs)
+    defined: dict[str, str] = {}
+    hosts = _hosts(refs, {e.entity_id: e.spans for e in stored}, text, defined)
     order = sorted(refs, key=lambda r: (r.entity_id in hosts, r.is_partial_person, _id_order(r.entity_id)))
-    return Prepared(order, hosts, skipped)
+    return Prepared(order, hosts, defined, skipped)
 
 
 def _id_order(entity_id: str) -> tuple[int, str]:
@@ -122,10 +128,12 @@ def _as_medium(s: MentionSpan, text: str) -> bool:
 
 
 def _named(e: StoredEntity) -> EntityRef | None:
-    """The entity under its names without modifiers; None when no name is left."""
+    """The entity under its names (its name, its aliases and the words of its mentions: the text
+    may name it ``YPG`` where the extraction kept only ``People's Protection Units``) without
+    modifiers; None when no name is left."""
     modifier_only = {s.text for s in e.spans if _modifier_span(s)} - {s.text for s in e.spans if not _modifier_span(s)}
     kept: list[str] = []
-    for text in (e.name, *e.aliases):
+    for text in dict.fromkeys((e.name, *e.aliases, *(s.text for s in e.spans))):
         if text in modifier_only or is_modifier(text):
             continue
         clean = strip_modifiers(text)
@@ -170,10 +178,26 @@ def _with_groups(r: EntityRef, plain: str, keys: set[str]) -> EntityRef:
 # --- hosts -------------------------------------------------------------------------------------
 
 
-def _hosts(refs: list[EntityRef]) -> dict[str, tuple[str, ...]]:
+_DEFINED = re.compile(r"^[’']?(?:\s+[a-z][\w’']*){0,2}\s*\(([^()]{2,12})\)")
+"""After a name: up to two lower-case words and an acronym in brackets ("’ party (PKK)")."""
+
+
+def _hosts(
+    refs: list[EntityRef], spans: dict[str, tuple[MentionSpan, ...]], text: str, defined: dict[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """Entity id -> the entities it may stand for (see :class:`Prepared`); ``defined`` gets the
+    acronyms that make a host."""
     candidates: dict[str, list[str]] = {}
+    by_surface: dict[str, set[str]] = {}
     for r in refs:
-        found = [h.entity_id for h in refs if h is not r and _stands_for(r, h)]
+        for s in spans.get(r.entity_id, ()):
+            by_surface.setdefault(s.text, set()).add(r.entity_id)
+    for r in refs:
+        acronym, found = _defined_by(r, spans.get(r.entity_id, ()), text, by_surface)
+        if found:
+            defined[r.entity_id] = acronym
+        else:
+            found = [h.entity_id for h in refs if h is not r and _stands_for(r, h)]
         if found:
             candidates[r.entity_id] = found
 
@@ -186,15 +210,35 @@ def _hosts(refs: list[EntityRef]) -> dict[str, tuple[str, ...]]:
     return {eid: tuple(dict.fromkeys(root(h) for h in found)) for eid, found in candidates.items()}
 
 
+def _defined_by(
+    r: EntityRef, spans: tuple[MentionSpan, ...], text: str, by_surface: dict[str, set[str]]
+) -> tuple[str, list[str]]:
+    """The acronym in brackets after a mention of ``r`` and the other entities it names
+    (``Protection Units (YPG)``: the NER split one name from its acronym). Organisations only,
+    not named in the alias table themselves."""
+    if kind_group(r.kind) not in ("organisation", "other") or any(aliases.known(f) for f in r.forms):
+        return "", []
+    for s in spans:
+        m = _DEFINED.match(text[s.end : s.end + 40])
+        if m:
+            acronym = m.group(1).strip()
+            found = sorted(by_surface.get(acronym, set()) - {r.entity_id})
+            if found:
+                return acronym, found
+    return "", []
+
+
 def _stands_for(r: EntityRef, h: EntityRef) -> bool:
     """Whether ``r`` may be a partial name of ``h`` (see the module docstring)."""
     group, host_group = kind_group(r.kind), kind_group(h.kind)
-    if group == "territory" or host_group == "territory" or any(aliases.known(f) for f in r.forms):
+    if group == "territory" or host_group == "territory" or not r.forms or any(aliases.known(f) for f in r.forms):
         return False
+    longest = max(f.words for f in r.forms)
+    fullest = [f for f in r.forms if f.words == longest]  # "Donald Trump" stands for no one by its alias "Trump"
     if host_group == "person":
-        return any(_person_part(f, g, person=group == "person") for f in r.forms for g in h.forms)
+        return any(_person_part(f, g, person=group == "person") for f in fullest for g in h.forms)
     if group in ("organisation", "other") and host_group in ("organisation", "other"):
-        return any(_inside(f, g) for f in r.forms for g in h.forms)
+        return any(_inside(f, g) for f in fullest for g in h.forms)
     return False
 
 
@@ -209,8 +253,23 @@ def _person_part(f: Form, g: Form, *, person: bool) -> bool:
     return person and g.core[-f.words :] == f.core
 
 
+OF = frozenset({"of", "for", "the", "de", "du", "des", "del", "di"})
+"""Particles after which the words of a name name another thing (``Library of Congress``)."""
+
+
 def _inside(f: Form, g: Form) -> bool:
     """``Democratic Forces`` in ``Syrian Democratic Forces``: the words of ``f`` in a row in ``g``,
-    not at its start (``Hamas`` is not ``Hamas political bureau``)."""
+    not at its start (``Hamas`` is not ``Hamas political bureau``) nor after ``of`` (``Congress``
+    is not the ``Library of Congress``)."""
     n = f.words
-    return 0 < n < g.words and any(g.core[i : i + n] == f.core for i in range(1, g.words - n + 1))
+    if not 0 < n < g.words:
+        return False
+    tokens = g.name.tokens
+    core_at = [i for i, t in enumerate(tokens) if t in g.name.core]
+    for i in range(1, g.words - n + 1):
+        if g.core[i : i + n] != f.core:
+            continue
+        before = tokens[core_at[i - 1] + 1 : core_at[i]]
+        if not any(t.text in OF for t in before):
+            return True
+    return False

@@ -413,7 +413,11 @@ def _resolve_in_document(batch: _Batch, entity: EntityRef, prepared: Prepared) -
     if len(linked) == 1:
         actor = batch.actors[linked.pop()]
         host = next(named[h] for h in hosts if (entity.doc_id, h) in batch.entity_actor)
-        reason = f"{entity.name!r} stands for {host!r}, named in full in the same document"
+        if entity.entity_id in prepared.defined:
+            acronym = prepared.defined[entity.entity_id]
+            reason = f"{entity.name!r} is followed by its acronym ({acronym}), which the document gives {host!r}"
+        else:
+            reason = f"{entity.name!r} stands for {host!r}, named in full in the same document"
         batch.link(entity, actor, Verdict(True, 0.9, "document", reason))
         return True
     if len(linked) > 1:

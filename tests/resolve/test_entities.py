@@ -82,6 +82,7 @@ def test_a_single_name_with_two_full_names_in_its_document_joins_neither(store: 
         ("Syrian Democratic Forces", "Democratic Forces", "group", True),
         ("People's Protection Units", "Protection Units", "organization", True),
         ("Hamas political bureau", "Hamas", "group", False),
+        ("Library of Congress", "Congress", "organization", False),
     ],
 )
 def test_a_partial_name_in_a_document_stands_for_its_fuller_name(
@@ -232,3 +233,12 @@ def test_a_platform_named_only_as_the_medium_is_no_actor(store: Store, text: str
     d.entity(name, "organization")
     save(store, d)
     assert (actor_of(store, "d1", "e1") is not None) is actor
+
+
+def test_a_full_name_stands_for_no_one_by_its_own_alias(store: Store) -> None:
+    d = Doc("d1", "Donald Trump said the Trump White House would act. Trump left.")
+    d.entity("Donald Trump", "person", "Trump")
+    d.entity("Trump White House", "person")  # the NER's label
+    d.entity("Trump", "organization")
+    save(store, d)
+    assert actor_of(store, "d1", "e1") == actor_of(store, "d1", "e3") != actor_of(store, "d1", "e2")
