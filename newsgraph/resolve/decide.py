@@ -141,10 +141,28 @@ class ActorState:
     mentions: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
     changed: bool = False
+    _memo: dict[str, tuple[tuple[object, ...], object]] = field(default_factory=dict, repr=False, compare=False)
+    """Forms and rows computed from the names, with the state they were computed from."""
+
+    def _state(self) -> tuple[object, ...]:
+        # alias counts only grow (a link adds one, a merge adds the other's): their sum, the number
+        # of aliases and the name tell whether what was computed from them still holds
+        return (
+            self.name,
+            self.kind,
+            len(self.aliases),
+            sum(self.aliases.values()),
+            len(self.attributes.get(ALIAS_ROWS, {})),
+        )
 
     def top_forms(self) -> list[Form]:
-        ranked = sorted(self.aliases.items(), key=lambda kv: (-kv[1], -len(kv[0])))[:MAX_ALIASES]
-        return list(forms(self.name, tuple(a for a, _ in ranked), person=kind_group(self.kind) == "person"))
+        state = self._state()
+        memo = self._memo.get("forms")
+        if memo is None or memo[0] != state:
+            ranked = sorted(self.aliases.items(), key=lambda kv: (-kv[1], -len(kv[0])))[:MAX_ALIASES]
+            found = list(forms(self.name, tuple(a for a, _ in ranked), person=kind_group(self.kind) == "person"))
+            memo = self._memo["forms"] = (state, found)
+        return memo[1]  # type: ignore[return-value]
 
     @property
     def is_partial_person(self) -> bool:
@@ -158,11 +176,14 @@ class ActorState:
     def groups(self) -> frozenset[str]:
         """Rows of the alias table naming it: those its entities had (``ALIAS_ROWS``), those of its
         names, and those of its short acronyms where one of its names is in the same row."""
-        person = kind_group(self.kind) == "person"
-        own = forms(self.name, tuple(self.aliases), person=person)
-        found = {g for f in own for g in aliases.name_groups(f)} | set(self.attributes.get(ALIAS_ROWS, {}))
-        found |= {g for f in own for g in aliases.acronym_groups(f) if g in found}
-        return frozenset(found)
+        state = self._state()
+        memo = self._memo.get("groups")
+        if memo is None or memo[0] != state:
+            own = forms(self.name, tuple(self.aliases), person=kind_group(self.kind) == "person")
+            found = {g for f in own for g in aliases.name_groups(f)} | set(self.attributes.get(ALIAS_ROWS, {}))
+            found |= {g for f in own for g in aliases.acronym_groups(f) if g in found}
+            memo = self._memo["groups"] = (state, frozenset(found))
+        return memo[1]  # type: ignore[return-value]
 
     def attribute_values(self, key: str) -> set[str]:
         return set(self.attributes.get(key, {}))

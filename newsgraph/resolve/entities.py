@@ -192,12 +192,22 @@ def _hosts(
     for r in refs:
         for s in spans.get(r.entity_id, ()):
             by_surface.setdefault(s.text, set()).add(r.entity_id)
+    # who may stand for whom is looked up by word: the entities holding each name word
+    holding: dict[str, set[int]] = {}
+    for i, h in enumerate(refs):
+        for g in h.forms:
+            for word in g.core:
+                holding.setdefault(word, set()).add(i)
     for r in refs:
         acronym, found = _defined_by(r, spans.get(r.entity_id, ()), text, by_surface)
         if found:
             defined[r.entity_id] = acronym
-        else:
-            found = [h.entity_id for h in refs if h is not r and _stands_for(r, h)]
+        elif _may_stand_for_another(r):
+            longest = max(f.words for f in r.forms)
+            fullest = [f for f in r.forms if f.words == longest]  # "Donald Trump" is no one's alias "Trump"
+            near = set.intersection(*(holding.get(w, set()) for w in fullest[0].core)) if len(fullest) == 1 else None
+            pool = [refs[i] for i in sorted(near)] if near is not None else refs
+            found = [h.entity_id for h in pool if h is not r and _stands_for(r, fullest, h)]
         if found:
             candidates[r.entity_id] = found
 
@@ -228,13 +238,16 @@ def _defined_by(
     return "", []
 
 
-def _stands_for(r: EntityRef, h: EntityRef) -> bool:
-    """Whether ``r`` may be a partial name of ``h`` (see the module docstring)."""
+def _may_stand_for_another(r: EntityRef) -> bool:
+    """Neither a place nor a name the alias table knows (``Isis`` is a name of its own)."""
+    return kind_group(r.kind) != "territory" and bool(r.forms) and not any(aliases.known(f) for f in r.forms)
+
+
+def _stands_for(r: EntityRef, fullest: list[Form], h: EntityRef) -> bool:
+    """Whether ``r``, by its ``fullest`` forms, may be a partial name of ``h`` (see the module docstring)."""
     group, host_group = kind_group(r.kind), kind_group(h.kind)
-    if group == "territory" or host_group == "territory" or not r.forms or any(aliases.known(f) for f in r.forms):
+    if host_group == "territory":
         return False
-    longest = max(f.words for f in r.forms)
-    fullest = [f for f in r.forms if f.words == longest]  # "Donald Trump" stands for no one by its alias "Trump"
     if host_group == "person":
         return any(_person_part(f, g, person=group == "person") for f in fullest for g in h.forms)
     if group in ("organisation", "other") and host_group in ("organisation", "other"):

@@ -33,7 +33,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -137,6 +137,7 @@ def strip_modifiers(text: str) -> str:
     return "" if not rest or is_modifier(rest) else rest
 
 
+@lru_cache(maxsize=100_000)
 def is_modifier(text: str) -> bool:
     """Whether ``text`` is no name but a demonym or an adjective (``Kurdish``, ``Americans``,
     ``Western``, ``pro-American``, ``Middle Eastern``)."""
@@ -178,7 +179,7 @@ class Form:
     """As written (titles dropped)."""
     name: NormalisedName
 
-    @property
+    @cached_property
     def core(self) -> tuple[str, ...]:
         return tuple(t.text for t in self.name.core)
 
@@ -187,7 +188,7 @@ class Form:
         """Number of identifying words (names, organisation words, numbers)."""
         return len(self.name.core)
 
-    @property
+    @cached_property
     def exact_key(self) -> str:
         return "n:" + " ".join(self.core)
 

@@ -370,10 +370,14 @@ def actors_by_id(conn: Connection, ids: Sequence[int]) -> list[ActorRecord]:
     return out
 
 
+_LINKS_1, _LINKS_2 = actor_links.alias("l1"), actor_links.alias("l2")
+"""``actor_links`` twice, made once: an alias's columns cost more to set up than the query to run."""
+
+
 def actors_named_with(conn: Connection, actor_id: int, exclude_doc: str) -> set[int]:
     """Actors linked in the documents of ``actor_id`` other than ``exclude_doc`` (at most
     :data:`CO_ACTORS_READ`; ``actor_id`` itself left out)."""
-    l1, l2 = actor_links.alias("l1"), actor_links.alias("l2")
+    l1, l2 = _LINKS_1, _LINKS_2
     q = (
         select(l2.c.actor_id)
         .distinct()
