@@ -104,7 +104,8 @@ def main() -> None:
             forget(store)
             base_s, base_r, _ = resolve_in_batches(store, base, args.batch)
             actors_before = count_actors(store.engine)
-            print(f"store: {len(base)} articles resolved in {base_s:.1f} s ({base_s / len(base) * 1000:.1f} ms/article), "
+            per = base_s / len(base) * 1000
+            print(f"store: {len(base)} articles resolved in {base_s:.1f} s ({per:.1f} ms/article), "
                   f"{base_r.entities} entities -> {actors_before} actors")  # fmt: skip
             added_s, added_r, each = resolve_in_batches(store, extra, args.batch)
             print(

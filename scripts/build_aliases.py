@@ -76,10 +76,13 @@ militarised groups, separatists, unaligned armed forces."""
 TERROR_PROGRAMS = frozenset({"FTO", "SDGT", "SDT"})
 ARMED_UN_LISTS = frozenset({"Al-Qaida", "Taliban", "ISIL", "Somalia"})
 COMPANY_WORDS = frozenset(
-    re.findall(r"\S+", """bank company co corp corporation ltd limited llc inc holding holdings trading exchange
+    re.findall(
+        r"\S+",
+        """bank company co corp corporation ltd limited llc inc holding holdings trading exchange
     exchangers establishment enterprise enterprises industries industrial investment investments shipping
     airlines airline airways products factory firm import export commercial gmbh jsc ojsc pjsc llp plc sa
-    sarl sal offshore off-shore fze fzco""")
+    sarl sal offshore off-shore fze fzco""",
+    )
 )
 SHORT = 3
 """Acronyms of this many letters or fewer need corroboration."""

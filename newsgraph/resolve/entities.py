@@ -258,8 +258,8 @@ def _stands_for(r: EntityRef, fullest: list[Form], h: EntityRef) -> bool:
 def _person_part(f: Form, g: Form, *, person: bool) -> bool:
     """``Assad`` / ``Bashar`` of ``Bashar al-Assad``, ``Tayyip Erdoğan`` of ``Recep Tayyip Erdoğan``;
     a one word named as no person (``Trump`` the 'organisation') only as the surname."""
-    if g.words < 2 or g.words <= f.words:
-        return False
+    if g.words < 2 or g.words <= f.words or " " not in g.text.strip():
+        return False  # "Aleppo-Hama" is no one's full name
     if f.words == 1:
         word = f.core[0]
         return word == g.core[-1] or (person and word == g.core[0])

@@ -242,3 +242,11 @@ def test_a_full_name_stands_for_no_one_by_its_own_alias(store: Store) -> None:
     d.entity("Trump", "organization")
     save(store, d)
     assert actor_of(store, "d1", "e1") == actor_of(store, "d1", "e3") != actor_of(store, "d1", "e2")
+
+
+def test_a_hyphenated_word_is_no_full_name_to_stand_for(store: Store) -> None:
+    d = Doc("d1", "Rebels cut the Aleppo-Hama road near Hama.")
+    d.entity("Aleppo-Hama", "person")  # both the NER's
+    d.entity("Hama", "person")
+    save(store, d)
+    assert actor_of(store, "d1", "e1") != actor_of(store, "d1", "e2")
