@@ -89,7 +89,7 @@ actor_links = Table(
     Column("name", Text, nullable=False, comment="the entity's name in its document"),
     Column("mentions", Integer, nullable=False, default=1, comment="the entity's mentions in its document"),
     Column("score", Float, nullable=False),
-    Column("method", String(20), nullable=False, comment="new, exact, similar, acronym, alias, partial, document, country, user"),
+    Column("method", String(20), nullable=False, comment="new, exact, phonetic, acronym, partial, country, user"),
     Column("reason", Text, nullable=False),
     Index("ix_actor_links_actor", "actor_id"),
 )
