@@ -156,8 +156,18 @@ class ActorRecord:
 
 
 @dataclass(frozen=True)
+class MentionSpan:
+    """Where the text names an entity: offsets, the words and the mention type (PERSON, NORP ...)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+@dataclass(frozen=True)
 class StoredEntity:
-    """What resolution reads of one stored entity: its record and its document's date."""
+    """What resolution reads of one stored entity: its record, its mentions and its document's date."""
 
     doc_id: str
     entity_id: str
@@ -172,6 +182,9 @@ class StoredEntity:
     """How often the document mentions it (at least 1)."""
     published: str | None
     """The document's publication date."""
+    spans: tuple[MentionSpan, ...] = ()
+    """Its mentions in the text, in order (none: the text does not name it, as the outlet that
+    carries the story is not named by its own article)."""
 
 
 @dataclass(frozen=True)
@@ -186,7 +199,8 @@ class ActorLink:
     mentions: int
     score: float
     method: str
-    """new, exact, phonetic, acronym, partial, country or user."""
+    """new, exact, similar, acronym, alias (the alias table), partial, document (a fuller name of
+    the same document), country or user."""
     reason: str
 
 
@@ -255,10 +269,18 @@ def _decision(r: Any) -> Decision:
 
 
 def entities_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[StoredEntity]]:
-    """The entities of the documents ``doc_ids``, by document, in entity id order."""
-    e, d = schema.entities, schema.documents
+    """The entities of the documents ``doc_ids``, by document, in entity id order, with their mentions."""
+    e, d, m = schema.entities, schema.documents, schema.mentions
     out: dict[str, list[StoredEntity]] = defaultdict(list)
     for chunk in chunks(doc_ids):
+        spans: dict[tuple[str, str], list[MentionSpan]] = defaultdict(list)
+        q_spans = (
+            select(m.c.doc_id, m.c.entity, m.c.start, m.c.end, m.c.text, m.c.type)
+            .where(m.c.doc_id.in_(chunk), m.c.entity.is_not(None))
+            .order_by(m.c.doc_id, m.c.start)
+        )
+        for r in conn.execute(q_spans):
+            spans[(r.doc_id, r.entity)].append(MentionSpan(r.start, r.end, r.text, r.type))
         q = (
             select(e, d.c.published)
             .join(d, d.c.id == e.c.doc_id)
@@ -278,8 +300,19 @@ def entities_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[Stor
                     attributes={str(k): str(v) for k, v in (r.attributes or {}).items()},
                     mentions=max(1, len(r.mentions or ())),
                     published=r.published,
+                    spans=tuple(spans.get((r.doc_id, r.id), ())),
                 )
             )
+    return out
+
+
+def document_texts(conn: Connection, doc_ids: Sequence[str]) -> dict[str, str]:
+    """The texts of the documents ``doc_ids`` (where resolution looks for a name's longer form)."""
+    docs = schema.documents
+    out: dict[str, str] = {}
+    for chunk in chunks(list(dict.fromkeys(doc_ids))):
+        q = select(docs.c.id, docs.c.text).where(docs.c.id.in_(chunk))
+        out.update({r.id: r.text or "" for r in conn.execute(q)})
     return out
 
 
@@ -342,10 +375,14 @@ def actors_by_id(conn: Connection, ids: Sequence[int]) -> list[ActorRecord]:
     return out
 
 
+_LINKS_1, _LINKS_2 = actor_links.alias("l1"), actor_links.alias("l2")
+"""``actor_links`` twice, made once: an alias's columns cost more to set up than the query to run."""
+
+
 def actors_named_with(conn: Connection, actor_id: int, exclude_doc: str) -> set[int]:
     """Actors linked in the documents of ``actor_id`` other than ``exclude_doc`` (at most
     :data:`CO_ACTORS_READ`; ``actor_id`` itself left out)."""
-    l1, l2 = actor_links.alias("l1"), actor_links.alias("l2")
+    l1, l2 = _LINKS_1, _LINKS_2
     q = (
         select(l2.c.actor_id)
         .distinct()
