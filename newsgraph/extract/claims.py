@@ -35,7 +35,8 @@ import yaml
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
-from newsgraph.extract.references import agrees, person_genders, role_context
+from newsgraph.extract.pronouns import MentionIndex
+from newsgraph.extract.references import role_context
 from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
 
 DATA_FILE = "data/cues.yaml"
@@ -747,8 +748,8 @@ class _Resolver:
         self.kind = {e.id: e.kind for e in x.entities}
         self.mention_at: dict[int, tuple[str, str]] = {}
         """token index -> (entity id, mention type) for tokens inside a linked mention."""
-        self.gender = person_genders(a, x.mentions)
-        """person entity -> "f" or "m" where the text shows it (:mod:`~newsgraph.extract.references`)."""
+        self.references = MentionIndex.build(a, x)
+        """What the pronouns stand for: the one resolver of claims, events and relations."""
         starts = a._token_starts
         self.subject_mentions: list[tuple[int, str, str]] = []
         self.roles: dict[int, set[str]] = {}
@@ -766,18 +767,7 @@ class _Resolver:
                 if self.is_person(m.entity, m.type):
                     self.roles[head] = self._role_words(first, head)
         self.by_head: dict[str, str] = {}
-        self.last_person: str | None = None
-        self.persons: list[str] = []
-        """Persons in the order they were last seen, the most recent last."""
         self.last_thing: str | None = None
-
-    def _person_for(self, pronoun: str) -> str | None:
-        """The most recent person a pronoun can stand for: "she" never for a man the text calls
-        "Mr", "he" never for a "spokeswoman"; none rather than a guess against the agreement."""
-        for entity in reversed(self.persons):
-            if agrees(pronoun, self.gender.get(entity)):
-                return entity
-        return None
 
     def _role_words(self, first: int, head: int) -> set[str]:
         """Role words of a person's mention, read where :func:`~newsgraph.extract.references.role_context`
@@ -830,18 +820,8 @@ class _Resolver:
             for word in self._name_words(entity, head):
                 self.by_head.setdefault(word, entity)
                 self.by_head[word] = entity
-        if self.is_person(entity, mtype):
-            self._seen_person(entity)
-        if head.dep in _SUBJECTS:
-            if self.is_person(entity, mtype):
-                self.last_person = entity
-            elif mtype == "ORG":
-                self.last_thing = entity
-
-    def _seen_person(self, entity: str) -> None:
-        if entity in self.persons:
-            self.persons.remove(entity)
-        self.persons.append(entity)
+        if head.dep in _SUBJECTS and mtype == "ORG" and not self.is_person(entity, mtype):
+            self.last_thing = entity
 
     def _name_words(self, entity: str, head: Token) -> list[str]:
         words = [head.text.lower(), head.lemma.lower()]
@@ -862,9 +842,10 @@ class _Resolver:
             entity, mtype = self.mention_at[h]
             person = self.is_person(entity, mtype)
         elif t.pos == "PRON" and low in self.lex.person_pronouns:
-            entity, person = self.last_person, True
-            if entity is not None and not agrees(low, self.gender.get(entity)):
-                entity = self._person_for(low)  # "she" after a man the text calls "Mr": the last woman
+            # "he said", "she added": the one resolver's referent (gender agreement, none for an
+            # ambiguous "they")
+            found = self.references.pronoun_entities.get(h, ())
+            entity, person = (found[0] if len(found) == 1 else None), True
         elif t.pos == "NOUN" and lemma in self.lex.role_nouns:
             entity = self._role_holder(d, h, lemma)
             person = entity is not None
@@ -886,10 +867,7 @@ class _Resolver:
         d.entity = entity
         if entity is None:
             return
-        if person:
-            self.last_person = entity
-            self._seen_person(entity)
-        else:
+        if not person:
             self.last_thing = entity
         for c in a._children[h]:
             if tokens[c].dep == "appos" and tokens[c].pos == "NOUN":

@@ -15,14 +15,12 @@ shared with the relation stage.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.claims import lexicon as cue_lexicon
 from newsgraph.extract.modality import lexicon as modality_lexicon
-from newsgraph.extract.pronouns import antecedent_args, first_person_subject, is_pronoun, resolve_pronouns
+from newsgraph.extract.pronouns import MentionIndex, antecedent_args, dateline_end, first_person_subject, is_pronoun
 from newsgraph.extract.references import person_genders, role_holder, role_holders
 from newsgraph.ontology import (
     ActorLexicon,
@@ -104,29 +102,12 @@ CONFLICT_NOUNS = frozenset({"war", "conflict"})
 background, not an act."""
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][\w .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z-]{2,20}\)")
+@dataclass(kw_only=True)
+class Frame(MentionIndex):
+    """What the event and relation stages look up while they walk one document's parse (the
+    mentions by token and the pronouns' referents of :class:`MentionIndex`, and more)."""
 
-
-def _dateline_end(text: str) -> int:
-    """Where a wire dateline ("Washington, Jan 27 (IANS)") ends when ingest recorded none: its date
-    is the publication date, not an event's."""
-    m = _DATELINE.match(text)
-    return m.end() if m else 0
-
-
-@dataclass
-class Frame:
-    """What the event and relation stages look up while they walk one document's parse."""
-
-    annotation: Annotation
     x: Extraction
-    mention_at: list[int]
-    """Token index -> index in ``mentions`` of the mention covering it, or -1."""
-    mentions: tuple[Mention, ...]
-    mention_first: list[int]
-    """Mention index -> its first token."""
-    mention_last: list[int]
-    """Mention index -> its last token."""
     actor_types: frozenset[str]
     place_types: frozenset[str]
     lexicon: ActorLexicon
@@ -140,8 +121,6 @@ class Frame:
     claim_starts: list[int] = field(default_factory=list)
     entity_kind: dict[str, str] = field(default_factory=dict)
     """Entity id -> its kind (person, organization, state ...)."""
-    genders: dict[str, str] = field(default_factory=dict)
-    """Person entity id -> "m" or "f" where the text shows it (:mod:`~newsgraph.extract.references`)."""
     role_nouns: frozenset[str] = frozenset()
     """Words for a person's role ("president", "foreign minister"), from the claims' cue data."""
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)
@@ -150,22 +129,9 @@ class Frame:
     @classmethod
     def of(cls, annotation: Annotation, x: Extraction) -> Frame:
         lex = actors()
-        mention_at = [-1] * len(annotation.tokens)
-        first: list[int] = []
-        last: list[int] = []
-        dateline_end = x.document.dateline.end if x.document.dateline else _dateline_end(x.document.text)
-        for k, m in enumerate(x.mentions):
-            a = annotation.token_at(m.start)
-            b = annotation.token_at(m.end - 1)
-            if a is None or b is None or m.start < dateline_end:  # the filing place is no actor
-                first.append(-1)
-                last.append(-1)
-                continue
-            first.append(a.i)
-            last.append(b.i)
-            for i in range(a.i, b.i + 1):
-                mention_at[i] = k
-        dates = sorted((d for d in x.dates if d.start >= dateline_end), key=lambda d: d.start)
+        mention_at, first, last = MentionIndex.positions(annotation, x)
+        skip = dateline_end(x.document)
+        dates = sorted((d for d in x.dates if d.start >= skip), key=lambda d: d.start)
         frame = cls(
             annotation=annotation,
             x=x,
@@ -177,7 +143,7 @@ class Frame:
             place_types=lex.place_types,
             lexicon=lex,
         )
-        frame.dateline_end = dateline_end
+        frame.dateline_end = skip
         frame.dates = dates
         frame.date_starts = [d.start for d in dates]
         frame.claims = sorted(x.claims, key=lambda c: c.start)
@@ -188,22 +154,7 @@ class Frame:
         frame.roles = role_holders(annotation, x.mentions, frame.role_nouns)
         return frame
 
-    @cached_property
-    def pronoun_entities(self) -> dict[int, tuple[str, ...]]:
-        """Token index -> entity ids of each pronoun the one resolver ties to actors."""
-        return resolve_pronouns(self)
-
     # -- lookups ----------------------------------------------------------------------------
-    def tok(self, i: int) -> Token:
-        return self.annotation.tokens[i]
-
-    def kids(self, i: int) -> tuple[Token, ...]:
-        return self.annotation.children(i)
-
-    def mention(self, i: int) -> Mention | None:
-        k = self.mention_at[i]
-        return self.mentions[k] if k >= 0 else None
-
     def arg(self, m: Mention) -> Arg:
         return Arg(start=m.start, end=m.end, text=m.text, entity=m.entity)
 
@@ -390,16 +341,6 @@ class Frame:
             first, last = self.noun_phrase(h)
             return [self.span_arg(first, last)]
         return []
-
-    def is_bare_modifier(self, m: Mention) -> bool:
-        """A demonym or adjective ("Kurdish", "pro-American", "anti-Assad") used as a modifier:
-        never an actor by itself."""
-        end = self.annotation.token_at(m.end - 1)
-        k = self.mention_at[end.i] if end is not None else -1
-        if k < 0:
-            return False
-        last = self.tok(self.mention_last[k])
-        return last.pos == "ADJ" or (m.type == "NORP" and last.dep in {"amod", "compound", "nmod"})
 
     def _modifier_arg(self, m: Mention, h: int) -> Arg | None:
         """ "Kurdish forces": the phrase a demonym modifies is the actor (with the demonym's entity);

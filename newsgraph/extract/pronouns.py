@@ -1,16 +1,21 @@
-"""The one reference resolver of events and relations: what "he", "they", "we" ... stand for.
+"""The one reference resolver of claims, events and relations: what "he", "they", "we" ...
+stand for.
 
-Both stages walk the parse with :class:`~newsgraph.extract.events.Frame`, whose pronoun
-arguments come from :func:`antecedent_args` (claims resolve their speakers in text order with
-the same agreement rules of :mod:`~newsgraph.extract.references`):
+:class:`MentionIndex` holds a document's mentions by token and resolves its third-person
+pronouns once, in text order (:func:`resolve_pronouns`); a resolved pronoun is itself the
+antecedent of the next ("Robinson ... He told the BBC ... he was arrested"). Claims read it for
+their speakers ("he said"); events and relations walk the parse with
+:class:`~newsgraph.extract.events.Frame`, which extends it, and take pronoun arguments from
+:func:`antecedent_args`:
 
 - "he" / "she" / "him" / "her" / "his": the last person that agrees with the pronoun (never a
-  man the text calls "Mr" for "she") named as a subject in the same sentence before the pronoun
-  or in the two sentences before it; else the one agreeing person named there at all; two or
-  more candidates and none a subject: unresolved (precision first);
-- "they" / "them" / "their": the last group (organisation, nationality) named there as a
-  subject, else the one group named there;
-- "it": the same for an organisation ("it" after a state is as often the decision or the
+  man the text calls "Mr" for "she", :mod:`~newsgraph.extract.references`) named as a subject;
+  else the last agreeing person named at all; a subject named in a coordination ("Trump and
+  Erdoğan met. He said") leaves it unresolved (precision first);
+- "they" / "them" / "their": the last group (organisation, nationality) named as a subject in
+  the same sentence or the two before, else the one group named there; after a coordination
+  ("Hamas and Hezbollah met. They ...") every member;
+- "it": the same for one organisation ("it" after a state is as often the decision or the
   situation); "its": for an organisation or a state;
 - "we" / "us" / "our" and "I" / "me" / "my" inside a quotation: its speaker (for "we", the group
   the speaker's title names when there is one: "Gen. Votel, commander of U.S. Central Command,
@@ -24,12 +29,14 @@ rests on a guess.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from newsgraph.annotate.parsed import Token
-from newsgraph.extract.references import agrees
-from newsgraph.records import Arg, Claim
+from newsgraph.annotate.parsed import Annotation, Token
+from newsgraph.extract.references import agrees, person_genders
+from newsgraph.records import Arg, Claim, Document, Extraction, Mention
 
 if TYPE_CHECKING:
     from newsgraph.extract.events import Frame
@@ -41,7 +48,8 @@ THIRD_PERSON = {
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 FIRST_SINGULAR = frozenset({"i", "me", "my"})
 LOOKBACK_SENTENCES = 2
-"""How many sentences before the pronoun's own an antecedent may be in."""
+"""How many sentences before the pronoun's own a group's or an organisation's antecedent may be in
+(a person, the story's protagonist, is followed through the text)."""
 GROUP_MENTIONS = frozenset({"ORG", "NORP"})
 """What "they" stands for: a group or a people ("they" after a place is its people, no actor)."""
 THING_MENTIONS = frozenset({"ORG", "GPE"})
@@ -50,6 +58,92 @@ ORG_MENTIONS = frozenset({"ORG"})
 """What "it" stands for: an organisation ("it" for a country is as often the situation or a
 decision, so a state is left unresolved)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][\w .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z-]{2,20}\)")
+
+
+def dateline_end(document: Document) -> int:
+    """Where the wire dateline ("Washington, Jan 27 (IANS)") ends, 0 when there is none: the filing
+    place is no actor and its date is the publication date, not an event's."""
+    if document.dateline:
+        return document.dateline.end
+    m = _DATELINE.match(document.text)
+    return m.end() if m else 0
+
+
+@dataclass(kw_only=True)
+class MentionIndex:
+    """A document's mentions by token, and what its pronouns stand for: what claims, events and
+    relations all read (:class:`~newsgraph.extract.events.Frame` extends it)."""
+
+    annotation: Annotation
+    mentions: tuple[Mention, ...]
+    mention_at: list[int]
+    """Token index -> index in ``mentions`` of the mention covering it, or -1."""
+    mention_first: list[int]
+    """Mention index -> its first token (-1 for a mention in the dateline)."""
+    mention_last: list[int]
+    """Mention index -> its last token."""
+    genders: dict[str, str] = field(default_factory=dict)
+    """Person entity id -> "m" or "f" where the text shows it (:mod:`~newsgraph.extract.references`)."""
+
+    @staticmethod
+    def positions(annotation: Annotation, x: Extraction) -> tuple[list[int], list[int], list[int]]:
+        """``mention_at``, ``mention_first`` and ``mention_last`` of the extraction's mentions."""
+        mention_at = [-1] * len(annotation.tokens)
+        first: list[int] = []
+        last: list[int] = []
+        skip = dateline_end(x.document)
+        for k, m in enumerate(x.mentions):
+            a = annotation.token_at(m.start)
+            b = annotation.token_at(m.end - 1)
+            if a is None or b is None or m.start < skip:  # the filing place is no actor
+                first.append(-1)
+                last.append(-1)
+                continue
+            first.append(a.i)
+            last.append(b.i)
+            for i in range(a.i, b.i + 1):
+                mention_at[i] = k
+        return mention_at, first, last
+
+    @classmethod
+    def build(cls, annotation: Annotation, x: Extraction) -> MentionIndex:
+        at, first, last = cls.positions(annotation, x)
+        return cls(
+            annotation=annotation,
+            mentions=x.mentions,
+            mention_at=at,
+            mention_first=first,
+            mention_last=last,
+            genders=person_genders(annotation, x.mentions),
+        )
+
+    def tok(self, i: int) -> Token:
+        return self.annotation.tokens[i]
+
+    def kids(self, i: int) -> tuple[Token, ...]:
+        return self.annotation.children(i)
+
+    def mention(self, i: int) -> Mention | None:
+        k = self.mention_at[i]
+        return self.mentions[k] if k >= 0 else None
+
+    def is_bare_modifier(self, m: Mention) -> bool:
+        """A demonym or adjective ("Kurdish", "pro-American", "anti-Assad") used as a modifier:
+        never an actor by itself."""
+        end = self.annotation.token_at(m.end - 1)
+        k = self.mention_at[end.i] if end is not None else -1
+        if k < 0:
+            return False
+        last = self.tok(self.mention_last[k])
+        return last.pos == "ADJ" or (m.type == "NORP" and last.dep in {"amod", "compound", "nmod"})
+
+    @cached_property
+    def pronoun_entities(self) -> dict[int, tuple[str, ...]]:
+        """Token index -> entity ids of each third-person pronoun resolved (:func:`resolve_pronouns`)."""
+        return resolve_pronouns(self)
 
 
 def is_pronoun(t: Token) -> bool:
@@ -91,7 +185,7 @@ class _Seen:
     stands for all of them, "he" or "it" for none (ambiguous)."""
 
 
-def _compatible(frame: Frame, kind: str, pronoun: str, c: _Seen) -> bool:
+def _compatible(frame: MentionIndex, kind: str, pronoun: str, c: _Seen) -> bool:
     if kind == "person":
         return c.type == "PERSON" and agrees(pronoun, frame.genders.get(c.entity))
     if c.modifier:
@@ -101,21 +195,23 @@ def _compatible(frame: Frame, kind: str, pronoun: str, c: _Seen) -> bool:
     return c.type in (THING_MENTIONS if pronoun == "its" else ORG_MENTIONS)
 
 
-def _pick(frame: Frame, seen: list[_Seen], sent: int, kind: str, pronoun: str) -> _Seen | None:
-    """The last compatible actor named as a subject in the window; else the one compatible
-    actor named there; else none."""
+def _pick(frame: MentionIndex, seen: list[_Seen], sent: int, kind: str, pronoun: str) -> _Seen | None:
+    """The last compatible actor named as a subject (in the window, for groups and organisations);
+    else the last person that agrees, or the one compatible group or organisation; else none."""
     others: dict[str, _Seen] = {}
     for c in reversed(seen):
-        if sent - c.sent > LOOKBACK_SENTENCES:
+        if sent - c.sent > LOOKBACK_SENTENCES and kind != "person":
             break
         if _compatible(frame, kind, pronoun, c):
             if c.subject:
                 return None if c.group and kind != "group" else c
             others.setdefault(c.entity, c)
+    if kind == "person" and others:
+        return next(iter(others.values()))
     return next(iter(others.values())) if len(others) == 1 else None
 
 
-def resolve_pronouns(frame: Frame) -> dict[int, tuple[str, ...]]:
+def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
     """Token index -> the entity ids of each third-person pronoun the text lets one resolve, in
     one pass in text order: a resolved pronoun is itself an antecedent for the next ("Robinson
     ... He told the BBC ... he was arrested"); "they" after "Hamas and Hezbollah met" is both."""
@@ -141,7 +237,7 @@ def resolve_pronouns(frame: Frame) -> dict[int, tuple[str, ...]]:
     return out
 
 
-def _coordination(frame: Frame, i: int) -> tuple[str, ...]:
+def _coordination(frame: MentionIndex, i: int) -> tuple[str, ...]:
     """The entities of the coordination whose member heads token ``i`` ("Hamas and Hezbollah"),
     or () when the name is not coordinated."""
     root = i
