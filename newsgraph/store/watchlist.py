@@ -467,7 +467,7 @@ def _forget_keys(conn: Connection, lst: str) -> None:
 
 def _write_keys(conn: Connection, lst: str, entries: Iterable[tuple[int, WatchlistEntry]], keying: Keying) -> int:
     """Insert the keys of ``entries`` (each with its ``seq``); return how many names they have."""
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[str, int, str]] = []
     names = 0
     for seq, entry in entries:
         keyed = keying.keys(entry)
@@ -477,11 +477,25 @@ def _write_keys(conn: Connection, lst: str, entries: Iterable[tuple[int, Watchli
             raise ValueError(f"entry row {seq:,} is past the last one the keys can number")
         names += len(keyed)
         base = seq << VARIANT_BITS
-        rows.extend({"key": key, "position": base + n, "list": lst} for n, keys in enumerate(keyed) for key in keys)
-    if rows:
-        rows.sort(key=lambda r: r["key"])  # nearby keys go into nearby pages of the B-tree
-        conn.execute(insert(watchlist_keys), rows)
+        rows.extend((key, base + n, lst) for n, keys in enumerate(keyed) for key in keys)
+    rows.sort()  # nearby keys go into nearby pages of the B-tree
+    _insert_rows(conn, watchlist_keys, ("key", "position", "list"), rows)
     return names
+
+
+def _insert_rows(conn: Connection, table: Table, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert plain ``rows`` (values of ``columns``, none needing conversion) with the driver's own
+    executemany: a load writes millions of keys, and SQLAlchemy's handling of each row's parameters
+    would take longer than the driver's insert itself."""
+    if not rows:
+        return
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+    if conn.dialect.positional:
+        order = [columns.index(c) for c in compiled.positiontup or ()]
+        params: Any = [tuple(row[k] for k in order) for row in rows]
+    else:
+        params = [dict(zip(columns, row, strict=True)) for row in rows]
+    conn.exec_driver_sql(str(compiled), params)
 
 
 def _key_list(conn: Connection, lst: str, keying: Keying, keyed_at: str) -> int:
