@@ -128,7 +128,11 @@ def _screen_one(
                 note(f"making the screening keys of {', '.join(stale)} (once: they are kept in the store)")
                 ensure_keys(engine)
         except StoreError as e:
-            warning(f"{e}; screening with an index of every entry instead (slow on a large list)", to=errors)
+            warning(
+                f"the screening keys could not be kept in the store ({e}): "
+                "screening with an index of every entry instead (slow on a large list)",
+                to=errors,
+            )
             screener = screener_for(engine, load_entries(engine, list(lists) or None)).screener
             return screener.screen(name, kind=kind, countries=countries, limit=limit, threshold=threshold)
         return screen_stored(

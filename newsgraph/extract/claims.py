@@ -458,8 +458,10 @@ class _Finder:
             if "\n" in t.text or (j > lo and "\n" in text[tokens[j - 1].end : t.start]):
                 hi = j - 1
                 break
-            if (t.text in (".", "!", "?") and self._ends_sentence(t)) or t.text == ";" or (
-                t.text in QUOTE_MARKS and j > lo
+            if (
+                (t.text in (".", "!", "?") and self._ends_sentence(t))
+                or t.text == ";"
+                or (t.text in QUOTE_MARKS and j > lo)
             ):
                 hi = j - 1
                 break
@@ -623,8 +625,10 @@ class _Finder:
         tokens = self.tokens
         comp = None
         for c in self.a._children[t.i]:
-            if tokens[c].dep in ("acl", "ccomp") and c > t.i and any(
-                tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in self.a._children[c]
+            if (
+                tokens[c].dep in ("acl", "ccomp")
+                and c > t.i
+                and any(tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in self.a._children[c])
             ):
                 comp = c
                 break
@@ -729,8 +733,6 @@ def _is_quotation(q: Quote, text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- speakers
-
-
 
 
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})

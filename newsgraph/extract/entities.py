@@ -35,8 +35,12 @@ from newsgraph.records import Document, Entity, Mention
 
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
 KIND_OF_ENTRY = {
-    "state": "state", "place": "place", "igo": "igo", "media": "media",
-    "group": "group", "organization": "organization",
+    "state": "state",
+    "place": "place",
+    "igo": "igo",
+    "media": "media",
+    "group": "group",
+    "organization": "organization",
 }
 ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 DESCRIPTION_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
@@ -66,9 +70,7 @@ def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
     )
 
 
-def find_entities(
-    annotation: Annotation, document: Document
-) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""
     found = find_mentions(annotation)
     groups = _group(found)
@@ -133,8 +135,9 @@ def _group(found: list[Found]) -> list[list[int]]:
     for i in people:
         words = _words(found[i].mention.text)
         fuller = {
-            sets.find(j) for j in full
-            if len(_words(found[j].mention.text)) > len(words) and _words(found[j].mention.text)[-len(words):] == words
+            sets.find(j)
+            for j in full
+            if len(_words(found[j].mention.text)) > len(words) and _words(found[j].mention.text)[-len(words) :] == words
         }
         if len(fuller) == 1:
             sets.union(i, fuller.pop())
@@ -168,10 +171,7 @@ def _first_names(found: list[Found], sets: _Sets, people: list[int], full: list[
             continue
         word = words[0]
         opening = {sets.find(j) for j in full if _words(found[j].mention.text)[0] == word}
-        elsewhere = {
-            sets.find(j) for j in full
-            if word in _words(found[j].mention.text)[1:]
-        }
+        elsewhere = {sets.find(j) for j in full if word in _words(found[j].mention.text)[1:]}
         if len(opening) == 1 and not (elsewhere - opening):
             sets.union(i, opening.pop())
 
@@ -193,18 +193,26 @@ def _entity(eid: str, members: list[Found], annotation: Annotation, by_end: dict
         if f.mention.text != name and f.mention.text not in aliases:
             aliases.append(f.mention.text)
     kind = _kind(members, named, keys, name, annotation, by_end)
-    attributes = _attributes(members, annotation, by_end) if kind == "person" else _org_attributes(
-        members, annotation, kind
+    attributes = (
+        _attributes(members, annotation, by_end) if kind == "person" else _org_attributes(members, annotation, kind)
     )
     return Entity(
-        id=eid, name=name, kind=kind, aliases=tuple(aliases),
-        mentions=tuple(f.mention.id for f in members), attributes=attributes,
+        id=eid,
+        name=name,
+        kind=kind,
+        aliases=tuple(aliases),
+        mentions=tuple(f.mention.id for f in members),
+        attributes=attributes,
     )
 
 
 def _kind(
-    members: list[Found], named: list[Found], keys: list[str], name: str,
-    annotation: Annotation, by_end: dict[int, Found],
+    members: list[Found],
+    named: list[Found],
+    keys: list[str],
+    name: str,
+    annotation: Annotation,
+    by_end: dict[int, Found],
 ) -> str:
     main = Counter(f.mention.type for f in named).most_common(1)[0][0]
     known = ""

@@ -114,9 +114,7 @@ def modality_of(annotation: Annotation, start: int, end: int) -> str:
     return modality_of_tokens(annotation, first, last, text_end=end)
 
 
-def modality_of_tokens(
-    annotation: Annotation, first: int, last: int, text_end: int | None = None
-) -> str:
+def modality_of_tokens(annotation: Annotation, first: int, last: int, text_end: int | None = None) -> str:
     """The modality of tokens ``[first, last)``.
 
     ``text_end`` (a character offset) lets a "?" just past the last token count, as in a

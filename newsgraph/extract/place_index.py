@@ -90,7 +90,7 @@ def normalise(name: str) -> str:
 
 
 _DEMONYM_PREFIX = re.compile(r"(?:anti|pro|ex|non|pan|neo)-")
-_EDGE = " -–—,;:\"“”()[]"
+_EDGE = ' -–—,;:"“”()[]'
 
 
 def _latin(name: str) -> bool:

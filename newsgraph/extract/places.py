@@ -335,9 +335,13 @@ def _score(
     if c.country:
         evidence = weights.get(c.country, 0.0) - own.get(c.country, 0.0)
         score += CONTEXT_BONUS * min(1.0, max(0.0, evidence))
-        if c.level == LEVEL_ADMIN and evidence >= 2.0 and any(
-            o.level == LEVEL_COUNTRY and o.country and weights.get(o.country, 0.0) - own.get(o.country, 0.0) < 0.5
-            for o in rivals
+        if (
+            c.level == LEVEL_ADMIN
+            and evidence >= 2.0
+            and any(
+                o.level == LEVEL_COUNTRY and o.country and weights.get(o.country, 0.0) - own.get(o.country, 0.0) < 0.5
+                for o in rivals
+            )
         ):
             # "Georgia" in a story about the US, that names nothing else of the country Georgia.
             score += CLASH_BONUS

@@ -78,9 +78,7 @@ def _not_military(frame: Frame, noun: Token) -> bool:
     """ "Rail strikes hit commuters", "a hunger strike": a modifier that makes the event ontology
     read the noun as another event (a labour strike, a hunger strike) makes it no attack."""
     modifiers = {c.lemma.lower() for c in frame.kids(noun.i) if c.dep in {"compound", "amod", "nmod", "poss"}}
-    return any(
-        t.dependent in modifiers and t.type != "ASSAULT" for t in events().nouns.get(noun.lemma.lower(), ())
-    )
+    return any(t.dependent in modifiers and t.type != "ASSAULT" for t in events().nouns.get(noun.lemma.lower(), ()))
 
 
 def _listed(frame: Frame, i: int) -> list[int]:

@@ -103,9 +103,7 @@ def load_patterns(path: Path) -> RelationPatterns:
     companions = _words(path, "companion_prepositions", data.get("companion_prepositions"))
     return RelationPatterns(
         alias_phrases=tuple(sorted(alias, key=len, reverse=True)),
-        object_prepositions={
-            k: frozenset(_words(path, f"object_prepositions.{k}", v)) for k, v in raw_objects.items()
-        },
+        object_prepositions={k: frozenset(_words(path, f"object_prepositions.{k}", v)) for k, v in raw_objects.items()},
         companion_prepositions=tuple(tuple(c.split()) for c in companions),
         **{key: frozenset(_words(path, key, data.get(key))) for key in _WORD_SETS},
     )

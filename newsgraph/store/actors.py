@@ -674,8 +674,6 @@ class Actor:
         }
 
 
-
-
 def _actor(row: Any, max_aliases: int | None = None) -> Actor:
     aliases = sorted((row.aliases or {}).items(), key=lambda kv: -kv[1])
     return Actor(

@@ -46,6 +46,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    inspect,
     select,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -292,12 +293,6 @@ def ensure_tables(engine: Engine) -> None:
     metadata.create_all(engine, tables=[*TABLES, *CACHE_TABLES], checkfirst=True)
 
 
-def ensure_key_tables(engine: Engine) -> None:
-    """Create the watchlist tables and the screening keys' tables where they are missing (idempotent;
-    nothing is written to a store that has them all)."""
-    metadata.create_all(engine, tables=[*TABLES, *KEY_TABLES], checkfirst=True)
-
-
 def create_tables(conn: Connection) -> None:
     """The store's migration step for the watchlist (``newsgraph.store.migrations``)."""
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
@@ -530,9 +525,20 @@ def _key_stale(conn: Connection, keying: Keying, keyed_at: str) -> builtins.list
     return stale
 
 
+def _missing(conn: Connection, tables: Iterable[Table]) -> bool:
+    """Whether any of ``tables`` is not in the store (one look at its table names)."""
+    have = set(inspect(conn).get_table_names())
+    return any(t.name not in have for t in tables)
+
+
 def stale_lists(engine: Engine, code: str) -> builtins.list[str]:
-    """The loaded lists not keyed at all (loaded before the keys existed) or keyed by other code than ``code``."""
+    """The loaded lists not keyed at all (loaded before the keys existed) or keyed by other code
+    than ``code``. Reads only: a store without the keys' tables gets them when it is keyed."""
     with engine.connect() as conn:
+        if _missing(conn, [watchlist_lists]):
+            return []
+        if _missing(conn, KEY_TABLES):
+            return sorted(conn.execute(select(watchlist_lists.c.list)).scalars())
         return _stale(conn, code)
 
 
@@ -541,6 +547,7 @@ def key_stale_lists(engine: Engine, keying: Keying, keyed_at: str) -> builtins.l
     transaction; return the lists keyed. Raises :class:`StoreError` when the store cannot be written."""
     try:
         with engine.begin() as conn:
+            metadata.create_all(conn, tables=list(KEY_TABLES), checkfirst=True)
             stale = _key_stale(conn, keying, keyed_at)  # looked at again inside the transaction
             if stale:
                 keying.share(conn)
@@ -552,7 +559,10 @@ def key_stale_lists(engine: Engine, keying: Keying, keyed_at: str) -> builtins.l
 
 
 def keyed_lists(conn: Connection, lists: Sequence[str] | None = None) -> dict[str, int]:
-    """The keyed lists (of ``lists``, or all), each with how many names it was keyed under."""
+    """The keyed lists (of ``lists``, or all), each with how many names it was keyed under (none
+    in a store that was never keyed)."""
+    if _missing(conn, [watchlist_keyed]):
+        return {}
     query = select(watchlist_keyed.c.list, watchlist_keyed.c.names).order_by(watchlist_keyed.c.list)
     if lists:
         query = query.where(watchlist_keyed.c.list.in_(list(lists)))
@@ -588,14 +598,14 @@ def key_postings(
     names = select(k.c.position).where(k.c.key == key).order_by(k.c.position).limit(limit)
     if lists:
         names = names.where(k.c.list.in_(list(lists)))
-    out = list(conn.execute(names).scalars())
+    out: builtins.list[int] = list(conn.execute(names).scalars().all())
     if limit is None or len(out) < limit:
         shared = select(s.c.share).where(s.c.key == key).order_by(s.c.share)
         if lists:
             shared = shared.where(s.c.list.in_(list(lists)), s.c.source_list.in_(list(lists)))
         if limit is not None:
             shared = shared.limit(limit - len(out))
-        out += [SHARED + n for n in conn.execute(shared).scalars()]
+        out += [SHARED + n for n in conn.execute(shared).scalars().all()]
     return out
 
 

@@ -34,7 +34,6 @@ from newsgraph.store.watchlist import (
     Share,
     StoredName,
     WatchlistEntry,
-    ensure_key_tables,
     key_counts,
     key_postings,
     key_stale_lists,
@@ -610,7 +609,6 @@ def share_stored(conn: Tx) -> None:
 
 def stale_keys(engine: Engine) -> list[str]:
     """The loaded lists whose screening keys are missing or were made by other code (read only)."""
-    ensure_key_tables(engine)
     return stale_lists(engine, code_fingerprint())
 
 

@@ -104,9 +104,7 @@ def same_hits(engine: Engine, lists: list[str] | None = None, threshold: float =
     memory = Screener(load_entries(engine, lists))
     for name, kind, countries in QUERIES:
         expected = memory.screen(name, kind=kind, countries=countries, limit=limit, threshold=threshold)
-        got = screen_stored(
-            engine, name, kind=kind, countries=countries, limit=limit, threshold=threshold, lists=lists
-        )
+        got = screen_stored(engine, name, kind=kind, countries=countries, limit=limit, threshold=threshold, lists=lists)
         assert summary(got) == summary(expected), name
 
 
@@ -201,9 +199,7 @@ def test_a_list_loaded_into_an_old_store_keys_the_others_too(engine: Engine, nam
 
 
 @pytest.mark.parametrize("rows", [3 * CANDIDATES])
-def test_one_screen_reads_only_its_candidates(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int
-) -> None:
+def test_one_screen_reads_only_its_candidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'w.db'}")
     many = [WatchlistEntry("big", str(k), f"FARZI HOLDING {k:04d}", "organization") for k in range(rows)]
     replace_list(engine, LoadedList("big", tuple(many)))
