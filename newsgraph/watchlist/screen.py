@@ -8,6 +8,15 @@ scores only those with :func:`newsgraph.watchlist.matcher.compare_normalised`, s
 ones whose score bound (:class:`newsgraph.watchlist.bound.Bounds`) is under the lowest score kept.
 :meth:`Screener.screen_many` compares each distinct name of a batch once (``screen --actors``);
 :mod:`newsgraph.watchlist.index_cache` keeps the built index in the store between runs.
+
+One name (``screen NAME``) needs no index of every entry: :func:`screen_stored` reads the same
+keys from the store (``watchlist_keys``, written with the entries as a list is loaded, see
+:func:`keying`), with the same caps, rare-key choice and weights, then reads and compares only
+its candidates' entries, so that its time and memory do not grow with the lists and its hits are
+the in-memory index's. The acronyms one list shares with another's entry of the same name are
+made as the in-memory index makes them (:func:`share_stored`) and kept beside the keys. Keys
+missing (a store loaded before they existed) or made by other code (:func:`code_fingerprint`)
+are made again, once, by the next load or screen (:func:`ensure_keys`).
 """
 
 from __future__ import annotations
@@ -556,11 +565,10 @@ class _StoredIndex:
             if p not in stored:
                 continue
             s = stored[p]
-            owner = s.source or s.entry
-            names = self.names_of(s.owner, owner)
-            if s.number >= len(names):  # keys of other code: they are made again before any screen
+            owned = self.names_of(s.owner, s.source or s.entry)
+            if s.number >= len(owned):  # keys of other code: they are made again before any screen
                 continue
-            text, quality, name = names[s.number]
+            text, quality, name = owned[s.number]
             picked.append((s, text, "good" if s.source else quality, name))
         names = [name for _, _, _, name in picked]
         acronyms = [s.entry.type != "person" for s, _, _, _ in picked]
