@@ -24,6 +24,7 @@ is the bottom layer), a :class:`ListInfo`, tuples.
 from __future__ import annotations
 
 import builtins
+import hashlib
 import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -453,6 +454,17 @@ def loaded_lists(engine: Engine) -> list[ListInfo]:
 # --- the screening keys ---
 
 
+KEY_MAX = 200
+"""Longest key stored as it is; a longer one (the skeleton of a very long word) is stored as ``#``
+and its SHA-256, since PostgreSQL cannot index text of a few thousand bytes."""
+
+
+def _stored_key(key: str) -> str:
+    if len(key) <= KEY_MAX:
+        return key
+    return "#" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _forget_keys(conn: Connection, lst: str) -> None:
     """Drop the keys of ``lst`` and every shared acronym (they are made from all the lists)."""
     conn.execute(delete(watchlist_keys).where(watchlist_keys.c.list == lst))
@@ -472,7 +484,7 @@ def _write_keys(conn: Connection, lst: str, entries: Iterable[tuple[int, Watchli
             raise ValueError(f"entry row {seq:,} is past the last one the keys can number")
         names += len(keyed)
         base = seq << VARIANT_BITS
-        rows.extend((key, base + n, lst) for n, keys in enumerate(keyed) for key in keys)
+        rows.extend((_stored_key(key), base + n, lst) for n, keys in enumerate(keyed) for key in keys)
     rows.sort()  # nearby keys go into nearby pages of the B-tree
     _insert_rows(conn, watchlist_keys, ("key", "position", "list"), rows)
     return names
@@ -573,7 +585,8 @@ def key_counts(conn: Connection, keys: Iterable[str], lists: Sequence[str] | Non
     """For each of ``keys`` that any name has: how many names have it, shared acronyms included, and
     how many of those are shared acronyms. With ``lists``, the names of those lists only (and the
     acronyms shared between two of them)."""
-    wanted = sorted(set(keys))
+    stored = {_stored_key(key): key for key in keys}
+    wanted = sorted(stored)
     k, s = watchlist_keys, watchlist_shared
     names = select(k.c.key, func.count()).where(k.c.key.in_(wanted)).group_by(k.c.key)
     shared = select(s.c.key, func.count()).where(s.c.key.in_(wanted)).group_by(s.c.key)
@@ -582,10 +595,10 @@ def key_counts(conn: Connection, keys: Iterable[str], lists: Sequence[str] | Non
         shared = shared.where(s.c.list.in_(list(lists)), s.c.source_list.in_(list(lists)))
     out: dict[str, tuple[int, int]] = {}
     for key, n in conn.execute(names):
-        out[key] = (int(n), 0)
+        out[stored[key]] = (int(n), 0)
     for key, n in conn.execute(shared):
-        before = out.get(key, (0, 0))[0]
-        out[key] = (before + int(n), int(n))
+        before = out.get(stored[key], (0, 0))[0]
+        out[stored[key]] = (before + int(n), int(n))
     return out
 
 
@@ -594,6 +607,7 @@ def key_postings(
 ) -> builtins.list[int]:
     """The positions of the names that have ``key``, in order, up to ``limit``: the listed names
     first, then the shared acronyms (``SHARED`` + their order)."""
+    key = _stored_key(key)
     k, s = watchlist_keys, watchlist_shared
     names = select(k.c.position).where(k.c.key == key).order_by(k.c.position).limit(limit)
     if lists:
@@ -676,7 +690,7 @@ def replace_shares(conn: Connection, shares: Sequence[Share]) -> None:
     rows = [
         {"key": key, "share": n, "list": s.list, "entry": s.seq, "source": s.source, "source_list": s.source_list}
         for n, s in enumerate(shares)
-        for key in sorted(set(s.keys))
+        for key in sorted({_stored_key(k) for k in s.keys})
     ]
     if rows:
         conn.execute(insert(watchlist_shared), rows)

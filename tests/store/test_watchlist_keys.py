@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, select
 
 from newsgraph.errors import StoreError
 from newsgraph.store.watchlist import (
+    KEY_MAX,
     KEY_TABLES,
     MAX_NAMES,
     SHARED,
@@ -159,6 +161,17 @@ def test_a_store_without_the_key_tables_is_read_untouched_then_keyed(tmp_path: P
         assert keyed_lists(conn) == {"a": 3, "b": 1}
 
 
+@pytest.mark.parametrize("length", [KEY_MAX + 1, 5_000])
+def test_a_key_too_long_to_index_is_stored_by_its_hash_and_found_by_itself(engine: Engine, length: int) -> None:
+    word = "Q" * length
+    replace_entries(engine, LoadedList("c", (WatchlistEntry("c", "1", f"RED {word}"),)), "2026-02-01", KEYING)
+    key = "w:" + word.lower()
+    with engine.connect() as conn:
+        assert len(key_postings(conn, key)) == 1 and key_counts(conn, [key, "w:red"]) == {key: (1, 0), "w:red": (3, 0)}
+        stored = conn.execute(select(watchlist_keys.c.key).where(watchlist_keys.c.list == "c")).scalars().all()
+    assert max(len(k) for k in stored) <= KEY_MAX
+
+
 @pytest.mark.slow
 def test_postgresql_screens_one_name_as_the_in_memory_index(postgresql_url: str) -> None:
     from newsgraph.store import Store
@@ -170,6 +183,9 @@ def test_postgresql_screens_one_name_as_the_in_memory_index(postgresql_url: str)
         engine = store.engine
         replace_list(engine, UN)
         replace_list(engine, OFAC)
+        rng = random.Random(16)  # a word that does not compress: PostgreSQL could not index its key as text
+        word = "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(8_000))
+        replace_list(engine, LoadedList("x", (WatchlistEntry("x", "1", f"FARZI {word}", "organization"),)))
         memory = Screener(load_entries(engine))
         assert memory.shared
         for name, kind, countries in QUERIES:
