@@ -133,6 +133,12 @@ def name_variants(name: str) -> list[str]:
     return out
 
 
+_normalise_once = normalise.__wrapped__
+"""The normaliser without its cache, for listed names: each is normalised once per index or
+load, and a list of a million names would fill the cache (100,000 names) with names no screen
+asks for again, holding them for the rest of the process."""
+
+
 def entry_names(entry: WatchlistEntry) -> list[tuple[str, Quality, NormalisedName]]:
     """The names ``entry`` is screened under, numbered by their place here: its primary name and
     aliases (:func:`name_variants` of each), normalised, without repeats and empty ones.
@@ -142,7 +148,7 @@ def entry_names(entry: WatchlistEntry) -> list[tuple[str, Quality, NormalisedNam
     seen: set[str] = set()
     for text, quality in entry.names():
         for variant in name_variants(text):
-            name = normalise(variant)
+            name = _normalise_once(variant)
             sig = " ".join(t.text for t in name.tokens)
             if not name.tokens or sig in seen:
                 continue
