@@ -391,18 +391,23 @@ def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str, keying: 
             metadata.create_all(conn, tables=list(KEY_TABLES), checkfirst=True)
             _forget_keys(conn, loaded.list)
             entries = iter(loaded.entries)
-            names = 0
+            names = last = 0
+            e = watchlist_entries
             while batch := list(itertools.islice(entries, ENTRY_BATCH)):  # one batch at a time
-                rows = [_entry_row(e) for e in batch]
-                if keying is None:
-                    conn.execute(insert(watchlist_entries), rows)
-                else:
-                    seqs = conn.execute(
-                        insert(watchlist_entries).returning(watchlist_entries.c.seq, sort_by_parameter_order=True),
-                        rows,
-                    ).scalars()
-                    names += _write_keys(conn, loaded.list, zip(seqs, batch, strict=True), keying)
+                conn.execute(insert(e), [_entry_row(entry) for entry in batch])
                 stored += len(batch)
+                if keying is None:
+                    continue
+                # the rows just inserted, in the order inserted (the list's older rows are deleted)
+                seqs = (
+                    conn.execute(select(e.c.seq).where(e.c.list == loaded.list, e.c.seq > last).order_by(e.c.seq))
+                    .scalars()
+                    .all()
+                )
+                if len(seqs) != len(batch):
+                    raise ValueError(f"{len(seqs):,} rows found for the {len(batch):,} entries just inserted")
+                names += _write_keys(conn, loaded.list, zip(seqs, batch, strict=True), keying)
+                last = seqs[-1]
             conn.execute(
                 insert(watchlist_lists).values(
                     list=loaded.list,
