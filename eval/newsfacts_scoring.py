@@ -91,6 +91,11 @@ def names_match(a: Names, b: Names) -> bool:
     return any(name_match(x, y) for x in a for y in b)
 
 
+def entity_names(entity: dict[str, Any]) -> Names:
+    """The folded names of an entity (gold or predicted): its name and its aliases."""
+    return frozenset(f for f in (fold(n) for n in (entity["name"], *entity.get("aliases", ()))) if f)
+
+
 @dataclass(frozen=True)
 class Entity:
     names: Names
@@ -192,14 +197,25 @@ def matchers() -> dict[str, tuple[str, Any]]:
     }
 
 
+def pairs(pred: Sequence[Any], gold: Sequence[Any], same: Any) -> list[int | None]:
+    """One to one, in gold order: for each gold fact, the index of the first unused predicted fact
+    that matches it (None: no predicted fact is left that matches)."""
+    used = [False] * len(pred)
+    out: list[int | None] = []
+    for g in gold:
+        found = next((k for k, p in enumerate(pred) if not used[k] and same(p, g)), None)
+        if found is not None:
+            used[found] = True
+        out.append(found)
+    return out
+
+
 def match(pred: Sequence[Any], gold: Sequence[Any], same: Any) -> list[bool]:
     """One to one, in gold order; returns for each predicted fact whether it was matched."""
     used = [False] * len(pred)
-    for g in gold:
-        for k, p in enumerate(pred):
-            if not used[k] and same(p, g):
-                used[k] = True
-                break
+    for k in pairs(pred, gold, same):
+        if k is not None:
+            used[k] = True
     return used
 
 
@@ -279,9 +295,7 @@ def _find(text: str, needle: str, what: str, within: tuple[int, int] | None = No
 
 def gold_facts(gold: dict[str, Any], text: str) -> Facts:
     """A newsfacts@1 file as facts; every argument name stands for all names of its entity."""
-    groups = [
-        frozenset(fold(n) for n in (e["name"], *e.get("aliases", ())) if fold(n)) for e in gold.get("entities", [])
-    ]
+    groups = [entity_names(e) for e in gold.get("entities", [])]
 
     def names(name: str) -> Names:
         f = fold(name)
@@ -319,24 +333,20 @@ def predicted_facts(x: dict[str, Any]) -> Facts:
     """newsgraph's contract output (one document's JSON object) as facts."""
     ents = {e["id"]: e for e in x.get("entities", [])}
 
-    def entity_names(eid: str | None) -> set[str]:
+    def names_of(eid: str | None) -> Names:
         e = ents.get(eid or "")
-        return {fold(n) for n in (e["name"], *e.get("aliases", ()))} if e else set()
+        return entity_names(e) if e else frozenset()
 
     def arg(a: dict[str, Any] | None) -> Names:
         if not a:
             return frozenset()
-        return frozenset(n for n in {fold(a["text"]), *entity_names(a.get("entity"))} if n)
+        return frozenset(n for n in {fold(a["text"]), *names_of(a.get("entity"))} if n)
 
     def conf(r: dict[str, Any]) -> float:
         c = r.get("confidence")
         return 1.0 if c is None else float(c)
 
-    entities = tuple(
-        Entity(frozenset(entity_names(e["id"]) - {""}), e["kind"], conf(e))
-        for e in x.get("entities", [])
-        if e.get("mentions")
-    )
+    entities = tuple(Entity(entity_names(e), e["kind"], conf(e)) for e in x.get("entities", []) if e.get("mentions"))
     claims = tuple(Claim(c["start"], c["end"], arg(c.get("speaker")), conf(c)) for c in x.get("claims", []))
     events = tuple(
         Event(

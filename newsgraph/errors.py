@@ -7,7 +7,7 @@ an exit code, the API into one JSON error shape).
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
@@ -115,6 +115,7 @@ class NotFound(NewsgraphError):
         "document": "`newsgraph documents` lists what is there",
         "actor": "`newsgraph actors` lists the most named ones",
         "story": "`newsgraph stories` lists them",
+        "hit": "`newsgraph review hits` lists the stored ones (`newsgraph screen --actors` stores them)",
     }
 
     def __init__(self, what: str, key: str) -> None:
@@ -129,6 +130,38 @@ class BadRequest(NewsgraphError):
 
     exit_code = 2
     http_status = 400
+
+
+class AmbiguousActor(BadRequest):
+    """A name fits several actors: commands and routes list them instead of picking one.
+
+    ``candidates`` are plain dicts ``{id, name, kind, country, documents, alias, first_seen,
+    last_seen}`` (the most documented first; ``alias`` a name only that one goes by, or None);
+    ``total`` counts every actor the name fits. The CLI exits with 2 and lists them on stderr,
+    the API answers 409 with them."""
+
+    http_status = 409
+
+    def __init__(self, name: str, candidates: list[dict[str, Any]], total: int) -> None:
+        self.name = name
+        self.candidates = candidates
+        self.total = total
+        self.headline = f"{printable(name)!r} fits {total} actors: name one by its #ID (or a fuller name)"
+        listed = "; ".join(candidate_text(c) for c in candidates)
+        more = f"; and {total - len(candidates)} more" if total > len(candidates) else ""
+        super().__init__(f"{self.headline}: {listed}{more}")
+
+
+def candidate_text(c: dict[str, Any]) -> str:
+    """One candidate of an :class:`AmbiguousActor` as text: ``#12 Bashar al-Assad (person, 150
+    documents, SY, also 'President Assad')``."""
+    docs = f"{c['documents']} document{'' if c['documents'] == 1 else 's'}"
+    parts = [c.get("kind") or "actor", docs, *([c["country"]] if c.get("country") else [])]
+    if c.get("alias"):
+        parts.append(f"also {printable(c['alias'])!r}")
+    elif c.get("first_seen") or c.get("last_seen"):
+        parts.append(f"seen {c.get('first_seen') or '?'}..{c.get('last_seen') or '?'}")
+    return f"#{c['id']} {printable(c['name'])} ({', '.join(parts)})"
 
 
 class WatchlistError(NewsgraphError):

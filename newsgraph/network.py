@@ -31,12 +31,13 @@ from typing import Any
 import networkx as nx
 import yaml
 
-from newsgraph.errors import BadRequest, NotFound
+from newsgraph.errors import AmbiguousActor, BadRequest, NotFound
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.resolve.forms import form
 from newsgraph.store import Engine, Tx, connect
 from newsgraph.store import ties as store
-from newsgraph.store.actors import Actor, actors_answering, load_actors
+from newsgraph.store.actors import Actor, NameMatch, load_actors
+from newsgraph.store.actors import actors_named as store_actors_named
 from newsgraph.store.ties import TieEvidence, TiePair, TimelineClaim
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "Step",
     "TimelineItem",
     "actor_graph",
+    "actors_named",
     "edge_dict",
     "edge_id",
     "evidence_dict",
@@ -265,27 +267,47 @@ def edge_dict(e: Edge, names: dict[int, Actor]) -> dict[str, Any]:
 # -- finding actors --------------------------------------------------------------------------
 
 
-def find_actors(conn: Tx, name: str, limit: int = 5) -> list[Actor]:
-    """Actors answering to ``name``: ``#id``, the canonical name, a normalised alias, a phonetic
-    variant, then a part of the name; most documented first."""
+MAX_CANDIDATES = 10
+"""Actors listed when a name fits several (:class:`~newsgraph.errors.AmbiguousActor`)."""
+
+
+def actors_named(conn: Tx, name: str, limit: int = 5, *, every: bool = True) -> NameMatch:
+    """The actors answering to ``name`` (:func:`newsgraph.store.actors.actors_named`): ``#id``;
+    else the canonical name or a name the actor goes by (normalised), a phonetic variant, the
+    name's words inside a canonical name, a part of one. The most documented first."""
     text = name.strip()
     if re.fullmatch(r"#?\d+", text):
         digits = text.lstrip("#")
         if len(digits) > 18:  # beyond any id a store holds (and beyond what SQLite takes)
-            return []
-        return list(load_actors(conn, [int(digits)]).values())
+            return NameMatch(text, "none", 0, (), 0)
+        found = tuple(load_actors(conn, [int(digits)]).values())
+        return NameMatch(text, "id" if found else "none", len(found), found, len(found), found[0] if found else None)
     if not text:
         raise BadRequest("empty actor name")
     f = form(text)
-    keys = [f.exact_key, "p:" + " ".join(t.skeleton for t in f.name.core)] if f.core else []
-    return actors_answering(conn, text, keys, limit)
+    exact = f.exact_key if f.core else None
+    similar = "p:" + " ".join(t.skeleton for t in f.name.core) if f.core else None
+    return store_actors_named(conn, text, exact, similar, limit, every=every)
+
+
+def find_actors(conn: Tx, name: str, limit: int = 5) -> list[Actor]:
+    """Actors answering to ``name`` (:func:`actors_named`), the most documented first: what a
+    search lists."""
+    return list(actors_named(conn, name, limit).actors)
 
 
 def find_actor(conn: Tx, name: str) -> Actor:
-    found = find_actors(conn, name, limit=1)
-    if not found:
+    """The one actor ``name`` (a name, an alias or ``#ID``) names: an ``#ID``, or the only actor
+    of the name's most telling tier (:class:`~newsgraph.store.actors.NameMatch`). A name that fits
+    several raises :class:`AmbiguousActor` listing them, the most documented first; it never
+    picks one."""
+    found = actors_named(conn, name, limit=MAX_CANDIDATES, every=False)
+    one = found.one
+    if one is not None:
+        return one
+    if not found.actors:
         raise NotFound("actor", name)
-    return found[0]
+    raise AmbiguousActor(name, found.candidates(), found.total)
 
 
 # -- reading ties ------------------------------------------------------------------------------

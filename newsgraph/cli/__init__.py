@@ -11,7 +11,7 @@ import sys
 import click
 
 from newsgraph import __version__
-from newsgraph.errors import NewsgraphError, one_line
+from newsgraph.errors import AmbiguousActor, NewsgraphError, candidate_text, one_line
 
 COMMAND_MODULES = [
     "newsgraph.cli.ingest",
@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "newsgraph.cli.schema",
     "newsgraph.cli.watchlist",
     "newsgraph.cli.actors",
+    "newsgraph.cli.review",
     "newsgraph.cli.group",
     "newsgraph.cli.serve",
 ]
@@ -49,6 +50,13 @@ def main() -> None:
     try:
         code = cli.main(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
+    except AmbiguousActor as exc:  # the candidates, one per line, to pick from
+        click.echo(f"newsgraph: error: {one_line(exc.headline)}:", err=True)
+        for c in exc.candidates:
+            click.echo(f"  {one_line(candidate_text(c))}", err=True)
+        if exc.total > len(exc.candidates):
+            click.echo(f"  ... and {exc.total - len(exc.candidates)} more", err=True)
+        sys.exit(exc.exit_code)
     except NewsgraphError as exc:
         click.echo(f"newsgraph: error: {one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)

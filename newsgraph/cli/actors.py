@@ -9,11 +9,11 @@ from typing import Any
 import click
 from rich.text import Text
 
-from newsgraph.cli.options import db_option, json_option, min_confidence_option
+from newsgraph.cli.options import db_option, json_option, min_confidence_option, reviewer_option
 from newsgraph.cli.output import confidence_text, console, hidden_note, note, print_json, print_table
 from newsgraph.errors import BadRequest
 from newsgraph.store import Store, connect
-from newsgraph.store.actors import actor_of_entity, list_actors
+from newsgraph.store.actors import list_actors
 from newsgraph.store.documents import document_id_for
 
 TYPES_HELP = (
@@ -132,61 +132,61 @@ def show_actor(name: str, db: str, as_json: bool, why: bool, limit: int) -> None
 @click.argument("first")
 @click.argument("second")
 @click.option("--note", help="Why (kept with the decision).")
+@reviewer_option
 @db_option
-def merge_actor(first: str, second: str, note: str | None, db: str) -> None:
+def merge_actor(first: str, second: str, note: str | None, by: str, db: str) -> None:
     """Record that FIRST and SECOND (names or #IDs) are one actor, and merge them now.
 
-    The decision is kept in the store and applied again whenever documents are resolved.
+    The decision is kept in the store with who (--by) and why (--note), and applied again
+    whenever documents are resolved. A name that fits several actors is refused: the
+    error lists them; give one as #ID.
 
     \b
     Example:
       newsgraph actor merge "PM Sharif" "Shehbaz Sharif" --note "same person, 2026 wire"
     """
-    from newsgraph.network import find_actor
-    from newsgraph.resolve import record_merge
+    from newsgraph.review import merge_actors
 
     with _open(db) as store:
-        with connect(store.engine) as conn:
-            a, b = find_actor(conn, first), find_actor(conn, second)
-        if a.id == b.id:
-            console.print(f"{a.name} #{a.id} is already one actor")
-            return
-        record_merge(store.engine, a.name, b.name, note)
-    console.print(f"merged {a.name} #{a.id} and {b.name} #{b.id}")
+        done = merge_actors(store.engine, first, second, by=by, note=note)
+    a, b = done.actor, done.other
+    if done.decision is None:
+        console.print(f"{a.name} #{a.id} is already one actor")
+    elif not done.merged:
+        console.print(
+            f"recorded the merge of {a.name} #{a.id} and {b.name} #{b.id}, but these names also name other "
+            "actors and nothing was merged by them: merge the actors by #ID"
+        )
+    else:
+        console.print(f"merged {b.name} #{b.id} into {a.name} #{a.id}")
 
 
 @actor.command("split")
 @click.argument("name")
 @click.option("--entity", "entity", required=True, metavar="DOC:ENTITY", help="The entity to take out (see --why).")
 @click.option("--note", help="Why (kept with the decision).")
+@reviewer_option
 @db_option
-def split_actor(name: str, entity: str, note: str | None, db: str) -> None:
+def split_actor(name: str, entity: str, note: str | None, by: str, db: str) -> None:
     """Take the entity DOC:ENTITY out of the actor NAME; it becomes an actor of its own.
 
-    The decision is kept in the store: re-ingest and rebuild keep the entity apart.
+    The decision is kept in the store with who (--by) and why (--note): re-ingest and
+    rebuild keep the entity apart.
 
     \b
     Example:
       newsgraph actor split "Mohammad" --entity 5f2c9a01:e4
     """
-    from newsgraph.network import find_actor
-    from newsgraph.resolve import record_split
     from newsgraph.resolve.explain import parse_entity_ref
+    from newsgraph.review import split_entity
 
     doc, entity_id = parse_entity_ref(entity)
     with _open(db) as store:
-        doc_id = document_id_for(store.engine, doc)
-        with connect(store.engine) as conn:
-            a = find_actor(conn, name)
-        linked = actor_of_entity(store.engine, doc_id, entity_id)
-        if linked is None:
-            raise BadRequest(
-                f"no entity {doc_id}:{entity_id} is linked to an actor: `newsgraph actor NAME --why` lists them"
-            )
-        if linked != a.id:
-            raise BadRequest(f"{doc_id}:{entity_id} is not linked to {a.name} #{a.id} but to #{linked}")
-        new_id = record_split(store.engine, doc_id, entity_id, note)
-    console.print(f"{doc_id}:{entity_id} split from {a.name} #{a.id} into actor #{new_id}")
+        done = split_entity(store.engine, name, doc, entity_id, by=by, note=note)
+    assert done.decision is not None
+    d = done.decision
+    former = f"{done.former.name} #{done.former.id}" if done.former else "its actor (now gone)"
+    console.print(f"{d.doc_id}:{d.entity_id} split from {former} into actor #{done.actor.id}")
 
 
 @actor.command("resolve")

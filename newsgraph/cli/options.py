@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -80,4 +81,24 @@ def cluster_option(f: F) -> F:
         metavar="ADDRESS",
         help="Run extraction on a Dask cluster: tcp://HOST:8786 (a running scheduler) or local[:N] "
         "(a LocalCluster of N worker processes on this machine).",
+    )(f)
+
+
+def _login() -> str | None:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a user entry)
+        return None
+
+
+def reviewer_option(f: F) -> F:
+    """``--by``: who decides (kept with the decision); ``$NEWSGRAPH_REVIEWER``, else the login name."""
+    return click.option(
+        "--by",
+        "by",
+        default=_login,
+        envvar="NEWSGRAPH_REVIEWER",
+        show_default="$NEWSGRAPH_REVIEWER, else your login name",
+        metavar="NAME",
+        help="Who decides (kept with the decision).",
     )(f)

@@ -17,11 +17,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.claims import lexicon as cue_lexicon
 from newsgraph.extract.modality import lexicon as modality_lexicon
-from newsgraph.extract.references import agrees, person_genders, role_holder, role_holders
+from newsgraph.extract.pronouns import antecedent_args, first_person_subject, is_pronoun, resolve_pronouns
+from newsgraph.extract.references import person_genders, role_holder, role_holders
 from newsgraph.ontology import (
     ActorLexicon,
     CameoPattern,
@@ -49,6 +51,9 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 FRONTED_PREPOSITIONS = frozenset({"near", "in", "outside", "inside", "around", "across", "throughout", "at"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "obj"})
+OBJECT_CONTROL_PREPOSITIONS = frozenset({"of", "for", "from"})
+"""A gerund after these is done by the verb's object: "accused X of attacking", "stopped X from
+joining" (after "after", "by", "before" ... by its subject)."""
 NEGATIONS = frozenset({"not", "never", "n't", "no", "without"})
 SPEECH = frozenset(
     {"say", "announce", "tell", "state", "declare", "insist", "conclude", "add", "report", "claim",
@@ -182,6 +187,11 @@ class Frame:
         frame.role_nouns = cue_lexicon().role_nouns
         frame.roles = role_holders(annotation, x.mentions, frame.role_nouns)
         return frame
+
+    @cached_property
+    def pronoun_entities(self) -> dict[int, tuple[str, ...]]:
+        """Token index -> entity ids of each pronoun the one resolver ties to actors."""
+        return resolve_pronouns(self)
 
     # -- lookups ----------------------------------------------------------------------------
     def tok(self, i: int) -> Token:
@@ -326,7 +336,7 @@ class Frame:
             ]
             if named:
                 return named
-        if t.pos == "PRON" and t.dep in OBJECTS | {"pobj"} and t.text.lower() in {"it", "them"}:
+        if is_pronoun(t):
             return self._pronoun_antecedent(h)
         if t.pos == "PRON" or t.pos not in ACTOR_POS | {"ADJ", "NUM"}:
             return []
@@ -483,6 +493,10 @@ class Frame:
                 return found, passive
             if t.dep == "advcl" and t.tag == "VBG":
                 return self.subjects(head.i, depth + 1)[0], passive
+            if t.dep == "pcomp" and t.tag == "VBG" and head.head != head.i:
+                # "suspected of joining Isis", "jailed after joining a Kurdish group", "accused
+                # the YPG of attacking": who does what the gerund names
+                return self._gerund_agent(head.head, head.lemma.lower(), depth), passive
             infinitive = any(c.dep == "aux" and c.text.lower() == "to" for c in self.kids(v))
             if t.dep == "advcl" and t.tag == "VB" and infinitive:
                 # a purpose clause: "forces moved north to defeat ISIL" (the main clause's subject)
@@ -491,38 +505,40 @@ class Frame:
             return self._preceding_actors(v), passive
         return [], passive
 
+    def _gerund_agent(self, g: int, prep: str, depth: int) -> list[Arg]:
+        """The agent of a gerund in a prepositional phrase on token ``g``: the object of a verb
+        that has one ("accused the YPG of attacking"), the subject of a passive verb ("he was
+        convicted of fighting"), the noun a participle describes ("a soldier jailed after
+        joining"), else the verb's own subject ("Isis retook the town after killing ...")."""
+        gov = self.tok(g)
+        if gov.pos == "ADJ" and gov.dep in {"acomp", "amod"} and gov.head != g:
+            return self._gerund_agent(gov.head, prep, depth + 1) if depth < 4 else []
+        if gov.pos not in {"VERB", "AUX"}:
+            return []
+        if prep in OBJECT_CONTROL_PREPOSITIONS:
+            for c in self.kids(g):
+                if c.dep in OBJECTS:
+                    return self.actor_args(c.i)
+        for c in self.kids(g):
+            if c.dep in PASSIVE_SUBJECTS:
+                return self.actor_args(c.i)
+        if gov.dep == "acl" and gov.tag == "VBN" and gov.head < g:
+            return self.actor_args(gov.head)
+        return self.subjects(g, depth + 1)[0]
+
     def _speaker_of_clause(self, v: int) -> int | None:
         """For "X said it would ...": the speech verb whose complement holds ``v``."""
         t = self.tok(v)
+        if first_person_subject(self, v):
+            return None
         if t.dep in {"ccomp", "parataxis"} and self.tok(t.head).lemma in SPEECH:
             return t.head
         return None
 
     def _pronoun_antecedent(self, i: int) -> list[Arg]:
-        """ "it", "they", "he": the one actor earlier in the same or the previous sentence that the
-        pronoun can stand for (a person for "he"/"she", no person for "it"); nothing when two
-        or more candidates compete (precision first)."""
-        t = self.tok(i)
-        low = t.text.lower()
-        kinds = {"PERSON"} if low in {"he", "she", "him", "her", "his"} else {"ORG", "GPE"}
-        if low in {"they", "them", "their"}:
-            kinds = {"ORG", "GPE", "NORP"}
-        found: set[str] = set()
-        j = i - 1
-        while j >= 0 and t.sent - self.tok(j).sent <= 1:
-            k = self.mention_at[j]
-            if k >= 0:
-                m = self.mentions[k]
-                if m.type in kinds and not self.is_bare_modifier(m):
-                    found.add(m.entity or m.text)
-                j = self.mention_first[k] - 1 if self.mention_first[k] >= 0 else j - 1
-                continue
-            j -= 1
-        found = {e for e in found if agrees(low, self.genders.get(e))}  # "she" is no "Mr Haddad"
-        if len(found) != 1:
-            return []
-        entity = next(iter(found))
-        return [self.span_arg(i, i, entity if any(m.entity == entity for m in self.mentions) else None)]
+        """The pronoun at ``i`` with its antecedent's entity (:mod:`~newsgraph.extract.pronouns`,
+        the one resolver of events and relations), or nothing when none is certain enough."""
+        return antecedent_args(self, i)
 
     def _preceding_actors(self, v: int) -> list[Arg]:
         """The mentions listed just before a subject-less participle ("groups X and Y operating")."""

@@ -242,6 +242,15 @@ def _us_states() -> dict[str, tuple[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def country_index() -> PlaceIndex:
+    """Countries only (names, aliases, demonyms), without regions and cities: quick to build, for
+    callers that only need a country by its name (watchlist screening)."""
+    index = PlaceIndex(names={}, demonyms={}, countries={}, neighbours={}, capitals={}, continents={})
+    _load_countries(index)
+    return index
+
+
+@lru_cache(maxsize=1)
 def place_index() -> PlaceIndex:
     """The process's place index, built on first use (about a second)."""
     index = PlaceIndex(names={}, demonyms={}, countries={}, neighbours={}, capitals={}, continents={})

@@ -42,7 +42,6 @@ from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
-from newsgraph.extract.relation_pronouns import PronounFrame
 from newsgraph.ontology import RelationOntology, events, relations
 from newsgraph.records import Arg, Extraction, Mention, Relation, SentenceSpan
 
@@ -127,12 +126,12 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     if not annotation.tokens:
         return ()
     ont = relations()
-    frame = PronounFrame.of(annotation, x)
+    frame = Frame.of(annotation, x)
     pat = patterns()
     out: list[Relation] = []
     seen: set[tuple[str, int, int]] = set()
     for sentence in annotation.sentences:
-        for f in _allied_too(frame, pat, _sentence_relations(frame, ont, sentence)):
+        for f in _shared_title(frame, _allied_too(frame, pat, _sentence_relations(frame, ont, sentence))):
             s, o = _phrase_of_demonym(frame, f.subject), _phrase_of_demonym(frame, f.object)
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
             if (s.start < o.end and o.start < s.end) or same:
@@ -159,6 +158,30 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+def _shared_title(frame: Frame, found: list[_Found]) -> list[_Found]:
+    """A plural title before a list of names holds for every name: "the Alabama senators Richard
+    Shelby and Doug Jones" (both senators, both for Alabama), "SDF commanders X and Y"."""
+    out = list(found)
+    for f in found:
+        cue = frame.tok(f.cue)
+        head = frame.annotation.token_at(f.subject.end - 1)
+        if head is None or cue.tag not in {"NNS", "NNPS"} or cue.start >= f.subject.start:
+            continue
+        m = frame.mention(head.i)
+        if m is None or m.type != "PERSON" or head.dep == "conj":
+            continue
+        stack = [head.i]
+        while stack:
+            for c in frame.kids(stack.pop()):
+                if c.dep != "conj":
+                    continue
+                stack.append(c.i)
+                other = frame.mention(c.i)
+                if other is not None and other.type == "PERSON" and other.entity != m.entity:
+                    out.append(_Found(f.type, frame.arg(other), f.object, f.cue))
+    return out
 
 
 def _between_actors(frame: Frame, rtype: str, s: Arg, o: Arg) -> bool:
@@ -1043,6 +1066,8 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     posting = lemma in pat.posting_verbs or lemma in pat.freeing_verbs
     if (rtype is None or rtype in {"based_in", "has_role", "alias_of"}) and not (control or inclusion or posting):
         return out
+    if rtype == "leads" and _causes(frame, t):
+        return out  # "it led Mattis to quit", "the strikes led to protests": a cause, no leader
     subjects, passive = frame.subjects(t.i)
     objects: list[Arg] = []
     if passive:
@@ -1099,6 +1124,16 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if rtype == "fights" and objects:
         out.extend(_co_belligerents(frame, subjects, t.i))
     return out
+
+
+def _causes(frame: Frame, t: Token) -> bool:
+    """Whether verb ``t`` ("lead", "drive") is used as a cause: "led X to quit", "led to protests"."""
+    for c in frame.kids(t.i):
+        if c.dep == "prep" and c.lemma.lower() == "to":
+            return True
+        if c.dep in {"xcomp", "ccomp"} and any(g.dep == "aux" and g.text.lower() == "to" for g in frame.kids(c.i)):
+            return True
+    return False
 
 
 def _sides(frame: Frame, args: list[Arg]) -> list[Arg]:

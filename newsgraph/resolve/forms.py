@@ -16,19 +16,31 @@ holds:
 - ``t:`` / ``s:`` the surname skeleton of people, and the skeleton of a one-word person name:
   how ``Sharif`` finds ``Shehbaz Sharif`` (and only finds it: see ``decide``). A name used
   alone is a surname in news copy far more often than a first name, and first names make
-  blocks of hundreds (John, David), so a first name alone finds only other one-word names.
+  blocks of hundreds (John, David), so a first name alone finds only other one-word names,
+- ``g:`` an alias group of the alias table (``newsgraph.resolve.aliases``): how ``Daesh`` finds
+  the actor named ``Isis`` elsewhere.
+
+Titles are dropped from people's names only (``President Trump``): in an organisation's name
+the same word is the name (``Justice Department``, ``Foreign Office``). A generic name
+(:func:`is_generic`: ``Department``, ``Democratic Forces``) gets no key at all, so that nothing
+finds it across documents; a modifier (:func:`is_modifier`: ``Kurdish``, ``Western``,
+``pro-American``) is no name at all.
 """
 
 from __future__ import annotations
 
+import csv
+import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
+from anyascii import anyascii
 
+from newsgraph.annotate.lexicon import word_list
 from newsgraph.errors import OntologyError
 from newsgraph.watchlist.normalise import NAME, ORGWORD, PARTICLE, NormalisedName, normalise
 
@@ -40,6 +52,21 @@ class Lexicon:
     titles: frozenset[str]
     kind_group: dict[str, str]
     country_features: frozenset[str]
+    generic: frozenset[str]
+    """Normalised words of generic names (see ``generic_words`` in ``data/resolve.yaml``)."""
+    portfolio: frozenset[str]
+    """Normalised portfolio words (``portfolio_words``): with generic words, a government body."""
+    modifiers: frozenset[str]
+    """Lower-case ASCII texts that are no name: demonyms and the adjectives of the data."""
+    modifier_prefixes: tuple[str, ...]
+    modifier_suffixes: tuple[str, ...]
+    platforms: frozenset[str]
+    medium_before: tuple[str, ...]
+    medium_after: frozenset[str]
+
+
+def _words(data: dict[str, Any], key: str) -> list[str]:
+    return [str(w).lower() for w in data[key]]
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +76,78 @@ def lexicon() -> Lexicon:
     data: dict[str, Any] = yaml.safe_load(text)
     try:
         groups = {str(kind): str(group) for group, kinds in data["kind_groups"].items() for kind in kinds}
+        generic = {t.text for w in _words(data, "generic_words") for t in normalise(w).tokens}
+        generic |= {t.text for w in word_list("org_heads") for t in normalise(w).tokens}
         return Lexicon(
             titles=frozenset(str(t).lower() for t in data["titles"]),
             kind_group=groups,
             country_features=frozenset(str(f) for f in data["country_features"]),
+            generic=frozenset(generic),
+            portfolio=frozenset(t.text for w in _words(data, "portfolio_words") for t in normalise(w).tokens),
+            modifiers=frozenset(plain_text(w) for w in [*_words(data, "modifiers"), *_demonyms()]),
+            modifier_prefixes=tuple(_words(data, "modifier_prefixes")),
+            modifier_suffixes=tuple(_words(data, "modifier_suffixes")),
+            platforms=frozenset(_words(data, "platforms")),
+            medium_before=tuple(_words(data, "medium_before")),
+            medium_after=frozenset(_words(data, "medium_after")),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise OntologyError(origin, f"missing or malformed key {exc}") from exc
+
+
+def _demonyms() -> list[str]:
+    """The demonyms of countries (``data/countries.json``) and regions (``data/regions.csv``)."""
+    data = resources.files("newsgraph").joinpath("data")
+    out = [str(d) for record in json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))
+           for d in record["demonyms"]]  # fmt: skip
+    for row in csv.DictReader(data.joinpath("regions.csv").read_text(encoding="utf-8").splitlines()):
+        out += [d.strip() for d in row["demonyms"].split("|") if d.strip()]
+    return out
+
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def plain_text(text: str) -> str:
+    """Lower-case ASCII words separated by one space (``Middle-Eastern`` -> ``middle eastern``,
+    ``Workers’ party`` -> ``workers party``): how a name is looked for in a document's text."""
+    return " ".join(_PLAIN_WORD.findall(anyascii(text).lower().replace("’", "'")))
+
+
+def _modifier_word(word: str) -> bool:
+    """``pro-American``, ``anti-Assad``, ``Iran-backed``, ``Kurdish-led``: a word made an adjective."""
+    parts = [p for p in re.split(r"[-‐‑–]", anyascii(word).lower()) if p]
+    lex = lexicon()
+    return len(parts) >= 2 and (parts[0] in lex.modifier_prefixes or parts[-1] in lex.modifier_suffixes)
+
+
+def strip_modifiers(text: str) -> str:
+    """The name without the modifier words before it (``pro-Iran Hizbullah Brigades`` ->
+    ``Hizbullah Brigades``); empty when nothing else is left, or when it is a modifier itself."""
+    words = text.split()
+    i = 0
+    while i < len(words):
+        if _modifier_word(words[i]):
+            i += 1
+        elif words[i].lower() == "the" and i + 1 < len(words) and _modifier_word(words[i + 1]):
+            i += 2
+        else:
+            break
+    rest = " ".join(words[i:])
+    return "" if not rest or is_modifier(rest) else rest
+
+
+@lru_cache(maxsize=100_000)
+def is_modifier(text: str) -> bool:
+    """Whether ``text`` is no name but a demonym or an adjective (``Kurdish``, ``Americans``,
+    ``Western``, ``pro-American``, ``Middle Eastern``)."""
+    words = text.split()
+    if words and all(_modifier_word(w) for w in words):
+        return True
+    plain = plain_text(text)
+    if plain.startswith("the "):
+        plain = plain[4:]
+    return not plain or plain in lexicon().modifiers
 
 
 def kind_group(kind: str) -> str:
@@ -69,7 +161,8 @@ def compatible_kinds(a: str, b: str) -> bool:
 
 
 def strip_titles(name: str) -> str:
-    """``PM Sharif`` -> ``Sharif``; ``President`` alone stays (no name word follows)."""
+    """``PM Sharif`` -> ``Sharif``; ``President`` alone stays (no name word follows). For people
+    only: ``Justice Department`` is not a department called Justice."""
     words = name.split()
     titles = lexicon().titles
     i = 0
@@ -86,7 +179,7 @@ class Form:
     """As written (titles dropped)."""
     name: NormalisedName
 
-    @property
+    @cached_property
     def core(self) -> tuple[str, ...]:
         return tuple(t.text for t in self.name.core)
 
@@ -95,7 +188,7 @@ class Form:
         """Number of identifying words (names, organisation words, numbers)."""
         return len(self.name.core)
 
-    @property
+    @cached_property
     def exact_key(self) -> str:
         return "n:" + " ".join(self.core)
 
@@ -112,22 +205,37 @@ class Form:
 
 
 @lru_cache(maxsize=100_000)
-def form(text: str) -> Form:
-    stripped = strip_titles(text.strip())
+def form(text: str, person: bool = False) -> Form:
+    """The form of ``text``; for a ``person``, without the titles written before the name."""
+    stripped = strip_titles(text.strip()) if person else text.strip()
     return Form(stripped, normalise(stripped))
 
 
-def forms(name: str, aliases: tuple[str, ...]) -> tuple[Form, ...]:
+def forms(name: str, aliases: tuple[str, ...], person: bool = False) -> tuple[Form, ...]:
     """The distinct usable forms of a name and its aliases (the name first)."""
     out: list[Form] = []
     seen: set[str] = set()
     for text in (name, *aliases):
-        f = form(text)
+        f = form(text, person)
         if not f.core or f.exact_key in seen:
             continue
         seen.add(f.exact_key)
         out.append(f)
     return tuple(out)
+
+
+def is_government_body(f: Form) -> bool:
+    """A generic name, or one of generic and portfolio words only (``Ministry of Defence``,
+    ``Interior Ministry``): every country has one."""
+    lex = lexicon()
+    return bool(f.name.core) and all(t.text in lex.generic or t.text in lex.portfolio for t in f.name.core)
+
+
+def is_generic(f: Form) -> bool:
+    """A name made only of words that name a kind of body (``Department``, ``Democratic Forces``,
+    ``the Army``): it says which body only where a fuller name is at hand."""
+    generic = lexicon().generic
+    return bool(f.name.core) and all(t.text in generic for t in f.name.core)
 
 
 def acronym_keys(f: Form) -> set[str]:
@@ -197,9 +305,11 @@ def lookup_keys(f: Form, kind: str) -> set[str]:
 
 
 def country_key(country: str | None, feature: str | None, kind: str) -> str | None:
-    """``c:US`` for a country-level place or a state; None otherwise."""
+    """``c:US`` for a country-level place or a state; None otherwise (a state geocoded to a town
+    is no country: "Palestine" put in Texas is not the United States)."""
     if not country:
         return None
-    if kind == "state" or (feature is not None and feature in lexicon().country_features):
+    country_level = feature is not None and feature in lexicon().country_features
+    if country_level or (kind == "state" and feature is None):
         return "c:" + country.upper()
     return None

@@ -7,6 +7,11 @@ writes the links, the new or changed actors and the document's ties, in one tran
 cost depends on the batch and on the size of the blocks it touches, not on the store's size.
 Every query it runs is a function of ``newsgraph.store.actors``; this module only decides.
 
+Each document's entities are first taken as the document alone says (``newsgraph.resolve.entities``:
+which are actors at all, their alias rows, the fuller name a partial one stands for); an entity
+standing for a fuller name of its document joins that name's actor, and only the others are
+looked up across the store.
+
 User decisions (``actor_decisions``) are applied as documents are resolved, so they hold across
 re-ingest and :func:`rebuild`: a split entity always starts an actor of its own; the actors
 named by a merge are merged as soon as both exist.
@@ -21,14 +26,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from newsgraph.resolve.decide import ActorState, EntityRef, Verdict, decide, evidence
-from newsgraph.resolve.forms import Form, compatible_kinds, country_key, form, form_keys, kind_group, lookup_keys
+from newsgraph.resolve import aliases
+from newsgraph.resolve.decide import ALIAS_ROWS, ActorState, EntityRef, Verdict, decide, evidence
+from newsgraph.resolve.entities import Prepared, entity_ref, prepare
+from newsgraph.resolve.forms import (
+    Form,
+    compatible_kinds,
+    country_key,
+    form,
+    form_keys,
+    is_generic,
+    kind_group,
+    lookup_keys,
+)
 from newsgraph.resolve.ties import store_ties
 from newsgraph.store import Engine, Tx, begin
 from newsgraph.store.actors import (
     ActorLink,
     ActorRecord,
-    StoredEntity,
     actors_by_id,
     actors_named_with,
     actors_with_keys,
@@ -41,6 +56,7 @@ from newsgraph.store.actors import (
     delete_actor,
     delete_link,
     document_count,
+    document_texts,
     entities_of,
     forget_actors,
     has_user_link,
@@ -82,6 +98,8 @@ class ResolveReport:
     """Actors read from the store as candidates (what blocking kept the work to)."""
     seconds: float = 0.0
     methods: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Entities that are no actor, by why (the outlet not named in the text, demonyms ...)."""
 
 
 def _now() -> str:
@@ -107,6 +125,8 @@ class _Batch:
         self.looked_up: set[str] = set()
         self.full_blocks: set[str] = set()
         self.doc_actors: dict[str, set[int]] = defaultdict(set)
+        self.entity_actor: dict[tuple[str, str], int] = {}
+        """(document, entity id) -> actor, for the entities linked in this batch."""
         self.links: list[ActorLink] = []
         self.new_keys: list[tuple[int, str]] = []
         """Keys given to actors in this batch, written with the links (:meth:`flush_links`)."""
@@ -191,9 +211,12 @@ class _Batch:
         self.report.new_actors += 1
         return state
 
-    def link(self, entity: EntityRef, actor: ActorState, verdict: Verdict) -> None:
+    def link(self, entity: EntityRef, actor: ActorState, verdict: Verdict, keys: bool = True) -> None:
+        """Link ``entity`` to ``actor``; with ``keys``, the actor is found by the entity's names
+        from now on (not so for a generic or an ambiguous name)."""
         first_here = actor.id not in self.doc_actors[entity.doc_id]
         self.doc_actors[entity.doc_id].add(actor.id)
+        self.entity_actor[(entity.doc_id, entity.entity_id)] = actor.id
         self.links.append(
             ActorLink(
                 doc_id=entity.doc_id,
@@ -216,6 +239,9 @@ class _Batch:
             if key in ("role", "nationality") and value:
                 values = actor.attributes.setdefault(key, {})
                 values[value] = values.get(value, 0) + 1
+        for g in sorted(entity.groups):
+            rows = actor.attributes.setdefault(ALIAS_ROWS, {})
+            rows[g] = rows.get(g, 0) + 1
         actor.kinds[entity.kind] = actor.kinds.get(entity.kind, 0) + 1
         if entity.nationality:
             values = actor.attributes.setdefault("country", {})
@@ -226,7 +252,8 @@ class _Batch:
         actor.documents += 1 if first_here else 0
         actor.mentions += entity.mentions
         actor.changed = True
-        self.add_keys(actor, entity)
+        if keys:
+            self.add_keys(actor, entity)
 
     def add_keys(self, actor: ActorState, entity: EntityRef) -> None:
         keys = _keys(entity)
@@ -274,6 +301,9 @@ class _Batch:
             if gone.id in ids:
                 ids.discard(gone.id)
                 ids.add(keep.id)
+        for ref, actor_id in self.entity_actor.items():
+            if actor_id == gone.id:
+                self.entity_actor[ref] = keep.id
         self.report.merged += 1
 
     def flush_links(self) -> None:
@@ -329,23 +359,16 @@ def _settle(actor: ActorState) -> None:
         actor.country = country
 
 
-def _entity(e: StoredEntity) -> EntityRef:
-    return EntityRef(
-        doc_id=e.doc_id,
-        entity_id=e.entity_id,
-        name=e.name,
-        kind=e.kind,
-        aliases=e.aliases,
-        country=e.country,
-        feature=e.feature,
-        attributes=e.attributes,
-        mentions=e.mentions,
-        published=e.published,
-    )
-
-
 def _entities(conn: Tx, doc_ids: Sequence[str]) -> dict[str, list[EntityRef]]:
-    return {doc_id: [_entity(e) for e in stored] for doc_id, stored in entities_of(conn, doc_ids).items()}
+    """Every entity of the documents as stored (a user's split applies to any of them)."""
+    return {doc_id: [entity_ref(e) for e in stored] for doc_id, stored in entities_of(conn, doc_ids).items()}
+
+
+def _prepared(conn: Tx, doc_ids: Sequence[str]) -> dict[str, Prepared]:
+    """The documents' entities as resolution takes them (``newsgraph.resolve.entities``)."""
+    stored = entities_of(conn, doc_ids)
+    texts = document_texts(conn, [d for d in doc_ids if d in stored])
+    return {doc_id: prepare(entities, texts.get(doc_id, "")) for doc_id, entities in stored.items()}
 
 
 def _decisions(conn: Tx) -> tuple[set[str], list[tuple[int, str, str]]]:
@@ -370,19 +393,52 @@ def _lookup(entity: EntityRef) -> set[str]:
 
 
 def _entity_keys(entity: EntityRef, keys_of: Callable[[Form, str], set[str]]) -> set[str]:
+    """Keys of the entity's names (a generic one has none), its alias rows and its country."""
     keys: set[str] = set()
     for f in entity.forms:
-        keys |= keys_of(f, entity.kind)
+        if not is_generic(f) or aliases.known(f):
+            keys |= keys_of(f, entity.kind)
+    keys |= {"g:" + g for g in entity.groups}
     ck = country_key(entity.country, entity.feature, entity.kind)
     if ck:
         keys.add(ck)
     return keys
 
 
-def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str]) -> None:
+def _resolve_in_document(batch: _Batch, entity: EntityRef, prepared: Prepared) -> bool:
+    """Link an entity that stands for a fuller name of its document (or is generic): True when done."""
+    hosts = prepared.hosts.get(entity.entity_id, ())
+    linked = {batch.entity_actor[(entity.doc_id, h)] for h in hosts if (entity.doc_id, h) in batch.entity_actor}
+    named = {e.entity_id: e.name for e in prepared.entities}
+    if len(linked) == 1:
+        actor = batch.actors[linked.pop()]
+        host = next(named[h] for h in hosts if (entity.doc_id, h) in batch.entity_actor)
+        if entity.entity_id in prepared.defined:
+            acronym = prepared.defined[entity.entity_id]
+            reason = f"{entity.name!r} is followed by its acronym ({acronym}), which the document gives {host!r}"
+        else:
+            reason = f"{entity.name!r} stands for {host!r}, named in full in the same document"
+        batch.link(entity, actor, Verdict(True, 0.9, "document", reason))
+        return True
+    if len(linked) > 1:
+        state = batch.new_actor(entity)
+        names = " and ".join(repr(named[h]) for h in hosts[:3])
+        batch.link(entity, state, Verdict(True, 1.0, "new", f"new actor: ambiguous in its document ({names})"), False)
+        return True
+    if entity.generic and not entity.groups:
+        state = batch.new_actor(entity)
+        reason = "new actor: a generic name joins only a fuller name of its own document, and none is there"
+        batch.link(entity, state, Verdict(True, 1.0, "new", reason), keys=False)
+        return True
+    return False
+
+
+def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str], prepared: Prepared | None = None) -> None:
     if entity.ref in splits:
         state = batch.new_actor(entity)
         batch.link(entity, state, Verdict(True, 1.0, "user", "split off by a user decision (actor split)"))
+        return
+    if prepared is not None and _resolve_in_document(batch, entity, prepared):
         return
     keys = _lookup(entity)
     batch.load_keys(keys)
@@ -477,16 +533,19 @@ def resolve_in(conn: Tx, doc_ids: Sequence[str], report: ResolveReport | None = 
         unlink_documents(conn, replaced)
     if not wanted:
         return report
-    entities = _entities(conn, wanted)
+    prepared = _prepared(conn, wanted)
     splits, merges = _decisions(conn)
     batch = _Batch(conn, report)
     # every key the batch will look up or give, read at once
-    batch.load_keys(k for doc_entities in entities.values() for e in doc_entities for k in _lookup(e) | _keys(e))
+    batch.load_keys(k for p in prepared.values() for e in p.entities for k in _lookup(e) | _keys(e))
     for doc_id in wanted:
-        doc_entities = entities.get(doc_id, [])
-        # full names first: a one-word name then finds the actors of its document as evidence
-        for entity in sorted(doc_entities, key=lambda e: (e.is_partial_person, e.entity_id)):
-            _resolve_entity(batch, entity, splits)
+        if doc_id not in prepared:
+            continue
+        p = prepared[doc_id]
+        report.skipped.update(p.skipped.values())
+        # full names first (see ``prepare``): a partial name then finds the actors of its document
+        for entity in p.entities:
+            _resolve_entity(batch, entity, splits, p)
             report.entities += 1
     if merges:
         _apply_merges(batch, merges)

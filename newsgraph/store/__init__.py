@@ -2,7 +2,8 @@
 
 The only package that speaks SQL. One module per resource declares its tables and holds every
 query on them: ``schema`` (documents and extraction records), ``actors``, ``ties``, ``stories``,
-``watchlist``. Other packages hold an :data:`Engine` or a :data:`Tx` only to pass it back here.
+``watchlist``, ``reviews`` (analysts' decisions on watchlist hits). Other packages hold an
+:data:`Engine` or a :data:`Tx` only to pass it back here.
 """
 
 from sqlalchemy import Engine

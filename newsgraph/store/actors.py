@@ -17,8 +17,9 @@ Rows leave as the frozen records below, never as SQLAlchemy rows.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -105,6 +106,7 @@ actor_decisions = Table(
     Column("entity_id", String(20), comment="split: the entity's id in its document"),
     Column("note", Text),
     Column("decided_at", String(32), nullable=False),
+    Column("decided_by", String(200), comment="who asked for it (null: not said, or before migration 5)"),
 )
 
 actor_documents = Table(
@@ -154,8 +156,18 @@ class ActorRecord:
 
 
 @dataclass(frozen=True)
+class MentionSpan:
+    """Where the text names an entity: offsets, the words and the mention type (PERSON, NORP ...)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+@dataclass(frozen=True)
 class StoredEntity:
-    """What resolution reads of one stored entity: its record and its document's date."""
+    """What resolution reads of one stored entity: its record, its mentions and its document's date."""
 
     doc_id: str
     entity_id: str
@@ -170,6 +182,9 @@ class StoredEntity:
     """How often the document mentions it (at least 1)."""
     published: str | None
     """The document's publication date."""
+    spans: tuple[MentionSpan, ...] = ()
+    """Its mentions in the text, in order (none: the text does not name it, as the outlet that
+    carries the story is not named by its own article)."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +199,8 @@ class ActorLink:
     mentions: int
     score: float
     method: str
-    """new, exact, phonetic, acronym, partial, country or user."""
+    """new, exact, similar, acronym, alias (the alias table), partial, document (a fuller name of
+    the same document), country or user."""
     reason: str
 
 
@@ -220,6 +236,8 @@ class Decision:
     entity_id: str | None
     note: str | None
     decided_at: str
+    decided_by: str | None = None
+    """Who asked for it (None: not said)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Its JSON shape: the document's id as ``document``, as in every other resource."""
@@ -251,10 +269,18 @@ def _decision(r: Any) -> Decision:
 
 
 def entities_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[StoredEntity]]:
-    """The entities of the documents ``doc_ids``, by document, in entity id order."""
-    e, d = schema.entities, schema.documents
+    """The entities of the documents ``doc_ids``, by document, in entity id order, with their mentions."""
+    e, d, m = schema.entities, schema.documents, schema.mentions
     out: dict[str, list[StoredEntity]] = defaultdict(list)
     for chunk in chunks(doc_ids):
+        spans: dict[tuple[str, str], list[MentionSpan]] = defaultdict(list)
+        q_spans = (
+            select(m.c.doc_id, m.c.entity, m.c.start, m.c.end, m.c.text, m.c.type)
+            .where(m.c.doc_id.in_(chunk), m.c.entity.is_not(None))
+            .order_by(m.c.doc_id, m.c.start)
+        )
+        for r in conn.execute(q_spans):
+            spans[(r.doc_id, r.entity)].append(MentionSpan(r.start, r.end, r.text, r.type))
         q = (
             select(e, d.c.published)
             .join(d, d.c.id == e.c.doc_id)
@@ -274,8 +300,19 @@ def entities_of(conn: Connection, doc_ids: Sequence[str]) -> dict[str, list[Stor
                     attributes={str(k): str(v) for k, v in (r.attributes or {}).items()},
                     mentions=max(1, len(r.mentions or ())),
                     published=r.published,
+                    spans=tuple(spans.get((r.doc_id, r.id), ())),
                 )
             )
+    return out
+
+
+def document_texts(conn: Connection, doc_ids: Sequence[str]) -> dict[str, str]:
+    """The texts of the documents ``doc_ids`` (where resolution looks for a name's longer form)."""
+    docs = schema.documents
+    out: dict[str, str] = {}
+    for chunk in chunks(list(dict.fromkeys(doc_ids))):
+        q = select(docs.c.id, docs.c.text).where(docs.c.id.in_(chunk))
+        out.update({r.id: r.text or "" for r in conn.execute(q)})
     return out
 
 
@@ -338,10 +375,14 @@ def actors_by_id(conn: Connection, ids: Sequence[int]) -> list[ActorRecord]:
     return out
 
 
+_LINKS_1, _LINKS_2 = actor_links.alias("l1"), actor_links.alias("l2")
+"""``actor_links`` twice, made once: an alias's columns cost more to set up than the query to run."""
+
+
 def actors_named_with(conn: Connection, actor_id: int, exclude_doc: str) -> set[int]:
     """Actors linked in the documents of ``actor_id`` other than ``exclude_doc`` (at most
     :data:`CO_ACTORS_READ`; ``actor_id`` itself left out)."""
-    l1, l2 = actor_links.alias("l1"), actor_links.alias("l2")
+    l1, l2 = _LINKS_1, _LINKS_2
     q = (
         select(l2.c.actor_id)
         .distinct()
@@ -699,30 +740,6 @@ def load_actors(conn: Connection, ids: Iterable[int]) -> dict[int, Actor]:
     return out
 
 
-def actors_answering(conn: Connection, name: str, keys: Sequence[str], limit: int) -> list[Actor]:
-    """At most ``limit`` actors, most documented first: those named ``name`` (any case), else
-    those of the first of ``keys`` (blocking keys) that has any, else those whose name contains
-    ``name``."""
-    by_docs = actors.c.documents.desc()
-    rows = conn.execute(
-        select(actors).where(func.lower(actors.c.name) == name.lower()).order_by(by_docs).limit(limit)
-    ).all()
-    if not rows:
-        for key in keys:
-            rows = conn.execute(
-                select(actors)
-                .join(actor_keys, actor_keys.c.actor_id == actors.c.id)
-                .where(actor_keys.c.key == key)
-                .order_by(by_docs)
-                .limit(limit)
-            ).all()
-            if rows:
-                break
-    if not rows:
-        rows = conn.execute(select(actors).where(contains(actors.c.name, name)).order_by(by_docs).limit(limit)).all()
-    return [_actor(r) for r in rows]
-
-
 def actors_by_documents(engine: Engine) -> list[tuple[int, int]]:
     """(actor id, documents) of every actor, the most documented first."""
     with engine.connect() as conn:
@@ -840,3 +857,153 @@ def store_state(engine: Engine) -> tuple[Any, ...]:
                 )
             ).one()
         )
+
+
+# --- who asked for a merge or a split (the review's writes) ----------------------------------
+
+
+def sign_decision(
+    engine: Engine,
+    action: str,
+    decided_by: str,
+    *,
+    left: str | None = None,
+    right: str | None = None,
+    doc_id: str | None = None,
+    entity_id: str | None = None,
+) -> Decision | None:
+    """Record ``decided_by`` on the newest unsigned decision of ``action`` on these names (a
+    merge) or this entity (a split): the one ``newsgraph.resolve.record_merge`` or
+    ``record_split`` has just written. The decision, or None when there is none to sign."""
+    d = actor_decisions
+    where = [d.c.action == action, d.c.decided_by.is_(None)]
+    if action == "merge":
+        where += [d.c.left_name == left, d.c.right_name == right]
+    else:
+        where += [d.c.doc_id == doc_id, d.c.entity_id == entity_id]
+    with engine.begin() as conn:
+        seq = conn.execute(select(func.max(d.c.seq)).where(*where)).scalar()
+        if seq is None:
+            return None
+        conn.execute(update(d).where(d.c.seq == seq).values(decided_by=decided_by))
+        return _decision(conn.execute(select(d).where(d.c.seq == seq)).one())
+
+
+# --- looking actors up by name: one home for every command and route --------------------------
+
+
+NAME_SCAN = 500
+"""Most actors read per tier of a name lookup (the most documented first): bounds a lookup of a
+common word; counts beyond it are "at least"."""
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """The actors a name answers to. Tiers, most telling first: ``exact`` (the canonical name, any
+    case, or a name the actor goes by with the same normalised key), ``similar`` (a phonetic
+    variant), ``words`` (the name's words, whole, inside the canonical name: "Assad" in "Bashar
+    al-Assad"), ``partial`` (any part of the canonical name).
+
+    ``tier`` and ``first_total`` say where the name first answers and how many actors answer
+    there: one actor there is the actor named. ``actors`` are those of the first three tiers
+    together (else the partial ones), the most documented first: what a search lists, and the
+    candidates of a name that fits several."""
+
+    name: str
+    tier: str
+    """The first tier with any actor (``none``: no actor answers)."""
+    first_total: int
+    """How many actors answer at that tier."""
+    actors: tuple[Actor, ...]
+    """The most documented first, at most the limit asked for."""
+    total: int
+    """How many actors ``actors`` is the top of."""
+
+    one: Actor | None = None
+    """The actor the name names: the only one of its first tier (None: none, or several)."""
+
+    def candidates(self) -> list[dict[str, Any]]:
+        """The actors as a user picks among them: id, name, kind, country, documents, a
+        disambiguating ``alias`` (the most used of its other names that no other candidate goes
+        by; None when it has none), first and last seen."""
+        asked = self.name.strip().casefold()
+        taken = Counter(n.casefold() for a in self.actors for n in {a.name, *a.aliases})
+        out = []
+        for a in self.actors:
+            own = [n for n in a.aliases if n.casefold() not in (asked, a.name.casefold())]
+            alias = next((n for n in own if taken[n.casefold()] == 1), None)
+            out.append(
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "country": a.country,
+                    "documents": a.documents,
+                    "alias": alias,
+                    "first_seen": a.first_seen,
+                    "last_seen": a.last_seen,
+                }
+            )
+        return out
+
+
+def _whole_words(text: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)", re.IGNORECASE)
+
+
+def actors_named(
+    conn: Connection,
+    name: str,
+    exact_key: str | None,
+    similar_key: str | None,
+    limit: int,
+    *,
+    every: bool = True,
+) -> NameMatch:
+    """The actors ``name`` answers to (:class:`NameMatch`); ``exact_key`` and ``similar_key`` are
+    the name's normalised and phonetic blocking keys (``newsgraph.resolve.forms``), if it has them.
+    Without ``every``, reading stops at the first tier with any actor when it holds one (a name
+    that names one actor costs what a lookup cost before the tiers were read together)."""
+    text = name.strip()
+    by_docs = (actors.c.documents.desc(), actors.c.id)
+
+    def read(where: ColumnElement[bool]) -> list[Any]:  # light rows: the whole actor only for those listed
+        q = select(actors.c.id, actors.c.name, actors.c.documents).where(where).order_by(*by_docs)
+        return list(conn.execute(q.limit(NAME_SCAN)))
+
+    exact_where: ColumnElement[bool] = func.lower(actors.c.name) == text.lower()
+    if exact_key:
+        held = select(actor_keys.c.actor_id).where(actor_keys.c.key == exact_key)
+        exact_where = or_(exact_where, actors.c.id.in_(held))
+    similar_where = actors.c.id.in_(select(actor_keys.c.actor_id).where(actor_keys.c.key == similar_key))
+    pattern = _whole_words(text)
+    containing: list[Any] = []
+    readers: list[tuple[str, Callable[[], list[Any]]]] = [
+        ("exact", lambda: read(exact_where)),
+        ("similar", lambda: read(similar_where) if similar_key else []),
+        ("words", lambda: [r for r in containing if pattern.search(r.name)]),
+        ("partial", lambda: containing),
+    ]
+    tiers: list[tuple[str, list[Any]]] = []
+    for tier_name, reader in readers:
+        if tier_name == "words" and text:
+            containing = read(contains(actors.c.name, text))
+        rows = reader()
+        tiers.append((tier_name, rows))
+        if not every and len(rows) == 1 and not any(r for _, r in tiers[:-1]):
+            break  # the first tier with any actor names one: nothing more to read
+    tier, first = next(((t, rows) for t, rows in tiers if rows), ("none", []))
+    named: dict[int, Any] = {}
+    for _, rows in tiers[:3]:
+        named.update((r.id, r) for r in rows)
+    listed = sorted(named.values(), key=lambda r: (-r.documents, r.id)) if named else first
+    wanted = [r.id for r in listed[:limit]] + ([first[0].id] if len(first) == 1 else [])
+    whole = {r.id: _actor(r) for r in conn.execute(select(actors).where(actors.c.id.in_(wanted)))} if wanted else {}
+    return NameMatch(
+        name=text,
+        tier=tier,
+        first_total=len(first),
+        actors=tuple(whole[r.id] for r in listed[:limit]),
+        total=len(listed),
+        one=whole[first[0].id] if len(first) == 1 else None,
+    )

@@ -7,6 +7,7 @@ The SQL on the record tables (other than writing them: :mod:`newsgraph.store.sto
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -17,6 +18,7 @@ from newsgraph.records import Extraction
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links
 from newsgraph.store.documents import contains, document_row
+from newsgraph.store.rows import chunks
 
 docs = schema.documents
 
@@ -410,3 +412,62 @@ def counts_per_period(
         PeriodCount(date=p, events=ev.get(p, 0), claims=cl.get(p, 0), documents=dc.get(p, 0))
         for p in sorted(set(ev) | set(cl) | set(dc))
     ]
+
+
+# --- what screening reads of the documents that name an actor ---
+
+
+@dataclass(frozen=True)
+class NamingDocument:
+    """A current document that names a screened actor: its text and the countries it names."""
+
+    doc_id: str
+    text: str
+    countries: tuple[str, ...]
+    """ISO 3166 alpha-2 codes of its entities that have one (states, places), sorted."""
+
+
+def documents_naming(
+    engine: Engine, actors: Sequence[tuple[str, str]], per_actor: int
+) -> dict[tuple[str, str], list[str]]:
+    """Ids of at most ``per_actor`` current documents with an entity of each (name, kind), the latest first."""
+    e = schema.entities
+    wanted = set(actors)
+    out: dict[tuple[str, str], list[str]] = {}
+    names = sorted({name for name, _ in wanted})
+    with engine.connect() as conn:
+        for chunk in chunks(names):
+            q = (
+                select(e.c.name, e.c.kind, e.c.doc_id, docs.c.published)
+                .join(docs, docs.c.id == e.c.doc_id)
+                .where(docs.c.current.is_(True), e.c.name.in_(list(chunk)))
+                .distinct()
+                .order_by(docs.c.published.desc(), e.c.doc_id)
+            )
+            for name, kind, doc_id, _ in conn.execute(q):
+                found = out.setdefault((name, kind), [])
+                if (name, kind) in wanted and len(found) < per_actor and doc_id not in found:
+                    found.append(doc_id)
+    return {k: v for k, v in out.items() if k in wanted}
+
+
+def naming_documents(engine: Engine, doc_ids: Sequence[str]) -> dict[str, NamingDocument]:
+    """The documents ``doc_ids`` with their text and the countries of their entities."""
+    e = schema.entities
+    out: dict[str, NamingDocument] = {}
+    with engine.connect() as conn:
+        for chunk in chunks(list(dict.fromkeys(doc_ids))):
+            countries: dict[str, set[str]] = {}
+            q = select(e.c.doc_id, e.c.country).where(e.c.doc_id.in_(list(chunk)), e.c.country.is_not(None))
+            for doc_id, country in conn.execute(q):
+                countries.setdefault(doc_id, set()).add(country)
+            for doc_id, text in conn.execute(select(docs.c.id, docs.c.text).where(docs.c.id.in_(list(chunk)))):
+                out[doc_id] = NamingDocument(doc_id, text, tuple(sorted(countries.get(doc_id, ()))))
+    return out
+
+
+def sample_texts(engine: Engine, limit: int) -> list[str]:
+    """The texts of at most ``limit`` current documents, the most recently ingested first."""
+    q = select(docs.c.text).where(docs.c.current.is_(True)).order_by(docs.c.ingested_at.desc(), docs.c.id).limit(limit)
+    with engine.connect() as conn:
+        return [text for (text,) in conn.execute(q)]

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 
 from newsgraph.errors import StoreVersionError
-from newsgraph.store import actors, schema, stories, ties, watchlist
+from newsgraph.store import actors, reviews, schema, stories, ties, watchlist
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,22 @@ def _confidence_columns(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN confidence {kind}"))
 
 
+def _review_tables(conn: Connection) -> None:
+    """The analysts' decisions on watchlist hits, and who asked for each merge or split (stores
+    created since have the column already)."""
+    reviews.create_tables(conn)
+    have = {c["name"] for c in inspect(conn).get_columns(actors.actor_decisions.name)}
+    if "decided_by" not in have:
+        kind = String(200).compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE {actors.actor_decisions.name} ADD COLUMN decided_by {kind}"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, mentions, entities, dates, claims, events, relations; full-text index", _core_tables),
     Migration(2, "watchlist entries, loaded lists and screening hits", watchlist.create_tables),
     Migration(3, "actors across documents, their links, decisions and ties; stories", _actor_tables),
     Migration(4, "confidence of entities, claims, events, relations and the network's ties", _confidence_columns),
+    Migration(5, "reviews of watchlist hits (who, when, why); who asked for each actor merge or split", _review_tables),
 ]
 
 

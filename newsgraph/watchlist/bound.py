@@ -23,18 +23,29 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from newsgraph.watchlist.matcher import (
     ALIGN_FLOOR,
     CONFLICT_PENALTY,
+    LONG_TOKEN,
     PHONETIC,
     SUBSET_WEIGHT,
     _compact_score,
     _could_merge,
     acronym_strength,
 )
-from newsgraph.watchlist.normalise import LEGAL, NAME, NUMBER, PARTICLE, NameToken, NormalisedName, lexicon
+from newsgraph.watchlist.normalise import (
+    LEGAL,
+    NAME,
+    NUMBER,
+    PARTICLE,
+    NameToken,
+    NormalisedName,
+    lexicon,
+    vowel_frame,
+    vowel_pattern,
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,10 @@ class TokenArrays:
     role: np.ndarray
     group: np.ndarray
     """Particle group, or a number of its own for a word in no group."""
+    pattern: np.ndarray
+    """:func:`~newsgraph.watchlist.normalise.vowel_pattern` of the text."""
+    frame: np.ndarray
+    """:func:`~newsgraph.watchlist.normalise.vowel_frame` of the pattern."""
 
     @classmethod
     def of(cls, tokens: list[NameToken], offset: int = 0) -> TokenArrays:
@@ -61,6 +76,8 @@ class TokenArrays:
             np.array([len(t.text) for t in tokens]),
             np.array([t.role for t in tokens]),
             np.array([groups.get(t.text, -1 - offset - k) for k, t in enumerate(tokens)]),
+            np.array([vowel_pattern(t.text) for t in tokens]),
+            np.array([vowel_frame(vowel_pattern(t.text)) for t in tokens]),
         )
 
     def take(self, rows: np.ndarray) -> TokenArrays:
@@ -78,8 +95,17 @@ def _similarities(left: TokenArrays, right: TokenArrays) -> np.ndarray:
     same_sound = (left.skeleton[:, None] == right.skeleton[None, :]) & (
         (skeleton_len >= 3) | ((skeleton_len == 2) & first)
     )
-    sim = np.where(same_sound & (sim < PHONETIC), PHONETIC, sim)
     short = np.minimum(left.length[:, None], right.length[None, :])
+    same_sound &= sim < PHONETIC
+    if same_sound.any():
+        vowels = (left.pattern[:, None] == right.pattern[None, :]) | (
+            (short >= LONG_TOKEN) & (left.frame[:, None] == right.frame[None, :])
+        )
+        # one typing slip apart: looked at only for the few pairs that need it
+        for i, j in zip(*np.nonzero(same_sound & ~vowels), strict=True):
+            vowels[i, j] = OSA.distance(str(left.text[i]), str(right.text[j])) <= 1
+        same_sound &= vowels
+    sim = np.where(same_sound, PHONETIC, sim)
     starts = np.strings.startswith(lx, rx) | np.strings.startswith(rx, lx)
     sim = np.where((short >= 3) & starts & (sim < 0.8), 0.8, sim)
     sim = np.where(short == 2, 0.0, sim)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from newsgraph.watchlist.normalise import (
     LEGAL,
@@ -25,6 +25,8 @@ from newsgraph.watchlist.normalise import (
     long_words,
     normalise,
     same_particle,
+    vowel_frame,
+    vowel_pattern,
 )
 
 MATCH_THRESHOLD = 0.80
@@ -32,17 +34,19 @@ MATCH_THRESHOLD = 0.80
 ALIGN_FLOOR = 0.62
 """Token pairs less similar than this are not aligned."""
 SUBSET_WEIGHT = 0.35
+"""How much the coverage of the lighter name counts beside the symmetric coverage."""
 ACRONYM = 0.85
 """Score of a one-word name that spells the initials of the other (PLA)."""
 ACRONYM_CASED = 0.92
 """Score of a mixed-case acronym whose lower-case letters fall on the particles (LeT, JeM)."""
 PHONETIC = 0.88
-"""Similarity of two tokens with the same consonant skeleton (Taiba, Tayyiba, Toiba)."""
+"""Similarity of two tokens with the same consonant skeleton and vowels in place (Taiba, Tayyiba, Toiba)."""
 CONFLICT_PENALTY = 0.12
 """Taken off when each name keeps a name token the other lacks (a different father, surname)."""
+LONG_TOKEN = 7
+"""Letters from which a token may lose an inner vowel and still read as the same name."""
 ORDER_PENALTY = 0.06
 """Taken off, times the share of inverted pairs, when aligned name tokens come in another order."""
-"""How much the coverage of the lighter name counts beside the symmetric coverage."""
 
 
 Memo = dict[tuple[str, str, str, str], tuple[float, str]]
@@ -55,7 +59,7 @@ class TokenPair:
     right: str
     similarity: float
     how: str
-    """``exact``, ``phonetic`` (same consonant skeleton), ``spelling`` (edit distance), ``initial``,
+    """``exact``, ``phonetic`` (same consonant skeleton, vowels in place), ``spelling`` (edit distance), ``initial``,
     ``prefix``, ``particle``, ``merged`` (two tokens written as one)."""
 
 
@@ -102,11 +106,27 @@ def token_similarity(a: NameToken, b: NameToken) -> tuple[float, str]:
     jw = JaroWinkler.similarity(x, y)
     best, how = (lev + jw) / 2, "spelling"
     same_sound = a.skeleton == b.skeleton and (len(a.skeleton) >= 3 or (len(a.skeleton) == 2 and x[0] == y[0]))
-    if same_sound and best < PHONETIC:
+    if same_sound and best < PHONETIC and vowels_agree(x, y):
         best, how = PHONETIC, "phonetic"
     if len(short) >= 3 and long_.startswith(short) and best < 0.8:
         best, how = 0.8, "prefix"
     return best, how
+
+
+def vowels_agree(x: str, y: str) -> bool:
+    """Whether two tokens of one consonant skeleton also keep their vowels in place (one name).
+
+    Same :func:`~newsgraph.watchlist.normalise.vowel_pattern` (Osama/Usama), or the same
+    :func:`~newsgraph.watchlist.normalise.vowel_frame` when both have ``LONG_TOKEN`` letters or
+    more (Alexander/Aleksandr), or one typing slip apart (OSA distance 1: Scholz/Schloz). Bashar
+    and Bushra, Saraqeb and Sercuba do not: they are other names with the same consonants.
+    """
+    px, py = vowel_pattern(x), vowel_pattern(y)
+    if px == py:
+        return True
+    if min(len(x), len(y)) >= LONG_TOKEN and vowel_frame(px) == vowel_frame(py):
+        return True
+    return OSA.distance(x, y) <= 1
 
 
 def credit(similarity: float) -> float:

@@ -127,6 +127,8 @@ class Lexicon:
     orgwords: dict[str, float]
     numbers: dict[str, int]
     common: dict[str, float]
+    kunya: frozenset[str]
+    """Words that make a kunya (``Abu`` Mazen, ``Umm`` Sayyaf): a name by a child's, no name of one's own."""
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +149,7 @@ def lexicon() -> Lexicon:
         orgwords={str(w): float(weight) for weight, words in data["organisation_words"].items() for w in words},
         numbers={str(k): int(v) for k, v in data["numbers"].items()},
         common={str(w): float(weight) for weight, words in data["common_names"].items() for w in words},
+        kunya=frozenset(str(w) for w in data["kunya"]),
     )
 
 
@@ -192,6 +195,37 @@ def skeleton(token: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=200_000)
+def vowel_pattern(token: str) -> str:
+    """The token's sounds in order, each run of vowels as ``V`` (h dropped): ``bashar`` -> ``bVsVr``.
+
+    Two tokens with one consonant skeleton can still be two names: the vowels of Bashar and
+    Bushra, Saraqeb and Sercuba, Amira and Amru fall between other consonants. Transliterations
+    of one name keep them in place (Osama/Usama ``VsVmV``, Taiba/Tayyiba ``tVbV``).
+    """
+    t = token
+    for a, b in _SKELETON_RULES:
+        t = t.replace(a, b)
+    out: list[str] = []
+    for ch in t:
+        if ch == "h":
+            continue
+        c = "V" if ch in _VOWELS else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def vowel_frame(pattern: str) -> str:
+    """A :func:`vowel_pattern` with the inner vowels left out, its ends kept: ``VlVksVndVr`` -> ``Vlksndr``.
+
+    Long names may lose an inner vowel in transliteration (Alexander/Aleksandr), never their ends.
+    """
+    if len(pattern) <= 2:
+        return pattern
+    return pattern[0] + pattern[1:-1].replace("V", "") + pattern[-1]
+
+
 _INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b\.?)?")
 _APOSTROPHES = re.compile(r"['’ʼ`´‘ʻʿʾ]")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -219,6 +253,8 @@ def _transliterate(name: str) -> str:
     text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _APOSTROPHES.sub("", text)
     text = text.replace("&", " and ").replace("/", "")
+    if text.isascii():  # anyascii changes nothing, slowly
+        return text.lower()
     return _APOSTROPHES.sub("", anyascii(text)).lower()
 
 
@@ -307,6 +343,31 @@ def normalise(name: str) -> NormalisedName:
             continue
         unique.append(t)
     return NormalisedName(name, tuple(unique))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def text_words(text: str) -> list[str]:
+    """Running text as name tokens (transliterated, lower case, split like a name, in order).
+
+    A listed name's tokens found one after another in them (:func:`normalise`) is the name named
+    in the text.
+    """
+    return [_fix_token(w) for w in _split(_transliterate(text))]
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case (``defence`` in "air defence"), as name tokens.
+
+    A word that running text writes in lower case is a common word, not a name: one a name shares
+    with many other things (``Ministry of Defence``).
+    """
+    out: set[str] = set()
+    for w in {m.group(0) for m in _WORD.finditer(text)}:
+        if w.islower():
+            out.update(_split(w if w.isascii() else _transliterate(w)))
+    return out
 
 
 def same_particle(a: str, b: str) -> bool:

@@ -7,8 +7,10 @@ facts (claims, events, relations, the network, timelines) take ``min_confidence`
 the calibrated threshold) and say how many facts it left out (``hidden_below_confidence``).
 Each answer has one shape per resource, declared by its route's ``response_model``
 (:mod:`newsgraph.web.models`, which names the fields). Errors are one shape
-(``newsgraph.web.security.error_body``). Reads only, except ``POST /api/documents``,
-which needs the server's token. No SQL here: every query is a function of ``newsgraph.store``.
+(``newsgraph.web.security.error_body``; a name that fits several actors answers 409 with the
+candidates). Reads only, except the writes that need the server's token: ``POST /api/documents``
+and the review's (``POST /api/reviews``, ``POST /api/actors/ID/merge``, ``POST
+/api/actors/ID/split``). No SQL here: every query is a function of ``newsgraph.store``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -35,8 +37,9 @@ from newsgraph.store import Engine, Store, connect
 from newsgraph.store import actors as actor_store
 from newsgraph.store import documents as doc_store
 from newsgraph.store import extractions as records
+from newsgraph.store import reviews as review_store
 from newsgraph.store.extractions import EventPlace
-from newsgraph.store.watchlist import count_hits, hits_of_names
+from newsgraph.store.watchlist import count_hits
 from newsgraph.web import models as m
 from newsgraph.web.security import MAX_BODY_BYTES, check_token
 
@@ -178,11 +181,17 @@ def filters(
 
 @router.get("/summary", tags=["store"], summary="What the store holds", response_model=m.Summary)
 def summary(db: Db) -> Response:
-    """Documents, stored versions, words, sources, date range, record counts, actors."""
+    """Documents, stored versions, words, sources, date range, record counts, actors, and the
+    watchlist hits: all of them, and how many are open, confirmed and dismissed."""
 
     def compute() -> dict[str, Any]:
         s = doc_store.summary(db)
-        return {**s.to_dict(), "actors": actor_store.count_actors(db), "watchlist_hits": count_hits(db)}
+        return {
+            **s.to_dict(),
+            "actors": actor_store.count_actors(db),
+            "watchlist_hits": count_hits(db),
+            "watchlist_review": review_store.review_counts(db),
+        }
 
     return cached_json(db, ("summary",), compute)
 
@@ -423,7 +432,8 @@ def actor_list(
 )
 def actor(db: Db, actor_id: int) -> JSONResponse:
     """The actor with its aliases (and how many documents use each), attributes, geocoded places,
-    counts, how its entities were linked, and its watchlist matches with the reason for each."""
+    counts, how its entities were linked, the merges and splits decided, and its watchlist matches
+    with the reason for each and its review (open, confirmed, dismissed: who, when, why)."""
     actor_key(actor_id)
     from newsgraph.resolve.explain import actor_details
 
@@ -449,7 +459,7 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
     return ok(
         {
             "actor": actor,
-            "watchlist": [h.to_dict() for h in hits_of_names(db, names)],
+            "watchlist": [h.to_dict() for h in review_store.reviewed_hits(db, names=names)],
             "methods": details.methods,
             "links": details.links,
             "decisions": details.decisions,
@@ -513,6 +523,180 @@ def actor_network(
         return network_dict(net, limit)
 
     return cached_json(db, ("network", f"#{actor_id}", depth, f, limit, nodes), compute)
+
+
+# -- review: hits confirmed or dismissed, actors merged or split (writes: the server's token) -----
+
+
+@router.get(
+    "/watchlist/hits",
+    tags=["review"],
+    summary="Watchlist hits with their review, best score first",
+    response_model=m.Page[m.WatchlistHit],
+)
+def watchlist_hits(
+    db: Db,
+    status: Annotated[
+        Literal["open", "confirmed", "dismissed"] | None, Query(description="Only hits of this review status.")
+    ] = None,
+    list_: Annotated[str | None, Query(alias="list", description="Only hits on this list (un, ofac, ...).")] = None,
+    name: Annotated[str | None, Query(description="Only the hits of this screened name (any case).")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    """The hits of ``newsgraph screen --actors``, each with its status (open, confirmed,
+    dismissed) and the decision in force (``review``: who, when, why), as ``newsgraph review hits``."""
+    found, total = review_store.hit_page(
+        db, names=[name] if name else None, status=status, list_name=list_ or None, limit=limit, offset=offset
+    )
+    return ok(page([h.to_dict() for h in found], limit, offset, total))
+
+
+@router.get(
+    "/reviews",
+    tags=["review"],
+    summary="Every decision on a hit, newest first",
+    response_model=m.Page[m.HitReview],
+)
+def reviews(db: Db, limit: Limit = 50, offset: Offset = 0) -> Response:
+    """Decisions taken back, and those whose hit a later screening no longer finds, included."""
+    rows = [r.to_dict() for r in review_store.review_history(db, limit=limit, offset=offset)]
+    return ok(page(rows, limit, offset, review_store.count_reviews(db)))
+
+
+Reviewer = Field(..., min_length=1, max_length=review_store.BY_MAX, description="Who decides (kept with the decision).")
+
+
+class ReviewIn(BaseModel):
+    """A decision on a hit, naming it as a hit names itself (``screened_name``, ``list``, ``reference``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    screened_name: str = Field(..., min_length=1, max_length=1000, description="The name as screened.")
+    list: str = Field(..., min_length=1, max_length=40)
+    reference: str = Field(..., min_length=1, max_length=200, description="The entry's reference on its list.")
+    decision: Literal["confirm", "dismiss", "reopen"]
+    decided_by: str = Reviewer
+    note: str = Field(..., min_length=1, max_length=review_store.NOTE_MAX, description="Why.")
+
+
+class MergeIn(BaseModel):
+    """The actor to merge with the one in the path."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    other: str = Field(..., min_length=1, max_length=1000, description="The other actor: a name, an alias or #ID.")
+    decided_by: str = Reviewer
+    note: str | None = Field(None, max_length=review_store.NOTE_MAX, description="Why.")
+
+
+class SplitIn(BaseModel):
+    """The entity to take out of the actor in the path (``links`` of ``GET /api/actors/ID`` lists them)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: str = Field(..., min_length=1, max_length=1000, description="The entity's document (id or a prefix).")
+    entity_id: str = Field(..., min_length=1, max_length=100, description="The entity's id in its document (e4).")
+    decided_by: str = Reviewer
+    note: str | None = Field(None, max_length=review_store.NOTE_MAX, description="Why.")
+
+
+In = TypeVar("In", bound=BaseModel)
+TOKEN_ANSWERS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Missing or wrong token"},
+    403: {"description": "Read-only server (started without --token)"},
+}
+
+
+def body_of(model: type[BaseModel]) -> dict[str, Any]:
+    """The OpenAPI request body of a write that reads ``model`` as JSON."""
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+
+
+async def posted(request: Request, model: type[In]) -> In:
+    """The request's JSON body as ``model``, once the token is checked (401/403 before anything is read)."""
+    check_token(request)
+    raw = await request.body()
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        what = model.__name__.removesuffix("In").lower()
+        raise BadRequest(f"not a {what} request: {_validation_text(exc)}") from None
+
+
+@router.post(
+    "/reviews",
+    tags=["review"],
+    summary="Confirm, dismiss or reopen a watchlist hit (needs the server's token)",
+    status_code=201,
+    response_model=m.WatchlistHit,
+    openapi_extra=body_of(ReviewIn),
+    responses={**TOKEN_ANSWERS, 404: {"description": "No such stored hit"}},
+)
+async def post_review(request: Request) -> JSONResponse:
+    """Record a decision on the stored hit of ``screened_name`` on ``list``:``reference`` with
+    who (``decided_by``) and why (``note``), as ``newsgraph review confirm|dismiss|reopen``.
+    The decision holds across re-ingest, rebuilds and new screenings. Answers the hit with its
+    new ``status`` and ``review``."""
+    from starlette.concurrency import run_in_threadpool
+
+    from newsgraph.review import review_hit
+
+    body = await posted(request, ReviewIn)
+    db: Engine = request.app.state.engine
+    done = await run_in_threadpool(
+        review_hit, db, body.screened_name, body.list, body.reference, body.decision, by=body.decided_by, note=body.note
+    )
+    return JSONResponse(done.to_dict(), status_code=201)
+
+
+@router.post(
+    "/actors/{actor_id}/merge",
+    tags=["review"],
+    summary="Merge another actor into this one (needs the server's token)",
+    response_model=m.Merged,
+    openapi_extra=body_of(MergeIn),
+    responses={**TOKEN_ANSWERS, 409: {"model": m.AmbiguousActorError, "description": "The name fits several actors"}},
+)
+async def post_merge(request: Request, actor_id: int) -> JSONResponse:
+    """Record that the actor ``actor_id`` and ``other`` are one actor, with who and why, and merge
+    them now, as ``newsgraph actor merge``: 201 with the actor both are now (``merged``: true), or
+    200 when they are one already."""
+    from starlette.concurrency import run_in_threadpool
+
+    from newsgraph.review import merge_actors
+
+    actor_key(actor_id)
+    body = await posted(request, MergeIn)
+    actor_ref(body.other)
+    db: Engine = request.app.state.engine
+    done = await run_in_threadpool(merge_actors, db, f"#{actor_id}", body.other, by=body.decided_by, note=body.note)
+    return JSONResponse(done.to_dict(), status_code=201 if done.decision is not None else 200)
+
+
+@router.post(
+    "/actors/{actor_id}/split",
+    tags=["review"],
+    summary="Take an entity out of this actor (needs the server's token)",
+    status_code=201,
+    response_model=m.SplitResult,
+    openapi_extra=body_of(SplitIn),
+    responses=TOKEN_ANSWERS,
+)
+async def post_split(request: Request, actor_id: int) -> JSONResponse:
+    """Take the entity ``document``:``entity_id`` out of the actor ``actor_id``: it becomes an
+    actor of its own (``actor``), kept apart on every rebuild, as ``newsgraph actor split``."""
+    from starlette.concurrency import run_in_threadpool
+
+    from newsgraph.review import split_entity
+
+    actor_key(actor_id)
+    body = await posted(request, SplitIn)
+    db: Engine = request.app.state.engine
+    done = await run_in_threadpool(
+        split_entity, db, f"#{actor_id}", body.document, body.entity_id, by=body.decided_by, note=body.note
+    )
+    return JSONResponse(done.to_dict(), status_code=201)
 
 
 # -- records across documents -----------------------------------------------------------------
@@ -602,6 +786,7 @@ def network_dict(net: nw.Network, limit: int) -> dict[str, Any]:
     tags=["network"],
     summary="The actor network: an actor's neighbourhood, or the strongest ties",
     response_model=m.Network,
+    responses={409: {"model": m.AmbiguousActorError, "description": "The actor's name fits several actors"}},
 )
 def network(
     db: Db,
@@ -615,7 +800,8 @@ def network(
     min_confidence: MinConfidence = None,
 ) -> Response:
     """Ties only from facts at or above ``min_confidence``; ``hidden_below_confidence`` counts the
-    facts left out (around the actor, or in the whole store)."""
+    facts left out (around the actor, or in the whole store). An ``actor`` name that fits several
+    actors answers 409 with the ``candidates`` (give one as ``#ID``); it is never picked for you."""
     f = filters(since, until, types, min_confidence)
     centre = (actor_ref(actor) or "").strip()
 
@@ -633,6 +819,7 @@ def network(
     tags=["network"],
     summary="The shortest evidenced chains between two actors",
     response_model=m.Paths,
+    responses={409: {"model": m.AmbiguousActorError, "description": "A name fits several actors"}},
 )
 def network_path(
     db: Db,
@@ -645,7 +832,8 @@ def network_path(
     min_confidence: MinConfidence = None,
 ) -> Response:
     """Chains only through facts at or above ``min_confidence``; ``hidden_below_confidence``
-    counts the facts left out that touch the two actors or the chains found."""
+    counts the facts left out that touch the two actors or the chains found. A name that fits
+    several actors answers 409 with the ``candidates`` (give one as ``#ID``)."""
     f = filters(since, None, types, min_confidence)
     actor_ref(a), actor_ref(b)
     start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=f)
@@ -662,9 +850,9 @@ def network_path(
 
 
 def store_state(db: Engine) -> tuple[Any, ...]:
-    """Changes whenever documents are stored or actors are resolved, merged, split or rebuilt
-    (:func:`newsgraph.store.actors.store_state`)."""
-    return actor_store.store_state(db)
+    """Changes whenever documents are stored, actors are resolved, merged, split or rebuilt, or
+    screened (:func:`newsgraph.store.actors.store_state`), or a hit is reviewed."""
+    return (*actor_store.store_state(db), review_store.review_state(db))
 
 
 class StateCache:

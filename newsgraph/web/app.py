@@ -17,19 +17,20 @@ from urllib.parse import quote
 import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from newsgraph import __version__
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import AmbiguousActor, NewsgraphError
 from newsgraph.store import Store
 from newsgraph.web import api
 from newsgraph.web.security import (
     LOOPBACK_HOSTS,
     RequestGuard,
     SecurityHeaders,
+    error_body,
     error_response,
     status_code_name,
 )
@@ -67,7 +68,10 @@ resolved across documents (with watchlist matches), events, claims, relations, t
 with the evidence of every tie, event locations and a timeline.
 
 Lists take `limit` (at most 500) and `offset` and answer `{items, limit, offset, total}`. Every
-error is `{"error": {"status", "code", "message"}}`. `POST /api/documents` ingests documents only
+error is `{"error": {"status", "code", "message"}}`; a name that fits several actors (where a
+route takes a name: `network?actor=`, `network/path`, a merge) answers 409 `ambiguous_actor` with
+`candidates` to pick from by `#ID`. The writes (`POST /api/documents`, and the review's: `POST
+/api/reviews` to confirm or dismiss a watchlist hit, `POST /api/actors/ID/merge|split`) work only
 on a server started with `--token`, and only with `Authorization: Bearer TOKEN`.
 """
 
@@ -135,6 +139,14 @@ def _error_handlers(app: FastAPI) -> None:
         code = _snake(type(exc).__name__) if type(exc) is not NewsgraphError else status_code_name(status)
         return error_response(request, status, code, exc.message)
 
+    async def ambiguous_actor(request: Request, exc: Exception) -> Response:
+        """409, the one error shape with the actors the name fits (``candidates``) to pick from."""
+        assert isinstance(exc, AmbiguousActor)
+        body = error_body(exc.http_status, "ambiguous_actor", exc.message)
+        body["error"]["candidates"] = exc.candidates
+        body["error"]["total"] = exc.total
+        return JSONResponse(body, status_code=exc.http_status)
+
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         message = exc.detail if isinstance(exc.detail, str) else status_code_name(exc.status_code)
@@ -157,6 +169,7 @@ def _error_handlers(app: FastAPI) -> None:
         return error_response(request, 422, "invalid_request", "; ".join(parts) or "invalid request")
 
     app.add_exception_handler(NewsgraphError, newsgraph_error)
+    app.add_exception_handler(AmbiguousActor, ambiguous_actor)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
 

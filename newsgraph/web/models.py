@@ -114,7 +114,44 @@ class ActorDetail(Actor):
     places: list[ActorPlace]
 
 
+HIT_REVIEW_EXAMPLE: dict[str, Any] = {
+    "seq": 1,
+    "screened_name": "Tunde Bakare",
+    "list": "un-test",
+    "reference": "QDi.990",
+    "status": "dismissed",
+    "decided_by": "alice",
+    "note": "another Tunde Bakare: a footballer, not the listed cleric",
+    "decided_at": "2026-03-21T09:30:00+00:00",
+    "entry_name": "TUNDE BAKARE",
+    "matched_name": "TUNDE BAKARE",
+    "score": 0.97,
+}
+
+
+class HitReview(BaseModel):
+    """A decision on a watchlist hit: who, when, why. The hit is named for good by the screened
+    name, the list and the reference (never a row number), so the decision holds across
+    re-ingest, rebuilds and new screenings; the newest decision on a hit is in force."""
+
+    model_config = shape(HIT_REVIEW_EXAMPLE)
+
+    seq: int = Field(description="The decision's number (its order).")
+    screened_name: str
+    list: str
+    reference: str
+    status: str = Field(description="confirmed, dismissed, or open (an earlier decision taken back).")
+    decided_by: str
+    note: str | None
+    decided_at: str
+    entry_name: str | None = Field(description="The entry's name when decided.")
+    matched_name: str | None = Field(description="The listed name or alias that matched when decided.")
+    score: float | None = Field(description="The hit's score when decided.")
+
+
 class WatchlistHit(BaseModel):
+    """A screened name that matched a listed entry (``newsgraph screen --actors``), with its review."""
+
     model_config = shape(
         {
             "list": "un-test",
@@ -125,6 +162,10 @@ class WatchlistHit(BaseModel):
             "score": 0.97,
             "explanation": "same words in the same order",
             "screened_at": "2026-03-20T10:00:00+00:00",
+            "kind": "person",
+            "documents": 1,
+            "status": "dismissed",
+            "review": HIT_REVIEW_EXAMPLE,
         }
     )
 
@@ -136,6 +177,10 @@ class WatchlistHit(BaseModel):
     score: float
     explanation: str
     screened_at: str
+    kind: str | None = Field(description="The screened entity's kind.")
+    documents: int = Field(description="Current documents naming it, when screened.")
+    status: str = Field(description="open (nobody decided), confirmed or dismissed.")
+    review: HitReview | None = Field(description="The decision in force, null when nobody decided.")
 
 
 class ActorLink(BaseModel):
@@ -164,10 +209,23 @@ class ActorLink(BaseModel):
     title: str | None
 
 
-class Decision(BaseModel):
-    """A merge or a split asked for by a user."""
+DECISION_EXAMPLE: dict[str, Any] = {
+    "seq": 3,
+    "action": "merge",
+    "left_name": "PM Sharif",
+    "right_name": "Shehbaz Sharif",
+    "document": None,
+    "entity_id": None,
+    "note": "same person",
+    "decided_at": "2026-03-21T09:30:00+00:00",
+    "decided_by": "alice",
+}
 
-    model_config = shape()
+
+class Decision(BaseModel):
+    """A merge or a split asked for by a user (``newsgraph actor merge|split``, the actor page)."""
+
+    model_config = shape(DECISION_EXAMPLE)
 
     seq: int
     action: str
@@ -177,6 +235,7 @@ class Decision(BaseModel):
     entity_id: str | None
     note: str | None
     decided_at: str
+    decided_by: str | None = Field(description="Who asked for it (null: not said).")
 
 
 class ActorPage(BaseModel):
@@ -189,6 +248,75 @@ class ActorPage(BaseModel):
     methods: dict[str, int] = Field(description="How many of its entities were linked by each method.")
     links: list[ActorLink]
     decisions: list[Decision]
+
+
+class Merged(BaseModel):
+    """What a merge did (``POST /api/actors/ID/merge``)."""
+
+    model_config = shape({"actor": ACTOR_EXAMPLE, "other": ACTOR_EXAMPLE, "merged": True, "decision": DECISION_EXAMPLE})
+
+    actor: Actor = Field(description="The actor both are now (when merged; else the one in the path).")
+    other: Actor = Field(description="The other actor, as it was.")
+    merged: bool = Field(
+        description="false when they were one actor already (nothing recorded), or when the names also "
+        "name other actors and the resolver merged nothing by them (merge by #ID)."
+    )
+    decision: Decision | None
+
+
+class SplitResult(BaseModel):
+    """What a split did (``POST /api/actors/ID/split``)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "actor": ACTOR_EXAMPLE,
+                    "from": ACTOR_EXAMPLE,
+                    "decision": DECISION_EXAMPLE | {"action": "split", "document": "nexus-1", "entity_id": "e4"},
+                }
+            ]
+        },
+    )
+
+    actor: Actor = Field(description="The entity's new actor.")
+    from_: Actor | None = Field(alias="from", description="The actor it left (null when none is left).")
+    decision: Decision | None
+
+
+class Candidate(BaseModel):
+    """One of the actors a name fits."""
+
+    model_config = shape()
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    documents: int
+    alias: str | None = Field(description="A name only this candidate goes by (null when none).")
+    first_seen: str | None
+    last_seen: str | None
+
+
+class AmbiguousActorBody(BaseModel):
+    model_config = shape()
+
+    status: int = Field(description="409.")
+    code: str = Field(description="ambiguous_actor.")
+    message: str
+    candidates: list[Candidate] = Field(description="The most documented first (at most 10).")
+    total: int = Field(description="How many actors the name fits.")
+
+
+class AmbiguousActorError(BaseModel):
+    """A name that fits several actors: the error shape, with the candidates to pick from (by #ID)."""
+
+    model_config = shape()
+
+    error: AmbiguousActorBody
 
 
 # -- documents -----------------------------------------------------------------------------------
@@ -226,6 +354,16 @@ class DocumentHit(DocumentSummary):
     snippet: str | None = Field(description="The text around the match, matched words between [ and ].")
 
 
+class WatchlistReview(BaseModel):
+    """How many stored hits are open (nobody decided), confirmed and dismissed."""
+
+    model_config = shape({"open": 3, "confirmed": 1, "dismissed": 12})
+
+    open: int
+    confirmed: int
+    dismissed: int
+
+
 class Summary(BaseModel):
     model_config = shape(
         {
@@ -241,6 +379,7 @@ class Summary(BaseModel):
             "relations": 16,
             "actors": 59,
             "watchlist_hits": 1,
+            "watchlist_review": {"open": 0, "confirmed": 1, "dismissed": 0},
         }
     )
 
@@ -255,7 +394,8 @@ class Summary(BaseModel):
     events: int
     relations: int
     actors: int
-    watchlist_hits: int
+    watchlist_hits: int = Field(description="Stored watchlist hits (open, confirmed and dismissed).")
+    watchlist_review: WatchlistReview
 
 
 class SearchResults(BaseModel):

@@ -107,7 +107,8 @@ def document_page(document_id: str) -> HTMLResponse:
 
 @router.api_route("/actors/{actor_id:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def actor_page(actor_id: str) -> HTMLResponse:
-    """One actor: names, kind, places, attributes, watchlist matches, timeline, neighbourhood."""
+    """One actor: names, kind, places, attributes, watchlist matches and their review, timeline,
+    neighbourhood, merge and split."""
     return _page("actor")
 
 

@@ -160,9 +160,7 @@ def test_wire_story_has_no_false_mentions(annotated: Annotate, wire_text: str, a
         ("The Center for Policy Dialogue said exports rose.", "Center for Policy Dialogue", "organization"),
     ],
 )
-def test_organisation_kind_comes_from_cues_and_name_words(
-    annotated: Annotate, text: str, name: str, kind: str
-) -> None:
+def test_organisation_kind_comes_from_cues_and_name_words(annotated: Annotate, text: str, name: str, kind: str) -> None:
     _, entities = resolved(annotated, text)
     assert entity(entities, name).kind == kind
 

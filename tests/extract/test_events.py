@@ -206,9 +206,50 @@ def test_a_demonym_is_no_actor_by_itself(extracted: Extract) -> None:
 
 @pytest.mark.slow
 def test_an_ambiguous_pronoun_is_dropped_not_guessed(extracted: Extract) -> None:
-    x = extracted("Chile and Peru met in Lima on Monday. They later attacked the rebels.")
+    x = extracted("Chile and Peru met in Lima on Monday. It later attacked the rebels.")
     attacks = [v for v in x.events if v.type == "ASSAULT"]
     assert all(not v.source for v in attacks) or not attacks, [(v.type, _texts(v.source)) for v in attacks]
+
+
+@pytest.mark.slow
+def test_they_after_a_coordination_stands_for_every_member(extracted: Extract) -> None:
+    x = extracted("Chile and Peru met in Lima on Monday. They later attacked the rebels.")
+    names = {e.id: e.name for e in x.entities}
+    attacks = [v for v in x.events if v.type == "ASSAULT"]
+    assert attacks
+    assert {names.get(a.entity or "") for a in attacks[0].source} == {"Chile", "Peru"}
+
+
+@pytest.mark.slow
+def test_a_pronoun_chain_keeps_its_referent(extracted: Extract) -> None:
+    text = (
+        "Joe Robinson, a former soldier, travelled to Syria in 2015. He told reporters he was a medic. "
+        "He returned to Britain in 2016. Last year he was arrested by Turkish police."
+    )
+    x = extracted(text)
+    names = {e.id: e.name for e in x.entities}
+    arrests = [v for v in x.events if v.type == "COERCE"]
+    assert arrests
+    assert {names.get(a.entity or "") for a in arrests[0].target} == {"Joe Robinson"}
+
+
+@pytest.mark.slow
+def test_she_never_stands_for_a_man(extracted: Extract) -> None:
+    x = extracted("Mr Haddad arrived in Beirut on Monday. She was arrested by the police.")
+    arrests = [v for v in x.events if v.type == "COERCE"]
+    assert all(not v.target for v in arrests), [(_texts(v.target)) for v in arrests]
+
+
+@pytest.mark.slow
+def test_the_agent_of_a_gerund_is_the_controlling_actor(extracted: Extract) -> None:
+    x = extracted("Jack Letts, who is suspected of joining Islamic State, said he missed Britain.")
+    names = {e.id: e.name for e in x.entities}
+    joins = [v for v in x.events if v.type == "JOIN"]
+    assert joins
+    assert {names.get(a.entity or "", a.text) for a in joins[0].source} == {"Jack Letts"}
+    y = extracted("Turkey accused the YPG of attacking its soldiers near Afrin.")
+    attacks = [v for v in y.events if v.type == "ASSAULT"]
+    assert attacks and {a.text for a in attacks[0].source} == {"YPG"}
 
 
 @pytest.mark.slow

@@ -52,9 +52,7 @@ def test_shipped_lexicon_orders_every_label() -> None:
         ("A man who never met him won the vote.", "asserted"),
     ],
 )
-def test_modality_of_a_sentence(
-    annotated: Callable[[str], Annotation], text: str, expected: str
-) -> None:
+def test_modality_of_a_sentence(annotated: Callable[[str], Annotation], text: str, expected: str) -> None:
     assert modality_of(annotated(text), 0, len(text)) == expected
 
 

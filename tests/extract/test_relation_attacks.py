@@ -13,7 +13,6 @@ STRIKE_LINE = (
 )
 
 
-
 @pytest.mark.slow
 def test_strikes_fight_every_target_of_their_chained_verbs(extracted: Extract) -> None:
     found = triples(extracted(STRIKE_LINE))

@@ -490,3 +490,24 @@ def test_no_lasting_tie(extracted: Extract, text: str, absent: tuple[str, str, s
 def test_lasting_ties_are_kept(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
     found = triples(extracted(text))
     assert expected in found, found
+
+
+@pytest.mark.slow
+def test_a_plural_title_before_a_list_of_names_holds_for_each(extracted: Extract) -> None:
+    x = extracted("Aides to the Alabama senators Richard Shelby and Doug Jones could not be reached on Monday.")
+    roles = {(r.subject.text, r.object.text) for r in x.relations if r.type == "has_role"}
+    assert ("Richard Shelby", "senators") in roles or ("Richard Shelby", "Alabama senators") in roles, roles
+    assert {s for s, _ in roles} >= {"Richard Shelby", "Doug Jones"}, roles
+
+
+@pytest.mark.slow
+def test_a_singular_title_belongs_to_the_first_name_only(extracted: Extract) -> None:
+    x = extracted("President Donald Trump and Recep Tayyip Erdogan spoke by phone on Sunday.")
+    holders = {r.subject.text for r in x.relations if r.type == "has_role"}
+    assert "Recep Tayyip Erdogan" not in holders, holders
+
+
+@pytest.mark.slow
+def test_leading_someone_to_act_is_no_leadership(extracted: Extract) -> None:
+    x = extracted("The Pentagon's decision led James Mattis to quit, and the strikes led to protests in Ankara.")
+    assert not [r for r in x.relations if r.type == "leads"], [(r.subject.text, r.object.text) for r in x.relations]

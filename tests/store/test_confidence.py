@@ -137,7 +137,7 @@ def test_an_old_store_migrates_and_its_records_have_no_confidence(tmp_path: Path
             assert "confidence" in _columns(db, table), table
         with sqlite3.connect(db) as conn:
             versions = [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")]
-        assert versions[-1] == MIGRATIONS[-1].version == 4
+        assert versions[-1] == MIGRATIONS[-1].version >= 4
         old = record_store.load_extraction(s.engine, "old1")
         assert old.claims[0].confidence is None
         assert old.entities[0].confidence is None

@@ -17,6 +17,7 @@ import os
 import socket
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -73,12 +74,27 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(web_db: Path) -> Iterator[str]:
     """The real app under uvicorn in a thread; yields its base URL."""
-    import uvicorn
-
     from newsgraph.web.app import create_app
 
+    yield from _serve(create_app(str(web_db)))
+
+
+REVIEW_TOKEN = "browser-review-token"
+
+
+@pytest.fixture()
+def writable_server(web_store_copy: Path) -> Iterator[str]:
+    """The real app over a copy of the store, started with a token (writes allowed)."""
+    from newsgraph.web.app import create_app
+
+    yield from _serve(create_app(str(web_store_copy), token=REVIEW_TOKEN))
+
+
+def _serve(app: Any) -> Iterator[str]:
+    import uvicorn
+
     port = _free_port()
-    config = uvicorn.Config(create_app(str(web_db)), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, name="newsgraph-test-server", daemon=True)
     thread.start()
@@ -427,3 +443,100 @@ def test_every_page_has_the_csp_header_and_blocks_inline_script(page: Any, serve
     assert page.evaluate("window.__ran") is None, "an inline script ran despite the CSP"
     page.evaluate("window.__cspViolations = []")  # seen on purpose; the fixture checks the rest
     page.watch.console.clear()
+
+
+def _open_actor(pg: Any, base: str, name: str) -> str:
+    found = api(base, "/search?q=" + urllib.parse.quote(name))["actors"]
+    actor = next(a for a in found if a["name"] == name)
+    open_page(pg, f"{base}/actors/{actor['id']}")
+    return str(actor["id"])
+
+
+def _counts(pg: Any) -> dict[str, int]:
+    return {s: int(pg.inner_text(f"#watchlist-counts [data-count={s}]")) for s in ("open", "confirmed", "dismissed")}
+
+
+def _home_counts(pg: Any, base: str) -> dict[str, int]:
+    open_page(pg, base + "/")
+    return {s: int(pg.inner_text(f"[data-stat=hits-{s}] .stat-value")) for s in ("open", "confirmed", "dismissed")}
+
+
+def test_dismiss_a_hit_on_the_actor_page(page: Any, writable_server: str) -> None:
+    """The analyst's review: the home page counts open, confirmed and dismissed hits apart; on the
+    actor page, with a name, the server's token and a note, Dismiss turns the hit dismissed, the
+    page's counts change, the decision says who and why, and it is kept (reload, home page)."""
+    base = writable_server
+    home = _home_counts(page, base)
+    assert home["open"] >= 1 and home["dismissed"] == 0
+    assert "watchlist matches" not in page.inner_text("#summary")  # no single headline of every hit
+    shot(page, "home-review-counts")
+
+    _open_actor(page, base, WATCHLIST_PERSON)
+    item = page.locator(f'#watchlist li[data-reference="{WATCHLIST_REFERENCE}"]')
+    assert item.get_attribute("data-status") == "open"
+    before = _counts(page)
+    page.fill("#reviewer", "alice")
+    page.fill("#review-token", REVIEW_TOKEN)
+    item.locator(".hit-note").fill("a namesake, not the listed man")
+    item.locator("button.hit-dismiss").click()
+    page.wait_for_selector(f'#watchlist li[data-reference="{WATCHLIST_REFERENCE}"][data-status="dismissed"]')
+    after = _counts(page)
+    assert after == {**before, "open": before["open"] - 1, "dismissed": before["dismissed"] + 1}
+    decision = item.locator(".hit-decision").inner_text()
+    assert "dismissed by alice" in decision and "a namesake, not the listed man" in decision
+    assert item.locator("button.hit-reopen").count() == 1 and item.locator("button.hit-dismiss").count() == 0
+    shot(page, "actor-hit-dismissed")
+
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.locator(f'#watchlist li[data-reference="{WATCHLIST_REFERENCE}"]').get_attribute("data-status") == (
+        "dismissed"
+    )
+    assert page.input_value("#reviewer") == "alice"  # kept for the next decision
+    assert _home_counts(page, base) == {**home, "open": home["open"] - 1, "dismissed": 1}
+
+
+def test_a_review_on_a_read_only_server_says_why_it_failed(page: Any, server: str) -> None:
+    _open_actor(page, server, WATCHLIST_PERSON)
+    item = page.locator(f'#watchlist li[data-reference="{WATCHLIST_REFERENCE}"]')
+    page.fill("#reviewer", "alice")
+    item.locator(".hit-note").fill("a namesake")
+    item.locator("button.hit-dismiss").click()
+    page.wait_for_selector(f'#watchlist li[data-reference="{WATCHLIST_REFERENCE}"] .notice-error')
+    assert "read-only" in item.locator(".notice-error").inner_text()
+    assert item.get_attribute("data-status") == "open"
+
+
+def _post(base: str, path: str, body: dict[str, Any]) -> Any:
+    request = urllib.request.Request(
+        base + "/api" + path,
+        data=json.dumps(body).encode("utf-8"),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {REVIEW_TOKEN}"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)
+
+
+def test_a_name_that_fits_several_actors_lists_them_on_the_network_page(page: Any, writable_server: str) -> None:
+    """Two actors named NWS (one entity split off): the network page lists both instead of
+    drawing one, and each link draws that one's neighbourhood."""
+    base = writable_server
+    nws = next(a for a in api(base, "/search?q=NWS")["actors"] if a["name"] == "NWS")
+    link = api(base, f"/actors/{nws['id']}")["links"][0]
+    split = _post(
+        base,
+        f"/actors/{nws['id']}/split",
+        {"document": link["document"], "entity_id": link["entity_id"], "decided_by": "alice"},
+    )
+    open_page(page, base + "/network?actor=NWS")
+    page.wait_for_selector("#actor-candidates a")
+    hrefs = page.eval_on_selector_all("#actor-candidates a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(hrefs) == 2 and all("actor=%23" in h for h in hrefs)
+    assert {f"%23{nws['id']}", f"%23{split['actor']['id']}"} == {h.split("actor=")[1].split("&")[0] for h in hrefs}
+    assert page.locator("#graph").count() == 0  # nothing drawn for a name that names no one actor
+    page.click("#actor-candidates a >> nth=0")
+    page.wait_for_url("**/network?actor=%23*")
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("#network-count, #network .notice")
+    assert page.locator("#actor-candidates").count() == 0

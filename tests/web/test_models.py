@@ -89,6 +89,9 @@ ROUTES: list[tuple[str, Any, dict[str, Any]]] = [
     ("/api/map", m.Places, {}),
     ("/api/timeline", m.Timeline, {}),
     ("/api/timeline", m.Timeline, {"interval": "day"}),
+    ("/api/watchlist/hits", m.Page[m.WatchlistHit], {}),
+    ("/api/watchlist/hits", m.Page[m.WatchlistHit], {"status": "open", "list": "un"}),
+    ("/api/reviews", m.Page[m.HitReview], {}),
 ]
 
 

@@ -1,10 +1,12 @@
-// One actor: names, kind, places, attributes, watchlist matches with their reasons, the timeline of
-// its events and claims, and its network neighbourhood (click an edge for the evidence). Both leave
-// out facts under the confidence threshold, say how many, and can show them (faded).
+// One actor: names, kind, places, attributes, watchlist matches with their reasons and their review
+// (confirm or dismiss each, merge or split the actor: review.js), the timeline of its events and
+// claims, and its network neighbourhood (click an edge for the evidence). Both leave out facts
+// under the confidence threshold, say how many, and can show them (faded).
 
 import { get, items } from '../api.js';
 import { append, badge, clear, confidenceProps, confidenceText, docUrl, facts, h, hiddenNotice, notice, pathId, plural, section } from '../dom.js';
 import { drawGraph, evidenceList, legend, nodeCard, normaliseNetwork } from '../graph.js';
+import { correctionsSection, reviewerBar, watchlistSection } from '../review.js';
 
 /** An actor's place ({name, lat, lon, country, ...}) as "Kenya — KE 1.00, 38.00". */
 function placeText(p) {
@@ -26,34 +28,6 @@ function attributesText(attributes, skip = ['name', 'kind', 'country']) {
     .filter(([k]) => !skip.includes(k))
     .map(([k, v]) => `${k.replace(/_/g, ' ')}: ${Array.isArray(v) ? v.join(', ') : v && typeof v === 'object' ? names(v).join(', ') : v}`);
   return entries.length ? entries.join('; ') : null;
-}
-
-function watchlistSection(matches) {
-  if (!matches || !matches.length) {
-    return section('Watchlist matches', notice('No match on the loaded sanctions lists. (Lists are loaded with `newsgraph watchlist load`; `newsgraph screen --actors` screens every actor.)'));
-  }
-  const list = h('ul', { class: 'watchlist', id: 'watchlist' });
-  for (const m of matches) {
-    append(
-      list,
-      h(
-        'li',
-        { class: 'watch-item' },
-        h(
-          'div',
-          {},
-          badge(m.list || 'list', 'watch'),
-          ' ',
-          h('strong', {}, m.entry_name),
-          m.reference ? h('span', { class: 'muted' }, ` · ${m.reference}`) : null,
-          h('span', { class: 'muted' }, ` · score ${Number(m.score).toFixed(2)}`),
-        ),
-        m.matched_name !== m.entry_name ? h('p', { class: 'small muted' }, `matched the list's name “${m.matched_name}” with “${m.screened_name}”`) : null,
-        m.explanation ? h('p', { class: 'reasons' }, m.explanation) : null,
-      ),
-    );
-  }
-  return section(`Watchlist matches (${matches.length})`, list);
 }
 
 /** Where the actor is named, and how each mention was tied to it (the resolver's reason). */
@@ -145,7 +119,7 @@ async function neighbourhood(box, id, minConfidence = null) {
   }
 }
 
-export async function renderActor(app) {
+export async function renderActor(app, flash = null) {
   const id = pathId('/actors/');
   const body = await get('/actors/' + encodeURIComponent(id));
   const a = body.actor;
@@ -153,6 +127,7 @@ export async function renderActor(app) {
   const places = a.places.map(placeText);
   const roles = names(a.roles);
   const networkBox = h('div', { id: 'neighbourhood' });
+  const reviewer = reviewerBar();
   const timelineBox = h('div', { id: 'timeline-box' }, h('p', { class: 'loading' }, 'Loading the timeline…'));
   clear(app);
   append(
@@ -170,12 +145,15 @@ export async function renderActor(app) {
         ['Documents', `${plural(a.documents, 'document')}${a.mentions ? `, ${plural(a.mentions, 'mention')}` : ''}`],
         ['Seen', a.first_seen || a.last_seen ? `${a.first_seen || '?'} – ${a.last_seen || '?'}` : null],
       ]),
-      h('p', {}, h('a', { href: '/network?actor=' + encodeURIComponent(a.name) + '&depth=2' }, 'Open in the network view →')),
+      h('p', {}, h('a', { href: '/network?actor=' + encodeURIComponent('#' + a.id) + '&depth=2' }, 'Open in the network view →')),
     ),
-    watchlistSection(body.watchlist),
+    flash,
+    section('Review', reviewer.element),
+    watchlistSection(body.watchlist, reviewer),
     section('Network neighbourhood', networkBox),
     timelineBox,
     mentionsSection(body.links),
+    correctionsSection(a, body.links, reviewer, (message) => renderActor(app, message)),
   );
   const timeline = timelineInto(timelineBox, a.id, null);
   await neighbourhood(networkBox, a.id);

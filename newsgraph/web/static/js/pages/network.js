@@ -83,6 +83,21 @@ function toggler(box, values) {
   };
 }
 
+/** A name that fits several actors: the API lists them (409); each link shows that one's network. */
+function candidates(box, values, err) {
+  const found = (err.details && err.details.candidates) || [];
+  const link = (c) => {
+    const next = { ...values, actor: `#${c.id}` };
+    return h('a', { href: '/network?' + new URLSearchParams(next).toString() }, `${c.name} #${c.id}`);
+  };
+  return h(
+    'div',
+    { class: 'notice notice-info candidates', id: 'actor-candidates', role: 'status' },
+    `“${values.actor}” fits ${plural(err.details.total || found.length, 'actor')}; pick one:`,
+    h('ul', {}, found.map((c) => h('li', {}, link(c), ` (${c.kind}, ${plural(c.documents, 'document')}${c.alias ? `, also “${c.alias}”` : ''})`))),
+  );
+}
+
 async function show(box, values) {
   clear(box);
   append(box, h('p', { class: 'loading' }, 'Loading the network…'));
@@ -93,7 +108,7 @@ async function show(box, values) {
     body = await get('/network', params);
     data = normaliseNetwork(body);
   } catch (err) {
-    append(clear(box), notice(err.message, 'error'));
+    append(clear(box), err.status === 409 ? candidates(box, values, err) : notice(err.message, 'error'));
     return;
   }
   clear(box);

@@ -1,4 +1,5 @@
-// The home page (search box, the store's summary, recent documents, most-cited actors) and the
+// The home page (search box, the store's summary with the watchlist hits open, confirmed and
+// dismissed, recent documents, most-cited actors) and the
 // search results page (/search?q=): documents by full text, actors by name or alias.
 
 import { get, items } from '../api.js';
@@ -88,14 +89,15 @@ async function showResults(box, q) {
   );
 }
 
-function stat(label, value, sub) {
-  return h('div', { class: 'stat' }, h('span', { class: 'stat-value' }, value), h('span', { class: 'stat-label' }, label), sub ? h('span', { class: 'muted' }, sub) : null);
+function stat(label, value, sub, key) {
+  return h('div', { class: 'stat', dataset: key ? { stat: key } : null }, h('span', { class: 'stat-value' }, value), h('span', { class: 'stat-label' }, label), sub ? h('span', { class: 'muted' }, sub) : null);
 }
 
 function summaryCards(s) {
   const n = (x) => Number(x || 0).toLocaleString('en');
   const sources = Object.keys(s.sources).length;
   const range = s.first || s.last ? `${s.first || '?'} – ${s.last || '?'}` : 'no dates';
+  const review = s.watchlist_review || {};
   return h(
     'div',
     { class: 'stats', id: 'summary' },
@@ -107,7 +109,10 @@ function summaryCards(s) {
     stat('events', n(s.events)),
     stat('relations', n(s.relations)),
     stat('actors', n(s.actors)),
-    stat('watchlist matches', n(s.watchlist_hits)),
+    // watchlist hits as reviewed: what still needs a look apart from what an analyst settled
+    stat('open watchlist hits', n(review.open), 'to review', 'hits-open'),
+    stat('confirmed hits', n(review.confirmed), null, 'hits-confirmed'),
+    stat('dismissed hits', n(review.dismissed), null, 'hits-dismissed'),
   );
 }
 

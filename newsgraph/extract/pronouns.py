@@ -1,0 +1,220 @@
+"""The one reference resolver of events and relations: what "he", "they", "we" ... stand for.
+
+Both stages walk the parse with :class:`~newsgraph.extract.events.Frame`, whose pronoun
+arguments come from :func:`antecedent_args` (claims resolve their speakers in text order with
+the same agreement rules of :mod:`~newsgraph.extract.references`):
+
+- "he" / "she" / "him" / "her" / "his": the last person that agrees with the pronoun (never a
+  man the text calls "Mr" for "she") named as a subject in the same sentence before the pronoun
+  or in the two sentences before it; else the one agreeing person named there at all; two or
+  more candidates and none a subject: unresolved (precision first);
+- "they" / "them" / "their": the last group (organisation, nationality) named there as a
+  subject, else the one group named there;
+- "it": the same for an organisation ("it" after a state is as often the decision or the
+  situation); "its": for an organisation or a state;
+- "we" / "us" / "our" and "I" / "me" / "my" inside a quotation: its speaker (for "we", the group
+  the speaker's title names when there is one: "Gen. Votel, commander of U.S. Central Command,
+  said: 'We ...'" is U.S. Central Command). Outside a quotation first-person pronouns stay
+  unresolved: the writer is no actor of the story.
+
+The argument keeps the pronoun's own span (that is what the sentence says) and carries the
+antecedent's entity id. A pronoun with no antecedent gives no argument, so no event or relation
+rests on a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.annotate.parsed import Token
+from newsgraph.extract.references import agrees
+from newsgraph.records import Arg, Claim
+
+if TYPE_CHECKING:
+    from newsgraph.extract.events import Frame
+
+THIRD_PERSON = {
+    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+    "they": "group", "them": "group", "their": "group", "it": "org", "its": "org",
+}  # fmt: skip
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+FIRST_SINGULAR = frozenset({"i", "me", "my"})
+LOOKBACK_SENTENCES = 2
+"""How many sentences before the pronoun's own an antecedent may be in."""
+GROUP_MENTIONS = frozenset({"ORG", "NORP"})
+"""What "they" stands for: a group or a people ("they" after a place is its people, no actor)."""
+THING_MENTIONS = frozenset({"ORG", "GPE"})
+"""What "its" stands for ("Turkey ... its troops")."""
+ORG_MENTIONS = frozenset({"ORG"})
+"""What "it" stands for: an organisation ("it" for a country is as often the situation or a
+decision, so a state is left unresolved)."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def is_pronoun(t: Token) -> bool:
+    """A personal pronoun the resolver reads ("he", "their", "we" ...)."""
+    w = t.text.lower()
+    return t.pos in {"PRON", "DET"} and (w in THIRD_PERSON or w in FIRST_PLURAL or w in FIRST_SINGULAR)
+
+
+def first_person_subject(frame: Frame, v: int) -> bool:
+    """ "'We will fight', said X": whether verb ``v``'s subject is a first-person pronoun, which
+    keeps its own span (resolved to the speaker) instead of becoming the speaker's name."""
+    return any(c.dep in SUBJECT_DEPS and c.text.lower() in FIRST_PLURAL | FIRST_SINGULAR for c in frame.kids(v))
+
+
+def antecedent_args(frame: Frame, i: int) -> list[Arg]:
+    """The pronoun at token ``i`` as an argument carrying its antecedent's entity, or nothing."""
+    t = frame.tok(i)
+    w = t.text.lower()
+    if w in FIRST_PLURAL or w in FIRST_SINGULAR:
+        entity = _speaker_entity(frame, t, plural=w in FIRST_PLURAL)
+        return [frame.span_arg(i, i, entity)] if entity is not None else []
+    kind = THIRD_PERSON.get(w)
+    if kind is None:
+        return []
+    return [frame.span_arg(i, i, entity) for entity in frame.pronoun_entities.get(i, ())]
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """An actor the text has named (or referred to by a resolved pronoun) at some token."""
+
+    sent: int
+    entity: str
+    type: str
+    subject: bool
+    modifier: bool
+    group: tuple[str, ...] = ()
+    """Every actor of the coordination it is named in ("Chile and Peru met"): "they" after it
+    stands for all of them, "he" or "it" for none (ambiguous)."""
+
+
+def _compatible(frame: Frame, kind: str, pronoun: str, c: _Seen) -> bool:
+    if kind == "person":
+        return c.type == "PERSON" and agrees(pronoun, frame.genders.get(c.entity))
+    if c.modifier:
+        return False  # "Kurdish" in "Kurdish forces" is no antecedent
+    if kind == "group":
+        return c.type in GROUP_MENTIONS or (bool(c.group) and c.type == "GPE")  # "Chile and Peru ... they"
+    return c.type in (THING_MENTIONS if pronoun == "its" else ORG_MENTIONS)
+
+
+def _pick(frame: Frame, seen: list[_Seen], sent: int, kind: str, pronoun: str) -> _Seen | None:
+    """The last compatible actor named as a subject in the window; else the one compatible
+    actor named there; else none."""
+    others: dict[str, _Seen] = {}
+    for c in reversed(seen):
+        if sent - c.sent > LOOKBACK_SENTENCES:
+            break
+        if _compatible(frame, kind, pronoun, c):
+            if c.subject:
+                return None if c.group and kind != "group" else c
+            others.setdefault(c.entity, c)
+    return next(iter(others.values())) if len(others) == 1 else None
+
+
+def resolve_pronouns(frame: Frame) -> dict[int, tuple[str, ...]]:
+    """Token index -> the entity ids of each third-person pronoun the text lets one resolve, in
+    one pass in text order: a resolved pronoun is itself an antecedent for the next ("Robinson
+    ... He told the BBC ... he was arrested"); "they" after "Hamas and Hezbollah met" is both."""
+    seen: list[_Seen] = []
+    out: dict[int, tuple[str, ...]] = {}
+    for t in frame.annotation.tokens:
+        k = frame.mention_at[t.i]
+        if k >= 0:
+            m = frame.mentions[k]
+            if frame.mention_last[k] == t.i and frame.mention_first[k] >= 0 and m.entity is not None:
+                subject = t.dep in SUBJECT_DEPS or (t.dep == "conj" and frame.tok(t.head).dep in SUBJECT_DEPS)
+                group = _coordination(frame, t.i)
+                seen.append(_Seen(t.sent, m.entity, m.type, subject, frame.is_bare_modifier(m), group))
+            continue
+        w = t.text.lower()
+        kind = THIRD_PERSON.get(w)
+        if kind is None or not is_pronoun(t):
+            continue
+        c = _pick(frame, seen, t.sent, kind, w)
+        if c is not None:
+            out[t.i] = c.group or (c.entity,)
+            seen.append(_Seen(t.sent, c.entity, c.type, t.dep in SUBJECT_DEPS, False, c.group))
+    return out
+
+
+def _coordination(frame: Frame, i: int) -> tuple[str, ...]:
+    """The entities of the coordination whose member heads token ``i`` ("Hamas and Hezbollah"),
+    or () when the name is not coordinated."""
+    root = i
+    while frame.tok(root).dep == "conj" and frame.tok(root).head != root:
+        root = frame.tok(root).head
+    members = [root]
+    stack = [root]
+    while stack:
+        for c in frame.kids(stack.pop()):
+            if c.dep == "conj":
+                members.append(c.i)
+                stack.append(c.i)
+    if len(members) < 2:
+        return ()
+    found = [m.entity for j in members if (m := frame.mention(j)) is not None and m.entity is not None]
+    return tuple(dict.fromkeys(found)) if len(found) == len(members) else ()
+
+
+def _speaker_entity(frame: Frame, t: Token, plural: bool) -> str | None:
+    """The entity a first-person pronoun inside a quotation stands for."""
+    claim = _quoted_claim(frame, t.start)
+    if claim is None or claim.speaker is None:
+        return None
+    head = _speaker_head(frame, claim)
+    if plural and head is not None:
+        group = _speaker_group(frame, head, claim.speaker.entity)
+        if group is not None:
+            return group
+    if claim.speaker.entity is None and head is not None:
+        m = frame.mention(head)
+        return m.entity if m is not None and m.type == "PERSON" else None
+    return claim.speaker.entity
+
+
+def _speaker_head(frame: Frame, claim: Claim) -> int | None:
+    """The head of the speaker's noun phrase ("Col. John Dorrian" from a speaker read as "Col")."""
+    assert claim.speaker is not None
+    a = frame.annotation.token_at(claim.speaker.end - 1)
+    if a is None:
+        return None
+    i = a.i
+    for _ in range(8):
+        t = frame.tok(i)
+        if t.dep not in {"compound", "flat", "punct", "nmod"} or t.head == i or t.head - i > 8:
+            break
+        i = t.head
+    return i
+
+
+def _quoted_claim(frame: Frame, offset: int) -> Claim | None:
+    best: Claim | None = None
+    for c in frame.claims:
+        if c.start > offset:
+            break
+        inside = c.kind in {"direct", "mixed"} and c.start <= offset < c.end
+        if inside and (best is None or c.end - c.start < best.end - best.start):
+            best = c
+    return best
+
+
+def _speaker_group(frame: Frame, head: int, speaker: str | None) -> str | None:
+    """The group a speaker's title or apposition names: "Gen. Votel, commander of U.S.
+    Central Command", "CJTF-OIR spokesperson Col. Dorrian", "Col. Dorrian, the CJTF-OIR
+    spokesperson"."""
+    lo = head
+    while lo > 0 and head - lo < 8 and frame.tok(lo - 1).dep in {"compound", "amod", "nmod", "poss", "punct"}:
+        lo -= 1
+    hi = head
+    for c in frame.kids(head):
+        if c.dep == "appos" and c.i > head:
+            hi = max(hi, frame.annotation.subtree(c.i)[-1].i)
+    for j in range(lo, hi + 1):
+        m = frame.mention(j)
+        if m is not None and m.type in {"ORG", "NORP"} and m.entity not in {None, speaker}:
+            return m.entity
+    return None
