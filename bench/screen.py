@@ -3,7 +3,8 @@
     .venv/bin/python bench/screen.py                      # lists from ../shared/data/sanctions
     .venv/bin/python bench/screen.py --actors 20000       # + distinct capitalised n-grams of the BBC corpus
     .venv/bin/python bench/screen.py --db /tmp/bench-2000.db  # + every actor of a real store
-    .venv/bin/python bench/screen.py --generate 200000    # only: a made-up list of 200,000 rows
+    .venv/bin/python bench/screen.py --big                # only: one name at a time against a made-up list
+    .venv/bin/python bench/screen.py --big --rows 200000 --baseline-rows 50000
 
 The store for the issue's figure holds 2,000 BBC articles with the lists loaded (``screen --actors``
 rewrites its ``watchlist_hits``)::
@@ -16,10 +17,18 @@ figure) and the load average:
 
 - parsing the lists and building the index; the index written to and read back from a store's cache;
 - median and 95th-percentile milliseconds per screened name (named actors, then corpus n-grams);
-- for ``--generate N``: a made-up OFAC sdn.csv of N rows (syllable names, a fifth of the words
-  shared by thousands of names) loaded into a new store and one name screened against it, each
-  step in a child process so that its peak memory is its own (issue 16: 1,000,000 rows took 65 s
-  and 2.3 GB to load, the screen 255 s and 7 GB);
+- for ``--big``: a made-up OFAC sdn.csv of ``--rows`` rows (default 1,000,000; syllable names,
+  some words shared by thousands of names) loaded into a new SQLite store (entries and their
+  screening keys), then 20 names screened one at a time as ``newsgraph screen NAME`` does it,
+  through the keys in the store (:func:`~newsgraph.watchlist.screen.screen_stored`): the first
+  name (store opened, nothing warm), then the median, 95th percentile and slowest name, with the
+  peak RSS above the process's own baseline (the process with its imports done and the store
+  open) and the largest traced (tracemalloc) peak of one name. The baseline, in the same run, is
+  the in-memory index every entry of which is read (``screen NAME`` before, and ``screen
+  --actors`` still), on a list of ``--baseline-rows`` rows (default: the smaller of 100,000 and
+  ``--rows``: at a million rows it takes minutes and gigabytes, issue 16: 255 s and 7 GB for one
+  name, 107 s and 2.24 GB with the index cached) against the keys on the same list; both must
+  give the same hits. Each step runs in a child process of its own, so that its memory is its own.
 - for ``--db``: the whole store as ``newsgraph screen --actors`` does it (index from the store's
   cache, each distinct name compared once, candidates that cannot reach the threshold skipped,
   hits written in one transaction) against the baseline in the same run: the index built afresh
@@ -30,6 +39,7 @@ figure) and the load average:
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import re
 import statistics
@@ -38,7 +48,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: eval.harness
 
@@ -210,52 +220,149 @@ def generate_list(path: Path, rows: int, seed: int = 16) -> None:
             fh.write(f'{k},{name},{kind},SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"DOB 1970; nationality Iran."\n')
 
 
-def _step(code: str) -> tuple[float, float]:
-    """Run ``code`` in a child Python: its wall seconds and peak memory in MB."""
+def _child(target: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """``target(*args)`` in a new Python process (so that its peak memory is its own)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(target, *args).result()
+
+
+def _peak_mb() -> float:
+    """The process's peak RSS so far, in MB."""
     import resource
-    import subprocess
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _load_child(csv: str, db: str) -> dict[str, Any]:
+    """Load the list at ``csv`` into a new store at ``db`` (entries and keys), as ``watchlist load`` does."""
+    from newsgraph.store import Store
+    from newsgraph.watchlist.storage import replace_list
 
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
-    wall = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
-    return wall, peak_kb / 1024
+    with Store.open(db) as store:
+        for loaded in read_lists([Path(csv)]):
+            replace_list(store.engine, loaded)
+    return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
 
 
-def generated(rows: int, name: str = "Riqino Kaqiom") -> None:
-    """Load a made-up list of ``rows`` rows into a new store, then screen one name against it twice."""
+def _screen_child(db: str, names: list[str], how: str) -> dict[str, Any]:
+    """Screen ``names`` one at a time against the store at ``db``: through its keys (``how`` is
+    ``stored``), as ``newsgraph screen NAME`` does it now, or with the in-memory index of every
+    entry (``memory``), as it did before: the first name reads every entry and builds the index
+    (or reads it from the store's cache), the others use the same index."""
+    import tracemalloc
+
+    from newsgraph.store import Store
+    from newsgraph.watchlist.index_cache import screener_for
+    from newsgraph.watchlist.screen import screen_stored
+    from newsgraph.watchlist.storage import load_entries
+
+    with Store.open(db, create=False) as store:
+        engine = store.engine
+        base = _peak_mb()
+
+        screener: list[Screener] = []
+
+        def one(name: str) -> list[Hit]:
+            if how == "stored":
+                return screen_stored(engine, name, threshold=MATCH_THRESHOLD)
+            if not screener:  # the first name reads every entry and builds or reads the index
+                screener.append(screener_for(engine, load_entries(engine)).screener)
+            return screener[0].screen(name, threshold=MATCH_THRESHOLD)
+
+        times, found = [], []
+        for name in names:
+            start = time.perf_counter()
+            hits = one(name)
+            times.append(time.perf_counter() - start)
+            found.append([(h.entry.list, h.entry.entry_id, h.matched_name, round(h.score, 6)) for h in hits])
+        peak = _peak_mb()
+        traced = []
+        if how == "stored":  # each name's own allocations (the in-memory index is measured by its RSS)
+            tracemalloc.start()
+            for name in names:
+                tracemalloc.reset_peak()
+                one(name)
+                traced.append(tracemalloc.get_traced_memory()[1] / 2**20)
+            tracemalloc.stop()
+    return {"times": times, "hits": found, "base_mb": base, "above_mb": peak - base, "traced_mb": traced}
+
+
+def big_names(csv: Path, count: int = 20, seed: int = 16) -> list[str]:
+    """``count`` names to screen against the made-up list: listed names, some written with a letter
+    dropped, and the issue's four organisations (not on the made-up list)."""
+    import csv as csv_module
+    import random
+
+    rng = random.Random(seed)
+    absent = ["Lashkar-e-Taiba", "Jaish-e-Mohammed", "Hamas", "Lashkar-e-Jhangvi"]
+    wanted = count - len(absent)
+    picked: list[str] = []
+    with csv.open(encoding="utf-8") as fh:
+        for k, row in enumerate(csv_module.reader(fh)):  # a reservoir sample of the rows' names
+            name = row[1]
+            if len(picked) < wanted:
+                picked.append(name)
+            elif (j := rng.randrange(k + 1)) < wanted:
+                picked[j] = name
+    for k in range(0, wanted, 3):  # every third one as a story might misspell it
+        words = picked[k].split()
+        w = max(words, key=len)
+        words[words.index(w)] = w[:2] + w[3:]
+        picked[k] = " ".join(words)
+    return picked + absent
+
+
+def _figures(label: str, result: dict[str, Any]) -> None:
+    times = [t * 1000 for t in result["times"]]
+    rest = times[1:] or times
+    p95 = statistics.quantiles(rest, n=20)[-1] if len(rest) > 1 else rest[0]
+    traced = f", largest traced peak of one name {max(result['traced_mb']):.1f} MB" if result["traced_mb"] else ""
+    hits = sum(len(h) for h in result["hits"])
+    print(
+        f"  {label}: first name {times[0]:,.0f} ms, then median {statistics.median(rest):,.1f} ms, "
+        f"p95 {p95:,.1f} ms, slowest {max(rest):,.1f} ms; {hits} hits >= {MATCH_THRESHOLD}; peak RSS "
+        f"{result['above_mb']:,.0f} MB above the process's baseline ({result['base_mb']:,.0f} MB){traced}"
+    )
+
+
+def big(rows: int, baseline_rows: int) -> None:
+    """One name at a time against a made-up list of ``rows`` rows, and the baseline on ``baseline_rows``."""
     with tempfile.TemporaryDirectory() as folder:
-        csv, db = Path(folder) / "sdn.csv", Path(folder) / "list.db"
-        generate_list(csv, rows)
-        print(f"made-up list: {rows:,} rows, {csv.stat().st_size / 1e6:.0f} MB ({load()})")
-        load_code = (
-            "from newsgraph.store import Store; from newsgraph.watchlist.sources import read_lists;"
-            "from newsgraph.watchlist.storage import replace_list; from pathlib import Path\n"
-            f"with Store.open({str(db)!r}) as s:\n"
-            f"    [replace_list(s.engine, x) for x in read_lists([Path({str(csv)!r})])]"
-        )
-        wall, peak = _step(load_code)
-        print(f"load: {wall:.1f} s wall, peak {peak:,.0f} MB")
-        screen_code = (
-            "from newsgraph.store import Store; from newsgraph.watchlist.index_cache import screener_for;"
-            "from newsgraph.watchlist.storage import load_entries\n"
-            f"with Store.open({str(db)!r}, create=False) as s:\n"
-            f"    c = screener_for(s.engine, load_entries(s.engine)); print(len(c.screener.screen({name!r})), 'hits')"
-        )
-        for label in ("index built and cached", "index from the cache"):
-            wall, peak = _step(screen_code)
-            print(f"screen one name ({label}): {wall:.1f} s wall, peak so far {peak:,.0f} MB ({load()})")
+        for n in sorted({rows, baseline_rows}, reverse=True):
+            csv, db = Path(folder) / f"sdn-{n}.csv", Path(folder) / f"list-{n}.db"
+            generate_list(csv, n)
+            names = big_names(csv)
+            print(f"made-up list: {n:,} rows, {csv.stat().st_size / 1e6:.0f} MB ({load()})")
+            loaded = _child(_load_child, str(csv), str(db))
+            size = sum(p.stat().st_size for p in Path(folder).glob(f"list-{n}.db*")) / 1e6
+            print(f"  load (entries and keys): {loaded['seconds']:,.1f} s wall, peak RSS {loaded['peak_mb']:,.0f} MB")
+            print(f"  store: {size:,.0f} MB")
+            stored = _child(_screen_child, str(db), names, "stored")
+            _figures(f"{len(names)} names through the keys in the store", stored)
+            if n != baseline_rows:
+                continue
+            if n != rows:
+                print(f"  (the in-memory baseline on {n:,} rows, not {rows:,}: --baseline-rows to change)")
+            for label in ("index built and cached", "index read from the cache"):
+                memory = _child(_screen_child, str(db), names, "memory")
+                _figures(f"baseline, the in-memory index of every entry ({label} by the first name)", memory)
+            print(f"  same hits: {'yes' if memory['hits'] == stored['hits'] else 'NO'} ({load()})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--actors", type=int, default=0, help="Also screen this many BBC-corpus names.")
     parser.add_argument("--db", help="Also screen every actor stored in this newsgraph store (rewrites its hits).")
-    parser.add_argument("--generate", type=int, default=0, help="Only: load a made-up list of this many rows.")
+    parser.add_argument("--big", action="store_true", help="Only: one name at a time against a made-up list.")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="Rows of the made-up list (--big).")
+    parser.add_argument("--baseline-rows", type=int, help="Rows for the in-memory baseline (--big; default 100,000).")
     args = parser.parse_args()
     print(load())
-    if args.generate:
-        generated(args.generate)
+    if args.big:
+        big(args.rows, args.baseline_rows or min(args.rows, 100_000))
         return
     folder = shared_dir() / "data" / "sanctions"
     lists, wall, cpu = clock(lambda: read_lists(sorted(Path(folder).iterdir())))

@@ -65,7 +65,9 @@ def register() -> None:
     from spacy.language import Language
 
     Language.factory(
-        "newsgraph_gazetteer", requires=["doc.ents"], assigns=["doc.spans"],
+        "newsgraph_gazetteer",
+        requires=["doc.ents"],
+        assigns=["doc.spans"],
         func=GazetteerComponent,
     )
     Language.component("newsgraph_acronyms", assigns=["doc.spans"], func=_acronyms)

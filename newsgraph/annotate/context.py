@@ -111,8 +111,10 @@ def _places_by_use(doc: Doc, spans: list[Span]) -> list[Span]:
     countryside``, ``the Sinjar mountains``)."""
     out: list[Span] = []
     for s in spans:
-        if s.label_ in UNSURE_LABELS and s.id_ not in TRUSTED and (
-            _place_noun_after(doc, s) or (_known_place(s.text) and _after_locative(doc, s))
+        if (
+            s.label_ in UNSURE_LABELS
+            and s.id_ not in TRUSTED
+            and (_place_noun_after(doc, s) or (_known_place(s.text) and _after_locative(doc, s)))
         ):
             s = relabel(s, "GPE", "context", "")
         out.append(s)
@@ -176,8 +178,10 @@ def _apposed(doc: Doc, s: Span, nouns: frozenset[str]) -> bool:
     k = s.end + 1
     if s.end >= len(doc) or doc[s.end].text != "," or k >= len(doc) or doc[k].pos_ not in ("DET", "PROPN", "ADJ"):
         return False
-    while k < len(doc) and k - s.end <= 8 and (
-        doc[k].pos_ in ("DET", "PROPN", "ADJ", "PART", "NOUN") or doc[k].text in ("-", "‐")
+    while (
+        k < len(doc)
+        and k - s.end <= 8
+        and (doc[k].pos_ in ("DET", "PROPN", "ADJ", "PART", "NOUN") or doc[k].text in ("-", "‐"))
     ):
         if doc[k].lower_ in nouns and doc[k].pos_ == "NOUN":
             return k + 1 >= len(doc) or doc[k + 1].pos_ != "NOUN"
@@ -214,8 +218,10 @@ def _signatures(doc: Doc, spans: list[Span]) -> list[Span]:
         signed = k < len(doc) and (
             doc[k].text in SEPARATORS
             or (
-                doc[k].text == "," and k + 2 < len(doc)
-                and doc[k + 1].text[:1].isupper() and doc[k + 2].text in SEPARATORS
+                doc[k].text == ","
+                and k + 2 < len(doc)
+                and doc[k + 1].text[:1].isupper()
+                and doc[k + 2].text in SEPARATORS
             )
         )
         if s.label_ == "PERSON" and len(s) >= 3 and signed and s[-1].is_alpha and s[-1].text[:1].isupper():
@@ -233,9 +239,13 @@ def _athletes(doc: Doc, spans: list[Span]) -> list[Span]:
     for s in spans:
         state = _state_after(doc, state_at, s, "(")
         if (
-            state is not None and state.end < len(doc) and doc[state.end].text == ")"
-            and s.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC") and s.id_ not in TRUSTED
-            and 2 <= len(s) <= 4 and all(t.text[:1].isupper() for t in s)
+            state is not None
+            and state.end < len(doc)
+            and doc[state.end].text == ")"
+            and s.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC")
+            and s.id_ not in TRUSTED
+            and 2 <= len(s) <= 4
+            and all(t.text[:1].isupper() for t in s)
         ):
             s = relabel(s, "PERSON", "context")
         out.append(s)
@@ -267,7 +277,9 @@ def _described_places(spans: list[Span]) -> list[Span]:
     for s in spans:
         doc = s.doc
         named_as_place = (  # "the port of Tema", "the town of Azaz"
-            s.start >= 2 and doc[s.start - 1].lower_ == "of" and doc[s.start - 2].lower_ in PLACE_DESCRIPTIONS
+            s.start >= 2
+            and doc[s.start - 1].lower_ == "of"
+            and doc[s.start - 2].lower_ in PLACE_DESCRIPTIONS
             and doc[s.start - 2].is_lower
         )
         described = s.label_ in UNSURE_LABELS and any(
@@ -359,7 +371,8 @@ def _quoted_events(doc: Doc) -> list[Span]:
                 inner = doc[i + 1 : j]
                 words = [t for t in inner if t.is_alpha]
                 if (
-                    inner[-1].lower_ in heads and inner[0].text[:1].isupper()
+                    inner[-1].lower_ in heads
+                    and inner[0].text[:1].isupper()
                     and all(t.text[:1].isupper() or t.lower_ in skip for t in words)
                 ):
                     out.append(make(doc, i + 1, j, "EVENT", "context"))
@@ -407,12 +420,14 @@ def _correct(span: Span) -> Span | None:
             return relabel(span, "ORG", "context")  # "the militant group Tora Sangar Khel"
         following = doc[span.end].lower_ if span.end < len(doc) else ""
         if span.id_ not in TRUSTED and (
-            following in word_list("member_nouns")
-            or (following in word_list("staff_nouns") and _acronym(span))
+            following in word_list("member_nouns") or (following in word_list("staff_nouns") and _acronym(span))
         ):
             return relabel(span, "ORG", "context")
-        if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS and (
-            span.end == len(doc) or doc[span.end].text not in ("'s", "’s")
+        if (
+            len(span) == 1
+            and span.start > 0
+            and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
+            and (span.end == len(doc) or doc[span.end].text not in ("'s", "’s"))
         ):
             return relabel(span, "GPE", "context")
     return span
@@ -445,7 +460,8 @@ def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:
     # names some use shows to be a place: the gazetteer's place the model also read as one, or a
     # place by the words around it (one name, one kind: "Kobane" is a town in every sentence)
     placed = {
-        s.text for s in spans
+        s.text
+        for s in spans
         if s.label_ in PLACE_LABELS and (s.id_ == "context" or s.kb_id_.startswith("gn:") or _known_place(s.text))
     }
     out: list[Span] = []

@@ -66,8 +66,12 @@ def make(doc: Doc, start: int, end: int, label: str, source: str, key: str = "")
 
 def relabel(span: Span, label: str, source: str | None = None, key: str | None = None) -> Span:
     return make(
-        span.doc, span.start, span.end, label,
-        span.id_ if source is None else source, span.kb_id_ if key is None else key,
+        span.doc,
+        span.start,
+        span.end,
+        label,
+        span.id_ if source is None else source,
+        span.kb_id_ if key is None else key,
     )
 
 

@@ -139,8 +139,15 @@ def entry_named(text: str) -> Entry | None:
     entry = gazetteer.exact.get(tokens)
     if entry is None:
         entry = gazetteer.folded.get(tokens.lower())
-        capitalised = all(w[:1].isupper() for w, e in zip(tokens.split(" "), entry.tokens, strict=False)
-                          if e[:1].isupper() and e.lower() not in word_list("function_words")) if entry else False
+        capitalised = (
+            all(
+                w[:1].isupper()
+                for w, e in zip(tokens.split(" "), entry.tokens, strict=False)
+                if e[:1].isupper() and e.lower() not in word_list("function_words")
+            )
+            if entry
+            else False
+        )
         entry = entry if capitalised else None
     return entry
 
@@ -322,8 +329,12 @@ def _score_follows(span: Span) -> bool:
     if k >= len(doc) or not doc[k].like_num or not doc[k].text.isdigit():
         return False
     after = doc[k + 1] if k + 1 < len(doc) else None
-    return after is None or "\n" in doc[k].whitespace_ or after.is_space or after.text.isdigit() or (
-        after.text[:1].isupper() and after.is_alpha
+    return (
+        after is None
+        or "\n" in doc[k].whitespace_
+        or after.is_space
+        or after.text.isdigit()
+        or (after.text[:1].isupper() and after.is_alpha)
     )
 
 

@@ -81,8 +81,6 @@ def create_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
 
 
-
-
 # -- the ties of actors --------------------------------------------------------------------------
 
 

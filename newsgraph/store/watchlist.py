@@ -7,6 +7,12 @@
 - ``watchlist_index``: a cache of the built screening index, keyed by a fingerprint of the
   listed names and of the matching code (:mod:`newsgraph.watchlist.index_cache`). It holds
   nothing that cannot be rebuilt, so it is created when first needed rather than by a migration.
+- ``watchlist_keys``, ``watchlist_keyed`` and ``watchlist_shared``: the screening index's
+  blocking keys of every listed name, the lists keyed (and by which code), and the acronyms one
+  list's entry gives the same organisation on another list, for screening one name without
+  reading every entry (:func:`newsgraph.watchlist.screen.screen_stored`). Like the cache they are
+  made from the entries, so they too are created when first needed: a store loaded before they
+  existed gets them from its first screen.
 
 Every query on them lives here, with the read of the stored entities that ``screen --actors``
 screens. The logic (:mod:`newsgraph.watchlist.storage`, :mod:`~newsgraph.watchlist.actors`,
@@ -18,13 +24,15 @@ is the bottom layer), a :class:`ListInfo`, tuples.
 from __future__ import annotations
 
 import builtins
+import hashlib
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, overload
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Connection,
     Engine,
@@ -32,12 +40,14 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
     delete,
     func,
     insert,
+    inspect,
     select,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -233,8 +243,50 @@ watchlist_index = Table(
     Column("data", LargeBinary, nullable=False, comment="zlib-compressed JSON of Screener.state()"),
 )
 
+VARIANT_BITS = 20
+"""A listed name's position in the keys is its entry's ``seq`` shifted left by this many bits plus
+the name's number among the entry's names (:data:`MAX_NAMES` at most): one integer orders the
+names as the in-memory index numbers them (load order, then the entry's own order)."""
+MAX_NAMES = 1 << VARIANT_BITS
+SHARED = 1 << 62
+"""Positions of the shared acronyms (``watchlist_shared``) start here, after every listed name's,
+as the in-memory index numbers them after the listed names."""
+
+watchlist_keys = Table(
+    "watchlist_keys",
+    metadata,
+    Column("key", Text, nullable=False, comment="blocking key of a listed name (s:tb, p:lash, a:l*t)"),
+    Column("position", BigInteger, nullable=False, comment="entry seq << 20 | the name's number in its entry"),
+    Column("list", String(40), nullable=False),
+    PrimaryKeyConstraint("key", "position"),
+    sqlite_with_rowid=False,  # the rows are the index: one B-tree ordered by key, then position
+)
+
+watchlist_keyed = Table(
+    "watchlist_keyed",
+    metadata,
+    Column("list", String(40), primary_key=True),
+    Column("names", Integer, nullable=False, comment="names and aliases keyed (with and without their brackets)"),
+    Column("code", String(64), nullable=False, comment="fingerprint of the code that made the keys"),
+    Column("keyed_at", String(32), nullable=False),
+)
+
+watchlist_shared = Table(
+    "watchlist_shared",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("share", Integer, nullable=False, comment="order the acronyms were shared in (position SHARED + share)"),
+    Column("list", String(40), nullable=False, comment="the list of the entry given the acronym"),
+    Column("entry", Integer, nullable=False, comment="seq of the entry given the acronym"),
+    Column("source", BigInteger, nullable=False, comment="position of the acronym among its own entry's names"),
+    Column("source_list", String(40), nullable=False),
+    PrimaryKeyConstraint("key", "share"),
+)
+
 TABLES = (watchlist_entries, watchlist_lists, watchlist_hits)
 CACHE_TABLES = (watchlist_index,)
+KEY_TABLES = (watchlist_keys, watchlist_keyed, watchlist_shared)
+"""Made from the entries like the cache, so created when first needed (by a load or a screen)."""
 
 
 def ensure_tables(engine: Engine) -> None:
@@ -305,19 +357,57 @@ def _entry(row: Any) -> WatchlistEntry:
     )
 
 
-def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str) -> int:
+@dataclass(frozen=True)
+class Keying:
+    """How the screen keys listed names (:func:`newsgraph.watchlist.screen.keying`): the store
+    writes the keys it is given and knows nothing of names."""
+
+    code: str
+    """Fingerprint of the code that makes the keys: a list keyed by other code is keyed again."""
+    keys: Callable[[WatchlistEntry], Sequence[Collection[str]]]
+    """The keys of each name an entry is screened under, in the order the screen numbers them
+    (a name without keys is an empty collection: it still counts among the names)."""
+    share: Callable[[Connection], None]
+    """Makes the shared acronyms again (:func:`replace_shares`) from the keys of every list, in
+    the transaction that has just keyed one."""
+
+
+def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str, keying: Keying | None = None) -> int:
     """Replace the stored entries and the list row of ``loaded.list``, and empty the index cache,
-    in one transaction; return how many entries were stored."""
+    in one transaction; return how many entries were stored.
+
+    With ``keying``, the same transaction writes the list's screening keys as its entries go in
+    (a batch at a time, never the whole list at once), keys again any other list keyed by other
+    code or not at all, and makes the shared acronyms again; a load that fails leaves the old
+    entries and keys as they were. Without it the list's keys are dropped, to be made by the
+    next screen (:func:`key_stale_lists`).
+    """
     stored = 0
     try:
         with engine.begin() as conn:
             conn.execute(delete(watchlist_entries).where(watchlist_entries.c.list == loaded.list))
             conn.execute(delete(watchlist_lists).where(watchlist_lists.c.list == loaded.list))
             conn.execute(delete(watchlist_index))
+            metadata.create_all(conn, tables=list(KEY_TABLES), checkfirst=True)
+            _forget_keys(conn, loaded.list)
             entries = iter(loaded.entries)
-            while batch := [_entry_row(e) for e in itertools.islice(entries, ENTRY_BATCH)]:  # one batch at a time
-                conn.execute(insert(watchlist_entries), batch)
+            names = last = 0
+            e = watchlist_entries
+            while batch := list(itertools.islice(entries, ENTRY_BATCH)):  # one batch at a time
+                conn.execute(insert(e), [_entry_row(entry) for entry in batch])
                 stored += len(batch)
+                if keying is None:
+                    continue
+                # the rows just inserted, in the order inserted (the list's older rows are deleted)
+                seqs = (
+                    conn.execute(select(e.c.seq).where(e.c.list == loaded.list, e.c.seq > last).order_by(e.c.seq))
+                    .scalars()
+                    .all()
+                )
+                if len(seqs) != len(batch):
+                    raise ValueError(f"{len(seqs):,} rows found for the {len(batch):,} entries just inserted")
+                names += _write_keys(conn, loaded.list, zip(seqs, batch, strict=True), keying)
+                last = seqs[-1]
             conn.execute(
                 insert(watchlist_lists).values(
                     list=loaded.list,
@@ -327,6 +417,12 @@ def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str) -> int:
                     loaded_at=loaded_at,
                 )
             )
+            if keying is not None:
+                conn.execute(
+                    insert(watchlist_keyed).values(list=loaded.list, names=names, code=keying.code, keyed_at=loaded_at)
+                )
+                _key_stale(conn, keying, loaded_at)
+                keying.share(conn)
     except (SQLAlchemyError, UnicodeError, ValueError) as e:
         raise StoreError(
             f"list {loaded.list} was not stored ({type(e).__name__}: {str(e).splitlines()[0][:200]})"
@@ -358,6 +454,251 @@ def loaded_lists(engine: Engine) -> list[ListInfo]:
         ListInfo(r.list, r.entries, counts.get(r.list, {}), list(r.sources), list(r.warnings), r.loaded_at)
         for r in rows
     ]
+
+
+# --- the screening keys ---
+
+
+KEY_MAX = 200
+"""Longest key stored as it is; a longer one (the skeleton of a very long word) is stored as ``#``
+and its SHA-256, since PostgreSQL cannot index text of a few thousand bytes."""
+
+
+def _stored_key(key: str) -> str:
+    if len(key) <= KEY_MAX:
+        return key
+    return "#" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _forget_keys(conn: Connection, lst: str) -> None:
+    """Drop the keys of ``lst`` and every shared acronym (they are made from all the lists)."""
+    conn.execute(delete(watchlist_keys).where(watchlist_keys.c.list == lst))
+    conn.execute(delete(watchlist_keyed).where(watchlist_keyed.c.list == lst))
+    conn.execute(delete(watchlist_shared))
+
+
+def _write_keys(conn: Connection, lst: str, entries: Iterable[tuple[int, WatchlistEntry]], keying: Keying) -> int:
+    """Insert the keys of ``entries`` (each with its ``seq``); return how many names they have."""
+    rows: list[tuple[str, int, str]] = []
+    names = 0
+    for seq, entry in entries:
+        keyed = keying.keys(entry)
+        if len(keyed) > MAX_NAMES:
+            raise ValueError(f"entry {entry.entry_id[:40]!r} has {len(keyed):,} names (at most {MAX_NAMES:,})")
+        if seq >= SHARED >> VARIANT_BITS:
+            raise ValueError(f"entry row {seq:,} is past the last one the keys can number")
+        names += len(keyed)
+        base = seq << VARIANT_BITS
+        rows.extend((_stored_key(key), base + n, lst) for n, keys in enumerate(keyed) for key in keys)
+    rows.sort()  # nearby keys go into nearby pages of the B-tree
+    _insert_rows(conn, watchlist_keys, ("key", "position", "list"), rows)
+    return names
+
+
+def _insert_rows(conn: Connection, table: Table, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert plain ``rows`` (values of ``columns``, none needing conversion) with the driver's own
+    executemany: a load writes millions of keys, and SQLAlchemy's handling of each row's parameters
+    would take longer than the driver's insert itself."""
+    if not rows:
+        return
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+    if conn.dialect.positional:
+        order = [columns.index(c) for c in compiled.positiontup or ()]
+        params: Any = [tuple(row[k] for k in order) for row in rows]
+    else:
+        params = [dict(zip(columns, row, strict=True)) for row in rows]
+    conn.exec_driver_sql(str(compiled), params)
+
+
+def _key_list(conn: Connection, lst: str, keying: Keying, keyed_at: str) -> int:
+    """Key the stored entries of ``lst`` again, a batch at a time; return how many names they have."""
+    _forget_keys(conn, lst)
+    e = watchlist_entries
+    names, after = 0, 0
+    while rows := conn.execute(
+        select(e).where(e.c.list == lst, e.c.seq > after).order_by(e.c.seq).limit(ENTRY_BATCH)
+    ).all():
+        names += _write_keys(conn, lst, ((r.seq, _entry(r)) for r in rows), keying)
+        after = rows[-1].seq
+    conn.execute(insert(watchlist_keyed).values(list=lst, names=names, code=keying.code, keyed_at=keyed_at))
+    return names
+
+
+def _stale(conn: Connection, code: str) -> builtins.list[str]:
+    lists, keyed = watchlist_lists, watchlist_keyed
+    query = (
+        select(lists.c.list)
+        .select_from(lists.outerjoin(keyed, keyed.c.list == lists.c.list))
+        .where((keyed.c.list.is_(None)) | (keyed.c.code != code))
+        .order_by(lists.c.list)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def _key_stale(conn: Connection, keying: Keying, keyed_at: str) -> builtins.list[str]:
+    stale = _stale(conn, keying.code)
+    for lst in stale:
+        _key_list(conn, lst, keying, keyed_at)
+    return stale
+
+
+def _missing(conn: Connection, tables: Iterable[Table]) -> bool:
+    """Whether any of ``tables`` is not in the store (one look at its table names)."""
+    have = set(inspect(conn).get_table_names())
+    return any(t.name not in have for t in tables)
+
+
+def stale_lists(engine: Engine, code: str) -> builtins.list[str]:
+    """The loaded lists not keyed at all (loaded before the keys existed) or keyed by other code
+    than ``code``. Reads only: a store without the keys' tables gets them when it is keyed."""
+    with engine.connect() as conn:
+        if _missing(conn, [watchlist_lists]):
+            return []
+        if _missing(conn, KEY_TABLES):
+            return sorted(conn.execute(select(watchlist_lists.c.list)).scalars())
+        return _stale(conn, code)
+
+
+def key_stale_lists(engine: Engine, keying: Keying, keyed_at: str) -> builtins.list[str]:
+    """Key again every list :func:`stale_lists` gives and make the shared acronyms again, in one
+    transaction; return the lists keyed. Raises :class:`StoreError` when the store cannot be written."""
+    try:
+        with engine.begin() as conn:
+            metadata.create_all(conn, tables=list(KEY_TABLES), checkfirst=True)
+            stale = _key_stale(conn, keying, keyed_at)  # looked at again inside the transaction
+            if stale:
+                keying.share(conn)
+    except (SQLAlchemyError, UnicodeError, ValueError) as e:
+        raise StoreError(
+            f"the screening keys were not made ({type(e).__name__}: {str(e).splitlines()[0][:200]})"
+        ) from e
+    return stale
+
+
+def keyed_lists(conn: Connection, lists: Sequence[str] | None = None) -> dict[str, int]:
+    """The keyed lists (of ``lists``, or all), each with how many names it was keyed under (none
+    in a store that was never keyed)."""
+    if _missing(conn, [watchlist_keyed]):
+        return {}
+    query = select(watchlist_keyed.c.list, watchlist_keyed.c.names).order_by(watchlist_keyed.c.list)
+    if lists:
+        query = query.where(watchlist_keyed.c.list.in_(list(lists)))
+    return {lst: int(n) for lst, n in conn.execute(query)}
+
+
+def key_counts(conn: Connection, keys: Iterable[str], lists: Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
+    """For each of ``keys`` that any name has: how many names have it, shared acronyms included, and
+    how many of those are shared acronyms. With ``lists``, the names of those lists only (and the
+    acronyms shared between two of them)."""
+    stored = {_stored_key(key): key for key in keys}
+    wanted = sorted(stored)
+    k, s = watchlist_keys, watchlist_shared
+    names = select(k.c.key, func.count()).where(k.c.key.in_(wanted)).group_by(k.c.key)
+    shared = select(s.c.key, func.count()).where(s.c.key.in_(wanted)).group_by(s.c.key)
+    if lists:
+        names = names.where(k.c.list.in_(list(lists)))
+        shared = shared.where(s.c.list.in_(list(lists)), s.c.source_list.in_(list(lists)))
+    out: dict[str, tuple[int, int]] = {}
+    for key, n in conn.execute(names):
+        out[stored[key]] = (int(n), 0)
+    for key, n in conn.execute(shared):
+        before = out.get(stored[key], (0, 0))[0]
+        out[stored[key]] = (before + int(n), int(n))
+    return out
+
+
+def key_postings(
+    conn: Connection, key: str, lists: Sequence[str] | None = None, limit: int | None = None
+) -> builtins.list[int]:
+    """The positions of the names that have ``key``, in order, up to ``limit``: the listed names
+    first, then the shared acronyms (``SHARED`` + their order)."""
+    key = _stored_key(key)
+    k, s = watchlist_keys, watchlist_shared
+    names = select(k.c.position).where(k.c.key == key).order_by(k.c.position).limit(limit)
+    if lists:
+        names = names.where(k.c.list.in_(list(lists)))
+    out: builtins.list[int] = list(conn.execute(names).scalars().all())
+    if limit is None or len(out) < limit:
+        shared = select(s.c.share).where(s.c.key == key).order_by(s.c.share)
+        if lists:
+            shared = shared.where(s.c.list.in_(list(lists)), s.c.source_list.in_(list(lists)))
+        if limit is not None:
+            shared = shared.limit(limit - len(out))
+        out += [SHARED + n for n in conn.execute(shared).scalars().all()]
+    return out
+
+
+@dataclass(frozen=True)
+class StoredName:
+    """A listed name found through the keys: its entry, and which of the entry's names it is."""
+
+    seq: int
+    """The entry's row (``watchlist_entries.seq``): one entry, one ``seq``, whichever name found it."""
+    entry: WatchlistEntry
+    number: int
+    """The name's number among the names of ``source`` (of ``entry`` when there is no source)."""
+    source: WatchlistEntry | None = None
+    """For an acronym shared from another list's entry (``watchlist_shared``): that entry."""
+    source_seq: int | None = None
+    """The row of ``source``."""
+
+    @property
+    def owner(self) -> int:
+        """The row of the entry among whose names ``number`` counts."""
+        return self.seq if self.source_seq is None else self.source_seq
+
+
+def stored_names(conn: Connection, positions: Collection[int]) -> dict[int, StoredName]:
+    """The names at ``positions``, with their entries read in one query (positions whose entry is
+    gone, a list loaded again meanwhile, are left out)."""
+    mask = MAX_NAMES - 1
+    shares = sorted({p - SHARED for p in positions if p >= SHARED})
+    given: dict[int, tuple[int, int]] = {}
+    if shares:
+        s = watchlist_shared
+        query = select(s.c.share, s.c.entry, s.c.source).distinct().where(s.c.share.in_(shares))
+        given = {int(n): (int(entry), int(source)) for n, entry, source in conn.execute(query)}
+    seqs = {p >> VARIANT_BITS for p in positions if p < SHARED}
+    seqs |= {entry for entry, _ in given.values()} | {source >> VARIANT_BITS for _, source in given.values()}
+    e = watchlist_entries
+    entries = {r.seq: _entry(r) for r in conn.execute(select(e).where(e.c.seq.in_(sorted(seqs))))} if seqs else {}
+    out: dict[int, StoredName] = {}
+    for p in positions:
+        if p < SHARED:
+            seq = p >> VARIANT_BITS
+            if seq in entries:
+                out[p] = StoredName(seq, entries[seq], p & mask)
+        elif p - SHARED in given:
+            seq, source = given[p - SHARED]
+            if seq in entries and source >> VARIANT_BITS in entries:
+                owner = source >> VARIANT_BITS
+                out[p] = StoredName(seq, entries[seq], source & mask, entries[owner], owner)
+    return out
+
+
+@dataclass(frozen=True)
+class Share:
+    """An acronym one list's entry gives the same organisation on another list."""
+
+    seq: int
+    """The entry given the acronym."""
+    list: str
+    source: int
+    """The acronym's position among its own entry's names."""
+    source_list: str
+    keys: tuple[str, ...]
+
+
+def replace_shares(conn: Connection, shares: Sequence[Share]) -> None:
+    """Replace every shared acronym with ``shares`` (numbered in their order), in the caller's transaction."""
+    conn.execute(delete(watchlist_shared))
+    rows = [
+        {"key": key, "share": n, "list": s.list, "entry": s.seq, "source": s.source, "source_list": s.source_list}
+        for n, s in enumerate(shares)
+        for key in sorted({_stored_key(k) for k in s.keys})
+    ]
+    if rows:
+        conn.execute(insert(watchlist_shared), rows)
 
 
 # --- screening the stored actors ---

@@ -20,21 +20,16 @@ import time
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from newsgraph.errors import StoreError
 from newsgraph.store import Engine
 from newsgraph.store.watchlist import WatchlistEntry, cache_index, cached_index, ensure_tables
-from newsgraph.watchlist.screen import Screener
+from newsgraph.watchlist.screen import Screener, code_fingerprint
 
 FORMAT = 1
 """Bump when :meth:`Screener.state` changes shape."""
 KEEP = 4
 """Cached indexes kept (one per list selection: all lists, ``--list un``...)."""
-_CODE = ("screen.py", "matcher.py", "normalise.py", "bound.py")
-
 log = logging.getLogger(__name__)
 
 
@@ -47,20 +42,10 @@ class CachedScreener:
     """Time to read or build the index."""
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """sha256 of the code and word lists the index is built with."""
-    h = hashlib.sha256(f"format {FORMAT}".encode())
-    here = Path(__file__).parent
-    for name in _CODE:
-        h.update((here / name).read_bytes())
-    h.update(resources.files("newsgraph").joinpath("data/watchlist/name-words.yaml").read_bytes())
-    return h.hexdigest()
-
-
 def fingerprint(entries: list[WatchlistEntry]) -> str:
-    """sha256 of what the index is built from: each entry's list, reference, type and names, in order."""
-    h = hashlib.sha256(code_fingerprint().encode())
+    """sha256 of what the index is built from: each entry's list, reference, type and names, in
+    order, with the state's format and the code (:func:`~newsgraph.watchlist.screen.code_fingerprint`)."""
+    h = hashlib.sha256(f"format {FORMAT} {code_fingerprint()}".encode())
     for e in entries:
         h.update(json.dumps([e.list, e.entry_id, e.type, e.names()], ensure_ascii=False).encode())
     return h.hexdigest()

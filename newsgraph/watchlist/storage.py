@@ -19,6 +19,7 @@ from newsgraph.store.watchlist import (
     loaded_lists,
     replace_entries,
 )
+from newsgraph.watchlist.screen import NO_LIST, keying
 
 __all__ = ["ListInfo", "list_info", "load_entries", "replace_list"]
 
@@ -27,10 +28,11 @@ def replace_list(engine: Engine, loaded: LoadedList) -> int:
     """Replace every stored entry of ``loaded.list`` with ``loaded.entries``, atomically.
 
     The cached screening indexes go in the same transaction (they are keyed by the listed names
-    anyway; this keeps the cache from holding indexes of lists that are gone).
+    anyway; this keeps the cache from holding indexes of lists that are gone), and the list's
+    screening keys are written with its entries (:func:`newsgraph.watchlist.screen.keying`).
     """
     ensure_tables(engine)
-    return replace_entries(engine, loaded, loaded_at=datetime.now(UTC).isoformat(timespec="seconds"))
+    return replace_entries(engine, loaded, loaded_at=datetime.now(UTC).isoformat(timespec="seconds"), keying=keying())
 
 
 def load_entries(engine: Engine, lists: list[str] | None = None) -> list[WatchlistEntry]:
@@ -38,7 +40,7 @@ def load_entries(engine: Engine, lists: list[str] | None = None) -> list[Watchli
     ensure_tables(engine)
     entries = entries_of(engine, lists)
     if not entries:
-        raise StoreError("no watchlist is loaded: run `newsgraph watchlist load FILE...` first")
+        raise StoreError(NO_LIST)
     return entries
 
 

@@ -108,3 +108,50 @@ def test_screen_actors_stores_hits(tmp_path: Path, lists: list[Path], actors: li
     assert "Oslo" not in {h["actor"] for h in hits}
     with Store.open(db) as store, store.engine.connect() as conn:
         assert len(conn.execute(select(watchlist_hits)).all()) == len(hits)
+
+
+# issue 16: one name is screened through the keys in the store
+
+
+def screen_json(db: str, name: str) -> tuple[list[dict[str, object]], str]:
+    """``screen NAME --json``: the hits and what went to standard error."""
+    result = CliRunner().invoke(cli, ["screen", name, "--db", db, "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), result.stderr
+
+
+@pytest.mark.parametrize("name", ["Harakat-ul-Farzi"])
+def test_a_store_loaded_before_the_keys_is_keyed_by_its_first_screen(
+    tmp_path: Path, lists: list[Path], name: str
+) -> None:
+    from sqlalchemy import create_engine
+
+    from newsgraph.store.watchlist import KEY_TABLES, metadata
+
+    db = str(tmp_path / "w.db")
+    run("watchlist", "load", *map(str, lists), "--db", db)
+    expected, quiet = screen_json(db, name)
+    assert expected and quiet == ""
+    metadata.drop_all(create_engine(f"sqlite:///{db}"), tables=list(KEY_TABLES))  # as an older newsgraph left it
+    hits, err = screen_json(db, name)
+    assert hits == expected and "making the screening keys of ofac, un (once" in err
+    assert screen_json(db, name) == (expected, "")
+
+
+@pytest.mark.parametrize("name", ["Amir Khalidi"])
+def test_a_read_only_store_without_keys_is_screened_in_memory(tmp_path: Path, lists: list[Path], name: str) -> None:
+    from sqlalchemy import create_engine, update
+
+    from newsgraph.store.watchlist import watchlist_keyed
+
+    db = tmp_path / "w.db"
+    run("watchlist", "load", *map(str, lists), "--db", str(db))
+    expected, _ = screen_json(str(db), name)
+    with create_engine(f"sqlite:///{db}").begin() as conn:  # keys made by other code
+        conn.execute(update(watchlist_keyed).values(code="0" * 64))
+    hits, err = screen_json(f"sqlite:///file:{db}?mode=ro&uri=true", name)
+    assert hits == expected
+    making, warned = err.splitlines()
+    assert making.startswith("making the screening keys of ofac, un")
+    assert warned.startswith("warning: the screening keys could not be kept in the store") and "read-only" in warned
+    assert warned.endswith("screening with an index of every entry instead (slow on a large list)")

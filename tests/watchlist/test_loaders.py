@@ -299,9 +299,10 @@ def _peak_loading(tmp_path: Path, rows: int) -> tuple[int, int]:
 @pytest.mark.parametrize(("small", "large"), [(2_000, 8_000)])
 def test_loading_a_large_list_holds_neither_its_rows_nor_its_entries(tmp_path: Path, small: int, large: int) -> None:
     (peak_small, size_small), (peak_large, size_large) = _peak_loading(tmp_path, small), _peak_loading(tmp_path, large)
-    # what the larger file costs more is a few times its size (the text and the entity numbers), not
-    # the rows and entries of the whole file (some 15 times its size)
-    assert peak_large - peak_small < 6 * (size_large - size_small), f"{peak_large - peak_small:,} bytes more"
+    # what the larger file costs more is a few times its size (the text, the entity numbers, and each
+    # new word in the normaliser's caches as the screening keys are made: bounded at 100,000 words),
+    # not the rows and entries of the whole file (some 15 times its size)
+    assert peak_large - peak_small < 10 * (size_large - size_small), f"{peak_large - peak_small:,} bytes more"
 
 
 @pytest.mark.parametrize("text", [PERSON + PERSON.replace("os-1", "os-2")])
