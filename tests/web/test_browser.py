@@ -278,8 +278,8 @@ def test_search_actor_network_evidence(page: Any, server: str) -> None:
 def test_network_edges_styled_and_evidence_on_click(page: Any, server: str) -> None:
     """Edges coloured by type, dotted/dashed/solid by modality and provenance; clicking one on the
     canvas lists its evidence sentences with speaker and source (outlet)."""
-    data = api(server, "/network")
-    open_page(page, "/network")
+    data = api(server, "/network?min_confidence=0")  # every tie, the faded ones too
+    open_page(page, "/network?min_confidence=0")
     wait_until(page, "() => window.newsgraphGraph && window.newsgraphGraph.edges().length > 0")
     drawn = page.evaluate(
         "() => window.newsgraphGraph.edges().map(e => [e.id(), e.style('line-style'), e.style('line-color')])"
@@ -424,7 +424,16 @@ def test_map_outline_markers_and_timeline(page: Any, server: str) -> None:
     page.wait_for_selector("#place-events li, #place-panel a")
     assert places[0]["place"] in page.inner_text("#place-panel")
     assert page.locator("#timeline-bars .bar").count() == len(periods)
-    assert page.locator("#recent-events li").count() > 0
+    latest = api(server, "/events?limit=15")
+    if latest["items"]:
+        assert page.locator("#recent-events li").count() == len(latest["items"])
+    else:  # every sample event is under the confidence threshold: the page says so and shows them
+        assert latest["hidden_below_confidence"] > 0
+        note = page.locator("#events-box .hidden-note")
+        assert "hidden" in note.inner_text()
+        note.locator("button.show-hidden").click()
+        page.wait_for_selector("#recent-events li")
+        assert page.locator("#recent-events li.unsure").count() > 0
     shot(page, "map")
 
 

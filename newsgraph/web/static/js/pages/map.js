@@ -3,7 +3,7 @@
 // timeline of what happened when.
 
 import { get, items } from '../api.js';
-import { append, badge, clear, docUrl, h, notice, plural, s, section } from '../dom.js';
+import { append, badge, clear, docUrl, h, hiddenNotice, notice, plural, s, section, unsure } from '../dom.js';
 import { typeColor } from '../colors.js';
 
 const W = 960;
@@ -83,13 +83,13 @@ function graticule() {
   return g;
 }
 
-function eventItem(v) {
+function eventItem(v, threshold) {
   const type = badge(v.type, 'type');
   type.style.backgroundColor = typeColor(v.type);
   type.style.color = '#fff';
   return h(
     'li',
-    { class: 'event-item' },
+    { class: unsure(v.confidence, threshold) ? 'event-item unsure' : 'event-item' },
     h('div', {}, type, ' ', h('strong', {}, v.trigger.text), v.modality !== 'asserted' ? [' ', badge(v.modality, v.modality)] : null),
     h('p', { class: 'sentence' }, v.sentence_text.trim()),
     h('p', { class: 'small muted' }, [v.date && v.date.value ? v.date.value : v.published, v.location ? `in ${v.location.text}` : null, v.outlet].filter(Boolean).join(' · '), ' · ', h('a', { href: docUrl(v.document) }, v.title || v.document)),
@@ -106,7 +106,7 @@ async function placeEvents(side, place) {
     append(
       side,
       rows.length
-        ? h('ul', { class: 'event-list', id: 'place-events' }, rows.map(eventItem))
+        ? h('ul', { class: 'event-list', id: 'place-events' }, rows.map((v) => eventItem(v, body.confidence_threshold)))
         : h('div', {}, notice('The events here name the place differently; their documents:'), h('ul', {}, place.document_ids.map((d) => h('li', {}, h('a', { href: docUrl(d) }, d))))),
     );
   } catch (err) {
@@ -164,11 +164,15 @@ export function timelineChart(rows) {
   return h('div', {}, key, chart);
 }
 
-/** The most recent dated events, newest first, each with its sentence and document. */
-function recentEvents(body) {
+/**
+ * The most recent dated events, newest first, each with its sentence and document; those under the
+ * confidence threshold are hidden saying so (a button shows them, faded) -- never silently.
+ */
+function recentEvents(body, onToggle) {
   const rows = items(body);
-  if (!rows.length) return notice('No events stored yet.');
-  return h('ul', { class: 'event-list', id: 'recent-events' }, rows.map(eventItem));
+  const note = hiddenNotice(body, onToggle);
+  if (!rows.length) return note || notice('No events stored yet.');
+  return h('div', {}, note, h('ul', { class: 'event-list', id: 'recent-events' }, rows.map((v) => eventItem(v, body.confidence_threshold))));
 }
 
 /**
@@ -304,6 +308,13 @@ export async function renderMap(app) {
   }
   clear(timelineBox);
   append(timelineBox, times.error ? notice(times.error.message, 'error') : timelineChart(items(times)));
-  clear(eventsBox);
-  append(eventsBox, latest.error ? notice(latest.error.message, 'error') : recentEvents(latest));
+  const showEvents = (body) => {
+    clear(eventsBox);
+    append(eventsBox, body.error ? notice(body.error.message, 'error') : recentEvents(body, toggle));
+  };
+  const toggle = async (min) => {
+    const params = min === null ? { limit: 15 } : { limit: 15, min_confidence: min };
+    showEvents(await get('/events', params).catch((err) => ({ error: err })));
+  };
+  showEvents(latest);
 }
