@@ -172,15 +172,10 @@ def _shared_title(frame: Frame, found: list[_Found]) -> list[_Found]:
         m = frame.mention(head.i)
         if m is None or m.type != "PERSON" or head.dep == "conj":
             continue
-        stack = [head.i]
-        while stack:
-            for c in frame.kids(stack.pop()):
-                if c.dep != "conj":
-                    continue
-                stack.append(c.i)
-                other = frame.mention(c.i)
-                if other is not None and other.type == "PERSON" and other.entity != m.entity:
-                    out.append(_Found(f.type, frame.arg(other), f.object, f.cue))
+        for k in frame.conjuncts(head.i)[1:]:
+            other = frame.mention(k)
+            if other is not None and other.type == "PERSON" and other.entity != m.entity:
+                out.append(_Found(f.type, frame.arg(other), f.object, f.cue))
     return out
 
 
