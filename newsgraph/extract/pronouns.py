@@ -9,7 +9,8 @@ their speakers ("he said"); events and relations walk the parse with
 :func:`antecedent_args`:
 
 - "he" / "she" / "him" / "her" / "his": the last person that agrees with the pronoun (never a
-  man the text calls "Mr" for "she", :mod:`~newsgraph.extract.references`) named as a subject;
+  man the text calls "Mr" for "she", :mod:`~newsgraph.extract.references`, nor for one an
+  earlier "his" was resolved to) named as a subject;
   else the last agreeing person named at all; a subject named in a coordination ("Trump and
   Erdoğan met. He said") leaves it unresolved (precision first);
 - "they" / "them" / "their": the last group (organisation, nationality) named as a subject in
@@ -35,7 +36,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newsgraph.annotate.parsed import Annotation, Token
-from newsgraph.extract.references import agrees, person_genders
+from newsgraph.extract.references import PRONOUN_GENDER, agrees, person_genders
 from newsgraph.records import Arg, Claim, Document, Extraction, Mention
 
 if TYPE_CHECKING:
@@ -185,9 +186,9 @@ class _Seen:
     stands for all of them, "he" or "it" for none (ambiguous)."""
 
 
-def _compatible(frame: MentionIndex, kind: str, pronoun: str, c: _Seen) -> bool:
+def _compatible(frame: MentionIndex, kind: str, pronoun: str, c: _Seen, genders: dict[str, str]) -> bool:
     if kind == "person":
-        return c.type == "PERSON" and agrees(pronoun, frame.genders.get(c.entity))
+        return c.type == "PERSON" and agrees(pronoun, genders.get(c.entity))
     if c.modifier:
         return False  # "Kurdish" in "Kurdish forces" is no antecedent
     if kind == "group":
@@ -195,14 +196,16 @@ def _compatible(frame: MentionIndex, kind: str, pronoun: str, c: _Seen) -> bool:
     return c.type in (THING_MENTIONS if pronoun == "its" else ORG_MENTIONS)
 
 
-def _pick(frame: MentionIndex, seen: list[_Seen], sent: int, kind: str, pronoun: str) -> _Seen | None:
+def _pick(
+    frame: MentionIndex, seen: list[_Seen], sent: int, kind: str, pronoun: str, genders: dict[str, str]
+) -> _Seen | None:
     """The last compatible actor named as a subject (in the window, for groups and organisations);
     else the last person that agrees, or the one compatible group or organisation; else none."""
     others: dict[str, _Seen] = {}
     for c in reversed(seen):
         if sent - c.sent > LOOKBACK_SENTENCES and kind != "person":
             break
-        if _compatible(frame, kind, pronoun, c):
+        if _compatible(frame, kind, pronoun, c, genders):
             if c.subject:
                 return None if c.group and kind != "group" else c
             others.setdefault(c.entity, c)
@@ -216,6 +219,8 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
     one pass in text order: a resolved pronoun is itself an antecedent for the next ("Robinson
     ... He told the BBC ... he was arrested"); "they" after "Hamas and Hezbollah met" is both."""
     seen: list[_Seen] = []
+    genders = dict(frame.genders)
+    """What the text shows, and what a resolved "he" or "she" showed since."""
     out: dict[int, tuple[str, ...]] = {}
     for t in frame.annotation.tokens:
         k = frame.mention_at[t.i]
@@ -230,9 +235,11 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
         kind = THIRD_PERSON.get(w)
         if kind is None or not is_pronoun(t):
             continue
-        c = _pick(frame, seen, t.sent, kind, w)
+        c = _pick(frame, seen, t.sent, kind, w, genders)
         if c is not None:
             out[t.i] = c.group or (c.entity,)
+            if kind == "person" and w in PRONOUN_GENDER:
+                genders.setdefault(c.entity, PRONOUN_GENDER[w])  # "Shikder ... his wife": no "she" after
             seen.append(_Seen(t.sent, c.entity, c.type, t.dep in SUBJECT_DEPS, False, c.group))
     return out
 
