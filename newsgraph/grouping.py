@@ -45,8 +45,10 @@ __all__ = [
     "GroupingSettings",
     "StoryGrouper",
     "article_from_record",
+    "date_gap",
     "group_articles",
     "term_weights",
+    "unit_vector",
 ]
 
 
@@ -237,7 +239,8 @@ class DocumentFrequencies:
         return frequencies
 
 
-def _unit(weights: Mapping[str, float], frequencies: DocumentFrequencies) -> dict[str, float]:
+def unit_vector(weights: Mapping[str, float], frequencies: DocumentFrequencies) -> dict[str, float]:
+    """The TF-IDF vector of ``weights`` (:func:`term_weights`) scaled to length 1 (empty when 0)."""
     vector = {term: w * frequencies.idf(term) for term, w in weights.items()}
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {term: v / norm for term, v in vector.items()} if norm else {}
@@ -254,6 +257,17 @@ def parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def date_gap(day: date | None, first: date | None, last: date | None) -> float | None:
+    """Days from ``day`` to the span ``first``..``last`` (0 inside it); None when a date is unknown."""
+    if day is None or first is None or last is None:
+        return None
+    if day < first:
+        return float((first - day).days)
+    if day > last:
+        return float((day - last).days)
+    return 0.0
 
 
 def time_discount(gap_days: float | None, window_days: float) -> float:
@@ -277,13 +291,7 @@ class _Story:
     last: date | None = None
 
     def gap(self, day: date | None) -> float | None:
-        if day is None or self.first is None or self.last is None:
-            return None
-        if day < self.first:
-            return float((self.first - day).days)
-        if day > self.last:
-            return float((day - self.last).days)
-        return 0.0
+        return date_gap(day, self.first, self.last)
 
     def add(self, vector: Mapping[str, float], day: date | None) -> None:
         for term, value in vector.items():
@@ -325,7 +333,7 @@ class StoryGrouper:
         """:meth:`add` for an article already turned into :func:`term_weights` and a date."""
         if self.learn:
             self.frequencies.add(weights)
-        vector = _unit(weights, self.frequencies)
+        vector = unit_vector(weights, self.frequencies)
         self._retire(day)
         best, best_score = self._best_story(vector, day)
         if best is None or best_score < self.settings.threshold:

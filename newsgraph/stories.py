@@ -30,10 +30,12 @@ from newsgraph.grouping import (
     Article,
     DocumentFrequencies,
     GroupingSettings,
+    date_gap,
     group_articles,
     parse_day,
     term_weights,
     time_discount,
+    unit_vector,
 )
 from newsgraph.store import Engine, Tx, begin, connect
 from newsgraph.store import stories as store
@@ -68,13 +70,7 @@ class _Stored:
     changed: bool = False
 
     def gap(self, day: date | None) -> float | None:
-        if day is None or self.first is None or self.last is None:
-            return None
-        if day < self.first:
-            return float((self.first - day).days)
-        if day > self.last:
-            return float((day - self.last).days)
-        return 0.0
+        return date_gap(day, self.first, self.last)
 
 
 @dataclass
@@ -91,12 +87,6 @@ def horizon_days(settings: GroupingSettings) -> float:
     if settings.threshold <= 0:
         return math.inf
     return settings.window_days * (1 + math.log2(1 / settings.threshold))
-
-
-def _unit(weights: dict[str, float], frequencies: DocumentFrequencies) -> dict[str, float]:
-    vector = {t: w * frequencies.idf(t) for t, w in weights.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {t: v / norm for t, v in vector.items()} if norm else {}
 
 
 @dataclass
@@ -159,7 +149,7 @@ def group_in(
     for article in articles:
         day = days[article.id]
         frequencies.add(weights[article.id])
-        vector = _unit(weights[article.id], frequencies)
+        vector = unit_vector(weights[article.id], frequencies)
         dots: dict[int, float] = defaultdict(float)
         for term, value in vector.items():
             for i in postings.get(term, ()):
@@ -315,7 +305,7 @@ def regroup(engine: Engine, settings: GroupingSettings | None = None) -> StoryRe
         grouped: dict[int, _Stored] = {}
         for article, assignment in zip(articles, assignments, strict=True):
             story = grouped.setdefault(assignment.story, _Stored(None, {}, 0, None, None, None, changed=True))
-            for term, value in _unit(weights[article.id], frequencies).items():
+            for term, value in unit_vector(weights[article.id], frequencies).items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + value
             story.size += 1
             day = parse_day(article.published)

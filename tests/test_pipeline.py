@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from newsgraph.ingest import make_document
 from newsgraph.pipeline import ingest
 from newsgraph.store import Store
 from newsgraph.store import documents as doc_store
+from tests.actor_records import fresh_database
 
 TEXT = "Kabul, March 3 (IANS) The Taliban attacked a police post in Kandahar on Monday, officials said."
 
@@ -35,27 +37,15 @@ def test_ingest_refuses_paths_with_a_pointer_to_the_reader(tmp_path: Path) -> No
         ingest(["samples/"], store)  # type: ignore[list-item]
 
 
-def _fresh_postgresql(server_url: str) -> str:
-    import uuid
-
-    from sqlalchemy import create_engine, text
-
-    from newsgraph.store import engine_url
-
-    name = f"pipeline_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(engine_url(server_url), isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return server_url.rsplit("/", 1)[0] + "/" + name
-
-
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("bad_text", [TEXT + " " + "x" * 8192 + "\x00"], ids=["nul-after-8KiB"])
 def test_a_document_the_store_refuses_fails_alone_and_the_run_goes_on(
     request: pytest.FixtureRequest, tmp_path: Path, backend: str, bad_text: str
 ) -> None:
-    db = _fresh_postgresql(request.getfixturevalue("postgresql_url")) if backend == "postgresql" else tmp_path / "s.db"
+    if backend == "postgresql":
+        db: str | Path = fresh_database(request.getfixturevalue("postgresql_url"), f"pipeline_{uuid.uuid4().hex[:8]}")
+    else:
+        db = tmp_path / "s.db"
     failed: list[InputError] = []
     items = [
         make_document(TEXT, id="first"),

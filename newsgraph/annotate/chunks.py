@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from newsgraph.annotate.parsed import Annotation, NamedSpan, Sentence, Token
 
@@ -69,25 +70,20 @@ def join_annotations(text: str, parts: Sequence[tuple[int, Annotation]]) -> Anno
             replace(t, i=t.i + t0, start=t.start + offset, end=t.end + offset, head=t.head + t0, sent=t.sent + s0)
             for t in part.tokens
         )
-        sentences.extend(
-            replace(
-                s,
-                index=s.index + s0,
-                start=s.start + offset,
-                end=s.end + offset,
-                token_start=s.token_start + t0,
-                token_end=s.token_end + t0,
-            )
-            for s in part.sentences
-        )
-        spans.extend(
-            replace(
-                s,
-                start=s.start + offset,
-                end=s.end + offset,
-                token_start=s.token_start + t0,
-                token_end=s.token_end + t0,
-            )
-            for s in part.spans
-        )
+        sentences.extend(replace(_shifted(s, offset, t0), index=s.index + s0) for s in part.sentences)
+        spans.extend(_shifted(s, offset, t0) for s in part.spans)
     return Annotation(text=text, tokens=tuple(tokens), sentences=tuple(sentences), spans=tuple(spans))
+
+
+_Range = TypeVar("_Range", Sentence, NamedSpan)
+
+
+def _shifted(r: _Range, offset: int, t0: int) -> _Range:
+    """A sentence or span of a piece, its offsets and token indices moved to the whole text."""
+    return replace(
+        r,
+        start=r.start + offset,
+        end=r.end + offset,
+        token_start=r.token_start + t0,
+        token_end=r.token_end + t0,
+    )
