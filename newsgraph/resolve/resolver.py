@@ -433,12 +433,12 @@ def _resolve_in_document(batch: _Batch, entity: EntityRef, prepared: Prepared) -
     return False
 
 
-def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str], prepared: Prepared | None = None) -> None:
+def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str], prepared: Prepared) -> None:
     if entity.ref in splits:
         state = batch.new_actor(entity)
         batch.link(entity, state, Verdict(True, 1.0, "user", "split off by a user decision (actor split)"))
         return
-    if prepared is not None and _resolve_in_document(batch, entity, prepared):
+    if _resolve_in_document(batch, entity, prepared):
         return
     keys = _lookup(entity)
     batch.load_keys(keys)
