@@ -60,8 +60,9 @@ class AliasTable:
     """Exact key (``n:islamic state``) of a name -> the rows that give it."""
     by_acronym: dict[str, tuple[str, ...]]
     """Exact key of a short acronym -> the rows that give it."""
-    plain_names: dict[str, tuple[str, ...]]
-    """Row id -> its names (not its short acronyms) as plain text, to find in a document's text."""
+    plain_names: dict[str, tuple[tuple[str, str], ...]]
+    """Row id -> (name, the name as plain text) of its names (not its short acronyms), to find in a
+    document's text."""
     by_word: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]
     """Name word -> (row id, the words of a name of two or more words holding it, the name as
     plain text): where a fragment looks for the name it is part of."""
@@ -74,7 +75,7 @@ def table() -> AliasTable:
     groups: dict[str, AliasGroup] = {}
     by_name: dict[str, list[str]] = defaultdict(list)
     by_acronym: dict[str, list[str]] = defaultdict(list)
-    plain_names: dict[str, tuple[str, ...]] = {}
+    plain_names: dict[str, tuple[tuple[str, str], ...]] = {}
     by_word: dict[str, list[tuple[str, tuple[str, ...], str]]] = defaultdict(list)
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -85,18 +86,18 @@ def table() -> AliasTable:
         gid, kind, names, acronyms, sources = cells
         g = AliasGroup(gid, kind, _split(names), _split(acronyms), tuple(sources.split()))
         groups[gid] = g
-        plain = []
+        plain: dict[str, str] = {}
         for name in g.names:
             f = form(name)
             if not f.core:
                 continue
             by_name[f.exact_key].append(gid)
             p = plain_text(name)
-            plain.append(p)
+            plain.setdefault(p, name)
             if f.words >= 2:
                 for word in set(f.core):
                     by_word[word].append((gid, f.core, p))
-        plain_names[gid] = tuple(dict.fromkeys(plain))
+        plain_names[gid] = tuple((name, p) for p, name in plain.items())
         for acronym in g.acronyms:
             f = form(acronym)
             if f.core:
@@ -143,7 +144,7 @@ def named_in(gid: str, text: str, keys: Iterable[str] = ()) -> str | None:
         if form(name).exact_key in wanted:
             return name
     padded = f" {text} "
-    for name, p in zip(g.names, table().plain_names[gid], strict=False):
+    for name, p in table().plain_names[gid]:
         if p and f" {p} " in padded:
             return name
     return None

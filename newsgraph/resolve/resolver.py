@@ -409,7 +409,7 @@ def _resolve_in_document(batch: _Batch, entity: EntityRef, prepared: Prepared) -
     """Link an entity that stands for a fuller name of its document (or is generic): True when done."""
     hosts = prepared.hosts.get(entity.entity_id, ())
     linked = {batch.entity_actor[(entity.doc_id, h)] for h in hosts if (entity.doc_id, h) in batch.entity_actor}
-    named = {e.entity_id: e.name for e in prepared.entities}
+    named = {e.entity_id: e.name for e in prepared.entities} if linked else {}
     if len(linked) == 1:
         actor = batch.actors[linked.pop()]
         host = next(named[h] for h in hosts if (entity.doc_id, h) in batch.entity_actor)
@@ -433,12 +433,12 @@ def _resolve_in_document(batch: _Batch, entity: EntityRef, prepared: Prepared) -
     return False
 
 
-def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str], prepared: Prepared | None = None) -> None:
+def _resolve_entity(batch: _Batch, entity: EntityRef, splits: set[str], prepared: Prepared) -> None:
     if entity.ref in splits:
         state = batch.new_actor(entity)
         batch.link(entity, state, Verdict(True, 1.0, "user", "split off by a user decision (actor split)"))
         return
-    if prepared is not None and _resolve_in_document(batch, entity, prepared):
+    if _resolve_in_document(batch, entity, prepared):
         return
     keys = _lookup(entity)
     batch.load_keys(keys)
