@@ -10,7 +10,7 @@ from rich.text import Text
 from newsgraph.cli.options import db_option, json_option, min_confidence_option, paging_options
 from newsgraph.cli.output import confidence_text, console, hidden_note, highlighted, print_json, print_table
 from newsgraph.records import Extraction
-from newsgraph.store import Store, shown
+from newsgraph.store import Engine, Store, shown
 from newsgraph.store import documents as doc_store
 from newsgraph.store import extractions as records
 
@@ -217,6 +217,14 @@ def claims(
         console.print(Text("(no claims)", style="dim"))
 
 
+def _claim_speakers(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """The claims' speakers of each document among ``rows`` that states a fact through a claim:
+    one read per document, however many of its facts are listed."""
+    return {
+        doc: records.claim_speakers(engine, doc) for doc in dict.fromkeys(r["document"] for r in rows if r["claim"])
+    }
+
+
 def _args(values: list[dict[str, Any]] | None) -> str:
     return ", ".join(a["text"] for a in values or [])
 
@@ -255,7 +263,7 @@ def events(
     with _open(db) as store:
         rows = records.events(store.engine, **filters, min_confidence=min_confidence, limit=limit, offset=offset)
         hidden = records.hidden_events(store.engine, **filters, min_confidence=min_confidence)
-        speakers = {r["document"]: records.claim_speakers(store.engine, r["document"]) for r in rows if r["claim"]}
+        speakers = _claim_speakers(store.engine, rows)
     hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)
@@ -306,7 +314,7 @@ def relations(
             store.engine, actor=actor, type=type_, min_confidence=min_confidence, limit=limit, offset=offset
         )
         hidden = records.hidden_relations(store.engine, min_confidence=min_confidence, actor=actor, type=type_)
-        speakers = {r["document"]: records.claim_speakers(store.engine, r["document"]) for r in rows if r["claim"]}
+        speakers = _claim_speakers(store.engine, rows)
     hidden_note(hidden, min_confidence)
     if as_json:
         print_json(rows)

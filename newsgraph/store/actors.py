@@ -52,7 +52,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from newsgraph.errors import StoreError
 from newsgraph.store import schema
 from newsgraph.store.documents import contains, current_ids_missing_from
-from newsgraph.store.rows import CHUNK, chunks, from_row
+from newsgraph.store.rows import chunks, from_row
 from newsgraph.store.schema import metadata
 from newsgraph.store.watchlist import watchlist_hits
 
@@ -734,8 +734,8 @@ def load_actors(conn: Connection, ids: Iterable[int]) -> dict[int, Actor]:
     """The actors ``ids`` (those that exist), by id."""
     wanted = sorted(set(ids))
     out: dict[int, Actor] = {}
-    for start in range(0, len(wanted), CHUNK):
-        for r in conn.execute(select(actors).where(actors.c.id.in_(wanted[start : start + CHUNK]))):
+    for ids in chunks(wanted):
+        for r in conn.execute(select(actors).where(actors.c.id.in_(ids))):
             out[r.id] = _actor(r)
     return out
 

@@ -279,6 +279,12 @@ def _statuses(
     return hits, decided
 
 
+def _status(decided: dict[HitKey, HitReview], key: HitKey) -> str:
+    """The hit's status under the decisions in force: open when nobody decided (as :attr:`ReviewedHit.status`)."""
+    found = decided.get(key)
+    return found.status if found is not None else "open"
+
+
 def hit_page(
     engine: Engine,
     *,
@@ -294,7 +300,7 @@ def hit_page(
     with engine.connect() as conn:
         hits, decided = _statuses(conn, names, list_name)
         if status is not None:
-            hits = [(seq, k) for seq, k in hits if (decided[k].status if k in decided else "open") == status]
+            hits = [(seq, k) for seq, k in hits if _status(decided, k) == status]
         page = hits[offset : None if limit is None else offset + limit]
         full: dict[int, Any] = {}
         for seqs in chunks([seq for seq, _ in page]):
@@ -327,7 +333,7 @@ def review_counts(engine: Engine) -> dict[str, int]:
     """How many stored hits are open, confirmed and dismissed."""
     with engine.connect() as conn:
         hits, decided = _statuses(conn, None, None)
-    counted = Counter(decided[k].status if k in decided else "open" for _, k in hits)
+    counted = Counter(_status(decided, k) for _, k in hits)
     return {s: counted.get(s, 0) for s in STATUSES}
 
 

@@ -424,10 +424,13 @@ def replace_entries(engine: Engine, loaded: LoadedList, loaded_at: str, keying: 
                 _key_stale(conn, keying, loaded_at)
                 keying.share(conn)
     except (SQLAlchemyError, UnicodeError, ValueError) as e:
-        raise StoreError(
-            f"list {loaded.list} was not stored ({type(e).__name__}: {str(e).splitlines()[0][:200]})"
-        ) from e
+        raise StoreError(f"list {loaded.list} was not stored ({_reason(e)})") from e
     return stored
+
+
+def _reason(e: Exception) -> str:
+    """Why a write failed, short: the exception's type and the first line of its message."""
+    return f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
 
 
 def entries_of(engine: Engine, lists: Sequence[str] | None = None) -> list[WatchlistEntry]:
@@ -569,9 +572,7 @@ def key_stale_lists(engine: Engine, keying: Keying, keyed_at: str) -> builtins.l
             if stale:
                 keying.share(conn)
     except (SQLAlchemyError, UnicodeError, ValueError) as e:
-        raise StoreError(
-            f"the screening keys were not made ({type(e).__name__}: {str(e).splitlines()[0][:200]})"
-        ) from e
+        raise StoreError(f"the screening keys were not made ({_reason(e)})") from e
     return stale
 
 

@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph import network as nw
 from newsgraph.errors import BadRequest, InputError, NotFound
@@ -296,8 +297,6 @@ async def post_documents(request: Request) -> JSONResponse:
         raise BadRequest("an empty list: send one document or a list of them")
     if len(items) > MAX_POST_DOCUMENTS:
         raise BadRequest(f"{len(items)} documents in one request; send at most {MAX_POST_DOCUMENTS}")
-    from starlette.concurrency import run_in_threadpool
-
     status, body = await run_in_threadpool(_ingest_posted, request.app.state.store, items)
     if body["new"] or body["versions"]:
         warm_in_background(request.app.state.engine)
@@ -386,8 +385,6 @@ async def search(
         with connect(db) as conn:
             found = nw.find_actors(conn, q_, limit=limit)
         return {"query": q_, "documents": docs, "actors": [a.to_dict() for a in found]}
-
-    from starlette.concurrency import run_in_threadpool
 
     watcher = asyncio.ensure_future(_until_disconnected(request, left))
     try:
@@ -638,8 +635,6 @@ async def post_review(request: Request) -> JSONResponse:
     who (``decided_by``) and why (``note``), as ``newsgraph review confirm|dismiss|reopen``.
     The decision holds across re-ingest, rebuilds and new screenings. Answers the hit with its
     new ``status`` and ``review``."""
-    from starlette.concurrency import run_in_threadpool
-
     from newsgraph.review import review_hit
 
     body = await posted(request, ReviewIn)
@@ -662,8 +657,6 @@ async def post_merge(request: Request, actor_id: int) -> JSONResponse:
     """Record that the actor ``actor_id`` and ``other`` are one actor, with who and why, and merge
     them now, as ``newsgraph actor merge``: 201 with the actor both are now (``merged``: true), or
     200 when they are one already."""
-    from starlette.concurrency import run_in_threadpool
-
     from newsgraph.review import merge_actors
 
     actor_key(actor_id)
@@ -686,8 +679,6 @@ async def post_merge(request: Request, actor_id: int) -> JSONResponse:
 async def post_split(request: Request, actor_id: int) -> JSONResponse:
     """Take the entity ``document``:``entity_id`` out of the actor ``actor_id``: it becomes an
     actor of its own (``actor``), kept apart on every rebuild, as ``newsgraph actor split``."""
-    from starlette.concurrency import run_in_threadpool
-
     from newsgraph.review import split_entity
 
     actor_key(actor_id)
