@@ -166,9 +166,6 @@ def antecedent_args(frame: Frame, i: int) -> list[Arg]:
     if w in FIRST_PLURAL or w in FIRST_SINGULAR:
         entity = _speaker_entity(frame, t, plural=w in FIRST_PLURAL)
         return [frame.span_arg(i, i, entity)] if entity is not None else []
-    kind = THIRD_PERSON.get(w)
-    if kind is None:
-        return []
     return [frame.span_arg(i, i, entity) for entity in frame.pronoun_entities.get(i, ())]
 
 
@@ -186,7 +183,7 @@ class _Seen:
     stands for all of them, "he" or "it" for none (ambiguous)."""
 
 
-def _compatible(frame: MentionIndex, kind: str, pronoun: str, c: _Seen, genders: dict[str, str]) -> bool:
+def _compatible(kind: str, pronoun: str, c: _Seen, genders: dict[str, str]) -> bool:
     if kind == "person":
         return c.type == "PERSON" and agrees(pronoun, genders.get(c.entity))
     if c.modifier:
@@ -196,16 +193,14 @@ def _compatible(frame: MentionIndex, kind: str, pronoun: str, c: _Seen, genders:
     return c.type in (THING_MENTIONS if pronoun == "its" else ORG_MENTIONS)
 
 
-def _pick(
-    frame: MentionIndex, seen: list[_Seen], sent: int, kind: str, pronoun: str, genders: dict[str, str]
-) -> _Seen | None:
+def _pick(seen: list[_Seen], sent: int, kind: str, pronoun: str, genders: dict[str, str]) -> _Seen | None:
     """The last compatible actor named as a subject (in the window, for groups and organisations);
     else the last person that agrees, or the one compatible group or organisation; else none."""
     others: dict[str, _Seen] = {}
     for c in reversed(seen):
         if sent - c.sent > LOOKBACK_SENTENCES and kind != "person":
             break
-        if _compatible(frame, kind, pronoun, c, genders):
+        if _compatible(kind, pronoun, c, genders):
             if c.subject:
                 return None if c.group and kind != "group" else c
             others.setdefault(c.entity, c)
@@ -235,7 +230,7 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
         kind = THIRD_PERSON.get(w)
         if kind is None or not is_pronoun(t):
             continue
-        c = _pick(frame, seen, t.sent, kind, w, genders)
+        c = _pick(seen, t.sent, kind, w, genders)
         if c is not None:
             out[t.i] = c.group or (c.entity,)
             if kind == "person" and w in PRONOUN_GENDER:
