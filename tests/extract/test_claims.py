@@ -449,3 +449,15 @@ def test_a_request_or_threat_is_an_act_not_a_claim(extracted: Extracted, text: s
     x = extracted(text)
     assert not [c for c in x.claims if c.text.lower().startswith("to ")]
     assert x.events
+
+
+@pytest.mark.slow
+def test_she_is_the_person_named_in_apposition_to_the_subject(extracted: Extracted) -> None:
+    text = (
+        "Omar Haddad was buried in the camp on Friday. The shadow home secretary, Diane Abbott, also "
+        "criticised the decision. She tweeted: “This is callous and inhumane.”"
+    )
+    x = extracted(text)
+    names = {e.id: e.name for e in x.entities}
+    c = claim_with(x, "This is callous and inhumane")
+    assert c.speaker is not None and names.get(c.speaker.entity or "") == "Diane Abbott"
