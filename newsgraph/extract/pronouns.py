@@ -9,8 +9,7 @@ their speakers ("he said"); events and relations walk the parse with
 :func:`antecedent_args`:
 
 - "he" / "she" / "him" / "her" / "his": the last person that agrees with the pronoun (never a
-  man the text calls "Mr" for "she", :mod:`~newsgraph.extract.references`, nor for one an
-  earlier "his" was resolved to) named as a subject;
+  man the text calls "Mr" for "she", :mod:`~newsgraph.extract.references`) named as a subject;
   else the last agreeing person named at all; a subject named in a coordination ("Trump and
   Erdoğan met. He said") leaves it unresolved (precision first);
 - "they" / "them" / "their": the last group (organisation, nationality) named as a subject in
@@ -36,7 +35,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newsgraph.annotate.parsed import Annotation, Token
-from newsgraph.extract.references import PRONOUN_GENDER, agrees, person_genders
+from newsgraph.extract.references import agrees, person_genders
 from newsgraph.records import Arg, Claim, Document, Extraction, Mention
 
 if TYPE_CHECKING:
@@ -214,8 +213,7 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
     one pass in text order: a resolved pronoun is itself an antecedent for the next ("Robinson
     ... He told the BBC ... he was arrested"); "they" after "Hamas and Hezbollah met" is both."""
     seen: list[_Seen] = []
-    genders = dict(frame.genders)
-    """What the text shows, and what a resolved "he" or "she" showed since."""
+    genders = frame.genders
     out: dict[int, tuple[str, ...]] = {}
     for t in frame.annotation.tokens:
         k = frame.mention_at[t.i]
@@ -237,8 +235,6 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
         c = _pick(seen, t.sent, kind, w, genders)
         if c is not None:
             out[t.i] = c.group or (c.entity,)
-            if kind == "person" and w in PRONOUN_GENDER:
-                genders.setdefault(c.entity, PRONOUN_GENDER[w])  # "Shikder ... his wife": no "she" after
             seen.append(_Seen(t.sent, c.entity, c.type, t.dep in SUBJECT_DEPS, False, c.group))
     return out
 

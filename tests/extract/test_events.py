@@ -477,14 +477,3 @@ def test_an_event_takes_no_date_its_clause_does_not_give(extracted: Extract, tex
 def test_an_event_takes_the_date_of_its_own_clause(extracted: Extract) -> None:
     events = extracted("Turkish jets bombed the village of Tal Rifaat on Tuesday.", published="2019-03-01").events
     assert any(v.date is not None and v.date.value == "2019-02-26" for v in events)
-
-
-@pytest.mark.slow
-def test_a_resolved_he_shows_a_mans_gender(extracted: Extract) -> None:
-    text = (
-        "Karim Haddad arrived in Beirut on Monday. His wife stayed in Paris. "
-        "Police met the family at the airport. She was arrested by the police."
-    )
-    x = extracted(text)
-    arrests = [v for v in x.events if v.type == "COERCE"]
-    assert all(not v.target for v in arrests), [_texts(v.target) for v in arrests]
