@@ -327,3 +327,38 @@ def test_resolution_logic_leaves_every_query_to_the_store(module: str) -> None:
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not [name for name in imported if name.split(".")[0] == "sqlalchemy"]
+
+
+def _mohammad_chain() -> list[Doc]:
+    """Three documents naming one 'Mohammad': the second shares company with the first and the
+    third, the third none with the first. Their ids sort in another order than they were stored."""
+    texts = [
+        ("a-first", "Mohammad spoke for the Tehreek Welfare Trust at the rally.", ["Tehreek Welfare Trust"]),
+        (
+            "c-second",
+            "Mohammad, the Tehreek Welfare Trust and the Gilgit Relief Fund met.",
+            ["Tehreek Welfare Trust", "Gilgit Relief Fund"],
+        ),
+        ("b-third", "Mohammad thanked the Gilgit Relief Fund.", ["Gilgit Relief Fund"]),
+    ]
+    docs = []
+    for doc_id, text, orgs in texts:
+        d = Doc(doc_id, text)
+        d.entity("Mohammad", "person")
+        for org in orgs:
+            d.entity(org, "organization")
+        docs.append(d)
+    return docs
+
+
+def test_a_batch_resolves_its_documents_in_the_order_given_as_one_by_one_does(store: Store) -> None:
+    # in id order ('a-first', 'b-third', 'c-second') the chain breaks: resolution depends on order
+    save(store, *_mohammad_chain())
+    batch = {actor_of(store.engine, d) for d in ("a-first", "c-second", "b-third")}
+    assert len(batch) == 1
+    rebuild(store.engine, batch_size=1)
+    assert {actor_of(store.engine, d) for d in ("a-first", "c-second", "b-third")} == {
+        actor_of(store.engine, "a-first")
+    }
+    rebuild(store.engine, batch_size=200)
+    assert len({actor_of(store.engine, d) for d in ("a-first", "c-second", "b-third")}) == 1

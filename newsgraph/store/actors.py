@@ -317,15 +317,18 @@ def document_texts(conn: Connection, doc_ids: Sequence[str]) -> dict[str, str]:
 
 
 def unresolved_documents(conn: Connection, doc_ids: Sequence[str]) -> list[tuple[str, str | None]]:
-    """(id, id of the version it replaces) of the stored documents among ``doc_ids`` not resolved yet."""
+    """(id, id of the version it replaces) of the stored documents among ``doc_ids`` not resolved
+    yet, in the order of ``doc_ids`` (resolution is order-dependent: the database's row order
+    would make a batch's actors differ from those of the same documents resolved one by one)."""
     docs = schema.documents
-    out: list[tuple[str, str | None]] = []
-    for chunk in chunks(list(dict.fromkeys(doc_ids))):
+    ordered = list(dict.fromkeys(doc_ids))
+    found: dict[str, str | None] = {}
+    for chunk in chunks(ordered):
         done = {r[0] for r in conn.execute(select(actor_documents.c.doc_id).where(actor_documents.c.doc_id.in_(chunk)))}
-        for r in conn.execute(select(docs.c.id, docs.c.previous_id, docs.c.published).where(docs.c.id.in_(chunk))):
+        for r in conn.execute(select(docs.c.id, docs.c.previous_id).where(docs.c.id.in_(chunk))):
             if r.id not in done:
-                out.append((r.id, r.previous_id))
-    return out
+                found[r.id] = r.previous_id
+    return [(d, found[d]) for d in ordered if d in found]
 
 
 def pending_document_ids(engine: Engine) -> list[str]:
