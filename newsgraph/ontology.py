@@ -68,6 +68,9 @@ class EventType:
     modes: tuple[EventMode, ...]
     object_nouns: frozenset[str] = frozenset()
     """When set, the event needs an object that is a named organisation or one of these nouns."""
+    agentive_of: bool = False
+    """Whether the "of" phrase of the type's nouns names who acts ("a demonstration of students",
+    "the withdrawal of US troops"), not whom the act is done to ("the detention of a pastor")."""
 
     def cameo_for(self, mode: str | None) -> str | None:
         for m in self.modes:
@@ -162,6 +165,12 @@ def _words(path: Path, where: str, value: Any) -> tuple[str, ...]:
         dup = sorted({w for w in out if out.count(w) > 1})
         raise OntologyError(str(path), f"{where} lists {', '.join(dup)} more than once")
     return tuple(out)
+
+
+def _flag(path: Path, where: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise OntologyError(str(path), f"{where} must be true or false")
+    return value
 
 
 def _text(path: Path, where: str, value: Any) -> str:
@@ -263,6 +272,7 @@ def load_events(path: Path) -> EventOntology:
             valence=valence,
             modes=tuple(modes),
             object_nouns=frozenset(_words(path, f"{where}.object_nouns", spec.get("object_nouns"))),
+            agentive_of=_flag(path, f"{where}.agentive_of", spec.get("agentive_of", False)),
         )
     if "ESTABLISH" not in types:
         raise OntologyError(str(path), "the extension type ESTABLISH (an organisation is founded) is missing")

@@ -66,11 +66,12 @@ CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "conj", "pc
 ACTOR_POS = frozenset({"NOUN", "PROPN"})
 QUANTITY_HEADS = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score",
-     "scores", "group", "number", "band", "crowd", "handful", "some", "many", "most", "all", "few"}
+     "scores", "group", "number", "band", "crowd", "handful", "some", "many", "most", "all", "few", "total"}
 )  # fmt: skip
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+NOT_PEOPLE = frozenset({"state", "place", "media", "igo"})
 RANGE_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by"})
 HUMAN_NOUNS = frozenset(
     {"woman", "man", "child", "people", "person", "family", "prisoner", "detainee", "captive", "hostage",
@@ -100,6 +101,10 @@ ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
 CONFLICT_NOUNS = frozenset({"war", "conflict"})
 """Nouns that name a whole conflict: without a target ("the seven-year civil war") they are a
 background, not an act."""
+VERB_FORM_NOUNS = frozenset(
+    {"arrest", "capture", "murder", "release", "rescue", "seizure", "ban", "expulsion", "removal"}
+)
+"""Event nouns that are also their verb's form: "the arrest of X" is done to X (see ``_deverbal``)."""
 
 
 @dataclass(kw_only=True)
@@ -274,6 +279,8 @@ class Frame(MentionIndex):
         if t.text.lower() in RELATIVE_PRONOUNS and depth < 2:
             # "Shamima Begum, who left to join Isis", "the prince, whom Turkey accuses": the antecedent
             clause = self.tok(t.head)
+            if clause.dep == "prep" and t.dep == "pobj":
+                clause = self.tok(clause.head)  # "the PKK, with whom Ankara has fought"
             if clause.dep in {"relcl", "acl"} and clause.head != clause.i:
                 return self.actor_args(clause.head, nominal, depth + 1)
             return []
@@ -382,8 +389,8 @@ class Frame(MentionIndex):
         """Actor arguments of the subject of verb ``v`` and whether the clause is passive."""
         passive = False
         for c in self.kids(v):
-            if c.dep in PASSIVE_SUBJECTS:
-                passive = True
+            if c.dep in PASSIVE_SUBJECTS or c.dep == "auxpass":
+                passive = True  # "to be asked": no subject of its own, still not the agent
         purpose = any(c.dep == "mark" and c.text.lower() == "for" for c in self.kids(v))
         for c in self.kids(v):
             if c.dep in SUBJECTS and purpose and self.is_place_mention(self.mention(c.i)):
@@ -392,7 +399,9 @@ class Frame(MentionIndex):
                 if c.pos == "PRON" and c.text.lower() in PRONOUNS and depth < 3:
                     up = self._speaker_of_clause(v)
                     if up is not None:
-                        return self.subjects(up, depth + 1)[0], passive
+                        speaker = self.subjects(up, depth + 1)[0]
+                        if self._agrees(c.text.lower(), speaker):
+                            return speaker, passive
                     return self._pronoun_antecedent(c.i), passive
                 if c.text.lower() in {"which", "who", "that"}:
                     t = self.tok(v)
@@ -434,6 +443,10 @@ class Frame(MentionIndex):
                 return found, passive
             if t.dep == "advcl" and t.tag == "VBG":
                 return self.subjects(head.i, depth + 1)[0], passive
+            if t.dep == "acomp" and t.pos == "ADJ" and head.pos in {"VERB", "AUX"}:
+                # "Damascus will remain determined to retake Idlib", "whether European powers will
+                # be willing to lift sanctions": the adjective's bearer does the act
+                return self.subjects(head.i, depth + 1)[0], passive
             if t.dep == "pcomp" and t.tag == "VBG" and head.head != head.i:
                 # "suspected of joining Isis", "jailed after joining a Kurdish group", "accused
                 # the YPG of attacking": who does what the gerund names
@@ -466,6 +479,17 @@ class Frame(MentionIndex):
         if gov.dep == "acl" and gov.tag == "VBN" and gov.head < g:
             return self.actor_args(gov.head)
         return self.subjects(g, depth + 1)[0]
+
+    def _agrees(self, pronoun: str, args: list[Arg]) -> bool:
+        """Whether a pronoun can stand for the actors ``args``: "he"/"she" for a person, "it"
+        for anything else ("she is likely to be asked, the Washington Post reported")."""
+        kinds = {self.entity_kind.get(a.entity or "") for a in args}
+        if pronoun in {"he", "she"}:
+            # a name the tagger typed as an organisation may still be a person's; these never are
+            return not kinds or not kinds <= NOT_PEOPLE
+        if pronoun == "it":
+            return "person" not in kinds
+        return True
 
     def _speaker_of_clause(self, v: int) -> int | None:
         """For "X said it would ...": the speech verb whose complement holds ``v``."""
@@ -806,6 +830,25 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         if c.dep in OBJECTS:
             object_heads.append(c.i)
             objects.extend(frame.actor_args(c.i))
+    if not object_heads and not passive:
+        # "shot and wounded fleeing family members", "arrested and charged him": coordinated
+        # verbs share the object the parser hangs on the last of them
+        for c in frame.kids(t.i):
+            if c.dep == "conj" and c.pos == "VERB" and _adjacent_predicate(frame, t.i, c.i):
+                for g in frame.kids(c.i):
+                    # only an object that names actors ("lost its final battle" is no one's)
+                    if g.dep in OBJECTS and (
+                        frame.mention_at[g.i] >= 0 or g.pos == "PRON" or g.lemma.lower() in frame.lexicon.nouns
+                    ):
+                        object_heads.append(g.i)
+                        objects.extend(frame.actor_args(g.i))
+    if passive and not any(c.dep in PASSIVE_SUBJECTS for c in frame.kids(t.i)) and t.dep in {"conj", "xcomp"}:
+        # "had fought in Dagestan and was killed", "asked to be allowed home": the subject the
+        # passive verb shares with the verb it hangs on is acted on
+        object_heads.append(t.head)
+        patient = [c.i for c in frame.kids(t.head) if c.dep in PASSIVE_SUBJECTS]
+        # "was reported by agencies to have been killed": who was reported, not who reported
+        objects.extend(frame.actor_args(patient[0]) if patient else frame.subjects(t.head)[0])
     if passive:
         source: list[Arg] = []
         for c in frame.kids(t.i):
@@ -878,6 +921,22 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                 d.source = [a for a in d.target if a in frame.actor_args(h)]
                 d.target = [a for a in d.target if a not in d.source]
     return d
+
+
+def _deverbal(t: Token) -> bool:
+    """Whether event noun ``t`` names an act done to someone by its form: "detention", "killing",
+    "arrest" (a noun that is also the verb's form), not "offensive" or "war"."""
+    low = t.text.lower()
+    return low.endswith(("tion", "sion", "ing", "ment")) or t.lemma.lower() in VERB_FORM_NOUNS
+
+
+def _adjacent_predicate(frame: Frame, v: int, c: int) -> bool:
+    """Whether verb ``c`` is coordinated right after verb ``v`` with nothing but a conjunction, a
+    comma or an adverb between ("shot and wounded", "killed or wounded"), and no subject of its own."""
+    if c <= v or any(k.dep in SUBJECTS | PASSIVE_SUBJECTS for k in frame.kids(c)):
+        return False
+    between = [frame.tok(k) for k in range(v + 1, c)]
+    return 0 < len(between) <= 3 and all(b.dep in {"cc", "punct", "advmod"} for b in between)
 
 
 def _gives_aid(frame: Frame, h: int) -> bool:
@@ -1018,6 +1077,22 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         if not any(_names_body(frame, etype.object_nouns, b) for b in body):
             return None
         d.target.extend(a for b in body for a in frame.actor_args(b))
+    elif (
+        trig.mode != "multilateral"
+        and not etype.agentive_of
+        and (d.source or (etype.valence == "conflictual" and _deverbal(t)))
+    ):
+        # "Turkey's detention of a US pastor", "the killing of Khashoggi": after an agent, or on a
+        # hostile act's nominalisation, the "of" phrase is who the act is done to
+        for c in frame.kids(t.i):
+            if c.dep == "prep" and c.lemma.lower() == "of" and c.i > t.i:
+                d.target.extend(
+                    a
+                    for p in frame.kids(c.i)
+                    if p.dep == "pobj" and p.lemma.lower() not in ont.agent_objects
+                    for a in frame.actor_args(p.i)
+                    if a not in d.source
+                )
     _prepositions(frame, ont, d, t.i)
     if trig.mode == "multilateral" or trig.type == "CONSULT":
         d.participants = _participants(frame, ont, t.i, sentence)

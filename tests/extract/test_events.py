@@ -477,3 +477,49 @@ def test_an_event_takes_no_date_its_clause_does_not_give(extracted: Extract, tex
 def test_an_event_takes_the_date_of_its_own_clause(extracted: Extract) -> None:
     events = extracted("Turkish jets bombed the village of Tal Rifaat on Tuesday.", published="2019-03-01").events
     assert any(v.date is not None and v.date.value == "2019-02-26" for v in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # coordinated verbs share the object the parser hangs on the last one
+        ("Militants shot and wounded three aid workers near Kandahar.", "ASSAULT", "Militants", "aid workers"),
+        # after an agent, or on a hostile act's nominalisation, "of" names who the act is done to
+        ("Egypt's detention of Tomas Brandt angered Germany.", "COERCE", "Egypt", "Tomas Brandt"),
+        # an adjective's bearer does what its complement names
+        ("The Kenyan army remains determined to attack al-Shabaab in Somalia.", "ASSAULT", "Kenyan army", "al-Shabaab"),
+        # a relative pronoun under a preposition stands for what it follows
+        (
+            "The Allied Democratic Forces, with whom Uganda has fought for decades, attacked Beni.",
+            "ASSAULT",
+            "Uganda",
+            "Allied Democratic Forces",
+        ),
+    ],
+)
+def test_arguments_of_coordinated_controlled_and_nominal_acts(
+    extracted: Extract, text: str, type_: str, source: str, target: str
+) -> None:
+    events = [v for v in extracted(text).events if v.type == type_ and source in _texts(v.source)]
+    assert events, [(v.type, _texts(v.source), _texts(v.target)) for v in extracted(text).events]
+    assert any(target in t for t in _texts(events[0].target)), events[0]
+
+
+@pytest.mark.slow
+def test_a_passive_verb_sharing_a_subject_has_it_as_target_not_source(extracted: Extract) -> None:
+    # "had fought ... and was killed": the shared subject was killed, nobody named killed him
+    x = extracted("Her brother had fought in Chechnya and was killed in 2009.")
+    v = next(v for v in x.events if v.trigger.text == "killed")
+    assert not v.source
+    assert "Her brother" in _texts(v.target)
+    # "the withdrawal of US troops": the troops withdraw, they are not withdrawn from
+    w = _only(extracted("Trump's withdrawal of US troops from Syria alarmed the Kurds."), "RETREAT")
+    assert not any("US" in t for t in _texts(w.target))
+
+
+@pytest.mark.slow
+def test_a_reported_pronoun_is_not_a_speaker_it_cannot_stand_for(extracted: Extract) -> None:
+    x = extracted("She is likely to be arrested in Cairo, the Daily Monitor reported.")
+    names = {a.text for v in x.events for a in v.source}
+    assert "the Daily Monitor" not in names and "Daily Monitor" not in names
