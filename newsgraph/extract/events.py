@@ -1248,6 +1248,11 @@ def _commitments(frame: Frame, ont: EventOntology, d: _Draft, found: dict[int, T
     if marker is None:
         return []
     negated = any(c.dep == "neg" for c in frame.kids(t.i))
+    if not d.source or _is_passive(frame, t.i):
+        # "staff will be withdrawn", "fighters will be released": a forecast about someone, not
+        # a commitment anyone made; the act itself is still to come
+        d.modality = "negated" if negated else "planned"
+        return []
     conditional = any(
         g.dep == "mark" and g.text.lower() in ont.conditional_markers
         for c in frame.kids(t.i)

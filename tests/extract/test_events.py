@@ -523,3 +523,11 @@ def test_a_reported_pronoun_is_not_a_speaker_it_cannot_stand_for(extracted: Extr
     x = extracted("She is likely to be arrested in Cairo, the Daily Monitor reported.")
     names = {a.text for v in x.events for a in v.source}
     assert "the Daily Monitor" not in names and "Daily Monitor" not in names
+
+
+@pytest.mark.slow
+def test_a_forecast_is_no_commitment(extracted: Extract) -> None:
+    # nobody commits to what will be done to someone: the act itself stays, planned
+    x = extracted("All embassy staff will be withdrawn from Khartoum next week.")
+    assert not [v for v in x.events if v.type in {"AGREE", "THREATEN"}]
+    assert all(v.modality == "planned" for v in x.events if v.type == "RETREAT")
