@@ -115,6 +115,8 @@ class NearCandidate:
 
     doc_id: str | None
     signature: tuple[int, ...]
+    key: str | None = None
+    """The stored document's key (identity across versions)."""
 
 
 def url_hash(url: str) -> str:
@@ -213,14 +215,15 @@ def near_candidates(engine: Engine, bands: Sequence[str], limit: int = 50) -> li
     if not bands:
         return []
     q = (
-        select(watch_seen.c.doc_id, watch_seen.c.signature)
+        select(watch_seen.c.doc_id, watch_seen.c.signature, documents.c.key)
+        .select_from(watch_seen.outerjoin(documents, documents.c.id == watch_seen.c.doc_id))
         .where(watch_seen.c.seq.in_(select(watch_bands.c.seen).where(watch_bands.c.band.in_(list(bands)))))
         .where(watch_seen.c.signature.is_not(None))
         .order_by(watch_seen.c.seq.desc())
         .limit(limit)
     )
     with engine.connect() as conn:
-        return [NearCandidate(r.doc_id, tuple(r.signature)) for r in conn.execute(q)]
+        return [NearCandidate(r.doc_id, tuple(r.signature), r.key) for r in conn.execute(q)]
 
 
 def mark_seen(conn: Connection, items: Iterable[SeenItem]) -> int:

@@ -241,7 +241,8 @@ class Watcher:
         old_urls = state_store.seen_urls(engine, [i.url for i in found.items if i.url and i.by_url and i.document])
         hashes = [i.document.content_hash for i in found.items if i.document]
         old_texts = state_store.seen_hashes(engine, hashes)
-        here: dict[str, tuple[int, ...] | None] = {}  # text hash -> signature, of this poll's fresh items
+        here: dict[str, tuple[tuple[int, ...] | None, str | None]] = {}
+        # text hash -> signature and key, of this poll's fresh items
         for item in found.items:
             if item.error is not None:
                 self.log(f"{source.name}: {one_line(str(item.error))}")
@@ -264,12 +265,12 @@ class Watcher:
                 continue
             sig = dedupe.signature(doc.text)
             bands = dedupe.bands(sig)
-            near_hash, near_doc = self._near(sig, bands, here)
+            near_hash, near_doc = self._near(doc, sig, bands, here)
             if near_hash or near_doc:
                 report.near_duplicates += 1
                 repeats.append((item, "near-duplicate", near_hash, near_doc))
                 continue
-            here[digest] = sig
+            here[digest] = (sig, doc.key)
             fresh.append((doc, sig, bands, item.url))
 
         failures: dict[str, InputError] = {}
@@ -341,16 +342,23 @@ class Watcher:
         return report
 
     def _near(
-        self, sig: tuple[int, ...] | None, bands: tuple[str, ...], here: dict[str, tuple[int, ...] | None]
+        self,
+        doc: Document,
+        sig: tuple[int, ...] | None,
+        bands: tuple[str, ...],
+        here: dict[str, tuple[tuple[int, ...] | None, str | None]],
     ) -> tuple[str | None, str | None]:
         """The text hash (seen in this poll) or document id (seen before) of the text that ``sig``
-        nearly repeats; ``(None, None)`` when it repeats none."""
+        nearly repeats; ``(None, None)`` when it repeats none. A text of the same key (a changed
+        file, an edited page: a new version of the same document) repeats nothing."""
         if sig is None:
             return None, None
-        for digest, other in here.items():
-            if other is not None and dedupe.similarity(sig, other) >= dedupe.THRESHOLD:
+        for digest, (other, key) in here.items():
+            if other is not None and key != doc.key and dedupe.similarity(sig, other) >= dedupe.THRESHOLD:
                 return digest, None
         for cand in state_store.near_candidates(self.store.engine, bands):
+            if cand.key is not None and cand.key == doc.key:
+                continue
             if dedupe.similarity(sig, cand.signature) >= dedupe.THRESHOLD:
                 return None, cand.doc_id or ""
         return None, None
