@@ -135,7 +135,7 @@ def test_robots_txt_is_obeyed(server: LoopbackServer, path: str) -> None:
     server.routes[path] = Route(b"<html></html>")
     server.routes["/public"] = Route(b"<html><body>fine</body></html>")
     with fetcher() as f:
-        with pytest.raises(FetchError, match="disallowed by the site's robots.txt"):
+        with pytest.raises(FetchError, match=r"disallowed by the site's robots\.txt"):
             f.get(server.url(path))
         assert f.get(server.url("/public")).status == 200
         f.get(server.url("/public"))
