@@ -33,14 +33,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine
-
 from newsgraph.errors import FetchError, InputError, one_line
 from newsgraph.fetch import Fetcher
 from newsgraph.ingest import ReadOptions
 from newsgraph.pipeline import ingest
 from newsgraph.records import Document
-from newsgraph.store import Store, begin
+from newsgraph.store import Engine, Store, begin
 from newsgraph.store import watch as state_store
 from newsgraph.store.watch import SeenItem
 from newsgraph.watch import dedupe
