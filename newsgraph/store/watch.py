@@ -129,6 +129,12 @@ def source_states(engine: Engine) -> dict[str, SourceState]:
     return {r["name"]: SourceState(**dict(r)) for r in rows}
 
 
+def source_state(engine: Engine, name: str) -> SourceState | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(watch_sources).where(watch_sources.c.name == name)).mappings().first()
+    return SourceState(**dict(row)) if row else None
+
+
 def register_sources(engine: Engine, sources: Iterable[tuple[str, str, str]]) -> None:
     """Add each ``(name, kind, target)`` not stored yet; a source whose kind or target changed
     starts afresh (no validators, due now)."""
@@ -203,6 +209,8 @@ def stored_documents(engine: Engine, hashes: Sequence[str]) -> dict[str, str]:
 def seen_hashes(engine: Engine, hashes: Sequence[str]) -> set[str]:
     """Those of ``hashes`` (text hashes) that the watcher has marked seen."""
     found: set[str] = set()
+    if not hashes:
+        return found
     with engine.connect() as conn:
         for part in chunks(list(dict.fromkeys(hashes))):
             q = select(watch_seen.c.text_hash).where(watch_seen.c.text_hash.in_(part))

@@ -213,7 +213,7 @@ class Watcher:
         engine = self.store.engine
         report = SourceReport(source.name)
         started = self.clock()
-        state = state_store.source_states(engine).get(source.name)
+        state = state_store.source_state(engine, source.name)
         try:
             found = poll(source, fetcher, state, lambda urls: state_store.seen_urls(engine, urls), self.options)
         except (FetchError, InputError) as exc:

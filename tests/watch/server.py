@@ -48,6 +48,8 @@ class LoopbackServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real servers
+
             def log_message(self, *_args: object) -> None:
                 pass
 
@@ -93,6 +95,8 @@ class LoopbackServer:
                 for k, v in route.headers.items():
                     self.send_header(k, v)
                 if route.endless:
+                    self.send_header("Connection", "close")
+                    self.close_connection = True
                     self.end_headers()
                     chunk = b"x" * 65536
                     sent = 0
@@ -104,6 +108,7 @@ class LoopbackServer:
                         pass
                     return
                 if route.claim_length is not None:
+                    self.close_connection = True
                     self.send_header("Content-Length", str(route.claim_length))
                     self.end_headers()
                     return
