@@ -120,3 +120,25 @@ def test_not_durations(value: object) -> None:
 def test_a_missing_file_is_named(name: str, tmp_path: Path) -> None:
     with pytest.raises(WatchConfigError, match=f"{name}: no such file"):
         load_config(tmp_path / name)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _readme_watch_yaml() -> str:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Watching feeds", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^```yaml\n(.*?)^```", section, re.M | re.S)
+    assert blocks, "no yaml block in the README's 'Watching feeds'"
+    return blocks[0]
+
+
+@pytest.mark.parametrize("where", ["README", "examples/watch.yaml"])
+def test_the_documented_watch_yaml_works_as_written(where: str, tmp_path: Path) -> None:
+    text = _readme_watch_yaml() if where == "README" else (ROOT / where).read_text(encoding="utf-8")
+    config = parse_config(text, where, base=tmp_path)
+    feeds = [s for s in config.sources if s.kind == "feed"]
+    assert len(feeds) == 5 and all(s.target.startswith("https://") for s in feeds)
+    assert config.store == "news.db"
