@@ -11,7 +11,8 @@ Top-level keys:
   ``max_links`` (page and sitemap: most new links read per poll, 20 by default), ``match`` (page and
   sitemap: a regular expression the links must match), ``full_text`` (feed: read each new item's
   page instead of the feed's summary).
-- ``store`` (optional): the store's file or database URL (``--db`` overrides it).
+- ``store`` (optional): the store's file (relative to the ``watch.yaml``) or database URL
+  (``--db`` overrides it).
 - ``fetch`` (optional): :class:`newsgraph.fetch.FetchSettings` fields (``timeout``, ``retries``,
   ``backoff``, ``per_host_interval``, ``max_bytes``, ``max_redirects``, ``robots``, ...).
 - ``batch_size`` (optional): documents per store transaction (8 by default).
@@ -153,6 +154,8 @@ class _Checker:
         store = data.get("store")
         if store is not None and (not isinstance(store, str) or not store.strip()):
             raise self.fail(("store",), "'store' must be a file name or a database URL")
+        if isinstance(store, str) and "://" not in store:
+            store = str(self.base / Path(store.strip()).expanduser())  # a file beside watch.yaml
         batch = data.get("batch_size", 8)
         if not isinstance(batch, int) or isinstance(batch, bool) or not 1 <= batch <= 10_000:
             raise self.fail(("batch_size",), "'batch_size' must be a whole number from 1 to 10000")

@@ -195,7 +195,12 @@ class Watcher:
         for source in self.due(all_sources=all_sources):
             if self.stopping:
                 break
-            report.sources.append(self.poll_source(source, self.fetcher))
+            try:
+                report.sources.append(self.poll_source(source, self.fetcher))
+            except Exception as exc:  # a bug or a store error on one source must not stop the others
+                message = f"{type(exc).__name__}: {one_line(str(exc))}"
+                self.log(f"{source.name}: failed: {message}")
+                report.sources.append(SourceReport(source.name, error=message))
         report.seconds = time.perf_counter() - t0
         return report
 

@@ -49,7 +49,7 @@ def test_a_full_file_parses(text: str, tmp_path: Path) -> None:
     assert config.sources[2].every == 900  # the default
     assert config.sources[3].target == str(tmp_path / "reports")
     assert config.sources[1].match == "/asia/" and config.sources[1].max_links == 5
-    assert config.store == "news.db" and config.batch_size == 4
+    assert config.store == str(tmp_path / "news.db") and config.batch_size == 4
     assert config.fetch.timeout == 5 and config.fetch.backoff == 1 and config.fetch.per_host_interval == 0
     # The alerting stage's sections are kept as written, unchecked.
     assert config.rules == [{"name": "groups in events", "actors": ["Hamas", "Lashkar-e-Taiba"]}]
@@ -141,4 +141,4 @@ def test_the_documented_watch_yaml_works_as_written(where: str, tmp_path: Path) 
     config = parse_config(text, where, base=tmp_path)
     feeds = [s for s in config.sources if s.kind == "feed"]
     assert len(feeds) == 5 and all(s.target.startswith("https://") for s in feeds)
-    assert config.store == "news.db"
+    assert config.store == str(tmp_path / "news.db")
