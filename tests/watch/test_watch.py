@@ -154,6 +154,47 @@ def test_a_page_of_links_reads_new_pages_on_its_host(server: LoopbackServer, sto
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("pages", [3])
+def test_a_sitemap_gives_its_newest_pages(server: LoopbackServer, store: Store, pages: int) -> None:
+    urls = "".join(
+        f"<url><loc>{server.url(f'/p/{i}')}</loc><lastmod>2026-01-{10 + i:02d}</lastmod></url>" for i in range(pages)
+    )
+    server.routes["/sitemap.xml"] = Route(
+        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}'
+        f"<url><loc>http://127.0.0.9:1/off-host</loc></url></urlset>".encode(),
+        "application/xml",
+    )
+    for i in range(pages):
+        server.routes[f"/p/{i}"] = Route(article(f"Page {i}", [STORIES[i], STORIES[7 - i]]))
+    w = watcher(store, f"  - {{name: map, sitemap: '{server.url('/sitemap.xml')}', max_links: 2}}\n")
+    with w:
+        report = w.run_once()
+    assert report.sources[0].new == 2
+    with store.engine.connect() as conn:
+        got = {r[0] for r in conn.execute(select(documents.c.url))}
+    assert got == {server.url(f"/p/{i}") for i in (pages - 1, pages - 2)}  # the newest first
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("items", [2])
+def test_full_text_reads_each_new_items_page(server: LoopbackServer, store: Store, items: int) -> None:
+    server.routes["/feed.xml"] = Route(
+        rss([(server.url(f"/full/{i}"), f"Item {i}", "A teaser only.") for i in range(items)]), "application/rss+xml"
+    )
+    for i in range(items):
+        server.routes[f"/full/{i}"] = Route(article(f"Item {i}", [STORIES[i + 2], STORIES[i + 4]]))
+    w = watcher(store, f"  - {{name: full, feed: '{server.url('/feed.xml')}', full_text: true}}\n")
+    with w:
+        assert w.run_once(all_sources=True).sources[0].new == items
+        server.routes["/feed.xml"] = Route(server.routes["/feed.xml"].body + b"<!-- -->", "application/rss+xml")
+        assert w.run_once(all_sources=True).sources[0].new == 0
+    assert all(server.hits[f"/full/{i}"] == 1 for i in range(items))  # pages seen are not fetched again
+    with store.engine.connect() as conn:
+        texts = [r[0] for r in conn.execute(select(documents.c.text))]
+    assert all("teaser" not in t for t in texts) and any("Jaish-e-Mohammed" in t for t in texts)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["report.txt"])
 def test_a_folder_gives_new_and_changed_files(store: Store, tmp_path: Path, name: str) -> None:
     drop = tmp_path / "drop"
