@@ -55,7 +55,7 @@ watch_seen = Table(
     Column("doc_id", String(200), comment="the document stored, or the one this item duplicates"),
     Column("status", String(20), nullable=False, comment="stored, duplicate, near-duplicate or failed"),
     Column("reason", Text, comment="why it failed"),
-    Column("signature", JSON, comment="MinHash of its word shingles"),
+    Column("signature", JSON(none_as_null=True), comment="MinHash of its word shingles"),
     Column("seen_at", String(32), nullable=False),
     Index("ix_watch_seen_url", "url_hash"),
     Index("ix_watch_seen_text", "text_hash"),
