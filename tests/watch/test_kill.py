@@ -101,3 +101,39 @@ def test_a_watcher_killed_mid_poll_neither_loses_nor_repeats(tmp_path: Path, ite
     # killed run stored included.
     assert len(seen) == items and {s["status"] for s in seen} == {"stored"}
     assert len(calls) == 1 and sorted(calls[0]) == sorted(after)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM])  # SIGINT takes the same handler
+def test_the_service_stops_cleanly_on_a_signal(tmp_path: Path, sig: signal.Signals) -> None:
+    with serving() as server:
+        server.routes["/feed.xml"] = Route(rss([]), "application/rss+xml")  # nothing to extract
+        config = tmp_path / "watch.yaml"
+        config.write_text(
+            "fetch: {timeout: 2, retries: 0, per_host_interval: 0}\n"
+            f"store: {tmp_path / 'w.db'}\nsources:\n  - {{name: wire, feed: '{server.url('/feed.xml')}', every: 1s}}\n",
+            encoding="utf-8",
+        )
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from newsgraph.cli import main; main()", "watch", str(config)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while server.hits["/feed.xml"] < 2:  # polled twice: it runs as a service
+                assert proc.poll() is None, proc.communicate()[1]
+                assert time.monotonic() < deadline, "the service never polled"
+                time.sleep(0.02)
+            proc.send_signal(sig)
+            _out, err = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+    assert proc.returncode == 0, err
+    assert f"{sig.name}: stopping after the current document" in err and "watch: stopped" in err
+    assert "wire: " in err and "feed has no items" in err  # the failure, logged on one line
