@@ -213,3 +213,29 @@ class BatchLost(NewsgraphError):
             "again to finish (stored documents are skipped), with --batch-size 1 to find the document "
             "that crashes a worker"
         )
+
+
+class FetchError(NewsgraphError):
+    """A URL could not be fetched (refused by robots.txt, timed out, too large, wrong type, an
+    HTTP error); ``transient`` when trying again later may work (a timeout, a 5xx)."""
+
+    exit_code = 5
+
+    def __init__(self, url: str, reason: str, *, transient: bool = False) -> None:
+        super().__init__(f"{printable(url)}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.transient = transient
+
+
+class WatchConfigError(NewsgraphError):
+    """A ``watch.yaml`` file is malformed; the message names the line and the key."""
+
+    exit_code = 2
+
+    def __init__(self, origin: str, reason: str, line: int | None = None) -> None:
+        where = f"{printable(origin)}:{line}" if line else printable(origin)
+        super().__init__(f"{where}: {reason}")
+        self.origin = origin
+        self.reason = reason
+        self.line = line

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from newsgraph.cli.options import db_option, json_option, min_confidence_option, paging_options
 from newsgraph.cli.output import confidence_text, console, hidden_note, highlighted, print_json, print_table
+from newsgraph.ingest.pdf import PAGE_BREAK, page_label, page_of
 from newsgraph.records import Extraction
 from newsgraph.store import Engine, Store, shown
 from newsgraph.store import documents as doc_store
@@ -104,6 +105,8 @@ def _print_document(x: Extraction, row: dict[str, Any]) -> None:
         meta.append(f"dateline {d.dateline.place or ''} ({d.dateline.agency or ''})")
     if row.get("version", 1) > 1:
         meta.append(f"version {row['version']} (replaces {row['previous_id']})")
+    if PAGE_BREAK in d.text:
+        meta.append(f"{page_of(d.text, len(d.text))} pages")
     console.print("  " + " · ".join(meta))
     if row.get("slug"):
         console.print(f"  slug {row['slug']!r}")
@@ -129,7 +132,9 @@ def _print_document(x: Extraction, row: dict[str, Any]) -> None:
     if x.claims:
         console.print(Text.assemble("\n", ("Claims", "bold"), " (confidence, speaker -> content)"))
         for c in x.claims:
-            console.print(Text(f"  {confidence_text(c.confidence):>4}  ") + claim_line(c, x.document.text, names))
+            page = page_label(d.text, c.start)
+            line = Text(f"  {confidence_text(c.confidence):>4}  ") + claim_line(c, x.document.text, names)
+            console.print(line + Text(f" ({page})", style="dim") if page else line)
 
 
 def claim_line(c: Any, doc_text: str, names: dict[str, str], width: int = 160) -> Text:

@@ -15,7 +15,7 @@ from newsgraph.batch import Result, batches, extract_documents
 from newsgraph.cli.options import cluster_option, db_option, read_options, workers_option
 from newsgraph.cli.output import errors, report_failure
 from newsgraph.errors import InputError
-from newsgraph.ingest import ReadOptions, discover, read_inputs
+from newsgraph.ingest import ReadOptions, discover, is_url, read_inputs
 from newsgraph.ingest.document import normalise_date
 from newsgraph.parquet import read_parquet, write_parquet
 from newsgraph.pipeline import ingest as run_ingest
@@ -46,6 +46,8 @@ def _progress(total: int | None) -> Progress:
 
 def _count_documents(paths: tuple[str, ...]) -> int | None:
     """Number of documents when every input is a one-document file; None when unknown."""
+    if any(is_url(p) for p in paths):
+        return None
     n = 0
     for item in discover(paths):
         if isinstance(item, InputError):
@@ -77,13 +79,16 @@ def ingest(
 ) -> None:
     """Read documents, extract, and store them (idempotent: stored documents are skipped).
 
-    PATHS are files (text, HTML, JSON Lines, RSS/Atom), folders (read recursively), quoted globs,
-    or - for standard input. A bad input is reported on one line with the reason and skipped;
-    the exit status is 1 when any input failed.
+    PATHS are files (text, HTML, JSON Lines, RSS/Atom, PDF), folders (read recursively), quoted
+    globs, - for standard input, or http(s) URLs (an article page, a feed, a PDF report; fetched
+    politely: robots.txt, timeouts, a size cap). A PDF keeps its page breaks, so evidence cites
+    "p. N"; a PDF without text (a scan) is refused. A bad input is reported on one line with the
+    reason and skipped; the exit status is 1 when any input failed.
 
     \b
     Example:
       newsgraph ingest samples/ --db newsgraph.db
+      newsgraph ingest https://example.org/feed.xml report.pdf
       newsgraph ingest 'feeds/*.xml' articles.jsonl --workers 2
       newsgraph ingest corpus/ --cluster tcp://scheduler:8786 --db postgresql://analyst@db/news
     """

@@ -44,7 +44,8 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".feed"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | PDF_SUFFIXES
 
 Item = Document | InputError
 
@@ -198,8 +199,22 @@ def _not_regular(mode: int) -> str:
 
 
 def read_inputs(patterns: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
-    """Every document of every input, and an :class:`InputError` for each one that fails."""
+    """Every document of every input, and an :class:`InputError` for each one that fails.
+
+    An ``http(s)`` URL is fetched (politely: :mod:`newsgraph.fetch`) and read by its content
+    type: an article page, a feed's items, a PDF; URLs are read first, then files."""
     options = options or ReadOptions()
+    patterns = list(patterns)
+    urls = [p for p in patterns if is_url(p)]
+    if urls:
+        from newsgraph.fetch import Fetcher
+
+        with Fetcher() as fetcher:
+            for url in urls:
+                yield from read_url(url, options, fetcher)
+        patterns = [p for p in patterns if not is_url(p)]
+        if not patterns:
+            return
     for item in discover(patterns):
         if isinstance(item, InputError):
             yield item
@@ -232,7 +247,7 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
             yield from _read_stream(name, sys.stdin.buffer, options)
             return
         kind = _kind(path)
-        limit = options.max_feed_bytes if kind == "feed" else options.max_bytes
+        limit = options.max_feed_bytes if kind in ("feed", "pdf") else options.max_bytes
         with _open_file(name, path) as fh:
             if kind == "jsonl":
                 yield from _read_jsonl_lines(name, _lines(fh, options.max_bytes), options)
@@ -267,7 +282,9 @@ def _read_stream(name: str, stream: IO[bytes], options: ReadOptions) -> Iterator
 
 
 def _read_data(name: str, kind: str, data: bytes, options: ReadOptions) -> Iterator[Item]:
-    if kind == "jsonl":
+    if kind == "pdf":
+        yield _from_pdf(name, data, options)
+    elif kind == "jsonl":
         yield from _read_jsonl_lines(name, data.splitlines(keepends=True), options)
     elif kind == "feed":
         yield from _read_feed(name, data, options)
@@ -366,11 +383,15 @@ def _kind(path: Path) -> str:
         return "jsonl"
     if suffix in FEED_SUFFIXES:
         return "feed"
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
     return "unknown"
 
 
 def _sniff(data: bytes) -> str:
     head = data[:2048].removeprefix(codecs.BOM_UTF8).lstrip().lower()
+    if head.startswith(b"%pdf-"):
+        return "pdf"
     if head.startswith(b"{"):
         return "jsonl"
     if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
@@ -642,3 +663,60 @@ def _html_to_text(fragment: str) -> str:
     text = root.text_content()
     blocks = [" ".join(line.split()) for line in text.split("\n")]
     return "\n\n".join(b for b in blocks if b)
+
+
+def _from_pdf(name: str, data: bytes, options: ReadOptions) -> Document:
+    """A PDF report as one document; its pages are marked in the text (:mod:`newsgraph.ingest.pdf`)."""
+    from newsgraph.ingest.pdf import read_pdf
+
+    pdf = read_pdf(name, data)
+    return _document(name, pdf.text, options, key=name, meta={"title": pdf.title, "published": pdf.published})
+
+
+def is_url(value: str) -> bool:
+    """Whether an input names an ``http(s)`` URL rather than a file."""
+    return value.lower().startswith(("http://", "https://"))
+
+
+_KIND_OF_TYPE = {"application/pdf": "pdf", "application/x-pdf": "pdf", "text/plain": "text"}
+
+
+def read_url(url: str, options: ReadOptions, fetcher: Any) -> Iterator[Item]:
+    """The documents at ``url``, fetched with ``fetcher`` (a :class:`newsgraph.fetch.Fetcher`):
+    an article page (its text by trafilatura), a feed's items or a PDF, by the content type the
+    server sends (or, for a generic one, by the body's first bytes). A page or PDF is keyed by
+    its URL, so a changed page is stored as a new version; a failure is one :class:`InputError`."""
+    from newsgraph.errors import FetchError
+    from newsgraph.fetch import ANY_DOCUMENT
+
+    try:
+        fetched = fetcher.get(url, accept=ANY_DOCUMENT, what="a page, feed or PDF")
+    except FetchError as exc:
+        yield InputError(url, exc.reason)
+        return
+    yield from read_fetched(url, fetched.content_type, fetched.body, options, final_url=fetched.final_url)
+
+
+def read_fetched(
+    url: str, content_type: str, body: bytes, options: ReadOptions, *, final_url: str | None = None
+) -> Iterator[Item]:
+    """The documents of a body fetched from ``url``, read by its content type."""
+    from newsgraph.fetch import FEED_TYPES, HTML_TYPES
+
+    if content_type in HTML_TYPES:
+        kind = "html"
+    elif content_type in FEED_TYPES:
+        kind = "feed"
+    else:
+        kind = _KIND_OF_TYPE.get(content_type) or _sniff(body)
+    limit = options.max_feed_bytes if kind in ("feed", "pdf") else options.max_bytes
+    if len(body) > limit:
+        yield InputError(url, f"too large ({_size(len(body))}, limit {_size(limit)})")
+        return
+    try:
+        for item in _read_data(url, kind, body, options):
+            if isinstance(item, Document) and kind != "feed":
+                item = replace(item, url=final_url or url, key=url)
+            yield item
+    except InputError as exc:
+        yield exc

@@ -27,6 +27,7 @@ from sqlalchemy import (
 
 from newsgraph.errors import StoreVersionError
 from newsgraph.store import actors, reviews, schema, stories, ties, watchlist
+from newsgraph.store import watch as watch_state
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "actors across documents, their links, decisions and ties; stories", _actor_tables),
     Migration(4, "confidence of entities, claims, events, relations and the network's ties", _confidence_columns),
     Migration(5, "reviews of watchlist hits (who, when, why); who asked for each actor merge or split", _review_tables),
+    Migration(6, "the watcher's sources, the items it has seen, their near-duplicate bands", watch_state.create_tables),
 ]
 
 
