@@ -77,6 +77,8 @@ class CueLexicon:
     """Verbs whose direct object is the content when they have no clause."""
     infinitive_verbs: frozenset[str]
     """Verbs whose infinitive is the content (``urged X to act``)."""
+    as_verbs: frozenset[str]
+    """Verbs whose object and its "as" phrase are the content (``regards X as a threat``)."""
     according: frozenset[tuple[str, str]]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -133,6 +135,7 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         nouns=_cue_map(data, "nouns", origin),
         object_verbs=_words(data, "object_verbs", origin),
         infinitive_verbs=_words(data, "infinitive_verbs", origin),
+        as_verbs=_words(data, "as_verbs", origin),
         according=frozenset(according),
         person_pronouns=_words(speakers, "person_pronouns", origin),
         thing_pronouns=_words(speakers, "thing_pronouns", origin),
@@ -543,7 +546,12 @@ class _Finder:
     def _verb_cue(self, t: Token) -> None:
         is_cue, mod, v_last = self.cue_of(t)
         lemma = t.lemma.lower()
-        if not is_cue and lemma not in self.lex.object_verbs and lemma not in self.lex.infinitive_verbs:
+        if (
+            not is_cue
+            and lemma not in self.lex.object_verbs
+            and lemma not in self.lex.infinitive_verbs
+            and lemma not in self.lex.as_verbs
+        ):
             return
         if not is_cue:
             mod, v_last = self.lex.verbs.get(lemma), t.i
@@ -575,7 +583,13 @@ class _Finder:
             # "urged Pakistan to act", "threatened to send troops": a request or a threat is an
             # act (an event), not a statement whose content can be true or false
             return
-        if lemma in self.lex.object_verbs and obj is not None and tokens[obj].pos != "PRON":
+        as_phrase = None
+        if obj is not None:
+            as_phrase = next((c for c in kids if c > obj and tokens[c].dep == "prep" and tokens[c].lemma == "as"), None)
+        if lemma in self.lex.as_verbs and obj is not None and as_phrase is not None:
+            # "regards the YPG as a terrorist group", "sees them as a threat": what is held of whom
+            keep.extend(range(_left_edge(self.a, obj), _right_edge(self.a, as_phrase) + 1))
+        elif lemma in self.lex.object_verbs and obj is not None and tokens[obj].pos != "PRON":
             last = _right_edge(self.a, obj)
             for c in kids:
                 if tokens[c].dep in ("oprd", "xcomp") and c > obj:

@@ -461,3 +461,14 @@ def test_she_is_the_person_named_in_apposition_to_the_subject(extracted: Extract
     names = {e.id: e.name for e in x.entities}
     c = claim_with(x, "This is callous and inhumane")
     assert c.speaker is not None and names.get(c.speaker.entity or "") == "Diane Abbott"
+
+
+@pytest.mark.slow
+def test_what_an_actor_regards_someone_as_is_its_claim(extracted: Callable[..., Extraction]) -> None:
+    text = "Ankara regards the Ogaden front as a terrorist group. Nairobi saw the delegation on Monday."
+    x = extracted(text)
+    held = [c for c in x.claims if "as a terrorist group" in text[c.start : c.end]]
+    assert held and held[0].speaker is not None and held[0].speaker.text == "Ankara"
+    assert text[held[0].start : held[0].end].startswith("the Ogaden front")
+    # without an "as" phrase, seeing someone says nothing
+    assert not [c for c in x.claims if "delegation" in text[c.start : c.end]]
