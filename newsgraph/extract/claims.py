@@ -586,7 +586,13 @@ class _Finder:
         as_phrase = None
         if obj is not None:
             as_phrase = next((c for c in kids if c > obj and tokens[c].dep == "prep" and tokens[c].lemma == "as"), None)
-        if lemma in self.lex.as_verbs and obj is not None and as_phrase is not None:
+        if (
+            lemma in self.lex.as_verbs
+            and obj is not None
+            and as_phrase is not None
+            and t.tag in {"VBZ", "VBP", "VBD", "VBN"}
+        ):
+            # a finite view: not "whether the US should continue to regard Pakistan as an ally"
             # "regards the YPG as a terrorist group", "sees them as a threat": what is held of whom
             keep.extend(range(_left_edge(self.a, obj), _right_edge(self.a, as_phrase) + 1))
         elif lemma in self.lex.object_verbs and obj is not None and tokens[obj].pos != "PRON":
