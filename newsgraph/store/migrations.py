@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 
 from newsgraph.errors import StoreVersionError
-from newsgraph.store import actors, reviews, schema, stories, ties, watchlist
+from newsgraph.store import actors, alerts, reviews, schema, stories, ties, watchlist
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "actors across documents, their links, decisions and ties; stories", _actor_tables),
     Migration(4, "confidence of entities, claims, events, relations and the network's ties", _confidence_columns),
     Migration(5, "reviews of watchlist hits (who, when, why); who asked for each actor merge or split", _review_tables),
+    Migration(7, "alerts raised by watch rules, and their delivery on each channel", alerts.create_tables),
 ]
 
 
