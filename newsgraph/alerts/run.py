@@ -179,6 +179,7 @@ def run_alerts(
     now: datetime | None = None,
     terminal: Printer | None = None,
     after_record: Callable[[list[int]], None] | None = None,
+    deliver: bool = True,
 ) -> AlertRun:
     """Evaluate ``rules`` on the documents ``new_document_ids``, record each new alert (a fact
     already alerted under the same rule is not recorded again) with a pending delivery on each
@@ -187,13 +188,14 @@ def run_alerts(
     ``terminal`` shows an alert on the terminal channel (the CLI passes one that prints through
     its console; plain lines on standard output otherwise). ``after_record`` is called with the
     ids recorded, between recording and delivering (tests use it to kill the process there).
+    Without ``deliver`` the alerts are recorded and left pending (the next run delivers them).
     """
     t0 = time.perf_counter()
     ids, repeated = record_alerts(engine, rules, deliveries, new_document_ids, now=now)
     t1 = time.perf_counter()
     if after_record is not None:
         after_record(ids)
-    delivered, failed = deliver_pending(engine, deliveries, terminal=terminal)
+    delivered, failed = deliver_pending(engine, deliveries, terminal=terminal) if deliver else ({}, {})
     return AlertRun(
         documents=len(set(new_document_ids)),
         raised=tuple(ids),

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "newsgraph.cli.review",
     "newsgraph.cli.group",
     "newsgraph.cli.serve",
+    "newsgraph.cli.alerts",
 ]
 """Modules that each define ``commands: list[click.Command]``."""
 
