@@ -1009,3 +1009,84 @@ def warm_in_background(db: Engine) -> threading.Thread:
     thread = threading.Thread(target=warm, args=(db,), name="newsgraph-warm", daemon=True)
     thread.start()
     return thread
+
+
+# -- alerts ----------------------------------------------------------------------------------------
+
+ALERT_POLL_S = 1.0
+"""How often the alert stream looks for new alerts in the store."""
+ALERT_STREAM_S = 600.0
+"""How long one alert stream stays open; the browser's EventSource reconnects from the last id."""
+ALERT_HEARTBEAT_S = 15.0
+
+
+@router.get(
+    "/alerts",
+    tags=["alerts"],
+    summary="Alerts raised by the watch rules, newest first",
+    response_model=m.Page[m.Alert],
+)
+def alert_list(
+    db: Db,
+    rule: Annotated[str | None, Query(description="Only the alerts of this rule.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    """The alerts of ``newsgraph watch`` (and ``newsgraph alerts run``), as ``newsgraph alerts``."""
+    from newsgraph.store import alerts as alert_store
+
+    found = alert_store.list_alerts(db, limit=limit, offset=offset, rule=rule)
+    return ok(page([a.to_dict() for a in found], limit, offset, alert_store.count_alerts(db, rule=rule)))
+
+
+@router.get(
+    "/alerts/stream",
+    tags=["alerts"],
+    summary="New alerts as they are raised (server-sent events)",
+    response_class=Response,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "`event: alert` lines, one per alert."}},
+)
+async def alert_stream(
+    request: Request,
+    db: Db,
+    after: Annotated[
+        int | None,
+        Query(ge=0, le=MAX_ID, description="Send the alerts after this id (default: only those raised from now on)."),
+    ] = None,
+) -> Response:
+    """A ``text/event-stream`` of the alerts recorded after ``after`` (or the ``Last-Event-ID`` the
+    browser sends when it reconnects), each ``event: alert`` with ``id:`` and the alert as JSON
+    ``data:``, oldest first. The stream looks at the store every second, sends a comment line
+    now and then to keep the connection open, and ends when the client goes away (or after ten
+    minutes: the browser reconnects from the last id it received)."""
+    from fastapi.responses import StreamingResponse
+
+    from newsgraph.store import alerts as alert_store
+
+    resumed = request.headers.get("last-event-id", "")
+    if after is None and resumed.isdigit() and len(resumed) < 19:
+        after = int(resumed)
+    start = after if after is not None else await run_in_threadpool(alert_store.last_alert_id, db)
+
+    async def events() -> Any:
+        last = start
+        loop = asyncio.get_running_loop()
+        opened = quiet = loop.time()
+        yield "retry: 2000\n: newsgraph alerts\n\n"
+        while loop.time() - opened < ALERT_STREAM_S:
+            if await request.is_disconnected():
+                return
+            found = await run_in_threadpool(alert_store.list_alerts, db, limit=100, after_id=last)
+            for a in found:
+                last = a.id
+                yield f"id: {a.id}\nevent: alert\ndata: {json.dumps(a.to_dict(), ensure_ascii=False)}\n\n"
+            if found:
+                quiet = loop.time()
+            elif loop.time() - quiet > ALERT_HEARTBEAT_S:
+                quiet = loop.time()
+                yield ": keep-alive\n\n"
+            await asyncio.sleep(ALERT_POLL_S)
+
+    return StreamingResponse(
+        events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )
