@@ -1,0 +1,98 @@
+"""Real servers on loopback for the delivery tests: an SMTP server (aiosmtpd) that keeps the
+messages it receives, and a webhook receiver (the standard library's HTTP server) that checks
+each request's HMAC signature and can refuse the first attempts."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+class Mailbox:
+    """What the SMTP server received: (envelope sender, recipients, message)."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], EmailMessage]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+
+@contextmanager
+def smtp_server() -> Iterator[tuple[int, Mailbox]]:
+    """An SMTP server on 127.0.0.1 (a free port); yields (port, mailbox)."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as s:  # the controller connects to its port to check it is up: not 0
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, box
+    finally:
+        controller.stop()
+
+
+class Webhook:
+    """The receiver's state: the alerts accepted, the attempts refused, the bad signatures."""
+
+    def __init__(self, secret: str, refuse_first: int = 0) -> None:
+        self.secret = secret
+        self.refuse = refuse_first
+        self.accepted: list[dict[str, Any]] = []
+        self.refused = 0
+        self.bad_signatures = 0
+        self.lock = threading.Lock()
+
+
+@contextmanager
+def webhook_server(secret: str, refuse_first: int = 0) -> Iterator[tuple[str, Webhook]]:
+    """A webhook receiver on 127.0.0.1; yields (its URL, its state). It answers 401 to a request
+    whose ``X-Newsgraph-Signature`` is not the HMAC-SHA256 of the body with ``secret``, 500 to
+    the first ``refuse_first`` good ones, 204 to the rest."""
+    state = Webhook(secret, refuse_first)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+            with state.lock:
+                if not hmac.compare_digest(self.headers.get("X-Newsgraph-Signature", ""), expected):
+                    state.bad_signatures += 1
+                    code = 401
+                elif state.refuse > 0:
+                    state.refuse -= 1
+                    state.refused += 1
+                    code = 500
+                else:
+                    state.accepted.append(json.loads(body)["alert"])
+                    code = 204
+            self.send_response(code)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/hook", state
+    finally:
+        server.shutdown()
+        server.server_close()
