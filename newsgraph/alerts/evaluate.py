@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from newsgraph.alerts.rules import Rule
-from newsgraph.errors import NotFound, StoreError
-from newsgraph.network import find_actor
+from newsgraph.errors import AmbiguousActor, NotFound, StoreError
+from newsgraph.network import Actor, find_actor
+from newsgraph.resolve import aliases
+from newsgraph.resolve.forms import form
 from newsgraph.store import Engine, Tx, connect
 from newsgraph.store import alerts as store
 from newsgraph.store.alerts import DocumentInfo, NewAlert, fact_key
@@ -69,7 +71,9 @@ class Context:
 
 
 def watched(conn: Tx, names: Iterable[str]) -> dict[int, str]:
-    """Actor id -> name for the watched ``names`` found in the store. A name no actor answers to
+    """Actor id -> name for the watched ``names`` found in the store, through the actor lookup
+    (a name, an alias or ``#ID``), else through the other names the alias table gives it (``JeM``
+    finds Jaish-e-Mohammed where the texts never write the acronym). A name no actor answers to
     yet is left out (it may appear in a later document); a name that fits several actors raises
     :class:`~newsgraph.errors.AmbiguousActor` listing them, to be named by ``#ID``."""
     out: dict[int, str] = {}
@@ -77,9 +81,26 @@ def watched(conn: Tx, names: Iterable[str]) -> dict[int, str]:
         try:
             actor = find_actor(conn, name)
         except NotFound:
-            continue
+            found = _by_reference_names(conn, name)
+            if found is None:
+                continue
+            actor = found
         out[actor.id] = actor.name
     return out
+
+
+def _by_reference_names(conn: Tx, name: str) -> Actor | None:
+    """The stored actor that another name the field's references give ``name`` answers to: an
+    acronym the texts never spell out (``JeM``, ``LeT``) or another spelling, through the alias
+    table (:mod:`newsgraph.resolve.aliases`); None when no such name is stored."""
+    f = form(name)
+    for gid in dict.fromkeys((*aliases.name_groups(f), *aliases.acronym_groups(f))):
+        for other in aliases.group(gid).names:
+            try:
+                return find_actor(conn, other)
+            except (NotFound, AmbiguousActor):
+                continue
+    return None
 
 
 def _keeps(rule: Rule, modality: str | None, confidence: float | None) -> bool:

@@ -9,6 +9,7 @@ import hmac
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email import message_from_bytes, policy
@@ -23,7 +24,7 @@ class Mailbox:
     def __init__(self) -> None:
         self.messages: list[tuple[str, list[str], EmailMessage]] = []
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), message))
@@ -54,6 +55,8 @@ class Webhook:
         self.secret = secret
         self.refuse = refuse_first
         self.accepted: list[dict[str, Any]] = []
+        self.arrivals: list[float] = []
+        """The wall-clock time each accepted alert arrived (time.time())."""
         self.refused = 0
         self.bad_signatures = 0
         self.lock = threading.Lock()
@@ -67,7 +70,7 @@ def webhook_server(secret: str, refuse_first: int = 0) -> Iterator[tuple[str, We
     state = Webhook(secret, refuse_first)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
             with state.lock:
@@ -80,6 +83,7 @@ def webhook_server(secret: str, refuse_first: int = 0) -> Iterator[tuple[str, We
                     code = 500
                 else:
                     state.accepted.append(json.loads(body)["alert"])
+                    state.arrivals.append(time.time())
                     code = 204
             self.send_response(code)
             self.send_header("Content-Length", "0")

@@ -23,7 +23,12 @@ from newsgraph.web import models as m
 from tests.alerts.stories import NEW_IDS, store_copy
 
 NOW = datetime(2026, 3, 4, 12, tzinfo=UTC)
-EVENTS = {"name": "groups in events", "kind": "actor_event", "actors": ["Hamas", "Jaish-e-Mohammed"], "min_confidence": 0}
+EVENTS = {
+    "name": "groups in events",
+    "kind": "actor_event",
+    "actors": ["Hamas", "Jaish-e-Mohammed"],
+    "min_confidence": 0,
+}
 TIES = {"name": "hamas ties", "kind": "new_tie", "actors": "Hamas", "min_confidence": 0}
 
 
@@ -36,7 +41,9 @@ def alerts_db(tmp_path: Path) -> Path:
     return db
 
 
-def serve(db: Path) -> Iterator[tuple[str, int, threading.Thread, Any]]:
+def serve(db: Path) -> Iterator[tuple[str, int, threading.Thread]]:
+    """The real app over ``db`` under uvicorn in a thread: yields (host, port, thread) once,
+    and stops the server when advanced again."""
     import uvicorn
 
     from newsgraph.web.app import create_app
@@ -44,14 +51,16 @@ def serve(db: Path) -> Iterator[tuple[str, int, threading.Thread, Any]]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), warm=False), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(str(db), warm=False), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not srv.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the test server did not start"
         time.sleep(0.05)
-    yield "127.0.0.1", port, thread, srv
+    yield "127.0.0.1", port, thread
     srv.should_exit = True
     thread.join(timeout=10)
 
@@ -74,6 +83,8 @@ def test_the_alert_list_is_paged_newest_first(alerts_db: Path, unused: None) -> 
         assert a["document"] in NEW_IDS and a["outlet"] and a["title"]
         assert client.get("/api/alerts", params={"rule": "nope"}).json()["total"] == 0
         assert client.get("/api/alerts", params={"limit": 0}).status_code == 422
+        bad = client.get("/api/alerts/stream", params={"after": "-1"})
+        assert bad.status_code == 400 and set(bad.json()) == {"error"}
 
 
 def read_events(response: http.client.HTTPResponse, want: int, timeout: float) -> list[dict[str, Any]]:
@@ -97,7 +108,7 @@ def read_events(response: http.client.HTTPResponse, want: int, timeout: float) -
 @pytest.mark.parametrize("unused", [None])
 def test_the_stream_brings_new_alerts_and_ends_when_the_client_leaves(alerts_db: Path, unused: None) -> None:
     server = serve(alerts_db)
-    host, port, thread, srv = next(server)
+    host, port, thread = next(server)
     try:
         # from the start: the alerts already recorded, oldest first
         conn = http.client.HTTPConnection(host, port, timeout=10)

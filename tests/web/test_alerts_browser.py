@@ -35,7 +35,7 @@ def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     with Store.open(db) as store:
         run_alerts(store.engine, parse_rules([EVENTS]), (), NEW_IDS, now=NOW)
     server = serve(db)
-    host, port, _, _ = next(server)
+    host, port, _ = next(server)
     yield f"http://{host}:{port}", db
     next(server, None)
 
