@@ -104,3 +104,24 @@ def test_a_watch_file_with_rules_and_deliveries(tmp_path: Path, unused: None) ->
     path.write_text("rules: [unclosed\n", encoding="utf-8")
     with pytest.raises(AlertConfigError, match="not valid YAML"):
         load_config(path)
+
+
+@pytest.mark.parametrize("unused", [None])
+def test_the_readme_example_is_a_valid_watch_file(unused: None) -> None:
+    """The README's watch.yaml example (mail when Hamas, LeT or JeM appear in a new event) loads
+    as written."""
+    import re
+
+    import yaml
+
+    from newsgraph.alerts import parse_config
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Alerts", 1)[1]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert block, "the Alerts section has a yaml block"
+    rules, deliveries = parse_config(yaml.safe_load(block.group(1)))
+    assert [(r.kind, r.actors) for r in rules] == [("actor_event", ("Hamas", "LeT", "JeM"))]
+    assert {d.type for d in deliveries} == {"email", "jsonl"}
+    email = next(d for d in deliveries if d.type == "email")
+    assert email.starttls and email.password_env and email.username_env
