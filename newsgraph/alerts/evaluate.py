@@ -348,7 +348,9 @@ def _surge(conn: Tx, ctx: Context, rule: Rule, ids: dict[int, str]) -> list[NewA
         span = r.sentence or {}
         out.append(
             NewAlert(
-                key=fact_key(rule.name, "surge", actor_id, ",".join(rule.types), f"{iso.year}-W{iso.week:02d}"),
+                key=fact_key(
+                    rule.name, "surge", ids[actor_id].lower(), ",".join(rule.types), f"{iso.year}-W{iso.week:02d}"
+                ),
                 rule=rule.name,
                 rule_kind=rule.kind,
                 fact_kind="surge",

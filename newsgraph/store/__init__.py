@@ -2,7 +2,8 @@
 
 The only package that speaks SQL. One module per resource declares its tables and holds every
 query on them: ``schema`` (documents and extraction records), ``actors``, ``ties``, ``stories``,
-``watchlist``, ``reviews`` (analysts' decisions on watchlist hits). Other packages hold an
+``watchlist``, ``reviews`` (analysts' decisions on watchlist hits), ``alerts`` (what the watch
+rules raised, and their delivery on each channel). Other packages hold an
 :data:`Engine` or a :data:`Tx` only to pass it back here.
 """
 

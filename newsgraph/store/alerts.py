@@ -651,23 +651,6 @@ def first_tie_seq(
     return None if found is None else int(found)
 
 
-def first_entity_seq(conn: Connection, names: Sequence[str]) -> dict[str, int]:
-    """Lower-cased entity name -> the order in the store of the first current document naming an
-    entity of that name, for ``names``."""
-    e, d = schema.entities, schema.documents
-    out: dict[str, int] = {}
-    lowered = sorted({n.lower() for n in names})
-    for part in chunks(lowered):
-        q = (
-            select(func.lower(e.c.name), func.min(d.c.seq))
-            .join(d, d.c.id == e.c.doc_id)
-            .where(func.lower(e.c.name).in_(part), d.c.current.is_(True))
-            .group_by(func.lower(e.c.name))
-        )
-        out.update((r[0], int(r[1])) for r in conn.execute(q))
-    return out
-
-
 class NamedEntity(NamedTuple):
     """An entity of a new document that could be on a watchlist, with its actor."""
 
