@@ -28,9 +28,14 @@ from newsgraph.store import alerts as store
 from newsgraph.store.alerts import DocumentInfo, NewAlert, fact_key
 from newsgraph.watchlist.actors import SCREENED_KINDS
 from newsgraph.watchlist.matcher import MATCH_THRESHOLD
-from newsgraph.watchlist.screen import Hit, screen_stored
+from newsgraph.watchlist.screen import NO_LIST, Hit, screen_stored
 
 log = logging.getLogger("newsgraph.alerts")
+
+SCREEN_CACHE = 50_000
+"""Names whose screening a process keeps (a watcher screens the same actors batch after batch);
+a cached result holds only while the loaded lists are the same (their names and load times)."""
+_SCREENED: dict[tuple[object, ...], list[Hit]] = {}
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
 
@@ -206,6 +211,16 @@ def _tie_type_matches(rule: Rule, t: store.TieRow) -> bool:
     return t.type.lower() in wanted or t.kind in wanted
 
 
+def _first_ties(found: dict[tuple[int, int, str], int]) -> dict[tuple[int, int, str], int]:
+    """(lower actor, higher actor, type) and (lower, higher, "") for any type -> the first
+    document (its order in the store) that ties them, either way."""
+    out: dict[tuple[int, int, str], int] = {}
+    for (a, b, kind), seq in found.items():
+        for key in ((min(a, b), max(a, b), kind), (min(a, b), max(a, b), "")):
+            out[key] = min(seq, out.get(key, seq))
+    return out
+
+
 def _tie_span(ctx: Context, t: store.TieRow) -> tuple[int, int]:
     """A tie's evidence: its sentence; for a claim (stored as what is said), the sentence around it."""
     if t.kind == "claim":
@@ -217,6 +232,7 @@ def _new_tie(conn: Tx, ctx: Context, rule: Rule, ids: dict[int, str], others: di
     seq = {d: ctx.docs[d].seq for d in ctx.order}
     out = []
     done: set[tuple[int, int, str]] = set()
+    firsts: dict[tuple[int, int, str], int] | None = None
     for t in store.ties_of(conn, list(ctx.order)):
         if not _tie_type_matches(rule, t) or not _keeps(rule, t.modality, t.confidence):
             continue
@@ -232,9 +248,10 @@ def _new_tie(conn: Tx, ctx: Context, rule: Rule, ids: dict[int, str], others: di
         pair = (min(t.actor_a, t.actor_b), max(t.actor_a, t.actor_b), by_type)
         if pair in done:
             continue
-        types = [t.type] if rule.types else []
-        first = store.first_tie_seq(conn, t.actor_a, t.actor_b, types, rule.min_confidence, rule.modality)
         done.add(pair)
+        if firsts is None:
+            firsts = _first_ties(store.first_tie_seqs(conn, list(ids), rule.min_confidence, rule.modality))
+        first = firsts.get(pair)
         if first != seq[t.doc_id]:
             continue  # stated before, in a document stored earlier
         name = {t.actor_a: t.name_a, t.actor_b: t.name_b}
@@ -371,9 +388,14 @@ def _surge(conn: Tx, ctx: Context, rule: Rule, ids: dict[int, str]) -> list[NewA
 
 
 def _watchlist_match(engine: Engine, conn: Tx, ctx: Context, rule: Rule, ids: dict[int, str] | None) -> list[NewAlert]:
+    state = store.watchlist_state(conn)
+    if not state:
+        log.warning("alert rule %r: %s", rule.name, NO_LIST)
+        return []
     rows = store.entities_of_documents(conn, list(ctx.order), list(SCREENED_KINDS))
     out: list[NewAlert] = []
     screened: dict[tuple[str, str], list[Hit]] = {}
+    threshold = rule.threshold or MATCH_THRESHOLD
     done: set[str] = set()
     for e in rows:
         if ids is not None and e.actor_id not in ids:
@@ -383,18 +405,23 @@ def _watchlist_match(engine: Engine, conn: Tx, ctx: Context, rule: Rule, ids: di
         name = e.actor_name or e.name
         query = (name, e.kind)
         if query not in screened:
-            try:
-                screened[query] = screen_stored(
-                    engine,
-                    name,
-                    kind=SCREENED_KINDS.get(e.kind),
-                    threshold=rule.threshold or MATCH_THRESHOLD,
-                    lists=list(rule.lists) or None,
-                    limit=3,
-                )
-            except StoreError as exc:  # no watchlist loaded: nothing can match
-                log.warning("alert rule %r: %s", rule.name, exc)
-                return out
+            cached = (str(engine.url), state, name, e.kind, threshold, rule.lists)
+            if cached not in _SCREENED:
+                if len(_SCREENED) >= SCREEN_CACHE:
+                    _SCREENED.clear()
+                try:
+                    _SCREENED[cached] = screen_stored(
+                        engine,
+                        name,
+                        kind=SCREENED_KINDS.get(e.kind),
+                        threshold=threshold,
+                        lists=list(rule.lists) or None,
+                        limit=3,
+                    )
+                except StoreError as exc:  # none of the rule's lists is loaded: nothing can match
+                    log.warning("alert rule %r: %s", rule.name, exc)
+                    return out
+            screened[query] = _SCREENED[cached]
         for hit in screened[query]:
             entry = hit.entry
             key = fact_key(rule.name, "match", entry.list, entry.entry_id, name.lower())

@@ -47,6 +47,7 @@ from newsgraph.store.extractions import at_least
 from newsgraph.store.rows import chunks
 from newsgraph.store.schema import metadata
 from newsgraph.store.ties import actor_ties
+from newsgraph.store.watchlist import watchlist_lists
 
 alerts = Table(
     "alerts",
@@ -619,36 +620,43 @@ def ties_of(conn: Connection, doc_ids: Sequence[str]) -> list[TieRow]:
     return out
 
 
-def first_tie_seq(
-    conn: Connection, a: int, b: int, types: Sequence[str], min_confidence: float, modalities: Sequence[str]
-) -> int | None:
-    """The order in the store (documents.seq) of the first current document that ties actors
-    ``a`` and ``b`` (either way) by a fact of ``types`` (any when empty) at or above
-    ``min_confidence``, of ``modalities`` (any when empty); None when none does."""
+def watchlist_state(conn: Connection) -> tuple[tuple[str, str], ...]:
+    """(list, loaded at) of every loaded list: what a cached screening result depends on."""
+    q = select(watchlist_lists.c.list, watchlist_lists.c.loaded_at).order_by(watchlist_lists.c.list)
+    return tuple((r[0], r[1]) for r in conn.execute(q))
+
+
+def first_tie_seqs(
+    conn: Connection, actor_ids: Sequence[int], min_confidence: float, modalities: Sequence[str]
+) -> dict[tuple[int, int, str], int]:
+    """(actor, actor, tie type) -> the order in the store (documents.seq) of the first current
+    document that ties them so (as stored: each direction apart), for every tie with an end
+    among ``actor_ids``, at or above ``min_confidence``, of ``modalities`` (any when empty)."""
     t, d = actor_ties, schema.documents
     la, lb = actor_links.alias("la"), actor_links.alias("lb")
-    where: list[Any] = [
-        d.c.current.is_(True),
-        or_(and_(la.c.actor_id == a, lb.c.actor_id == b), and_(la.c.actor_id == b, lb.c.actor_id == a)),
-    ]
-    if types:
-        wanted = {x.lower() for x in types}
-        where.append(or_(func.lower(t.c.type).in_(wanted), t.c.kind.in_(wanted)))
+    base = (
+        t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
+        .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
+        .join(d, d.c.id == t.c.doc_id)
+    )
+    where: list[Any] = [d.c.current.is_(True), la.c.actor_id != lb.c.actor_id]
     if (sure := at_least(t.c.confidence, min_confidence)) is not None:
         where.append(sure)
     if modalities:
         where.append(t.c.modality.in_(list(modalities)))
-    q = (
-        select(func.min(d.c.seq))
-        .select_from(
-            t.join(la, and_(la.c.doc_id == t.c.doc_id, la.c.entity_id == t.c.entity_a))
-            .join(lb, and_(lb.c.doc_id == t.c.doc_id, lb.c.entity_id == t.c.entity_b))
-            .join(d, d.c.id == t.c.doc_id)
-        )
-        .where(*where)
-    )
-    found = conn.execute(q).scalar_one()
-    return None if found is None else int(found)
+    out: dict[tuple[int, int, str], int] = {}
+    for part in chunks(sorted(set(actor_ids))):
+        for end in (la, lb):
+            q = (
+                select(la.c.actor_id, lb.c.actor_id, t.c.type, func.min(d.c.seq))
+                .select_from(base)
+                .where(*where, end.c.actor_id.in_(part))
+                .group_by(la.c.actor_id, lb.c.actor_id, t.c.type)
+            )
+            for a, b, kind, seq in conn.execute(q):
+                key = (int(a), int(b), str(kind))
+                out[key] = min(int(seq), out.get(key, int(seq)))
+    return out
 
 
 class NamedEntity(NamedTuple):
