@@ -10,7 +10,14 @@ by rule and fact, in the store: :mod:`newsgraph.store.alerts`) and delivers what
 from newsgraph.alerts.deliver import Delivery, parse_deliveries
 from newsgraph.alerts.evaluate import evaluate
 from newsgraph.alerts.rules import Rule, parse_rules
-from newsgraph.alerts.run import AlertRun, deliver_pending, load_config, parse_config, run_alerts
+from newsgraph.alerts.run import (
+    AlertRun,
+    after_ingest_hook,
+    deliver_pending,
+    load_config,
+    parse_config,
+    run_alerts,
+)
 from newsgraph.store.alerts import Alert
 
 __all__ = [
@@ -18,6 +25,7 @@ __all__ = [
     "AlertRun",
     "Delivery",
     "Rule",
+    "after_ingest_hook",
     "deliver_pending",
     "evaluate",
     "load_config",

@@ -205,3 +205,18 @@ def run_alerts(
         evaluate_s=t1 - t0,
         deliver_s=time.perf_counter() - t1,
     )
+
+
+def after_ingest_hook(
+    rules: Any, deliver: Any, *, terminal: Printer | None = None
+) -> Callable[[Engine, Sequence[str]], AlertRun]:
+    """The watcher's ``after_ingest(engine, new_document_ids)`` for the raw ``rules:`` and
+    ``deliver:`` sections of ``watch.yaml``, checked now (a wrong rule stops the watcher before
+    its first poll, naming the rule and the key). Called with no new document, it still delivers
+    what an earlier run left pending."""
+    checked_rules, checked_deliveries = parse_rules(rules), parse_deliveries(deliver)
+
+    def after_ingest(engine: Engine, new_document_ids: Sequence[str]) -> AlertRun:
+        return run_alerts(engine, checked_rules, checked_deliveries, new_document_ids, terminal=terminal)
+
+    return after_ingest

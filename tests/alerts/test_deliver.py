@@ -174,3 +174,22 @@ def test_alerts_recorded_by_a_killed_run_are_delivered_once_by_the_next(
         ids = [a["id"] for a in hook.accepted]
     assert Counter(ids) == Counter({a.id: 1 for a in list_alerts(store.engine, limit=100)})
     assert Counter(a["id"] for a in lines(jsonl)) == Counter(ids)
+
+
+@pytest.mark.parametrize("unused", [None])
+def test_the_watchers_hook_checks_the_rules_first_and_delivers_pending(
+    store: Store, tmp_path: Path, unused: None
+) -> None:
+    from newsgraph.alerts import after_ingest_hook
+    from newsgraph.errors import AlertConfigError
+
+    with pytest.raises(AlertConfigError, match="rule 'x', key 'kind'"):
+        after_ingest_hook([{"name": "x", "kind": "nope"}], None)
+    jsonl = tmp_path / "alerts.jsonl"
+    cfg = config(jsonl)
+    hook = after_ingest_hook(cfg["rules"], cfg["deliver"])
+    first = hook(store.engine, NEW_IDS[:1])
+    assert first.delivered == {"jsonl": len(first.raised)} and first.raised
+    second = hook(store.engine, NEW_IDS[1:])
+    assert second.raised and len(lines(jsonl)) == len(first.raised) + len(second.raised)
+    assert hook(store.engine, []).raised == ()
