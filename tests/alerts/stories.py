@@ -26,7 +26,8 @@ EARLIER = [
         "text": (
             "ISLAMABAD, Feb 10 (NWS) - Hamas commander Khaled Qaddumi met Lashkar-e-Taiba chief Hafiz Saeed "
             "in Rawalakot on Sunday, police said.\n\n"
-            '"Hamas is recruiting in Kashmir," police spokesman Imran Khalid told reporters.'
+            '"Hamas is recruiting in Kashmir," police spokesman Imran Khalid told reporters. '
+            "Interior minister Khalid Mahmood said the meeting was illegal."
         ),
     },
 ]

@@ -120,3 +120,14 @@ def test_no_alert_is_repeated_across_runs(store: Store, unused: None) -> None:
     second = run_alerts(store.engine, rules, (), list(reversed(NEW_IDS)), now=datetime(2026, 3, 5, tzinfo=UTC))
     assert second.raised == () and second.repeated == 5
     assert len(list_alerts(store.engine, limit=100)) == 5
+
+
+@pytest.mark.parametrize("unused", [None])
+def test_a_watched_name_that_fits_several_actors_lists_them(store: Store, unused: None) -> None:
+    from newsgraph.errors import AmbiguousActor
+
+    with pytest.raises(AmbiguousActor) as err:
+        fired(store, {"name": "k", "kind": "actor_claim", "actors": "Khalid"})
+    names = {c["name"] for c in err.value.candidates}
+    assert {"Imran Khalid", "Khalid Mahmood"} <= names and "#" in str(err.value)
+    assert fired(store, {"name": "nobody", "kind": "actor_claim", "actors": "Nobody Atall"}) == [], "not stored yet"
