@@ -7,7 +7,8 @@
   (``X-Newsgraph-Signature: sha256=HEX``) with the secret in the environment variable
   ``secret_env``, retried with back-off (``retries``, ``timeout``);
 - ``email``: one digest per run over SMTP (plain text and an HTML alternative) from ``from`` to
-  ``to``, STARTTLS when ``starttls``; the user name and password come from the environment
+  ``to``, STARTTLS when ``starttls`` (``ca_file``: certificates to trust besides the system's); the
+  user name and password come from the environment
   variables named by ``username_env`` and ``password_env``, never from the file.
 
 Each delivery has a ``name`` (by default its type; two of one type need names): the store keeps
@@ -74,13 +75,26 @@ class Delivery:
     username_env: str | None = None
     password_env: str | None = None
     subject: str = "newsgraph: {count} new alert(s)"
+    ca_file: Path | None = None
+    """``email``: the certificates to trust for STARTTLS besides the system's (a relay with its own CA)."""
 
 
 _KEYS: dict[str, set[str]] = {
     "terminal": set(),
     "jsonl": {"path"},
     "webhook": {"url", "secret_env", "timeout", "retries", "backoff"},
-    "email": {"host", "port", "starttls", "from", "to", "username_env", "password_env", "subject", "timeout"},
+    "email": {
+        "host",
+        "port",
+        "starttls",
+        "ca_file",
+        "from",
+        "to",
+        "username_env",
+        "password_env",
+        "subject",
+        "timeout",
+    },
 }
 
 
@@ -176,6 +190,7 @@ def parse_delivery(raw: Any, position: int) -> Delivery:
         password_env=_env_name(raw, "password_env", name),
         subject=subject,
         timeout=_positive(raw, "timeout", name, 10.0),
+        ca_file=Path(_need(raw, "ca_file", name)).expanduser() if "ca_file" in raw else None,
     )
 
 
@@ -318,7 +333,7 @@ def send_email(d: Delivery, alerts: Sequence[Alert]) -> None:
     try:
         with smtplib.SMTP(d.host, d.port, timeout=d.timeout) as smtp:
             if d.starttls:
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=ssl.create_default_context(cafile=str(d.ca_file) if d.ca_file else None))
             if user and password:
                 smtp.login(user, password)
             smtp.send_message(digest_message(d, alerts))

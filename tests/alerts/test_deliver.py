@@ -193,3 +193,40 @@ def test_the_watchers_hook_checks_the_rules_first_and_delivers_pending(
     second = hook(store.engine, NEW_IDS[1:])
     assert second.raised and len(lines(jsonl)) == len(first.raised) + len(second.raised)
     assert hook(store.engine, []).raised == ()
+
+
+@pytest.mark.parametrize("unused", [None])
+def test_the_digest_over_starttls_with_a_login_from_the_environment(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unused: None
+) -> None:
+    from tests.alerts.servers import self_signed, tls_smtp_server
+
+    made = self_signed(tmp_path)
+    if made is None:
+        pytest.skip("the openssl command is absent: no certificate for the test server")
+    cert, key = made
+    monkeypatch.setenv("NG_TEST_SMTP_USER", "analyst")
+    monkeypatch.setenv("NG_TEST_SMTP_PASSWORD", "wrong")
+    with tls_smtp_server(cert, key, "analyst", "pw-from-env") as (port, box):
+        mail = {
+            "type": "email",
+            "host": "127.0.0.1",
+            "port": port,
+            "starttls": True,
+            "ca_file": str(cert),
+            "from": "newsgraph@example.org",
+            "to": "analyst@example.org",
+            "username_env": "NG_TEST_SMTP_USER",
+            "password_env": "NG_TEST_SMTP_PASSWORD",
+            "timeout": 5,
+        }
+        rules, deliveries = parse_config({"rules": RULES, "deliver": [mail]})
+        # a wrong password: refused, said in one line, the alerts kept pending
+        refused = run_alerts(store.engine, rules, deliveries, NEW_IDS, now=NOW)
+        assert len(refused.raised) == EXPECTED and "email" in refused.failed and box.messages == []
+        assert "pw-from-env" not in refused.failed["email"] and "wrong" not in refused.failed["email"]
+        monkeypatch.setenv("NG_TEST_SMTP_PASSWORD", "pw-from-env")
+        run = run_alerts(store.engine, rules, deliveries, NEW_IDS, now=NOW)
+        assert run.failed == {} and run.delivered == {"email": EXPECTED}
+        assert len(box.messages) == 1 and box.messages[0][1] == ["analyst@example.org"]
+        assert box.messages[0][2].get_body(("plain",)).get_content().count("[groups in events]") == 3  # type: ignore[union-attr]
