@@ -239,3 +239,24 @@ class WatchConfigError(NewsgraphError):
         self.origin = origin
         self.reason = reason
         self.line = line
+
+class AlertConfigError(NewsgraphError):
+    """An alert rule or delivery of ``watch.yaml`` is malformed: ``where`` names the rule (or
+    delivery) and the key."""
+
+    exit_code = 2
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"watch configuration, {printable(where)}: {reason}; fix the file and run again")
+        self.where = where
+        self.reason = reason
+
+
+class DeliveryError(NewsgraphError):
+    """One delivery channel could not deliver (a webhook that refused, a mail server that did not
+    answer): logged in one line; the alerts stay pending and the next run tries again."""
+
+    def __init__(self, channel: str, reason: str) -> None:
+        super().__init__(f"alert delivery {printable(channel)!r} failed: {reason}; it is tried again on the next run")
+        self.channel = channel
+        self.reason = reason

@@ -3,7 +3,8 @@
 The only package that speaks SQL. One module per resource declares its tables and holds every
 query on them: ``schema`` (documents and extraction records), ``actors``, ``ties``, ``stories``,
 ``watchlist``, ``reviews`` (analysts' decisions on watchlist hits), ``watch`` (the watcher's
-sources and the items it has seen). Other packages hold an
+sources and the items it has seen), ``alerts`` (what the watch rules raised, and their delivery
+on each channel). Other packages hold an
 :data:`Engine` or a :data:`Tx` only to pass it back here.
 """
 

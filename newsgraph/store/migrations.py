@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 
 from newsgraph.errors import StoreVersionError
-from newsgraph.store import actors, reviews, schema, stories, ties, watchlist
+from newsgraph.store import actors, alerts, reviews, schema, stories, ties, watchlist
 from newsgraph.store import watch as watch_state
 
 
@@ -98,6 +98,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "confidence of entities, claims, events, relations and the network's ties", _confidence_columns),
     Migration(5, "reviews of watchlist hits (who, when, why); who asked for each actor merge or split", _review_tables),
     Migration(6, "the watcher's sources, the items it has seen, their near-duplicate bands", watch_state.create_tables),
+    Migration(7, "alerts raised by watch rules, and their delivery on each channel", alerts.create_tables),
 ]
 
 

@@ -1009,3 +1009,85 @@ def warm_in_background(db: Engine) -> threading.Thread:
     thread = threading.Thread(target=warm, args=(db,), name="newsgraph-warm", daemon=True)
     thread.start()
     return thread
+
+
+# -- alerts ----------------------------------------------------------------------------------------
+
+ALERT_POLL_S = 1.0
+"""How often the alert stream looks for new alerts in the store."""
+ALERT_STREAM_S = 600.0
+"""How long one alert stream stays open; the browser's EventSource reconnects from the last id."""
+ALERT_HEARTBEAT_S = 15.0
+
+
+@router.get(
+    "/alerts",
+    tags=["alerts"],
+    summary="Alerts raised by the watch rules, newest first",
+    response_model=m.Page[m.Alert],
+)
+def alert_list(
+    db: Db,
+    rule: Annotated[str | None, Query(description="Only the alerts of this rule.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    """The alerts of ``newsgraph watch`` (and ``newsgraph alerts run``), as ``newsgraph alerts``."""
+    from newsgraph.store import alerts as alert_store
+
+    found = alert_store.list_alerts(db, limit=limit, offset=offset, rule=rule)
+    return ok(page([a.to_dict() for a in found], limit, offset, alert_store.count_alerts(db, rule=rule)))
+
+
+async def alert_stream(request: Request) -> Response:
+    """``GET /api/alerts/stream``: a ``text/event-stream`` of the alerts recorded after ``?after=ID``
+    (or the ``Last-Event-ID`` the browser sends when it reconnects; by default only those raised
+    from now on), each ``event: alert`` with ``id:`` and the alert as JSON ``data:`` (the shape
+    of ``GET /api/alerts``), oldest first. The stream looks at the store every second, sends a
+    comment line now and then to keep the connection open, and ends when the client goes away
+    (or after ten minutes: the browser reconnects from the last id it received).
+
+    A plain route, not in the OpenAPI schema (its answer is a stream, not a JSON model)."""
+    from fastapi.responses import StreamingResponse
+
+    from newsgraph.store import alerts as alert_store
+    from newsgraph.web.security import error_response
+
+    db = engine(request)
+    given = request.query_params.get("after")
+    resumed = request.headers.get("last-event-id", "")
+    after: int | None = None
+    for value in (given, resumed if given is None else None):
+        if value is None or value == "":
+            continue
+        if not value.isdigit() or len(value) > 18:
+            return error_response(request, 400, "bad_request", f"after={value[:40]!r} is not an alert id (0 or more)")
+        after = int(value)
+        break
+    start = after if after is not None else await run_in_threadpool(alert_store.last_alert_id, db)
+
+    async def events() -> Any:
+        last = start
+        loop = asyncio.get_running_loop()
+        opened = quiet = loop.time()
+        yield "retry: 2000\n: newsgraph alerts\n\n"
+        while loop.time() - opened < ALERT_STREAM_S:
+            if await request.is_disconnected():
+                return
+            found = await run_in_threadpool(alert_store.list_alerts, db, limit=100, after_id=last)
+            for a in found:
+                last = a.id
+                yield f"id: {a.id}\nevent: alert\ndata: {json.dumps(a.to_dict(), ensure_ascii=False)}\n\n"
+            if found:
+                quiet = loop.time()
+            elif loop.time() - quiet > ALERT_HEARTBEAT_S:
+                quiet = loop.time()
+                yield ": keep-alive\n\n"
+            await asyncio.sleep(ALERT_POLL_S)
+
+    return StreamingResponse(
+        events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )
+
+
+router.add_route("/alerts/stream", alert_stream, methods=["GET"], include_in_schema=False)

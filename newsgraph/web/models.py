@@ -1062,3 +1062,59 @@ class Timeline(BaseModel):
 
     interval: str
     items: list[Period]
+
+
+# -- alerts ----------------------------------------------------------------------------------------
+
+ALERT_EXAMPLE: dict[str, Any] = {
+    "id": 12,
+    "rule": "groups in events",
+    "rule_kind": "actor_event",
+    "summary": "Jaish-e-Mohammed in a new PROTEST event",
+    "fact": {"kind": "event", "type": "PROTEST", "record": "v1", "modality": "asserted", "confidence": 0.42},
+    "sentence_text": "Jaish-e-Mohammed held a rally in Bahawalpur on Monday.",
+    "start": 25,
+    "end": 79,
+    "document": "nws-2026-0303-jem",
+    "title": "Jaish-e-Mohammed rally",
+    "url": "https://news.example/jem",
+    "outlet": "NWS",
+    "published": "2026-03-03",
+    "speaker_name": None,
+    "actors": [{"id": 8, "name": "Jaish-e-Mohammed"}],
+    "created_at": "2026-03-03T10:00:00+00:00",
+    "deliveries": {"email": "delivered", "jsonl": "delivered"},
+}
+
+
+class AlertActor(BaseModel):
+    model_config = shape()
+
+    id: int
+    name: str
+
+
+class Alert(BaseModel):
+    """An alert a watch rule raised: the fact (event, claim, tie, watchlist match or surge, with its
+    type, modality and confidence), its sentence, the document and its outlet, who says so, the
+    rule that fired, and its status on each delivery channel."""
+
+    model_config = shape(ALERT_EXAMPLE)
+
+    id: int = Field(description="The alert's number: newer alerts have larger ones.")
+    rule: str
+    rule_kind: str = Field(description="actor_event, actor_claim, new_tie, watchlist_match, new_speaker or surge.")
+    summary: str
+    fact: dict[str, Any] = Field(description="kind, type, record, modality, confidence, and what the kind adds.")
+    sentence_text: str | None
+    start: int | None
+    end: int | None
+    document: str | None
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    speaker_name: str | None
+    actors: list[AlertActor]
+    created_at: str
+    deliveries: dict[str, str] = Field(description="Channel -> pending or delivered.")

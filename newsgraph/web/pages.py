@@ -48,6 +48,7 @@ PAGES = {
     "actor": "Actor",
     "network": "Network",
     "map": "Map and timeline",
+    "alerts": "Alerts",
 }
 
 NOT_INSTALLED = (
@@ -122,6 +123,12 @@ def network_page() -> HTMLResponse:
 def map_page() -> HTMLResponse:
     """Event locations on a world outline, and a timeline."""
     return _page("map")
+
+
+@router.api_route("/alerts", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def alerts_page() -> HTMLResponse:
+    """The alerts of the watch rules, newest first, updated live as new ones are raised."""
+    return _page("alerts")
 
 
 @router.api_route("/favicon.ico", methods=["GET", "HEAD"])

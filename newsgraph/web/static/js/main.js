@@ -6,6 +6,7 @@ import { renderDocument } from './pages/document.js';
 import { renderActor } from './pages/actor.js';
 import { renderNetwork } from './pages/network.js';
 import { renderMap } from './pages/map.js';
+import { renderAlerts } from './pages/alerts.js';
 
 const PAGES = {
   home: renderHome,
@@ -14,6 +15,7 @@ const PAGES = {
   actor: renderActor,
   network: renderNetwork,
   map: renderMap,
+  alerts: renderAlerts,
 };
 
 async function start() {
