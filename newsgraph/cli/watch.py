@@ -10,8 +10,10 @@ from types import FrameType
 import click
 from rich.text import Text
 
+from newsgraph.alerts.run import after_ingest_hook
+from newsgraph.cli.alerts import show_alert
 from newsgraph.cli.output import errors
-from newsgraph.store import DEFAULT_DB, Store, shown
+from newsgraph.store import DEFAULT_DB, Engine, Store, shown
 from newsgraph.watch import AfterIngest, WatchConfig, Watcher, load_config
 
 
@@ -21,8 +23,15 @@ def _log(line: str) -> None:
 
 def after_ingest_for(config: WatchConfig) -> AfterIngest | None:
     """The step run on each poll's new documents: the alert rules of ``config`` (its ``rules`` and
-    ``deliver`` sections), once the alerting stage is wired in; None until then."""
-    return None
+    ``deliver`` sections), checked now; None when it has no rules."""
+    if not config.rules:
+        return None
+    hook = after_ingest_hook(config.rules, config.deliver, terminal=show_alert)
+
+    def after_ingest(engine: Engine, new_document_ids: list[str]) -> None:
+        hook(engine, new_document_ids)
+
+    return after_ingest
 
 
 @click.command()
@@ -70,6 +79,7 @@ def watch(config: Path, db: str | None, once: bool, all_sources: bool, check: bo
     """
     cfg = load_config(config)
     target = db or cfg.store or DEFAULT_DB
+    after_ingest = after_ingest_for(cfg)  # a wrong rule stops here, before any poll
     if check:
         for s in cfg.sources:
             click.echo(f"{s.name}\t{s.kind}\tevery {s.every:g}s\t{s.target}")
@@ -77,7 +87,7 @@ def watch(config: Path, db: str | None, once: bool, all_sources: bool, check: bo
         return
     with (
         Store.open(target) as store,
-        Watcher(cfg, store, after_ingest=after_ingest_for(cfg), log=_log, verbose=verbose) as watcher,
+        Watcher(cfg, store, after_ingest=after_ingest, log=_log, verbose=verbose) as watcher,
     ):
 
         def stop(signum: int, _frame: FrameType | None) -> None:
