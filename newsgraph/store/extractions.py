@@ -16,8 +16,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.records import Extraction
 from newsgraph.store import schema
-from newsgraph.store.actors import actor_links
-from newsgraph.store.documents import contains, document_row
+from newsgraph.store.actors import actor_links, actors
+from newsgraph.store.documents import contains, document_row, has_words
 from newsgraph.store.rows import chunks
 
 docs = schema.documents
@@ -124,12 +124,19 @@ def _claims_query(speaker: str | None, about: str | None) -> Any:
         .outerjoin(by, and_(by.c.doc_id == c.c.doc_id, by.c.id == c.c.reported_by))
         .where(docs.c.current.is_(True))
     )
-    if speaker:
+    if speaker:  # the speaker's name, as words: "Assad" is Bashar al-Assad, never an ambassador
+        by_actor = exists().where(
+            actor_links.c.doc_id == c.c.doc_id,
+            actor_links.c.entity_id == c.c.speaker_entity,
+            actors.c.id == actor_links.c.actor_id,
+            has_words(actors.c.name, speaker),
+        )
         q = q.where(
             or_(
-                contains(c.c.speaker_text, speaker),
-                contains(e.c.name, speaker),
-                contains(cast(e.c.aliases, Text), speaker),
+                has_words(c.c.speaker_text, speaker),
+                has_words(e.c.name, speaker),
+                has_words(cast(e.c.aliases, Text), speaker),
+                by_actor,
             )
         )
     if about:
