@@ -38,6 +38,10 @@ class _Console(Console):
     pipe (rich would use 80 columns, or the width of whichever standard stream is a terminal),
     so that ``newsgraph screen --actors | grep X`` finds each row whole on one line."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._width = kwargs.get("width")  # not $COLUMNS as it was at start: size() reads it for a terminal
+
     @property
     def size(self) -> ConsoleDimensions:
         found = super().size
