@@ -12,6 +12,7 @@ from rich.text import Text
 from newsgraph.cli.options import db_option, json_option, min_confidence_option, output_options, reviewer_option
 from newsgraph.cli.output import Output, confidence_text, console, emit, emitted, hidden_note, note, print_json
 from newsgraph.errors import BadRequest
+from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.store import Store, connect
 from newsgraph.store.actors import list_actors
 from newsgraph.store.documents import document_id_for
@@ -394,7 +395,7 @@ def network(
                 hidden = nw.hidden_ties(store.engine, f)
             documents = _documents_of(store, result)
             hidden_note(hidden, min_confidence)
-            _print_stats(result, documents, out)
+            _print_stats(result, documents, out, _hidden(min_confidence, hidden))
             return
         if new_since:
             net = nw.new_ties(
@@ -409,7 +410,8 @@ def network(
         else:
             net = nw.overview(store.engine, filters=f, limit=limit)
     hidden_note(net.hidden, min_confidence)
-    if emitted(out, _edge_rows(net, limit), EDGE_COLUMNS, data=net.to_dict(limit)):  # the API's shape: /api/network
+    data = {**net.to_dict(limit), "confidence_threshold": DEFAULT_THRESHOLD}  # the API's shape: /api/network
+    if emitted(out, _edge_rows(net, limit), EDGE_COLUMNS, data=data):
         return
     if net.center:
         c = net.actors[net.center[0]]
@@ -468,9 +470,11 @@ def _stats_rows(result: Any, documents: dict[int, int]) -> list[dict[str, Any]]:
     return rows
 
 
-def _print_stats(result: Any, documents: dict[int, int], out: Output) -> None:
+def _print_stats(result: Any, documents: dict[int, int], out: Output, shape: dict[str, Any]) -> None:
+    """The statistics; ``shape``: what the API adds to them (the threshold and what it hides)."""
     central = [{**c, "documents": documents.get(c["id"])} for c in result.central]
-    if emitted(out, _stats_rows(result, documents), [*STATS_CSV_COLUMNS, *CENTRAL_COLUMNS], data=result.to_dict()):
+    data = {**result.to_dict(), **shape}  # the API's shape (GET /api/network/communities)
+    if emitted(out, _stats_rows(result, documents), [*STATS_CSV_COLUMNS, *CENTRAL_COLUMNS], data=data):
         return
     console.print(f"{result.nodes} actor(s), {result.edges} tie(s)")
     emit(out, central, CENTRAL_COLUMNS, title="Most central")
@@ -524,7 +528,7 @@ def communities(
         result = nw.stats(g)
         documents = _documents_of(store, result)
     hidden_note(hidden, min_confidence)
-    _print_stats(result, documents, out)
+    _print_stats(result, documents, out, _hidden(min_confidence, hidden))
 
 
 PATH_COLUMNS = [
@@ -662,9 +666,13 @@ def timeline(
         hidden = nw.timeline_hidden(store.engine, f"#{a.id}", **dates, min_confidence=min_confidence)
     hidden_note(hidden, min_confidence)
     rows = [i.to_dict() for i in items]  # the API's shape (GET /api/actors/ID/timeline)
-    if emitted(
-        out, rows, TIMELINE_COLUMNS, data={"actor": a.to_dict(), "items": rows, **_hidden(min_confidence, hidden)}
-    ):
+    data = {
+        "actor": a.to_dict(),
+        "items": rows,
+        **_hidden(min_confidence, hidden),
+        "confidence_threshold": DEFAULT_THRESHOLD,
+    }
+    if emitted(out, rows, TIMELINE_COLUMNS, data=data):
         return
     console.print(Text.assemble((a.name, "bold"), f" #{a.id}: {len(items)} item(s)"))
     for i in items:

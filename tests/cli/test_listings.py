@@ -193,3 +193,31 @@ def test_output_to_a_pipe_is_never_wrapped(tmp_path: Path, command: list[str]) -
     else:
         [line] = [line for line in proc.stdout.splitlines() if "hb1" in line]
         assert "[Ethiopia]" in line and LONG_TITLE in line
+
+
+@pytest.mark.parametrize(
+    ("argv", "route", "params", "key"),
+    [
+        (("actors",), "/api/actors", {}, "items"),
+        (("communities",), "/api/network/communities", {}, None),
+        (("network",), "/api/network", {}, None),
+        (("network", "--actor", "Kenya"), "/api/network", {"actor": "Kenya"}, None),
+        (("path", "Kenya", "Ethiopia"), "/api/network/path", {"a": "Kenya", "b": "Ethiopia"}, None),
+        (("timeline", "Kenya"), "/api/actors/{kenya}/timeline", {}, None),
+        (("review", "hits"), "/api/watchlist/hits", {}, "items"),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, tuple) else None,
+)
+def test_json_is_the_apis_shape(
+    db: Path, argv: tuple[str, ...], route: str, params: dict[str, str], key: str | None
+) -> None:
+    """One shape per resource: a listing's --json is what the API answers for the same records."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    printed = json.loads(run(*argv, "--db", db, "--json").stdout)
+    kenya = {a["name"]: a["id"] for a in json.loads(run("actors", "--db", db, "--json").stdout)}["Kenya"]
+    with TestClient(create_app(str(db))) as client:
+        answer = client.get(route.format(kenya=kenya), params=params).json()
+    assert printed == (answer[key] if key else answer)
