@@ -180,11 +180,15 @@ def _events_query(type: str | None, actor: str | None, since: str | None, where:
         q = q.where(func.upper(v.c.type) == type.upper())
     if since:
         q = q.where(v.c.date_value >= since)
-    for name, roles in ((actor, ("source", "target", "participant")), (where, ("location",))):
+    named = (
+        (actor, ("source", "target", "participant"), has_words),  # a name, in whole words: "Assad" is no ambassador
+        (where, ("location",), contains),
+    )
+    for name, roles, matches in named:
         if name:
             q = q.where(
                 exists().where(
-                    a.c.doc_id == v.c.doc_id, a.c.event_id == v.c.id, a.c.role.in_(roles), contains(a.c.text, name)
+                    a.c.doc_id == v.c.doc_id, a.c.event_id == v.c.id, a.c.role.in_(roles), matches(a.c.text, name)
                 )
             )
     return q
@@ -231,7 +235,7 @@ def _relations_query(actor: str | None, type: str | None) -> Any:
         .where(docs.c.current.is_(True))
     )
     if actor:
-        q = q.where(or_(contains(r.c.subject_text, actor), contains(r.c.object_text, actor)))
+        q = q.where(or_(has_words(r.c.subject_text, actor), has_words(r.c.object_text, actor)))
     if type:
         q = q.where(r.c.type == type)
     return q

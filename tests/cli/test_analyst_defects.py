@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,18 @@ from click.testing import CliRunner, Result
 from newsgraph.cli import cli
 from newsgraph.cli.ingest import ProgressLines, count_documents, duration
 from newsgraph.records import Arg as A
-from newsgraph.records import Claim, Document, Entity, Event, Extraction, Mention, SentenceSpan, Span, Speaker
+from newsgraph.records import (
+    Claim,
+    Document,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Relation,
+    SentenceSpan,
+    Span,
+    Speaker,
+)
 from newsgraph.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -121,6 +133,74 @@ def test_claims_by_speaker_match_the_name_as_whole_words(tmp_path: Path, speaker
     with TestClient(create_app(str(db))) as client:  # the API reads the same store function
         api = client.get("/api/claims", params={"speaker": speaker}).json()["items"]
     assert {r["id"] for r in api} == ids
+
+
+def _acts() -> Extraction:
+    """The speeches, and an event and a relation with the ambassador, another with al-Assad."""
+    x, t = _speeches(), SPEECH
+    s1, s2 = SentenceSpan(0, t.index("Bashar") - 1), SentenceSpan(t.index("Bashar"), t.index("Assad's") - 1)
+    said1, said2 = t.index("said"), t.index("said", t.index("Bashar"))
+    events = (
+        Event(
+            "v1",
+            "CONSULT",
+            None,
+            None,
+            Span(said1, said1 + 4, "said"),
+            s1,
+            source=(A(*_at(t, "The US ambassador"), "The US ambassador", "e1"),),
+            confidence=0.9,
+        ),
+        Event(
+            "v2",
+            "CONSULT",
+            None,
+            None,
+            Span(said2, said2 + 4, "said"),
+            s2,
+            source=(A(*_at(t, "Bashar al-Assad"), "Bashar al-Assad", "e2"),),
+            confidence=0.9,
+        ),
+    )
+    army = t.index("the army")
+    relations = (
+        Relation(
+            "r1",
+            "member_of",
+            A(*_at(t, "The US ambassador"), "The US ambassador", "e1"),
+            A(*_at(t, "the talks"), "the talks"),
+            s1,
+            confidence=0.9,
+        ),
+        Relation(
+            "r2",
+            "leads",
+            A(*_at(t, "Bashar al-Assad"), "Bashar al-Assad", "e2"),
+            A(army, army + 8, "the army"),
+            s2,
+            confidence=0.9,
+        ),
+    )
+    return replace(x, events=events, relations=relations)
+
+
+@pytest.mark.parametrize(
+    ("command", "actor", "ids"),
+    [
+        ("events", "Assad", {"v2"}),
+        ("events", "ambassador", {"v1"}),
+        ("events", "bassa", set()),
+        ("relations", "Assad", {"r2"}),
+        ("relations", "al-Assad", {"r2"}),
+        ("relations", "ambassador", {"r1"}),
+    ],
+)
+def test_events_and_relations_by_actor_match_the_name_as_whole_words(
+    tmp_path: Path, command: str, actor: str, ids: set[str]
+) -> None:
+    db = _store(tmp_path, _acts())
+    rows = json.loads(run(command, "--actor", actor, "--db", db, "--json").stdout)
+    assert {r["id"] for r in rows} == ids
 
 
 def test_claims_by_speaker_find_the_speakers_actor_by_its_name(tmp_path: Path) -> None:
