@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Engine, Text, and_, case, cast, exists, func, or_, select
+from sqlalchemy import Engine, Text, and_, case, cast, exists, func, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.records import Extraction
@@ -125,12 +125,9 @@ def _claims_query(speaker: str | None, about: str | None) -> Any:
         .where(docs.c.current.is_(True))
     )
     if speaker:  # the speaker's name, as words: "Assad" is Bashar al-Assad, never an ambassador
-        by_actor = exists().where(
-            actor_links.c.doc_id == c.c.doc_id,
-            actor_links.c.entity_id == c.c.speaker_entity,
-            actors.c.id == actor_links.c.actor_id,
-            has_words(actors.c.name, speaker),
-        )
+        named = select(actors.c.id).where(has_words(actors.c.name, speaker))
+        linked = select(actor_links.c.doc_id, actor_links.c.entity_id).where(actor_links.c.actor_id.in_(named))
+        by_actor = tuple_(c.c.doc_id, c.c.speaker_entity).in_(linked)  # read once, not per claim
         q = q.where(
             or_(
                 has_words(c.c.speaker_text, speaker),
