@@ -369,3 +369,19 @@ def test_ingest_prints_progress_lines_when_not_on_a_terminal(tmp_path: Path, fro
     else:
         assert all("/3 documents" in line and line.endswith(" left") for line in progress)
     assert "3 new, 0 new versions, 0 unchanged, 0 failed" in proc.stderr
+
+
+@pytest.mark.slow
+def test_names_match_as_whole_words_on_postgresql(postgresql_url: str) -> None:
+    """The same filters on PostgreSQL (its replace, lower and LIKE; row values in IN)."""
+    with Store.open(postgresql_url) as s:
+        s.save(_acts())
+    claims = json.loads(run("claims", "--speaker", "Assad", "--db", postgresql_url, "--json").stdout)
+    assert {r["id"] for r in claims} == {"c2", "c3"}
+    assert run("actors", "--db", postgresql_url).exit_code == 0  # resolves the actors: the actor branch runs
+    claims = json.loads(run("claims", "--speaker", "Bashar al-Assad", "--db", postgresql_url, "--json").stdout)
+    assert {r["id"] for r in claims} == {"c2"}
+    events = json.loads(run("events", "--actor", "Assad", "--db", postgresql_url, "--json").stdout)
+    assert {r["id"] for r in events} == {"v2"}
+    relations = json.loads(run("relations", "--actor", "ambassador", "--db", postgresql_url, "--json").stdout)
+    assert {r["id"] for r in relations} == {"r1"}
