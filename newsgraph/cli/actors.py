@@ -10,7 +10,7 @@ import click
 from rich.text import Text
 
 from newsgraph.cli.options import db_option, json_option, min_confidence_option, output_options, reviewer_option
-from newsgraph.cli.output import Output, confidence_text, console, emit, emitted, hidden_note, note, print_json
+from newsgraph.cli.output import Output, clipped, confidence_text, console, emit, emitted, hidden_note, note, print_json
 from newsgraph.errors import BadRequest
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.store import Store, connect
@@ -332,7 +332,9 @@ def _print_edges(net: Any, limit: int) -> None:
             who = f"per {ev.speaker}, " if ev.speaker else ""
             console.print(
                 Text.assemble(
-                    "    ", (f"{who}{ev.source or ev.doc_id}, {ev.published or '?'}:", "dim"), f" {ev.sentence[:220]}"
+                    "    ",
+                    (f"{who}{ev.source or ev.doc_id}, {ev.published or '?'}:", "dim"),
+                    f" {clipped(ev.sentence, 220)}",
                 )
             )
     if not net.edges:
@@ -616,7 +618,7 @@ def path(
                 Text.assemble(
                     "     ",
                     (f"{s.source.name} / {s.target.name}: {ev.doc_id[:12]} [{ev.start}:{ev.end}]", "dim"),
-                    f" {ev.sentence[:200]}",
+                    f" {clipped(ev.sentence, 200)}",
                 )
             )
 
@@ -691,7 +693,7 @@ def timeline(
                 f" ({i.role}, {i.modality}, confidence {confidence_text(i.confidence)}) {' | '.join(extra)}",
             )
         )
-        console.print(Text.assemble("    ", (f"{i.source or i.doc_id[:12]}:", "dim"), f" {i.text[:220]}"))
+        console.print(Text.assemble("    ", (f"{i.source or i.doc_id[:12]}:", "dim"), f" {clipped(i.text, 220)}"))
 
 
 @click.command()

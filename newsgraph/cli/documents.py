@@ -8,7 +8,17 @@ import click
 from rich.text import Text
 
 from newsgraph.cli.options import db_option, json_option, min_confidence_option, output_options, paging_options
-from newsgraph.cli.output import Output, confidence_text, console, emit, emitted, hidden_note, highlighted, print_json
+from newsgraph.cli.output import (
+    Output,
+    clipped,
+    confidence_text,
+    console,
+    emit,
+    emitted,
+    hidden_note,
+    highlighted,
+    print_json,
+)
 from newsgraph.records import Extraction
 from newsgraph.store import Engine, Store, shown
 from newsgraph.store import documents as doc_store
@@ -143,8 +153,7 @@ def claim_line(c: Any, doc_text: str, names: dict[str, str], width: int = 160) -
         line.append(c.cue.text, style="bold yellow")
         line.append("]")
     line.append(f" -> ({c.kind}, {c.modality}) ")
-    content = c.text if len(c.text) <= width else c.text[: width - 1] + "…"
-    line.append(content)
+    line.append(clipped(c.text, width))
     return line
 
 

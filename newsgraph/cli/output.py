@@ -195,6 +195,14 @@ def hidden_note(hidden: int, min_confidence: float) -> None:
         )
 
 
+def clipped(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters (with ``…``) on a terminal; whole elsewhere, where
+    nothing is cut (a pipe, a file)."""
+    if len(text) <= width or not console.is_terminal:
+        return text
+    return text[: width - 1] + "…"
+
+
 def confidence_text(value: float | None) -> str:
     """A confidence as printed in a listing: two decimals, or ``-`` when it was never scored."""
     return "-" if value is None else f"{value:.2f}"

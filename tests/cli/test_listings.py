@@ -221,3 +221,12 @@ def test_json_is_the_apis_shape(
     with TestClient(create_app(str(db))) as client:
         answer = client.get(route.format(kenya=kenya), params=params).json()
     assert printed == (answer[key] if key else answer)
+
+
+@pytest.mark.parametrize(("terminal", "expected"), [(True, "a" * 9 + "…"), (False, "a" * 30)])
+def test_long_texts_are_cut_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch, terminal: bool, expected: str) -> None:
+    from newsgraph.cli import output
+
+    monkeypatch.setattr(output.console, "_force_terminal", terminal)
+    assert output.clipped("a" * 30, 10) == expected
+    assert output.clipped("short", 10) == "short"
