@@ -34,7 +34,15 @@ def main() -> None:
 
     db = Path(tempfile.mkdtemp(prefix="newsgraph-shot-")) / "samples.db"
     subprocess.run(
-        [sys.executable, "-c", "from newsgraph.cli import main; main()", "ingest", str(ROOT / "samples"), "--db", str(db)],
+        [
+            sys.executable,
+            "-c",
+            "from newsgraph.cli import main; main()",
+            "ingest",
+            str(ROOT / "samples"),
+            "--db",
+            str(db),
+        ],
         check=True,
         cwd=ROOT,
     )
