@@ -23,7 +23,6 @@ COMMAND_MODULES = [
     "newsgraph.cli.group",
     "newsgraph.cli.serve",
     "newsgraph.cli.watch",
-
     "newsgraph.cli.alerts",
 ]
 """Modules that each define ``commands: list[click.Command]``."""

@@ -9,9 +9,10 @@ from typing import Any
 import click
 from rich.text import Text
 
-from newsgraph.cli.options import db_option, json_option, min_confidence_option, reviewer_option
-from newsgraph.cli.output import confidence_text, console, hidden_note, note, print_json, print_table
+from newsgraph.cli.options import db_option, json_option, min_confidence_option, output_options, reviewer_option
+from newsgraph.cli.output import Output, clipped, confidence_text, console, emit, emitted, hidden_note, note, print_json
 from newsgraph.errors import BadRequest
+from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.store import Store, connect
 from newsgraph.store.actors import list_actors
 from newsgraph.store.documents import document_id_for
@@ -226,35 +227,25 @@ def rebuild_actor(db: str) -> None:
 
 @click.command()
 @db_option
-@json_option
+@output_options
 @click.option("--kind", help="Only actors of this kind (person, organization, group, state, place, ...).")
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 10_000))
-def actors(db: str, as_json: bool, kind: str | None, limit: int) -> None:
+def actors(db: str, out: Output, kind: str | None, limit: int) -> None:
     """List the actors named in the most documents.
 
     \b
     Example:
       newsgraph actors --kind person --limit 20
+      newsgraph actors --limit 1000 --csv > actors.csv
     """
     with _open(db) as store:
         found = list_actors(store.engine, kind=kind, limit=limit)
     rows = [a.to_dict() for a in found]
-    if as_json:
-        print_json(rows)
-        return
-    for row in rows:
-        row["aliases"] = ", ".join(row["aliases"])
-    print_table(
-        rows,
-        [
-            ("id", "id"),
-            ("name", "name"),
-            ("kind", "kind"),
-            ("country", "country"),
-            ("documents", "docs"),
-            ("aliases", "also"),
-        ],
-    )
+    cols = [("id", "id"), ("name", "name"), ("kind", "kind"), ("country", "country"), ("documents", "documents")]
+    if out is Output.CSV:
+        cols += [("mentions", "mentions"), ("first_seen", "first seen"), ("last_seen", "last seen")]
+    shown_rows = [{**row, "aliases": ", ".join(row["aliases"])} for row in rows]
+    emit(out, shown_rows, [*cols, ("aliases", "also")], data=rows)
 
 
 def _filters(since: str | None, until: str | None, types: tuple[str, ...], min_confidence: float) -> Any:
@@ -266,6 +257,56 @@ def _filters(since: str | None, until: str | None, types: tuple[str, ...], min_c
         types=tuple(types),
         min_confidence=min_confidence,
     )
+
+
+EDGE_COLUMNS = [
+    ("source_name", "actor"),
+    ("target_name", "other"),
+    ("directed", "directed"),
+    ("kind", "kind"),
+    ("type", "type"),
+    ("label", "label"),
+    ("weight", "documents"),
+    ("first", "first"),
+    ("last", "last"),
+    ("modality", "modality"),
+    ("confidence", "confidence"),
+    ("per", "per"),
+    ("outlet", "via"),
+    ("document", "document"),
+    ("sentence_text", "evidence"),
+    ("source", "actor id"),
+    ("target", "other id"),
+]
+
+
+def _edge_rows(net: Any, limit: int) -> list[dict[str, Any]]:
+    """Each tie as one flat row: its actors, type, weight, dates and its first evidence."""
+    rows = []
+    for e in net.edges[:limit]:
+        ev = e.evidence[0] if e.evidence else None
+        rows.append(
+            {
+                "source": e.source,
+                "source_name": net.actors[e.source].name,
+                "target": e.target,
+                "target_name": net.actors[e.target].name,
+                "directed": e.directed,
+                "kind": e.kind,
+                "type": e.type,
+                "label": e.label,
+                "weight": e.weight,
+                "first": e.first,
+                "last": e.last,
+                "modality": e.modality,
+                "confidence": confidence_text(e.confidence),
+                "per": ev.speaker if ev else None,
+                "outlet": ev.source if ev else None,
+                "document": ev.doc_id if ev else None,
+                "sentence_text": ev.sentence if ev else None,
+            }
+        )
+    return rows
 
 
 def _print_edges(net: Any, limit: int) -> None:
@@ -291,7 +332,9 @@ def _print_edges(net: Any, limit: int) -> None:
             who = f"per {ev.speaker}, " if ev.speaker else ""
             console.print(
                 Text.assemble(
-                    "    ", (f"{who}{ev.source or ev.doc_id}, {ev.published or '?'}:", "dim"), f" {ev.sentence[:220]}"
+                    "    ",
+                    (f"{who}{ev.source or ev.doc_id}, {ev.published or '?'}:", "dim"),
+                    f" {clipped(ev.sentence, 220)}",
                 )
             )
     if not net.edges:
@@ -300,7 +343,7 @@ def _print_edges(net: Any, limit: int) -> None:
 
 @click.command()
 @db_option
-@json_option
+@output_options
 @click.option("--actor", "actor_name", metavar="NAME", help="The actor at the centre (name, alias or #ID).")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 4), help="Ties away from --actor.")
 @click.option("--since", metavar="DATE", help="Only evidence dated on or after DATE.")
@@ -312,7 +355,7 @@ def _print_edges(net: Any, limit: int) -> None:
 @min_confidence_option
 def network(
     db: str,
-    as_json: bool,
+    out: Output,
     actor_name: str | None,
     depth: int,
     since: str | None,
@@ -335,6 +378,7 @@ def network(
       newsgraph network --new-since 2026-01-01
       newsgraph network --stats
       newsgraph network --actor Hamas --min-confidence 0   # ties from every fact, however unsure
+      newsgraph network --actor Hamas --csv > hamas-ties.csv
     """
     from newsgraph import network as nw
 
@@ -351,8 +395,9 @@ def network(
             else:
                 result = nw.stats(nw.actor_graph(store.engine, filters=f))
                 hidden = nw.hidden_ties(store.engine, f)
+            documents = _documents_of(store, result)
             hidden_note(hidden, min_confidence)
-            _print_stats(result, as_json)
+            _print_stats(result, documents, out, _hidden(min_confidence, hidden))
             return
         if new_since:
             net = nw.new_ties(
@@ -367,8 +412,8 @@ def network(
         else:
             net = nw.overview(store.engine, filters=f, limit=limit)
     hidden_note(net.hidden, min_confidence)
-    if as_json:
-        print_json(net.to_dict(limit))  # the API's shape (GET /api/network)
+    data = {**net.to_dict(limit), "confidence_threshold": DEFAULT_THRESHOLD}  # the API's shape: /api/network
+    if emitted(out, _edge_rows(net, limit), EDGE_COLUMNS, data=data):
         return
     if net.center:
         c = net.actors[net.center[0]]
@@ -383,15 +428,64 @@ def _hidden(min_confidence: float, hidden: int) -> dict[str, Any]:
     return {"min_confidence": min_confidence, "hidden_below_confidence": hidden}
 
 
-def _print_stats(result: Any, as_json: bool) -> None:
-    if as_json:
-        print_json(result.to_dict())
+CENTRAL_COLUMNS = [
+    ("name", "actor"),
+    ("documents", "documents"),
+    ("strength", "tie strength"),
+    ("degree", "degree"),
+    ("betweenness", "betweenness"),
+]
+"""The most central actors: ``documents`` naming the actor, ``strength`` the documents of all
+its ties added up (a document naming it with three others counts three times)."""
+
+STATS_CSV_COLUMNS = [("community", "community"), ("community_size", "size"), ("central_rank", "central rank")]
+
+
+def _documents_of(store: Store, result: Any) -> dict[int, int]:
+    """The documents naming each of the most central actors of ``result`` (one read)."""
+    from newsgraph.network import load_actors
+
+    with connect(store.engine) as conn:
+        found = load_actors(conn, [c["id"] for c in result.central if isinstance(c["id"], int)])
+    return {i: a.documents for i, a in found.items()}
+
+
+def _stats_rows(result: Any, documents: dict[int, int]) -> list[dict[str, Any]]:
+    """One row per actor the statistics name: each community's members listed (with their
+    community's number and size) and each central actor (with its rank and measures)."""
+    central: dict[str, tuple[int | None, dict[str, Any]]] = {
+        c["name"]: (rank, c) for rank, c in enumerate(result.central, start=1)
+    }
+    rows: list[dict[str, Any]] = []
+    listed: set[str] = set()
+    for number, c in enumerate(result.communities, start=1):
+        for name in c["members"]:
+            rank, measures = central.get(name, (None, {}))
+            rows.append({"community": number, "community_size": c["size"], "central_rank": rank, **measures})
+            rows[-1]["name"] = name
+            listed.add(name)
+    for name, (rank, measures) in central.items():
+        if name not in listed:
+            rows.append({"community": None, "community_size": None, "central_rank": rank, **measures})
+    for row in rows:
+        row["documents"] = documents.get(row["id"]) if "id" in row else None
+    return rows
+
+
+def _print_stats(result: Any, documents: dict[int, int], out: Output, shape: dict[str, Any]) -> None:
+    """The statistics; ``shape``: what the API adds to them (the threshold and what it hides)."""
+    central = [{**c, "documents": documents.get(c["id"])} for c in result.central]
+    data = {**result.to_dict(), **shape}  # the API's shape (GET /api/network/communities)
+    if emitted(out, _stats_rows(result, documents), [*STATS_CSV_COLUMNS, *CENTRAL_COLUMNS], data=data):
         return
     console.print(f"{result.nodes} actor(s), {result.edges} tie(s)")
-    print_table(
-        result.central,
-        [("name", "actor"), ("strength", "documents"), ("degree", "degree"), ("betweenness", "betweenness")],
-        title="Most central",
+    emit(out, central, CENTRAL_COLUMNS, title="Most central")
+    console.print(
+        Text(
+            "documents: naming the actor; tie strength: the documents of its ties added up; "
+            "degree, betweenness: centrality (0-1)",
+            style="dim",
+        )
     )
     console.print(Text.assemble("\n", ("Communities", "bold")))
     for i, c in enumerate(result.communities, start=1):
@@ -400,7 +494,7 @@ def _print_stats(result: Any, as_json: bool) -> None:
 
 @click.command()
 @db_option
-@json_option
+@output_options
 @click.option("--since", metavar="DATE", help="Only ties dated on or after DATE.")
 @click.option("--type", "types", multiple=True, help=TYPES_HELP)
 @click.option(
@@ -412,15 +506,20 @@ def _print_stats(result: Any, as_json: bool) -> None:
 )
 @min_confidence_option
 def communities(
-    db: str, as_json: bool, since: str | None, types: tuple[str, ...], min_weight: int, min_confidence: float
+    db: str, out: Output, since: str | None, types: tuple[str, ...], min_weight: int, min_confidence: float
 ) -> None:
     """Communities (Louvain) and the most central actors of the whole network, built from the
     facts at or above --min-confidence (a line on stderr says how many it leaves out).
+
+    Each central actor is listed with the documents naming it, its tie strength (the documents
+    of all its ties added up), and its degree and betweenness centrality. --csv prints one row
+    per actor named: its community (number, size) and, for a central one, its rank and measures.
 
     \b
     Example:
       newsgraph communities --since 2025-01 --min-weight 2
       newsgraph communities --min-confidence 0   # ties from every fact, however unsure
+      newsgraph communities --csv > communities.csv
     """
     from newsgraph import network as nw
 
@@ -428,15 +527,31 @@ def communities(
     with _open(db) as store:
         g = nw.actor_graph(store.engine, filters=f, min_weight=min_weight)
         hidden = nw.hidden_ties(store.engine, f)
+        result = nw.stats(g)
+        documents = _documents_of(store, result)
     hidden_note(hidden, min_confidence)
-    _print_stats(nw.stats(g), as_json)
+    _print_stats(result, documents, out, _hidden(min_confidence, hidden))
+
+
+PATH_COLUMNS = [
+    ("path", "chain"),
+    ("step", "step"),
+    ("from", "from"),
+    ("tie", "tie"),
+    ("to", "to"),
+    ("weight", "documents"),
+    ("document", "document"),
+    ("start", "start"),
+    ("end", "end"),
+    ("sentence_text", "evidence"),
+]
 
 
 @click.command()
 @click.argument("first")
 @click.argument("second")
 @db_option
-@json_option
+@output_options
 @click.option("--max-depth", default=4, show_default=True, type=click.IntRange(1, 6), help="Longest chain searched.")
 @click.option("--limit", default=3, show_default=True, type=click.IntRange(1, 20), help="Chains to show.")
 @click.option("--since", metavar="DATE", help="Only ties dated on or after DATE.")
@@ -446,7 +561,7 @@ def path(
     first: str,
     second: str,
     db: str,
-    as_json: bool,
+    out: Output,
     max_depth: int,
     limit: int,
     since: str | None,
@@ -462,6 +577,7 @@ def path(
     Example:
       newsgraph path Hamas LeT
       newsgraph path Hamas LeT --min-confidence 0   # chains through unsure facts too
+      newsgraph path Hamas LeT --csv > chains.csv   # one row per step
     """
     from newsgraph import network as nw
 
@@ -471,9 +587,25 @@ def path(
         around = {a.id, b.id} | {x.id for p in found for s in p.steps for x in (s.source, s.target)}
         hidden = nw.hidden_ties(store.engine, f, around)
     hidden_note(hidden, min_confidence)
-    if as_json:
-        paths = [p.to_dict() for p in found]  # the API's shape (GET /api/network/path)
-        print_json({"from": a.to_dict(), "to": b.to_dict(), "paths": paths, **_hidden(min_confidence, hidden)})
+    paths = [p.to_dict() for p in found]  # the API's shape (GET /api/network/path)
+    data = {"from": a.to_dict(), "to": b.to_dict(), "paths": paths, **_hidden(min_confidence, hidden)}
+    steps = [
+        {
+            "path": number,
+            "step": at,
+            "from": s.source.name,
+            "tie": s.label(),
+            "to": s.target.name,
+            "weight": s.edge.weight,
+            "document": s.evidence.doc_id,
+            "start": s.evidence.start,
+            "end": s.evidence.end,
+            "sentence_text": s.evidence.sentence,
+        }
+        for number, p in enumerate(found, start=1)
+        for at, s in enumerate(p.steps, start=1)
+    ]
+    if emitted(out, steps, PATH_COLUMNS, data=data):
         return
     if not found:
         console.print(f"no chain of at most {max_depth} ties between {a.name} and {b.name}")
@@ -486,21 +618,37 @@ def path(
                 Text.assemble(
                     "     ",
                     (f"{s.source.name} / {s.target.name}: {ev.doc_id[:12]} [{ev.start}:{ev.end}]", "dim"),
-                    f" {ev.sentence[:200]}",
+                    f" {clipped(ev.sentence, 200)}",
                 )
             )
+
+
+TIMELINE_COLUMNS = [
+    ("date", "date"),
+    ("kind", "kind"),
+    ("type", "type"),
+    ("role", "role"),
+    ("others", "with"),
+    ("location", "at"),
+    ("speaker_name", "per"),
+    ("modality", "modality"),
+    ("confidence", "confidence"),
+    ("outlet", "via"),
+    ("document", "document"),
+    ("text", "text"),
+]
 
 
 @click.command()
 @click.argument("name")
 @db_option
-@json_option
+@output_options
 @click.option("--since", metavar="DATE")
 @click.option("--until", metavar="DATE")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
 @min_confidence_option
 def timeline(
-    name: str, db: str, as_json: bool, since: str | None, until: str | None, limit: int, min_confidence: float
+    name: str, db: str, out: Output, since: str | None, until: str | None, limit: int, min_confidence: float
 ) -> None:
     """Dated events and claims involving the actor NAME, oldest first, each with its confidence.
 
@@ -510,6 +658,7 @@ def timeline(
     Example:
       newsgraph timeline "Shehbaz Sharif" --since 2025
       newsgraph timeline "Shehbaz Sharif" --min-confidence 0   # every fact, however unsure
+      newsgraph timeline "Shehbaz Sharif" --csv > sharif.csv
     """
     from newsgraph import network as nw
 
@@ -518,9 +667,14 @@ def timeline(
         a, items = nw.timeline(store.engine, name, **dates, limit=limit, min_confidence=min_confidence)
         hidden = nw.timeline_hidden(store.engine, f"#{a.id}", **dates, min_confidence=min_confidence)
     hidden_note(hidden, min_confidence)
-    if as_json:
-        rows = [i.to_dict() for i in items]  # the API's shape (GET /api/actors/ID/timeline)
-        print_json({"actor": a.to_dict(), "items": rows, **_hidden(min_confidence, hidden)})
+    rows = [i.to_dict() for i in items]  # the API's shape (GET /api/actors/ID/timeline)
+    data = {
+        "actor": a.to_dict(),
+        "items": rows,
+        **_hidden(min_confidence, hidden),
+        "confidence_threshold": DEFAULT_THRESHOLD,
+    }
+    if emitted(out, rows, TIMELINE_COLUMNS, data=data):
         return
     console.print(Text.assemble((a.name, "bold"), f" #{a.id}: {len(items)} item(s)"))
     for i in items:
@@ -539,7 +693,7 @@ def timeline(
                 f" ({i.role}, {i.modality}, confidence {confidence_text(i.confidence)}) {' | '.join(extra)}",
             )
         )
-        console.print(Text.assemble("    ", (f"{i.source or i.doc_id[:12]}:", "dim"), f" {i.text[:220]}"))
+        console.print(Text.assemble("    ", (f"{i.source or i.doc_id[:12]}:", "dim"), f" {clipped(i.text, 220)}"))
 
 
 @click.command()
@@ -592,7 +746,7 @@ def export(
 
 @click.command()
 @db_option
-@json_option
+@output_options
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--min-articles", default=2, show_default=True, type=click.IntRange(1), help="Smallest story listed.")
 @click.option(
@@ -600,12 +754,13 @@ def export(
     is_flag=True,
     help="Group every stored document again (IDF fitted on all, date order), then go on incrementally.",
 )
-def stories(db: str, as_json: bool, limit: int, min_articles: int, rebuild: bool) -> None:
+def stories(db: str, out: Output, limit: int, min_articles: int, rebuild: bool) -> None:
     """Stories: stored articles grouped by the real-world event they report, largest first.
 
     \b
     Example:
       newsgraph stories --min-articles 3
+      newsgraph stories --csv > stories.csv
     """
     from newsgraph.stories import group_pending, list_stories, regroup
 
@@ -616,10 +771,8 @@ def stories(db: str, as_json: bool, limit: int, min_articles: int, rebuild: bool
         else:
             group_pending(store.engine)
         rows = list_stories(store.engine, limit=limit, min_articles=min_articles)
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
+    emit(
+        out,
         rows,
         [("id", "story"), ("articles", "articles"), ("first_date", "first"), ("last_date", "last"), ("title", "title")],
     )

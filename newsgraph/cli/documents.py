@@ -7,8 +7,18 @@ from typing import Any
 import click
 from rich.text import Text
 
-from newsgraph.cli.options import db_option, json_option, min_confidence_option, paging_options
-from newsgraph.cli.output import confidence_text, console, hidden_note, highlighted, print_json, print_table
+from newsgraph.cli.options import db_option, json_option, min_confidence_option, output_options, paging_options
+from newsgraph.cli.output import (
+    Output,
+    clipped,
+    confidence_text,
+    console,
+    emit,
+    emitted,
+    hidden_note,
+    highlighted,
+    print_json,
+)
 from newsgraph.ingest.pdf import PAGE_BREAK, page_label, page_of
 from newsgraph.records import Extraction
 from newsgraph.store import Engine, Store, shown
@@ -48,28 +58,26 @@ def summary(db: str, as_json: bool) -> None:
 
 @click.command()
 @db_option
-@json_option
+@output_options
 @paging_options
 @click.option("--source", help="Only documents from this source (outlet or agency).")
 @click.option("--all-versions", is_flag=True, help="Include replaced versions of changed documents.")
-def documents(db: str, as_json: bool, limit: int, offset: int, source: str | None, all_versions: bool) -> None:
+def documents(db: str, out: Output, limit: int, offset: int, source: str | None, all_versions: bool) -> None:
     """List stored documents, newest first.
 
     \b
     Example:
       newsgraph documents --source IANS --limit 10
+      newsgraph documents --csv > documents.csv
     """
     with _open(db) as store:
         rows = doc_store.list_documents(
             store.engine, limit=limit, offset=offset, source=source, all_versions=all_versions
         )
-    if as_json:
-        print_json(rows)
-    else:
-        cols = [("id", "id"), ("published", "published"), ("source", "source"), ("title", "title"), ("words", "words")]
-        if all_versions:
-            cols.append(("version", "version"))
-        print_table(rows, cols)
+    cols = [("id", "id"), ("published", "published"), ("source", "source"), ("title", "title"), ("words", "words")]
+    if all_versions or out is Output.CSV:
+        cols.append(("version", "version"))
+    emit(out, rows, cols)
 
 
 @click.command()
@@ -150,41 +158,66 @@ def claim_line(c: Any, doc_text: str, names: dict[str, str], width: int = 160) -
         line.append(c.cue.text, style="bold yellow")
         line.append("]")
     line.append(f" -> ({c.kind}, {c.modality}) ")
-    content = c.text if len(c.text) <= width else c.text[: width - 1] + "…"
-    line.append(content)
+    line.append(clipped(c.text, width))
     return line
 
 
 @click.command()
 @click.argument("query")
 @db_option
-@json_option
+@output_options
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-def search(query: str, db: str, as_json: bool, limit: int) -> None:
-    """Full-text search over document titles and texts (SQLite FTS5 query syntax).
+def search(query: str, db: str, out: Output, limit: int) -> None:
+    """Full-text search over document titles and texts (SQLite FTS5 query syntax); each hit's
+    words are shown in brackets in its snippet.
 
     \b
     Example:
       newsgraph search '"Board of Peace" OR Hamas'
+      newsgraph search drones --csv > hits.csv
     """
     with _open(db) as store:
         rows = doc_store.search(store.engine, query, limit=limit)
-    if as_json:
-        print_json(rows)
-    else:
-        shown_rows = [{**r, "snippet": highlighted(r.get("snippet"))} for r in rows]
-        print_table(shown_rows, [("id", "id"), ("published", "published"), ("title", "title"), ("snippet", "match")])
+    shown_rows = [{**r, "snippet": highlighted(r.get("snippet"))} for r in rows]
+    cols = [("id", "id"), ("published", "published"), ("title", "title"), ("snippet", "match")]
+    if out is Output.CSV:
+        cols[2:2] = [("source", "source")]
+    emit(out, shown_rows, cols, data=rows)
+
+
+CLAIM_COLUMNS = [
+    ("document", "document"),
+    ("published", "published"),
+    ("confidence", "confidence"),
+    ("speaker", "speaker"),
+    ("speaker_name", "speaker's name"),
+    ("cue", "cue"),
+    ("kind", "kind"),
+    ("modality", "modality"),
+    ("text", "claim"),
+    ("outlet", "outlet"),
+    ("id", "id"),
+]
+
+
+def _claim_row(r: dict[str, Any]) -> dict[str, Any]:
+    return {**r, "speaker": (r["speaker"] or {}).get("text"), "cue": (r["cue"] or {}).get("text")}
 
 
 @click.command()
 @db_option
-@json_option
+@output_options
 @paging_options
-@click.option("--speaker", help="Claims whose speaker (as written, or its entity and aliases) contains NAME.")
+@click.option(
+    "--speaker",
+    metavar="NAME",
+    help="Claims whose speaker is NAME: its words, whole, in the speaker as written, its entity's "
+    "names or its actor's name ('Assad' finds Bashar al-Assad, not an ambassador).",
+)
 @click.option("--about", help="Claims whose content contains NAME.")
 @min_confidence_option
 def claims(
-    db: str, as_json: bool, limit: int, offset: int, speaker: str | None, about: str | None, min_confidence: float
+    db: str, out: Output, limit: int, offset: int, speaker: str | None, about: str | None, min_confidence: float
 ) -> None:
     """Search claims (who says what) across documents, each with its confidence.
 
@@ -194,6 +227,7 @@ def claims(
     Example:
       newsgraph claims --speaker MEMRI --about Hamas
       newsgraph claims --speaker MEMRI --min-confidence 0     # every claim, however unsure
+      newsgraph claims --about Hamas --csv > claims.csv
     """
     with _open(db) as store:
         rows = records.claims(
@@ -201,8 +235,7 @@ def claims(
         )
         hidden = records.hidden_claims(store.engine, min_confidence=min_confidence, speaker=speaker, about=about)
     hidden_note(hidden, min_confidence)
-    if as_json:
-        print_json(rows)
+    if emitted(out, [_claim_row(r) for r in rows], CLAIM_COLUMNS, data=rows):
         return
     for r in rows:
         who = (r["speaker"] or {}).get("text") or "?"
@@ -234,9 +267,39 @@ def _args(values: list[dict[str, Any]] | None) -> str:
     return ", ".join(a["text"] for a in values or [])
 
 
+EVENT_COLUMNS = [
+    ("document", "document"),
+    ("date", "date"),
+    ("type", "type"),
+    ("mode", "mode"),
+    ("source", "source"),
+    ("target", "target"),
+    ("participants", "with"),
+    ("location", "at"),
+    ("modality", "modality"),
+    ("confidence", "confidence"),
+    ("per", "per"),
+    ("outlet", "via"),
+    ("sentence_text", "sentence"),
+    ("id", "id"),
+]
+
+
+def _event_row(r: dict[str, Any], per: str | None) -> dict[str, Any]:
+    return {
+        **r,
+        "date": (r["date"] or {}).get("value"),
+        "source": _args(r["source"]),
+        "target": _args(r["target"]),
+        "participants": _args(r["participants"]),
+        "location": (r["location"] or {}).get("text"),
+        "per": per,
+    }
+
+
 @click.command()
 @db_option
-@json_option
+@output_options
 @paging_options
 @click.option("--type", "type_", metavar="T", help="PLOVER type (CONSULT, ASSAULT ...) or extension type.")
 @click.option("--actor", metavar="NAME", help="Events with an actor (source, target, participant) matching NAME.")
@@ -245,7 +308,7 @@ def _args(values: list[dict[str, Any]] | None) -> str:
 @min_confidence_option
 def events(
     db: str,
-    as_json: bool,
+    out: Output,
     limit: int,
     offset: int,
     type_: str | None,
@@ -263,6 +326,7 @@ def events(
     Example:
       newsgraph events --type CONSULT --actor Hamas --since 2025
       newsgraph events --actor Hamas --min-confidence 0.6   # only the surest
+      newsgraph events --type ASSAULT --csv > assaults.csv
     """
     filters: dict[str, Any] = {"type": type_, "actor": actor, "since": since, "where": where}
     with _open(db) as store:
@@ -270,11 +334,10 @@ def events(
         hidden = records.hidden_events(store.engine, **filters, min_confidence=min_confidence)
         speakers = _claim_speakers(store.engine, rows)
     hidden_note(hidden, min_confidence)
-    if as_json:
-        print_json(rows)
+    pers = [speakers.get(r["document"], {}).get(r["claim"]) if r["claim"] else None for r in rows]
+    if emitted(out, [_event_row(r, per) for r, per in zip(rows, pers, strict=True)], EVENT_COLUMNS, data=rows):
         return
-    for r in rows:
-        per = speakers.get(r["document"], {}).get(r["claim"]) if r["claim"] else None
+    for r, per in zip(rows, pers, strict=True):
         head = Text(f"{r['type']}", style="bold magenta")
         if r["mode"]:
             head.append(f"/{r['mode']}")
@@ -294,15 +357,30 @@ def events(
         console.print(Text("(no events)", style="dim"))
 
 
+RELATION_COLUMNS = [
+    ("document", "document"),
+    ("published", "published"),
+    ("subject", "subject"),
+    ("type", "type"),
+    ("object", "object"),
+    ("modality", "modality"),
+    ("confidence", "confidence"),
+    ("per", "per"),
+    ("outlet", "via"),
+    ("sentence_text", "sentence"),
+    ("id", "id"),
+]
+
+
 @click.command()
 @db_option
-@json_option
+@output_options
 @paging_options
 @click.option("--actor", metavar="NAME", help="Relations with a subject or object matching NAME.")
 @click.option("--type", "type_", metavar="T", help="Relation type (member_of, leads, allied_with ...).")
 @min_confidence_option
 def relations(
-    db: str, as_json: bool, limit: int, offset: int, actor: str | None, type_: str | None, min_confidence: float
+    db: str, out: Output, limit: int, offset: int, actor: str | None, type_: str | None, min_confidence: float
 ) -> None:
     """List relations (lasting ties between actors), each with its evidence sentence, who says it
     and its confidence.
@@ -313,6 +391,7 @@ def relations(
     Example:
       newsgraph relations --actor Hamas
       newsgraph relations --actor Hamas --min-confidence 0   # every relation, however unsure
+      newsgraph relations --type member_of --csv > members.csv
     """
     with _open(db) as store:
         rows = records.relations(
@@ -321,11 +400,14 @@ def relations(
         hidden = records.hidden_relations(store.engine, min_confidence=min_confidence, actor=actor, type=type_)
         speakers = _claim_speakers(store.engine, rows)
     hidden_note(hidden, min_confidence)
-    if as_json:
-        print_json(rows)
+    pers = [speakers.get(r["document"], {}).get(r["claim"]) if r["claim"] else None for r in rows]
+    flat = [
+        {**r, "subject": r["subject"]["text"], "object": r["object"]["text"], "per": per}
+        for r, per in zip(rows, pers, strict=True)
+    ]
+    if emitted(out, flat, RELATION_COLUMNS, data=rows):
         return
-    for r in rows:
-        per = speakers.get(r["document"], {}).get(r["claim"]) if r["claim"] else None
+    for r, per in zip(rows, pers, strict=True):
         line = Text(r["subject"]["text"], style="bold cyan")
         line.append(f" -[{r['type']}]- ", style="bold magenta")
         line.append(r["object"]["text"], style="bold cyan")

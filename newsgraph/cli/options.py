@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
+from newsgraph.cli.output import Output
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.store import DEFAULT_DB
 
@@ -26,7 +28,28 @@ def db_option(f: F) -> F:
 
 
 def json_option(f: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
+    """``--json``: for a command that prints one record (a listing takes :func:`output_options`)."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+def output_options(f: F) -> F:
+    """``--json`` and ``--csv`` of a command that lists records: the command receives ``out``,
+    an :class:`~newsgraph.cli.output.Output` (a table unless one of them is given)."""
+
+    @functools.wraps(f)
+    def command(*args: Any, as_json: bool, as_csv: bool, **kwargs: Any) -> Any:
+        if as_json and as_csv:
+            raise click.UsageError("give --json or --csv, not both")
+        out = Output.JSON if as_json else Output.CSV if as_csv else Output.TABLE
+        return f(*args, out=out, **kwargs)
+
+    command = click.option(
+        "--csv", "as_csv", is_flag=True, help="Print CSV (a header row, then a row per record) instead of a table."
+    )(command)
+    command = click.option("--json", "as_json", is_flag=True, help="Print JSON (the API's shape) instead of a table.")(
+        command
+    )
+    return cast(F, command)
 
 
 def min_confidence_option(f: F) -> F:

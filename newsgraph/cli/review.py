@@ -9,8 +9,8 @@ from typing import Any
 import click
 from rich.text import Text
 
-from newsgraph.cli.options import db_option, json_option, reviewer_option
-from newsgraph.cli.output import console, print_json, print_table
+from newsgraph.cli.options import db_option, json_option, output_options, reviewer_option
+from newsgraph.cli.output import Output, console, emit, emitted, print_json, print_table
 from newsgraph.store import Store
 from newsgraph.store.reviews import STATUSES, ReviewedHit
 
@@ -61,8 +61,8 @@ def _hit_line(h: ReviewedHit) -> dict[str, Any]:
 @click.option("--name", metavar="NAME", help="Only the hits of this screened name (any case).")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100_000), help="Hits to show.")
 @db_option
-@json_option
-def hits(status: str | None, list_name: str | None, name: str | None, limit: int, db: str, as_json: bool) -> None:
+@output_options
+def hits(status: str | None, list_name: str | None, name: str | None, limit: int, db: str, out: Output) -> None:
     """The stored watchlist hits, best score first, each with its status (open, confirmed,
     dismissed) and the decision in force: who, when, why.
 
@@ -70,29 +70,27 @@ def hits(status: str | None, list_name: str | None, name: str | None, limit: int
     Example:
       newsgraph review hits --status open --list un
       newsgraph review hits --name "Tunde Bakare" --json
+      newsgraph review hits --status confirmed --csv > confirmed.csv
     """
     from newsgraph.store.reviews import review_counts, reviewed_hits
 
     with _open(db) as store:
         found = reviewed_hits(store.engine, names=[name] if name else None, status=status, list_name=list_name)
         counts = review_counts(store.engine)
-    if as_json:
-        print_json([h.to_dict() for h in found[:limit]])
+    columns = [
+        ("status", "status"),
+        ("name", "screened name"),
+        ("kind", "kind"),
+        ("documents", "documents"),
+        ("entry", "entry"),
+        ("entry_name", "listed name"),
+        ("score", "score"),
+        ("decided", "decided by"),
+        ("note", "why"),
+    ]
+    if emitted(out, [_hit_line(h) for h in found[:limit]], columns, data=[h.to_dict() for h in found[:limit]]):
         return
-    print_table(
-        [_hit_line(h) for h in found[:limit]],
-        [
-            ("status", "status"),
-            ("name", "screened name"),
-            ("kind", "kind"),
-            ("documents", "docs"),
-            ("entry", "entry"),
-            ("entry_name", "listed name"),
-            ("score", "score"),
-            ("decided", "decided by"),
-            ("note", "why"),
-        ],
-    )
+    print_table([_hit_line(h) for h in found[:limit]], columns)
     shown = f"{min(limit, len(found))} of {len(found)} hit(s) shown; " if len(found) > limit else ""
     console.print(f"{shown}{counts['open']} open, {counts['confirmed']} confirmed, {counts['dismissed']} dismissed")
 
@@ -160,27 +158,31 @@ for _c in (confirm, dismiss, reopen):
 @review.command("log")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000), help="Decisions to show.")
 @db_option
-@json_option
-def log(limit: int, db: str, as_json: bool) -> None:
+@output_options
+def log(limit: int, db: str, out: Output) -> None:
     """Every decision on a hit, the newest first (those taken back or whose hit a later
     screening no longer finds included).
 
     \b
     Example:
       newsgraph review log --limit 20
+      newsgraph review log --csv > decisions.csv
     """
     from newsgraph.store.reviews import review_history
 
     with _open(db) as store:
         found = review_history(store.engine, limit=limit)
-    rows = [r.to_dict() for r in found]
-    if as_json:
-        print_json(rows)
-        return
-    for row in rows:
-        row["entry"] = f"{row['list']}:{row['reference']}"
-        row["status"] = Text(row["status"], style=STATUS_STYLE.get(row["status"], ""))
-    print_table(
+    data = [r.to_dict() for r in found]
+    rows = [
+        {
+            **row,
+            "entry": f"{row['list']}:{row['reference']}",
+            "status": Text(row["status"], style=STATUS_STYLE.get(row["status"], "")),
+        }
+        for row in data
+    ]
+    emit(
+        out,
         rows,
         [
             ("seq", "#"),
@@ -191,6 +193,7 @@ def log(limit: int, db: str, as_json: bool) -> None:
             ("entry", "entry"),
             ("note", "why"),
         ],
+        data=data,
     )
 
 

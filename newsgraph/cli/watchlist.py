@@ -12,8 +12,8 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from newsgraph.cli.options import db_option, json_option
-from newsgraph.cli.output import console, errors, note, print_json, print_table, warning
+from newsgraph.cli.options import db_option, output_options
+from newsgraph.cli.output import Output, console, emit, emitted, errors, note, print_table, warning
 from newsgraph.errors import BadRequest, StoreError
 from newsgraph.store import Store
 from newsgraph.watchlist.index_cache import screener_for
@@ -60,20 +60,31 @@ def load(files: tuple[Path, ...], list_name: str | None, db: str) -> None:
                 warning(w, indent="  ")
 
 
+INFO_COLUMNS = [
+    ("list", "list"),
+    ("entries", "entries"),
+    ("by_type", "by type"),
+    ("loaded_at", "loaded"),
+    ("sources", "from"),
+    ("warnings", "warnings"),
+]
+
+
 @watchlist.command()
 @db_option
-@json_option
-def info(db: str, as_json: bool) -> None:
+@output_options
+def info(db: str, out: Output) -> None:
     """The loaded lists: entries by type, source files, load time, warnings.
 
     \b
     Example:
       newsgraph watchlist info --db newsgraph.db
+      newsgraph watchlist info --csv
     """
     with Store.open(db, create=False) as store:
         lists = list_info(store.engine)
-    if as_json:
-        print_json([i.__dict__ for i in lists])
+    rows = [dict(i.__dict__) for i in lists]
+    if emitted(out, rows, INFO_COLUMNS):
         return
     if not lists:
         console.print("no watchlist loaded: `newsgraph watchlist load FILE...`")
@@ -172,14 +183,14 @@ def _screen_options(f: Any) -> Any:
         help=f"Lowest score shown (matches from {MATCH_THRESHOLD}).",
     )(f)
     f = click.option("--list", "lists", multiple=True, help="Only this list (repeatable).")(f)
-    return db_option(json_option(f))
+    return db_option(output_options(f))
 
 
 @click.group(cls=_ScreenGroup, invoke_without_command=True)
 @click.option("--actors", is_flag=True, help="Screen every actor (person, organisation) in the store.")
 @_screen_options
 @click.pass_context
-def screen(ctx: click.Context, actors: bool, threshold: float, lists: tuple[str, ...], db: str, as_json: bool) -> None:
+def screen(ctx: click.Context, actors: bool, threshold: float, lists: tuple[str, ...], db: str, out: Output) -> None:
     """Screen names against the loaded watchlists: best matches first, with the reason.
 
     NAME screens one name; --actors screens every stored actor and stores the hits
@@ -190,6 +201,7 @@ def screen(ctx: click.Context, actors: bool, threshold: float, lists: tuple[str,
     Example:
       newsgraph screen "Lashkar-e-Taiba"
       newsgraph screen --actors --threshold 0.8
+      newsgraph screen --actors --csv > hits.csv
       newsgraph screen pairs pairs.csv > scores.jsonl
     """
     if ctx.invoked_subcommand is not None:
@@ -210,21 +222,19 @@ def screen(ctx: click.Context, actors: bool, threshold: float, lists: tuple[str,
     rows = [
         {"actor": f.actor.name, "kind": f.actor.kind, "documents": f.actor.documents, **_hit_row(f.hit)} for f in found
     ]
-    if as_json:
-        print_json(rows)
-    else:
-        print_table(
-            rows,
-            [
-                ("actor", "actor"),
-                ("kind", "kind"),
-                ("list", "list"),
-                ("reference", "reference"),
-                ("score", "score"),
-                ("name", "listed name"),
-                ("explanation", "why"),
-            ],
-        )
+    columns = [
+        ("actor", "actor"),
+        ("kind", "kind"),
+        ("documents", "documents"),
+        ("list", "list"),
+        ("reference", "reference"),
+        ("score", "score"),
+        ("name", "listed name"),
+        ("matched", "matched name"),
+        ("explanation", "why"),
+    ]
+    if not emitted(out, rows, columns):
+        print_table(rows, columns)
         console.print(f"{len(rows)} hits stored in watchlist_hits")
 
 
@@ -242,7 +252,7 @@ def screen_name(
     threshold: float,
     lists: tuple[str, ...],
     db: str,
-    as_json: bool,
+    out: Output,
 ) -> None:
     """Screen one NAME: the best-matching entries, each with its list, reference, score and why.
 
@@ -255,21 +265,17 @@ def screen_name(
     """
     hits = _screen_one(db, name, kind=kind, countries=countries, limit=limit, threshold=threshold, lists=lists)
     rows = [_hit_row(h) for h in hits]
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
-        rows,
-        [
-            ("list", "list"),
-            ("reference", "reference"),
-            ("score", "score"),
-            ("name", "listed name"),
-            ("regime", "regime"),
-            ("explanation", "why"),
-        ],
-        title=f"screening {name!r}",
-    )
+    columns = [
+        ("list", "list"),
+        ("reference", "reference"),
+        ("score", "score"),
+        ("name", "listed name"),
+        ("matched", "matched name"),
+        ("type", "type"),
+        ("regime", "regime"),
+        ("explanation", "why"),
+    ]
+    emit(out, rows, columns, title=f"screening {name!r}")
 
 
 def _pairs(fh: TextIO) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, and_, func, literal, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -36,6 +36,25 @@ def contains(column: Any, value: str) -> ColumnElement[bool]:
     """``column`` holds ``value`` (as written, any case) somewhere."""
     pattern = "%" + like_escaped(value.lower()) + "%"
     return func.lower(column).like(pattern, escape=LIKE_ESCAPE)
+
+
+WORD_SEPARATORS = " -'\u2019.,;:!?()[]{}\"/"
+"""What separates words in a name (and in a list of aliases stored as JSON), for :func:`has_words`."""
+
+
+def has_words(column: Any, value: str) -> ColumnElement[bool]:
+    """``column`` holds the words of ``value``, whole and in order (any case): "Assad" is in
+    "Bashar al-Assad" and "Assad's", not in "ambassador". A value without a word falls back to
+    :func:`contains`."""
+    words = "".join(" " if ch in WORD_SEPARATORS else ch for ch in value.lower()).split()
+    if not words:
+        return contains(column, value)
+    spaced: Any = func.lower(column)
+    for ch in WORD_SEPARATORS[1:]:
+        spaced = func.replace(spaced, ch, " ")
+    pattern = "% " + like_escaped(" ".join(words)) + " %"
+    whole = (literal(" ") + spaced + literal(" ")).like(pattern, escape=LIKE_ESCAPE)
+    return and_(contains(column, max(words, key=len)), whole)  # the cheap test first: most rows stop there
 
 
 def starts_with(column: Any, value: str) -> ColumnElement[bool]:

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Engine, Text, and_, case, cast, exists, func, or_, select
+from sqlalchemy import Engine, Text, and_, case, cast, exists, func, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.records import Extraction
 from newsgraph.store import schema
-from newsgraph.store.actors import actor_links
-from newsgraph.store.documents import contains, document_row
+from newsgraph.store.actors import actor_links, actors
+from newsgraph.store.documents import contains, document_row, has_words
 from newsgraph.store.rows import chunks
 
 docs = schema.documents
@@ -124,12 +124,16 @@ def _claims_query(speaker: str | None, about: str | None) -> Any:
         .outerjoin(by, and_(by.c.doc_id == c.c.doc_id, by.c.id == c.c.reported_by))
         .where(docs.c.current.is_(True))
     )
-    if speaker:
+    if speaker:  # the speaker's name, as words: "Assad" is Bashar al-Assad, never an ambassador
+        named = select(actors.c.id).where(has_words(actors.c.name, speaker))
+        linked = select(actor_links.c.doc_id, actor_links.c.entity_id).where(actor_links.c.actor_id.in_(named))
+        by_actor = tuple_(c.c.doc_id, c.c.speaker_entity).in_(linked)  # read once, not per claim
         q = q.where(
             or_(
-                contains(c.c.speaker_text, speaker),
-                contains(e.c.name, speaker),
-                contains(cast(e.c.aliases, Text), speaker),
+                has_words(c.c.speaker_text, speaker),
+                has_words(e.c.name, speaker),
+                has_words(cast(e.c.aliases, Text), speaker),
+                by_actor,
             )
         )
     if about:
@@ -173,11 +177,15 @@ def _events_query(type: str | None, actor: str | None, since: str | None, where:
         q = q.where(func.upper(v.c.type) == type.upper())
     if since:
         q = q.where(v.c.date_value >= since)
-    for name, roles in ((actor, ("source", "target", "participant")), (where, ("location",))):
+    named = (
+        (actor, ("source", "target", "participant"), has_words),  # a name, in whole words: "Assad" is no ambassador
+        (where, ("location",), contains),
+    )
+    for name, roles, matches in named:
         if name:
             q = q.where(
                 exists().where(
-                    a.c.doc_id == v.c.doc_id, a.c.event_id == v.c.id, a.c.role.in_(roles), contains(a.c.text, name)
+                    a.c.doc_id == v.c.doc_id, a.c.event_id == v.c.id, a.c.role.in_(roles), matches(a.c.text, name)
                 )
             )
     return q
@@ -224,7 +232,7 @@ def _relations_query(actor: str | None, type: str | None) -> Any:
         .where(docs.c.current.is_(True))
     )
     if actor:
-        q = q.where(or_(contains(r.c.subject_text, actor), contains(r.c.object_text, actor)))
+        q = q.where(or_(has_words(r.c.subject_text, actor), has_words(r.c.object_text, actor)))
     if type:
         q = q.where(r.c.type == type)
     return q
