@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import click
 from rich.text import Text
 
-from newsgraph.cli.options import db_option, json_option
-from newsgraph.cli.output import console, errors, note, print_json, print_table, warning
+from newsgraph.cli.options import db_option, json_option, output_options
+from newsgraph.cli.output import Output, console, emit, errors, note, print_json, warning
 from newsgraph.errors import BadRequest, one_line
 from newsgraph.store import Store
 from newsgraph.store.alerts import Alert
@@ -46,9 +46,9 @@ def _log_to_stderr() -> None:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Alerts to show.")
 @click.option("--offset", default=0, type=click.IntRange(0), help="Alerts to skip.")
 @db_option
-@json_option
+@output_options
 @click.pass_context
-def alerts(ctx: click.Context, rule: str | None, limit: int, offset: int, db: str, as_json: bool) -> None:
+def alerts(ctx: click.Context, rule: str | None, limit: int, offset: int, db: str, out: Output) -> None:
     """The alerts raised by the rules of watch.yaml, the newest first: the rule that fired, what
     happened, the sentence, who says so, the document and its outlet, and where each was delivered.
 
@@ -66,10 +66,8 @@ def alerts(ctx: click.Context, rule: str | None, limit: int, offset: int, db: st
     with Store.open(db, create=False) as store:
         found = list_alerts(store.engine, limit=limit, offset=offset, rule=rule)
         total = count_alerts(store.engine, rule=rule)
-    if as_json:
-        print_json({"items": [a.to_dict() for a in found], "limit": limit, "offset": offset, "total": total})
-        return
-    print_table(
+    emit(
+        out,
         [
             {
                 "id": a.id,
@@ -93,8 +91,10 @@ def alerts(ctx: click.Context, rule: str | None, limit: int, offset: int, db: st
             ("document", "document"),
             ("delivered", "delivered"),
         ],
+        data={"items": [a.to_dict() for a in found], "limit": limit, "offset": offset, "total": total},
     )
-    console.print(f"{len(found)} of {total} alert(s) shown")
+    if out is Output.TABLE:
+        console.print(f"{len(found)} of {total} alert(s) shown")
 
 
 @alerts.command("run")

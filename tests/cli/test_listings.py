@@ -71,6 +71,7 @@ LISTINGS: list[tuple[tuple[str, ...], Callable[[Any], int], list[str]]] = [
     (("watchlist", "info"), len, ["list", "entries", "by_type", "loaded_at"]),
     (("review", "hits"), len, ["status", "name", "kind", "documents", "entry"]),
     (("review", "log"), len, ["seq", "decided_at", "decided_by", "status"]),
+    (("alerts",), items("items"), ["id", "when", "rule", "summary"]),
 ]
 
 
@@ -113,6 +114,7 @@ def _params(command: tuple[str, ...]) -> set[str]:
 
 ONE_RECORD = {
     ("summary",),
+    ("alerts", "run"),
     ("show",),
     ("actor",),
     ("actor", "show"),
