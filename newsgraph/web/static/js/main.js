@@ -6,6 +6,12 @@ import { renderDocument } from './pages/document.js';
 import { renderActor } from './pages/actor.js';
 import { renderNetwork } from './pages/network.js';
 import { renderMap } from './pages/map.js';
+import { renderEvent, renderEvents } from './pages/events.js';
+import { renderClaim, renderClaims } from './pages/claims.js';
+import { renderStories, renderStory } from './pages/stories.js';
+import { renderHit, renderHits } from './pages/hits.js';
+import { renderPath } from './pages/path.js';
+import { renderTrends } from './pages/trends.js';
 
 const PAGES = {
   home: renderHome,
@@ -14,12 +20,26 @@ const PAGES = {
   actor: renderActor,
   network: renderNetwork,
   map: renderMap,
+  // the analyst's pages (issue 18)
+  events: renderEvents,
+  event: renderEvent,
+  claims: renderClaims,
+  claim: renderClaim,
+  stories: renderStories,
+  story: renderStory,
+  hits: renderHits,
+  hit: renderHit,
+  path: renderPath,
+  trends: renderTrends,
 };
+
+/** A page's entry in the top bar: the list page lights up on its records' pages too. */
+const NAV_OF = { event: 'events', claim: 'claims', story: 'stories', hit: 'hits' };
 
 async function start() {
   const page = document.body.dataset.page;
   for (const link of document.querySelectorAll('[data-nav]')) {
-    if (link.dataset.nav === page || (page === 'search' && link.dataset.nav === 'home')) {
+    if (link.dataset.nav === page || link.dataset.nav === NAV_OF[page] || (page === 'search' && link.dataset.nav === 'home')) {
       link.setAttribute('aria-current', 'page');
     }
   }
