@@ -92,8 +92,8 @@ _ID_FROM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{2,150}")
 
 
 def title_from_text(text: str) -> str | None:
-    """A title for a document that brings none: its first line when it is short, else the first
-    sentence of its first paragraph, without the dateline (``NAIROBI, March 3 (NWS) -``), cut at
+    """A title for a document that brings none: the first sentence of its first line (the whole
+    line when it is a headline, without a full stop), without the dateline (``NAIROBI, March 3 (NWS) -``), cut at
     a word past :data:`TITLE_CHARS` characters. None for a text with no words."""
     text = normalise_text(text)
     parsed = parse_dateline(text)
@@ -103,10 +103,9 @@ def title_from_text(text: str) -> str | None:
     first = first.lstrip("-–—:· ").strip()
     if not first:
         return None
-    if len(first) > TITLE_CHARS:
-        end = _SENTENCE_END.search(first, 20)
-        if end is not None:
-            first = first[: end.end()].strip()
+    end = _SENTENCE_END.search(first, 20)
+    if end is not None:
+        first = first[: end.end()].strip()
     if len(first) > TITLE_CHARS:
         cut = first.rfind(" ", 0, TITLE_CHARS)
         first = first[: cut if cut > 40 else TITLE_CHARS].rstrip(" ,;:-–—") + "…"

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy import Engine, and_, exists, func, select
 
 from newsgraph.store import schema
 from newsgraph.store.actors import LinkedEntity, actor_links
@@ -225,13 +225,14 @@ def story_page(
     offset: int = 0,
 ) -> tuple[list[StorySummary], int]:
     """The largest stories of at least ``min_articles`` articles (latest first among equals),
-    those running within ``since``..``until``; and how many there are in all."""
+    those running within ``since``..``until`` (undated ones left out by a date); and how many
+    there are in all."""
     s = stories
     q = select(s.c.id, s.c.title, s.c.first_date, s.c.last_date, s.c.articles).where(s.c.articles >= min_articles)
     if since:
-        q = q.where(or_(s.c.last_date.is_(None), s.c.last_date >= since))
+        q = q.where(s.c.last_date >= since)
     if until:
-        q = q.where(or_(s.c.first_date.is_(None), s.c.first_date <= until + "\uffff"))
+        q = q.where(s.c.first_date <= until + "\uffff")
     total = _count(engine, q)
     q = q.order_by(s.c.articles.desc(), s.c.last_date.desc(), s.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:

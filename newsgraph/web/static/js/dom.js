@@ -302,3 +302,9 @@ export function withQuery(path, params) {
 export function docTitle(d) {
   return (d && (d.title || d.id || d.document)) || 'document';
 }
+
+/** The page size of a list: ``?limit=`` in the URL (1-500), else ``fallback``. */
+export function pageSize(state, fallback = 20) {
+  const n = Number.parseInt(state.limit, 10);
+  return Number.isInteger(n) && n >= 1 && n <= 500 ? n : fallback;
+}

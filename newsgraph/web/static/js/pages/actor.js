@@ -22,6 +22,7 @@ import {
   notice,
   onUrlChange,
   pager,
+  pageSize,
   pathId,
   pathUrl,
   plural,
@@ -66,7 +67,7 @@ const TIMELINE = ['kind', 'type', 'modality', 'min_confidence'];
 async function mentionsInto(box, id, state, go) {
   let body;
   try {
-    body = await get(`/actors/${encodeURIComponent(id)}/documents`, { limit: PAGE, offset: state.named_offset, since: state.since, until: state.until, source: state.source });
+    body = await get(`/actors/${encodeURIComponent(id)}/documents`, { limit: pageSize(state, PAGE), offset: state.named_offset, since: state.since, until: state.until, source: state.source });
   } catch (err) {
     append(clear(box), section('Named in', notice(err.message, 'error')));
     return;
@@ -125,7 +126,7 @@ function timelineSection(body, onToggle, go) {
 
 async function timelineInto(box, id, state, go) {
   let t;
-  const params = { limit: PAGE, offset: state.tl_offset, ...Object.fromEntries([...SHARED, ...TIMELINE].map((k) => [k, state[k]])) };
+  const params = { limit: pageSize(state, PAGE), offset: state.tl_offset, ...Object.fromEntries([...SHARED, ...TIMELINE].map((k) => [k, state[k]])) };
   try {
     t = await get(`/actors/${encodeURIComponent(id)}/timeline`, params);
   } catch (err) {

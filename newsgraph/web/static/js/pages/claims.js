@@ -23,6 +23,7 @@ import {
   notice,
   onUrlChange,
   pager,
+  pageSize,
   pathId,
   section,
   setUrlState,
@@ -78,7 +79,7 @@ export async function renderClaims(app) {
     );
     let body;
     try {
-      body = await get('/claims', { limit: PAGE, offset: state.offset, ...Object.fromEntries(FILTERS.map((k) => [k, state[k]])) });
+      body = await get('/claims', { limit: pageSize(state, PAGE), offset: state.offset, ...Object.fromEntries(FILTERS.map((k) => [k, state[k]])) });
     } catch (err) {
       append(clear(box), notice(err.message, 'error'));
       return;

@@ -25,6 +25,7 @@ import {
   notice,
   onUrlChange,
   pager,
+  pageSize,
   pathId,
   section,
   setUrlState,
@@ -104,7 +105,7 @@ async function renderList(app) {
     );
     let body;
     try {
-      body = await get('/events', { limit: PAGE, offset: state.offset, ...Object.fromEntries(FILTERS.map((k) => [k, state[k]])) });
+      body = await get('/events', { limit: pageSize(state, PAGE), offset: state.offset, ...Object.fromEntries(FILTERS.map((k) => [k, state[k]])) });
     } catch (err) {
       append(clear(box), notice(err.message, 'error'));
       return;

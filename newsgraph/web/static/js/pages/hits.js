@@ -3,7 +3,25 @@
 // place: confirm, dismiss or reopen the hit, merge or split the actor (with the server's token).
 
 import { get } from '../api.js';
-import { actorUrl, append, badge, clear, facts, filterForm, h, hitUrl, notice, onUrlChange, pager, param, plural, section, setUrlState, urlState } from '../dom.js';
+import {
+  actorUrl,
+  append,
+  badge,
+  clear,
+  facts,
+  filterForm,
+  h,
+  hitUrl,
+  notice,
+  onUrlChange,
+  pager,
+  pageSize,
+  param,
+  plural,
+  section,
+  setUrlState,
+  urlState,
+} from '../dom.js';
 import { correctionsSection, reviewerBar, watchlistSection } from '../review.js';
 
 const PAGE = 20;
@@ -50,7 +68,7 @@ export async function renderHits(app) {
     );
     let body;
     try {
-      body = await get('/watchlist/hits', { limit: PAGE, offset: state.offset, ...Object.fromEntries(FILTERS.map((k) => [k, state[k]])) });
+      body = await get('/watchlist/hits', { limit: pageSize(state, PAGE), offset: state.offset, ...Object.fromEntries(FILTERS.map((k) => [k, state[k]])) });
     } catch (err) {
       append(clear(box), notice(err.message, 'error'));
       return;

@@ -18,6 +18,7 @@ import {
   notice,
   onUrlChange,
   pager,
+  pageSize,
   param,
   plural,
   section,
@@ -87,7 +88,7 @@ async function showResults(box, q, filters = {}, go = null) {
   append(box, h('p', { class: 'loading' }, 'Searching…'));
   let body;
   try {
-    body = await get('/search', { q, limit: PAGE, ...filters });
+    body = await get('/search', { q, ...filters, limit: pageSize(filters, PAGE) });
   } catch (err) {
     clear(box);
     append(box, notice(err.message, 'error'));
@@ -188,7 +189,7 @@ export async function renderHome(app) {
   );
 }
 
-const SEARCH_FILTERS = ['since', 'until', 'source', 'kind', 'offset', 'actor_offset'];
+const SEARCH_FILTERS = ['since', 'until', 'source', 'kind', 'offset', 'actor_offset', 'limit'];
 
 /** /search?q=&since=&until=&source=&kind=&offset=&actor_offset=: the filters and pages live in the URL. */
 export async function renderSearch(app) {

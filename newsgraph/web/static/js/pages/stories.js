@@ -2,7 +2,26 @@
 // (/stories/ID): its articles by date and its events counted once across articles.
 
 import { get } from '../api.js';
-import { append, clear, docTitle, docUrl, eventUrl, filterForm, h, notice, onUrlChange, pager, pathId, plural, section, setUrlState, storyUrl, urlState, DATE_FIELDS } from '../dom.js';
+import {
+  DATE_FIELDS,
+  append,
+  clear,
+  docTitle,
+  docUrl,
+  eventUrl,
+  filterForm,
+  h,
+  notice,
+  onUrlChange,
+  pager,
+  pageSize,
+  pathId,
+  plural,
+  section,
+  setUrlState,
+  storyUrl,
+  urlState,
+} from '../dom.js';
 import { typeBadge } from './events.js';
 
 const PAGE = 20;
@@ -25,7 +44,7 @@ export async function renderStories(app) {
     );
     let body;
     try {
-      body = await get('/stories', { limit: PAGE, offset: state.offset, since: state.since, until: state.until, min_articles: state.min_articles });
+      body = await get('/stories', { limit: pageSize(state, PAGE), offset: state.offset, since: state.since, until: state.until, min_articles: state.min_articles });
     } catch (err) {
       append(clear(box), notice(err.message, 'error'));
       return;
