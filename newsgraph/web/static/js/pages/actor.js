@@ -99,7 +99,7 @@ function timelineSection(body, onToggle, go) {
   const rows = items(body);
   const note = hiddenNotice(body, onToggle);
   const paging = pager({ total: body.total, offset: body.offset, limit: body.limit, shown: rows.length }, (o) => go({ tl_offset: o || null }), 'timeline-pager');
-  if (!rows.length) return section('Timeline (0)', note, notice('No dated events or claims for this actor match the filters.'));
+  if (!rows.length) return section('Timeline (0)', note, notice('No dated events or claims for this actor match the filters.'), paging);
   const list = h('ol', { class: 'timeline', id: 'actor-timeline' });
   for (const t of rows) {
     const kindLabel = t.kind === 'said' ? 'says' : t.kind === 'mentioned' ? 'is spoken of' : t.type || t.kind;
