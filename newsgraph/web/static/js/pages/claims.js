@@ -110,10 +110,11 @@ export async function renderClaim(app) {
     app,
     h(
       'section',
-      { class: ['card', 'record-head', conf.class], id: 'claim-head' },
+      { class: ['card', 'record-head'], id: 'claim-head', title: conf.title },
       h('h1', {}, h('span', { class: 'speaker' }, c.speaker_name || 'unattributed'), c.cue ? h('span', { class: 'muted' }, ` ${c.cue.text}`) : null),
       h('blockquote', { class: 'sentence', id: 'claim-text' }, c.text),
       documentLine(body.document, body.story),
+      conf.class ? h('p', { class: 'small under-threshold' }, `Confidence ${confidenceText(c.confidence)}: under the threshold ${confidenceText(body.confidence_threshold)}, so the lists hide it unless asked to show every fact.`) : null,
       facts([
         ['Kind', c.kind],
         ['Modality', c.modality],

@@ -157,10 +157,11 @@ async function renderOne(app) {
     app,
     h(
       'section',
-      { class: ['card', 'record-head', conf.class], id: 'event-head' },
+      { class: ['card', 'record-head'], id: 'event-head', title: conf.title },
       h('h1', {}, typeBadge(v.type), ' ', `${argText(v.source) || '—'} → ${argText(v.target) || argText(v.participants) || '—'}`),
       h('blockquote', { class: 'sentence', id: 'event-sentence' }, v.sentence_text),
       documentLine(body.document, body.story),
+      conf.class ? h('p', { class: 'small under-threshold' }, `Confidence ${confidenceText(v.confidence)}: under the threshold ${confidenceText(body.confidence_threshold)}, so the lists hide it unless asked to show every fact.`) : null,
       facts([
         ['Trigger', v.trigger ? v.trigger.text : null],
         ['Mode', v.mode],
