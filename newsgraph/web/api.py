@@ -178,11 +178,21 @@ def day(value: str | None, name: str) -> str | None:
 
 
 def filters(
-    since: str | None, until: str | None, types: list[str] | None, min_confidence: str | None = None
+    since: str | None,
+    until: str | None,
+    types: list[str] | None,
+    min_confidence: str | None = None,
+    modality: str | None = None,
+    source: str | None = None,
 ) -> nw.Filters:
     wanted = tuple(t.strip() for raw in types or [] for t in raw.split(",") if t.strip())
     return nw.Filters(
-        since=day(since, "since"), until=day(until, "until"), types=wanted, min_confidence=confidence(min_confidence)
+        since=day(since, "since"),
+        until=day(until, "until"),
+        types=wanted,
+        min_confidence=confidence(min_confidence),
+        modality=modality or None,
+        source=source or None,
     )
 
 
@@ -578,9 +588,11 @@ def actor_network(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 200,
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
+    modality: Modality = None,
+    source: Outlet = None,
 ) -> Response:
     actor_key(actor_id)
-    f = filters(since, until, types, min_confidence)
+    f = filters(since, until, types, min_confidence, modality, source)
 
     def compute() -> dict[str, Any]:
         net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f, max_nodes=nodes)
@@ -892,11 +904,14 @@ def network(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 100,
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
+    modality: Modality = None,
+    source: Outlet = None,
 ) -> Response:
-    """Ties only from facts at or above ``min_confidence``; ``hidden_below_confidence`` counts the
-    facts left out (around the actor, or in the whole store). An ``actor`` name that fits several
-    actors answers 409 with the ``candidates`` (give one as ``#ID``); it is never picked for you."""
-    f = filters(since, until, types, min_confidence)
+    """Ties only from facts at or above ``min_confidence`` (of one ``modality``, from one outlet
+    ``source``, when given); ``hidden_below_confidence`` counts the facts left out (around the
+    actor, or in the whole store). An ``actor`` name that fits several actors answers 409 with
+    the ``candidates`` (give one as ``#ID``); it is never picked for you."""
+    f = filters(since, until, types, min_confidence, modality, source)
     centre = (actor_ref(actor) or "").strip()
 
     def compute() -> dict[str, Any]:

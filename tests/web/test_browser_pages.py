@@ -17,18 +17,16 @@ from typing import Any
 
 import pytest
 
+from tests.web import test_browser as shared
 from tests.web.conftest import WATCHLIST_PERSON, WATCHLIST_REFERENCE
-from tests.web.test_browser import (  # noqa: F401  (fixtures)
-    REVIEW_TOKEN,
-    api,
-    browser,
-    open_page,
-    page,
-    pytestmark,
-    server,
-    wait_until,
-    writable_server,
-)
+from tests.web.test_browser import REVIEW_TOKEN, api, open_page, wait_until
+
+# the fixtures and marks of tests/web/test_browser.py: a real server, Chromium, a watched page
+pytestmark = shared.pytestmark
+browser = shared.browser
+server = shared.server
+writable_server = shared.writable_server
+page = shared.page
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "pages"
 
@@ -118,7 +116,10 @@ def test_actor_page_pages_its_documents_and_filters_its_timeline(page: Any, serv
     page.click("#actor-filters button[type=submit]")
     page.wait_for_url(f"**kind={kind}**")
     page.wait_for_selector(f'#timeline-pager[data-total="{len(wanted)}"]')
-    shown = page.eval_on_selector_all("#actor-timeline li", "els => els.map(e => e.classList.contains('tl-' + arguments[0]))".replace("arguments[0]", repr(kind)))
+    shown = page.eval_on_selector_all(
+        "#actor-timeline li",
+        "els => els.map(e => e.classList.contains('tl-' + arguments[0]))".replace("arguments[0]", repr(kind)),
+    )
     assert shown == [True] * min(2, len(wanted))
     assert pager_text(page, "#timeline-pager") == f"1–{min(2, len(wanted))} of {len(wanted)}"
     assert page.get_attribute("#actor-events-link", "href") == f"/events?actor_id={candidate['id']}&min_confidence=0"
@@ -127,18 +128,19 @@ def test_actor_page_pages_its_documents_and_filters_its_timeline(page: Any, serv
 
 
 def test_events_claims_and_stories_link_each_other(page: Any, server: str) -> None:
-    hedged = api(server, "/events?min_confidence=0&modality=hedged&limit=500")
+    planned = api(server, "/events?min_confidence=0&modality=planned&limit=500")
     every = api(server, "/events?min_confidence=0&limit=500")
     open_page(page, "/events?min_confidence=0&limit=5")
     page.wait_for_selector("#events-pager")
     assert pager_text(page, "#events-pager") == f"1–5 of {every['total']}"
-    page.select_option("#event-filters-modality", "hedged")
+    page.select_option("#event-filters-modality", "planned")
     page.click("#event-filters button[type=submit]")
-    page.wait_for_url("**modality=hedged**")
-    page.wait_for_selector(f'#events-pager[data-total="{hedged["total"]}"]')
+    page.wait_for_url("**modality=planned**")
+    assert 0 < planned["total"] < every["total"]
+    page.wait_for_selector(f'#events-pager[data-total="{planned["total"]}"]')
     keys = page.eval_on_selector_all("#event-results li", "els => els.map(e => e.dataset.key)")
-    assert keys == [f"{e['document']}:{e['id']}" for e in hedged["items"][:5]]
-    shot(page, "events-hedged")
+    assert keys == [f"{e['document']}:{e['id']}" for e in planned["items"][:5]]
+    shot(page, "events-planned")
 
     event = next(e for e in every["items"] if e["claim"])
     detail = api(server, f"/events/{q(event['document'] + ':' + event['id'])}")
@@ -152,7 +154,9 @@ def test_events_claims_and_stories_link_each_other(page: Any, server: str) -> No
     page.click("#event-claim")
     page.wait_for_url("**/claims/**")
     page.wait_for_selector("body[data-ready=true]")
-    assert event["id"] in page.eval_on_selector_all("#claim-events li", "els => els.map(e => e.dataset.key.split(':').pop())")
+    assert event["id"] in page.eval_on_selector_all(
+        "#claim-events li", "els => els.map(e => e.dataset.key.split(':').pop())"
+    )
     shot(page, "claim")
 
     page.click("#record-story")
@@ -188,7 +192,9 @@ def test_the_path_page_shows_each_hop_with_its_evidence(page: Any, server: str) 
     assert hops.count() == len(steps)
     for i, step in enumerate(steps):
         hop = hops.nth(i)
-        assert " ".join(hop.locator(".sentence").inner_text().split()) == " ".join(step["evidence"]["sentence_text"].split())
+        assert " ".join(hop.locator(".sentence").inner_text().split()) == " ".join(
+            step["evidence"]["sentence_text"].split()
+        )
         assert hop.locator("a.hop-document").get_attribute("href") == "/documents/" + q(step["evidence"]["document"])
     assert page.get_attribute("#path-from", "href") == f"/actors/{body['from']['id']}"
     shot(page, "path")
@@ -209,12 +215,15 @@ def test_trend_charts_draw_the_apis_counts(page: Any, server: str) -> None:
         "() => window.newsgraphCharts.events.data.datasets.map(d => [d.label, d.data.reduce((a, b) => a + b, 0)])"
     )
     assert dict(drawn) == {s["type"]: sum(s["counts"]) for s in body["series"]}
-    assert page.evaluate("() => window.newsgraphCharts.speakers.data.labels") == [s["speaker"] for s in body["speakers"]]
+    assert page.evaluate("() => window.newsgraphCharts.speakers.data.labels") == [
+        s["speaker"] for s in body["speakers"]
+    ]
     size = page.evaluate("() => { const c = document.getElementById('events-chart'); return [c.width, c.height]; }")
     assert size[0] > 200 and size[1] > 100
     painted = page.evaluate(
-        "() => { const c = document.getElementById('events-chart'); const d = c.getContext('2d')"
-        ".getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }"
+        "() => { const c = document.getElementById('events-chart');"
+        " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }"
     )
     assert painted > 1000, "the chart canvas is blank"
     shot(page, "trends")
@@ -224,7 +233,10 @@ def test_trend_charts_draw_the_apis_counts(page: Any, server: str) -> None:
 def test_document_highlights_are_off_until_chosen_in_the_legend(page: Any, server: str) -> None:
     doc = api(server, "/search?q=dock%20workers")["documents"][0]
     open_page(page, "/documents/" + doc["id"])
-    style = "(sel) => { const el = document.querySelector(sel); const s = getComputedStyle(el); return [s.backgroundColor, s.textDecorationLine, s.outlineStyle]; }"
+    style = (
+        "(sel) => { const s = getComputedStyle(document.querySelector(sel));"
+        " return [s.backgroundColor, s.textDecorationLine, s.outlineStyle]; }"
+    )
     assert page.evaluate(style, "#doc-text .hl-person") == ["rgba(0, 0, 0, 0)", "none", "none"]
     assert page.evaluate(style, "#doc-text .hl-claim")[1] == "none"
     assert page.evaluate(style, "#doc-text .hl-event")[2] == "none"

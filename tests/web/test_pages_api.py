@@ -72,12 +72,16 @@ def test_events_page_to_the_last_and_total_is_exact(client: TestClient) -> None:
             {"since": "2026-02-01", "until": "2026-03-05"},
             lambda e: e["date"] and "2026-02-01" <= e["date"]["value"] <= "2026-03-05",
         ),
-        ({"type": "CONSULT", "modality": "hedged"}, lambda e: e["type"] == "CONSULT" and e["modality"] == "hedged"),
+        (
+            {"type": "ESTABLISH", "modality": "planned"},
+            lambda e: e["type"] == "ESTABLISH" and e["modality"] == "planned",
+        ),
     ],
 )
 def test_event_filters_keep_exactly_what_they_name(client: TestClient, params: dict[str, str], keep: Any) -> None:
     whole = get(client, "/api/events", limit=500, **EVERY)["items"]
     found = get(client, "/api/events", limit=500, **EVERY, **params)
+    assert found["items"] and len(found["items"]) < len(whole), params
     assert [key(e) for e in found["items"]] == [key(e) for e in whole if keep(e)]
     assert found["total"] == len(found["items"])
 
@@ -293,3 +297,22 @@ def test_outlets_are_listed_with_their_documents(client: TestClient) -> None:
     assert {s["source"]: s["documents"] for s in body["items"]} == {
         k: v for k, v in summary.items() if k != "(unknown)"
     }
+
+
+@pytest.mark.parametrize(
+    ("params", "keep"),
+    [
+        ({"modality": "negated"}, lambda x: x["modality"] == "negated"),
+        ({"source": "nws world"}, lambda x: x["outlet"] == "NWS World"),
+    ],
+)
+def test_network_filters_by_modality_and_outlet(client: TestClient, params: dict[str, str], keep: Any) -> None:
+    whole = get(client, "/api/network", limit=500, **EVERY)
+    found = get(client, "/api/network", limit=500, **EVERY, **params)
+    assert found["edges"] and len(found["edges"]) < len(whole["edges"])
+    assert all(keep(x) for e in found["edges"] for x in e["evidence"])
+    kept = {(e["source"], e["target"], e["type"]) for e in whole["edges"] if any(keep(x) for x in e["evidence"])}
+    assert {(e["source"], e["target"], e["type"]) for e in found["edges"]} == kept
+    hub = found["edges"][0]["source"]
+    around = get(client, f"/api/actors/{hub}/network", limit=500, **EVERY, **params)
+    assert around["edges"] and all(keep(x) for e in around["edges"] for x in e["evidence"])
