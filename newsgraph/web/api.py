@@ -421,8 +421,8 @@ async def search(
             source=source or None,
             counted=counted,
         )
-        with connect(db) as conn:
-            match = nw.actors_named(conn, q_, actor_store.NAME_SCAN)
+        with connect(db) as conn:  # of one kind: every actor the name answers to is read, then kept
+            match = nw.actors_named(conn, q_, actor_store.NAME_SCAN if kind else actor_offset + limit)
         actors = [a for a in match.actors if not kind or a.kind == kind]
         return {
             "query": q_,
@@ -432,7 +432,7 @@ async def search(
             "offset": offset,
             "actor_offset": actor_offset,
             "documents_total": counted[0] if counted else len(found_docs),
-            "actors_total": len(actors),
+            "actors_total": len(actors) if kind else match.total,
         }
 
     watcher = asyncio.ensure_future(_until_disconnected(request, left))
