@@ -507,7 +507,7 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
             "actor": actor,
             "watchlist": [h.to_dict() for h in review_store.reviewed_hits(db, names=names)],
             "methods": details.methods,
-            "links": details.links,
+            "links": with_titles(db, details.links, "document"),
             "decisions": details.decisions,
         }
     )
@@ -557,7 +557,7 @@ def actor_timeline(
     return ok(
         {
             "actor": whole["actor"],
-            "items": wanted[offset : offset + limit],
+            "items": with_titles(db, [dict(i) for i in wanted[offset : offset + limit]], "document"),
             "limit": limit,
             "offset": offset,
             "total": len(wanted),

@@ -306,3 +306,24 @@ def test_every_new_page_renders_without_errors(page: Any, server: str, path: str
     assert page.locator("#app h1").count() >= 1
     assert page.locator(f'header nav a[href="{path}"]').get_attribute("aria-current") == "page"
     assert console_errors(page) == []
+
+
+def test_the_pages_content_fits_a_phone(page: Any, server: str) -> None:
+    """At 390 px wide, no page's content is wider than the screen (the top bar is another matter:
+    tests/web/test_browser.py checks it)."""
+    event = api(server, "/events?min_confidence=0&limit=1")["items"][0]
+    story = api(server, "/stories?limit=1")["items"][0]
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in (
+        "/search?q=the&limit=3",
+        "/events?min_confidence=0",
+        f"/events/{q(event['document'] + ':' + event['id'])}",
+        "/claims?min_confidence=0",
+        f"/stories/{story['id']}",
+        "/hits",
+        "/path",
+    ):
+        open_page(page, path)
+        width = page.evaluate("() => document.getElementById('app').scrollWidth")
+        assert width <= 390, f"{path}: the content is {width} px wide"
+    shot(page, "phone-path")
