@@ -1435,7 +1435,7 @@ def trends(
             with connect(db) as conn:
                 who = nw.find_actor(conn, centre)
         else:
-            found = doc_store.search(db, words, limit=TREND_DOCUMENTS)
+            found = doc_store.search(db, words, limit=TREND_DOCUMENTS, snippets=False)
             doc_ids = [d["id"] for d in found]
         if who is None and not doc_ids:
             dated: list[tuple[str, str]] = []
