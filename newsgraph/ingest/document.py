@@ -114,10 +114,12 @@ def title_from_text(text: str) -> str | None:
 
 def id_from_file_name(name: str) -> str | None:
     """The id of a document read from the file ``name`` that brings none: the file's name without
-    its folder and suffix (``nairobi-water-talks``) when it reads as an id, else None."""
+    its folder and suffix (``nairobi-water-talks``) when it reads as an id and says something (three
+    letters at least: ``001.txt`` keeps a hash id), else None."""
     from pathlib import PurePath
 
     if name in ("-", "") or name.startswith("<"):
         return None
     stem = PurePath(name).stem
-    return stem if _ID_FROM_NAME.fullmatch(stem) else None
+    telling = sum(ch.isalpha() for ch in stem) >= 3  # "nairobi-water-talks", not "001"
+    return stem if telling and _ID_FROM_NAME.fullmatch(stem) else None

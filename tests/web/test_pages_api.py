@@ -278,7 +278,7 @@ def test_a_document_stored_without_a_title_is_named_by_its_first_sentence(web_st
 
 def test_a_text_file_is_named_by_its_file_name() -> None:
     from newsgraph.ingest import read_inputs
-    from newsgraph.ingest.document import title_from_text
+    from newsgraph.ingest.document import id_from_file_name, title_from_text
 
     (doc,) = read_inputs([str(SAMPLES / "riga-cyber-drill.txt")])
     assert doc.id == "riga-cyber-drill"
@@ -287,6 +287,9 @@ def test_a_text_file_is_named_by_its_file_name() -> None:
     (manila,) = read_inputs([str(SAMPLES / "manila-typhoon-aid.txt")])
     assert manila.title == "Typhoon aid reaches northern Luzon"  # its headline line
     assert title_from_text("   \n\n ") is None
+    assert id_from_file_name("corpus/bbc/politics/001.txt") is None  # says nothing: a hash id
+    assert id_from_file_name("wire/ians-2026-01-27-pakistan-hamas-nexus.txt") == "ians-2026-01-27-pakistan-hamas-nexus"
+    assert id_from_file_name("-") is None
     assert title_from_text("BERLIN (Reuters) - Germany said no. Then yes.") == "Germany said no. Then yes."
 
 
