@@ -1217,13 +1217,14 @@ def _record_context(db: Engine, doc_id: str) -> tuple[dict[str, Any], dict[str, 
         c["speaker_name"] = names.get(speaker.get("entity")) or speaker.get("text")  # as GET /api/documents/ID
         c["reported_by_name"] = names.get(c["reported_by"])
     summary = {k: row[k] for k in ("id", "published", "source", "words", "version", "origin")} | {"title": doc["title"]}
-    from newsgraph.stories import story_details, story_of
+    from newsgraph.store.stories import story_of, story_summary
 
     number = story_of(db, doc_id)
-    story = None
+    head = None
     if number is not None:
-        head = story_details(db, number)[0]
-        story = {"id": head["id"], "title": head["title"], "articles": head["articles"]}
+        with connect(db) as conn:
+            head = story_summary(conn, number)
+    story = {"id": head.id, "title": head.title, "articles": head.articles} if head is not None else None
     return {"data": data, "doc": doc, "links": links}, summary, story
 
 
@@ -1249,12 +1250,10 @@ def event_detail(db: Db, key: str) -> Response:
     found = next((v for v in data["events"] if v["id"] == event_id), None)
     if found is None:
         raise NotFound("event", key)
-    actors = [
-        x
-        for role in ("source", "target", "participants", "location")
-        for arg in ((found.get(role) or []) if role != "location" else [found.get("location")])
-        if (x := _actor_of(links, role.rstrip("s") if role == "participants" else role, arg)) is not None
-    ]
+    arguments = [(role, arg) for role in ("source", "target") for arg in found.get(role) or []]
+    arguments += [("participant", arg) for arg in found.get("participants") or []]
+    arguments.append(("location", found.get("location")))
+    actors = [x for role, arg in arguments if (x := _actor_of(links, role, arg)) is not None]
     claim = next((c for c in data["claims"] if found.get("claim") and c["id"] == found["claim"]), None)
     return ok(
         {
