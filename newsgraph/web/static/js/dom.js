@@ -194,9 +194,11 @@ export function pager({ total, offset, limit, shown }, go, id) {
   const more = typeof total === 'number' ? to < total : shown === limit;
   const button = (label, target, enabled, cls) =>
     h('button', { type: 'button', class: ['small-button', 'pager-button', cls], disabled: !enabled, 'aria-label': label, onclick: () => go(target) }, label);
+  const dataset = { total: total ?? '', offset, limit };
+  if (typeof total === 'number' && total <= limit && offset === 0) return h('nav', { class: 'pager', id, 'aria-label': 'pages', dataset }, h('span', { class: 'pager-count' }, count));
   return h(
     'nav',
-    { class: 'pager', id, 'aria-label': 'pages', dataset: { total: total ?? '', offset, limit } },
+    { class: 'pager', id, 'aria-label': 'pages', dataset },
     h('span', { class: 'pager-count' }, count),
     button('First', 0, offset > 0, 'pager-first'),
     button('Previous', Math.max(0, offset - limit), offset > 0, 'pager-prev'),
