@@ -286,7 +286,7 @@ def search(
                 raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
         else:
             where = (
-                "FROM documents d WHERE d.\"current\" AND "
+                'FROM documents d WHERE d."current" AND '
                 "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text) @@ websearch_to_tsquery('simple', :q)"
             ) + "".join(f" AND {clause}" for clause in extra)
             sql = text(
