@@ -321,6 +321,10 @@ class Filters:
     """Event types (CONSULT), relation types (member_of), ``says``, or kinds (event, relation, claim)."""
     min_confidence: float = DEFAULT_THRESHOLD
     """Only ties of facts at or above this confidence (0 keeps every tie)."""
+    modality: str | None = None
+    """Only ties of facts of this modality (asserted, hedged, ...)."""
+    source: str | None = None
+    """Only ties stated in documents of this outlet (any case)."""
 
 
 def hidden_ties(engine: Engine, filters: Filters | None = None, actor_ids: Iterable[int] | None = None) -> int:

@@ -83,3 +83,43 @@ def normalise_date(value: str | None) -> str | None:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+TITLE_CHARS = 120
+"""The longest title made from a document's text (cut at a word, with an ellipsis)."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s|$)")
+_ID_FROM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{2,150}")
+
+
+def title_from_text(text: str) -> str | None:
+    """A title for a document that brings none: the first sentence of its first line (the whole
+    line when it is a headline, without a full stop), without the dateline (``NAIROBI, March 3 (NWS) -``), cut at
+    a word past :data:`TITLE_CHARS` characters. None for a text with no words."""
+    text = normalise_text(text)
+    parsed = parse_dateline(text)
+    if parsed is not None:
+        text = text[: parsed.dateline.start] + text[parsed.dateline.end :]
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    first = first.lstrip("-–—:· ").strip()
+    if not first:
+        return None
+    end = _SENTENCE_END.search(first, 20)
+    if end is not None:
+        first = first[: end.end()].strip()
+    if len(first) > TITLE_CHARS:
+        cut = first.rfind(" ", 0, TITLE_CHARS)
+        first = first[: cut if cut > 40 else TITLE_CHARS].rstrip(" ,;:-–—") + "…"
+    return first[:1].upper() + first[1:]
+
+
+def id_from_file_name(name: str) -> str | None:
+    """The id of a document read from the file ``name`` that brings none: the file's name without
+    its folder and suffix (``nairobi-water-talks``) when it reads as an id and says something (three
+    letters at least: ``001.txt`` keeps a hash id), else None."""
+    from pathlib import PurePath
+
+    if name in ("-", "") or name.startswith("<"):
+        return None
+    stem = PurePath(name).stem
+    telling = sum(ch.isalpha() for ch in stem) >= 3  # "nairobi-water-talks", not "001"
+    return stem if telling and _ID_FROM_NAME.fullmatch(stem) else None

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsgraph.errors import InputError, NoInputs
-from newsgraph.ingest.document import make_document
+from newsgraph.ingest.document import id_from_file_name, make_document, title_from_text
 from newsgraph.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -293,7 +293,8 @@ def _read_data(name: str, kind: str, data: bytes, options: ReadOptions) -> Itera
         if kind == "html":
             yield _from_html(name, text, options)
         else:
-            yield _document(name, text, options, key=name, meta={"title": headline(text)})
+            meta = {"title": headline(text) or title_from_text(text), "id": id_from_file_name(name)}
+            yield _document(name, text, options, key=name, meta=meta)
 
 
 def _open_file(name: str, path: Path) -> IO[bytes]:

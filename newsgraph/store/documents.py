@@ -235,26 +235,48 @@ def search_terms(query: str) -> str:
 
 
 def search(
-    engine: Engine, query: str, *, limit: int = 20, cancelled: Callable[[], bool] | None = None
+    engine: Engine,
+    query: str,
+    *,
+    limit: int = 20,
+    cancelled: Callable[[], bool] | None = None,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    counted: list[int] | None = None,
+    snippets: bool = True,
 ) -> list[dict[str, Any]]:
     """Documents matching a full-text query (FTS5 syntax on SQLite), best first: a document in
-    a list (:data:`SUMMARY_COLUMNS`) and the ``snippet`` around the match.
+    a list (:data:`SUMMARY_COLUMNS`) and the ``snippet`` around the match; ``offset`` rows
+    skipped, only those published within ``since``..``until`` (prefixes: YYYY, YYYY-MM,
+    YYYY-MM-DD) and from ``source`` (any case) when given. When ``counted`` is a list, how many
+    documents match in all is appended to it (a second, cheap count on the same connection).
+    Without ``snippets`` the ``snippet`` is None (cheaper, for many documents).
 
     The query is bounded by :func:`search_terms`; the database stops it after
     :data:`SEARCH_SECONDS`, or (on SQLite) as soon as ``cancelled()`` says the one who asked
     has gone, and either raises BadRequest."""
     query = search_terms(query)
+    extra, params = _search_filters(since, until, source)
+    snippet = "snippet(documents_fts, 1, '[', ']', ' … ', 12)"
+    headline = "ts_headline('simple', d.text, websearch_to_tsquery('simple', :q))"
     stopped = BadRequest(
         f"the search was stopped after {SEARCH_SECONDS:g} s (or when the client left): give fewer or rarer words"
     )
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
+            where = (
+                "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+                'WHERE documents_fts MATCH :q AND d."current"'
+            )
+            where += "".join(f" AND {clause}" for clause in extra)
             sql = text(
                 "SELECT d.id, d.title, d.published, d.source, d.words, d.version, d.origin, "
-                "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
-                "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-                'WHERE documents_fts MATCH :q AND d."current" ORDER BY rank LIMIT :limit'
+                f"{snippet if snippets else 'NULL'} AS snippet {where} "
+                "ORDER BY rank LIMIT :limit OFFSET :offset"
             )
+            count_sql = text(f"SELECT count(*) {where}")
             raw = conn.connection.driver_connection
             deadline = time.monotonic() + SEARCH_SECONDS
 
@@ -263,15 +285,18 @@ def search(
 
             raw.set_progress_handler(stop, 1_000)  # type: ignore[union-attr]
             try:
+                args = {"q": query, "limit": limit, "offset": offset, **params}
                 try:
-                    rows = conn.execute(sql, {"q": query, "limit": limit}).all()
+                    rows = conn.execute(sql, args).all()
                 except DBAPIError as exc:
                     if stop():
                         raise stopped from None
                     log.debug("not FTS5 syntax (%s): searching the words as plain terms", exc.orig)
                     conn.rollback()
-                    quoted = " ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(query.split()))
-                    rows = conn.execute(sql, {"q": quoted, "limit": limit}).all()
+                    args["q"] = " ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(query.split()))
+                    rows = conn.execute(sql, args).all()
+                if counted is not None:
+                    counted.append(int(conn.execute(count_sql, args).scalar_one()))
             except DBAPIError:
                 if stop():
                     raise stopped from None
@@ -279,17 +304,39 @@ def search(
             finally:
                 raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
         else:
+            where = (
+                'FROM documents d WHERE d."current" AND '
+                "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text) @@ websearch_to_tsquery('simple', :q)"
+            ) + "".join(f" AND {clause}" for clause in extra)
             sql = text(
-                "SELECT id, title, published, source, words, version, origin, "
-                "ts_headline('simple', text, websearch_to_tsquery('simple', :q)) AS snippet "
-                "FROM documents WHERE \"current\" AND to_tsvector('simple', coalesce(title, '') || ' ' || text) "
-                "@@ websearch_to_tsquery('simple', :q) LIMIT :limit"
+                "SELECT d.id, d.title, d.published, d.source, d.words, d.version, d.origin, "
+                f"{headline if snippets else 'NULL'} AS snippet {where} "
+                "ORDER BY d.published DESC, d.seq LIMIT :limit OFFSET :offset"
             )
+            args = {"q": query, "limit": limit, "offset": offset, **params}
             conn.execute(text(f"SET LOCAL statement_timeout = {int(SEARCH_SECONDS * 1000)}"))
             try:
-                rows = conn.execute(sql, {"q": query, "limit": limit}).all()
+                rows = conn.execute(sql, args).all()
+                if counted is not None:
+                    counted.append(int(conn.execute(text(f"SELECT count(*) {where}"), args).scalar_one()))
             except DBAPIError as exc:
                 if "statement timeout" in str(exc.orig) or "canceling statement" in str(exc.orig):
                     raise stopped from None
                 raise
     return [dict(r._mapping) for r in rows]
+
+
+def _search_filters(since: str | None, until: str | None, source: str | None) -> tuple[list[str], dict[str, str]]:
+    """The search's extra conditions on the documents table (aliased ``d``) and their parameters."""
+    clauses: list[str] = []
+    params: dict[str, str] = {}
+    if since:
+        clauses.append("d.published >= :since")
+        params["since"] = since
+    if until:
+        clauses.append("d.published <= :until")
+        params["until"] = until + "\uffff"
+    if source:
+        clauses.append("lower(d.source) = :source")
+        params["source"] = source.lower()
+    return clauses, params

@@ -156,6 +156,8 @@ def _tie_tables() -> tuple[Any, Any, Any, Any, Any, Any]:
 
 
 def _filter_clause(f: TieFilter, date: Any, *, confidence: bool = True) -> list[ColumnElement[bool]]:
+    """The filters as clauses over a query joined as :func:`_tie_tables` joins it (the documents
+    table unaliased)."""
     clauses: list[ColumnElement[bool]] = []
     if confidence and (sure := at_least(actor_ties.c.confidence, f.min_confidence)) is not None:
         clauses.append(sure)
@@ -166,6 +168,10 @@ def _filter_clause(f: TieFilter, date: Any, *, confidence: bool = True) -> list[
     if f.types:
         wanted = {t.lower() for t in f.types}
         clauses.append(or_(func.lower(actor_ties.c.type).in_(wanted), actor_ties.c.kind.in_(wanted)))
+    if modality := getattr(f, "modality", None):  # of one modality, from one outlet (issue 18)
+        clauses.append(actor_ties.c.modality == modality)
+    if source := getattr(f, "source", None):
+        clauses.append(func.lower(schema.documents.c.source) == source.lower())
     return clauses
 
 

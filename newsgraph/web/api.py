@@ -32,9 +32,9 @@ from starlette.concurrency import run_in_threadpool
 from newsgraph import network as nw
 from newsgraph.errors import BadRequest, InputError, NotFound
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
-from newsgraph.ingest.document import normalise_date
+from newsgraph.ingest.document import normalise_date, title_from_text
 from newsgraph.records import Document
-from newsgraph.store import Engine, Store, connect
+from newsgraph.store import Engine, Store, connect, queries
 from newsgraph.store import actors as actor_store
 from newsgraph.store import documents as doc_store
 from newsgraph.store import extractions as records
@@ -89,6 +89,15 @@ MinConfidence = Annotated[
         examples=["0", "0.5"],
     ),
 ]
+
+
+Modality = Annotated[str | None, Query(description="Only facts of this modality (asserted, hedged, negated, ...).")]
+Outlet = Annotated[str | None, Query(description="Only facts from documents of this outlet (any case).")]
+ActorId = Annotated[
+    int | None,
+    Query(ge=0, le=2**63 - 1, description="Only facts with an argument (or speaker) resolved to this actor id."),
+]
+InDocument = Annotated[str | None, Query(description="Only the facts of this document (its id).")]
 
 
 def confidence(value: str | None) -> float:
@@ -169,11 +178,21 @@ def day(value: str | None, name: str) -> str | None:
 
 
 def filters(
-    since: str | None, until: str | None, types: list[str] | None, min_confidence: str | None = None
+    since: str | None,
+    until: str | None,
+    types: list[str] | None,
+    min_confidence: str | None = None,
+    modality: str | None = None,
+    source: str | None = None,
 ) -> nw.Filters:
     wanted = tuple(t.strip() for raw in types or [] for t in raw.split(",") if t.strip())
     return nw.Filters(
-        since=day(since, "since"), until=day(until, "until"), types=wanted, min_confidence=confidence(min_confidence)
+        since=day(since, "since"),
+        until=day(until, "until"),
+        types=wanted,
+        min_confidence=confidence(min_confidence),
+        modality=modality or None,
+        source=source or None,
     )
 
 
@@ -211,7 +230,7 @@ def documents(
 ) -> Response:
     rows = doc_store.list_documents(db, limit=limit, offset=offset, source=source or None)
     total = doc_store.count_documents(db, source=source or None)
-    return ok(page(rows, limit, offset, total))
+    return ok(page(with_titles(db, rows), limit, offset, total))
 
 
 @router.get(
@@ -229,6 +248,7 @@ def document(db: Db, document_id: str) -> JSONResponse:
     data = records.load_extraction(db, doc_id, row).to_dict()
     doc = data["document"]
     doc.update({k: row[k] for k in ("origin", "slug", "words", "version", "previous_id", "current", "ingested_at")})
+    doc["title"] = doc["title"] or title_from_text(doc["text"])  # never untitled (issue 18)
     links = actor_store.actors_of_entities(db, doc_id)
     names = {}
     for e in data["entities"]:
@@ -372,19 +392,48 @@ async def search(
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Documents to skip.")] = 0,
+    actor_offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Actors to skip.")] = 0,
+    since: Since = None,
+    until: Until = None,
+    source: Annotated[str | None, Query(description="Only documents from this outlet (any case).")] = None,
+    kind: Annotated[str | None, Query(description="Only actors of this kind (person, state, ...).")] = None,
 ) -> Response:
     """Stopped after ``newsgraph.store.documents.SEARCH_SECONDS`` (400), and as soon as the client
-    goes away."""
+    goes away. Documents and actors are two pages: ``documents_total`` and ``actors_total`` say
+    how many there are in all (``offset`` and ``actor_offset`` page through them)."""
     if not q_.strip():
         raise BadRequest("empty search query: give ?q=WORDS")
     actor_ref(q_)
+    s, u = day(since, "since"), day(until, "until")
     left = threading.Event()
 
     def run() -> dict[str, Any]:
-        docs = doc_store.search(db, q_, limit=limit, cancelled=left.is_set)
-        with connect(db) as conn:
-            found = nw.find_actors(conn, q_, limit=limit)
-        return {"query": q_, "documents": docs, "actors": [a.to_dict() for a in found]}
+        counted: list[int] = []
+        found_docs = doc_store.search(
+            db,
+            q_,
+            limit=limit,
+            cancelled=left.is_set,
+            offset=offset,
+            since=s,
+            until=u,
+            source=source or None,
+            counted=counted,
+        )
+        with connect(db) as conn:  # of one kind: every actor the name answers to is read, then kept
+            match = nw.actors_named(conn, q_, actor_store.NAME_SCAN if kind else actor_offset + limit)
+        actors = [a for a in match.actors if not kind or a.kind == kind]
+        return {
+            "query": q_,
+            "documents": with_titles(db, found_docs),
+            "actors": [a.to_dict() for a in actors[actor_offset : actor_offset + limit]],
+            "limit": limit,
+            "offset": offset,
+            "actor_offset": actor_offset,
+            "documents_total": counted[0] if counted else len(found_docs),
+            "actors_total": len(actors) if kind else match.total,
+        }
 
     watcher = asyncio.ensure_future(_until_disconnected(request, left))
     try:
@@ -458,7 +507,7 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
             "actor": actor,
             "watchlist": [h.to_dict() for h in review_store.reviewed_hits(db, names=names)],
             "methods": details.methods,
-            "links": details.links,
+            "links": with_titles(db, details.links, "document"),
             "decisions": details.decisions,
         }
     )
@@ -477,22 +526,50 @@ def actor_timeline(
     until: Until = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 200,
     min_confidence: MinConfidence = None,
+    offset: Offset = 0,
+    kind: Annotated[
+        Literal["event", "said", "mentioned"] | None,
+        Query(description="Only events (event), what the actor says (said) or what is said of it (mentioned)."),
+    ] = None,
+    type: Annotated[str | None, Query(description="Only events of this PLOVER type (CONSULT, ...).")] = None,
+    modality: Annotated[str | None, Query(description="Only facts of this modality (asserted, hedged, ...).")] = None,
+    source: Annotated[str | None, Query(description="Only facts from documents of this outlet (any case).")] = None,
 ) -> Response:
+    """Oldest first, ``limit`` items from ``offset``; ``total`` says how many match in all
+    (up to :data:`TIMELINE_READ` of each kind of fact)."""
     actor_key(actor_id)
     s, u, m = day(since, "since"), day(until, "until"), confidence(min_confidence)
 
     def compute() -> dict[str, Any]:
-        a, found = nw.timeline(db, f"#{actor_id}", since=s, until=u, limit=limit, min_confidence=m)
+        a, found = nw.timeline(db, f"#{actor_id}", since=s, until=u, limit=TIMELINE_READ, min_confidence=m)
         hidden = nw.timeline_hidden(db, f"#{actor_id}", since=s, until=u, min_confidence=m)
-        return {
-            "actor": a.to_dict(),
-            "items": [i.to_dict() for i in found],
+        return {"actor": a.to_dict(), "items": [i.to_dict() for i in found], "hidden": hidden}
+
+    whole = cache.get(db, ("actor-timeline-all", actor_id, s, u, m), compute)
+    wanted = [
+        i
+        for i in whole["items"]
+        if (not kind or i["kind"] == kind)
+        and (not type or (i["type"] or "").upper() == type.upper())
+        and (not modality or i["modality"] == modality)
+        and (not source or (i["outlet"] or "").lower() == source.lower())
+    ]
+    return ok(
+        {
+            "actor": whole["actor"],
+            "items": with_titles(db, [dict(i) for i in wanted[offset : offset + limit]], "document"),
+            "limit": limit,
+            "offset": offset,
+            "total": len(wanted),
             "min_confidence": m,
-            "hidden_below_confidence": hidden,
+            "hidden_below_confidence": whole["hidden"],
             "confidence_threshold": DEFAULT_THRESHOLD,
         }
+    )
 
-    return cached_json(db, ("actor-timeline", actor_id, s, u, limit, m), compute)
+
+TIMELINE_READ = 20_000
+"""The most events (and claims said, and claims about) of one actor a timeline reads, to page through."""
 
 
 @router.get(
@@ -511,9 +588,11 @@ def actor_network(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 200,
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
+    modality: Modality = None,
+    source: Outlet = None,
 ) -> Response:
     actor_key(actor_id)
-    f = filters(since, until, types, min_confidence)
+    f = filters(since, until, types, min_confidence, modality, source)
 
     def compute() -> dict[str, Any]:
         net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f, max_nodes=nodes)
@@ -708,14 +787,31 @@ def events(
     limit: Limit = 50,
     offset: Offset = 0,
     min_confidence: MinConfidence = None,
+    until: Until = None,
+    modality: Modality = None,
+    source: Outlet = None,
+    actor_id: ActorId = None,
+    document: InDocument = None,
 ) -> Response:
-    """Events at or above ``min_confidence``, each with its ``confidence``;
-    ``hidden_below_confidence`` counts those left out."""
+    """Events at or above ``min_confidence``, each with its ``confidence``, newest first;
+    ``hidden_below_confidence`` counts those left out, ``total`` those that match."""
     m = confidence(min_confidence)
-    found = {"type": type or None, "actor": actor or None, "since": day(since, "since"), "where": where or None}
-    rows = records.events(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
-    hidden = records.hidden_events(db, **found, min_confidence=m)
-    return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
+    rows, total, hidden = queries.event_page(
+        db,
+        type=type or None,
+        actor=actor or None,
+        actor_id=actor_id,
+        since=day(since, "since"),
+        until=day(until, "until"),
+        where=where or None,
+        modality=modality or None,
+        source=source or None,
+        document=document or None,
+        min_confidence=m,
+        limit=limit,
+        offset=offset,
+    )
+    return ok(confidence_page(page(with_titles(db, rows, "document"), limit, offset, total), m, hidden))
 
 
 @router.get(
@@ -731,14 +827,33 @@ def claims(
     limit: Limit = 50,
     offset: Offset = 0,
     min_confidence: MinConfidence = None,
+    since: Since = None,
+    until: Until = None,
+    modality: Modality = None,
+    kind: Annotated[str | None, Query(description="direct, indirect, ... (how the claim is reported).")] = None,
+    source: Outlet = None,
+    actor_id: ActorId = None,
+    document: InDocument = None,
 ) -> Response:
-    """Claims at or above ``min_confidence``, each with its ``confidence``;
-    ``hidden_below_confidence`` counts those left out."""
+    """Claims at or above ``min_confidence``, each with its ``confidence``, newest first;
+    ``hidden_below_confidence`` counts those left out, ``total`` those that match."""
     m = confidence(min_confidence)
-    found = {"speaker": speaker or None, "about": about or None}
-    rows = records.claims(db, **found, min_confidence=m, limit=limit + 1, offset=offset)
-    hidden = records.hidden_claims(db, **found, min_confidence=m)
-    return ok(confidence_page(page_of_fetched(rows, limit, offset), m, hidden))
+    rows, total, hidden = queries.claim_page(
+        db,
+        speaker=speaker or None,
+        about=about or None,
+        actor_id=actor_id,
+        since=day(since, "since"),
+        until=day(until, "until"),
+        modality=modality or None,
+        kind=kind or None,
+        source=source or None,
+        document=document or None,
+        min_confidence=m,
+        limit=limit,
+        offset=offset,
+    )
+    return ok(confidence_page(page(with_titles(db, rows, "document"), limit, offset, total), m, hidden))
 
 
 @router.get(
@@ -789,11 +904,14 @@ def network(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 100,
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
+    modality: Modality = None,
+    source: Outlet = None,
 ) -> Response:
-    """Ties only from facts at or above ``min_confidence``; ``hidden_below_confidence`` counts the
-    facts left out (around the actor, or in the whole store). An ``actor`` name that fits several
-    actors answers 409 with the ``candidates`` (give one as ``#ID``); it is never picked for you."""
-    f = filters(since, until, types, min_confidence)
+    """Ties only from facts at or above ``min_confidence`` (of one ``modality``, from one outlet
+    ``source``, when given); ``hidden_below_confidence`` counts the facts left out (around the
+    actor, or in the whole store). An ``actor`` name that fits several actors answers 409 with
+    the ``candidates`` (give one as ``#ID``); it is never picked for you."""
+    f = filters(since, until, types, min_confidence, modality, source)
     centre = (actor_ref(actor) or "").strip()
 
     def compute() -> dict[str, Any]:
@@ -1091,3 +1209,343 @@ async def alert_stream(request: Request) -> Response:
 
 
 router.add_route("/alerts/stream", alert_stream, methods=["GET"], include_in_schema=False)
+
+# -- the analyst's pages (issue 18): documents never untitled, an actor's documents, one event,
+# one claim, stories, one hit, trends, outlets ----------------------------------------------------
+
+
+def with_titles(db: Engine, rows: list[dict[str, Any]], key: str = "id") -> list[dict[str, Any]]:
+    """``rows`` (documents, or records carrying their document's id under ``key``) with a title
+    for each document stored without one: its first line or sentence
+    (:func:`newsgraph.ingest.document.title_from_text`)."""
+    missing = [r[key] for r in rows if not r.get("title") and r.get(key)]
+    if missing:
+        heads = queries.document_heads(db, missing)
+        for r in rows:
+            if not r.get("title") and r.get(key) in heads:
+                r["title"] = title_from_text(heads[r[key]])
+    return rows
+
+
+@router.get(
+    "/sources",
+    tags=["documents"],
+    summary="The outlets of the stored documents, most documents first",
+    response_model=m.Sources,
+)
+def sources(db: Db) -> Response:
+    """Every outlet (``source``) of the current documents with how many it carries: what the
+    pages' outlet filters offer."""
+
+    def compute() -> dict[str, Any]:
+        return {"items": [{"source": s, "documents": n} for s, n in queries.document_sources(db)]}
+
+    return cached_json(db, ("sources",), compute)
+
+
+@router.get(
+    "/actors/{actor_id}/documents",
+    tags=["actors"],
+    summary="The documents an actor is named in, newest first, with how each mention was linked",
+    response_model=m.Page[m.ActorLink],
+)
+def actor_documents(
+    db: Db,
+    actor_id: int,
+    since: Since = None,
+    until: Until = None,
+    source: Outlet = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
+    """One row per entity linked to the actor (a document may name it as two entities), with
+    the resolver's method, score and reason; ``total`` counts them all."""
+    actor_key(actor_id)
+    with connect(db) as conn:
+        if not nw.load_actors(conn, [actor_id]):
+            raise NotFound("actor", f"#{actor_id}")
+    found, total = queries.actor_link_page(
+        db,
+        actor_id,
+        since=day(since, "since"),
+        until=day(until, "until"),
+        source=source or None,
+        limit=limit,
+        offset=offset,
+    )
+    return ok(page(with_titles(db, [x.to_dict() for x in found], "document"), limit, offset, total))
+
+
+def _record_key(key: str, what: str) -> tuple[str, str]:
+    """``DOCUMENT:ID`` (the map's and the evidence's way to name a record) -> (document, id)."""
+    doc, sep, record = key.rpartition(":")
+    if not sep or not doc or not record:
+        raise BadRequest(f"{key!r} is not DOCUMENT:ID (a document id and the {what}'s id, like nairobi-water-talks:v1)")
+    return doc, record
+
+
+def _record_context(db: Engine, doc_id: str) -> tuple[dict[str, Any], dict[str, Any], Any]:
+    """One document's extraction (each record in its list shape), its summary and its story."""
+    doc_id = doc_store.document_id_for(db, doc_id)
+    row = doc_store.document_row(db, doc_id)
+    data = records.load_extraction(db, doc_id, row).to_dict()
+    doc = data["document"]
+    doc["title"] = doc["title"] or title_from_text(doc["text"])
+    links = actor_store.actors_of_entities(db, doc_id)
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    for c in data["claims"]:
+        speaker = c["speaker"] or {}
+        c["speaker_name"] = names.get(speaker.get("entity")) or speaker.get("text")  # as GET /api/documents/ID
+        c["reported_by_name"] = names.get(c["reported_by"])
+    summary = {k: row[k] for k in ("id", "published", "source", "words", "version", "origin")} | {"title": doc["title"]}
+    from newsgraph.store.stories import story_of, story_summary
+
+    number = story_of(db, doc_id)
+    head = None
+    if number is not None:
+        with connect(db) as conn:
+            head = story_summary(conn, number)
+    story = {"id": head.id, "title": head.title, "articles": head.articles} if head is not None else None
+    return {"data": data, "doc": doc, "links": links}, summary, story
+
+
+def _actor_of(links: dict[str, tuple[int, str]], role: str, arg: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not arg:
+        return None
+    actor, name = links.get(arg.get("entity") or "", (None, None))
+    return {"role": role, "text": arg.get("text") or "", "actor": actor, "actor_name": name}
+
+
+@router.get(
+    "/events/{key:path}",
+    tags=["records"],
+    summary="One event (DOCUMENT:ID) with its actors, its document and its story",
+    response_model=m.EventDetail,
+)
+def event_detail(db: Db, key: str) -> Response:
+    """The event in its list shape, the actor each argument was resolved to, the document, the
+    story the document is in, and the claim it is known through."""
+    doc_id, event_id = _record_key(key, "event")
+    ctx, summary, story = _record_context(db, doc_id)
+    data, doc, links = ctx["data"], ctx["doc"], ctx["links"]
+    found = next((v for v in data["events"] if v["id"] == event_id), None)
+    if found is None:
+        raise NotFound("event", key)
+    arguments = [(role, arg) for role in ("source", "target") for arg in found.get(role) or []]
+    arguments += [("participant", arg) for arg in found.get("participants") or []]
+    arguments.append(("location", found.get("location")))
+    actors = [x for role, arg in arguments if (x := _actor_of(links, role, arg)) is not None]
+    claim = next((c for c in data["claims"] if found.get("claim") and c["id"] == found["claim"]), None)
+    return ok(
+        {
+            "event": records.in_document(records.EVENT_FIELDS, found, doc, text=doc["text"]),
+            "actors": actors,
+            "document": summary,
+            "story": story,
+            "claim": records.in_document(records.CLAIM_FIELDS, claim, doc) if claim else None,
+            "confidence_threshold": DEFAULT_THRESHOLD,
+        }
+    )
+
+
+@router.get(
+    "/claims/{key:path}",
+    tags=["records"],
+    summary="One claim (DOCUMENT:ID) with its speaker's actor, its document, its story and its events",
+    response_model=m.ClaimDetail,
+)
+def claim_detail(db: Db, key: str) -> Response:
+    """The claim in its list shape, the actors of its speaker and of who reports it, its
+    document, its story, and the events known through it."""
+    doc_id, claim_id = _record_key(key, "claim")
+    ctx, summary, story = _record_context(db, doc_id)
+    data, doc, links = ctx["data"], ctx["doc"], ctx["links"]
+    found = next((c for c in data["claims"] if c["id"] == claim_id), None)
+    if found is None:
+        raise NotFound("claim", key)
+    entities = {e["id"]: e for e in data["entities"]}
+    actors = [x for x in [_actor_of(links, "speaker", found.get("speaker"))] if x is not None]
+    if found.get("reported_by") in entities:
+        e = entities[found["reported_by"]]
+        actor, name = links.get(e["id"], (None, None))
+        actors.append({"role": "reported_by", "text": e["name"], "actor": actor, "actor_name": name})
+    events = [
+        records.in_document(records.EVENT_FIELDS, v, doc, text=doc["text"])
+        for v in data["events"]
+        if v.get("claim") == claim_id
+    ]
+    return ok(
+        {
+            "claim": records.in_document(records.CLAIM_FIELDS, found, doc),
+            "actors": actors,
+            "document": summary,
+            "story": story,
+            "events": events,
+            "confidence_threshold": DEFAULT_THRESHOLD,
+        }
+    )
+
+
+@router.get(
+    "/stories", tags=["stories"], summary="Stories (articles grouped), largest first", response_model=m.Page[m.Story]
+)
+def story_list(
+    db: Db,
+    min_articles: Annotated[
+        int, Query(ge=1, le=MAX_OFFSET, description="Only stories of at least this many articles.")
+    ] = 1,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
+    """The stories ``newsgraph stories`` lists, running within ``since``..``until``."""
+    found, total = queries.story_page(
+        db, min_articles=min_articles, since=day(since, "since"), until=day(until, "until"), limit=limit, offset=offset
+    )
+    return ok(page([s.to_dict() for s in found], limit, offset, total))
+
+
+@router.get(
+    "/stories/{story_id}", tags=["stories"], summary="One story: its articles and events", response_model=m.StoryDetail
+)
+def story(db: Db, story_id: int) -> Response:
+    """The story, its articles by date, and its events counted once across articles (each with
+    the articles and outlets that report it), as ``newsgraph stories --show``."""
+    if not 0 <= story_id <= MAX_ID:
+        raise NotFound("story", str(story_id))
+    from newsgraph.stories import story_details
+
+    head, members, events = story_details(db, story_id)
+    return ok({"story": head, "articles": with_titles(db, members), "events": [e.to_dict() for e in events]})
+
+
+@router.get(
+    "/watchlist/hit",
+    tags=["review"],
+    summary="One watchlist hit, the actor screened and the list's entry",
+    response_model=m.HitDetail,
+)
+def watchlist_hit(
+    db: Db,
+    name: Annotated[str, Query(min_length=1, description="The screened name.")],
+    list_: Annotated[str, Query(alias="list", min_length=1, description="The list (un, ofac, ...).")],
+    reference: Annotated[str, Query(min_length=1, description="The entry's reference on its list.")],
+) -> Response:
+    """The hit with its review, the actor its screened name names (null when it names none, or
+    several), and the entry as the list gives it."""
+    found = [h for h in review_store.reviewed_hits(db, names=[name], list_name=list_) if h.hit.entry_id == reference]
+    if not found:
+        raise NotFound("watchlist hit", f"{name} on {list_} {reference}")
+    with connect(db) as conn:
+        one = nw.actors_named(conn, name, 5).one
+    return ok(
+        {
+            "hit": found[0].to_dict(),
+            "actor": one.to_dict() if one is not None else None,
+            "entry": queries.watchlist_entry(db, list_, reference),
+        }
+    )
+
+
+TREND_DOCUMENTS = 5000
+"""The most documents a query's trends count over (best matches first)."""
+
+
+def _periods(first: str, last: str, interval: str) -> list[str]:
+    """Every period from ``first`` to ``last`` (week: the ISO week's Monday, YYYY-MM-DD; month: YYYY-MM)."""
+    from datetime import date, timedelta
+
+    out: list[str] = []
+    if interval == "month":
+        y, mo = int(first[:4]), int(first[5:7])
+        while f"{y:04d}-{mo:02d}" <= last:
+            out.append(f"{y:04d}-{mo:02d}")
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        return out
+    d, end = date.fromisoformat(first), date.fromisoformat(last)
+    while d <= end:
+        out.append(d.isoformat())
+        d += timedelta(days=7)
+    return out
+
+
+def _period_of(day_: str, interval: str) -> str | None:
+    from datetime import date, timedelta
+
+    if interval == "month":
+        return day_[:7] if len(day_) >= 7 else None
+    try:
+        d = date.fromisoformat(day_[:10])
+    except ValueError:
+        return None
+    return (d - timedelta(days=d.weekday())).isoformat()
+
+
+@router.get(
+    "/trends",
+    tags=["map and timeline"],
+    summary="Events per week or month by type, and claims by speaker, for an actor or a search",
+    response_model=m.Trends,
+)
+def trends(
+    request: Request,
+    db: Db,
+    actor: Annotated[str | None, Query(description="An actor: a name, an alias or #ID.")] = None,
+    q_: Annotated[str | None, Query(alias="q", description="Words: the documents they match.")] = None,
+    interval: Annotated[Literal["week", "month"], Query(description="week or month (default).")] = "month",
+    since: Since = None,
+    until: Until = None,
+    min_confidence: MinConfidence = None,
+    top: Annotated[int, Query(ge=1, le=50, description="Speakers listed.")] = 15,
+) -> Response:
+    """The events of the actor (an argument resolved to it) or of the documents the words match,
+    counted per period and type (dated by their own day, else their document's); and who is
+    quoted most: in the documents naming the actor, or those the words match."""
+    if not (actor or "").strip() and not (q_ or "").strip():
+        raise BadRequest("give an actor (?actor=NAME) or words (?q=WORDS)")
+    s, u, mc = day(since, "since"), day(until, "until"), confidence(min_confidence)
+    centre = (actor_ref(actor) or "").strip()
+    words = (q_ or "").strip()
+
+    def compute() -> dict[str, Any]:
+        who = None
+        doc_ids: list[str] | None = None
+        if centre:
+            with connect(db) as conn:
+                who = nw.find_actor(conn, centre)
+        else:
+            found = doc_store.search(db, words, limit=TREND_DOCUMENTS, snippets=False)
+            doc_ids = [d["id"] for d in found]
+        if who is None and not doc_ids:
+            dated: list[tuple[str, str]] = []
+            speakers: list[tuple[str, int]] = []
+            claims = 0
+        else:
+            aid = who.id if who is not None else None
+            dated = queries.event_dates(db, actor_id=aid, doc_ids=doc_ids, since=s, until=u, min_confidence=mc)
+            speakers, claims = queries.speaker_counts(
+                db, actor_id=aid, doc_ids=doc_ids, since=s, until=u, min_confidence=mc, top=top
+            )
+        counted: dict[str, Counter[str]] = defaultdict(Counter)
+        for when, type_ in dated:
+            period = _period_of(when, interval)
+            if period:
+                counted[type_][period] += 1
+        used = sorted({p for c in counted.values() for p in c})
+        periods = _periods(used[0], used[-1], interval) if used else []
+        series = sorted(counted.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+        return {
+            "interval": interval,
+            "actor": who.to_dict() if who is not None else None,
+            "query": None if centre else words,
+            "documents": None if centre else len(doc_ids or []),
+            "periods": periods,
+            "series": [{"type": t, "counts": [c.get(p, 0) for p in periods]} for t, c in series],
+            "events": sum(sum(c.values()) for c in counted.values()),
+            "speakers": [{"speaker": name, "claims": n} for name, n in speakers],
+            "claims": claims,
+            "min_confidence": mc,
+        }
+
+    return cached_json(db, ("trends", centre, words, interval, s, u, mc, top), compute)

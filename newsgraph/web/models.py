@@ -404,12 +404,22 @@ class SearchResults(BaseModel):
             "query": "Kenya",
             "documents": [DOCUMENT_SUMMARY_EXAMPLE | {"snippet": "[Kenya] and"}],
             "actors": [ACTOR_EXAMPLE],
+            "limit": 20,
+            "offset": 0,
+            "actor_offset": 0,
+            "documents_total": 1,
+            "actors_total": 1,
         }
     )
 
     query: str
     documents: list[DocumentHit]
     actors: list[Actor]
+    limit: int = Field(description="The most documents, and the most actors, on a page.")
+    offset: int = Field(description="Documents skipped.")
+    actor_offset: int = Field(description="Actors skipped.")
+    documents_total: int = Field(description="Documents matching in all (with the filters).")
+    actors_total: int = Field(description="Actors answering to the query in all (of the kind asked for).")
 
 
 # -- the records of a document (the contract's, with their document's context) --------------------
@@ -1000,6 +1010,9 @@ class ActorTimeline(BaseModel):
         {
             "actor": ACTOR_EXAMPLE,
             "items": [],
+            "limit": 200,
+            "offset": 0,
+            "total": 0,
             "min_confidence": 0.65,
             "hidden_below_confidence": 2,
             "confidence_threshold": 0.65,
@@ -1008,6 +1021,9 @@ class ActorTimeline(BaseModel):
 
     actor: Actor
     items: list[TimelineItem]
+    limit: int
+    offset: int
+    total: int = Field(description="Items matching the filters in all.")
     min_confidence: float
     hidden_below_confidence: int
     confidence_threshold: float
@@ -1118,3 +1134,214 @@ class Alert(BaseModel):
     actors: list[AlertActor]
     created_at: str
     deliveries: dict[str, str] = Field(description="Channel -> pending or delivered.")
+
+
+# -- the analyst's pages (issue 18): events, claims, stories, hits, trends --------------------------
+
+
+class RecordActor(BaseModel):
+    """An argument of an event (or a claim's speaker) and the actor it was resolved to."""
+
+    model_config = shape({"role": "source", "text": "Kenya", "actor": 34, "actor_name": "Kenya"})
+
+    role: str = Field(description="source, target, participant, location, speaker or reported_by.")
+    text: str
+    actor: int | None
+    actor_name: str | None
+
+
+class StoryRef(BaseModel):
+    model_config = shape({"id": 3, "title": "Kenya and Ethiopia agree on the Omo", "articles": 2})
+
+    id: int
+    title: str | None
+    articles: int
+
+
+class EventDetail(BaseModel):
+    """One event with the actors of its arguments, its document and its story."""
+
+    model_config = shape(
+        {
+            "event": {},
+            "actors": [example(RecordActor)],
+            "document": DOCUMENT_SUMMARY_EXAMPLE,
+            "story": example(StoryRef),
+            "claim": None,
+            "confidence_threshold": 0.65,
+        }
+    )
+
+    event: Event
+    actors: list[RecordActor]
+    document: DocumentSummary
+    story: StoryRef | None
+    claim: Claim | None = Field(description="The claim the event is known through, if any.")
+    confidence_threshold: float
+
+
+class ClaimDetail(BaseModel):
+    """One claim with its speaker's actor, its document, its story and the facts known through it."""
+
+    model_config = shape(
+        {
+            "claim": {},
+            "actors": [example(RecordActor)],
+            "document": DOCUMENT_SUMMARY_EXAMPLE,
+            "story": None,
+            "events": [],
+            "confidence_threshold": 0.65,
+        }
+    )
+
+    claim: Claim
+    actors: list[RecordActor]
+    document: DocumentSummary
+    story: StoryRef | None
+    events: list[Event] = Field(description="Events known through this claim.")
+    confidence_threshold: float
+
+
+class Story(BaseModel):
+    model_config = shape(
+        {
+            "id": 3,
+            "title": "Kenya and Ethiopia agree",
+            "first_date": "2026-03-03",
+            "last_date": "2026-03-04",
+            "articles": 2,
+        }
+    )
+
+    id: int
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    articles: int
+
+
+class StoryArticle(BaseModel):
+    model_config = shape(
+        {
+            "id": "nairobi-water-talks",
+            "title": "Kenya and Ethiopia agreed on Monday",
+            "source": "NWS",
+            "published": "2026-03-03",
+            "similarity": 0.0,
+        }
+    )
+
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    similarity: float
+
+
+class StoryEvent(BaseModel):
+    model_config = shape(
+        {
+            "type": "AGREE",
+            "cameo": "057",
+            "source": "Kenya",
+            "target": "Ethiopia",
+            "date": "2026-03-03",
+            "articles": 2,
+            "sources": ["NWS"],
+            "mentions": [
+                {
+                    "document": "nairobi-water-talks",
+                    "event": "v1",
+                    "trigger": "agreed",
+                    "sentence": None,
+                    "modality": "asserted",
+                }
+            ],
+        }
+    )
+
+    type: str
+    cameo: str | None
+    source: str | None
+    target: str | None
+    date: str | None
+    articles: int
+    sources: list[str]
+    mentions: list[dict[str, Any]]
+
+
+class StoryDetail(BaseModel):
+    model_config = shape(
+        {"story": example(Story), "articles": [example(StoryArticle)], "events": [example(StoryEvent)]}
+    )
+
+    story: Story
+    articles: list[StoryArticle]
+    events: list[StoryEvent]
+
+
+class HitDetail(BaseModel):
+    """One watchlist hit, the actor screened (when one actor answers to its name) and the list's entry."""
+
+    model_config = shape({"hit": example(WatchlistHit), "actor": ACTOR_EXAMPLE, "entry": {"name": "TUNDE BAKARE"}})
+
+    hit: WatchlistHit
+    actor: Actor | None
+    entry: dict[str, Any] | None = Field(description="The list's entry as stored (name, aliases, regime, reason, ...).")
+
+
+class TrendSeries(BaseModel):
+    model_config = shape({"type": "CONSULT", "counts": [2, 0, 1]})
+
+    type: str
+    counts: list[int] = Field(description="One count per period, in the order of ``periods``.")
+
+
+class SpeakerCount(BaseModel):
+    model_config = shape({"speaker": "Amina Wekesa", "claims": 3})
+
+    speaker: str
+    claims: int
+
+
+class Trends(BaseModel):
+    """Events per week or month by type, and claims by speaker, for an actor or a search."""
+
+    model_config = shape(
+        {
+            "interval": "month",
+            "actor": None,
+            "query": "Kenya",
+            "documents": 3,
+            "periods": ["2026-02", "2026-03"],
+            "series": [example(TrendSeries)],
+            "events": 3,
+            "speakers": [example(SpeakerCount)],
+            "claims": 5,
+            "min_confidence": 0.65,
+        }
+    )
+
+    interval: str
+    actor: Actor | None
+    query: str | None
+    documents: int | None = Field(description="Documents the query matched (null for an actor).")
+    periods: list[str]
+    series: list[TrendSeries]
+    events: int
+    speakers: list[SpeakerCount]
+    claims: int = Field(description="Claims counted in all (the speakers listed are the top ones).")
+    min_confidence: float
+
+
+class SourceCount(BaseModel):
+    model_config = shape({"source": "NWS", "documents": 6})
+
+    source: str
+    documents: int
+
+
+class Sources(BaseModel):
+    model_config = shape({"items": [example(SourceCount)]})
+
+    items: list[SourceCount]

@@ -5,7 +5,7 @@ the JS modules in ``static/js`` fetch the JSON API and build the DOM with ``text
 ``createElement`` only, so article text is never parsed as HTML. No inline scripts: the
 Content-Security-Policy forbids them.
 
-Third-party browser code (cytoscape, world-atlas, topojson-client) is installed by ``npm ci``
+Third-party browser code (cytoscape, world-atlas, topojson-client, chart.js) is installed by ``npm ci``
 from the repository's ``package-lock.json`` into ``node_modules/`` (or ``$NEWSGRAPH_NODE_MODULES``)
 and served from there under ``/vendor/``: only the few files listed in ``VENDOR_FILES``.
 """
@@ -30,6 +30,7 @@ VENDOR_FILES: dict[str, str] = {
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "land-110m.json": "world-atlas/land-110m.json",
     "countries-110m.json": "world-atlas/countries-110m.json",
+    "chart.umd.min.js": "chart.js/dist/chart.umd.min.js",
 }
 
 MEDIA_TYPES = {
@@ -49,10 +50,21 @@ PAGES = {
     "network": "Network",
     "map": "Map and timeline",
     "alerts": "Alerts",
+    # the analyst's pages (issue 18)
+    "events": "Events",
+    "event": "Event",
+    "claims": "Claims",
+    "claim": "Claim",
+    "stories": "Stories",
+    "story": "Story",
+    "hits": "Watchlist hits",
+    "hit": "Watchlist hit",
+    "path": "Path",
+    "trends": "Trends",
 }
 
 NOT_INSTALLED = (
-    "The web UI's browser libraries (cytoscape, world-atlas, topojson-client) are not installed: "
+    "The web UI's browser libraries (cytoscape, world-atlas, topojson-client, chart.js) are not installed: "
     "run `bash run setup` in the newsgraph checkout (it runs `npm ci` from package-lock.json), "
     "or point $NEWSGRAPH_NODE_MODULES at a node_modules folder that holds them."
 )
@@ -129,6 +141,66 @@ def map_page() -> HTMLResponse:
 def alerts_page() -> HTMLResponse:
     """The alerts of the watch rules, newest first, updated live as new ones are raised."""
     return _page("alerts")
+
+
+@router.api_route("/events", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def events_page() -> HTMLResponse:
+    """Events across documents, filtered and paged (the filters in the URL)."""
+    return _page("events")
+
+
+@router.api_route("/events/{key:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def event_page(key: str) -> HTMLResponse:
+    """One event (DOCUMENT:ID): its sentence, actors, document, story and claim."""
+    return _page("event")
+
+
+@router.api_route("/claims", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def claims_page() -> HTMLResponse:
+    """Claims across documents: who says what, filtered and paged."""
+    return _page("claims")
+
+
+@router.api_route("/claims/{key:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def claim_page(key: str) -> HTMLResponse:
+    """One claim (DOCUMENT:ID): its speaker, document, story and the events known through it."""
+    return _page("claim")
+
+
+@router.api_route("/stories", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def stories_page() -> HTMLResponse:
+    """Stories, largest first."""
+    return _page("stories")
+
+
+@router.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def story_page(story_id: str) -> HTMLResponse:
+    """One story: its articles and its events counted once."""
+    return _page("story")
+
+
+@router.api_route("/hits", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def hits_page() -> HTMLResponse:
+    """Watchlist hits by status and list."""
+    return _page("hits")
+
+
+@router.api_route("/hits/view", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def hit_page() -> HTMLResponse:
+    """One hit (?name=&list=&reference=): the actor, the list's entry, and its review in place."""
+    return _page("hit")
+
+
+@router.api_route("/path", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def path_page() -> HTMLResponse:
+    """The shortest evidenced chains between two actors (?a=&b=)."""
+    return _page("path")
+
+
+@router.api_route("/trends", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def trends_page() -> HTMLResponse:
+    """Events per week or month by type, and claims by speaker, as charts (?actor= or ?q=)."""
+    return _page("trends")
 
 
 @router.api_route("/favicon.ico", methods=["GET", "HEAD"])

@@ -510,6 +510,8 @@ def test_a_review_on_a_read_only_server_says_why_it_failed(page: Any, server: st
     item = page.locator(f'#watchlist li[data-reference="{WATCHLIST_REFERENCE}"]')
     page.fill("#reviewer", "alice")
     item.locator(".hit-note").fill("a namesake")
+    assert item.locator("button.hit-dismiss").is_disabled()  # no token typed: the note says why
+    page.fill("#review-token", "a-token-this-server-does-not-have")
     item.locator("button.hit-dismiss").click()
     page.wait_for_selector(f'#watchlist li[data-reference="{WATCHLIST_REFERENCE}"] .notice-error')
     assert "read-only" in item.locator(".notice-error").inner_text()

@@ -8,6 +8,13 @@ import { renderNetwork } from './pages/network.js';
 import { renderMap } from './pages/map.js';
 import { renderAlerts } from './pages/alerts.js';
 
+import { renderEvent, renderEvents } from './pages/events.js';
+import { renderClaim, renderClaims } from './pages/claims.js';
+import { renderStories, renderStory } from './pages/stories.js';
+import { renderHit, renderHits } from './pages/hits.js';
+import { renderPath } from './pages/path.js';
+import { renderTrends } from './pages/trends.js';
+
 const PAGES = {
   home: renderHome,
   search: renderSearch,
@@ -16,12 +23,27 @@ const PAGES = {
   network: renderNetwork,
   map: renderMap,
   alerts: renderAlerts,
+
+  // the analyst's pages (issue 18)
+  events: renderEvents,
+  event: renderEvent,
+  claims: renderClaims,
+  claim: renderClaim,
+  stories: renderStories,
+  story: renderStory,
+  hits: renderHits,
+  hit: renderHit,
+  path: renderPath,
+  trends: renderTrends,
 };
+
+/** A page's entry in the top bar: the list page lights up on its records' pages too. */
+const NAV_OF = { event: 'events', claim: 'claims', story: 'stories', hit: 'hits' };
 
 async function start() {
   const page = document.body.dataset.page;
   for (const link of document.querySelectorAll('[data-nav]')) {
-    if (link.dataset.nav === page || (page === 'search' && link.dataset.nav === 'home')) {
+    if (link.dataset.nav === page || link.dataset.nav === NAV_OF[page] || (page === 'search' && link.dataset.nav === 'home')) {
       link.setAttribute('aria-current', 'page');
     }
   }

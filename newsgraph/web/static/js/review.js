@@ -31,7 +31,10 @@ export function reviewerBar() {
   const name = h('input', { id: 'reviewer', type: 'text', value: stored(localStorage, NAME_KEY), placeholder: 'your name', autocomplete: 'name', size: 18 });
   const token = h('input', { id: 'review-token', type: 'password', value: stored(sessionStorage, TOKEN_KEY), placeholder: 'server token', autocomplete: 'off', size: 18 });
   name.addEventListener('input', () => keep(localStorage, NAME_KEY, name.value.trim()));
-  token.addEventListener('input', () => keep(sessionStorage, TOKEN_KEY, token.value.trim()));
+  token.addEventListener('input', () => {
+    keep(sessionStorage, TOKEN_KEY, token.value.trim());
+    syncTokenButtons(token.value.trim());
+  });
   const element = h(
     'div',
     { class: 'review-bar', id: 'review-bar' },
@@ -40,6 +43,24 @@ export function reviewerBar() {
     h('p', { class: 'small muted' }, 'Each decision is kept with your name, the time and your note, and holds when the documents are ingested again, the actors rebuilt or the lists screened again. Writing needs the token the server was started with (newsgraph serve --token).'),
   );
   return { element, who: () => name.value.trim(), token: () => token.value.trim() };
+}
+
+/** Why a button that writes is disabled: no token typed yet. */
+export const TOKEN_NEEDED = 'Type the server’s token (Server token, above) to decide: a server started without `newsgraph serve --token` is read-only.';
+
+/** Enable the buttons that write (``.needs-token``) when a token is typed, else disable them and
+ * show why (``.token-needed`` notes). */
+export function syncTokenButtons(token) {
+  for (const el of document.querySelectorAll('button.needs-token')) {
+    el.disabled = !token;
+    el.title = token ? '' : TOKEN_NEEDED;
+  }
+  for (const el of document.querySelectorAll('.token-needed')) el.hidden = Boolean(token);
+}
+
+/** A note shown while no token is typed. */
+export function tokenNote() {
+  return h('p', { class: 'small notice token-needed', role: 'note' }, TOKEN_NEEDED);
 }
 
 function statusBadge(status) {
@@ -89,7 +110,8 @@ export function watchlistSection(matches, reviewer) {
         }
         return null;
       };
-      const button = (decision, label) => h('button', { type: 'button', class: ['small-button', `hit-${decision}`], onclick: () => decide(decision) }, label);
+      const button = (decision, label) =>
+        h('button', { type: 'button', class: ['small-button', 'needs-token', `hit-${decision}`], disabled: !reviewer.token(), title: reviewer.token() ? null : TOKEN_NEEDED, onclick: () => decide(decision) }, label);
       append(
         li,
         h(
@@ -121,7 +143,9 @@ export function watchlistSection(matches, reviewer) {
     append(list, li);
   });
   refresh();
-  return h('section', { class: 'card', id: 'watchlist-section' }, h('h2', {}, `Watchlist matches (${matches.length})`), counts, list);
+  const note = tokenNote();
+  note.hidden = Boolean(reviewer.token());
+  return h('section', { class: 'card', id: 'watchlist-section' }, h('h2', {}, `Watchlist matches (${matches.length})`), counts, note, list);
 }
 
 function candidatesNotice(err, onPick) {
@@ -174,7 +198,7 @@ export function correctionsSection(actor, links, reviewer, onDone) {
     { class: 'filters', id: 'merge-form' },
     h('label', { class: 'field' }, h('span', {}, 'Merge with'), other),
     h('label', { class: 'field' }, h('span', {}, 'Why'), mergeNote),
-    h('button', { type: 'submit', id: 'merge-submit' }, 'Merge into this actor'),
+    h('button', { type: 'submit', id: 'merge-submit', class: 'needs-token', disabled: !reviewer.token(), title: reviewer.token() ? null : TOKEN_NEEDED }, 'Merge into this actor'),
   );
   mergeForm.addEventListener('submit', merge);
 
@@ -203,7 +227,7 @@ export function correctionsSection(actor, links, reviewer, onDone) {
     { class: 'filters', id: 'split-form' },
     h('label', { class: 'field' }, h('span', {}, 'Split off'), entity),
     h('label', { class: 'field' }, h('span', {}, 'Why'), splitNote),
-    h('button', { type: 'submit', id: 'split-submit' }, 'Make it an actor of its own'),
+    h('button', { type: 'submit', id: 'split-submit', class: 'needs-token', disabled: !reviewer.token(), title: reviewer.token() ? null : TOKEN_NEEDED }, 'Make it an actor of its own'),
   );
   splitForm.addEventListener('submit', split);
 
@@ -212,6 +236,7 @@ export function correctionsSection(actor, links, reviewer, onDone) {
     { class: 'card', id: 'corrections' },
     h('h2', {}, 'Correct this actor'),
     h('p', { class: 'small muted' }, 'A merge or a split is kept and applied again whenever documents are resolved.'),
+    reviewer.token() ? null : tokenNote(),
     mergeForm,
     links && links.length > 1 ? splitForm : null,
     result,

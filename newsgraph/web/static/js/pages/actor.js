@@ -4,7 +4,34 @@
 // under the confidence threshold, say how many, and can show them (faded).
 
 import { get, items } from '../api.js';
-import { append, badge, clear, confidenceProps, confidenceText, docUrl, facts, h, hiddenNotice, notice, pathId, plural, section } from '../dom.js';
+import {
+  CONFIDENCE_FIELD,
+  DATE_FIELDS,
+  MODALITIES,
+  append,
+  badge,
+  clear,
+  confidenceProps,
+  confidenceText,
+  docTitle,
+  docUrl,
+  facts,
+  filterForm,
+  h,
+  hiddenNotice,
+  notice,
+  onUrlChange,
+  pager,
+  pageSize,
+  pathId,
+  pathUrl,
+  plural,
+  section,
+  setUrlState,
+  sourceField,
+  urlState,
+  withQuery,
+} from '../dom.js';
 import { drawGraph, evidenceList, legend, nodeCard, normaliseNetwork } from '../graph.js';
 import { correctionsSection, reviewerBar, watchlistSection } from '../review.js';
 
@@ -30,29 +57,49 @@ function attributesText(attributes, skip = ['name', 'kind', 'country']) {
   return entries.length ? entries.join('; ') : null;
 }
 
-/** Where the actor is named, and how each mention was tied to it (the resolver's reason). */
-function mentionsSection(links) {
-  if (!links || !links.length) return null;
+const PAGE = 20;
+/** The URL parameters of the actor page's lists: shared filters, the timeline's own, and each list's page. */
+const SHARED = ['since', 'until', 'source'];
+const TIMELINE = ['kind', 'type', 'modality', 'min_confidence'];
+
+/** Where the actor is named (a page of GET /api/actors/ID/documents), and how each mention was
+ * tied to it (the resolver's reason). */
+async function mentionsInto(box, id, state, go) {
+  let body;
+  try {
+    body = await get(`/actors/${encodeURIComponent(id)}/documents`, { limit: pageSize(state, PAGE), offset: state.named_offset, since: state.since, until: state.until, source: state.source });
+  } catch (err) {
+    append(clear(box), section('Named in', notice(err.message, 'error')));
+    return;
+  }
   const list = h('ul', { class: 'results', id: 'actor-documents' });
-  for (const l of links) {
+  for (const l of body.items) {
     append(
       list,
       h(
         'li',
         { class: 'result' },
-        h('a', { class: 'result-title', href: docUrl(l.document) }, l.title || l.document),
+        h('a', { class: 'result-title', href: docUrl(l.document) }, docTitle(l)),
         h('span', { class: 'muted' }, [l.published, l.name !== undefined ? `as “${l.name}”` : null].filter(Boolean).join(' · ')),
         l.reason ? h('p', { class: 'small muted' }, `${l.method ? l.method + ': ' : ''}${l.reason}`) : null,
       ),
     );
   }
-  return section(`Named in (${links.length})`, list);
+  append(
+    clear(box),
+    section(
+      `Named in (${body.total.toLocaleString('en')})`,
+      body.items.length ? list : notice('No document naming this actor matches the filters.'),
+      pager({ total: body.total, offset: body.offset, limit: body.limit, shown: body.items.length }, (o) => go({ named_offset: o || null }), 'named-pager'),
+    ),
+  );
 }
 
-function timelineSection(body, onToggle) {
+function timelineSection(body, onToggle, go) {
   const rows = items(body);
   const note = hiddenNotice(body, onToggle);
-  if (!rows.length) return section('Timeline', note, notice('No dated events or claims for this actor.'));
+  const paging = pager({ total: body.total, offset: body.offset, limit: body.limit, shown: rows.length }, (o) => go({ tl_offset: o || null }), 'timeline-pager');
+  if (!rows.length) return section('Timeline (0)', note, notice('No dated events or claims for this actor match the filters.'), paging);
   const list = h('ol', { class: 'timeline', id: 'actor-timeline' });
   for (const t of rows) {
     const kindLabel = t.kind === 'said' ? 'says' : t.kind === 'mentioned' ? 'is spoken of' : t.type || t.kind;
@@ -69,23 +116,24 @@ function timelineSection(body, onToggle) {
           h('div', {}, badge(kindLabel, t.kind === 'event' ? 'type' : 'claimkind'), t.type && t.kind !== 'event' && t.type !== t.kind ? [' ', badge(t.type, 'plain')] : null, t.modality && t.modality !== 'asserted' ? [' ', badge(t.modality, t.modality)] : null, t.role ? h('span', { class: 'muted' }, ` as ${t.role}`) : null, t.location ? h('span', { class: 'muted' }, ` · in ${t.location}`) : null),
           h('p', { class: 'tl-text' }, t.speaker_name && t.kind !== 'said' ? h('span', { class: 'speaker' }, `${t.speaker_name}: `) : null, t.text),
           t.others.length ? h('p', { class: 'small muted' }, t.others.join(' · ')) : null,
-          h('p', { class: 'small muted' }, t.outlet ? [t.outlet, ' · '] : null, h('a', { href: docUrl(t.document) }, t.title || t.document), ` · confidence ${confidenceText(t.confidence)}`),
+          h('p', { class: 'small muted' }, t.outlet ? [t.outlet, ' · '] : null, h('a', { href: docUrl(t.document) }, docTitle(t)), ` · confidence ${confidenceText(t.confidence)}`),
         ),
       ),
     );
   }
-  return section(`Timeline (${rows.length})`, note, list);
+  return section(`Timeline (${body.total.toLocaleString('en')})`, note, list, paging);
 }
 
-async function timelineInto(box, id, minConfidence) {
+async function timelineInto(box, id, state, go) {
   let t;
+  const params = { limit: pageSize(state, PAGE), offset: state.tl_offset, ...Object.fromEntries([...SHARED, ...TIMELINE].map((k) => [k, state[k]])) };
   try {
-    t = await get(`/actors/${encodeURIComponent(id)}/timeline`, { min_confidence: minConfidence });
+    t = await get(`/actors/${encodeURIComponent(id)}/timeline`, params);
   } catch (err) {
     append(clear(box), section('Timeline', notice(err.message, 'error')));
     return;
   }
-  append(clear(box), timelineSection(t, (min) => timelineInto(box, id, min)));
+  append(clear(box), timelineSection(t, (min) => go({ min_confidence: min === null ? null : String(min), tl_offset: null }), go));
 }
 
 async function neighbourhood(box, id, minConfidence = null) {
@@ -121,7 +169,7 @@ async function neighbourhood(box, id, minConfidence = null) {
 
 export async function renderActor(app, flash = null) {
   const id = pathId('/actors/');
-  const body = await get('/actors/' + encodeURIComponent(id));
+  const [body, sources] = await Promise.all([get('/actors/' + encodeURIComponent(id)), get('/sources').catch(() => ({ items: [] }))]);
   const a = body.actor;
   document.title = `${a.name} · newsgraph`;
   const places = a.places.map(placeText);
@@ -129,6 +177,9 @@ export async function renderActor(app, flash = null) {
   const networkBox = h('div', { id: 'neighbourhood' });
   const reviewer = reviewerBar();
   const timelineBox = h('div', { id: 'timeline-box' }, h('p', { class: 'loading' }, 'Loading the timeline…'));
+  const mentionsBox = h('div', { id: 'mentions-box' }, h('p', { class: 'loading' }, 'Loading the documents…'));
+  const filterBox = h('section', { class: 'card', id: 'actor-filters-box' });
+  const ref = '#' + a.id;
   clear(app);
   append(
     app,
@@ -145,17 +196,52 @@ export async function renderActor(app, flash = null) {
         ['Documents', `${plural(a.documents, 'document')}${a.mentions ? `, ${plural(a.mentions, 'mention')}` : ''}`],
         ['Seen', a.first_seen || a.last_seen ? `${a.first_seen || '?'} – ${a.last_seen || '?'}` : null],
       ]),
-      h('p', {}, h('a', { href: '/network?actor=' + encodeURIComponent('#' + a.id) + '&depth=2' }, 'Open in the network view →')),
+      h(
+        'p',
+        { class: 'more-links', id: 'actor-links' },
+        h('a', { href: '/network?actor=' + encodeURIComponent(ref) + '&depth=2' }, 'Network →'),
+        h('a', { href: withQuery('/events', { actor_id: a.id, min_confidence: 0 }), id: 'actor-events-link' }, 'Its events →'),
+        h('a', { href: withQuery('/claims', { actor_id: a.id, min_confidence: 0 }), id: 'actor-claims-link' }, 'What it says →'),
+        h('a', { href: withQuery('/trends', { actor: ref }), id: 'actor-trends-link' }, 'Trends →'),
+        h('a', { href: pathUrl(ref, ''), id: 'actor-path-link' }, 'Path to… →'),
+      ),
     ),
     flash,
     section('Review', reviewer.element),
     watchlistSection(body.watchlist, reviewer),
     section('Network neighbourhood', networkBox),
+    filterBox,
     timelineBox,
-    mentionsSection(body.links),
+    mentionsBox,
     correctionsSection(a, body.links, reviewer, (message) => renderActor(app, message)),
   );
-  const timeline = timelineInto(timelineBox, a.id, null);
+  const lists = async () => {
+    const state = urlState();
+    const go = (changes) => {
+      setUrlState(changes);
+      lists();
+    };
+    append(
+      clear(filterBox),
+      h('h2', {}, 'Filter the timeline and the documents'),
+      filterForm(
+        [
+          ...DATE_FIELDS,
+          sourceField(sources.items),
+          { name: 'kind', label: 'Timeline', type: 'select', options: [['event', 'events'], ['said', 'what it says'], ['mentioned', 'what is said of it']] },
+          { name: 'type', label: 'Event type', placeholder: 'CONSULT', size: 9 },
+          { name: 'modality', label: 'Modality', type: 'select', options: MODALITIES.map((m) => [m]) },
+          CONFIDENCE_FIELD,
+        ],
+        state,
+        (values) => go({ ...values, tl_offset: null, named_offset: null }),
+        'actor-filters',
+      ),
+    );
+    await Promise.all([timelineInto(timelineBox, a.id, state, go), mentionsInto(mentionsBox, a.id, state, go)]);
+  };
+  if (!flash) onUrlChange(lists);
+  const listed = lists();
   await neighbourhood(networkBox, a.id);
-  await timeline;
+  await listed;
 }

@@ -4,7 +4,7 @@
 // confidence threshold (those the lists hide by default) are shown faded, with their confidence.
 
 import { get } from '../api.js';
-import { actorUrl, append, badge, clear, confidenceProps, confidenceText, h, notice, pathId, plural, safeHref, unsure } from '../dom.js';
+import { actorUrl, append, badge, claimUrl, clear, confidenceProps, confidenceText, eventUrl, h, notice, pathId, plural, safeHref, unsure, withQuery } from '../dom.js';
 import { typeColor } from '../colors.js';
 
 /**
@@ -183,7 +183,7 @@ function claimsPanel(body) {
         body.confidence_threshold,
         h('div', {}, h('span', { class: 'speaker' }, speaker || 'unattributed'), h('span', { class: 'arrow' }, ' → '), c.cue ? h('span', { class: 'muted' }, c.cue.text) : null),
         h('q', { class: 'claim-text' }, c.text),
-        h('div', { class: 'small' }, badge(c.modality, c.modality), ' ', badge(c.kind, 'plain'), reporter ? h('span', { class: 'muted' }, ` reported by ${reporter}`) : null),
+        h('div', { class: 'small' }, badge(c.modality, c.modality), ' ', badge(c.kind, 'plain'), reporter ? h('span', { class: 'muted' }, ` reported by ${reporter}`) : null, ' · ', h('a', { class: 'record-link', href: claimUrl(body.document.id, c.id) }, 'open')),
       ),
     );
   }
@@ -213,6 +213,8 @@ function eventsPanel(body) {
           v.location ? `in ${argText(v.location)} · ` : '',
           badge(v.modality, v.modality),
           v.claim ? ' · known through a claim' : '',
+          ' · ',
+          h('a', { class: 'record-link', href: eventUrl(body.document.id, v.id) }, 'open'),
         ),
       ),
     );
@@ -241,17 +243,52 @@ function panelSection(title, count, list) {
   return h('details', { class: 'panel-section', open: true }, h('summary', {}, `${title} `, h('span', { class: 'count' }, String(count))), count ? list : notice(`No ${title.toLowerCase()} found.`));
 }
 
-function legendBar() {
+/** The kinds of highlight the legend toggles: [kind, label, the classes that draw it]. */
+export const HIGHLIGHTS = [
+  ['person', 'person', 'hl hl-mention hl-person'],
+  ['org', 'organisation', 'hl hl-mention hl-org'],
+  ['place', 'state / place', 'hl hl-mention hl-gpe'],
+  ['speaker', 'speaker', 'hl hl-speaker'],
+  ['cue', 'cue', 'hl hl-cue'],
+  ['claim', 'what is claimed', 'hl hl-claim'],
+  ['event', 'event', 'hl hl-event'],
+];
+const SHOWN_KEY = 'newsgraph.highlights';
+
+function shownKinds() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(SHOWN_KEY) || '[]');
+    return new Set(Array.isArray(kept) ? kept.filter((k) => HIGHLIGHTS.some(([kind]) => kind === k)) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Show only the chosen kinds on the text (classes ``show-KIND`` on #doc-text); remembered in this browser. */
+function applyShown(textBox, shown) {
+  for (const [kind] of HIGHLIGHTS) textBox.classList.toggle(`show-${kind}`, shown.has(kind));
+  for (const b of document.querySelectorAll('.doc-legend [data-kind]')) b.setAttribute('aria-pressed', String(shown.has(b.dataset.kind)));
+  try {
+    localStorage.setItem(SHOWN_KEY, JSON.stringify([...shown]));
+  } catch {
+    // storage refused: the choice holds for this page
+  }
+}
+
+/** The legend: each kind a button that shows or hides its highlights (all off until chosen). */
+function legendBar(textBox, shown) {
+  const toggle = (kind) => {
+    if (shown.has(kind)) shown.delete(kind);
+    else shown.add(kind);
+    applyShown(textBox, shown);
+  };
   return h(
     'div',
-    { class: 'doc-legend' },
-    h('span', { class: 'hl hl-mention hl-person' }, 'person'),
-    h('span', { class: 'hl hl-mention hl-org' }, 'organisation'),
-    h('span', { class: 'hl hl-mention hl-gpe' }, 'state / place'),
-    h('span', { class: 'hl hl-speaker' }, 'speaker'),
-    h('span', { class: 'hl hl-cue' }, 'cue'),
-    h('span', { class: 'hl hl-claim' }, 'what is claimed'),
-    h('span', { class: 'hl hl-event' }, 'event'),
+    { class: 'doc-legend', id: 'doc-legend' },
+    h('span', { class: 'small muted' }, 'Highlight:'),
+    HIGHLIGHTS.map(([kind, label, cls]) =>
+      h('button', { type: 'button', class: `legend-toggle ${cls}`, dataset: { kind }, 'aria-pressed': String(shown.has(kind)), title: `show or hide every ${label}`, onclick: () => toggle(kind) }, label),
+    ),
   );
 }
 
@@ -262,6 +299,10 @@ export async function renderDocument(app) {
   const text = doc.text;
   document.title = `${doc.title || doc.id} · newsgraph`;
   const meta = [doc.published, doc.source, doc.dateline && doc.dateline.place ? `dateline ${doc.dateline.place}` : null].filter(Boolean).join(' · ');
+  const textBox = textView(text, annotationsOf(body));
+  const shown = shownKinds();
+  const legend = legendBar(textBox, shown);
+  applyShown(textBox, shown);
   clear(app);
   append(
     app,
@@ -280,9 +321,13 @@ export async function renderDocument(app) {
           doc.url ? [' · ', h('a', { href: safeHref(doc.url), rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : null,
           ' · ',
           h('a', { href: '/api/documents/' + encodeURIComponent(doc.id) }, 'JSON'),
+          ' · ',
+          h('a', { href: withQuery('/events', { document: doc.id, min_confidence: 0 }), id: 'doc-events-link' }, 'its events'),
+          ' · ',
+          h('a', { href: withQuery('/claims', { document: doc.id, min_confidence: 0 }), id: 'doc-claims-link' }, 'its claims'),
         ),
-        legendBar(),
-        textView(text, annotationsOf(body)),
+        legend,
+        textBox,
       ),
       h(
         'aside',

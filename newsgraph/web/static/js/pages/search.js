@@ -3,7 +3,29 @@
 // search results page (/search?q=): documents by full text, actors by name or alias.
 
 import { get, items } from '../api.js';
-import { actorUrl, append, badge, clear, debounce, docUrl, h, notice, param, plural, section } from '../dom.js';
+import {
+  ACTOR_KINDS,
+  DATE_FIELDS,
+  actorUrl,
+  append,
+  badge,
+  clear,
+  debounce,
+  docTitle,
+  docUrl,
+  filterForm,
+  h,
+  notice,
+  onUrlChange,
+  pager,
+  pageSize,
+  param,
+  plural,
+  section,
+  setUrlState,
+  sourceField,
+  urlState,
+} from '../dom.js';
 
 /** A search snippet, with the matched words (between [ ] or <b> </b> from the store) as <mark>. */
 export function snippet(text) {
@@ -21,7 +43,7 @@ function documentItem(d) {
   return h(
     'li',
     { class: 'result document-result' },
-    h('a', { class: 'result-title', href: docUrl(d.id) }, d.title || `Untitled (${d.id})`),
+    h('a', { class: 'result-title', href: docUrl(d.id) }, docTitle(d)),
     h('span', { class: 'muted' }, [d.published, d.source].filter(Boolean).join(' · ') || 'undated'),
     d.snippet ? snippet(d.snippet) : null,
   );
@@ -55,20 +77,25 @@ function searchForm(value, onInput) {
   return h('form', { class: 'search-form', action: '/search', method: 'get', role: 'search' }, input, h('button', { type: 'submit' }, 'Search'));
 }
 
-/** Results of one query into ``box``: actors and documents side by side. */
-async function showResults(box, q) {
+const PAGE = 20;
+
+/** Results of one query into ``box``: actors and documents side by side, each a page of its own
+ * (``offset``, ``actor_offset``) with how many there are in all, filtered by ``filters`` (since,
+ * until, source for documents; kind for actors). ``go(changes)`` moves to other pages or filters. */
+async function showResults(box, q, filters = {}, go = null) {
   clear(box);
   if (!q) return;
   append(box, h('p', { class: 'loading' }, 'Searching…'));
   let body;
   try {
-    body = await get('/search', { q });
+    body = await get('/search', { q, ...filters, limit: pageSize(filters, PAGE) });
   } catch (err) {
     clear(box);
     append(box, notice(err.message, 'error'));
     return;
   }
   const { documents, actors } = body;
+  const move = go || ((changes) => showResults(box, q, { ...filters, ...changes }, null));
   clear(box);
   append(
     box,
@@ -76,14 +103,16 @@ async function showResults(box, q) {
       'div',
       { class: 'columns' },
       section(
-        `Actors (${actors.length})`,
-        actors.length ? h('ul', { class: 'results', id: 'actor-results' }, actors.map(actorItem)) : notice(`No actor is named like “${q}”.`),
+        `Actors (${body.actors_total.toLocaleString('en')})`,
+        actors.length ? h('ul', { class: 'results', id: 'actor-results' }, actors.map(actorItem)) : notice(`No actor is named like “${q}”${filters.kind ? ` of kind ${filters.kind}` : ''}.`),
+        body.actors_total > actors.length || body.actor_offset ? pager({ total: body.actors_total, offset: body.actor_offset, limit: body.limit, shown: actors.length }, (o) => move({ actor_offset: o || null }), 'actor-pager') : null,
       ),
       section(
-        `Documents (${documents.length})`,
+        `Documents (${body.documents_total.toLocaleString('en')})`,
         documents.length
           ? h('ul', { class: 'results', id: 'document-results' }, documents.map(documentItem))
-          : notice(`No document contains “${q}”.`),
+          : notice(`No document contains “${q}”${filters.since || filters.until || filters.source ? ' with these filters' : ''}.`),
+        body.documents_total > documents.length || body.offset ? pager({ total: body.documents_total, offset: body.offset, limit: body.limit, shown: documents.length }, (o) => move({ offset: o || null }), 'document-pager') : null,
       ),
     ),
   );
@@ -160,12 +189,39 @@ export async function renderHome(app) {
   );
 }
 
+const SEARCH_FILTERS = ['since', 'until', 'source', 'kind', 'offset', 'actor_offset', 'limit'];
+
+/** /search?q=&since=&until=&source=&kind=&offset=&actor_offset=: the filters and pages live in the URL. */
 export async function renderSearch(app) {
   const q = param('q').trim();
   document.title = q ? `${q} · newsgraph` : 'Search · newsgraph';
   const results = h('div', { id: 'results' });
+  const filterBox = h('div', { id: 'search-filters-box' });
   clear(app);
-  append(app, h('section', { class: 'hero compact' }, h('h1', {}, q ? `Search: ${q}` : 'Search'), searchForm(q)), results);
-  if (q) await showResults(results, q);
-  else append(results, notice('Type a name, a place or words from a story.'));
+  append(app, h('section', { class: 'hero compact' }, h('h1', {}, q ? `Search: ${q}` : 'Search'), searchForm(q), filterBox), results);
+  if (!q) {
+    append(results, notice('Type a name, a place or words from a story.'));
+    return;
+  }
+  const sources = await get('/sources').catch(() => ({ items: [] }));
+  const show = async () => {
+    const state = urlState();
+    const filters = Object.fromEntries(SEARCH_FILTERS.filter((k) => state[k]).map((k) => [k, state[k]]));
+    const apply = (changes) => {
+      setUrlState(changes);
+      show();
+    };
+    append(
+      clear(filterBox),
+      filterForm(
+        [...DATE_FIELDS, sourceField(sources.items), { name: 'kind', label: 'Actor kind', type: 'select', options: ACTOR_KINDS.map((k) => [k]) }],
+        filters,
+        (values) => apply({ ...values, offset: null, actor_offset: null }),
+        'search-filters',
+      ),
+    );
+    await showResults(results, q, filters, apply);
+  };
+  onUrlChange(show);
+  await show();
 }
