@@ -356,7 +356,7 @@ def _capitalised(doc: Doc, start: int, end: int) -> bool:
 def _rest(doc: Doc, s: Span, g: Span) -> Span | None:
     """The part of model span ``s`` left beside name ``g`` at its edge, when it is a name itself."""
     if g.start == s.start and g.end < s.end and _capitalised(doc, g.end, s.end):
-        return relabel(doc[g.end : s.end], s.label_)
+        return relabel(_trimmed(doc, g.end, s.end), s.label_)  # "Islamic State (Isis": "Isis"
     if g.end == s.end and s.start < g.start and _capitalised(doc, s.start, g.start):
-        return relabel(doc[s.start : g.start], s.label_)
+        return relabel(_trimmed(doc, s.start, g.start), s.label_)
     return None
