@@ -508,7 +508,9 @@ def actor_network(
     since: Since = None,
     until: Until = None,
     types: Types = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 200,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="Edges to return: the actor's own ties first, then its neighbours'.")
+    ] = 200,
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
 ) -> Response:
@@ -786,7 +788,15 @@ def network(
     since: Since = None,
     until: Until = None,
     types: Types = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 100,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_LIMIT,
+            description="Edges to return (at most 500): around an actor its own ties first, then its "
+            "neighbours', then further out; else the strongest first.",
+        ),
+    ] = 100,
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
 ) -> Response:

@@ -867,7 +867,10 @@ class Network(BaseModel):
 
     center: list[int] = Field(description="The actor ids at the centre (empty for the strongest ties).")
     actors: list[Actor] = Field(description="The actors the edges and the centre touch.")
-    edges: list[Edge] = Field(description="Strongest first.")
+    edges: list[Edge] = Field(
+        description="Around an actor: its own ties first, then those among its neighbours, then further out "
+        "(the strongest first within each); otherwise the strongest first."
+    )
     truncated: bool = Field(description="Whether edges past the limit were left out.")
     min_confidence: float
     hidden_below_confidence: int
