@@ -95,17 +95,31 @@ export function evidenceList(edge) {
   return h('div', { class: 'evidence-panel', dataset: { edge: edge.id } }, head, meta, list);
 }
 
-/** The legend: the tie types present (colours), and what the line styles mean. */
-export function legend(edges) {
+/** The legend: the node colours (actor kinds, or communities), the tie types present (colours), and
+ * what the line styles mean. ``nodes`` and ``communities`` are optional. */
+export function legend(edges, { nodes = null, communities = null } = {}) {
   const types = [...new Set(edges.map((e) => e.type))].sort();
   const line = (style, label, colour) => {
     const sw = h('span', { class: 'legend-line', dataset: { style } });
     if (colour) sw.style.borderTopColor = colour;
     return h('span', { class: 'legend-item' }, sw, label);
   };
+  const dot = (label, colour) => {
+    const sw = h('span', { class: 'legend-dot' });
+    sw.style.backgroundColor = colour;
+    return h('span', { class: 'legend-item' }, sw, label);
+  };
+  let nodeGroup = null;
+  if (communities) {
+    nodeGroup = h('span', { class: 'legend-group legend-nodes' }, h('span', { class: 'legend-title' }, 'Communities'), communities.legend.map((c) => dot(c.label, c.color)));
+  } else if (nodes) {
+    const kinds = [...new Set(nodes.map((n) => n.kind || 'other'))].sort();
+    nodeGroup = h('span', { class: 'legend-group legend-nodes' }, h('span', { class: 'legend-title' }, 'Actors'), kinds.map((k) => dot(k, kindColor(k))));
+  }
   return h(
     'div',
-    { class: 'legend' },
+    { class: 'legend', id: 'graph-legend' },
+    nodeGroup,
     h('span', { class: 'legend-group' }, h('span', { class: 'legend-title' }, 'Ties'), types.map((t) => line('solid', t, typeColor(t)))),
     h(
       'span',
@@ -129,17 +143,19 @@ const STYLE = [
       color: '#1d2733',
       'text-valign': 'bottom',
       'text-margin-y': 4,
-      'text-wrap': 'wrap',
-      'text-max-width': 120,
+      'text-wrap': 'ellipsis',
+      'text-max-width': 140,
       'text-background-color': '#ffffff',
-      'text-background-opacity': 0.75,
+      'text-background-opacity': 0.8,
       'text-background-padding': 1,
+      'min-zoomed-font-size': 0,
       width: 'data(size)',
       height: 'data(size)',
       'border-width': 1,
       'border-color': '#ffffff',
     },
   },
+  { selector: 'node.nolabel', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
   { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#1d2733' } },
   {
     selector: 'edge',
@@ -156,34 +172,132 @@ const STYLE = [
   },
   { selector: 'edge:selected', style: { width: 5, opacity: 1, 'underlay-color': '#ffd54f', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffb300' } },
+  { selector: 'node:active, node.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 20 } },
   { selector: '.faded', style: { opacity: 0.2 } },
   { selector: 'edge.unsure', style: { opacity: 0.3 } },
+  { selector: '.off', style: { display: 'none' } },
 ];
+
+/** Nodes drawn at most on an actor page (``layout: 'concentric'``) and elsewhere: a hub's
+ * neighbourhood is capped to its most relevant actors (the API ranks the edges: the actor's own
+ * ties first), so it never draws as a circular hairball. */
+export const MAX_NODES_SMALL = 40;
+export const MAX_NODES = 150;
+
+/** The first ``cap`` actors in the order the (ranked) edges reach them, the centre first; the edges
+ * among them. Returns {nodes, edges, total} (total: actors before the cap). */
+export function capNetwork(data, cap) {
+  const byId = new Map(data.nodes.map((n) => [String(n.id), n]));
+  const keep = new Set(data.center.map(String).filter((id) => byId.has(id)));
+  for (const e of data.edges) {
+    if (keep.size >= cap) break;
+    for (const end of [String(e.source), String(e.target)]) if (keep.size < cap && byId.has(end)) keep.add(end);
+  }
+  if (data.nodes.length <= cap) return { nodes: data.nodes, edges: data.edges, total: data.nodes.length };
+  return {
+    nodes: data.nodes.filter((n) => keep.has(String(n.id))),
+    edges: data.edges.filter((e) => keep.has(String(e.source)) && keep.has(String(e.target))),
+    total: data.nodes.length,
+  };
+}
+
+/** The layout: cose (force-directed) with each node's label counted in its size, so labels are
+ * laid out apart; the centre pinned in the middle. */
+export function layoutOptions(eles) {
+  const n = eles.nodes().length;
+  return {
+    name: 'cose',
+    animate: false,
+    randomize: false,
+    fit: true,
+    padding: 24,
+    nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: () => 90000,
+    nodeOverlap: 60,
+    idealEdgeLength: () => (n > 60 ? 60 : 80),
+    edgeElasticity: () => 100,
+    nestingFactor: 1.2,
+    gravity: 0.8,
+    componentSpacing: 60,
+    numIter: n > 100 ? 600 : 1000,
+    initialTemp: 800,
+    coolingFactor: 0.97,
+    minTemp: 1.0,
+  };
+}
+
+/** Deterministic start positions: centre(s) at the origin, the rest on a spiral in rank order (the
+ * order of the ranked edges), so each layout is the same for the same answer. */
+function seedPositions(cy, center) {
+  let i = 0;
+  cy.nodes().forEach((node) => {
+    if (center.has(node.id())) {
+      node.position({ x: 0, y: 0 });
+      return;
+    }
+    i += 1;
+    const r = 40 * Math.sqrt(i);
+    const a = i * 2.399963; // the golden angle
+    node.position({ x: r * Math.cos(a), y: r * Math.sin(a) });
+  });
+}
+
+/**
+ * Labels that do not overlap: the nodes in priority order (the centre, then the most documented),
+ * each label kept only where its box meets no kept label's box; the others are hidden (shown on
+ * hover or when zooming in makes room). Returns how many labels are shown.
+ */
+export function declutter(cy) {
+  const nodes = cy.nodes(':visible');
+  cy.batch(() => nodes.removeClass('nolabel'));
+  const order = nodes.toArray().sort((a, b) => (b.hasClass('center') - a.hasClass('center')) || (b.data('rank') - a.data('rank')) || (a.id() < b.id() ? -1 : 1));
+  const kept = [];
+  const hide = [];
+  for (const node of order) {
+    const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    if (!box || !(box.w > 0)) continue;
+    const pad = 2 / cy.zoom();
+    const hit = kept.some((k) => box.x1 - pad < k.x2 && k.x1 < box.x2 + pad && box.y1 - pad < k.y2 && k.y1 < box.y2 + pad);
+    if (hit) hide.push(node);
+    else kept.push(box);
+  }
+  cy.batch(() => hide.forEach((n) => n.addClass('nolabel')));
+  return kept.length;
+}
 
 /**
  * Draw ``data`` (normalised) into ``container``. ``onEdge(edge)`` and ``onNode(node)`` are called on
- * a click. Returns the cytoscape instance (also kept as window.newsgraphGraph for the browser tests).
+ * a click. At most ``maxNodes`` actors are drawn (the most relevant: see capNetwork); a line under the
+ * graph says how many were left out. Returns the cytoscape instance (also kept as
+ * window.newsgraphGraph for the browser tests).
  */
-export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose' } = {}) {
+export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose', maxNodes = null, colors = null } = {}) {
   const cytoscape = await loadCytoscape();
+  const cap = maxNodes || (layout === 'concentric' ? MAX_NODES_SMALL : MAX_NODES);
+  const shown = capNetwork(data, cap);
   const center = new Set(data.center.map(String));
-  const ids = new Set(data.nodes.map((n) => String(n.id)));
+  const ids = new Set(shown.nodes.map((n) => String(n.id)));
+  const degree = new Map();
+  for (const e of shown.edges) for (const end of [String(e.source), String(e.target)]) degree.set(end, (degree.get(end) || 0) + e.weight);
   const elements = [];
-  for (const n of data.nodes) {
+  for (const n of shown.nodes) {
     const docs = n.documents;
+    const id = String(n.id);
     elements.push({
       group: 'nodes',
       data: {
-        id: String(n.id),
+        id,
         name: n.name,
         kind: n.kind,
-        color: kindColor(n.kind),
+        color: colors ? colors(n) : kindColor(n.kind),
         size: Math.min(46, 16 + 6 * Math.log2(1 + docs)),
+        rank: (degree.get(id) || 0) * 1000 + docs,
+        documents: docs,
       },
-      classes: center.has(String(n.id)) ? 'center' : '',
+      classes: center.has(id) ? 'center' : '',
     });
   }
-  for (const e of data.edges) {
+  for (const e of shown.edges) {
     if (!ids.has(String(e.source)) || !ids.has(String(e.target))) continue;
     elements.push({
       group: 'edges',
@@ -196,6 +310,7 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
         lineStyle: lineStyle(e),
         arrow: e.directed === false ? 'none' : 'triangle',
         width: Math.min(8, 1.6 + 1.4 * Math.log2(e.weight)),
+        weight: e.weight,
       },
       classes: unsure(e.confidence, e.threshold) ? 'unsure' : '',
     });
@@ -206,40 +321,40 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
     container,
     elements,
     style: STYLE,
-    minZoom: 0.2,
+    minZoom: 0.15,
     maxZoom: 4,
     boxSelectionEnabled: false,
-    layout:
-      layout === 'concentric' && center.size
-        ? {
-            name: 'concentric',
-            animate: false,
-            concentric: (node) => (center.has(node.id()) ? 2 : 1),
-            levelWidth: () => 1,
-            minNodeSpacing: 70,
-            padding: 40,
-          }
-        : {
-            name: 'cose',
-            animate: false,
-            randomize: true,
-            nodeRepulsion: () => 60000,
-            nodeOverlap: 40,
-            idealEdgeLength: () => 55,
-            edgeElasticity: () => 100,
-            gravity: 0.6,
-            componentSpacing: 40,
-            numIter: 2000,
-            padding: 24,
-          },
+    layout: { name: 'preset', fit: false },
   });
-  // Labels keep about 12px on screen whatever the zoom (the layout fits the whole graph in view).
+  // Labels keep about 12px on screen whatever the zoom; labels that would overlap are hidden.
   const labels = () => {
     const size = Math.max(5, Math.min(24, 12 / cy.zoom()));
-    cy.style().selector('node').style({ 'font-size': size, 'text-max-width': 10 * size, 'text-margin-y': size / 3 }).update();
+    cy.style().selector('node').style({ 'font-size': size, 'text-max-width': 12 * size, 'text-margin-y': size / 3 }).update();
+  };
+  const relabel = () => {
+    labels();
+    declutter(cy);
+  };
+  cy.newsgraph = {
+    relayout: () => {
+      const visible = cy.elements(':visible');
+      seedPositions(cy, center);
+      visible.layout(layoutOptions(visible)).run();
+      relabel();
+    },
   };
   labels();
-  cy.on('zoom', labels);
+  seedPositions(cy, center);
+  cy.layout(layoutOptions(cy.elements())).run();
+  relabel();
+  let timer = null;
+  cy.on('zoom', () => {
+    labels();
+    clearTimeout(timer);
+    timer = setTimeout(() => declutter(cy), 120);
+  });
+  cy.on('mouseover', 'node', (evt) => evt.target.addClass('hover'));
+  cy.on('mouseout', 'node', (evt) => evt.target.removeClass('hover'));
   cy.on('tap', 'edge', (evt) => {
     const edge = byId.get(evt.target.id());
     if (edge && onEdge) onEdge(edge);
@@ -248,6 +363,13 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
     const node = nodesById.get(evt.target.id());
     if (node && onNode) onNode(node);
   });
+  const anchor = container.closest('.graph-layout') || container;
+  const old = anchor.parentNode && anchor.parentNode.querySelector(':scope > .graph-capped');
+  if (old) old.remove();
+  if (shown.nodes.length < shown.total) {
+    const what = center.size ? 'most tied to the centre' : 'most tied';
+    anchor.after(h('p', { class: 'muted small graph-capped' }, `Drawn: the ${shown.nodes.length} actors ${what}, of ${plural(shown.total, 'actor')} (the table lists every tie).`));
+  }
   window.newsgraphGraph = cy;
   return cy;
 }
