@@ -1029,6 +1029,7 @@ class Place(BaseModel):
             "events": 1,
             "event_ids": ["9ce0538f0aeb1650:v1"],
             "document_ids": ["9ce0538f0aeb1650"],
+            "written": ["Lagos"],
         }
     )
 
@@ -1040,6 +1041,9 @@ class Place(BaseModel):
     events: int
     event_ids: list[str] = Field(description="DOCUMENT:EVENT, at most 50.")
     document_ids: list[str] = Field(description="At most 20.")
+    written: list[str] = Field(
+        default_factory=list, description="The place's names as the articles wrote them, most used first (at most 5)."
+    )
 
 
 class Places(BaseModel):

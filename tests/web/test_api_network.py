@@ -36,6 +36,39 @@ OTHERS = [
     "Poland",
     "Japan",
 ]
+MORE_OTHERS = [
+    *OTHERS,
+    "Brazil",
+    "Chile",
+    "Peru",
+    "Kenya",
+    "Ghana",
+    "Nigeria",
+    "Mexico",
+    "Canada",
+    "Spain",
+    "Italy",
+    "Greece",
+    "Norway",
+    "Sweden",
+    "Finland",
+    "Denmark",
+    "Austria",
+    "Hungary",
+    "Romania",
+    "Serbia",
+    "Croatia",
+    "Albania",
+    "Armenia",
+    "Kazakhstan",
+    "Mongolia",
+    "Vietnam",
+    "Thailand",
+    "Malaysia",
+    "Indonesia",
+    "Australia",
+    "Portugal",
+]
 HUBS = ["Syria", "Russia", "US"]
 
 
@@ -60,32 +93,40 @@ def hamas_document() -> Doc:
     return d
 
 
-def hub_document(i: int) -> Doc:
-    x, y, z = OTHERS[i % 15], OTHERS[(i + 5) % 15], OTHERS[(i + 10) % 15]
+def hub_document(i: int, others: list[str] = OTHERS) -> Doc:
+    """One of the hubs' documents: Syria and Russia talk, the US accuses Russia, and each hub meets
+    one of ``others`` (a third of the way round the list apart)."""
+    n = len(others)
+    x, y, z = others[i % n], others[(i + n // 3) % n], others[(i + 2 * n // 3) % n]
+    day = f"2026-{2 + i // 28:02d}-{i % 28 + 1:02d}"
     d = Doc(
         f"hub-{i}",
         f"Syria held talks with Russia. The US accused Russia. Syria hosted {x}. Russia visited {y}. "
         f"The US phoned {z}.",
-        published=f"2026-02-{i + 1:02d}",
+        published=day,
         source="Wire",
     )
     for name in (*HUBS, x, y, z):
         if name not in d.surface:
             d.entity(name, "state")
-    d.event("CONSULT", "held talks", source=("Syria",), target=("Russia",), date=f"2026-02-{i + 1:02d}")
-    d.event("ACCUSE", "accused", source=("US",), target=("Russia",), date=f"2026-02-{i + 1:02d}")
-    d.event("CONSULT", "hosted", source=("Syria",), target=(x,), date=f"2026-02-{i + 1:02d}")
-    d.event("CONSULT", "visited", source=("Russia",), target=(y,), date=f"2026-02-{i + 1:02d}")
-    d.event("CONSULT", "phoned", source=("US",), target=(z,), date=f"2026-02-{i + 1:02d}")
+    d.event("CONSULT", "held talks", source=("Syria",), target=("Russia",), date=day)
+    d.event("ACCUSE", "accused", source=("US",), target=("Russia",), date=day)
+    d.event("CONSULT", "hosted", source=("Syria",), target=(x,), date=day)
+    d.event("CONSULT", "visited", source=("Russia",), target=(y,), date=day)
+    d.event("CONSULT", "phoned", source=("US",), target=(z,), date=day)
     return d
+
+
+def build_hub_store(path: Path, others: list[str] = OTHERS) -> Path:
+    """The store of the module's docstring, with one hub document per name of ``others``."""
+    with Store.open(path) as store:
+        save(store, hamas_document(), *(hub_document(i, others) for i in range(len(others))))
+    return path
 
 
 @pytest.fixture(scope="module")
 def hub_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("hubs") / "hubs.db"
-    with Store.open(path) as store:
-        save(store, hamas_document(), *(hub_document(i) for i in range(15)))
-    yield path
+    yield build_hub_store(tmp_path_factory.mktemp("hubs") / "hubs.db")
 
 
 @pytest.fixture(scope="module")
