@@ -137,14 +137,13 @@ const STYLE = [
     selector: 'node',
     style: {
       'background-color': 'data(color)',
-      label: 'data(name)',
+      label: 'data(label)',
       'font-size': 11,
       'font-family': 'system-ui, sans-serif',
       color: '#1d2733',
       'text-valign': 'bottom',
       'text-margin-y': 4,
-      'text-wrap': 'ellipsis',
-      'text-max-width': 140,
+      'text-wrap': 'none',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.8,
       'text-background-padding': 1,
@@ -155,7 +154,7 @@ const STYLE = [
       'border-color': '#ffffff',
     },
   },
-  { selector: 'node.nolabel', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+  { selector: 'node.nolabel', style: { label: '' } },
   { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#1d2733' } },
   {
     selector: 'edge',
@@ -172,7 +171,7 @@ const STYLE = [
   },
   { selector: 'edge:selected', style: { width: 5, opacity: 1, 'underlay-color': '#ffd54f', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffb300' } },
-  { selector: 'node:active, node.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 20 } },
+  { selector: 'node:active, node.hover', style: { label: 'data(label)', 'text-background-opacity': 0.95, 'z-index': 20 } },
   { selector: '.faded', style: { opacity: 0.2 } },
   { selector: 'edge.unsure', style: { opacity: 0.3 } },
   { selector: '.off', style: { display: 'none' } },
@@ -201,67 +200,164 @@ export function capNetwork(data, cap) {
   };
 }
 
-/** The layout: cose (force-directed) with each node's label counted in its size, so labels are
- * laid out apart; the centre pinned in the middle. */
-export function layoutOptions(eles) {
-  const n = eles.nodes().length;
-  return {
-    name: 'cose',
-    animate: false,
-    randomize: false,
-    fit: true,
-    padding: 24,
-    nodeDimensionsIncludeLabels: true,
-    nodeRepulsion: () => 90000,
-    nodeOverlap: 60,
-    idealEdgeLength: () => (n > 60 ? 60 : 80),
-    edgeElasticity: () => 100,
-    nestingFactor: 1.2,
-    gravity: 0.8,
-    componentSpacing: 60,
-    numIter: n > 100 ? 600 : 1000,
-    initialTemp: 800,
-    coolingFactor: 0.97,
-    minTemp: 1.0,
-  };
+/**
+ * A force-directed layout (Fruchterman-Reingold) of the visible nodes, computed here in a few
+ * milliseconds (cytoscape's cose takes most of a second for a hub's hundred actors on a busy
+ * machine): nodes repel (more sideways, where their labels run), ties pull by their documents,
+ * a weak pull to the middle keeps the pieces together; the centre starts in the middle and the
+ * others on a spiral in the order the ranked edges reach them, so the same answer lays out the
+ * same way. Returns {id: {x, y}} for cytoscape's preset layout.
+ */
+export function forceLayout(nodes, edges, center = new Set(), { iterations = 220, ideal = 75 } = {}) {
+  const n = nodes.length;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  let k = 0;
+  nodes.forEach((node, i) => {
+    if (center.has(node.id)) return;
+    k += 1;
+    const r = ideal * 0.6 * Math.sqrt(k);
+    xs[i] = r * Math.cos(k * 2.399963);
+    ys[i] = r * Math.sin(k * 2.399963);
+  });
+  const links = [];
+  for (const e of edges) {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a !== undefined && b !== undefined && a !== b) links.push([a, b, 1 + Math.log2(e.weight || 1) * 0.3]);
+  }
+  const dx = new Float64Array(n);
+  const dy = new Float64Array(n);
+  let temperature = ideal * 2;
+  const cool = Math.pow(0.5 / temperature, 1 / iterations);
+  for (let it = 0; it < iterations; it += 1) {
+    dx.fill(0);
+    dy.fill(0);
+    for (let i = 0; i < n; i += 1) {
+      for (let j = i + 1; j < n; j += 1) {
+        let x = xs[i] - xs[j];
+        let y = ys[i] - ys[j];
+        if (x === 0 && y === 0) {
+          x = 0.1 * (i - j);
+          y = 0.1;
+        }
+        const d2 = (x * x) / 2.2 + y * y; // labels are wide: count sideways distance as shorter
+        const f = (ideal * ideal) / Math.max(d2, 1);
+        dx[i] += x * f;
+        dy[i] += y * f;
+        dx[j] -= x * f;
+        dy[j] -= y * f;
+      }
+    }
+    for (const [a, b, w] of links) {
+      const x = xs[a] - xs[b];
+      const y = ys[a] - ys[b];
+      const d = Math.sqrt(x * x + y * y) || 0.01;
+      const f = (d * w) / ideal;
+      dx[a] -= x * f;
+      dy[a] -= y * f;
+      dx[b] += x * f;
+      dy[b] += y * f;
+    }
+    for (let i = 0; i < n; i += 1) {
+      dx[i] -= xs[i] * 0.02;
+      dy[i] -= ys[i] * 0.02;
+      const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
+      const step = Math.min(d, temperature);
+      xs[i] += (dx[i] / d) * step;
+      ys[i] += (dy[i] / d) * step;
+    }
+    temperature *= cool;
+  }
+  const out = {};
+  nodes.forEach((node, i) => {
+    out[node.id] = { x: xs[i], y: ys[i] };
+  });
+  return out;
 }
 
-/** Deterministic start positions: centre(s) at the origin, the rest on a spiral in rank order (the
- * order of the ranked edges), so each layout is the same for the same answer. */
-function seedPositions(cy, center) {
-  let i = 0;
-  cy.nodes().forEach((node) => {
-    if (center.has(node.id())) {
-      node.position({ x: 0, y: 0 });
-      return;
-    }
-    i += 1;
-    const r = 40 * Math.sqrt(i);
-    const a = i * 2.399963; // the golden angle
-    node.position({ x: r * Math.cos(a), y: r * Math.sin(a) });
-  });
+/** The elements not hidden by the page's controls (class ``off``); cheaper than ':visible', which
+ * computes every element's style first. */
+export function shownNodes(cy) {
+  return cy.nodes().filter((n) => !n.hasClass('off'));
+}
+
+function shownEdges(cy) {
+  return cy.edges().filter((e) => !e.hasClass('off'));
+}
+
+/** Lay out the shown elements of ``cy`` with :func:`forceLayout` and fit them in view. */
+function runLayout(cy, center) {
+  const nodes = shownNodes(cy);
+  const edges = shownEdges(cy).map((e) => ({ source: e.data('source'), target: e.data('target'), weight: e.data('weight') }));
+  const positions = forceLayout(nodes.map((node) => ({ id: node.id() })), edges, center);
+  cy.batch(() => nodes.forEach((node) => node.position(positions[node.id()])));
+  cy.viewport(fitView(Object.values(positions), cy.width(), cy.height(), cy.minZoom(), cy.maxZoom()));
+}
+
+/** The zoom and pan that fit ``points`` (with room for nodes and labels) in a ``w`` x ``hgt`` view:
+ * cytoscape's own fit measures every label first, which costs more than the layout. */
+export function fitView(points, w, hgt, minZoom = 0.15, maxZoom = 4) {
+  if (!points.length || !(w > 0) || !(hgt > 0)) return { zoom: 1, pan: { x: w / 2 || 0, y: hgt / 2 || 0 } };
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs) - 70, Math.max(...xs) + 70, Math.min(...ys) - 30, Math.max(...ys) + 45];
+  const zoom = Math.max(minZoom, Math.min(maxZoom, 1.6, w / (x1 - x0), hgt / (y1 - y0)));
+  return { zoom, pan: { x: w / 2 - zoom * ((x0 + x1) / 2), y: hgt / 2 - zoom * ((y0 + y1) / 2) } };
+}
+
+/** The label style that keeps labels about 12 px on screen at ``zoom``. */
+function labelStyle(zoom) {
+  const size = Math.max(5, Math.min(24, 12 / zoom));
+  return { 'font-size': size, 'text-margin-y': size / 3 };
+}
+
+/** A name as a label: one line, cut with an ellipsis past 26 characters (the full name on the
+ * node's card); cheaper for the canvas than its own ellipsis, which measures each label. */
+export function shortLabel(name) {
+  const text = String(name || '');
+  return text.length > 26 ? text.slice(0, 25).trimEnd() + '…' : text;
+}
+
+/** The box a node's label takes (model coordinates), estimated from its text and the label style
+ * (below the node, one line: see shortLabel): measuring each label in the canvas costs a
+ * quarter of a second for a hundred nodes. The estimate errs on the large side. */
+export function labelBox(node, size) {
+  const name = String(node.data('label') || '');
+  const width = name.length * size * 0.62 + 2 * size * 0.2 + 2;
+  const height = size * 1.35 + 2;
+  const p = node.position();
+  const top = p.y + Number(node.data('size')) / 2 + size / 3;
+  return { x1: p.x - width / 2, x2: p.x + width / 2, y1: top, y2: top + height };
 }
 
 /**
- * Labels that do not overlap: the nodes in priority order (the centre, then the most documented),
- * each label kept only where its box meets no kept label's box; the others are hidden (shown on
- * hover or when zooming in makes room). Returns how many labels are shown.
+ * Labels that do not overlap: the nodes in priority order (the centre, then the most tied), each
+ * label kept only where its box meets no kept label's box; the others are hidden (shown on hover,
+ * or when zooming in makes room). Returns how many labels are shown.
  */
 export function declutter(cy) {
-  const nodes = cy.nodes(':visible');
-  cy.batch(() => nodes.removeClass('nolabel'));
+  const size = Math.max(5, Math.min(24, 12 / cy.zoom()));
+  const nodes = shownNodes(cy);
   const order = nodes.toArray().sort((a, b) => (b.hasClass('center') - a.hasClass('center')) || (b.data('rank') - a.data('rank')) || (a.id() < b.id() ? -1 : 1));
   const kept = [];
+  const show = [];
   const hide = [];
+  const pad = 2 / cy.zoom();
   for (const node of order) {
-    const box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-    if (!box || !(box.w > 0)) continue;
-    const pad = 2 / cy.zoom();
+    const box = labelBox(node, size);
     const hit = kept.some((k) => box.x1 - pad < k.x2 && k.x1 < box.x2 + pad && box.y1 - pad < k.y2 && k.y1 < box.y2 + pad);
     if (hit) hide.push(node);
-    else kept.push(box);
+    else {
+      kept.push(box);
+      show.push(node);
+    }
   }
-  cy.batch(() => hide.forEach((n) => n.addClass('nolabel')));
+  cy.batch(() => {
+    for (const n of hide) if (!n.hasClass('nolabel')) n.addClass('nolabel');
+    for (const n of show) if (n.hasClass('nolabel')) n.removeClass('nolabel');
+  });
   return kept.length;
 }
 
@@ -272,7 +368,9 @@ export function declutter(cy) {
  * window.newsgraphGraph for the browser tests).
  */
 export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose', maxNodes = null, colors = null } = {}) {
+  performance.mark('graph:start');
   const cytoscape = await loadCytoscape();
+  performance.mark('graph:library');
   const cap = maxNodes || (layout === 'concentric' ? MAX_NODES_SMALL : MAX_NODES);
   const shown = capNetwork(data, cap);
   const center = new Set(data.center.map(String));
@@ -288,6 +386,7 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
       data: {
         id,
         name: n.name,
+        label: shortLabel(n.name),
         kind: n.kind,
         color: colors ? colors(n) : kindColor(n.kind),
         size: Math.min(46, 16 + 6 * Math.log2(1 + docs)),
@@ -315,38 +414,39 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
       classes: unsure(e.confidence, e.threshold) ? 'unsure' : '',
     });
   }
+  // laid out before cytoscape starts: one style computation, at the zoom the view will have
+  const positions = forceLayout(elements.filter((x) => x.group === 'nodes').map((x) => x.data), elements.filter((x) => x.group === 'edges').map((x) => x.data), center);
+  for (const x of elements) if (x.group === 'nodes') x.position = positions[x.data.id];
+  const viewport = fitView(Object.values(positions), container.clientWidth, container.clientHeight);
   const byId = new Map(data.edges.map((e) => [e.id, e]));
   const nodesById = new Map(data.nodes.map((n) => [String(n.id), n]));
+  performance.mark('graph:layout');
   const cy = cytoscape({
     container,
     elements,
-    style: STYLE,
+    style: STYLE.map((rule) => (rule.selector === 'node' ? { ...rule, style: { ...rule.style, ...labelStyle(viewport.zoom) } } : rule)),
     minZoom: 0.15,
     maxZoom: 4,
+    zoom: viewport.zoom,
+    pan: viewport.pan,
     boxSelectionEnabled: false,
     layout: { name: 'preset', fit: false },
   });
+  performance.mark('graph:created');
   // Labels keep about 12px on screen whatever the zoom; labels that would overlap are hidden.
-  const labels = () => {
-    const size = Math.max(5, Math.min(24, 12 / cy.zoom()));
-    cy.style().selector('node').style({ 'font-size': size, 'text-max-width': 12 * size, 'text-margin-y': size / 3 }).update();
-  };
+  const labels = () => cy.style().selector('node').style(labelStyle(cy.zoom())).update();
   const relabel = () => {
     labels();
     declutter(cy);
   };
   cy.newsgraph = {
     relayout: () => {
-      const visible = cy.elements(':visible');
-      seedPositions(cy, center);
-      visible.layout(layoutOptions(visible)).run();
+      runLayout(cy, center);
       relabel();
     },
   };
-  labels();
-  seedPositions(cy, center);
-  cy.layout(layoutOptions(cy.elements())).run();
-  relabel();
+  declutter(cy);
+  performance.mark('graph:labels');
   let timer = null;
   cy.on('zoom', () => {
     labels();

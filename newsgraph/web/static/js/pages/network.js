@@ -311,10 +311,10 @@ async function show(box, values) {
   const legendBox = h('div', { id: 'legend-box' });
   const table = tiesTable(data, pick, threshold);
   const drawLegend = () => append(clear(legendBox), legend(data.edges, view.color === 'community' ? { communities: groups } : { nodes: data.nodes }));
-  const apply = ({ relayout = true } = {}) => {
+  const apply = ({ relayout = true, redraw = true } = {}) => {
     const keep = visibleParts(data, view, hubs);
     const drawn = cy ? cy.nodes().length : data.nodes.length;
-    if (cy) {
+    if (cy && redraw) {
       cy.batch(() => {
         cy.nodes().forEach((n) => (keep.nodes.has(n.id()) ? n.removeClass('off') : n.addClass('off')));
         cy.edges().forEach((e) => (keep.edges.has(e.id()) ? e.removeClass('off') : e.addClass('off')));
@@ -324,8 +324,8 @@ async function show(box, values) {
       else declutter(cy);
     }
     for (const row of table.querySelectorAll('tr.tie-row')) row.hidden = !keep.edges.has(row.dataset.edge);
-    const shownNodes = cy ? cy.nodes(':visible').length : keep.nodes.size;
-    count.textContent = `${plural(shownNodes, 'actor')} of ${drawn}, ${plural(keep.edges.size, 'tie')} of ${data.edges.length} shown${body.truncated ? ` (the ${data.edges.length} most relevant ties; more with “Ties”)` : ''}`;
+    const shown = cy ? cy.nodes().filter((n) => !n.hasClass('off')).length : keep.nodes.size;
+    count.textContent = `${plural(shown, 'actor')} of ${drawn}, ${plural(keep.edges.size, 'tie')} of ${data.edges.length} shown${body.truncated ? ` (the ${data.edges.length} most relevant ties; more with “Ties”)` : ''}`;
     drawLegend();
   };
   const nodesById = new Map(data.nodes.map((n) => [String(n.id), n]));
@@ -352,8 +352,9 @@ async function show(box, values) {
   } catch (err) {
     append(clear(graph), notice(err.message, 'error'));
   }
+  // drawn as asked: a view from the URL that hides something is laid out again; otherwise as drawn
   const filtered = view.places || view.states || view.hubs || view.minWeight > 1 || view.minConf > 0 || view.from || view.to;
-  apply({ relayout: Boolean(filtered) });
+  apply({ relayout: Boolean(filtered), redraw: Boolean(filtered) });
 }
 
 export async function renderNetwork(app) {
