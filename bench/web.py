@@ -49,7 +49,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BUDGET_MS = 300.0
 
 
-
 def default_db() -> Path:
     return Path(tempfile.gettempdir()) / "newsgraph-bench-bbc.db"
 
@@ -170,8 +169,8 @@ MAIN_CONTENT = {
     "home": "() => document.querySelector('#summary')",
     "search": "() => document.querySelector('#results ul, #results .notice')",
     "document": "() => document.querySelector('#doc-text')",
-    "actor": "() => document.querySelector('#actor-name') && ("
-    "(window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0) || document.querySelector('#neighbourhood .notice'))",
+    "actor": "() => document.querySelector('#actor-name') && ((window.newsgraphGraph"
+    " && window.newsgraphGraph.nodes().length > 0) || document.querySelector('#neighbourhood .notice'))",
     "network": "() => window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0",
     "map": "() => document.querySelector('#land') && document.querySelector('svg.map .marker')",
 }

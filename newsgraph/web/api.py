@@ -969,7 +969,14 @@ def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, An
         name = actor_names[key].name if isinstance(key, int) and key in actor_names else names[key].most_common(1)[0][0]
         written = [n for n, _ in names[key].most_common(5)]
         items.append(
-            {"place": name, **p, "events": len(ids), "event_ids": ids[:50], "document_ids": docs[:20], "written": written}
+            {
+                "place": name,
+                **p,
+                "events": len(ids),
+                "event_ids": ids[:50],
+                "document_ids": docs[:20],
+                "written": written,
+            }
         )
     items.sort(key=lambda i: (-i["events"], i["place"]))
     return {"items": items[:limit], "total": len(items)}

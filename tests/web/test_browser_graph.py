@@ -18,17 +18,31 @@ from typing import Any
 
 import pytest
 
+from tests.web import test_browser as shared
 from tests.web.conftest import XSS_ID
 from tests.web.test_api_network import MORE_OTHERS, build_hub_store
-from tests.web.test_browser import (  # noqa: F401 (fixtures)
-    CSP_PROBE,
-    _serve,
-    api,
-    browser,
-    pytestmark,
-    server,
-    wait_until,
-)
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, CSP_PROBE, _serve, api, wait_until
+
+pytestmark = shared.pytestmark
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(web_db: Path) -> Iterator[str]:
+    """The real app over the samples' store under uvicorn; yields its base URL."""
+    from newsgraph.web.app import create_app
+
+    yield from _serve(create_app(str(web_db)))
+
 
 VIEWPORTS = [(1280, 800), (390, 844), (360, 740)]
 
@@ -158,7 +172,10 @@ def test_a_hubs_network_is_interactive_ranked_and_readable(browser: Any, hub_ser
         assert labels["labels"] >= 5 and labels["overlaps"] == 0, labels
         pg.screenshot(path=str(shots / "hub-network.png"))
         # zooming in makes room: more labels, still apart
-        pg.evaluate("() => { const cy = window.newsgraphGraph; cy.zoom({level: cy.zoom() * 2.5, renderedPosition: {x: 300, y: 300}}); }")
+        pg.evaluate(
+            "() => { const cy = window.newsgraphGraph;"
+            " cy.zoom({level: cy.zoom() * 2.5, renderedPosition: {x: 300, y: 300}}); }"
+        )
         pg.wait_for_timeout(400)
         closer = pg.evaluate(LABELS_APART)
         assert closer["overlaps"] == 0, closer
@@ -181,7 +198,9 @@ def test_a_hubs_actor_page_draws_its_most_relevant_neighbours(browser: Any, hub_
 
 
 def visible(pg: Any, selector: str) -> list[str]:
-    return list(pg.evaluate(f"() => window.newsgraphGraph.nodes('{selector}').filter(n => n.visible()).map(n => n.id())"))
+    return list(
+        pg.evaluate(f"() => window.newsgraphGraph.nodes('{selector}').filter(n => n.visible()).map(n => n.id())")
+    )
 
 
 def test_the_controls_change_what_is_drawn(browser: Any, server: str, hub_server: str, shots: Path) -> None:
@@ -198,7 +217,11 @@ def test_the_controls_change_what_is_drawn(browser: Any, server: str, hub_server
         assert "hide=places" in pg.url
         pg.screenshot(path=str(shots / "network-hide-places.png"))
         pg.uncheck("#hide-places")
-        wait_until(pg, f"() => window.newsgraphGraph.nodes('[kind = \"place\"]').filter(n => n.visible()).length === {len(places)}")
+        wait_until(
+            pg,
+            "() => window.newsgraphGraph.nodes('[kind = \"place\"]').filter(n => n.visible()).length"
+            f" === {len(places)}",
+        )
 
         # colour by community: the colours and the legend change
         kinds = set(pg.evaluate("() => window.newsgraphGraph.nodes().map(n => n.data('color'))"))
@@ -225,11 +248,17 @@ def test_the_controls_change_what_is_drawn(browser: Any, server: str, hub_server
         )
         wait_until(pg, "() => location.search.includes('min_conf=1')")
         left = set(pg.evaluate("() => window.newsgraphGraph.edges().filter(e => e.visible()).map(e => e.id())"))
-        assert left == {e for e in expected if next(x for x in body["edges"] if x["id"] == e)["confidence"] in (None, 1.0)}
+        assert left == {
+            e for e in expected if next(x for x in body["edges"] if x["id"] == e)["confidence"] in (None, 1.0)
+        }
 
     with opened(browser, hub_server) as pg:  # hubs: Syria, Russia and the US around Hamas
         ready(pg, "/network?actor=Hamas&depth=2")
-        names = lambda: set(pg.evaluate("() => window.newsgraphGraph.nodes().filter(n => n.visible()).map(n => n.data('name'))"))  # noqa: E731
+        shown = "() => window.newsgraphGraph.nodes().filter(n => n.visible()).map(n => n.data('name'))"
+
+        def names() -> set[str]:
+            return set(pg.evaluate(shown))
+
         assert {"Hamas", "Syria", "Russia", "US"} <= names()
         pg.check("#hide-hubs")
         wait_until(pg, "() => !window.newsgraphGraph.nodes('[name = \"Russia\"]').visible()")
@@ -268,14 +297,18 @@ MARKERS_IN_VIEW = """() => {
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
-def test_the_map_fills_its_pane_and_fits_the_data(browser: Any, server: str, shots: Path, width: int, height: int) -> None:
+def test_the_map_fills_its_pane_and_fits_the_data(
+    browser: Any, server: str, shots: Path, width: int, height: int
+) -> None:
     places = api(server, "/map")["items"]
     assert len(places) >= 2
     with opened(browser, server, width, height) as pg:
         ready(pg, "/map")
         pg.wait_for_selector("#land")
         assert pg.evaluate(LONG_SEGMENTS) == 0, "no line across the map"
-        box = pg.eval_on_selector("svg.map", "s => { const r = s.getBoundingClientRect(); return [r.width, r.height]; }")
+        box = pg.eval_on_selector(
+            "svg.map", "s => { const r = s.getBoundingClientRect(); return [r.width, r.height]; }"
+        )
         pane = pg.eval_on_selector(".map-box", "s => s.getBoundingClientRect().width")
         assert box[0] >= pane - 2 and box[1] >= 250, (box, pane)
         # fitted: every place is in view, and the view is much closer than the whole world

@@ -345,9 +345,16 @@ export function declutter(cy) {
   const show = [];
   const hide = [];
   const pad = 2 / cy.zoom();
+  const meets = (box, k) => box.x1 - pad < k.x2 && k.x1 < box.x2 + pad && box.y1 - pad < k.y2 && k.y1 < box.y2 + pad;
+  // the dots too: a label is not drawn under another actor's dot
+  const dots = nodes.map((n) => {
+    const p = n.position();
+    const r = Number(n.data('size')) / 2;
+    return { id: n.id(), x1: p.x - r, x2: p.x + r, y1: p.y - r, y2: p.y + r };
+  });
   for (const node of order) {
     const box = labelBox(node, size);
-    const hit = kept.some((k) => box.x1 - pad < k.x2 && k.x1 < box.x2 + pad && box.y1 - pad < k.y2 && k.y1 < box.y2 + pad);
+    const hit = kept.some((k) => meets(box, k)) || (!node.hasClass('center') && dots.some((d) => d.id !== node.id() && meets(box, d)));
     if (hit) hide.push(node);
     else {
       kept.push(box);
