@@ -309,7 +309,10 @@ async function show(box, values) {
   };
   const count = h('p', { class: 'muted', id: 'network-count' });
   const legendBox = h('div', { id: 'legend-box' });
-  const table = tiesTable(data, pick, threshold);
+  // the table of every tie is built once the graph is painted (it is below the fold, and a hundred
+  // rows cost as much as drawing the graph)
+  const tableCard = h('section', { class: 'card', id: 'ties-card' }, h('h2', {}, 'Ties'), h('p', { class: 'loading' }, 'Listing the ties…'));
+  let table = null;
   const drawLegend = () => append(clear(legendBox), legend(data.edges, view.color === 'community' ? { communities: groups } : { nodes: data.nodes }));
   const apply = ({ relayout = true, redraw = true } = {}) => {
     const keep = visibleParts(data, view, hubs);
@@ -323,7 +326,7 @@ async function show(box, values) {
       if (relayout) cy.newsgraph.relayout();
       else declutter(cy);
     }
-    for (const row of table.querySelectorAll('tr.tie-row')) row.hidden = !keep.edges.has(row.dataset.edge);
+    if (table) for (const row of table.querySelectorAll('tr.tie-row')) row.hidden = !keep.edges.has(row.dataset.edge);
     const shown = cy ? cy.nodes().filter((n) => !n.hasClass('off')).length : keep.nodes.size;
     count.textContent = `${plural(shown, 'actor')} of ${drawn}, ${plural(keep.edges.size, 'tie')} of ${data.edges.length} shown${body.truncated ? ` (the ${data.edges.length} most relevant ties; more with “Ties”)` : ''}`;
     drawLegend();
@@ -341,7 +344,7 @@ async function show(box, values) {
     count,
     legendBox,
     h('div', { class: 'graph-layout' }, graph, side),
-    h('section', { class: 'card' }, h('h2', {}, 'Ties'), table),
+    tableCard,
   );
   try {
     cy = await drawGraph(graph, data, {
@@ -355,6 +358,10 @@ async function show(box, values) {
   // drawn as asked: a view from the URL that hides something is laid out again; otherwise as drawn
   const filtered = view.places || view.states || view.hubs || view.minWeight > 1 || view.minConf > 0 || view.from || view.to;
   apply({ relayout: Boolean(filtered), redraw: Boolean(filtered) });
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  table = tiesTable(data, pick, threshold);
+  append(clear(tableCard), h('h2', {}, 'Ties'), table);
+  apply({ redraw: false });
 }
 
 export async function renderNetwork(app) {
