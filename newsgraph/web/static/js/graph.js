@@ -475,7 +475,7 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
   if (old) old.remove();
   if (shown.nodes.length < shown.total) {
     const what = center.size ? 'most tied to the centre' : 'most tied';
-    anchor.after(h('p', { class: 'muted small graph-capped' }, `Drawn: the ${shown.nodes.length} actors ${what}, of ${plural(shown.total, 'actor')} (the table lists every tie).`));
+    anchor.after(h('p', { class: 'muted small graph-capped' }, `Drawn: the ${shown.nodes.length} actors ${what}, of ${plural(shown.total, 'actor')}.`));
   }
   window.newsgraphGraph = cy;
   return cy;
