@@ -443,7 +443,11 @@ def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100
         top = store.strongest_pairs(conn, f, limit)
         ids = {r[0] for r in top} | {r[1] for r in top}
         wanted = set(top) | {(r[1], r[0], r[2], r[3]) for r in top}
-        rows = [r for r in store.tie_evidence(conn, sorted(ids), f, within=True) if (r.actor_a, r.actor_b, r.kind, r.type) in wanted]
+        rows = [
+            r
+            for r in store.tie_evidence(conn, sorted(ids), f, within=True)
+            if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
+        ]
         edges = _edges(rows)
         names = load_actors(conn, ids)
         hidden = store.hidden_facts(conn, None, f)
@@ -485,7 +489,11 @@ def new_ties(
         top = store.first_stated_pairs(conn, since, min_confidence, center[0] if center else None, limit)
         ids = {r[0] for r in top} | {r[1] for r in top}
         wanted = set(top) | {(r[1], r[0], r[2], r[3]) for r in top}
-        rows = [r for r in store.tie_evidence(conn, sorted(ids), f, within=True) if (r.actor_a, r.actor_b, r.kind, r.type) in wanted]
+        rows = [
+            r
+            for r in store.tie_evidence(conn, sorted(ids), f, within=True)
+            if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
+        ]
         edges = _edges(rows)
         names = load_actors(conn, ids)
         hidden = store.hidden_facts(conn, center or None, f)
