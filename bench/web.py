@@ -1,8 +1,20 @@
-"""Latency of every API route and page of ``newsgraph serve`` on a store holding the BBC corpus.
+"""Latency of every API route and page of ``newsgraph serve`` on a store holding the BBC corpus,
+and how long each page takes to be interactive in a real browser.
 
     .venv/bin/python bench/web.py                         # ingest the BBC corpus once (cached), then time
     .venv/bin/python bench/web.py --db newsgraph.db       # an existing store
     .venv/bin/python bench/web.py --requests 50 --workers 2
+    .venv/bin/python bench/web.py --db bbc.db --no-api --loads 10   # the pages only
+
+Pages: Playwright drives Chromium (``$NEWSGRAPH_CHROMIUM``, default /usr/bin/chromium) through
+each page (home, search, a document, a hub's and a small actor's page, the network, a hub's
+network at depth 2, the map), ``--loads`` times each after one cold load in a fresh browser
+context; a load is timed in the page, from its navigation start to the first frame painted once
+its main content is there (the summary, the results, the document's text, the graph's nodes with
+their handlers, the map's outline and markers); what is built after it (the network's table of
+ties, below the graph) is not counted. ``cpu p50`` is the page renderer's main-thread busy time
+per load (Chrome's TaskDuration): what the page costs whatever else loads the machine.
+Flags any page whose p95 is over one second, and any API route whose p95 is over 300 ms.
 
 The store is cached at ``$TMPDIR/newsgraph-bench-bbc.db`` (the 2,225 BBC articles; the ingest
 time is printed when it is built). The real server runs in a subprocess (``newsgraph serve`` on
@@ -37,7 +49,6 @@ from eval.harness import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_MS = 300.0
-
 
 
 def default_db() -> Path:
@@ -145,11 +156,118 @@ def plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
         ("api", "GET /api/relations?actor=", [f"/api/relations?actor={n}" for n in last[:6]]),
         ("api", "GET /api/network", ["/api/network", "/api/network?limit=500", "/api/network?type=says"]),
         ("api", "GET /api/network?actor=", [f"/api/network?actor=%23{i}" for i in ids]),
+        ("api", "GET /api/network?actor=&depth=2", [f"/api/network?actor=%23{i}&depth=2" for i in ids]),
         ("api", "GET /api/network/path", [f"/api/network/path?a={a}&b={b}" for a, b in pairs]),
         ("api", "GET /api/network/communities", ["/api/network/communities"]),
         ("api", "GET /api/map", ["/api/map", "/api/map?type=CONSULT"]),
         ("api", "GET /api/timeline", ["/api/timeline", "/api/timeline?interval=day"]),
     ]
+
+
+PAGE_BUDGET_MS = 1000.0
+
+#: What shows that a page's main content is rendered, beyond ``body[data-ready]`` (a JS predicate).
+MAIN_CONTENT = {
+    "home": "() => document.querySelector('#summary')",
+    "search": "() => document.querySelector('#results ul, #results .notice')",
+    "document": "() => document.querySelector('#doc-text')",
+    "actor": "() => document.querySelector('#actor-name') && ((window.newsgraphGraph"
+    " && window.newsgraphGraph.nodes().length > 0) || document.querySelector('#neighbourhood .notice'))",
+    "network": "() => window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0",
+    "map": "() => document.querySelector('#land') && document.querySelector('svg.map .marker')",
+}
+
+
+def page_plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
+    """(kind, label, URLs to cycle through) of the pages: realistic picks from what the store holds."""
+    top = client.get("/api/actors", params={"limit": 3}).json()["items"]
+    some = client.get("/api/actors", params={"limit": 3, "offset": 200}).json()["items"]
+    docs = [d["id"] for d in client.get("/api/documents", params={"limit": 3, "offset": 500}).json()["items"]]
+    return [
+        ("home", "/", ["/"]),
+        ("search", "/search?q=", [f"/search?q={quote(w)}" for w in ("election", "mobile phones", "Blair")]),
+        ("document", "/documents/ID", [f"/documents/{quote(d)}" for d in docs]),
+        ("actor", "/actors/ID (hubs)", [f"/actors/{a['id']}" for a in top]),
+        ("actor", "/actors/ID (others)", [f"/actors/{a['id']}" for a in some]),
+        ("network", "/network", ["/network"]),
+        ("network", "/network?actor=HUB&depth=2", [f"/network?actor=%23{a['id']}&depth=2" for a in top]),
+        ("map", "/map", ["/map"]),
+    ]
+
+
+def time_pages(base: str, client: httpx.Client, loads: int) -> list[str]:
+    """Time every page of :func:`page_plan` in Chromium; print a table; return the slow ones."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("pages: playwright is not installed (pip install -r requirements.lock): skipped")
+        return []
+    chromium = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
+    if not chromium.exists():
+        print(f"pages: {chromium} is absent (scripts/test-setup.sh installs it): skipped")
+        return []
+    slow = []
+    head = f"{'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu p50':>8}"
+    print(f"\n{'page (to main content rendered)':<42} {head}  (ms)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            for kind, label, urls in page_plan(client):
+                context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base)
+                # in the page, from its navigation start: the first frame painted once the page's
+                # module is done and its main content is there
+                context.add_init_script(
+                    f"window.__ngCheck = {MAIN_CONTENT[kind]};"
+                    "(function poll() { try { if (document.body && window.__ngCheck()) {"
+                    " requestAnimationFrame(() => requestAnimationFrame(() =>"
+                    " { window.__ngMain = performance.now(); })); return; } } catch (e) {}"
+                    " requestAnimationFrame(poll); })();"
+                )
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+
+                cdp = context.new_cdp_session(page)
+                cdp.send("Performance.enable")
+                busy: list[float] = []
+
+                def task_seconds(cdp: Any = cdp) -> float:
+                    metrics = cdp.send("Performance.getMetrics")["metrics"]
+                    return float(next((m["value"] for m in metrics if m["name"] == "TaskDuration"), 0.0))
+
+                def load(url: str, page: Any = page, busy: list[float] = busy) -> float:
+                    before = task_seconds()
+                    page.goto(url, wait_until="commit")
+                    deadline = time.monotonic() + 60
+                    while time.monotonic() < deadline:
+                        try:
+                            done = page.evaluate("() => window.__ngMain || 0")
+                        except Exception:  # the page is still being replaced
+                            done = 0
+                        if done:
+                            after = task_seconds()  # the counter restarts with a new document
+                            busy.append((after - before if after >= before else after) * 1000)
+                            return float(done)
+                        time.sleep(0.01)
+                    raise SystemExit(f"bench/web.py: {url} did not render its main content within 60 s")
+
+                first = load(urls[0])
+                busy.clear()
+                times = sorted(load(urls[k % len(urls)]) for k in range(loads))
+                context.close()
+                p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+                flag = ""
+                if p95 > PAGE_BUDGET_MS:
+                    flag = "  SLOW (p95 > 1 s)"
+                    slow.append(label)
+                if errors:
+                    flag += f"  script errors: {errors[:2]}"
+                cells = f"{len(times):>4} {first:>8.0f} {statistics.median(times):>8.0f} {p95:>8.0f} {times[-1]:>8.0f}"
+                cells += f" {statistics.median(busy) if busy else float('nan'):>8.0f}"
+                print(f"{label:<42} {cells}{flag}", flush=True)
+        finally:
+            browser.close()
+    return slow
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -202,6 +320,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="Requests per route.")
     parser.add_argument("--seconds", type=float, default=30.0, help="At most this long per route.")
     parser.add_argument("--workers", type=int, default=2, help="Worker processes when building the BBC store.")
+    parser.add_argument("--loads", type=int, default=5, help="Timed loads per page in the browser (0: no pages).")
+    parser.add_argument("--no-api", action="store_true", help="Time the pages only.")
     args = parser.parse_args()
 
     db = args.db or default_db()
@@ -226,10 +346,11 @@ def main() -> None:
             client.get("/api/network/communities")  # waits for the server's background warm-up
             print(f"waited {time.perf_counter() - t0:.1f} s for the server's warm-up (whole-store answers cached)")
             print(f"load before: {os.getloadavg()[0]:.2f} (1 min) on {os.cpu_count()} cores")
+            slow_pages = time_pages(f"http://127.0.0.1:{port}", client, args.loads) if args.loads > 0 else []
             print(f"\n{'route':<42} {'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu/req':>8}  (ms)")
             slow = []
             base = None
-            for group, route, urls in plan(client):
+            for group, route, urls in [] if args.no_api else plan(client):
                 m = time_route(client, urls, args.requests, args.seconds, proc.pid)
                 bad = {k: v for k, v in m["statuses"].items() if k >= 400}
                 flag = ""
@@ -243,9 +364,13 @@ def main() -> None:
                 cells = f"{m['n']:>4} {m['first']:>8.1f} {m['p50']:>8.1f} {m['p95']:>8.1f} {m['max']:>8.1f}"
                 cells += f" {m['cpu']:>8.1f}"
                 print(f"{route:<42} {cells}{flag}", flush=True)
-            print(f"\nbaseline p50 (static file, cached OpenAPI): {base:.1f} ms")
+            if base is not None:
+                print(f"\nbaseline p50 (static file, cached OpenAPI): {base:.1f} ms")
             print(f"load after: {os.getloadavg()[0]:.2f} (1 min)")
-            print("all routes under 300 ms p95" if not slow else f"over 300 ms p95: {', '.join(slow)}")
+            if args.loads > 0:
+                print("every page under 1 s p95" if not slow_pages else f"pages over 1 s p95: {', '.join(slow_pages)}")
+            if not args.no_api:
+                print("all routes under 300 ms p95" if not slow else f"over 300 ms p95: {', '.join(slow)}")
     finally:
         proc.terminate()
         try:

@@ -65,6 +65,7 @@ __all__ = [
     "new_ties",
     "overview",
     "paths",
+    "rank_edges",
     "stats",
     "timeline",
     "timeline_hidden",
@@ -201,7 +202,7 @@ class Network:
 
     def to_dict(self, limit: int | None = None) -> dict[str, Any]:
         """The one JSON shape of a network (API and CLI ``--json``): the ``center`` actor ids, the
-        ``actors`` that the kept edges (the first ``limit``, strongest first) and the centre
+        ``actors`` that the kept edges (the first ``limit``, as ranked) and the centre
         touch, the ``edges``, and whether edges were left out (``truncated``)."""
         kept = self.edges if limit is None else self.edges[:limit]
         ids = {e.source for e in kept} | {e.target for e in kept} | set(self.center)
@@ -381,7 +382,10 @@ def neighbourhood(
     max_nodes: int = 150,
     max_evidence: int = MAX_EVIDENCE,
 ) -> Network:
-    """The actors within ``depth`` ties of the actor ``name``, and the edges among them.
+    """The actors within ``depth`` ties of the actor ``name``, and the edges among them, ranked
+    by relevance to that actor (:func:`rank_edges`): its own ties first, then the ties among its
+    neighbours, then those further out, so a limit on the edges never drops the actor's own ties
+    for ties between hubs of its second ring.
 
     Each hop keeps the ``max_nodes`` best-tied new neighbours (by documents), so a hub's
     second ring stays readable and fast.
@@ -392,8 +396,9 @@ def neighbourhood(
     with connect(engine) as conn:
         center = find_actor(conn, name)
         seen = {center.id}
+        rings = {center.id: 0}
         frontier = [center.id]
-        for _ in range(depth):
+        for hop in range(1, depth + 1):
             # discovery reads pairs only; the evidence is read once, for the edges kept
             found = _edges(store.tie_pairs(conn, frontier, f))
             strength: Counter[int] = Counter()
@@ -404,6 +409,7 @@ def neighbourhood(
             room = max(0, max_nodes - len(seen))
             fresh = [a for a, _ in strength.most_common(room)]
             seen.update(fresh)
+            rings.update((a, hop) for a in fresh)
             frontier = fresh
             if not frontier or len(seen) >= max_nodes:  # no room left: the next hop could add nobody
                 break
@@ -412,11 +418,26 @@ def neighbourhood(
         hidden = store.hidden_facts(conn, seen, f)
     return Network(
         actors=names,
-        edges=sorted(edges.values(), key=lambda e: -e.weight),
+        edges=rank_edges(edges.values(), rings),
         center=[center.id],
         min_confidence=f.min_confidence,
         hidden=hidden,
     )
+
+
+def rank_edges(edges: Iterable[Edge], rings: dict[int, int]) -> list[Edge]:
+    """Edges ranked by relevance to the actor at ring 0 of ``rings`` (actor id -> hops from it):
+    its own ties first; then the ties between two of its neighbours; then ties reaching one ring
+    further, and so on (the sum of both ends' rings); within a tier the strongest first (documents,
+    then confidence), then by id so the order is stable. An actor not in ``rings`` counts as far."""
+    far = max(rings.values(), default=0) + 1
+
+    def key(e: Edge) -> tuple[int, int, float, str]:
+        a, b = rings.get(e.source, far), rings.get(e.target, far)
+        tier = 0 if min(a, b) == 0 else a + b - 1
+        return (tier, -e.weight, -(e.confidence or 0.0), edge_id(e))
+
+    return sorted(edges, key=key)
 
 
 def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100) -> Network:
@@ -426,7 +447,11 @@ def overview(engine: Engine, *, filters: Filters | None = None, limit: int = 100
         top = store.strongest_pairs(conn, f, limit)
         ids = {r[0] for r in top} | {r[1] for r in top}
         wanted = set(top) | {(r[1], r[0], r[2], r[3]) for r in top}
-        rows = [r for r in store.tie_evidence(conn, sorted(ids), f) if (r.actor_a, r.actor_b, r.kind, r.type) in wanted]
+        rows = [
+            r
+            for r in store.tie_evidence(conn, sorted(ids), f, within=True)
+            if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
+        ]
         edges = _edges(rows)
         names = load_actors(conn, ids)
         hidden = store.hidden_facts(conn, None, f)
@@ -468,7 +493,11 @@ def new_ties(
         top = store.first_stated_pairs(conn, since, min_confidence, center[0] if center else None, limit)
         ids = {r[0] for r in top} | {r[1] for r in top}
         wanted = set(top) | {(r[1], r[0], r[2], r[3]) for r in top}
-        rows = [r for r in store.tie_evidence(conn, sorted(ids), f) if (r.actor_a, r.actor_b, r.kind, r.type) in wanted]
+        rows = [
+            r
+            for r in store.tie_evidence(conn, sorted(ids), f, within=True)
+            if (r.actor_a, r.actor_b, r.kind, r.type) in wanted
+        ]
         edges = _edges(rows)
         names = load_actors(conn, ids)
         hidden = store.hidden_facts(conn, center or None, f)

@@ -585,7 +585,9 @@ def actor_network(
     since: Since = None,
     until: Until = None,
     types: Types = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 200,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="Edges to return: the actor's own ties first, then its neighbours'.")
+    ] = 200,
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
     modality: Modality = None,
@@ -901,7 +903,15 @@ def network(
     since: Since = None,
     until: Until = None,
     types: Types = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Edges to return, strongest first.")] = 100,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_LIMIT,
+            description="Edges to return (at most 500): around an actor its own ties first, then its "
+            "neighbours', then further out; else the strongest first.",
+        ),
+    ] = 100,
     nodes: Nodes = NODES,
     min_confidence: MinConfidence = None,
     modality: Modality = None,
@@ -1075,7 +1085,17 @@ def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, An
         ids = sorted(p.pop("ids"))
         docs = sorted(p.pop("docs"))
         name = actor_names[key].name if isinstance(key, int) and key in actor_names else names[key].most_common(1)[0][0]
-        items.append({"place": name, **p, "events": len(ids), "event_ids": ids[:50], "document_ids": docs[:20]})
+        written = [n for n, _ in names[key].most_common(5)]
+        items.append(
+            {
+                "place": name,
+                **p,
+                "events": len(ids),
+                "event_ids": ids[:50],
+                "document_ids": docs[:20],
+                "written": written,
+            }
+        )
     items.sort(key=lambda i: (-i["events"], i["place"]))
     return {"items": items[:limit], "total": len(items)}
 

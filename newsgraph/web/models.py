@@ -877,7 +877,10 @@ class Network(BaseModel):
 
     center: list[int] = Field(description="The actor ids at the centre (empty for the strongest ties).")
     actors: list[Actor] = Field(description="The actors the edges and the centre touch.")
-    edges: list[Edge] = Field(description="Strongest first.")
+    edges: list[Edge] = Field(
+        description="Around an actor: its own ties first, then those among its neighbours, then further out "
+        "(the strongest first within each); otherwise the strongest first."
+    )
     truncated: bool = Field(description="Whether edges past the limit were left out.")
     min_confidence: float
     hidden_below_confidence: int
@@ -1042,6 +1045,7 @@ class Place(BaseModel):
             "events": 1,
             "event_ids": ["9ce0538f0aeb1650:v1"],
             "document_ids": ["9ce0538f0aeb1650"],
+            "written": ["Lagos"],
         }
     )
 
@@ -1053,6 +1057,9 @@ class Place(BaseModel):
     events: int
     event_ids: list[str] = Field(description="DOCUMENT:EVENT, at most 50.")
     document_ids: list[str] = Field(description="At most 20.")
+    written: list[str] = Field(
+        default_factory=list, description="The place's names as the articles wrote them, most used first (at most 5)."
+    )
 
 
 class Places(BaseModel):

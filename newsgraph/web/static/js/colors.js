@@ -61,3 +61,10 @@ export function typeColor(type) {
 export function kindColor(kind) {
   return KIND_COLORS[kind] || KIND_COLORS.other;
 }
+
+/** Colours of the largest communities (the network's "colour by community"); the rest grey. */
+export const COMMUNITY_COLORS = ['#1f77b4', '#e6550d', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+
+export function communityColor(index, size = 2) {
+  return size > 1 && index >= 0 && index < COMMUNITY_COLORS.length ? COMMUNITY_COLORS[index] : KIND_COLORS.other;
+}

@@ -95,17 +95,31 @@ export function evidenceList(edge) {
   return h('div', { class: 'evidence-panel', dataset: { edge: edge.id } }, head, meta, list);
 }
 
-/** The legend: the tie types present (colours), and what the line styles mean. */
-export function legend(edges) {
+/** The legend: the node colours (actor kinds, or communities), the tie types present (colours), and
+ * what the line styles mean. ``nodes`` and ``communities`` are optional. */
+export function legend(edges, { nodes = null, communities = null } = {}) {
   const types = [...new Set(edges.map((e) => e.type))].sort();
   const line = (style, label, colour) => {
     const sw = h('span', { class: 'legend-line', dataset: { style } });
     if (colour) sw.style.borderTopColor = colour;
     return h('span', { class: 'legend-item' }, sw, label);
   };
+  const dot = (label, colour) => {
+    const sw = h('span', { class: 'legend-dot' });
+    sw.style.backgroundColor = colour;
+    return h('span', { class: 'legend-item' }, sw, label);
+  };
+  let nodeGroup = null;
+  if (communities) {
+    nodeGroup = h('span', { class: 'legend-group legend-nodes' }, h('span', { class: 'legend-title' }, 'Communities'), communities.legend.map((c) => dot(c.label, c.color)));
+  } else if (nodes) {
+    const kinds = [...new Set(nodes.map((n) => n.kind || 'other'))].sort();
+    nodeGroup = h('span', { class: 'legend-group legend-nodes' }, h('span', { class: 'legend-title' }, 'Actors'), kinds.map((k) => dot(k, kindColor(k))));
+  }
   return h(
     'div',
-    { class: 'legend' },
+    { class: 'legend', id: 'graph-legend' },
+    nodeGroup,
     h('span', { class: 'legend-group' }, h('span', { class: 'legend-title' }, 'Ties'), types.map((t) => line('solid', t, typeColor(t)))),
     h(
       'span',
@@ -123,23 +137,24 @@ const STYLE = [
     selector: 'node',
     style: {
       'background-color': 'data(color)',
-      label: 'data(name)',
+      label: 'data(label)',
       'font-size': 11,
       'font-family': 'system-ui, sans-serif',
       color: '#1d2733',
       'text-valign': 'bottom',
       'text-margin-y': 4,
-      'text-wrap': 'wrap',
-      'text-max-width': 120,
+      'text-wrap': 'none',
       'text-background-color': '#ffffff',
-      'text-background-opacity': 0.75,
+      'text-background-opacity': 0.8,
       'text-background-padding': 1,
+      'min-zoomed-font-size': 0,
       width: 'data(size)',
       height: 'data(size)',
       'border-width': 1,
       'border-color': '#ffffff',
     },
   },
+  { selector: 'node.nolabel', style: { label: '' } },
   { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#1d2733' } },
   {
     selector: 'edge',
@@ -156,34 +171,239 @@ const STYLE = [
   },
   { selector: 'edge:selected', style: { width: 5, opacity: 1, 'underlay-color': '#ffd54f', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffb300' } },
+  { selector: 'node:active, node.hover', style: { label: 'data(label)', 'text-background-opacity': 0.95, 'z-index': 20 } },
   { selector: '.faded', style: { opacity: 0.2 } },
   { selector: 'edge.unsure', style: { opacity: 0.3 } },
+  { selector: '.off', style: { display: 'none' } },
 ];
+
+/** Nodes drawn at most on an actor page (``layout: 'concentric'``) and elsewhere: a hub's
+ * neighbourhood is capped to its most relevant actors (the API ranks the edges: the actor's own
+ * ties first), so it never draws as a circular hairball. */
+export const MAX_NODES_SMALL = 40;
+export const MAX_NODES = 150;
+
+/** The first ``cap`` actors in the order the (ranked) edges reach them, the centre first; the edges
+ * among them. Returns {nodes, edges, total} (total: actors before the cap). */
+export function capNetwork(data, cap) {
+  const byId = new Map(data.nodes.map((n) => [String(n.id), n]));
+  const keep = new Set(data.center.map(String).filter((id) => byId.has(id)));
+  for (const e of data.edges) {
+    if (keep.size >= cap) break;
+    for (const end of [String(e.source), String(e.target)]) if (keep.size < cap && byId.has(end)) keep.add(end);
+  }
+  if (data.nodes.length <= cap) return { nodes: data.nodes, edges: data.edges, total: data.nodes.length };
+  return {
+    nodes: data.nodes.filter((n) => keep.has(String(n.id))),
+    edges: data.edges.filter((e) => keep.has(String(e.source)) && keep.has(String(e.target))),
+    total: data.nodes.length,
+  };
+}
+
+/**
+ * A force-directed layout (Fruchterman-Reingold) of the visible nodes, computed here in a few
+ * milliseconds (cytoscape's cose takes most of a second for a hub's hundred actors on a busy
+ * machine): nodes repel (more sideways, where their labels run), ties pull by their documents,
+ * a weak pull to the middle keeps the pieces together; the centre starts in the middle and the
+ * others on a spiral in the order the ranked edges reach them, so the same answer lays out the
+ * same way. Returns {id: {x, y}} for cytoscape's preset layout.
+ */
+export function forceLayout(nodes, edges, center = new Set(), { iterations = 220, ideal = 75 } = {}) {
+  const n = nodes.length;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  let k = 0;
+  nodes.forEach((node, i) => {
+    if (center.has(node.id)) return;
+    k += 1;
+    const r = ideal * 0.6 * Math.sqrt(k);
+    xs[i] = r * Math.cos(k * 2.399963);
+    ys[i] = r * Math.sin(k * 2.399963);
+  });
+  const links = [];
+  for (const e of edges) {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a !== undefined && b !== undefined && a !== b) links.push([a, b, 1 + Math.log2(e.weight || 1) * 0.3]);
+  }
+  const dx = new Float64Array(n);
+  const dy = new Float64Array(n);
+  let temperature = ideal * 2;
+  const cool = Math.pow(0.5 / temperature, 1 / iterations);
+  for (let it = 0; it < iterations; it += 1) {
+    dx.fill(0);
+    dy.fill(0);
+    for (let i = 0; i < n; i += 1) {
+      for (let j = i + 1; j < n; j += 1) {
+        let x = xs[i] - xs[j];
+        let y = ys[i] - ys[j];
+        if (x === 0 && y === 0) {
+          x = 0.1 * (i - j);
+          y = 0.1;
+        }
+        const d2 = (x * x) / 2.2 + y * y; // labels are wide: count sideways distance as shorter
+        const f = (ideal * ideal) / Math.max(d2, 1);
+        dx[i] += x * f;
+        dy[i] += y * f;
+        dx[j] -= x * f;
+        dy[j] -= y * f;
+      }
+    }
+    for (const [a, b, w] of links) {
+      const x = xs[a] - xs[b];
+      const y = ys[a] - ys[b];
+      const d = Math.sqrt(x * x + y * y) || 0.01;
+      const f = (d * w) / ideal;
+      dx[a] -= x * f;
+      dy[a] -= y * f;
+      dx[b] += x * f;
+      dy[b] += y * f;
+    }
+    for (let i = 0; i < n; i += 1) {
+      dx[i] -= xs[i] * 0.02;
+      dy[i] -= ys[i] * 0.02;
+      const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
+      const step = Math.min(d, temperature);
+      xs[i] += (dx[i] / d) * step;
+      ys[i] += (dy[i] / d) * step;
+    }
+    temperature *= cool;
+  }
+  const out = {};
+  nodes.forEach((node, i) => {
+    out[node.id] = { x: xs[i], y: ys[i] };
+  });
+  return out;
+}
+
+/** The elements not hidden by the page's controls (class ``off``); cheaper than ':visible', which
+ * computes every element's style first. */
+export function shownNodes(cy) {
+  return cy.nodes().filter((n) => !n.hasClass('off'));
+}
+
+function shownEdges(cy) {
+  return cy.edges().filter((e) => !e.hasClass('off'));
+}
+
+/** Lay out the shown elements of ``cy`` with :func:`forceLayout` and fit them in view. */
+function runLayout(cy, center) {
+  const nodes = shownNodes(cy);
+  const edges = shownEdges(cy).map((e) => ({ source: e.data('source'), target: e.data('target'), weight: e.data('weight') }));
+  const positions = forceLayout(nodes.map((node) => ({ id: node.id() })), edges, center);
+  cy.batch(() => nodes.forEach((node) => node.position(positions[node.id()])));
+  cy.viewport(fitView(Object.values(positions), cy.width(), cy.height(), cy.minZoom(), cy.maxZoom()));
+}
+
+/** The zoom and pan that fit ``points`` (with room for nodes and labels) in a ``w`` x ``hgt`` view:
+ * cytoscape's own fit measures every label first, which costs more than the layout. */
+export function fitView(points, w, hgt, minZoom = 0.15, maxZoom = 4) {
+  if (!points.length || !(w > 0) || !(hgt > 0)) return { zoom: 1, pan: { x: w / 2 || 0, y: hgt / 2 || 0 } };
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs) - 70, Math.max(...xs) + 70, Math.min(...ys) - 30, Math.max(...ys) + 45];
+  const zoom = Math.max(minZoom, Math.min(maxZoom, 1.6, w / (x1 - x0), hgt / (y1 - y0)));
+  return { zoom, pan: { x: w / 2 - zoom * ((x0 + x1) / 2), y: hgt / 2 - zoom * ((y0 + y1) / 2) } };
+}
+
+/** The label style that keeps labels about 12 px on screen at ``zoom``. */
+function labelStyle(zoom) {
+  const size = Math.max(5, Math.min(24, 12 / zoom));
+  return { 'font-size': size, 'text-margin-y': size / 3 };
+}
+
+/** A name as a label: one line, cut with an ellipsis past 26 characters (the full name on the
+ * node's card); cheaper for the canvas than its own ellipsis, which measures each label. */
+export function shortLabel(name) {
+  const text = String(name || '');
+  return text.length > 26 ? text.slice(0, 25).trimEnd() + '…' : text;
+}
+
+/** The box a node's label takes (model coordinates), estimated from its text and the label style
+ * (below the node, one line: see shortLabel): measuring each label in the canvas costs a
+ * quarter of a second for a hundred nodes. The estimate errs on the large side. */
+export function labelBox(node, size) {
+  const name = String(node.data('label') || '');
+  const width = name.length * size * 0.62 + 2 * size * 0.2 + 2;
+  const height = size * 1.35 + 2;
+  const p = node.position();
+  const top = p.y + Number(node.data('size')) / 2 + size / 3;
+  return { x1: p.x - width / 2, x2: p.x + width / 2, y1: top, y2: top + height };
+}
+
+/**
+ * Labels that do not overlap: the nodes in priority order (the centre, then the most tied), each
+ * label kept only where its box meets no kept label's box; the others are hidden (shown on hover,
+ * or when zooming in makes room). Returns how many labels are shown.
+ */
+export function declutter(cy) {
+  const size = Math.max(5, Math.min(24, 12 / cy.zoom()));
+  const nodes = shownNodes(cy);
+  const order = nodes.toArray().sort((a, b) => (b.hasClass('center') - a.hasClass('center')) || (b.data('rank') - a.data('rank')) || (a.id() < b.id() ? -1 : 1));
+  const kept = [];
+  const show = [];
+  const hide = [];
+  const pad = 2 / cy.zoom();
+  const meets = (box, k) => box.x1 - pad < k.x2 && k.x1 < box.x2 + pad && box.y1 - pad < k.y2 && k.y1 < box.y2 + pad;
+  // the dots too: a label is not drawn under another actor's dot
+  const dots = nodes.map((n) => {
+    const p = n.position();
+    const r = Number(n.data('size')) / 2;
+    return { id: n.id(), x1: p.x - r, x2: p.x + r, y1: p.y - r, y2: p.y + r };
+  });
+  for (const node of order) {
+    const box = labelBox(node, size);
+    const hit = kept.some((k) => meets(box, k)) || (!node.hasClass('center') && dots.some((d) => d.id !== node.id() && meets(box, d)));
+    if (hit) hide.push(node);
+    else {
+      kept.push(box);
+      show.push(node);
+    }
+  }
+  cy.batch(() => {
+    for (const n of hide) if (!n.hasClass('nolabel')) n.addClass('nolabel');
+    for (const n of show) if (n.hasClass('nolabel')) n.removeClass('nolabel');
+  });
+  return kept.length;
+}
 
 /**
  * Draw ``data`` (normalised) into ``container``. ``onEdge(edge)`` and ``onNode(node)`` are called on
- * a click. Returns the cytoscape instance (also kept as window.newsgraphGraph for the browser tests).
+ * a click. At most ``maxNodes`` actors are drawn (the most relevant: see capNetwork); a line under the
+ * graph says how many were left out. Returns the cytoscape instance (also kept as
+ * window.newsgraphGraph for the browser tests).
  */
-export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose' } = {}) {
+export async function drawGraph(container, data, { onEdge, onNode, layout = 'cose', maxNodes = null, colors = null } = {}) {
+  performance.mark('graph:start');
   const cytoscape = await loadCytoscape();
+  performance.mark('graph:library');
+  const cap = maxNodes || (layout === 'concentric' ? MAX_NODES_SMALL : MAX_NODES);
+  const shown = capNetwork(data, cap);
   const center = new Set(data.center.map(String));
-  const ids = new Set(data.nodes.map((n) => String(n.id)));
+  const ids = new Set(shown.nodes.map((n) => String(n.id)));
+  const degree = new Map();
+  for (const e of shown.edges) for (const end of [String(e.source), String(e.target)]) degree.set(end, (degree.get(end) || 0) + e.weight);
   const elements = [];
-  for (const n of data.nodes) {
+  for (const n of shown.nodes) {
     const docs = n.documents;
+    const id = String(n.id);
     elements.push({
       group: 'nodes',
       data: {
-        id: String(n.id),
+        id,
         name: n.name,
+        label: shortLabel(n.name),
         kind: n.kind,
-        color: kindColor(n.kind),
+        color: colors ? colors(n) : kindColor(n.kind),
         size: Math.min(46, 16 + 6 * Math.log2(1 + docs)),
+        rank: (degree.get(id) || 0) * 1000 + docs,
+        documents: docs,
       },
-      classes: center.has(String(n.id)) ? 'center' : '',
+      classes: center.has(id) ? 'center' : '',
     });
   }
-  for (const e of data.edges) {
+  for (const e of shown.edges) {
     if (!ids.has(String(e.source)) || !ids.has(String(e.target))) continue;
     elements.push({
       group: 'edges',
@@ -196,50 +416,52 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
         lineStyle: lineStyle(e),
         arrow: e.directed === false ? 'none' : 'triangle',
         width: Math.min(8, 1.6 + 1.4 * Math.log2(e.weight)),
+        weight: e.weight,
       },
       classes: unsure(e.confidence, e.threshold) ? 'unsure' : '',
     });
   }
+  // laid out before cytoscape starts: one style computation, at the zoom the view will have
+  const positions = forceLayout(elements.filter((x) => x.group === 'nodes').map((x) => x.data), elements.filter((x) => x.group === 'edges').map((x) => x.data), center);
+  for (const x of elements) if (x.group === 'nodes') x.position = positions[x.data.id];
+  const viewport = fitView(Object.values(positions), container.clientWidth, container.clientHeight);
   const byId = new Map(data.edges.map((e) => [e.id, e]));
   const nodesById = new Map(data.nodes.map((n) => [String(n.id), n]));
+  performance.mark('graph:layout');
   const cy = cytoscape({
     container,
     elements,
-    style: STYLE,
-    minZoom: 0.2,
+    style: STYLE.map((rule) => (rule.selector === 'node' ? { ...rule, style: { ...rule.style, ...labelStyle(viewport.zoom) } } : rule)),
+    minZoom: 0.15,
     maxZoom: 4,
+    zoom: viewport.zoom,
+    pan: viewport.pan,
     boxSelectionEnabled: false,
-    layout:
-      layout === 'concentric' && center.size
-        ? {
-            name: 'concentric',
-            animate: false,
-            concentric: (node) => (center.has(node.id()) ? 2 : 1),
-            levelWidth: () => 1,
-            minNodeSpacing: 70,
-            padding: 40,
-          }
-        : {
-            name: 'cose',
-            animate: false,
-            randomize: true,
-            nodeRepulsion: () => 60000,
-            nodeOverlap: 40,
-            idealEdgeLength: () => 55,
-            edgeElasticity: () => 100,
-            gravity: 0.6,
-            componentSpacing: 40,
-            numIter: 2000,
-            padding: 24,
-          },
+    layout: { name: 'preset', fit: false },
   });
-  // Labels keep about 12px on screen whatever the zoom (the layout fits the whole graph in view).
-  const labels = () => {
-    const size = Math.max(5, Math.min(24, 12 / cy.zoom()));
-    cy.style().selector('node').style({ 'font-size': size, 'text-max-width': 10 * size, 'text-margin-y': size / 3 }).update();
+  performance.mark('graph:created');
+  // Labels keep about 12px on screen whatever the zoom; labels that would overlap are hidden.
+  const labels = () => cy.style().selector('node').style(labelStyle(cy.zoom())).update();
+  const relabel = () => {
+    labels();
+    declutter(cy);
   };
-  labels();
-  cy.on('zoom', labels);
+  cy.newsgraph = {
+    relayout: () => {
+      runLayout(cy, center);
+      relabel();
+    },
+  };
+  declutter(cy);
+  performance.mark('graph:labels');
+  let timer = null;
+  cy.on('zoom', () => {
+    labels();
+    clearTimeout(timer);
+    timer = setTimeout(() => declutter(cy), 120);
+  });
+  cy.on('mouseover', 'node', (evt) => evt.target.addClass('hover'));
+  cy.on('mouseout', 'node', (evt) => evt.target.removeClass('hover'));
   cy.on('tap', 'edge', (evt) => {
     const edge = byId.get(evt.target.id());
     if (edge && onEdge) onEdge(edge);
@@ -248,6 +470,13 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
     const node = nodesById.get(evt.target.id());
     if (node && onNode) onNode(node);
   });
+  const anchor = container.closest('.graph-layout') || container;
+  const old = anchor.parentNode && anchor.parentNode.querySelector(':scope > .graph-capped');
+  if (old) old.remove();
+  if (shown.nodes.length < shown.total) {
+    const what = center.size ? 'most tied to the centre' : 'most tied';
+    anchor.after(h('p', { class: 'muted small graph-capped' }, `Drawn: the ${shown.nodes.length} actors ${what}, of ${plural(shown.total, 'actor')}.`));
+  }
   window.newsgraphGraph = cy;
   return cy;
 }
