@@ -89,6 +89,10 @@ def test_a_new_alert_appears_live_with_its_evidence(site: tuple[str, Path], unus
         page.wait_for_url("**/documents/**")
         page.wait_for_selector("body[data-ready=true]", timeout=20_000)
         assert "Hamas" in page.inner_text("#doc-text")
+        # ... lit: the record the link names, in the text and in the side panel
+        record = href.split("#", 1)[1]
+        assert page.locator(f'.panel-item.active[data-ref="{record}"]').count() == 1
+        assert page.locator("#doc-text .hl-active").count() >= 1
         violations = page.evaluate("() => window.__cspViolations || []")
         context.close()
         browser.close()

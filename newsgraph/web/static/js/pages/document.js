@@ -349,4 +349,11 @@ export async function renderDocument(app) {
     const item = [...document.querySelectorAll('.panel-item')].find((el) => el.dataset.ref === ref);
     if (item) item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   });
+  // "/documents/ID#v2" (an alert's or a record page's link): that record lit and in view
+  const named = decodeURIComponent(window.location.hash.slice(1));
+  if (named && document.querySelector(`.panel-item[data-ref="${CSS.escape(named)}"]`)) {
+    activate(named, true);
+    const first = spansFor(named)[0];
+    if (first) first.scrollIntoView({ block: 'center' });
+  }
 }
