@@ -217,6 +217,10 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
             if stripped and stripped != name:
                 for c in index.lookup(stripped) or index.demonym(stripped):
                     found.setdefault(c.key, replace(c, alternate=True))
+    if not found:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
+        for name in target.names:
+            for c in index.lookup_spelling(_AFFIXES.sub("", name).strip() or name):
+                found.setdefault(c.key, c)
     return list(found.values())
 
 
