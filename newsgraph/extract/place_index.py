@@ -76,6 +76,8 @@ class Candidate:
     """First-level division code (US state code for US places) when known."""
     alternate: bool = False
     """True when the name matched one of the place's alternate names, not its main ones."""
+    spelling: bool = False
+    """True when the name matched only by its transliteration key (:func:`translit_key`)."""
 
     @property
     def place(self) -> Place:
@@ -143,6 +145,14 @@ _DEMONYM_PREFIX = re.compile(r"(?:anti|pro|ex|non|pan|neo)-")
 _EDGE = ' -–—,;:"“”()[]'
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez)[\s-]+(?=\w{3})")
+
+
+def _without_article(key: str) -> str:
+    """A normalised name without its leading Arabic article (``al-qaim`` -> ``qaim``)."""
+    return _LEADING_ARTICLE.sub("", key)
+
+
 def _latin(name: str) -> bool:
     return name.isascii() or all(ord(ch) < 0x250 for ch in name)
 
@@ -164,8 +174,13 @@ class PlaceIndex:
     """ISO alpha-2 code -> GeoNames continent code (AS, EU, NA ...)."""
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Every place the name can refer to (empty when unknown)."""
-        return tuple(self.names.get(normalise(name), ()))
+        """Every place the name can refer to (empty when unknown); a name with a leading Arabic
+        article (``al-Qaim``) is also looked up without it."""
+        key = normalise(name)
+        found = self.names.get(key)
+        if found is None and (bare := _without_article(key)) != key:
+            found = self.names.get(bare)
+        return tuple(found or ())
 
     def lookup_spelling(self, name: str) -> tuple[Candidate, ...]:
         """The places whose names are spelled like ``name`` in another transliteration
@@ -291,7 +306,7 @@ def _load_cities(index: PlaceIndex) -> None:
 
 def _load_towns(index: PlaceIndex) -> None:
     """``towns.tsv``: the regions' towns the city list lacks, every regional place's alternate
-    names (an alternate that is another place's own name is left to that place) and the
+    names (also without a leading Arabic article: ``Al-Qaim`` -> ``Qaim``) and the
     transliteration keys of its names (computed by the build script)."""
     if not TOWNS_FILE.exists():
         return
@@ -316,9 +331,10 @@ def _load_towns(index: PlaceIndex) -> None:
             )
             index.names.setdefault(own, []).append(town)
         other = replace(town, alternate=True)
-        for alias in {normalise(a) for a in _split(alternates)} - {own}:
+        forms = {normalise(a) for a in _split(alternates)}
+        for alias in (forms | {_without_article(f) for f in forms | {own}}) - {own}:
             bucket = index.names.setdefault(alias, [])
-            if alias and all(c.alternate and c.geonames_id != town.geonames_id for c in bucket):
+            if alias and all(c.geonames_id != town.geonames_id for c in bucket):
                 bucket.append(other)
         for key in _split(keys):
             index.keys.setdefault(key, []).append(other)
