@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation
 from newsgraph.extract.place_index import (
     LEVEL_ADMIN,
@@ -101,6 +102,7 @@ _PLACE_WORDS = (
 )
 _PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE_ORG = re.compile(rf"\b(?:{_PLACE_WORDS}|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_INSTITUTION_HEADS = frozenset({"house", "senate", "state", "parliament", "assembly", "court", "congress", "police"})
 _LIST_SEPARATORS = (", ", " and ", ", and ", " or ")
 _PLACE_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:refugee|detention|displacement)\s+)?(?:camp|province|governorate|district|town|village|city|"
@@ -126,6 +128,9 @@ class _Target:
     retype: bool = False
     """A person or organisation the text writes as a place ("in Douma", "the al-Hawl camp"):
     it becomes a place when it resolves in a country the story points at."""
+    seat: bool = False
+    """An organisation named for a place (``Bank of Mexico``, ``Toronto Transit Commission``):
+    it stays an organisation and gets the place it is named for as its seat."""
 
 
 def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
@@ -263,9 +268,16 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         if entity.kind == "organization" and _named_like_place(index, entity, mentions):
             targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
             continue
-        if entity.kind in RETYPED and _reads_as_place(text, mentions, place_spans, entity.kind):
+        if (
+            entity.kind in RETYPED
+            and not _org_like(entity)
+            and _reads_as_place(text, mentions, place_spans, entity.kind)
+        ):
             names = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
             targets.append(_Target(entity, names, (), spans_all, retype=True))
+            continue
+        if entity.kind == "organization" and (seat := _seat_name(index, entity.name)):
+            targets.append(_Target(entity, (seat,), (), spans_all, seat=True))
             continue
         if entity.kind in NOT_PLACES:
             continue
@@ -282,6 +294,34 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         spans = tuple((m.start, m.end) for m in (place_mentions or demonym_mentions)) or spans_all
         targets.append(_Target(entity, tuple(names), tuple(demonyms), spans))
     return targets
+
+
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$")
+SEAT_MIN_POPULATION = 15_000
+"""A city an organisation's name begins with counts as its seat from this size (``Toronto
+Transit Commission``); smaller towns are too often words or surnames."""
+
+
+def _seat_name(index: PlaceIndex, name: str) -> str | None:
+    """The place an organisation is named for: the tail of ``... of <Place>`` (``Central Bank
+    of Malta``) or the first words (``New York Police Department``, ``Oregon's Guard``) when
+    they name a country, a division, a region or a city of 15,000 people or more."""
+    words = name.replace("’s ", " ").replace("'s ", " ").split()
+    tail = _OF_PLACE.search(name)
+    forms = [tail.group(1)] if tail else []
+    forms += [" ".join(words[:n]) for n in range(min(3, len(words) - 1), 0, -1)]
+    for form in forms:
+        found = [c for c in index.lookup(form) if not c.alternate]
+        if any(c.level != LEVEL_CITY or c.population >= SEAT_MIN_POPULATION for c in found):
+            return form
+    return None
+
+
+def _org_like(entity: Entity) -> bool:
+    """A name ending in an organisation's head noun (``Senate``, ``Colorado State``, ``White
+    House``): never retyped as a place."""
+    heads = word_list("org_heads") | _INSTITUTION_HEADS
+    return any(name.split()[-1].lower() in heads for name in (entity.name, *entity.aliases) if name.split())
 
 
 def _reads_as_place(text: str, mentions: list[Mention], place_spans: list[tuple[int, int]], kind: str) -> bool:
@@ -351,7 +391,7 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
             if stripped and stripped != name:
                 for c in index.lookup(stripped) or index.demonym(stripped):
                     found.setdefault(c.key, replace(c, alternate=True))
-    if not found:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
+    if not found and not target.retype and not target.seat:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
         for name in target.names:
             for c in index.lookup_spelling(_AFFIXES.sub("", name).strip() or name):
                 found.setdefault(c.key, replace(c, spelling=True))
@@ -408,7 +448,7 @@ def _evidence(
     admins: set[tuple[str, str]] = set()
     for t in targets:
         cands = candidates[t.entity.id]
-        if not cands:
+        if not cands or t.seat:
             continue
         for country, share in _contribution(t, cands).items():
             weights[country] += share
