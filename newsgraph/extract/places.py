@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from newsgraph.annotate.gazetteer import entry_named
 from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation
 from newsgraph.extract.place_index import (
@@ -62,7 +63,17 @@ country's."""
 NAMESAKE_RATIO = 5
 """A town this many times smaller than a namesake elsewhere takes the document's countries as
 evidence only with its division named or a dateline of its country (:func:`_small_namesake`)."""
+LOCAL_CONFIDENCE = 0.3
+"""Confidence of a street or building placed at the story's locality."""
+LOCAL_HEADS = frozenset(
+    """street avenue road boulevard lane drive square park church cathedral chapel school academy library
+    hospital hall center centre stadium arena club hotel inn bridge mall market station county township
+    parish borough heights farm plantation canal lake creek harbor harbour quay pier prison jail courthouse
+    theatre theater museum cemetery campus estate""".split()
+)
+"""Last words of the names of streets, buildings and local divisions (:func:`_local_features`)."""
 CLUES = {
+    "locality": "a street or building of the story's locality (its dateline or most named city)",
     "prior": "the best-known place of that name",
     "context": "the countries the story names",
     "neighbour": "a neighbour of the countries the story names",
@@ -168,10 +179,54 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
         support = weights.get(c.country or "", 0.0) - _contribution(by_target[eid], candidates[eid]).get(c.country or "", 0.0)
         if c.level == LEVEL_COUNTRY or (support < RETYPE_MIN_EVIDENCE and c.population < ORG_PLACE_MIN_POPULATION):
             del final[eid]
-    return tuple(
-        replace(e, place=final[e.id].place, kind="place" if e.id in retyped else e.kind) if e.id in final else e
-        for e in x.entities
-    )
+    local = _local_features(x, targets, candidates, final, dateline)
+    out = []
+    for e in x.entities:
+        if e.id in final:
+            e = replace(e, place=final[e.id].place, kind="place" if e.id in retyped else e.kind)
+        elif e.id in local:
+            e = replace(e, place=local[e.id], kind="place" if e.kind == "person" else e.kind)
+        out.append(e)
+    return tuple(out)
+
+
+def _local_features(
+    x: Extraction,
+    targets: list[_Target],
+    candidates: dict[str, list[Candidate]],
+    final: dict[str, _Choice],
+    dateline: tuple[int, int, Candidate] | None,
+) -> dict[str, Place]:
+    """Streets, buildings, parks and counties no gazetteer knows (``Desire Street``, ``Carnegie
+    Library``, ``Morris County``), placed at the story's locality: the dateline's city, else the
+    city the story names most often (none: not placed). Their clue says so and their confidence
+    is low."""
+    if dateline is not None and dateline[2].level == LEVEL_CITY:
+        focus = dateline[2]
+    else:
+        counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
+        for t in targets:
+            choice = final.get(t.entity.id)
+            if choice is None or choice.candidate.level != LEVEL_CITY or t.seat:
+                continue
+            first = min((s for s, _ in t.starts), default=0)
+            n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
+            counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
+        if not counts:
+            return {}
+        focus = max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
+    place = replace(focus.place, clue=CLUES["locality"], runner_up=None, confidence=LOCAL_CONFIDENCE)
+    unknown = {t.entity.id for t in targets if not candidates[t.entity.id] and t.entity.kind == "place"}
+    out: dict[str, Place] = {}
+    for e in x.entities:
+        if e.id in final or e.place is not None:
+            continue
+        words = e.name.split()
+        if e.id in unknown or (
+            e.kind in ("place", "organization", "person", "other") and len(words) > 1 and words[-1].lower() in LOCAL_HEADS
+        ):
+            out[e.id] = place
+    return out
 
 
 def _without(
@@ -309,7 +364,10 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
     words = name.replace("’s ", " ").replace("'s ", " ").split()
     tail = _OF_PLACE.search(name)
     forms = [tail.group(1)] if tail else []
-    forms += [" ".join(words[:n]) for n in range(min(3, len(words) - 1), 0, -1)]
+    for n in range(min(3, len(words) - 1), 0, -1):
+        entry = entry_named(" ".join(words[:n]))  # the gazetteer leaves out towns named like words
+        if entry is not None and entry.kind in ("place", "state"):
+            forms.append(" ".join(words[:n]))
     for form in forms:
         found = [c for c in index.lookup(form) if not c.alternate]
         if any(c.level != LEVEL_CITY or c.population >= SEAT_MIN_POPULATION for c in found):
