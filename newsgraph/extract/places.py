@@ -183,11 +183,23 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
     out = []
     for e in x.entities:
         if e.id in final:
-            e = replace(e, place=final[e.id].place, kind="place" if e.id in retyped else e.kind)
+            kind = "place" if e.id in retyped else e.kind
+            e = replace(e, place=final[e.id].place, kind=kind, attributes={**e.attributes, **final[e.id].why})
         elif e.id in local:
-            e = replace(e, place=local[e.id], kind="place" if e.kind == "person" else e.kind)
+            kind = "place" if e.kind == "person" else e.kind
+            attributes = {**e.attributes, **why(CLUES["locality"], None, LOCAL_CONFIDENCE)}
+            e = replace(e, place=local[e.id], kind=kind, attributes=attributes)
         out.append(e)
     return tuple(out)
+
+
+def why(clue: str, runner_up: Candidate | None, confidence: float) -> dict[str, str]:
+    """Entity attributes saying why its place was chosen (strings, as the contract's
+    ``attributes`` are): the clue in words, the runner-up and the confidence."""
+    out = {"place_clue": clue, "place_confidence": f"{confidence:.2f}"}
+    if runner_up is not None:
+        out["place_runner_up"] = f"{runner_up.name}, {runner_up.country}" if runner_up.country else runner_up.name
+    return out
 
 
 def _local_features(
@@ -215,7 +227,7 @@ def _local_features(
         if not counts:
             return {}
         focus = max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
-    place = replace(focus.place, clue=CLUES["locality"], runner_up=None, confidence=LOCAL_CONFIDENCE)
+    place = focus.place
     unknown = {t.entity.id for t in targets if not candidates[t.entity.id] and t.entity.kind == "place"}
     out: dict[str, Place] = {}
     for e in x.entities:
@@ -300,13 +312,13 @@ class _Choice:
 
     @property
     def place(self) -> Place:
-        runner = self.runner_up
-        return replace(
-            self.candidate.place,
-            clue=CLUES.get(self.clue, self.clue),
-            runner_up=f"{runner.name}, {runner.country}" if runner and runner.country else (runner.name if runner else None),
-            confidence=self.confidence,
-        )
+        return self.candidate.place
+
+    @property
+    def why(self) -> dict[str, str]:
+        """The entity attributes that say why: ``place_clue``, ``place_runner_up`` (``NAME, CC``),
+        ``place_confidence``."""
+        return why(CLUES.get(self.clue, self.clue), self.runner_up, self.confidence)
 
 
 def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:

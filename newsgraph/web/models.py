@@ -1037,6 +1037,9 @@ class Place(BaseModel):
     events: int
     event_ids: list[str] = Field(description="DOCUMENT:EVENT, at most 50.")
     document_ids: list[str] = Field(description="At most 20.")
+    clue: str | None = Field(default=None, description="Why the geocoder put the place here (its most frequent clue).")
+    runner_up: str | None = Field(default=None, description="The place that came second for that clue's choice.")
+    place_confidence: float | None = Field(default=None, description="The geocoder's confidence in that choice.")
 
 
 class Places(BaseModel):

@@ -96,9 +96,17 @@ function eventItem(v, threshold) {
   );
 }
 
+/** Why the geocoder put the place here: its clue, the runner-up and the confidence (empty when unknown). */
+function placeWhy(place) {
+  if (!place.clue) return null;
+  const runner = place.runner_up ? `; runner-up: ${place.runner_up}` : '';
+  const conf = place.place_confidence != null ? ` (confidence ${Number(place.place_confidence).toFixed(2)})` : '';
+  return h('p', { class: 'muted place-why' }, `Placed by ${place.clue}${runner}${conf}.`);
+}
+
 async function placeEvents(side, place) {
   clear(side);
-  append(side, h('h2', {}, place.place), h('p', { class: 'muted' }, plural(place.events, 'event')), h('p', { class: 'loading' }, 'Loading…'));
+  append(side, h('h2', {}, place.place), h('p', { class: 'muted' }, plural(place.events, 'event')), placeWhy(place), h('p', { class: 'loading' }, 'Loading…'));
   try {
     const body = await get('/events', { where: place.place, limit: 50 });
     side.querySelector('.loading').remove();
