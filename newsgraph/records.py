@@ -107,12 +107,6 @@ class Place:
     geonames_id: int | None = None
     feature: str | None = None
     """GeoNames feature code or our own (``PPLC``, ``PCLI``, ``RGN``)."""
-    clue: str | None = None
-    """Why the geocoder chose this place among the name's candidates (``the dateline``)."""
-    runner_up: str | None = None
-    """The candidate that came second (``Paris, US``), when there was one."""
-    confidence: float | None = None
-    """How sure the geocoder is of the choice (score margin over the runner-up)."""
 
 
 @dataclass(frozen=True)
