@@ -65,6 +65,8 @@ NAMESAKE_RATIO = 5
 evidence only with its division named or a dateline of its country (:func:`_small_namesake`)."""
 LOCAL_CONFIDENCE = 0.3
 """Confidence of a street or building placed at the story's locality."""
+LOCAL_HOME_SHARE = 0.5
+"""Share of the story's country evidence its home country needs for a locality without a dateline."""
 LOCAL_HEADS = frozenset(
     """street avenue road boulevard lane drive square park church cathedral chapel school academy library
     hospital hall center centre stadium arena club hotel inn bridge mall market station county township
@@ -93,7 +95,11 @@ SINGLE_CONFIDENCE = 0.9
 MARGIN_SCALE = 0.6
 """Confidence of a choice: logistic of the score margin over the runner-up times this."""
 SPELLING_MIN_EVIDENCE = 1.0
-"""A name found only by its transliteration key resolves only in a country the story points at."""
+"""A name found only by its transliteration key, or a village below :data:`TOWN_POPULATION`,
+resolves only in a country the story points at this much."""
+TOWN_POPULATION = 5000
+"""Places smaller than this come from ``towns.tsv`` (GeoNames cities500) and need the story's
+country as evidence."""
 ORG_PLACE_MIN_POPULATION = 100_000
 """An organisation-typed entity named exactly like a city this big is taken for the city
 (``WASHINGTON`` or ``Toronto`` tagged ORG)."""
@@ -179,7 +185,7 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
         support = weights.get(c.country or "", 0.0) - _contribution(by_target[eid], candidates[eid]).get(c.country or "", 0.0)
         if c.level == LEVEL_COUNTRY or (support < RETYPE_MIN_EVIDENCE and c.population < ORG_PLACE_MIN_POPULATION):
             del final[eid]
-    local = _local_features(x, targets, candidates, final, dateline)
+    local = _local_features(x, targets, candidates, final, dateline, weights)
     out = []
     for e in x.entities:
         if e.id in final:
@@ -208,18 +214,22 @@ def _local_features(
     candidates: dict[str, list[Candidate]],
     final: dict[str, _Choice],
     dateline: tuple[int, int, Candidate] | None,
+    weights: dict[str, float],
 ) -> dict[str, Place]:
-    """Streets, buildings, parks and counties no gazetteer knows (``Desire Street``, ``Carnegie
-    Library``, ``Morris County``), placed at the story's locality: the dateline's city, else the
-    city the story names most often (none: not placed). Their clue says so and their confidence
-    is low."""
+    """Streets, buildings, parks, counties and places no gazetteer knows (``Desire Street``,
+    ``Carnegie Library``, ``Morris County``), placed at the story's locality: the dateline's
+    city, else, in a story about one country (half its evidence or more), that country's city the
+    story names most often; otherwise not placed. Their clue says so and their confidence is low."""
     if dateline is not None and dateline[2].level == LEVEL_CITY:
         focus = dateline[2]
     else:
+        home = max(weights, key=lambda k: weights[k], default=None)
+        if home is None or weights[home] < LOCAL_HOME_SHARE * sum(weights.values()):
+            return {}  # a story about several countries has no one locality
         counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
         for t in targets:
             choice = final.get(t.entity.id)
-            if choice is None or choice.candidate.level != LEVEL_CITY or t.seat:
+            if choice is None or choice.candidate.level != LEVEL_CITY or t.seat or choice.candidate.country != home:
                 continue
             first = min((s for s, _ in t.starts), default=0)
             n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
@@ -267,10 +277,13 @@ class _Context:
         in_dateline = dl is not None and any(s < dl[1] and e > dl[0] for s, e in t.starts)
         quals = self.qualifiers[t.entity.id]
         home = dl[2].country if dl is not None else None
-        if any(c.spelling for c in cands):
+        if any(c.spelling or c.population < TOWN_POPULATION for c in cands if c.level == LEVEL_CITY):
+            # a spelling variant, or a village the city list lacks, only in a country the story names
             cands = [
-                c for c in cands
-                if not c.spelling or (c.country and self.weights.get(c.country, 0.0) - own.get(c.country, 0.0) >= SPELLING_MIN_EVIDENCE)
+                c
+                for c in cands
+                if (c.level != LEVEL_CITY or not (c.spelling or c.population < TOWN_POPULATION))
+                or (c.country and self.weights.get(c.country, 0.0) - own.get(c.country, 0.0) >= SPELLING_MIN_EVIDENCE)
             ]
             if not cands:
                 return None
