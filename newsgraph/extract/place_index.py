@@ -42,8 +42,51 @@ ALTERNATE_MIN_POPULATION = 15000
 
 TOWNS_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "towns.tsv"
 TOWN_COUNTRIES = frozenset(
-    "SY IQ TR IR LB JO IL PS SA YE OM AE QA BH KW EG LY TN DZ MA EH SD SS ER DJ ET SO ML NE TD MR BF NG "
-    "AF PK IN BD NP LK AM AZ GE UA".split()
+    [
+        "SY",
+        "IQ",
+        "TR",
+        "IR",
+        "LB",
+        "JO",
+        "IL",
+        "PS",
+        "SA",
+        "YE",
+        "OM",
+        "AE",
+        "QA",
+        "BH",
+        "KW",
+        "EG",
+        "LY",
+        "TN",
+        "DZ",
+        "MA",
+        "EH",
+        "SD",
+        "SS",
+        "ER",
+        "DJ",
+        "ET",
+        "SO",
+        "ML",
+        "NE",
+        "TD",
+        "MR",
+        "BF",
+        "NG",
+        "AF",
+        "PK",
+        "IN",
+        "BD",
+        "NP",
+        "LK",
+        "AM",
+        "AZ",
+        "GE",
+        "UA",
+    ]
 )
 """Where alternate names of every city, and towns below 5,000 people, are indexed: the Middle
 East, North and Horn of Africa, the Sahel, South Asia, the Caucasus and Ukraine."""
@@ -109,7 +152,33 @@ def normalise(name: str) -> str:
     return text
 
 
-_KEY_ARTICLES = frozenset("al el il ul ad ed ud as es us ash esh az ez uz ar er an en at et adh ath".split())
+_KEY_ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ed",
+        "ud",
+        "as",
+        "es",
+        "us",
+        "ash",
+        "esh",
+        "az",
+        "ez",
+        "uz",
+        "ar",
+        "er",
+        "an",
+        "en",
+        "at",
+        "et",
+        "adh",
+        "ath",
+    ]
+)
 _ASSIMILATED = re.compile(r"^[ae]([dnrstz])\1(?=[a-z]{2})")
 _DIPHTHONG = re.compile(r"(?:aw|ow)(?![aeiou])|(?:ay|ai|ei|ey)(?![aeiou])")
 _KEY_VOWELS = re.compile(r"[aeiou]")
@@ -118,10 +187,11 @@ _KEY_VOWELS = re.compile(r"[aeiou]")
 def translit_key(name: str) -> str:
     """A spelling-tolerant key for transliterated names: ASCII, lower case, Arabic articles
     dropped (``al-``, ``ad-``, ``ez-``, and the assimilated ``Ezzor``), letters doubled in
-    writing taken once (before the vowels go: ``Hmeymim`` keeps its three ``m``), diphthongs read as vowels (``Dayr``/``Deir``, ``Zawr``/``Zor``), ``dh``
-    as ``z``, ``q`` as ``k``, ``ph`` as ``f``, then the vowels dropped and a final ``h`` of each
-    word (``Hawijah``/``Hawija``): ``Deir ez-Zor``, ``Deir Ezzor`` and ``Dayr az Zawr`` all give
-    ``drzr``; ``al-Qaryatayn`` and ``Qaryatain`` give ``krytn``; ``Tall Afar`` and ``Tal Afar``
+    writing taken once (before the vowels go: ``Hmeymim`` keeps its three ``m``), diphthongs
+    read as vowels (``Dayr``/``Deir``, ``Zawr``/``Zor``), ``dh`` as ``z``, ``q`` as ``k``,
+    ``ph`` as ``f``, then the vowels dropped and a final ``h`` of each word
+    (``Hawijah``/``Hawija``): ``Deir ez-Zor``, ``Deir Ezzor`` and ``Dayr az Zawr`` all give ``drzr``;
+    ``al-Qaryatayn`` and ``Qaryatain`` give ``krytn``; ``Tall Afar`` and ``Tal Afar``
     give ``tlfr``."""
     text = re.sub(r"['’‘`ʿʾ]", "", anyascii(name).lower())
     words = [w for w in re.split(r"[^a-z]+", text) if w]
@@ -291,7 +361,9 @@ def _load_cities(index: PlaceIndex) -> None:
         own_names.add(own)
         index.names.setdefault(own, []).append(main)
         if population >= ALTERNATE_MIN_POPULATION:
-            latin = [a for a in city["alternatenames"] if len(a) >= 3 and a[0].isupper() and not a.isupper() and _latin(a)]
+            latin = [
+                a for a in city["alternatenames"] if len(a) >= 3 and a[0].isupper() and not a.isupper() and _latin(a)
+            ]
             keys = {normalise(a) for a in latin}
             keys.discard(own)
             if keys:

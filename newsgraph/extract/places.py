@@ -68,10 +68,58 @@ LOCAL_CONFIDENCE = 0.3
 LOCAL_HOME_SHARE = 0.5
 """Share of the story's country evidence its home country needs for a locality without a dateline."""
 LOCAL_HEADS = frozenset(
-    """street avenue road boulevard lane drive square park church cathedral chapel school academy library
-    hospital hall center centre stadium arena club hotel inn bridge mall market station county township
-    parish borough heights farm plantation canal lake creek harbor harbour quay pier prison jail courthouse
-    theatre theater museum cemetery campus estate""".split()
+    [
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "lane",
+        "drive",
+        "square",
+        "park",
+        "church",
+        "cathedral",
+        "chapel",
+        "school",
+        "academy",
+        "library",
+        "hospital",
+        "hall",
+        "center",
+        "centre",
+        "stadium",
+        "arena",
+        "club",
+        "hotel",
+        "inn",
+        "bridge",
+        "mall",
+        "market",
+        "station",
+        "county",
+        "township",
+        "parish",
+        "borough",
+        "heights",
+        "farm",
+        "plantation",
+        "canal",
+        "lake",
+        "creek",
+        "harbor",
+        "harbour",
+        "quay",
+        "pier",
+        "prison",
+        "jail",
+        "courthouse",
+        "theatre",
+        "theater",
+        "museum",
+        "cemetery",
+        "campus",
+        "estate",
+    ]
 )
 """Last words of the names of streets, buildings and local divisions (:func:`_local_features`)."""
 CLUES = {
@@ -181,9 +229,10 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
     final = {k: v for k, v in second.items() if v is not None}
     retyped = {t.entity.id for t in targets if t.retype}
     for eid in retyped & set(final):
-        c = final[eid].candidate
-        support = weights.get(c.country or "", 0.0) - _contribution(by_target[eid], candidates[eid]).get(c.country or "", 0.0)
-        if c.level == LEVEL_COUNTRY or (support < RETYPE_MIN_EVIDENCE and c.population < ORG_PLACE_MIN_POPULATION):
+        won = final[eid].candidate
+        own = _contribution(by_target[eid], candidates[eid])
+        support = weights.get(won.country or "", 0.0) - own.get(won.country or "", 0.0)
+        if won.level == LEVEL_COUNTRY or (support < RETYPE_MIN_EVIDENCE and won.population < ORG_PLACE_MIN_POPULATION):
             del final[eid]
     local = _local_features(x, targets, candidates, final, dateline, weights)
     out = []
@@ -239,14 +288,21 @@ def _local_features(
         focus = max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
     place = focus.place
     unknown = {t.entity.id for t in targets if not candidates[t.entity.id] and t.entity.kind == "place"}
+    by_id = {m.id: m for m in x.mentions}
     out: dict[str, Place] = {}
     for e in x.entities:
         if e.id in final or e.place is not None:
             continue
         words = e.name.split()
-        if e.id in unknown or (
-            e.kind in ("place", "organization", "person", "other") and len(words) > 1 and words[-1].lower() in LOCAL_HEADS
-        ):
+        local = (
+            len(words) > 1
+            and words[-1].lower() in LOCAL_HEADS
+            and e.kind in ("place", "organization", "person", "other")
+        )
+        if local and e.kind == "person":  # "Stuart Hall" said ...; "in Washington Square"
+            mentions = [by_id[m] for m in e.mentions if m in by_id]
+            local = _reads_as_place(x.document.text, mentions, [], "person")
+        if e.id in unknown or local:
             out[e.id] = place
     return out
 
@@ -339,7 +395,9 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
     text = x.document.text
     kinds = {e.id: e.kind for e in x.entities}
     place_spans = sorted(
-        (m.start, m.end) for m in x.mentions if m.type in PLACE_TYPES and kinds.get(m.entity or "") in ("place", "state")
+        (m.start, m.end)
+        for m in x.mentions
+        if m.type in PLACE_TYPES and kinds.get(m.entity or "") in ("place", "state")
     )
     targets = []
     for entity in x.entities:
@@ -353,8 +411,8 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
             and not _org_like(entity)
             and _reads_as_place(text, mentions, place_spans, entity.kind)
         ):
-            names = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
-            targets.append(_Target(entity, names, (), spans_all, retype=True))
+            forms = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
+            targets.append(_Target(entity, forms, (), spans_all, retype=True))
             continue
         if entity.kind == "organization" and (seat := _seat_name(index, entity.name)):
             targets.append(_Target(entity, (seat,), (), spans_all, seat=True))
@@ -422,9 +480,15 @@ def _reads_as_place(text: str, mentions: list[Mention], place_spans: list[tuple[
         after = text[m.end : m.end + 30]
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             return False
-        listed = any(m.start - len(sep) in ends and text[m.start - len(sep) : m.start] == sep for sep in _LIST_SEPARATORS)
-        listed = listed or any(m.end + len(sep) in starts and text[m.end : m.end + len(sep)] == sep for sep in _LIST_SEPARATORS)
-        placed = placed or listed or m.type in PLACE_TYPES or bool(before_re.search(before) or _PLACE_AFTER.match(after))
+        listed = any(
+            m.start - len(sep) in ends and text[m.start - len(sep) : m.start] == sep for sep in _LIST_SEPARATORS
+        )
+        listed = listed or any(
+            m.end + len(sep) in starts and text[m.end : m.end + len(sep)] == sep for sep in _LIST_SEPARATORS
+        )
+        placed = (
+            placed or listed or m.type in PLACE_TYPES or bool(before_re.search(before) or _PLACE_AFTER.match(after))
+        )
     return placed
 
 
@@ -633,6 +697,8 @@ def _small_namesake(c: Candidate, rivals: list[Candidate]) -> bool:
     for o in rivals:
         if o.country == c.country or o.alternate:
             continue
-        if o.level in (LEVEL_COUNTRY, LEVEL_ADMIN, LEVEL_REGION) or o.population >= NAMESAKE_RATIO * max(c.population, 1):
+        if o.level in (LEVEL_COUNTRY, LEVEL_ADMIN, LEVEL_REGION) or o.population >= NAMESAKE_RATIO * max(
+            c.population, 1
+        ):
             return True
     return False

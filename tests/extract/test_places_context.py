@@ -60,7 +60,12 @@ def test_towns_ship_with_their_source_and_every_spelling_finds_one_place() -> No
     notice = (TOWNS_FILE.parent / "README.md").read_text(encoding="utf-8")
     assert "towns.tsv" in notice and "CC BY 4.0" in notice
     index = place_index()
-    deir = {c.geonames_id for s in ("Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr") for c in index.lookup(s) or index.lookup_spelling(s) if c.country == "SY"}
+    deir = {
+        c.geonames_id
+        for s in ("Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr")
+        for c in index.lookup(s) or index.lookup_spelling(s)
+        if c.country == "SY"
+    }
     assert len(deir) == 1
     for name, iso in (("Tal Afar", "IQ"), ("Hawija", "IQ"), ("Qaim", "IQ"), ("Qaryatain", "SY"), ("Gujranwala", "PK")):
         found = index.lookup(name) or index.lookup_spelling(name)
@@ -128,3 +133,9 @@ def test_every_place_says_why_with_a_confidence_between_0_and_1() -> None:
         assert entity.place is not None, entity.name
         assert entity.attributes["place_clue"]
         assert 0.0 < float(entity.attributes["place_confidence"]) <= 1.0
+
+
+def test_a_person_named_like_a_building_is_not_moved_to_the_locality() -> None:
+    text = "NEW ORLEANS (AP) - Stuart Hall said the parade would go on."
+    got = _entities(text, [("NEW ORLEANS", "GPE"), ("Stuart Hall", "PERSON")])
+    assert got["Stuart Hall"].kind == "person" and got["Stuart Hall"].place is None
