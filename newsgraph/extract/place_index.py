@@ -26,7 +26,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -376,17 +376,26 @@ def _load_cities(index: PlaceIndex) -> None:
                 index.names.setdefault(alias, []).append(other)
 
 
+def lookup_forms(name: str, alternates: Iterable[str]) -> list[str]:
+    """The keys under which a town is found by its alternate names: each normalised (:func:`normalise`),
+    and also without a leading Arabic article (``Al-Qaim`` -> ``qaim``), its own name's forms
+    aside (used by ``scripts/build_gazetteer.py`` for ``towns.tsv``)."""
+    own = normalise(name)
+    forms = {normalise(a) for a in alternates}
+    return sorted(f for f in forms | {_without_article(f) for f in forms | {own}} if f and f != own)
+
+
 def _load_towns(index: PlaceIndex) -> None:
-    """``towns.tsv``: the regions' towns the city list lacks, every regional place's alternate
-    names (also without a leading Arabic article: ``Al-Qaim`` -> ``Qaim``) and the
-    transliteration keys of its names (computed by the build script)."""
+    """``towns.tsv``: the regions' towns the city list lacks, the lookup forms of every regional
+    place's alternate names (:func:`lookup_forms`) and the transliteration keys of its names,
+    both computed by the build script."""
     if not TOWNS_FILE.exists():
         return
     by_id = {c.geonames_id: c for bucket in index.names.values() for c in bucket if c.level == LEVEL_CITY}
     for line in TOWNS_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        gid, name, lat, lon, iso, admin1, population, alternates, keys = line.split("\t")
+        gid, name, lat, lon, iso, admin1, population, forms, keys = line.split("\t")
         town = by_id.get(int(gid))
         own = normalise(name)
         if town is None:
@@ -402,13 +411,23 @@ def _load_towns(index: PlaceIndex) -> None:
                 admin1=admin1 or None,
             )
             index.names.setdefault(own, []).append(town)
-        other = replace(town, alternate=True)
-        forms = {normalise(a) for a in _split(alternates)}
-        for alias in (forms | {_without_article(f) for f in forms | {own}}) - {own}:
+        other = Candidate(
+            town.name,
+            town.lat,
+            town.lon,
+            town.country,
+            town.geonames_id,
+            town.feature,
+            town.level,
+            town.population,
+            town.admin1,
+            alternate=True,
+        )
+        for alias in forms.split("|") if forms else ():
             bucket = index.names.setdefault(alias, [])
-            if alias and all(c.geonames_id != town.geonames_id for c in bucket):
+            if all(c.geonames_id != town.geonames_id for c in bucket):
                 bucket.append(other)
-        for key in _split(keys):
+        for key in keys.split("|") if keys else ():
             index.keys.setdefault(key, []).append(other)
 
 
