@@ -403,9 +403,6 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
     for entity in x.entities:
         mentions = [by_id[m] for m in entity.mentions if m in by_id]
         spans_all = tuple((m.start, m.end) for m in mentions)
-        if entity.kind == "organization" and _named_like_place(index, entity, mentions):
-            targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
-            continue
         if (
             entity.kind in RETYPED
             and not _org_like(entity)
@@ -413,6 +410,9 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         ):
             forms = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
             targets.append(_Target(entity, forms, (), spans_all, retype=True))
+            continue
+        if entity.kind == "organization" and _named_like_place(index, entity, mentions):
+            targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
             continue
         if entity.kind == "organization" and (seat := _seat_name(index, entity.name)):
             targets.append(_Target(entity, (seat,), (), spans_all, seat=True))
