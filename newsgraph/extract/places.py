@@ -21,16 +21,19 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from newsgraph.annotate.gazetteer import entry_named
+from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation
 from newsgraph.extract.place_index import (
     LEVEL_ADMIN,
     LEVEL_CITY,
     LEVEL_COUNTRY,
+    LEVEL_REGION,
     Candidate,
     PlaceIndex,
     place_index,
 )
-from newsgraph.records import Entity, Extraction, Mention
+from newsgraph.records import Entity, Extraction, Mention, Place
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_TYPES = frozenset({"NORP"})
@@ -57,6 +60,94 @@ CLASH_BONUS = 4.0
 """Bonus of a first-level division over a country of the same name (``Georgia``) when the
 document points at the division's country (two units of evidence) and at nothing else of the
 country's."""
+NAMESAKE_RATIO = 5
+"""A town this many times smaller than a namesake elsewhere takes the document's countries as
+evidence only with its division named or a dateline of its country (:func:`_small_namesake`)."""
+LOCAL_CONFIDENCE = 0.3
+"""Confidence of a street or building placed at the story's locality."""
+LOCAL_HOME_SHARE = 0.5
+"""Share of the story's country evidence its home country needs for a locality without a dateline."""
+LOCAL_HEADS = frozenset(
+    [
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "lane",
+        "drive",
+        "square",
+        "park",
+        "church",
+        "cathedral",
+        "chapel",
+        "school",
+        "academy",
+        "library",
+        "hospital",
+        "hall",
+        "center",
+        "centre",
+        "stadium",
+        "arena",
+        "club",
+        "hotel",
+        "inn",
+        "bridge",
+        "mall",
+        "market",
+        "station",
+        "county",
+        "township",
+        "parish",
+        "borough",
+        "heights",
+        "farm",
+        "plantation",
+        "canal",
+        "lake",
+        "creek",
+        "harbor",
+        "harbour",
+        "quay",
+        "pier",
+        "prison",
+        "jail",
+        "courthouse",
+        "theatre",
+        "theater",
+        "museum",
+        "cemetery",
+        "campus",
+        "estate",
+    ]
+)
+"""Last words of the names of streets, buildings and local divisions (:func:`_local_features`)."""
+CLUES = {
+    "locality": "a street or building of the story's locality (its dateline or most named city)",
+    "prior": "the best-known place of that name",
+    "context": "the countries the story names",
+    "neighbour": "a neighbour of the countries the story names",
+    "admin": "its state or province named in the story",
+    "qualifier": "the name written after it",
+    "dateline": "the dateline",
+    "echo": "another name of the story resolved there",
+    "only": "the only place of that name",
+    "spelling": "another spelling of its name, in a country the story names",
+}
+"""What each part of a candidate's score says, for the place's ``clue``."""
+RETYPE_MIN_EVIDENCE = 1.0
+"""A person or organisation written as a place becomes one only in a country the rest of the
+story points at this much (or as a city of 100,000 people or more)."""
+SINGLE_CONFIDENCE = 0.9
+"""Confidence of a name only one place bears."""
+MARGIN_SCALE = 0.6
+"""Confidence of a choice: logistic of the score margin over the runner-up times this."""
+SPELLING_MIN_EVIDENCE = 1.0
+"""A name found only by its transliteration key, or a village below :data:`TOWN_POPULATION`,
+resolves only in a country the story points at this much."""
+TOWN_POPULATION = 5000
+"""Places smaller than this come from ``towns.tsv`` (GeoNames cities500) and need the story's
+country as evidence."""
 ORG_PLACE_MIN_POPULATION = 100_000
 """An organisation-typed entity named exactly like a city this big is taken for the city
 (``WASHINGTON`` or ``Toronto`` tagged ORG)."""
@@ -69,6 +160,24 @@ _AFFIXES = re.compile(
     r"area|metropolitan area)$",
     re.IGNORECASE,
 )
+RETYPED = frozenset({"person", "organization"})
+_PLACE_WORDS = (
+    r"in|near|at|outside|inside|around|towards?|into|across|besieged|of the (?:town|city|village) of|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
+)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE_ORG = re.compile(rf"\b(?:{_PLACE_WORDS}|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_INSTITUTION_HEADS = frozenset({"house", "senate", "state", "parliament", "assembly", "court", "congress", "police"})
+_LIST_SEPARATORS = (", ", " and ", ", and ", " or ")
+_PLACE_AFTER = re.compile(
+    r"[’']?s?\s+(?:(?:refugee|detention|displacement)\s+)?(?:camp|province|governorate|district|town|village|city|"
+    r"region|countryside|suburbs?|neighbou?rhood|airbase|air base|airport|border|crossing)\b",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|President|Gen|General|Col|Colonel|Minister|Judge|Sir|Lord|Lady)\.?\s+$"
+)
+_PERSON_AFTER = re.compile(r"[’']?\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|wrote|argued|\(\d+\))\b")
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
 
 
@@ -81,6 +190,12 @@ class _Target:
     demonyms: tuple[str, ...]
     starts: tuple[tuple[int, int], ...]
     """(start, end) of its place-type mentions."""
+    retype: bool = False
+    """A person or organisation the text writes as a place ("in Douma", "the al-Hawl camp"):
+    it becomes a place when it resolves in a country the story points at."""
+    seat: bool = False
+    """An organisation named for a place (``Bank of Mexico``, ``Toronto Transit Commission``):
+    it stays an organisation and gets the place it is named for as its seat."""
 
 
 def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
@@ -92,11 +207,13 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
     if not targets:
         return x.entities
     candidates = {t.entity.id: _candidates(index, t) for t in targets}
+    by_target = {t.entity.id: t for t in targets}
     qualifiers = {t.entity.id: _qualifiers(index, text, t) for t in targets}
     dateline = _dateline(index, x)
     weights, admins = _evidence(targets, candidates, dateline)
     context = _Context(index, weights, admins, qualifiers, dateline)
-    chosen = {t.entity.id: context.best(t, candidates[t.entity.id], {}) for t in targets if candidates[t.entity.id]}
+    first = {t.entity.id: context.best(t, candidates[t.entity.id], {}) for t in targets if candidates[t.entity.id]}
+    chosen = {k: v for k, v in first.items() if v is not None}
     # Second pass: a place another name of the document was resolved to is likely the one
     # meant ("Wash." makes "Washington" the state).
     echo: dict[tuple[str, float, float], int] = defaultdict(int)
@@ -104,12 +221,90 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
         echo[c.key] += 1
     if dateline is not None:
         echo[dateline[2].key] += 1
-    chosen = {
+    second = {
         eid: context.best(t, candidates[eid], _without(echo, chosen[eid].key))
         for t in targets
         if (eid := t.entity.id) in chosen
     }
-    return tuple(replace(e, place=chosen[e.id].place) if e.id in chosen else e for e in x.entities)
+    final = {k: v for k, v in second.items() if v is not None}
+    retyped = {t.entity.id for t in targets if t.retype}
+    for eid in retyped & set(final):
+        won = final[eid].candidate
+        own = _contribution(by_target[eid], candidates[eid])
+        support = weights.get(won.country or "", 0.0) - own.get(won.country or "", 0.0)
+        if won.level == LEVEL_COUNTRY or (support < RETYPE_MIN_EVIDENCE and won.population < ORG_PLACE_MIN_POPULATION):
+            del final[eid]
+    local = _local_features(x, targets, candidates, final, dateline, weights)
+    out = []
+    for e in x.entities:
+        if e.id in final:
+            kind = "place" if e.id in retyped else e.kind
+            e = replace(e, place=final[e.id].place, kind=kind, attributes={**e.attributes, **final[e.id].why})
+        elif e.id in local:
+            kind = "place" if e.kind == "person" else e.kind
+            attributes = {**e.attributes, **why(CLUES["locality"], None, LOCAL_CONFIDENCE)}
+            e = replace(e, place=local[e.id], kind=kind, attributes=attributes)
+        out.append(e)
+    return tuple(out)
+
+
+def why(clue: str, runner_up: Candidate | None, confidence: float) -> dict[str, str]:
+    """Entity attributes saying why its place was chosen (strings, as the contract's
+    ``attributes`` are): the clue in words, the runner-up and the confidence."""
+    out = {"place_clue": clue, "place_confidence": f"{confidence:.2f}"}
+    if runner_up is not None:
+        out["place_runner_up"] = f"{runner_up.name}, {runner_up.country}" if runner_up.country else runner_up.name
+    return out
+
+
+def _local_features(
+    x: Extraction,
+    targets: list[_Target],
+    candidates: dict[str, list[Candidate]],
+    final: dict[str, _Choice],
+    dateline: tuple[int, int, Candidate] | None,
+    weights: dict[str, float],
+) -> dict[str, Place]:
+    """Streets, buildings, parks, counties and places no gazetteer knows (``Desire Street``,
+    ``Carnegie Library``, ``Morris County``), placed at the story's locality: the dateline's
+    city, else, in a story about one country (half its evidence or more), that country's city the
+    story names most often; otherwise not placed. Their clue says so and their confidence is low."""
+    if dateline is not None and dateline[2].level == LEVEL_CITY:
+        focus = dateline[2]
+    else:
+        home = max(weights, key=lambda k: weights[k], default=None)
+        if home is None or weights[home] < LOCAL_HOME_SHARE * sum(weights.values()):
+            return {}  # a story about several countries has no one locality
+        counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
+        for t in targets:
+            choice = final.get(t.entity.id)
+            if choice is None or choice.candidate.level != LEVEL_CITY or t.seat or choice.candidate.country != home:
+                continue
+            first = min((s for s, _ in t.starts), default=0)
+            n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
+            counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
+        if not counts:
+            return {}
+        focus = max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
+    place = focus.place
+    unknown = {t.entity.id for t in targets if not candidates[t.entity.id] and t.entity.kind == "place"}
+    by_id = {m.id: m for m in x.mentions}
+    out: dict[str, Place] = {}
+    for e in x.entities:
+        if e.id in final or e.place is not None:
+            continue
+        words = e.name.split()
+        local = (
+            len(words) > 1
+            and words[-1].lower() in LOCAL_HEADS
+            and e.kind in ("place", "organization", "person", "other")
+        )
+        if local and e.kind == "person":  # "Stuart Hall" said ...; "in Washington Square"
+            mentions = [by_id[m] for m in e.mentions if m in by_id]
+            local = _reads_as_place(x.document.text, mentions, [], "person")
+        if e.id in unknown or local:
+            out[e.id] = place
+    return out
 
 
 def _without(
@@ -132,27 +327,95 @@ class _Context:
     qualifiers: dict[str, list[Candidate]]
     dateline: tuple[int, int, Candidate] | None
 
-    def best(self, t: _Target, cands: list[Candidate], echo: dict[tuple[str, float, float], int]) -> Candidate:
+    def best(self, t: _Target, cands: list[Candidate], echo: dict[tuple[str, float, float], int]) -> _Choice | None:
         own = _contribution(t, cands)
         dl = self.dateline
         in_dateline = dl is not None and any(s < dl[1] and e > dl[0] for s, e in t.starts)
         quals = self.qualifiers[t.entity.id]
+        home = dl[2].country if dl is not None else None
+        if any(c.spelling or c.population < TOWN_POPULATION for c in cands if c.level == LEVEL_CITY):
+            # a spelling variant, or a village the city list lacks, only in a country the story names
+            cands = [
+                c
+                for c in cands
+                if (c.level != LEVEL_CITY or not (c.spelling or c.population < TOWN_POPULATION))
+                or (c.country and self.weights.get(c.country, 0.0) - own.get(c.country, 0.0) >= SPELLING_MIN_EVIDENCE)
+            ]
+            if not cands:
+                return None
 
-        def score(c: Candidate) -> float:
-            base = _score(self.index, c, self.weights, own, self.admins, quals, in_dateline, cands)
-            return base + (ECHO_BONUS if echo.get(c.key, 0) > 0 else 0.0)
+        def parts(c: Candidate) -> dict[str, float]:
+            out = _score(self.index, c, self.weights, own, self.admins, quals, in_dateline, cands, home)
+            if echo.get(c.key, 0) > 0:
+                out["echo"] = ECHO_BONUS
+            return out
 
-        return max(cands, key=score)
+        each = [(parts(c), k, c) for k, c in enumerate(cands)]
+        scored = sorted(((sum(p.values()), k, c, p) for p, k, c in each), key=lambda r: (-r[0], r[1]))
+        top, _, winner, winner_parts = scored[0]
+        if len(scored) == 1:
+            return _Choice(winner, "spelling" if winner.spelling else "only", None, SINGLE_CONFIDENCE)
+        second, _, runner, runner_parts = scored[1]
+        # the clue: the part that sets the winner furthest above the runner-up
+        lead = {k: v - runner_parts.get(k, 0.0) for k, v in winner_parts.items()}
+        clue = max(lead, key=lambda k: (lead[k], k == "prior"))
+        if winner.spelling and clue == "prior":
+            clue = "spelling"
+        margin = top - second
+        confidence = round(1.0 / (1.0 + math.exp(-MARGIN_SCALE * margin)), 2)
+        return _Choice(winner, clue, runner, confidence)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """The place chosen for an entity, the clue that chose it, the runner-up and a confidence."""
+
+    candidate: Candidate
+    clue: str
+    runner_up: Candidate | None
+    confidence: float
+
+    @property
+    def key(self) -> tuple[str, float, float]:
+        return self.candidate.key
+
+    @property
+    def place(self) -> Place:
+        return self.candidate.place
+
+    @property
+    def why(self) -> dict[str, str]:
+        """The entity attributes that say why: ``place_clue``, ``place_runner_up`` (``NAME, CC``),
+        ``place_confidence``."""
+        return why(CLUES.get(self.clue, self.clue), self.runner_up, self.confidence)
 
 
 def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
     by_id: dict[str, Mention] = {m.id: m for m in x.mentions}
+    text = x.document.text
+    kinds = {e.id: e.kind for e in x.entities}
+    place_spans = sorted(
+        (m.start, m.end)
+        for m in x.mentions
+        if m.type in PLACE_TYPES and kinds.get(m.entity or "") in ("place", "state")
+    )
     targets = []
     for entity in x.entities:
         mentions = [by_id[m] for m in entity.mentions if m in by_id]
         spans_all = tuple((m.start, m.end) for m in mentions)
+        if (
+            entity.kind in RETYPED
+            and not _org_like(entity)
+            and _reads_as_place(text, mentions, place_spans, entity.kind)
+        ):
+            forms = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
+            targets.append(_Target(entity, forms, (), spans_all, retype=True))
+            continue
         if entity.kind == "organization" and _named_like_place(index, entity, mentions):
             targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
+            continue
+        if entity.kind == "organization" and (seat := _seat_name(index, entity.name)):
+            targets.append(_Target(entity, (seat,), (), spans_all, seat=True))
             continue
         if entity.kind in NOT_PLACES:
             continue
@@ -169,6 +432,64 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         spans = tuple((m.start, m.end) for m in (place_mentions or demonym_mentions)) or spans_all
         targets.append(_Target(entity, tuple(names), tuple(demonyms), spans))
     return targets
+
+
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$")
+SEAT_MIN_POPULATION = 15_000
+"""A city an organisation's name begins with counts as its seat from this size (``Toronto
+Transit Commission``); smaller towns are too often words or surnames."""
+
+
+def _seat_name(index: PlaceIndex, name: str) -> str | None:
+    """The place an organisation is named for: the tail of ``... of <Place>`` (``Central Bank
+    of Malta``) or the first words (``New York Police Department``, ``Oregon's Guard``) when
+    they name a country, a division, a region or a city of 15,000 people or more."""
+    words = name.replace("’s ", " ").replace("'s ", " ").split()
+    tail = _OF_PLACE.search(name)
+    forms = [tail.group(1)] if tail else []
+    for n in range(min(3, len(words) - 1), 0, -1):
+        entry = entry_named(" ".join(words[:n]))  # the gazetteer leaves out towns named like words
+        if entry is not None and entry.kind in ("place", "state"):
+            forms.append(" ".join(words[:n]))
+    for form in forms:
+        found = [c for c in index.lookup(form) if not c.alternate]
+        if any(c.level != LEVEL_CITY or c.population >= SEAT_MIN_POPULATION for c in found):
+            return form
+    return None
+
+
+def _org_like(entity: Entity) -> bool:
+    """A name ending in an organisation's head noun (``Senate``, ``Colorado State``, ``White
+    House``): never retyped as a place."""
+    heads = word_list("org_heads") | _INSTITUTION_HEADS
+    return any(name.split()[-1].lower() in heads for name in (entity.name, *entity.aliases) if name.split())
+
+
+def _reads_as_place(text: str, mentions: list[Mention], place_spans: list[tuple[int, int]], kind: str) -> bool:
+    """True when the text writes some mention of a person or organisation entity as a place
+    (after ``in``/``near``/``north of`` ..., before ``camp``/``province``/``village`` ..., in a
+    list of places: ``Aleppo, Ghouta and Darayya``; or typed as a place by the tagger) and
+    never as a person (``Mr``, a title, ``X said``). An organisation also reads as a place after
+    ``from`` and ``to`` (``from Rawa``), a person not (``a call from Smith``)."""
+    placed = False
+    before_re = _PLACE_BEFORE if kind == "person" else _PLACE_BEFORE_ORG
+    ends = {e for _, e in place_spans}
+    starts = {s for s, _ in place_spans}
+    for m in mentions:
+        before = text[max(0, m.start - 30) : m.start]
+        after = text[m.end : m.end + 30]
+        if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+            return False
+        listed = any(
+            m.start - len(sep) in ends and text[m.start - len(sep) : m.start] == sep for sep in _LIST_SEPARATORS
+        )
+        listed = listed or any(
+            m.end + len(sep) in starts and text[m.end : m.end + len(sep)] == sep for sep in _LIST_SEPARATORS
+        )
+        placed = (
+            placed or listed or m.type in PLACE_TYPES or bool(before_re.search(before) or _PLACE_AFTER.match(after))
+        )
+    return placed
 
 
 def _named_like_place(index: PlaceIndex, entity: Entity, mentions: list[Mention]) -> bool:
@@ -217,6 +538,10 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
             if stripped and stripped != name:
                 for c in index.lookup(stripped) or index.demonym(stripped):
                     found.setdefault(c.key, replace(c, alternate=True))
+    if not found and not target.retype and not target.seat:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
+        for name in target.names:
+            for c in index.lookup_spelling(_AFFIXES.sub("", name).strip() or name):
+                found.setdefault(c.key, replace(c, spelling=True))
     return list(found.values())
 
 
@@ -270,7 +595,7 @@ def _evidence(
     admins: set[tuple[str, str]] = set()
     for t in targets:
         cands = candidates[t.entity.id]
-        if not cands:
+        if not cands or t.seat:
             continue
         for country, share in _contribution(t, cands).items():
             weights[country] += share
@@ -330,11 +655,18 @@ def _score(
     qualifiers: list[Candidate],
     in_dateline: bool,
     rivals: list[Candidate],
-) -> float:
-    score = _prior(c)
+    dateline_country: str | None = None,
+) -> dict[str, float]:
+    """The score of one candidate as its parts, by clue (see :data:`CLUES`)."""
+    parts: dict[str, float] = {"prior": _prior(c)}
     if c.country:
         evidence = weights.get(c.country, 0.0) - own.get(c.country, 0.0)
-        score += CONTEXT_BONUS * min(1.0, max(0.0, evidence))
+        named_admin = bool(c.admin1) and (c.country, c.admin1) in admins and c.level == LEVEL_CITY
+        if _small_namesake(c, rivals) and not named_admin:
+            # "Paris" is Paris, Texas only where Texas is named or a US dateline leads other US places
+            home = evidence - (DATELINE_WEIGHT if dateline_country == c.country else 0.0)
+            evidence = evidence if dateline_country == c.country and home >= 1.0 else 0.0
+        parts["context"] = CONTEXT_BONUS * min(1.0, max(0.0, evidence))
         if (
             c.level == LEVEL_ADMIN
             and evidence >= 2.0
@@ -344,14 +676,29 @@ def _score(
             )
         ):
             # "Georgia" in a story about the US, that names nothing else of the country Georgia.
-            score += CLASH_BONUS
+            parts["context"] += CLASH_BONUS
         near = index.neighbours.get(c.country, ())
         if evidence < 0.5 and any(weights.get(n, 0.0) - own.get(n, 0.0) >= 1.0 for n in near):
-            score += NEIGHBOUR_BONUS
-        if c.admin1 and (c.country, c.admin1) in admins and c.level == LEVEL_CITY:
-            score += ADMIN_BONUS
+            parts["neighbour"] = NEIGHBOUR_BONUS
+        if named_admin:
+            parts["admin"] = ADMIN_BONUS
     if any(_qualifies(q, c) for q in qualifiers):
-        score += QUALIFIER_BONUS
+        parts["qualifier"] = QUALIFIER_BONUS
     if in_dateline and c.level == LEVEL_CITY:
-        score += DATELINE_CITY_BONUS
-    return score
+        parts["dateline"] = DATELINE_CITY_BONUS
+    return parts
+
+
+def _small_namesake(c: Candidate, rivals: list[Candidate]) -> bool:
+    """A town that shares its name with a place far bigger (a country, a region, a city ten
+    times its size): Paris, Texas beside Paris; Geneva, New York beside Geneva."""
+    if c.level != LEVEL_CITY:
+        return False
+    for o in rivals:
+        if o.country == c.country or o.alternate:
+            continue
+        if o.level in (LEVEL_COUNTRY, LEVEL_ADMIN, LEVEL_REGION) or o.population >= NAMESAKE_RATIO * max(
+            c.population, 1
+        ):
+            return True
+    return False

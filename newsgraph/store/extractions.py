@@ -340,6 +340,10 @@ class EventPlace:
     country: str | None
     actor_id: int | None
     """The actor the location's entity was resolved to (None: not resolved)."""
+    clue: str | None = None
+    """Why the geocoder chose this place (the entity's ``place_clue`` attribute)."""
+    runner_up: str | None = None
+    confidence: float | None = None
 
 
 def event_places(
@@ -350,7 +354,16 @@ def event_places(
     v, a, e, d = schema.events, schema.event_args, schema.entities, docs
     date = func.coalesce(v.c.date_value, d.c.published)
     query = (
-        select(a.c.doc_id, a.c.event_id, e.c.name, e.c.lat, e.c.lon, e.c.country, actor_links.c.actor_id)
+        select(
+            a.c.doc_id,
+            a.c.event_id,
+            e.c.name,
+            e.c.lat,
+            e.c.lon,
+            e.c.country,
+            actor_links.c.actor_id,
+            e.c.attributes,
+        )
         .select_from(
             a.join(e, and_(e.c.doc_id == a.c.doc_id, e.c.id == a.c.entity))
             .join(v, and_(v.c.doc_id == a.c.doc_id, v.c.id == a.c.event_id))
@@ -375,9 +388,19 @@ def event_places(
                 lon=r.lon,
                 country=r.country,
                 actor_id=r.actor_id,
+                clue=(r.attributes or {}).get("place_clue"),
+                runner_up=(r.attributes or {}).get("place_runner_up"),
+                confidence=_float((r.attributes or {}).get("place_confidence")),
             )
             for r in conn.execute(query)
         ]
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)

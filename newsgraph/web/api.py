@@ -1069,6 +1069,7 @@ def event_map(
 def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, Any]:
     places: dict[Any, dict[str, Any]] = {}
     names: dict[Any, Counter[str]] = defaultdict(Counter)
+    whys: dict[Any, Counter[tuple[str, str | None, float | None]]] = defaultdict(Counter)
     for r in found:
         key = r.actor_id if r.actor_id is not None else (round(r.lat, 2), round(r.lon, 2))
         p = places.setdefault(
@@ -1078,6 +1079,8 @@ def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, An
         p["ids"].add(f"{r.doc_id}:{r.event_id}")
         p["docs"].add(r.doc_id)
         names[key][r.name] += 1
+        if r.clue:
+            whys[key][(r.clue, r.runner_up, r.confidence)] += 1
     with connect(db) as conn:
         actor_names = nw.load_actors(conn, [k for k in places if isinstance(k, int)])
     items = []
@@ -1086,6 +1089,7 @@ def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, An
         docs = sorted(p.pop("docs"))
         name = actor_names[key].name if isinstance(key, int) and key in actor_names else names[key].most_common(1)[0][0]
         written = [n for n, _ in names[key].most_common(5)]
+        clue, runner_up, confidence = whys[key].most_common(1)[0][0] if whys[key] else (None, None, None)
         items.append(
             {
                 "place": name,
@@ -1094,6 +1098,9 @@ def _places(db: Engine, found: Iterable[EventPlace], limit: int) -> dict[str, An
                 "event_ids": ids[:50],
                 "document_ids": docs[:20],
                 "written": written,
+                "clue": clue,
+                "runner_up": runner_up,
+                "place_confidence": confidence,
             }
         )
     items.sort(key=lambda i: (-i["events"], i["place"]))

@@ -1061,6 +1061,10 @@ class Place(BaseModel):
         default_factory=list, description="The place's names as the articles wrote them, most used first (at most 5)."
     )
 
+    clue: str | None = Field(default=None, description="Why the geocoder put the place here (its most frequent clue).")
+    runner_up: str | None = Field(default=None, description="The place that came second for that clue's choice.")
+    place_confidence: float | None = Field(default=None, description="The geocoder's confidence in that choice.")
+
 
 class Places(BaseModel):
     model_config = shape({"items": [example(Place)], "total": 1})

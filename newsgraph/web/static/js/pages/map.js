@@ -163,9 +163,17 @@ export async function eventsAt(place, limit = 50) {
   return { rows: [...found.values()].slice(0, limit), threshold };
 }
 
+/** Why the geocoder put the place here: its clue, the runner-up and the confidence (empty when unknown). */
+function placeWhy(place) {
+  if (!place.clue) return null;
+  const runner = place.runner_up ? `; runner-up: ${place.runner_up}` : '';
+  const conf = place.place_confidence != null ? ` (confidence ${Number(place.place_confidence).toFixed(2)})` : '';
+  return h('p', { class: 'muted place-why' }, `Placed by ${place.clue}${runner}${conf}.`);
+}
+
 async function placeEvents(side, place) {
   clear(side);
-  append(side, h('h2', {}, place.place), h('p', { class: 'muted' }, plural(place.events, 'event')), h('p', { class: 'loading' }, 'Loading…'));
+  append(side, h('h2', {}, place.place), h('p', { class: 'muted' }, plural(place.events, 'event')), placeWhy(place), h('p', { class: 'loading' }, 'Loading…'));
   try {
     const { rows, threshold } = await eventsAt(place, 50);
     side.querySelector('.loading').remove();
@@ -238,6 +246,7 @@ async function openPopup(popup, at, members, side, threshold) {
     close,
     h('h3', {}, place.place),
     h('p', { class: 'muted small' }, plural(place.events, 'event'), written.length ? ` · written ${written.map((n) => `“${n}”`).join(', ')}` : ''),
+    placeWhy(place),
     h('p', { class: 'loading' }, 'Loading…'),
   );
   try {
