@@ -14,7 +14,9 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,25 +37,34 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    """A server on a small store in this process (a thread), with a short header deadline: its port."""
+@contextmanager
+def served(app: Any, **options: Any) -> Iterator[int]:
+    """``app`` served by uvicorn (``server.config``, with ``options``) in a thread of this
+    process on a free loopback port: its port, until the block ends."""
     import uvicorn
 
-    db = hand_store(tmp_path_factory.mktemp("server") / "small.db")
     port = free_port()
-    app = create_app(str(db), warm=False, allowed_hosts=["127.0.0.1", "localhost"])
-    config = server.config(app, "127.0.0.1", port, http=server.protocol(HEADER_SECONDS), log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(server.config(app, "127.0.0.1", port, log_level="warning", **options))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not srv.started:
         assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
         time.sleep(0.05)
-    yield port
-    srv.should_exit = True
-    thread.join(timeout=30)
+    try:
+        yield port
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A server on a small store in this process (a thread), with a short header deadline: its port."""
+    db = hand_store(tmp_path_factory.mktemp("server") / "small.db")
+    app = create_app(str(db), warm=False, allowed_hosts=["127.0.0.1", "localhost"])
+    with served(app, http=server.protocol(HEADER_SECONDS)) as port:
+        yield port
 
 
 def exchange(port: int, data: bytes, wait: float = 5.0) -> bytes:
