@@ -245,7 +245,9 @@ def judge(tally: Tally, name: str, outcome: Outcome) -> None:
     tally.took(name, outcome.seconds)
     tally.memory(outcome.peak_mb)
     if outcome.hung:
-        tally.found("hangs", name, f"still running after {outcome.seconds:.0f} s of CPU ({outcome.wall:.0f} s)")
+        tally.found("hangs", name, f"killed, still running after {outcome.seconds:.0f} s of CPU ({outcome.wall:.0f} s)")
+    elif outcome.seconds > HANG_SECONDS:
+        tally.found("hangs", name, f"ended, but after {outcome.seconds:.0f} s of CPU ({outcome.wall:.0f} s)")
     if outcome.traceback:
         tally.found("tracebacks", name, outcome.traceback.strip().splitlines()[-1])
     if outcome.grew_mb > MEMORY_LIMIT_MB:
@@ -528,6 +530,7 @@ def odd_documents() -> dict[str, str]:
     names = ", ".join(f"Minister Ana{i} Torres{i}" for i in range(1000))
     return {
         "one 990 KB line": ("word " * 198_000)[:990_000],
+        "one 99 KB line (a tenth: the cost is linear)": ("word " * 19_800)[:99_000],
         "one 990 KB paragraph of sentences": (t + " ") * 3300,
         "990 KB without a space": "x" * 990_000,
         "a thousand names": f"LIMA (NWS) - {names} met on Monday.",
@@ -574,7 +577,7 @@ def kind_ingest(work: Path, scale: float) -> Tally:
     say(f"ingest: {len(docs)} odd documents through the pipeline, then one `newsgraph ingest` of every hostile file")
     for i, (name, text) in enumerate(docs.items()):
         db = str(work / f"odd-{i}.db")
-        outcome = in_child(lambda db=db, text=text, i=i: ingest_one(db, text, f"odd-{i}"), timeout=HANG_SECONDS)
+        outcome = in_child(lambda db=db, text=text, i=i: ingest_one(db, text, f"odd-{i}"), timeout=HANG_SECONDS * 5)
         judge(tally, name, outcome)
         say(f"  {name}: {outcome.seconds:.1f} s CPU ({outcome.wall:.0f} s), {outcome.peak_mb:.0f} MB: {outcome.result}")
         result = outcome.result if isinstance(outcome.result, dict) else {}
