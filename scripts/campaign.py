@@ -832,6 +832,8 @@ def kind_faults(work: Path, scale: float, rng: random.Random, good_db: Path) -> 
         ["watchlist", "info"],
         ["ingest", str(ROOT / "samples" / "riga-cyber-drill.txt")],
     ]
+    if scale < 1:  # the first read, a search and ingest
+        reads = [reads[0], reads[2], reads[-1]]
     as_user = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 and shutil.which("runuser") else []
     for label, path in stores.items():
         before = path.read_bytes() if path.is_file() else b""
