@@ -622,7 +622,8 @@ def timed_run(cmd: list[str], timeout: float = HANG_SECONDS, stdin: Any = subpro
     ``timeout`` CPU seconds or :data:`WAIT_FACTOR` times that in wall time."""
     started = time.monotonic()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=stdin, cwd=ROOT, **kwargs)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's newsgraph, not the one installed
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=stdin, cwd=ROOT, env=env, **kwargs)
         hung = False
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
