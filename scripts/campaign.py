@@ -835,12 +835,14 @@ def kind_faults(work: Path, scale: float, rng: random.Random, good_db: Path) -> 
     ]
     if scale < 1:  # the first read, a search and ingest
         reads = [reads[0], reads[2], reads[-1]]
-    as_user = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 and shutil.which("runuser") else []
+    # root writes any file: without the capability to override file permissions it is held by them
+    drop = "-dac_override,-dac_read_search"
+    unprivileged = ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}"] if os.geteuid() == 0 else []
     for label, path in stores.items():
         before = path.read_bytes() if path.is_file() else b""
         for args in reads:
-            prefix = as_user if label == "read-only" else []
-            if args[0] == "ingest" and label not in ("read-only", "foreign database", "not a database"):
+            prefix = unprivileged if label.startswith("read-only") else []
+            if args[0] == "ingest" and not label.startswith(("read-only", "foreign database", "not a database")):
                 timeout = 300.0  # may load the model
             else:
                 timeout = HANG_SECONDS
@@ -852,9 +854,11 @@ def kind_faults(work: Path, scale: float, rng: random.Random, good_db: Path) -> 
                 tally.found("hangs", name, "no answer")
             if "Traceback" in run.stderr:
                 tally.found("tracebacks", name, run.stderr.strip().splitlines()[-1])
+            elif run.code != 0 and "newsgraph" not in run.stderr:
+                tally.found("tracebacks", name, f"newsgraph did not run (exit {run.code}): {run.stderr[:200]}")
             elif run.code != 0 and len(run.stderr.strip().splitlines()) > 3:
                 tally.found("tracebacks", name, f"a {len(run.stderr.splitlines())}-line error: {run.stderr[:200]}")
-        if label in ("foreign database", "read-only") and path.read_bytes() != before:
+        if label.startswith(("foreign database", "read-only")) and path.read_bytes() != before:
             tally.found("tracebacks", label, "the file was changed by a command")
     # a full disk: the store may grow by 64 KB only
     full = work / "full.db"
@@ -899,7 +903,13 @@ def damaged_stores(work: Path, good_db: Path, rng: random.Random) -> dict[str, P
         path.chmod(mode)
         out[label] = path
 
-    put("read-only", data, 0o644)  # read by another user: the file is not theirs to write
+    put("read-only file", data, 0o444)
+    locked = work / "damaged-ro"
+    locked.mkdir()
+    (locked / "read-only-folder.db").write_bytes(data)
+    (locked / "read-only-folder.db").chmod(0o444)
+    locked.chmod(0o555)  # nothing can be created beside the store (SQLite's -shm and -wal)
+    out["read-only folder"] = locked / "read-only-folder.db"
     flipped = bytearray(data)
     for _ in range(200):
         pos = rng.randrange(4096, len(flipped))
@@ -1319,7 +1329,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="newsgraph-campaign-"))
     work.mkdir(parents=True, exist_ok=True)
-    work.chmod(0o755)  # the read-only fault runs a command as another user
+    work.chmod(0o755)  # the readers run as nobody
     started = time.monotonic()
     tallies: list[Tally] = []
     try:
