@@ -289,3 +289,15 @@ def test_sigterm_stops_the_server_with_a_request_in_flight(tmp_path: Path, sent:
             proc.wait()
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+@pytest.mark.parametrize(
+    ("option", "constant"),
+    [("header_timeout", "HEADER_SECONDS"), ("body_timeout", "BODY_SECONDS"), ("send_timeout", "SEND_SECONDS")],
+)
+def test_serves_deadline_options_default_to_the_servers_constants(option: str, constant: str) -> None:
+    """`newsgraph serve` states the defaults itself (the CLI does not import the server to start)."""
+    from newsgraph.cli.serve import serve
+
+    [param] = [p for p in serve.params if p.name == option]
+    assert param.default == getattr(server, constant)
