@@ -68,12 +68,44 @@ def check_store(db: str) -> None:
     type=click.Choice(["debug", "info", "warning", "error"]),
     help="Server log level (debug also logs every request).",
 )
-def serve(db: str, host: str, port: int, token: str | None, allow_hosts: tuple[str, ...], log_level: str) -> None:
+@click.option(
+    "--header-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a client has to send a request's headers; then the connection is dropped.",
+)
+@click.option(
+    "--body-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a client has to send a request's body after its headers; then 408 and the connection is dropped.",
+)
+@click.option(
+    "--send-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds an answer may wait on a client that reads none of it; then the connection is dropped.",
+)
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    token: str | None,
+    allow_hosts: tuple[str, ...],
+    log_level: str,
+    header_timeout: float,
+    body_timeout: float,
+    send_timeout: float,
+) -> None:
     """Serve the web UI and the REST API over the store (OpenAPI at /docs).
 
     Binds to 127.0.0.1 unless told otherwise: the store may hold what others should not read.
     Answers only requests naming this server's host (see --allow-host); drops connections that
-    send no complete request in 10 s; stops within 5 s of SIGTERM.
+    send no complete request in 10 s, no complete body in 30 s, or read no answer in 30 s;
+    stops within 5 s of SIGTERM.
 
     \b
     Example:
@@ -114,7 +146,8 @@ def serve(db: str, host: str, port: int, token: str | None, allow_hosts: tuple[s
         + ("POST /api/documents needs the token)" if token else "read-only)"),
         soft_wrap=True,
     )
-    server.run(app, host, port, log_level=log_level, access_log=log_level == "debug")
+    http = server.protocol(header_timeout, body_timeout, send_timeout)
+    server.run(app, host, port, http=http, log_level=log_level, access_log=log_level == "debug")
 
 
 commands = [serve]

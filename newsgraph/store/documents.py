@@ -8,7 +8,6 @@ here, and so does the one way the store matches text with LIKE (:func:`like_esca
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.errors import BadRequest, NotFound
 from newsgraph.store import schema
+from newsgraph.store.cancel import bounded
 
 docs = schema.documents
 log = logging.getLogger("newsgraph.store")
@@ -207,8 +207,7 @@ MAX_SEARCH_TERMS = 32
 """The most distinct words (and operators) in a full-text query: the cost of ranking and of the
 snippets grows faster than the number of terms (1,200 words took a minute)."""
 SEARCH_SECONDS = 5.0
-"""The time one search may take before the database stops it (SQLite: a progress handler;
-PostgreSQL: ``statement_timeout``)."""
+"""The time one search may take before the database stops it (:mod:`newsgraph.store.cancel`)."""
 _FTS_SYNTAX = frozenset('"()*:^+-{}')
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
@@ -255,74 +254,58 @@ def search(
     Without ``snippets`` the ``snippet`` is None (cheaper, for many documents).
 
     The query is bounded by :func:`search_terms`; the database stops it after
-    :data:`SEARCH_SECONDS`, or (on SQLite) as soon as ``cancelled()`` says the one who asked
-    has gone, and either raises BadRequest."""
+    :data:`SEARCH_SECONDS`, or as soon as ``cancelled()`` says the one who asked has gone
+    (:func:`newsgraph.store.cancel.bounded`, on SQLite and PostgreSQL), and either raises
+    BadRequest."""
     query = search_terms(query)
     extra, params = _search_filters(since, until, source)
     snippet = "snippet(documents_fts, 1, '[', ']', ' … ', 12)"
     headline = "ts_headline('simple', d.text, websearch_to_tsquery('simple', :q))"
-    stopped = BadRequest(
-        f"the search was stopped after {SEARCH_SECONDS:g} s (or when the client left): give fewer or rarer words"
-    )
-    with engine.connect() as conn:
-        if conn.dialect.name == "sqlite":
-            where = (
-                "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-                'WHERE documents_fts MATCH :q AND d."current"'
-            )
-            where += "".join(f" AND {clause}" for clause in extra)
-            sql = text(
-                "SELECT d.id, d.title, d.published, d.source, d.words, d.version, d.origin, "
-                f"{snippet if snippets else 'NULL'} AS snippet {where} "
-                "ORDER BY rank LIMIT :limit OFFSET :offset"
-            )
-            count_sql = text(f"SELECT count(*) {where}")
-            raw = conn.connection.driver_connection
-            deadline = time.monotonic() + SEARCH_SECONDS
-
-            def stop() -> int:
-                return int(time.monotonic() > deadline or (cancelled is not None and cancelled()))
-
-            raw.set_progress_handler(stop, 1_000)  # type: ignore[union-attr]
-            try:
-                args = {"q": query, "limit": limit, "offset": offset, **params}
+    with engine.connect() as conn, bounded(conn, SEARCH_SECONDS, cancelled) as bound:
+        try:
+            if conn.dialect.name == "sqlite":
+                where = (
+                    "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+                    'WHERE documents_fts MATCH :q AND d."current"'
+                ) + "".join(f" AND {clause}" for clause in extra)
+                sql = text(
+                    "SELECT d.id, d.title, d.published, d.source, d.words, d.version, d.origin, "
+                    f"{snippet if snippets else 'NULL'} AS snippet {where} "
+                    "ORDER BY rank LIMIT :limit OFFSET :offset"
+                )
+                args: dict[str, Any] = {"q": query, "limit": limit, "offset": offset, **params}
                 try:
                     rows = conn.execute(sql, args).all()
                 except DBAPIError as exc:
-                    if stop():
-                        raise stopped from None
+                    if bound.stopped():
+                        raise
                     log.debug("not FTS5 syntax (%s): searching the words as plain terms", exc.orig)
                     conn.rollback()
                     args["q"] = " ".join('"' + w.replace('"', '""') + '"' for w in dict.fromkeys(query.split()))
                     rows = conn.execute(sql, args).all()
-                if counted is not None:
-                    counted.append(int(conn.execute(count_sql, args).scalar_one()))
-            except DBAPIError:
-                if stop():
-                    raise stopped from None
-                raise
-            finally:
-                raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
-        else:
-            where = (
-                'FROM documents d WHERE d."current" AND '
-                "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text) @@ websearch_to_tsquery('simple', :q)"
-            ) + "".join(f" AND {clause}" for clause in extra)
-            sql = text(
-                "SELECT d.id, d.title, d.published, d.source, d.words, d.version, d.origin, "
-                f"{headline if snippets else 'NULL'} AS snippet {where} "
-                "ORDER BY d.published DESC, d.seq LIMIT :limit OFFSET :offset"
-            )
-            args = {"q": query, "limit": limit, "offset": offset, **params}
-            conn.execute(text(f"SET LOCAL statement_timeout = {int(SEARCH_SECONDS * 1000)}"))
-            try:
+            else:
+                where = (
+                    'FROM documents d WHERE d."current" AND '
+                    "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text) "
+                    "@@ websearch_to_tsquery('simple', :q)"
+                ) + "".join(f" AND {clause}" for clause in extra)
+                sql = text(
+                    "SELECT d.id, d.title, d.published, d.source, d.words, d.version, d.origin, "
+                    f"{headline if snippets else 'NULL'} AS snippet {where} "
+                    "ORDER BY d.published DESC, d.seq LIMIT :limit OFFSET :offset"
+                )
+                args = {"q": query, "limit": limit, "offset": offset, **params}
                 rows = conn.execute(sql, args).all()
-                if counted is not None:
-                    counted.append(int(conn.execute(text(f"SELECT count(*) {where}"), args).scalar_one()))
-            except DBAPIError as exc:
-                if "statement timeout" in str(exc.orig) or "canceling statement" in str(exc.orig):
-                    raise stopped from None
+            if counted is not None:
+                counted.append(int(conn.execute(text(f"SELECT count(*) {where}"), args).scalar_one()))
+        except DBAPIError as exc:
+            timed_out = "statement timeout" in str(exc.orig)
+            if not (bound.stopped() or timed_out):
                 raise
+            if bound.reason == "cancelled":
+                log.info("search stopped: its client left (%r)", query[:80])
+                raise BadRequest("the search was stopped: the client left") from None
+            raise BadRequest(f"the search was stopped after {SEARCH_SECONDS:g} s: give fewer or rarer words") from None
     return [dict(r._mapping) for r in rows]
 
 

@@ -99,7 +99,7 @@ def read_rows(data: str, origin: str, columns: int) -> Iterator[list[str]]:
 def _decode(path: Path) -> str:
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte-order mark (a spreadsheet's export) is not the first id
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")
 
@@ -127,7 +127,7 @@ def _one_date(raw: str) -> str | None:
 
 def column_count(path: Path) -> int:
     """How many fields the first row of a headerless OFAC CSV has (tells sdn, alt and add apart)."""
-    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
         try:
             for row in csv.reader(fh):
                 if any(len(field) > MAX_FIELD for field in row):

@@ -21,6 +21,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("newsgraph.web")
@@ -209,7 +210,10 @@ class RequestGuard:
                 MutableHeaders(scope=message)["connection"] = "close"
             await send(message)
 
-        await self.app(scope, counted, closing)
+        try:
+            await self.app(scope, counted, closing)
+        except ClientDisconnect:  # gone mid-body (or dropped by the server's body deadline): no one to answer
+            log.info("%s %s: the client left before its body was read", scope.get("method"), scope.get("path"))
 
 
 def check_token(request: Request) -> None:

@@ -332,3 +332,11 @@ def test_ofac_field_limit_holds_when_another_library_raised_the_csv_limit(tmp_pa
         test_ofac_field_over_the_csv_limit_is_one_clear_error(tmp_path, "second row")
     finally:
         csv.field_size_limit(before)
+
+
+@pytest.mark.parametrize("bom", ["\ufeff"])
+def test_ofac_byte_order_mark_is_not_part_of_the_first_id(tmp_path: Path, bom: str) -> None:
+    """Found by scripts/campaign.py: an OFAC CSV saved with a byte-order mark was refused
+    ("entity number '\\ufeff1' is not a number")."""
+    (loaded,) = read_lists([write(tmp_path, "sdn.csv", bom + SDN_ROW)])
+    assert [e.entry_id for e in loaded.entries] == [SDN_ROW.split(",")[0]]

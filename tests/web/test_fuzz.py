@@ -123,3 +123,32 @@ def test_every_parameter_of_every_route_never_gives_a_500(
 @given(value=values)
 def test_a_static_path_never_gives_a_500(fuzzed: TestClient, value: str) -> None:
     assert_no_500(fuzzed.get("/static/" + quote(value)))
+
+
+def campaign() -> Any:
+    """``scripts/campaign.py`` as a module."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "campaign.py"
+    spec = importlib.util.spec_from_file_location("campaign", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("campaign", module)  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("hostile", ["%00", "9" * 5000, "a" * 65_000, "%ff%fe"])
+def test_the_campaign_sweeps_every_parameter_of_every_route(fuzzed: TestClient, hostile: str) -> None:
+    """scripts/campaign.py reads the routes from the OpenAPI document: each query and path
+    parameter of every GET route (a new one too) gets each hostile value."""
+    script = campaign()
+    targets = list(script.api_targets(fuzzed.get("/openapi.json").json(), {}))
+    sent = script.percent(hostile)
+    for path, in_path, in_query in ROUTES:
+        for name in in_query:
+            assert any(t.endswith(f"?{name}={sent}") and t.startswith(path.split("{")[0]) for _, t, _ in targets), name
+        for name in in_path:
+            assert any(name in what and hostile[:40] in what for _, _, what in targets), (path, name)

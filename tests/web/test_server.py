@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import signal
 import socket
@@ -14,7 +15,9 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +30,9 @@ from tests.web.test_limits import hand_store
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 ROOT = Path(__file__).resolve().parents[2]
 HEADER_SECONDS = 0.5
+BODY_SECONDS = 0.5
+SEND_SECONDS = 0.5
+TOKEN = "server-token"
 
 
 def free_port() -> int:
@@ -35,25 +41,43 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    """A server on a small store in this process (a thread), with a short header deadline: its port."""
+@contextmanager
+def served(app: Any, **options: Any) -> Iterator[int]:
+    """``app`` served by uvicorn (``server.config``, with ``options``) in a thread of this
+    process on a free loopback port: its port, until the block ends."""
     import uvicorn
 
-    db = hand_store(tmp_path_factory.mktemp("server") / "small.db")
     port = free_port()
-    app = create_app(str(db), warm=False, allowed_hosts=["127.0.0.1", "localhost"])
-    config = server.config(app, "127.0.0.1", port, http=server.protocol(HEADER_SECONDS), log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(server.config(app, "127.0.0.1", port, log_level="warning", **options))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not srv.started:
         assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
         time.sleep(0.05)
-    yield port
-    srv.should_exit = True
-    thread.join(timeout=30)
+    try:
+        yield port
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A server on a small store in this process (a thread), with a short header deadline: its port."""
+    db = hand_store(tmp_path_factory.mktemp("server") / "small.db")
+    app = create_app(str(db), warm=False, allowed_hosts=["127.0.0.1", "localhost"])
+    with served(app, http=server.protocol(HEADER_SECONDS)) as port:
+        yield port
+
+
+@pytest.fixture(scope="module")
+def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A server taking documents (with :data:`TOKEN`), with short deadlines for bodies and answers."""
+    db = hand_store(tmp_path_factory.mktemp("server") / "writable.db")
+    app = create_app(str(db), token=TOKEN, warm=False, allowed_hosts=["127.0.0.1", "localhost"])
+    with served(app, http=server.protocol(HEADER_SECONDS, BODY_SECONDS, SEND_SECONDS)) as port:
+        yield port
 
 
 def exchange(port: int, data: bytes, wait: float = 5.0) -> bytes:
@@ -122,6 +146,96 @@ def test_a_refused_chunked_body_is_not_read_on(running: int, megabytes: int) -> 
     assert sent < 50, f"the server read {sent} MB of a refused body"
 
 
+def post_head(length: int) -> bytes:
+    return (
+        "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        f"Authorization: Bearer {TOKEN}\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+    ).encode()
+
+
+def no_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
+    bad = [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+    assert not bad, [r.getMessage() for r in bad]
+
+
+@pytest.mark.parametrize(("sent", "trickle"), [(b'{"text": ', False), (b'{"text": "Talks in Lima."', True)])
+def test_a_body_that_does_not_arrive_in_time_is_answered_408_and_dropped(
+    writable: int, sent: bytes, trickle: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The headers promise 100 bytes; the client sends part of them (all at once, or a byte at a
+    time, each in time: the deadline is for the whole body) and then nothing."""
+    caplog.set_level(logging.INFO)
+    started = time.monotonic()
+    out = b""
+    with socket.create_connection(("127.0.0.1", writable), timeout=10) as s:
+        s.sendall(post_head(100))
+        try:
+            for part in [bytes([b]) for b in sent] if trickle else [sent]:
+                s.sendall(part)
+                time.sleep(BODY_SECONDS / 10 if trickle else 0)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        while chunk := s.recv(65536):
+            out += chunk
+    took = time.monotonic() - started
+    status, headers, body = parse(out)
+    assert status == 408 and json.loads(body)["error"]["code"] == "request_timeout"
+    assert headers["content-security-policy"] == CSP and headers["connection"] == "close"
+    assert took < BODY_SECONDS * 8
+    time.sleep(0.2)  # the route that was reading the body has learned that the client left
+    no_tracebacks(caplog)
+
+
+@pytest.mark.parametrize("length", [30])
+def test_a_body_that_arrives_in_time_is_read(writable: int, length: int) -> None:
+    body = b"[" + b" " * (length - 2) + b"]"  # an empty list: the route reads it and answers 400 at once
+    with socket.create_connection(("127.0.0.1", writable), timeout=10) as s:
+        s.sendall(post_head(length) + body[:10])
+        time.sleep(BODY_SECONDS / 3)
+        s.sendall(body[10:])
+        out = b""
+        while chunk := s.recv(65536):
+            out += chunk
+    status, _, answer = parse(out)
+    assert status == 400 and b"an empty list" in answer, answer  # read and judged by the route
+
+
+@pytest.mark.parametrize("requests", [3000])
+def test_a_client_that_reads_none_of_its_answers_is_dropped(
+    writable: int, requests: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Pipelined requests for the OpenAPI document (tens of KB each), and not a byte read: the
+    answers fill the socket's buffers, and the server drops the client rather than wait on it."""
+    caplog.set_level(logging.INFO, logger="uvicorn.error")
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.settimeout(10)
+    s.connect(("127.0.0.1", writable))
+    request = b"GET /openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    try:
+        s.settimeout(0.2)
+        deadline = time.monotonic() + 30
+        sent = 0
+        while time.monotonic() < deadline:
+            if any("read none of its answer" in r.getMessage() for r in caplog.records):
+                break
+            if sent < requests:
+                try:
+                    s.send(request)
+                    sent += 1
+                except TimeoutError:  # the server stopped reading: its answers are waiting on us
+                    pass
+                except (BrokenPipeError, ConnectionResetError):
+                    break
+            else:
+                time.sleep(0.05)
+        else:
+            raise AssertionError(f"the server still waits on a client that reads nothing ({sent} requests sent)")
+    finally:
+        s.close()
+    no_tracebacks(caplog)
+
+
 @pytest.mark.parametrize("polls", [3])
 def test_a_search_learns_that_its_client_left(polls: int) -> None:
     class Leaving:
@@ -175,3 +289,15 @@ def test_sigterm_stops_the_server_with_a_request_in_flight(tmp_path: Path, sent:
             proc.wait()
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+@pytest.mark.parametrize(
+    ("option", "constant"),
+    [("header_timeout", "HEADER_SECONDS"), ("body_timeout", "BODY_SECONDS"), ("send_timeout", "SEND_SECONDS")],
+)
+def test_serves_deadline_options_default_to_the_servers_constants(option: str, constant: str) -> None:
+    """`newsgraph serve` states the defaults itself (the CLI does not import the server to start)."""
+    from newsgraph.cli.serve import serve
+
+    [param] = [p for p in serve.params if p.name == option]
+    assert param.default == getattr(server, constant)
