@@ -548,12 +548,20 @@ def odd_documents() -> dict[str, str]:
 
 
 def ingest_one(db: str, text: str, doc_id: str) -> dict[str, Any]:
+    """One document read as a JSON Lines record is (``read_record``: the readers' checks, as
+    every input gets them, ``POST /api/documents`` too), then ingested."""
+    from newsgraph.errors import InputError
+    from newsgraph.ingest import read_record
+    from newsgraph.ingest.readers import ReadOptions
     from newsgraph.pipeline import ingest
-    from newsgraph.records import Document
     from newsgraph.store import Store
 
+    try:
+        doc = read_record(doc_id, {"id": doc_id, "title": doc_id[:80], "text": text}, ReadOptions(max_bytes=1_000_000))
+    except InputError as refused:
+        return {"new": 0, "failed": 1, "refused": refused.reason}
     with Store.open(db) as store:
-        report = ingest([Document(id=doc_id, text=text, title=doc_id[:80])], store)
+        report = ingest([doc], store)
     return {"new": report.new, "failed": report.failed}
 
 

@@ -432,6 +432,24 @@ def _decode(name: str, data: bytes, options: ReadOptions) -> str:
     return text
 
 
+MAX_SYMBOL_RUN = 1000
+"""The longest run of symbols (neither letters, digits nor spaces) a document may hold: the
+tokenizer splits such a run one character at a time, at a cost that grows with the square of its
+length (20,000 parentheses took three minutes); no prose has a thousand in a row."""
+_SYMBOL_RUN = re.compile(r"[^\w\s]{" + str(MAX_SYMBOL_RUN + 1) + ",}")
+
+
+def _check_symbols(origin: str, text: str) -> None:
+    """Refuse a run of over :data:`MAX_SYMBOL_RUN` symbols with no space."""
+    run = _SYMBOL_RUN.search(text)
+    if run is not None:
+        raise InputError(
+            origin,
+            f"a run of {run.end() - run.start():,} symbols with no space (at character {run.start()}): "
+            f"not prose; at most {MAX_SYMBOL_RUN:,} are read",
+        )
+
+
 def _check_text(origin: str, field: str, value: str) -> None:
     """Refuse a NUL character or a lone surrogate anywhere in ``value``: neither is text, and
     neither can be stored (PostgreSQL refuses NUL; UTF-8 cannot encode a surrogate)."""
@@ -457,6 +475,7 @@ def _document(
 ) -> Document:
     meta = meta or {}
     _check_text(origin, "text", text)
+    _check_symbols(origin, text)
     for field, value in meta.items():
         if isinstance(value, str):
             _check_text(origin, field, value)

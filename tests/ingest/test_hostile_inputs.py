@@ -335,3 +335,22 @@ def test_a_feed_item_with_control_characters_in_its_html_is_read() -> None:
     from newsgraph.ingest.readers import _html_to_text
 
     assert _html_to_text("<p>a\x01b</p><p>c</p>") == "ab\n\nc"
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("run", ["(" * 20_000, "=" * 5_000, '"' * 1_001])
+def test_a_long_run_of_symbols_is_refused_before_the_tokenizer(tmp_path: Path, run: str) -> None:
+    """Found by scripts/campaign.py: 20,000 parentheses around a sentence (40 KB) took 183 s of
+    CPU in the tokenizer, whose cost grows with the square of such a run."""
+    path = tmp_path / "brackets.txt"
+    path.write_text(run + " Peru said no. " + run)
+    [err] = failures(read(path))
+    assert "symbols with no space" in err.reason
+    one_line(err)
+
+
+@pytest.mark.parametrize("text", ["=" * 1_000 + " Peru said no.", "Peru said (no)... " * 2_000, "x" * 100_000])
+def test_symbols_short_of_the_limit_and_long_words_are_read(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text(text)
+    assert failures(read(path)) == [] and len(documents(read(path))) == 1
