@@ -240,6 +240,7 @@ class WatchConfigError(NewsgraphError):
         self.reason = reason
         self.line = line
 
+
 class AlertConfigError(NewsgraphError):
     """An alert rule or delivery of ``watch.yaml`` is malformed: ``where`` names the rule (or
     delivery) and the key."""

@@ -733,6 +733,10 @@ class TimelineItem:
         }
 
 
+TIMELINE_READ = 20_000
+"""The most events (and claims said, and claims about) of one actor a timeline reads, to page through."""
+
+
 def timeline(
     engine: Engine,
     name: str,

@@ -13,6 +13,7 @@ from newsgraph.cli.options import db_option, json_option, min_confidence_option,
 from newsgraph.cli.output import Output, clipped, confidence_text, console, emit, emitted, hidden_note, note, print_json
 from newsgraph.errors import BadRequest
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
+from newsgraph.ingest.document import with_titles
 from newsgraph.store import Store, connect
 from newsgraph.store.actors import list_actors
 from newsgraph.store.documents import document_id_for
@@ -645,7 +646,7 @@ TIMELINE_COLUMNS = [
 @output_options
 @click.option("--since", metavar="DATE")
 @click.option("--until", metavar="DATE")
-@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--limit", default=200, show_default=True, type=click.IntRange(1, 10_000), help="Items to show.")
 @min_confidence_option
 def timeline(
     name: str, db: str, out: Output, since: str | None, until: str | None, limit: int, min_confidence: float
@@ -664,13 +665,18 @@ def timeline(
 
     dates = {"since": _date(since, "--since"), "until": _date(until, "--until")}
     with _open(db) as store:
-        a, items = nw.timeline(store.engine, name, **dates, limit=limit, min_confidence=min_confidence)
+        a, every = nw.timeline(store.engine, name, **dates, limit=nw.TIMELINE_READ, min_confidence=min_confidence)
         hidden = nw.timeline_hidden(store.engine, f"#{a.id}", **dates, min_confidence=min_confidence)
+        items = every[:limit]
+        # the API's shape (GET /api/actors/ID/timeline), untitled documents named the same way
+        rows = with_titles(store.engine, [i.to_dict() for i in items], "document")
     hidden_note(hidden, min_confidence)
-    rows = [i.to_dict() for i in items]  # the API's shape (GET /api/actors/ID/timeline)
     data = {
         "actor": a.to_dict(),
         "items": rows,
+        "limit": limit,
+        "offset": 0,
+        "total": len(every),
         **_hidden(min_confidence, hidden),
         "confidence_threshold": DEFAULT_THRESHOLD,
     }

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from typing import Any
 
 from newsgraph.ingest.dateline import infer_published, parse_dateline, strip_footer
 from newsgraph.records import Document, content_hash
+from newsgraph.store import Engine
+from newsgraph.store.queries import document_heads
 
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -123,3 +126,16 @@ def id_from_file_name(name: str) -> str | None:
     stem = PurePath(name).stem
     telling = sum(ch.isalpha() for ch in stem) >= 3  # "nairobi-water-talks", not "001"
     return stem if telling and _ID_FROM_NAME.fullmatch(stem) else None
+
+
+def with_titles(db: Engine, rows: list[dict[str, Any]], key: str = "id") -> list[dict[str, Any]]:
+    """``rows`` (documents, or records carrying their document's id under ``key``) with a title
+    for each document stored without one: its first line or sentence
+    (:func:`title_from_text`); the one fallback of the API and the CLI."""
+    missing = [r[key] for r in rows if not r.get("title") and r.get(key)]
+    if missing:
+        heads = document_heads(db, missing)
+        for r in rows:
+            if not r.get("title") and r.get(key) in heads:
+                r["title"] = title_from_text(heads[r[key]])
+    return rows

@@ -32,7 +32,7 @@ from starlette.concurrency import run_in_threadpool
 from newsgraph import network as nw
 from newsgraph.errors import BadRequest, InputError, NotFound
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
-from newsgraph.ingest.document import normalise_date, title_from_text
+from newsgraph.ingest.document import normalise_date, title_from_text, with_titles
 from newsgraph.records import Document
 from newsgraph.store import Engine, Store, connect, queries
 from newsgraph.store import actors as actor_store
@@ -536,12 +536,12 @@ def actor_timeline(
     source: Annotated[str | None, Query(description="Only facts from documents of this outlet (any case).")] = None,
 ) -> Response:
     """Oldest first, ``limit`` items from ``offset``; ``total`` says how many match in all
-    (up to :data:`TIMELINE_READ` of each kind of fact)."""
+    (up to :data:`newsgraph.network.TIMELINE_READ` of each kind of fact)."""
     actor_key(actor_id)
     s, u, m = day(since, "since"), day(until, "until"), confidence(min_confidence)
 
     def compute() -> dict[str, Any]:
-        a, found = nw.timeline(db, f"#{actor_id}", since=s, until=u, limit=TIMELINE_READ, min_confidence=m)
+        a, found = nw.timeline(db, f"#{actor_id}", since=s, until=u, limit=nw.TIMELINE_READ, min_confidence=m)
         hidden = nw.timeline_hidden(db, f"#{actor_id}", since=s, until=u, min_confidence=m)
         return {"actor": a.to_dict(), "items": [i.to_dict() for i in found], "hidden": hidden}
 
@@ -566,10 +566,6 @@ def actor_timeline(
             "confidence_threshold": DEFAULT_THRESHOLD,
         }
     )
-
-
-TIMELINE_READ = 20_000
-"""The most events (and claims said, and claims about) of one actor a timeline reads, to page through."""
 
 
 @router.get(
@@ -1239,19 +1235,6 @@ router.add_route("/alerts/stream", alert_stream, methods=["GET"], include_in_sch
 
 # -- the analyst's pages (issue 18): documents never untitled, an actor's documents, one event,
 # one claim, stories, one hit, trends, outlets ----------------------------------------------------
-
-
-def with_titles(db: Engine, rows: list[dict[str, Any]], key: str = "id") -> list[dict[str, Any]]:
-    """``rows`` (documents, or records carrying their document's id under ``key``) with a title
-    for each document stored without one: its first line or sentence
-    (:func:`newsgraph.ingest.document.title_from_text`)."""
-    missing = [r[key] for r in rows if not r.get("title") and r.get(key)]
-    if missing:
-        heads = queries.document_heads(db, missing)
-        for r in rows:
-            if not r.get("title") and r.get(key) in heads:
-                r["title"] = title_from_text(heads[r[key]])
-    return rows
 
 
 @router.get(

@@ -12,6 +12,7 @@ import pytest
 from newsgraph.alerts import parse_config, run_alerts
 from newsgraph.store import Store
 from newsgraph.store.alerts import delivery_counts, list_alerts
+from tests.actor_records import fresh_database
 from tests.alerts.stories import EARLIER, NEW, NEW_IDS
 
 NOW = datetime(2026, 3, 4, 12, tzinfo=UTC)
@@ -44,6 +45,8 @@ def test_the_same_alerts_on_postgresql(postgresql_url: str, store: Store, tmp_pa
     from newsgraph.ingest import read_inputs
     from newsgraph.pipeline import ingest
 
+    # a database of its own: the server's default one is shared with the store tests
+    postgresql_url = fresh_database(postgresql_url, "alerts_same_on_postgresql")
     with Store.open(postgresql_url) as pg:
         for n, batch in enumerate((EARLIER, NEW)):
             path = tmp_path / f"batch{n}.jsonl"

@@ -33,6 +33,7 @@ from newsgraph.records import (
     Speaker,
 )
 from newsgraph.store import Store
+from tests.actor_records import fresh_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -374,6 +375,7 @@ def test_ingest_prints_progress_lines_when_not_on_a_terminal(tmp_path: Path, fro
 @pytest.mark.slow
 def test_names_match_as_whole_words_on_postgresql(postgresql_url: str) -> None:
     """The same filters on PostgreSQL (its replace, lower and LIKE; row values in IN)."""
+    postgresql_url = fresh_database(postgresql_url, "cli_whole_words")  # rows of its own
     with Store.open(postgresql_url) as s:
         s.save(_acts())
     claims = json.loads(run("claims", "--speaker", "Assad", "--db", postgresql_url, "--json").stdout)
