@@ -13,7 +13,7 @@ from rich.text import Text
 from newsgraph.alerts.run import after_ingest_hook
 from newsgraph.cli.alerts import show_alert
 from newsgraph.cli.output import errors
-from newsgraph.store import DEFAULT_DB, Engine, Store, shown
+from newsgraph.store import DEFAULT_DB, Store, shown
 from newsgraph.watch import AfterIngest, WatchConfig, Watcher, load_config
 
 
@@ -26,12 +26,7 @@ def after_ingest_for(config: WatchConfig) -> AfterIngest | None:
     ``deliver`` sections), checked now; None when it has no rules."""
     if not config.rules:
         return None
-    hook = after_ingest_hook(config.rules, config.deliver, terminal=show_alert)
-
-    def after_ingest(engine: Engine, new_document_ids: list[str]) -> None:
-        hook(engine, new_document_ids)
-
-    return after_ingest
+    return after_ingest_hook(config.rules, config.deliver, terminal=show_alert)
 
 
 @click.command()

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.claims import lexicon as cue_lexicon
 from newsgraph.extract.modality import lexicon as modality_lexicon
-from newsgraph.extract.pronouns import MentionIndex, antecedent_args, dateline_end, first_person_subject, is_pronoun
+from newsgraph.extract.pronouns import (
+    MentionIndex,
+    antecedent_args,
+    dateline_end,
+    first_person_subject,
+    is_pronoun,
+    may_stand_for,
+)
 from newsgraph.extract.references import person_genders, role_holder, role_holders
 from newsgraph.ontology import (
     ActorLexicon,
@@ -71,7 +78,6 @@ QUANTITY_HEADS = frozenset(
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
-NOT_PEOPLE = frozenset({"state", "place", "media", "igo"})
 RANGE_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by"})
 HUMAN_NOUNS = frozenset(
     {"woman", "man", "child", "people", "person", "family", "prisoner", "detainee", "captive", "hostage",
@@ -400,7 +406,7 @@ class Frame(MentionIndex):
                     up = self._speaker_of_clause(v)
                     if up is not None:
                         speaker = self.subjects(up, depth + 1)[0]
-                        if self._agrees(c.text.lower(), speaker):
+                        if may_stand_for(c.text.lower(), {self.entity_kind.get(a.entity or "") for a in speaker}):
                             return speaker, passive
                     return self._pronoun_antecedent(c.i), passive
                 if c.text.lower() in {"which", "who", "that"}:
@@ -479,17 +485,6 @@ class Frame(MentionIndex):
         if gov.dep == "acl" and gov.tag == "VBN" and gov.head < g:
             return self.actor_args(gov.head)
         return self.subjects(g, depth + 1)[0]
-
-    def _agrees(self, pronoun: str, args: list[Arg]) -> bool:
-        """Whether a pronoun can stand for the actors ``args``: "he"/"she" for a person, "it"
-        for anything else ("she is likely to be asked, the Washington Post reported")."""
-        kinds = {self.entity_kind.get(a.entity or "") for a in args}
-        if pronoun in {"he", "she"}:
-            # a name the tagger typed as an organisation may still be a person's; these never are
-            return not kinds or not kinds <= NOT_PEOPLE
-        if pronoun == "it":
-            return "person" not in kinds
-        return True
 
     def _speaker_of_clause(self, v: int) -> int | None:
         """For "X said it would ...": the speech verb whose complement holds ``v``."""

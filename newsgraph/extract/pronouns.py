@@ -146,6 +146,21 @@ class MentionIndex:
         return resolve_pronouns(self)
 
 
+NOT_PEOPLE = frozenset({"state", "place", "media", "igo"})
+"""Entity kinds "he" or "she" never stands for (a name typed organisation may still be a person's)."""
+
+
+def may_stand_for(pronoun: str, kinds: set[str | None]) -> bool:
+    """Whether a subject pronoun can stand for actors of these entity ``kinds`` (None: not
+    resolved): "he"/"she" for a person, "it" for anything else ("she ..., the Washington Post
+    reported" is not the Post)."""
+    if pronoun in {"he", "she"}:
+        return not kinds or not kinds <= NOT_PEOPLE
+    if pronoun == "it":
+        return "person" not in kinds
+    return True
+
+
 def is_pronoun(t: Token) -> bool:
     """A personal pronoun the resolver reads ("he", "their", "we" ...)."""
     w = t.text.lower()

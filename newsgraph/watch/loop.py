@@ -45,7 +45,7 @@ from newsgraph.watch import dedupe
 from newsgraph.watch.config import Source, WatchConfig
 from newsgraph.watch.sources import Item, poll
 
-AfterIngest = Callable[[Engine, list[str]], None]
+AfterIngest = Callable[[Engine, list[str]], object]
 """Called with the store's engine and the ids of the documents a poll stored."""
 Log = Callable[[str], None]
 
