@@ -8,7 +8,7 @@ The YAML files under ``newsgraph/data/ontology`` are read and checked once per p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -412,6 +412,8 @@ class CameoVerbs:
     verbs: dict[str, CameoVerb]
     plover: dict[str, str]
     """CAMEO code -> PLOVER type."""
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The dictionary's word classes ("&weapon", "&military" ...), in :func:`cameo_word` form."""
 
     def plover_type(self, code: str) -> str | None:
         for k in range(len(code), 1, -1):
@@ -443,7 +445,7 @@ def load_cameo_verbs(path: Path) -> CameoVerbs:
             )
             for v, e in data["verbs"].items()
         }
-        return CameoVerbs(verbs, dict(data["plover"]))
+        return CameoVerbs(verbs, dict(data["plover"]), sets)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         reason = f"not a CAMEO verb table ({exc}); rebuild it with scripts/build_event_cameo.py"
         raise OntologyError(str(path), reason) from exc

@@ -227,6 +227,8 @@ def event_features(v: Event, c: _Context) -> Features:
         f["dated"] = 1.0
     if v.location is not None:
         f["placed"] = 1.0
+    if any(c.kind(a) == "person" for a in v.target):
+        f["person_target"] = 1.0  # an act on a named person (arrested, released, met) is concrete
     return f
 
 

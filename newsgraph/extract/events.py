@@ -84,6 +84,7 @@ HUMAN_NOUNS = frozenset(
      "civilian", "journalist", "national", "citizen", "worker", "refugee", "suspect", "wife", "girl", "boy"}
 )  # fmt: skip
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+POSSESSOR = {"his": "he", "her": "she", "its": "it"}  # the subject pronoun a possessive agrees with
 GIVE_OBJECTS = frozenset(
     {"aid", "assistance", "help", "support", "weapon", "arm", "money", "fund", "funding", "loan", "grant",
      "equipment", "training", "supply", "refuge", "shelter", "asylum", "protection", "cover", "backing",
@@ -92,6 +93,7 @@ GIVE_OBJECTS = frozenset(
 )  # fmt: skip
 """"give" is an aid only with one of these objects ("gave birth", "gave interviews", "given credit": no)."""
 ATTEMPT_VERBS = frozenset({"help", "seek", "try", "attempt"})
+PERMIT_VERBS = frozenset({"allow", "permit", "let"})
 """With a verb complement these name the attempt, not an act of their own ("helped organise", "sought to
 convince"): the complement, if it is an event, is the event."""
 COMMENT_VERBS = SPEECH | {"comment", "elaborate", "confirm", "answer", "respond", "speak", "discuss", "give"}
@@ -136,6 +138,9 @@ class Frame(MentionIndex):
     """Words for a person's role ("president", "foreign minister"), from the claims' cue data."""
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """Role word -> the persons the text writes with it -> the entities qualifying the role there."""
+    bodies: bool = False
+    """Whether a force named by its owner is an argument as written ("Assad's forces", tied to
+    Assad): events cite who acted as the text names them; relations tie the owner itself."""
 
     @classmethod
     def of(cls, annotation: Annotation, x: Extraction) -> Frame:
@@ -237,6 +242,19 @@ class Frame(MentionIndex):
             break
         return out
 
+    def accompanying(self, i: int) -> list[Arg]:
+        """The actors joined to noun ``i`` by "along with" or "together with" ("Putin, along with
+        his Turkish counterpart, Erdoğan, ... are due to meet"): they act with it."""
+        out: list[Arg] = []
+        for c in self.kids(i):
+            if c.dep == "prep" and c.lemma.lower() in {"along", "together"}:
+                for w in self.kids(c.i):
+                    if w.dep == "prep" and w.lemma.lower() == "with":
+                        for p in self.kids(w.i):
+                            if p.dep == "pobj":
+                                out.extend(self.actor_args(p.i))
+        return out
+
     def anaphor(self, i: int) -> Mention | None:
         """ "the organisation" -> the nearest preceding named organisation (within 3 sentences)."""
         t = self.tok(i)
@@ -317,6 +335,9 @@ class Frame(MentionIndex):
                 if self.is_actor_mention(m) and m is not None:
                     found = [m, *(mc for cj in self.conjuncts(c.i)[1:] if (mc := self.mention(cj)) is not None)]
                     mods.extend(a for mc in found if self.is_actor_mention(mc) and (a := self._modifier_arg(mc, h)))
+                elif self.bodies and c.dep == "poss" and is_pronoun(c) and t.lemma.lower() in self.lexicon.nouns:
+                    # "its fighters", "their troops": the body, tied to whom the pronoun stands for
+                    mods.extend(self.span_arg(c.i, h, a.entity) for a in self._pronoun_antecedent(c.i) if a.entity)
         lemma = t.lemma.lower()
         if t.tag == "NN" and lemma in self.role_nouns and not self.mention_at[h] >= 0:
             # "the US president", "Turkey's foreign minister": the person in that role, not the
@@ -358,10 +379,14 @@ class Frame(MentionIndex):
     def _modifier_arg(self, m: Mention, h: int) -> Arg | None:
         """ "Kurdish forces": the phrase a demonym modifies is the actor (with the demonym's entity);
         a name modifying a noun ("Taiwan's minister", "US troops") stands for the actor itself."""
-        if not self.is_bare_modifier(m):
-            return self.arg(m)
         head = self.tok(h)
         lemma = head.lemma.lower()
+        if not self.is_bare_modifier(m):
+            if self.bodies and head.pos == "NOUN" and lemma in self.lexicon.nouns:
+                # "Assad's forces", "US troops": the body as written, tied to the actor it belongs to
+                a = self.annotation.token_at(m.start)
+                return self.span_arg(a.i if a is not None else h, h, m.entity)
+            return self.arg(m)
         if lemma in events().nouns or not (
             lemma in self.lexicon.nouns or lemma in events().agent_objects or head.tag in {"NNS", "NNPS"}
         ):
@@ -414,6 +439,8 @@ class Frame(MentionIndex):
                     if t.dep == "relcl":
                         return self.actor_args(t.head), passive
                 found = [a for a in self.actor_args(c.i) if not self._fronted_place(a)]
+                if found:
+                    found.extend(a for a in self.accompanying(c.i) if a not in found)
                 if not found and self.tok(v).tag in {"VBG", "VBN"}:
                     # "the nexus between ... groups X and Y operating openly ...": a misparsed participle
                     found = self._preceding_actors(v)
@@ -430,8 +457,12 @@ class Frame(MentionIndex):
             if t.dep == "xcomp":
                 # object control: "invited Sharif to join", "urged X to ..."; a place left behind
                 # controls nothing ("fled the US to join Isis": she joins)
+                asks = head.lemma.lower() in ORDER_VERBS or any(
+                    e.type == "REQUEST" for e in events().verbs.get(head.lemma.lower(), ())
+                )
                 for c in self.kids(head.i):
-                    if c.dep in OBJECTS and not self.is_place_mention(self.mention(c.i)):
+                    # "asked Turkey, Russia and Iran to meet": a state asked acts, a place left does not
+                    if c.dep in OBJECTS and (asks or not self.is_place_mention(self.mention(c.i))):
                         return self.actor_args(c.i), passive
                 return self.subjects(head.i, depth + 1)[0], passive
             if (t.dep == "conj" or (t.dep == "dep" and t.tag == head.tag == "VB")) and head.pos in {"VERB", "AUX"}:
@@ -446,6 +477,9 @@ class Frame(MentionIndex):
                 ):
                     # "his pledge to pull troops out", "Trump's promise to leave": who pledges acts
                     found = _owner(self, head.i)
+                    if not found and head.dep in OBJECTS and head.lemma.lower() in events().embedding["planned"]:
+                        # "the administration reversed plans to withdraw": whose plans they are
+                        found = self.subjects(head.head, depth + 1)[0]
                 return found, passive
             if t.dep == "advcl" and t.tag == "VBG":
                 return self.subjects(head.i, depth + 1)[0], passive
@@ -553,6 +587,7 @@ def find_events(annotation: Annotation, x: Extraction) -> tuple[Event, ...]:
         return ()
     ont = events()
     frame = Frame.of(annotation, x)
+    frame.bodies = True
     drafts: list[_Draft] = []
     for sentence in annotation.sentences:
         drafts.extend(_sentence_events(frame, ont, sentence))
@@ -596,6 +631,9 @@ def match_trigger(frame: Frame, table: dict[str, tuple[Trigger, ...]], t: Token)
             for c in frame.kids(t.i):  # "open the border": the object's own modifiers too
                 if c.dep in OBJECTS or c.dep == "prt":
                     kid_lemmas.update(k.lemma.lower() for k in frame.kids(c.i))
+                elif c.dep in {"advcl", "ccomp"}:
+                    # "called for a force to be stationed": the preposition parsed as the clause's mark
+                    kid_lemmas.update(k.lemma.lower() for k in frame.kids(c.i) if k.dep == "mark" and k.i < c.i)
         if e.dependent in kid_lemmas:
             return e
     return None
@@ -788,8 +826,9 @@ def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigg
             return trig.type
         if any(p.code is None for p in best):
             return None
-        if not best[0].after[0] & CAMEO_PREPOSITIONS:
-            # "withdraw peacekeepers": the dictionary's reading of the verb with that object
+        if not best[0].after[0] & CAMEO_PREPOSITIONS and not any(w in ont.nouns for w in best[0].after[0] & objects):
+            # "withdraw peacekeepers": the dictionary's reading of the verb with that object; not
+            # when the object is itself an act ("welcomed the withdrawal": nobody welcoming withdraws)
             other = cameo.plover_type(best[0].code or "")
             return other if other in ont.types else None
         # a bare preposition ("fight for", "blockade ... from") is weak evidence: the verb decides
@@ -852,6 +891,10 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                     if p.dep == "pobj":
                         source.extend(frame.actor_args(p.i))
             if c.dep in PASSIVE_SUBJECTS:
+                if trig.type == "ASSAULT" and cameo_word(c.text) in cameo_verbs().sets.get("&weapon", ()):
+                    # "Israeli missiles were fired at ...": the weapon's owner attacks, the weapon is no target
+                    source.extend(frame.actor_args(c.i))
+                    continue
                 object_heads.append(c.i)
                 objects.extend(frame.actor_args(c.i))
     else:
@@ -866,6 +909,10 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         return None  # "gave birth", "gave interviews", "given credit"
     if lemma in ATTEMPT_VERBS and not objects and any(c.pos == "VERB" for c in complements):
         return None  # "helped organise flights", "sought to convince": the complement is the act
+    if lemma in PERMIT_VERBS and any(match_trigger(frame, ont.verbs, c) for c in complements if c.pos == "VERB"):
+        # "UK law allows Britain to revoke ...", "will not allow US troops to leave": permission for
+        # an act the ontology codes is that act's frame, not a concession of its own
+        return None
     if trig.type == ont.intent["refusal"] and not object_heads:
         if any(c.lemma.lower() in COMMENT_VERBS for c in complements):
             return None  # "declined to comment"
@@ -1042,7 +1089,14 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                 if clause.dep in {"relcl", "acl"}:
                     d.source.extend(frame.actor_args(clause.head, nominal=False))
             elif low in POSSESSIVE_PRONOUNS:
-                d.source.extend(frame._pronoun_antecedent(c.i))  # "Erdoğan ... his threat"
+                found = frame._pronoun_antecedent(c.i)  # "Erdoğan ... his threat"
+                head = frame.tok(t.head)
+                if not found and t.dep in OBJECTS and head.pos == "VERB":
+                    # "Russian jets renewed their bombardment": the clause's own subject, where it can be
+                    subj = frame.subjects(head.i)[0]
+                    if may_stand_for(POSSESSOR.get(low, low), {frame.entity_kind.get(a.entity or "") for a in subj}):
+                        found = subj
+                d.source.extend(found)
             continue
         if c.dep in {"poss", "amod", "compound", "nmod"} and frame.is_actor_mention(m) and m is not None:
             if frame.is_bare_modifier(m):
@@ -1088,6 +1142,11 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                     for a in frame.actor_args(p.i)
                     if a not in d.source
                 )
+    elif etype.agentive_of and not d.source and trig.mode != "multilateral":
+        # "the withdrawal of US forces", "a demonstration of students": the "of" phrase acts
+        for c in frame.kids(t.i):
+            if c.dep == "prep" and c.lemma.lower() == "of" and c.i > t.i:
+                d.source.extend(a for p in frame.kids(c.i) if p.dep == "pobj" for a in frame.actor_args(p.i))
     _prepositions(frame, ont, d, t.i)
     if trig.mode == "multilateral" or trig.type == "CONSULT":
         d.participants = _participants(frame, ont, t.i, sentence)

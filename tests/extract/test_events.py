@@ -531,3 +531,62 @@ def test_a_forecast_is_no_commitment(extracted: Extract) -> None:
     x = extracted("All embassy staff will be withdrawn from Khartoum next week.")
     assert not [v for v in x.events if v.type in {"AGREE", "THREATEN"}]
     assert all(v.modality == "planned" for v in x.events if v.type == "RETREAT")
+
+
+@pytest.mark.slow
+def test_a_force_named_by_its_owner_keeps_the_phrase_and_the_owner(extracted: Extract) -> None:
+    # "Assad's forces", "its fighters": the body as written, tied to the actor it belongs to
+    x = extracted("Islamic State said on Monday that its fighters had attacked a Kurdish checkpoint near Hasakah.")
+    v = next(v for v in x.events if v.type == "ASSAULT")
+    assert "its fighters" in _texts(v.source)
+    assert all(a.entity for a in v.source if a.text == "its fighters")
+    y = extracted("Assad's forces shelled the town of Maarat al-Numan on Sunday.")
+    w = next(v for v in y.events if v.type == "ASSAULT")
+    assert "Assad's forces" in _texts(w.source)
+
+
+@pytest.mark.slow
+def test_who_acts_in_a_withdrawal_or_a_call_for_one(extracted: Extract) -> None:
+    # a force leaving is a withdrawal; the "of" phrase of a withdrawal withdraws
+    left = _only(extracted("The president insists that US troops must leave Syria by the spring."), "RETREAT")
+    assert "US troops" in _texts(left.source)
+    assert not [v for v in extracted("The family left Aleppo in 2015.").events if v.type == "RETREAT"]
+    w = _only(extracted("The planned withdrawal of French forces from the area alarmed the Kurds."), "RETREAT")
+    assert "French forces" in _texts(w.source)
+    # "welcomed the withdrawal": whoever welcomes it does not withdraw
+    assert not [v for v in extracted("Ankara welcomed the withdrawal.").events if v.type == "RETREAT"]
+    # whose plans: the subject of the verb that takes them
+    p = _only(extracted("The Trump administration reversed plans to withdraw from the north-east."), "RETREAT")
+    assert "Trump administration" in " ".join(_texts(p.source))
+    # "called for a force to be stationed": the preposition parsed as the clause's mark
+    r = extracted("The Kurdish leader Ilham Ahmed has called for an international force to be stationed on the border.")
+    assert [v for v in r.events if v.type == "REQUEST" and "Ilham Ahmed" in _texts(v.source)]
+
+
+@pytest.mark.slow
+def test_co_agents_possessors_and_weapons(extracted: Extract) -> None:
+    # "X, along with Y and Z, are due to meet": all of them meet
+    meeting = "The French president, Emmanuel Macron, along with the German chancellor, Angela Merkel, will meet."
+    m = _only(extracted(meeting), "CONSULT")
+    assert {"Emmanuel Macron", "Angela Merkel"} <= _texts(m.source) | _texts(m.participants)
+    # "asked Egypt and Jordan to meet": a state asked acts, though it is also a place
+    a = [v for v in extracted("The envoy was asking Egypt and Jordan to meet next week.").events if v.type == "CONSULT"]
+    assert a and {"Egypt", "Jordan"} <= _texts(a[0].source) | _texts(a[0].participants)
+    # "Russian jets renewed their bombardment": the possessive stands for the clause's subject
+    renewed = extracted("Russian jets renewed their bombardment of the town.")
+    b = next(v for v in renewed.events if v.trigger.text == "bombardment")
+    assert "Russian jets" in _texts(b.source)
+    # "missiles were fired at ...": the weapon's owner attacks; the weapon is no target
+    f = _only(extracted("Israeli missiles were fired at an airbase near Homs on Monday."), "ASSAULT")
+    assert "Israeli missiles" in _texts(f.source)
+    assert "Israeli missiles" not in _texts(f.target)
+
+
+@pytest.mark.slow
+def test_permission_for_a_coded_act_is_not_a_concession(extracted: Extract) -> None:
+    # the act permitted carries the event; the permission is its frame
+    x = extracted("The new law allows the government to revoke the citizenship of convicted fighters.")
+    assert not [v for v in x.events if v.type == "CONCEDE"]
+    # permission for something the ontology does not code stays a concession
+    y = extracted("Damascus allowed the aid convoys to enter Douma on Tuesday.")
+    assert [v for v in y.events if v.type == "CONCEDE"]
