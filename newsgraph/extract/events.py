@@ -467,7 +467,13 @@ class Frame(MentionIndex):
                 return self.subjects(head.i, depth + 1)[0], passive
             if (t.dep == "conj" or (t.dep == "dep" and t.tag == head.tag == "VB")) and head.pos in {"VERB", "AUX"}:
                 # "to operate freely, participate in events, and forge alliances": one subject
-                return self.subjects(head.i, depth + 1)[0], passive
+                shared = self.subjects(head.i, depth + 1)[0]
+                said = self.tok(head.head)
+                if not shared and t.dep == "conj" and head.dep == "ccomp" and said.lemma.lower() in SPEECH:
+                    # "the WHO said the situation was critical and called on all parties": the
+                    # parser joins the speaker's second act to what was said
+                    shared = self.subjects(said.i, depth + 1)[0]
+                return shared, passive
             if t.dep in {"acl", "relcl"} and head.pos in ACTOR_POS:
                 found = self.actor_args(head.i)
                 if (
@@ -861,6 +867,8 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
     objects: list[Arg] = []
     object_heads: list[int] = []
     for c in frame.kids(t.i):
+        if c.dep in OBJECTS and c.lemma.lower() == trig.dependent:
+            continue  # "joined forces with Israel", "withdrew support": the object is part of the trigger
         if c.dep in OBJECTS:
             object_heads.append(c.i)
             objects.extend(frame.actor_args(c.i))

@@ -590,3 +590,27 @@ def test_permission_for_a_coded_act_is_not_a_concession(extracted: Extract) -> N
     # permission for something the ontology does not code stays a concession
     y = extracted("Damascus allowed the aid convoys to enter Douma on Tuesday.")
     assert [v for v in y.events if v.type == "CONCEDE"]
+
+
+@pytest.mark.slow
+def test_a_speakers_second_act_joined_to_what_was_said(extracted: Extract) -> None:
+    # the parser joins "called on" to "was critical"; the speaker is who calls
+    x = extracted("The Red Cross said the situation in the camp was dire and called on all sides to open the roads.")
+    r = _only(x, "REQUEST")
+    assert "Red Cross" in " ".join(_texts(r.source))
+
+
+@pytest.mark.slow
+def test_what_is_withdrawn_or_joined_decides_the_type(extracted: Extract) -> None:
+    # CAMEO codes withdrawing aid as a sanction; a force withdrawn is a retreat
+    assert _only(extracted("The United States has withdrawn aid from the Palestinian Authority."), "SANCTION")
+    assert _only(extracted("Britain withdrew its troops from Basra in 2007."), "RETREAT")
+    # "joined forces with": cooperation, and the object is part of the trigger, not a target
+    j = _only(extracted("Egypt joined forces with Jordan to fight smuggling."), "COOPERATE")
+    assert "forces" not in _texts(j.target)
+    assert "Jordan" in _texts(j.target) | _texts(j.participants)
+    # a phone call is a consultation, not a request
+    c = extracted("The talks followed a phone call between Macron and Putin on Friday.")
+    call = _only(c, "CONSULT")
+    assert {"Macron", "Putin"} <= _texts(call.participants) | _texts(call.source) | _texts(call.target)
+    assert not [v for v in c.events if v.type == "REQUEST"]
