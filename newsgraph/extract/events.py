@@ -422,6 +422,15 @@ class Frame(MentionIndex):
         for c in self.kids(v):
             if c.dep in PASSIVE_SUBJECTS or c.dep == "auxpass":
                 passive = True  # "to be asked": no subject of its own, still not the agent
+        t = self.tok(v)
+        if (
+            not passive
+            and t.dep == "conj"
+            and t.tag == "VBN"
+            and not any(c.dep in {"aux", "nsubj"} for c in self.kids(v))
+            and any(c.dep == "auxpass" for c in self.kids(t.head))
+        ):
+            passive = True  # "were identified and arrested": the second participle is passive too
         purpose = any(c.dep == "mark" and c.text.lower() == "for" for c in self.kids(v))
         for c in self.kids(v):
             if c.dep in SUBJECTS and purpose and self.is_place_mention(self.mention(c.i)):
@@ -437,7 +446,12 @@ class Frame(MentionIndex):
                 if c.text.lower() in {"which", "who", "that"}:
                     t = self.tok(v)
                     if t.dep == "relcl":
-                        return self.actor_args(t.head), passive
+                        found = self.actor_args(t.head)
+                        if not found and c.i > 0 and self.tok(c.i - 1).text in {"–", "—", ","}:
+                            # "a buffer between militias and Turkey – which has threatened": the
+                            # parser hangs the clause on the phrase; the name just before it is meant
+                            found = [a for a in self._preceding_actors(c.i) if a.entity]
+                        return found, passive
                 found = [a for a in self.actor_args(c.i) if not self._fronted_place(a)]
                 if found:
                     found.extend(a for a in self.accompanying(c.i) if a not in found)
@@ -891,6 +905,15 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         patient = [c.i for c in frame.kids(t.head) if c.dep in PASSIVE_SUBJECTS]
         # "was reported by agencies to have been killed": who was reported, not who reported
         objects.extend(frame.actor_args(patient[0]) if patient else frame.subjects(t.head)[0])
+        up = frame.tok(t.head)
+        for _ in range(3):
+            # "fighters had sneaked into a convoy and were identified and arrested": a chain of
+            # coordinated verbs shares the first one's subject
+            if objects or up.dep != "conj" or not _is_passive(frame, up.i):
+                break
+            up = frame.tok(up.head)
+            subject = [c.i for c in frame.kids(up.i) if c.dep in SUBJECTS | PASSIVE_SUBJECTS]
+            objects.extend(frame.actor_args(subject[0]) if subject else [])
     if passive:
         source: list[Arg] = []
         for c in frame.kids(t.i):
@@ -1120,6 +1143,16 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
             for g in frame.kids(c.i):
                 if g.dep in {"npadvmod", "compound", "nmod"} and frame.is_actor_mention(frame.mention(g.i)):
                     d.source.extend(frame.actor_args(g.i))
+    if not d.source and ont.types[trig.type].valence == "conflictual":
+        # "an assault by the regime and Russia", "the attack by the Kurdish forces": the agent
+        d.source.extend(
+            a
+            for c in frame.kids(t.i)
+            if c.dep in {"prep", "agent"} and c.lemma.lower() == "by" and c.i > t.i
+            for p in frame.kids(c.i)
+            if p.dep == "pobj"
+            for a in frame.actor_args(p.i)
+        )
     # the light verb's subject: "Moroccan diplomats held their first meeting with ..."
     head = frame.tok(t.head)
     if not d.source and t.dep == "pobj" and head.lemma.lower() == "for" and head.head != head.i:

@@ -614,3 +614,17 @@ def test_what_is_withdrawn_or_joined_decides_the_type(extracted: Extract) -> Non
     call = _only(c, "CONSULT")
     assert {"Macron", "Putin"} <= _texts(call.participants) | _texts(call.source) | _texts(call.target)
     assert not [v for v in c.events if v.type == "REQUEST"]
+
+
+@pytest.mark.slow
+def test_agents_of_nominal_attacks_and_chained_passives(extracted: Extract) -> None:
+    # "an assault by X": the agent of a hostile act named as a noun
+    a = _only(extracted("Aleppo was spared an assault by the regime last year."), "ASSAULT")
+    assert "regime" in " ".join(_texts(a.source))
+    # "fired on": a shooting, aimed at whom the preposition names
+    f = _only(extracted("Police said the gunmen had fired on the protesters outside the ministry."), "ASSAULT")
+    assert "protesters" in " ".join(_texts(f.target))
+    # "had sneaked in and were identified and arrested": the first verb's subject is arrested
+    x = extracted("Two smugglers had crossed the border and were later identified and arrested by the police.")
+    c = _only(x, "COERCE")
+    assert "Two smugglers" in " ".join(_texts(c.target)) and "the police" not in " ".join(_texts(c.target))
