@@ -65,6 +65,12 @@ class RelationPatterns:
     """ "it has 700 employees": the people a group has belong to it."""
     conduct_verbs: frozenset[str]
     """ "In Syria, forces conducted 23 strikes": the attacks are where their subject is."""
+    office_nouns: frozenset[str]
+    """Occupations and offices a person holds (has_role) that tie them to no group by themselves."""
+    operating_nouns: frozenset[str]
+    """ "US troops in Syria": organised actors named by a common noun, active where they are."""
+    backing_types: frozenset[str]
+    """ "US-backed forces", "the US-led coalition": relation types a hyphened participle states."""
     argument_kinds: dict[str, tuple[frozenset[str], frozenset[str]]]
     """Relation type -> (subject kinds, object kinds) of a tie read right (a confidence feature)."""
 
@@ -84,7 +90,7 @@ _WORD_SETS = (
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
     "not_hostile", "attack_nouns",
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
-    "member_nouns",
+    "member_nouns", "backing_types", "operating_nouns", "office_nouns",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 

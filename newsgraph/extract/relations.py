@@ -562,6 +562,7 @@ def _allied_too(frame: Frame, pat: RelationPatterns, found: list[_Found]) -> lis
             and _party(frame, f.subject)
             and _party(frame, f.object)
             and not _modifier(frame, f.object)  # "supports France's proposal" backs a proposal
+            and frame.tok(f.cue - 1).text != "-"  # "US-backed forces": a patron, not a partner
         ):
             out.append(_Found("allied_with", f.subject, f.object, f.cue))
     return out
@@ -607,6 +608,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_participle(frame, ont, t))
             elif lemma in pat.control_verbs:
                 found.extend(_held(frame, t))
+            elif t.tag == "VBN" and ont.verb_type.get(lemma) in pat.backing_types:
+                found.extend(_backed(frame, ont, t))
         if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
             found.extend(_staff(frame, pat, t))
         if t.pos == "VERB" and lemma in pat.sending_verbs:
@@ -622,8 +625,9 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_possessed_place(frame, t))
         if t.pos == "NOUN" and lemma == "part":
             found.extend(_part_of(frame, t))
-        if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns):
+        if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns or _office(t)):
             found.extend(_role_noun(frame, ont, t))
+            found.extend(_role_after_copula(frame, ont, t))
         if (t.pos == "ADP" or t.dep == "prep") and _places_by(frame, pat, t):  # "Near" may be tagged PROPN
             found.extend(_locative(frame, t))
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
@@ -664,7 +668,16 @@ def _role_of(frame: Frame, ont: RelationOntology, tokens: list[Token]) -> tuple[
     for a in reversed(tokens):
         if a.lemma.lower() in ont.role_type or a.text.lower() in ont.role_type:
             return ont.role_type.get(a.lemma.lower()) or ont.role_type[a.text.lower()], a.i, a.i
+    last = tokens[-1] if tokens else None
+    if last is not None and last.pos in {"NOUN", "PROPN"} and _office(last):
+        return "has_role", last.i, last.i  # "the Saudi journalist Jamal Khashoggi": a role, no tie
     return None
+
+
+def _office(t: Token) -> bool:
+    """A noun naming an occupation or office ("journalist", "barrister", "co-founder")."""
+    offices = patterns().office_nouns
+    return t.lemma.lower() in offices or t.text.lower() in offices
 
 
 def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_Found]:
@@ -689,9 +702,9 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         if role is not None:
             rtype, a, b = role
             rtype = _subordinate(frame, rtype, title)
-            out.append(_Found("has_role", person, frame.span_arg(_office_start(plain, a), b), a))
+            out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(plain, a)), b), a))
             for g in dict.fromkeys(groups):
-                if g is not None and g.type != "PERSON":
+                if g is not None and g.type != "PERSON" and rtype != "has_role":
                     out.append(_Found(rtype, person, frame.arg(g), a))
     # the role the name stands in apposition to: "the home secretary, Sajid Javid", "Germany's
     # chancellor, Angela Merkel", "the SDF commander Adnan Afrin"
@@ -709,9 +722,13 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         if role_head is None:
             continue
         role_tok = frame.tok(role_head)
-        role_rel = ont.role_type.get(role_tok.lemma.lower())
-        if role_rel is None or frame.mention_at[role_head] >= 0:
+        if frame.mention_at[role_head] >= 0 or role_tok.pos not in {"NOUN", "PROPN"}:
             continue
+        before = [g for g in frame.kids(role_head) if g.i < role_head and g.dep in ROLE_MODIFIERS]
+        found_role = _role_of(frame, ont, [*(g for g in before if frame.mention_at[g.i] < 0), role_tok])
+        if found_role is None:
+            continue
+        role_rel = _one_of_many(frame, role_tok, found_role[0])
         sub = frame.annotation.subtree(role_head)
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
         out.append(_Found("has_role", person, frame.span_arg(first_i, sub[-1].i), role_head))
@@ -720,14 +737,20 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             out.append(_Found("alias_of", person, frame.span_arg(sub[0].i, sub[-1].i), role_head))
         role_rel = _subordinate(frame, role_rel, [t for t in sub if t.i < role_head])
         for p in frame.kids(role_head):
-            if p.dep == "prep" and p.lemma in {"of", "for", "at"}:
-                of_rel = _heading(frame, role_tok, role_rel)
+            if p.dep == "prep" and p.lemma in {"of", "for", "at", "with"}:
+                of_rel = _one_of_many(frame, role_tok, _heading(frame, role_tok, role_rel))
+                if of_rel == "has_role":  # "a researcher at Human Rights Watch": one of its people
+                    of_rel = "member_of"
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
-                        out.extend(_Found(of_rel, person, g, role_head) for g in frame.actor_args(q.i))
+                        out.extend(
+                            _Found(of_rel, person, g, role_head)
+                            for g in frame.actor_args(q.i)
+                            if of_rel != "member_of" or not _is_place_arg(frame, g)
+                        )
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
-                if g2 is not None:
+                if g2 is not None and role_rel != "has_role":
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
 
@@ -744,12 +767,20 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
         return []
     rtype, a, b = found
     rtype = _subordinate(frame, rtype, words)
-    out = [_Found("has_role", person, frame.span_arg(_office_start(words, a), b), role.i)]
+    out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
         if g is not None and frame.is_actor_mention(g) and g.type != "PERSON":
             out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
+
+
+def _prefixed(frame: Frame, i: int) -> int:
+    """The first token of a role word with its hyphened prefix: "co-founder", "vice-president"."""
+    toks = frame.annotation.tokens
+    while i >= 2 and toks[i - 1].text == "-" and toks[i - 1].start == toks[i - 2].end and toks[i].start == toks[i - 1].end:
+        i -= 2
+    return i
 
 
 def _office_start(words: list[Token], first: int) -> int:
@@ -760,6 +791,13 @@ def _office_start(words: list[Token], first: int) -> int:
     while first - 1 in inside:
         first -= 1
     return first
+
+
+def _one_of_many(frame: Frame, role: Token, rtype: str) -> str:
+    """ "Ciyager Amed, an SDF leader": an indefinite heading role makes its holder one of the
+    group's leaders, a member, not its head ("the SDF leader" heads it)."""
+    indefinite = any(c.dep == "det" and c.text.lower() in {"a", "an", "one"} for c in frame.kids(role.i))
+    return "member_of" if rtype == "leads" and indefinite else rtype
 
 
 def _subordinate(frame: Frame, rtype: str, title: list[Token]) -> str:
@@ -1238,6 +1276,33 @@ def _held(frame: Frame, t: Token) -> list[_Found]:
     return [_Found("leads", h, held, t.i) for h in holders]
 
 
+def _backed(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "the US-backed Syrian Democratic Forces", "Iranian-backed forces", "the US-led coalition",
+    "US-allied Kurdish militias": the actor before the hyphen backs (leads, is allied with) what
+    the participle describes: the name it modifies, the name a described noun is in apposition
+    to ("the SDF, a US-backed Kurdish militia"), else the noun phrase after the participle."""
+    backers: list[Arg] = []
+    for c in frame.kids(t.i):
+        if c.dep in {"npadvmod", "compound", "nmod", "amod"} and c.i < t.i and frame.tok(c.i + 1).text == "-":
+            backers.extend(a for a in frame.actor_args(c.i, nominal=False) if not _is_place_arg(frame, a) or _party(frame, a))
+    head = frame.tok(t.head)
+    if not backers or head.pos not in {"NOUN", "PROPN"} or head.i < t.i:
+        return []
+    m = frame.mention(head.i)
+    backed: list[Arg]
+    if m is not None and frame.is_actor_mention(m):
+        backed = [frame.arg(m)]
+    else:
+        up = frame.tok(head.head)
+        named = frame.mention(up.i) if head.dep == "appos" else None
+        if named is not None and frame.is_actor_mention(named) and not frame.is_place_mention(named):
+            backed = [frame.arg(named)]
+        else:
+            backed = [frame.span_arg(t.i + 1, frame.noun_phrase(head.i)[1])]
+    rtype = ont.verb_type[t.lemma.lower()]
+    return [_Found(rtype, b, x, t.i) for b in backers for x in backed if b.entity is None or b.entity != x.entity]
+
+
 def _clause_subjects(frame: Frame, i: int) -> list[Arg]:
     """The subjects of the verb that a noun hangs from: "X conducted strikes against Y",
     "X has had control of Mosul", "X was a commander in the navy", "after a meeting with Y, X ..."."""
@@ -1428,6 +1493,21 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     return out + [_Found(rtype, h, g, t.i) for h in holders for g in groups]
 
 
+def _role_after_copula(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "Alia Brahimi is co-founder of Legatus Global", "Letta Tayler is the senior researcher at
+    Human Rights Watch": a named person the copula ties to a role noun holds that role."""
+    head = frame.tok(t.head)
+    if t.dep != "attr" or head.lemma.lower() != "be" or frame.mention_at[t.i] >= 0:
+        return []
+    words = [c for c in frame.kids(t.i) if c.i < t.i and c.dep in ROLE_MODIFIERS and frame.mention_at[c.i] < 0]
+    found = _role_of(frame, ont, sorted([*words, t], key=lambda w: w.i))
+    if found is None:
+        return []
+    persons = [a for a in frame.subjects(head.i)[0] if (m := _mention_of(frame, a)) is not None and m.type == "PERSON"]
+    role = frame.span_arg(_prefixed(frame, _office_start(sorted([*words, t], key=lambda w: w.i), found[1])), t.i)
+    return [_Found("has_role", p, role, t.i) for p in persons]
+
+
 def _described_person(frame: Frame, t: Token) -> tuple[list[Arg], list[_Found]]:
     """A definite role phrase that names a person: "His Chief of Staff, Major General Hassan"
     (the name in apposition after it), "Bashar al-Assad is the President of Syria" (the subject
@@ -1557,7 +1637,7 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
             if frame.is_place_mention(m) or not frame.is_actor_mention(m):
                 return []  # a named place in a place: _places reads these
             there = [frame.arg(m), *_met_by(frame, head)]
-            return [_Found("located_in", a, p, prep.i) for a in there for p in places]
+            return [_Found(_place_type(frame, "located_in", a), a, p, prep.i) for a in there for p in places]
         pat = patterns()
         if head.lemma.lower() in pat.place_nouns | pat.controlled_nouns and head.pos == "NOUN":
             # "a mosque in northern Iraq", "the port of Tema in Ghana": a place in a place
@@ -1578,8 +1658,22 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
     for a in actors:
         if _is_place_arg(frame, a):
             continue
-        out.extend(_Found(rtype, a, p, prep.i) for p in places)
+        out.extend(_Found(_place_type(frame, rtype, a), a, p, prep.i) for p in places)
     return out
+
+
+def _place_type(frame: Frame, rtype: str, a: Arg) -> str:
+    """An organised actor in a place is active there ("the YPG in Syria", "US troops in Syria",
+    "Hezbollah in Beirut": operates_in); a person or a thing is located there."""
+    if rtype != "located_in":
+        return rtype
+    m = _mention_of(frame, a)
+    if m is not None and frame.mention_at[frame.annotation.token_at(a.end - 1).i] >= 0:  # type: ignore[union-attr]
+        return "operates_in" if m.type in {"ORG", "NORP"} or frame.entity_kind.get(a.entity or "") in {"group", "organization", "igo"} else rtype
+    last = frame.annotation.token_at(a.end - 1)
+    if last is not None and last.lemma.lower() in patterns().operating_nouns:
+        return "operates_in"
+    return rtype
 
 
 def _described(frame: Frame, noun: Token) -> list[Arg]:
