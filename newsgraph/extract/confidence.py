@@ -261,6 +261,10 @@ def relation_features(r: Relation, c: _Context) -> Features:
     return f
 
 
+PHRASE_VERB_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
+"""A participle inside a noun phrase ("the US-backed SDF") links no clause."""
+
+
 def _link(r: Relation, c: _Context) -> Features:
     """How the parse ties the two arguments' head words: inside one noun phrase ("Syria's
     president Assad", "the SDF commander X"), by an apposition ("X, the head of MI6"), or through
@@ -287,7 +291,8 @@ def _link(r: Relation, c: _Context) -> Features:
     arcs = {ann.tokens[i].dep for i in path if i != common}
     f: Features = {"path_arcs": math.log1p(len(path) - 1) / 2}
     inner = [i for i in path if i not in heads]
-    if any(ann.tokens[i].pos in ("VERB", "AUX") for i in inner):
+    clause = [i for i in inner if ann.tokens[i].pos in ("VERB", "AUX") and ann.tokens[i].dep not in PHRASE_VERB_DEPS]
+    if clause:
         f["link:verb"] = 1.0
     elif "appos" in arcs:
         f["link:appos"] = 1.0

@@ -132,7 +132,8 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     seen: set[tuple[str, int, int]] = set()
     for sentence in annotation.sentences:
         for f in _shared_title(frame, _allied_too(frame, pat, _sentence_relations(frame, ont, sentence))):
-            s, o = _phrase_of_demonym(frame, f.subject), _phrase_of_demonym(frame, f.object)
+            s = _phrase_of_demonym(frame, f.subject)
+            o = f.object if f.type in PLACE_TYPES else _phrase_of_demonym(frame, f.object)
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
             if (s.start < o.end and o.start < s.end) or same:
                 continue
@@ -731,7 +732,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         role_rel = _one_of_many(frame, role_tok, found_role[0])
         sub = frame.annotation.subtree(role_head)
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
-        out.append(_Found("has_role", person, frame.span_arg(first_i, sub[-1].i), role_head))
+        out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, first_i), sub[-1].i), role_head))
         if c.dep == "appos":
             # "Votel, commander of U.S. Central Command": the description names the same person
             out.append(_Found("alias_of", person, frame.span_arg(sub[0].i, sub[-1].i), role_head))
@@ -839,6 +840,8 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
                 outer = frame.mention(p.i)
                 if p.dep == "pobj" and frame.is_place_mention(outer) and outer is not None:
                     out.append(_Found("located_in", inner, frame.arg(outer), c.i))
+    out.extend(_place_of_place(frame, t, inner))
+    out.extend(_comma_region(frame, k, inner))
     # "Quetta in Pakistan" wherever the parser attached the preposition
     nxt = frame.mention_last[k] + 1
     if nxt + 1 < len(frame.annotation.tokens) and frame.tok(nxt).lemma.lower() in {"in", "near"}:
@@ -862,6 +865,67 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
             if ends and not listed and dep in {"appos", "npadvmod", "conj"} and not state:
                 out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     return out
+
+
+def _place_of_place(frame: Frame, t: Token, inner: Arg) -> list[_Found]:
+    """ "the eastern Syrian town of Baghuz", "the Kurdish Aleppo district of Sheikh Maqsood" (the
+    place the place noun's modifier names holds the named one), "the Anbar and Nineveh provinces
+    of Iraq" (names before a plural place noun are in the place after "of")."""
+    pat = patterns()
+    k = t.i
+    while frame.tok(k).dep == "conj" and frame.tok(k).head != k:
+        k = frame.tok(k).head
+    first = frame.tok(k)
+    noun = None
+    outer: list[Mention] = []
+    if first.dep == "pobj" and frame.tok(first.head).lemma.lower() == "of":
+        noun = frame.tok(frame.tok(first.head).head)
+        if noun.pos != "NOUN" or noun.lemma.lower() not in pat.place_nouns:
+            return []
+        outer = [m for c in frame.kids(noun.i) if c.dep in ROLE_MODIFIERS and (m := frame.mention(c.i)) is not None]
+    elif first.dep == "compound" and frame.tok(first.head).pos == "NOUN":
+        noun = frame.tok(first.head)
+        if noun.lemma.lower() not in pat.place_nouns:
+            return []
+        outer = [
+            m
+            for c in frame.kids(noun.i)
+            if c.dep == "prep" and c.lemma.lower() == "of"
+            for p in frame.kids(c.i)
+            if p.dep == "pobj" and (m := frame.mention(p.i)) is not None
+        ]
+    places = [m for m in outer if m.entity != inner.entity and frame.entity_kind.get(m.entity or "") in {"state", "place"}]
+    return [_Found("located_in", inner, frame.arg(m), noun.i) for m in places if noun is not None]
+
+
+def _comma_region(frame: Frame, k: int, inner: Arg) -> list[_Found]:
+    """ "in Baghuz, eastern Syria", "Sweida, in southern Syria": a place, a comma, then (after "in")
+    a compass word and a state or place: the first is in the second."""
+    toks = frame.annotation.tokens
+    i = frame.mention_last[k] + 1
+    if i >= len(toks) or toks[i].text != ",":
+        return []
+    i += 1
+    if i < len(toks) and toks[i].text.lower() == "in":
+        i += 1
+    compass = patterns().compass_words
+    seen = False
+    while i < len(toks) and (toks[i].text.lower() in compass or (seen and toks[i].text == "-")):
+        seen = seen or toks[i].text.lower() in compass
+        i += 1
+    if not seen or i >= len(toks) or frame.mention_at[i] < 0 or frame.mention_first[frame.mention_at[i]] != i:
+        return []
+    outer = frame.mentions[frame.mention_at[i]]
+    if not frame.is_place_mention(outer) or outer.entity == inner.entity:
+        return []
+    after = frame.mention_last[frame.mention_at[i]] + 1
+    if after < len(toks) and (toks[after].pos not in {"PUNCT", "ADP", "CCONJ"} or toks[after].text in {"and", "or"}):
+        return []  # "from Iraq, eastern Syria and Lebanon" is a list
+    if after + 1 < len(toks) and toks[after].text == "," and _list_goes_on(frame, after + 1):
+        return []
+    if frame.entity_kind.get(inner.entity or "") == "state":
+        return []  # a country lies in no region named after a comma
+    return [_Found("located_in", inner, frame.arg(outer), i)]
 
 
 def _list_goes_on(frame: Frame, i: int) -> bool:
