@@ -257,6 +257,7 @@ def relation_features(r: Relation, c: _Context) -> Features:
     subjects, objects = relation_patterns().argument_kinds.get(r.type, (frozenset(), frozenset()))
     fit = (sk in subjects) + (ok in objects)
     f["kinds_fit" if fit == 2 else "kinds_half" if fit == 1 else "kinds_misfit"] = 1.0
+    f[f"{r.type}:{'fit' if fit == 2 else 'misfit'}"] = 1.0
     f.update(_link(r, c))
     return f
 

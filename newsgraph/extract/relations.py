@@ -187,7 +187,19 @@ def _between_actors(frame: Frame, rtype: str, s: Arg, o: Arg) -> bool:
     between nameable sides is :func:`_lasting`'s to say."""
     if _counted(s) or _counted(o):
         return False
-    return rtype != "alias_of" or (_name_like(s.text) and _name_like(o.text))
+    if rtype != "alias_of":
+        return True
+    return _name_like(s.text) and _name_like(o.text) and not (_titled(frame, s) or _titled(frame, o))
+
+
+def _titled(frame: Frame, a: Arg) -> bool:
+    """A capitalised description headed by a role noun ("the US Secretary of State"), not a name."""
+    first, last = frame.annotation.token_at(a.start), frame.annotation.token_at(a.end - 1)
+    if first is None or last is None:
+        return False
+    toks = frame.annotation.tokens[first.i : last.i + 1]
+    roles = relations().role_type
+    return any(frame.mention_at[t.i] < 0 and (t.lemma.lower() in roles or _office(t)) for t in toks)
 
 
 # Verbs under which a person's place is a lasting tie ("lives in Grozny", "settled in Tabqa",
@@ -759,7 +771,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
 def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:
     """has_role for a role noun a person's name is in apposition to, and the tie to the party that
     qualifies the role ("Germany's chancellor": leads Germany; "the SDF spokesman": represents)."""
-    if role.pos != "NOUN" or frame.mention_at[role.i] >= 0:
+    if role.pos not in {"NOUN", "PROPN"} or frame.mention_at[role.i] >= 0:
         return []
     mods = [c for c in frame.kids(role.i) if c.i < role.i and c.dep in ROLE_MODIFIERS]
     words = sorted([*(c for c in mods if frame.mention_at[c.i] < 0), role], key=lambda t: t.i)
@@ -1091,6 +1103,8 @@ def _bracketed_name(frame: Frame, paren: int) -> list[Arg]:
         return []
     inner = toks[paren + 1 : j]
     small = {"of", "the", "and", "al", "-", "'s"}
+    if len(inner[0].text.strip(".")) < 2:
+        return []  # "Lindsey Graham (R-S.C.)": a party and a state, no name
     if not inner[0].text[:1].isupper() or any(t.ent_type in {"DATE", "TIME", "MONEY", "PERCENT"} for t in inner):
         return []
     if not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.text.lower() in small for t in inner):
