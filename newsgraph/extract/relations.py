@@ -1201,7 +1201,7 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     held: list[Arg] = []
     for c in kids:
         if c.dep in OBJECTS and not place_like:
-            found = frame.actor_args(c.i)
+            found = _owned_group(frame, c.i, frame.actor_args(c.i))
             places = [a for a in found if _is_place_arg(frame, a)]
             if control and (places or (not found and frame.tok(c.i).lemma.lower() in pat.controlled_nouns)):
                 held.extend(places or [frame.span_arg(*_phrase(frame, c.i))])
@@ -1215,7 +1215,7 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
                 if place_like and prep in {"in", "on", "from", "inside", "across", "throughout", "within"}:
                     objects.extend(_territory(frame, p.i))
                 elif not place_like and prep in {"with", "against", "to", "for"} and rtype is not None:
-                    objects.extend(frame.actor_args(p.i))
+                    objects.extend(_owned_group(frame, p.i, frame.actor_args(p.i)))
     if passive and control and not held:
         held = [o for o in objects if _is_place_arg(frame, o)]
         objects = [o for o in objects if not _is_place_arg(frame, o)]
@@ -1235,6 +1235,26 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if rtype == "fights" and objects:
         out.extend(_co_belligerents(frame, subjects, t.i))
     return out
+
+
+def _owned_group(frame: Frame, i: int, found: list[Arg]) -> list[Arg]:
+    """ "Turkey backs Syria's opposition groups": the groups, not the country that owns them. A
+    noun of organised actors whose only actor is its possessor or modifier place stands for its
+    whole phrase."""
+    t = frame.tok(i)
+    if frame.mention_at[i] >= 0 or t.lemma.lower() not in patterns().operating_nouns or t.lemma.lower() in PLACE_OWNED:
+        return found
+    first, last = frame.noun_phrase(i)
+    inside = [a for a in found if frame.tok(first).start <= a.start and a.end <= frame.tok(last).end]
+    if not inside or len(inside) != len(found) or not all(_is_place_arg(frame, a) for a in inside):
+        return found
+    while first < i and frame.tok(first).dep in {"det", "nummod", "quantmod"}:
+        first += 1
+    return [frame.span_arg(first, last)]
+
+
+# Organised actors a place's name stands for: "Syria's government", "Iraq's army".
+PLACE_OWNED = frozenset({"government", "army", "military", "police", "presence", "regime"})
 
 
 def _causes(frame: Frame, t: Token) -> bool:

@@ -146,3 +146,27 @@ def test_relation_features_say_how_the_arguments_are_linked() -> None:
     patron = rows[("supports", "US", "SDF")]
     assert patron["link:phrase"] == 1.0
     assert all(f["path_arcs"] > 0 for f in rows.values())
+
+
+@pytest.mark.slow
+def test_a_country_does_not_stand_for_the_groups_it_owns(extracted: Extract) -> None:
+    owned = triples(extracted("Turkey, which backs Syria's opposition groups, demanded more."))
+    assert ("supports", "Turkey", "Syria's opposition groups") in owned
+    assert ("supports", "Turkey", "Syria") not in owned
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "The foreign secretary spoke to the US Secretary of State, Mike Pompeo, on Thursday.",
+            ("alias_of", "the US Secretary of State", "Mike Pompeo"),
+        ),
+        ("Senator Lindsey Graham (R-S.C.) is condemning the move.", ("alias_of", "Lindsey Graham", "R-S.C.")),
+    ],
+)
+def test_an_alias_is_a_name_not_a_title_or_a_party_code(
+    extracted: Extract, text: str, absent: tuple[str, str, str]
+) -> None:
+    assert absent not in triples(extracted(text))
