@@ -65,6 +65,9 @@ class RelationPatterns:
     """ "it has 700 employees": the people a group has belong to it."""
     conduct_verbs: frozenset[str]
     """ "In Syria, forces conducted 23 strikes": the attacks are where their subject is."""
+    labelling_verbs: frozenset[str]
+    hostile_labels: frozenset[str]
+    """ "Turkey views the YPG as a terrorist group": branding an actor one of these opposes it."""
     compass_words: frozenset[str]
     """ "Baghuz, eastern Syria": words of direction between a place and the place it is in."""
     office_nouns: frozenset[str]
@@ -92,7 +95,7 @@ _WORD_SETS = (
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
     "not_hostile", "attack_nouns",
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
-    "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words",
+    "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words", "labelling_verbs", "hostile_labels",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 

@@ -623,6 +623,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_held(frame, t))
             elif t.tag == "VBN" and ont.verb_type.get(lemma) in pat.backing_types:
                 found.extend(_backed(frame, ont, t))
+        if t.pos == "VERB" and lemma in pat.labelling_verbs:
+            found.extend(_labelled_enemy(frame, pat, t))
         if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
             found.extend(_staff(frame, pat, t))
         if t.pos == "VERB" and lemma in pat.sending_verbs:
@@ -1235,6 +1237,34 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if rtype == "fights" and objects:
         out.extend(_co_belligerents(frame, subjects, t.i))
     return out
+
+
+def _labelled_enemy(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "Turkey views the YPG as a terrorist group", "militias that Turkey regards as a threat",
+    "Turkey considers them foes": whoever brands an actor an enemy or a threat opposes it."""
+    kids = frame.kids(t.i)
+    objects = [c for c in kids if c.dep in OBJECTS]
+    labels = [
+        p
+        for h in [t, *objects]
+        for c in frame.kids(h.i)
+        if c.dep == "prep" and c.lemma.lower() == "as"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+    ] + [c for c in kids if c.dep in {"oprd", "xcomp"} and c.pos == "NOUN"]
+    hostile = pat.hostile_labels
+
+    def is_hostile(n: Token) -> bool:
+        words = [n, *(c for c in frame.kids(n.i) if c.dep in {"amod", "compound"})]
+        return any(w.lemma.lower() in hostile for w in words)
+
+    if not any(is_hostile(n) for n in labels):
+        return []
+    branded = [a for c in objects for a in frame.actor_args(c.i) if not _is_place_arg(frame, a) or _party(frame, a)]
+    if not branded and t.dep == "relcl":
+        branded = frame.actor_args(t.head)  # "Kurdish militias that Turkey views as terrorists"
+    subjects = [a for a in frame.subjects(t.i)[0] if _party(frame, a) or _specific(frame, a)]
+    return [_Found("opposes", s, b, t.i) for s in subjects for b in branded if s.entity is None or s.entity != b.entity]
 
 
 def _owned_group(frame: Frame, i: int, found: list[Arg]) -> list[Arg]:

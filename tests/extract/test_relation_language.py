@@ -170,3 +170,24 @@ def test_an_alias_is_a_name_not_a_title_or_a_party_code(
     extracted: Extract, text: str, absent: tuple[str, str, str]
 ) -> None:
     assert absent not in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey views those same Kurdish groups as mortal foes.", ("opposes", "Turkey", "Kurdish groups")),
+        (
+            "The Turkish military, which regards the YPG as a threat to national security, massed troops.",
+            ("opposes", "Turkish military", "YPG"),
+        ),
+    ],
+)
+def test_branding_an_actor_an_enemy_opposes_it(extracted: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_friendly_label_opposes_nobody(extracted: Extract) -> None:
+    found = triples(extracted("Turkey views the PKK as a partner in the talks."))
+    assert not any(t == "opposes" for t, _, _ in found)
