@@ -272,8 +272,8 @@ def _link(r: Relation, c: _Context) -> Features:
     a verb ("X attacked Y"); and how many arcs apart. Ties read inside a phrase are read surer."""
     ann = c.annotation
     heads = []
-    for a in (r.subject, r.object):
-        first, last = token_range(ann, a.start, a.end)
+    for arg in (r.subject, r.object):
+        first, last = token_range(ann, arg.start, arg.end)
         if last <= first:
             return {}
         heads.append(last - 1)

@@ -95,7 +95,8 @@ _WORD_SETS = (
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
     "not_hostile", "attack_nouns",
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
-    "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words", "labelling_verbs", "hostile_labels",
+    "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words",
+    "labelling_verbs", "hostile_labels",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 
@@ -121,7 +122,10 @@ def load_patterns(path: Path) -> RelationPatterns:
     for k, v in raw_kinds.items():
         if not isinstance(v, list) or len(v) != 2:
             raise OntologyError(str(path), f"argument_kinds.{k} must be [subject kinds, object kinds]")
-        kinds[k] = (frozenset(_words(path, f"argument_kinds.{k}", v[0])), frozenset(_words(path, f"argument_kinds.{k}", v[1])))
+        kinds[k] = (
+            frozenset(_words(path, f"argument_kinds.{k}", v[0])),
+            frozenset(_words(path, f"argument_kinds.{k}", v[1])),
+        )
     return RelationPatterns(
         alias_phrases=tuple(sorted(alias, key=len, reverse=True)),
         object_prepositions={k: frozenset(_words(path, f"object_prepositions.{k}", v)) for k, v in raw_objects.items()},

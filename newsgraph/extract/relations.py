@@ -640,7 +640,11 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_possessed_place(frame, t))
         if t.pos == "NOUN" and lemma == "part":
             found.extend(_part_of(frame, t))
-        if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns or _office(t)):
+        if (
+            t.pos in {"NOUN", "PROPN"}
+            and k < 0
+            and (lemma in ont.role_type or lemma in frame.lexicon.nouns or _office(t))
+        ):
             found.extend(_role_noun(frame, ont, t))
             found.extend(_role_after_copula(frame, ont, t))
         if (t.pos == "ADP" or t.dep == "prep") and _places_by(frame, pat, t):  # "Near" may be tagged PROPN
@@ -793,7 +797,9 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
 def _prefixed(frame: Frame, i: int) -> int:
     """The first token of a role word with its hyphened prefix: "co-founder", "vice-president"."""
     toks = frame.annotation.tokens
-    while i >= 2 and toks[i - 1].text == "-" and toks[i - 1].start == toks[i - 2].end and toks[i].start == toks[i - 1].end:
+    while (
+        i >= 2 and toks[i - 1].text == "-" and toks[i - 1].start == toks[i - 2].end and toks[i].start == toks[i - 1].end
+    ):
         i -= 2
     return i
 
@@ -908,7 +914,9 @@ def _place_of_place(frame: Frame, t: Token, inner: Arg) -> list[_Found]:
             for p in frame.kids(c.i)
             if p.dep == "pobj" and (m := frame.mention(p.i)) is not None
         ]
-    places = [m for m in outer if m.entity != inner.entity and frame.entity_kind.get(m.entity or "") in {"state", "place"}]
+    places = [
+        m for m in outer if m.entity != inner.entity and frame.entity_kind.get(m.entity or "") in {"state", "place"}
+    ]
     return [_Found("located_in", inner, frame.arg(m), noun.i) for m in places if noun is not None]
 
 
@@ -1412,7 +1420,9 @@ def _backed(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     backers: list[Arg] = []
     for c in frame.kids(t.i):
         if c.dep in {"npadvmod", "compound", "nmod", "amod"} and c.i < t.i and frame.tok(c.i + 1).text == "-":
-            backers.extend(a for a in frame.actor_args(c.i, nominal=False) if not _is_place_arg(frame, a) or _party(frame, a))
+            backers.extend(
+                a for a in frame.actor_args(c.i, nominal=False) if not _is_place_arg(frame, a) or _party(frame, a)
+            )
     head = frame.tok(t.head)
     if not backers or head.pos not in {"NOUN", "PROPN"} or head.i < t.i:
         return []
@@ -1796,12 +1806,16 @@ def _place_type(frame: Frame, rtype: str, a: Arg) -> str:
     if rtype != "located_in":
         return rtype
     m = _mention_of(frame, a)
-    if m is not None and frame.mention_at[frame.annotation.token_at(a.end - 1).i] >= 0:  # type: ignore[union-attr]
-        return "operates_in" if m.type in {"ORG", "NORP"} or frame.entity_kind.get(a.entity or "") in {"group", "organization", "igo"} else rtype
     last = frame.annotation.token_at(a.end - 1)
-    if last is not None and last.lemma.lower() in patterns().operating_nouns:
-        return "operates_in"
-    return rtype
+    if last is None:
+        return rtype
+    if m is not None and frame.mention_at[last.i] >= 0:  # a name: "the YPG in Syria"
+        organised = m.type in {"ORG", "NORP"} or frame.entity_kind.get(a.entity or "") in ORGANISED_KINDS
+        return "operates_in" if organised else rtype
+    return "operates_in" if last.lemma.lower() in patterns().operating_nouns else rtype
+
+
+ORGANISED_KINDS = frozenset({"group", "organization", "igo"})
 
 
 def _described(frame: Frame, noun: Token) -> list[Arg]:

@@ -84,7 +84,10 @@ def test_a_person_in_a_place_stays_located_there(extracted: Extract) -> None:
             "Ben Keith, a barrister specialising in extradition cases, said the risk was real.",
             {("has_role", "Ben Keith", "barrister specialising in extradition cases")},
         ),
-        ("Mourners remembered the Saudi journalist Jamal Khashoggi on Friday.", {("has_role", "Jamal Khashoggi", "journalist")}),
+        (
+            "Mourners remembered the Saudi journalist Jamal Khashoggi on Friday.",
+            {("has_role", "Jamal Khashoggi", "journalist")},
+        ),
         (
             "Sam Heller, a senior analyst with the International Crisis Group, said so.",
             {("member_of", "Sam Heller", "International Crisis Group")},
@@ -92,9 +95,7 @@ def test_a_person_in_a_place_stays_located_there(extracted: Extract) -> None:
         ("Alia Brahimi is co-founder of Legatus Global.", {("has_role", "Alia Brahimi", "co-founder")}),
     ],
 )
-def test_occupations_and_offices_are_roles(
-    extracted: Extract, text: str, expected: set[tuple[str, str, str]]
-) -> None:
+def test_occupations_and_offices_are_roles(extracted: Extract, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert expected <= triples(extracted(text))
 
 
@@ -118,8 +119,14 @@ def test_an_indefinite_leader_is_a_member_not_the_head(extracted: Extract) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The fighters retook the last enclave on Saturday in Baghuz, eastern Syria.", ("located_in", "Baghuz", "Syria")),
-        ("Militants massacred villagers in the Druze community of Sweida, in southern Syria.", ("located_in", "Sweida", "Syria")),
+        (
+            "The fighters retook the last enclave on Saturday in Baghuz, eastern Syria.",
+            ("located_in", "Baghuz", "Syria"),
+        ),
+        (
+            "Militants massacred villagers in the Druze community of Sweida, in southern Syria.",
+            ("located_in", "Sweida", "Syria"),
+        ),
         ("The leaders are due to meet in the Russian city of Sochi on Thursday.", ("located_in", "Sochi", "Russian")),
     ],
 )
@@ -138,7 +145,10 @@ def test_relation_features_say_how_the_arguments_are_linked() -> None:
     text = "Bashar al-Assad, Syria's president, met Vladimir Putin in Sochi. The US-backed SDF attacked Isis."
     annotation = annotate(text)
     x = extract(Document(id="t", text=text), annotation)
-    rows = {(r.type, r.subject.text, r.object.text): f for r, f in zip(x.relations, features(annotation, x)["relation"], strict=True)}
+    rows = {
+        (r.type, r.subject.text, r.object.text): f
+        for r, f in zip(x.relations, features(annotation, x)["relation"], strict=True)
+    }
     role = rows[("has_role", "Bashar al-Assad", "Syria's president")]
     assert role["link:appos"] == 1.0 and role["kinds_fit"] == 1.0
     fight = next(f for k, f in rows.items() if k[0] == "fights")
