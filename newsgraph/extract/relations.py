@@ -189,7 +189,8 @@ def _between_actors(frame: Frame, rtype: str, s: Arg, o: Arg) -> bool:
         return False
     if rtype != "alias_of":
         return True
-    return _name_like(s.text) and _name_like(o.text) and not (_titled(frame, s) or _titled(frame, o))
+    person = any(frame.entity_kind.get(a.entity or "") == "person" for a in (s, o))
+    return _name_like(s.text) and _name_like(o.text) and not (person and (_titled(frame, s) or _titled(frame, o)))
 
 
 def _titled(frame: Frame, a: Arg) -> bool:
@@ -721,7 +722,9 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         if role is not None:
             rtype, a, b = role
             rtype = _subordinate(frame, rtype, title)
-            out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(plain, a)), b), a))
+            split = _office(frame.tok(first)) or frame.tok(first).lemma.lower() in ont.role_type
+            if not split:  # "Lt Gen Talib" read as the name "Gen Talib": "Lt" alone is no role
+                out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(plain, a)), b), a))
             for g in dict.fromkeys(groups):
                 if g is not None and g.type != "PERSON" and rtype != "has_role":
                     out.append(_Found(rtype, person, frame.arg(g), a))
@@ -745,8 +748,9 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             continue
         before = [g for g in frame.kids(role_head) if g.i < role_head and g.dep in ROLE_MODIFIERS]
         found_role = _role_of(frame, ont, [*(g for g in before if frame.mention_at[g.i] < 0), role_tok])
-        if found_role is None:
-            continue
+        group_noun = role_tok.lemma.lower() in ORGANISED_NOUNS | patterns().operating_nouns
+        if found_role is None or (found_role[2] != role_head and group_noun):
+            continue  # "al-Mansurah, a militant Sunni group": the modifier of a group is no role
         role_rel = _one_of_many(frame, role_tok, found_role[0])
         sub = frame.annotation.subtree(role_head)
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
@@ -1113,8 +1117,8 @@ def _bracketed_name(frame: Frame, paren: int) -> list[Arg]:
         return []
     inner = toks[paren + 1 : j]
     small = {"of", "the", "and", "al", "-", "'s"}
-    if len(inner[0].text.strip(".")) < 2:
-        return []  # "Lindsey Graham (R-S.C.)": a party and a state, no name
+    if len(inner) > 1 and len(inner[0].text) == 1 and inner[1].text == "-":
+        return []  # "Lindsey Graham (R-S.C.)": a party and a state, no name ("HMS Daring (D 32)" is one)
     if not inner[0].text[:1].isupper() or any(t.ent_type in {"DATE", "TIME", "MONEY", "PERCENT"} for t in inner):
         return []
     if not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.text.lower() in small for t in inner):
