@@ -65,6 +65,19 @@ class RelationPatterns:
     """ "it has 700 employees": the people a group has belong to it."""
     conduct_verbs: frozenset[str]
     """ "In Syria, forces conducted 23 strikes": the attacks are where their subject is."""
+    labelling_verbs: frozenset[str]
+    hostile_labels: frozenset[str]
+    """ "Turkey views the YPG as a terrorist group": branding an actor one of these opposes it."""
+    compass_words: frozenset[str]
+    """ "Baghuz, eastern Syria": words of direction between a place and the place it is in."""
+    office_nouns: frozenset[str]
+    """Occupations and offices a person holds (has_role) that tie them to no group by themselves."""
+    operating_nouns: frozenset[str]
+    """ "US troops in Syria": organised actors named by a common noun, active where they are."""
+    backing_types: frozenset[str]
+    """ "US-backed forces", "the US-led coalition": relation types a hyphened participle states."""
+    argument_kinds: dict[str, tuple[frozenset[str], frozenset[str]]]
+    """Relation type -> (subject kinds, object kinds) of a tie read right (a confidence feature)."""
 
 
 def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
@@ -82,7 +95,8 @@ _WORD_SETS = (
     "reciprocal_verbs", "destination_prepositions", "motion_verbs", "freeing_verbs", "hostile_prepositions",
     "not_hostile", "attack_nouns",
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
-    "member_nouns",
+    "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words",
+    "labelling_verbs", "hostile_labels",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 
@@ -101,10 +115,22 @@ def load_patterns(path: Path) -> RelationPatterns:
     if unknown:
         raise OntologyError(str(path), f"object_prepositions names unknown relation types: {', '.join(unknown)}")
     companions = _words(path, "companion_prepositions", data.get("companion_prepositions"))
+    raw_kinds = data.get("argument_kinds")
+    if not isinstance(raw_kinds, dict) or set(raw_kinds) - set(RELATION_TYPES):
+        raise OntologyError(str(path), "argument_kinds must map relation types to [subject kinds, object kinds]")
+    kinds: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for k, v in raw_kinds.items():
+        if not isinstance(v, list) or len(v) != 2:
+            raise OntologyError(str(path), f"argument_kinds.{k} must be [subject kinds, object kinds]")
+        kinds[k] = (
+            frozenset(_words(path, f"argument_kinds.{k}", v[0])),
+            frozenset(_words(path, f"argument_kinds.{k}", v[1])),
+        )
     return RelationPatterns(
         alias_phrases=tuple(sorted(alias, key=len, reverse=True)),
         object_prepositions={k: frozenset(_words(path, f"object_prepositions.{k}", v)) for k, v in raw_objects.items()},
         companion_prepositions=tuple(tuple(c.split()) for c in companions),
+        argument_kinds=kinds,
         **{key: frozenset(_words(path, key, data.get(key))) for key in _WORD_SETS},
     )
 

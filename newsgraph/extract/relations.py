@@ -132,7 +132,8 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     seen: set[tuple[str, int, int]] = set()
     for sentence in annotation.sentences:
         for f in _shared_title(frame, _allied_too(frame, pat, _sentence_relations(frame, ont, sentence))):
-            s, o = _phrase_of_demonym(frame, f.subject), _phrase_of_demonym(frame, f.object)
+            s = _phrase_of_demonym(frame, f.subject)
+            o = f.object if f.type in PLACE_TYPES else _phrase_of_demonym(frame, f.object)
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
             if (s.start < o.end and o.start < s.end) or same:
                 continue
@@ -186,7 +187,20 @@ def _between_actors(frame: Frame, rtype: str, s: Arg, o: Arg) -> bool:
     between nameable sides is :func:`_lasting`'s to say."""
     if _counted(s) or _counted(o):
         return False
-    return rtype != "alias_of" or (_name_like(s.text) and _name_like(o.text))
+    if rtype != "alias_of":
+        return True
+    person = any(frame.entity_kind.get(a.entity or "") == "person" for a in (s, o))
+    return _name_like(s.text) and _name_like(o.text) and not (person and (_titled(frame, s) or _titled(frame, o)))
+
+
+def _titled(frame: Frame, a: Arg) -> bool:
+    """A capitalised description headed by a role noun ("the US Secretary of State"), not a name."""
+    first, last = frame.annotation.token_at(a.start), frame.annotation.token_at(a.end - 1)
+    if first is None or last is None:
+        return False
+    toks = frame.annotation.tokens[first.i : last.i + 1]
+    roles = relations().role_type
+    return any(frame.mention_at[t.i] < 0 and (t.lemma.lower() in roles or _office(t)) for t in toks)
 
 
 # Verbs under which a person's place is a lasting tie ("lives in Grozny", "settled in Tabqa",
@@ -562,6 +576,7 @@ def _allied_too(frame: Frame, pat: RelationPatterns, found: list[_Found]) -> lis
             and _party(frame, f.subject)
             and _party(frame, f.object)
             and not _modifier(frame, f.object)  # "supports France's proposal" backs a proposal
+            and frame.tok(f.cue - 1).text != "-"  # "US-backed forces": a patron, not a partner
         ):
             out.append(_Found("allied_with", f.subject, f.object, f.cue))
     return out
@@ -607,6 +622,10 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_participle(frame, ont, t))
             elif lemma in pat.control_verbs:
                 found.extend(_held(frame, t))
+            elif t.tag == "VBN" and ont.verb_type.get(lemma) in pat.backing_types:
+                found.extend(_backed(frame, ont, t))
+        if t.pos == "VERB" and lemma in pat.labelling_verbs:
+            found.extend(_labelled_enemy(frame, pat, t))
         if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
             found.extend(_staff(frame, pat, t))
         if t.pos == "VERB" and lemma in pat.sending_verbs:
@@ -622,8 +641,13 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_possessed_place(frame, t))
         if t.pos == "NOUN" and lemma == "part":
             found.extend(_part_of(frame, t))
-        if t.pos in {"NOUN", "PROPN"} and k < 0 and (lemma in ont.role_type or lemma in frame.lexicon.nouns):
+        if (
+            t.pos in {"NOUN", "PROPN"}
+            and k < 0
+            and (lemma in ont.role_type or lemma in frame.lexicon.nouns or _office(t))
+        ):
             found.extend(_role_noun(frame, ont, t))
+            found.extend(_role_after_copula(frame, ont, t))
         if (t.pos == "ADP" or t.dep == "prep") and _places_by(frame, pat, t):  # "Near" may be tagged PROPN
             found.extend(_locative(frame, t))
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
@@ -664,7 +688,16 @@ def _role_of(frame: Frame, ont: RelationOntology, tokens: list[Token]) -> tuple[
     for a in reversed(tokens):
         if a.lemma.lower() in ont.role_type or a.text.lower() in ont.role_type:
             return ont.role_type.get(a.lemma.lower()) or ont.role_type[a.text.lower()], a.i, a.i
+    last = tokens[-1] if tokens else None
+    if last is not None and last.pos in {"NOUN", "PROPN"} and _office(last):
+        return "has_role", last.i, last.i  # "the Saudi journalist Jamal Khashoggi": a role, no tie
     return None
+
+
+def _office(t: Token) -> bool:
+    """A noun naming an occupation or office ("journalist", "barrister", "co-founder")."""
+    offices = patterns().office_nouns
+    return t.lemma.lower() in offices or t.text.lower() in offices
 
 
 def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_Found]:
@@ -689,9 +722,11 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         if role is not None:
             rtype, a, b = role
             rtype = _subordinate(frame, rtype, title)
-            out.append(_Found("has_role", person, frame.span_arg(_office_start(plain, a), b), a))
+            split = _office(frame.tok(first)) or frame.tok(first).lemma.lower() in ont.role_type
+            if not split:  # "Lt Gen Talib" read as the name "Gen Talib": "Lt" alone is no role
+                out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(plain, a)), b), a))
             for g in dict.fromkeys(groups):
-                if g is not None and g.type != "PERSON":
+                if g is not None and g.type != "PERSON" and rtype != "has_role":
                     out.append(_Found(rtype, person, frame.arg(g), a))
     # the role the name stands in apposition to: "the home secretary, Sajid Javid", "Germany's
     # chancellor, Angela Merkel", "the SDF commander Adnan Afrin"
@@ -709,25 +744,36 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         if role_head is None:
             continue
         role_tok = frame.tok(role_head)
-        role_rel = ont.role_type.get(role_tok.lemma.lower())
-        if role_rel is None or frame.mention_at[role_head] >= 0:
+        if frame.mention_at[role_head] >= 0 or role_tok.pos not in {"NOUN", "PROPN"}:
             continue
+        before = [g for g in frame.kids(role_head) if g.i < role_head and g.dep in ROLE_MODIFIERS]
+        found_role = _role_of(frame, ont, [*(g for g in before if frame.mention_at[g.i] < 0), role_tok])
+        group_noun = role_tok.lemma.lower() in ORGANISED_NOUNS | patterns().operating_nouns
+        if found_role is None or (found_role[2] != role_head and group_noun):
+            continue  # "al-Mansurah, a militant Sunni group": the modifier of a group is no role
+        role_rel = _one_of_many(frame, role_tok, found_role[0])
         sub = frame.annotation.subtree(role_head)
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
-        out.append(_Found("has_role", person, frame.span_arg(first_i, sub[-1].i), role_head))
+        out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, first_i), sub[-1].i), role_head))
         if c.dep == "appos":
             # "Votel, commander of U.S. Central Command": the description names the same person
             out.append(_Found("alias_of", person, frame.span_arg(sub[0].i, sub[-1].i), role_head))
         role_rel = _subordinate(frame, role_rel, [t for t in sub if t.i < role_head])
         for p in frame.kids(role_head):
-            if p.dep == "prep" and p.lemma in {"of", "for", "at"}:
-                of_rel = _heading(frame, role_tok, role_rel)
+            if p.dep == "prep" and p.lemma in {"of", "for", "at", "with"}:
+                of_rel = _one_of_many(frame, role_tok, _heading(frame, role_tok, role_rel))
+                if of_rel == "has_role":  # "a researcher at Human Rights Watch": one of its people
+                    of_rel = "member_of"
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
-                        out.extend(_Found(of_rel, person, g, role_head) for g in frame.actor_args(q.i))
+                        out.extend(
+                            _Found(of_rel, person, g, role_head)
+                            for g in frame.actor_args(q.i)
+                            if of_rel != "member_of" or not _is_place_arg(frame, g)
+                        )
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
-                if g2 is not None:
+                if g2 is not None and role_rel != "has_role":
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
 
@@ -735,7 +781,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
 def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:
     """has_role for a role noun a person's name is in apposition to, and the tie to the party that
     qualifies the role ("Germany's chancellor": leads Germany; "the SDF spokesman": represents)."""
-    if role.pos != "NOUN" or frame.mention_at[role.i] >= 0:
+    if role.pos not in {"NOUN", "PROPN"} or frame.mention_at[role.i] >= 0:
         return []
     mods = [c for c in frame.kids(role.i) if c.i < role.i and c.dep in ROLE_MODIFIERS]
     words = sorted([*(c for c in mods if frame.mention_at[c.i] < 0), role], key=lambda t: t.i)
@@ -744,12 +790,22 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
         return []
     rtype, a, b = found
     rtype = _subordinate(frame, rtype, words)
-    out = [_Found("has_role", person, frame.span_arg(_office_start(words, a), b), role.i)]
+    out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
         if g is not None and frame.is_actor_mention(g) and g.type != "PERSON":
             out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
+
+
+def _prefixed(frame: Frame, i: int) -> int:
+    """The first token of a role word with its hyphened prefix: "co-founder", "vice-president"."""
+    toks = frame.annotation.tokens
+    while (
+        i >= 2 and toks[i - 1].text == "-" and toks[i - 1].start == toks[i - 2].end and toks[i].start == toks[i - 1].end
+    ):
+        i -= 2
+    return i
 
 
 def _office_start(words: list[Token], first: int) -> int:
@@ -760,6 +816,13 @@ def _office_start(words: list[Token], first: int) -> int:
     while first - 1 in inside:
         first -= 1
     return first
+
+
+def _one_of_many(frame: Frame, role: Token, rtype: str) -> str:
+    """ "Ciyager Amed, an SDF leader": an indefinite heading role makes its holder one of the
+    group's leaders, a member, not its head ("the SDF leader" heads it)."""
+    indefinite = any(c.dep == "det" and c.text.lower() in {"a", "an", "one"} for c in frame.kids(role.i))
+    return "member_of" if rtype == "leads" and indefinite else rtype
 
 
 def _subordinate(frame: Frame, rtype: str, title: list[Token]) -> str:
@@ -801,6 +864,8 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
                 outer = frame.mention(p.i)
                 if p.dep == "pobj" and frame.is_place_mention(outer) and outer is not None:
                     out.append(_Found("located_in", inner, frame.arg(outer), c.i))
+    out.extend(_place_of_place(frame, t, inner))
+    out.extend(_comma_region(frame, k, inner))
     # "Quetta in Pakistan" wherever the parser attached the preposition
     nxt = frame.mention_last[k] + 1
     if nxt + 1 < len(frame.annotation.tokens) and frame.tok(nxt).lemma.lower() in {"in", "near"}:
@@ -824,6 +889,69 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
             if ends and not listed and dep in {"appos", "npadvmod", "conj"} and not state:
                 out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     return out
+
+
+def _place_of_place(frame: Frame, t: Token, inner: Arg) -> list[_Found]:
+    """ "the eastern Syrian town of Baghuz", "the Kurdish Aleppo district of Sheikh Maqsood" (the
+    place the place noun's modifier names holds the named one), "the Anbar and Nineveh provinces
+    of Iraq" (names before a plural place noun are in the place after "of")."""
+    pat = patterns()
+    k = t.i
+    while frame.tok(k).dep == "conj" and frame.tok(k).head != k:
+        k = frame.tok(k).head
+    first = frame.tok(k)
+    noun = None
+    outer: list[Mention] = []
+    if first.dep == "pobj" and frame.tok(first.head).lemma.lower() == "of":
+        noun = frame.tok(frame.tok(first.head).head)
+        if noun.pos != "NOUN" or noun.lemma.lower() not in pat.place_nouns:
+            return []
+        outer = [m for c in frame.kids(noun.i) if c.dep in ROLE_MODIFIERS and (m := frame.mention(c.i)) is not None]
+    elif first.dep == "compound" and frame.tok(first.head).pos == "NOUN":
+        noun = frame.tok(first.head)
+        if noun.lemma.lower() not in pat.place_nouns:
+            return []
+        outer = [
+            m
+            for c in frame.kids(noun.i)
+            if c.dep == "prep" and c.lemma.lower() == "of"
+            for p in frame.kids(c.i)
+            if p.dep == "pobj" and (m := frame.mention(p.i)) is not None
+        ]
+    places = [
+        m for m in outer if m.entity != inner.entity and frame.entity_kind.get(m.entity or "") in {"state", "place"}
+    ]
+    return [_Found("located_in", inner, frame.arg(m), noun.i) for m in places if noun is not None]
+
+
+def _comma_region(frame: Frame, k: int, inner: Arg) -> list[_Found]:
+    """ "in Baghuz, eastern Syria", "Sweida, in southern Syria": a place, a comma, then (after "in")
+    a compass word and a state or place: the first is in the second."""
+    toks = frame.annotation.tokens
+    i = frame.mention_last[k] + 1
+    if i >= len(toks) or toks[i].text != ",":
+        return []
+    i += 1
+    if i < len(toks) and toks[i].text.lower() == "in":
+        i += 1
+    compass = patterns().compass_words
+    seen = False
+    while i < len(toks) and (toks[i].text.lower() in compass or (seen and toks[i].text == "-")):
+        seen = seen or toks[i].text.lower() in compass
+        i += 1
+    if not seen or i >= len(toks) or frame.mention_at[i] < 0 or frame.mention_first[frame.mention_at[i]] != i:
+        return []
+    outer = frame.mentions[frame.mention_at[i]]
+    if not frame.is_place_mention(outer) or outer.entity == inner.entity:
+        return []
+    after = frame.mention_last[frame.mention_at[i]] + 1
+    if after < len(toks) and (toks[after].pos not in {"PUNCT", "ADP", "CCONJ"} or toks[after].text in {"and", "or"}):
+        return []  # "from Iraq, eastern Syria and Lebanon" is a list
+    if after + 1 < len(toks) and toks[after].text == "," and _list_goes_on(frame, after + 1):
+        return []
+    if frame.entity_kind.get(inner.entity or "") == "state":
+        return []  # a country lies in no region named after a comma
+    return [_Found("located_in", inner, frame.arg(outer), i)]
 
 
 def _list_goes_on(frame: Frame, i: int) -> bool:
@@ -989,6 +1117,8 @@ def _bracketed_name(frame: Frame, paren: int) -> list[Arg]:
         return []
     inner = toks[paren + 1 : j]
     small = {"of", "the", "and", "al", "-", "'s"}
+    if len(inner) > 1 and len(inner[0].text) == 1 and inner[1].text == "-":
+        return []  # "Lindsey Graham (R-S.C.)": a party and a state, no name ("HMS Daring (D 32)" is one)
     if not inner[0].text[:1].isupper() or any(t.ent_type in {"DATE", "TIME", "MONEY", "PERCENT"} for t in inner):
         return []
     if not all(t.text[:1].isupper() or t.text[:1].isdigit() or t.text.lower() in small for t in inner):
@@ -1085,7 +1215,7 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     held: list[Arg] = []
     for c in kids:
         if c.dep in OBJECTS and not place_like:
-            found = frame.actor_args(c.i)
+            found = _owned_group(frame, c.i, frame.actor_args(c.i))
             places = [a for a in found if _is_place_arg(frame, a)]
             if control and (places or (not found and frame.tok(c.i).lemma.lower() in pat.controlled_nouns)):
                 held.extend(places or [frame.span_arg(*_phrase(frame, c.i))])
@@ -1099,7 +1229,7 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
                 if place_like and prep in {"in", "on", "from", "inside", "across", "throughout", "within"}:
                     objects.extend(_territory(frame, p.i))
                 elif not place_like and prep in {"with", "against", "to", "for"} and rtype is not None:
-                    objects.extend(frame.actor_args(p.i))
+                    objects.extend(_owned_group(frame, p.i, frame.actor_args(p.i)))
     if passive and control and not held:
         held = [o for o in objects if _is_place_arg(frame, o)]
         objects = [o for o in objects if not _is_place_arg(frame, o)]
@@ -1119,6 +1249,54 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if rtype == "fights" and objects:
         out.extend(_co_belligerents(frame, subjects, t.i))
     return out
+
+
+def _labelled_enemy(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "Turkey views the YPG as a terrorist group", "militias that Turkey regards as a threat",
+    "Turkey considers them foes": whoever brands an actor an enemy or a threat opposes it."""
+    kids = frame.kids(t.i)
+    objects = [c for c in kids if c.dep in OBJECTS]
+    labels = [
+        p
+        for h in [t, *objects]
+        for c in frame.kids(h.i)
+        if c.dep == "prep" and c.lemma.lower() == "as"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+    ] + [c for c in kids if c.dep in {"oprd", "xcomp"} and c.pos == "NOUN"]
+    hostile = pat.hostile_labels
+
+    def is_hostile(n: Token) -> bool:
+        words = [n, *(c for c in frame.kids(n.i) if c.dep in {"amod", "compound"})]
+        return any(w.lemma.lower() in hostile for w in words)
+
+    if not any(is_hostile(n) for n in labels):
+        return []
+    branded = [a for c in objects for a in frame.actor_args(c.i) if not _is_place_arg(frame, a) or _party(frame, a)]
+    if not branded and t.dep == "relcl":
+        branded = frame.actor_args(t.head)  # "Kurdish militias that Turkey views as terrorists"
+    subjects = [a for a in frame.subjects(t.i)[0] if _party(frame, a) or _specific(frame, a)]
+    return [_Found("opposes", s, b, t.i) for s in subjects for b in branded if s.entity is None or s.entity != b.entity]
+
+
+def _owned_group(frame: Frame, i: int, found: list[Arg]) -> list[Arg]:
+    """ "Turkey backs Syria's opposition groups": the groups, not the country that owns them. A
+    noun of organised actors whose only actor is its possessor or modifier place stands for its
+    whole phrase."""
+    t = frame.tok(i)
+    if frame.mention_at[i] >= 0 or t.lemma.lower() not in patterns().operating_nouns or t.lemma.lower() in PLACE_OWNED:
+        return found
+    first, last = frame.noun_phrase(i)
+    inside = [a for a in found if frame.tok(first).start <= a.start and a.end <= frame.tok(last).end]
+    if not inside or len(inside) != len(found) or not all(_is_place_arg(frame, a) for a in inside):
+        return found
+    while first < i and frame.tok(first).dep in {"det", "nummod", "quantmod"}:
+        first += 1
+    return [frame.span_arg(first, last)]
+
+
+# Organised actors a place's name stands for: "Syria's government", "Iraq's army".
+PLACE_OWNED = frozenset({"government", "army", "military", "police", "presence", "regime"})
 
 
 def _causes(frame: Frame, t: Token) -> bool:
@@ -1236,6 +1414,35 @@ def _held(frame: Frame, t: Token) -> list[_Found]:
     if held is None:
         return []
     return [_Found("leads", h, held, t.i) for h in holders]
+
+
+def _backed(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "the US-backed Syrian Democratic Forces", "Iranian-backed forces", "the US-led coalition",
+    "US-allied Kurdish militias": the actor before the hyphen backs (leads, is allied with) what
+    the participle describes: the name it modifies, the name a described noun is in apposition
+    to ("the SDF, a US-backed Kurdish militia"), else the noun phrase after the participle."""
+    backers: list[Arg] = []
+    for c in frame.kids(t.i):
+        if c.dep in {"npadvmod", "compound", "nmod", "amod"} and c.i < t.i and frame.tok(c.i + 1).text == "-":
+            backers.extend(
+                a for a in frame.actor_args(c.i, nominal=False) if not _is_place_arg(frame, a) or _party(frame, a)
+            )
+    head = frame.tok(t.head)
+    if not backers or head.pos not in {"NOUN", "PROPN"} or head.i < t.i:
+        return []
+    m = frame.mention(head.i)
+    backed: list[Arg]
+    if m is not None and frame.is_actor_mention(m):
+        backed = [frame.arg(m)]
+    else:
+        up = frame.tok(head.head)
+        named = frame.mention(up.i) if head.dep == "appos" else None
+        if named is not None and frame.is_actor_mention(named) and not frame.is_place_mention(named):
+            backed = [frame.arg(named)]
+        else:
+            backed = [frame.span_arg(t.i + 1, frame.noun_phrase(head.i)[1])]
+    rtype = ont.verb_type[t.lemma.lower()]
+    return [_Found(rtype, b, x, t.i) for b in backers for x in backed if b.entity is None or b.entity != x.entity]
 
 
 def _clause_subjects(frame: Frame, i: int) -> list[Arg]:
@@ -1428,6 +1635,21 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     return out + [_Found(rtype, h, g, t.i) for h in holders for g in groups]
 
 
+def _role_after_copula(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "Alia Brahimi is co-founder of Legatus Global", "Letta Tayler is the senior researcher at
+    Human Rights Watch": a named person the copula ties to a role noun holds that role."""
+    head = frame.tok(t.head)
+    if t.dep != "attr" or head.lemma.lower() != "be" or frame.mention_at[t.i] >= 0:
+        return []
+    words = [c for c in frame.kids(t.i) if c.i < t.i and c.dep in ROLE_MODIFIERS and frame.mention_at[c.i] < 0]
+    found = _role_of(frame, ont, sorted([*words, t], key=lambda w: w.i))
+    if found is None:
+        return []
+    persons = [a for a in frame.subjects(head.i)[0] if (m := _mention_of(frame, a)) is not None and m.type == "PERSON"]
+    role = frame.span_arg(_prefixed(frame, _office_start(sorted([*words, t], key=lambda w: w.i), found[1])), t.i)
+    return [_Found("has_role", p, role, t.i) for p in persons]
+
+
 def _described_person(frame: Frame, t: Token) -> tuple[list[Arg], list[_Found]]:
     """A definite role phrase that names a person: "His Chief of Staff, Major General Hassan"
     (the name in apposition after it), "Bashar al-Assad is the President of Syria" (the subject
@@ -1557,7 +1779,7 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
             if frame.is_place_mention(m) or not frame.is_actor_mention(m):
                 return []  # a named place in a place: _places reads these
             there = [frame.arg(m), *_met_by(frame, head)]
-            return [_Found("located_in", a, p, prep.i) for a in there for p in places]
+            return [_Found(_place_type(frame, "located_in", a), a, p, prep.i) for a in there for p in places]
         pat = patterns()
         if head.lemma.lower() in pat.place_nouns | pat.controlled_nouns and head.pos == "NOUN":
             # "a mosque in northern Iraq", "the port of Tema in Ghana": a place in a place
@@ -1578,8 +1800,26 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
     for a in actors:
         if _is_place_arg(frame, a):
             continue
-        out.extend(_Found(rtype, a, p, prep.i) for p in places)
+        out.extend(_Found(_place_type(frame, rtype, a), a, p, prep.i) for p in places)
     return out
+
+
+def _place_type(frame: Frame, rtype: str, a: Arg) -> str:
+    """An organised actor in a place is active there ("the YPG in Syria", "US troops in Syria",
+    "Hezbollah in Beirut": operates_in); a person or a thing is located there."""
+    if rtype != "located_in":
+        return rtype
+    m = _mention_of(frame, a)
+    last = frame.annotation.token_at(a.end - 1)
+    if last is None:
+        return rtype
+    if m is not None and frame.mention_at[last.i] >= 0:  # a name: "the YPG in Syria"
+        organised = m.type in {"ORG", "NORP"} or frame.entity_kind.get(a.entity or "") in ORGANISED_KINDS
+        return "operates_in" if organised else rtype
+    return "operates_in" if last.lemma.lower() in patterns().operating_nouns else rtype
+
+
+ORGANISED_KINDS = frozenset({"group", "organization", "igo"})
 
 
 def _described(frame: Frame, noun: Token) -> list[Arg]:
