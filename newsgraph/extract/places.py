@@ -31,6 +31,7 @@ from newsgraph.extract.place_index import (
     LEVEL_REGION,
     Candidate,
     PlaceIndex,
+    normalise,
     place_index,
 )
 from newsgraph.records import Entity, Extraction, Mention, Place
@@ -162,16 +163,20 @@ _AFFIXES = re.compile(
 )
 RETYPED = frozenset({"person", "organization"})
 _PLACE_WORDS = (
-    r"in|near|at|outside|inside|around|towards?|into|across|besieged|of the (?:town|city|village) of|"
+    r"in|near|at|outside|inside|around|towards?|into|across|besieged|"
+    r"(?:the\s+)?(?:town|city|village|resort|port|suburb|district|province|region)\s+of|"
+    r"(?:towns|cities|villages|places|areas|provinces)\s+(?:such as|including|like)|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
 )
 _PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_BEFORE_ORG = re.compile(rf"\b(?:{_PLACE_WORDS}|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_HEADS = frozenset({"house", "senate", "state", "parliament", "assembly", "court", "congress", "police"})
 _LIST_SEPARATORS = (", ", " and ", ", and ", " or ")
+_LIST_DIRECTION = re.compile(r"\b(?:north|south|east|west|northern|southern|eastern|western|central)(?:-\w+)?\s+$", re.I)
 _PLACE_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:refugee|detention|displacement)\s+)?(?:camp|province|governorate|district|town|village|city|"
-    r"region|countryside|suburbs?|neighbou?rhood|airbase|air base|airport|border|crossing)\b",
+    r"region|countryside|suburbs?|neighbou?rhood|airbase|air base|airport|border|crossing|"
+    r"provinces|governorates|districts|residents?)\b",
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
@@ -333,12 +338,12 @@ class _Context:
         in_dateline = dl is not None and any(s < dl[1] and e > dl[0] for s, e in t.starts)
         quals = self.qualifiers[t.entity.id]
         home = dl[2].country if dl is not None else None
-        if any(c.spelling or c.population < TOWN_POPULATION for c in cands if c.level == LEVEL_CITY):
+        if any(_needs_evidence(c) for c in cands):
             # a spelling variant, or a village the city list lacks, only in a country the story names
             cands = [
                 c
                 for c in cands
-                if (c.level != LEVEL_CITY or not (c.spelling or c.population < TOWN_POPULATION))
+                if not _needs_evidence(c)
                 or (c.country and self.weights.get(c.country, 0.0) - own.get(c.country, 0.0) >= SPELLING_MIN_EVIDENCE)
             ]
             if not cands:
@@ -399,15 +404,32 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         for m in x.mentions
         if m.type in PLACE_TYPES and kinds.get(m.entity or "") in ("place", "state")
     )
+    place_names = {normalise(e.name) for e in x.entities if e.kind in ("place", "state")}
+    # a person or organisation written as a place makes its neighbours in a list places too
+    # ("Aleppo, Ghouta and Darayya": Ghouta, then Darayya)
+    as_place: set[str] = set()
+    while True:
+        found = {
+            e.id
+            for e in x.entities
+            if e.id not in as_place
+            and e.kind in RETYPED
+            and not _org_like(e)
+            and _reads_as_place(
+                text, [by_id[m] for m in e.mentions if m in by_id], place_spans, e.kind, normalise(e.name) in place_names
+            )
+        }
+        if not found:
+            break
+        as_place |= found
+        place_spans = sorted(
+            {*place_spans, *((m.start, m.end) for m in x.mentions if m.entity in found)}
+        )
     targets = []
     for entity in x.entities:
         mentions = [by_id[m] for m in entity.mentions if m in by_id]
         spans_all = tuple((m.start, m.end) for m in mentions)
-        if (
-            entity.kind in RETYPED
-            and not _org_like(entity)
-            and _reads_as_place(text, mentions, place_spans, entity.kind)
-        ):
+        if entity.id in as_place:
             forms = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
             targets.append(_Target(entity, forms, (), spans_all, retype=True))
             continue
@@ -465,13 +487,15 @@ def _org_like(entity: Entity) -> bool:
     return any(name.split()[-1].lower() in heads for name in (entity.name, *entity.aliases) if name.split())
 
 
-def _reads_as_place(text: str, mentions: list[Mention], place_spans: list[tuple[int, int]], kind: str) -> bool:
+def _reads_as_place(
+    text: str, mentions: list[Mention], place_spans: list[tuple[int, int]], kind: str, named_place: bool = False
+) -> bool:
     """True when the text writes some mention of a person or organisation entity as a place
     (after ``in``/``near``/``north of`` ..., before ``camp``/``province``/``village`` ..., in a
     list of places: ``Aleppo, Ghouta and Darayya``; or typed as a place by the tagger) and
     never as a person (``Mr``, a title, ``X said``). An organisation also reads as a place after
     ``from`` and ``to`` (``from Rawa``), a person not (``a call from Smith``)."""
-    placed = False
+    placed = named_place  # the story names a place so elsewhere ("in Baghuz" ... "Baghuz would be")
     before_re = _PLACE_BEFORE if kind == "person" else _PLACE_BEFORE_ORG
     ends = {e for _, e in place_spans}
     starts = {s for s, _ in place_spans}
@@ -480,9 +504,9 @@ def _reads_as_place(text: str, mentions: list[Mention], place_spans: list[tuple[
         after = text[m.end : m.end + 30]
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             return False
-        listed = any(
-            m.start - len(sep) in ends and text[m.start - len(sep) : m.start] == sep for sep in _LIST_SEPARATORS
-        )
+        lead = _LIST_DIRECTION.search(text[max(0, m.start - 30) : m.start])
+        start = m.start - (len(lead.group(0)) if lead else 0)
+        listed = any(start - len(sep) in ends and text[start - len(sep) : start] == sep for sep in _LIST_SEPARATORS)
         listed = listed or any(
             m.end + len(sep) in starts and text[m.end : m.end + len(sep)] == sep for sep in _LIST_SEPARATORS
         )
@@ -542,7 +566,7 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
         for name in target.names:
             for c in index.lookup_spelling(_AFFIXES.sub("", name).strip() or name):
                 found.setdefault(c.key, replace(c, spelling=True))
-    return list(found.values())
+    return _division_or_city(target.names, list(found.values()))
 
 
 def _qualifiers(index: PlaceIndex, text: str, target: _Target) -> list[Candidate]:
@@ -630,7 +654,7 @@ def _prior(c: Candidate) -> float:
     if c.level == LEVEL_COUNTRY:
         score = PRIOR_COUNTRY
     elif c.level == LEVEL_ADMIN:
-        score = PRIOR_ADMIN
+        score = math.log10(max(c.population, 1000)) if c.feature == "ADM2" else PRIOR_ADMIN
     elif c.level == LEVEL_CITY:
         score = math.log10(max(c.population, 1000)) + (CAPITAL_BONUS if c.feature == "PPLC" else 0.0)
     else:
@@ -687,6 +711,31 @@ def _score(
     if in_dateline and c.level == LEVEL_CITY:
         parts["dateline"] = DATELINE_CITY_BONUS
     return parts
+
+
+def _needs_evidence(c: Candidate) -> bool:
+    """A spelling variant, or a village the city list lacks: resolves only in a country the story names."""
+    return c.spelling or (c.level == LEVEL_CITY and c.population < TOWN_POPULATION)
+
+
+_DIVISION_WORD = re.compile(r"\b(?:province|governorate|state|region|district|oblast|prefecture)\b", re.IGNORECASE)
+
+
+def _division_or_city(names: Iterable[str], cands: list[Candidate]) -> list[Candidate]:
+    """A province and a town of one name in one country (Idlib, Kirkuk, Benue): the name
+    written with a division word (``Idlib province``, ``Benue State``) is the province, the bare
+    name the town. Only the provinces of ``admin1.tsv`` (``ADM1`` with a code, outside the US)
+    are weighed so; a name that only a province bears stays the province."""
+    provinces = {
+        c.country for c in cands if c.level == LEVEL_ADMIN and c.feature == "ADM1" and c.admin1 and c.country != "US"
+    }
+    towns = {c.country for c in cands if c.level == LEVEL_CITY}
+    both = provinces & towns
+    if not both:
+        return cands
+    if any(_DIVISION_WORD.search(n) for n in names):
+        return [c for c in cands if not (c.level == LEVEL_CITY and c.country in both)]
+    return [c for c in cands if not (c.level == LEVEL_ADMIN and c.feature == "ADM1" and c.country in both)]
 
 
 def _small_namesake(c: Candidate, rivals: list[Candidate]) -> bool:
