@@ -37,6 +37,7 @@ import csv
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     candidates += countries()
     candidates += curated_tables()
     nouns = frozenset(w.lower() for w in nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
-    cities = cities_and_states(common, nouns, with_spellings=True)
+    cities = cities_and_states(common, nouns, with_spellings=True, is_person=lambda name: _is_person(nlp, name))
     candidates += cities
     # the sources' own names only: a city's alternate spelling drops no organisation
     places = {c.entry.name.lower() for c in [*candidates[: len(candidates) - len(cities)],
@@ -281,7 +282,10 @@ def _usable_place(name: str, common: frozenset[str]) -> bool:
 
 
 def cities_and_states(
-    common: frozenset[str], nouns: frozenset[str], with_spellings: bool = False
+    common: frozenset[str],
+    nouns: frozenset[str],
+    with_spellings: bool = False,
+    is_person: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Cities of 15,000 or more; a small town named like a common noun ("Republic") is left out.
     With ``with_spellings``, also the plain-letter spellings of their names (:func:`_spellings`)."""
@@ -296,7 +300,7 @@ def cities_and_states(
             continue
         if " " not in name and name.lower() in nouns and pop < 100_000:
             continue
-        for spelling in [name, *(_spellings(city, common, nouns) if with_spellings else [])]:
+        for spelling in [name, *(_spellings(city, common, nouns, is_person) if with_spellings else [])]:
             out.append(Candidate(
                 Entry((), "GPE", "place", f"gn:{city['geonameid']}", "cased" if pop >= 100_000 else "title",
                       city["countrycode"], spelling),
@@ -309,6 +313,8 @@ def cities_and_states(
     return out
 
 
+ARTICLE_FREE_MIN = 5
+"""A city name without its Arabic article is kept from this length (``Qaim`` and ``Burj`` are not)."""
 _ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ash|ad|az|an|at|adh|al)[\s-]+", re.IGNORECASE)
 _SPELLING = re.compile(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|al|el|ar|as|ash|ad|az|an|ez|es|ed|ul|ud))*")
 
@@ -319,7 +325,12 @@ def _core(name: str) -> str:
     return sk[:-1] if len(sk) > 2 and sk.endswith("h") else sk
 
 
-def _spellings(city: dict[str, object], common: frozenset[str], nouns: frozenset[str]) -> list[str]:
+def _spellings(
+    city: dict[str, object],
+    common: frozenset[str],
+    nouns: frozenset[str],
+    is_person: Callable[[str], bool] | None = None,
+) -> list[str]:
     """The plain-letter spellings news uses for a city GeoNames writes with diacritics (``Ḩamāh``
     -> ``Hamah``, ``Hama``; ``Dūmā`` -> ``Douma``): the name in ASCII and those of its alternate
     names that are plain capitalised words with the same consonants (:func:`skeleton`, a leading
@@ -334,7 +345,15 @@ def _spellings(city: dict[str, object], common: frozenset[str], nouns: frozenset
         return []  # a plain name ("Saratov") has no other spelling to learn, only inflections ("Saratova")
     out: list[str] = []
     alternates = city.get("alternatenames")
-    for alt in [plain, *(a for a in (alternates if isinstance(alternates, list) else []) if isinstance(a, str))]:
+    written = [plain, *(a for a in (alternates if isinstance(alternates, list) else []) if isinstance(a, str))]
+    # news drops the article as often as not: "Al Qamishli" is "Qamishli"
+    bare_forms: set[str] = set()
+    if city.get("countrycode") in TOWN_COUNTRIES:
+        # the article dropped, as news often writes it, where the rest is no short word or name
+        bare_forms = {_ARABIC_ARTICLE.sub("", a) for a in written if _ARABIC_ARTICLE.match(a)} - set(written)
+        bare_forms = {b for b in bare_forms if len(b) >= ARTICLE_FREE_MIN and not (is_person and is_person(b))}
+        written += sorted(bare_forms)
+    for alt in written:
         if alt == name or alt in out or not alt.isascii() or not _SPELLING.fullmatch(alt):
             continue
         if _core(alt) != core or not _usable_place(alt, common) or len(alt) < 4:

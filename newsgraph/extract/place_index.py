@@ -417,15 +417,17 @@ def _load_admin(index: PlaceIndex) -> None:
     not found by a form that names a city of its country (``Bedford``)."""
     if not ADMIN1_FILE.exists():
         return
+    known = {(form, c.country) for form, bucket in index.names.items() for c in bucket if c.level == LEVEL_ADMIN}
+    towns = {(form, c.country) for form, bucket in index.names.items() for c in bucket if c.level == LEVEL_CITY}
     for line in ADMIN1_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         feature, iso, code, name, lat, lon, population, forms, keys = line.split("\t")
         names = forms.split("|") if forms else []
-        if any(c.level == LEVEL_ADMIN and c.country == iso for f in names for c in index.names.get(f, ())):
+        if any((f, iso) in known for f in names):
             continue
         if feature == "ADM2":
-            names = [f for f in names if not any(c.country == iso for c in index.names.get(f, ()))]
+            names = [f for f in names if (f, iso) not in towns]
         shown = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name)).strip(" '`") if feature == "ADM1" else name
         candidate = Candidate(
             name=shown,

@@ -19,7 +19,9 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 
 from newsgraph.annotate.gazetteer import entry_named
 from newsgraph.annotate.lexicon import word_list
@@ -34,6 +36,9 @@ from newsgraph.extract.place_index import (
     normalise,
     place_index,
 )
+from newsgraph.errors import OntologyError
+from newsgraph.extract.confidence import Model
+from newsgraph.ontology import read_data
 from newsgraph.records import Entity, Extraction, Mention, Place
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -64,8 +69,7 @@ country's."""
 NAMESAKE_RATIO = 5
 """A town this many times smaller than a namesake elsewhere takes the document's countries as
 evidence only with its division named or a dateline of its country (:func:`_small_namesake`)."""
-LOCAL_CONFIDENCE = 0.3
-"""Confidence of a street or building placed at the story's locality."""
+
 LOCAL_HOME_SHARE = 0.5
 """Share of the story's country evidence its home country needs for a locality without a dateline."""
 LOCAL_HEADS = frozenset(
@@ -139,10 +143,10 @@ CLUES = {
 RETYPE_MIN_EVIDENCE = 1.0
 """A person or organisation written as a place becomes one only in a country the rest of the
 story points at this much (or as a city of 100,000 people or more)."""
-SINGLE_CONFIDENCE = 0.9
-"""Confidence of a name only one place bears."""
-MARGIN_SCALE = 0.6
-"""Confidence of a choice: logistic of the score margin over the runner-up times this."""
+PLACE_CONFIDENCE_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "place_confidence.yaml"
+PLACE_CONFIDENCE_SCHEMA = "newsgraph/place-confidence@1"
+MARGIN_CAP = 8.0
+"""Score margins over the runner-up are read up to this (the ``margin`` feature is margin / cap)."""
 SPELLING_MIN_EVIDENCE = 1.0
 """A name found only by its transliteration key, or a village below :data:`TOWN_POPULATION`,
 resolves only in a country the story points at this much."""
@@ -206,11 +210,17 @@ class _Target:
 def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
     """The document's entities, with ``place`` set on every place, state and demonym entity
     that resolves; the others unchanged."""
+    return geocode_explained(annotation, x)[0]
+
+
+def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Entity, ...], dict[str, dict[str, float]]]:
+    """:func:`geocode`, and the confidence model's features of each placed entity (by id), for
+    ``scripts/calibrate_places.py``."""
     index = place_index()
     text = x.document.text
     targets = _targets(index, x)
     if not targets:
-        return x.entities
+        return x.entities, {}
     candidates = {t.entity.id: _candidates(index, t) for t in targets}
     by_target = {t.entity.id: t for t in targets}
     qualifiers = {t.entity.id: _qualifiers(index, text, t) for t in targets}
@@ -241,16 +251,19 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
             del final[eid]
     local = _local_features(x, targets, candidates, final, dateline, weights)
     out = []
+    explained: dict[str, dict[str, float]] = {}
     for e in x.entities:
         if e.id in final:
             kind = "place" if e.id in retyped else e.kind
             e = replace(e, place=final[e.id].place, kind=kind, attributes={**e.attributes, **final[e.id].why})
+            explained[e.id] = final[e.id].features
         elif e.id in local:
             kind = "place" if e.kind == "person" else e.kind
-            attributes = {**e.attributes, **why(CLUES["locality"], None, LOCAL_CONFIDENCE)}
+            explained[e.id] = {"clue:locality": 1.0}
+            attributes = {**e.attributes, **why(CLUES["locality"], None, place_confidence(explained[e.id]))}
             e = replace(e, place=local[e.id], kind=kind, attributes=attributes)
         out.append(e)
-    return tuple(out)
+    return tuple(out), explained
 
 
 def why(clue: str, runner_up: Candidate | None, confidence: float) -> dict[str, str]:
@@ -328,7 +341,9 @@ class _Context:
 
     index: PlaceIndex
     weights: dict[str, float]
-    admins: set[tuple[str, str]]
+    admins: dict[tuple[str, str], bool]
+    """(country, admin1) of the divisions the story names (True) or that a town only one place
+    bears lies in (False: a clue for counties only)."""
     qualifiers: dict[str, list[Candidate]]
     dateline: tuple[int, int, Candidate] | None
 
@@ -358,17 +373,56 @@ class _Context:
         each = [(parts(c), k, c) for k, c in enumerate(cands)]
         scored = sorted(((sum(p.values()), k, c, p) for p, k, c in each), key=lambda r: (-r[0], r[1]))
         top, _, winner, winner_parts = scored[0]
+        evidence = self.weights.get(winner.country or "", 0.0) - own.get(winner.country or "", 0.0)
         if len(scored) == 1:
-            return _Choice(winner, "spelling" if winner.spelling else "only", None, SINGLE_CONFIDENCE)
+            clue = "spelling" if winner.spelling else "only"
+            feats = _features(t, winner, clue, None, len(cands), evidence)
+            return _Choice(winner, clue, None, place_confidence(feats), feats)
         second, _, runner, runner_parts = scored[1]
         # the clue: the part that sets the winner furthest above the runner-up
         lead = {k: v - runner_parts.get(k, 0.0) for k, v in winner_parts.items()}
         clue = max(lead, key=lambda k: (lead[k], k == "prior"))
         if winner.spelling and clue == "prior":
             clue = "spelling"
-        margin = top - second
-        confidence = round(1.0 / (1.0 + math.exp(-MARGIN_SCALE * margin)), 2)
-        return _Choice(winner, clue, runner, confidence)
+        feats = _features(t, winner, clue, top - second, len(cands), evidence)
+        return _Choice(winner, clue, runner, place_confidence(feats), feats)
+
+
+def _features(
+    t: _Target, winner: Candidate, clue: str, margin: float | None, n: int, evidence: float
+) -> dict[str, float]:
+    """What the place confidence model reads of one choice: its clue, its level, the score
+    margin over the runner-up (none for a name only one place bears), how many places bear
+    the name, the story's evidence for its country, and whether it was found by a spelling, an
+    alternate name or a person or organisation written as a place."""
+    feats = {f"clue:{clue}": 1.0, f"level:{winner.level}": 1.0, "evidence": max(0.0, min(1.0, evidence))}
+    if margin is None:
+        feats["single"] = 1.0
+    else:
+        feats["margin"] = min(margin, MARGIN_CAP) / MARGIN_CAP
+        feats["namesakes"] = math.log2(n)
+    for flag, on in (("spelling", winner.spelling), ("alternate", winner.alternate), ("retyped", t.retype)):
+        if on:
+            feats[flag] = 1.0
+    if winner.level == LEVEL_CITY and winner.population < TOWN_POPULATION:
+        feats["village"] = 1.0
+    return feats
+
+
+@lru_cache(maxsize=1)
+def _place_model() -> Model:
+    data = read_data(PLACE_CONFIDENCE_FILE, PLACE_CONFIDENCE_SCHEMA)
+    weights = data.get("weights") or {}
+    if not isinstance(data.get("bias"), (int, float)) or not isinstance(weights, dict):
+        raise OntologyError(str(PLACE_CONFIDENCE_FILE), "needs a numeric 'bias' and a mapping 'weights'")
+    return Model(float(data["bias"]), {str(k): float(v) for k, v in weights.items()})
+
+
+def place_confidence(features: dict[str, float]) -> float:
+    """The probability that a place is right (within 50 km of where the story means), from a
+    logistic model over :func:`_features` fitted on the news-facts gold by
+    ``scripts/calibrate_places.py`` (``data/gazetteer/place_confidence.yaml``)."""
+    return round(_place_model().probability(features), 2)
 
 
 @dataclass(frozen=True)
@@ -379,6 +433,7 @@ class _Choice:
     clue: str
     runner_up: Candidate | None
     confidence: float
+    features: dict[str, float] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, float, float]:
@@ -609,27 +664,30 @@ def _evidence(
     targets: list[_Target],
     candidates: dict[str, list[Candidate]],
     dateline: tuple[int, int, Candidate] | None,
-) -> tuple[dict[str, float], set[tuple[str, str]]]:
+) -> tuple[dict[str, float], dict[tuple[str, str], bool]]:
     """How strongly the document points at each country, and the (country, admin1) divisions it names.
 
     Each entity spreads one unit of weight over its candidates' countries in proportion to
     their prior (a country name gives its whole unit to itself); an entity named twice or
     more counts half again."""
     weights: dict[str, float] = defaultdict(float)
-    admins: set[tuple[str, str]] = set()
+    admins: dict[tuple[str, str], bool] = {}
     for t in targets:
         cands = candidates[t.entity.id]
         if not cands or t.seat:
             continue
         for country, share in _contribution(t, cands).items():
             weights[country] += share
-        admin = [c for c in cands if c.level == LEVEL_ADMIN and c.admin1]
+        admin = [c for c in cands if c.level == LEVEL_ADMIN and c.admin1 and c.feature != "ADM2"]
         if len(admin) == 1 and admin[0].country:
-            admins.add((admin[0].country, admin[0].admin1 or ""))
+            admins[(admin[0].country, admin[0].admin1 or "")] = True
+        elif len(cands) == 1 and cands[0].level == LEVEL_CITY and cands[0].admin1 and cands[0].country:
+            # a town only one place bears points at its state (for its counties, not its towns)
+            admins.setdefault((cands[0].country, cands[0].admin1), False)
     if dateline is not None and dateline[2].country:
         weights[dateline[2].country] += DATELINE_WEIGHT
         if dateline[2].admin1:
-            admins.add((dateline[2].country, dateline[2].admin1))
+            admins[(dateline[2].country, dateline[2].admin1)] = True
     return weights, admins
 
 
@@ -675,7 +733,7 @@ def _score(
     c: Candidate,
     weights: dict[str, float],
     own: dict[str, float],
-    admins: set[tuple[str, str]],
+    admins: dict[tuple[str, str], bool],
     qualifiers: list[Candidate],
     in_dateline: bool,
     rivals: list[Candidate],
@@ -685,7 +743,8 @@ def _score(
     parts: dict[str, float] = {"prior": _prior(c)}
     if c.country:
         evidence = weights.get(c.country, 0.0) - own.get(c.country, 0.0)
-        named_admin = bool(c.admin1) and (c.country, c.admin1) in admins and c.level == LEVEL_CITY
+        state = admins.get((c.country, c.admin1 or ""))
+        named_admin = bool(c.admin1) and ((c.level == LEVEL_CITY and state is True) or (c.feature == "ADM2" and state is not None))
         if _small_namesake(c, rivals) and not named_admin:
             # "Paris" is Paris, Texas only where Texas is named or a US dateline leads other US places
             home = evidence - (DATELINE_WEIGHT if dateline_country == c.country else 0.0)
