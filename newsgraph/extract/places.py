@@ -172,9 +172,13 @@ _PLACE_WORDS = (
     r"(?:towns|cities|villages|places|areas|provinces)\s+(?:such as|including|like)|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
 )
-_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(rf"(?:\b(?:{_PLACE_WORDS})|\b\d{{1,3}},\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A place before a person-typed name: "in", "near" ..., and "<name>, 50, from Qaim"."""
 _PLACE_BEFORE_ORG = re.compile(rf"\b(?:{_PLACE_WORDS}|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_HEADS = frozenset({"house", "senate", "state", "parliament", "assembly", "court", "congress", "police"})
+_TRANSLITERATED = re.compile(r"\b(?:al|an|ar|as|ash|ad|az|el|ul|ud|ez)-\w", re.IGNORECASE)
+"""An Arabic article joined to the name (``Maarat al-Nu'man``): a transliteration, looked up by
+its spelling key even when the tagger took it for a person."""
 _LIST_SEPARATORS = (", ", " and ", ", and ", " or ")
 _LIST_DIRECTION = re.compile(r"\b(?:north|south|east|west|northern|southern|eastern|western|central)(?:-\w+)?\s+$", re.I)
 _PLACE_AFTER = re.compile(
@@ -617,8 +621,10 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
             if stripped and stripped != name:
                 for c in index.lookup(stripped) or index.demonym(stripped):
                     found.setdefault(c.key, replace(c, alternate=True))
-    if not found and not target.retype and not target.seat:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
+    if not found and not target.seat:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
         for name in target.names:
+            if target.retype and not _TRANSLITERATED.search(name):
+                continue  # a person or organisation read as a place: by its spelling only with an article
             for c in index.lookup_spelling(_AFFIXES.sub("", name).strip() or name):
                 found.setdefault(c.key, replace(c, spelling=True))
     return _division_or_city(target.names, list(found.values()))
