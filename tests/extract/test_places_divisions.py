@@ -9,7 +9,7 @@ import re
 import pytest
 
 from newsgraph.annotate import Annotation
-from newsgraph.extract.place_index import ADMIN1_FILE, admin1_forms, distance_km, place_index
+from newsgraph.extract.place_index import ADMIN1_FILE, admin1_forms, distance_km
 from newsgraph.extract.places import _place_model, geocode, geocode_explained, place_confidence
 from newsgraph.ingest.dateline import parse_dateline
 from newsgraph.records import Document, Entity, Extraction, Mention
