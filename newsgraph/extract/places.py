@@ -369,6 +369,13 @@ class _Context:
             ]
             if not cands:
                 return None
+        elsewhere = max((v - own.get(k, 0.0) for k, v in self.weights.items()), default=0.0)
+        if elsewhere >= 1.0 and all(c.level == LEVEL_CITY and c.alternate for c in cands):
+            # a city found only by an old or foreign name ("Twickenham" for Huntsville), in a
+            # story that points at other countries: only in a country the story names
+            cands = [c for c in cands if self.weights.get(c.country or "", 0.0) - own.get(c.country or "", 0.0) >= 0.5]
+            if not cands:
+                return None
 
         def parts(c: Candidate) -> dict[str, float]:
             out = _score(self.index, c, self.weights, own, self.admins, quals, in_dateline, cands, home)

@@ -171,3 +171,14 @@ def test_the_place_confidence_is_the_fitted_model_and_orders_clues() -> None:
         assert confidence == place_confidence(feats[e.id])
     # a street at the story's locality is less sure than a country named outright
     assert place_confidence({"clue:locality": 1.0}) < float(placed["France"].attributes["place_confidence"])
+
+
+def test_an_old_name_of_a_far_city_does_not_place_a_town_of_a_story_elsewhere() -> None:
+    """GeoNames keeps "Twickenham" as an old name of Huntsville, Alabama: in a story about
+    England it places nothing rather than Alabama."""
+    text = "The match at Twickenham drew fans from London, Leeds and Bristol to watch England."
+    found = _entities(
+        text, [("Twickenham", "GPE"), ("London", "GPE"), ("Leeds", "GPE"), ("Bristol", "GPE"), ("England", "GPE")]
+    )
+    assert found["Twickenham"].place is None or found["Twickenham"].place.country == "GB"
+    assert found["Leeds"].place is not None and found["Leeds"].place.country == "GB"
