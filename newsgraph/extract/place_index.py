@@ -26,7 +26,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -90,6 +90,11 @@ TOWN_COUNTRIES = frozenset(
 )
 """Where alternate names of every city, and towns below 5,000 people, are indexed: the Middle
 East, North and Horn of Africa, the Sahel, South Asia, the Caucasus and Ukraine."""
+ADMIN1_FILE = TOWNS_FILE.with_name("admin1.tsv")
+ADMIN1_COUNTRIES = TOWN_COUNTRIES
+"""Countries whose first-level divisions (provinces, governorates) ``admin1.tsv`` lists."""
+COUNTY_COUNTRIES = frozenset({"US", "GB"})
+"""Countries whose counties (GeoNames admin2: ``Orange County``, ``Lancashire``) it lists."""
 KEY_MIN_LENGTH = 3
 """Transliteration keys shorter than this are not indexed (too many places share them)."""
 
@@ -385,6 +390,62 @@ def lookup_forms(name: str, alternates: Iterable[str]) -> list[str]:
     return sorted(f for f in forms | {_without_article(f) for f in forms | {own}} if f and f != own)
 
 
+_ADMIN_PREFIX = re.compile(
+    r"^(?:muhafazat|mayorality of|wilayat(?:-e)?|sha`biyat|province of|governorate of|region of|state of)\s+",
+    re.IGNORECASE,
+)
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:governorate|province|region|state|district|division|oblast|prefecture|territory)$", re.IGNORECASE
+)
+
+
+def admin1_forms(name: str) -> list[str]:
+    """The lookup forms of a first-level division's GeoNames name: the name, the name without
+    an administrative prefix or suffix (``Muhafazat Kirkuk`` -> ``kirkuk``, ``Salah ad Din
+    Governorate`` -> ``salah ad din``) and without a leading Arabic article (``Ar-Raqqah`` ->
+    ``raqqah``)."""
+    bare = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name)).strip(" '`")
+    forms = {normalise(name), normalise(bare)}
+    forms |= {_without_article(f) for f in forms}
+    return sorted(f for f in forms if f)
+
+
+def _load_admin(index: PlaceIndex) -> None:
+    """``admin1.tsv``: provinces and governorates of :data:`ADMIN1_COUNTRIES` at their most
+    populous place, and the counties of :data:`COUNTY_COUNTRIES`; a division that
+    ``regions.csv`` already has (Punjab, the US states) is not added twice, and a county is
+    not found by a form that names a city of its country (``Bedford``)."""
+    if not ADMIN1_FILE.exists():
+        return
+    known = {(form, c.country) for form, bucket in index.names.items() for c in bucket if c.level == LEVEL_ADMIN}
+    towns = {(form, c.country) for form, bucket in index.names.items() for c in bucket if c.level == LEVEL_CITY}
+    for line in ADMIN1_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        feature, iso, code, name, lat, lon, population, forms, keys = line.split("\t")
+        names = forms.split("|") if forms else []
+        if any((f, iso) in known for f in names):
+            continue
+        if feature == "ADM2":
+            names = [f for f in names if (f, iso) not in towns]
+        shown = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name)).strip(" '`") if feature == "ADM1" else name
+        candidate = Candidate(
+            name=shown,
+            lat=float(lat),
+            lon=float(lon),
+            country=iso,
+            geonames_id=None,
+            feature=feature,
+            level=LEVEL_ADMIN,
+            population=int(population),
+            admin1=code or None,
+        )
+        for form in names:
+            index.names.setdefault(form, []).append(candidate)
+        for key in keys.split("|") if keys else ():
+            index.keys.setdefault(key, []).append(replace(candidate, alternate=True))
+
+
 def _load_towns(index: PlaceIndex) -> None:
     """``towns.tsv``: the regions' towns the city list lacks, the lookup forms of every regional
     place's alternate names (:func:`lookup_forms`) and the transliteration keys of its names,
@@ -455,6 +516,7 @@ def place_index() -> PlaceIndex:
     _load_regions(index, _us_states())
     _load_cities(index)
     _load_towns(index)
+    _load_admin(index)
     return index
 
 

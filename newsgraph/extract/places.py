@@ -19,11 +19,15 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 
 from newsgraph.annotate.gazetteer import entry_named
 from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation
+from newsgraph.errors import OntologyError
+from newsgraph.extract.confidence import Model
 from newsgraph.extract.place_index import (
     LEVEL_ADMIN,
     LEVEL_CITY,
@@ -31,8 +35,10 @@ from newsgraph.extract.place_index import (
     LEVEL_REGION,
     Candidate,
     PlaceIndex,
+    normalise,
     place_index,
 )
+from newsgraph.ontology import read_data
 from newsgraph.records import Entity, Extraction, Mention, Place
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -63,8 +69,7 @@ country's."""
 NAMESAKE_RATIO = 5
 """A town this many times smaller than a namesake elsewhere takes the document's countries as
 evidence only with its division named or a dateline of its country (:func:`_small_namesake`)."""
-LOCAL_CONFIDENCE = 0.3
-"""Confidence of a street or building placed at the story's locality."""
+
 LOCAL_HOME_SHARE = 0.5
 """Share of the story's country evidence its home country needs for a locality without a dateline."""
 LOCAL_HEADS = frozenset(
@@ -138,10 +143,10 @@ CLUES = {
 RETYPE_MIN_EVIDENCE = 1.0
 """A person or organisation written as a place becomes one only in a country the rest of the
 story points at this much (or as a city of 100,000 people or more)."""
-SINGLE_CONFIDENCE = 0.9
-"""Confidence of a name only one place bears."""
-MARGIN_SCALE = 0.6
-"""Confidence of a choice: logistic of the score margin over the runner-up times this."""
+PLACE_CONFIDENCE_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "place_confidence.yaml"
+PLACE_CONFIDENCE_SCHEMA = "newsgraph/place-confidence@1"
+MARGIN_CAP = 8.0
+"""Score margins over the runner-up are read up to this (the ``margin`` feature is margin / cap)."""
 SPELLING_MIN_EVIDENCE = 1.0
 """A name found only by its transliteration key, or a village below :data:`TOWN_POPULATION`,
 resolves only in a country the story points at this much."""
@@ -162,16 +167,26 @@ _AFFIXES = re.compile(
 )
 RETYPED = frozenset({"person", "organization"})
 _PLACE_WORDS = (
-    r"in|near|at|outside|inside|around|towards?|into|across|besieged|of the (?:town|city|village) of|"
+    r"in|near|at|outside|inside|around|towards?|into|across|besieged|"
+    r"(?:the\s+)?(?:town|city|village|resort|port|suburb|district|province|region)\s+of|"
+    r"(?:towns|cities|villages|places|areas|provinces)\s+(?:such as|including|like)|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
 )
-_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(rf"(?:\b(?:{_PLACE_WORDS})|\b\d{{1,3}},\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A place before a person-typed name: "in", "near" ..., and "<name>, 50, from Qaim"."""
 _PLACE_BEFORE_ORG = re.compile(rf"\b(?:{_PLACE_WORDS}|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_HEADS = frozenset({"house", "senate", "state", "parliament", "assembly", "court", "congress", "police"})
+_TRANSLITERATED = re.compile(r"\b(?:al|an|ar|as|ash|ad|az|el|ul|ud|ez)-\w", re.IGNORECASE)
+"""An Arabic article joined to the name (``Maarat al-Nu'man``): a transliteration, looked up by
+its spelling key even when the tagger took it for a person."""
 _LIST_SEPARATORS = (", ", " and ", ", and ", " or ")
+_LIST_DIRECTION = re.compile(
+    r"\b(?:north|south|east|west|northern|southern|eastern|western|central)(?:-\w+)?\s+$", re.I
+)
 _PLACE_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:refugee|detention|displacement)\s+)?(?:camp|province|governorate|district|town|village|city|"
-    r"region|countryside|suburbs?|neighbou?rhood|airbase|air base|airport|border|crossing)\b",
+    r"region|countryside|suburbs?|neighbou?rhood|airbase|air base|airport|border|crossing|"
+    r"provinces|governorates|districts|residents?)\b",
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
@@ -201,11 +216,17 @@ class _Target:
 def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
     """The document's entities, with ``place`` set on every place, state and demonym entity
     that resolves; the others unchanged."""
+    return geocode_explained(annotation, x)[0]
+
+
+def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Entity, ...], dict[str, dict[str, float]]]:
+    """:func:`geocode`, and the confidence model's features of each placed entity (by id), for
+    ``scripts/calibrate_places.py``."""
     index = place_index()
     text = x.document.text
     targets = _targets(index, x)
     if not targets:
-        return x.entities
+        return x.entities, {}
     candidates = {t.entity.id: _candidates(index, t) for t in targets}
     by_target = {t.entity.id: t for t in targets}
     qualifiers = {t.entity.id: _qualifiers(index, text, t) for t in targets}
@@ -236,16 +257,19 @@ def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
             del final[eid]
     local = _local_features(x, targets, candidates, final, dateline, weights)
     out = []
+    explained: dict[str, dict[str, float]] = {}
     for e in x.entities:
         if e.id in final:
             kind = "place" if e.id in retyped else e.kind
             e = replace(e, place=final[e.id].place, kind=kind, attributes={**e.attributes, **final[e.id].why})
+            explained[e.id] = final[e.id].features
         elif e.id in local:
             kind = "place" if e.kind == "person" else e.kind
-            attributes = {**e.attributes, **why(CLUES["locality"], None, LOCAL_CONFIDENCE)}
+            explained[e.id] = {"clue:locality": 1.0}
+            attributes = {**e.attributes, **why(CLUES["locality"], None, place_confidence(explained[e.id]))}
             e = replace(e, place=local[e.id], kind=kind, attributes=attributes)
         out.append(e)
-    return tuple(out)
+    return tuple(out), explained
 
 
 def why(clue: str, runner_up: Candidate | None, confidence: float) -> dict[str, str]:
@@ -323,7 +347,9 @@ class _Context:
 
     index: PlaceIndex
     weights: dict[str, float]
-    admins: set[tuple[str, str]]
+    admins: dict[tuple[str, str], bool]
+    """(country, admin1) of the divisions the story names (True) or that a town only one place
+    bears lies in (False: a clue for counties only)."""
     qualifiers: dict[str, list[Candidate]]
     dateline: tuple[int, int, Candidate] | None
 
@@ -333,14 +359,21 @@ class _Context:
         in_dateline = dl is not None and any(s < dl[1] and e > dl[0] for s, e in t.starts)
         quals = self.qualifiers[t.entity.id]
         home = dl[2].country if dl is not None else None
-        if any(c.spelling or c.population < TOWN_POPULATION for c in cands if c.level == LEVEL_CITY):
+        if any(_needs_evidence(c) for c in cands):
             # a spelling variant, or a village the city list lacks, only in a country the story names
             cands = [
                 c
                 for c in cands
-                if (c.level != LEVEL_CITY or not (c.spelling or c.population < TOWN_POPULATION))
+                if not _needs_evidence(c)
                 or (c.country and self.weights.get(c.country, 0.0) - own.get(c.country, 0.0) >= SPELLING_MIN_EVIDENCE)
             ]
+            if not cands:
+                return None
+        elsewhere = max((v - own.get(k, 0.0) for k, v in self.weights.items()), default=0.0)
+        if elsewhere >= 1.0 and all(c.level == LEVEL_CITY and c.alternate for c in cands):
+            # a city found only by an old or foreign name ("Twickenham" for Huntsville), in a
+            # story that points at other countries: only in a country the story names
+            cands = [c for c in cands if self.weights.get(c.country or "", 0.0) - own.get(c.country or "", 0.0) >= 0.5]
             if not cands:
                 return None
 
@@ -353,17 +386,56 @@ class _Context:
         each = [(parts(c), k, c) for k, c in enumerate(cands)]
         scored = sorted(((sum(p.values()), k, c, p) for p, k, c in each), key=lambda r: (-r[0], r[1]))
         top, _, winner, winner_parts = scored[0]
+        evidence = self.weights.get(winner.country or "", 0.0) - own.get(winner.country or "", 0.0)
         if len(scored) == 1:
-            return _Choice(winner, "spelling" if winner.spelling else "only", None, SINGLE_CONFIDENCE)
+            clue = "spelling" if winner.spelling else "only"
+            feats = _features(t, winner, clue, None, len(cands), evidence)
+            return _Choice(winner, clue, None, place_confidence(feats), feats)
         second, _, runner, runner_parts = scored[1]
         # the clue: the part that sets the winner furthest above the runner-up
         lead = {k: v - runner_parts.get(k, 0.0) for k, v in winner_parts.items()}
         clue = max(lead, key=lambda k: (lead[k], k == "prior"))
         if winner.spelling and clue == "prior":
             clue = "spelling"
-        margin = top - second
-        confidence = round(1.0 / (1.0 + math.exp(-MARGIN_SCALE * margin)), 2)
-        return _Choice(winner, clue, runner, confidence)
+        feats = _features(t, winner, clue, top - second, len(cands), evidence)
+        return _Choice(winner, clue, runner, place_confidence(feats), feats)
+
+
+def _features(
+    t: _Target, winner: Candidate, clue: str, margin: float | None, n: int, evidence: float
+) -> dict[str, float]:
+    """What the place confidence model reads of one choice: its clue, its level, the score
+    margin over the runner-up (none for a name only one place bears), how many places bear
+    the name, the story's evidence for its country, and whether it was found by a spelling, an
+    alternate name or a person or organisation written as a place."""
+    feats = {f"clue:{clue}": 1.0, f"level:{winner.level}": 1.0, "evidence": max(0.0, min(1.0, evidence))}
+    if margin is None:
+        feats["single"] = 1.0
+    else:
+        feats["margin"] = min(margin, MARGIN_CAP) / MARGIN_CAP
+        feats["namesakes"] = math.log2(n)
+    for flag, on in (("spelling", winner.spelling), ("alternate", winner.alternate), ("retyped", t.retype)):
+        if on:
+            feats[flag] = 1.0
+    if winner.level == LEVEL_CITY and winner.population < TOWN_POPULATION:
+        feats["village"] = 1.0
+    return feats
+
+
+@lru_cache(maxsize=1)
+def _place_model() -> Model:
+    data = read_data(PLACE_CONFIDENCE_FILE, PLACE_CONFIDENCE_SCHEMA)
+    weights = data.get("weights") or {}
+    if not isinstance(data.get("bias"), (int, float)) or not isinstance(weights, dict):
+        raise OntologyError(str(PLACE_CONFIDENCE_FILE), "needs a numeric 'bias' and a mapping 'weights'")
+    return Model(float(data["bias"]), {str(k): float(v) for k, v in weights.items()})
+
+
+def place_confidence(features: dict[str, float]) -> float:
+    """The probability that a place is right (within 50 km of where the story means), from a
+    logistic model over :func:`_features` fitted on the news-facts gold by
+    ``scripts/calibrate_places.py`` (``data/gazetteer/place_confidence.yaml``)."""
+    return round(_place_model().probability(features), 2)
 
 
 @dataclass(frozen=True)
@@ -374,6 +446,7 @@ class _Choice:
     clue: str
     runner_up: Candidate | None
     confidence: float
+    features: dict[str, float] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, float, float]:
@@ -399,15 +472,34 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         for m in x.mentions
         if m.type in PLACE_TYPES and kinds.get(m.entity or "") in ("place", "state")
     )
+    place_names = {normalise(e.name) for e in x.entities if e.kind in ("place", "state")}
+    # a person or organisation written as a place makes its neighbours in a list places too
+    # ("Aleppo, Ghouta and Darayya": Ghouta, then Darayya)
+    as_place: set[str] = set()
+    while True:
+        found = {
+            e.id
+            for e in x.entities
+            if e.id not in as_place
+            and e.kind in RETYPED
+            and not _org_like(e)
+            and _reads_as_place(
+                text,
+                [by_id[m] for m in e.mentions if m in by_id],
+                place_spans,
+                e.kind,
+                normalise(e.name) in place_names,
+            )
+        }
+        if not found:
+            break
+        as_place |= found
+        place_spans = sorted({*place_spans, *((m.start, m.end) for m in x.mentions if m.entity in found)})
     targets = []
     for entity in x.entities:
         mentions = [by_id[m] for m in entity.mentions if m in by_id]
         spans_all = tuple((m.start, m.end) for m in mentions)
-        if (
-            entity.kind in RETYPED
-            and not _org_like(entity)
-            and _reads_as_place(text, mentions, place_spans, entity.kind)
-        ):
+        if entity.id in as_place:
             forms = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
             targets.append(_Target(entity, forms, (), spans_all, retype=True))
             continue
@@ -465,13 +557,15 @@ def _org_like(entity: Entity) -> bool:
     return any(name.split()[-1].lower() in heads for name in (entity.name, *entity.aliases) if name.split())
 
 
-def _reads_as_place(text: str, mentions: list[Mention], place_spans: list[tuple[int, int]], kind: str) -> bool:
+def _reads_as_place(
+    text: str, mentions: list[Mention], place_spans: list[tuple[int, int]], kind: str, named_place: bool = False
+) -> bool:
     """True when the text writes some mention of a person or organisation entity as a place
     (after ``in``/``near``/``north of`` ..., before ``camp``/``province``/``village`` ..., in a
     list of places: ``Aleppo, Ghouta and Darayya``; or typed as a place by the tagger) and
     never as a person (``Mr``, a title, ``X said``). An organisation also reads as a place after
     ``from`` and ``to`` (``from Rawa``), a person not (``a call from Smith``)."""
-    placed = False
+    placed = named_place  # the story names a place so elsewhere ("in Baghuz" ... "Baghuz would be")
     before_re = _PLACE_BEFORE if kind == "person" else _PLACE_BEFORE_ORG
     ends = {e for _, e in place_spans}
     starts = {s for s, _ in place_spans}
@@ -480,9 +574,9 @@ def _reads_as_place(text: str, mentions: list[Mention], place_spans: list[tuple[
         after = text[m.end : m.end + 30]
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             return False
-        listed = any(
-            m.start - len(sep) in ends and text[m.start - len(sep) : m.start] == sep for sep in _LIST_SEPARATORS
-        )
+        lead = _LIST_DIRECTION.search(text[max(0, m.start - 30) : m.start])
+        start = m.start - (len(lead.group(0)) if lead else 0)
+        listed = any(start - len(sep) in ends and text[start - len(sep) : start] == sep for sep in _LIST_SEPARATORS)
         listed = listed or any(
             m.end + len(sep) in starts and text[m.end : m.end + len(sep)] == sep for sep in _LIST_SEPARATORS
         )
@@ -538,11 +632,13 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
             if stripped and stripped != name:
                 for c in index.lookup(stripped) or index.demonym(stripped):
                     found.setdefault(c.key, replace(c, alternate=True))
-    if not found and not target.retype and not target.seat:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
+    if not found and not target.seat:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
         for name in target.names:
+            if target.retype and not _TRANSLITERATED.search(name):
+                continue  # a person or organisation read as a place: by its spelling only with an article
             for c in index.lookup_spelling(_AFFIXES.sub("", name).strip() or name):
                 found.setdefault(c.key, replace(c, spelling=True))
-    return list(found.values())
+    return _division_or_city(target.names, list(found.values()))
 
 
 def _qualifiers(index: PlaceIndex, text: str, target: _Target) -> list[Candidate]:
@@ -585,27 +681,30 @@ def _evidence(
     targets: list[_Target],
     candidates: dict[str, list[Candidate]],
     dateline: tuple[int, int, Candidate] | None,
-) -> tuple[dict[str, float], set[tuple[str, str]]]:
+) -> tuple[dict[str, float], dict[tuple[str, str], bool]]:
     """How strongly the document points at each country, and the (country, admin1) divisions it names.
 
     Each entity spreads one unit of weight over its candidates' countries in proportion to
     their prior (a country name gives its whole unit to itself); an entity named twice or
     more counts half again."""
     weights: dict[str, float] = defaultdict(float)
-    admins: set[tuple[str, str]] = set()
+    admins: dict[tuple[str, str], bool] = {}
     for t in targets:
         cands = candidates[t.entity.id]
         if not cands or t.seat:
             continue
         for country, share in _contribution(t, cands).items():
             weights[country] += share
-        admin = [c for c in cands if c.level == LEVEL_ADMIN and c.admin1]
+        admin = [c for c in cands if c.level == LEVEL_ADMIN and c.admin1 and c.feature != "ADM2"]
         if len(admin) == 1 and admin[0].country:
-            admins.add((admin[0].country, admin[0].admin1 or ""))
+            admins[(admin[0].country, admin[0].admin1 or "")] = True
+        elif len(cands) == 1 and cands[0].level == LEVEL_CITY and cands[0].admin1 and cands[0].country:
+            # a town only one place bears points at its state (for its counties, not its towns)
+            admins.setdefault((cands[0].country, cands[0].admin1), False)
     if dateline is not None and dateline[2].country:
         weights[dateline[2].country] += DATELINE_WEIGHT
         if dateline[2].admin1:
-            admins.add((dateline[2].country, dateline[2].admin1))
+            admins[(dateline[2].country, dateline[2].admin1)] = True
     return weights, admins
 
 
@@ -630,7 +729,7 @@ def _prior(c: Candidate) -> float:
     if c.level == LEVEL_COUNTRY:
         score = PRIOR_COUNTRY
     elif c.level == LEVEL_ADMIN:
-        score = PRIOR_ADMIN
+        score = math.log10(max(c.population, 1000)) if c.feature == "ADM2" else PRIOR_ADMIN
     elif c.level == LEVEL_CITY:
         score = math.log10(max(c.population, 1000)) + (CAPITAL_BONUS if c.feature == "PPLC" else 0.0)
     else:
@@ -651,7 +750,7 @@ def _score(
     c: Candidate,
     weights: dict[str, float],
     own: dict[str, float],
-    admins: set[tuple[str, str]],
+    admins: dict[tuple[str, str], bool],
     qualifiers: list[Candidate],
     in_dateline: bool,
     rivals: list[Candidate],
@@ -661,7 +760,10 @@ def _score(
     parts: dict[str, float] = {"prior": _prior(c)}
     if c.country:
         evidence = weights.get(c.country, 0.0) - own.get(c.country, 0.0)
-        named_admin = bool(c.admin1) and (c.country, c.admin1) in admins and c.level == LEVEL_CITY
+        state = admins.get((c.country, c.admin1 or ""))
+        named_admin = bool(c.admin1) and (
+            (c.level == LEVEL_CITY and state is True) or (c.feature == "ADM2" and state is not None)
+        )
         if _small_namesake(c, rivals) and not named_admin:
             # "Paris" is Paris, Texas only where Texas is named or a US dateline leads other US places
             home = evidence - (DATELINE_WEIGHT if dateline_country == c.country else 0.0)
@@ -687,6 +789,31 @@ def _score(
     if in_dateline and c.level == LEVEL_CITY:
         parts["dateline"] = DATELINE_CITY_BONUS
     return parts
+
+
+def _needs_evidence(c: Candidate) -> bool:
+    """A spelling variant, or a village the city list lacks: resolves only in a country the story names."""
+    return c.spelling or (c.level == LEVEL_CITY and c.population < TOWN_POPULATION)
+
+
+_DIVISION_WORD = re.compile(r"\b(?:province|governorate|state|region|district|oblast|prefecture)\b", re.IGNORECASE)
+
+
+def _division_or_city(names: Iterable[str], cands: list[Candidate]) -> list[Candidate]:
+    """A province and a town of one name in one country (Idlib, Kirkuk, Benue): the name
+    written with a division word (``Idlib province``, ``Benue State``) is the province, the bare
+    name the town. Only the provinces of ``admin1.tsv`` (``ADM1`` with a code, outside the US)
+    are weighed so; a name that only a province bears stays the province."""
+    provinces = {
+        c.country for c in cands if c.level == LEVEL_ADMIN and c.feature == "ADM1" and c.admin1 and c.country != "US"
+    }
+    towns = {c.country for c in cands if c.level == LEVEL_CITY}
+    both = provinces & towns
+    if not both:
+        return cands
+    if any(_DIVISION_WORD.search(n) for n in names):
+        return [c for c in cands if not (c.level == LEVEL_CITY and c.country in both)]
+    return [c for c in cands if not (c.level == LEVEL_ADMIN and c.feature == "ADM1" and c.country in both)]
 
 
 def _small_namesake(c: Candidate, rivals: list[Candidate]) -> bool:
