@@ -5,6 +5,7 @@ and how long each page takes to be interactive in a real browser.
     .venv/bin/python bench/web.py --db newsgraph.db       # an existing store
     .venv/bin/python bench/web.py --requests 50 --workers 2
     .venv/bin/python bench/web.py --db bbc.db --no-api --loads 10   # the pages only
+    .venv/bin/python bench/web.py --db bbc.db --no-api --pages network,actor   # some pages only
 
 Pages: Playwright drives Chromium (``$NEWSGRAPH_CHROMIUM``, default /usr/bin/chromium) through
 each page (home, search, a document, a hub's and a small actor's page, the network, a hub's
@@ -195,8 +196,9 @@ def page_plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def time_pages(base: str, client: httpx.Client, loads: int) -> list[str]:
-    """Time every page of :func:`page_plan` in Chromium; print a table; return the slow ones."""
+def time_pages(base: str, client: httpx.Client, loads: int, only: list[str] | None = None) -> list[str]:
+    """Time every page of :func:`page_plan` (those whose label holds one of ``only``, when given)
+    in Chromium; print a table; return the slow ones."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -213,6 +215,8 @@ def time_pages(base: str, client: httpx.Client, loads: int) -> list[str]:
         browser = p.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"])
         try:
             for kind, label, urls in page_plan(client):
+                if only and not any(word in label for word in only):
+                    continue
                 context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base)
                 # in the page, from its navigation start: the first frame painted once the page's
                 # module is done and its main content is there
@@ -322,6 +326,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="Worker processes when building the BBC store.")
     parser.add_argument("--loads", type=int, default=5, help="Timed loads per page in the browser (0: no pages).")
     parser.add_argument("--no-api", action="store_true", help="Time the pages only.")
+    parser.add_argument(
+        "--pages", help="Time only the pages whose label holds one of these comma-separated words (network,actor)."
+    )
     args = parser.parse_args()
 
     db = args.db or default_db()
@@ -346,7 +353,8 @@ def main() -> None:
             client.get("/api/network/communities")  # waits for the server's background warm-up
             print(f"waited {time.perf_counter() - t0:.1f} s for the server's warm-up (whole-store answers cached)")
             print(f"load before: {os.getloadavg()[0]:.2f} (1 min) on {os.cpu_count()} cores")
-            slow_pages = time_pages(f"http://127.0.0.1:{port}", client, args.loads) if args.loads > 0 else []
+            only = [w for w in (args.pages or "").split(",") if w]
+            slow_pages = time_pages(f"http://127.0.0.1:{port}", client, args.loads, only) if args.loads > 0 else []
             print(f"\n{'route':<42} {'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu/req':>8}  (ms)")
             slow = []
             base = None

@@ -295,6 +295,7 @@ def test_network_edges_styled_and_evidence_on_click(page: Any, server: str) -> N
     if len(colours) > 1:
         assert len({next(iter(c)) for c in colours.values()}) > 1, "types are told apart by colour"
     assert {s for _, s, _ in drawn} >= {"dotted", "dashed"}, "the samples hold claimed and hedged ties"
+    page.wait_for_selector("#ties[data-complete]")  # filled a slice at a time, once the graph is painted
     assert page.locator("#ties tbody tr").count() == len(data["edges"])
 
     # prefer an event or relation tie known through someone's claim: its panel names the speaker
