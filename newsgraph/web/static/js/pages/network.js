@@ -64,18 +64,18 @@ function tieRow(e, onPick, threshold) {
   return tr;
 }
 
-/** Rows appended per task while the table of ties fills: the page answers clicks and zooms
- * between two slices. */
+/** Rows appended per frame while the table of ties fills: the page paints and answers clicks and
+ * zooms between two slices. */
 const ROWS_PER_SLICE = 25;
 
-/** The next moment the page has nothing better to do (an idle period, or soon). */
-function idle() {
-  return new Promise((resolve) => (window.requestIdleCallback ? window.requestIdleCallback(resolve, { timeout: 300 }) : setTimeout(resolve, 16)));
+/** Just after the next frame is painted. */
+function nextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** The table of every tie, strongest first, filled a slice of rows at a time when the page is idle
- * (it is below the graph, and a hundred rows cost as much as drawing the graph). ``filled``
- * resolves when every row is in; the table then carries ``data-complete``. */
+/** The table of every tie, strongest first, filled a slice of rows per frame (it is below the
+ * graph, and a hundred rows at once cost as much as drawing the graph). ``filled`` resolves when
+ * every row is in; the table then carries ``data-complete``. */
 function tiesTable(data, onPick, threshold) {
   const rows = [...data.edges].sort((a, b) => b.weight - a.weight);
   const body = h('tbody');
@@ -87,7 +87,7 @@ function tiesTable(data, onPick, threshold) {
   );
   const filled = (async () => {
     for (let i = 0; i < rows.length; i += ROWS_PER_SLICE) {
-      await idle();
+      await nextFrame();
       if (!table.isConnected) return; // another answer replaced this one
       append(body, rows.slice(i, i + ROWS_PER_SLICE).map((e) => tieRow(e, onPick, threshold)));
     }
@@ -328,8 +328,8 @@ async function show(box, values) {
   };
   const count = h('p', { class: 'muted', id: 'network-count' });
   const legendBox = h('div', { id: 'legend-box' });
-  // the table of every tie is filled once the graph is painted, when the page is idle (it is below
-  // the fold, and a hundred rows cost as much as drawing the graph)
+  // the table of every tie is filled once the graph is painted, a slice per frame (it is below the
+  // fold, and a hundred rows cost as much as drawing the graph)
   const tableCard = h('section', { class: 'card', id: 'ties-card' }, h('h2', {}, 'Ties'), h('p', { class: 'loading' }, 'Listing the ties…'));
   let table = null;
   const drawLegend = () => append(clear(legendBox), legend(data.edges, view.color === 'community' ? { communities: groups } : { nodes: data.nodes }));
@@ -377,7 +377,6 @@ async function show(box, values) {
   // drawn as asked: a view from the URL that hides something is laid out again; otherwise as drawn
   const filtered = view.places || view.states || view.hubs || view.minWeight > 1 || view.minConf > 0 || view.from || view.to;
   apply({ relayout: Boolean(filtered), redraw: Boolean(filtered) });
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const ties = tiesTable(data, pick, threshold);
   append(clear(tableCard), h('h2', {}, 'Ties'), ties.element);
   await ties.filled;
