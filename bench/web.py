@@ -14,7 +14,9 @@ context; a load is timed in the page, from its navigation start to the first fra
 its main content is there (the summary, the results, the document's text, the graph's nodes with
 their handlers, the map's outline and markers); what is built after it (the network's table of
 ties, below the graph) is not counted. ``cpu p50`` is the page renderer's main-thread busy time
-per load (Chrome's TaskDuration): what the page costs whatever else loads the machine.
+per load (Chrome's TaskDuration, which grows when other processes take the cores); ``cpu/load``
+is the CPU time the browser's renderer and GPU processes used, per timed load (Chrome's process
+info, 10 ms steps): what the page costs whatever else loads the machine.
 Flags any page whose p95 is over one second, and any API route whose p95 is over 300 ms.
 
 The store is cached at ``$TMPDIR/newsgraph-bench-bbc.db`` (the 2,225 BBC articles; the ingest
@@ -209,10 +211,11 @@ def time_pages(base: str, client: httpx.Client, loads: int, only: list[str] | No
         print(f"pages: {chromium} is absent (scripts/test-setup.sh installs it): skipped")
         return []
     slow = []
-    head = f"{'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu p50':>8}"
+    head = f"{'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu p50':>8} {'cpu/load':>8}"
     print(f"\n{'page (to main content rendered)':<42} {head}  (ms)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser_cdp = browser.new_browser_cdp_session()
         try:
             for kind, label, urls in page_plan(client):
                 if only and not any(word in label for word in only):
@@ -257,7 +260,9 @@ def time_pages(base: str, client: httpx.Client, loads: int, only: list[str] | No
 
                 first = load(urls[0])
                 busy.clear()
+                cpu0 = process_seconds(browser_cdp)
                 times = sorted(load(urls[k % len(urls)]) for k in range(loads))
+                cpu_per_load = (process_seconds(browser_cdp) - cpu0) * 1000 / loads
                 context.close()
                 p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
                 flag = ""
@@ -267,11 +272,17 @@ def time_pages(base: str, client: httpx.Client, loads: int, only: list[str] | No
                 if errors:
                     flag += f"  script errors: {errors[:2]}"
                 cells = f"{len(times):>4} {first:>8.0f} {statistics.median(times):>8.0f} {p95:>8.0f} {times[-1]:>8.0f}"
-                cells += f" {statistics.median(busy) if busy else float('nan'):>8.0f}"
+                cells += f" {statistics.median(busy) if busy else float('nan'):>8.0f} {cpu_per_load:>8.0f}"
                 print(f"{label:<42} {cells}{flag}", flush=True)
         finally:
             browser.close()
     return slow
+
+
+def process_seconds(cdp: Any) -> float:
+    """CPU seconds used so far by the browser's renderer and GPU processes (those that draw pages)."""
+    info = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+    return float(sum(p["cpuTime"] for p in info if p["type"] in ("renderer", "GPU")))
 
 
 def cpu_seconds(pid: int) -> float | None:
