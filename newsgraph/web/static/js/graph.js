@@ -309,7 +309,7 @@ export function fitView(points, w, hgt, minZoom = 0.15, maxZoom = 4) {
 
 /** The label style that keeps labels about 12 px on screen at ``zoom``. */
 function labelStyle(zoom) {
-  const size = Math.max(5, Math.min(24, 12 / zoom));
+  const size = labelSize(zoom);
   return { 'font-size': size, 'text-margin-y': size / 3 };
 }
 
@@ -320,52 +320,66 @@ export function shortLabel(name) {
   return text.length > 26 ? text.slice(0, 25).trimEnd() + '…' : text;
 }
 
-/** The box a node's label takes (model coordinates), estimated from its text and the label style
- * (below the node, one line: see shortLabel): measuring each label in the canvas costs a
- * quarter of a second for a hundred nodes. The estimate errs on the large side. */
+/** The box a label takes (model coordinates), estimated from its text and the label style (below
+ * the node, one line: see shortLabel) for a node ``{label, size, x, y}``: measuring each label in
+ * the canvas costs a quarter of a second for a hundred nodes. The estimate errs on the large side. */
 export function labelBox(node, size) {
-  const name = String(node.data('label') || '');
+  const name = String(node.label || '');
   const width = name.length * size * 0.62 + 2 * size * 0.2 + 2;
   const height = size * 1.35 + 2;
-  const p = node.position();
-  const top = p.y + Number(node.data('size')) / 2 + size / 3;
-  return { x1: p.x - width / 2, x2: p.x + width / 2, y1: top, y2: top + height };
+  const top = node.y + Number(node.size) / 2 + size / 3;
+  return { x1: node.x - width / 2, x2: node.x + width / 2, y1: top, y2: top + height };
+}
+
+/** The label size (model units) that keeps labels about 12 px on screen at ``zoom``. */
+function labelSize(zoom) {
+  return Math.max(5, Math.min(24, 12 / zoom));
 }
 
 /**
- * Labels that do not overlap: the nodes in priority order (the centre, then the most tied), each
- * label kept only where its box meets no kept label's box; the others are hidden (shown on hover,
- * or when zooming in makes room). Returns how many labels are shown.
+ * Which labels to hide so that none overlaps another or another actor's dot, at ``zoom``: the nodes
+ * (``{id, label, size, x, y, center, rank}``) in priority order (the centre, then the most tied),
+ * each label kept only where its box meets no kept label's box. Returns the set of ids to hide.
  */
-export function declutter(cy) {
-  const size = Math.max(5, Math.min(24, 12 / cy.zoom()));
-  const nodes = shownNodes(cy);
-  const order = nodes.toArray().sort((a, b) => (b.hasClass('center') - a.hasClass('center')) || (b.data('rank') - a.data('rank')) || (a.id() < b.id() ? -1 : 1));
+export function labelsToHide(nodes, zoom) {
+  const size = labelSize(zoom);
+  const order = [...nodes].sort((a, b) => b.center - a.center || b.rank - a.rank || (a.id < b.id ? -1 : 1));
   const kept = [];
-  const show = [];
-  const hide = [];
-  const pad = 2 / cy.zoom();
+  const hide = new Set();
+  const pad = 2 / zoom;
   const meets = (box, k) => box.x1 - pad < k.x2 && k.x1 < box.x2 + pad && box.y1 - pad < k.y2 && k.y1 < box.y2 + pad;
   // the dots too: a label is not drawn under another actor's dot
   const dots = nodes.map((n) => {
-    const p = n.position();
-    const r = Number(n.data('size')) / 2;
-    return { id: n.id(), x1: p.x - r, x2: p.x + r, y1: p.y - r, y2: p.y + r };
+    const r = Number(n.size) / 2;
+    return { id: n.id, x1: n.x - r, x2: n.x + r, y1: n.y - r, y2: n.y + r };
   });
   for (const node of order) {
     const box = labelBox(node, size);
-    const hit = kept.some((k) => meets(box, k)) || (!node.hasClass('center') && dots.some((d) => d.id !== node.id() && meets(box, d)));
-    if (hit) hide.push(node);
-    else {
-      kept.push(box);
-      show.push(node);
-    }
+    const hit = kept.some((k) => meets(box, k)) || (!node.center && dots.some((d) => d.id !== node.id && meets(box, d)));
+    if (hit) hide.add(node.id);
+    else kept.push(box);
   }
-  cy.batch(() => {
-    for (const n of hide) if (!n.hasClass('nolabel')) n.addClass('nolabel');
-    for (const n of show) if (n.hasClass('nolabel')) n.removeClass('nolabel');
+  return hide;
+}
+
+/**
+ * Labels that do not overlap (:func:`labelsToHide` over the shown nodes at the graph's zoom); the
+ * others are hidden (shown on hover, or when zooming in makes room). Returns how many labels are
+ * shown.
+ */
+export function declutter(cy) {
+  const nodes = shownNodes(cy);
+  const plain = nodes.map((n) => {
+    const p = n.position();
+    return { id: n.id(), label: n.data('label'), size: n.data('size'), x: p.x, y: p.y, center: n.hasClass('center'), rank: n.data('rank') };
   });
-  return kept.length;
+  const hide = labelsToHide(plain, cy.zoom());
+  cy.batch(() => {
+    for (const n of nodes) {
+      if (hide.has(n.id()) !== n.hasClass('nolabel')) n.toggleClass('nolabel', hide.has(n.id()));
+    }
+  });
+  return plain.length - hide.size;
 }
 
 /**
@@ -425,6 +439,13 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
   const positions = forceLayout(elements.filter((x) => x.group === 'nodes').map((x) => x.data), elements.filter((x) => x.group === 'edges').map((x) => x.data), center);
   for (const x of elements) if (x.group === 'nodes') x.position = positions[x.data.id];
   const viewport = fitView(Object.values(positions), container.clientWidth, container.clientHeight);
+  // labels that would overlap are hidden from the start: one style computation, not two
+  const nodeItems = elements.filter((x) => x.group === 'nodes');
+  const hidden = labelsToHide(
+    nodeItems.map((x) => ({ ...x.data, ...x.position, center: x.classes === 'center' })),
+    viewport.zoom,
+  );
+  for (const x of nodeItems) if (hidden.has(x.data.id)) x.classes = x.classes ? `${x.classes} nolabel` : 'nolabel';
   const byId = new Map(data.edges.map((e) => [e.id, e]));
   const nodesById = new Map(data.nodes.map((n) => [String(n.id), n]));
   performance.mark('graph:layout');
@@ -439,6 +460,7 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
     boxSelectionEnabled: false,
     layout: { name: 'preset', fit: false },
   });
+  drawDirectly(cy);
   performance.mark('graph:created');
   // Labels keep about 12px on screen whatever the zoom; labels that would overlap are hidden.
   const labels = () => cy.style().selector('node').style(labelStyle(cy.zoom())).update();
@@ -452,7 +474,6 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
       relabel();
     },
   };
-  declutter(cy);
   performance.mark('graph:labels');
   let timer = null;
   cy.on('zoom', () => {
@@ -478,7 +499,23 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
     anchor.after(h('p', { class: 'muted small graph-capped' }, `Drawn: the ${shown.nodes.length} actors ${what}, of ${plural(shown.total, 'actor')}.`));
   }
   window.newsgraphGraph = cy;
+  cy.one('render', () => performance.mark('graph:rendered'));
   return cy;
+}
+
+/** The renderer's texture caches (each element drawn into a bitmap, then the bitmaps into layer
+ * bitmaps, then the layers onto the canvas) pay off for thousands of elements; for the at most 150
+ * actors drawn here they make the first frame about a third dearer. Each element is then drawn
+ * straight onto the canvas: cytoscape's own fallback, as it does past high zooms. Left as it is
+ * when the renderer (cytoscape is pinned in package-lock.json) has no such caches. */
+export function drawDirectly(cy) {
+  const data = cy.renderer && cy.renderer() && cy.renderer().data;
+  if (!data || !data.lyrTxrCache || typeof data.lyrTxrCache.getLayers !== 'function') return false;
+  data.lyrTxrCache.getLayers = () => null;
+  for (const name of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']) {
+    if (data[name] && typeof data[name].getElement === 'function') data[name].getElement = () => null;
+  }
+  return true;
 }
 
 /** Highlight one edge in the graph (when chosen from the list rather than the canvas). */
