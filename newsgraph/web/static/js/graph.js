@@ -543,7 +543,6 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
     boxSelectionEnabled: false,
     layout: { name: 'preset', fit: false },
   });
-  drawDirectly(cy);
   performance.mark('graph:created');
   // Labels keep about 12px on screen whatever the zoom; labels that would overlap are hidden.
   const labels = () => cy.style().selector('node').style(labelStyle(cy.zoom())).update();
@@ -584,21 +583,6 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
   window.newsgraphGraph = cy;
   cy.one('render', () => performance.mark('graph:rendered'));
   return cy;
-}
-
-/** The renderer's texture caches (each element drawn into a bitmap, then the bitmaps into layer
- * bitmaps, then the layers onto the canvas) pay off for thousands of elements; for the at most 150
- * actors drawn here they make the first frame about a third dearer. Each element is then drawn
- * straight onto the canvas: cytoscape's own fallback, as it does past high zooms. Left as it is
- * when the renderer (cytoscape is pinned in package-lock.json) has no such caches. */
-export function drawDirectly(cy) {
-  const data = cy.renderer && cy.renderer() && cy.renderer().data;
-  if (!data || !data.lyrTxrCache || typeof data.lyrTxrCache.getLayers !== 'function') return false;
-  data.lyrTxrCache.getLayers = () => null;
-  for (const name of ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache']) {
-    if (data[name] && typeof data[name].getElement === 'function') data[name].getElement = () => null;
-  }
-  return true;
 }
 
 /** Highlight one edge in the graph (when chosen from the list rather than the canvas). */
