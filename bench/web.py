@@ -16,7 +16,8 @@ their handlers, the map's outline and markers); what is built after it (the netw
 ties, below the graph) is not counted. ``cpu p50`` is the page renderer's main-thread busy time
 per load (Chrome's TaskDuration, which grows when other processes take the cores); ``cpu/load``
 is the CPU time the browser's renderer and GPU processes used, per timed load (Chrome's process
-info, 10 ms steps): what the page costs whatever else loads the machine.
+info, 10 ms steps; it too grows on a machine loaded far past its cores, and counts the work done
+after the main content, such as the network's table of ties).
 Flags any page whose p95 is over one second, and any API route whose p95 is over 300 ms.
 
 The store is cached at ``$TMPDIR/newsgraph-bench-bbc.db`` (the 2,225 BBC articles; the ingest
