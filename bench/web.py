@@ -5,6 +5,7 @@ and how long each page takes to be interactive in a real browser.
     .venv/bin/python bench/web.py --db newsgraph.db       # an existing store
     .venv/bin/python bench/web.py --requests 50 --workers 2
     .venv/bin/python bench/web.py --db bbc.db --no-api --loads 10   # the pages only
+    .venv/bin/python bench/web.py --db bbc.db --no-api --pages network,actor   # some pages only
 
 Pages: Playwright drives Chromium (``$NEWSGRAPH_CHROMIUM``, default /usr/bin/chromium) through
 each page (home, search, a document, a hub's and a small actor's page, the network, a hub's
@@ -13,7 +14,10 @@ context; a load is timed in the page, from its navigation start to the first fra
 its main content is there (the summary, the results, the document's text, the graph's nodes with
 their handlers, the map's outline and markers); what is built after it (the network's table of
 ties, below the graph) is not counted. ``cpu p50`` is the page renderer's main-thread busy time
-per load (Chrome's TaskDuration): what the page costs whatever else loads the machine.
+per load (Chrome's TaskDuration, which grows when other processes take the cores); ``cpu/load``
+is the CPU time the browser's renderer and GPU processes used, per timed load (Chrome's process
+info, 10 ms steps; it too grows on a machine loaded far past its cores, and counts the work done
+after the main content, such as the network's table of ties).
 Flags any page whose p95 is over one second, and any API route whose p95 is over 300 ms.
 
 The store is cached at ``$TMPDIR/newsgraph-bench-bbc.db`` (the 2,225 BBC articles; the ingest
@@ -195,8 +199,9 @@ def page_plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def time_pages(base: str, client: httpx.Client, loads: int) -> list[str]:
-    """Time every page of :func:`page_plan` in Chromium; print a table; return the slow ones."""
+def time_pages(base: str, client: httpx.Client, loads: int, only: list[str] | None = None) -> list[str]:
+    """Time every page of :func:`page_plan` (those whose label holds one of ``only``, when given)
+    in Chromium; print a table; return the slow ones."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -207,12 +212,15 @@ def time_pages(base: str, client: httpx.Client, loads: int) -> list[str]:
         print(f"pages: {chromium} is absent (scripts/test-setup.sh installs it): skipped")
         return []
     slow = []
-    head = f"{'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu p50':>8}"
+    head = f"{'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu p50':>8} {'cpu/load':>8}"
     print(f"\n{'page (to main content rendered)':<42} {head}  (ms)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser_cdp = browser.new_browser_cdp_session()
         try:
             for kind, label, urls in page_plan(client):
+                if only and not any(word in label for word in only):
+                    continue
                 context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=base)
                 # in the page, from its navigation start: the first frame painted once the page's
                 # module is done and its main content is there
@@ -253,7 +261,9 @@ def time_pages(base: str, client: httpx.Client, loads: int) -> list[str]:
 
                 first = load(urls[0])
                 busy.clear()
+                cpu0 = process_seconds(browser_cdp)
                 times = sorted(load(urls[k % len(urls)]) for k in range(loads))
+                cpu_per_load = (process_seconds(browser_cdp) - cpu0) * 1000 / loads
                 context.close()
                 p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
                 flag = ""
@@ -263,11 +273,17 @@ def time_pages(base: str, client: httpx.Client, loads: int) -> list[str]:
                 if errors:
                     flag += f"  script errors: {errors[:2]}"
                 cells = f"{len(times):>4} {first:>8.0f} {statistics.median(times):>8.0f} {p95:>8.0f} {times[-1]:>8.0f}"
-                cells += f" {statistics.median(busy) if busy else float('nan'):>8.0f}"
+                cells += f" {statistics.median(busy) if busy else float('nan'):>8.0f} {cpu_per_load:>8.0f}"
                 print(f"{label:<42} {cells}{flag}", flush=True)
         finally:
             browser.close()
     return slow
+
+
+def process_seconds(cdp: Any) -> float:
+    """CPU seconds used so far by the browser's renderer and GPU processes (those that draw pages)."""
+    info = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+    return float(sum(p["cpuTime"] for p in info if p["type"] in ("renderer", "GPU")))
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -322,6 +338,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="Worker processes when building the BBC store.")
     parser.add_argument("--loads", type=int, default=5, help="Timed loads per page in the browser (0: no pages).")
     parser.add_argument("--no-api", action="store_true", help="Time the pages only.")
+    parser.add_argument(
+        "--pages", help="Time only the pages whose label holds one of these comma-separated words (network,actor)."
+    )
     args = parser.parse_args()
 
     db = args.db or default_db()
@@ -346,7 +365,8 @@ def main() -> None:
             client.get("/api/network/communities")  # waits for the server's background warm-up
             print(f"waited {time.perf_counter() - t0:.1f} s for the server's warm-up (whole-store answers cached)")
             print(f"load before: {os.getloadavg()[0]:.2f} (1 min) on {os.cpu_count()} cores")
-            slow_pages = time_pages(f"http://127.0.0.1:{port}", client, args.loads) if args.loads > 0 else []
+            only = [w for w in (args.pages or "").split(",") if w]
+            slow_pages = time_pages(f"http://127.0.0.1:{port}", client, args.loads, only) if args.loads > 0 else []
             print(f"\n{'route':<42} {'n':>4} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8} {'cpu/req':>8}  (ms)")
             slow = []
             base = None

@@ -784,17 +784,60 @@ def stories(db: str, out: Output, limit: int, min_articles: int, rebuild: bool) 
     )
 
 
+STORY_COLUMNS = [
+    ("story", "story"),
+    ("part", "part"),
+    ("document", "document"),
+    ("published", "published"),
+    ("source", "source"),
+    ("title", "title"),
+    ("type", "type"),
+    ("from", "from"),
+    ("to", "to"),
+    ("date", "date"),
+    ("articles", "articles"),
+    ("sources", "sources"),
+]
+"""``story --csv``: a row per article (part ``article``), then a row per event counted across them
+(part ``event``: its type, the actors from and to, the articles and the sources reporting it)."""
+
+
+ARTICLE_FIELDS = ("published", "source", "title")
+
+
+def _story_rows(head: dict[str, Any], members: list[dict[str, Any]], events: list[Any]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = [
+        {"story": head["id"], "part": "article", "document": m["id"], **{k: m[k] for k in ARTICLE_FIELDS}}
+        for m in members
+    ]
+    rows += [
+        {
+            "story": head["id"],
+            "part": "event",
+            "type": e.type,
+            "from": e.source,
+            "to": e.target,
+            "date": e.date,
+            "articles": e.articles,
+            "sources": "; ".join(e.sources),
+        }
+        for e in events
+    ]
+    return rows
+
+
 @click.command()
 @click.argument("key")
 @db_option
-@json_option
-def story(key: str, db: str, as_json: bool) -> None:
+@output_options
+def story(key: str, db: str, out: Output) -> None:
     """One story (its number, or the id of one of its documents): its articles, and its events
     counted across them, each with every source that reports it.
 
     \b
     Example:
       newsgraph story 12
+      newsgraph story 12 --csv > story-12.csv   # a row per article, then a row per event
     """
     from newsgraph.stories import group_pending, story_details, story_of
 
@@ -808,8 +851,8 @@ def story(key: str, db: str, as_json: bool) -> None:
                 raise BadRequest(f"document {key!r} is in no story yet")
         assert story_id is not None
         head, members, events = story_details(store.engine, story_id)
-    if as_json:
-        print_json({"story": head, "articles": members, "events": [e.to_dict() for e in events]})
+    data = {"story": head, "articles": members, "events": [e.to_dict() for e in events]}
+    if emitted(out, _story_rows(head, members, events), STORY_COLUMNS, data=data):
         return
     title = head["title"] or ""
     console.print(Text.assemble((f"story {head['id']}", "bold"), f" {title} ({head['articles']} articles)"))

@@ -304,7 +304,12 @@ def _event_row(r: dict[str, Any], per: str | None) -> dict[str, Any]:
 @click.option("--type", "type_", metavar="T", help="PLOVER type (CONSULT, ASSAULT ...) or extension type.")
 @click.option("--actor", metavar="NAME", help="Events with an actor (source, target, participant) matching NAME.")
 @click.option("--since", metavar="DATE", help="Events dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--where", metavar="PLACE", help="Events located at a place matching PLACE.")
+@click.option(
+    "--where",
+    metavar="PLACE",
+    help="Events located at PLACE: its whole words in the location as written, any case "
+    '("Oman" finds "in Oman" and "Muscat, Oman", not "Romania").',
+)
 @min_confidence_option
 def events(
     db: str,
@@ -327,6 +332,7 @@ def events(
       newsgraph events --type CONSULT --actor Hamas --since 2025
       newsgraph events --actor Hamas --min-confidence 0.6   # only the surest
       newsgraph events --type ASSAULT --csv > assaults.csv
+      newsgraph events --where Gaza   # at Gaza, Gaza City, northern Gaza; never at Gazan
     """
     filters: dict[str, Any] = {"type": type_, "actor": actor, "since": since, "where": where}
     with _open(db) as store:

@@ -179,7 +179,7 @@ def _events_query(type: str | None, actor: str | None, since: str | None, where:
         q = q.where(v.c.date_value >= since)
     named = (
         (actor, ("source", "target", "participant"), has_words),  # a name, in whole words: "Assad" is no ambassador
-        (where, ("location",), contains),
+        (where, ("location",), has_words),  # a place, in whole words: "Oman" is not in "Romania"
     )
     for name, roles, matches in named:
         if name:

@@ -126,6 +126,24 @@ def _by_actor_argument(actor_id: int) -> Any:
     )
 
 
+def _at_place(place_id: int) -> Any:
+    """Events whose location is geocoded and resolved to the place actor ``place_id``: the events
+    that the map counts at that place (:func:`~newsgraph.store.extractions.event_places`)."""
+    v, a, e = schema.events, schema.event_args, schema.entities
+    return exists().where(
+        a.c.doc_id == v.c.doc_id,
+        a.c.event_id == v.c.id,
+        a.c.role == "location",
+        e.c.doc_id == a.c.doc_id,
+        e.c.id == a.c.entity,
+        e.c.lat.is_not(None),
+        e.c.lon.is_not(None),
+        actor_links.c.doc_id == a.c.doc_id,
+        actor_links.c.entity_id == a.c.entity,
+        actor_links.c.actor_id == place_id,
+    )
+
+
 def event_page(
     engine: Engine,
     *,
@@ -141,11 +159,13 @@ def event_page(
     min_confidence: float = 0.0,
     limit: int = 50,
     offset: int = 0,
+    place_id: int | None = None,
 ) -> tuple[list[dict[str, Any]], int, int]:
     """Events across current documents (newest first) as :func:`~newsgraph.store.extractions.events`
     reads them, also within ``until``, of one ``modality``, from one outlet (``source``), of one
-    document, or with an argument resolved to the actor ``actor_id``; with how many match in
-    all and how many the confidence threshold hides."""
+    document, with an argument resolved to the actor ``actor_id``, or located at the place actor
+    ``place_id`` (as the map places them); with how many match in all and how many the confidence
+    threshold hides."""
     v = schema.events
     q = _dated(_events_query(type, actor, None, where), v.c.date_value, since, until)
     if modality:
@@ -156,6 +176,8 @@ def event_page(
         q = q.where(v.c.doc_id == document)
     if actor_id is not None:
         q = q.where(_by_actor_argument(actor_id))
+    if place_id is not None:
+        q = q.where(_at_place(place_id))
     hidden = _count_below(engine, q, v.c.confidence, min_confidence)
     q = _confident(q, v.c.confidence, min_confidence)
     total = _count(engine, q.with_only_columns(v.c.doc_id, v.c.id))

@@ -790,6 +790,10 @@ def events(
     source: Outlet = None,
     actor_id: ActorId = None,
     document: InDocument = None,
+    place_id: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_ID, description="Events located at this place actor (a /api/map item's `actor`)."),
+    ] = None,
 ) -> Response:
     """Events at or above ``min_confidence``, each with its ``confidence``, newest first;
     ``hidden_below_confidence`` counts those left out, ``total`` those that match."""
@@ -808,6 +812,7 @@ def events(
         min_confidence=m,
         limit=limit,
         offset=offset,
+        place_id=place_id,
     )
     return ok(confidence_page(page(with_titles(db, rows, "document"), limit, offset, total), m, hidden))
 

@@ -12,6 +12,7 @@ and served from there under ``/vendor/``: only the few files listed in ``VENDOR_
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -89,11 +90,42 @@ def _shell_template() -> str:
     return (STATIC / "shell.html").read_text(encoding="utf-8")
 
 
+def _static_files() -> list[Path]:
+    """The UI's own files that are served (JS, CSS, icon), in a stable order."""
+    return sorted(p for p in STATIC.rglob("*") if p.suffix in MEDIA_TYPES and p.is_file())
+
+
+def static_version() -> str:
+    """A digest of the UI's static files (names, sizes, modification times). The shell names them
+    under ``/assets/<digest>/``, served as immutable: a browser loads each once and then keeps it,
+    rather than asking the server again for every module on every page (a round trip each, which
+    cost more than drawing the page on a busy machine); any edit to a file gives new URLs."""
+    digest = hashlib.sha1()
+    for path in _static_files():
+        st = path.stat()
+        digest.update(f"{path.relative_to(STATIC).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:12]
+
+
 def render_shell(page: str) -> str:
-    """The HTML shell for ``page`` (a fixed name from PAGES, never user input)."""
+    """The HTML shell for ``page`` (a fixed name from PAGES, never user input): its CSS and scripts
+    under the current ``/assets/<version>/``, every JS module preloaded (no waterfall of imports)."""
     if page not in PAGES:
         raise KeyError(page)
-    return _shell_template().replace("{{page}}", page).replace("{{title}}", PAGES[page])
+    assets = f"/assets/{static_version()}"
+    js = STATIC / "js"
+    preloads = "\n".join(
+        f'<link rel="modulepreload" href="{assets}/{p.relative_to(STATIC).as_posix()}">'
+        for p in _static_files()
+        if p.suffix == ".js" and p.parent.is_relative_to(js) and p.name != "main.js"
+    )
+    return (
+        _shell_template()
+        .replace("{{preloads}}", preloads)
+        .replace("{{assets}}", assets)
+        .replace("{{page}}", page)
+        .replace("{{title}}", PAGES[page])
+    )
 
 
 def _page(page: str) -> HTMLResponse:
@@ -209,9 +241,8 @@ def favicon() -> Response:
     return RedirectResponse("/static/favicon.svg", status_code=308)
 
 
-@router.api_route("/static/{name:path}", methods=["GET", "HEAD"])
-def static_file(name: str) -> Response:
-    """The UI's own JS, CSS and icon files."""
+def _static(name: str, cache: str) -> Response:
+    """One of the UI's own files, or 404 (nothing outside static/, nothing but MEDIA_TYPES)."""
     try:
         path = (STATIC / name).resolve()
         found = path.is_file() and STATIC.resolve() in path.parents and path.suffix in MEDIA_TYPES
@@ -220,7 +251,22 @@ def static_file(name: str) -> Response:
     if not found:
         shown = name if len(name) <= 100 else name[:100] + "..."
         return _not_found(f"no static file {shown!r}")
-    return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers={"Cache-Control": "no-cache"})
+    return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers={"Cache-Control": cache})
+
+
+@router.api_route("/static/{name:path}", methods=["GET", "HEAD"])
+def static_file(name: str) -> Response:
+    """The UI's own JS, CSS and icon files (asked again each time: the pages use /assets/)."""
+    return _static(name, "no-cache")
+
+
+@router.api_route("/assets/{version}/{name:path}", methods=["GET", "HEAD"])
+def asset_file(version: str, name: str) -> Response:
+    """The UI's own files under the version the shell names (:func:`static_version`): kept by the
+    browser for a year. An older version (a page open across an upgrade) gets today's file, asked
+    again each time."""
+    current = version == static_version()
+    return _static(name, "public, max-age=31536000, immutable" if current else "no-cache")
 
 
 @router.api_route("/vendor/{name}", methods=["GET", "HEAD"])

@@ -66,6 +66,7 @@ LISTINGS: list[tuple[tuple[str, ...], Callable[[Any], int], list[str]]] = [
     (("path", "Kenya", "Ethiopia", "--min-confidence", "0"), lambda d: 1, ["path", "step", "from", "tie", "to"]),
     (("timeline", "Kenya", "--min-confidence", "0"), items("items"), ["date", "kind", "type", "role"]),
     (("stories", "--min-articles", "1"), len, ["id", "articles", "first_date", "last_date", "title"]),
+    (("story", "hb1"), lambda d: len(d["articles"]) + len(d["events"]), ["story", "part", "document", "published"]),
     (("screen", "Amir Khalidi"), len, ["list", "reference", "score", "name", "matched"]),
     (("screen", "--actors"), len, ["actor", "kind", "documents", "list", "reference"]),
     (("watchlist", "info"), len, ["list", "entries", "by_type", "loaded_at"]),
@@ -94,6 +95,20 @@ def test_a_listing_prints_json_and_csv_of_the_same_records(
     assert both.exit_code == 2 and "not both" in both.output
 
 
+def test_story_csv_lists_its_articles_then_its_events(db: Path) -> None:
+    data = json.loads(run("story", "hb1", "--db", db, "--json").stdout)
+    rows = list(csv.DictReader(io.StringIO(run("story", "hb1", "--db", db, "--csv").stdout)))
+    articles = [r for r in rows if r["part"] == "article"]
+    events = [r for r in rows if r["part"] == "event"]
+    assert rows == articles + events
+    assert [r["document"] for r in articles] == [a["id"] for a in data["articles"]] and "hb1" in rows[0]["document"]
+    assert events, "the hand-built story has events"
+    assert [(r["type"], r["from"], r["to"]) for r in events] == [
+        (e["type"], e["source"] or "", e["target"] or "") for e in data["events"]
+    ]
+    assert all(r["story"] == str(data["story"]["id"]) for r in rows)
+
+
 def test_the_listings_hold_records(db: Path) -> None:
     """The listings above print rows, not only headers (else they would test little)."""
     listings = [("claims", "--min-confidence", "0"), ("events", "--min-confidence", "0"), ("path", "Kenya", "Ethiopia")]
@@ -118,7 +133,6 @@ ONE_RECORD = {
     ("show",),
     ("actor",),
     ("actor", "show"),
-    ("story",),
     ("review", "confirm"),
     ("review", "dismiss"),
     ("review", "reopen"),

@@ -197,6 +197,29 @@ def test_a_hubs_actor_page_draws_its_most_relevant_neighbours(browser: Any, hub_
         pg.screenshot(path=str(shots / "hub-actor.png"))
 
 
+IN_VIEW = """() => {
+  const cy = window.newsgraphGraph;
+  const out = cy.nodes().filter(n => { const p = n.renderedPosition();
+    return p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height(); }).map(n => n.data('name'));
+  const pieces = cy.elements().components().length;
+  return {out, pieces, zoom: cy.zoom(), nodes: cy.nodes().length};
+}"""
+
+
+def test_a_network_in_pieces_is_drawn_whole_in_view(browser: Any, server: str, shots: Path) -> None:
+    """The strongest ties of a store fall apart in pieces: each piece is laid out on its own and the
+    pieces are packed together, so every actor is in view at a zoom where labels can be read (a
+    force layout of them all pushed the small pieces thousands of units away)."""
+    with opened(browser, server) as pg:
+        ready(pg, "/network")
+        wait_until(pg, "() => window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0")
+        found = pg.evaluate(IN_VIEW)
+        assert found["pieces"] > 1, "the samples' network falls apart in pieces (else this tests nothing)"
+        assert found["out"] == [], found
+        assert found["zoom"] > 0.3, found
+        pg.screenshot(path=str(shots / "network-pieces.png"))
+
+
 def visible(pg: Any, selector: str) -> list[str]:
     return list(
         pg.evaluate(f"() => window.newsgraphGraph.nodes('{selector}').filter(n => n.visible()).map(n => n.id())")

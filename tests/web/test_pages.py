@@ -36,7 +36,7 @@ def test_each_page_is_the_shell_naming_its_page(client: Any, path: str, page: st
     # no inline script: every <script> has a src on this server, and there is no on* handler
     scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", html, flags=re.S)
     assert scripts == [""]
-    assert re.findall(r'<script\b[^>]*src="([^"]+)"', html) == ["/static/js/main.js"]
+    assert re.findall(r'<script\b[^>]*src="([^"]+)"', html) == [f"/assets/{pages.static_version()}/js/main.js"]
     assert not re.search(r"\son[a-z]+=", html)
 
 
@@ -61,8 +61,64 @@ def test_static_files(client: Any, path: str, media: str) -> None:
     assert response.headers["content-type"].startswith(media)
 
 
+def test_the_shell_names_versioned_assets_the_browser_keeps(client: Any) -> None:
+    """The shell's CSS, script and every module it preloads are under /assets/<version>/, served as
+    immutable (a browser asks for them once, not on every page); every JS module of the UI is
+    preloaded, so no import waits for another; /static/ still answers, asked again each time."""
+    html = client.get("/network").text
+    version = pages.static_version()
+    assert re.fullmatch(r"[0-9a-f]{12}", version)
+    linked = re.findall(r'(?:href|src)="(/assets/[^"]+)"', html)
+    preloaded = set(re.findall(r'<link rel="modulepreload" href="([^"]+)"', html))
+    js = (pages.STATIC / "js").rglob("*.js")
+    modules = {f"/assets/{version}/{p.relative_to(pages.STATIC).as_posix()}" for p in js}
+    assert preloaded == modules - {f"/assets/{version}/js/main.js"}
+    assert f"/assets/{version}/css/app.css" in linked
+    for url in linked:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+        rel = url.split("/", 3)[3]
+        assert response.content == (pages.STATIC / rel).read_bytes()
+    assert client.get("/static/js/main.js").headers["cache-control"] == "no-cache"
+
+
+def test_an_old_asset_version_is_served_but_not_kept(client: Any) -> None:
+    """A page opened before an upgrade asks for its modules under the old version: it gets today's
+    file, which the browser must ask for again (it may not match the version it was named by)."""
+    response = client.get("/assets/000000000000/js/main.js")
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-cache"
+    assert response.content == (pages.STATIC / "js" / "main.js").read_bytes()
+
+
+def test_the_asset_version_changes_with_any_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    copy = tmp_path / "static"
+    shutil.copytree(pages.STATIC, copy)
+    monkeypatch.setattr(pages, "STATIC", copy)
+    before = pages.static_version()
+    assert pages.static_version() == before  # stable while nothing changes
+    (copy / "js" / "graph.js").write_text((copy / "js" / "graph.js").read_text() + "\n// edited\n")
+    edited = pages.static_version()
+    assert edited != before
+    (copy / "js" / "pages" / "extra.js").write_text("export const x = 1;\n")
+    assert pages.static_version() not in (before, edited)
+    assert '/js/pages/extra.js"' in pages.render_shell("home")
+
+
 @pytest.mark.parametrize(
-    "path", ["/static/../pages.py", "/static/%2e%2e/pages.py", "/static/shell.html", "/static/js/nothing.js"]
+    "path",
+    [
+        "/static/../pages.py",
+        "/static/%2e%2e/pages.py",
+        "/static/shell.html",
+        "/static/js/nothing.js",
+        "/assets/abc/%2e%2e/pages.py",
+        "/assets/abc/shell.html",
+        "/assets/abc/js/nothing.js",
+    ],
 )
 def test_static_serves_nothing_else(client: Any, path: str) -> None:
     response = client.get(path)
@@ -125,7 +181,7 @@ def test_vendor_files_are_pinned_in_the_lock() -> None:
         assert lock["packages"][f"node_modules/{package}"]["integrity"].startswith("sha512-")
 
 
-@pytest.mark.parametrize("path", ["/", "/network", "/static/js/main.js"])
+@pytest.mark.parametrize("path", ["/", "/network", "/static/js/main.js", "/assets/abc/js/main.js"])
 def test_head_answers_like_get(client: Any, path: str) -> None:
     head, get = client.head(path), client.get(path)
     assert head.status_code == get.status_code == 200

@@ -208,7 +208,7 @@ export function capNetwork(data, cap) {
  * others on a spiral in the order the ranked edges reach them, so the same answer lays out the
  * same way. Returns {id: {x, y}} for cytoscape's preset layout.
  */
-export function forceLayout(nodes, edges, center = new Set(), { iterations = 220, ideal = 75 } = {}) {
+export function forceLayout(nodes, edges, center = new Set(), { iterations = 220, ideal = 75, gravity = 0.02 } = {}) {
   const n = nodes.length;
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const xs = new Float64Array(n);
@@ -261,8 +261,8 @@ export function forceLayout(nodes, edges, center = new Set(), { iterations = 220
       dy[b] += y * f;
     }
     for (let i = 0; i < n; i += 1) {
-      dx[i] -= xs[i] * 0.02;
-      dy[i] -= ys[i] * 0.02;
+      dx[i] -= xs[i] * gravity;
+      dy[i] -= ys[i] * gravity;
       const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
       const step = Math.min(d, temperature);
       xs[i] += (dx[i] / d) * step;
@@ -277,6 +277,89 @@ export function forceLayout(nodes, edges, center = new Set(), { iterations = 220
   return out;
 }
 
+/** The connected pieces of a graph: lists of node ids, the one holding a centre first, then the
+ * largest (ties broken by the order of ``nodes``). */
+export function componentsOf(nodes, edges, center = new Set()) {
+  const adj = new Map(nodes.map((n) => [n.id, []]));
+  for (const e of edges) {
+    if (adj.has(e.source) && adj.has(e.target)) {
+      adj.get(e.source).push(e.target);
+      adj.get(e.target).push(e.source);
+    }
+  }
+  const seen = new Set();
+  const pieces = [];
+  for (const n of nodes) {
+    if (seen.has(n.id)) continue;
+    const piece = [n.id];
+    seen.add(n.id);
+    for (let i = 0; i < piece.length; i += 1) {
+      for (const m of adj.get(piece[i])) {
+        if (!seen.has(m)) {
+          seen.add(m);
+          piece.push(m);
+        }
+      }
+    }
+    pieces.push(piece);
+  }
+  const central = (piece) => piece.some((id) => center.has(id));
+  return pieces
+    .map((piece, order) => ({ piece, order }))
+    .sort((a, b) => central(b.piece) - central(a.piece) || b.piece.length - a.piece.length || a.order - b.order)
+    .map((x) => x.piece);
+}
+
+/**
+ * The layout of a graph that may fall apart in pieces (the strongest ties of a store: a football
+ * club and its manager apart from the politics): each piece laid out by :func:`forceLayout`, then
+ * the pieces packed in rows, the largest first, to fill a box of about ``aspect`` (width / height)
+ * with a margin for the labels. A force layout of them all at once would push the small pieces
+ * thousands of units away and leave the view a dot. Returns {id: {x, y}}, centred on 0, 0.
+ */
+export function layoutGraph(nodes, edges, center = new Set(), { aspect = 1.4, gap = 60 } = {}) {
+  const pieces = componentsOf(nodes, edges, center);
+  if (pieces.length <= 1) return forceLayout(nodes, edges, center);
+  const boxes = pieces.map((piece) => {
+    const ids = new Set(piece);
+    const pos = forceLayout(
+      nodes.filter((n) => ids.has(n.id)),
+      edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+      center,
+    );
+    const pts = Object.values(pos);
+    const x0 = Math.min(...pts.map((p) => p.x)) - gap;
+    const y0 = Math.min(...pts.map((p) => p.y)) - gap / 2;
+    const w = Math.max(...pts.map((p) => p.x)) + gap - x0;
+    const h = Math.max(...pts.map((p) => p.y)) + gap / 2 - y0;
+    return { pos, x0, y0, w, h };
+  });
+  const area = boxes.reduce((sum, b) => sum + b.w * b.h, 0);
+  const width = Math.max(Math.max(...boxes.map((b) => b.w)), Math.sqrt(area * aspect));
+  const out = {};
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  for (const b of boxes) {
+    if (x > 0 && x + b.w > width) {
+      x = 0;
+      y += rowHeight;
+      rowHeight = 0;
+    }
+    for (const [id, p] of Object.entries(b.pos)) out[id] = { x: p.x - b.x0 + x, y: p.y - b.y0 + y };
+    x += b.w;
+    rowHeight = Math.max(rowHeight, b.h);
+  }
+  const pts = Object.values(out);
+  const cx = (Math.min(...pts.map((p) => p.x)) + Math.max(...pts.map((p) => p.x))) / 2;
+  const cy = (Math.min(...pts.map((p) => p.y)) + Math.max(...pts.map((p) => p.y))) / 2;
+  for (const p of pts) {
+    p.x -= cx;
+    p.y -= cy;
+  }
+  return out;
+}
+
 /** The elements not hidden by the page's controls (class ``off``); cheaper than ':visible', which
  * computes every element's style first. */
 export function shownNodes(cy) {
@@ -287,11 +370,11 @@ function shownEdges(cy) {
   return cy.edges().filter((e) => !e.hasClass('off'));
 }
 
-/** Lay out the shown elements of ``cy`` with :func:`forceLayout` and fit them in view. */
+/** Lay out the shown elements of ``cy`` with :func:`layoutGraph` and fit them in view. */
 function runLayout(cy, center) {
   const nodes = shownNodes(cy);
   const edges = shownEdges(cy).map((e) => ({ source: e.data('source'), target: e.data('target'), weight: e.data('weight') }));
-  const positions = forceLayout(nodes.map((node) => ({ id: node.id() })), edges, center);
+  const positions = layoutGraph(nodes.map((node) => ({ id: node.id() })), edges, center);
   cy.batch(() => nodes.forEach((node) => node.position(positions[node.id()])));
   cy.viewport(fitView(Object.values(positions), cy.width(), cy.height(), cy.minZoom(), cy.maxZoom()));
 }
@@ -302,14 +385,14 @@ export function fitView(points, w, hgt, minZoom = 0.15, maxZoom = 4) {
   if (!points.length || !(w > 0) || !(hgt > 0)) return { zoom: 1, pan: { x: w / 2 || 0, y: hgt / 2 || 0 } };
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs) - 70, Math.max(...xs) + 70, Math.min(...ys) - 30, Math.max(...ys) + 45];
+  const [x0, x1, y0, y1] = [Math.min(...xs) - 70, Math.max(...xs) + 70, Math.min(...ys) - 30, Math.max(...ys) + 60];
   const zoom = Math.max(minZoom, Math.min(maxZoom, 1.6, w / (x1 - x0), hgt / (y1 - y0)));
   return { zoom, pan: { x: w / 2 - zoom * ((x0 + x1) / 2), y: hgt / 2 - zoom * ((y0 + y1) / 2) } };
 }
 
 /** The label style that keeps labels about 12 px on screen at ``zoom``. */
 function labelStyle(zoom) {
-  const size = Math.max(5, Math.min(24, 12 / zoom));
+  const size = labelSize(zoom);
   return { 'font-size': size, 'text-margin-y': size / 3 };
 }
 
@@ -320,52 +403,66 @@ export function shortLabel(name) {
   return text.length > 26 ? text.slice(0, 25).trimEnd() + '…' : text;
 }
 
-/** The box a node's label takes (model coordinates), estimated from its text and the label style
- * (below the node, one line: see shortLabel): measuring each label in the canvas costs a
- * quarter of a second for a hundred nodes. The estimate errs on the large side. */
+/** The box a label takes (model coordinates), estimated from its text and the label style (below
+ * the node, one line: see shortLabel) for a node ``{label, size, x, y}``: measuring each label in
+ * the canvas costs a quarter of a second for a hundred nodes. The estimate errs on the large side. */
 export function labelBox(node, size) {
-  const name = String(node.data('label') || '');
+  const name = String(node.label || '');
   const width = name.length * size * 0.62 + 2 * size * 0.2 + 2;
   const height = size * 1.35 + 2;
-  const p = node.position();
-  const top = p.y + Number(node.data('size')) / 2 + size / 3;
-  return { x1: p.x - width / 2, x2: p.x + width / 2, y1: top, y2: top + height };
+  const top = node.y + Number(node.size) / 2 + size / 3;
+  return { x1: node.x - width / 2, x2: node.x + width / 2, y1: top, y2: top + height };
+}
+
+/** The label size (model units) that keeps labels about 12 px on screen at ``zoom``. */
+function labelSize(zoom) {
+  return Math.max(5, Math.min(24, 12 / zoom));
 }
 
 /**
- * Labels that do not overlap: the nodes in priority order (the centre, then the most tied), each
- * label kept only where its box meets no kept label's box; the others are hidden (shown on hover,
- * or when zooming in makes room). Returns how many labels are shown.
+ * Which labels to hide so that none overlaps another or another actor's dot, at ``zoom``: the nodes
+ * (``{id, label, size, x, y, center, rank}``) in priority order (the centre, then the most tied),
+ * each label kept only where its box meets no kept label's box. Returns the set of ids to hide.
  */
-export function declutter(cy) {
-  const size = Math.max(5, Math.min(24, 12 / cy.zoom()));
-  const nodes = shownNodes(cy);
-  const order = nodes.toArray().sort((a, b) => (b.hasClass('center') - a.hasClass('center')) || (b.data('rank') - a.data('rank')) || (a.id() < b.id() ? -1 : 1));
+export function labelsToHide(nodes, zoom) {
+  const size = labelSize(zoom);
+  const order = [...nodes].sort((a, b) => b.center - a.center || b.rank - a.rank || (a.id < b.id ? -1 : 1));
   const kept = [];
-  const show = [];
-  const hide = [];
-  const pad = 2 / cy.zoom();
+  const hide = new Set();
+  const pad = 2 / zoom;
   const meets = (box, k) => box.x1 - pad < k.x2 && k.x1 < box.x2 + pad && box.y1 - pad < k.y2 && k.y1 < box.y2 + pad;
   // the dots too: a label is not drawn under another actor's dot
   const dots = nodes.map((n) => {
-    const p = n.position();
-    const r = Number(n.data('size')) / 2;
-    return { id: n.id(), x1: p.x - r, x2: p.x + r, y1: p.y - r, y2: p.y + r };
+    const r = Number(n.size) / 2;
+    return { id: n.id, x1: n.x - r, x2: n.x + r, y1: n.y - r, y2: n.y + r };
   });
   for (const node of order) {
     const box = labelBox(node, size);
-    const hit = kept.some((k) => meets(box, k)) || (!node.hasClass('center') && dots.some((d) => d.id !== node.id() && meets(box, d)));
-    if (hit) hide.push(node);
-    else {
-      kept.push(box);
-      show.push(node);
-    }
+    const hit = kept.some((k) => meets(box, k)) || (!node.center && dots.some((d) => d.id !== node.id && meets(box, d)));
+    if (hit) hide.add(node.id);
+    else kept.push(box);
   }
-  cy.batch(() => {
-    for (const n of hide) if (!n.hasClass('nolabel')) n.addClass('nolabel');
-    for (const n of show) if (n.hasClass('nolabel')) n.removeClass('nolabel');
+  return hide;
+}
+
+/**
+ * Labels that do not overlap (:func:`labelsToHide` over the shown nodes at the graph's zoom); the
+ * others are hidden (shown on hover, or when zooming in makes room). Returns how many labels are
+ * shown.
+ */
+export function declutter(cy) {
+  const nodes = shownNodes(cy);
+  const plain = nodes.map((n) => {
+    const p = n.position();
+    return { id: n.id(), label: n.data('label'), size: n.data('size'), x: p.x, y: p.y, center: n.hasClass('center'), rank: n.data('rank') };
   });
-  return kept.length;
+  const hide = labelsToHide(plain, cy.zoom());
+  cy.batch(() => {
+    for (const n of nodes) {
+      if (hide.has(n.id()) !== n.hasClass('nolabel')) n.toggleClass('nolabel', hide.has(n.id()));
+    }
+  });
+  return plain.length - hide.size;
 }
 
 /**
@@ -422,9 +519,16 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
     });
   }
   // laid out before cytoscape starts: one style computation, at the zoom the view will have
-  const positions = forceLayout(elements.filter((x) => x.group === 'nodes').map((x) => x.data), elements.filter((x) => x.group === 'edges').map((x) => x.data), center);
+  const positions = layoutGraph(elements.filter((x) => x.group === 'nodes').map((x) => x.data), elements.filter((x) => x.group === 'edges').map((x) => x.data), center);
   for (const x of elements) if (x.group === 'nodes') x.position = positions[x.data.id];
   const viewport = fitView(Object.values(positions), container.clientWidth, container.clientHeight);
+  // labels that would overlap are hidden from the start: one style computation, not two
+  const nodeItems = elements.filter((x) => x.group === 'nodes');
+  const hidden = labelsToHide(
+    nodeItems.map((x) => ({ ...x.data, ...x.position, center: x.classes === 'center' })),
+    viewport.zoom,
+  );
+  for (const x of nodeItems) if (hidden.has(x.data.id)) x.classes = x.classes ? `${x.classes} nolabel` : 'nolabel';
   const byId = new Map(data.edges.map((e) => [e.id, e]));
   const nodesById = new Map(data.nodes.map((n) => [String(n.id), n]));
   performance.mark('graph:layout');
@@ -452,7 +556,6 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
       relabel();
     },
   };
-  declutter(cy);
   performance.mark('graph:labels');
   let timer = null;
   cy.on('zoom', () => {
@@ -478,6 +581,7 @@ export async function drawGraph(container, data, { onEdge, onNode, layout = 'cos
     anchor.after(h('p', { class: 'muted small graph-capped' }, `Drawn: the ${shown.nodes.length} actors ${what}, of ${plural(shown.total, 'actor')}.`));
   }
   window.newsgraphGraph = cy;
+  cy.one('render', () => performance.mark('graph:rendered'));
   return cy;
 }
 

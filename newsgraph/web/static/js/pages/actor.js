@@ -32,7 +32,7 @@ import {
   urlState,
   withQuery,
 } from '../dom.js';
-import { drawGraph, evidenceList, legend, nodeCard, normaliseNetwork } from '../graph.js';
+import { MAX_NODES_SMALL, drawGraph, evidenceList, legend, loadCytoscape, nodeCard, normaliseNetwork } from '../graph.js';
 import { correctionsSection, reviewerBar, watchlistSection } from '../review.js';
 
 /** An actor's place ({name, lat, lon, country, ...}) as "Kenya — KE 1.00, 38.00". */
@@ -136,12 +136,17 @@ async function timelineInto(box, id, state, go) {
   append(clear(box), timelineSection(t, (min) => go({ min_confidence: min === null ? null : String(min), tl_offset: null }), go));
 }
 
-async function neighbourhood(box, id, minConfidence = null) {
+/** The actor's neighbourhood as drawn: only the actors the graph shows (the API keeps the best tied). */
+function fetchNeighbourhood(id, minConfidence = null) {
+  return get(`/actors/${encodeURIComponent(id)}/network`, { depth: 1, nodes: MAX_NODES_SMALL, min_confidence: minConfidence });
+}
+
+async function neighbourhood(box, id, minConfidence = null, fetched = null) {
   let body;
   let data;
   clear(box);
   try {
-    body = await get(`/actors/${encodeURIComponent(id)}/network`, { depth: 1, min_confidence: minConfidence });
+    body = await (fetched || fetchNeighbourhood(id, minConfidence));
     data = normaliseNetwork(body);
   } catch (err) {
     append(box, notice(err.message, 'error'));
@@ -165,10 +170,20 @@ async function neighbourhood(box, id, minConfidence = null) {
   } catch (err) {
     append(clear(graph), notice(err.message, 'error'));
   }
+  if (data.nodes.length >= MAX_NODES_SMALL) {
+    // the API kept the best-tied neighbours only: the network page has them all
+    const all = h('a', { href: withQuery('/network', { actor: `#${id}` }) }, 'All its ties on the network page →');
+    append(box, h('p', { class: 'muted small graph-capped' }, `Drawn: the ${data.nodes.length} actors most tied to this one. `, all));
+  }
 }
 
 export async function renderActor(app, flash = null) {
   const id = pathId('/actors/');
+  // the neighbourhood and the graph library are fetched while the actor is: the graph is the
+  // slowest part of the page
+  const network = fetchNeighbourhood(id);
+  network.catch(() => null); // an unknown actor: the page says so below
+  loadCytoscape().catch(() => null);
   const [body, sources] = await Promise.all([get('/actors/' + encodeURIComponent(id)), get('/sources').catch(() => ({ items: [] }))]);
   const a = body.actor;
   document.title = `${a.name} · newsgraph`;
@@ -242,6 +257,6 @@ export async function renderActor(app, flash = null) {
   };
   if (!flash) onUrlChange(lists);
   const listed = lists();
-  await neighbourhood(networkBox, a.id);
+  await neighbourhood(networkBox, a.id, null, network);
   await listed;
 }

@@ -5,7 +5,7 @@
 // place as the article wrote it and the sentence (POPUP_FIELDS: one function per line, to extend).
 
 import { get, items } from '../api.js';
-import { append, badge, clear, docUrl, h, hiddenNotice, notice, plural, s, section, unsure } from '../dom.js';
+import { append, badge, clear, docUrl, h, hiddenNotice, notice, pager, plural, s, section, unsure } from '../dom.js';
 import { typeColor } from '../colors.js';
 
 const W = 960;
@@ -140,11 +140,17 @@ function eventItem(v, threshold) {
 }
 
 /**
- * The events at ``place`` (an /api/map item), at most ``limit``: asked by the names the articles
- * wrote for it (``written``, else its name), kept only when they are among the place's own events
- * (``event_ids``, when it lists them all). Each with its sentence and the place as written.
+ * The events at ``place`` (an /api/map item), a page of ``limit`` from ``offset``: those the map
+ * counts there, exactly, asked by the place's actor (``place_id``) with the API's total. A place
+ * that is no actor is asked by the names the articles wrote for it (``written``, else its name),
+ * keeping only the place's own events (``event_ids``, when it lists them all); ``total`` is then
+ * null. Each with its sentence and the place as written.
  */
-export async function eventsAt(place, limit = 50) {
+export async function eventsAt(place, limit = 50, offset = 0) {
+  if (place.actor !== null && place.actor !== undefined) {
+    const body = await get('/events', { place_id: place.actor, limit, offset, min_confidence: 0 });
+    return { rows: items(body), threshold: body.confidence_threshold, total: body.total, offset: body.offset, limit: body.limit };
+  }
   const names = (place.written && place.written.length ? place.written : [place.place]).slice(0, 3);
   const own = new Set(place.event_ids || []);
   const complete = own.size > 0 && own.size >= (place.events || 0);
@@ -160,7 +166,7 @@ export async function eventsAt(place, limit = 50) {
     }
     if (found.size >= limit) break;
   }
-  return { rows: [...found.values()].slice(0, limit), threshold };
+  return { rows: [...found.values()].slice(0, limit), threshold, total: null, offset: 0, limit };
 }
 
 /** Why the geocoder put the place here: its clue, the runner-up and the confidence (empty when unknown). */
@@ -171,17 +177,22 @@ function placeWhy(place) {
   return h('p', { class: 'muted place-why' }, `Placed by ${place.clue}${runner}${conf}.`);
 }
 
-async function placeEvents(side, place) {
+/** Events listed per page in the side panel of a place. */
+const PLACE_PAGE = 50;
+
+async function placeEvents(side, place, offset = 0) {
   clear(side);
   append(side, h('h2', {}, place.place), h('p', { class: 'muted' }, plural(place.events, 'event')), placeWhy(place), h('p', { class: 'loading' }, 'Loading…'));
   try {
-    const { rows, threshold } = await eventsAt(place, 50);
+    const found = await eventsAt(place, PLACE_PAGE, offset);
+    const { rows, threshold } = found;
     side.querySelector('.loading').remove();
     append(
       side,
       rows.length
         ? h('ul', { class: 'event-list', id: 'place-events' }, rows.map((v) => eventItem(v, threshold)))
         : h('div', {}, notice('The events here name the place differently; their documents:'), h('ul', {}, place.document_ids.map((d) => h('li', {}, h('a', { href: docUrl(d) }, d))))),
+      found.total !== null ? pager({ total: found.total, offset: found.offset, limit: found.limit, shown: rows.length }, (o) => placeEvents(side, place, o), 'place-pager') : null,
     );
   } catch (err) {
     side.querySelector('.loading').remove();

@@ -8,7 +8,7 @@
 
 import { get } from '../api.js';
 import { append, badge, clear, confidenceProps, confidenceText, h, hiddenNotice, notice, param, plural } from '../dom.js';
-import { declutter, drawGraph, evidenceList, legend, lineStyle, nodeCard, normaliseNetwork, selectEdge } from '../graph.js';
+import { declutter, drawGraph, evidenceList, legend, lineStyle, loadCytoscape, nodeCard, normaliseNetwork, selectEdge } from '../graph.js';
 import { communityColor, kindColor, typeColor } from '../colors.js';
 
 const FIELDS = ['actor', 'depth', 'since', 'until', 'type', 'limit', 'min_confidence'];
@@ -42,40 +42,58 @@ function filterForm(values, onSubmit) {
   return form;
 }
 
+function tieRow(e, onPick, threshold) {
+  const sw = h('span', { class: 'legend-line', dataset: { style: lineStyle(e) } });
+  sw.style.borderTopColor = typeColor(e.type);
+  const conf = confidenceProps(e.confidence, threshold);
+  const tr = h(
+    'tr',
+    { class: ['tie-row', conf.class], dataset: { edge: e.id }, tabindex: '0', title: conf.title },
+    h('td', {}, e.source_name || `#${e.source}`),
+    h('td', {}, sw, ' ', e.type, e.label && e.label !== e.type ? h('span', { class: 'muted' }, ` (${e.label})`) : null),
+    h('td', {}, e.target_name || `#${e.target}`),
+    h('td', {}, badge(e.modality, e.modality)),
+    h('td', { class: 'num' }, String(e.weight)),
+    h('td', { class: 'num confidence' }, confidenceText(e.confidence)),
+    h('td', { class: 'muted' }, e.first ? `${e.first}${e.last && e.last !== e.first ? ' – ' + e.last : ''}` : ''),
+  );
+  tr.addEventListener('click', () => onPick(e));
+  tr.addEventListener('keydown', (evt) => {
+    if (evt.key === 'Enter') onPick(e);
+  });
+  return tr;
+}
+
+/** Rows appended per frame while the table of ties fills: the page paints and answers clicks and
+ * zooms between two slices. */
+const ROWS_PER_SLICE = 25;
+
+/** Just after the next frame is painted. */
+function nextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** The table of every tie, strongest first, filled a slice of rows per frame (it is below the
+ * graph, and a hundred rows at once cost as much as drawing the graph). ``filled`` resolves when
+ * every row is in; the table then carries ``data-complete``. */
 function tiesTable(data, onPick, threshold) {
   const rows = [...data.edges].sort((a, b) => b.weight - a.weight);
   const body = h('tbody');
-  for (const e of rows) {
-    const sw = h('span', { class: 'legend-line', dataset: { style: lineStyle(e) } });
-    sw.style.borderTopColor = typeColor(e.type);
-    const conf = confidenceProps(e.confidence, threshold);
-    const tr = h(
-      'tr',
-      { class: ['tie-row', conf.class], dataset: { edge: e.id }, tabindex: '0', title: conf.title },
-      h('td', {}, e.source_name || `#${e.source}`),
-      h('td', {}, sw, ' ', e.type, e.label && e.label !== e.type ? h('span', { class: 'muted' }, ` (${e.label})`) : null),
-      h('td', {}, e.target_name || `#${e.target}`),
-      h('td', {}, badge(e.modality, e.modality)),
-      h('td', { class: 'num' }, String(e.weight)),
-      h('td', { class: 'num confidence' }, confidenceText(e.confidence)),
-      h('td', { class: 'muted' }, e.first ? `${e.first}${e.last && e.last !== e.first ? ' – ' + e.last : ''}` : ''),
-    );
-    tr.addEventListener('click', () => onPick(e));
-    tr.addEventListener('keydown', (evt) => {
-      if (evt.key === 'Enter') onPick(e);
-    });
-    append(body, tr);
-  }
-  return h(
-    'div',
-    { class: 'table-scroll' },
-    h(
-      'table',
-      { class: 'ties', id: 'ties' },
-      h('thead', {}, h('tr', {}, ['From', 'Tie', 'To', 'Modality', 'Docs', 'Confidence', 'Dates'].map((t) => h('th', {}, t)))),
-      body,
-    ),
+  const table = h(
+    'table',
+    { class: 'ties', id: 'ties' },
+    h('thead', {}, h('tr', {}, ['From', 'Tie', 'To', 'Modality', 'Docs', 'Confidence', 'Dates'].map((t) => h('th', {}, t)))),
+    body,
   );
+  const filled = (async () => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_SLICE) {
+      await nextFrame();
+      if (!table.isConnected) return; // another answer replaced this one
+      append(body, rows.slice(i, i + ROWS_PER_SLICE).map((e) => tieRow(e, onPick, threshold)));
+    }
+    table.dataset.complete = 'true';
+  })();
+  return { element: h('div', { class: 'table-scroll' }, table), table, filled };
 }
 
 /** Show the facts under the threshold (min_confidence 0) or hide them again (the default), keeping the URL in step. */
@@ -278,6 +296,7 @@ function graphControls(data, view, hubs, months, onChange) {
 async function show(box, values) {
   clear(box);
   append(box, h('p', { class: 'loading' }, 'Loading the network…'));
+  loadCytoscape().catch(() => null); // the graph library loads while the answer is on its way
   const params = { ...values };
   let body;
   let data;
@@ -309,8 +328,8 @@ async function show(box, values) {
   };
   const count = h('p', { class: 'muted', id: 'network-count' });
   const legendBox = h('div', { id: 'legend-box' });
-  // the table of every tie is built once the graph is painted (it is below the fold, and a hundred
-  // rows cost as much as drawing the graph)
+  // the table of every tie is filled once the graph is painted, a slice per frame (it is below the
+  // fold, and a hundred rows cost as much as drawing the graph)
   const tableCard = h('section', { class: 'card', id: 'ties-card' }, h('h2', {}, 'Ties'), h('p', { class: 'loading' }, 'Listing the ties…'));
   let table = null;
   const drawLegend = () => append(clear(legendBox), legend(data.edges, view.color === 'community' ? { communities: groups } : { nodes: data.nodes }));
@@ -358,9 +377,10 @@ async function show(box, values) {
   // drawn as asked: a view from the URL that hides something is laid out again; otherwise as drawn
   const filtered = view.places || view.states || view.hubs || view.minWeight > 1 || view.minConf > 0 || view.from || view.to;
   apply({ relayout: Boolean(filtered), redraw: Boolean(filtered) });
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  table = tiesTable(data, pick, threshold);
-  append(clear(tableCard), h('h2', {}, 'Ties'), table);
+  const ties = tiesTable(data, pick, threshold);
+  append(clear(tableCard), h('h2', {}, 'Ties'), ties.element);
+  await ties.filled;
+  table = ties.table;
   apply({ redraw: false });
 }
 
