@@ -36,7 +36,7 @@ from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
 from newsgraph.extract.pronouns import MentionIndex
-from newsgraph.extract.references import role_context
+from newsgraph.extract.references import ROLE_MODIFIERS, agrees, role_context, role_holder, role_holders
 from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
 
 DATA_FILE = "data/cues.yaml"
@@ -362,7 +362,7 @@ class _Finder:
             subj: int | None = None
             mod: str | None = None
             bylined = False
-            if after[k] is not None:
+            if after[k] is not None and not self._prefer_before(q, after[k], before[k]):
                 v, v_last, subj, mod, _window_end = after[k]  # type: ignore[misc]
                 cue = (v, v_last) if v >= 0 else None
                 bylined = v < 0
@@ -373,7 +373,12 @@ class _Finder:
             # of its own in the same paragraph (“...,” she said. “...”)
             j = k + 1
             para = self.paragraph(q.start)
-            while j < n and self.paragraph(quotes[j].start) == para and standalone[j]:
+            while (
+                j < n
+                and self.paragraph(quotes[j].start) == para
+                and standalone[j]
+                and self._interrupted(quotes[group[-1]], quotes[j])
+            ):
                 lead = before[j]
                 if lead is not None and not (cue is not None and lead[0] == cue[0]):
                     break
@@ -407,6 +412,27 @@ class _Finder:
                     )
                 )
             k = j
+
+    def _prefer_before(
+        self,
+        q: Quote,
+        after: tuple[int, int, int | None, str | None, int] | None,
+        before: tuple[int, int, int | None, str | None] | None,
+    ) -> bool:
+        """Whether the cue before a quotation is its own rather than the one after it: ``X said:
+        “...”`` (a colon hands the quotation to its cue), or a cue after it that has content of its
+        own (``“...” Ben Keith, a barrister, said Robinson faced ...``)."""
+        if before is None or after is None or after[0] < 0:
+            return False
+        tokens = self.tokens
+        open_tok = self.tok(q.start)
+        k = open_tok - 1
+        while k >= 0 and tokens[k].text.strip() == "":
+            k -= 1
+        if k >= 0 and tokens[k].text == ":":
+            return True
+        v = after[0]
+        return any(tokens[c].dep == "ccomp" and c > v for c in self.a._children[v])
 
     def _cued_inside(self, q: Quote, after: tuple[int, int, int | None, str | None, int] | None) -> bool:
         """A quotation inside a sentence, whose cue right after it reports only the quotation
@@ -757,6 +783,8 @@ def _is_quotation(q: Quote, text: str) -> bool:
 
 
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+"""Roles that speak for an organisation: unnamed, the organisation is the speaker."""
 
 
 class _Resolver:
@@ -788,6 +816,12 @@ class _Resolver:
                     self.roles[head] = self._role_words(first, head)
         self.by_head: dict[str, str] = {}
         self.last_thing: str | None = None
+        self.last_thing_sent = -1
+        """The sentence where ``last_thing`` was last seen as a subject or a speaker."""
+        self.holders = role_holders(a, x.mentions, lex.role_nouns)
+        """Role word -> the persons written with it -> what qualifies the role there."""
+        self.previous: Draft | None = None
+        """The claim resolved last (text order): who spoke just before."""
 
     def _role_words(self, first: int, head: int) -> set[str]:
         """Role words of a person's mention, read where :func:`~newsgraph.extract.references.role_context`
@@ -842,6 +876,7 @@ class _Resolver:
                 self.by_head[word] = entity
         if head.dep in _SUBJECTS and mtype == "ORG" and not self.is_person(entity, mtype):
             self.last_thing = entity
+            self.last_thing_sent = head.sent
 
     def _name_words(self, entity: str, head: Token) -> list[str]:
         words = [head.text.lower(), head.lemma.lower()]
@@ -862,13 +897,18 @@ class _Resolver:
             entity, mtype = self.mention_at[h]
             person = self.is_person(entity, mtype)
         elif t.pos == "PRON" and low in self.lex.person_pronouns:
-            # "he said", "she added": the one resolver's referent (gender agreement, none for an
-            # ambiguous "they")
-            found = self.references.pronoun_entities.get(h, ())
-            entity, person = (found[0] if len(found) == 1 else None), True
+            # "he said", "she added": the speaker of the claim just before when the pronoun agrees
+            # with it, else the one resolver's referent (gender agreement, none for an ambiguous
+            # "they")
+            entity, person = self._continued_speaker(d, low), True
         elif t.pos == "NOUN" and lemma in self.lex.role_nouns:
             entity = self._role_holder(d, h, lemma)
-            person = entity is not None
+            person = entity is not None and self.kind.get(entity) == "person"
+        elif t.pos == "NOUN" and (apposed := self._apposed(h)) is not None:
+            # "His parents, John Letts and Sally Lane, deny ...", "Another ally, Benjamin
+            # Netanyahu, said ...": the name the description stands with
+            entity = apposed
+            person = self.is_person(entity)
         elif t.pos == "PRON" and low in self.lex.thing_pronouns:
             entity = self.last_thing
         elif lemma in self.lex.document_nouns:
@@ -885,15 +925,70 @@ class _Resolver:
         if entity is None and d.speaker is not None and t.pos != "PRON" and lemma not in self.lex.role_nouns:
             entity, person = self._named_inside(d.speaker)
         d.entity = entity
+        self.previous = d
         if entity is None:
             return
         if not person:
             self.last_thing = entity
+            self.last_thing_sent = t.sent
         for c in a._children[h]:
             if tokens[c].dep == "appos" and tokens[c].pos == "NOUN":
                 self.by_head[tokens[c].lemma.lower()] = entity
         if t.pos == "NOUN":
             self.by_head[lemma] = entity
+
+    def _continued_speaker(self, d: Draft, pronoun: str) -> str | None:
+        """The person "he" or "she" at a cue stands for. The speaker of the claim just before
+        (in the same sentence or the one before) when it is a person the pronoun agrees with
+        ("Ben Keith, a barrister, said ... He added: “...”"), not one named in a relative clause
+        ("criticised Macron, who has said ... “...,” he said"); else the one resolver's
+        referent."""
+        h = d.speaker_head
+        assert h is not None
+        tokens = self.a.tokens
+        prev = self.previous
+        main_clause = prev is not None and (prev.cue is None or tokens[prev.cue[0]].dep != "relcl")
+        if prev is not None and prev is not d and prev.entity is not None and main_clause:
+            gap = tokens[h].sent - tokens[prev.last].sent
+            if 0 <= gap <= 1 and self.kind.get(prev.entity) == "person":
+                if agrees(pronoun, self.references.genders.get(prev.entity)):
+                    return prev.entity
+        found = self.references.pronoun_entities.get(h, ())
+        return found[0] if len(found) == 1 else None
+
+    def _apposed(self, h: int) -> str | None:
+        """The entity named in apposition to a description (not a place: "the town, Manbij")."""
+        tokens = self.a.tokens
+        for c in self.a._children[h]:
+            if tokens[c].dep != "appos" or c < h:
+                continue
+            hit = self._mention_in(_left_edge(self.a, c), _right_edge(self.a, c))
+            if hit is not None and self.kind.get(hit) not in ("place", None):
+                return hit
+        return None
+
+    def _mention_in(self, first: int, last: int) -> str | None:
+        """The entity of the first linked mention in tokens ``[first, last]``."""
+        for k in range(first, last + 1):
+            if k in self.mention_at:
+                return self.mention_at[k][0]
+        return None
+
+    def _qualifiers(self, h: int) -> set[str]:
+        """The entities that qualify a role noun ("Iraq's" president, the "Turkish" leader, a
+        "Pentagon" spokesman)."""
+        tokens = self.a.tokens
+        out: set[str] = set()
+        for c in self.a._children[h]:
+            if tokens[c].dep in ROLE_MODIFIERS and c < h:
+                for k in range(_left_edge(self.a, c), _right_edge(self.a, c) + 1):
+                    if k in self.mention_at:
+                        out.add(self.mention_at[k][0])
+            elif tokens[c].dep == "prep" and tokens[c].text.lower() in ("for", "of", "at") and c > h:
+                for g in self.a._children[c]:
+                    if tokens[g].dep == "pobj" and g in self.mention_at:
+                        out.add(self.mention_at[g][0])
+        return out
 
     def _role_holder(self, d: Draft, h: int, role: str) -> str | None:
         """The person a role speaker names: the name in apposition or right after it ("The Turkish
@@ -912,10 +1007,24 @@ class _Resolver:
         for k in near:  # a name in apposition to a role is a person's, whatever NER typed it
             if k in self.mention_at and self.kind.get(self.mention_at[k][0]) in ("person", "organization"):
                 return self.mention_at[k][0]
-        if role in self.by_head and self.kind.get(self.by_head[role]) in ("person", "organization"):
-            return self.by_head[role]
-        holders = {self.mention_at[head][0] for head, roles in self.roles.items() if role in roles}
-        return holders.pop() if len(holders) == 1 else None
+        # "Iraq's president" is no one written "US president": the role's qualifiers must agree
+        quals = self._qualifiers(h)
+        seen = self.by_head.get(role)
+        if seen is not None and self.kind.get(seen) in ("person", "organization"):
+            if not quals or quals & self.holders.get(role, {}).get(seen, set()):
+                return seen
+        holder = role_holder(self.holders, role, quals)
+        if holder is not None:
+            return holder
+        if role in _SPOKES:
+            # "a Pentagon spokesman", "a spokesman for the ministry", or a spokesman of the
+            # organisation just named as subject ("The Foreign Office ... A spokesman said")
+            orgs = [q for q in quals if self.kind.get(q) not in ("person", "place")]
+            if orgs:
+                return orgs[0]
+            if not quals and self.last_thing is not None and 0 <= self.a.tokens[h].sent - self.last_thing_sent <= 1:
+                return self.last_thing
+        return None
 
     def _author(self, h: int) -> str | None:
         """The organisation or person behind a document noun: ``a report in/by/from X``,
@@ -1024,17 +1133,32 @@ def _first_person_in_quotes(drafts: list[Draft], a: Annotation) -> None:
             d.entity = min(outer, key=lambda q: q.end - q.start).entity
 
 
+_CONTINUATION_GAP = 80
+"""Most characters between a claim and a cue-less quotation that continues its speaker (the end of
+the sentence and a cue clause: ``..., before he fled on Saturday. “...”``)."""
+
+
 def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:
-    """A quotation with no cue of its own continues the speaker of the claim just before it, in
-    its paragraph or the one before (a quote paragraph after ``X said:`` or ``“...,” X said.``)."""
+    """A quotation with no cue of its own continues the speaker of the claim right before it, in
+    its paragraph or the one before (a quote paragraph after ``X said:`` or ``“...,” X said.``),
+    with at most the rest of that claim's sentence between them. A claim without a speaker, or a
+    stretch of narrative, between them breaks the chain: the quotation stays without a speaker
+    rather than going to whoever spoke last (a story whose paragraph breaks were lost is one
+    paragraph)."""
     drafts.sort(key=lambda d: (d.start, -d.end))
+    text = finder.a.text
+    tokens = finder.a.tokens
     previous: Draft | None = None
     for d in drafts:
         if d.kind == "direct" and d.cue is None and d.speaker is None and previous is not None:
-            gap = finder.a.text[previous.end : d.start]
-            if sum(1 for line in gap.split("\n")[1:-1] if line.strip()) == 0:
+            gap = text[previous.end : d.start]
+            lines_between = sum(1 for line in gap.split("\n")[1:-1] if line.strip())
+            ends = [previous.last, *(previous.cue or ()), *(previous.speaker or ())]
+            sentences_between = tokens[d.first].sent - max(tokens[k].sent for k in ends)
+            near = len(gap.strip()) <= _CONTINUATION_GAP or sentences_between <= 1
+            if lines_between == 0 and near and previous.speaker is not None:
                 d.speaker, d.speaker_head = previous.speaker, previous.speaker_head
-        if d.speaker is not None:
+        if previous is None or d.end > previous.end:
             previous = d
 
 
