@@ -309,6 +309,11 @@ class _Finder:
         parsed = self._subject(tokens[v])
         if parsed is not None and lo <= parsed <= hi:
             return parsed
+        if parsed is not None and parsed < lo and tokens[parsed].sent == tokens[v].sent:
+            # "he also hinted at relaxing the ban on ... foreign fighters, saying: “...”": the
+            # parse's subject, however far back in the sentence, when no quotation lies between
+            if not any(tokens[k].text in QUOTE_MARKS for k in range(parsed, v)):
+                return parsed
         for c in self.a._children[v]:
             if tokens[c].dep in _SUBJECTS and lo <= c <= hi and tokens[c].pos in _SPEAKER_POS:
                 return c
@@ -327,14 +332,17 @@ class _Finder:
         for k in range(v + 1, hi + 1):
             if tokens[k].pos in _SPEAKER_POS:
                 return self._np_head(k, hi)
-            if tokens[k].pos not in ("ADV", "PART", "PUNCT", "DET", "ADJ", "SPACE"):
-                break
+            if tokens[k].pos not in ("ADV", "PART", "PUNCT", "DET", "ADJ", "SPACE") and tokens[k].tag != "VBN":
+                break  # "tweeted retired US army general Jack Keane": a participle can modify
         return None
 
     def _np_head(self, k: int, hi: int) -> int:
-        """The last token of the compound that starts at ``k`` (``Naji Zaheer``)."""
+        """The last token of the compound that starts at ``k`` (``Naji Zaheer``, ``US army general
+        Jack Keane``)."""
         tokens = self.tokens
-        while k + 1 <= hi and tokens[k + 1].pos == "PROPN" and tokens[k].pos == "PROPN":
+        while k + 1 <= hi and tokens[k + 1].pos == "PROPN" and tokens[k].pos in ("PROPN", "NOUN"):
+            k += 1
+        while k + 1 <= hi and tokens[k].pos in ("PROPN", "NOUN") and tokens[k].dep == "compound" and tokens[k].head > k:
             k += 1
         return k
 
@@ -504,9 +512,10 @@ class _Finder:
             return None
         for j in range(lo, hi + 1):
             is_cue, mod, v_last = self.cue_of(tokens[j])
-            if is_cue:
+            if is_cue and not (tokens[j].dep == "acl" and tokens[j].tag == "VBN"):
+                # (not "“...”, a phrase repeated to applause": a participle of what is said)
                 return j, v_last, self.subject_of(j, lo, hi), mod, hi
-            if tokens[j].text == ":" or tokens[j].lemma.lower() in ("but", "because", "while", "whereas"):
+            if tokens[j].text == ":" or tokens[j].lemma.lower() in ("but", "because", "while", "whereas", "and", "or"):
                 return None
         return None
 
@@ -647,9 +656,19 @@ class _Finder:
         k = t.i
         for _ in range(4):
             if tokens[k].dep == "acl" and tokens[k].head != k and tokens[tokens[k].head].pos in _SPEAKER_POS:
+                if tokens[k].tag == "VBN":
+                    return None  # "a phrase repeated to applause": what is said, not who says it
                 return tokens[k].head  # "a letter calling X ...": the noun the participle modifies
             for c in self.a._children[k]:
+                # "the boundaries were not spelled out by the two leaders, saying ...": the agent
+                if tokens[c].dep == "agent":
+                    for g in self.a._children[c]:
+                        if tokens[g].dep == "pobj":
+                            return g
+            for c in self.a._children[k]:
                 ct = tokens[c]
+                if ct.dep == "nsubj" and ct.pos in ("ADJ", "NUM"):
+                    return c  # "Many reported that ...", "Two said ..."
                 if ct.dep in _SUBJECTS and ct.pos in _SPEAKER_POS | {"DET"}:
                     if ct.dep == "nsubjpass" and ct.text.lower() == "it":
                         return None
@@ -1087,6 +1106,7 @@ def find_claims(annotation: Annotation, x: Extraction) -> tuple[Claim, ...]:
     _inherit_speakers(drafts, finder)
     _Resolver(annotation, x, lex).run(drafts)
     _first_person_in_quotes(drafts, annotation)
+    drafts = _outside_quotes(drafts, annotation)
     agency = agency_entity(x)
     known = {e.id for e in x.entities}
     reported_by = agency.id if agency is not None and agency.id in known else None
@@ -1136,6 +1156,21 @@ def _first_person_in_quotes(drafts: list[Draft], a: Annotation) -> None:
 _CONTINUATION_GAP = 80
 """Most characters between a claim and a cue-less quotation that continues its speaker (the end of
 the sentence and a cue clause: ``..., before he fled on Saturday. “...”``)."""
+
+
+def _outside_quotes(drafts: list[Draft], a: Annotation) -> list[Draft]:
+    """Without the reported speech of a first-person speaker inside a quotation ("“... I think
+    there are legitimate concerns ...”"): the quoted speaker hedging their own words, which the
+    quotation already holds as one claim. Another speaker's words reported there ("Russia may
+    think that ...") stay a claim of their own."""
+    quoted = [d for d in drafts if d.kind == "direct"]
+    out: list[Draft] = []
+    for d in drafts:
+        first_person = d.speaker_head is not None and a.tokens[d.speaker_head].text.lower() in FIRST_PERSON
+        if d.kind != "direct" and first_person and any(q.start <= d.start and d.end <= q.end for q in quoted):
+            continue
+        out.append(d)
+    return out
 
 
 def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:
