@@ -35,7 +35,7 @@ import yaml
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
-from newsgraph.extract.pronouns import MentionIndex
+from newsgraph.extract.pronouns import MentionIndex, dateline_end
 from newsgraph.extract.references import ROLE_MODIFIERS, agrees, role_context, role_holder, role_holders
 from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
 
@@ -62,6 +62,9 @@ _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 _NP_POS = frozenset({"DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "SPACE"})
 _AUTHOR_TYPES = frozenset({"ORG", "PERSON", "NORP", "OTHER"})
 _AUTHOR_KINDS = frozenset({"organization", "media", "group", "igo", "person", "state"})
+_ENTITY_KINDS = frozenset({"person", "organization", "state", "place", "group", "igo", "media", "other"})
+_KIND_WINDOW = 2
+"""How many sentences back a description ("the paper", "the group") finds its entity."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class CueLexicon:
     document_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
     role_nouns: frozenset[str] = frozenset()
+    kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Description noun -> the entity kinds it can stand for ("the paper": a media outlet)."""
 
 
 def _cue_map(data: dict[str, Any], key: str, origin: str) -> dict[str, str | None]:
@@ -129,6 +134,14 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
     speakers = data.get("speakers")
     if not isinstance(speakers, dict):
         raise OntologyError(origin, "'speakers' must be a mapping of word lists")
+    kind_nouns: dict[str, frozenset[str]] = {}
+    raw_kinds = speakers.get("kind_nouns", {})
+    if not isinstance(raw_kinds, dict):
+        raise OntologyError(origin, "'speakers.kind_nouns' must map a noun to a list of entity kinds")
+    for noun, kinds in raw_kinds.items():
+        if not isinstance(kinds, list) or not kinds or not all(k in _ENTITY_KINDS for k in kinds):
+            raise OntologyError(origin, f"speakers.kind_nouns.{noun}: a list of entity kinds ({', '.join(sorted(_ENTITY_KINDS))})")
+        kind_nouns[str(noun).lower()] = frozenset(kinds)
     return CueLexicon(
         verbs=verbs,
         phrasal=phrasal,
@@ -142,6 +155,7 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         document_nouns=_words(speakers, "document_nouns", origin),
         organisation_nouns=_words(speakers, "organisation_nouns", origin),
         role_nouns=_words(speakers, "role_nouns", origin),
+        kind_nouns=kind_nouns,
     )
 
 
@@ -841,6 +855,17 @@ class _Resolver:
         """Role word -> the persons written with it -> what qualifies the role there."""
         self.previous: Draft | None = None
         """The claim resolved last (text order): who spoke just before."""
+        self.seen: list[tuple[int, str]] = []
+        """(sentence, entity) of every mention read so far, in text order."""
+        start = a.token_at(dateline_end(x.document)) if a.tokens else None
+        self.lede = start.sent if start is not None else 0
+        """The story's first sentence (after any dateline)."""
+        self.person_subjects: list[tuple[int, str, bool]] = [
+            (a.tokens[head].sent, entity, a.tokens[a.tokens[head].head].dep == "ROOT")
+            for head, entity, mtype in self.subject_mentions
+            if a.tokens[head].dep in _SUBJECTS and self.is_person(entity, mtype) and self.kind.get(entity) == "person"
+        ]
+        """(sentence, entity, subject of the main verb) of the persons named as subjects."""
 
     def _role_words(self, first: int, head: int) -> set[str]:
         """Role words of a person's mention, read where :func:`~newsgraph.extract.references.role_context`
@@ -876,6 +901,8 @@ class _Resolver:
                     self.by_head[role] = entity
             else:
                 self._resolve(drafts[n])
+        for d in drafts:
+            self._named_after_lede(d)
         # a document named before its author ("a report has highlighted ... according to a
         # report in MEMRI"): the author of the next document of the same kind
         later: dict[str, str] = {}
@@ -889,6 +916,7 @@ class _Resolver:
                 later[lemma] = d.entity
 
     def _see_mention(self, head: Token, entity: str, mtype: str) -> None:
+        self.seen.append((head.sent, entity))
         if mtype in ("ORG", "NORP", "OTHER") or self.kind.get(entity) in _AUTHOR_KINDS - {"person", "state"}:
             for word in self._name_words(entity, head):
                 self.by_head.setdefault(word, entity)
@@ -912,7 +940,9 @@ class _Resolver:
         lemma = t.lemma.lower()
         entity: str | None = None
         person = False
-        if h in self.mention_at:
+        if h in self.mention_at and self._demonym(h):
+            entity, person = None, True  # "A second Briton ... said": someone, not Britain
+        elif h in self.mention_at:
             entity, mtype = self.mention_at[h]
             person = self.is_person(entity, mtype)
         elif t.pos == "PRON" and low in self.lex.person_pronouns:
@@ -943,6 +973,11 @@ class _Resolver:
                 person = self.is_person(entity)
         if entity is None and d.speaker is not None and t.pos != "PRON" and lemma not in self.lex.role_nouns:
             entity, person = self._named_inside(d.speaker)
+        if entity is None and t.pos == "NOUN" and lemma in self.lex.kind_nouns and t.tag in ("NN", "NNP"):
+            # "In a scathing editorial, the New York Times ... “...” the paper said": the latest
+            # entity of the kind the description names, in this sentence or the two before
+            # (counted from the quotation's start when it comes before its cue)
+            entity = self._latest_of(self.lex.kind_nouns[lemma], tokens[min(d.first, h)].sent)
         d.entity = entity
         self.previous = d
         if entity is None:
@@ -967,11 +1002,13 @@ class _Resolver:
         tokens = self.a.tokens
         prev = self.previous
         main_clause = prev is not None and (prev.cue is None or tokens[prev.cue[0]].dep != "relcl")
-        if prev is not None and prev is not d and prev.entity is not None and main_clause:
+        if prev is not None and prev is not d and prev.speaker_head is not None and main_clause:
             gap = tokens[h].sent - tokens[prev.last].sent
-            if 0 <= gap <= 1 and self.kind.get(prev.entity) == "person":
+            if 0 <= gap <= 1 and prev.entity is not None and self.kind.get(prev.entity) == "person":
                 if agrees(pronoun, self.references.genders.get(prev.entity)):
                     return prev.entity
+            elif 0 <= gap <= 1 and prev.entity is None and tokens[prev.speaker_head].pos == "PROPN":
+                return None  # "Abu Mukhtar, a resident, said ... “...,” he said": a name we could not link
         found = self.references.pronoun_entities.get(h, ())
         return found[0] if len(found) == 1 else None
 
@@ -984,6 +1021,43 @@ class _Resolver:
             hit = self._mention_in(_left_edge(self.a, c), _right_edge(self.a, c))
             if hit is not None and self.kind.get(hit) not in ("place", None):
                 return hit
+        return None
+
+    def _named_after_lede(self, d: Draft) -> None:
+        """The lede describes, the next sentences name: "The prime minister has confirmed ...
+        (lede) ... Scott Morrison said ...". An unresolved description of one person speaking in
+        the story's first sentence is the first person named as a subject in the two sentences
+        after it."""
+        h = d.speaker_head
+        if d.entity is not None or h is None:
+            return
+        t = self.a.tokens[h]
+        lemma = t.lemma.lower()
+        if t.sent != self.lede or t.tag not in ("NN", "NNP") or not (t.pos == "NOUN" or self._demonym(h)):
+            return
+        if lemma in self.lex.document_nouns or lemma in self.lex.organisation_nouns or lemma in self.lex.kind_nouns:
+            return
+        in_lede = {e for s, e in self.seen if s == self.lede}
+        found = [(not main, sent, e) for sent, e, main in self.person_subjects if self.lede < sent <= self.lede + 2]
+        found = [f for f in found if f[2] not in in_lede]  # not someone the lede itself names
+        if found:
+            d.entity = min(found)[2]
+
+    def _demonym(self, h: int) -> bool:
+        """ "a Briton", "an Iraqi": a person of a nation, not the nation (a demonym with an article)."""
+        tokens = self.a.tokens
+        return (
+            h in self.mention_at
+            and self.mention_at[h][1] == "NORP"
+            and any(tokens[c].dep == "det" for c in self.a._children[h])
+        )
+
+    def _latest_of(self, kinds: frozenset[str], sent: int) -> str | None:
+        for s, entity in reversed(self.seen):
+            if sent - s > _KIND_WINDOW:
+                break
+            if self.kind.get(entity) in kinds:
+                return entity
         return None
 
     def _mention_in(self, first: int, last: int) -> str | None:
