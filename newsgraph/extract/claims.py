@@ -62,6 +62,9 @@ _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 _NP_POS = frozenset({"DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "SPACE"})
 _AUTHOR_TYPES = frozenset({"ORG", "PERSON", "NORP", "OTHER"})
 _AUTHOR_KINDS = frozenset({"organization", "media", "group", "igo", "person", "state"})
+_HEAD_PARTS = frozenset({"compound", "flat", "amod", "nmod"})
+"""How a name can be part of a speaker's head ("the US Senate"), unlike an owner (poss) or a
+complement (prep)."""
 _ENTITY_KINDS = frozenset({"person", "organization", "state", "place", "group", "igo", "media", "other"})
 _KIND_WINDOW = 2
 """How many sentences back a description ("the paper", "the group") finds its entity."""
@@ -395,11 +398,13 @@ class _Finder:
             # of its own in the same paragraph (“...,” she said. “...”)
             j = k + 1
             para = self.paragraph(q.start)
+            speaker_span = _np_span(self.a, subj) if subj is not None else None
             while (
                 j < n
                 and self.paragraph(quotes[j].start) == para
                 and standalone[j]
                 and self._interrupted(quotes[group[-1]], quotes[j])
+                and not self.new_speaker_between(quotes[group[-1]].end, quotes[j].start, speaker_span)
             ):
                 lead = before[j]
                 if lead is not None and not (cue is not None and lead[0] == cue[0]):
@@ -484,6 +489,21 @@ class _Finder:
         if prev.text in (".", "!", "?") and self._ends_sentence(prev):
             return True
         return self.cue_of(prev)[0]
+
+    def new_speaker_between(self, start: int, end: int, speaker: tuple[int, int] | None) -> bool:
+        """Whether a sentence between two offsets has someone else as its main subject (“...,”
+        said X. Y, an opposition leader, agreed. “...”: the second quotation is not X's)."""
+        tokens = self.tokens
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        for k in range(lo, min(hi, len(tokens))):
+            t = tokens[k]
+            if t.dep not in _SUBJECTS or t.pos not in ("PROPN", "NOUN") or tokens[t.head].dep != "ROOT":
+                continue
+            if speaker is not None and speaker[0] <= k <= speaker[1]:
+                continue
+            return True
+        return False
 
     def _interrupted(self, q1: Quote, q2: Quote) -> bool:
         """Only a short cue clause stands between two quotations."""
@@ -757,15 +777,27 @@ class _Finder:
         self, head: int, exclude: int | None, cue: tuple[int, int], subj: int | None, mod: str | None
     ) -> None:
         a = self.a
+        tokens = self.tokens
+        skip = {exclude} if exclude is not None else set()
+        if exclude is not None:
+            # "there is nothing to stop her, legal experts said, but Wallace made clear ...": the
+            # clause coordinated after a cue set into the content is the writer's, not the claim
+            skip.update(c for c in a._children[head] if c > exclude and tokens[c].dep in ("conj", "cc"))
         keep: list[int] = []
         stack = [head]
         while stack:
             k = stack.pop()
-            if k == exclude:
+            if k in skip:
                 continue
             keep.append(k)
             stack.extend(a._children[k])
         keep.sort()
+        if exclude is not None:
+            # and the content ends where the cue clause begins when nothing of it follows the cue
+            cue_first = _left_edge(a, exclude)
+            after = [k for k in keep if k > _right_edge(a, exclude) and tokens[k].pos not in ("PUNCT", "SPACE")]
+            if not after:
+                keep = [k for k in keep if k < cue_first]
         self._add_tokens(keep, cue, subj, mod)
 
     def _add_tokens(
@@ -950,6 +982,8 @@ class _Resolver:
             # with it, else the one resolver's referent (gender agreement, none for an ambiguous
             # "they")
             entity, person = self._continued_speaker(d, low), True
+        elif t.pos == "NOUN" and lemma in self.lex.role_nouns and t.tag == "NNS":
+            entity = None  # "commanders of the operation": several, not the one commander named
         elif t.pos == "NOUN" and lemma in self.lex.role_nouns:
             entity = self._role_holder(d, h, lemma)
             person = entity is not None and self.kind.get(entity) == "person"
@@ -972,7 +1006,7 @@ class _Resolver:
             if entity is not None:
                 person = self.is_person(entity)
         if entity is None and d.speaker is not None and t.pos != "PRON" and lemma not in self.lex.role_nouns:
-            entity, person = self._named_inside(d.speaker)
+            entity, person = self._named_inside(d.speaker, h)
         if entity is None and t.pos == "NOUN" and lemma in self.lex.kind_nouns and t.tag in ("NN", "NNP"):
             # "In a scathing editorial, the New York Times ... “...” the paper said": the latest
             # entity of the kind the description names, in this sentence or the two before
@@ -1137,12 +1171,24 @@ class _Resolver:
             stack.extend(self.a._children[k])
         return None
 
-    def _named_inside(self, span: tuple[int, int]) -> tuple[str | None, bool]:
+    def _named_inside(self, span: tuple[int, int], h: int) -> tuple[str | None, bool]:
+        """A person or organisation named in the speaker's phrase as part of its head ("the US
+        Senate"), never one that only owns or complements it ("Hunt's predecessor", "the
+        decision of James Mattis", "Erdoğan's claim")."""
+        tokens = self.a.tokens
         for k in range(span[1], span[0] - 1, -1):
-            if k in self.mention_at:
-                entity, mtype = self.mention_at[k]
-                if mtype in ("PERSON", "ORG"):  # "a Syrian woman" is not Syria
-                    return entity, self.is_person(entity, mtype)
+            if k not in self.mention_at:
+                continue
+            entity, mtype = self.mention_at[k]
+            if mtype not in ("PERSON", "ORG"):  # "a Syrian woman" is not Syria
+                continue
+            j = k
+            for _ in range(8):
+                if j == h or tokens[j].dep not in _HEAD_PARTS or tokens[j].head == j:
+                    break
+                j = tokens[j].head
+            if j == h:
+                return entity, self.is_person(entity, mtype)
         return None, False
 
 
@@ -1265,6 +1311,7 @@ def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:
             ends = [previous.last, *(previous.cue or ()), *(previous.speaker or ())]
             sentences_between = tokens[d.first].sent - max(tokens[k].sent for k in ends)
             near = len(gap.strip()) <= _CONTINUATION_GAP or sentences_between <= 1
+            near = near and not finder.new_speaker_between(previous.end, d.start, previous.speaker)
             if lines_between == 0 and near and previous.speaker is not None:
                 d.speaker, d.speaker_head = previous.speaker, previous.speaker_head
         if previous is None or d.end > previous.end:
