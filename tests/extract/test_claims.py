@@ -614,3 +614,40 @@ def test_quotation_after_narrative_does_not_inherit_a_speaker(extracted: Extract
     assert near.speaker is not None and "Berg" in near.speaker.text
     far = claim_with(x, "Nobody expected")
     assert far.speaker is None
+
+
+@pytest.mark.slow
+def test_someone_else_between_two_quotations_breaks_the_chain(extracted: Extracted) -> None:
+    x = extracted(
+        "“The army has already taken what it wanted,” said Samir Haddad, a council member. "
+        "Munef Khalil, an opposition leader, agreed. “The Turks will help us if we are cornered.”"
+    )
+    c = claim_with(x, "The Turks will help us")
+    assert c.speaker is None or "Haddad" not in c.speaker.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("According to commanders of the operation, the group is using civilians as shields. "
+         "Commander Adnan Afrin spoke on Monday.", "the group is using civilians"),
+        ("The resignation of James Mattis underscores a dismal truth: that the president governs just as he "
+         "campaigned, by outrage.", "the president governs"),
+        ("Hunt’s predecessor, speaking in April, described the regime as a monster.", "the regime as a monster"),
+    ],
+)  # fmt: skip
+def test_speaker_is_not_a_name_it_only_mentions(extracted: Extracted, text: str, content: str) -> None:
+    x = extracted(text)
+    c = claim_with(x, content)
+    assert c.speaker is not None and c.speaker.entity is None, entity_name(x, c.speaker.entity if c.speaker else None)
+
+
+@pytest.mark.slow
+def test_a_cue_set_into_the_content_ends_it_before_a_coordinated_clause(extracted: Extracted) -> None:
+    x = extracted(
+        "As a British citizen, there is nothing to stop her returning, legal experts said, but the minister "
+        "made clear no help would come."
+    )
+    c = claim_with(x, "there is nothing to stop her returning")
+    assert "said" not in c.text and "minister" not in c.text
