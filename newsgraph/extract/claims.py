@@ -403,7 +403,7 @@ class _Finder:
                 j < n
                 and self.paragraph(quotes[j].start) == para
                 and standalone[j]
-                and self._interrupted(quotes[group[-1]], quotes[j])
+                and self.sentences_between(quotes[group[-1]].end, quotes[j].start) <= 1
                 and not self.new_speaker_between(quotes[group[-1]].end, quotes[j].start, speaker_span)
             ):
                 lead = before[j]
@@ -489,6 +489,15 @@ class _Finder:
         if prev.text in (".", "!", "?") and self._ends_sentence(prev):
             return True
         return self.cue_of(prev)[0]
+
+    def sentences_between(self, start: int, end: int) -> int:
+        """How many sentences end between two offsets (a cue clause ends one: “...,” she said.)."""
+        tokens = self.tokens
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return sum(
+            1 for k in range(lo, min(hi, len(tokens))) if tokens[k].text in (".", "!", "?") and self._ends_sentence(tokens[k])
+        )
 
     def new_speaker_between(self, start: int, end: int, speaker: tuple[int, int] | None) -> bool:
         """Whether a sentence between two offsets has someone else as its main subject (“...,”
