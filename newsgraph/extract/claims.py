@@ -91,6 +91,8 @@ class CueLexicon:
     document_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
     role_nouns: frozenset[str] = frozenset()
+    spokes_nouns: frozenset[str] = frozenset()
+    """Roles that speak for an organisation: unnamed, the organisation is the speaker."""
     kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     """Description noun -> the entity kinds it can stand for ("the paper": a media outlet)."""
 
@@ -143,7 +145,9 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         raise OntologyError(origin, "'speakers.kind_nouns' must map a noun to a list of entity kinds")
     for noun, kinds in raw_kinds.items():
         if not isinstance(kinds, list) or not kinds or not all(k in _ENTITY_KINDS for k in kinds):
-            raise OntologyError(origin, f"speakers.kind_nouns.{noun}: a list of entity kinds ({', '.join(sorted(_ENTITY_KINDS))})")
+            raise OntologyError(
+                origin, f"speakers.kind_nouns.{noun}: a list of entity kinds ({', '.join(sorted(_ENTITY_KINDS))})"
+            )
         kind_nouns[str(noun).lower()] = frozenset(kinds)
     return CueLexicon(
         verbs=verbs,
@@ -158,6 +162,7 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         document_nouns=_words(speakers, "document_nouns", origin),
         organisation_nouns=_words(speakers, "organisation_nouns", origin),
         role_nouns=_words(speakers, "role_nouns", origin),
+        spokes_nouns=_words(speakers, "spokes_nouns", origin) if "spokes_nouns" in speakers else frozenset(),
         kind_nouns=kind_nouns,
     )
 
@@ -326,11 +331,15 @@ class _Finder:
         parsed = self._subject(tokens[v])
         if parsed is not None and lo <= parsed <= hi:
             return parsed
-        if parsed is not None and parsed < lo and tokens[parsed].sent == tokens[v].sent:
-            # "he also hinted at relaxing the ban on ... foreign fighters, saying: “...”": the
-            # parse's subject, however far back in the sentence, when no quotation lies between
-            if not any(tokens[k].text in QUOTE_MARKS for k in range(parsed, v)):
-                return parsed
+        # "he also hinted at relaxing the ban on ... foreign fighters, saying: “...”": the parse's
+        # subject, however far back in the sentence, when no quotation lies between
+        if (
+            parsed is not None
+            and parsed < lo
+            and tokens[parsed].sent == tokens[v].sent
+            and not any(tokens[k].text in QUOTE_MARKS for k in range(parsed, v))
+        ):
+            return parsed
         for c in self.a._children[v]:
             if tokens[c].dep in _SUBJECTS and lo <= c <= hi and tokens[c].pos in _SPEAKER_POS:
                 return c
@@ -496,7 +505,9 @@ class _Finder:
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
         return sum(
-            1 for k in range(lo, min(hi, len(tokens))) if tokens[k].text in (".", "!", "?") and self._ends_sentence(tokens[k])
+            1
+            for k in range(lo, min(hi, len(tokens)))
+            if tokens[k].text in (".", "!", "?") and self._ends_sentence(tokens[k])
         )
 
     def new_speaker_between(self, start: int, end: int, speaker: tuple[int, int] | None) -> bool:
@@ -857,8 +868,6 @@ def _is_quotation(q: Quote, text: str) -> bool:
 
 
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
-_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-"""Roles that speak for an organisation: unnamed, the organisation is the speaker."""
 
 
 class _Resolver:
@@ -1146,13 +1155,13 @@ class _Resolver:
         # "Iraq's president" is no one written "US president": the role's qualifiers must agree
         quals = self._qualifiers(h)
         seen = self.by_head.get(role)
-        if seen is not None and self.kind.get(seen) in ("person", "organization"):
-            if not quals or quals & self.holders.get(role, {}).get(seen, set()):
-                return seen
+        agreeing = not quals or bool(quals & self.holders.get(role, {}).get(seen or "", set()))
+        if seen is not None and self.kind.get(seen) in ("person", "organization") and agreeing:
+            return seen
         holder = role_holder(self.holders, role, quals)
         if holder is not None:
             return holder
-        if role in _SPOKES:
+        if role in self.lex.spokes_nouns:
             # "a Pentagon spokesman", "a spokesman for the ministry", or a spokesman of the
             # organisation just named as subject ("The Foreign Office ... A spokesman said")
             orgs = [q for q in quals if self.kind.get(q) not in ("person", "place")]

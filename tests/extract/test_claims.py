@@ -518,7 +518,9 @@ def test_what_an_actor_regards_someone_as_is_its_claim(extracted: Callable[..., 
         ),
     ],
 )
-def test_speaker_found_where_news_writes_it(extracted: Extracted, text: str, content: str, entity_fragment: str) -> None:
+def test_speaker_found_where_news_writes_it(
+    extracted: Extracted, text: str, content: str, entity_fragment: str
+) -> None:
     x = extracted(text)
     c = claim_with(x, content)
     assert c.speaker is not None
@@ -589,7 +591,8 @@ def test_no_speaker_from_what_is_said(extracted: Extracted, text: str, not_speak
     "text",
     [
         # "Iraq's president" is no one the story writes as a US president
-        "President Barack Obama visited Berlin in 2016. Iraq’s president said that the troops had no permission to stay.",
+        "President Barack Obama visited Berlin in 2016. Iraq’s president said that the troops had no "
+        "permission to stay.",
         # "a Briton" is someone, not Britain
         "A Briton held in a Syrian camp has said that he wants to return home.",
     ],
