@@ -903,8 +903,8 @@ class _Resolver:
         """The sentence where ``last_thing`` was last seen as a subject or a speaker."""
         self.holders = role_holders(a, x.mentions, lex.role_nouns)
         """Role word -> the persons written with it -> what qualifies the role there."""
-        self.previous: Draft | None = None
-        """The claim resolved last (text order): who spoke just before."""
+        self.resolved: list[Draft] = []
+        """The claims resolved so far (text order): who spoke just before."""
         self.seen: list[tuple[int, str]] = []
         """(sentence, entity) of every mention read so far, in text order."""
         start = a.token_at(dateline_end(x.document)) if a.tokens else None
@@ -1031,7 +1031,7 @@ class _Resolver:
             # (counted from the quotation's start when it comes before its cue)
             entity = self._latest_of(self.lex.kind_nouns[lemma], tokens[min(d.first, h)].sent)
         d.entity = entity
-        self.previous = d
+        self.resolved.append(d)
         if entity is None:
             return
         if not person:
@@ -1052,10 +1052,12 @@ class _Resolver:
         h = d.speaker_head
         assert h is not None
         tokens = self.a.tokens
-        prev = self.previous
+        # the claim before, not one reported inside this quotation ("“What does it say ...?” she said")
+        prev = next((p for p in reversed(self.resolved) if not (d.start <= p.start and p.end <= d.end)), None)
         main_clause = prev is not None and (prev.cue is None or tokens[prev.cue[0]].dep != "relcl")
         if prev is not None and prev is not d and prev.speaker_head is not None and main_clause:
-            gap = tokens[h].sent - tokens[prev.last].sent
+            # (counted from the quotation's start when it comes before its cue)
+            gap = tokens[min(d.first, h)].sent - tokens[prev.last].sent
             if 0 <= gap <= 1 and prev.entity is not None and self.kind.get(prev.entity) == "person":
                 if agrees(pronoun, self.references.genders.get(prev.entity)):
                     return prev.entity

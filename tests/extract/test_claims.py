@@ -654,3 +654,16 @@ def test_a_cue_set_into_the_content_ends_it_before_a_coordinated_clause(extracte
     )
     c = claim_with(x, "there is nothing to stop her returning")
     assert "said" not in c.text and "minister" not in c.text
+
+
+@pytest.mark.slow
+def test_pronoun_after_a_quotation_skips_the_speech_reported_inside_it(extracted: Extracted) -> None:
+    """ "she" after a quotation is the speaker of the claim before the quotation, not of a claim
+    reported inside it ("What does it say ... that it would allow ...?")."""
+    x = extracted(
+        "Sajid Javid, the home secretary, revoked her citizenship. Diane Abbott, the shadow home secretary, "
+        "said Javid had chosen to appease the press. “What does it say about our government that it would "
+        "allow hundreds of men to return?” she said on Friday."
+    )
+    c = claim_with(x, "What does it say")
+    assert c.speaker is not None and "Abbott" in (entity_name(x, c.speaker.entity) or "")
