@@ -35,8 +35,8 @@ import yaml
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
-from newsgraph.extract.pronouns import MentionIndex
-from newsgraph.extract.references import role_context
+from newsgraph.extract.pronouns import MentionIndex, dateline_end
+from newsgraph.extract.references import ROLE_MODIFIERS, agrees, role_context, role_holder, role_holders
 from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
 
 DATA_FILE = "data/cues.yaml"
@@ -62,6 +62,12 @@ _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 _NP_POS = frozenset({"DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "SPACE"})
 _AUTHOR_TYPES = frozenset({"ORG", "PERSON", "NORP", "OTHER"})
 _AUTHOR_KINDS = frozenset({"organization", "media", "group", "igo", "person", "state"})
+_HEAD_PARTS = frozenset({"compound", "flat", "amod", "nmod"})
+"""How a name can be part of a speaker's head ("the US Senate"), unlike an owner (poss) or a
+complement (prep)."""
+_ENTITY_KINDS = frozenset({"person", "organization", "state", "place", "group", "igo", "media", "other"})
+_KIND_WINDOW = 2
+"""How many sentences back a description ("the paper", "the group") finds its entity."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,10 @@ class CueLexicon:
     document_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
     role_nouns: frozenset[str] = frozenset()
+    spokes_nouns: frozenset[str] = frozenset()
+    """Roles that speak for an organisation: unnamed, the organisation is the speaker."""
+    kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Description noun -> the entity kinds it can stand for ("the paper": a media outlet)."""
 
 
 def _cue_map(data: dict[str, Any], key: str, origin: str) -> dict[str, str | None]:
@@ -129,6 +139,16 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
     speakers = data.get("speakers")
     if not isinstance(speakers, dict):
         raise OntologyError(origin, "'speakers' must be a mapping of word lists")
+    kind_nouns: dict[str, frozenset[str]] = {}
+    raw_kinds = speakers.get("kind_nouns", {})
+    if not isinstance(raw_kinds, dict):
+        raise OntologyError(origin, "'speakers.kind_nouns' must map a noun to a list of entity kinds")
+    for noun, kinds in raw_kinds.items():
+        if not isinstance(kinds, list) or not kinds or not all(k in _ENTITY_KINDS for k in kinds):
+            raise OntologyError(
+                origin, f"speakers.kind_nouns.{noun}: a list of entity kinds ({', '.join(sorted(_ENTITY_KINDS))})"
+            )
+        kind_nouns[str(noun).lower()] = frozenset(kinds)
     return CueLexicon(
         verbs=verbs,
         phrasal=phrasal,
@@ -142,6 +162,8 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         document_nouns=_words(speakers, "document_nouns", origin),
         organisation_nouns=_words(speakers, "organisation_nouns", origin),
         role_nouns=_words(speakers, "role_nouns", origin),
+        spokes_nouns=_words(speakers, "spokes_nouns", origin) if "spokes_nouns" in speakers else frozenset(),
+        kind_nouns=kind_nouns,
     )
 
 
@@ -309,6 +331,15 @@ class _Finder:
         parsed = self._subject(tokens[v])
         if parsed is not None and lo <= parsed <= hi:
             return parsed
+        # "he also hinted at relaxing the ban on ... foreign fighters, saying: “...”": the parse's
+        # subject, however far back in the sentence, when no quotation lies between
+        if (
+            parsed is not None
+            and parsed < lo
+            and tokens[parsed].sent == tokens[v].sent
+            and not any(tokens[k].text in QUOTE_MARKS for k in range(parsed, v))
+        ):
+            return parsed
         for c in self.a._children[v]:
             if tokens[c].dep in _SUBJECTS and lo <= c <= hi and tokens[c].pos in _SPEAKER_POS:
                 return c
@@ -327,14 +358,17 @@ class _Finder:
         for k in range(v + 1, hi + 1):
             if tokens[k].pos in _SPEAKER_POS:
                 return self._np_head(k, hi)
-            if tokens[k].pos not in ("ADV", "PART", "PUNCT", "DET", "ADJ", "SPACE"):
-                break
+            if tokens[k].pos not in ("ADV", "PART", "PUNCT", "DET", "ADJ", "SPACE") and tokens[k].tag != "VBN":
+                break  # "tweeted retired US army general Jack Keane": a participle can modify
         return None
 
     def _np_head(self, k: int, hi: int) -> int:
-        """The last token of the compound that starts at ``k`` (``Naji Zaheer``)."""
+        """The last token of the compound that starts at ``k`` (``Naji Zaheer``, ``US army general
+        Jack Keane``)."""
         tokens = self.tokens
-        while k + 1 <= hi and tokens[k + 1].pos == "PROPN" and tokens[k].pos == "PROPN":
+        while k + 1 <= hi and tokens[k + 1].pos == "PROPN" and tokens[k].pos in ("PROPN", "NOUN"):
+            k += 1
+        while k + 1 <= hi and tokens[k].pos in ("PROPN", "NOUN") and tokens[k].dep == "compound" and tokens[k].head > k:
             k += 1
         return k
 
@@ -362,7 +396,7 @@ class _Finder:
             subj: int | None = None
             mod: str | None = None
             bylined = False
-            if after[k] is not None:
+            if after[k] is not None and not self._prefer_before(q, after[k], before[k]):
                 v, v_last, subj, mod, _window_end = after[k]  # type: ignore[misc]
                 cue = (v, v_last) if v >= 0 else None
                 bylined = v < 0
@@ -373,7 +407,14 @@ class _Finder:
             # of its own in the same paragraph (“...,” she said. “...”)
             j = k + 1
             para = self.paragraph(q.start)
-            while j < n and self.paragraph(quotes[j].start) == para and standalone[j]:
+            speaker_span = _np_span(self.a, subj) if subj is not None else None
+            while (
+                j < n
+                and self.paragraph(quotes[j].start) == para
+                and standalone[j]
+                and self.sentences_between(quotes[group[-1]].end, quotes[j].start) <= 1
+                and not self.new_speaker_between(quotes[group[-1]].end, quotes[j].start, speaker_span)
+            ):
                 lead = before[j]
                 if lead is not None and not (cue is not None and lead[0] == cue[0]):
                     break
@@ -408,6 +449,27 @@ class _Finder:
                 )
             k = j
 
+    def _prefer_before(
+        self,
+        q: Quote,
+        after: tuple[int, int, int | None, str | None, int] | None,
+        before: tuple[int, int, int | None, str | None] | None,
+    ) -> bool:
+        """Whether the cue before a quotation is its own rather than the one after it: ``X said:
+        “...”`` (a colon hands the quotation to its cue), or a cue after it that has content of its
+        own (``“...” Ben Keith, a barrister, said Robinson faced ...``)."""
+        if before is None or after is None or after[0] < 0:
+            return False
+        tokens = self.tokens
+        open_tok = self.tok(q.start)
+        k = open_tok - 1
+        while k >= 0 and tokens[k].text.strip() == "":
+            k -= 1
+        if k >= 0 and tokens[k].text == ":":
+            return True
+        v = after[0]
+        return any(tokens[c].dep == "ccomp" and c > v for c in self.a._children[v])
+
     def _cued_inside(self, q: Quote, after: tuple[int, int, int | None, str | None, int] | None) -> bool:
         """A quotation inside a sentence, whose cue right after it reports only the quotation
         (not ``proposals are “fraught with danger”, a report has highlighted``, where the cue
@@ -436,6 +498,32 @@ class _Finder:
         if prev.text in (".", "!", "?") and self._ends_sentence(prev):
             return True
         return self.cue_of(prev)[0]
+
+    def sentences_between(self, start: int, end: int) -> int:
+        """How many sentences end between two offsets (a cue clause ends one: “...,” she said.)."""
+        tokens = self.tokens
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return sum(
+            1
+            for k in range(lo, min(hi, len(tokens)))
+            if tokens[k].text in (".", "!", "?") and self._ends_sentence(tokens[k])
+        )
+
+    def new_speaker_between(self, start: int, end: int, speaker: tuple[int, int] | None) -> bool:
+        """Whether a sentence between two offsets has someone else as its main subject (“...,”
+        said X. Y, an opposition leader, agreed. “...”: the second quotation is not X's)."""
+        tokens = self.tokens
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        for k in range(lo, min(hi, len(tokens))):
+            t = tokens[k]
+            if t.dep not in _SUBJECTS or t.pos not in ("PROPN", "NOUN") or tokens[t.head].dep != "ROOT":
+                continue
+            if speaker is not None and speaker[0] <= k <= speaker[1]:
+                continue
+            return True
+        return False
 
     def _interrupted(self, q1: Quote, q2: Quote) -> bool:
         """Only a short cue clause stands between two quotations."""
@@ -478,9 +566,10 @@ class _Finder:
             return None
         for j in range(lo, hi + 1):
             is_cue, mod, v_last = self.cue_of(tokens[j])
-            if is_cue:
+            if is_cue and not (tokens[j].dep == "acl" and tokens[j].tag == "VBN"):
+                # (not "“...”, a phrase repeated to applause": a participle of what is said)
                 return j, v_last, self.subject_of(j, lo, hi), mod, hi
-            if tokens[j].text == ":" or tokens[j].lemma.lower() in ("but", "because", "while", "whereas"):
+            if tokens[j].text == ":" or tokens[j].lemma.lower() in ("but", "because", "while", "whereas", "and", "or"):
                 return None
         return None
 
@@ -621,9 +710,19 @@ class _Finder:
         k = t.i
         for _ in range(4):
             if tokens[k].dep == "acl" and tokens[k].head != k and tokens[tokens[k].head].pos in _SPEAKER_POS:
+                if tokens[k].tag == "VBN":
+                    return None  # "a phrase repeated to applause": what is said, not who says it
                 return tokens[k].head  # "a letter calling X ...": the noun the participle modifies
             for c in self.a._children[k]:
+                # "the boundaries were not spelled out by the two leaders, saying ...": the agent
+                if tokens[c].dep == "agent":
+                    for g in self.a._children[c]:
+                        if tokens[g].dep == "pobj":
+                            return g
+            for c in self.a._children[k]:
                 ct = tokens[c]
+                if ct.dep == "nsubj" and ct.pos in ("ADJ", "NUM"):
+                    return c  # "Many reported that ...", "Two said ..."
                 if ct.dep in _SUBJECTS and ct.pos in _SPEAKER_POS | {"DET"}:
                     if ct.dep == "nsubjpass" and ct.text.lower() == "it":
                         return None
@@ -698,15 +797,27 @@ class _Finder:
         self, head: int, exclude: int | None, cue: tuple[int, int], subj: int | None, mod: str | None
     ) -> None:
         a = self.a
+        tokens = self.tokens
+        skip = {exclude} if exclude is not None else set()
+        if exclude is not None:
+            # "there is nothing to stop her, legal experts said, but Wallace made clear ...": the
+            # clause coordinated after a cue set into the content is the writer's, not the claim
+            skip.update(c for c in a._children[head] if c > exclude and tokens[c].dep in ("conj", "cc"))
         keep: list[int] = []
         stack = [head]
         while stack:
             k = stack.pop()
-            if k == exclude:
+            if k in skip:
                 continue
             keep.append(k)
             stack.extend(a._children[k])
         keep.sort()
+        if exclude is not None:
+            # and the content ends where the cue clause begins when nothing of it follows the cue
+            cue_first = _left_edge(a, exclude)
+            after = [k for k in keep if k > _right_edge(a, exclude) and tokens[k].pos not in ("PUNCT", "SPACE")]
+            if not after:
+                keep = [k for k in keep if k < cue_first]
         self._add_tokens(keep, cue, subj, mod)
 
     def _add_tokens(
@@ -788,6 +899,23 @@ class _Resolver:
                     self.roles[head] = self._role_words(first, head)
         self.by_head: dict[str, str] = {}
         self.last_thing: str | None = None
+        self.last_thing_sent = -1
+        """The sentence where ``last_thing`` was last seen as a subject or a speaker."""
+        self.holders = role_holders(a, x.mentions, lex.role_nouns)
+        """Role word -> the persons written with it -> what qualifies the role there."""
+        self.resolved: list[Draft] = []
+        """The claims resolved so far (text order): who spoke just before."""
+        self.seen: list[tuple[int, str]] = []
+        """(sentence, entity) of every mention read so far, in text order."""
+        start = a.token_at(dateline_end(x.document)) if a.tokens else None
+        self.lede = start.sent if start is not None else 0
+        """The story's first sentence (after any dateline)."""
+        self.person_subjects: list[tuple[int, str, bool]] = [
+            (a.tokens[head].sent, entity, a.tokens[a.tokens[head].head].dep == "ROOT")
+            for head, entity, mtype in self.subject_mentions
+            if a.tokens[head].dep in _SUBJECTS and self.is_person(entity, mtype) and self.kind.get(entity) == "person"
+        ]
+        """(sentence, entity, subject of the main verb) of the persons named as subjects."""
 
     def _role_words(self, first: int, head: int) -> set[str]:
         """Role words of a person's mention, read where :func:`~newsgraph.extract.references.role_context`
@@ -823,6 +951,8 @@ class _Resolver:
                     self.by_head[role] = entity
             else:
                 self._resolve(drafts[n])
+        for d in drafts:
+            self._named_after_lede(d)
         # a document named before its author ("a report has highlighted ... according to a
         # report in MEMRI"): the author of the next document of the same kind
         later: dict[str, str] = {}
@@ -836,12 +966,14 @@ class _Resolver:
                 later[lemma] = d.entity
 
     def _see_mention(self, head: Token, entity: str, mtype: str) -> None:
+        self.seen.append((head.sent, entity))
         if mtype in ("ORG", "NORP", "OTHER") or self.kind.get(entity) in _AUTHOR_KINDS - {"person", "state"}:
             for word in self._name_words(entity, head):
                 self.by_head.setdefault(word, entity)
                 self.by_head[word] = entity
         if head.dep in _SUBJECTS and mtype == "ORG" and not self.is_person(entity, mtype):
             self.last_thing = entity
+            self.last_thing_sent = head.sent
 
     def _name_words(self, entity: str, head: Token) -> list[str]:
         words = [head.text.lower(), head.lemma.lower()]
@@ -858,17 +990,26 @@ class _Resolver:
         lemma = t.lemma.lower()
         entity: str | None = None
         person = False
-        if h in self.mention_at:
+        if h in self.mention_at and self._demonym(h):
+            entity, person = None, True  # "A second Briton ... said": someone, not Britain
+        elif h in self.mention_at:
             entity, mtype = self.mention_at[h]
             person = self.is_person(entity, mtype)
         elif t.pos == "PRON" and low in self.lex.person_pronouns:
-            # "he said", "she added": the one resolver's referent (gender agreement, none for an
-            # ambiguous "they")
-            found = self.references.pronoun_entities.get(h, ())
-            entity, person = (found[0] if len(found) == 1 else None), True
+            # "he said", "she added": the speaker of the claim just before when the pronoun agrees
+            # with it, else the one resolver's referent (gender agreement, none for an ambiguous
+            # "they")
+            entity, person = self._continued_speaker(d, low), True
+        elif t.pos == "NOUN" and lemma in self.lex.role_nouns and t.tag == "NNS":
+            entity = None  # "commanders of the operation": several, not the one commander named
         elif t.pos == "NOUN" and lemma in self.lex.role_nouns:
             entity = self._role_holder(d, h, lemma)
-            person = entity is not None
+            person = entity is not None and self.kind.get(entity) == "person"
+        elif t.pos == "NOUN" and (apposed := self._apposed(h)) is not None:
+            # "His parents, John Letts and Sally Lane, deny ...", "Another ally, Benjamin
+            # Netanyahu, said ...": the name the description stands with
+            entity = apposed
+            person = self.is_person(entity)
         elif t.pos == "PRON" and low in self.lex.thing_pronouns:
             entity = self.last_thing
         elif lemma in self.lex.document_nouns:
@@ -883,17 +1024,118 @@ class _Resolver:
             if entity is not None:
                 person = self.is_person(entity)
         if entity is None and d.speaker is not None and t.pos != "PRON" and lemma not in self.lex.role_nouns:
-            entity, person = self._named_inside(d.speaker)
+            entity, person = self._named_inside(d.speaker, h)
+        if entity is None and t.pos == "NOUN" and lemma in self.lex.kind_nouns and t.tag in ("NN", "NNP"):
+            # "In a scathing editorial, the New York Times ... “...” the paper said": the latest
+            # entity of the kind the description names, in this sentence or the two before
+            # (counted from the quotation's start when it comes before its cue)
+            entity = self._latest_of(self.lex.kind_nouns[lemma], tokens[min(d.first, h)].sent)
         d.entity = entity
+        self.resolved.append(d)
         if entity is None:
             return
         if not person:
             self.last_thing = entity
+            self.last_thing_sent = t.sent
         for c in a._children[h]:
             if tokens[c].dep == "appos" and tokens[c].pos == "NOUN":
                 self.by_head[tokens[c].lemma.lower()] = entity
         if t.pos == "NOUN":
             self.by_head[lemma] = entity
+
+    def _continued_speaker(self, d: Draft, pronoun: str) -> str | None:
+        """The person "he" or "she" at a cue stands for. The speaker of the claim just before
+        (in the same sentence or the one before) when it is a person the pronoun agrees with
+        ("Ben Keith, a barrister, said ... He added: “...”"), not one named in a relative clause
+        ("criticised Macron, who has said ... “...,” he said"); else the one resolver's
+        referent."""
+        h = d.speaker_head
+        assert h is not None
+        tokens = self.a.tokens
+        # the claim before, not one reported inside this quotation ("“What does it say ...?” she said")
+        prev = next((p for p in reversed(self.resolved) if not (d.start <= p.start and p.end <= d.end)), None)
+        main_clause = prev is not None and (prev.cue is None or tokens[prev.cue[0]].dep != "relcl")
+        if prev is not None and prev is not d and prev.speaker_head is not None and main_clause:
+            # (counted from the quotation's start when it comes before its cue)
+            gap = tokens[min(d.first, h)].sent - tokens[prev.last].sent
+            if 0 <= gap <= 1 and prev.entity is not None and self.kind.get(prev.entity) == "person":
+                if agrees(pronoun, self.references.genders.get(prev.entity)):
+                    return prev.entity
+            elif 0 <= gap <= 1 and prev.entity is None and tokens[prev.speaker_head].pos == "PROPN":
+                return None  # "Abu Mukhtar, a resident, said ... “...,” he said": a name we could not link
+        found = self.references.pronoun_entities.get(h, ())
+        return found[0] if len(found) == 1 else None
+
+    def _apposed(self, h: int) -> str | None:
+        """The entity named in apposition to a description (not a place: "the town, Manbij")."""
+        tokens = self.a.tokens
+        for c in self.a._children[h]:
+            if tokens[c].dep != "appos" or c < h:
+                continue
+            hit = self._mention_in(_left_edge(self.a, c), _right_edge(self.a, c))
+            if hit is not None and self.kind.get(hit) not in ("place", None):
+                return hit
+        return None
+
+    def _named_after_lede(self, d: Draft) -> None:
+        """The lede describes, the next sentences name: "The prime minister has confirmed ...
+        (lede) ... Scott Morrison said ...". An unresolved description of one person speaking in
+        the story's first sentence is the first person named as a subject in the two sentences
+        after it."""
+        h = d.speaker_head
+        if d.entity is not None or h is None:
+            return
+        t = self.a.tokens[h]
+        lemma = t.lemma.lower()
+        if t.sent != self.lede or t.tag not in ("NN", "NNP") or not (t.pos == "NOUN" or self._demonym(h)):
+            return
+        if lemma in self.lex.document_nouns or lemma in self.lex.organisation_nouns or lemma in self.lex.kind_nouns:
+            return
+        in_lede = {e for s, e in self.seen if s == self.lede}
+        found = [(not main, sent, e) for sent, e, main in self.person_subjects if self.lede < sent <= self.lede + 2]
+        found = [f for f in found if f[2] not in in_lede]  # not someone the lede itself names
+        if found:
+            d.entity = min(found)[2]
+
+    def _demonym(self, h: int) -> bool:
+        """ "a Briton", "an Iraqi": a person of a nation, not the nation (a demonym with an article)."""
+        tokens = self.a.tokens
+        return (
+            h in self.mention_at
+            and self.mention_at[h][1] == "NORP"
+            and any(tokens[c].dep == "det" for c in self.a._children[h])
+        )
+
+    def _latest_of(self, kinds: frozenset[str], sent: int) -> str | None:
+        for s, entity in reversed(self.seen):
+            if sent - s > _KIND_WINDOW:
+                break
+            if self.kind.get(entity) in kinds:
+                return entity
+        return None
+
+    def _mention_in(self, first: int, last: int) -> str | None:
+        """The entity of the first linked mention in tokens ``[first, last]``."""
+        for k in range(first, last + 1):
+            if k in self.mention_at:
+                return self.mention_at[k][0]
+        return None
+
+    def _qualifiers(self, h: int) -> set[str]:
+        """The entities that qualify a role noun ("Iraq's" president, the "Turkish" leader, a
+        "Pentagon" spokesman)."""
+        tokens = self.a.tokens
+        out: set[str] = set()
+        for c in self.a._children[h]:
+            if tokens[c].dep in ROLE_MODIFIERS and c < h:
+                for k in range(_left_edge(self.a, c), _right_edge(self.a, c) + 1):
+                    if k in self.mention_at:
+                        out.add(self.mention_at[k][0])
+            elif tokens[c].dep == "prep" and tokens[c].text.lower() in ("for", "of", "at") and c > h:
+                for g in self.a._children[c]:
+                    if tokens[g].dep == "pobj" and g in self.mention_at:
+                        out.add(self.mention_at[g][0])
+        return out
 
     def _role_holder(self, d: Draft, h: int, role: str) -> str | None:
         """The person a role speaker names: the name in apposition or right after it ("The Turkish
@@ -912,10 +1154,24 @@ class _Resolver:
         for k in near:  # a name in apposition to a role is a person's, whatever NER typed it
             if k in self.mention_at and self.kind.get(self.mention_at[k][0]) in ("person", "organization"):
                 return self.mention_at[k][0]
-        if role in self.by_head and self.kind.get(self.by_head[role]) in ("person", "organization"):
-            return self.by_head[role]
-        holders = {self.mention_at[head][0] for head, roles in self.roles.items() if role in roles}
-        return holders.pop() if len(holders) == 1 else None
+        # "Iraq's president" is no one written "US president": the role's qualifiers must agree
+        quals = self._qualifiers(h)
+        seen = self.by_head.get(role)
+        agreeing = not quals or bool(quals & self.holders.get(role, {}).get(seen or "", set()))
+        if seen is not None and self.kind.get(seen) in ("person", "organization") and agreeing:
+            return seen
+        holder = role_holder(self.holders, role, quals)
+        if holder is not None:
+            return holder
+        if role in self.lex.spokes_nouns:
+            # "a Pentagon spokesman", "a spokesman for the ministry", or a spokesman of the
+            # organisation just named as subject ("The Foreign Office ... A spokesman said")
+            orgs = [q for q in quals if self.kind.get(q) not in ("person", "place")]
+            if orgs:
+                return orgs[0]
+            if not quals and self.last_thing is not None and 0 <= self.a.tokens[h].sent - self.last_thing_sent <= 1:
+                return self.last_thing
+        return None
 
     def _author(self, h: int) -> str | None:
         """The organisation or person behind a document noun: ``a report in/by/from X``,
@@ -935,12 +1191,24 @@ class _Resolver:
             stack.extend(self.a._children[k])
         return None
 
-    def _named_inside(self, span: tuple[int, int]) -> tuple[str | None, bool]:
+    def _named_inside(self, span: tuple[int, int], h: int) -> tuple[str | None, bool]:
+        """A person or organisation named in the speaker's phrase as part of its head ("the US
+        Senate"), never one that only owns or complements it ("Hunt's predecessor", "the
+        decision of James Mattis", "Erdoğan's claim")."""
+        tokens = self.a.tokens
         for k in range(span[1], span[0] - 1, -1):
-            if k in self.mention_at:
-                entity, mtype = self.mention_at[k]
-                if mtype in ("PERSON", "ORG"):  # "a Syrian woman" is not Syria
-                    return entity, self.is_person(entity, mtype)
+            if k not in self.mention_at:
+                continue
+            entity, mtype = self.mention_at[k]
+            if mtype not in ("PERSON", "ORG"):  # "a Syrian woman" is not Syria
+                continue
+            j = k
+            for _ in range(8):
+                if j == h or tokens[j].dep not in _HEAD_PARTS or tokens[j].head == j:
+                    break
+                j = tokens[j].head
+            if j == h:
+                return entity, self.is_person(entity, mtype)
         return None, False
 
 
@@ -978,6 +1246,7 @@ def find_claims(annotation: Annotation, x: Extraction) -> tuple[Claim, ...]:
     _inherit_speakers(drafts, finder)
     _Resolver(annotation, x, lex).run(drafts)
     _first_person_in_quotes(drafts, annotation)
+    drafts = _outside_quotes(drafts, annotation)
     agency = agency_entity(x)
     known = {e.id for e in x.entities}
     reported_by = agency.id if agency is not None and agency.id in known else None
@@ -1024,17 +1293,48 @@ def _first_person_in_quotes(drafts: list[Draft], a: Annotation) -> None:
             d.entity = min(outer, key=lambda q: q.end - q.start).entity
 
 
+_CONTINUATION_GAP = 80
+"""Most characters between a claim and a cue-less quotation that continues its speaker (the end of
+the sentence and a cue clause: ``..., before he fled on Saturday. “...”``)."""
+
+
+def _outside_quotes(drafts: list[Draft], a: Annotation) -> list[Draft]:
+    """Without the reported speech of a first-person speaker inside a quotation ("“... I think
+    there are legitimate concerns ...”"): the quoted speaker hedging their own words, which the
+    quotation already holds as one claim. Another speaker's words reported there ("Russia may
+    think that ...") stay a claim of their own."""
+    quoted = [d for d in drafts if d.kind == "direct"]
+    out: list[Draft] = []
+    for d in drafts:
+        first_person = d.speaker_head is not None and a.tokens[d.speaker_head].text.lower() in FIRST_PERSON
+        if d.kind != "direct" and first_person and any(q.start <= d.start and d.end <= q.end for q in quoted):
+            continue
+        out.append(d)
+    return out
+
+
 def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:
-    """A quotation with no cue of its own continues the speaker of the claim just before it, in
-    its paragraph or the one before (a quote paragraph after ``X said:`` or ``“...,” X said.``)."""
+    """A quotation with no cue of its own continues the speaker of the claim right before it, in
+    its paragraph or the one before (a quote paragraph after ``X said:`` or ``“...,” X said.``),
+    with at most the rest of that claim's sentence between them. A claim without a speaker, or a
+    stretch of narrative, between them breaks the chain: the quotation stays without a speaker
+    rather than going to whoever spoke last (a story whose paragraph breaks were lost is one
+    paragraph)."""
     drafts.sort(key=lambda d: (d.start, -d.end))
+    text = finder.a.text
+    tokens = finder.a.tokens
     previous: Draft | None = None
     for d in drafts:
         if d.kind == "direct" and d.cue is None and d.speaker is None and previous is not None:
-            gap = finder.a.text[previous.end : d.start]
-            if sum(1 for line in gap.split("\n")[1:-1] if line.strip()) == 0:
+            gap = text[previous.end : d.start]
+            lines_between = sum(1 for line in gap.split("\n")[1:-1] if line.strip())
+            ends = [previous.last, *(previous.cue or ()), *(previous.speaker or ())]
+            sentences_between = tokens[d.first].sent - max(tokens[k].sent for k in ends)
+            near = len(gap.strip()) <= _CONTINUATION_GAP or sentences_between <= 1
+            near = near and not finder.new_speaker_between(previous.end, d.start, previous.speaker)
+            if lines_between == 0 and near and previous.speaker is not None:
                 d.speaker, d.speaker_head = previous.speaker, previous.speaker_head
-        if d.speaker is not None:
+        if previous is None or d.end > previous.end:
             previous = d
 
 

@@ -15,6 +15,7 @@ a fact scores what it scores.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, replace
@@ -136,6 +137,24 @@ class _Context:
         self.annotation = annotation
         self.entities = {e.id: e for e in x.entities}
         self.mention_type = {m.id: m.type for m in x.mentions}
+        self.mention_starts: dict[str, list[int]] = {}
+        """Entity id -> the start offsets of its mentions, in order."""
+        for m in sorted(x.mentions, key=lambda m: m.start):
+            if m.entity is not None:
+                self.mention_starts.setdefault(m.entity, []).append(m.start)
+        self.quotations = [(c.start, c.end) for c in x.claims if c.kind == "direct"]
+
+    def sentence_of(self, offset: int) -> int:
+        t = self.annotation.token_at(offset)
+        return t.sent if t is not None else 0
+
+    def antecedent_gap(self, entity: str, offset: int) -> int | None:
+        """Sentences between ``offset`` and the last mention of ``entity`` before it (None: none)."""
+        starts = self.mention_starts.get(entity, [])
+        k = bisect.bisect_left(starts, offset)
+        if k == 0:
+            return None
+        return self.sentence_of(offset) - self.sentence_of(starts[k - 1])
 
     def kind(self, a: Arg | None) -> str:
         e = self.entities.get(a.entity or "") if a else None
@@ -174,16 +193,31 @@ def claim_features(cl: Claim, c: _Context) -> Features:
     if sp is None:
         f["no_speaker"] = 1.0
     else:
-        if sp.text.lower() in PRONOUNS:
+        pronoun = sp.text.lower() in PRONOUNS
+        if pronoun:
             f["speaker_pronoun"] = 1.0
         if sp.entity is None:
             f["speaker_unresolved"] = 1.0
         else:
             f[f"speaker:{c.kind(Arg(sp.start, sp.end, sp.text, sp.entity))}"] = 1.0
+            named = any(sp.start <= m < sp.end for m in c.mention_starts.get(sp.entity, []))
+            if not pronoun and not named:
+                f["speaker_description"] = 1.0  # "the paper", "the prime minister": found elsewhere
+            if pronoun:
+                gap = c.antecedent_gap(sp.entity, sp.start)
+                # how far back the name a pronoun stands for was last written
+                f["antecedent_gap"] = math.log1p(gap if gap is not None else 10) / 2
+    if any(s <= cl.start and cl.end <= e and (s, e) != (cl.start, cl.end) for s, e in c.quotations):
+        f["inside_quotation"] = 1.0
     if cl.cue is None:
         f["no_cue"] = 1.0
     elif cl.cue.text.lower() in SAY_CUES:
         f["cue_say"] = 1.0
+    else:
+        cue_pos = c.head_pos(cl.cue.start, cl.cue.end)
+        if cue_pos == "NOUN":
+            f["cue_noun"] = 1.0  # "his insistence that", "remarks": a noun, not a verb of saying
+
     if cl.modality != "asserted":
         f["not_asserted"] = 1.0
     first, last = token_range(c.annotation, cl.start, cl.end)
