@@ -121,6 +121,8 @@ class Evidence:
     """True when the tie runs from the edge's ``source`` to its ``target`` as stored."""
     confidence: float | None = None
     """The confidence of the event, relation or claim (None: stored before it was scored)."""
+    page: int | None = None
+    """The page of a paged document (a PDF) the sentence is on; None in any other."""
 
 
 @dataclass
@@ -219,7 +221,8 @@ class Network:
 def evidence_dict(e: Evidence) -> dict[str, Any]:
     """The one JSON shape of a piece of evidence: ``document`` is the document's id, ``outlet``
     the publication carrying it, ``speaker_name`` who says so (through a claim), ``sentence_text``
-    the sentence, ``start``/``end`` its offsets in the document's text."""
+    the sentence, ``start``/``end`` its offsets in the document's text, ``page`` its page in a
+    paged document (a PDF), else None."""
     return {
         "document": e.doc_id,
         "kind": e.kind,
@@ -236,6 +239,7 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
         "published": e.published,
         "title": e.title,
         "confidence": e.confidence,
+        "page": e.page,
     }
 
 
@@ -368,6 +372,7 @@ def _edges(
                     title=r.title,
                     forward=forward,
                     confidence=r.confidence,
+                    page=r.page,
                 )
             )
     return edges

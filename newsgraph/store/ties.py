@@ -41,7 +41,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
-from newsgraph.store.extractions import at_least
+from newsgraph.store.extractions import at_least, page_at
 from newsgraph.store.rows import CHUNK
 from newsgraph.store.schema import metadata
 
@@ -140,6 +140,8 @@ class TieEvidence(NamedTuple):
     title: str | None
     sentence: str | None
     """The sentence as it stands in the document's text."""
+    page: int | None = None
+    """The page the sentence is on, in a paged document (a PDF); None in any other."""
 
 
 def _tie_tables() -> tuple[Any, Any, Any, Any, Any, Any]:
@@ -202,6 +204,7 @@ def _tie_rows(
             d.c.published,
             d.c.title,
             func.substr(d.c.text, t.c.sentence_start + 1, t.c.sentence_end - t.c.sentence_start).label("sentence"),
+            page_at(d.c.text, t.c.sentence_start).label("page"),
         ]
     rows: list[Any] = []
     if actor_ids is None:
