@@ -31,7 +31,7 @@ def words(n: int, periods: bool, seed: int = 7) -> str:
     rng = random.Random(seed)
     out = []
     gap = rng.randint(6, 14)
-    for k in range(n):
+    for _ in range(n):
         word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
         gap -= 1
         if periods and gap == 0:
@@ -65,8 +65,11 @@ def main() -> None:
             prof.disable()
             Path(args.profile).mkdir(parents=True, exist_ok=True)
             prof.dump_stats(f"{args.profile}/{n}{'p' if args.periods else ''}.prof")
-        print(f"{n} words ({len(text) / 1000:.0f} KB){' with periods' if args.periods else ''}: "
-              f"annotate {t1 - t0:.1f} s, extract {t2 - t1:.1f} s CPU", flush=True)
+        print(
+            f"{n} words ({len(text) / 1000:.0f} KB){' with periods' if args.periods else ''}: "
+            f"annotate {t1 - t0:.1f} s, extract {t2 - t1:.1f} s CPU",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -39,7 +39,6 @@ def page_name(page: int | None) -> str:
     return f"p. {page}" if page else ""
 
 
-
 @dataclass(frozen=True)
 class Dateline:
     """The wire-story dateline (``Washington, Jan 27 (IANS)``) found at the start of a text."""

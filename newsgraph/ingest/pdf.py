@@ -99,4 +99,3 @@ def join_pages(pages: list[str]) -> str:
             out += ("\n\n" if out else "") + PAGE_BREAK * breaks + page
             breaks = 0
     return out
-

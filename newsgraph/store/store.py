@@ -290,9 +290,7 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(
-        cls, target: str | Path = DEFAULT_DB, *, create: bool = True, read_only: bool | None = None
-    ) -> Store:
+    def open(cls, target: str | Path = DEFAULT_DB, *, create: bool = True, read_only: bool | None = None) -> Store:
         """Open the store at ``target``.
 
         With ``create`` (the commands that store), a missing store is created and an older one

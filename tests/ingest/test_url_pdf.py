@@ -13,8 +13,7 @@ from newsgraph.cli import cli
 from newsgraph.errors import InputError
 from newsgraph.ingest import read_inputs
 from newsgraph.ingest.pdf import join_pages
-from newsgraph.records import page_label, page_of
-from newsgraph.records import Document
+from newsgraph.records import Document, page_label, page_of
 from tests.watch.pdfmaker import make_pdf
 from tests.watch.server import LoopbackServer, Route, article, rss, serving
 from tests.watch.stories import STORIES

@@ -6,7 +6,6 @@ answer is its model (issue 17)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
