@@ -72,7 +72,9 @@ def test_one_source_at_a_time_when_asked(server: LoopbackServer, store: Store, s
 
 
 @pytest.mark.parametrize(("threads", "interval"), [(4, 0.3)])
-def test_threads_sharing_a_fetcher_keep_the_pace_of_a_host(server: LoopbackServer, threads: int, interval: float) -> None:
+def test_threads_sharing_a_fetcher_keep_the_pace_of_a_host(
+    server: LoopbackServer, threads: int, interval: float
+) -> None:
     server.routes["/p"] = Route(b"<html><body>x</body></html>")
     starts: list[float] = []
     with Fetcher(FetchSettings(timeout=5, per_host_interval=interval, robots=False)) as f:
