@@ -493,7 +493,8 @@ def _document(
     if not doc.text.strip():
         raise InputError(origin, "empty document")
     if len(doc.text) > options.max_bytes:
-        raise InputError(origin, f"too large ({len(doc.text) / 1e6:.1f} M characters)")
+        size = len(doc.text) / 1e6
+        raise InputError(origin, f"too large ({size:.1f} M characters; limit {options.max_bytes:,}: --max-chars)")
     return doc
 
 
@@ -690,6 +691,12 @@ def _from_pdf(name: str, data: bytes, options: ReadOptions) -> Document:
     from newsgraph.ingest.pdf import read_pdf
 
     pdf = read_pdf(name, data)
+    if len(pdf.text) > options.max_bytes:  # refused whole, never cut: a cut report would lose pages
+        raise InputError(
+            name,
+            f"too large: its text is {len(pdf.text):,} characters over {pdf.pages} pages, over the limit of "
+            f"{options.max_bytes:,} (--max-chars); raise --max-chars, or split the PDF into parts and ingest them",
+        )
     return _document(name, pdf.text, options, key=name, meta={"title": pdf.title, "published": pdf.published})
 
 

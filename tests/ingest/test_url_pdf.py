@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from newsgraph.cli import cli
 from newsgraph.errors import InputError
-from newsgraph.ingest import read_inputs
+from newsgraph.ingest import ReadOptions, read_inputs
 from newsgraph.ingest.pdf import join_pages
 from newsgraph.records import Document, page_label, page_of
 from tests.watch.pdfmaker import make_pdf
@@ -55,6 +55,15 @@ def test_a_pdf_file_keeps_its_pages(tmp_path: Path, name: str) -> None:
     assert page_label(doc.text, doc.text.index("Rawalakot")) == "p. 2"
     assert page_label(doc.text, doc.text.index("Jaish-e-Mohammed")) == "p. 4"  # the blank page counts
     assert doc.key == str(path)
+
+
+@pytest.mark.parametrize("limit", [600])
+def test_a_pdf_over_the_limit_is_refused_whole_with_its_pages(tmp_path: Path, limit: int) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf([STORIES[0], STORIES[1], STORIES[2], STORIES[3]]))
+    [err] = list(read_inputs([str(path)], ReadOptions(max_bytes=limit)))
+    assert isinstance(err, InputError) and err.origin == str(path)
+    assert "over 4 pages, over the limit of 600 (--max-chars)" in err.reason and "split the PDF" in err.reason
 
 
 @pytest.mark.parametrize("name", ["scan.pdf", "scan-no-suffix"])
