@@ -76,3 +76,14 @@ def test_the_text_listing_cites_the_page_after_the_sentence(db: Path, command: s
     assert len(cited) == len(rows)
     for line, r in zip(cited, rows, strict=True):
         assert line.rstrip().endswith(f"” (p. {r['page']})" if r["page"] else "”"), line
+
+
+@pytest.mark.parametrize("command", ["network"])
+def test_the_network_cites_the_page_of_each_ties_evidence(db: Path, command: str) -> None:
+    table = list(csv.DictReader(io.StringIO(listing(db, command, "--csv", "--min-confidence", "0"))))
+    assert {row["page"] for row in table} >= {"2"}, table
+    for row in table:
+        page = page_of_sentence(row["sentence_text"])
+        assert row["page"] == (str(page) if page else "")
+    shown = listing(db, command, "--min-confidence", "0")
+    assert "(p. 2)" in shown
