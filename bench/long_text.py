@@ -6,6 +6,9 @@ period every few words. Prints the CPU seconds of annotation and extraction per 
 
     python bench/long_text.py 10000 30000 100000
     python bench/long_text.py 5000 10000 20000 --profile /tmp/prof
+    python bench/long_text.py 100000 --kind numbered        # "Word0 Word1 ...", as scripts/campaign.py
+    python bench/long_text.py 198000 --kind word-line       # one 990 KB line of "word word ..."
+    python bench/long_text.py 3300 --kind wire-paragraph    # a wire story 3,300 times: 990 KB of sentences
 
 Run it from the repository root as ``python -m bench.long_text`` (or with ``PYTHONPATH=.``) so
 the checkout's ``newsgraph`` is the one measured.
@@ -41,17 +44,41 @@ def words(n: int, periods: bool, seed: int = 7) -> str:
     return " ".join(out)
 
 
+WIRE = (
+    "LIMA, March 3 (NWS) - Peru and Chile resumed talks on fishing rights on Monday, the foreign "
+    'ministry said. "We expect an agreement within weeks," minister Ana Torres told reporters.'
+)
+"""The story scripts/campaign.py repeats into a 990 KB paragraph."""
+
+
+def text_of(kind: str, n: int, periods: bool) -> str:
+    """The generated text: ``n`` words (or ``n`` copies of the wire story for ``wire-paragraph``)."""
+    if kind == "numbered":
+        return " ".join(f"Word{i}" for i in range(n))
+    if kind == "word-line":
+        return "word " * n
+    if kind == "wire-paragraph":
+        return (WIRE + " ") * n
+    return words(n, periods)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("sizes", nargs="+", type=int)
     ap.add_argument("--periods", action="store_true", help="a period every 6 to 14 words")
     ap.add_argument("--profile", metavar="DIR", help="write DIR/N.prof (cProfile) for each size")
+    ap.add_argument(
+        "--kind",
+        choices=["random", "numbered", "word-line", "wire-paragraph"],
+        default="random",
+        help="random capitalised words (default), Word0 Word1 ..., 'word' repeated, or the wire story repeated",
+    )
     args = ap.parse_args()
     load_pipeline()
     warm = "Warm up in Islamabad with Hamas on Monday."
     extract(Document(id="warm", text=warm), annotate(warm))  # the word lists and place index load once
     for n in args.sizes:
-        text = words(n, args.periods)
+        text = text_of(args.kind, n, args.periods)
         doc = Document(id=f"long-{n}", text=text)
         prof = cProfile.Profile() if args.profile else None
         t0 = time.process_time()
