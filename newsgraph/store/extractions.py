@@ -128,7 +128,6 @@ def _claims_query(speaker: str | None, about: str | None) -> Any:
             docs.c.source.label("outlet"),
             func.coalesce(e.c.name, c.c.speaker_text).label("speaker_name"),
             by.c.name.label("reported_by_name"),
-            page_at(docs.c.text, c.c.start).label("page"),
         )
         .join(docs, docs.c.id == c.c.doc_id)
         .outerjoin(e, and_(e.c.doc_id == c.c.doc_id, e.c.id == c.c.speaker_entity))
@@ -167,7 +166,19 @@ def claims(
     q = _confident(_claims_query(speaker, about), c.c.confidence, min_confidence)
     q = q.order_by(docs.c.published.desc(), c.c.doc_id, c.c.start).limit(limit).offset(offset)
     with engine.connect() as conn:
-        return [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(q)]
+        return [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(with_claim_pages(q))]
+
+
+def with_claim_pages(q: Any) -> Any:
+    """The claims of ``q`` (a :func:`_claims_query`, ordered and limited) with their ``page``,
+    counted for the rows kept only: counted in ``q`` itself, SQLite would count it for every
+    claim that matches before sorting and keeping a page of them."""
+    kept = q.subquery()
+    return (
+        select(kept, page_at(docs.c.text, kept.c.start).label("page"))
+        .join(docs, docs.c.id == kept.c.doc_id)
+        .order_by(kept.c.published.desc(), kept.c.doc_id, kept.c.start)
+    )
 
 
 def hidden_claims(
