@@ -719,6 +719,8 @@ class TimelineItem:
     others: tuple[str, ...] = ()
     location: str | None = None
     confidence: float | None = None
+    page: int | None = None
+    """The page of a paged document (a PDF) the sentence or claim is on."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -735,6 +737,7 @@ class TimelineItem:
             "others": list(self.others),
             "location": self.location,
             "confidence": self.confidence,
+            "page": self.page,
         }
 
 
@@ -783,6 +786,7 @@ def timeline(
                 others=tuple(others.get((r.doc_id, r.id), ())),
                 location=locations.get((r.doc_id, r.id)),
                 confidence=r.confidence,
+                page=r.page,
             )
         )
     items.extend(_claim_item(r, "said", "speaker") for r in facts.said)
@@ -900,4 +904,5 @@ def _claim_item(r: TimelineClaim, kind: str, role: str) -> TimelineItem:
         source=r.source,
         title=r.title,
         confidence=r.confidence,
+        page=r.page,
     )

@@ -644,6 +644,7 @@ TIMELINE_COLUMNS = [
     ("outlet", "via"),
     ("document", "document"),
     ("text", "text"),
+    ("page", "page"),
 ]
 
 
@@ -706,7 +707,14 @@ def timeline(
                 f" ({i.role}, {i.modality}, confidence {confidence_text(i.confidence)}) {' | '.join(extra)}",
             )
         )
-        console.print(Text.assemble("    ", (f"{i.source or i.doc_id[:12]}:", "dim"), f" {clipped(i.text, 220)}"))
+        console.print(
+            Text.assemble(
+                "    ",
+                (f"{i.source or i.doc_id[:12]}:", "dim"),
+                f" {clipped(i.text, 220)}",
+                (f" ({page_name(i.page)})" if i.page else "", "dim"),
+            )
+        )
 
 
 @click.command()

@@ -342,6 +342,8 @@ class TimelineEvent(NamedTuple):
     source: str | None
     title: str | None
     sentence: str | None
+    page: int | None = None
+    """The page of a paged document (a PDF) the sentence is on."""
 
 
 class TimelineClaim(NamedTuple):
@@ -356,6 +358,8 @@ class TimelineClaim(NamedTuple):
     published: str | None
     source: str | None
     title: str | None
+    page: int | None = None
+    """The page of a paged document (a PDF) the claim is on."""
 
 
 class Timeline(NamedTuple):
@@ -398,6 +402,7 @@ def _timeline_queries(actor_id: int, since: str | None, until: str | None) -> tu
                 v.c.sentence["start"].as_integer() + 1,
                 v.c.sentence["end"].as_integer() - v.c.sentence["start"].as_integer(),
             ).label("sentence"),
+            page_at(d.c.text, v.c.sentence["start"].as_integer()).label("page"),
         )
         .select_from(
             link.join(a, and_(a.c.doc_id == link.c.doc_id, a.c.entity == link.c.entity_id))
@@ -416,6 +421,7 @@ def _timeline_queries(actor_id: int, since: str | None, until: str | None) -> tu
         d.c.published,
         d.c.source,
         d.c.title,
+        page_at(d.c.text, c.c.start).label("page"),
     )
     said = (
         select(*claim_cols)

@@ -1003,6 +1003,7 @@ class TimelineItem(BaseModel):
             "others": ["Ethiopia"],
             "location": None,
             "confidence": 0.8,
+            "page": None,
         }
     )
 
@@ -1019,6 +1020,7 @@ class TimelineItem(BaseModel):
     others: list[str]
     location: str | None
     confidence: float | None
+    page: int | None = Field(None, description=PAGE_DOC)
 
 
 class ActorTimeline(BaseModel):

@@ -87,3 +87,14 @@ def test_the_network_cites_the_page_of_each_ties_evidence(db: Path, command: str
         assert row["page"] == (str(page) if page else "")
     shown = listing(db, command, "--min-confidence", "0")
     assert "(p. 2)" in shown
+
+
+@pytest.mark.parametrize("actor", ["Hamas", "Turkey"])
+def test_a_timeline_cites_the_page_of_each_fact(db: Path, actor: str) -> None:
+    rows = json.loads(listing(db, "timeline", actor, "--json", "--min-confidence", "0"))["items"]
+    assert rows and all(r["page"] for r in rows), rows  # both actors are only in the report
+    for r in rows:
+        assert r["page"] == page_of_sentence(r["text"])
+    table = list(csv.DictReader(io.StringIO(listing(db, "timeline", actor, "--csv", "--min-confidence", "0"))))
+    assert [row["page"] for row in table] == [str(r["page"]) for r in rows]
+    assert f"(p. {rows[0]['page']})" in listing(db, "timeline", actor, "--min-confidence", "0")
