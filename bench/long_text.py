@@ -93,7 +93,7 @@ def main() -> None:
             Path(args.profile).mkdir(parents=True, exist_ok=True)
             prof.dump_stats(f"{args.profile}/{n}{'p' if args.periods else ''}.prof")
         print(
-            f"{n} words ({len(text) / 1000:.0f} KB){' with periods' if args.periods else ''}: "
+            f"{args.kind} {n} ({len(text) / 1000:.0f} KB){' with periods' if args.periods else ''}: "
             f"annotate {t1 - t0:.1f} s, extract {t2 - t1:.1f} s CPU",
             flush=True,
         )
