@@ -52,8 +52,8 @@ Item = Document | InputError
 MAX_CHARS = 500_000
 """The largest document read by default (the CLI's ``--max-chars``, the watcher, the API).
 
-A document's cost grows linearly with its length, about 6 s of CPU per 100,000 characters on the
-machines newsgraph is tested on (spaCy's parse is three quarters of it; ``bench/long_text.py``):
+A document's cost grows linearly with its length, about 6 to 8 s of CPU per 100,000 characters on
+the machines newsgraph is tested on (spaCy's parse is three quarters of it; ``bench/long_text.py``):
 one of 500,000 characters (a report of about 150 pages) takes about half a minute, one of a
 million over a minute. A longer text is refused with its size and the limit, never cut: raise
 ``--max-chars`` for it, or split it (a PDF's pages) into parts."""
