@@ -121,6 +121,8 @@ class Evidence:
     """True when the tie runs from the edge's ``source`` to its ``target`` as stored."""
     confidence: float | None = None
     """The confidence of the event, relation or claim (None: stored before it was scored)."""
+    page: int | None = None
+    """The page of a paged document (a PDF) the sentence is on; None in any other."""
 
 
 @dataclass
@@ -219,7 +221,8 @@ class Network:
 def evidence_dict(e: Evidence) -> dict[str, Any]:
     """The one JSON shape of a piece of evidence: ``document`` is the document's id, ``outlet``
     the publication carrying it, ``speaker_name`` who says so (through a claim), ``sentence_text``
-    the sentence, ``start``/``end`` its offsets in the document's text."""
+    the sentence, ``start``/``end`` its offsets in the document's text, ``page`` its page in a
+    paged document (a PDF), else None."""
     return {
         "document": e.doc_id,
         "kind": e.kind,
@@ -236,6 +239,7 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
         "published": e.published,
         "title": e.title,
         "confidence": e.confidence,
+        "page": e.page,
     }
 
 
@@ -368,6 +372,7 @@ def _edges(
                     title=r.title,
                     forward=forward,
                     confidence=r.confidence,
+                    page=r.page,
                 )
             )
     return edges
@@ -714,6 +719,8 @@ class TimelineItem:
     others: tuple[str, ...] = ()
     location: str | None = None
     confidence: float | None = None
+    page: int | None = None
+    """The page of a paged document (a PDF) the sentence or claim is on."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -730,6 +737,7 @@ class TimelineItem:
             "others": list(self.others),
             "location": self.location,
             "confidence": self.confidence,
+            "page": self.page,
         }
 
 
@@ -778,6 +786,7 @@ def timeline(
                 others=tuple(others.get((r.doc_id, r.id), ())),
                 location=locations.get((r.doc_id, r.id)),
                 confidence=r.confidence,
+                page=r.page,
             )
         )
     items.extend(_claim_item(r, "said", "speaker") for r in facts.said)
@@ -895,4 +904,5 @@ def _claim_item(r: TimelineClaim, kind: str, role: str) -> TimelineItem:
         source=r.source,
         title=r.title,
         confidence=r.confidence,
+        page=r.page,
     )

@@ -15,6 +15,29 @@ from typing import Any
 
 SCHEMA_ID = "newsgraph/extraction@1"
 
+PAGE_BREAK = "\f"
+"""The character that begins every page after the first in a paged document's text (a PDF's,
+see ``newsgraph.ingest.pdf``): counting them before an offset gives its page."""
+
+
+def page_of(text: str, offset: int) -> int | None:
+    """The page (1 for the first) that ``offset`` in a document's ``text`` falls on, or None for
+    a text that has no page breaks (not a PDF). The one place a page is computed: the store's
+    SQL twin (``newsgraph.store.extractions.page_at``) counts the same form feeds."""
+    if PAGE_BREAK not in text:
+        return None
+    return text.count(PAGE_BREAK, 0, max(offset, 0)) + 1
+
+
+def page_label(text: str, offset: int) -> str:
+    """``"p. N"`` for an offset in a paged text; ``""`` for any other text."""
+    return page_name(page_of(text, offset))
+
+
+def page_name(page: int | None) -> str:
+    """``"p. N"`` for a page (as :func:`page_of` gives it); ``""`` for None."""
+    return f"p. {page}" if page else ""
+
 
 @dataclass(frozen=True)
 class Dateline:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import AlertConfigError, DeliveryError, one_line, printable
+from newsgraph.records import page_name
 from newsgraph.store.alerts import Alert
 
 log = logging.getLogger("newsgraph.alerts")
@@ -215,7 +216,7 @@ def alert_lines(alert: Alert) -> list[str]:
     """An alert as a few plain lines: what fired, the sentence, who says so and where."""
     lines = [f"[{alert.rule}] {alert.summary}"]
     if alert.sentence:
-        lines.append(f'  "{" ".join(alert.sentence.split())}"')
+        lines.append(f'  "{" ".join(alert.sentence.split())}"' + (f" ({page_name(alert.page)})" if alert.page else ""))
     where = [
         f"speaker: {alert.speaker}" if alert.speaker else None,
         alert.outlet,
@@ -235,7 +236,8 @@ def alert_html(alert: Alert) -> str:
     e = html.escape
     parts = [f"<h3>[{e(alert.rule)}] {e(alert.summary)}</h3>"]
     if alert.sentence:
-        parts.append(f"<blockquote>{e(' '.join(alert.sentence.split()))}</blockquote>")
+        on_page = f" <small>({page_name(alert.page)})</small>" if alert.page else ""
+        parts.append(f"<blockquote>{e(' '.join(alert.sentence.split()))}{on_page}</blockquote>")
     doc = e(alert.title or alert.doc_id or "")
     if alert.url and alert.url.startswith(("http://", "https://")):
         doc = f'<a href="{e(alert.url, quote=True)}">{doc}</a>'

@@ -197,10 +197,11 @@ def _people_by_role(doc: Doc, spans: list[Span]) -> list[Span]:
     roles = load_roles()
     people = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
     people |= {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) >= 2 and s[-1].is_alpha}
+    text = doc.text  # spaCy joins every token's text for each read of it: once, not once per name
     out: list[Span] = []
     for s in spans:
         if s.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC", "GPE") and s.id_ not in TRUSTED:
-            titled = roles.before.search(doc.text[s.sent.start_char : s.start_char]) is not None
+            titled = roles.before.search(text[s.sent.start_char : s.start_char]) is not None
             single = len(s) == 1 and s[0].is_alpha and s[0].text[:1].isupper()
             named = _name_like(s)
             if (named and (_role_beside(doc, s) or s[-1].text in people)) or (titled and (named or single)):

@@ -85,6 +85,10 @@ class Annotation:
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def children(self, i: int) -> tuple[Token, ...]:
         """Direct dependents of token ``i``, in text order."""
         return tuple(self.tokens[k] for k in self._children[i])
@@ -120,8 +124,7 @@ class Annotation:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding character ``offset``."""
-        starts = [s.start for s in self.sentences]
-        k = bisect.bisect_right(starts, offset) - 1
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[k] if k >= 0 else None
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:

@@ -14,6 +14,7 @@ from newsgraph.cli.output import Output, clipped, confidence_text, console, emit
 from newsgraph.errors import BadRequest
 from newsgraph.extract.confidence import DEFAULT_THRESHOLD
 from newsgraph.ingest.document import with_titles
+from newsgraph.records import page_name
 from newsgraph.store import Store, connect
 from newsgraph.store.actors import list_actors
 from newsgraph.store.documents import document_id_for
@@ -276,6 +277,7 @@ EDGE_COLUMNS = [
     ("outlet", "via"),
     ("document", "document"),
     ("sentence_text", "evidence"),
+    ("page", "page"),
     ("source", "actor id"),
     ("target", "other id"),
 ]
@@ -305,6 +307,7 @@ def _edge_rows(net: Any, limit: int) -> list[dict[str, Any]]:
                 "outlet": ev.source if ev else None,
                 "document": ev.doc_id if ev else None,
                 "sentence_text": ev.sentence if ev else None,
+                "page": ev.page if ev else None,
             }
         )
     return rows
@@ -336,6 +339,7 @@ def _print_edges(net: Any, limit: int) -> None:
                     "    ",
                     (f"{who}{ev.source or ev.doc_id}, {ev.published or '?'}:", "dim"),
                     f" {clipped(ev.sentence, 220)}",
+                    (f" ({page_name(ev.page)})" if ev.page else "", "dim"),
                 )
             )
     if not net.edges:
@@ -545,6 +549,7 @@ PATH_COLUMNS = [
     ("start", "start"),
     ("end", "end"),
     ("sentence_text", "evidence"),
+    ("page", "page"),
 ]
 
 
@@ -602,6 +607,7 @@ def path(
             "start": s.evidence.start,
             "end": s.evidence.end,
             "sentence_text": s.evidence.sentence,
+            "page": s.evidence.page,
         }
         for number, p in enumerate(found, start=1)
         for at, s in enumerate(p.steps, start=1)
@@ -620,6 +626,7 @@ def path(
                     "     ",
                     (f"{s.source.name} / {s.target.name}: {ev.doc_id[:12]} [{ev.start}:{ev.end}]", "dim"),
                     f" {clipped(ev.sentence, 200)}",
+                    (f" ({page_name(ev.page)})" if ev.page else "", "dim"),
                 )
             )
 
@@ -637,6 +644,7 @@ TIMELINE_COLUMNS = [
     ("outlet", "via"),
     ("document", "document"),
     ("text", "text"),
+    ("page", "page"),
 ]
 
 
@@ -699,7 +707,14 @@ def timeline(
                 f" ({i.role}, {i.modality}, confidence {confidence_text(i.confidence)}) {' | '.join(extra)}",
             )
         )
-        console.print(Text.assemble("    ", (f"{i.source or i.doc_id[:12]}:", "dim"), f" {clipped(i.text, 220)}"))
+        console.print(
+            Text.assemble(
+                "    ",
+                (f"{i.source or i.doc_id[:12]}:", "dim"),
+                f" {clipped(i.text, 220)}",
+                (f" ({page_name(i.page)})" if i.page else "", "dim"),
+            )
+        )
 
 
 @click.command()

@@ -19,8 +19,7 @@ from newsgraph.cli.output import (
     highlighted,
     print_json,
 )
-from newsgraph.ingest.pdf import PAGE_BREAK, page_label, page_of
-from newsgraph.records import Extraction
+from newsgraph.records import PAGE_BREAK, Extraction, page_label, page_name, page_of
 from newsgraph.store import Engine, Store, shown
 from newsgraph.store import documents as doc_store
 from newsgraph.store import extractions as records
@@ -196,6 +195,7 @@ CLAIM_COLUMNS = [
     ("modality", "modality"),
     ("text", "claim"),
     ("outlet", "outlet"),
+    ("page", "page"),
     ("id", "id"),
 ]
 
@@ -250,6 +250,7 @@ def claims(
             line.append(cue, style="bold yellow")
             line.append("]")
         line.append(f" -> ({r['kind']}, {r['modality']}) {r['text']}")
+        line.append(_on_page(r["page"]), style="dim")
         console.print(line)
     if not rows:
         console.print(Text("(no claims)", style="dim"))
@@ -261,6 +262,11 @@ def _claim_speakers(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, dic
     return {
         doc: records.claim_speakers(engine, doc) for doc in dict.fromkeys(r["document"] for r in rows if r["claim"])
     }
+
+
+def _on_page(page: int | None) -> str:
+    """`` (p. N)`` after evidence on a page of a paged document; nothing for any other."""
+    return f" ({page_name(page)})" if page else ""
 
 
 def _args(values: list[dict[str, Any]] | None) -> str:
@@ -281,6 +287,7 @@ EVENT_COLUMNS = [
     ("per", "per"),
     ("outlet", "via"),
     ("sentence_text", "sentence"),
+    ("page", "page"),
     ("id", "id"),
 ]
 
@@ -357,7 +364,7 @@ def events(
             f"  {_args(r['source'])} -> {_args(r['target'])}"
             + (f"  with {_args(r['participants'])}" if r["participants"] else "")
         )
-        console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
+        console.print(Text(f"  “{r['sentence_text'].strip()}”" + _on_page(r["page"]), style="dim"))
         console.print(Text(f"  {r['document']} · per {per or 'the text'} · via {r['outlet'] or '?'}", style="dim"))
     if not rows:
         console.print(Text("(no events)", style="dim"))
@@ -374,6 +381,7 @@ RELATION_COLUMNS = [
     ("per", "per"),
     ("outlet", "via"),
     ("sentence_text", "sentence"),
+    ("page", "page"),
     ("id", "id"),
 ]
 
@@ -420,7 +428,7 @@ def relations(
         line.append(f"  [{r['modality']}]", style="yellow" if r["modality"] != "asserted" else "green")
         line.append(f"  confidence {confidence_text(r['confidence'])}", style="dim")
         console.print(line)
-        console.print(Text(f"  “{r['sentence_text'].strip()}”", style="dim"))
+        console.print(Text(f"  “{r['sentence_text'].strip()}”" + _on_page(r["page"]), style="dim"))
         console.print(Text(f"  {r['document']} · per {per or 'the text'} · via {r['outlet'] or '?'}", style="dim"))
     if not rows:
         console.print(Text("(no relations)", style="dim"))

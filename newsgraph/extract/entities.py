@@ -131,24 +131,27 @@ def _group(found: list[Found]) -> list[list[int]]:
         family = FAMILY.get(f.mention.type, f.mention.type)
         sets.union(i, first_of.setdefault((family, _norm(f.mention.text)), i))
     people = [i for i, f in enumerate(found) if f.mention.type == "PERSON"]
-    full = [i for i in people if len(_words(found[i].mention.text)) >= 2]
+    words_of = {i: _words(found[i].mention.text) for i in people}
+    full = [i for i in people if len(words_of[i]) >= 2]
+    ending: dict[tuple[str, ...], list[int]] = {}  # the fuller names by each of their shorter endings
+    for j in full:
+        for k in range(1, len(words_of[j])):
+            ending.setdefault(tuple(words_of[j][-k:]), []).append(j)
     for i in people:
-        words = _words(found[i].mention.text)
-        fuller = {
-            sets.find(j)
-            for j in full
-            if len(_words(found[j].mention.text)) > len(words) and _words(found[j].mention.text)[-len(words) :] == words
-        }
+        fuller = {sets.find(j) for j in ending.get(tuple(words_of[i]), ())}
         if len(fuller) == 1:
             sets.union(i, fuller.pop())
-    _first_names(found, sets, people, full)
+    _first_names(sets, people, full, words_of)
     orgs = [i for i, f in enumerate(found) if f.mention.type == "ORG"]
     long_orgs = [i for i in orgs if len(_words(found[i].mention.text)) >= 2 or "-" in found[i].mention.text]
+    by_initials: dict[str, list[int]] = {}
+    for j in long_orgs:
+        by_initials.setdefault(_initials(found[j].mention.text), []).append(j)
     for i in orgs:
         text = found[i].mention.text
         letters = re.sub(r"[^A-Za-z]", "", text)
         if " " not in text and 2 <= len(letters) <= 6 and sum(c.isupper() for c in letters) >= 2:
-            owners = {sets.find(j) for j in long_orgs if _initials(found[j].mention.text) == letters.upper()}
+            owners = {sets.find(j) for j in by_initials.get(letters.upper(), ())}
             if len(owners) == 1:
                 sets.union(i, owners.pop())
     by_skeleton: dict[str, int] = {}
@@ -162,18 +165,24 @@ def _group(found: list[Found]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _first_names(found: list[Found], sets: _Sets, people: list[int], full: list[int]) -> None:
+def _first_names(sets: _Sets, people: list[int], full: list[int], words_of: dict[int, list[str]]) -> None:
     """``Brett`` after ``Brett McGurk``: a one-word name that opens exactly one fuller name in the
-    document, and is no word of any other person's name, is that person."""
+    document, and is no word of any other person's name, is that person. The fuller names are
+    indexed by their words once, so the cost grows with the names, not with their pairs."""
+    opening: dict[str, list[int]] = {}
+    inside: dict[str, list[int]] = {}
+    for j in full:
+        opening.setdefault(words_of[j][0], []).append(j)
+        for w in set(words_of[j][1:]):
+            inside.setdefault(w, []).append(j)
     for i in people:
-        words = _words(found[i].mention.text)
+        words = words_of[i]
         if len(words) != 1:
             continue
-        word = words[0]
-        opening = {sets.find(j) for j in full if _words(found[j].mention.text)[0] == word}
-        elsewhere = {sets.find(j) for j in full if word in _words(found[j].mention.text)[1:]}
-        if len(opening) == 1 and not (elsewhere - opening):
-            sets.union(i, opening.pop())
+        opens = {sets.find(j) for j in opening.get(words[0], ())}
+        elsewhere = {sets.find(j) for j in inside.get(words[0], ())}
+        if len(opens) == 1 and not (elsewhere - opens):
+            sets.union(i, opens.pop())
 
 
 # --- one entity -----------------------------------------------------------------------------

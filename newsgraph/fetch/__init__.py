@@ -4,6 +4,7 @@ package that speaks HTTP to other sites)."""
 from newsgraph.fetch.client import (
     ANY_DOCUMENT,
     FEED_TYPES,
+    GZIP_TYPES,
     HTML_TYPES,
     PDF_TYPES,
     SITEMAP_TYPES,
@@ -12,11 +13,14 @@ from newsgraph.fetch.client import (
     Fetched,
     Fetcher,
     FetchSettings,
+    gunzip,
+    is_gzip,
 )
 
 __all__ = [
     "ANY_DOCUMENT",
     "FEED_TYPES",
+    "GZIP_TYPES",
     "HTML_TYPES",
     "PDF_TYPES",
     "SITEMAP_TYPES",
@@ -25,4 +29,6 @@ __all__ = [
     "FetchSettings",
     "Fetched",
     "Fetcher",
+    "gunzip",
+    "is_gzip",
 ]

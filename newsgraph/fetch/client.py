@@ -19,7 +19,14 @@ itself:
   ``Content-Length`` over it is refused before any byte is read);
 - **redirects bounded** (``max_redirects``), each hop checked against robots.txt again, and only
   to ``http``/``https``;
-- **content type checked** against what the caller expects (a feed, a page, a PDF).
+- **content type checked** against what the caller expects (a feed, a page, a PDF);
+- **a permanent move recorded**: a URL that answers with permanent redirects (``301``, ``308``)
+  all the way comes back with :attr:`Fetched.moved_to`, its new address, for the caller to keep;
+- **safe to share between threads** (the watcher polls several sources at once): the per-host
+  pace is reserved under a lock, so two threads never hit one host closer than its interval,
+  and each host's robots.txt is read once.
+
+:func:`gunzip` opens a gzipped body (a ``.xml.gz`` sitemap) within a cap on its decompressed size.
 
 Every failure raises :class:`~newsgraph.errors.FetchError` with a one-line reason; the caller
 logs it and goes on with its next source.
@@ -27,10 +34,12 @@ logs it and goes on with its next source.
 
 from __future__ import annotations
 
+import threading
 import time
 import urllib.robotparser
+import zlib
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -55,7 +64,9 @@ FEED_TYPES = frozenset(
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 TEXT_TYPES = frozenset({"text/plain"})
-SITEMAP_TYPES = frozenset({"application/xml", "text/xml"})
+GZIP_TYPES = frozenset({"application/gzip", "application/x-gzip"})
+SITEMAP_TYPES = frozenset({"application/xml", "text/xml"}) | GZIP_TYPES
+"""A sitemap is XML, or XML gzipped (``sitemap.xml.gz``: see :func:`gunzip`)."""
 ANY_DOCUMENT = FEED_TYPES | HTML_TYPES | PDF_TYPES | TEXT_TYPES
 
 _RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -86,6 +97,8 @@ class FetchSettings:
     robots_ttl: float = 3600.0
     """Seconds a host's robots.txt is kept before it is read again."""
     user_agent: str = USER_AGENT
+    parallel_sources: int = 4
+    """Sources the watcher polls at the same time (each host still paced by ``per_host_interval``)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,9 @@ class Fetched:
     body: bytes = b""
     etag: str | None = None
     last_modified: str | None = None
+    moved_to: str | None = None
+    """Where the URL asked for has moved for good: the end of a chain of permanent redirects
+    (``301``, ``308``) from it; None when it was not redirected, or a hop was temporary."""
 
     @property
     def not_modified(self) -> bool:
@@ -128,6 +144,8 @@ class Fetcher:
     _last: dict[str, float] = field(default_factory=dict, init=False, repr=False)
     _robots: dict[str, _Robots] = field(default_factory=dict, init=False, repr=False)
     _delay: dict[str, float] = field(default_factory=dict, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _host_locks: dict[str, threading.Lock] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -182,6 +200,7 @@ class Fetcher:
     ) -> Fetched:
         current = url
         seen: list[str] = []
+        moved: str | None = None  # the end of the permanent redirects so far, while all are
         for _hop in range(self.settings.max_redirects + 1):
             self._check_robots(current)
             headers = {}
@@ -197,8 +216,11 @@ class Fetcher:
                 seen.append(current)
                 current = urljoin(current, location)
                 _check_scheme(current, origin=url)
+                permanent = status in (301, 308) and (moved is not None or len(seen) == 1)
+                moved = current if permanent else None
                 continue
-            return self._response(url, current, status, response_headers, body, accept, what)
+            fetched = self._response(url, current, status, response_headers, body, accept, what)
+            return replace(fetched, moved_to=moved) if moved and moved != url else fetched
         raise FetchError(
             url, f"too many redirects (more than {self.settings.max_redirects}; a loop through {seen[-1]}?)"
         )
@@ -268,14 +290,17 @@ class Fetcher:
             raise FetchError(url, f"invalid URL ({exc})") from None
 
     def _pace(self, url: str) -> None:
-        """Wait until the host's interval since its last request has passed."""
+        """Wait until the host's interval since its last request has passed. The request's time
+        is reserved under the lock, so threads sharing the fetcher queue up per host."""
         host = _host(url)
-        interval = max(self.settings.per_host_interval, self._delay.get(host, 0.0))
-        last = self._last.get(host)
-        now = time.monotonic()
-        if last is not None and now - last < interval:
-            self.sleep(interval - (now - last))
-        self._last[host] = time.monotonic()
+        with self._lock:
+            interval = max(self.settings.per_host_interval, self._delay.get(host, 0.0))
+            last = self._last.get(host)
+            now = time.monotonic()
+            at = max(now, last + interval) if last is not None else now
+            self._last[host] = at
+        if at > now:
+            self.sleep(at - now)
 
     # -- robots.txt ------------------------------------------------------------------------
 
@@ -283,10 +308,13 @@ class Fetcher:
         if not self.settings.robots:
             return
         host = _host(url)
-        entry = self._robots.get(host)
-        if entry is None or entry.until < time.monotonic():
-            entry = self._read_robots(url)
-            self._robots[host] = entry
+        with self._lock:
+            host_lock = self._host_locks.setdefault(host, threading.Lock())
+        with host_lock:  # one read of a host's robots.txt, however many threads ask
+            entry = self._robots.get(host)
+            if entry is None or entry.until < time.monotonic():
+                entry = self._read_robots(url)
+                self._robots[host] = entry
         if entry.refused:
             raise FetchError(url, entry.refused, transient=True)
         if entry.parser is not None and not entry.parser.can_fetch(self.settings.user_agent, url):
@@ -314,6 +342,25 @@ class Fetcher:
         return _Robots(parser, until)
 
 
+def gunzip(url: str, body: bytes, limit: int) -> bytes:
+    """``body`` gzip-decompressed, refused (a :class:`FetchError`) past ``limit`` bytes of output,
+    so a small file that would expand to gigabytes (a gzip bomb) costs at most ``limit``."""
+    unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = unzip.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise FetchError(url, f"not a valid gzip file ({exc})") from None
+    if len(out) > limit:
+        raise FetchError(url, f"too large once decompressed (over the limit of {limit:,} bytes; a gzip bomb?)")
+    if not unzip.eof:
+        raise FetchError(url, "truncated gzip file")
+    return out
+
+
+def is_gzip(body: bytes) -> bool:
+    return body[:2] == b"\x1f\x8b"
+
+
 def _check_scheme(url: str, origin: str | None = None) -> None:
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
@@ -332,6 +379,8 @@ def _sniffed_ok(kind: str, body: bytes, accept: Collection[str]) -> bool:
         return False
     head = body[:1024].lstrip().lower()
     if any(a in PDF_TYPES for a in accept) and body.startswith(b"%PDF-"):
+        return True
+    if any(a in GZIP_TYPES for a in accept) and is_gzip(body):
         return True
     if any(a in FEED_TYPES for a in accept) and (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head):
         return True

@@ -3,7 +3,7 @@
 A PDF's pages are joined by a blank line and a form feed (``\\f``, the page break of plain text,
 as ``pdftotext`` writes it) at the start of each page after the first: the stored text holds its
 own page numbers, so any offset (a claim, an event's sentence) maps to its page with
-:func:`page_of`, and nothing else has to be stored or kept in step. A blank page leaves its form
+``newsgraph.records.page_of``, and nothing else has to be stored or kept in step. A blank page leaves its form
 feed, so the numbers stay those of the PDF viewer (the physical page, 1 for the first).
 
 A PDF with no extractable text (a scan without OCR) is refused with its name, not ingested empty.
@@ -17,9 +17,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.errors import InputError
-
-PAGE_BREAK = "\f"
-"""The character that begins every page after the first in a PDF document's text."""
+from newsgraph.records import PAGE_BREAK
 
 _SPACES = re.compile(r"[ \t]+")
 
@@ -101,17 +99,3 @@ def join_pages(pages: list[str]) -> str:
             out += ("\n\n" if out else "") + PAGE_BREAK * breaks + page
             breaks = 0
     return out
-
-
-def page_of(text: str, offset: int) -> int | None:
-    """The page (1 for the first) that ``offset`` in a document's ``text`` falls on, or None for
-    a text that has no page breaks (not a PDF)."""
-    if PAGE_BREAK not in text:
-        return None
-    return text.count(PAGE_BREAK, 0, max(offset, 0)) + 1
-
-
-def page_label(text: str, offset: int) -> str:
-    """``"p. N"`` for an offset in a paged text; ``""`` for any other text."""
-    page = page_of(text, offset)
-    return f"p. {page}" if page else ""

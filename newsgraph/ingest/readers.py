@@ -5,7 +5,7 @@ Every reader yields documents and :class:`~newsgraph.errors.InputError` values i
 a bad input is reported with its name and the reason, and reading goes on.
 
 Limits that hold for any input (the defaults are those of :class:`ReadOptions`; the CLI's
-``--max-chars`` sets ``max_bytes``, 1,000,000 by default):
+``--max-chars`` sets ``max_bytes``, :data:`MAX_CHARS` by default):
 
 - no read is unbounded: a text or HTML file or stream, a JSON line or a feed item is refused
   past ``max_bytes`` bytes, a feed file past ``max_feed_bytes``; a JSON line that is too long is
@@ -49,6 +49,15 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES 
 
 Item = Document | InputError
 
+MAX_CHARS = 500_000
+"""The largest document read by default (the CLI's ``--max-chars``, the watcher, the API).
+
+A document's cost grows linearly with its length, about 6 to 8 s of CPU per 100,000 characters on
+the machines newsgraph is tested on (spaCy's parse is three quarters of it; ``bench/long_text.py``):
+one of 500,000 characters (a report of about 150 pages) takes about half a minute, one of a
+million over a minute. A longer text is refused with its size and the limit, never cut: raise
+``--max-chars`` for it, or split it (a PDF's pages) into parts."""
+
 
 @dataclass(frozen=True)
 class ReadOptions:
@@ -56,7 +65,7 @@ class ReadOptions:
 
     encoding: str = "utf-8"
     """Text encoding of the inputs; bytes that do not decode are an error for that input."""
-    max_bytes: int = 5_000_000
+    max_bytes: int = MAX_CHARS
     """Largest single document (a text or HTML file or stream, a JSON line, a feed item) accepted,
     in bytes; more is never read into memory."""
     max_feed_bytes: int = 50_000_000
@@ -493,7 +502,8 @@ def _document(
     if not doc.text.strip():
         raise InputError(origin, "empty document")
     if len(doc.text) > options.max_bytes:
-        raise InputError(origin, f"too large ({len(doc.text) / 1e6:.1f} M characters)")
+        size = len(doc.text) / 1e6
+        raise InputError(origin, f"too large ({size:.1f} M characters; limit {options.max_bytes:,}: --max-chars)")
     return doc
 
 
@@ -690,6 +700,12 @@ def _from_pdf(name: str, data: bytes, options: ReadOptions) -> Document:
     from newsgraph.ingest.pdf import read_pdf
 
     pdf = read_pdf(name, data)
+    if len(pdf.text) > options.max_bytes:  # refused whole, never cut: a cut report would lose pages
+        raise InputError(
+            name,
+            f"too large: its text is {len(pdf.text):,} characters over {pdf.pages} pages, over the limit of "
+            f"{options.max_bytes:,} (--max-chars); raise --max-chars, or split the PDF into parts and ingest them",
+        )
     return _document(name, pdf.text, options, key=name, meta={"title": pdf.title, "published": pdf.published})
 
 

@@ -43,7 +43,7 @@ from sqlalchemy import (
 
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
-from newsgraph.store.extractions import at_least
+from newsgraph.store.extractions import at_least, page_at
 from newsgraph.store.rows import chunks
 from newsgraph.store.schema import metadata
 from newsgraph.store.ties import actor_ties
@@ -166,6 +166,8 @@ class Alert:
     created_at: str
     deliveries: tuple[tuple[str, str], ...] = ()
     """(channel, status) of each delivery recorded for it."""
+    page: int | None = None
+    """The page of a paged document (a PDF) the sentence is on, read from the document's text."""
 
     def to_dict(self) -> dict[str, Any]:
         """The one JSON shape of an alert (API, CLI ``--json``, JSON Lines file, webhook)."""
@@ -194,6 +196,7 @@ class Alert:
             "actors": [{"id": i, "name": n} for i, n in self.actors],
             "created_at": self.created_at,
             "deliveries": {c: s for c, s in self.deliveries},
+            "page": self.page,
         }
 
 
@@ -222,6 +225,7 @@ def _alert(row: Any, deliveries: dict[int, list[tuple[str, str]]]) -> Alert:
         detail=dict(row.detail or {}),
         created_at=row.created_at,
         deliveries=tuple(sorted(deliveries.get(row.id, []))),
+        page=row.page,
     )
 
 
@@ -233,6 +237,14 @@ def _deliveries_of(conn: Connection, ids: Sequence[int]) -> dict[int, list[tuple
         for r in conn.execute(q):
             out.setdefault(r.alert_id, []).append((r.channel, r.status))
     return out
+
+
+def _alert_rows() -> Any:
+    """The alerts with the page of their sentence, counted in their document's text (no column
+    to keep in step: a document that is gone leaves it None)."""
+    docs = schema.documents
+    page = page_at(docs.c.text, alerts.c.sentence_start).label("page")
+    return select(alerts, page).select_from(alerts.outerjoin(docs, docs.c.id == alerts.c.doc_id))
 
 
 def _alerts(conn: Connection, q: Any) -> list[Alert]:
@@ -301,7 +313,7 @@ def pending(conn: Connection, channel: str, limit: int = 1000) -> list[Alert]:
     """The alerts not yet delivered on ``channel``, oldest first."""
     d = alert_deliveries
     q = (
-        select(alerts)
+        _alert_rows()
         .join(d, d.c.alert_id == alerts.c.id)
         .where(d.c.channel == channel, d.c.status == "pending")
         .order_by(alerts.c.id)
@@ -340,7 +352,7 @@ def list_alerts(
     after_id: int | None = None,
 ) -> list[Alert]:
     """Alerts, the newest first (``after_id``: only those recorded after it, oldest first)."""
-    q = select(alerts)
+    q = _alert_rows()
     if rule:
         q = q.where(alerts.c.rule == rule)
     if after_id is not None:

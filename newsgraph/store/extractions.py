@@ -14,13 +14,23 @@ from typing import Any
 from sqlalchemy import Engine, Text, and_, case, cast, exists, func, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
-from newsgraph.records import Extraction
+from newsgraph.records import PAGE_BREAK, Extraction, page_of
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
 from newsgraph.store.documents import contains, document_row, has_words
 from newsgraph.store.rows import chunks
 
 docs = schema.documents
+
+
+def page_at(text: Any, offset: Any) -> Any:
+    """The page of ``offset`` in the document text ``text`` (SQL columns or expressions), counted in
+    SQL: :func:`newsgraph.records.page_of` for rows whose text is not read (1 for the first page,
+    NULL for a text without page breaks). It reads only the text before ``offset``, as ``substr``
+    does for the sentence, on SQLite and PostgreSQL alike."""
+    head = func.substr(text, 1, offset)
+    count = func.length(head) - func.length(func.replace(head, PAGE_BREAK, "")) + 1
+    return case((text.contains(PAGE_BREAK), count), else_=None)
 
 
 def load_extraction(engine: Engine, doc_id: str, row: dict[str, Any] | None = None) -> Extraction:
@@ -156,7 +166,19 @@ def claims(
     q = _confident(_claims_query(speaker, about), c.c.confidence, min_confidence)
     q = q.order_by(docs.c.published.desc(), c.c.doc_id, c.c.start).limit(limit).offset(offset)
     with engine.connect() as conn:
-        return [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(q)]
+        return [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(with_claim_pages(q))]
+
+
+def with_claim_pages(q: Any) -> Any:
+    """The claims of ``q`` (a :func:`_claims_query`, ordered and limited) with their ``page``,
+    counted for the rows kept only: counted in ``q`` itself, SQLite would count it for every
+    claim that matches before sorting and keeping a page of them."""
+    kept = q.subquery()
+    return (
+        select(kept, page_at(docs.c.text, kept.c.start).label("page"))
+        .join(docs, docs.c.id == kept.c.doc_id)
+        .order_by(kept.c.published.desc(), kept.c.doc_id, kept.c.start)
+    )
 
 
 def hidden_claims(
@@ -298,7 +320,9 @@ def in_document(
     """The one shape of a claim, event or relation wherever it appears: its contract ``fields``,
     then its document's id, date, title and outlet (``document``, ``published``, ``title``,
     ``outlet``); a claim adds ``speaker_name`` and ``reported_by_name``, an event and a relation
-    ``sentence_text`` (the sentence that states it, cut from the document's ``text``)."""
+    ``sentence_text`` (the sentence that states it, cut from the document's ``text``); each adds
+    ``page``, the page of a paged document (a PDF) where it stands, else None (``record``'s own
+    ``page``, counted in SQL, when the ``text`` is not at hand)."""
     out = {k: record.get(k) for k in fields}
     out.update(
         document=document["id"], published=document["published"], title=document["title"], outlet=document["source"]
@@ -306,9 +330,12 @@ def in_document(
     if fields is CLAIM_FIELDS:
         out["speaker_name"] = record.get("speaker_name")
         out["reported_by_name"] = record.get("reported_by_name")
+        start = record.get("start") or 0
     else:
         span = record.get("sentence" if fields is EVENT_FIELDS else "evidence") or {}
         out["sentence_text"] = (text or "")[span.get("start", 0) : span.get("end", 0)]
+        start = span.get("start", 0)
+    out["page"] = page_of(text, start) if text is not None else record.get("page")
     return out
 
 

@@ -24,6 +24,7 @@ from newsgraph.store.extractions import (
     _count_below,
     _events_query,
     _in_document,
+    with_claim_pages,
 )
 from newsgraph.store.rows import chunks, from_row
 from newsgraph.store.stories import StorySummary, stories
@@ -230,7 +231,7 @@ def claim_page(
     total = _count(engine, q.with_only_columns(c.c.doc_id, c.c.id))
     q = q.order_by(docs.c.published.desc(), c.c.doc_id, c.c.start).limit(limit).offset(offset)
     with engine.connect() as conn:
-        rows = [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(q)]
+        rows = [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(with_claim_pages(q))]
     return rows, total, hidden
 
 

@@ -18,6 +18,7 @@ a newsgraph store is refused untouched (it is looked at through a read-only conn
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -150,13 +151,7 @@ def _look_at_file(path: Path) -> _Found:
     files that even a read-only connection to a file in WAL mode leaves, so nothing about a file
     that is not ours can change. A file with a ``-wal`` is in use (a store another process is
     writing, perhaps created a moment ago): it is read through the WAL, which it has already."""
-    query = (
-        {"mode": "ro", "uri": "true"}
-        if Path(f"{path}-wal").exists()
-        else {"mode": "ro", "immutable": "1", "uri": "true"}
-    )
-    url = URL.create("sqlite", database=path.resolve().as_uri(), query=query)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(read_only_url(path), connect_args={"timeout": 30})
     try:
         with engine.connect() as conn:
             return _look(conn)
@@ -164,6 +159,25 @@ def _look_at_file(path: Path) -> _Found:
         raise StoreError(f"cannot open the store {path}: {_first_line(exc.orig)}") from exc
     finally:
         engine.dispose()
+
+
+def read_only_url(path: Path) -> URL:
+    """A URL that opens the SQLite file ``path`` read-only: immutable (no locks, no ``-wal`` or
+    ``-shm`` file made beside it) when it has no ``-wal``; through its WAL when it has one (a store
+    being written: its ``-shm`` is there too)."""
+    query = (
+        {"mode": "ro", "uri": "true"}
+        if Path(f"{path}-wal").exists()
+        else {"mode": "ro", "immutable": "1", "uri": "true"}
+    )
+    return URL.create("sqlite", database=path.resolve().as_uri(), query=query)
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may write the SQLite file ``path`` and make files beside it (the
+    ``-shm`` and ``-wal`` that even reading a store in WAL mode needs): false in a read-only
+    folder or file system, or for a file the user may only read."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _check_file(path: Path, target: str, *, create: bool) -> None:
@@ -276,16 +290,20 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, target: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
+    def open(cls, target: str | Path = DEFAULT_DB, *, create: bool = True, read_only: bool | None = None) -> Store:
         """Open the store at ``target``.
 
         With ``create`` (the commands that store), a missing store is created and an older one
         migrated. Without (the commands that read), the store must exist at the current schema:
         nothing is created, migrated or switched to WAL, and a database that is not a newsgraph
         store is refused, untouched. A SQLite file that holds other tables is refused either way.
+
+        A SQLite store opened without ``create`` is opened read-only (:func:`read_only_url`) when
+        ``read_only``, or, by default, when its file or folder cannot be written (:func:`writable`):
+        a store on a read-only disk or in someone else's folder can still be read.
         """
-        url = engine_url(target)
-        path = _sqlite_file(url)
+        url: str | URL = engine_url(target)
+        path = _sqlite_file(str(url))
         if path is not None:
             if path.is_dir():
                 raise StoreError(f"cannot open the store {path}: it is a folder; give --db a file")
@@ -294,6 +312,8 @@ class Store:
                     raise StoreError(f"no store at {path}: run `newsgraph ingest PATH --db {path}` first")
             elif path.stat().st_size or not create:  # an empty file becomes a store only with create
                 _check_file(path, str(target), create=create)
+            if not create and (read_only if read_only is not None else not writable(path)):
+                url = read_only_url(path)
         try:
             engine = create_engine(url, future=True)
         except (SQLAlchemyError, ImportError) as exc:

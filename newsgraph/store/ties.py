@@ -41,7 +41,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.store import schema
 from newsgraph.store.actors import actor_links, actors
-from newsgraph.store.extractions import at_least
+from newsgraph.store.extractions import at_least, page_at
 from newsgraph.store.rows import CHUNK
 from newsgraph.store.schema import metadata
 
@@ -140,6 +140,8 @@ class TieEvidence(NamedTuple):
     title: str | None
     sentence: str | None
     """The sentence as it stands in the document's text."""
+    page: int | None = None
+    """The page the sentence is on, in a paged document (a PDF); None in any other."""
 
 
 def _tie_tables() -> tuple[Any, Any, Any, Any, Any, Any]:
@@ -202,6 +204,7 @@ def _tie_rows(
             d.c.published,
             d.c.title,
             func.substr(d.c.text, t.c.sentence_start + 1, t.c.sentence_end - t.c.sentence_start).label("sentence"),
+            page_at(d.c.text, t.c.sentence_start).label("page"),
         ]
     rows: list[Any] = []
     if actor_ids is None:
@@ -339,6 +342,8 @@ class TimelineEvent(NamedTuple):
     source: str | None
     title: str | None
     sentence: str | None
+    page: int | None = None
+    """The page of a paged document (a PDF) the sentence is on."""
 
 
 class TimelineClaim(NamedTuple):
@@ -353,6 +358,8 @@ class TimelineClaim(NamedTuple):
     published: str | None
     source: str | None
     title: str | None
+    page: int | None = None
+    """The page of a paged document (a PDF) the claim is on."""
 
 
 class Timeline(NamedTuple):
@@ -395,6 +402,7 @@ def _timeline_queries(actor_id: int, since: str | None, until: str | None) -> tu
                 v.c.sentence["start"].as_integer() + 1,
                 v.c.sentence["end"].as_integer() - v.c.sentence["start"].as_integer(),
             ).label("sentence"),
+            page_at(d.c.text, v.c.sentence["start"].as_integer()).label("page"),
         )
         .select_from(
             link.join(a, and_(a.c.doc_id == link.c.doc_id, a.c.entity == link.c.entity_id))
@@ -413,6 +421,7 @@ def _timeline_queries(actor_id: int, since: str | None, until: str | None) -> tu
         d.c.published,
         d.c.source,
         d.c.title,
+        page_at(d.c.text, c.c.start).label("page"),
     )
     said = (
         select(*claim_cols)

@@ -23,7 +23,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection, Engine, ForeignKey, Index, Integer, String, Table, Text, insert, select
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy import update as sql_update
 
 from newsgraph.store.rows import chunks
@@ -42,6 +57,7 @@ watch_sources = Table(
     Column("last_ok", String(32)),
     Column("last_error", Text),
     Column("failures", Integer, nullable=False, default=0, comment="polls in a row that failed"),
+    Column("moved_to", Text, comment="where the target moved for good (permanent redirects): polled instead"),
 )
 
 watch_seen = Table(
@@ -76,6 +92,15 @@ def create_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(TABLES), checkfirst=True)
 
 
+def add_moved_to(conn: Connection) -> None:
+    """``moved_to`` on ``watch_sources`` (migration 9; stores created since have it already)."""
+    have = {c["name"] for c in inspect(conn).get_columns(watch_sources.name)}
+    if "moved_to" not in have:
+        conn.execute(
+            text(f"ALTER TABLE {watch_sources.name} ADD COLUMN moved_to {Text().compile(dialect=conn.dialect)}")
+        )
+
+
 @dataclass(frozen=True)
 class SourceState:
     """What the store remembers of one watched source."""
@@ -91,6 +116,8 @@ class SourceState:
     last_ok: str | None = None
     last_error: str | None = None
     failures: int = 0
+    moved_to: str | None = None
+    """The URL the target answered it moved to for good (301, 308): polled instead of it."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +178,15 @@ def register_sources(engine: Engine, sources: Iterable[tuple[str, str, str]]) ->
                 conn.execute(
                     sql_update(watch_sources)
                     .where(watch_sources.c.name == name)
-                    .values(kind=kind, target=target, etag=None, last_modified=None, next_due=None, failures=0)
+                    .values(
+                        kind=kind,
+                        target=target,
+                        etag=None,
+                        last_modified=None,
+                        next_due=None,
+                        failures=0,
+                        moved_to=None,
+                    )
                 )
 
 
@@ -165,11 +200,15 @@ def record_poll(
     etag: str | None = None,
     last_modified: str | None = None,
     keep_validators: bool = True,
+    moved_to: str | None = None,
 ) -> None:
     """Write how a poll of ``name`` went: a success stores the new validators (unless
     ``keep_validators`` is False: they are cleared, so the next poll reads the whole source again)
-    and clears the error; a failure keeps the validators and counts the failure."""
+    and clears the error; a failure keeps the validators and counts the failure. ``moved_to``
+    records where the source has moved for good (it is polled there from then on)."""
     values: dict[str, Any] = {"last_polled": polled_at, "next_due": next_due}
+    if moved_to:
+        values["moved_to"] = moved_to
     if error is None:
         values.update(last_ok=polled_at, last_error=None, failures=0)
         if keep_validators:

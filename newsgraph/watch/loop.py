@@ -1,11 +1,15 @@
 """The watch loop: poll the sources that are due, drop what was seen, ingest the rest, tell the
 alerting stage what is new, and remember it all in the store.
 
-For each due source, in the order of ``watch.yaml``:
+The due sources are polled (fetched) several at a time, in a pool of ``parallel_sources``
+threads (a ``fetch`` setting; each host is still paced by ``per_host_interval``), and taken one at
+a time, in the order of ``watch.yaml``, through the steps after the poll:
 
 1. **poll** it (:func:`newsgraph.watch.sources.poll`): a conditional GET, so an unchanged source
    costs one ``304``; a source that fails is logged on one line, its error and failure count
-   stored, and the loop goes on with the next source;
+   stored, and the loop goes on with the next source; a source that answers with a permanent
+   redirect (``301``, ``308``) is logged, and polled at its new address from then on (kept in
+   the store: ``watch.yaml`` is not rewritten);
 2. **dedupe** its items: an item whose URL was seen before, whose text was seen before (same
    :func:`~newsgraph.records.content_hash`), or whose text is a near-duplicate of one seen before
    or earlier in the same poll (the same story syndicated by another outlet:
@@ -30,6 +34,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -40,10 +45,10 @@ from newsgraph.pipeline import ingest
 from newsgraph.records import Document
 from newsgraph.store import Engine, Store, begin
 from newsgraph.store import watch as state_store
-from newsgraph.store.watch import SeenItem
+from newsgraph.store.watch import SeenItem, SourceState
 from newsgraph.watch import dedupe
 from newsgraph.watch.config import Source, WatchConfig
-from newsgraph.watch.sources import Item, poll
+from newsgraph.watch.sources import Item, Poll, poll
 
 AfterIngest = Callable[[Engine, list[str]], object]
 """Called with the store's engine and the ids of the documents a poll stored."""
@@ -189,18 +194,28 @@ class Watcher:
         return max(min(waits), 0.0) if waits else 60.0
 
     def run_once(self, *, all_sources: bool = False) -> CycleReport:
-        """Poll each due source once (each source once with ``all_sources``)."""
+        """Poll each due source once (each source once with ``all_sources``): fetched
+        ``parallel_sources`` at a time, then ingested and remembered one by one, in order."""
         t0 = time.perf_counter()
         report = CycleReport()
-        for source in self.due(all_sources=all_sources):
-            if self.stopping:
-                break
-            try:
-                report.sources.append(self.poll_source(source, self.fetcher))
-            except Exception as exc:  # a bug or a store error on one source must not stop the others
-                message = f"{type(exc).__name__}: {one_line(str(exc))}"
-                self.log(f"{source.name}: failed: {message}")
-                report.sources.append(SourceReport(source.name, error=message))
+        due = self.due(all_sources=all_sources)
+        fetcher = self.fetcher
+        workers = max(1, min(self.config.fetch.parallel_sources, len(due)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="watch-poll") as pool:
+            polls: list[tuple[Source, Future[_Polled]]] = [
+                (source, pool.submit(self._poll, source, fetcher)) for source in due
+            ]
+            for source, polled in polls:
+                if self.stopping:
+                    for _source, rest in polls:
+                        rest.cancel()
+                    break
+                try:
+                    report.sources.append(self._take(source, polled.result()))
+                except Exception as exc:  # a bug or a store error on one source must not stop the others
+                    message = f"{type(exc).__name__}: {one_line(str(exc))}"
+                    self.log(f"{source.name}: failed: {message}")
+                    report.sources.append(SourceReport(source.name, error=message))
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -215,14 +230,29 @@ class Watcher:
     # -- one source ------------------------------------------------------------------------
 
     def poll_source(self, source: Source, fetcher: Fetcher) -> SourceReport:
+        """Poll ``source``, ingest what is new, remember it."""
+        return self._take(source, self._poll(source, fetcher))
+
+    def _poll(self, source: Source, fetcher: Fetcher) -> _Polled:
+        """The network part of a poll (safe to run in a thread of the pool): what the source
+        holds now, or why it could not be read."""
         engine = self.store.engine
-        report = SourceReport(source.name)
         started = self.clock()
         state = state_store.source_state(engine, source.name)
         try:
             found = poll(source, fetcher, state, lambda urls: state_store.seen_urls(engine, urls), self.options)
         except (FetchError, InputError) as exc:
-            report.error = one_line(str(exc))
+            return _Polled(started, state, None, exc)
+        return _Polled(started, state, found, None)
+
+    def _take(self, source: Source, polled: _Polled) -> SourceReport:
+        """Dedupe, ingest and remember what a poll found (in the loop's own thread)."""
+        engine = self.store.engine
+        report = SourceReport(source.name)
+        started, state, found = polled.started, polled.state, polled.found
+        if found is None:
+            assert polled.error is not None
+            report.error = one_line(str(polled.error))
             self.log(f"{source.name}: {report.error}")
             with begin(engine) as tx:
                 state_store.record_poll(
@@ -233,6 +263,13 @@ class Watcher:
                     error=report.error,
                 )
             return report
+        moved_to = None
+        if found.moved_to and found.moved_to != (state.moved_to if state else None):
+            moved_to = found.moved_to
+            self.log(
+                f"{source.name}: {found.url} has moved permanently to {moved_to}; polling it there from now on "
+                f"(change its URL in {self.config.origin} to match)"
+            )
         report.not_modified = found.not_modified
         keep_validators = True
         seen: list[SeenItem] = []
@@ -339,6 +376,7 @@ class Watcher:
                 etag=found.etag,
                 last_modified=found.last_modified,
                 keep_validators=keep_validators,
+                moved_to=moved_to,
             )
         if self.verbose or not report.not_modified:
             self.log(report.line())
@@ -365,6 +403,17 @@ class Watcher:
             if dedupe.similarity(sig, cand.signature) >= dedupe.THRESHOLD:
                 return None, cand.doc_id or ""
         return None, None
+
+
+@dataclass(frozen=True)
+class _Polled:
+    """One source's poll, as the pool hands it back: when it started, the state it started from,
+    and what it found or why it failed."""
+
+    started: datetime
+    state: SourceState | None
+    found: Poll | None
+    error: FetchError | InputError | None
 
 
 def _every(source: Source) -> timedelta:

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from newsgraph.errors import FetchError, InputError
-from newsgraph.fetch import ANY_DOCUMENT, FEED_TYPES, HTML_TYPES, PDF_TYPES, SITEMAP_TYPES, Fetcher
+from newsgraph.fetch import ANY_DOCUMENT, FEED_TYPES, HTML_TYPES, PDF_TYPES, SITEMAP_TYPES, Fetcher, gunzip, is_gzip
 from newsgraph.ingest import ReadOptions, discover, read_fetched, read_path
 from newsgraph.records import Document
 from newsgraph.store.watch import SourceState
@@ -47,6 +47,10 @@ class Poll:
     not_modified: bool = False
     etag: str | None = None
     last_modified: str | None = None
+    url: str | None = None
+    """The URL polled (the source's, or the one it moved to)."""
+    moved_to: str | None = None
+    """Where the source answered it has moved for good (permanent redirects): poll it there next."""
 
 
 SeenUrls = Callable[[list[str]], set[str]]
@@ -64,9 +68,14 @@ def poll(source: Source, fetcher: Fetcher, state: SourceState | None, seen: Seen
         return _local_pdf(source, seen, options)
     accept = {"feed": FEED_TYPES, "page": HTML_TYPES, "sitemap": SITEMAP_TYPES, "pdf": PDF_TYPES}[source.kind]
     what = {"feed": "a feed", "page": "a page of links", "sitemap": "a sitemap", "pdf": "a PDF report"}[source.kind]
-    fetched = fetcher.get(source.target, accept=accept, etag=etag, last_modified=modified, what=what)
+    url = state.moved_to if state is not None and state.moved_to else source.target
+    fetched = fetcher.get(url, accept=accept, etag=etag, last_modified=modified, what=what)
     result = Poll(
-        not_modified=fetched.not_modified, etag=fetched.etag or etag, last_modified=fetched.last_modified or modified
+        not_modified=fetched.not_modified,
+        etag=fetched.etag or etag,
+        last_modified=fetched.last_modified or modified,
+        url=url,
+        moved_to=fetched.moved_to,
     )
     if fetched.not_modified:
         return result
@@ -143,9 +152,12 @@ def _page_links(base: str, body: bytes, source: Source) -> list[str]:
 
 def _sitemap_links(fetcher: Fetcher, base: str, body: bytes, source: Source, depth: int = 0) -> list[str]:
     """The page URLs of a sitemap (newest ``lastmod`` first); a sitemap index's sitemaps are read
-    too (one level, at most 5)."""
+    too (one level, at most 5). A gzipped sitemap (``sitemap.xml.gz``) is opened within the fetch
+    size cap (``max_bytes``) on its decompressed size: a gzip bomb is refused, not expanded."""
     import defusedxml.ElementTree as SafeET
 
+    if is_gzip(body):
+        body = gunzip(base, body, fetcher.settings.max_bytes)
     try:
         root = SafeET.fromstring(body)
     except Exception as exc:  # defusedxml raises its own types and ParseError

@@ -259,7 +259,7 @@ def document(db: Db, document_id: str) -> JSONResponse:
         c["speaker_name"] = names.get(speaker.get("entity")) or speaker.get("text")
         c["reported_by_name"] = names.get(c["reported_by"])
     text = doc["text"]
-    data["claims"] = [records.in_document(records.CLAIM_FIELDS, c, doc) for c in data["claims"]]
+    data["claims"] = [records.in_document(records.CLAIM_FIELDS, c, doc, text=text) for c in data["claims"]]
     data["events"] = [records.in_document(records.EVENT_FIELDS, v, doc, text=text) for v in data["events"]]
     data["relations"] = [records.in_document(records.RELATION_FIELDS, r, doc, text=text) for r in data["relations"]]
     data["confidence_threshold"] = DEFAULT_THRESHOLD  # what the lists hide by default (the page fades it)
@@ -1357,7 +1357,7 @@ def event_detail(db: Db, key: str) -> Response:
             "actors": actors,
             "document": summary,
             "story": story,
-            "claim": records.in_document(records.CLAIM_FIELDS, claim, doc) if claim else None,
+            "claim": records.in_document(records.CLAIM_FIELDS, claim, doc, text=doc["text"]) if claim else None,
             "confidence_threshold": DEFAULT_THRESHOLD,
         }
     )
@@ -1391,7 +1391,7 @@ def claim_detail(db: Db, key: str) -> Response:
     ]
     return ok(
         {
-            "claim": records.in_document(records.CLAIM_FIELDS, found, doc),
+            "claim": records.in_document(records.CLAIM_FIELDS, found, doc, text=doc["text"]),
             "actors": actors,
             "document": summary,
             "story": story,

@@ -17,6 +17,8 @@ The names, once for all resources:
   by name (the speaker's actor or entity, else as written);
 - ``sentence_text``: the sentence that states a fact; ``start``/``end`` are offsets into the
   document's text;
+- ``page``: the page of a paged document (a PDF report) where a fact's evidence stands, 1 for the
+  first; null for a document without pages;
 - ``confidence``: 0-1, null for facts stored before newsgraph scored them.
 """
 
@@ -27,6 +29,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
+
+
+PAGE_DOC = "The page (1 for the first) of a paged document (a PDF) the evidence stands on; null for any other."
 
 
 def shape(example: dict[str, Any] | None = None) -> ConfigDict:
@@ -485,6 +490,7 @@ CLAIM_EXAMPLE: dict[str, Any] = {
     "outlet": "NWS",
     "speaker_name": "Nguyen Thi Lan",
     "reported_by_name": "NWS",
+    "page": None,
 }
 
 
@@ -505,6 +511,7 @@ class Claim(Context):
     confidence: float | None
     speaker_name: str | None
     reported_by_name: str | None
+    page: int | None = Field(None, description=PAGE_DOC)
 
 
 EVENT_EXAMPLE: dict[str, Any] = {
@@ -527,6 +534,7 @@ EVENT_EXAMPLE: dict[str, Any] = {
     "title": "Mongolia and China reopen border crossing",
     "outlet": "NWS World",
     "sentence_text": "ULAANBAATAR, Jan 15 (NWS) - Mongolia and China reopened the Zamyn-Uud border crossing ...",
+    "page": None,
 }
 
 
@@ -550,6 +558,7 @@ class Event(Context):
     claim: str | None = Field(description="The claim that states it, when it is known through one.")
     confidence: float | None
     sentence_text: str
+    page: int | None = Field(None, description=PAGE_DOC)
 
 
 RELATION_EXAMPLE: dict[str, Any] = {
@@ -566,6 +575,7 @@ RELATION_EXAMPLE: dict[str, Any] = {
     "title": "Vietnam opens new Mekong flood centre",
     "outlet": "NWS",
     "sentence_text": '"The Mekong delta cannot wait for the next disaster," said Nguyen Thi Lan, ...',
+    "page": None,
 }
 
 
@@ -583,6 +593,7 @@ class Relation(Context):
     claim: str | None
     confidence: float | None
     sentence_text: str
+    page: int | None = Field(None, description=PAGE_DOC)
 
 
 class Mention(BaseModel):
@@ -797,6 +808,7 @@ EVIDENCE_EXAMPLE: dict[str, Any] = {
     "published": "2026-02-20",
     "title": "Dock workers strike at Lagos port",
     "confidence": 0.877,
+    "page": None,
 }
 
 
@@ -820,6 +832,7 @@ class Evidence(BaseModel):
     published: str | None
     title: str | None
     confidence: float | None
+    page: int | None = Field(None, description=PAGE_DOC)
 
 
 class Edge(BaseModel):
@@ -990,6 +1003,7 @@ class TimelineItem(BaseModel):
             "others": ["Ethiopia"],
             "location": None,
             "confidence": 0.8,
+            "page": None,
         }
     )
 
@@ -1006,6 +1020,7 @@ class TimelineItem(BaseModel):
     others: list[str]
     location: str | None
     confidence: float | None
+    page: int | None = Field(None, description=PAGE_DOC)
 
 
 class ActorTimeline(BaseModel):
@@ -1111,6 +1126,7 @@ ALERT_EXAMPLE: dict[str, Any] = {
     "actors": [{"id": 8, "name": "Jaish-e-Mohammed"}],
     "created_at": "2026-03-03T10:00:00+00:00",
     "deliveries": {"email": "delivered", "jsonl": "delivered"},
+    "page": None,
 }
 
 
@@ -1145,6 +1161,7 @@ class Alert(BaseModel):
     actors: list[AlertActor]
     created_at: str
     deliveries: dict[str, str] = Field(description="Channel -> pending or delivered.")
+    page: int | None = Field(None, description=PAGE_DOC)
 
 
 # -- the analyst's pages (issue 18): events, claims, stories, hits, trends --------------------------

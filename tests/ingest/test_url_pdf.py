@@ -11,9 +11,10 @@ from click.testing import CliRunner
 
 from newsgraph.cli import cli
 from newsgraph.errors import InputError
-from newsgraph.ingest import read_inputs
-from newsgraph.ingest.pdf import join_pages, page_label, page_of
-from newsgraph.records import Document
+from newsgraph.ingest import ReadOptions, read_inputs
+from newsgraph.ingest.pdf import join_pages
+from newsgraph.ingest.readers import MAX_CHARS
+from newsgraph.records import Document, page_label, page_of
 from tests.watch.pdfmaker import make_pdf
 from tests.watch.server import LoopbackServer, Route, article, rss, serving
 from tests.watch.stories import STORIES
@@ -55,6 +56,15 @@ def test_a_pdf_file_keeps_its_pages(tmp_path: Path, name: str) -> None:
     assert page_label(doc.text, doc.text.index("Rawalakot")) == "p. 2"
     assert page_label(doc.text, doc.text.index("Jaish-e-Mohammed")) == "p. 4"  # the blank page counts
     assert doc.key == str(path)
+
+
+@pytest.mark.parametrize("limit", [600])
+def test_a_pdf_over_the_limit_is_refused_whole_with_its_pages(tmp_path: Path, limit: int) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf([STORIES[0], STORIES[1], STORIES[2], STORIES[3]]))
+    [err] = list(read_inputs([str(path)], ReadOptions(max_bytes=limit)))
+    assert isinstance(err, InputError) and err.origin == str(path)
+    assert "over 4 pages, over the limit of 600 (--max-chars)" in err.reason and "split the PDF" in err.reason
 
 
 @pytest.mark.parametrize("name", ["scan.pdf", "scan-no-suffix"])
@@ -131,3 +141,13 @@ def test_ingest_and_show_cite_the_page(tmp_path: Path, name: str) -> None:
     assert shown.exit_code == 0, shown.output
     assert "2 pages" in shown.stdout
     assert "(p. 2)" in shown.stdout  # the ministry's statement, a claim on page 2
+
+
+@pytest.mark.parametrize("size", [MAX_CHARS + 1])
+def test_a_document_over_the_default_limit_is_refused_and_a_higher_limit_reads_it(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(("Peru said no. " * (size // 14 + 1))[:size], encoding="utf-8")
+    [err] = list(read_inputs([str(path)]))
+    assert isinstance(err, InputError) and "too large" in err.reason and err.origin == str(path)
+    [doc] = list(read_inputs([str(path)], ReadOptions(max_bytes=size)))
+    assert isinstance(doc, Document) and doc.text == path.read_text(encoding="utf-8").strip()

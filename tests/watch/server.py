@@ -44,6 +44,9 @@ class LoopbackServer:
         self.conditional: Counter[str] = Counter()
         """Requests that carried If-None-Match, by path."""
         self.not_modified: Counter[str] = Counter()
+        self.in_flight = 0
+        self.most_in_flight = 0
+        """The most requests the server was answering at one time."""
         self.lock = threading.Lock()
         server = self
 
@@ -54,6 +57,16 @@ class LoopbackServer:
                 pass
 
             def do_GET(self) -> None:
+                with server.lock:
+                    server.in_flight += 1
+                    server.most_in_flight = max(server.most_in_flight, server.in_flight)
+                try:
+                    self.answer()
+                finally:
+                    with server.lock:
+                        server.in_flight -= 1
+
+            def answer(self) -> None:
                 path = self.path.split("?", 1)[0]
                 with server.lock:
                     server.hits[path] += 1

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, func, select
 
 from newsgraph.cli import cli
-from newsgraph.ingest.pdf import page_of
+from newsgraph.records import page_of
 from newsgraph.store import Store
 from newsgraph.store import watch as state
 from newsgraph.store.schema import documents

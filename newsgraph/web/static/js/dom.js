@@ -43,6 +43,11 @@ export function h(tag, props, ...children) {
   return append(el, children);
 }
 
+/** " p. 4" after evidence on a page of a paged document (a PDF report); null for any other. */
+export function onPage(record) {
+  return record && record.page ? h('span', { class: 'page-cite muted' }, ` p. ${record.page}`) : null;
+}
+
 /** The same for SVG elements. */
 export function s(tag, props, ...children) {
   const el = document.createElementNS(SVG_NS, tag);

@@ -2,7 +2,7 @@
 // by actor kind, edges by tie type; dashed when hedged or known only through someone's claim, dotted
 // for "X says, of Y". Clicking an edge shows its evidence sentences with speaker and source.
 
-import { actorUrl, append, badge, clear, confidenceText, docUrl, h, notice, plural, unsure } from './dom.js';
+import { actorUrl, append, badge, clear, confidenceText, docUrl, h, notice, onPage, plural, unsure } from './dom.js';
 import { kindColor, typeColor } from './colors.js';
 
 let cytoscapePromise = null;
@@ -76,7 +76,7 @@ export function evidenceList(edge) {
       h(
         'li',
         { class: ['evidence-item', unsure(x.confidence, edge.threshold) ? 'unsure' : null] },
-        h('blockquote', { class: 'sentence' }, x.sentence_text),
+        h('blockquote', { class: 'sentence' }, x.sentence_text, onPage(x)),
         h(
           'p',
           { class: 'evidence-meta' },

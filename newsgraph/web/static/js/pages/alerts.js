@@ -4,7 +4,7 @@
 // brings each new alert as it is recorded, and it is put at the top without a reload.
 
 import { get, items } from '../api.js';
-import { append, badge, clear, confidenceText, docUrl, h, notice, param, plural } from '../dom.js';
+import { append, badge, clear, confidenceText, docUrl, h, notice, onPage, param, plural } from '../dom.js';
 
 const PAGE = 20;
 
@@ -36,7 +36,7 @@ function alertItem(a) {
       fact.modality ? [badge(fact.modality, fact.modality), ' '] : null,
       h('strong', { class: 'alert-summary' }, a.summary),
     ),
-    a.sentence_text ? h('p', { class: 'snippet alert-sentence' }, a.sentence_text) : null,
+    a.sentence_text ? h('p', { class: 'snippet alert-sentence' }, a.sentence_text, onPage(a)) : null,
     h(
       'p',
       { class: 'small muted' },

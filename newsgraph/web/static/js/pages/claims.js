@@ -21,6 +21,7 @@ import {
   h,
   hiddenNotice,
   notice,
+  onPage,
   onUrlChange,
   pager,
   pageSize,
@@ -41,7 +42,7 @@ function claimRow(c, threshold) {
     'li',
     { class: ['result', 'claim-row', conf.class], title: conf.title, dataset: { key: `${c.document}:${c.id}` } },
     h('div', {}, h('span', { class: 'speaker' }, c.speaker_name || 'unattributed'), c.cue ? h('span', { class: 'muted' }, ` ${c.cue.text}`) : null, ' ', badge(c.modality, c.modality), ' ', badge(c.kind, 'plain')),
-    h('p', { class: 'snippet' }, h('a', { href: claimUrl(c.document, c.id), class: 'claim-link' }, `“${c.text}”`)),
+    h('p', { class: 'snippet' }, h('a', { href: claimUrl(c.document, c.id), class: 'claim-link' }, `“${c.text}”`), onPage(c)),
     h('p', { class: 'small muted' }, [c.published || 'undated', c.outlet].filter(Boolean).join(' · '), ' · ', h('a', { href: docUrl(c.document) }, docTitle(c)), ` · confidence ${confidenceText(c.confidence)}`),
   );
 }
@@ -112,7 +113,7 @@ export async function renderClaim(app) {
       'section',
       { class: ['card', 'record-head'], id: 'claim-head', title: conf.title },
       h('h1', {}, h('span', { class: 'speaker' }, c.speaker_name || 'unattributed'), c.cue ? h('span', { class: 'muted' }, ` ${c.cue.text}`) : null),
-      h('blockquote', { class: 'sentence', id: 'claim-text' }, c.text),
+      h('blockquote', { class: 'sentence', id: 'claim-text' }, c.text, onPage(c)),
       documentLine(body.document, body.story),
       conf.class ? h('p', { class: 'small under-threshold' }, `Confidence ${confidenceText(c.confidence)}: under the threshold ${confidenceText(body.confidence_threshold)}, so the lists hide it unless asked to show every fact.`) : null,
       facts([

@@ -23,6 +23,7 @@ import {
   h,
   hiddenNotice,
   notice,
+  onPage,
   onUrlChange,
   pager,
   pageSize,
@@ -59,7 +60,7 @@ export function eventRow(v, threshold) {
     'li',
     { class: ['result', 'event-row', conf.class], title: conf.title, dataset: { key: `${v.document}:${v.id}` } },
     h('div', {}, typeBadge(v.type), ' ', h('a', { class: 'result-title', href: eventUrl(v.document, v.id) }, `${who || '—'} → ${whom || '—'}`), v.modality && v.modality !== 'asserted' ? badge(v.modality, v.modality) : null),
-    h('p', { class: 'snippet' }, v.sentence_text),
+    h('p', { class: 'snippet' }, v.sentence_text, onPage(v)),
     h(
       'p',
       { class: 'small muted' },
@@ -159,7 +160,7 @@ async function renderOne(app) {
       'section',
       { class: ['card', 'record-head'], id: 'event-head', title: conf.title },
       h('h1', {}, typeBadge(v.type), ' ', `${argText(v.source) || '—'} → ${argText(v.target) || argText(v.participants) || '—'}`),
-      h('blockquote', { class: 'sentence', id: 'event-sentence' }, v.sentence_text),
+      h('blockquote', { class: 'sentence', id: 'event-sentence' }, v.sentence_text, onPage(v)),
       documentLine(body.document, body.story),
       conf.class ? h('p', { class: 'small under-threshold' }, `Confidence ${confidenceText(v.confidence)}: under the threshold ${confidenceText(body.confidence_threshold)}, so the lists hide it unless asked to show every fact.`) : null,
       facts([

@@ -5,7 +5,7 @@
 // place as the article wrote it and the sentence (POPUP_FIELDS: one function per line, to extend).
 
 import { get, items } from '../api.js';
-import { append, badge, clear, docUrl, h, hiddenNotice, notice, pager, plural, s, section, unsure } from '../dom.js';
+import { append, badge, clear, docUrl, h, hiddenNotice, notice, onPage, pager, plural, s, section, unsure } from '../dom.js';
 import { typeColor } from '../colors.js';
 
 const W = 960;
@@ -134,7 +134,7 @@ function eventItem(v, threshold) {
     'li',
     { class: unsure(v.confidence, threshold) ? 'event-item unsure' : 'event-item' },
     h('div', {}, type, ' ', h('strong', {}, v.trigger.text), v.modality !== 'asserted' ? [' ', badge(v.modality, v.modality)] : null),
-    h('p', { class: 'sentence' }, v.sentence_text.trim()),
+    h('p', { class: 'sentence' }, v.sentence_text.trim(), onPage(v)),
     h('p', { class: 'small muted' }, [v.date && v.date.value ? v.date.value : v.published, v.location ? `in ${v.location.text}` : null, v.outlet].filter(Boolean).join(' · '), ' · ', h('a', { href: docUrl(v.document) }, v.title || v.document)),
   );
 }

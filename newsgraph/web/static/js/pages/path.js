@@ -16,6 +16,7 @@ import {
   filterForm,
   h,
   notice,
+  onPage,
   onUrlChange,
   plural,
   section,
@@ -35,7 +36,7 @@ function hop(step, index) {
     'li',
     { class: 'path-hop', dataset: { hop: index } },
     h('div', {}, h('a', { href: actorUrl(step.from.id) }, step.from.name), ' ', badge(step.label || step.type, 'type'), ' ', h('a', { href: actorUrl(step.to.id) }, step.to.name), h('span', { class: 'muted' }, ` · ${plural(step.weight, 'document')}`)),
-    h('blockquote', { class: 'sentence' }, ev.sentence_text),
+    h('blockquote', { class: 'sentence' }, ev.sentence_text, onPage(ev)),
     h(
       'p',
       { class: 'evidence-meta' },
