@@ -99,7 +99,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "reviews of watchlist hits (who, when, why); who asked for each actor merge or split", _review_tables),
     Migration(6, "the watcher's sources, the items it has seen, their near-duplicate bands", watch_state.create_tables),
     Migration(7, "alerts raised by watch rules, and their delivery on each channel", alerts.create_tables),
-    Migration(9, "where a watched source moved for good (its permanent redirect)", watch_state.add_moved_to),
+    Migration(8, "where a watched source moved for good (its permanent redirect)", watch_state.add_moved_to),
 ]
 
 
