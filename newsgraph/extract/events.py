@@ -647,16 +647,25 @@ def match_trigger(frame: Frame, table: dict[str, tuple[Trigger, ...]], t: Token)
         if e.dependent is None:
             return e
         if kid_lemmas is None:
-            kid_lemmas = {c.lemma.lower() for c in frame.kids(t.i)}
+            # a preposition counts only right after the verb ("called on all parties", not "called
+            # him on the day"; "fired on the wives", not "fired him on Monday")
+            kid_lemmas = {c.lemma.lower() for c in frame.kids(t.i) if c.dep != "prep" or _adjacent(frame, t.i, c.i)}
             for c in frame.kids(t.i):  # "open the border": the object's own modifiers too
                 if c.dep in OBJECTS or c.dep == "prt":
                     kid_lemmas.update(k.lemma.lower() for k in frame.kids(c.i))
                 elif c.dep in {"advcl", "ccomp"}:
                     # "called for a force to be stationed": the preposition parsed as the clause's mark
-                    kid_lemmas.update(k.lemma.lower() for k in frame.kids(c.i) if k.dep == "mark" and k.i < c.i)
+                    kid_lemmas.update(
+                        k.lemma.lower() for k in frame.kids(c.i) if k.dep == "mark" and _adjacent(frame, t.i, k.i)
+                    )
         if e.dependent in kid_lemmas:
             return e
     return None
+
+
+def _adjacent(frame: Frame, v: int, k: int) -> bool:
+    """Whether token ``k`` follows verb ``v`` directly or after one adverb ("called publicly for")."""
+    return k == v + 1 or (k == v + 2 and frame.tok(v + 1).pos == "ADV")
 
 
 def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> list[_Draft]:
@@ -940,6 +949,12 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         return None  # "gave birth", "gave interviews", "given credit"
     if lemma in ATTEMPT_VERBS and not objects and any(c.pos == "VERB" for c in complements):
         return None  # "helped organise flights", "sought to convince": the complement is the act
+    if (
+        lemma == "ask"
+        and not object_heads
+        and not any(c.dep == "xcomp" or (c.dep == "prep" and c.lemma.lower() == "for") for c in frame.kids(t.i))
+    ):
+        return None  # '"Why are we fighting?" Trump asked': a question, not a request of anyone
     if lemma in PERMIT_VERBS and any(match_trigger(frame, ont.verbs, c) for c in complements if c.pos == "VERB"):
         # "UK law allows Britain to revoke ...", "will not allow US troops to leave": permission for
         # an act the ontology codes is that act's frame, not a concession of its own

@@ -628,3 +628,14 @@ def test_agents_of_nominal_attacks_and_chained_passives(extracted: Extract) -> N
     x = extracted("Two smugglers had crossed the border and were later identified and arrested by the police.")
     c = _only(x, "COERCE")
     assert "Two smugglers" in " ".join(_texts(c.target)) and "the police" not in " ".join(_texts(c.target))
+
+
+@pytest.mark.slow
+def test_a_call_or_a_question_is_no_request(extracted: Extract) -> None:
+    # "called him ... on the day": "on" begins a time, not the one called on
+    assert not [v for v in extracted("Amira called him in 2017 on the day she left.").events if v.type == "REQUEST"]
+    assert _only(extracted("The WHO called on all parties to open the roads."), "REQUEST")
+    # a question asked is not a request of anyone
+    q = extracted('"Why are we fighting for them?" the senator asked on Twitter.')
+    assert not [v for v in q.events if v.type == "REQUEST"]
+    assert _only(extracted("The Kurds asked for international help."), "REQUEST")
