@@ -37,12 +37,8 @@ def local_worker_config() -> dict[str, Any]:
     third more often; the event loop's 20 ms tick and the memory and system monitors wake that
     thread too. Nobody reads a profile without a dashboard, and our workers' memory is flat, so
     the local cluster goes without them (the other ``pre-spawn-environ`` settings stay)."""
-    import dask
-
-    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {})
-    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
     return {
-        "distributed.nanny.pre-spawn-environ": environ,
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None: not set
         "distributed.worker.profile.enabled": False,
         "distributed.admin.tick.interval": "1s",
         "distributed.worker.memory.monitor-interval": "1s",
