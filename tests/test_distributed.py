@@ -132,7 +132,10 @@ def _crash(_documents: list[Document]) -> list[object]:
 @pytest.mark.slow
 @pytest.mark.parametrize("n_docs", [2])
 def test_a_batch_that_kills_every_worker_is_a_clear_error(n_docs: int) -> None:
+    # distributed first, so its defaults are in dask's config before dask.config.set looks: it
+    # would otherwise undo the whole "distributed" section it saw appear, for every later test.
     import dask
+    import distributed  # noqa: F401
 
     from newsgraph import distributed as dist
     from newsgraph.errors import BatchLost
