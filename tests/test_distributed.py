@@ -37,6 +37,18 @@ def _pipeline_loads() -> int:
     return load_pipeline.cache_info().misses
 
 
+def _worker_settings() -> tuple[str | None, bool, int]:
+    import gc
+
+    import dask
+
+    return (
+        os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        bool(dask.config.get("distributed.worker.profile.enabled")),
+        gc.get_freeze_count(),
+    )
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("n_docs", [24])
 def test_cluster_extraction_matches_in_process_and_loads_the_model_once_per_worker(n_docs: int) -> None:
@@ -47,8 +59,14 @@ def test_cluster_extraction_matches_in_process_and_loads_the_model_once_per_work
     with connect("local:2") as client:
         remote = [r for batch in extract_on_cluster(docs, client, batch_size=3) for r in batch]
         loads = client.run(_pipeline_loads)
+        settings = client.run(_worker_settings)
     assert {r.document.id: r for r in remote if not isinstance(r, InputError)} == local
     assert len(loads) == 2 and set(loads.values()) == {1}, loads
+    # The local workers run as a pool's do (distributed.local_worker_config): glibc keeps freed
+    # memory, no profiler samples the extraction, and what the warm-up loaded is frozen.
+    for trim, profiling, frozen in settings.values():
+        assert trim is None and not profiling, settings
+        assert frozen > 100_000, settings  # the model and the data files, not a handful of objects
 
 
 @pytest.mark.slow
@@ -114,7 +132,10 @@ def _crash(_documents: list[Document]) -> list[object]:
 @pytest.mark.slow
 @pytest.mark.parametrize("n_docs", [2])
 def test_a_batch_that_kills_every_worker_is_a_clear_error(n_docs: int) -> None:
+    # distributed first, so its defaults are in dask's config before dask.config.set looks: it
+    # would otherwise undo the whole "distributed" section it saw appear, for every later test.
     import dask
+    import distributed  # noqa: F401
 
     from newsgraph import distributed as dist
     from newsgraph.errors import BatchLost
@@ -124,3 +145,26 @@ def test_a_batch_that_kills_every_worker_is_a_clear_error(n_docs: int) -> None:
         future = client.submit(_crash, docs, pure=False)
         with pytest.raises(BatchLost, match=r"batch of 2 documents \(from doc-0\)"):
             dist._result(future, {future.key: [d.id for d in docs]})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_docs", [8])
+def test_a_scheduler_reached_by_address_ingests_and_keeps_its_owners_settings(tmp_path: Path, n_docs: int) -> None:
+    """``--cluster tcp://HOST:PORT``: a cluster someone else started (here one worker with Dask's
+    own defaults) gets the pipeline loaded by the plugin and does the extraction; its workers keep
+    the settings their owner gave them (only ``local:N`` workers are tuned)."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, silence_logs=40) as cluster:
+        with Store.open(tmp_path / "remote.db") as store:
+            report = ingest(_documents(n_docs), store, cluster=cluster.scheduler_address, batch_size=3)
+            stored = doc_store.summary(store.engine)
+        with connect(cluster.scheduler_address) as client:
+            loads = client.run(_pipeline_loads)
+            settings = client.run(_worker_settings)
+    assert report.failed == 0 and report.new == n_docs, report.failures
+    assert stored.documents == n_docs
+    assert list(loads.values()) == [1], loads  # loaded once, when the plugin was registered
+    [(trim, profiling, frozen)] = settings.values()
+    assert trim == "65536" and profiling, settings  # Dask's defaults, untouched
+    assert frozen > 100_000, settings
