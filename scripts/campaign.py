@@ -11,9 +11,9 @@ Kinds:
   NULs, byte-order marks, bad UTF-8, deep nesting, huge numbers, entity bombs, FIFOs, link
   loops, unreadable folders, ``/dev/zero``, an endless stdin) through ``read_inputs``, each in a
   process of its own;
-- ``ingest``: odd documents that the readers accept (one 990 KB line, one huge paragraph, a
-  thousand names) through the real pipeline, each in a process of its own; and one real
-  ``newsgraph ingest`` over every hostile file at once;
+- ``ingest``: odd documents read as a default read does (a line and a paragraph just under the
+  default ``--max-chars``, 990 KB ones it refuses, a thousand names) through the real pipeline,
+  each in a process of its own; and one real ``newsgraph ingest`` over every hostile file at once;
 - ``lists``: malformed UN XML, OFAC CSV and OpenSanctions JSON lines through ``read_lists`` and
   the store;
 - ``faults``: ``kill -9`` during ingest (then the store is checked and the run completed), a
@@ -526,12 +526,16 @@ def kind_readers(work: Path, scale: float, rng: random.Random) -> Tally:
 
 
 def odd_documents() -> dict[str, str]:
+    from newsgraph.ingest.readers import MAX_CHARS
+
     t = GOOD_TEXT
     names = ", ".join(f"Minister Ana{i} Torres{i}" for i in range(1000))
+    near = MAX_CHARS - 10_000  # the largest a default read accepts, less a margin
     return {
-        "one 990 KB line": ("word " * 198_000)[:990_000],
+        "one 990 KB line (over the default limit: refused)": ("word " * 198_000)[:990_000],
+        "one line just under the default limit": ("word " * (near // 5))[:near],
         "one 99 KB line (a tenth: the cost is linear)": ("word " * 19_800)[:99_000],
-        "one 990 KB paragraph of sentences": (t + " ") * 3300,
+        "a paragraph of sentences just under the default limit": (t + " ") * (near // (len(t) + 1)),
         "990 KB without a space": "x" * 990_000,
         "a thousand names": f"LIMA (NWS) - {names} met on Monday.",
         "10,000 quotes": ' "Yes," he said.' * 10_000,
@@ -543,7 +547,8 @@ def odd_documents() -> dict[str, str]:
         "markup": "[/x] [bold]<script>alert(1)</script> {{7*7}} ${x} %s %n " * 2000 + t,
         "dateline only": "LIMA, March 3 (NWS) -",
         "one character": "x",
-        "capitalised words": " ".join(f"Word{i}" for i in range(100_000)),
+        "capitalised words (100,000: over the default limit, refused)": " ".join(f"Word{i}" for i in range(100_000)),
+        "capitalised words just under the default limit": " ".join(f"Word{i}" for i in range(100_000))[:near],
     }
 
 
@@ -557,7 +562,7 @@ def ingest_one(db: str, text: str, doc_id: str) -> dict[str, Any]:
     from newsgraph.store import Store
 
     try:
-        doc = read_record(doc_id, {"id": doc_id, "title": doc_id[:80], "text": text}, ReadOptions(max_bytes=1_000_000))
+        doc = read_record(doc_id, {"id": doc_id, "title": doc_id[:80], "text": text}, ReadOptions())
     except InputError as refused:
         return {"new": 0, "failed": 1, "refused": refused.reason}
     with Store.open(db) as store:
