@@ -49,14 +49,15 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES 
 
 Item = Document | InputError
 
-MAX_CHARS = 500_000
+MAX_CHARS = 300_000
 """The largest document read by default (the CLI's ``--max-chars``, the watcher, the API).
 
-A document's cost grows linearly with its length, about 6 to 8 s of CPU per 100,000 characters on
-the machines newsgraph is tested on (spaCy's parse is three quarters of it; ``bench/long_text.py``):
-one of 500,000 characters (a report of about 150 pages) takes about half a minute, one of a
-million over a minute. A longer text is refused with its size and the limit, never cut: raise
-``--max-chars`` for it, or split it (a PDF's pages) into parts."""
+A document's cost grows linearly with its length: news prose takes about 12 to 15 s of CPU per
+100,000 characters on the machines newsgraph is tested on (spaCy's parse is three quarters of it;
+``bench/long_text.py``, ``scripts/campaign.py``), so one of 300,000 characters (a report of about
+90 pages) stays under a minute, where 490,000 characters of news sentences took 71 s. A longer
+text is refused with its size and the limit, never cut: raise ``--max-chars`` for it, or split it
+(a PDF's pages) into parts."""
 
 
 @dataclass(frozen=True)
