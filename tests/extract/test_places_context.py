@@ -16,8 +16,8 @@ from newsgraph.records import Document, Entity, Extraction, Mention
 KIND = {"GPE": "place", "LOC": "place", "FAC": "place", "PERSON": "person", "ORG": "organization"}
 
 
-def _entities(text: str, names: list[tuple[str, str]]) -> dict[str, Entity]:
-    """Geocode one entity per (surface, type), with a mention at every occurrence."""
+def extraction_of(text: str, names: list[tuple[str, str]]) -> Extraction:
+    """One entity per (surface, type), with a mention at every occurrence."""
     mentions: list[Mention] = []
     entities: list[Entity] = []
     for k, (surface, typ) in enumerate(names, start=1):
@@ -29,7 +29,12 @@ def _entities(text: str, names: list[tuple[str, str]]) -> dict[str, Entity]:
         entities.append(Entity(id=f"e{k}", name=surface, kind=KIND[typ], mentions=tuple(ids)))
     parsed = parse_dateline(text)
     document = Document(id="t", text=text, dateline=parsed.dateline if parsed else None)
-    x = Extraction(document=document, mentions=tuple(mentions), entities=tuple(entities))
+    return Extraction(document=document, mentions=tuple(mentions), entities=tuple(entities))
+
+
+def _entities(text: str, names: list[tuple[str, str]]) -> dict[str, Entity]:
+    """Geocode one entity per (surface, type), with a mention at every occurrence."""
+    x = extraction_of(text, names)
     return {e.name: e for e in geocode(Annotation(text=text, tokens=(), sentences=(), spans=()), x)}
 
 

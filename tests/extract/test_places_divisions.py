@@ -4,36 +4,17 @@ confidence."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from newsgraph.annotate import Annotation
 from newsgraph.extract.place_index import ADMIN1_FILE, admin1_forms, distance_km
 from newsgraph.extract.places import _place_model, geocode, geocode_explained, place_confidence
-from newsgraph.ingest.dateline import parse_dateline
 from newsgraph.records import Document, Entity, Extraction, Mention
-
-KIND = {"GPE": "place", "LOC": "place", "FAC": "place", "PERSON": "person", "ORG": "organization"}
-
-
-def _extraction(text: str, names: list[tuple[str, str]]) -> Extraction:
-    mentions: list[Mention] = []
-    entities: list[Entity] = []
-    for k, (surface, typ) in enumerate(names, start=1):
-        ids = []
-        for match in re.finditer(rf"\b{re.escape(surface)}(?!\w)", text):
-            ids.append(f"m{len(mentions) + 1}")
-            mentions.append(Mention(ids[-1], match.start(), match.end(), surface, typ, f"e{k}"))
-        assert ids, surface
-        entities.append(Entity(id=f"e{k}", name=surface, kind=KIND[typ], mentions=tuple(ids)))
-    parsed = parse_dateline(text)
-    document = Document(id="t", text=text, dateline=parsed.dateline if parsed else None)
-    return Extraction(document=document, mentions=tuple(mentions), entities=tuple(entities))
+from tests.extract.test_places_context import extraction_of
 
 
 def _entities(text: str, names: list[tuple[str, str]]) -> dict[str, Entity]:
-    x = _extraction(text, names)
+    x = extraction_of(text, names)
     return {e.name: e for e in geocode(Annotation(text=text, tokens=(), sentences=(), spans=()), x)}
 
 
@@ -161,7 +142,7 @@ def test_the_place_confidence_is_the_fitted_model_and_orders_clues() -> None:
     model = _place_model()
     assert model.weights, "place_confidence.yaml carries fitted weights"
     text = "Officials in Paris and Lyon said France would act; talks in Geneva on Syria went on."
-    x = _extraction(text, [("Paris", "GPE"), ("Lyon", "GPE"), ("France", "GPE"), ("Geneva", "GPE"), ("Syria", "GPE")])
+    x = extraction_of(text, [("Paris", "GPE"), ("Lyon", "GPE"), ("France", "GPE"), ("Geneva", "GPE"), ("Syria", "GPE")])
     entities, feats = geocode_explained(Annotation(text=text, tokens=(), sentences=(), spans=()), x)
     placed = {e.name: e for e in entities if e.place is not None}
     assert set(feats) == {e.id for e in placed.values()}

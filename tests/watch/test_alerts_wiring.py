@@ -4,23 +4,16 @@ and no alert twice when the same watcher runs again."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
-from tests.watch.server import LoopbackServer, Route, rss, serving
+from tests.watch.server import LoopbackServer, Route, rss
 from tests.watch.stories import STORIES
 
 FETCH = "fetch: {timeout: 1, max_seconds: 5, retries: 1, backoff: 0.01, per_host_interval: 0}\n"
-
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with serving() as srv:
-        yield srv
 
 
 def _config(tmp_path: Path, server: LoopbackServer, rules: str) -> Path:

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
 from newsgraph.errors import FetchError
 from newsgraph.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchSettings
-from tests.watch.server import LoopbackServer, Route, rss, serving
+from tests.watch.server import LoopbackServer, Route, rss
 
 FAST = FetchSettings(timeout=0.5, max_seconds=3, retries=2, backoff=0.01, per_host_interval=0, max_bytes=200_000)
-
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with serving() as srv:
-        yield srv
 
 
 def fetcher(**changes: object) -> Fetcher:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import gzip
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -19,22 +17,10 @@ from newsgraph.store import Store
 from newsgraph.store import watch as state
 from newsgraph.store.schema import documents
 from newsgraph.watch import Watcher, parse_config
-from tests.watch.server import LoopbackServer, Route, article, rss, serving
+from tests.watch.server import LoopbackServer, Route, article, rss
 from tests.watch.stories import STORIES
 
 FETCH = "fetch: {timeout: 5, max_seconds: 10, retries: 0, backoff: 0.01, per_host_interval: 0, robots: false}\n"
-
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with serving() as srv:
-        yield srv
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "watch.db") as s:
-        yield s
 
 
 def watcher(store: Store, sources: str, lines: list[str], fetch: str = FETCH) -> Watcher:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,22 +18,10 @@ from newsgraph.store import watch as state
 from newsgraph.store.schema import documents
 from newsgraph.watch import Watcher, parse_config
 from tests.watch.pdfmaker import make_pdf
-from tests.watch.server import LoopbackServer, Route, article, rss, serving
+from tests.watch.server import LoopbackServer, Route, article, rss
 from tests.watch.stories import STORIES
 
 FETCH = "fetch: {timeout: 1, max_seconds: 5, retries: 1, backoff: 0.01, per_host_interval: 0}\n"
-
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    with serving() as srv:
-        yield srv
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "watch.db") as s:
-        yield s
 
 
 def doc_count(engine: Engine) -> int:
