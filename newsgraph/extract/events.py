@@ -84,7 +84,6 @@ HUMAN_NOUNS = frozenset(
      "civilian", "journalist", "national", "citizen", "worker", "refugee", "suspect", "wife", "girl", "boy"}
 )  # fmt: skip
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
-POSSESSOR = {"his": "he", "her": "she", "its": "it"}  # the subject pronoun a possessive agrees with
 GIVE_OBJECTS = frozenset(
     {"aid", "assistance", "help", "support", "weapon", "arm", "money", "fund", "funding", "loan", "grant",
      "equipment", "training", "supply", "refuge", "shelter", "asylum", "protection", "cover", "backing",
@@ -1140,7 +1139,7 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                 if not found and t.dep in OBJECTS and head.pos == "VERB":
                     # "Russian jets renewed their bombardment": the clause's own subject, where it can be
                     subj = frame.subjects(head.i)[0]
-                    if may_stand_for(POSSESSOR.get(low, low), {frame.entity_kind.get(a.entity or "") for a in subj}):
+                    if may_stand_for(low, {frame.entity_kind.get(a.entity or "") for a in subj}):
                         found = subj
                 d.source.extend(found)
             continue

@@ -151,12 +151,13 @@ NOT_PEOPLE = frozenset({"state", "place", "media", "igo"})
 
 
 def may_stand_for(pronoun: str, kinds: set[str | None]) -> bool:
-    """Whether a subject pronoun can stand for actors of these entity ``kinds`` (None: not
-    resolved): "he"/"she" for a person, "it" for anything else ("she ..., the Washington Post
-    reported" is not the Post)."""
-    if pronoun in {"he", "she"}:
+    """Whether a third-person pronoun, in any of its forms, can stand for actors of these entity
+    ``kinds`` (None: not resolved): "he"/"his"/"she"/"her" for a person, "it"/"its" for anything
+    else ("she ..., the Washington Post reported" is not the Post)."""
+    reads = THIRD_PERSON.get(pronoun)
+    if reads == "person":
         return not kinds or not kinds <= NOT_PEOPLE
-    if pronoun == "it":
+    if reads == "org":
         return "person" not in kinds
     return True
 
