@@ -69,6 +69,8 @@ SPECULATIVE_ADJECTIVES = frozenset({"potential", "possible", "proposed", "planne
 HEDGED_ADJECTIVES = frozenset({"alleged", "suspected", "reported", "purported"})
 PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "of", "from", "including", "featuring"})
 SOURCE_PARTICIPLES = frozenset({"link", "lead", "back", "organise", "organize", "sponsor", "host", "run"})
+MEANS_PREPOSITIONS = frozenset({"in", "by", "during", "with"})
+"""The prepositions by which a verb names the act that did it ("killed in an airstrike")."""
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "conj", "pcomp", "pobj", "dobj", "prep"})
 ACTOR_POS = frozenset({"NOUN", "PROPN"})
 QUANTITY_HEADS = frozenset(
@@ -422,6 +424,8 @@ class Frame(MentionIndex):
             if c.dep in PASSIVE_SUBJECTS or c.dep == "auxpass":
                 passive = True  # "to be asked": no subject of its own, still not the agent
         t = self.tok(v)
+        if t.dep == "acl" and t.tag == "VBN" and not any(c.dep in {"aux", "nsubj"} for c in self.kids(v)):
+            passive = True  # "four fighters killed on the battlefront": the noun described is acted on
         if (
             not passive
             and t.dep == "conj"
@@ -721,7 +725,79 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
         _drop_bare_args(frame, d)
         if d.source and d.target:
             drafts.append(d)
-    return _merge_generic(drafts)
+    drafts = _merge_same_act(frame, _merge_generic(drafts))
+    for d in drafts:
+        _widen_to_same_act(frame, found, d)
+    return drafts
+
+
+def _widen_to_same_act(frame: Frame, found: dict[int, Trigger], d: _Draft) -> None:
+    """A verb's trigger runs over the noun that names the same act as its subject, means or
+    antecedent ("airstrikes killed", "killed in an airstrike", "shelling that has killed"), so the
+    act is one event whichever word a reader takes for it."""
+    if d.nominal:
+        return
+    t = frame.tok(d.trigger)
+
+    def same(i: int) -> bool:
+        return i in found and found[i].pos == "noun" and found[i].type == d.type
+
+    if t.dep == "relcl" and same(t.head) and 0 < t.i - t.head <= 4:
+        d.trigger = min(d.trigger, t.head)
+    for c in frame.kids(t.i):
+        if c.dep in SUBJECTS and same(c.i) and 0 < t.i - c.i <= 3:
+            d.trigger = min(d.trigger, c.i)
+        elif c.dep in {"prep", "agent"} and c.lemma.lower() in MEANS_PREPOSITIONS:
+            for p in frame.kids(c.i):
+                if p.dep == "pobj" and same(p.i) and 0 < p.i - d.trigger_end <= 5:
+                    d.trigger_end = max(d.trigger_end, p.i)
+
+
+def _same_act(frame: Frame, a: _Draft, head: int, b: _Draft) -> bool:
+    """Whether draft ``b`` describes the act of draft ``a`` (whose trigger word is ``head``) again,
+    the guide's "one event per act": a verb coordinated with it ("shot and wounded", "killed or
+    wounded"), the act's noun as the subject of its verb ("RAF airstrikes killed ...") or as the
+    means the verb names ("was killed in an airstrike", "killed by shelling"), or a verb in a
+    relative clause on the act's noun ("shelling that has killed several civilians")."""
+    if a.type != b.type or a.sentence != b.sentence:
+        return False
+    tb = frame.tok(b.trigger)
+    if a.nominal:
+        return not b.nominal and tb.dep == "relcl" and tb.head == head and 0 < b.trigger - head <= 4
+    if not b.nominal:
+        return tb.head == head and tb.dep == "conj" and 0 < b.trigger - head <= 3
+    if tb.head == head:
+        return tb.dep in SUBJECTS and 0 < head - b.trigger_end <= 2
+    prep = frame.tok(tb.head)
+    return (
+        tb.dep == "pobj"
+        and prep.head == head
+        and prep.lemma.lower() in MEANS_PREPOSITIONS
+        and 0 < b.trigger - head <= 5
+    )
+
+
+def _merge_same_act(frame: Frame, drafts: list[_Draft]) -> list[_Draft]:
+    """One event per act: a draft that restates another's act joins it, its trigger running over
+    both words and its actors added to the other's."""
+    if len(drafts) < 2:
+        return drafts
+    heads = [d.trigger for d in drafts]
+    gone: set[int] = set()
+    for j, a in enumerate(drafts):
+        if j in gone:
+            continue
+        for k, b in enumerate(drafts):
+            if k == j or k in gone or not _same_act(frame, a, heads[j], b):
+                continue
+            gone.add(k)
+            a.trigger, a.trigger_end = min(a.trigger, b.trigger), max(a.trigger_end, b.trigger_end)
+            for side in ("source", "target", "participants"):
+                have: list[Arg] = getattr(a, side)
+                keys = {x.entity or (x.start, x.end) for x in have}
+                have.extend(x for x in getattr(b, side) if (x.entity or (x.start, x.end)) not in keys)
+            a.location = a.location or b.location
+    return [d for k, d in enumerate(drafts) if k not in gone]
 
 
 def _hypothetical(frame: Frame, i: int) -> bool:
@@ -1151,6 +1227,11 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                 if state is not None:
                     states.append(state)
                 continue
+            if c.dep == "compound" and m.entity is not None and frame.entity_kind.get(m.entity) == "place":
+                # "the Warsaw summit", "the 1991 Madrid peace conference": a city names where, not who
+                if d.location is None:
+                    d.location = frame.arg(m)
+                continue
             if not frame.is_place_mention(m) or c.dep == "poss" or m.type == "GPE":
                 d.source.extend(frame.actor_args(c.i))
         elif c.dep == "amod" and c.lemma.lower() in SOURCE_PARTICIPLES:
@@ -1169,13 +1250,19 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         )
     # the light verb's subject: "Moroccan diplomats held their first meeting with ..."
     head = frame.tok(t.head)
+    etype = ont.types[trig.type]
+    if etype.agentive_of and not d.source and trig.mode != "multilateral":
+        # "the withdrawal of US forces", "a demonstration of students": the "of" phrase acts (also
+        # in "Trump's call for the withdrawal of US troops": the troops withdraw, Trump calls)
+        for c in frame.kids(t.i):
+            if c.dep == "prep" and c.lemma.lower() == "of" and c.i > t.i:
+                d.source.extend(a for p in frame.kids(c.i) if p.dep == "pobj" for a in frame.actor_args(p.i))
     if not d.source and t.dep == "pobj" and head.lemma.lower() == "for" and head.head != head.i:
         # "Trump's call for the withdrawal", "their demand for a ceasefire": who calls for it
         d.source.extend(_owner(frame, head.head))
     if not d.source and t.dep in OBJECTS and head.pos == "VERB" and head.lemma in ont.light_verbs:
         d.source.extend(frame.subjects(head.i)[0])
         _prepositions(frame, ont, d, head.i)
-    etype = ont.types[trig.type]
     if etype.object_nouns:
         body = [p.i for c in frame.kids(t.i) if c.lemma == "of" for p in frame.kids(c.i) if p.dep == "pobj"]
         if not any(_names_body(frame, etype.object_nouns, b) for b in body):
@@ -1197,11 +1284,6 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                     for a in frame.actor_args(p.i)
                     if a not in d.source
                 )
-    elif etype.agentive_of and not d.source and trig.mode != "multilateral":
-        # "the withdrawal of US forces", "a demonstration of students": the "of" phrase acts
-        for c in frame.kids(t.i):
-            if c.dep == "prep" and c.lemma.lower() == "of" and c.i > t.i:
-                d.source.extend(a for p in frame.kids(c.i) if p.dep == "pobj" for a in frame.actor_args(p.i))
     _prepositions(frame, ont, d, t.i)
     if trig.mode == "multilateral" or trig.type == "CONSULT":
         d.participants = _participants(frame, ont, t.i, sentence)

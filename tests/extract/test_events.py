@@ -422,8 +422,10 @@ def test_a_role_phrase_is_the_actor_not_the_country_qualifying_it(
 @pytest.mark.parametrize(
     ("text", "type_", "source"),
     [
-        # the possessor of the noun that calls for the act is who acts
-        ("President Donald Trump's call for the withdrawal of US troops angered allies.", "RETREAT", "Donald Trump"),
+        # the possessor of the noun that calls for the act is who acts, unless the act names its
+        # actor: in "the withdrawal of US troops" the troops (the US) withdraw, whoever calls for it
+        ("President Donald Trump's call for a withdrawal from Syria angered allies.", "RETREAT", "Donald Trump"),
+        ("President Donald Trump's call for the withdrawal of US troops angered allies.", "RETREAT", "US"),
         # an infinitive on a possessed noun: the possessor (a pronoun resolved) is its subject
         ("Donald Trump said on Sunday that he would keep his pledge to pull US troops out of Syria.",
          "RETREAT", "Donald Trump"),
@@ -639,3 +641,37 @@ def test_a_call_or_a_question_is_no_request(extracted: Extract) -> None:
     q = extracted('"Why are we fighting for them?" the senator asked on Twitter.')
     assert not [v for v in q.events if v.type == "REQUEST"]
     assert _only(extracted("The Kurds asked for international help."), "REQUEST")
+
+
+@pytest.mark.slow
+def test_one_event_per_act(extracted: Extract) -> None:
+    # coordinated verbs of one act are one event whose trigger spans them
+    x = extracted("Militants shot and wounded three border guards near Kismayo on Monday.")
+    assaults = [v for v in x.events if v.type == "ASSAULT"]
+    assert [v.trigger.text for v in assaults] == ["shot and wounded"]
+    # the act's noun as the subject of its verb: one event over both words, with the verb's target
+    y = extracted("The Royal Air Force said its airstrikes killed or wounded 300 enemy fighters in 2016.")
+    strikes = [v for v in y.events if v.type == "ASSAULT"]
+    assert len(strikes) == 1 and strikes[0].trigger.text.startswith("airstrikes")
+    assert "300 enemy fighters" in _texts(strikes[0].target)
+    # the means the verb names: "killed by shelling" is one act
+    z = _only(extracted("Three farmers were killed by artillery shelling near Tal Tamr on Sunday."), "ASSAULT")
+    assert z.trigger.text == "killed by artillery shelling"
+    # two acts of different kinds stay two events
+    w = extracted("Police arrested and beat the protesters outside the ministry.")
+    assert {v.type for v in w.events} >= {"COERCE", "ASSAULT"}
+
+
+@pytest.mark.slow
+def test_who_is_acted_on_and_where_in_a_participle_or_a_named_gathering(extracted: Extract) -> None:
+    # a passive participle after a noun: the noun is acted on, never the actor
+    k = _only(extracted("Two Kenyan soldiers killed in the ambush were buried in Garissa on Friday."), "ASSAULT")
+    assert "Kenyan soldiers" in " ".join(_texts(k.target)) and not k.source
+    # a city naming a gathering says where it was, not who took part
+    s = _only(extracted("The Estonian minister left the Warsaw summit early on Thursday."), "CONSULT")
+    assert s.location is not None and s.location.text == "Warsaw"
+    assert "Warsaw" not in _texts((*s.source, *s.participants))
+    # a call for a withdrawal: the force named withdraws, the caller calls
+    x = extracted("Critics mocked Trump's call for the withdrawal of 2,000 US troops from Syria.")
+    assert "US troops" in " ".join(_texts(_only(x, "RETREAT").source))
+    assert "Trump" in _texts(_only(x, "REQUEST").source)
