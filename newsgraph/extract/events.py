@@ -918,7 +918,9 @@ def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigg
         if first & CAMEO_PREPOSITIONS and not first & objects:
             if not any(first & ph and all(s & ph for s in p.after) for ph in phrases):
                 continue
-        elif not first & objects:
+        elif not first & objects and (objects or not any(first & ph for ph in phrases)):
+            # with no object ("is being held in a Kurdish prison"), the words of its phrases
+            # follow the verb, as the dictionary's patterns read them
             continue
         if all(s & after for s in p.after) and all(s & before for s in p.before):
             matched.append(p)
@@ -1070,6 +1072,8 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
     d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, source=list(source), target=list(objects))
     _prepositions(frame, ont, d, t.i)
     for h in object_heads:
+        if frame.tok(h).pos in {"VERB", "AUX"}:
+            continue  # the verb whose subject a passive shares: its phrases are its own
         if frame.tok(h).lemma.lower() in ont.nouns and frame.mention_at[h] < 0:
             # "threatened a new incursion into Syria": the target the event noun names
             _prepositions(frame, ont, d, h)
@@ -1418,7 +1422,15 @@ def _commitments(frame: Frame, ont: EventOntology, d: _Draft, found: dict[int, T
     if d.type in {ont.intent["cooperative"], ont.intent["conflictual"], ont.intent["refusal"]}:
         # "promised to ...", "vowed to fight": the intent verb's complement decides its reading
         if d.type == ont.intent["cooperative"] and not d.nominal:
-            for c in frame.kids(t.i):
+            kids = frame.kids(t.i)
+            if any(c.dep == "neg" for c in kids) and any(
+                (c.dep == "aux" and c.text.lower() in ont.future_auxiliaries) or c.text.lower() == "never" for c in kids
+            ):
+                # "Turkey would never agree to a compromise": a refusal stated
+                d.type, d.mode, d.modality = ont.intent["refusal"], None, "asserted"
+                d.trigger = min([d.trigger, *(c.i for c in kids if c.dep in {"aux", "neg"} and c.i < t.i)])
+                return []
+            for c in kids:
                 if c.dep == "xcomp" and c.i in found and ont.types[found[c.i].type].valence == "conflictual":
                     d.type, d.mode = ont.intent["conflictual"], None
         return []
@@ -1451,14 +1463,12 @@ def _commitments(frame: Frame, ont: EventOntology, d: _Draft, found: dict[int, T
         for g in frame.kids(c.i)
     )
     if negated:
-        if etype.valence != "cooperative":
-            return []
-        kind = ont.intent["refusal"]
-    elif conditional or etype.valence == "conflictual":
-        kind = ont.intent["conflictual"]
-    else:
-        kind = ont.intent["cooperative"]
-    d.modality = "negated" if negated else "planned"
+        # "the EU will not provide Syria with aid": the act itself, negated (one event per act;
+        # an intent verb negated is a refusal, above)
+        d.modality = "negated"
+        return []
+    kind = ont.intent["conflictual" if conditional or etype.valence == "conflictual" else "cooperative"]
+    d.modality = "planned"
     return [
         _Draft(
             kind,

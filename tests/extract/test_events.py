@@ -675,3 +675,17 @@ def test_who_is_acted_on_and_where_in_a_participle_or_a_named_gathering(extracte
     x = extracted("Critics mocked Trump's call for the withdrawal of 2,000 US troops from Syria.")
     assert "US troops" in " ".join(_texts(_only(x, "RETREAT").source))
     assert "Trump" in _texts(_only(x, "REQUEST").source)
+
+
+@pytest.mark.slow
+def test_refusals_and_negated_acts(extracted: Extract) -> None:
+    # an intent verb negated is a refusal, the trigger over its negation
+    r = _only(extracted("Erdogan said that Turkey would never agree to a compromise with the militia."), "REJECT")
+    assert r.trigger.text == "would never agree" and r.modality == "asserted"
+    # a concrete act negated is that act, negated, and one event (no second "refusal" for it)
+    x = extracted("The EU has said it will not provide Syria with reconstruction aid.")
+    assert [(v.type, v.modality) for v in x.events] == [("AID", "negated")]
+    # held in a prison: the dictionary's detention pattern read over the verb's phrase
+    h = _only(extracted("Jack Letts travelled to Syria in 2014 and is now being held in a Kurdish prison."), "COERCE")
+    assert [a.text for a in h.target] == ["Jack Letts"]
+    assert not [v for v in extracted("The talks were held in Geneva on Monday.").events if v.type == "COERCE"]
