@@ -72,6 +72,10 @@ class RelationPatterns:
     """ "Baghuz, eastern Syria": words of direction between a place and the place it is in."""
     office_nouns: frozenset[str]
     """Occupations and offices a person holds (has_role) that tie them to no group by themselves."""
+    not_offices: frozenset[str]
+    """Role-phrase heads that name no office ("a member of the committee", "his counterpart")."""
+    honorifics: frozenset[str]
+    """Titles that alone before a name are part of it ("Prince Mohammed"), with more words an office."""
     operating_nouns: frozenset[str]
     """ "US troops in Syria": organised actors named by a common noun, active where they are."""
     backing_types: frozenset[str]
@@ -96,7 +100,8 @@ _WORD_SETS = (
     "not_hostile", "attack_nouns",
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
     "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words",
-    "labelling_verbs", "hostile_labels",
+    "labelling_verbs", "hostile_labels", "not_offices",
+    "honorifics",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 

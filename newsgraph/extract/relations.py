@@ -35,10 +35,13 @@ inclusion verbs) come from ``relation_patterns.yaml`` (:mod:`newsgraph.extract.r
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
+from newsgraph.extract.modality import token_range
+from newsgraph.extract.place_index import PlaceIndex, country_index
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
@@ -139,6 +142,10 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if not (_between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)):
                 continue
+            if f.type == "has_role" and not _an_office(frame, pat, o):
+                continue
+            if f.type in COUNTRY_TIES:
+                o = _country_of_demonym(frame, o)
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
             # one tie per pair of phrases: "four ISIL units" and "ISIL units" end on one head
@@ -159,6 +166,45 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+SCOPE_TYPES = frozenset({"LOC", "FAC"})
+"""Mention types that only set a role's scope ("Middle East advocacy director"): no tie to them."""
+COUNTRY_TIES = frozenset({"leads", "represents", "member_of"})
+"""Ties whose object a demonym can stand for by its country: "the Russian president" leads Russia."""
+
+
+def _an_office(frame: Frame, pat: RelationPatterns, role: Arg) -> bool:
+    """Whether a has_role object names an office: not "a member of the committee" or "his US
+    counterpart" (no office), nor an honorific alone before a name ("Prince Mohammed")."""
+    first, last = token_range(frame.annotation, role.start, role.end)
+    if last <= first:
+        return False
+    inside = range(first, last)
+    head = next((i for i in inside if frame.tok(i).head not in inside or frame.tok(i).head == i), last - 1)
+    lemma = frame.tok(head).lemma.lower()
+    if lemma in pat.not_offices or frame.tok(head).text.lower() in pat.not_offices:
+        return False
+    return not (last - first == 1 and lemma in pat.honorifics)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> PlaceIndex:
+    return country_index()
+
+
+def _country_of_demonym(frame: Frame, a: Arg) -> Arg:
+    """ "the Russian president, Vladimir Putin": a bare demonym stands for its country when the
+    story names that country (the state entity it resolves to), so the tie is to Russia."""
+    if len(a.text.split()) != 1 or frame.entity_kind.get(a.entity or "") == "state":
+        return a
+    found = _countries().demonym(a.text)
+    isos = {c.country for c in found if c.level == "country" and c.country}
+    if len(isos) != 1:
+        return a
+    iso = isos.pop()
+    states = [e.id for e in frame.x.entities if e.kind == "state" and e.place is not None and e.place.country == iso]
+    return replace(a, entity=states[0]) if len(states) == 1 else a
 
 
 def _shared_title(frame: Frame, found: list[_Found]) -> list[_Found]:
@@ -726,7 +772,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             if not split:  # "Lt Gen Talib" read as the name "Gen Talib": "Lt" alone is no role
                 out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(plain, a)), b), a))
             for g in dict.fromkeys(groups):
-                if g is not None and g.type != "PERSON" and rtype != "has_role":
+                if g is not None and g.type not in SCOPE_TYPES | {"PERSON"} and rtype != "has_role":
                     out.append(_Found(rtype, person, frame.arg(g), a))
     # the role the name stands in apposition to: "the home secretary, Sajid Javid", "Germany's
     # chancellor, Angela Merkel", "the SDF commander Adnan Afrin"
@@ -773,7 +819,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                         )
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
-                if g2 is not None and role_rel != "has_role":
+                if g2 is not None and role_rel != "has_role" and g2.type not in SCOPE_TYPES:
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
 
@@ -793,7 +839,7 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
     out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
-        if g is not None and frame.is_actor_mention(g) and g.type != "PERSON":
+        if g is not None and frame.is_actor_mention(g) and g.type not in SCOPE_TYPES | {"PERSON"}:
             out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
 
@@ -1614,8 +1660,8 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
                 continue
             for a in frame.actor_args(p.i, nominal=False):
                 m = _mention_of(frame, a)
-                if m is None:
-                    continue
+                if m is None or _in_apposition(frame, a, p):
+                    continue  # "the UN envoy for Syria, Staffan de Mistura": the name is the envoy's
                 if m.type in GROUP_TYPES or (m.type == "GPE" and c.lemma.lower() == "of" and rtype == "leads"):
                     groups.append(a)
                     if c.lemma.lower() in {"of", "for"}:
@@ -1633,6 +1679,12 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     else:
         holders = [frame.span_arg(*_phrase(frame, t.i))]
     return out + [_Found(rtype, h, g, t.i) for h in holders for g in groups]
+
+
+def _in_apposition(frame: Frame, a: Arg, to: Token) -> bool:
+    """Whether the argument's head hangs from ``to`` as an apposition (a second name of it)."""
+    last = frame.annotation.token_at(a.end - 1)
+    return last is not None and last.dep == "appos" and last.head == to.i and last.i != to.i
 
 
 def _role_after_copula(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
