@@ -144,6 +144,8 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if f.type == "has_role" and not _an_office(frame, pat, o):
                 continue
+            if pat.misfit(f.type, _kind(frame, s), _kind(frame, o)):
+                continue
             if f.type in COUNTRY_TIES:
                 o = _country_of_demonym(frame, o)
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
@@ -172,6 +174,11 @@ SCOPE_TYPES = frozenset({"LOC", "FAC"})
 """Mention types that only set a role's scope ("Middle East advocacy director"): no tie to them."""
 COUNTRY_TIES = frozenset({"leads", "represents", "member_of"})
 """Ties whose object a demonym can stand for by its country: "the Russian president" leads Russia."""
+
+
+def _kind(frame: Frame, a: Arg) -> str:
+    """The entity kind of a side, "none" when it names no entity."""
+    return frame.entity_kind.get(a.entity or "", "none")
 
 
 def _an_office(frame: Frame, pat: RelationPatterns, role: Arg) -> bool:
