@@ -290,8 +290,9 @@ def _relation_wording(r: Relation, c: _Context) -> Features:
         if a.entity is not None and not _pronoun(a) and not _named_in(a, c):
             f[f"{side}_description"] = 1.0
         first, last = token_range(ann, a.start, a.end)
-        if last - first == 1 and (ann.tokens[first].pos == "ADJ" or ann.tokens[first].tag == "NNP" and a.entity is None):
-            f["demonym_arg"] = 1.0
+        word = ann.tokens[first] if last - first == 1 else None
+        if word is not None and (word.pos == "ADJ" or word.tag == "NNP") and c.kind(a) not in ("state", "place"):
+            f["demonym_arg"] = 1.0  # "Russian", "Western": no country of the story stands behind it
     if r.type == "has_role":
         first, last = token_range(ann, r.object.start, r.object.end)
         if last > first and ann.tokens[last - 1].tag in ("NNS", "NNPS"):

@@ -677,6 +677,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_held(frame, t))
             elif t.tag == "VBN" and ont.verb_type.get(lemma) in pat.backing_types:
                 found.extend(_backed(frame, ont, t))
+                found.extend(_backed_by(frame, ont, t))
         if t.pos == "VERB" and lemma in pat.labelling_verbs:
             found.extend(_labelled_enemy(frame, pat, t))
         if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
@@ -1489,11 +1490,45 @@ def _backed(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
         backed = [frame.arg(m)]
     else:
         up = frame.tok(head.head)
-        named = frame.mention(up.i) if head.dep == "appos" else None
+        named = _named_before_comma(frame, head) or (frame.mention(up.i) if head.dep == "appos" else None)
         if named is not None and frame.is_actor_mention(named) and not frame.is_place_mention(named):
             backed = [frame.arg(named)]
         else:
             backed = [frame.span_arg(t.i + 1, frame.noun_phrase(head.i)[1])]
+    rtype = ont.verb_type[t.lemma.lower()]
+    return [_Found(rtype, b, x, t.i) for b in backers for x in backed if b.entity is None or b.entity != x.entity]
+
+
+def _named_before_comma(frame: Frame, noun: Token) -> Mention | None:
+    """The name a described noun follows after a comma, as written: "the Syrian Democratic Forces
+    (SDF), a US-backed Kurdish militia" describes the SDF however the parser hangs the apposition
+    (a bracketed acronym after the name is skipped)."""
+    if noun.dep != "appos":
+        return None
+    k = frame.annotation.subtree(noun.i)[0].i - 1
+    if k < 1 or frame.tok(k).text != "," or frame.tok(k).sent != noun.sent:
+        return None
+    k -= 1
+    if frame.tok(k).text == ")":
+        k = next((j for j in range(k - 1, max(-1, k - 6), -1) if frame.tok(j).text == "("), 0) - 1
+    return frame.mention(k) if k >= 0 else None
+
+
+def _backed_by(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "Assad, supported by Moscow", "Kurdish and local Arab tribes, backed by a US-led
+    coalition": the agent of a backing participle that describes an actor backs it."""
+    if t.dep != "acl" or t.tag != "VBN":
+        return []
+    backers = [
+        a
+        for c in frame.kids(t.i)
+        if c.dep == "agent"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in frame.actor_args(p.i)
+        if not _is_place_arg(frame, a) or _party(frame, a)
+    ]
+    backed = [a for a in frame.actor_args(t.head) if not _is_place_arg(frame, a) or _party(frame, a)]
     rtype = ont.verb_type[t.lemma.lower()]
     return [_Found(rtype, b, x, t.i) for b in backers for x in backed if b.entity is None or b.entity != x.entity]
 
