@@ -1691,6 +1691,9 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     subject of the copula."""
     lemma = t.lemma.lower()
     rtype = ont.role_type.get(lemma, "member_of")
+    misread = _named_after_place(frame, ont, t, rtype)
+    if misread:
+        return misread
     named, out = _described_person(frame, t)
     groups: list[Arg] = []
     of_rtype = _heading(frame, t, rtype)
@@ -1721,6 +1724,44 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     else:
         holders = [frame.span_arg(*_phrase(frame, t.i))]
     return out + [_Found(rtype, h, g, t.i) for h in holders for g in groups]
+
+
+def _named_after_place(frame: Frame, ont: RelationOntology, t: Token, rtype: str) -> list[_Found]:
+    """ "The UN special envoy for Syria, Staffan de Mistura": the parser hangs the name on the
+    place after "for" (a place has no second name), the tagger may even call it an organisation;
+    the name is the holder of the role, the office is written up to the place ("UN special envoy
+    for Syria"), and the party before the role (the UN) is the one it ties to."""
+    if lemma_of(t) not in ont.role_type or t.dep == "appos":
+        return []
+    for c in frame.kids(t.i):
+        if c.dep != "prep" or c.i < t.i or c.lemma.lower() not in {"for", "of", "to"}:
+            continue
+        for p in frame.kids(c.i):
+            place = frame.mention(p.i)
+            if p.dep != "pobj" or place is None or not frame.is_place_mention(place):
+                continue
+            for q in frame.kids(p.i):
+                m = frame.mention(q.i)
+                if q.dep != "appos" or q.i < p.i or m is None or m.type not in {"PERSON", "ORG"}:
+                    continue
+                name_start = frame.annotation.token_at(m.start)
+                if frame.is_place_mention(m) or name_start is None or frame.tok(name_start.i - 1).text != ",":
+                    continue
+                person = frame.arg(m)
+                first = next((k.i for k in frame.annotation.subtree(t.i) if k.dep != "det"), t.i)
+                out = [_Found("has_role", person, frame.span_arg(first, p.i), t.i)]
+                for mod in frame.kids(t.i):
+                    g = frame.mention(mod.i)
+                    if mod.i < t.i and g is not None and frame.is_actor_mention(g) and g.type in GROUP_TYPES:
+                        out.append(_Found(rtype, person, frame.arg(g), t.i))
+                if rtype == "leads" and c.lemma.lower() == "of":  # "the president of Syria, X"
+                    out.append(_Found("leads", person, frame.arg(place), t.i))
+                return out
+    return []
+
+
+def lemma_of(t: Token) -> str:
+    return t.lemma.lower()
 
 
 def _in_apposition(frame: Frame, a: Arg, to: Token) -> bool:
