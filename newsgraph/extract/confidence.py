@@ -143,6 +143,7 @@ class _Context:
             if m.entity is not None:
                 self.mention_starts.setdefault(m.entity, []).append(m.start)
         self.quotations = [(c.start, c.end) for c in x.claims if c.kind == "direct"]
+        self.demonym_spans = {(m.start, m.end) for m in x.mentions if m.type == "NORP"}
         self.mention_spans = sorted((m.start, m.end, m.entity or "") for m in x.mentions)
         self.stated: set[tuple[str, str, str]] = set()
         """Ties already read earlier in the document (type and both sides), see :func:`relation_features`."""
@@ -291,7 +292,8 @@ def _relation_wording(r: Relation, c: _Context) -> Features:
             f[f"{side}_description"] = 1.0
         first, last = token_range(ann, a.start, a.end)
         word = ann.tokens[first] if last - first == 1 else None
-        if word is not None and (word.pos == "ADJ" or word.tag == "NNP") and c.kind(a) not in ("state", "place"):
+        demonym = word is not None and (word.pos == "ADJ" or (a.start, a.end) in c.demonym_spans)
+        if demonym and c.kind(a) not in ("state", "place"):
             f["demonym_arg"] = 1.0  # "Russian", "Western": no country of the story stands behind it
     if r.type == "has_role":
         first, last = token_range(ann, r.object.start, r.object.end)
