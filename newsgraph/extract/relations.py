@@ -144,7 +144,7 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if f.type == "has_role" and not _an_office(frame, pat, o):
                 continue
-            if pat.misfit(f.type, _kind(frame, s), _kind(frame, o)):
+            if pat.misfit(f.type, _kind(frame, s), _kind(frame, o)) and not _staff_member(frame, pat, f.type, s):
                 continue
             if f.type in COUNTRY_TIES:
                 o = _country_of_demonym(frame, o)
@@ -179,6 +179,13 @@ COUNTRY_TIES = frozenset({"leads", "represents", "member_of"})
 def _kind(frame: Frame, a: Arg) -> str:
     """The entity kind of a side, "none" when it names no entity."""
     return frame.entity_kind.get(a.entity or "", "none")
+
+
+def _staff_member(frame: Frame, pat: RelationPatterns, rtype: str, a: Arg) -> bool:
+    """An unnamed member by trade ("400 employees", "officers from 1st Battalion"), unlike wives,
+    children or refugees, who are nobody's members by being named so."""
+    last = frame.annotation.token_at(a.end - 1)
+    return rtype == "member_of" and last is not None and last.lemma.lower() in pat.member_nouns
 
 
 def _an_office(frame: Frame, pat: RelationPatterns, role: Arg) -> bool:
