@@ -146,6 +146,8 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if pat.misfit(f.type, _kind(frame, s), _kind(frame, o)) and not _staff_member(frame, pat, f.type, s):
                 continue
+            if f.type == "member_of" and _class_of_people(frame, pat, o):
+                continue
             if f.type in COUNTRY_TIES:
                 o = _country_of_demonym(frame, o)
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
@@ -186,6 +188,16 @@ def _staff_member(frame: Frame, pat: RelationPatterns, rtype: str, a: Arg) -> bo
     children or refugees, who are nobody's members by being named so."""
     last = frame.annotation.token_at(a.end - 1)
     return rtype == "member_of" and last is not None and last.lemma.lower() in pat.member_nouns
+
+
+def _class_of_people(frame: Frame, pat: RelationPatterns, a: Arg) -> bool:
+    """An unnamed plural of people ("the British aid workers X and Y"): a class, not a body one
+    can be a member of (that is named by an organised noun: "a committee", "local militias")."""
+    last = frame.annotation.token_at(a.end - 1)
+    if a.entity is not None or last is None or last.tag not in {"NNS", "NNPS"}:
+        return False
+    lemma = last.lemma.lower()
+    return lemma not in ORGANISED_NOUNS and lemma not in pat.unit_nouns and lemma not in pat.operating_nouns
 
 
 def _an_office(frame: Frame, pat: RelationPatterns, role: Arg) -> bool:

@@ -149,3 +149,21 @@ def test_relation_features_mark_repeats_plural_offices_and_bare_demonyms() -> No
     western = [f for k, f in rows if k[1] == "Western"]
     assert western and all(f["demonym_arg"] == 1.0 for f in western)
     assert all(0 < f["sentence_actors"] for _, f in rows)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "The killings included the British aid workers Tom Hale and Sam Reed.",
+            ("member_of", "Tom Hale", "British aid workers"),
+        ),
+        (
+            "The row broke out as the US national security adviser, John Bolton, visited Ankara.",
+            ("has_role", "John Bolton", "US"),
+        ),
+    ],
+)
+def test_no_membership_of_a_class_and_no_named_party_as_an_office(extracted: Extract, text: str, absent: tuple) -> None:
+    assert absent not in triples(extracted(text))
