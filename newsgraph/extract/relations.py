@@ -146,7 +146,7 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if pat.misfit(f.type, _kind(frame, s), _kind(frame, o)) and not _staff_member(frame, pat, f.type, s):
                 continue
-            if f.type == "member_of" and _class_of_people(frame, pat, o):
+            if f.type == "member_of" and _kind(frame, s) == "person" and _class_of_people(frame, pat, s, o):
                 continue
             if f.type in COUNTRY_TIES:
                 o = _country_of_demonym(frame, o)
@@ -190,11 +190,12 @@ def _staff_member(frame: Frame, pat: RelationPatterns, rtype: str, a: Arg) -> bo
     return rtype == "member_of" and last is not None and last.lemma.lower() in pat.member_nouns
 
 
-def _class_of_people(frame: Frame, pat: RelationPatterns, a: Arg) -> bool:
-    """An unnamed plural of people ("the British aid workers X and Y"): a class, not a body one
-    can be a member of (that is named by an organised noun: "a committee", "local militias")."""
+def _class_of_people(frame: Frame, pat: RelationPatterns, person: Arg, a: Arg) -> bool:
+    """An unnamed plural of people written as a title before a name ("the British aid workers X
+    and Y"): a class the person is one of, not a body one can be a member of (that is named by an
+    organised noun: "a committee", "local militias")."""
     last = frame.annotation.token_at(a.end - 1)
-    if a.entity is not None or last is None or last.tag not in {"NNS", "NNPS"}:
+    if a.entity is not None or last is None or last.tag not in {"NNS", "NNPS"} or a.end > person.start:
         return False
     lemma = last.lemma.lower()
     return lemma not in ORGANISED_NOUNS and lemma not in pat.unit_nouns and lemma not in pat.operating_nouns
