@@ -686,6 +686,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if k >= 0 and frame.mention_last[k] == t.i:
             found.extend(_titles(frame, ont, t, k))
             found.extend(_places(frame, t, k))
+            found.extend(_in_named_place(frame, pat, t, k))
             found.extend(_aliases(frame, pat, t, k))
             found.extend(_origin(frame, pat, t, k))
             found.extend(_swallowed_locative(frame, pat, t, k))
@@ -962,6 +963,42 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
             state = m.entity is not None and frame.entity_kind.get(m.entity) == "state"
             if ends and not listed and dep in {"appos", "npadvmod", "conj"} and not state:
                 out.append(_Found("located_in", inner, frame.arg(outer), nxt))
+    return out
+
+
+def _in_named_place(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:
+    """ "Turkish troops entered Afrin in northern Syria", "jets bombed Latakia, Homs and Hama in
+    Syria": named places right before "in" (a compass word may come between) and a named state or
+    region lie in it, however the parser hangs the "in" phrase (often on the verb). Not when the
+    gazetteer puts the two in different countries."""
+    m = frame.mentions[k]
+    if frame.entity_kind.get(m.entity or "") != "place":
+        return []
+    toks = frame.annotation.tokens
+    j = t.i + 1
+    if j >= len(toks) or toks[j].text.lower() != "in" or toks[j].sent != t.sent:
+        return []
+    j += 1
+    while j < len(toks) and frame.mention_at[j] < 0 and (toks[j].dep == "det" or toks[j].text == "-" or toks[j].text.lower() in pat.compass_words):
+        j += 1
+    if j >= len(toks) or frame.mention_at[j] < 0 or frame.mention_first[frame.mention_at[j]] != j:
+        return []
+    outer = frame.mentions[frame.mention_at[j]]
+    if frame.entity_kind.get(outer.entity or "") not in {"state", "place"}:
+        return []
+    country = {e.id: e.place.country for e in frame.x.entities if e.place is not None}
+    root = t.i
+    while frame.tok(root).dep == "conj" and frame.tok(root).head != root:
+        root = frame.tok(root).head
+    out = []
+    for c in frame.conjuncts(root):
+        inner = frame.mention(c)
+        if inner is None or frame.entity_kind.get(inner.entity or "") != "place" or inner.entity == outer.entity:
+            continue
+        a, b = country.get(inner.entity or ""), country.get(outer.entity or "")
+        if a is not None and b is not None and a != b:
+            continue  # "fighters from Mosul in Syria": not where the gazetteer puts Mosul
+        out.append(_Found("located_in", frame.arg(inner), frame.arg(outer), t.i + 1))
     return out
 
 

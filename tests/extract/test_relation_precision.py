@@ -167,3 +167,9 @@ def test_relation_features_mark_repeats_plural_offices_and_bare_demonyms() -> No
 )
 def test_no_membership_of_a_class_and_no_named_party_as_an_office(extracted: Extract, text: str, absent: tuple) -> None:
     assert absent not in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_named_places_before_in_lie_in_the_named_place_after(extracted: Extract) -> None:
+    found = triples(extracted("Syria is at war. Jets bombed Latakia, Homs and Hama in central Syria on Monday."))
+    assert {("located_in", p, "Syria") for p in ("Latakia", "Homs", "Hama")} <= found
