@@ -979,7 +979,11 @@ def _in_named_place(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> li
     if j >= len(toks) or toks[j].text.lower() != "in" or toks[j].sent != t.sent:
         return []
     j += 1
-    while j < len(toks) and frame.mention_at[j] < 0 and (toks[j].dep == "det" or toks[j].text == "-" or toks[j].text.lower() in pat.compass_words):
+
+    def between(w: Token) -> bool:
+        return w.dep == "det" or w.text == "-" or w.text.lower() in pat.compass_words
+
+    while j < len(toks) and frame.mention_at[j] < 0 and between(toks[j]):
         j += 1
     if j >= len(toks) or frame.mention_at[j] < 0 or frame.mention_first[frame.mention_at[j]] != j:
         return []
@@ -1788,7 +1792,7 @@ def _named_after_place(frame: Frame, ont: RelationOntology, t: Token, rtype: str
     place after "for" (a place has no second name), the tagger may even call it an organisation;
     the name is the holder of the role, the office is written up to the place ("UN special envoy
     for Syria"), and the party before the role (the UN) is the one it ties to."""
-    if lemma_of(t) not in ont.role_type or t.dep == "appos":
+    if t.lemma.lower() not in ont.role_type or t.dep == "appos":
         return []
     for c in frame.kids(t.i):
         if c.dep != "prep" or c.i < t.i or c.lemma.lower() not in {"for", "of", "to"}:
@@ -1815,10 +1819,6 @@ def _named_after_place(frame: Frame, ont: RelationOntology, t: Token, rtype: str
                     out.append(_Found("leads", person, frame.arg(place), t.i))
                 return out
     return []
-
-
-def lemma_of(t: Token) -> str:
-    return t.lemma.lower()
 
 
 def _in_apposition(frame: Frame, a: Arg, to: Token) -> bool:

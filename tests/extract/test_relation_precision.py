@@ -148,7 +148,7 @@ def test_relation_features_mark_repeats_plural_offices_and_bare_demonyms() -> No
     assert plural and all(f["role_plural"] == 1.0 for f in plural)
     western = [f for k, f in rows if k[1] == "Western"]
     assert western and all(f["demonym_arg"] == 1.0 for f in western)
-    assert all(0 < f["sentence_actors"] for _, f in rows)
+    assert all(f["sentence_actors"] > 0 for _, f in rows)
 
 
 @pytest.mark.slow
