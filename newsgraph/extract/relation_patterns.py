@@ -72,12 +72,22 @@ class RelationPatterns:
     """ "Baghuz, eastern Syria": words of direction between a place and the place it is in."""
     office_nouns: frozenset[str]
     """Occupations and offices a person holds (has_role) that tie them to no group by themselves."""
+    not_offices: frozenset[str]
+    """Role-phrase heads that name no office ("a member of the committee", "his counterpart")."""
+    honorifics: frozenset[str]
+    """Titles that alone before a name are part of it ("Prince Mohammed"), with more words an office."""
     operating_nouns: frozenset[str]
     """ "US troops in Syria": organised actors named by a common noun, active where they are."""
     backing_types: frozenset[str]
     """ "US-backed forces", "the US-led coalition": relation types a hyphened participle states."""
     argument_kinds: dict[str, tuple[frozenset[str], frozenset[str]]]
     """Relation type -> (subject kinds, object kinds) of a tie read right (a confidence feature)."""
+    kind_misfits: frozenset[tuple[str, str, str]]
+    """(type, subject kind, object kind) of ties that cannot hold ("*": any kind; "none": no entity)."""
+
+    def misfit(self, rtype: str, subject: str, object_: str) -> bool:
+        """Whether a tie of this type cannot join sides of these entity kinds."""
+        return any((rtype, s, o) in self.kind_misfits for s in (subject, "*") for o in (object_, "*"))
 
 
 def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
@@ -96,7 +106,8 @@ _WORD_SETS = (
     "not_hostile", "attack_nouns",
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
     "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words",
-    "labelling_verbs", "hostile_labels",
+    "labelling_verbs", "hostile_labels", "not_offices",
+    "honorifics",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 
@@ -126,7 +137,14 @@ def load_patterns(path: Path) -> RelationPatterns:
             frozenset(_words(path, f"argument_kinds.{k}", v[0])),
             frozenset(_words(path, f"argument_kinds.{k}", v[1])),
         )
+    misfits = []
+    for line in _words(path, "kind_misfits", data.get("kind_misfits")):
+        parts = line.split()
+        if len(parts) != 3 or parts[0] not in RELATION_TYPES:
+            raise OntologyError(str(path), f"kind_misfits holds {line!r}: write 'type subject-kind object-kind'")
+        misfits.append((parts[0], parts[1], parts[2]))
     return RelationPatterns(
+        kind_misfits=frozenset(misfits),
         alias_phrases=tuple(sorted(alias, key=len, reverse=True)),
         object_prepositions={k: frozenset(_words(path, f"object_prepositions.{k}", v)) for k, v in raw_objects.items()},
         companion_prepositions=tuple(tuple(c.split()) for c in companions),

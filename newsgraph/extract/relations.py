@@ -35,10 +35,13 @@ inclusion verbs) come from ``relation_patterns.yaml`` (:mod:`newsgraph.extract.r
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
+from newsgraph.extract.modality import token_range
+from newsgraph.extract.place_index import PlaceIndex, country_index
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
@@ -139,6 +142,14 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if not (_between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)):
                 continue
+            if f.type == "has_role" and not _an_office(frame, pat, o):
+                continue
+            if pat.misfit(f.type, _kind(frame, s), _kind(frame, o)) and not _staff_member(frame, pat, f.type, s):
+                continue
+            if f.type == "member_of" and _kind(frame, s) == "person" and _class_of_people(frame, pat, s, o):
+                continue
+            if f.type in COUNTRY_TIES:
+                o = _country_of_demonym(frame, o)
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
             # one tie per pair of phrases: "four ISIL units" and "ISIL units" end on one head
@@ -159,6 +170,68 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+SCOPE_TYPES = frozenset({"LOC", "FAC"})
+"""Mention types that only set a role's scope ("Middle East advocacy director"): no tie to them."""
+COUNTRY_TIES = frozenset({"leads", "represents", "member_of"})
+"""Ties whose object a demonym can stand for by its country: "the Russian president" leads Russia."""
+
+
+def _kind(frame: Frame, a: Arg) -> str:
+    """The entity kind of a side, "none" when it names no entity."""
+    return frame.entity_kind.get(a.entity or "", "none")
+
+
+def _staff_member(frame: Frame, pat: RelationPatterns, rtype: str, a: Arg) -> bool:
+    """An unnamed member by trade ("400 employees", "officers from 1st Battalion"), unlike wives,
+    children or refugees, who are nobody's members by being named so."""
+    last = frame.annotation.token_at(a.end - 1)
+    return rtype == "member_of" and last is not None and last.lemma.lower() in pat.member_nouns
+
+
+def _class_of_people(frame: Frame, pat: RelationPatterns, person: Arg, a: Arg) -> bool:
+    """An unnamed plural of people written as a title before a name ("the British aid workers X
+    and Y"): a class the person is one of, not a body one can be a member of (that is named by an
+    organised noun: "a committee", "local militias")."""
+    last = frame.annotation.token_at(a.end - 1)
+    if a.entity is not None or last is None or last.tag not in {"NNS", "NNPS"} or a.end > person.start:
+        return False
+    lemma = last.lemma.lower()
+    return lemma not in ORGANISED_NOUNS and lemma not in pat.unit_nouns and lemma not in pat.operating_nouns
+
+
+def _an_office(frame: Frame, pat: RelationPatterns, role: Arg) -> bool:
+    """Whether a has_role object names an office: not "a member of the committee" or "his US
+    counterpart" (no office), nor an honorific alone before a name ("Prince Mohammed")."""
+    first, last = token_range(frame.annotation, role.start, role.end)
+    if last <= first:
+        return False
+    inside = range(first, last)
+    head = next((i for i in inside if frame.tok(i).head not in inside or frame.tok(i).head == i), last - 1)
+    lemma = frame.tok(head).lemma.lower()
+    if lemma in pat.not_offices or frame.tok(head).text.lower() in pat.not_offices:
+        return False
+    return not (last - first == 1 and lemma in pat.honorifics)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> PlaceIndex:
+    return country_index()
+
+
+def _country_of_demonym(frame: Frame, a: Arg) -> Arg:
+    """ "the Russian president, Vladimir Putin": a bare demonym stands for its country when the
+    story names that country (the state entity it resolves to), so the tie is to Russia."""
+    if len(a.text.split()) != 1 or frame.entity_kind.get(a.entity or "") == "state":
+        return a
+    found = _countries().demonym(a.text)
+    isos = {c.country for c in found if c.level == "country" and c.country}
+    if len(isos) != 1:
+        return a
+    iso = isos.pop()
+    states = [e.id for e in frame.x.entities if e.kind == "state" and e.place is not None and e.place.country == iso]
+    return replace(a, entity=states[0]) if len(states) == 1 else a
 
 
 def _shared_title(frame: Frame, found: list[_Found]) -> list[_Found]:
@@ -613,6 +686,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if k >= 0 and frame.mention_last[k] == t.i:
             found.extend(_titles(frame, ont, t, k))
             found.extend(_places(frame, t, k))
+            found.extend(_in_named_place(frame, pat, t, k))
             found.extend(_aliases(frame, pat, t, k))
             found.extend(_origin(frame, pat, t, k))
             found.extend(_swallowed_locative(frame, pat, t, k))
@@ -624,6 +698,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
                 found.extend(_held(frame, t))
             elif t.tag == "VBN" and ont.verb_type.get(lemma) in pat.backing_types:
                 found.extend(_backed(frame, ont, t))
+                found.extend(_backed_by(frame, ont, t))
         if t.pos == "VERB" and lemma in pat.labelling_verbs:
             found.extend(_labelled_enemy(frame, pat, t))
         if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
@@ -726,7 +801,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             if not split:  # "Lt Gen Talib" read as the name "Gen Talib": "Lt" alone is no role
                 out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(plain, a)), b), a))
             for g in dict.fromkeys(groups):
-                if g is not None and g.type != "PERSON" and rtype != "has_role":
+                if g is not None and g.type not in SCOPE_TYPES | {"PERSON"} and rtype != "has_role":
                     out.append(_Found(rtype, person, frame.arg(g), a))
     # the role the name stands in apposition to: "the home secretary, Sajid Javid", "Germany's
     # chancellor, Angela Merkel", "the SDF commander Adnan Afrin"
@@ -773,7 +848,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                         )
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
-                if g2 is not None and role_rel != "has_role":
+                if g2 is not None and role_rel != "has_role" and g2.type not in SCOPE_TYPES:
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
 
@@ -793,7 +868,7 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
     out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
-        if g is not None and frame.is_actor_mention(g) and g.type != "PERSON":
+        if g is not None and frame.is_actor_mention(g) and g.type not in SCOPE_TYPES | {"PERSON"}:
             out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
 
@@ -888,6 +963,46 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
             state = m.entity is not None and frame.entity_kind.get(m.entity) == "state"
             if ends and not listed and dep in {"appos", "npadvmod", "conj"} and not state:
                 out.append(_Found("located_in", inner, frame.arg(outer), nxt))
+    return out
+
+
+def _in_named_place(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:
+    """ "Turkish troops entered Afrin in northern Syria", "jets bombed Latakia, Homs and Hama in
+    Syria": named places right before "in" (a compass word may come between) and a named state or
+    region lie in it, however the parser hangs the "in" phrase (often on the verb). Not when the
+    gazetteer puts the two in different countries."""
+    m = frame.mentions[k]
+    if frame.entity_kind.get(m.entity or "") != "place":
+        return []
+    toks = frame.annotation.tokens
+    j = t.i + 1
+    if j >= len(toks) or toks[j].text.lower() != "in" or toks[j].sent != t.sent:
+        return []
+    j += 1
+
+    def between(w: Token) -> bool:
+        return w.dep == "det" or w.text == "-" or w.text.lower() in pat.compass_words
+
+    while j < len(toks) and frame.mention_at[j] < 0 and between(toks[j]):
+        j += 1
+    if j >= len(toks) or frame.mention_at[j] < 0 or frame.mention_first[frame.mention_at[j]] != j:
+        return []
+    outer = frame.mentions[frame.mention_at[j]]
+    if frame.entity_kind.get(outer.entity or "") not in {"state", "place"}:
+        return []
+    country = {e.id: e.place.country for e in frame.x.entities if e.place is not None}
+    root = t.i
+    while frame.tok(root).dep == "conj" and frame.tok(root).head != root:
+        root = frame.tok(root).head
+    out = []
+    for c in frame.conjuncts(root):
+        inner = frame.mention(c)
+        if inner is None or frame.entity_kind.get(inner.entity or "") != "place" or inner.entity == outer.entity:
+            continue
+        a, b = country.get(inner.entity or ""), country.get(outer.entity or "")
+        if a is not None and b is not None and a != b:
+            continue  # "fighters from Mosul in Syria": not where the gazetteer puts Mosul
+        out.append(_Found("located_in", frame.arg(inner), frame.arg(outer), t.i + 1))
     return out
 
 
@@ -1436,11 +1551,45 @@ def _backed(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
         backed = [frame.arg(m)]
     else:
         up = frame.tok(head.head)
-        named = frame.mention(up.i) if head.dep == "appos" else None
+        named = _named_before_comma(frame, head) or (frame.mention(up.i) if head.dep == "appos" else None)
         if named is not None and frame.is_actor_mention(named) and not frame.is_place_mention(named):
             backed = [frame.arg(named)]
         else:
             backed = [frame.span_arg(t.i + 1, frame.noun_phrase(head.i)[1])]
+    rtype = ont.verb_type[t.lemma.lower()]
+    return [_Found(rtype, b, x, t.i) for b in backers for x in backed if b.entity is None or b.entity != x.entity]
+
+
+def _named_before_comma(frame: Frame, noun: Token) -> Mention | None:
+    """The name a described noun follows after a comma, as written: "the Syrian Democratic Forces
+    (SDF), a US-backed Kurdish militia" describes the SDF however the parser hangs the apposition
+    (a bracketed acronym after the name is skipped)."""
+    if noun.dep != "appos":
+        return None
+    k = frame.annotation.subtree(noun.i)[0].i - 1
+    if k < 1 or frame.tok(k).text != "," or frame.tok(k).sent != noun.sent:
+        return None
+    k -= 1
+    if frame.tok(k).text == ")":
+        k = next((j for j in range(k - 1, max(-1, k - 6), -1) if frame.tok(j).text == "("), 0) - 1
+    return frame.mention(k) if k >= 0 else None
+
+
+def _backed_by(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "Assad, supported by Moscow", "Kurdish and local Arab tribes, backed by a US-led
+    coalition": the agent of a backing participle that describes an actor backs it."""
+    if t.dep != "acl" or t.tag != "VBN":
+        return []
+    backers = [
+        a
+        for c in frame.kids(t.i)
+        if c.dep == "agent"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in frame.actor_args(p.i)
+        if not _is_place_arg(frame, a) or _party(frame, a)
+    ]
+    backed = [a for a in frame.actor_args(t.head) if not _is_place_arg(frame, a) or _party(frame, a)]
     rtype = ont.verb_type[t.lemma.lower()]
     return [_Found(rtype, b, x, t.i) for b in backers for x in backed if b.entity is None or b.entity != x.entity]
 
@@ -1603,6 +1752,9 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     subject of the copula."""
     lemma = t.lemma.lower()
     rtype = ont.role_type.get(lemma, "member_of")
+    misread = _named_after_place(frame, ont, t, rtype)
+    if misread:
+        return misread
     named, out = _described_person(frame, t)
     groups: list[Arg] = []
     of_rtype = _heading(frame, t, rtype)
@@ -1614,8 +1766,8 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
                 continue
             for a in frame.actor_args(p.i, nominal=False):
                 m = _mention_of(frame, a)
-                if m is None:
-                    continue
+                if m is None or _in_apposition(frame, a, p):
+                    continue  # "the UN envoy for Syria, Staffan de Mistura": the name is the envoy's
                 if m.type in GROUP_TYPES or (m.type == "GPE" and c.lemma.lower() == "of" and rtype == "leads"):
                     groups.append(a)
                     if c.lemma.lower() in {"of", "for"}:
@@ -1633,6 +1785,46 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     else:
         holders = [frame.span_arg(*_phrase(frame, t.i))]
     return out + [_Found(rtype, h, g, t.i) for h in holders for g in groups]
+
+
+def _named_after_place(frame: Frame, ont: RelationOntology, t: Token, rtype: str) -> list[_Found]:
+    """ "The UN special envoy for Syria, Staffan de Mistura": the parser hangs the name on the
+    place after "for" (a place has no second name), the tagger may even call it an organisation;
+    the name is the holder of the role, the office is written up to the place ("UN special envoy
+    for Syria"), and the party before the role (the UN) is the one it ties to."""
+    if t.lemma.lower() not in ont.role_type or t.dep == "appos":
+        return []
+    for c in frame.kids(t.i):
+        if c.dep != "prep" or c.i < t.i or c.lemma.lower() not in {"for", "of", "to"}:
+            continue
+        for p in frame.kids(c.i):
+            place = frame.mention(p.i)
+            if p.dep != "pobj" or place is None or not frame.is_place_mention(place):
+                continue
+            for q in frame.kids(p.i):
+                m = frame.mention(q.i)
+                if q.dep != "appos" or q.i < p.i or m is None or m.type not in {"PERSON", "ORG"}:
+                    continue
+                name_start = frame.annotation.token_at(m.start)
+                if frame.is_place_mention(m) or name_start is None or frame.tok(name_start.i - 1).text != ",":
+                    continue
+                person = frame.arg(m)
+                first = next((k.i for k in frame.annotation.subtree(t.i) if k.dep != "det"), t.i)
+                out = [_Found("has_role", person, frame.span_arg(first, p.i), t.i)]
+                for mod in frame.kids(t.i):
+                    g = frame.mention(mod.i)
+                    if mod.i < t.i and g is not None and frame.is_actor_mention(g) and g.type in GROUP_TYPES:
+                        out.append(_Found(rtype, person, frame.arg(g), t.i))
+                if rtype == "leads" and c.lemma.lower() == "of":  # "the president of Syria, X"
+                    out.append(_Found("leads", person, frame.arg(place), t.i))
+                return out
+    return []
+
+
+def _in_apposition(frame: Frame, a: Arg, to: Token) -> bool:
+    """Whether the argument's head hangs from ``to`` as an apposition (a second name of it)."""
+    last = frame.annotation.token_at(a.end - 1)
+    return last is not None and last.dep == "appos" and last.head == to.i and last.i != to.i
 
 
 def _role_after_copula(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:

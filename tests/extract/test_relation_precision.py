@@ -1,0 +1,175 @@
+"""Relation precision rules and features (issue 13): role phrases that name no office, ties of
+the wrong kinds of side, a role's place scope, names the parser hangs on the place after a role,
+patrons after a comma or in a "backed by" clause, and the confidence features of repeated ties,
+plural offices and bare demonyms. Every sentence here is our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.annotate import annotate
+from newsgraph.errors import OntologyError
+from newsgraph.extract import extract
+from newsgraph.extract.confidence import features
+from newsgraph.extract.relation_patterns import load_patterns, patterns
+from newsgraph.ontology import ONTOLOGY_DIR
+from newsgraph.records import Document
+from tests.extract.relation_triples import Extract, triples
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "The Greek defence minister, Nikos Dendias, met his Italian counterpart, Marco Rossi, in Rome.",
+            ("has_role", "Marco Rossi", "counterpart"),
+        ),
+        (
+            "Peter Lang, a Liberal member of the regional transport committee, said the bridge was unsafe.",
+            ("has_role", "Peter Lang", "Liberal member of the regional transport committee"),
+        ),
+        ("Critics say Prince Faisal ordered the raid on the newspaper.", ("has_role", "Faisal", "Prince")),
+    ],
+)
+def test_a_role_phrase_that_names_no_office_is_no_role(extracted: Extract, text: str, absent: tuple) -> None:
+    assert absent not in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_an_honorific_with_more_words_is_an_office(extracted: Extract) -> None:
+    found = triples(extracted("The crown prince, Faisal bin Nasser, denied the report on Monday."))
+    assert ("has_role", "Faisal bin Nasser", "crown prince") in found
+
+
+@pytest.mark.slow
+def test_a_place_that_scopes_a_role_is_not_led(extracted: Extract) -> None:
+    found = triples(extracted("Anna Berg, the Red Cross's Middle East advocacy director, said the camp was full."))
+    assert ("leads", "Anna Berg", "Middle East") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "The government could help the wives of fighters who joined Islamic State.",
+            ("member_of", "wives", "Islamic State"),
+        ),
+        (
+            "The Canadian foreign minister, Mary Tremblay, said on Friday that talks would resume.",
+            ("member_of", "Mary Tremblay", "Canadian"),
+        ),
+        ("Some have already returned through Jordan or Lebanon, officials said.", ("alias_of", "Jordan", "Lebanon")),
+    ],
+)
+def test_ties_between_sides_of_the_wrong_kinds_are_dropped(extracted: Extract, text: str, absent: tuple) -> None:
+    assert absent not in triples(extracted(text))
+
+
+def test_kind_misfits_are_data_and_checked(tmp_path: Path) -> None:
+    pat = patterns()
+    assert pat.misfit("member_of", "none", "group")
+    assert pat.misfit("member_of", "person", "state")
+    assert pat.misfit("fights", "group", "place")
+    assert not pat.misfit("member_of", "person", "group")
+    assert "counterpart" in pat.not_offices and "prince" in pat.honorifics
+    text = (ONTOLOGY_DIR / "relation_patterns.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "relation_patterns.yaml"
+    bad.write_text(text.replace('"member_of none *"', '"member_of none"'), encoding="utf-8")
+    with pytest.raises(OntologyError, match="kind_misfits"):
+        load_patterns(bad)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Norway is neutral. The UN special envoy for Syria, Lars Halvorsen, has resigned.",
+            ("has_role", "Lars Halvorsen", "UN special envoy for Syria"),
+            ("represents", "The UN special envoy", "Lars Halvorsen"),
+        ),
+        (
+            "The president of Syria, Bashar al-Assad, spoke on Sunday.",
+            ("leads", "Bashar al-Assad", "Syria"),
+            ("leads", "The president", "Syria"),
+        ),
+    ],
+)
+def test_a_name_hung_on_the_place_after_a_role_holds_the_role(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found
+    assert absent not in found
+
+
+@pytest.mark.slow
+def test_the_party_before_an_envoy_is_represented(extracted: Extract) -> None:
+    found = triples(extracted("The UN special envoy for Syria, Lars Halvorsen, has resigned."))
+    assert ("represents", "Lars Halvorsen", "UN") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Assad, supported by Moscow, has used chemical weapons.", ("supports", "Moscow", "Assad")),
+        (
+            "A man was questioned by members of the Syrian Democratic Forces (SDF), a US-backed Kurdish "
+            "militia, on Friday.",
+            ("supports", "US", "Syrian Democratic Forces"),
+        ),
+    ],
+)
+def test_a_patron_after_a_comma_or_in_a_backed_by_clause(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_relation_features_mark_repeats_plural_offices_and_bare_demonyms() -> None:
+    text = (
+        "The Greek prime minister, Nikos Andreou, spoke on Monday. Andreou met the French aid workers Paul "
+        "Martin and Luc Petit in Athens. The Greek prime minister, Nikos Andreou, left on Tuesday. "
+        "The Western-backed militia took the town."
+    )
+    annotation = annotate(text)
+    x = extract(Document(id="t", text=text), annotation)
+    rows = [
+        ((r.type, r.subject.text, r.object.text), f)
+        for r, f in zip(x.relations, features(annotation, x)["relation"], strict=True)
+    ]
+    roles = [f for k, f in rows if k[:2] == ("has_role", "Nikos Andreou")]
+    assert len(roles) == 2 and "repeat" not in roles[0] and roles[1]["repeat"] == 1.0
+    plural = [f for k, f in rows if k[0] == "has_role" and k[2].endswith("aid workers")]
+    assert plural and all(f["role_plural"] == 1.0 for f in plural)
+    western = [f for k, f in rows if k[1] == "Western"]
+    assert western and all(f["demonym_arg"] == 1.0 for f in western)
+    assert all(f["sentence_actors"] > 0 for _, f in rows)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "The killings included the British aid workers Tom Hale and Sam Reed.",
+            ("member_of", "Tom Hale", "British aid workers"),
+        ),
+        (
+            "The row broke out as the US national security adviser, John Bolton, visited Ankara.",
+            ("has_role", "John Bolton", "US"),
+        ),
+    ],
+)
+def test_no_membership_of_a_class_and_no_named_party_as_an_office(extracted: Extract, text: str, absent: tuple) -> None:
+    assert absent not in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_named_places_before_in_lie_in_the_named_place_after(extracted: Extract) -> None:
+    found = triples(extracted("Syria is at war. Jets bombed Latakia, Homs and Hama in central Syria on Monday."))
+    assert {("located_in", p, "Syria") for p in ("Latakia", "Homs", "Hama")} <= found
