@@ -236,21 +236,43 @@ def claim_page(
                 actor_links.c.actor_id == actor_id,
             )
         )
-    total, hidden = _count_kept_and_below(engine, q, c.c.confidence, min_confidence)
-    q = _confident(q, c.c.confidence, min_confidence)
     order = (docs.c.published.desc(), c.c.doc_id, c.c.start)
+    if speaker or about:
+        # words looked for in every claim's speaker or text: matched once, then counted, sorted and
+        # paged here (a count, a page and the hidden count would each read every claim again)
+        keys, total, hidden = _page_of_keys(engine, q, min_confidence, limit, offset)
+    else:
+        total, hidden = _count_kept_and_below(engine, q, c.c.confidence, min_confidence)
+        q = _confident(q, c.c.confidence, min_confidence)
+        with engine.connect() as conn:
+            # the page's keys first (sorting keys, not whole claims with their speakers' names)
+            keys = [
+                (r[0], r[1])
+                for r in conn.execute(
+                    q.with_only_columns(c.c.doc_id, c.c.id).order_by(*order).limit(limit).offset(offset)
+                )
+            ]
+    if not keys:
+        return [], total, hidden
     with engine.connect() as conn:
-        # the page's keys first (sorting keys, not whole claims with their speakers' names), then
-        # those claims in full
-        keys = [
-            (r[0], r[1])
-            for r in conn.execute(q.with_only_columns(c.c.doc_id, c.c.id).order_by(*order).limit(limit).offset(offset))
-        ]
-        if not keys:
-            return [], total, hidden
         full = _claims_query(None, None).where(tuple_(c.c.doc_id, c.c.id).in_(keys)).order_by(*order)
         rows = [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(with_claim_pages(full))]
     return rows, total, hidden
+
+
+def _page_of_keys(
+    engine: Engine, q: Any, min_confidence: float, limit: int, offset: int
+) -> tuple[list[tuple[str, str]], int, int]:
+    """The (document, claim) keys of one page of the claims ``q`` matches, newest first (as the
+    claim page orders them: undated last), with how many are kept and how many are under
+    ``min_confidence``: one read of ``q``, for a filter that is costly to evaluate."""
+    c = schema.claims
+    with engine.connect() as conn:
+        found = conn.execute(q.with_only_columns(c.c.doc_id, c.c.id, c.c.confidence, docs.c.published, c.c.start)).all()
+    kept = [r for r in found if min_confidence <= 0 or r[2] is None or r[2] >= min_confidence]
+    kept.sort(key=lambda r: (r[0], r[4]))
+    kept.sort(key=lambda r: (r[3] is not None, r[3] or ""), reverse=True)  # stable: newest first
+    return [(r[0], r[1]) for r in kept[offset : offset + limit]], len(kept), len(found) - len(kept)
 
 
 # -- stories ---------------------------------------------------------------------------------------
