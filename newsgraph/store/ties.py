@@ -270,6 +270,53 @@ def hidden_facts(conn: Connection, actor_ids: Iterable[int] | None, f: TieFilter
     return len(found)
 
 
+class TieFact(NamedTuple):
+    """A tie between two actors with what the tie filters read (no sentence): for an index of the
+    whole store's ties held in memory (``newsgraph.network.TieIndex``)."""
+
+    doc_id: str
+    kind: str
+    type: str
+    directed: bool
+    actor_a: int
+    actor_b: int
+    record_id: str
+    confidence: float | None
+    date: str | None
+    """The tie's date, else its document's publication date."""
+    modality: str
+    source: str | None
+    """The outlet of its document."""
+
+
+def tie_count(conn: Connection) -> int:
+    """How many ties the store holds (current documents or not): what :func:`tie_facts` would read."""
+    return int(conn.execute(select(func.count()).select_from(actor_ties)).scalar_one())
+
+
+def tie_facts(conn: Connection) -> list[TieFact]:
+    """Every tie of current documents between two different actors, whatever its confidence."""
+    la, lb, d, t, date, base = _tie_tables()
+    q = (
+        select(
+            t.c.doc_id,
+            t.c.kind,
+            t.c.type,
+            t.c.directed,
+            la.c.actor_id,
+            lb.c.actor_id,
+            t.c.record_id,
+            t.c.confidence,
+            date,
+            t.c.modality,
+            d.c.source,
+        )
+        .select_from(base)
+        .where(d.c.current.is_(True), la.c.actor_id != lb.c.actor_id)
+    )
+    return [TieFact._make(r) for r in conn.execute(q).all()]
+
+
 def strongest_pairs(conn: Connection, f: TieFilter, limit: int) -> list[tuple[int, int, str, str]]:
     """The ``limit`` (actor, actor, kind, type) most documented, most documented first."""
     la, lb, d, t, date, base = _tie_tables()

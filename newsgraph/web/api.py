@@ -596,7 +596,7 @@ def actor_network(
     f = filters(since, until, types, min_confidence, modality, source)
 
     def compute() -> dict[str, Any]:
-        net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f, max_nodes=nodes)
+        net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f, max_nodes=nodes, index=tie_index(db))
         return network_dict(net, limit)
 
     return cached_json(db, ("network", f"#{actor_id}", depth, f, limit, nodes), compute)
@@ -930,7 +930,8 @@ def network(
 
     def compute() -> dict[str, Any]:
         if centre:
-            return network_dict(nw.neighbourhood(db, centre, depth=depth, filters=f, max_nodes=nodes), limit)
+            net = nw.neighbourhood(db, centre, depth=depth, filters=f, max_nodes=nodes, index=tie_index(db))
+            return network_dict(net, limit)
         return network_dict(nw.overview(db, filters=f, limit=limit), limit)
 
     key = ("network", centre, depth, f, limit, nodes) if centre else ("network", "", 0, f, limit, 0)
@@ -959,7 +960,7 @@ def network_path(
     several actors answers 409 with the ``candidates`` (give one as ``#ID``)."""
     f = filters(since, None, types, min_confidence)
     actor_ref(a), actor_ref(b)
-    start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=f)
+    start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=f, index=tie_index(db))
     around = {start.id, goal.id} | {x.id for p in found for s in p.steps for x in (s.source, s.target)}
     return ok(
         {
@@ -1013,6 +1014,13 @@ class StateCache:
 
 
 cache = StateCache()
+
+
+def tie_index(db: Engine) -> nw.TieIndex | None:
+    """The store's ties in memory (:class:`newsgraph.network.TieIndex`), built once per store state:
+    a neighbourhood's discovery then reads no SQL. None for a store too large to hold."""
+    index: nw.TieIndex | None = cache.get(db, ("tie-index",), lambda: nw.TieIndex.load(db))
+    return index
 
 
 def cached_json(db: Engine, key: tuple[Any, ...], compute: Callable[[], Any]) -> Response:
@@ -1141,6 +1149,7 @@ def warm(db: Engine) -> None:
     for a scan of every tie after the server starts or the store changes."""
     views: list[Callable[[], Any]] = [
         lambda: summary(db),
+        lambda: tie_index(db),
         lambda: network(db, None, 1, None, None, None, 100, NODES, None),
         lambda: global_timeline(db, None, None, "month"),
         lambda: event_map(db, None, None, None, 500),
