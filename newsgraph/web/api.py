@@ -1149,7 +1149,6 @@ def warm(db: Engine) -> None:
     for a scan of every tie after the server starts or the store changes."""
     views: list[Callable[[], Any]] = [
         lambda: summary(db),
-        lambda: tie_index(db),
         lambda: network(db, None, 1, None, None, None, 100, NODES, None),
         lambda: global_timeline(db, None, None, "month"),
         lambda: event_map(db, None, None, None, 500),

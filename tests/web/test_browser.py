@@ -286,7 +286,12 @@ def test_the_actor_pages_graph_is_drawn_before_the_actor_arrives_and_still_answe
     hub = ends.most_common(1)[0][0]
     neighbourhood = api(server, f"/actors/{hub}/network?depth=1")["edges"]
     held: list[Any] = []
-    page.route(re.compile(r".*/api/actors/\d+$"), held.append)
+    details = re.compile(r".*/api/actors/\d+$")
+
+    def hold(route: Any) -> None:
+        held.append(route)
+
+    page.route(details, hold)
     page.goto(f"/actors/{hub}", wait_until="commit")
     wait_until(page, "() => window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0")
     assert held, "the actor's details were asked for"
@@ -295,7 +300,7 @@ def test_the_actor_pages_graph_is_drawn_before_the_actor_arrives_and_still_answe
     for route in held:
         route.continue_()
     page.wait_for_selector("body[data-ready=true]", timeout=20_000)
-    page.unroute(re.compile(r".*/api/actors/\d+$"))
+    page.unroute(details)
     assert page.locator("#actor-name").count() == 1
     after = page.locator("#graph").bounding_box()
     assert before is not None and after is not None and after["y"] > before["y"], "the page was put above it"
