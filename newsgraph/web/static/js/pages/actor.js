@@ -208,8 +208,10 @@ export async function renderActor(app, flash = null) {
   clear(app);
   append(app, waiting, networkSection);
   let graph = null;
+  let placed = false;
   const drawn = neighbourhood(networkBox, id, null, network).then((cy) => {
     graph = cy;
+    if (cy && placed) relocated(cy); // drawn in the same turn as the page was put around it
     return cy;
   });
   const [body, sources] = await details;
@@ -251,6 +253,7 @@ export async function renderActor(app, flash = null) {
   networkSection.after(filterBox, timelineBox, mentionsBox, correctionsSection(a, body.links, reviewer, (message) => renderActor(app, message)));
   // a graph drawn before the page was put around it has moved down: cytoscape is to read where it
   // is again on the next click (the size is the same: no need to draw it again, as resize() would)
+  placed = true;
   if (graph) relocated(graph);
   const lists = async () => {
     const state = urlState();
