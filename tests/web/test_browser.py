@@ -276,39 +276,6 @@ def test_search_actor_network_evidence(page: Any, server: str) -> None:
     assert " ".join(edge["evidence"][0]["sentence_text"].split()) in panel
 
 
-def test_the_actor_pages_graph_is_drawn_before_the_actor_arrives_and_still_answers_clicks(
-    page: Any, server: str
-) -> None:
-    """The actor page draws the neighbourhood as soon as it is fetched, while the actor's details
-    are on their way (held back here until the graph is drawn); the page then put around it moves
-    the graph down, and a click on an edge still opens that edge's evidence."""
-    ends = Counter(x for e in api(server, "/network")["edges"] for x in (e["source"], e["target"]))
-    hub = ends.most_common(1)[0][0]
-    neighbourhood = api(server, f"/actors/{hub}/network?depth=1")["edges"]
-    held: list[Any] = []
-    details = re.compile(r".*/api/actors/\d+$")
-
-    def hold(route: Any) -> None:
-        held.append(route)
-
-    page.route(details, hold)
-    page.goto(f"/actors/{hub}", wait_until="commit")
-    wait_until(page, "() => window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0")
-    assert held, "the actor's details were asked for"
-    assert page.locator("#actor-name").count() == 0, "the graph is drawn before the actor's details come"
-    before = page.locator("#graph").bounding_box()
-    for route in held:
-        route.continue_()
-    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
-    page.unroute(details)
-    assert page.locator("#actor-name").count() == 1
-    after = page.locator("#graph").bounding_box()
-    assert before is not None and after is not None and after["y"] > before["y"], "the page was put above it"
-    edge = click_edge(page, neighbourhood, "#evidence")
-    panel = " ".join(page.inner_text("#evidence").split())
-    assert " ".join(edge["evidence"][0]["sentence_text"].split()) in panel
-
-
 def test_network_edges_styled_and_evidence_on_click(page: Any, server: str) -> None:
     """Edges coloured by type, dotted/dashed/solid by modality and provenance; clicking one on the
     canvas lists its evidence sentences with speaker and source (outlet)."""

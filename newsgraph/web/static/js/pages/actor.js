@@ -142,8 +142,6 @@ function fetchNeighbourhood(id, minConfidence = null) {
   return get(`/actors/${encodeURIComponent(id)}/network`, { depth: 1, nodes: MAX_NODES_SMALL, min_confidence: minConfidence });
 }
 
-/** Draw the actor's neighbourhood into ``box``; resolves to the graph (cytoscape), or null when
- * there is none to draw. */
 async function neighbourhood(box, id, minConfidence = null, fetched = null) {
   let body;
   let data;
@@ -153,20 +151,19 @@ async function neighbourhood(box, id, minConfidence = null, fetched = null) {
     data = normaliseNetwork(body);
   } catch (err) {
     append(box, notice(err.message, 'error'));
-    return null;
+    return;
   }
   append(box, hiddenNotice(body, (min) => neighbourhood(box, id, min)));
   if (!data.edges.length) {
     append(box, notice('No ties to other actors yet.'));
-    return null;
+    return;
   }
   if (!data.center.length) data.center = [id];
   const graph = h('div', { class: 'graph graph-small', id: 'graph' });
   const side = h('div', { class: 'graph-side', id: 'evidence' }, notice('Click a line to see the sentences that state the tie; click a dot for the actor.'));
   append(box, legend(data.edges), h('div', { class: 'graph-layout' }, graph, side));
-  let cy = null;
   try {
-    cy = await drawGraph(graph, data, {
+    await drawGraph(graph, data, {
       layout: 'concentric',
       onEdge: (edge) => append(clear(side), evidenceList(edge)),
       onNode: (node) => append(clear(side), nodeCard(node)),
@@ -179,15 +176,6 @@ async function neighbourhood(box, id, minConfidence = null, fetched = null) {
     const all = h('a', { href: withQuery('/network', { actor: `#${id}` }) }, 'All its ties on the network page →');
     append(box, h('p', { class: 'muted small graph-capped' }, `Drawn: the ${data.nodes.length} actors most tied to this one. `, all));
   }
-  return cy;
-}
-
-/** Tell the graph ``cy`` that its container moved on the page (not resized): cytoscape keeps where
- * its container is until the page scrolls, and would map clicks to the wrong place. */
-function relocated(cy) {
-  const r = cy.renderer();
-  if (r && typeof r.invalidateContainerClientCoordsCache === 'function') r.invalidateContainerClientCoordsCache();
-  else cy.resize();
 }
 
 export async function renderActor(app, flash = null) {
@@ -197,34 +185,20 @@ export async function renderActor(app, flash = null) {
   const network = fetchNeighbourhood(id);
   network.catch(() => null); // an unknown actor: the page says so below
   loadCytoscape().catch(() => null);
-  const details = Promise.all([get('/actors/' + encodeURIComponent(id)), get('/sources').catch(() => ({ items: [] }))]);
-  details.catch(() => null);
-  // The neighbourhood is drawn as soon as it is fetched, while the actor's details are still on
-  // their way (drawing the graph is the longest part of the page); the rest of the page is put
-  // around it when they come.
-  const networkBox = h('div', { id: 'neighbourhood' });
-  const networkSection = section('Network neighbourhood', networkBox);
-  const waiting = h('section', { class: 'card actor-head' }, h('p', { class: 'loading' }, 'Loading the actor…'));
-  clear(app);
-  append(app, waiting, networkSection);
-  let graph = null;
-  let placed = false;
-  const drawn = neighbourhood(networkBox, id, null, network).then((cy) => {
-    graph = cy;
-    if (cy && placed) relocated(cy); // drawn in the same turn as the page was put around it
-    return cy;
-  });
-  const [body, sources] = await details;
+  const [body, sources] = await Promise.all([get('/actors/' + encodeURIComponent(id)), get('/sources').catch(() => ({ items: [] }))]);
   const a = body.actor;
   document.title = `${a.name} · newsgraph`;
   const places = a.places.map(placeText);
   const roles = names(a.roles);
+  const networkBox = h('div', { id: 'neighbourhood' });
   const reviewer = reviewerBar();
   const timelineBox = h('div', { id: 'timeline-box' }, h('p', { class: 'loading' }, 'Loading the timeline…'));
   const mentionsBox = h('div', { id: 'mentions-box' }, h('p', { class: 'loading' }, 'Loading the documents…'));
   const filterBox = h('section', { class: 'card', id: 'actor-filters-box' });
   const ref = '#' + a.id;
-  waiting.replaceWith(
+  clear(app);
+  append(
+    app,
     h(
       'section',
       { class: 'card actor-head' },
@@ -248,13 +222,15 @@ export async function renderActor(app, flash = null) {
         h('a', { href: pathUrl(ref, ''), id: 'actor-path-link' }, 'Path to… →'),
       ),
     ),
+    flash,
+    section('Review', reviewer.element),
+    watchlistSection(body.watchlist, reviewer),
+    section('Network neighbourhood', networkBox),
+    filterBox,
+    timelineBox,
+    mentionsBox,
+    correctionsSection(a, body.links, reviewer, (message) => renderActor(app, message)),
   );
-  networkSection.before(...[flash, section('Review', reviewer.element), watchlistSection(body.watchlist, reviewer)].filter(Boolean));
-  networkSection.after(filterBox, timelineBox, mentionsBox, correctionsSection(a, body.links, reviewer, (message) => renderActor(app, message)));
-  // a graph drawn before the page was put around it has moved down: cytoscape is to read where it
-  // is again on the next click (the size is the same: no need to draw it again, as resize() would)
-  placed = true;
-  if (graph) relocated(graph);
   const lists = async () => {
     const state = urlState();
     const go = (changes) => {
@@ -282,6 +258,6 @@ export async function renderActor(app, flash = null) {
   };
   if (!flash) onUrlChange(lists);
   const listed = lists();
-  await drawn;
+  await neighbourhood(networkBox, a.id, null, network);
   await listed;
 }
