@@ -125,12 +125,13 @@ def plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
     some = client.get("/api/actors", params={"limit": 5, "offset": 200}).json()["items"]
     actors = top[:4] + people[:3] + orgs[:2] + some[:3]
     ids = [a["id"] for a in actors]
-    names = [quote(a["name"]) for a in actors]
     last = [quote(a["name"].split()[-1]) for a in actors]
     docs = [d["id"] for d in client.get("/api/documents", params={"limit": 10, "offset": 0}).json()["items"]]
     docs += [d["id"] for d in client.get("/api/documents", params={"limit": 10, "offset": 1000}).json()["items"]]
     words = ["government", "election", "Blair", "mobile phones", "football", "shares fell", "film", "Microsoft"]
-    pairs = [(names[i], names[j]) for i in range(len(names)) for j in range(i + 1, len(names))][:12]
+    # by #ID: a name may fit several actors, and the path route then answers 409 with candidates
+    refs = [quote(f"#{i}") for i in ids]
+    pairs = [(refs[i], refs[j]) for i in range(len(refs)) for j in range(i + 1, len(refs))][:12]
     return [
         ("baseline", "GET /docs/assets/favicon.png", ["/docs/assets/favicon.png"]),
         ("baseline", "GET /openapi.json", ["/openapi.json"]),

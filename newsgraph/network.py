@@ -11,7 +11,9 @@ leaves out for that reason is counted (``Network.hidden``) so that callers can s
 stored before confidence existed (NULL) are always kept.
 
 Every query reads only what it is asked about: the ties of one actor's neighbourhood, the two
-frontiers of a path search, the strongest pairs of the store. Nothing loads the whole store.
+frontiers of a path search, the strongest pairs of the store. Nothing loads the whole store,
+except :class:`TieIndex`, which a long-running server builds once per store state (pairs and
+their filter fields, no sentences) to find neighbours and paths without SQL.
 
 This module is the logic (edges, neighbourhoods, path search, timelines, centrality); the SQL
 lives in :mod:`newsgraph.store.ties` and, for the actors, :mod:`newsgraph.store.actors`.
@@ -50,6 +52,7 @@ __all__ = [
     "Path",
     "Stats",
     "Step",
+    "TieIndex",
     "TimelineItem",
     "actor_graph",
     "actors_named",
@@ -339,6 +342,91 @@ def hidden_ties(engine: Engine, filters: Filters | None = None, actor_ids: Itera
         return store.hidden_facts(conn, actor_ids, filters or Filters())
 
 
+MAX_INDEXED_TIES = 500_000
+"""The most ties :class:`TieIndex` holds in memory (about 200 bytes each); a larger store's
+neighbourhoods are discovered in SQL, as without an index."""
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(text: str) -> str:
+    """Lower case as SQLite's ``lower()`` has it (ASCII letters only), so that the index filters
+    as the SQL does."""
+    return text.translate(_ASCII_LOWER)
+
+
+class TieIndex:
+    """Every tie of the store between two actors (pairs and what the filters read, no sentences),
+    held in memory and indexed by actor: a neighbourhood's discovery (who is tied to whom, how
+    strongly) and its count of the facts under the confidence threshold are read here instead of
+    in two SQL queries per request. Built once per store state (the server keeps it until the
+    store changes: ``newsgraph.web.api``); the evidence of the edges kept is still read in SQL.
+    Filters exactly as :func:`newsgraph.store.ties.tie_pairs` and ``hidden_facts`` do."""
+
+    def __init__(self, facts: Iterable[store.TieFact]) -> None:
+        self.by_actor: dict[int, list[store.TieFact]] = defaultdict(list)
+        self.size = 0
+        for t in facts:
+            self.by_actor[t.actor_a].append(t)
+            if t.actor_b != t.actor_a:
+                self.by_actor[t.actor_b].append(t)
+            self.size += 1
+
+    @classmethod
+    def load(cls, engine: Engine, max_ties: int = MAX_INDEXED_TIES) -> TieIndex | None:
+        """The index of the store's ties; None when it holds more than ``max_ties``."""
+        with connect(engine) as conn:
+            if store.tie_count(conn) > max_ties:
+                return None
+            return cls(store.tie_facts(conn))
+
+    def _around(self, ids: Iterable[int]) -> Iterable[store.TieFact]:
+        """The ties with at least one end among ``ids``, each once."""
+        wanted = set(ids)
+        for a in wanted:
+            for t in self.by_actor.get(a, ()):
+                # a tie between two of ``ids`` is listed under both: kept under its first end only
+                if t.actor_a == a or t.actor_a not in wanted:
+                    yield t
+
+    @staticmethod
+    def _passes(t: store.TieFact, f: Filters) -> bool:
+        """The filters but the confidence threshold (``_filter_clause`` without it)."""
+        if f.since and (t.date is None or t.date < f.since):
+            return False
+        if f.until and (t.date is None or t.date > f.until + "\uffff"):
+            return False
+        if f.types:
+            wanted = {_lower(x) for x in f.types}
+            if _lower(t.type) not in wanted and t.kind not in wanted:
+                return False
+        if f.modality and t.modality != f.modality:
+            return False
+        return not (f.source and (t.source is None or _lower(t.source) != _lower(f.source)))
+
+    def pairs(self, ids: Iterable[int], f: Filters) -> list[TiePair]:
+        """:func:`newsgraph.store.ties.tie_pairs` of ``ids``, from memory."""
+        m = f.min_confidence
+        return [
+            TiePair(t.doc_id, t.kind, t.type, t.directed, t.actor_a, t.actor_b)
+            for t in self._around(ids)
+            if (m <= 0 or t.confidence is None or t.confidence >= m) and self._passes(t, f)
+        ]
+
+    def hidden(self, ids: Iterable[int], f: Filters) -> int:
+        """:func:`newsgraph.store.ties.hidden_facts` around ``ids``, from memory."""
+        m = f.min_confidence
+        if m <= 0:
+            return 0
+        return len(
+            {
+                (t.doc_id, t.kind, t.record_id)
+                for t in self._around(ids)
+                if t.confidence is not None and t.confidence < m and self._passes(t, f)
+            }
+        )
+
+
 def _edges(
     rows: Iterable[TiePair | TieEvidence], max_evidence: int = MAX_EVIDENCE
 ) -> dict[tuple[int, int, str, str], Edge]:
@@ -386,6 +474,7 @@ def neighbourhood(
     filters: Filters | None = None,
     max_nodes: int = 150,
     max_evidence: int = MAX_EVIDENCE,
+    index: TieIndex | None = None,
 ) -> Network:
     """The actors within ``depth`` ties of the actor ``name``, and the edges among them, ranked
     by relevance to that actor (:func:`rank_edges`): its own ties first, then the ties among its
@@ -393,7 +482,8 @@ def neighbourhood(
     for ties between hubs of its second ring.
 
     Each hop keeps the ``max_nodes`` best-tied new neighbours (by documents), so a hub's
-    second ring stays readable and fast.
+    second ring stays readable and fast. With an ``index`` (:class:`TieIndex`) the neighbours
+    and the hidden facts are read from it rather than in SQL; the answer is the same.
     """
     if depth < 1:
         raise BadRequest("--depth must be at least 1")
@@ -405,14 +495,15 @@ def neighbourhood(
         frontier = [center.id]
         for hop in range(1, depth + 1):
             # discovery reads pairs only; the evidence is read once, for the edges kept
-            found = _edges(store.tie_pairs(conn, frontier, f))
+            found = _edges(index.pairs(frontier, f) if index else store.tie_pairs(conn, frontier, f))
             strength: Counter[int] = Counter()
             for e in found.values():
                 for end in (e.source, e.target):
                     if end not in seen:
                         strength[end] += e.weight
             room = max(0, max_nodes - len(seen))
-            fresh = [a for a, _ in strength.most_common(room)]
+            # the best tied first, then by id: the same choice whatever order the ties came in
+            fresh = [a for a, _ in sorted(strength.items(), key=lambda x: (-x[1], x[0]))[:room]]
             seen.update(fresh)
             rings.update((a, hop) for a in fresh)
             frontier = fresh
@@ -420,7 +511,7 @@ def neighbourhood(
                 break
         edges = _edges(store.tie_evidence(conn, sorted(seen), f, within=True), max_evidence)
         names = load_actors(conn, seen)
-        hidden = store.hidden_facts(conn, seen, f)
+        hidden = index.hidden(seen, f) if index else store.hidden_facts(conn, seen, f)
     return Network(
         actors=names,
         edges=rank_edges(edges.values(), rings),
@@ -518,9 +609,9 @@ def new_ties(
 # -- paths ---------------------------------------------------------------------------------------
 
 
-def _neighbours(conn: Tx, ids: Sequence[int], f: Filters) -> dict[int, set[int]]:
+def _neighbours(conn: Tx, ids: Sequence[int], f: Filters, index: TieIndex | None = None) -> dict[int, set[int]]:
     out: dict[int, set[int]] = defaultdict(set)
-    for r in store.tie_pairs(conn, ids, f):
+    for r in index.pairs(ids, f) if index else store.tie_pairs(conn, ids, f):
         out[r.actor_a].add(r.actor_b)
         out[r.actor_b].add(r.actor_a)
     return out
@@ -607,12 +698,20 @@ def _best_evidence(edge: Edge) -> Evidence:
 
 
 def paths(
-    engine: Engine, a: str, b: str, *, max_depth: int = 4, limit: int = 3, filters: Filters | None = None
+    engine: Engine,
+    a: str,
+    b: str,
+    *,
+    max_depth: int = 4,
+    limit: int = 3,
+    filters: Filters | None = None,
+    index: TieIndex | None = None,
 ) -> tuple[Actor, Actor, list[Path]]:
     """The shortest evidenced chains between actors ``a`` and ``b`` (at most ``limit``).
 
     A bidirectional breadth-first search over the actor graph, expanding the smaller frontier
-    by one SQL query per hop; then the evidence of the path's edges only.
+    by one SQL query per hop (or from the ``index``, when given); then the evidence of the
+    path's edges only.
     """
     f = filters or Filters()
     with connect(engine) as conn:
@@ -628,7 +727,7 @@ def paths(
                 break
             expand_a = len(front_a) <= len(front_b)
             front, parents = (front_a, parents_a) if expand_a else (front_b, parents_b)
-            adjacency = _neighbours(conn, sorted(front), f)
+            adjacency = _neighbours(conn, sorted(front), f, index)
             nxt: set[int] = set()
             for node in front:
                 for n in adjacency.get(node, ()):

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, and_, exists, func, select
+from sqlalchemy import Engine, and_, case, exists, func, select, tuple_
 
 from newsgraph.store import schema
 from newsgraph.store.actors import LinkedEntity, actor_links
@@ -21,7 +21,6 @@ from newsgraph.store.extractions import (
     EVENT_FIELDS,
     _claims_query,
     _confident,
-    _count_below,
     _events_query,
     _in_document,
     with_claim_pages,
@@ -46,6 +45,18 @@ def _dated(q: Any, date: Any, since: str | None, until: str | None) -> Any:
 def _count(engine: Engine, q: Any) -> int:
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(q.subquery())).scalar_one())
+
+
+def _count_kept_and_below(engine: Engine, q: Any, column: Any, min_confidence: float) -> tuple[int, int]:
+    """The rows of ``q`` at or above ``min_confidence`` (or unscored) and those under it, in one
+    scan of ``q`` (a count of each would read every matching row twice)."""
+    if min_confidence <= 0:
+        return _count(engine, q.with_only_columns(column)), 0
+    x = q.with_only_columns(column.label("x")).subquery()
+    below = func.coalesce(func.sum(case((x.c.x < min_confidence, 1), else_=0)), 0)
+    with engine.connect() as conn:
+        everything, under = conn.execute(select(func.count(), below).select_from(x)).one()
+    return int(everything) - int(under), int(under)
 
 
 def document_heads(engine: Engine, doc_ids: Iterable[str]) -> dict[str, str]:
@@ -179,9 +190,8 @@ def event_page(
         q = q.where(_by_actor_argument(actor_id))
     if place_id is not None:
         q = q.where(_at_place(place_id))
-    hidden = _count_below(engine, q, v.c.confidence, min_confidence)
+    total, hidden = _count_kept_and_below(engine, q, v.c.confidence, min_confidence)
     q = _confident(q, v.c.confidence, min_confidence)
-    total = _count(engine, q.with_only_columns(v.c.doc_id, v.c.id))
     q = q.order_by(v.c.date_value.desc(), v.c.doc_id, v.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
         rows = [_in_document(EVENT_FIELDS, dict(r._mapping)) for r in conn.execute(q)]
@@ -226,13 +236,43 @@ def claim_page(
                 actor_links.c.actor_id == actor_id,
             )
         )
-    hidden = _count_below(engine, q, c.c.confidence, min_confidence)
-    q = _confident(q, c.c.confidence, min_confidence)
-    total = _count(engine, q.with_only_columns(c.c.doc_id, c.c.id))
-    q = q.order_by(docs.c.published.desc(), c.c.doc_id, c.c.start).limit(limit).offset(offset)
+    order = (docs.c.published.desc(), c.c.doc_id, c.c.start)
+    if speaker or about:
+        # words looked for in every claim's speaker or text: matched once, then counted, sorted and
+        # paged here (a count, a page and the hidden count would each read every claim again)
+        keys, total, hidden = _page_of_keys(engine, q, min_confidence, limit, offset)
+    else:
+        total, hidden = _count_kept_and_below(engine, q, c.c.confidence, min_confidence)
+        q = _confident(q, c.c.confidence, min_confidence)
+        with engine.connect() as conn:
+            # the page's keys first (sorting keys, not whole claims with their speakers' names)
+            keys = [
+                (r[0], r[1])
+                for r in conn.execute(
+                    q.with_only_columns(c.c.doc_id, c.c.id).order_by(*order).limit(limit).offset(offset)
+                )
+            ]
+    if not keys:
+        return [], total, hidden
     with engine.connect() as conn:
-        rows = [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(with_claim_pages(q))]
+        full = _claims_query(None, None).where(tuple_(c.c.doc_id, c.c.id).in_(keys)).order_by(*order)
+        rows = [_in_document(CLAIM_FIELDS, dict(r._mapping)) for r in conn.execute(with_claim_pages(full))]
     return rows, total, hidden
+
+
+def _page_of_keys(
+    engine: Engine, q: Any, min_confidence: float, limit: int, offset: int
+) -> tuple[list[tuple[str, str]], int, int]:
+    """The (document, claim) keys of one page of the claims ``q`` matches, newest first (as the
+    claim page orders them: undated last), with how many are kept and how many are under
+    ``min_confidence``: one read of ``q``, for a filter that is costly to evaluate."""
+    c = schema.claims
+    with engine.connect() as conn:
+        found = conn.execute(q.with_only_columns(c.c.doc_id, c.c.id, c.c.confidence, docs.c.published, c.c.start)).all()
+    kept = [r for r in found if min_confidence <= 0 or r[2] is None or r[2] >= min_confidence]
+    kept.sort(key=lambda r: (r[0], r[4]))
+    kept.sort(key=lambda r: (r[3] is not None, r[3] or ""), reverse=True)  # stable: newest first
+    return [(r[0], r[1]) for r in kept[offset : offset + limit]], len(kept), len(found) - len(kept)
 
 
 # -- stories ---------------------------------------------------------------------------------------

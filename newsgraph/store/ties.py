@@ -35,6 +35,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    union,
     union_all,
 )
 from sqlalchemy.sql.elements import ColumnElement
@@ -263,10 +264,57 @@ def hidden_facts(conn: Connection, actor_ids: Iterable[int] | None, f: TieFilter
     found: set[tuple[Any, ...]] = set()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        found.update(
-            tuple(r) for r in conn.execute(facts.where(or_(la.c.actor_id.in_(chunk), lb.c.actor_id.in_(chunk))))
-        )
+        # one indexed search per side: an OR of the two would scan every tie of the store
+        either = union(facts.where(la.c.actor_id.in_(chunk)), facts.where(lb.c.actor_id.in_(chunk)))
+        found.update(tuple(r) for r in conn.execute(either).all())
     return len(found)
+
+
+class TieFact(NamedTuple):
+    """A tie between two actors with what the tie filters read (no sentence): for an index of the
+    whole store's ties held in memory (``newsgraph.network.TieIndex``)."""
+
+    doc_id: str
+    kind: str
+    type: str
+    directed: bool
+    actor_a: int
+    actor_b: int
+    record_id: str
+    confidence: float | None
+    date: str | None
+    """The tie's date, else its document's publication date."""
+    modality: str
+    source: str | None
+    """The outlet of its document."""
+
+
+def tie_count(conn: Connection) -> int:
+    """How many ties the store holds (current documents or not): what :func:`tie_facts` would read."""
+    return int(conn.execute(select(func.count()).select_from(actor_ties)).scalar_one())
+
+
+def tie_facts(conn: Connection) -> list[TieFact]:
+    """Every tie of current documents between two different actors, whatever its confidence."""
+    la, lb, d, t, date, base = _tie_tables()
+    q = (
+        select(
+            t.c.doc_id,
+            t.c.kind,
+            t.c.type,
+            t.c.directed,
+            la.c.actor_id,
+            lb.c.actor_id,
+            t.c.record_id,
+            t.c.confidence,
+            date,
+            t.c.modality,
+            d.c.source,
+        )
+        .select_from(base)
+        .where(d.c.current.is_(True), la.c.actor_id != lb.c.actor_id)
+    )
+    return [TieFact._make(r) for r in conn.execute(q).all()]
 
 
 def strongest_pairs(conn: Connection, f: TieFilter, limit: int) -> list[tuple[int, int, str, str]]:
@@ -477,9 +525,12 @@ def timeline_hidden_facts(
     """The events and claims of :func:`timeline_facts` left out for being under ``min_confidence``."""
     v, c = schema.events, schema.claims
     events_q, _, said, about = _timeline_queries(actor_id, since, until)
-    found = {("event", r.doc_id, r.id) for r in conn.execute(events_q.where(v.c.confidence < min_confidence))}
+    # the keys only: the sentences and pages the timeline reads are not needed to count
+    events_q = events_q.with_only_columns(v.c.doc_id, v.c.id).where(v.c.confidence < min_confidence)
+    found = {("event", r[0], r[1]) for r in conn.execute(events_q).all()}
     for q in (said, about):
-        found |= {("claim", r.doc_id, r.id) for r in conn.execute(q.where(c.c.confidence < min_confidence))}
+        keys = q.with_only_columns(c.c.doc_id, c.c.id).where(c.c.confidence < min_confidence)
+        found |= {("claim", r[0], r[1]) for r in conn.execute(keys).all()}
     return len(found)
 
 

@@ -476,11 +476,16 @@ def actor_list(
     summary="One actor: names, kind, places, attributes, watchlist matches",
     response_model=m.ActorPage,
 )
-def actor(db: Db, actor_id: int) -> JSONResponse:
+def actor(db: Db, actor_id: int) -> Response:
     """The actor with its aliases (and how many documents use each), attributes, geocoded places,
     counts, how its entities were linked, the merges and splits decided, and its watchlist matches
     with the reason for each and its review (open, confirmed, dismissed: who, when, why)."""
     actor_key(actor_id)
+    # kept until the store changes (its reviews, merges and splits included: see store_state)
+    return cached_json(db, ("actor", actor_id), lambda: _actor_page(db, actor_id))
+
+
+def _actor_page(db: Engine, actor_id: int) -> dict[str, Any]:
     from newsgraph.resolve.explain import actor_details
 
     details = actor_details(db, actor_id, limit=50)
@@ -502,15 +507,13 @@ def actor(db: Db, actor_id: int) -> JSONResponse:
         "roles": a["roles"],
         "places": [p.to_dict() for p in actor_store.actor_places(db, actor_id, limit=200)],
     }
-    return ok(
-        {
-            "actor": actor,
-            "watchlist": [h.to_dict() for h in review_store.reviewed_hits(db, names=names)],
-            "methods": details.methods,
-            "links": with_titles(db, details.links, "document"),
-            "decisions": details.decisions,
-        }
-    )
+    return {
+        "actor": actor,
+        "watchlist": [h.to_dict() for h in review_store.reviewed_hits(db, names=names)],
+        "methods": details.methods,
+        "links": with_titles(db, details.links, "document"),
+        "decisions": details.decisions,
+    }
 
 
 @router.get(
@@ -593,7 +596,7 @@ def actor_network(
     f = filters(since, until, types, min_confidence, modality, source)
 
     def compute() -> dict[str, Any]:
-        net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f, max_nodes=nodes)
+        net = nw.neighbourhood(db, f"#{actor_id}", depth=depth, filters=f, max_nodes=nodes, index=tie_index(db))
         return network_dict(net, limit)
 
     return cached_json(db, ("network", f"#{actor_id}", depth, f, limit, nodes), compute)
@@ -927,7 +930,8 @@ def network(
 
     def compute() -> dict[str, Any]:
         if centre:
-            return network_dict(nw.neighbourhood(db, centre, depth=depth, filters=f, max_nodes=nodes), limit)
+            net = nw.neighbourhood(db, centre, depth=depth, filters=f, max_nodes=nodes, index=tie_index(db))
+            return network_dict(net, limit)
         return network_dict(nw.overview(db, filters=f, limit=limit), limit)
 
     key = ("network", centre, depth, f, limit, nodes) if centre else ("network", "", 0, f, limit, 0)
@@ -956,7 +960,7 @@ def network_path(
     several actors answers 409 with the ``candidates`` (give one as ``#ID``)."""
     f = filters(since, None, types, min_confidence)
     actor_ref(a), actor_ref(b)
-    start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=f)
+    start, goal, found = nw.paths(db, a, b, max_depth=max_depth, limit=limit, filters=f, index=tie_index(db))
     around = {start.id, goal.id} | {x.id for p in found for s in p.steps for x in (s.source, s.target)}
     return ok(
         {
@@ -1010,6 +1014,13 @@ class StateCache:
 
 
 cache = StateCache()
+
+
+def tie_index(db: Engine) -> nw.TieIndex | None:
+    """The store's ties in memory (:class:`newsgraph.network.TieIndex`), built once per store state:
+    a neighbourhood's discovery then reads no SQL. None for a store too large to hold."""
+    index: nw.TieIndex | None = cache.get(db, ("tie-index",), lambda: nw.TieIndex.load(db))
+    return index
 
 
 def cached_json(db: Engine, key: tuple[Any, ...], compute: Callable[[], Any]) -> Response:
