@@ -278,7 +278,7 @@ def test_claims_of_nobody(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "check"),
     [
-        ({"type": "member_of"}, lambda r: r["type"] == "member_of"),
+        ({"type": "has_role"}, lambda r: r["type"] == "has_role"),
         ({"actor": "Kenya"}, lambda r: "Kenya" in r["subject"]["text"] + r["object"]["text"]),
     ],
 )
@@ -331,9 +331,9 @@ def test_network_claims_carry_their_speaker(client: TestClient) -> None:
 
 
 def test_network_type_filter_takes_commas(client: TestClient) -> None:
-    net = get(client, "/api/network", type="member_of,says", limit=500, min_confidence=0)  # every tie
-    assert {e["type"] for e in net["edges"]} <= {"member_of", "says"}
-    assert {e["type"] for e in net["edges"]} == {"member_of", "says"}
+    net = get(client, "/api/network", type="located_in,says", limit=500, min_confidence=0)  # every tie
+    assert {e["type"] for e in net["edges"]} <= {"located_in", "says"}
+    assert {e["type"] for e in net["edges"]} == {"located_in", "says"}
 
 
 def test_network_path(client: TestClient) -> None:
