@@ -565,6 +565,9 @@ Transit Commission``); smaller towns are too often words or surnames."""
 
 SEAT_KINDS = frozenset({"organization", "media", "igo"})
 """Entity kinds that get the place they are named for as their seat (:func:`_seat`)."""
+LANDMARKS = frozenset({"BLDG", "ST", "PPLX"})
+"""``regions.csv`` features of buildings and streets that name an institution (``White House``,
+``Kremlin``, ``Downing Street``): an organisation so named is seated there."""
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
@@ -578,6 +581,8 @@ def _seat(index: PlaceIndex, entity: Entity) -> tuple[tuple[str, ...], tuple[str
     if entry is not None and entry.kind in SEAT_KINDS and (full := entry_for_key(entry.key)) is not None:
         names.append(_LEADING_THE.sub("", full.name))
     for name in _unique(names):
+        if any(c.feature in LANDMARKS and not c.alternate for c in index.lookup(name)):
+            return (name,), ()  # "the Kremlin said": the presidency, seated in the Kremlin
         if (form := _seat_name(index, name)) is not None:
             return (form,), ()
         if (word := _seat_demonym(index, name)) is not None:
@@ -604,7 +609,8 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
     of Malta``) or the first words (``New York Police Department``, ``Oregon's Guard``) when
     they name a country, a division, a region or a city of 15,000 people or more (a city of
     100,000 or more when the gazetteer does not list the words as a place: ``Venice
-    Commission``, ``Karnataka Assembly``)."""
+    Commission``, ``Karnataka Assembly``), else the last words when they name a country, a
+    division or a city of 100,000 or more (``Air Canada``, ``Small Business BC``)."""
     words = name.replace("’s ", " ").replace("'s ", " ").split()
     tail = _OF_PLACE.search(name)
     forms = [tail.group(1)] if tail else []
@@ -624,6 +630,16 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
         if any(
             c.level in (LEVEL_COUNTRY, LEVEL_ADMIN, LEVEL_REGION) or c.population >= ORG_PLACE_MIN_POPULATION
             for c in found
+        ):
+            return form
+    for n in range(min(2, len(words) - 1), 0, -1):
+        # the last words: "Air Canada", "Small Business BC", "Baseball Toronto"
+        form = " ".join(words[-n:])
+        if not all(w[:1].isupper() for w in words[-n:]) or words[-1].lower() in LOCAL_HEADS | word_list("org_heads"):
+            continue
+        found = [c for c in index.lookup(form) if not c.alternate]
+        if any(c.level in (LEVEL_COUNTRY, LEVEL_ADMIN) for c in found) or (
+            not form.isupper() and any(c.population >= ORG_PLACE_MIN_POPULATION for c in found)
         ):
             return form
     return None
