@@ -682,6 +682,7 @@ def _reads_as_place(
 
 
 _ONE_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _bare_place_name(index: PlaceIndex, text: str, entity: Entity, mentions: list[Mention]) -> bool:
@@ -701,6 +702,8 @@ def _bare_place_name(index: PlaceIndex, text: str, entity: Entity, mentions: lis
     for m in mentions:
         if _PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) or _PERSON_AFTER.match(text[m.end : m.end + 30]):
             return False
+        if _NAME_AFTER.match(text[m.end : m.end + 30]):
+            return False  # part of a longer name: "Imperial Japan", "Kent Brockman"
     return True
 
 
