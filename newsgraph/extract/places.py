@@ -262,6 +262,7 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             del final[eid]
         elif by_target[eid].bare and (
             support < RETYPE_MIN_EVIDENCE
+            or _needs_evidence(won)  # a village or a spelling: too weak for a name alone
             or (
                 final[eid].clue not in ("admin", "qualifier")
                 and sum(c.country == won.country for c in candidates[eid]) > 1
