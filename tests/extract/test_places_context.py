@@ -200,3 +200,17 @@ def test_the_name_after_a_town_is_its_state() -> None:
     assert got["Washington"].attributes["place_clue"] == "a town of it written before it"
     plain = _entities("The senator flew to Washington on Monday.", [("Washington", "GPE")])
     assert _at(plain["Washington"], 38.9, -77.04)
+
+
+def test_a_village_of_an_english_speaking_country_resolves_in_a_story_about_that_country() -> None:
+    text = "Police closed the A120 near Coggeshall, and trains from Colchester and Chelmsford were cancelled."
+    got = _entities(text, [("Coggeshall", "GPE"), ("Colchester", "GPE"), ("Chelmsford", "GPE")])
+    assert _at(got["Coggeshall"], 51.87, 0.69, km=10)
+    alone = _entities("Reporters went to Coggeshall on Monday.", [("Coggeshall", "GPE")])
+    assert alone["Coggeshall"].place is None  # nothing in the story says which country
+
+
+def test_an_arabic_article_never_finds_a_village_of_the_english_speaking_countries() -> None:
+    index = place_index()
+    assert any(c.country == "US" for c in index.lookup("Omar"))
+    assert not any(c.country == "US" and c.population < 5000 for c in index.lookup("al-Omar"))
