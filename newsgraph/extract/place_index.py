@@ -1,6 +1,6 @@
 """The place-name index the geocoder looks names up in: countries, regions, cities.
 
-Built once per process (:func:`place_index`) from three sources:
+Built once per process (:func:`place_index`) from these sources:
 
 - ``newsgraph/data/countries.json`` (compiled by ``scripts/build_places.py``): every country
   with its GeoNames id, country point, names, aliases and demonyms;
@@ -11,7 +11,9 @@ Built once per process (:func:`place_index`) from three sources:
   alternate names);
 - ``newsgraph/data/gazetteer/towns.tsv`` (compiled by ``scripts/build_gazetteer.py`` from
   GeoNames' cities500 extract): the smaller towns and villages of the regions conflict news
-  covers (:data:`TOWN_COUNTRIES`), with their Latin-script alternate names.
+  covers (:data:`TOWN_COUNTRIES`), with their Latin-script alternate names;
+- ``newsgraph/data/gazetteer/villages.tsv`` (the same script, the same extract): the villages of
+  the countries whose local news is English (:data:`VILLAGE_COUNTRIES`), by their own names.
 
 A lookup is one dictionary access on a normalised name; nothing scans the city list per call.
 A name unknown as written is looked up again by its transliteration key (:func:`translit_key`:
@@ -259,7 +261,11 @@ class PlaceIndex:
         found = self.names.get(key)
         if found is None and (bare := _without_article(key)) != key:
             # the article is Arabic: never a village of the English-speaking countries ("al-Omar")
-            found = [c for c in self.names.get(bare, ()) if c.country not in VILLAGE_COUNTRIES or c.population >= 5000]
+            found = [
+                c
+                for c in self.names.get(bare, ())
+                if c.country not in VILLAGE_COUNTRIES or c.population >= CITY_MIN_POPULATION
+            ]
         return tuple(found or ())
 
     def lookup_spelling(self, name: str) -> tuple[Candidate, ...]:
