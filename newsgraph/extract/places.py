@@ -33,6 +33,7 @@ from newsgraph.extract.place_index import (
     LEVEL_CITY,
     LEVEL_COUNTRY,
     LEVEL_REGION,
+    TOWN_COUNTRIES,
     Candidate,
     PlaceIndex,
     normalise,
@@ -263,6 +264,12 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
         elif by_target[eid].bare and (
             support < RETYPE_MIN_EVIDENCE
             or _needs_evidence(won)  # a village or a spelling: too weak for a name alone
+            # a firm or a team named for a town ("Paramount", "Fulham") outside the conflict regions
+            or (
+                by_target[eid].entity.kind == "organization"
+                and won.level == LEVEL_CITY
+                and won.country not in TOWN_COUNTRIES
+            )
             or (
                 final[eid].clue not in ("admin", "qualifier")
                 and sum(c.country == won.country for c in candidates[eid]) > 1
@@ -698,8 +705,9 @@ def _bare_place_name(index: PlaceIndex, text: str, entity: Entity, mentions: lis
         entry = entry_named(form)
         if entry is not None and entry.kind not in ("place", "state"):
             return False
-        if not any(not c.alternate for c in index.lookup(form)):
-            return False
+        found = index.lookup(form)
+        if not any(not c.alternate for c in found) or any(c.feature in LANDMARKS for c in found):
+            return False  # unknown, or an institution's building ("the Pentagon"): a seat, not a place
     for m in mentions:
         if _PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) or _PERSON_AFTER.match(text[m.end : m.end + 30]):
             return False
