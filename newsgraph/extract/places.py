@@ -846,7 +846,11 @@ def _evidence(
         for country, share in _contribution(t, cands).items():
             weights[country] += share
         admin = [c for c in cands if c.level == LEVEL_ADMIN and c.admin1 and c.feature != "ADM2"]
-        if len(admin) == 1 and admin[0].country:
+        if (
+            len(admin) == 1
+            and admin[0].country
+            and not any(c.level == LEVEL_CITY and _prior(c) > _prior(admin[0]) for c in cands)
+        ):  # "Washington" names the state only where no bigger city bears the name (the capital)
             admins[(admin[0].country, admin[0].admin1 or "")] = True
         elif len(cands) == 1 and cands[0].level == LEVEL_CITY and cands[0].admin1 and cands[0].country:
             # a town only one place bears points at its state (for its counties, not its towns)
