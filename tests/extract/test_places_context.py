@@ -214,3 +214,10 @@ def test_an_arabic_article_never_finds_a_village_of_the_english_speaking_countri
     index = place_index()
     assert any(c.country == "US" for c in index.lookup("Omar"))
     assert not any(c.country == "US" and c.population < 5000 for c in index.lookup("al-Omar"))
+
+
+def test_a_one_word_landmark_or_firm_stays_an_organisation() -> None:
+    text = "The Pentagon said troops in Texas and Ohio would stay. Paramount filmed in Chicago and Boston."
+    got = _entities(text, [("Pentagon", "ORG"), ("Paramount", "ORG"), ("Texas", "GPE"), ("Ohio", "GPE")])
+    assert got["Pentagon"].kind == "organization" and _at(got["Pentagon"], 38.87, -77.06, km=10)  # seated there
+    assert got["Paramount"].kind == "organization" and got["Paramount"].place is None
