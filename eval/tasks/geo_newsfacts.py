@@ -45,16 +45,13 @@ def _our_names(entity: dict[str, Any], mention_text: dict[str, str]) -> set[str]
 
 def counterpart(gold: dict[str, Any], ours: list[tuple[set[str], dict[str, Any]]]) -> dict[str, Any] | None:
     """The pipeline's entity that bears the gold entity's name: one with a fold-equal name
-    first (of the gold's kind before another, one with a place before one without: "Ankara" the
-    city before Turkey, which bears "Ankara" for its government), else one with a name inside the
-    other."""
+    first (one with a place before one without), else one with a name inside the other."""
     from eval.newsfacts_scoring import name_match
 
     names = _names(gold)
     equal = [e for n, e in ours if n & names]
     if equal:
-        equal.sort(key=lambda e: (e.get("kind") != gold.get("kind"), not e.get("place")))
-        return equal[0]
+        return next((e for e in equal if e.get("place")), equal[0])
     close = [e for n, e in ours if any(name_match(a, b) for a in n for b in names)]
     return next((e for e in close if e.get("place")), close[0] if close else None)
 

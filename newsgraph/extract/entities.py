@@ -31,7 +31,6 @@ from newsgraph.annotate.lexicon import LEXICON_DIR, word_list
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.annotate.roles import load_roles
 from newsgraph.extract.mentions import Found, find_mentions
-from newsgraph.extract.place_index import country_index
 from newsgraph.records import Document, Entity, Mention
 
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
@@ -74,7 +73,7 @@ def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
 def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""
     found = find_mentions(annotation)
-    groups = _capitals_as_states(_group(found), found, annotation)
+    groups = _group(found)
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
     by_end = {f.mention.end: f for f in found}
@@ -166,88 +165,6 @@ def _group(found: list[Found]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-@lru_cache(maxsize=1)
-def _capital_states() -> dict[str, str]:
-    """A capital's name, folded -> its country's ISO code ("ankara" -> "TR")."""
-    return {_norm(name): iso for iso, name in country_index().capitals.items()}
-
-
-ACTOR_PREPOSITIONS = frozenset({"between", "with", "against", "by"})
-"""Prepositions whose object, when a capital, is its government: "talks with Washington",
-"brokered by Moscow", "relations between Ankara and Washington"."""
-OBJECT_CONTROL_VERBS = frozenset({
-    "ask", "urge", "tell", "press", "push", "pressure", "persuade", "force", "allow", "want", "warn",
-    "invite", "encourage", "call", "order", "expect",
-})  # fmt: skip
-"""Verbs whose object does what their complement says ("asked Washington to hand over")."""
-PLACE_HEADS = frozenset({
-    "street", "streets", "suburb", "suburbs", "outskirts", "airport", "centre", "center", "city",
-    "district", "districts", "neighbourhood", "neighbourhoods", "residents", "people", "mayor",
-    "governor", "population", "skyline", "embassy", "university", "old",
-})  # fmt: skip
-"""Nouns whose possessor is the city itself: "Damascus's suburbs", "Ankara's mayor"."""
-
-
-def _government_use(annotation: Annotation, f: Found) -> bool:
-    """Whether a capital's mention names its government, as the guide's "Damascus when it means
-    the government": the subject of an act ("Ankara has asked"), the owner of a plan or a stance
-    ("Moscow's support"), or a party after "with", "between", "against" or "by"; never a place
-    something happens in or someone goes to."""
-    t = annotation.token_at(f.mention.end - 1)
-    if t is None:
-        return False
-    tokens = annotation.tokens
-    while t.dep == "conj" and t.head != t.i:
-        t = tokens[t.head]  # "between Ankara and Washington": the first conjunct's role
-    head = tokens[t.head]
-    if t.dep == "nsubj":
-        return head.pos == "VERB" and head.lemma.lower() not in {"lie", "sit", "host", "remain", "become"}
-    if t.dep == "poss":
-        return head.text.lower() not in PLACE_HEADS
-    if t.dep == "dobj":
-        # "asked Washington to hand over its bases": an object that is to act is a government
-        return head.lemma.lower() in OBJECT_CONTROL_VERBS and any(
-            k.dep == "xcomp" and k.i > t.i for k in annotation.children(head.i)
-        )
-    if t.dep == "pobj":
-        return head.text.lower() in ACTOR_PREPOSITIONS and not (
-            head.text.lower() == "with" and tokens[head.head].lemma.lower() in {"meet", "visit", "arrive", "be"}
-        )
-    return False
-
-
-def _capitals_as_states(groups: list[list[int]], found: list[Found], annotation: Annotation) -> list[list[int]]:
-    """A capital's mentions that name its government join the state's entity as its aliases
-    ("Ankara" for Turkey, where the text names Turkey); its other mentions stay a place."""
-    capitals = _capital_states()
-    state_group: dict[str, int] = {}
-    for g, members in enumerate(groups):
-        for i in members:
-            key = found[i].span.kb_id
-            if key.startswith("iso:"):
-                state_group.setdefault(key[4:], g)
-    if not state_group:
-        return groups
-    moved: dict[int, list[int]] = {}
-    keep: list[list[int]] = []
-    for g, members in enumerate(groups):
-        gpes = [found[i].mention.text for i in members if found[i].mention.type == "GPE"]
-        iso = capitals.get(_norm(gpes[0])) if gpes else None
-        target = state_group.get(iso or "")
-        if target is None or target == g:
-            keep.append(members)
-            continue
-        government = [i for i in members if _government_use(annotation, found[i])]
-        moved.setdefault(target, []).extend(government)
-        keep.append([i for i in members if i not in government])
-    out = []
-    for g, members in enumerate(keep):
-        members = sorted(members + moved.get(g, []))
-        if members:
-            out.append(members)
-    return sorted(out, key=lambda m: m[0])
-
-
 def _first_names(sets: _Sets, people: list[int], full: list[int], words_of: dict[int, list[str]]) -> None:
     """``Brett`` after ``Brett McGurk``: a one-word name that opens exactly one fuller name in the
     document, and is no word of any other person's name, is that person. The fuller names are
@@ -274,15 +191,12 @@ def _first_names(sets: _Sets, people: list[int], full: list[int], words_of: dict
 def _entity(eid: str, members: list[Found], annotation: Annotation, by_end: dict[int, Found]) -> Entity:
     types = Counter(f.mention.type for f in members)
     named = [f for f in members if f.mention.type != "NORP"] or members
-    # a state's key decides over a place's: "Ankara" named for Turkey's government joins Turkey
-    keys = sorted((f.span.kb_id for f in members if f.span.kb_id), key=lambda k: not k.startswith("iso:"))
+    keys = [f.span.kb_id for f in members if f.span.kb_id]
     state = next((e for e in (entry_for_key(k) for k in keys) if e and e.key.startswith("iso:")), None)
     if named is members and types["NORP"] == len(members) and state is not None:
         name = state.name
     else:
-        # a state's own names, not the capital named for its government ("Kenya", not "Nairobi")
-        own = [f for f in named if f.span.kb_id.startswith("iso:")] or named
-        name = max((f.mention.text for f in own), key=lambda t: (len(_words(t)), len(t)))
+        name = max((f.mention.text for f in named), key=lambda t: (len(_words(t)), len(t)))
     aliases: list[str] = []
     for f in members:
         if f.mention.text != name and f.mention.text not in aliases:

@@ -229,21 +229,3 @@ def test_a_first_name_shared_by_two_people_stays_apart(annotated: Annotate) -> N
     assert "David Haines" in {e.name for e in entities}
     assert not any(e.name == "David Haines" and "David" in e.aliases for e in entities)
     assert not any(e.name == "David Cameron" and "David" in e.aliases for e in entities)
-
-
-def test_a_capital_naming_its_government_is_an_alias_of_the_state(annotated: Annotate) -> None:
-    text = (
-        "Kenya has asked Kampala to reopen the border. Uganda said it would study the request. "
-        "Nairobi's demands angered traders, and relations between Nairobi and Kampala soured. "
-        "The envoy later flew to Kampala, a city of 1.5 million people."
-    )
-    _, entities = resolved(annotated, text)
-    kenya, uganda = entity(entities, "Kenya"), entity(entities, "Uganda")
-    assert kenya.kind == "state" and "Nairobi" in kenya.aliases
-    assert uganda.kind == "state" and "Kampala" in uganda.aliases
-    # where someone goes, the capital is a place
-    kampala = entity(entities, "Kampala")
-    assert kampala.kind == "place" and len(kampala.mentions) == 1
-    # no state named: the capital stays what it is
-    _, alone = resolved(annotated, "Officials in Nairobi said Kampala's demands were unreasonable.")
-    assert {e.name for e in alone} >= {"Nairobi", "Kampala"}
