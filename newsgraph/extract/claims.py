@@ -51,6 +51,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NP_RIGHT = frozenset({"compound", "flat", "nummod"})
 _NP_PREPS = frozenset({"of", "in", "by", "from", "at"})
 _WINDOW = 12
+_CUE_CLAUSE = 8
+"""Most tokens a cue clause set into or after its content may take (``, his mother, X, told``)."""
 """Most tokens a cue clause next to a quotation may take (``, said X, the group's spokesman,``)."""
 _AFTER_WINDOW = 30
 """Most tokens between a quotation and its cue (``, Scott Pruitt, the attorney general of X, said``)."""
@@ -651,7 +653,9 @@ class _Finder:
         exclude: int | None = None
         if comp is not None and is_cue:
             head = comp
-        elif is_cue and t.dep in ("parataxis", "ccomp", "advcl") and t.head != t.i and self._small_cue_clause(t):
+        elif (
+            is_cue and t.dep in ("parataxis", "ccomp", "advcl", "conj") and t.head != t.i and self._small_cue_clause(t)
+        ):
             head = t.head
             exclude = t.i
         else:
@@ -702,8 +706,29 @@ class _Finder:
             return False
         if t.dep == "ccomp" and t.i < t.head:
             return False
-        size = _right_edge(self.a, t.i) - _left_edge(self.a, t.i) + 1
-        return size <= 8 and any(self.tokens[c].dep in _SUBJECTS for c in self.a._children[t.i])
+        if t.dep == "conj" and not self._closing_cue_clause(t):
+            return False
+        if not any(self.tokens[c].dep in _SUBJECTS for c in self.a._children[t.i]):
+            return False
+        first = _left_edge(self.a, t.i)
+        if t.i > t.head and t.dep in ("parataxis", "conj"):
+            # "..., Kurdish commanders said, with perhaps several hundred members dug in": after
+            # its content the cue clause is its subject and verb; what trails it is not a speaker
+            return t.i - first + 1 <= _CUE_CLAUSE
+        return _right_edge(self.a, t.i) - first + 1 <= _CUE_CLAUSE
+
+    def _closing_cue_clause(self, t: Token) -> bool:
+        """ "He remains on bail, his mother told BBC News.": a cue clause the parse coordinated
+        with its content, set off by a comma (no "and"/"but"), that closes the sentence."""
+        tokens = self.tokens
+        first = _left_edge(self.a, t.i)
+        if t.i < t.head or first == 0 or tokens[first - 1].text != ",":
+            return False
+        if any(tokens[c].dep == "cc" for c in self.a._children[t.i]):
+            return False
+        sent = self.a.sentences[t.sent]
+        last = _right_edge(self.a, t.i)
+        return all(tokens[k].pos in ("PUNCT", "SPACE") for k in range(last + 1, sent.token_end))
 
     def _subject(self, t: Token) -> int | None:
         tokens = self.tokens
