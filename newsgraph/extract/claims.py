@@ -650,6 +650,8 @@ class _Finder:
         tokens = self.tokens
         kids = a._children[t.i]
         comp = next((c for c in kids if tokens[c].dep == "ccomp" and c != t.i), None)
+        if comp is None and is_cue:
+            comp = self._misread_that_clause(t)
         exclude: int | None = None
         if comp is not None and is_cue:
             head = comp
@@ -663,6 +665,28 @@ class _Finder:
             return
         subj = self._subject(t)
         self._add_reported(head, exclude, (t.i, v_last), subj, mod)
+
+    def _misread_that_clause(self, t: Token) -> int | None:
+        """The "that" clause of a cue that the parse hung on a time or a hearer as a relative
+        clause ("has admitted for the first time that Russian support means ...", "told reporters
+        on Monday that ..."): a clause opened by "that" that is neither its subject nor its object,
+        with a subject of its own."""
+        tokens = self.tokens
+        for c in self.a._children[t.i]:
+            if c < t.i or tokens[c].dep not in ("prep", "npadvmod", "dobj"):
+                continue
+            nouns = [c, *(g for g in self.a._children[c] if tokens[g].dep == "pobj")]
+            for n in nouns:
+                for r in self.a._children[n]:
+                    if tokens[r].dep != "relcl" or r < n:
+                        continue
+                    first = _left_edge(self.a, r)
+                    opener = tokens[first]
+                    if opener.text.lower() != "that" or opener.dep in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                        continue
+                    if any(tokens[g].dep in _SUBJECTS and g != first for g in self.a._children[r]):
+                        return r
+        return None
 
     def _object_cue(self, t: Token, v_last: int, mod: str | None) -> None:
         """``urged Pakistan to act`` (the infinitive) / ``denied the charges`` (the object)."""
@@ -853,6 +877,7 @@ class _Finder:
         while keep and (
             tokens[keep[0]].pos in ("PUNCT", "SPACE")
             or (tokens[keep[0]].dep == "mark" and tokens[keep[0]].text.lower() in ("that", "as"))
+            or (tokens[keep[0]].dep == "advmod" and tokens[keep[0]].text.lower() == "that" and len(keep) > 1)
         ):
             if tokens[keep[0]].text in OPENING or tokens[keep[0]].text == STRAIGHT:
                 break
