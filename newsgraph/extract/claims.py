@@ -954,6 +954,8 @@ class _Resolver:
         self.holders = role_holders(a, x.mentions, lex.role_nouns)
         """Role word -> the persons written with it -> what qualifies the role there."""
         self.resolved: list[Draft] = []
+        self.by_speaker: dict[int, str | None] = {}
+        """Speaker head token -> the entity it was resolved to (None: left unresolved)."""
         """The claims resolved so far (text order): who spoke just before."""
         self.seen: list[tuple[int, str]] = []
         """(sentence, entity) of every mention read so far, in text order."""
@@ -1033,6 +1035,18 @@ class _Resolver:
         h = d.speaker_head
         if h is None:
             return
+        if h in self.by_speaker:
+            # one speaker phrase, one referent: the parts of a quotation broken by "he said" and
+            # the quotations that go on after it are the same person's, resolved or not
+            d.entity = self.by_speaker[h]
+            self.resolved.append(d)
+            return
+        self._resolve_new(d)
+        self.by_speaker[h] = d.entity
+
+    def _resolve_new(self, d: Draft) -> None:
+        h = d.speaker_head
+        assert h is not None
         a = self.a
         tokens = a.tokens
         t = tokens[h]
