@@ -36,7 +36,14 @@ from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
 from newsgraph.extract.pronouns import MentionIndex, dateline_end
-from newsgraph.extract.references import ROLE_MODIFIERS, agrees, role_context, role_holder, role_holders
+from newsgraph.extract.references import (
+    ROLE_MODIFIERS,
+    agrees,
+    past_role,
+    role_context,
+    role_holder,
+    role_holders,
+)
 from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
 
 DATA_FILE = "data/cues.yaml"
@@ -779,7 +786,7 @@ class _Finder:
                         return tokens[k].head  # "a letter that says ...": the noun it stands for
                     if ct.pos == "DET":
                         continue
-                    return c
+                    return self._name_before_verb(c, k)
                 if ct.dep == "agent":
                     for g in self.a._children[c]:
                         if tokens[g].dep == "pobj":
@@ -789,6 +796,24 @@ class _Finder:
             else:
                 break
         return None
+
+    def _name_before_verb(self, c: int, v: int) -> int:
+        """The subject of verb ``v`` when the parse made it an apposition of the name before it:
+        in "after the resignation of the defence secretary, Jim Mattis, Trump has said ..." the
+        speaker is Trump, not Mattis (a name is no apposition to another name set right before
+        its verb)."""
+        tokens = self.tokens
+        if tokens[c].pos != "PROPN":
+            return c
+        for a in self.a._children[c]:
+            if tokens[a].dep != "appos" or not c < a < v or tokens[a].pos != "PROPN":
+                continue
+            if tokens[_left_edge(self.a, a) - 1].text != ",":
+                continue
+            between = range(_right_edge(self.a, a) + 1, v)
+            if all(tokens[k].pos in ("AUX", "ADV", "PART") for k in between):
+                return a
+        return c
 
     def _noun_cue(self, t: Token) -> None:
         tokens = self.tokens
@@ -973,7 +998,7 @@ class _Resolver:
         """Role words of a person's mention, read where :func:`~newsgraph.extract.references.role_context`
         looks ("Mayor Bill de Blasio", "Tim Cook, the chief executive", "Apple's chief executive, Tim Cook")."""
         tokens = self.a.tokens
-        words = {tokens[k].lemma.lower() for k in role_context(self.a, first, head)}
+        words = {tokens[k].lemma.lower() for k in role_context(self.a, first, head) if not past_role(self.a, k)}
         return words & self.lex.role_nouns
 
     def _mention_head(self, first: int, last: int) -> int:
@@ -1201,6 +1226,10 @@ class _Resolver:
                         out.add(self.mention_at[g][0])
         return out
 
+    def _last_mention_before(self, entity: str, h: int) -> int:
+        """The last token of ``entity``'s mentions before token ``h`` (-1: none)."""
+        return max((k for k in range(max(0, h - _WINDOW), h) if self.mention_at.get(k, ("",))[0] == entity), default=-1)
+
     def _role_holder(self, d: Draft, h: int, role: str) -> str | None:
         """The person a role speaker names: the name in apposition or right after it ("The Turkish
         president, Recep Tayyip Erdoğan,", "the SDF commander Adnan Afrin"), else the person seen
@@ -1230,7 +1259,11 @@ class _Resolver:
         if role in self.lex.spokes_nouns:
             # "a Pentagon spokesman", "a spokesman for the ministry", or a spokesman of the
             # organisation just named as subject ("The Foreign Office ... A spokesman said")
-            orgs = [q for q in quals if self.kind.get(q) not in ("person", "place")]
+            # the organisation nearest the role before a state ("a UK Foreign Office spokesperson")
+            orgs = sorted(
+                (q for q in quals if self.kind.get(q) not in ("person", "place")),
+                key=lambda q: (self.kind.get(q) == "state", -self._last_mention_before(q, h)),
+            )
             if orgs:
                 return orgs[0]
             if not quals and self.last_thing is not None and 0 <= self.a.tokens[h].sent - self.last_thing_sent <= 1:
