@@ -213,6 +213,8 @@ def claim_features(cl: Claim, c: _Context) -> Features:
             f["speaker_unresolved"] = 1.0
             if not pronoun and c.plural_head(sp.start, sp.end):
                 f["speaker_unnamed_group"] = 1.0  # "US officials", "aid agencies", "many": as written
+            elif not pronoun and c.head_pos(sp.start, sp.end) == "PROPN":
+                f["speaker_unlinked_name"] = 1.0  # "Downing Street", "Abu Mukhtar": a name as written
         else:
             f[f"speaker:{c.kind(Arg(sp.start, sp.end, sp.text, sp.entity))}"] = 1.0
             named = any(sp.start <= m < sp.end for m in c.mention_starts.get(sp.entity, []))
