@@ -656,7 +656,10 @@ class _Finder:
         a = self.a
         tokens = self.tokens
         kids = a._children[t.i]
-        comp = next((c for c in kids if tokens[c].dep == "ccomp" and c != t.i), None)
+        # the clause after the cue when the parse gives two ("In an interview with CBS aired on
+        # Sunday Trump said Iraq was ...": not the clause before it)
+        comps = [c for c in kids if tokens[c].dep == "ccomp" and c != t.i]
+        comp = next((c for c in comps if c > t.i), comps[0] if comps else None)
         if comp is None and is_cue:
             comp = self._misread_that_clause(t)
         exclude: int | None = None
