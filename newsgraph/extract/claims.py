@@ -104,6 +104,9 @@ class CueLexicon:
     """Roles that speak for an organisation: unnamed, the organisation is the speaker."""
     kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     """Description noun -> the entity kinds it can stand for ("the paper": a media outlet)."""
+    noun_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject holds the cue noun they take ("expressed fears that", "repeated his
+    claim that"), unlike "rejected the claim that"."""
 
 
 def _cue_map(data: dict[str, Any], key: str, origin: str) -> dict[str, str | None]:
@@ -173,6 +176,7 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         role_nouns=_words(speakers, "role_nouns", origin),
         spokes_nouns=_words(speakers, "spokes_nouns", origin) if "spokes_nouns" in speakers else frozenset(),
         kind_nouns=kind_nouns,
+        noun_verbs=_words(data, "noun_verbs", origin) if "noun_verbs" in data else frozenset(),
     )
 
 
@@ -837,9 +841,9 @@ class _Finder:
                 subj = c
             elif tokens[c].dep == "prep" and tokens[c].text.lower() in ("by", "from"):
                 subj = next((g for g in self.a._children[c] if tokens[g].dep == "pobj"), subj)
-        if subj is None and tokens[t.head].dep != "ROOT":
-            verb = tokens[t.head]
-            if t.dep in ("dobj",) and verb.pos == "VERB":
+        verb = tokens[t.head]
+        if subj is None and t.dep == "dobj" and verb.pos == "VERB":
+            if verb.dep != "ROOT" or verb.lemma.lower() in self.lex.noun_verbs:
                 subj = self._subject(verb)
         self._add_reported(comp, None, (t.i, t.i), subj, self.lex.nouns.get(t.lemma.lower()))
 
