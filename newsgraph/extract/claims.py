@@ -104,6 +104,8 @@ class CueLexicon:
     """Roles that speak for an organisation: unnamed, the organisation is the speaker."""
     kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     """Description noun -> the entity kinds it can stand for ("the paper": a media outlet)."""
+    prep_verbs: frozenset[tuple[str, str]] = frozenset()
+    """(verb lemma, preposition) whose object is what is said ("warned of a renewed exodus")."""
     noun_verbs: frozenset[str] = frozenset()
     """Verbs whose subject holds the cue noun they take ("expressed fears that", "repeated his
     claim that"), unlike "rejected the claim that"."""
@@ -177,7 +179,18 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         spokes_nouns=_words(speakers, "spokes_nouns", origin) if "spokes_nouns" in speakers else frozenset(),
         kind_nouns=kind_nouns,
         noun_verbs=_words(data, "noun_verbs", origin) if "noun_verbs" in data else frozenset(),
+        prep_verbs=_pairs(data, "prep_verbs", origin) if "prep_verbs" in data else frozenset(),
     )
+
+
+def _pairs(data: dict[str, Any], key: str, origin: str) -> frozenset[tuple[str, str]]:
+    out = set()
+    for entry in _words(data, key, origin):
+        parts = entry.split()
+        if len(parts) != 2:
+            raise OntologyError(origin, f"{key!r} entry {entry!r} must be a verb and a preposition")
+        out.add((parts[0], parts[1]))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -315,6 +328,7 @@ class _Finder:
         self.drafts: list[Draft] = []
         text = a.text
         self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+        self.prep_lemmas = frozenset(v for v, _p in lex.prep_verbs)
 
     # ---- helpers
     def tok(self, offset: int) -> int:
@@ -653,6 +667,7 @@ class _Finder:
             and lemma not in self.lex.object_verbs
             and lemma not in self.lex.infinitive_verbs
             and lemma not in self.lex.as_verbs
+            and lemma not in self.prep_lemmas
         ):
             return
         if not is_cue:
@@ -732,9 +747,25 @@ class _Finder:
                 if tokens[c].dep in ("oprd", "xcomp") and c > obj:
                     last = max(last, _right_edge(self.a, c))
             keep.extend(range(_left_edge(self.a, obj), last + 1))
+        elif obj is None and (prep := self._said_prep(t)) is not None:
+            # "warned of a renewed exodus", "hinted at relaxing the ban": the preposition's object
+            keep.extend(range(prep + 1, _right_edge(self.a, prep) + 1))
         else:
             return
         self._add_tokens(sorted(set(keep)), (t.i, v_last), self._subject(t), mod, minimum=2)
+
+    def _said_prep(self, t: Token) -> int | None:
+        """The preposition right after verb ``t`` whose object is what it says (``prep_verbs``)."""
+        tokens = self.tokens
+        if t.tag == "VBG":
+            return None  # "Speaking of global leaders, ...": a turn of phrase, not a statement
+        for c in self.a._children[t.i]:
+            if c <= t.i or c > t.i + 2 or tokens[c].dep != "prep":
+                continue
+            if (t.lemma.lower(), tokens[c].text.lower()) in self.lex.prep_verbs:
+                if any(tokens[g].dep in ("pobj", "pcomp") for g in self.a._children[c]):
+                    return c
+        return None
 
     def _small_cue_clause(self, t: Token) -> bool:
         """``, it said,`` / ``as he said``: the cue clause holds only its subject and particles."""
