@@ -252,6 +252,41 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def _paragraph_break(text: str, start: int, end: int) -> int:
+    """Where the next paragraph of a quotation begins in ``text[start:end]``: a line break, or an
+    opening double quote mark after the end of a sentence (the paragraphs of a story whose line
+    breaks were lost: "... in the region. “Any attempt ..."); -1 when none."""
+    for k in range(start, end):
+        ch = text[k]
+        if ch == "\n":
+            return k
+        if ch in OPENING and k >= 2 and text[k - 1] == " " and text[k - 2] in ".!?":
+            return k
+    return -1
+
+
+def _paragraphs(text: str, q: Quote) -> list[tuple[int, int]]:
+    """The words of a quotation, one (start, end) per paragraph it runs over (each paragraph of a
+    long quotation opens with its own quote mark and the last one closes it)."""
+    out: list[tuple[int, int]] = []
+    start = q.start + 1
+    inner_end = q.end - 1
+    while start < inner_end:
+        stop = _paragraph_break(text, start, inner_end)
+        end = inner_end if stop < 0 else stop
+        s, e = start, end
+        while s < e and (text[s].isspace() or (text[s] in OPENING or text[s] == STRAIGHT) and s > q.start + 1):
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        if stop < 0:
+            break
+        start = stop + 1 if text[stop] == "\n" else stop + 1  # past the break or the new mark
+    return out or [(q.start + 1, q.end - 1)]
+
+
 def _opens(text: str, k: int) -> bool:
     """A straight double quote opens when nothing but space or an opening bracket precedes it."""
     return k == 0 or text[k - 1].isspace() or text[k - 1] in "([{—–-/"
@@ -460,13 +495,14 @@ class _Finder:
             speaker = _np_span(self.a, subj) if subj is not None else None
             # a quotation broken by its cue (“...,” he said, “...”) is two claims of one speaker:
             # the claimed words only, never the attribution between them
-            for part in (quotes[g] for g in group):
+            # and a quotation over several paragraphs is a claim per paragraph, as it is written
+            for start, end in (piece for g in group for piece in _paragraphs(self.a.text, quotes[g])):
                 self.drafts.append(
                     Draft(
-                        first=self.tok(part.start + 1),
-                        last=self.tok(part.end - 2),
-                        start=part.start + 1,
-                        end=part.end - 1,
+                        first=self.tok(start),
+                        last=self.tok(end - 1),
+                        start=start,
+                        end=end,
                         kind="direct",
                         cue=cue,
                         speaker=speaker,

@@ -195,3 +195,32 @@ def test_an_unnamed_group_speaking_is_a_feature_of_its_claim(
     k = next(i for i, c in enumerate(x.claims) if content in c.text)
     f = features(annotated(text), x)["claim"][k]
     assert (feature in f) is present, f
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("gap", ["\n", " "])
+def test_a_quotation_over_paragraphs_is_a_claim_per_paragraph(extracted: Extracted, gap: str) -> None:
+    """Each paragraph of a long quotation opens with its own mark; where the story's line breaks
+    were lost, the mark after a sentence's end still shows where the next one begins."""
+    x = extracted(
+        "Ilham Ahmed, a Kurdish politician, said: “We will not leave our homes to the invaders. Every "
+        f"family here has lost someone.{gap}“Any attempt to build a safe zone will be an occupation, and "
+        "the world should say so.”"
+    )
+    first = claim_with(x, "We will not leave")
+    second = claim_with(x, "Any attempt to build")
+    assert first is not second
+    assert "Any attempt" not in first.text and "“" not in second.text
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.entity == second.speaker.entity and first.speaker.entity is not None
+
+
+def test_paragraphs_of_a_quotation_split_only_at_a_new_mark_after_a_sentence() -> None:
+    from newsgraph.extract.claims import _paragraphs, find_quotes
+
+    text = "She said: “It was hard. “Then it got worse,” she said."
+    (q,) = find_quotes(text)[:1]
+    assert [text[s:e] for s, e in _paragraphs(text, q)] == ["It was hard.", "Then it got worse,"]
+    plain = "She said: “It was hard, and then it got worse.”"
+    (q,) = find_quotes(plain)[:1]
+    assert [plain[s:e] for s, e in _paragraphs(plain, q)] == ["It was hard, and then it got worse."]
