@@ -480,8 +480,8 @@ class _Finder:
                 lead = before[j]
                 if lead is not None and not (cue is not None and lead[0] == cue[0]):
                     break
-                if after[j] is not None:
-                    break
+                if after[j] is not None or self.name_after(quotes[j].end - 1) is not None:
+                    break  # its own cue, or a name after it: someone else's words
                 group.append(j)
                 j += 1
             last_q = quotes[group[-1]]
@@ -561,6 +561,18 @@ class _Finder:
         if prev.text in (".", "!", "?") and self._ends_sentence(prev):
             return True
         return self.cue_of(prev)[0]
+
+    def name_after(self, end: int) -> tuple[int, int] | None:
+        """The tokens of a name right after a quotation whose words end at ``end`` in a comma
+        (“...,” Name, ...): the speaker of a quotation written without its verb."""
+        text = self.a.text
+        tokens = self.tokens
+        if text[end - 1 : end] != "," or end >= len(text) or text[end] not in CLOSING | {STRAIGHT}:
+            return None
+        lo = bisect.bisect_left(self.starts, end + 1)
+        if lo >= len(tokens) or "\n" in text[end : tokens[lo].start] or tokens[lo].pos != "PROPN":
+            return None
+        return lo, self._np_head(lo, min(lo + 5, len(tokens) - 1))
 
     def sentences_between(self, start: int, end: int) -> int:
         """How many sentences end between two offsets (a cue clause ends one: “...,” she said.)."""
@@ -1496,6 +1508,11 @@ def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:
     tokens = finder.a.tokens
     previous: Draft | None = None
     for d in drafts:
+        named = finder.name_after(d.end) if d.kind == "direct" and d.cue is None and d.speaker is None else None
+        if named is not None:
+            # "“...,” Sinan Ülgen, a former Turkish diplomat.": the name after the quotation, with
+            # no verb, is its speaker, not whoever spoke before
+            d.speaker, d.speaker_head = named, named[1]
         if d.kind == "direct" and d.cue is None and d.speaker is None and previous is not None:
             gap = text[previous.end : d.start]
             lines_between = sum(1 for line in gap.split("\n")[1:-1] if line.strip())

@@ -224,3 +224,16 @@ def test_paragraphs_of_a_quotation_split_only_at_a_new_mark_after_a_sentence() -
     plain = "She said: “It was hard, and then it got worse.”"
     (q,) = find_quotes(plain)[:1]
     assert [plain[s:e] for s, e in _paragraphs(plain, q)] == ["It was hard, and then it got worse."]
+
+
+@pytest.mark.slow
+def test_a_name_after_a_quotation_without_a_verb_is_its_speaker(extracted: Extracted) -> None:
+    """ "“...,” Sinan Ülgen, a former diplomat.": the quotation is his, not the speaker before."""
+    x = extracted(
+        "“There is no doubt that a terror group cannot be an ally,” Ibrahim Kalin said. “There is deep "
+        "disappointment in Ankara with the administration, and policy-makers are trying to assess it,” "
+        "Sinan Ülgen, a former Turkish diplomat and a visiting scholar."
+    )
+    c = claim_with(x, "There is deep disappointment")
+    assert c.speaker is not None and c.speaker.text == "Sinan Ülgen"
+    assert speaker_name(x, c) != "Ibrahim Kalin"
