@@ -275,15 +275,15 @@ def _paragraphs(text: str, q: Quote) -> list[tuple[int, int]]:
         stop = _paragraph_break(text, start, inner_end)
         end = inner_end if stop < 0 else stop
         s, e = start, end
-        while s < e and (text[s].isspace() or (text[s] in OPENING or text[s] == STRAIGHT) and s > q.start + 1):
-            s += 1
+        while s < e and (text[s].isspace() or (s > q.start + 1 and (text[s] in OPENING or text[s] == STRAIGHT))):
+            s += 1  # the space and the mark that open a paragraph
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
             out.append((s, e))
         if stop < 0:
             break
-        start = stop + 1 if text[stop] == "\n" else stop + 1  # past the break or the new mark
+        start = stop + 1  # past the line break or the new paragraph's mark
     return out or [(q.start + 1, q.end - 1)]
 
 
@@ -810,9 +810,9 @@ class _Finder:
         for c in self.a._children[t.i]:
             if c <= t.i or c > t.i + 2 or tokens[c].dep != "prep":
                 continue
-            if (t.lemma.lower(), tokens[c].text.lower()) in self.lex.prep_verbs:
-                if any(tokens[g].dep in ("pobj", "pcomp") for g in self.a._children[c]):
-                    return c
+            said = (t.lemma.lower(), tokens[c].text.lower()) in self.lex.prep_verbs
+            if said and any(tokens[g].dep in ("pobj", "pcomp") for g in self.a._children[c]):
+                return c
         return None
 
     def _small_cue_clause(self, t: Token) -> bool:
@@ -921,9 +921,9 @@ class _Finder:
             elif tokens[c].dep == "prep" and tokens[c].text.lower() in ("by", "from"):
                 subj = next((g for g in self.a._children[c] if tokens[g].dep == "pobj"), subj)
         verb = tokens[t.head]
-        if subj is None and t.dep == "dobj" and verb.pos == "VERB":
-            if verb.dep != "ROOT" or verb.lemma.lower() in self.lex.noun_verbs:
-                subj = self._subject(verb)
+        voiced = verb.dep != "ROOT" or verb.lemma.lower() in self.lex.noun_verbs
+        if subj is None and t.dep == "dobj" and verb.pos == "VERB" and voiced:
+            subj = self._subject(verb)
         self._add_reported(comp, None, (t.i, t.i), subj, self.lex.nouns.get(t.lemma.lower()))
 
     def _according(self, t: Token, to: Token) -> None:
