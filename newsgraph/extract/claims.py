@@ -36,7 +36,14 @@ from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
 from newsgraph.extract.pronouns import MentionIndex, dateline_end
-from newsgraph.extract.references import ROLE_MODIFIERS, agrees, role_context, role_holder, role_holders
+from newsgraph.extract.references import (
+    ROLE_MODIFIERS,
+    agrees,
+    past_role,
+    role_context,
+    role_holder,
+    role_holders,
+)
 from newsgraph.records import Claim, Entity, Extraction, Span, Speaker
 
 DATA_FILE = "data/cues.yaml"
@@ -51,6 +58,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NP_RIGHT = frozenset({"compound", "flat", "nummod"})
 _NP_PREPS = frozenset({"of", "in", "by", "from", "at"})
 _WINDOW = 12
+_CUE_CLAUSE = 8
+"""Most tokens a cue clause set into or after its content may take (``, his mother, X, told``)."""
 """Most tokens a cue clause next to a quotation may take (``, said X, the group's spokesman,``)."""
 _AFTER_WINDOW = 30
 """Most tokens between a quotation and its cue (``, Scott Pruitt, the attorney general of X, said``)."""
@@ -95,6 +104,11 @@ class CueLexicon:
     """Roles that speak for an organisation: unnamed, the organisation is the speaker."""
     kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     """Description noun -> the entity kinds it can stand for ("the paper": a media outlet)."""
+    prep_verbs: frozenset[tuple[str, str]] = frozenset()
+    """(verb lemma, preposition) whose object is what is said ("warned of a renewed exodus")."""
+    noun_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject holds the cue noun they take ("expressed fears that", "repeated his
+    claim that"), unlike "rejected the claim that"."""
 
 
 def _cue_map(data: dict[str, Any], key: str, origin: str) -> dict[str, str | None]:
@@ -164,7 +178,19 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         role_nouns=_words(speakers, "role_nouns", origin),
         spokes_nouns=_words(speakers, "spokes_nouns", origin) if "spokes_nouns" in speakers else frozenset(),
         kind_nouns=kind_nouns,
+        noun_verbs=_words(data, "noun_verbs", origin) if "noun_verbs" in data else frozenset(),
+        prep_verbs=_pairs(data, "prep_verbs", origin) if "prep_verbs" in data else frozenset(),
     )
+
+
+def _pairs(data: dict[str, Any], key: str, origin: str) -> frozenset[tuple[str, str]]:
+    out = set()
+    for entry in _words(data, key, origin):
+        parts = entry.split()
+        if len(parts) != 2:
+            raise OntologyError(origin, f"{key!r} entry {entry!r} must be a verb and a preposition")
+        out.add((parts[0], parts[1]))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -224,6 +250,41 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(open_at, k + 1))
             open_at = None
     return quotes
+
+
+def _paragraph_break(text: str, start: int, end: int) -> int:
+    """Where the next paragraph of a quotation begins in ``text[start:end]``: a line break, or an
+    opening double quote mark after the end of a sentence (the paragraphs of a story whose line
+    breaks were lost: "... in the region. “Any attempt ..."); -1 when none."""
+    for k in range(start, end):
+        ch = text[k]
+        if ch == "\n":
+            return k
+        if ch in OPENING and k >= 2 and text[k - 1] == " " and text[k - 2] in ".!?":
+            return k
+    return -1
+
+
+def _paragraphs(text: str, q: Quote) -> list[tuple[int, int]]:
+    """The words of a quotation, one (start, end) per paragraph it runs over (each paragraph of a
+    long quotation opens with its own quote mark and the last one closes it)."""
+    out: list[tuple[int, int]] = []
+    start = q.start + 1
+    inner_end = q.end - 1
+    while start < inner_end:
+        stop = _paragraph_break(text, start, inner_end)
+        end = inner_end if stop < 0 else stop
+        s, e = start, end
+        while s < e and (text[s].isspace() or (s > q.start + 1 and (text[s] in OPENING or text[s] == STRAIGHT))):
+            s += 1  # the space and the mark that open a paragraph
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        if stop < 0:
+            break
+        start = stop + 1  # past the line break or the new paragraph's mark
+    return out or [(q.start + 1, q.end - 1)]
 
 
 def _opens(text: str, k: int) -> bool:
@@ -302,6 +363,7 @@ class _Finder:
         self.drafts: list[Draft] = []
         text = a.text
         self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+        self.prep_lemmas = frozenset(v for v, _p in lex.prep_verbs)
 
     # ---- helpers
     def tok(self, offset: int) -> int:
@@ -418,8 +480,8 @@ class _Finder:
                 lead = before[j]
                 if lead is not None and not (cue is not None and lead[0] == cue[0]):
                     break
-                if after[j] is not None:
-                    break
+                if after[j] is not None or self.name_after(quotes[j].end - 1) is not None:
+                    break  # its own cue, or a name after it: someone else's words
                 group.append(j)
                 j += 1
             last_q = quotes[group[-1]]
@@ -433,13 +495,14 @@ class _Finder:
             speaker = _np_span(self.a, subj) if subj is not None else None
             # a quotation broken by its cue (“...,” he said, “...”) is two claims of one speaker:
             # the claimed words only, never the attribution between them
-            for part in (quotes[g] for g in group):
+            # and a quotation over several paragraphs is a claim per paragraph, as it is written
+            for start, end in (piece for g in group for piece in _paragraphs(self.a.text, quotes[g])):
                 self.drafts.append(
                     Draft(
-                        first=self.tok(part.start + 1),
-                        last=self.tok(part.end - 2),
-                        start=part.start + 1,
-                        end=part.end - 1,
+                        first=self.tok(start),
+                        last=self.tok(end - 1),
+                        start=start,
+                        end=end,
                         kind="direct",
                         cue=cue,
                         speaker=speaker,
@@ -498,6 +561,18 @@ class _Finder:
         if prev.text in (".", "!", "?") and self._ends_sentence(prev):
             return True
         return self.cue_of(prev)[0]
+
+    def name_after(self, end: int) -> tuple[int, int] | None:
+        """The tokens of a name right after a quotation whose words end at ``end`` in a comma
+        (“...,” Name, ...): the speaker of a quotation written without its verb."""
+        text = self.a.text
+        tokens = self.tokens
+        if text[end - 1 : end] != "," or end >= len(text) or text[end] not in CLOSING | {STRAIGHT}:
+            return None
+        lo = bisect.bisect_left(self.starts, end + 1)
+        if lo >= len(tokens) or "\n" in text[end : tokens[lo].start] or tokens[lo].pos != "PROPN":
+            return None
+        return lo, self._np_head(lo, min(lo + 5, len(tokens) - 1))
 
     def sentences_between(self, start: int, end: int) -> int:
         """How many sentences end between two offsets (a cue clause ends one: “...,” she said.)."""
@@ -640,6 +715,7 @@ class _Finder:
             and lemma not in self.lex.object_verbs
             and lemma not in self.lex.infinitive_verbs
             and lemma not in self.lex.as_verbs
+            and lemma not in self.prep_lemmas
         ):
             return
         if not is_cue:
@@ -647,11 +723,18 @@ class _Finder:
         a = self.a
         tokens = self.tokens
         kids = a._children[t.i]
-        comp = next((c for c in kids if tokens[c].dep == "ccomp" and c != t.i), None)
+        # the clause after the cue when the parse gives two ("In an interview with CBS aired on
+        # Sunday Trump said Iraq was ...": not the clause before it)
+        comps = [c for c in kids if tokens[c].dep == "ccomp" and c != t.i]
+        comp = next((c for c in comps if c > t.i), comps[0] if comps else None)
+        if comp is None and is_cue:
+            comp = self._misread_that_clause(t)
         exclude: int | None = None
         if comp is not None and is_cue:
             head = comp
-        elif is_cue and t.dep in ("parataxis", "ccomp", "advcl") and t.head != t.i and self._small_cue_clause(t):
+        elif (
+            is_cue and t.dep in ("parataxis", "ccomp", "advcl", "conj") and t.head != t.i and self._small_cue_clause(t)
+        ):
             head = t.head
             exclude = t.i
         else:
@@ -659,6 +742,28 @@ class _Finder:
             return
         subj = self._subject(t)
         self._add_reported(head, exclude, (t.i, v_last), subj, mod)
+
+    def _misread_that_clause(self, t: Token) -> int | None:
+        """The "that" clause of a cue that the parse hung on a time or a hearer as a relative
+        clause ("has admitted for the first time that Russian support means ...", "told reporters
+        on Monday that ..."): a clause opened by "that" that is neither its subject nor its object,
+        with a subject of its own."""
+        tokens = self.tokens
+        for c in self.a._children[t.i]:
+            if c < t.i or tokens[c].dep not in ("prep", "npadvmod", "dobj"):
+                continue
+            nouns = [c, *(g for g in self.a._children[c] if tokens[g].dep == "pobj")]
+            for n in nouns:
+                for r in self.a._children[n]:
+                    if tokens[r].dep != "relcl" or r < n:
+                        continue
+                    first = _left_edge(self.a, r)
+                    opener = tokens[first]
+                    if opener.text.lower() != "that" or opener.dep in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                        continue
+                    if any(tokens[g].dep in _SUBJECTS and g != first for g in self.a._children[r]):
+                        return r
+        return None
 
     def _object_cue(self, t: Token, v_last: int, mod: str | None) -> None:
         """``urged Pakistan to act`` (the infinitive) / ``denied the charges`` (the object)."""
@@ -690,9 +795,25 @@ class _Finder:
                 if tokens[c].dep in ("oprd", "xcomp") and c > obj:
                     last = max(last, _right_edge(self.a, c))
             keep.extend(range(_left_edge(self.a, obj), last + 1))
+        elif obj is None and (prep := self._said_prep(t)) is not None:
+            # "warned of a renewed exodus", "hinted at relaxing the ban": the preposition's object
+            keep.extend(range(prep + 1, _right_edge(self.a, prep) + 1))
         else:
             return
         self._add_tokens(sorted(set(keep)), (t.i, v_last), self._subject(t), mod, minimum=2)
+
+    def _said_prep(self, t: Token) -> int | None:
+        """The preposition right after verb ``t`` whose object is what it says (``prep_verbs``)."""
+        tokens = self.tokens
+        if t.tag == "VBG":
+            return None  # "Speaking of global leaders, ...": a turn of phrase, not a statement
+        for c in self.a._children[t.i]:
+            if c <= t.i or c > t.i + 2 or tokens[c].dep != "prep":
+                continue
+            said = (t.lemma.lower(), tokens[c].text.lower()) in self.lex.prep_verbs
+            if said and any(tokens[g].dep in ("pobj", "pcomp") for g in self.a._children[c]):
+                return c
+        return None
 
     def _small_cue_clause(self, t: Token) -> bool:
         """``, it said,`` / ``as he said``: the cue clause holds only its subject and particles."""
@@ -702,8 +823,29 @@ class _Finder:
             return False
         if t.dep == "ccomp" and t.i < t.head:
             return False
-        size = _right_edge(self.a, t.i) - _left_edge(self.a, t.i) + 1
-        return size <= 8 and any(self.tokens[c].dep in _SUBJECTS for c in self.a._children[t.i])
+        if t.dep == "conj" and not self._closing_cue_clause(t):
+            return False
+        if not any(self.tokens[c].dep in _SUBJECTS for c in self.a._children[t.i]):
+            return False
+        first = _left_edge(self.a, t.i)
+        if t.i > t.head and t.dep in ("parataxis", "conj"):
+            # "..., Kurdish commanders said, with perhaps several hundred members dug in": after
+            # its content the cue clause is its subject and verb; what trails it is not a speaker
+            return t.i - first + 1 <= _CUE_CLAUSE
+        return _right_edge(self.a, t.i) - first + 1 <= _CUE_CLAUSE
+
+    def _closing_cue_clause(self, t: Token) -> bool:
+        """ "He remains on bail, his mother told BBC News.": a cue clause the parse coordinated
+        with its content, set off by a comma (no "and"/"but"), that closes the sentence."""
+        tokens = self.tokens
+        first = _left_edge(self.a, t.i)
+        if t.i < t.head or first == 0 or tokens[first - 1].text != ",":
+            return False
+        if any(tokens[c].dep == "cc" for c in self.a._children[t.i]):
+            return False
+        sent = self.a.sentences[t.sent]
+        last = _right_edge(self.a, t.i)
+        return all(tokens[k].pos in ("PUNCT", "SPACE") for k in range(last + 1, sent.token_end))
 
     def _subject(self, t: Token) -> int | None:
         tokens = self.tokens
@@ -730,7 +872,7 @@ class _Finder:
                         return tokens[k].head  # "a letter that says ...": the noun it stands for
                     if ct.pos == "DET":
                         continue
-                    return c
+                    return self._name_before_verb(c, k)
                 if ct.dep == "agent":
                     for g in self.a._children[c]:
                         if tokens[g].dep == "pobj":
@@ -740,6 +882,24 @@ class _Finder:
             else:
                 break
         return None
+
+    def _name_before_verb(self, c: int, v: int) -> int:
+        """The subject of verb ``v`` when the parse made it an apposition of the name before it:
+        in "after the resignation of the defence secretary, Jim Mattis, Trump has said ..." the
+        speaker is Trump, not Mattis (a name is no apposition to another name set right before
+        its verb)."""
+        tokens = self.tokens
+        if tokens[c].pos != "PROPN":
+            return c
+        for a in self.a._children[c]:
+            if tokens[a].dep != "appos" or not c < a < v or tokens[a].pos != "PROPN":
+                continue
+            if tokens[_left_edge(self.a, a) - 1].text != ",":
+                continue
+            between = range(_right_edge(self.a, a) + 1, v)
+            if all(tokens[k].pos in ("AUX", "ADV", "PART") for k in between):
+                return a
+        return c
 
     def _noun_cue(self, t: Token) -> None:
         tokens = self.tokens
@@ -760,10 +920,10 @@ class _Finder:
                 subj = c
             elif tokens[c].dep == "prep" and tokens[c].text.lower() in ("by", "from"):
                 subj = next((g for g in self.a._children[c] if tokens[g].dep == "pobj"), subj)
-        if subj is None and tokens[t.head].dep != "ROOT":
-            verb = tokens[t.head]
-            if t.dep in ("dobj",) and verb.pos == "VERB":
-                subj = self._subject(verb)
+        verb = tokens[t.head]
+        voiced = verb.dep != "ROOT" or verb.lemma.lower() in self.lex.noun_verbs
+        if subj is None and t.dep == "dobj" and verb.pos == "VERB" and voiced:
+            subj = self._subject(verb)
         self._add_reported(comp, None, (t.i, t.i), subj, self.lex.nouns.get(t.lemma.lower()))
 
     def _according(self, t: Token, to: Token) -> None:
@@ -828,6 +988,7 @@ class _Finder:
         while keep and (
             tokens[keep[0]].pos in ("PUNCT", "SPACE")
             or (tokens[keep[0]].dep == "mark" and tokens[keep[0]].text.lower() in ("that", "as"))
+            or (tokens[keep[0]].dep == "advmod" and tokens[keep[0]].text.lower() == "that" and len(keep) > 1)
         ):
             if tokens[keep[0]].text in OPENING or tokens[keep[0]].text == STRAIGHT:
                 break
@@ -904,6 +1065,8 @@ class _Resolver:
         self.holders = role_holders(a, x.mentions, lex.role_nouns)
         """Role word -> the persons written with it -> what qualifies the role there."""
         self.resolved: list[Draft] = []
+        self.by_speaker: dict[int, str | None] = {}
+        """Speaker head token -> the entity it was resolved to (None: left unresolved)."""
         """The claims resolved so far (text order): who spoke just before."""
         self.seen: list[tuple[int, str]] = []
         """(sentence, entity) of every mention read so far, in text order."""
@@ -921,7 +1084,7 @@ class _Resolver:
         """Role words of a person's mention, read where :func:`~newsgraph.extract.references.role_context`
         looks ("Mayor Bill de Blasio", "Tim Cook, the chief executive", "Apple's chief executive, Tim Cook")."""
         tokens = self.a.tokens
-        words = {tokens[k].lemma.lower() for k in role_context(self.a, first, head)}
+        words = {tokens[k].lemma.lower() for k in role_context(self.a, first, head) if not past_role(self.a, k)}
         return words & self.lex.role_nouns
 
     def _mention_head(self, first: int, last: int) -> int:
@@ -983,6 +1146,18 @@ class _Resolver:
         h = d.speaker_head
         if h is None:
             return
+        if h in self.by_speaker:
+            # one speaker phrase, one referent: the parts of a quotation broken by "he said" and
+            # the quotations that go on after it are the same person's, resolved or not
+            d.entity = self.by_speaker[h]
+            self.resolved.append(d)
+            return
+        self._resolve_new(d)
+        self.by_speaker[h] = d.entity
+
+    def _resolve_new(self, d: Draft) -> None:
+        h = d.speaker_head
+        assert h is not None
         a = self.a
         tokens = a.tokens
         t = tokens[h]
@@ -1137,6 +1312,10 @@ class _Resolver:
                         out.add(self.mention_at[g][0])
         return out
 
+    def _last_mention_before(self, entity: str, h: int) -> int:
+        """The last token of ``entity``'s mentions before token ``h`` (-1: none)."""
+        return max((k for k in range(max(0, h - _WINDOW), h) if self.mention_at.get(k, ("",))[0] == entity), default=-1)
+
     def _role_holder(self, d: Draft, h: int, role: str) -> str | None:
         """The person a role speaker names: the name in apposition or right after it ("The Turkish
         president, Recep Tayyip Erdoğan,", "the SDF commander Adnan Afrin"), else the person seen
@@ -1166,7 +1345,11 @@ class _Resolver:
         if role in self.lex.spokes_nouns:
             # "a Pentagon spokesman", "a spokesman for the ministry", or a spokesman of the
             # organisation just named as subject ("The Foreign Office ... A spokesman said")
-            orgs = [q for q in quals if self.kind.get(q) not in ("person", "place")]
+            # the organisation nearest the role before a state ("a UK Foreign Office spokesperson")
+            orgs = sorted(
+                (q for q in quals if self.kind.get(q) not in ("person", "place")),
+                key=lambda q: (self.kind.get(q) == "state", -self._last_mention_before(q, h)),
+            )
             if orgs:
                 return orgs[0]
             if not quals and self.last_thing is not None and 0 <= self.a.tokens[h].sent - self.last_thing_sent <= 1:
@@ -1325,6 +1508,11 @@ def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:
     tokens = finder.a.tokens
     previous: Draft | None = None
     for d in drafts:
+        named = finder.name_after(d.end) if d.kind == "direct" and d.cue is None and d.speaker is None else None
+        if named is not None:
+            # "“...,” Sinan Ülgen, a former Turkish diplomat.": the name after the quotation, with
+            # no verb, is its speaker, not whoever spoke before
+            d.speaker, d.speaker_head = named, named[1]
         if d.kind == "direct" and d.cue is None and d.speaker is None and previous is not None:
             gap = text[previous.end : d.start]
             lines_between = sum(1 for line in gap.split("\n")[1:-1] if line.strip())

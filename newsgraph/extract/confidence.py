@@ -60,6 +60,8 @@ PRONOUNS = frozenset(
         "one",
     ]
 )
+QUANTIFIERS = frozenset({"many", "several", "some", "most", "others", "few", "two", "three", "both", "all"})
+"""Words that stand for several speakers by themselves ("Many reported that ...")."""
 SAY_CUES = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according to"})
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
@@ -164,6 +166,17 @@ class _Context:
         e = self.entities.get(a.entity or "") if a else None
         return e.kind if e else "none"
 
+    def plural_head(self, start: int, end: int) -> bool:
+        """Whether the phrase in ``[start, end)`` is headed by a plural noun or stands for several
+        by a quantifier alone ("Many", "several")."""
+        first, last = token_range(self.annotation, start, end)
+        tokens = self.annotation.tokens
+        heads = [k for k in range(first, last) if not first <= tokens[k].head < last or tokens[k].head == k]
+        if not heads:
+            return False
+        t = tokens[heads[0]]
+        return t.tag in ("NNS", "NNPS") or (t.pos in ("ADJ", "NUM", "DET") and t.text.lower() in QUANTIFIERS)
+
     def head_pos(self, start: int, end: int) -> str:
         """Part of speech of the last token in ``[start, end)`` (the head of an English phrase)."""
         first, last = token_range(self.annotation, start, end)
@@ -202,6 +215,10 @@ def claim_features(cl: Claim, c: _Context) -> Features:
             f["speaker_pronoun"] = 1.0
         if sp.entity is None:
             f["speaker_unresolved"] = 1.0
+            if not pronoun and c.plural_head(sp.start, sp.end):
+                f["speaker_unnamed_group"] = 1.0  # "US officials", "aid agencies", "many": as written
+            elif not pronoun and c.head_pos(sp.start, sp.end) == "PROPN":
+                f["speaker_unlinked_name"] = 1.0  # "Downing Street", "Abu Mukhtar": a name as written
         else:
             f[f"speaker:{c.kind(Arg(sp.start, sp.end, sp.text, sp.entity))}"] = 1.0
             named = any(sp.start <= m < sp.end for m in c.mention_starts.get(sp.entity, []))

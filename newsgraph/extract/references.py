@@ -67,6 +67,20 @@ def agrees(pronoun: str, gender: str | None) -> bool:
     return want is None or gender is None or gender == want
 
 
+PAST_ROLE = frozenset({"former", "ex", "late", "erstwhile", "onetime", "one-time", "then"})
+"""Words by which a role is no longer held ("former president Barack Obama"): "the president"
+later in the text is someone else."""
+
+
+def past_role(annotation: Annotation, k: int) -> bool:
+    """Whether the role noun at token ``k`` is written as no longer held ("former president",
+    "ex-minister", "the late king")."""
+    tokens = annotation.tokens
+    words = [c.text.lower() for c in annotation.children(k) if c.i < k]
+    words += [tokens[j].text.lower() for j in range(max(0, k - 2), k)]
+    return any(w.rstrip("-") in PAST_ROLE for w in words)
+
+
 def role_context(annotation: Annotation, first: int, head: int) -> list[int]:
     """Tokens that can name the role of the person whose mention runs from token ``first`` to its
     head: a title before the name ("US President Donald Trump"), an apposition after it ("Trump,
@@ -105,7 +119,7 @@ def role_holders(
         quals = {entity_at[k] for k in near if k in entity_at and entity_at[k] != m.entity}
         for k in near:
             lemma = tokens[k].lemma.lower()
-            if lemma in role_nouns and entity_at.get(k, m.entity) == m.entity:
+            if lemma in role_nouns and entity_at.get(k, m.entity) == m.entity and not past_role(annotation, k):
                 out.setdefault(lemma, {}).setdefault(str(m.entity), set()).update(quals)
     return out
 
