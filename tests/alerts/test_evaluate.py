@@ -46,8 +46,9 @@ def test_modality_and_confidence_filters(store: Store, unused: None) -> None:
     negated = fired(store, {**every, "name": "n", "modality": "negated"})
     assert [(a.fact_type, a.modality, a.actors[0][1]) for a in negated] == [("ASSAULT", "negated", "Lashkar-e-Taiba")]
     assert "did not attack" in (negated[0].sentence or "")
-    sure = fired(store, {"name": "s", "kind": "actor_event", "actors": GROUPS, "min_confidence": 0.4})
-    assert [a.fact_type for a in sure] == ["THREATEN"], "only the event at or above 0.4"
+    # the threat (0.38 with the confidence models of 2026-12-07) over the attack (0.30): a refit may move them
+    sure = fired(store, {"name": "s", "kind": "actor_event", "actors": GROUPS, "min_confidence": 0.35})
+    assert [a.fact_type for a in sure] == ["THREATEN"], "only the event at or above 0.35"
     assert fired(store, {"name": "d", "kind": "actor_event", "actors": GROUPS}) == [], "all under the default"
     assert fired(store, {**every, "name": "t", "types": "AID"}) == []
 

@@ -206,7 +206,7 @@ def test_actor_timeline(client: TestClient) -> None:
 
 
 def test_actor_network_is_centred_with_evidence(client: TestClient) -> None:
-    aid = actor_id(client, "Kenya")  # three ties in the samples (treaty partners, talks)
+    aid = actor_id(client, "Meteorological Office")  # three ties in the samples (what its claims name)
     net = get(client, f"/api/actors/{aid}/network", min_confidence=0)  # every tie: this tests the centring
     nodes = {n["id"] for n in net["actors"]}
     assert net["center"] == [aid] and aid in nodes and len(nodes) > 2
