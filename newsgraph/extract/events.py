@@ -737,44 +737,37 @@ def _widen_to_same_act(frame: Frame, found: dict[int, Trigger], d: _Draft) -> No
     act is one event whichever word a reader takes for it."""
     if d.nominal:
         return
-    t = frame.tok(d.trigger)
+    for i, trig in found.items():
+        if trig.pos == "noun" and trig.type == d.type and _noun_of_act(frame, d.trigger, i):
+            d.trigger, d.trigger_end = min(d.trigger, i), max(d.trigger_end, i)
 
-    def same(i: int) -> bool:
-        return i in found and found[i].pos == "noun" and found[i].type == d.type
 
-    if t.dep == "relcl" and same(t.head) and 0 < t.i - t.head <= 4:
-        d.trigger = min(d.trigger, t.head)
-    for c in frame.kids(t.i):
-        if c.dep in SUBJECTS and same(c.i) and 0 < t.i - c.i <= 3:
-            d.trigger = min(d.trigger, c.i)
-        elif c.dep in {"prep", "agent"} and c.lemma.lower() in MEANS_PREPOSITIONS:
-            for p in frame.kids(c.i):
-                if p.dep == "pobj" and same(p.i) and 0 < p.i - d.trigger_end <= 5:
-                    d.trigger_end = max(d.trigger_end, p.i)
+def _noun_of_act(frame: Frame, verb: int, noun: int) -> str | None:
+    """How ``noun`` names the act of ``verb`` again, if it does: as its subject ("RAF airstrikes
+    killed ..."), as the means it names ("was killed in an airstrike", "killed by shelling"), or as
+    the noun its relative clause hangs on ("shelling that has killed")."""
+    t, n = frame.tok(verb), frame.tok(noun)
+    if t.dep == "relcl" and t.head == noun:
+        return "relcl" if 0 < verb - noun <= 4 else None
+    if n.head == verb:
+        return "subject" if n.dep in SUBJECTS and 0 < verb - noun <= 3 else None
+    prep = frame.tok(n.head)
+    means = n.dep == "pobj" and prep.head == verb and prep.dep in {"prep", "agent"}
+    return "means" if means and prep.lemma.lower() in MEANS_PREPOSITIONS and 0 < noun - verb <= 5 else None
 
 
 def _same_act(frame: Frame, a: _Draft, head: int, b: _Draft) -> bool:
     """Whether draft ``b`` describes the act of draft ``a`` (whose trigger word is ``head``) again,
     the guide's "one event per act": a verb coordinated with it ("shot and wounded", "killed or
-    wounded"), the act's noun as the subject of its verb ("RAF airstrikes killed ...") or as the
-    means the verb names ("was killed in an airstrike", "killed by shelling"), or a verb in a
-    relative clause on the act's noun ("shelling that has killed several civilians")."""
+    wounded"), or a noun that names it (:func:`_noun_of_act`)."""
     if a.type != b.type or a.sentence != b.sentence:
         return False
-    tb = frame.tok(b.trigger)
     if a.nominal:
-        return not b.nominal and tb.dep == "relcl" and tb.head == head and 0 < b.trigger - head <= 4
-    if not b.nominal:
-        return tb.head == head and tb.dep == "conj" and 0 < b.trigger - head <= 3
-    if tb.head == head:
-        return tb.dep in SUBJECTS and 0 < head - b.trigger_end <= 2
-    prep = frame.tok(tb.head)
-    return (
-        tb.dep == "pobj"
-        and prep.head == head
-        and prep.lemma.lower() in MEANS_PREPOSITIONS
-        and 0 < b.trigger - head <= 5
-    )
+        return not b.nominal and _noun_of_act(frame, b.trigger, head) == "relcl"
+    if b.nominal:
+        return _noun_of_act(frame, head, b.trigger) in {"subject", "means"}
+    tb = frame.tok(b.trigger)
+    return tb.head == head and tb.dep == "conj" and 0 < b.trigger - head <= 3
 
 
 def _merge_same_act(frame: Frame, drafts: list[_Draft]) -> list[_Draft]:
