@@ -98,6 +98,8 @@ class EventOntology:
     agent_objects: frozenset[str]
     target_prepositions: frozenset[str]
     location_prepositions: frozenset[str]
+    target_participles: frozenset[str]
+    naming_participles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -306,6 +308,8 @@ def load_events(path: Path) -> EventOntology:
         agent_objects=words("agent_objects"),
         target_prepositions=words("target_prepositions"),
         location_prepositions=words("location_prepositions"),
+        target_participles=words("target_participles"),
+        naming_participles=words("naming_participles"),
     )
 
 

@@ -75,7 +75,8 @@ CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "acl", "relcl", "advcl", "conj", "pc
 ACTOR_POS = frozenset({"NOUN", "PROPN"})
 QUANTITY_HEADS = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score",
-     "scores", "group", "number", "band", "crowd", "handful", "some", "many", "most", "all", "few", "total"}
+     "scores", "group", "number", "band", "crowd", "handful", "some", "many", "most", "all", "few", "total",
+     "wave", "series", "spate", "string", "round", "barrage", "volley"}
 )  # fmt: skip
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
@@ -301,6 +302,8 @@ class Frame(MentionIndex):
         if k >= 0 and self.is_actor_mention(self.mentions[k]):
             found = [self.mentions[k], *(self.mentions[j] for j in self.listed_after(k))]
             return [self.arg(m) for m in found]
+        if k < 0 and t.pos in ACTOR_POS and (named := self.named_as(h)) is not None:
+            return [self.arg(named)]
         if t.text.lower() in RELATIVE_PRONOUNS and depth < 2:
             # "Shamima Begum, who left to join Isis", "the prince, whom Turkey accuses": the antecedent
             clause = self.tok(t.head)
@@ -376,6 +379,22 @@ class Frame(MentionIndex):
             first, last = self.noun_phrase(h)
             return [self.span_arg(first, last)]
         return []
+
+    def named_as(self, h: int) -> Mention | None:
+        """The name a description gives its actor: "a militia known as the Syrian Democratic
+        Forces", "a group calling itself Jaish al-Islam"."""
+        for c in self.kids(h):
+            if c.dep != "acl" or c.i < h or c.lemma.lower() not in events().naming_participles:
+                continue
+            for g in self.kids(c.i):
+                names = [p for p in self.kids(g.i) if p.dep == "pobj"] if g.dep == "prep" and g.lemma == "as" else []
+                if g.dep in {"oprd", "attr", "dobj", "xcomp"}:
+                    names.append(g)
+                for n in names:
+                    m = self.mention(n.i)
+                    if m is not None and self.is_actor_mention(m) and not self.is_bare_modifier(m):
+                        return m
+        return None
 
     def _modifier_arg(self, m: Mention, h: int) -> Arg | None:
         """ "Kurdish forces": the phrase a demonym modifies is the actor (with the demonym's entity);
@@ -1064,12 +1083,14 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         return None
     d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, source=list(source), target=list(objects))
     _prepositions(frame, ont, d, t.i)
+    _aimed_at(frame, ont, d, t.i)
     for h in object_heads:
         if frame.tok(h).pos in {"VERB", "AUX"}:
             continue  # the verb whose subject a passive shares: its phrases are its own
         if frame.tok(h).lemma.lower() in ont.nouns and frame.mention_at[h] < 0:
             # "threatened a new incursion into Syria": the target the event noun names
             _prepositions(frame, ont, d, h)
+            _aimed_at(frame, ont, d, h)
         elif frame.mention_at[h] < 0 and not frame.actor_args(h) and etype.valence == "conflictual":
             # "used chemical weapons against civilians": the target named on the instrument
             probe = _Draft(d.type, d.mode, t.i, t.i, sentence)
@@ -1189,6 +1210,20 @@ def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> Non
                         d.target.append(a)
 
 
+def _aimed_at(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> None:
+    """Targets named by a participle after the act: "an operation targeting Kurdish groups",
+    "strikes aimed at Iranian bases", "a campaign directed against the PKK"."""
+    for c in frame.kids(head):
+        if c.dep not in {"acl", "advcl", "xcomp"} or c.i < head or c.lemma.lower() not in ont.target_participles:
+            continue
+        for g in frame.kids(c.i):
+            found = [g] if g.dep in OBJECTS else []
+            if g.dep == "prep" and g.lemma.lower() in ont.target_prepositions:
+                found = [p for p in frame.kids(g.i) if p.dep == "pobj"]
+            for p in found:
+                d.target.extend(a for a in frame.actor_args(p.i) if a not in d.target and a not in d.source)
+
+
 def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sentence: Sentence) -> _Draft | None:
     d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, nominal=True)
     # sources inside the noun phrase: "Israeli attack", "Hamas's conference", "LeT-linked gathering"
@@ -1257,9 +1292,14 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
     if not d.source and t.dep == "pobj" and head.lemma.lower() == "for" and head.head != head.i:
         # "Trump's call for the withdrawal", "their demand for a ceasefire": who calls for it
         d.source.extend(_owner(frame, head.head))
-    if not d.source and t.dep in OBJECTS and head.pos == "VERB" and head.lemma in ont.light_verbs:
-        d.source.extend(frame.subjects(head.i)[0])
-        _prepositions(frame, ont, d, head.i)
+    obj, verb = t, head
+    if t.dep == "pobj" and head.lemma == "of" and frame.tok(head.head).lemma.lower() in QUANTITY_HEADS:
+        # "carried out hundreds of strikes", "launched a series of raids": the verb over the count
+        obj = frame.tok(head.head)
+        verb = frame.tok(obj.head)
+    if not d.source and obj.dep in OBJECTS and verb.pos == "VERB" and verb.lemma in ont.light_verbs:
+        d.source.extend(frame.subjects(verb.i)[0])
+        _prepositions(frame, ont, d, verb.i)
     if etype.object_nouns:
         body = [p.i for c in frame.kids(t.i) if c.lemma == "of" for p in frame.kids(c.i) if p.dep == "pobj"]
         if not any(_names_body(frame, etype.object_nouns, b) for b in body):
@@ -1282,6 +1322,7 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                     if a not in d.source
                 )
     _prepositions(frame, ont, d, t.i)
+    _aimed_at(frame, ont, d, t.i)
     if trig.mode == "multilateral" or trig.type == "CONSULT":
         d.participants = _participants(frame, ont, t.i, sentence)
         if trig.mode == "multilateral":

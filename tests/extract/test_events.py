@@ -689,3 +689,21 @@ def test_refusals_and_negated_acts(extracted: Extract) -> None:
     h = _only(extracted("Jack Letts travelled to Syria in 2014 and is now being held in a Kurdish prison."), "COERCE")
     assert [a.text for a in h.target] == ["Jack Letts"]
     assert not [v for v in extracted("The talks were held in Geneva on Monday.").events if v.type == "COERCE"]
+
+
+@pytest.mark.slow
+def test_targets_named_by_a_participle_a_count_or_a_name_given(extracted: Extract) -> None:
+    # a participle after the act names whom it is aimed at
+    op = _only(extracted("Turkey plans to launch a military operation targeting Kurdish groups in Syria."), "ASSAULT")
+    assert "Kurdish groups" in _texts(op.target)
+    threat = _only(extracted("Turkey threatened a military offensive targeting the YPG."), "THREATEN")
+    assert "YPG" in _texts(threat.target)
+    # a light verb over a count of acts: its subject acts
+    raids = _only(extracted("Israel has carried out hundreds of strikes against Iranian targets in Syria."), "ASSAULT")
+    assert _texts(raids.source) == {"Israel"} and "Iranian targets" in _texts(raids.target)
+    # a description that gives the actor's name stands for that name
+    x = extracted("Isis fighters surrendered to a Kurdish-led militia known as the Syrian Democratic Forces.")
+    assert _texts(_only(x, "RETREAT").target) == {"Syrian Democratic Forces"}
+    # no name given: the description stays
+    y = extracted("Isis fighters surrendered to a Kurdish-led militia on Sunday.")
+    assert "Syrian Democratic Forces" not in _texts(_only(y, "RETREAT").target)
