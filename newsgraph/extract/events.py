@@ -302,8 +302,8 @@ class Frame(MentionIndex):
         if k >= 0 and self.is_actor_mention(self.mentions[k]):
             found = [self.mentions[k], *(self.mentions[j] for j in self.listed_after(k))]
             return [self.arg(m) for m in found]
-        if k < 0 and t.pos in ACTOR_POS and (named := self.named_as(h)) is not None:
-            return [self.arg(named)]
+        if k < 0 and t.pos in ACTOR_POS and (given := self.named_as(h)) is not None:
+            return [self.arg(given)]
         if t.text.lower() in RELATIVE_PRONOUNS and depth < 2:
             # "Shamima Begum, who left to join Isis", "the prince, whom Turkey accuses": the antecedent
             clause = self.tok(t.head)
