@@ -11,6 +11,10 @@ break starts a sentence when
 
 A hard-wrapped paragraph (lines of about the same width, ending mid-sentence) is left to the
 parser: its lines are not short, so rule 3 does not fire.
+
+A bullet inside a line (``•``) also starts a sentence after it: papers set one between a letter's
+signature and the next letter ("Jane Doe Leeds • Trump's decision ..."), and before footnotes
+("• This article was amended ..."), where the parser would run one into the other.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|Jr|Sr|Prof|Rev|Gov|Sen|Rep|No|Co|Inc|Ltd|vs)\.$"
 )
 _OPENS = re.compile(r"^[\"'“‘(\[]?[A-Z0-9]")
+_BULLET = re.compile(r"[•▪■]\s+(?=\S)")
 
 
 def line_starts(text: str) -> set[int]:
@@ -52,6 +57,8 @@ def line_starts(text: str) -> set[int]:
                 starts.add(offset + (len(line) - len(line.lstrip())))
         previous, blank_before = stripped, False
         offset += len(line) + 1
+    # a bullet after text on its line (one that opens a line is the line's own start)
+    starts.update(m.end() for m in _BULLET.finditer(text) if text[: m.start()].rsplit("\n", 1)[-1].strip())
     return starts
 
 

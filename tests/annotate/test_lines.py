@@ -16,6 +16,10 @@ BODY = "Thousands of dock workers walked off the job at the port on Friday, the 
         (f"{BODY}\n“We will not return,” he said.", ["“We"]),
         (f"{BODY}\n\nthe rest of it", ["the"]),
         (f"{BODY}\n  Indented paragraph.", ["Indented"]),
+        # a bullet between a letter's signature and the next letter, or before a footnote
+        (f"Jane Doe Leeds • {BODY}", ["Thousands"]),
+        (f"{BODY} • This article was amended on 15 February.", ["This"]),
+        (f"{BODY}\n• A footnote.", ["•"]),
     ],
 )
 def test_paragraphs_and_headlines_start_sentences(text: str, starting: list[str]) -> None:
