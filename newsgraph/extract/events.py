@@ -1266,6 +1266,9 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                 continue
             if not frame.is_place_mention(m) or c.dep == "poss" or m.type == "GPE":
                 d.source.extend(frame.actor_args(c.i))
+        elif c.dep in {"compound", "nmod"} and m is None and c.pos == "NOUN" and c.lemma.lower() in frame.lexicon.nouns:
+            # "coalition airstrikes", "police raids", "regime attacks": the body named acts
+            d.source.extend(frame.actor_args(c.i))
         elif c.dep == "amod" and c.lemma.lower() in SOURCE_PARTICIPLES:
             for g in frame.kids(c.i):
                 if g.dep in {"npadvmod", "compound", "nmod"} and frame.is_actor_mention(frame.mention(g.i)):
@@ -1321,6 +1324,17 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                     for a in frame.actor_args(p.i)
                     if a not in d.source
                 )
+    if (
+        not d.source
+        and trig.type == "CONSULT"
+        and trig.mode != "multilateral"
+        and t.dep == "pobj"
+        and head.lemma.lower() in {"during", "on"}
+        and frame.tok(head.head).pos in {"VERB", "AUX"}
+    ):
+        # "During a trip to Asia, Hunt told ...", "On a visit to Ankara, Pompeo said": the
+        # clause's subject is the visitor
+        d.source.extend(frame.subjects(head.head)[0])
     _prepositions(frame, ont, d, t.i)
     _aimed_at(frame, ont, d, t.i)
     if trig.mode == "multilateral" or trig.type == "CONSULT":

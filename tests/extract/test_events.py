@@ -707,3 +707,18 @@ def test_targets_named_by_a_participle_a_count_or_a_name_given(extracted: Extrac
     # no name given: the description stays
     y = extracted("Isis fighters surrendered to a Kurdish-led militia on Sunday.")
     assert "Syrian Democratic Forces" not in _texts(_only(y, "RETREAT").target)
+
+
+@pytest.mark.slow
+def test_the_body_naming_an_act_and_the_visitor_of_a_framing_visit(extracted: Extract) -> None:
+    # a body named in front of the act's noun is who acts ("regime airstrikes", "police raids")
+    strike = _only(extracted("Regime airstrikes killed 12 civilians in Idlib."), "ASSAULT")
+    assert _texts(strike.source) == {"Regime"} and "12 civilians" in _texts(strike.target)
+    raid = _only(extracted("Police raids in Istanbul led to dozens of arrests."), "ASSAULT")
+    assert _texts(raid.source) == {"Police"}
+    # an adjective in that place names no body: "a military operation" has no source "military"
+    op = _only(extracted("There would be no military operation in Idlib."), "ASSAULT")
+    assert not op.source
+    # "During a trip to Asia, Hunt said": the clause's subject made the trip
+    trip = _only(extracted("During a three-day trip to Asia, Hunt told Sky News that peace was far off."), "CONSULT")
+    assert _texts(trip.source) == {"Hunt"} and "Hunt" not in _texts(trip.target)
