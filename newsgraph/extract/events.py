@@ -779,7 +779,13 @@ def _same_act(frame: Frame, a: _Draft, head: int, b: _Draft) -> bool:
     """Whether draft ``b`` describes the act of draft ``a`` (whose trigger word is ``head``) again,
     the guide's "one event per act": a verb coordinated with it ("shot and wounded", "killed or
     wounded"), or a noun that names it (:func:`_noun_of_act`)."""
-    if a.type != b.type or a.sentence != b.sentence:
+    if a.sentence != b.sentence:
+        return False
+    if a.type == events().intent["refusal"] and not a.nominal and not b.nominal:
+        # "refused to withdraw its troops", "declined to attend": the refusal is the act
+        tb = frame.tok(b.trigger)
+        return tb.head == head and tb.dep == "xcomp" and 0 < b.trigger - head <= 3
+    if a.type != b.type:
         return False
     if a.nominal:
         return not b.nominal and _noun_of_act(frame, b.trigger, head) == "relcl"
@@ -804,7 +810,8 @@ def _merge_same_act(frame: Frame, drafts: list[_Draft]) -> list[_Draft]:
                 continue
             gone.add(k)
             a.trigger, a.trigger_end = min(a.trigger, b.trigger), max(a.trigger_end, b.trigger_end)
-            for side in ("source", "target", "participants"):
+            # a refused act's own target is not whom the refusal is aimed at
+            for side in ("source", "target", "participants") if a.type == b.type else ("source",):
                 have: list[Arg] = getattr(a, side)
                 keys = {x.entity or (x.start, x.end) for x in have}
                 have.extend(x for x in getattr(b, side) if (x.entity or (x.start, x.end)) not in keys)

@@ -31,7 +31,7 @@ def _texts(args: tuple) -> set[str]:  # type: ignore[type-arg]
         ("Rebels attacked an army convoy near Goma on Monday.", "ASSAULT", None, "attacked"),
         ("The government imposed sanctions on Venezuela last week.", "SANCTION", None, "sanctions"),
         ("Thousands of students demonstrated in Dhaka against the new law.", "PROTEST", None, "demonstrated"),
-        ("Nigeria refused to extradite the suspect to Ghana.", "REJECT", None, "refused"),
+        ("Nigeria refused to extradite the suspect to Ghana.", "REJECT", None, "refused to extradite"),
         ("Dock workers strike at the port of Mombasa.", "PROTEST", "strike", "strike"),
         ("Israeli jets strike targets in southern Lebanon.", "ASSAULT", "heavy-weapons", "strike"),
     ],
@@ -722,3 +722,12 @@ def test_the_body_naming_an_act_and_the_visitor_of_a_framing_visit(extracted: Ex
     # "During a trip to Asia, Hunt said": the clause's subject made the trip
     trip = _only(extracted("During a three-day trip to Asia, Hunt told Sky News that peace was far off."), "CONSULT")
     assert _texts(trip.source) == {"Hunt"} and "Hunt" not in _texts(trip.target)
+
+
+@pytest.mark.slow
+def test_a_refused_act_is_one_refusal(extracted: Extract) -> None:
+    x = extracted("Sunni tribesmen now refuse to surrender their weapons to the army.")
+    assert [(v.type, v.trigger.text) for v in x.events] == [("REJECT", "refuse to surrender")]
+    # a refusal of something else stays apart from the act it names
+    y = extracted("Russia rejected the call to withdraw its forces.")
+    assert "REJECT" in {v.type for v in y.events}
