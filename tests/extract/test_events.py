@@ -34,6 +34,10 @@ def _texts(args: tuple) -> set[str]:  # type: ignore[type-arg]
         ("Nigeria refused to extradite the suspect to Ghana.", "REJECT", None, "refused to extradite"),
         ("Dock workers strike at the port of Mombasa.", "PROTEST", "strike", "strike"),
         ("Israeli jets strike targets in southern Lebanon.", "ASSAULT", "heavy-weapons", "strike"),
+        # the field's verbs of listing, taking ground and taking citizenship
+        ("Britain proscribed the militia as a terrorist group in 2019.", "SANCTION", None, "proscribed"),
+        ("Iraqi forces recaptured Mosul from Isis in 2017.", "ASSAULT", None, "recaptured"),
+        ("The two men have been stripped of their British citizenship.", "COERCE", None, "stripped"),
     ],
 )
 def test_trigger_type_and_mode(extracted: Extract, text: str, type_: str, mode: str | None, trigger: str) -> None:
@@ -722,6 +726,11 @@ def test_the_body_naming_an_act_and_the_visitor_of_a_framing_visit(extracted: Ex
     # "During a trip to Asia, Hunt said": the clause's subject made the trip
     trip = _only(extracted("During a three-day trip to Asia, Hunt told Sky News that peace was far off."), "CONSULT")
     assert _texts(trip.source) == {"Hunt"} and "Hunt" not in _texts(trip.target)
+
+
+@pytest.mark.slow
+def test_stripping_is_coercion_only_of_a_right(extracted: Extract) -> None:
+    assert not extracted("The workers stripped the paint off the old wall.").events
 
 
 @pytest.mark.slow
