@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -369,3 +370,89 @@ def test_the_map_fills_its_pane_and_fits_the_data(
         written = pg.inner_text("#map-popup .popup-events li mark.place-written")
         assert written and written in pg.inner_text("#map-popup .popup-sentence >> nth=0")
         pg.screenshot(path=str(shots / f"map-popup-{width}x{height}.png"))
+
+
+LONG_HEADLINE = (
+    "Kenya and Ethiopia sign a water-sharing accord on the Omo river after three years of talks, "
+    "while Somalia and Uganda ask to join the commission that will run it, officials in Nairobi say"
+)
+
+
+@pytest.fixture(scope="module")
+def long_title_server(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The samples' store and one more story under a long headline naming Kenya (found on a BBC
+    store: a hub's actor page listed its documents' headlines in the split's select, which widened
+    the page to 474 px on a phone)."""
+    import json
+    import sqlite3
+
+    from newsgraph.ingest import read_inputs
+    from newsgraph.pipeline import ingest
+    from newsgraph.store import Store
+    from newsgraph.web.app import create_app
+
+    folder = tmp_path_factory.mktemp("long-title")
+    db = folder / "long.db"
+    src, dst = sqlite3.connect(web_db), sqlite3.connect(db)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    story = {
+        "id": "long-headline",
+        "title": LONG_HEADLINE,
+        "published": "2026-03-20",
+        "source": "NWS",
+        "text": "NAIROBI, March 20 (NWS) - Kenya and Ethiopia signed a water-sharing accord on Friday, "
+        "officials said. Kenya said the accord would hold.",
+    }
+    source = folder / "long.jsonl"
+    source.write_text(json.dumps(story) + "\n", encoding="utf-8")
+    with Store.open(db) as store:
+        assert ingest(read_inputs([str(source)]), store).new == 1
+    yield from _serve(create_app(str(db)))
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+def test_no_analyst_page_scrolls_sideways(
+    browser: Any, long_title_server: str, shots: Path, width: int, height: int
+) -> None:
+    """The analyst's pages (issue 18) at 1280, 390 and 360 px: none scrolls sideways, with a long
+    headline in the lists and in the actor page's split form."""
+    base = long_title_server
+    kenya = next(a for a in api(base, "/actors?q=Kenya")["items"] if a["name"] == "Kenya")
+    named = api(base, f"/actors/{kenya['id']}/documents?limit=500")["items"]
+    assert "long-headline" in {x["document"] for x in named}
+    event = api(base, "/events?min_confidence=0&limit=1")["items"][0]
+    claim = api(base, "/claims?min_confidence=0&limit=1")["items"][0]
+    story = api(base, "/stories?limit=1")["items"][0]
+    hit = api(base, "/watchlist/hits")["items"][0]
+    edge = api(base, "/network?min_confidence=0")["edges"][0]
+    hit_query = "&".join(
+        f"{k}={urllib.parse.quote(hit[f])}"
+        for k, f in (("name", "screened_name"), ("list", "list"), ("reference", "reference"))
+    )
+    paths = {
+        "actor-long": f"/actors/{kenya['id']}",
+        "search-long": "/search?q=accord",
+        "events": "/events?min_confidence=0",
+        "event": "/events/" + urllib.parse.quote(f"{event['document']}:{event['id']}"),
+        "claims": "/claims?min_confidence=0",
+        "claim": "/claims/" + urllib.parse.quote(f"{claim['document']}:{claim['id']}"),
+        "stories": "/stories",
+        "story": f"/stories/{story['id']}",
+        "hits": "/hits",
+        "hit": f"/hits/view?{hit_query}",
+        "path": f"/path?a=%23{edge['source']}&b=%23{edge['target']}&min_confidence=0",
+        "trends": f"/trends?actor=%23{kenya['id']}&min_confidence=0",
+        "alerts": "/alerts",
+    }
+    with opened(browser, base, width, height) as pg:
+        for name, path in paths.items():
+            ready(pg, path)
+            if name == "actor-long":
+                options = pg.eval_on_selector_all("#split-entity option", "os => os.map(o => o.textContent)")
+                assert any(LONG_HEADLINE in o for o in options), options
+            pg.screenshot(path=str(shots / f"{name}-{width}x{height}.png"))
+            assert sideways(pg) == [], f"{path} at {width}x{height}"
