@@ -456,3 +456,36 @@ def test_no_analyst_page_scrolls_sideways(
                 assert any(LONG_HEADLINE in o for o in options), options
             pg.screenshot(path=str(shots / f"{name}-{width}x{height}.png"))
             assert sideways(pg) == [], f"{path} at {width}x{height}"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "param"), [("modality", "negated", "negated"), ("source", "NWS World", "NWS%20World")]
+)
+def test_the_network_page_filters_by_modality_and_outlet(
+    browser: Any, server: str, field: str, value: str, param: str
+) -> None:
+    """The network page's form has the API's modality and outlet filters (issue 18, item 1): the
+    ties drawn are the API's for the filter, the filter lives in the URL, and the threshold shown
+    ("Show them (faded)": min_confidence=0) is kept."""
+    whole = {e["id"] for e in api(server, "/network?min_confidence=0")["edges"]}
+    wanted = {e["id"] for e in api(server, f"/network?min_confidence=0&{field}={param}")["edges"]}
+    assert wanted and wanted < whole
+    with opened(browser, server) as pg:
+        ready(pg, "/network?min_confidence=0")
+        wait_until(pg, "() => window.newsgraphGraph && window.newsgraphGraph.edges().length > 0")
+        assert set(pg.evaluate("() => window.newsgraphGraph.edges().map(e => e.id())")) == whole
+        select = f"#network-filters-{field}"
+        wait_until(pg, f"() => [...document.querySelector('{select}').options].some(o => o.value === '{value}')")
+        pg.select_option(select, value)
+        pg.click("#network-filters button[type=submit]")
+        wait_until(pg, f"() => location.search.includes('{field}=') && location.search.includes('min_confidence=0')")
+        wait_until(
+            pg,
+            f"() => window.newsgraphGraph && window.newsgraphGraph.edges().length === {len(wanted)}"
+            " && !document.querySelector('#network .loading')",
+        )
+        assert set(pg.evaluate("() => window.newsgraphGraph.edges().map(e => e.id())")) == wanted
+        pg.reload()  # shareable: the URL alone draws the same ties, the field shows the filter
+        pg.wait_for_selector("body[data-ready=true]")
+        wait_until(pg, f"() => window.newsgraphGraph && window.newsgraphGraph.edges().length === {len(wanted)}")
+        assert pg.input_value(select) == value
