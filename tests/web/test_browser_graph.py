@@ -489,3 +489,40 @@ def test_the_network_page_filters_by_modality_and_outlet(
         pg.wait_for_selector("body[data-ready=true]")
         wait_until(pg, f"() => window.newsgraphGraph && window.newsgraphGraph.edges().length === {len(wanted)}")
         assert pg.input_value(select) == value
+
+
+def test_hide_states_takes_the_states_and_their_ties_out(browser: Any, server: str) -> None:
+    """The "Hide states" control (issue 18, item 3): no state is drawn, nor any tie of one; the
+    rest stays; the choice lives in the URL."""
+    body = api(server, "/network")
+    states = {a["id"] for a in body["actors"] if a["kind"] == "state"}
+    assert states, "the samples' strongest ties touch states"
+    kept = {e["id"] for e in body["edges"] if e["source"] not in states and e["target"] not in states}
+    assert kept, "some ties join no state"
+    with opened(browser, server) as pg:
+        ready(pg, "/network")
+        assert {int(x) for x in visible(pg, '[kind = "state"]')} == states
+        pg.check("#hide-states")
+        wait_until(pg, "() => window.newsgraphGraph.nodes('[kind = \"state\"]').filter(n => n.visible()).length === 0")
+        assert "hide=states" in pg.url
+        drawn = set(pg.evaluate("() => window.newsgraphGraph.edges().filter(e => e.visible()).map(e => e.id())"))
+        assert drawn == kept
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (360, 740)])
+def test_a_hubs_graph_on_a_phone_has_no_overlapping_labels(
+    browser: Any, hub_server: str, shots: Path, width: int, height: int
+) -> None:
+    """On a phone (the issue: "graph labels overlap") the hub's network and actor page draw their
+    labels apart, and the graph fits the screen."""
+    russia = api(hub_server, "/actors?q=Russia")["items"][0]
+    with opened(browser, hub_server, width, height) as pg:
+        for name, path in (("network", "/network?actor=Russia&depth=2"), ("actor", f"/actors/{russia['id']}")):
+            ready(pg, path)
+            wait_until(pg, "() => window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0")
+            pg.wait_for_timeout(300)
+            labels = pg.evaluate(LABELS_APART)
+            assert labels["labels"] >= 3 and labels["overlaps"] == 0, (name, labels)
+            assert pg.evaluate("() => window.newsgraphGraph.width()") <= width
+            pg.screenshot(path=str(shots / f"hub-{name}-{width}x{height}.png"))
+            assert sideways(pg) == [], f"{path} at {width}x{height}"
