@@ -447,6 +447,7 @@ def test_no_analyst_page_scrolls_sideways(
         "path": f"/path?a=%23{edge['source']}&b=%23{edge['target']}&min_confidence=0",
         "trends": f"/trends?actor=%23{kenya['id']}&min_confidence=0",
         "alerts": "/alerts",
+        "communities": "/communities?min_confidence=0",
     }
     with opened(browser, base, width, height) as pg:
         for name, path in paths.items():

@@ -327,3 +327,41 @@ def test_the_pages_content_fits_a_phone(page: Any, server: str) -> None:
         width = page.evaluate("() => document.getElementById('app').scrollWidth")
         assert width <= 390, f"{path}: the content is {width} px wide"
     shot(page, "phone-path")
+
+
+def test_the_communities_page_lists_the_apis_communities_and_central_actors(page: Any, server: str) -> None:
+    """The CLI's `communities` in the browser (issue 18: "no pages at all for ... communities"):
+    the API's communities, largest first, each member a link to its network; the most central
+    actors, each a link to its page; "How many" lives in the URL; the network page links to it."""
+    body = api(server, "/network/communities?min_confidence=0")
+    assert len(body["communities"]) >= 3 and body["central"]
+    open_page(page, "/network")
+    page.click("#communities-link")
+    page.wait_for_url("**/communities")
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.get_attribute('header nav a[href="/network"]', "aria-current") == "page"
+    open_page(page, "/communities?min_confidence=0")
+    page.wait_for_selector("#community-results")
+    items = page.locator("#community-results > li")
+    assert items.count() == len(body["communities"])
+    for i, c in enumerate(body["communities"]):
+        assert items.nth(i).get_attribute("data-size") == str(c["size"])
+        names = items.nth(i).locator(".members a").all_inner_texts()
+        assert names == c["members"]
+    first = body["communities"][0]["members"][0]
+    assert page.get_attribute(f"#community-results .members a:text-is('{first}')", "href") == (
+        "/network?" + urllib.parse.urlencode({"actor": first})
+    )
+    hrefs = page.eval_on_selector_all("#central tbody a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == [f"/actors/{a['id']}" for a in body["central"]]
+    counts = page.eval_on_selector_all("#central tbody tr", "els => els.map(e => e.children[1].textContent)")
+    assert counts == [f"{a['strength']:,}" for a in body["central"]]
+    shot(page, "communities")
+
+    two = api(server, "/network/communities?min_confidence=0&top=2")
+    page.fill("#community-filters-top", "2")
+    page.click("#community-filters button[type=submit]")
+    page.wait_for_url("**top=2**")
+    wait_until(page, "() => document.querySelectorAll('#community-results > li').length === 2")
+    assert page.locator("#central tbody tr").count() == len(two["central"]) == 2
+    assert console_errors(page) == []

@@ -414,7 +414,7 @@ export async function renderNetwork(app) {
   clear(app);
   append(
     app,
-    h('section', { class: 'hero compact' }, h('h1', {}, 'Network'), h('p', { class: 'lead' }, 'Who is tied to whom, through which events, relations and claims.'), filterForm(values, (next) => {
+    h('section', { class: 'hero compact' }, h('h1', {}, 'Network'), h('p', { class: 'lead' }, 'Who is tied to whom, through which events, relations and claims. ', h('a', { href: '/communities', id: 'communities-link' }, 'Communities and the most central actors →')), filterForm(values, (next) => {
       const url = new URL(window.location.href);
       url.search = new URLSearchParams(next).toString();
       window.history.replaceState(null, '', url);
