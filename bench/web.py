@@ -9,7 +9,8 @@ and how long each page takes to be interactive in a real browser.
 
 Pages: Playwright drives Chromium (``$NEWSGRAPH_CHROMIUM``, default /usr/bin/chromium) through
 each page (home, search, a document, a hub's and a small actor's page, the network, a hub's
-network at depth 2, the map), ``--loads`` times each after one cold load in a fresh browser
+network at depth 2, the map, and the analyst's pages: events, claims, stories, hits, path, trends,
+communities and their records), ``--loads`` times each after one cold load in a fresh browser
 context; a load is timed in the page, from its navigation start to the first frame painted once
 its main content is there (the summary, the results, the document's text, the graph's nodes with
 their handlers, the map's outline and markers); what is built after it (the network's table of
