@@ -354,6 +354,8 @@ def test_the_communities_page_lists_the_apis_communities_and_central_actors(page
     )
     hrefs = page.eval_on_selector_all("#central tbody a", "els => els.map(e => e.getAttribute('href'))")
     assert hrefs == [f"/actors/{a['id']}" for a in body["central"]]
+    heads = page.eval_on_selector_all("#central thead th", "els => els.map(e => e.textContent)")
+    assert heads == ["actor", "tie strength", "degree", "betweenness"]  # not "documents" (the CLI's defect)
     counts = page.eval_on_selector_all("#central tbody tr", "els => els.map(e => e.children[1].textContent)")
     assert counts == [f"{a['strength']:,}" for a in body["central"]]
     shot(page, "communities")

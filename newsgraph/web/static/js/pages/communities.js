@@ -28,7 +28,7 @@ function centralTable(central) {
     h(
       'table',
       { class: 'ties', id: 'central' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'actor'), h('th', { title: 'documents over all its ties' }, 'documents'), h('th', {}, 'degree'), h('th', {}, 'betweenness'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'actor'), h('th', { title: 'the documents of its ties added up' }, 'tie strength'), h('th', {}, 'degree'), h('th', {}, 'betweenness'))),
       h(
         'tbody',
         {},
