@@ -367,3 +367,54 @@ def test_the_communities_page_lists_the_apis_communities_and_central_actors(page
     wait_until(page, "() => document.querySelectorAll('#community-results > li').length === 2")
     assert page.locator("#central tbody tr").count() == len(two["central"]) == 2
     assert console_errors(page) == []
+
+
+def test_split_then_merge_an_actor_from_its_page(page: Any, writable_server: str) -> None:
+    """Review in place (issue 18, item 5): the actor page's split and merge forms write through the
+    API with the reviewer's name and the server's token; the store and the page show the result."""
+    base = writable_server
+    nws = next(a for a in api(base, "/search?q=NWS")["actors"] if a["name"] == "NWS")
+    links = api(base, f"/actors/{nws['id']}")["links"]
+    assert len(links) > 1
+    open_page(page, base + f"/actors/{nws['id']}")
+    assert page.locator("#split-submit").is_disabled() and page.locator("#merge-submit").is_disabled()
+    page.fill("#reviewer", "alice")
+    page.fill("#review-token", REVIEW_TOKEN)
+    page.dispatch_event("#review-token", "input")
+    assert not page.locator("#split-submit").is_disabled()
+
+    value = page.eval_on_selector("#split-entity", "s => s.options[0].value")
+    page.select_option("#split-entity", value)
+    page.fill("#split-note", "another agency")
+    page.click("#split-submit")
+    page.wait_for_selector("p.notice:has-text('Split off into') a", timeout=20_000)
+    assert api(base, f"/actors/{nws['id']}")["actor"]["documents"] == nws["documents"] - 1
+    others = [a for a in api(base, "/search?q=NWS")["actors"] if a["name"] == "NWS" and a["id"] != nws["id"]]
+    assert len(others) == 1 and others[0]["documents"] == 1
+    assert page.get_attribute("p.notice:has-text('Split off into') a", "href") == f"/actors/{others[0]['id']}"
+
+    # the page is drawn again: its split form lists one entity fewer
+    wait_until(page, f"() => document.querySelectorAll('#split-entity option').length === {len(links) - 1}")
+
+    # merge another organisation into it (by #ID)
+    other = next(
+        a
+        for a in api(base, "/actors?kind=organization&limit=500")["items"]
+        if a["name"] != "NWS" and a["documents"] == 1
+    )
+    page.fill("#merge-other", f"#{other['id']}")
+    page.fill("#merge-note", "its desk")
+    page.click("#merge-submit")
+    wait_until(
+        page,
+        "() => [...document.querySelectorAll('p.notice')].some(p => p.textContent.startsWith('Merged '))"
+        f" || !location.pathname.endsWith('/actors/{nws['id']}')",
+    )
+    page.wait_for_selector("body[data-ready=true]")
+    kept = int(page.url.rsplit("/", 1)[1])
+    merged = api(base, f"/actors/{kept}")
+    assert merged["actor"]["documents"] == nws["documents"] - 1 + other["documents"]
+    assert other["name"] in merged["actor"]["aliases"] + [merged["actor"]["name"]]
+    assert {d["decided_by"] for d in merged["decisions"]} >= {"alice"}
+    shot(page, "actor-merged")
+    assert console_errors(page) == []
