@@ -96,6 +96,8 @@ def test_actor_page_pages_its_documents_and_filters_its_timeline(page: Any, serv
     page.wait_for_selector("#named-pager")
     assert pager_text(page, "#named-pager") == f"1–2 of {named['total']}"
     assert f"Named in ({named['total']})" in page.inner_text("#mentions-box h2")
+    # the header counts the same documents ("Named in (50)" stood under a header of 101)
+    assert f"{named['total']:,} documents" in page.inner_text(".actor-head")
     page.click("#named-pager .pager-last")
     last = (named["total"] - 1) // 2 * 2
     page.wait_for_selector(f'#named-pager[data-offset="{last}"]')
