@@ -69,7 +69,18 @@ def sections(markdown: str) -> list[tuple[str, str]]:
     return list(zip(parts[1::2], parts[2::2], strict=True))
 
 
-ANALYST_COMMANDS = ["search", "show", "claims", "actor", "network", "path", "timeline", "communities", "export", "screen"]
+ANALYST_COMMANDS = [
+    "search",
+    "show",
+    "claims",
+    "actor",
+    "network",
+    "path",
+    "timeline",
+    "communities",
+    "export",
+    "screen",
+]
 
 
 def test_the_analysts_tour_comes_before_the_architecture_with_one_screenshot(readme: str) -> None:
