@@ -9,7 +9,8 @@ and how long each page takes to be interactive in a real browser.
 
 Pages: Playwright drives Chromium (``$NEWSGRAPH_CHROMIUM``, default /usr/bin/chromium) through
 each page (home, search, a document, a hub's and a small actor's page, the network, a hub's
-network at depth 2, the map), ``--loads`` times each after one cold load in a fresh browser
+network at depth 2, the map, and the analyst's pages: events, claims, stories, hits, path, trends,
+communities and their records), ``--loads`` times each after one cold load in a fresh browser
 context; a load is timed in the page, from its navigation start to the first frame painted once
 its main content is there (the summary, the results, the document's text, the graph's nodes with
 their handlers, the map's outline and markers); what is built after it (the network's table of
@@ -132,6 +133,12 @@ def plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
     # by #ID: a name may fit several actors, and the path route then answers 409 with candidates
     refs = [quote(f"#{i}") for i in ids]
     pairs = [(refs[i], refs[j]) for i in range(len(refs)) for j in range(i + 1, len(refs))][:12]
+    events = client.get("/api/events", params={"limit": 10, "offset": 50}).json()["items"]
+    event_keys = [f"{e['document']}:{e['id']}" for e in events]
+    claims = client.get("/api/claims", params={"limit": 10, "offset": 50}).json()["items"]
+    claim_keys = [f"{c['document']}:{c['id']}" for c in claims]
+    story_ids = [s["id"] for s in client.get("/api/stories", params={"limit": 10}).json()["items"]]
+    place_ids = [p["actor"] for p in client.get("/api/map", params={"limit": 10}).json()["items"] if p["actor"]]
     return [
         ("baseline", "GET /docs/assets/favicon.png", ["/docs/assets/favicon.png"]),
         ("baseline", "GET /openapi.json", ["/openapi.json"]),
@@ -166,6 +173,17 @@ def plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
         ("api", "GET /api/network/communities", ["/api/network/communities"]),
         ("api", "GET /api/map", ["/api/map", "/api/map?type=CONSULT"]),
         ("api", "GET /api/timeline", ["/api/timeline", "/api/timeline?interval=day"]),
+        # the routes of the analyst's pages (issue 18)
+        ("api", "GET /api/sources", ["/api/sources"]),
+        ("api", "GET /api/actors/ID/documents", [f"/api/actors/{i}/documents" for i in ids]),
+        ("api", "GET /api/events/DOC:ID", [f"/api/events/{quote(k)}" for k in event_keys]),
+        ("api", "GET /api/claims/DOC:ID", [f"/api/claims/{quote(k)}" for k in claim_keys]),
+        ("api", "GET /api/stories", ["/api/stories", "/api/stories?offset=100", "/api/stories?since=2005-01"]),
+        ("api", "GET /api/stories/ID", [f"/api/stories/{i}" for i in story_ids]),
+        ("api", "GET /api/trends?actor=", [f"/api/trends?actor=%23{i}" for i in ids]),
+        ("api", "GET /api/trends?q=", [f"/api/trends?q={quote(w)}" for w in words]),
+        ("api", "GET /api/watchlist/hits", ["/api/watchlist/hits", "/api/watchlist/hits?status=open"]),
+        ("api", "GET /api/events?place_id=", [f"/api/events?place_id={i}" for i in place_ids]),
     ]
 
 
@@ -180,6 +198,19 @@ MAIN_CONTENT = {
     " && window.newsgraphGraph.nodes().length > 0) || document.querySelector('#neighbourhood .notice'))",
     "network": "() => window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0",
     "map": "() => document.querySelector('#land') && document.querySelector('svg.map .marker')",
+    # the analyst's pages (issue 18): their list or record is drawn (or says there is none)
+    "events": "() => document.querySelector('#event-results, #events-box .card .notice')",
+    "event": "() => document.querySelector('#event-sentence')",
+    "claims": "() => document.querySelector('#claim-results, #claims-box .card .notice')",
+    "claim": "() => document.querySelector('#claim-text')",
+    "stories": "() => document.querySelector('#story-results, #stories-box .card .notice')",
+    "story": "() => document.querySelector('#story-articles')",
+    "hits": "() => document.querySelector('#hit-results, #hits-box .card .notice')",
+    "hit": "() => document.querySelector('#hit-entry')",
+    "path": "() => document.querySelector('#paths .path-hop, #path-box .card .notice')",
+    "trends": "() => (window.newsgraphCharts && window.newsgraphCharts.events)"
+    " || document.querySelector('#trends-box .card .notice')",
+    "communities": "() => document.querySelector('#community-results, #communities-box .card .notice')",
 }
 
 
@@ -197,7 +228,36 @@ def page_plan(client: httpx.Client) -> list[tuple[str, str, list[str]]]:
         ("network", "/network", ["/network"]),
         ("network", "/network?actor=HUB&depth=2", [f"/network?actor=%23{a['id']}&depth=2" for a in top]),
         ("map", "/map", ["/map"]),
+        *analyst_pages(client, top),
     ]
+
+
+def analyst_pages(client: httpx.Client, top: list[dict[str, Any]]) -> list[tuple[str, str, list[str]]]:
+    """The analyst's pages (issue 18), on records the store holds; a hit's page only when there are hits."""
+    events = client.get("/api/events", params={"limit": 3, "offset": 100}).json()["items"]
+    claims = client.get("/api/claims", params={"limit": 3, "offset": 100}).json()["items"]
+    stories = client.get("/api/stories", params={"limit": 3}).json()["items"]
+    hits = client.get("/api/watchlist/hits", params={"limit": 3}).json()["items"]
+    ids = [a["id"] for a in top]
+    pages = [
+        ("events", "/events", ["/events", "/events?type=CONSULT", f"/events?actor_id={ids[0]}"]),
+        ("event", "/events/DOC:ID", [f"/events/{quote(e['document'] + ':' + e['id'])}" for e in events]),
+        ("claims", "/claims", ["/claims", f"/claims?speaker={quote(top[0]['name'])}", "/claims?modality=hedged"]),
+        ("claim", "/claims/DOC:ID", [f"/claims/{quote(c['document'] + ':' + c['id'])}" for c in claims]),
+        ("stories", "/stories", ["/stories", "/stories?offset=20"]),
+        ("story", "/stories/ID", [f"/stories/{s['id']}" for s in stories]),
+        ("hits", "/hits", ["/hits", "/hits?status=open"]),
+        ("path", "/path?a=&b=", [f"/path?a=%23{a}&b=%23{b}" for a, b in zip(ids, ids[1:] + ids[:1], strict=True)]),
+        ("trends", "/trends?actor=", [f"/trends?actor=%23{i}" for i in ids]),
+        ("communities", "/communities", ["/communities"]),
+    ]
+    if hits:
+        views = [
+            f"/hits/view?name={quote(h['screened_name'])}&list={quote(h['list'])}&reference={quote(h['reference'])}"
+            for h in hits
+        ]
+        pages.insert(7, ("hit", "/hits/view", views))
+    return pages
 
 
 def time_pages(base: str, client: httpx.Client, loads: int, only: list[str] | None = None) -> list[str]:

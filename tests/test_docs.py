@@ -61,3 +61,55 @@ def test_the_two_commands_exist() -> None:
     assert run.exists()
     script = run.read_text(encoding="utf-8")
     assert re.search(r"^\s*demo\)", script, re.M) and re.search(r"^\s*test\)", script, re.M)
+
+
+def sections(markdown: str) -> list[tuple[str, str]]:
+    """The README's ``## `` sections in order: (title, body)."""
+    parts = re.split(r"^## (.+)$", markdown, flags=re.M)
+    return list(zip(parts[1::2], parts[2::2], strict=True))
+
+
+ANALYST_COMMANDS = [
+    "search",
+    "show",
+    "claims",
+    "actor",
+    "network",
+    "path",
+    "timeline",
+    "communities",
+    "export",
+    "screen",
+]
+
+
+def test_the_analysts_tour_comes_before_the_architecture_with_one_screenshot(readme: str) -> None:
+    """Issue 18: the two commands, then a five-minute tour of the analyst's commands and pages with
+    one screenshot, then the architecture (the tour's commands were under "More commands", after
+    Architecture and Benchmarks)."""
+    titles = [t for t, _ in sections(readme)]
+    tour = next(i for i, t in enumerate(titles) if "tour" in t.lower())
+    assert tour == 0, f"the tour is section {tour} of {titles}"
+    assert tour < titles.index("Architecture") < titles.index("Benchmarks")
+    body = sections(readme)[tour][1]
+    commands = {c.split()[1] for block in code_blocks(body) for c in commands_in(block) if "newsgraph" in c}
+    assert set(ANALYST_COMMANDS) <= commands, set(ANALYST_COMMANDS) - commands
+    assert "newsgraph serve" in body and "/network" in body and "/map" in body
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", body)
+    assert len(images) == 1, images
+    assert (README.parent / images[0]).is_file(), images[0]
+
+
+def test_the_readme_explains_what_an_analyst_reads(readme: str) -> None:
+    """Modality, "per X via Y", the confidence threshold as configured now, and that `screen
+    --actors` must run again after an ingest, all before the architecture."""
+    from newsgraph.extract.confidence import DEFAULT_THRESHOLD
+
+    before = readme[: readme.index("## Architecture")]
+    assert "**Modality**" in before and all(m in before for m in ("asserted", "hedged", "planned", "negated"))
+    assert "per X via Y" in before and "*per*" in before and "*via*" in before
+    said = re.search(r"hide those under \*\*([0-9.]+)\*\*, the default threshold", before)
+    assert said, "the README names the default confidence threshold"
+    assert float(said.group(1)) == DEFAULT_THRESHOLD, (said.group(1), DEFAULT_THRESHOLD)
+    rerun = re.search(r"`screen --actors`[^.]*after an ingest, run it again", before, re.S)
+    assert rerun, "the README says `screen --actors` must be re-run after an ingest"

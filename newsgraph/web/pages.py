@@ -62,6 +62,7 @@ PAGES = {
     "hit": "Watchlist hit",
     "path": "Path",
     "trends": "Trends",
+    "communities": "Communities",
 }
 
 NOT_INSTALLED = (
@@ -233,6 +234,12 @@ def path_page() -> HTMLResponse:
 def trends_page() -> HTMLResponse:
     """Events per week or month by type, and claims by speaker, as charts (?actor= or ?q=)."""
     return _page("trends")
+
+
+@router.api_route("/communities", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def communities_page() -> HTMLResponse:
+    """Who clusters with whom and the most central actors (the CLI's ``communities``)."""
+    return _page("communities")
 
 
 @router.api_route("/favicon.ico", methods=["GET", "HEAD"])

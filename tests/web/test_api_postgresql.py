@@ -114,3 +114,15 @@ def test_a_search_over_its_time_is_stopped_on_postgresql(
             doc_store.search(pg_wide, "talks Chile fishing")  # type: ignore[arg-type]
     else:
         assert len(doc_store.search(pg_wide, "talks Chile fishing")) == 20  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_trends_of_an_actor_answer_on_postgresql(pg_client) -> None:  # type: ignore[no-untyped-def]
+    """Who is quoted in the documents naming the actor (its documents read once, as a subquery)."""
+    actor = _first_actor(pg_client)
+    r = pg_client.get("/api/trends", params={"actor": f"#{actor['id']}", "min_confidence": 0})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["speakers"] and body["claims"] >= sum(s["claims"] for s in body["speakers"]) > 0
+    words = pg_client.get("/api/trends", params={"q": "port", "min_confidence": 0})
+    assert words.status_code == 200 and words.json()["documents"] > 0, words.text

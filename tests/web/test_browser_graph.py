@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -369,3 +370,160 @@ def test_the_map_fills_its_pane_and_fits_the_data(
         written = pg.inner_text("#map-popup .popup-events li mark.place-written")
         assert written and written in pg.inner_text("#map-popup .popup-sentence >> nth=0")
         pg.screenshot(path=str(shots / f"map-popup-{width}x{height}.png"))
+
+
+LONG_HEADLINE = (
+    "Kenya and Ethiopia sign a water-sharing accord on the Omo river after three years of talks, "
+    "while Somalia and Uganda ask to join the commission that will run it, officials in Nairobi say"
+)
+
+
+@pytest.fixture(scope="module")
+def long_title_server(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The samples' store and one more story under a long headline naming Kenya (found on a BBC
+    store: a hub's actor page listed its documents' headlines in the split's select, which widened
+    the page to 474 px on a phone)."""
+    import json
+    import sqlite3
+
+    from newsgraph.ingest import read_inputs
+    from newsgraph.pipeline import ingest
+    from newsgraph.store import Store
+    from newsgraph.web.app import create_app
+
+    folder = tmp_path_factory.mktemp("long-title")
+    db = folder / "long.db"
+    src, dst = sqlite3.connect(web_db), sqlite3.connect(db)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    story = {
+        "id": "long-headline",
+        "title": LONG_HEADLINE,
+        "published": "2026-03-20",
+        "source": "NWS",
+        "text": "NAIROBI, March 20 (NWS) - Kenya and Ethiopia signed a water-sharing accord on Friday, "
+        "officials said. Kenya said the accord would hold.",
+    }
+    source = folder / "long.jsonl"
+    source.write_text(json.dumps(story) + "\n", encoding="utf-8")
+    with Store.open(db) as store:
+        assert ingest(read_inputs([str(source)]), store).new == 1
+    yield from _serve(create_app(str(db)))
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+def test_no_analyst_page_scrolls_sideways(
+    browser: Any, long_title_server: str, shots: Path, width: int, height: int
+) -> None:
+    """The analyst's pages (issue 18) at 1280, 390 and 360 px: none scrolls sideways, with a long
+    headline in the lists and in the actor page's split form."""
+    base = long_title_server
+    kenya = next(a for a in api(base, "/actors?q=Kenya")["items"] if a["name"] == "Kenya")
+    named = api(base, f"/actors/{kenya['id']}/documents?limit=500")["items"]
+    assert "long-headline" in {x["document"] for x in named}
+    event = api(base, "/events?min_confidence=0&limit=1")["items"][0]
+    claim = api(base, "/claims?min_confidence=0&limit=1")["items"][0]
+    story = api(base, "/stories?limit=1")["items"][0]
+    hit = api(base, "/watchlist/hits")["items"][0]
+    edge = api(base, "/network?min_confidence=0")["edges"][0]
+    hit_query = "&".join(
+        f"{k}={urllib.parse.quote(hit[f])}"
+        for k, f in (("name", "screened_name"), ("list", "list"), ("reference", "reference"))
+    )
+    paths = {
+        "actor-long": f"/actors/{kenya['id']}",
+        "search-long": "/search?q=accord",
+        "events": "/events?min_confidence=0",
+        "event": "/events/" + urllib.parse.quote(f"{event['document']}:{event['id']}"),
+        "claims": "/claims?min_confidence=0",
+        "claim": "/claims/" + urllib.parse.quote(f"{claim['document']}:{claim['id']}"),
+        "stories": "/stories",
+        "story": f"/stories/{story['id']}",
+        "hits": "/hits",
+        "hit": f"/hits/view?{hit_query}",
+        "path": f"/path?a=%23{edge['source']}&b=%23{edge['target']}&min_confidence=0",
+        "trends": f"/trends?actor=%23{kenya['id']}&min_confidence=0",
+        "alerts": "/alerts",
+        "communities": "/communities?min_confidence=0",
+    }
+    with opened(browser, base, width, height) as pg:
+        for name, path in paths.items():
+            ready(pg, path)
+            if name == "actor-long":
+                options = pg.eval_on_selector_all("#split-entity option", "os => os.map(o => o.textContent)")
+                assert any(LONG_HEADLINE in o for o in options), options
+            pg.screenshot(path=str(shots / f"{name}-{width}x{height}.png"))
+            assert sideways(pg) == [], f"{path} at {width}x{height}"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "param"), [("modality", "negated", "negated"), ("source", "NWS World", "NWS%20World")]
+)
+def test_the_network_page_filters_by_modality_and_outlet(
+    browser: Any, server: str, field: str, value: str, param: str
+) -> None:
+    """The network page's form has the API's modality and outlet filters (issue 18, item 1): the
+    ties drawn are the API's for the filter, the filter lives in the URL, and the threshold shown
+    ("Show them (faded)": min_confidence=0) is kept."""
+    whole = {e["id"] for e in api(server, "/network?min_confidence=0")["edges"]}
+    wanted = {e["id"] for e in api(server, f"/network?min_confidence=0&{field}={param}")["edges"]}
+    assert wanted and wanted < whole
+    with opened(browser, server) as pg:
+        ready(pg, "/network?min_confidence=0")
+        wait_until(pg, "() => window.newsgraphGraph && window.newsgraphGraph.edges().length > 0")
+        assert set(pg.evaluate("() => window.newsgraphGraph.edges().map(e => e.id())")) == whole
+        select = f"#network-filters-{field}"
+        wait_until(pg, f"() => [...document.querySelector('{select}').options].some(o => o.value === '{value}')")
+        pg.select_option(select, value)
+        pg.click("#network-filters button[type=submit]")
+        wait_until(pg, f"() => location.search.includes('{field}=') && location.search.includes('min_confidence=0')")
+        wait_until(
+            pg,
+            f"() => window.newsgraphGraph && window.newsgraphGraph.edges().length === {len(wanted)}"
+            " && !document.querySelector('#network .loading')",
+        )
+        assert set(pg.evaluate("() => window.newsgraphGraph.edges().map(e => e.id())")) == wanted
+        pg.reload()  # shareable: the URL alone draws the same ties, the field shows the filter
+        pg.wait_for_selector("body[data-ready=true]")
+        wait_until(pg, f"() => window.newsgraphGraph && window.newsgraphGraph.edges().length === {len(wanted)}")
+        assert pg.input_value(select) == value
+
+
+def test_hide_states_takes_the_states_and_their_ties_out(browser: Any, server: str) -> None:
+    """The "Hide states" control (issue 18, item 3): no state is drawn, nor any tie of one; the
+    rest stays; the choice lives in the URL."""
+    body = api(server, "/network")
+    states = {a["id"] for a in body["actors"] if a["kind"] == "state"}
+    assert states, "the samples' strongest ties touch states"
+    kept = {e["id"] for e in body["edges"] if e["source"] not in states and e["target"] not in states}
+    assert kept, "some ties join no state"
+    with opened(browser, server) as pg:
+        ready(pg, "/network")
+        assert {int(x) for x in visible(pg, '[kind = "state"]')} == states
+        pg.check("#hide-states")
+        wait_until(pg, "() => window.newsgraphGraph.nodes('[kind = \"state\"]').filter(n => n.visible()).length === 0")
+        assert "hide=states" in pg.url
+        drawn = set(pg.evaluate("() => window.newsgraphGraph.edges().filter(e => e.visible()).map(e => e.id())"))
+        assert drawn == kept
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (360, 740)])
+def test_a_hubs_graph_on_a_phone_has_no_overlapping_labels(
+    browser: Any, hub_server: str, shots: Path, width: int, height: int
+) -> None:
+    """On a phone (the issue: "graph labels overlap") the hub's network and actor page draw their
+    labels apart, and the graph fits the screen."""
+    russia = api(hub_server, "/actors?q=Russia")["items"][0]
+    with opened(browser, hub_server, width, height) as pg:
+        for name, path in (("network", "/network?actor=Russia&depth=2"), ("actor", f"/actors/{russia['id']}")):
+            ready(pg, path)
+            wait_until(pg, "() => window.newsgraphGraph && window.newsgraphGraph.nodes().length > 0")
+            pg.wait_for_timeout(300)
+            labels = pg.evaluate(LABELS_APART)
+            assert labels["labels"] >= 3 and labels["overlaps"] == 0, (name, labels)
+            assert pg.evaluate("() => window.newsgraphGraph.width()") <= width
+            pg.screenshot(path=str(shots / f"hub-{name}-{width}x{height}.png"))
+            assert sideways(pg) == [], f"{path} at {width}x{height}"

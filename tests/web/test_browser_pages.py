@@ -96,6 +96,8 @@ def test_actor_page_pages_its_documents_and_filters_its_timeline(page: Any, serv
     page.wait_for_selector("#named-pager")
     assert pager_text(page, "#named-pager") == f"1–2 of {named['total']}"
     assert f"Named in ({named['total']})" in page.inner_text("#mentions-box h2")
+    # the header counts the same documents ("Named in (50)" stood under a header of 101)
+    assert f"{named['total']:,} documents" in page.inner_text(".actor-head")
     page.click("#named-pager .pager-last")
     last = (named["total"] - 1) // 2 * 2
     page.wait_for_selector(f'#named-pager[data-offset="{last}"]')
@@ -327,3 +329,94 @@ def test_the_pages_content_fits_a_phone(page: Any, server: str) -> None:
         width = page.evaluate("() => document.getElementById('app').scrollWidth")
         assert width <= 390, f"{path}: the content is {width} px wide"
     shot(page, "phone-path")
+
+
+def test_the_communities_page_lists_the_apis_communities_and_central_actors(page: Any, server: str) -> None:
+    """The CLI's `communities` in the browser (issue 18: "no pages at all for ... communities"):
+    the API's communities, largest first, each member a link to its network; the most central
+    actors, each a link to its page; "How many" lives in the URL; the network page links to it."""
+    body = api(server, "/network/communities?min_confidence=0")
+    assert len(body["communities"]) >= 3 and body["central"]
+    open_page(page, "/network")
+    page.click("#communities-link")
+    page.wait_for_url("**/communities")
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.get_attribute('header nav a[href="/network"]', "aria-current") == "page"
+    open_page(page, "/communities?min_confidence=0")
+    page.wait_for_selector("#community-results")
+    items = page.locator("#community-results > li")
+    assert items.count() == len(body["communities"])
+    for i, c in enumerate(body["communities"]):
+        assert items.nth(i).get_attribute("data-size") == str(c["size"])
+        names = items.nth(i).locator(".members a").all_inner_texts()
+        assert names == c["members"]
+    first = body["communities"][0]["members"][0]
+    assert page.get_attribute(f"#community-results .members a:text-is('{first}')", "href") == (
+        "/network?" + urllib.parse.urlencode({"actor": first})
+    )
+    hrefs = page.eval_on_selector_all("#central tbody a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == [f"/actors/{a['id']}" for a in body["central"]]
+    heads = page.eval_on_selector_all("#central thead th", "els => els.map(e => e.textContent)")
+    assert heads == ["actor", "tie strength", "degree", "betweenness"]  # not "documents" (the CLI's defect)
+    counts = page.eval_on_selector_all("#central tbody tr", "els => els.map(e => e.children[1].textContent)")
+    assert counts == [f"{a['strength']:,}" for a in body["central"]]
+    shot(page, "communities")
+
+    two = api(server, "/network/communities?min_confidence=0&top=2")
+    page.fill("#community-filters-top", "2")
+    page.click("#community-filters button[type=submit]")
+    page.wait_for_url("**top=2**")
+    wait_until(page, "() => document.querySelectorAll('#community-results > li').length === 2")
+    assert page.locator("#central tbody tr").count() == len(two["central"]) == 2
+    assert console_errors(page) == []
+
+
+def test_split_then_merge_an_actor_from_its_page(page: Any, writable_server: str) -> None:
+    """Review in place (issue 18, item 5): the actor page's split and merge forms write through the
+    API with the reviewer's name and the server's token; the store and the page show the result."""
+    base = writable_server
+    nws = next(a for a in api(base, "/search?q=NWS")["actors"] if a["name"] == "NWS")
+    links = api(base, f"/actors/{nws['id']}")["links"]
+    assert len(links) > 1
+    open_page(page, base + f"/actors/{nws['id']}")
+    assert page.locator("#split-submit").is_disabled() and page.locator("#merge-submit").is_disabled()
+    page.fill("#reviewer", "alice")
+    page.fill("#review-token", REVIEW_TOKEN)
+    page.dispatch_event("#review-token", "input")
+    assert not page.locator("#split-submit").is_disabled()
+
+    value = page.eval_on_selector("#split-entity", "s => s.options[0].value")
+    page.select_option("#split-entity", value)
+    page.fill("#split-note", "another agency")
+    page.click("#split-submit")
+    page.wait_for_selector("p.notice:has-text('Split off into') a", timeout=20_000)
+    assert api(base, f"/actors/{nws['id']}")["actor"]["documents"] == nws["documents"] - 1
+    others = [a for a in api(base, "/search?q=NWS")["actors"] if a["name"] == "NWS" and a["id"] != nws["id"]]
+    assert len(others) == 1 and others[0]["documents"] == 1
+    assert page.get_attribute("p.notice:has-text('Split off into') a", "href") == f"/actors/{others[0]['id']}"
+
+    # the page is drawn again: its split form lists one entity fewer
+    wait_until(page, f"() => document.querySelectorAll('#split-entity option').length === {len(links) - 1}")
+
+    # merge another organisation into it (by #ID)
+    other = next(
+        a
+        for a in api(base, "/actors?kind=organization&limit=500")["items"]
+        if a["name"] != "NWS" and a["documents"] == 1
+    )
+    page.fill("#merge-other", f"#{other['id']}")
+    page.fill("#merge-note", "its desk")
+    page.click("#merge-submit")
+    wait_until(
+        page,
+        "() => [...document.querySelectorAll('p.notice')].some(p => p.textContent.startsWith('Merged '))"
+        f" || !location.pathname.endsWith('/actors/{nws['id']}')",
+    )
+    page.wait_for_selector("body[data-ready=true]")
+    kept = int(page.url.rsplit("/", 1)[1])
+    merged = api(base, f"/actors/{kept}")
+    assert merged["actor"]["documents"] == nws["documents"] - 1 + other["documents"]
+    assert other["name"] in merged["actor"]["aliases"] + [merged["actor"]["name"]]
+    assert {d["decided_by"] for d in merged["decisions"]} >= {"alice"}
+    shot(page, "actor-merged")
+    assert console_errors(page) == []

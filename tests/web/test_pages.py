@@ -23,6 +23,7 @@ from tests.web.conftest import XSS_ID
         ("/actors/1", "actor"),
         ("/network?actor=Kenya", "network"),
         ("/map", "map"),
+        ("/communities?min_confidence=0", "communities"),
     ],
 )
 def test_each_page_is_the_shell_naming_its_page(client: Any, path: str, page: str) -> None:

@@ -14,6 +14,7 @@ import { renderStories, renderStory } from './pages/stories.js';
 import { renderHit, renderHits } from './pages/hits.js';
 import { renderPath } from './pages/path.js';
 import { renderTrends } from './pages/trends.js';
+import { renderCommunities } from './pages/communities.js';
 
 const PAGES = {
   home: renderHome,
@@ -35,10 +36,11 @@ const PAGES = {
   hit: renderHit,
   path: renderPath,
   trends: renderTrends,
+  communities: renderCommunities,
 };
 
 /** A page's entry in the top bar: the list page lights up on its records' pages too. */
-const NAV_OF = { event: 'events', claim: 'claims', story: 'stories', hit: 'hits' };
+const NAV_OF = { event: 'events', claim: 'claims', story: 'stories', hit: 'hits', communities: 'network' };
 
 async function start() {
   const page = document.body.dataset.page;

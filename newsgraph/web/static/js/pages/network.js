@@ -7,17 +7,35 @@
 // how many facts that hides and offers to show them, faded.
 
 import { get } from '../api.js';
-import { append, badge, clear, confidenceProps, confidenceText, h, hiddenNotice, notice, param, plural } from '../dom.js';
+import { MODALITIES, append, badge, clear, confidenceProps, confidenceText, h, hiddenNotice, notice, param, plural } from '../dom.js';
 import { declutter, drawGraph, evidenceList, legend, lineStyle, loadCytoscape, nodeCard, normaliseNetwork, selectEdge } from '../graph.js';
 import { communityColor, kindColor, typeColor } from '../colors.js';
 
-const FIELDS = ['actor', 'depth', 'since', 'until', 'type', 'limit', 'min_confidence'];
+const FIELDS = ['actor', 'depth', 'since', 'until', 'type', 'modality', 'source', 'limit', 'min_confidence'];
 /** The most ties /api/network returns (its ``limit``'s maximum). */
 export const MAX_TIES = 500;
+
+/** A select of the form: "any", then ``options`` ([value, label]); the URL's value kept even before
+ * the options arrive (the outlets come from /api/sources). */
+function selectField(name, label, values, options) {
+  const select = h('select', { name, id: `network-filters-${name}` }, h('option', { value: '' }, 'any'));
+  const fill = (opts) => {
+    const known = new Set([...select.options].map((o) => o.value));
+    for (const [value, text] of opts) if (!known.has(value)) append(select, h('option', { value }, text ?? value));
+    if (values[name] && !new Set([...select.options].map((o) => o.value)).has(values[name])) append(select, h('option', { value: values[name] }, values[name]));
+    select.value = values[name] || '';
+  };
+  fill([]);
+  Promise.resolve(options)
+    .then(fill)
+    .catch(() => null);
+  return h('label', { class: 'field', for: `network-filters-${name}` }, h('span', {}, label), select);
+}
 
 function filterForm(values, onSubmit) {
   const field = (name, label, attrs) =>
     h('label', { class: 'field' }, h('span', {}, label), h('input', { name, value: values[name] || '', ...attrs }));
+  const outlets = get('/sources').then((body) => body.items.map((s) => [s.source, `${s.source} (${s.documents})`]));
   const form = h(
     'form',
     { class: 'filters', id: 'network-filters' },
@@ -26,6 +44,8 @@ function filterForm(values, onSubmit) {
     field('since', 'Since', { type: 'text', placeholder: 'YYYY-MM-DD', size: 11 }),
     field('until', 'Until', { type: 'text', placeholder: 'YYYY-MM-DD', size: 11 }),
     field('type', 'Type', { type: 'text', placeholder: 'CONSULT, member_of, says…', size: 16 }),
+    selectField('modality', 'Modality', values, MODALITIES.map((m) => [m])),
+    selectField('source', 'Outlet', values, outlets),
     field('limit', 'Ties', { type: 'number', min: 1, max: MAX_TIES, placeholder: '100', title: `at most ${MAX_TIES}` }),
     h('button', { type: 'submit' }, 'Show'),
   );
@@ -37,6 +57,8 @@ function filterForm(values, onSubmit) {
       const v = String(data.get(key) || '').trim();
       if (v) next[key] = v;
     }
+    // no field of its own: the threshold shown ("Show them (faded)") is kept across a new search
+    if (param('min_confidence') && !next.min_confidence) next.min_confidence = param('min_confidence');
     onSubmit(next);
   });
   return form;
@@ -392,7 +414,7 @@ export async function renderNetwork(app) {
   clear(app);
   append(
     app,
-    h('section', { class: 'hero compact' }, h('h1', {}, 'Network'), h('p', { class: 'lead' }, 'Who is tied to whom, through which events, relations and claims.'), filterForm(values, (next) => {
+    h('section', { class: 'hero compact' }, h('h1', {}, 'Network'), h('p', { class: 'lead' }, 'Who is tied to whom, through which events, relations and claims. ', h('a', { href: '/communities', id: 'communities-link' }, 'Communities and the most central actors →')), filterForm(values, (next) => {
       const url = new URL(window.location.href);
       url.search = new URLSearchParams(next).toString();
       window.history.replaceState(null, '', url);
