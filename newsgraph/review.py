@@ -141,7 +141,7 @@ def merge_actors(engine: Engine, first: str, second: str, *, by: str, note: str 
         a, b = find_actor(conn, first), find_actor(conn, second)
     if a.id == b.id:  # nothing to decide
         return Merged(actor=a, other=a, merged=False, decision=None)
-    record_merge(engine, a.name, b.name, why)
+    record_merge(engine, a.name, b.name, why, ids=(a.id, b.id))
     decision = sign_decision(engine, "merge", who, left=a.name, right=b.name)
     with connect(engine) as conn:
         now = load_actors(conn, [a.id, b.id])

@@ -588,13 +588,26 @@ def rebuild(engine: Engine, batch_size: int = 200) -> ResolveReport:
     return resolve_pending(engine, batch_size)
 
 
-def record_merge(engine: Engine, left: str, right: str, note: str | None = None) -> ResolveReport:
-    """Record the user's decision that ``left`` and ``right`` are one actor, and apply it now."""
+def record_merge(
+    engine: Engine, left: str, right: str, note: str | None = None, *, ids: tuple[int, int] | None = None
+) -> ResolveReport:
+    """Record the user's decision that ``left`` and ``right`` are one actor, and apply it now.
+
+    ``ids``: the two actors the user chose, merged now as chosen (two actors of one name, such as
+    one split off another, cannot be told apart by their names); the decision is kept by name.
+    """
     report = ResolveReport()
     with begin(engine) as tx:
         seq = add_merge_decision(tx, left, right, note, _now())
         batch = _Batch(tx, report)
-        _apply_merges(batch, [(seq, left, right)])
+        if ids is None:
+            _apply_merges(batch, [(seq, left, right)])
+        else:
+            batch.load_actors(ids)
+            a, b = batch.actors.get(ids[0]), batch.actors.get(ids[1])
+            if a is not None and b is not None and a.id != b.id:
+                keep, gone = (a, b) if a.documents >= b.documents else (b, a)
+                batch.merge(keep, gone, f"user decision #{seq}: merge #{a.id} {left!r} and #{b.id} {right!r}")
         batch.flush()
     return report
 

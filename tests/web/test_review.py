@@ -167,6 +167,10 @@ def test_merge_then_split_from_the_api(writable: TestClient) -> None:
     assert r.status_code == 201, r.text
     merged = m.Merged.model_validate(r.json())
     assert merged.decision is not None and merged.decision.decided_by == "bob"
+    # the two actors the user chose are one again, though both are named "NWS"
+    assert merged.merged and merged.actor.id == nws["id"] and merged.actor.documents == nws["documents"]
+    assert writable.get("/api/actors/" + str(split.actor.id)).status_code == 404
+    assert [a["id"] for a in get(writable, "/api/search", q="NWS")["actors"] if a["name"] == "NWS"] == [nws["id"]]
     assert merged.decision.note == "one agency"
     page = get(writable, f"/api/actors/{merged.actor.id}")
     assert {d["decided_by"] for d in page["decisions"]} >= {"bob"}
