@@ -956,10 +956,13 @@ _DIVISION_WORD = re.compile(r"\b(?:province|governorate|state|region|district|ob
 def _division_or_city(names: Iterable[str], cands: list[Candidate]) -> list[Candidate]:
     """A province and a town of one name in one country (Idlib, Kirkuk, Benue): the name
     written with a division word (``Idlib province``, ``Benue State``) is the province, the bare
-    name the town. Only the provinces of ``admin1.tsv`` (``ADM1`` with a code, outside the US)
-    are weighed so; a name that only a province bears stays the province."""
+    name the town. Only the provinces of the conflict regions (:data:`TOWN_COUNTRIES`, ``ADM1``
+    with a code) are weighed so ("Wales" stays the country, not a village of Yorkshire); a name
+    that only a province bears stays the province."""
     provinces = {
-        c.country for c in cands if c.level == LEVEL_ADMIN and c.feature == "ADM1" and c.admin1 and c.country != "US"
+        c.country
+        for c in cands
+        if c.level == LEVEL_ADMIN and c.feature == "ADM1" and c.admin1 and c.country in TOWN_COUNTRIES
     }
     towns = {c.country for c in cands if c.level == LEVEL_CITY}
     both = provinces & towns
