@@ -125,9 +125,28 @@ LOCAL_HEADS = frozenset(
         "cemetery",
         "campus",
         "estate",
+        "university",
+        "college",
+        "institute",
+        "tower",
+        "racecourse",
+        "airport",
+        "place",
+        "terrace",
+        "gardens",
+        "st",
+        "st.",
+        "rd",
+        "rd.",
+        "ave",
+        "ave.",
     ]
 )
 """Last words of the names of streets, buildings and local divisions (:func:`_local_features`)."""
+STREET_HEADS = frozenset(["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "drive", "lane"])
+"""Last words that make a name a street even where the tagger took it for a person (``Victoria St.``)."""
+LOCAL_FIRST = frozenset(["rue", "hotel", "faubourg", "avenida", "calle", "via", "piazza", "plaza"])
+"""First words of the names of streets and buildings (``Rue Casa Calvo``, ``Hotel Kyjev``)."""
 CLUES = {
     "locality": "a street or building of the story's locality (its dateline or most named city)",
     "prior": "the best-known place of that name",
@@ -278,7 +297,9 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             # "Kent" with no first name: a place only as the one place of that name in the
             # story's country ("Franklin" has many in the United States)
             del final[eid]
-    local = _local_features(x, targets, candidates, final, dateline, weights)
+    # the locality's country: by the places the story names, not by its nationalities ("French")
+    named, _ = _evidence([t for t in targets if t.names], candidates, dateline)
+    local = _local_features(x, targets, candidates, final, dateline, named)
     out = []
     explained: dict[str, dict[str, float]] = {}
     for e in x.entities:
@@ -316,29 +337,9 @@ def _local_features(
     ``Carnegie Library``, ``Morris County``), placed at the story's locality: the dateline's
     city, else, in a story about one country (half its evidence or more), that country's city the
     story names most often; otherwise not placed. Their clue says so and their confidence is low."""
-    if dateline is not None and dateline[2].level == LEVEL_CITY:
-        focus = dateline[2]
-    else:
-        home = max(weights, key=lambda k: weights[k], default=None)
-        if home is None or weights[home] < LOCAL_HOME_SHARE * sum(weights.values()):
-            return {}  # a story about several countries has no one locality
-        counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
-        for t in targets:
-            choice = final.get(t.entity.id)
-            if (
-                choice is None
-                or choice.candidate.level != LEVEL_CITY
-                or t.seat
-                or t.bare
-                or choice.candidate.country != home
-            ):
-                continue
-            first = min((s for s, _ in t.starts), default=0)
-            n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
-            counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
-        if not counts:
-            return {}
-        focus = max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
+    focus = _locality(targets, final, dateline, weights)
+    if focus is None:
+        return {}
     place = focus.place
     unknown = {t.entity.id for t in targets if not candidates[t.entity.id] and t.entity.kind == "place"}
     by_id = {m.id: m for m in x.mentions}
@@ -349,15 +350,48 @@ def _local_features(
         words = e.name.split()
         local = (
             len(words) > 1
-            and words[-1].lower() in LOCAL_HEADS
+            and (words[-1].lower() in LOCAL_HEADS or words[0].lower() in LOCAL_FIRST)
             and e.kind in ("place", "organization", "person", "other")
         )
-        if local and e.kind == "person":  # "Stuart Hall" said ...; "in Washington Square"
+        if local and e.kind == "person" and words[-1].lower() not in STREET_HEADS:
+            # "Stuart Hall" said ...; "in Washington Square"
             mentions = [by_id[m] for m in e.mentions if m in by_id]
             local = _reads_as_place(x.document.text, mentions, [], "person")
         if e.id in unknown or local:
             out[e.id] = place
     return out
+
+
+def _locality(
+    targets: list[_Target],
+    final: dict[str, _Choice],
+    dateline: tuple[int, int, Candidate] | None,
+    weights: dict[str, float],
+) -> Candidate | None:
+    """The story's locality: its dateline's city, else, in a story about one country (half its
+    evidence or more), that country's city the story names most often."""
+    if dateline is not None and dateline[2].level == LEVEL_CITY:
+        return dateline[2]
+    home = max(weights, key=lambda k: weights[k], default=None)
+    if home is None or weights[home] < LOCAL_HOME_SHARE * sum(weights.values()):
+        return None  # a story about several countries has no one locality
+    counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
+    for t in targets:
+        choice = final.get(t.entity.id)
+        if (
+            choice is None
+            or choice.candidate.level != LEVEL_CITY
+            or t.seat
+            or t.bare
+            or choice.candidate.country != home
+        ):
+            continue
+        first = min((s for s, _ in t.starts), default=0)
+        n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
+        counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
 
 
 def _without(
