@@ -291,7 +291,7 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             )
             or (
                 final[eid].clue not in ("admin", "qualifier")
-                and sum(c.country == won.country for c in candidates[eid]) > 1
+                and sum(c.country == won.country and not c.alternate for c in candidates[eid]) > 1
             )
         ):
             # "Kent" with no first name: a place only as the one place of that name in the
@@ -750,7 +750,9 @@ def _bare_place_name(index: PlaceIndex, text: str, entity: Entity, mentions: lis
         if entry is not None and entry.kind not in ("place", "state"):
             return False
         found = index.lookup(form)
-        if not any(not c.alternate for c in found) or any(c.feature in LANDMARKS for c in found):
+        if not any(not c.alternate or c.population >= ORG_PLACE_MIN_POPULATION for c in found) or any(
+            c.feature in LANDMARKS for c in found
+        ):
             return False  # unknown, or an institution's building ("the Pentagon"): a seat, not a place
     for m in mentions:
         if _PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) or _PERSON_AFTER.match(text[m.end : m.end + 30]):
