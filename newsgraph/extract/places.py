@@ -276,7 +276,7 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
     retyped = {t.entity.id for t in targets if t.retype}
     for eid in retyped & set(final):
         won = final[eid].candidate
-        own = _contribution(by_target[eid], candidates[eid])
+        own = _own(by_target[eid], candidates[eid])
         support = weights.get(won.country or "", 0.0) - own.get(won.country or "", 0.0)
         if won.level == LEVEL_COUNTRY or (support < RETYPE_MIN_EVIDENCE and won.population < ORG_PLACE_MIN_POPULATION):
             del final[eid]
@@ -419,7 +419,7 @@ class _Context:
     """(country, admin1) of the towns written right before an entity (``Tacoma, Washington``)."""
 
     def best(self, t: _Target, cands: list[Candidate], echo: dict[tuple[str, float, float], int]) -> _Choice | None:
-        own = _contribution(t, cands)
+        own = _own(t, cands)
         dl = self.dateline
         in_dateline = dl is not None and any(s < dl[1] and e > dl[0] for s, e in t.starts)
         quals = self.qualifiers[t.entity.id]
@@ -918,9 +918,15 @@ def _country_shares(cands: list[Candidate]) -> dict[str, float]:
     return {k: v / total for k, v in raw.items()}
 
 
+def _own(target: _Target, cands: list[Candidate]) -> dict[str, float]:
+    """What an entity gave the story's evidence (:func:`_contribution`), removed again when
+    scoring the entity itself so that a name does not vote for itself: nothing for a seat or a
+    name read as a place alone, which :func:`_evidence` leaves out."""
+    return {} if target.seat or target.bare else _contribution(target, cands)
+
+
 def _contribution(target: _Target, cands: list[Candidate]) -> dict[str, float]:
-    """The weight one entity gives each country (removed again when scoring the entity itself,
-    so that a name does not vote for itself)."""
+    """The weight one entity gives each country."""
     unit = 1.5 if len(target.starts) > 1 else 1.0
     return {k: unit * v for k, v in _country_shares(cands).items()}
 
