@@ -915,7 +915,9 @@ def write_admin1(out: Path, names_csv: Path) -> None:
         forms = [normalise(name)]
         if iso in ("IE", "PH"):  # "County Cavan", "Province of Laguna": also by the bare name
             bare = normalise(_COUNTY_PREFIX.sub("", name))
-            forms += [f for f in (bare, f"{bare} county" if iso == "IE" else "") if f and f not in forms]
+            county = f"{bare} county" if iso == "IE" and not bare.endswith(" county") else ""
+            forms += [f for f in (bare, county) if len(f) >= 4 and f not in forms]
+            forms = [f for f in forms if len(f) >= 4]  # never "lu" (GeoNames' Louth)
         rows.append(_admin_row("ADM2", iso, code, name, lat, lon, sum(p for p, _, _ in places), forms))
     with out.open("w", encoding="utf-8") as f:
         f.write(
