@@ -143,7 +143,9 @@ LOCAL_HEADS = frozenset(
     ]
 )
 """Last words of the names of streets, buildings and local divisions (:func:`_local_features`)."""
-STREET_HEADS = frozenset(["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "drive", "lane"])
+STREET_HEADS = frozenset(
+    ["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "drive", "lane"]
+)
 """Last words that make a name a street even where the tagger took it for a person (``Victoria St.``)."""
 LOCAL_FIRST = frozenset(["rue", "hotel", "faubourg", "avenida", "calle", "via", "piazza", "plaza"])
 """First words of the names of streets and buildings (``Rue Casa Calvo``, ``Hotel Kyjev``)."""
@@ -599,6 +601,8 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
     return targets
 
 
+_JOINED = re.compile(r"(?<=[a-z])(?:/|-)(?=[A-Z])")
+_ONE_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 _OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$")
 SEAT_MIN_POPULATION = 15_000
 """A city an organisation's name begins with counts as its seat from this size (``Toronto
@@ -652,7 +656,12 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
     they name a country, a division, a region or a city of 15,000 people or more (a city of
     100,000 or more when the gazetteer does not list the words as a place: ``Venice
     Commission``, ``Karnataka Assembly``), else the last words when they name a country, a
-    division or a city of 100,000 or more (``Air Canada``, ``Small Business BC``)."""
+    division or a city of 100,000 or more (``Air Canada``, ``Small Business BC``); names of
+    places joined by ``/`` or ``-`` (``Nelson-Creston``, ``Surfside/Garden City``: a riding, a
+    pair of towns) are seated at the first when the gazetteer knows every one."""
+    parts = [p.strip() for p in _JOINED.split(name)]
+    if len(parts) > 1 and all(_ONE_PLACE.fullmatch(p) and index.lookup(p) for p in parts):
+        return parts[0]
     words = name.replace("’s ", " ").replace("'s ", " ").split()
     tail = _OF_PLACE.search(name)
     forms = [tail.group(1)] if tail else []
@@ -682,7 +691,10 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
                 continue
             form = " ".join(part)
             found = [c for c in index.lookup(form) if not c.alternate]
-            if any(c.level == LEVEL_COUNTRY or (c.level == LEVEL_CITY and c.population >= ORG_PLACE_MIN_POPULATION) for c in found):
+            if any(
+                c.level == LEVEL_COUNTRY or (c.level == LEVEL_CITY and c.population >= ORG_PLACE_MIN_POPULATION)
+                for c in found
+            ):
                 return form
     for n in range(min(2, len(words) - 1), 0, -1):
         # the last words: "Air Canada", "Small Business BC", "Baseball Toronto"

@@ -281,3 +281,12 @@ def test_a_street_the_tagger_took_for_a_person_is_placed_at_the_locality() -> No
     for name in ("Royal St.", "Rue Casa Calvo"):
         assert _at(got[name], 29.95, -90.07), name
         assert "locality" in got[name].attributes["place_clue"], name
+
+
+def test_an_organisation_named_by_places_joined_is_seated_at_the_first() -> None:
+    text = "Michelle Mungall, MLA for Nelson-Creston, opened an office in British Columbia."
+    got = _entities(text, [("Nelson-Creston", "ORG"), ("British Columbia", "GPE")])
+    riding = got["Nelson-Creston"]
+    assert riding.kind == "organization" and _at(riding, 49.49, -117.29), riding.place
+    firm = _entities("Hewlett-Packard said on Monday it would cut jobs.", [("Hewlett-Packard", "ORG")])
+    assert firm["Hewlett-Packard"].place is None
