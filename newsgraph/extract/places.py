@@ -125,9 +125,30 @@ LOCAL_HEADS = frozenset(
         "cemetery",
         "campus",
         "estate",
+        "university",
+        "college",
+        "institute",
+        "tower",
+        "racecourse",
+        "airport",
+        "place",
+        "terrace",
+        "gardens",
+        "st",
+        "st.",
+        "rd",
+        "rd.",
+        "ave",
+        "ave.",
     ]
 )
 """Last words of the names of streets, buildings and local divisions (:func:`_local_features`)."""
+STREET_HEADS = frozenset(
+    ["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "drive", "lane"]
+)
+"""Last words that make a name a street even where the tagger took it for a person (``Victoria St.``)."""
+LOCAL_FIRST = frozenset(["rue", "hotel", "faubourg", "avenida", "calle", "via", "piazza", "plaza"])
+"""First words of the names of streets and buildings (``Rue Casa Calvo``, ``Hotel Kyjev``)."""
 CLUES = {
     "locality": "a street or building of the story's locality (its dateline or most named city)",
     "prior": "the best-known place of that name",
@@ -257,7 +278,7 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
     retyped = {t.entity.id for t in targets if t.retype}
     for eid in retyped & set(final):
         won = final[eid].candidate
-        own = _contribution(by_target[eid], candidates[eid])
+        own = _own(by_target[eid], candidates[eid])
         support = weights.get(won.country or "", 0.0) - own.get(won.country or "", 0.0)
         if won.level == LEVEL_COUNTRY or (support < RETYPE_MIN_EVIDENCE and won.population < ORG_PLACE_MIN_POPULATION):
             del final[eid]
@@ -272,13 +293,15 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             )
             or (
                 final[eid].clue not in ("admin", "qualifier")
-                and sum(c.country == won.country for c in candidates[eid]) > 1
+                and sum(c.country == won.country and not c.alternate for c in candidates[eid]) > 1
             )
         ):
             # "Kent" with no first name: a place only as the one place of that name in the
             # story's country ("Franklin" has many in the United States)
             del final[eid]
-    local = _local_features(x, targets, candidates, final, dateline, weights)
+    # the locality's country: by the places the story names, not by its nationalities ("French")
+    named, _ = _evidence([t for t in targets if t.names], candidates, dateline)
+    local = _local_features(x, targets, candidates, final, dateline, named)
     out = []
     explained: dict[str, dict[str, float]] = {}
     for e in x.entities:
@@ -316,29 +339,9 @@ def _local_features(
     ``Carnegie Library``, ``Morris County``), placed at the story's locality: the dateline's
     city, else, in a story about one country (half its evidence or more), that country's city the
     story names most often; otherwise not placed. Their clue says so and their confidence is low."""
-    if dateline is not None and dateline[2].level == LEVEL_CITY:
-        focus = dateline[2]
-    else:
-        home = max(weights, key=lambda k: weights[k], default=None)
-        if home is None or weights[home] < LOCAL_HOME_SHARE * sum(weights.values()):
-            return {}  # a story about several countries has no one locality
-        counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
-        for t in targets:
-            choice = final.get(t.entity.id)
-            if (
-                choice is None
-                or choice.candidate.level != LEVEL_CITY
-                or t.seat
-                or t.bare
-                or choice.candidate.country != home
-            ):
-                continue
-            first = min((s for s, _ in t.starts), default=0)
-            n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
-            counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
-        if not counts:
-            return {}
-        focus = max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
+    focus = _locality(targets, final, dateline, weights)
+    if focus is None:
+        return {}
     place = focus.place
     unknown = {t.entity.id for t in targets if not candidates[t.entity.id] and t.entity.kind == "place"}
     by_id = {m.id: m for m in x.mentions}
@@ -349,15 +352,48 @@ def _local_features(
         words = e.name.split()
         local = (
             len(words) > 1
-            and words[-1].lower() in LOCAL_HEADS
+            and (words[-1].lower() in LOCAL_HEADS or words[0].lower() in LOCAL_FIRST)
             and e.kind in ("place", "organization", "person", "other")
         )
-        if local and e.kind == "person":  # "Stuart Hall" said ...; "in Washington Square"
+        if local and e.kind == "person" and words[-1].lower() not in STREET_HEADS:
+            # "Stuart Hall" said ...; "in Washington Square"
             mentions = [by_id[m] for m in e.mentions if m in by_id]
             local = _reads_as_place(x.document.text, mentions, [], "person")
         if e.id in unknown or local:
             out[e.id] = place
     return out
+
+
+def _locality(
+    targets: list[_Target],
+    final: dict[str, _Choice],
+    dateline: tuple[int, int, Candidate] | None,
+    weights: dict[str, float],
+) -> Candidate | None:
+    """The story's locality: its dateline's city, else, in a story about one country (half its
+    evidence or more), that country's city the story names most often."""
+    if dateline is not None and dateline[2].level == LEVEL_CITY:
+        return dateline[2]
+    home = max(weights, key=lambda k: weights[k], default=None)
+    if home is None or weights[home] < LOCAL_HOME_SHARE * sum(weights.values()):
+        return None  # a story about several countries has no one locality
+    counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
+    for t in targets:
+        choice = final.get(t.entity.id)
+        if (
+            choice is None
+            or choice.candidate.level != LEVEL_CITY
+            or t.seat
+            or t.bare
+            or choice.candidate.country != home
+        ):
+            continue
+        first = min((s for s, _ in t.starts), default=0)
+        n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
+        counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
 
 
 def _without(
@@ -385,7 +421,7 @@ class _Context:
     """(country, admin1) of the towns written right before an entity (``Tacoma, Washington``)."""
 
     def best(self, t: _Target, cands: list[Candidate], echo: dict[tuple[str, float, float], int]) -> _Choice | None:
-        own = _contribution(t, cands)
+        own = _own(t, cands)
         dl = self.dateline
         in_dateline = dl is not None and any(s < dl[1] and e > dl[0] for s, e in t.starts)
         quals = self.qualifiers[t.entity.id]
@@ -565,6 +601,8 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
     return targets
 
 
+_JOINED = re.compile(r"(?<=[a-z])(?:/|-)(?=[A-Z])")
+_ONE_PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 _OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$")
 SEAT_MIN_POPULATION = 15_000
 """A city an organisation's name begins with counts as its seat from this size (``Toronto
@@ -618,7 +656,12 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
     they name a country, a division, a region or a city of 15,000 people or more (a city of
     100,000 or more when the gazetteer does not list the words as a place: ``Venice
     Commission``, ``Karnataka Assembly``), else the last words when they name a country, a
-    division or a city of 100,000 or more (``Air Canada``, ``Small Business BC``)."""
+    division or a city of 100,000 or more (``Air Canada``, ``Small Business BC``); names of
+    places joined by ``/`` or ``-`` (``Nelson-Creston``, ``Surfside/Garden City``: a riding, a
+    pair of towns) are seated at the first when the gazetteer knows every one."""
+    parts = [p.strip() for p in _JOINED.split(name)]
+    if len(parts) > 1 and all(_ONE_PLACE.fullmatch(p) and index.lookup(p) for p in parts):
+        return parts[0]
     words = name.replace("’s ", " ").replace("'s ", " ").split()
     tail = _OF_PLACE.search(name)
     forms = [tail.group(1)] if tail else []
@@ -632,14 +675,27 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
             return form
     for n in range(min(3, len(words) - 1), 0, -1):
         form = " ".join(words[:n])
-        if not all(w[:1].isupper() and not w.isupper() for w in words[:n]):
+        if not all(w[:1].isupper() for w in words[:n]):
             continue
         found = [c for c in index.lookup(form) if not c.alternate]
-        if any(
-            c.level in (LEVEL_COUNTRY, LEVEL_ADMIN, LEVEL_REGION) or c.population >= ORG_PLACE_MIN_POPULATION
-            for c in found
+        if any(c.level in (LEVEL_COUNTRY, LEVEL_ADMIN) for c in found) or (
+            not any(w.isupper() for w in words[:n])  # "NSW National Parks", never "ABC News"'s towns
+            and any(c.level == LEVEL_REGION or c.population >= ORG_PLACE_MIN_POPULATION for c in found)
         ):
             return form
+    for n in (2, 1):
+        # words inside: "Smart Dubai Office", "Air France KLM", "SME Mauritius Limited"
+        for k in range(1, len(words) - n):
+            part = words[k : k + n]
+            if not all(w[:1].isupper() and not w.isupper() for w in part) or words[k - 1].lower() in ("of", "for"):
+                continue
+            form = " ".join(part)
+            found = [c for c in index.lookup(form) if not c.alternate]
+            if any(
+                c.level == LEVEL_COUNTRY or (c.level == LEVEL_CITY and c.population >= ORG_PLACE_MIN_POPULATION)
+                for c in found
+            ):
+                return form
     for n in range(min(2, len(words) - 1), 0, -1):
         # the last words: "Air Canada", "Small Business BC", "Baseball Toronto"
         form = " ".join(words[-n:])
@@ -706,7 +762,9 @@ def _bare_place_name(index: PlaceIndex, text: str, entity: Entity, mentions: lis
         if entry is not None and entry.kind not in ("place", "state"):
             return False
         found = index.lookup(form)
-        if not any(not c.alternate for c in found) or any(c.feature in LANDMARKS for c in found):
+        if not any(not c.alternate or c.population >= ORG_PLACE_MIN_POPULATION for c in found) or any(
+            c.feature in LANDMARKS for c in found
+        ):
             return False  # unknown, or an institution's building ("the Pentagon"): a seat, not a place
     for m in mentions:
         if _PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) or _PERSON_AFTER.match(text[m.end : m.end + 30]):
@@ -872,9 +930,15 @@ def _country_shares(cands: list[Candidate]) -> dict[str, float]:
     return {k: v / total for k, v in raw.items()}
 
 
+def _own(target: _Target, cands: list[Candidate]) -> dict[str, float]:
+    """What an entity gave the story's evidence (:func:`_contribution`), removed again when
+    scoring the entity itself so that a name does not vote for itself: nothing for a seat or a
+    name read as a place alone, which :func:`_evidence` leaves out."""
+    return {} if target.seat or target.bare else _contribution(target, cands)
+
+
 def _contribution(target: _Target, cands: list[Candidate]) -> dict[str, float]:
-    """The weight one entity gives each country (removed again when scoring the entity itself,
-    so that a name does not vote for itself)."""
+    """The weight one entity gives each country."""
     unit = 1.5 if len(target.starts) > 1 else 1.0
     return {k: unit * v for k, v in _country_shares(cands).items()}
 
@@ -956,10 +1020,13 @@ _DIVISION_WORD = re.compile(r"\b(?:province|governorate|state|region|district|ob
 def _division_or_city(names: Iterable[str], cands: list[Candidate]) -> list[Candidate]:
     """A province and a town of one name in one country (Idlib, Kirkuk, Benue): the name
     written with a division word (``Idlib province``, ``Benue State``) is the province, the bare
-    name the town. Only the provinces of ``admin1.tsv`` (``ADM1`` with a code, outside the US)
-    are weighed so; a name that only a province bears stays the province."""
+    name the town. Only the provinces of the conflict regions (:data:`TOWN_COUNTRIES`, ``ADM1``
+    with a code) are weighed so ("Wales" stays the country, not a village of Yorkshire); a name
+    that only a province bears stays the province."""
     provinces = {
-        c.country for c in cands if c.level == LEVEL_ADMIN and c.feature == "ADM1" and c.admin1 and c.country != "US"
+        c.country
+        for c in cands
+        if c.level == LEVEL_ADMIN and c.feature == "ADM1" and c.admin1 and c.country in TOWN_COUNTRIES
     }
     towns = {c.country for c in cands if c.level == LEVEL_CITY}
     both = provinces & towns

@@ -221,3 +221,72 @@ def test_a_one_word_landmark_or_firm_stays_an_organisation() -> None:
     got = _entities(text, [("Pentagon", "ORG"), ("Paramount", "ORG"), ("Texas", "GPE"), ("Ohio", "GPE")])
     assert got["Pentagon"].kind == "organization" and _at(got["Pentagon"], 38.87, -77.06, km=10)  # seated there
     assert got["Paramount"].kind == "organization" and got["Paramount"].place is None
+
+
+def test_a_province_named_in_the_story_points_at_its_town_over_a_bigger_namesake() -> None:
+    # British Columbia carries its GeoNames admin1 code (from admin1.tsv), so Nelson is Nelson, BC
+    # and not the bigger Nelson of New Zealand
+    text = "A new office opened in Nelson on Monday, the 30th of its kind in British Columbia."
+    got = _entities(text, [("Nelson", "GPE"), ("British Columbia", "GPE")])
+    assert _at(got["Nelson"], 49.49, -117.29), got["Nelson"].place
+    alone = _entities("A new office opened in Nelson on Monday.", [("Nelson", "GPE")])
+    assert _at(alone["Nelson"], -41.27, 173.28)  # nothing named: the best-known Nelson
+
+
+def test_a_country_division_keeps_its_name_over_a_village_of_that_name() -> None:
+    # Wales has a code now, yet a bare "Wales" is the country, not the Yorkshire village
+    got = _entities("Rain swept across Wales and the south of England.", [("Wales", "GPE"), ("England", "GPE")])
+    assert _at(got["Wales"], 52.3, -3.7, km=100), got["Wales"].place
+
+
+def test_an_irish_county_and_a_philippine_province_are_known() -> None:
+    index = place_index()
+    assert any(c.country == "IE" and c.level == "admin" for c in index.lookup("Galway County"))
+    assert any(c.country == "PH" and c.level == "admin" for c in index.lookup("Laguna"))
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Smart Dubai Office", "AE"),  # a big city inside the name
+        ("SME Mauritius Limited", "MU"),  # a country inside the name
+        ("NSW National Parks and Wildlife Service", "AU"),  # an upper-case division first
+    ],
+)
+def test_an_organisation_is_seated_at_a_place_named_inside_its_name(name: str, country: str) -> None:
+    got = _entities(f"{name} said on Monday that talks would go on.", [(name, "ORG")])
+    assert got[name].kind == "organization" and got[name].place is not None
+    assert got[name].place.country == country
+
+
+def test_an_organisation_with_no_place_inside_its_name_stays_unseated() -> None:
+    for name in ("Goldman Sachs Group", "General Motors", "ABC News"):
+        got = _entities(f"{name} said on Monday that talks would go on.", [(name, "ORG")])
+        assert got[name].place is None, name
+
+
+def test_a_one_word_person_named_like_a_big_citys_other_name_is_that_city() -> None:
+    # GeoNames keeps Misrata as another name of Misratah; one Nigerian place bears "Abuja" as its own
+    text = "Militias from Misrata and Benghazi fought near Tripoli, in Libya."
+    got = _entities(text, [("Misrata", "PERSON"), ("Benghazi", "GPE"), ("Tripoli", "GPE"), ("Libya", "GPE")])
+    assert got["Misrata"].kind == "place" and _at(got["Misrata"], 32.38, 15.09)
+    text = "The minister of Communication Technology, Abuja, Dr. Tunji Olaopa, spoke in Nigeria."
+    got = _entities(text, [("Abuja", "PERSON"), ("Nigeria", "GPE")])
+    assert got["Abuja"].kind == "place" and _at(got["Abuja"], 9.06, 7.49)
+
+
+def test_a_street_the_tagger_took_for_a_person_is_placed_at_the_locality() -> None:
+    text = "NEW ORLEANS (AP) - The new office is at 333 Royal St., near the Rue Casa Calvo cafe."
+    got = _entities(text, [("NEW ORLEANS", "GPE"), ("Royal St.", "PERSON"), ("Rue Casa Calvo", "ORG")])
+    for name in ("Royal St.", "Rue Casa Calvo"):
+        assert _at(got[name], 29.95, -90.07), name
+        assert "locality" in got[name].attributes["place_clue"], name
+
+
+def test_an_organisation_named_by_places_joined_is_seated_at_the_first() -> None:
+    text = "Michelle Mungall, MLA for Nelson-Creston, opened an office in British Columbia."
+    got = _entities(text, [("Nelson-Creston", "ORG"), ("British Columbia", "GPE")])
+    riding = got["Nelson-Creston"]
+    assert riding.kind == "organization" and _at(riding, 49.49, -117.29), riding.place
+    firm = _entities("Hewlett-Packard said on Monday it would cut jobs.", [("Hewlett-Packard", "ORG")])
+    assert firm["Hewlett-Packard"].place is None
