@@ -144,9 +144,9 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
             if (s.start < o.end and o.start < s.end) or same:
                 continue
-            if not (_between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)):
-                if not _allies_named(frame, pat, f, s, o):
-                    continue
+            kept = _between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)
+            if not (kept or _allies_named(frame, pat, f, s, o)):
+                continue
             if f.type == "has_role" and not _an_office(frame, pat, o):
                 continue
             if pat.misfit(f.type, _kind(frame, s), _kind(frame, o)) and not _staff_member(frame, pat, f.type, s):
@@ -812,6 +812,11 @@ def _allies(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
     ]
     members += listed
     members += [a for c in kids if c.dep == "appos" for a in frame.actor_args(c.i)]
+    nxt = t.i + 1
+    if nxt < len(frame.annotation.tokens) and frame.mention_at[nxt] >= 0 and t.dep != "compound":
+        m = frame.mentions[frame.mention_at[nxt]]
+        if frame.mention_first[frame.mention_at[nxt]] == nxt and frame.is_actor_mention(m):
+            members.append(frame.arg(m))  # "Armenia's ally Russia", however the parser hangs the name
     if t.dep == "appos" or (t.dep == "compound" and head.pos == "PROPN"):
         members += frame.actor_args(head.i)  # "Hezbollah, an ally of Iran", "Turkey's ally Azerbaijan"
     elif t.dep == "attr" and head.lemma.lower() == "be":
