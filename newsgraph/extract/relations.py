@@ -201,7 +201,7 @@ def _ally_modifier(frame: Frame, pat: RelationPatterns, f: _Found, a: Arg) -> bo
 
 
 def _allies_named(frame: Frame, pat: RelationPatterns, f: _Found, s: Arg, o: Arg) -> bool:
-    """ "his allies in Iran", "its allies": a possessive pronoun names the side whose allies they
+    """ "his Russian allies", "its allies": a possessive pronoun names the side whose allies they
     are when the reference resolver tied it to an actor (``_lasting`` keeps no pronoun in a tie
     between two parties, where "their families" would be one)."""
     if f.type != "allied_with" or frame.tok(f.cue).lemma.lower() not in pat.ally_nouns:
@@ -771,8 +771,9 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
 
 def _allies(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
     """ "Turkey's ally Azerbaijan", "Hezbollah, an ally of Iran", "the Kurds have been allies of the
-    US", "Turkey views the YPG as an ally of the PKK", "his Russian and Iranian allies", "his allies
-    in Iran", "Iranian allies, including Lebanon and Syria": the side whose allies the noun names (a
+    US", "Turkey views the YPG as an ally of the PKK", "his Russian and Iranian allies", "Iranian
+    allies, including Lebanon and Syria" (not "the US's allies in Syria": a place the allies are in
+    is no ally): the side whose allies the noun names (a
     possessor, an "of" phrase, else a demonym or name before the noun) is allied with the ones the
     phrase names (see ``ally_nouns`` in ``relation_patterns.yaml``)."""
     kids = frame.kids(t.i)
@@ -825,16 +826,6 @@ def _allies(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
         verb = frame.tok(head.head)  # "Turkey views the YPG as an ally of the PKK"
         if verb.pos == "VERB":
             members += [a for c in frame.kids(verb.i) if c.dep == "dobj" for a in frame.actor_args(c.i)]
-    if not members:
-        # "his allies in Iran": the country they are in names them
-        members = [
-            a
-            for c in kids
-            if c.dep == "prep" and c.lemma.lower() == "in"
-            for p in frame.kids(c.i)
-            for a in frame.actor_args(p.i)
-            if p.dep == "pobj" and _kind(frame, a) == "state"
-        ]
     if alliance:
         return [_Found("member_of", m, a, t.i) for a in alliance for m in members if m.entity != a.entity]
     return [

@@ -48,6 +48,12 @@ def test_a_demonym_before_an_ally_noun_is_the_ally_when_a_possessor_owns_them(ex
 
 
 @pytest.mark.slow
+def test_the_place_allies_are_in_is_no_ally(extracted: Extract) -> None:
+    found = triples(extracted("The announcement caught the US's allies in Syria off guard."))
+    assert not any(t == "allied_with" and "Syria" in (s, o) for t, s, o in found)
+
+
+@pytest.mark.slow
 def test_the_allies_of_an_alliance_are_its_members(extracted: Extract) -> None:
     found = triples(extracted("The two Nato allies, Greece and Italy, signed the accord in Rome."))
     assert ("member_of", "Greece", "Nato") in found and ("member_of", "Italy", "Nato") in found
