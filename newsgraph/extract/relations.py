@@ -888,7 +888,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
     if m.type != "PERSON":
         return []
     person = frame.arg(m)
-    out: list[_Found] = _ranks(frame, k, person)
+    out: list[_Found] = []
     first = frame.mention_first[k]
     # title words before the name, inside the same noun phrase
     title: list[Token] = []
@@ -957,40 +957,6 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                 if g2 is not None and role_rel != "has_role" and g2.type not in SCOPE_TYPES:
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
-
-
-RANK_LEADS = frozenset({"air", "vice", "rear", "staff", "first", "field", "wing"})
-"""Words of a rank that are no rank alone ("Air Marshal", "Staff Sgt"): they only open one."""
-
-
-def _ranks(frame: Frame, k: int, person: Arg) -> list[_Found]:
-    """ "British Maj Gen Christopher Ghika", "Cmdr Sean Robertson", "Lt Col Ahmed Ali": the run of
-    ranks (``rank_titles``) right before the name, inside the name the tagger found or before it,
-    is the person's office."""
-    ranks = patterns().rank_titles
-    toks = frame.annotation.tokens
-
-    def rank(i: int) -> bool:
-        t = toks[i]
-        word = t.text.lower().rstrip(".")
-        return t.text[:1].isupper() and word in ranks and t.sent == toks[frame.mention_first[k]].sent
-
-    first, last = frame.mention_first[k], frame.mention_last[k]
-    end = first
-    while end < last and rank(end):
-        end += 1  # the ranks the tagger counted into the name
-    start = first
-    while start > 0 and frame.mention_at[start - 1] < 0 and rank(start - 1):
-        start -= 1  # and those before it ("Maj" in "Maj [Gen Christopher Ghika]")
-    if start == end:
-        return []
-    span = (start, end - 1)
-    if end > first:
-        person = replace(frame.span_arg(end, last), entity=person.entity)  # the name without its rank
-    words = [toks[i].text.lower().rstrip(".") for i in range(span[0], span[1] + 1)]
-    if all(w in RANK_LEADS for w in words):
-        return []
-    return [_Found("has_role", person, frame.span_arg(*span), span[0])]
 
 
 def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:

@@ -111,24 +111,3 @@ def test_relation_features_say_how_the_tie_is_written() -> None:
     assert "fused" not in ally
     placed = [f for k, f in rows.items() if k[0] == "located_in" and k[1] == "Kobani"]
     assert placed and placed[0].get("place_in_place") == 1.0
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('"The town has fallen," said British Maj Gen Alan Pryce.', ("has_role", "Alan Pryce", "Maj Gen")),
-        ('"We are close," said Cmdr Rita Vance.', ("has_role", "Rita Vance", "Cmdr")),
-        ("Lt Col Omar Haddad said the base was quiet.", ("has_role", "Omar Haddad", "Lt Col")),
-    ],
-)
-def test_a_rank_before_a_name_is_the_persons_office(
-    extracted: Extract, text: str, expected: tuple[str, str, str]
-) -> None:
-    assert expected in triples(extracted(text))
-
-
-@pytest.mark.slow
-def test_a_word_that_only_opens_a_rank_is_no_office(extracted: Extract) -> None:
-    found = triples(extracted("First Lady Melania Trump visited the hospital. General Motors cut jobs."))
-    assert not any(t == "has_role" and o in {"First", "General"} for t, _, o in found)
