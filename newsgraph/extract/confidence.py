@@ -22,11 +22,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from newsgraph.annotate.parsed import Annotation
+from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import token_range
 from newsgraph.extract.relation_patterns import patterns as relation_patterns
 from newsgraph.ontology import read_data
+from newsgraph.ontology import relations as relation_ontology
 from newsgraph.records import Arg, Claim, Entity, Event, Extraction, Relation
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "confidence.yaml"
@@ -345,6 +346,10 @@ def relation_features(r: Relation, c: _Context) -> Features:
         f["named_pair"] = 1.0
     if sk == ok and sk in ("state", "place"):
         f["same_place_kind"] = 1.0
+    if r.type == "located_in" and sk in ("state", "place") and ok in ("state", "place"):
+        f["place_in_place"] = 1.0  # a place lies where it lies; a person in a place is often a visit
+    if _fused(r, c):
+        f["fused"] = 1.0
     gap = abs(r.object.start - r.subject.start)
     f["distance"] = math.log1p(gap) / 5
     f["evidence_words"] = math.log1p(r.evidence.end - r.evidence.start) / 6
@@ -359,6 +364,31 @@ def relation_features(r: Relation, c: _Context) -> Features:
     f["kinds_fit" if fit == 2 else "kinds_half" if fit == 1 else "kinds_misfit"] = 1.0
     f.update(_link(r, c))
     return f
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, frozenset[str]]:
+    """Relation type -> the first words of its cue verbs, nouns, roles and participles."""
+    return {
+        name: frozenset(w.split()[0] for w in (*t.verbs, *t.nouns, *t.roles, *t.participles) if w)
+        for name, t in relation_ontology().types.items()
+    }
+
+
+def _cue_of(rtype: str, t: Token) -> bool:
+    words = _cue_words().get(rtype, frozenset())
+    return t.lemma.lower() in words or t.text.lower() in words
+
+
+FUSED = re.compile(r"-\w+ed\b")
+
+
+def _fused(r: Relation, c: _Context) -> bool:
+    """Whether the first side is fused by a hyphen to the participle that ties it to the second
+    ("US-backed SDF", "Isis-held Mosul"): one word states the tie."""
+    first, second = sorted((r.subject, r.object), key=lambda a: a.start)
+    between = c.annotation.text[first.end : second.start]
+    return bool(FUSED.match(between)) and len(between) < 24
 
 
 PHRASE_VERB_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
@@ -391,6 +421,8 @@ def _link(r: Relation, c: _Context) -> Features:
     arcs = {ann.tokens[i].dep for i in path if i != common}
     f: Features = {"path_arcs": math.log1p(len(path) - 1) / 2}
     inner = [i for i in path if i not in heads]
+    if any(_cue_of(r.type, ann.tokens[i]) for i in (*inner, common) if i not in heads):
+        f["link:own_word"] = 1.0  # a word of the type's own ("head", "backed", "joined") ties them
     clause = [i for i in inner if ann.tokens[i].pos in ("VERB", "AUX") and ann.tokens[i].dep not in PHRASE_VERB_DEPS]
     if clause:
         f["link:verb"] = 1.0

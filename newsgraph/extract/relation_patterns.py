@@ -82,6 +82,10 @@ class RelationPatterns:
     """ "US-backed forces", "the US-led coalition": relation types a hyphened participle states."""
     argument_kinds: dict[str, tuple[frozenset[str], frozenset[str]]]
     """Relation type -> (subject kinds, object kinds) of a tie read right (a confidence feature)."""
+    ally_nouns: frozenset[str]
+    """ "Turkey's ally Azerbaijan", "Hezbollah, an ally of Iran": nouns naming one side's allies."""
+    listing_prepositions: frozenset[str]
+    """ "allies such as Israel", "allies including Lebanon": prepositions that list what a noun names."""
     kind_misfits: frozenset[tuple[str, str, str]]
     """(type, subject kind, object kind) of ties that cannot hold ("*": any kind; "none": no entity)."""
 
@@ -107,7 +111,7 @@ _WORD_SETS = (
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
     "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words",
     "labelling_verbs", "hostile_labels", "not_offices",
-    "honorifics",
+    "honorifics", "ally_nouns", "listing_prepositions",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 

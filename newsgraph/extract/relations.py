@@ -135,12 +135,17 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     seen: set[tuple[str, int, int]] = set()
     for sentence in annotation.sentences:
         for f in _shared_title(frame, _allied_too(frame, pat, _sentence_relations(frame, ont, sentence))):
-            s = _phrase_of_demonym(frame, f.subject)
-            o = f.object if f.type in PLACE_TYPES else _phrase_of_demonym(frame, f.object)
+            s = f.subject if _ally_modifier(frame, pat, f, f.subject) else _phrase_of_demonym(frame, f.subject)
+            o = f.object
+            if f.type not in PLACE_TYPES and not _ally_modifier(frame, pat, f, f.object):
+                o = _phrase_of_demonym(frame, f.object)
+            if _bare_demonym(frame, s) or _bare_demonym(frame, o):
+                continue  # "Kurdish YPG commander X" is no member of "Kurdish": a demonym is no actor
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
             if (s.start < o.end and o.start < s.end) or same:
                 continue
-            if not (_between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)):
+            kept = _between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)
+            if not (kept or _allies_named(frame, pat, f, s, o)):
                 continue
             if f.type == "has_role" and not _an_office(frame, pat, o):
                 continue
@@ -170,6 +175,38 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+def _bare_demonym(frame: Frame, a: Arg) -> bool:
+    """A demonym adjective alone that stands for no actor of the story ("Kurdish", "Western"; not
+    "the Kurds", a people)."""
+    m = _mention_of(frame, a)
+    tok = frame.annotation.token_at(a.start)
+    single = len(a.text.split()) == 1 and tok is not None and tok.tag not in {"NNS", "NNPS"}
+    return a.entity is None and m is not None and m.type == "NORP" and single
+
+
+def _ally_modifier(frame: Frame, pat: RelationPatterns, f: _Found, a: Arg) -> bool:
+    """A demonym before an ally noun is a side itself: "Iranian allies" are Iran's, "their Russian
+    allies" are Russia (not a phrase "Russian allies" that names nobody)."""
+    tok = frame.annotation.token_at(a.start)
+    cue = frame.tok(f.cue)
+    return (
+        f.type == "allied_with"
+        and cue.lemma.lower() in pat.ally_nouns
+        and tok is not None
+        and tok.head == cue.i
+        and tok.dep in {"amod", "compound", "nmod"}
+    )
+
+
+def _allies_named(frame: Frame, pat: RelationPatterns, f: _Found, s: Arg, o: Arg) -> bool:
+    """ "his Russian allies", "its allies": a possessive pronoun names the side whose allies they
+    are when the reference resolver tied it to an actor (``_lasting`` keeps no pronoun in a tie
+    between two parties, where "their families" would be one)."""
+    if f.type != "allied_with" or frame.tok(f.cue).lemma.lower() not in pat.ally_nouns:
+        return False
+    return all(a.entity is not None and _kind(frame, a) not in {"none", "other"} for a in (s, o))
 
 
 SCOPE_TYPES = frozenset({"LOC", "FAC"})
@@ -710,8 +747,10 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             attack = attack_of(frame, ont, pat, t)
             if attack is not None:
                 found.extend(_Found("fights", a, b, t.i) for a in attack.attackers for b in attack.targets)
-        if t.pos == "NOUN" and lemma in ont.noun_type:
+        if t.pos == "NOUN" and lemma in ont.noun_type and lemma not in pat.ally_nouns:
             found.extend(_noun(frame, ont, pat, t))
+        if t.pos == "NOUN" and k < 0 and lemma in pat.ally_nouns:
+            found.extend(_allies(frame, pat, t))
         if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
             found.extend(_possessed_place(frame, t))
         if t.pos == "NOUN" and lemma == "part":
@@ -728,6 +767,73 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
             found.extend(_against(frame, ont, pat, t))
     return found
+
+
+def _allies(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "Turkey's ally Azerbaijan", "Hezbollah, an ally of Iran", "the Kurds have been allies of the
+    US", "Turkey views the YPG as an ally of the PKK", "his Russian and Iranian allies", "Iranian
+    allies, including Lebanon and Syria" (not "the US's allies in Syria": a place the allies are in
+    is no ally): the side whose allies the noun names (a
+    possessor, an "of" phrase, else a demonym or name before the noun) is allied with the ones the
+    phrase names (see ``ally_nouns`` in ``relation_patterns.yaml``)."""
+    kids = frame.kids(t.i)
+    head = frame.tok(t.head)
+    holders = [a for c in kids if c.dep == "poss" for a in frame.actor_args(c.i, nominal=False)]
+    if t.dep == "compound" and head.pos == "PROPN":
+        holders += [a for c in frame.kids(head.i) if c.dep == "poss" for a in frame.actor_args(c.i, nominal=False)]
+    holders += [
+        a
+        for c in kids
+        if c.dep == "prep" and c.lemma.lower() == "of"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in frame.actor_args(p.i)
+    ]
+    before = [
+        a
+        for c in kids
+        if c.i < t.i and c.dep in {"amod", "compound", "nmod"}
+        for a in frame.actor_args(c.i, nominal=False)
+    ]
+    members: list[Arg] = []
+    alliance: list[Arg] = []
+    if holders:
+        members += before
+    else:
+        # "Iranian allies" are Iran's; "the two Nato allies" are members of Nato, not its allies
+        holders = [a for a in before if _kind(frame, a) == "state"]
+        alliance = [a for a in before if _kind(frame, a) in ORGANISED_KINDS]
+    listed = [
+        a
+        for c in kids
+        if c.dep == "prep" and c.lemma.lower() in pat.listing_prepositions
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for a in frame.actor_args(p.i)
+    ]
+    members += listed
+    members += [a for c in kids if c.dep == "appos" for a in frame.actor_args(c.i)]
+    nxt = t.i + 1
+    if nxt < len(frame.annotation.tokens) and frame.mention_at[nxt] >= 0 and t.dep != "compound":
+        m = frame.mentions[frame.mention_at[nxt]]
+        if frame.mention_first[frame.mention_at[nxt]] == nxt and frame.is_actor_mention(m):
+            members.append(frame.arg(m))  # "Armenia's ally Russia", however the parser hangs the name
+    if t.dep == "appos" or (t.dep == "compound" and head.pos == "PROPN"):
+        members += frame.actor_args(head.i)  # "Hezbollah, an ally of Iran", "Turkey's ally Azerbaijan"
+    elif t.dep == "attr" and head.lemma.lower() == "be":
+        members += frame.subjects(head.i)[0]  # "the Kurds have been allies of the US"
+    elif t.dep == "pobj" and head.lemma.lower() == "as":
+        verb = frame.tok(head.head)  # "Turkey views the YPG as an ally of the PKK"
+        if verb.pos == "VERB":
+            members += [a for c in frame.kids(verb.i) if c.dep == "dobj" for a in frame.actor_args(c.i)]
+    if alliance:
+        return [_Found("member_of", m, a, t.i) for a in alliance for m in members if m.entity != a.entity]
+    return [
+        _Found("allied_with", h, m, t.i)
+        for h in holders
+        for m in members
+        if (h.start, h.end) != (m.start, m.end) and (h.entity is None or h.entity != m.entity)
+    ]
 
 
 def _places_by(frame: Frame, pat: RelationPatterns, prep: Token) -> bool:
@@ -1799,6 +1905,10 @@ def _named_after_place(frame: Frame, ont: RelationOntology, t: Token, rtype: str
             continue
         for p in frame.kids(c.i):
             place = frame.mention(p.i)
+            if p.dep == "pobj" and place is not None and place.type in GROUP_TYPES and frame.is_actor_mention(place):
+                found = _named_after_group(frame, t, c, p, _heading(frame, t, rtype))
+                if found:
+                    return found
             if p.dep != "pobj" or place is None or not frame.is_place_mention(place):
                 continue
             for q in frame.kids(p.i):
@@ -1818,6 +1928,27 @@ def _named_after_place(frame: Frame, ont: RelationOntology, t: Token, rtype: str
                 if rtype == "leads" and c.lemma.lower() == "of":  # "the president of Syria, X"
                     out.append(_Found("leads", person, frame.arg(place), t.i))
                 return out
+    return []
+
+
+def _named_after_group(frame: Frame, t: Token, prep: Token, group: Token, rtype: str) -> list[_Found]:
+    """ "A spokesman for the Syrian Democratic Forces, Mustafa Bali, said": the parser hangs the
+    person's name on the group (a group has no person for a second name); the person holds the
+    role written up to the group and the role's tie to it."""
+    for q in frame.kids(group.i):
+        m = frame.mention(q.i)
+        if q.dep != "appos" or q.i < group.i or m is None or m.type != "PERSON":
+            continue
+        start = frame.annotation.token_at(m.start)
+        if start is None or frame.tok(start.i - 1).text != ",":
+            continue
+        person = frame.arg(m)
+        first = next((k.i for k in frame.annotation.subtree(t.i) if k.dep != "det"), t.i)
+        last = frame.mention_last[frame.mention_at[group.i]]
+        return [
+            _Found("has_role", person, frame.span_arg(first, last), t.i),
+            _Found(rtype, person, frame.arg(frame.mentions[frame.mention_at[group.i]]), t.i),
+        ]
     return []
 
 
