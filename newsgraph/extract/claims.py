@@ -364,6 +364,10 @@ class _Finder:
         text = a.text
         self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
         self.prep_lemmas = frozenset(v for v, _p in lex.prep_verbs)
+        self.name_tokens = {
+            k for s in a.spans if s.label in ("PERSON", "ORG") for k in range(s.token_start, s.token_end)
+        }
+        """Tokens inside a person's or organisation's name."""
 
     # ---- helpers
     def tok(self, offset: int) -> int:
@@ -881,6 +885,29 @@ class _Finder:
                 k = tokens[k].head
             else:
                 break
+        return self._misparsed_subject(t.i)
+
+    def _misparsed_subject(self, v: int) -> int | None:
+        """The subject of a verb the parse left without one, when a name before it was read as
+        something else: a name tagged as an adverb ("Shibly, however, suggests ..."), or the
+        name set after an opening participle clause and read as an apposition inside it
+        ("Responding to the video on Twitter, Shiraz Maher, a researcher, said: ...")."""
+        tokens = self.tokens
+        sent = tokens[v].sent
+        for c in self.a._children[v]:
+            ct = tokens[c]
+            if c > v:
+                break
+            if ct.dep in ("advmod", "npadvmod", "dep") and c in self.name_tokens:
+                return c
+            opener = ct.dep in ("advcl", "csubj") and ct.tag in ("VBG", "VBN")
+            if not opener or _left_edge(self.a, c) != self.a.sentences[sent].token_start:
+                continue
+            for k in range(c + 1, v):
+                kt = tokens[k]
+                named = kt.pos == "PROPN" and k in self.name_tokens
+                if kt.dep in ("appos", "conj") and named and tokens[_left_edge(self.a, k) - 1].text == ",":
+                    return k
         return None
 
     def _name_before_verb(self, c: int, v: int) -> int:
@@ -924,6 +951,15 @@ class _Finder:
         voiced = verb.dep != "ROOT" or verb.lemma.lower() in self.lex.noun_verbs
         if subj is None and t.dep == "dobj" and verb.pos == "VERB" and voiced:
             subj = self._subject(verb)
+        elif (
+            subj is not None
+            and tokens[subj].tag == "PRP$"
+            and t.dep == "dobj"
+            and verb.lemma.lower() in self.lex.noun_verbs
+        ):
+            # "Erdoğan repeated his insistence that ...": the subject who holds the insistence,
+            # which the possessive only points back to
+            subj = self._subject(verb) or subj
         self._add_reported(comp, None, (t.i, t.i), subj, self.lex.nouns.get(t.lemma.lower()))
 
     def _according(self, t: Token, to: Token) -> None:
@@ -1234,12 +1270,33 @@ class _Resolver:
             # (counted from the quotation's start when it comes before its cue)
             gap = tokens[min(d.first, h)].sent - tokens[prev.last].sent
             if 0 <= gap <= 1 and prev.entity is not None and self.kind.get(prev.entity) == "person":
-                if agrees(pronoun, self.references.genders.get(prev.entity)):
+                if agrees(pronoun, self.references.genders.get(prev.entity)) and not self._new_subject_between(
+                    prev, d, pronoun
+                ):
                     return prev.entity
             elif 0 <= gap <= 1 and prev.entity is None and tokens[prev.speaker_head].pos == "PROPN":
                 return None  # "Abu Mukhtar, a resident, said ... “...,” he said": a name we could not link
         found = self.references.pronoun_entities.get(h, ())
         return found[0] if len(found) == 1 else None
+
+    def _new_subject_between(self, prev: Draft, d: Draft, pronoun: str) -> bool:
+        """Whether another person the pronoun agrees with is the subject of a clause between the
+        claim before and the pronoun ("Putin said ... De Mistura will have to set out how he
+        thinks ...": De Mistura, not Putin). A name inside the quotation the pronoun attributes
+        is someone the speaker talks about, not the speaker."""
+        tokens = self.a.tokens
+        h = d.speaker_head
+        assert h is not None
+        after = max(prev.last, *(prev.cue or ()), *(prev.speaker or ()))
+        for head, entity, mtype in self.subject_mentions:
+            if not after < head < h or entity == prev.entity or tokens[head].dep not in _SUBJECTS:
+                continue
+            if d.kind == "direct" and d.first <= head <= d.last:
+                continue
+            person = self.kind.get(entity) == "person" and mtype == "PERSON"
+            if person and agrees(pronoun, self.references.genders.get(entity)):
+                return True
+        return False
 
     def _apposed(self, h: int) -> str | None:
         """The entity named in apposition to a description (not a place: "the town, Manbij")."""

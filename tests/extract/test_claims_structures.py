@@ -237,3 +237,64 @@ def test_a_name_after_a_quotation_without_a_verb_is_its_speaker(extracted: Extra
     c = claim_with(x, "There is deep disappointment")
     assert c.speaker is not None and c.speaker.text == "Sinan Ülgen"
     assert speaker_name(x, c) != "Ibrahim Kalin"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reacting to the verdict on Facebook, Omar Khalil, a spokesman for the families, said: "
+        "“This is a day we waited nine years for.”",
+        "Responding to the video on Twitter, Maria Lopez, director at the Institute for Peace Studies at "
+        "Oxford University, said: “This shows the group remains active.”",
+    ],
+)
+def test_the_name_after_an_opening_participle_clause_is_the_speaker(extracted: Extracted, text: str) -> None:
+    """The parse reads the name after "Reacting to ... on Facebook," as an apposition to the
+    last noun of the opening clause and leaves "said" without a subject: the name is its speaker."""
+    x = extracted(text)
+    c = next(c for c in x.claims if c.kind == "direct")
+    assert speaker_name(x, c) in ("Omar Khalil", "Maria Lopez")
+    assert c.speaker is not None and c.speaker.text in ("Omar Khalil", "Maria Lopez")
+
+
+@pytest.mark.slow
+def test_a_name_the_tagger_read_as_an_adverb_is_the_speaker(extracted: Extracted) -> None:
+    """ "Shibly, however, suggests ...": a name ending in -ly tagged as an adverb of the verb."""
+    x = extracted(
+        "The families hired a lawyer, Karim Shibly. Shibly, however, suggests the children could be flown "
+        "home within weeks."
+    )
+    c = claim_with(x, "flown home")
+    assert speaker_name(x, c) == "Karim Shibly"
+
+
+@pytest.mark.slow
+def test_a_possessive_cue_noun_is_held_by_the_subject(extracted: Extracted) -> None:
+    """ "X repeated his insistence that ...": the subject, not the possessive left unresolved."""
+    x = extracted(
+        "The general met reporters in Basra. Karim Saleh repeated his insistence that the militia had "
+        "withdrawn from the city."
+    )
+    c = claim_with(x, "the militia had withdrawn")
+    assert speaker_name(x, c) == "Karim Saleh"
+    assert c.speaker is not None and c.speaker.text == "Karim Saleh"
+
+
+@pytest.mark.slow
+def test_he_after_another_person_named_as_subject_is_that_person(extracted: Extracted) -> None:
+    """The speaker of the claim before does not keep "he" when another man is the subject of
+    the narrative in between; a name inside the quotation "he said" closes does not count."""
+    for text in (
+        "Daniel Moreau said the talks would resume next week. Pierre Lambert, the envoy, arrived in Geneva "
+        "on Monday and he said the ceasefire could hold.",
+        "Daniel Moreau said the talks would resume next week, and Pierre Lambert is determined that they "
+        "succeed. He said the ceasefire could hold.",
+    ):
+        x = extracted(text)
+        assert speaker_name(x, claim_with(x, "the ceasefire could hold")) == "Pierre Lambert"
+    x = extracted(
+        "Daniel Moreau said the talks would resume next week. “Pierre Lambert is a diplomat who has served "
+        "in Cairo and Baghdad,” he said."
+    )
+    assert speaker_name(x, claim_with(x, "Pierre Lambert is a diplomat")) == "Daniel Moreau"
