@@ -746,6 +746,31 @@ class _Finder:
             return
         subj = self._subject(t)
         self._add_reported(head, exclude, (t.i, v_last), subj, mod)
+        if exclude is not None:
+            for c in self._continued_after_cue(head, exclude):
+                self._add_reported(c, None, (t.i, v_last), subj, mod)
+
+    def _continued_after_cue(self, head: int, cue: int) -> list[int]:
+        """The clauses coordinated after a cue set into the content that go on with the speaker's
+        words: "... at more risk, she said, but they could use video links" (a pronoun subject)
+        or "..., she said, but “we would like ...”" (a quotation). A clause with a subject of its
+        own name is the writer's ("..., legal experts said, but Wallace made clear ...")."""
+        tokens = self.tokens
+        out = []
+        for c in self.a._children[head]:
+            if c < cue or tokens[c].dep != "conj" or tokens[c].pos not in ("VERB", "AUX"):
+                continue
+            subjects = [g for g in self.a._children[c] if tokens[g].dep in _SUBJECTS]
+            quoted = any(
+                tokens[k].text in OPENING or tokens[k].text == STRAIGHT
+                for k in range(cue + 1, _left_edge(self.a, c) + 1)
+            )
+            pronoun = bool(subjects) and all(
+                tokens[g].pos == "PRON" and tokens[g].text.lower() not in _RELATIVES for g in subjects
+            )
+            if quoted or pronoun:
+                out.append(c)
+        return out
 
     def _misread_that_clause(self, t: Token) -> int | None:
         """The "that" clause of a cue that the parse hung on a time or a hearer as a relative
@@ -784,7 +809,12 @@ class _Finder:
         as_phrase = None
         if obj is not None:
             as_phrase = next((c for c in kids if c > obj and tokens[c].dep == "prep" and tokens[c].lemma == "as"), None)
-        if (
+        finite = t.tag in {"VBZ", "VBP", "VBD", "VBN"}
+        relative = any(c < t.i and tokens[c].dep == "dobj" and tokens[c].text.lower() in _RELATIVES for c in kids)
+        held = self._held_of(t, kids, relative) if finite else None
+        if held is not None:
+            keep.extend(range(held[0], held[1] + 1))
+        elif (
             lemma in self.lex.as_verbs
             and obj is not None
             and as_phrase is not None
@@ -798,6 +828,10 @@ class _Finder:
             for c in kids:
                 if tokens[c].dep in ("oprd", "xcomp") and c > obj:
                     last = max(last, _right_edge(self.a, c))
+                # "accused Prince Mohammed of ordering the killing": what the accusation holds
+                accused = tokens[c].dep == "prep" and tokens[c].text.lower() in ("of", "for") and c == last + 1
+                if accused and any(tokens[g].dep in ("pobj", "pcomp") for g in self.a._children[c]):
+                    last = max(last, _right_edge(self.a, c))
             keep.extend(range(_left_edge(self.a, obj), last + 1))
         elif obj is None and (prep := self._said_prep(t)) is not None:
             # "warned of a renewed exodus", "hinted at relaxing the ban": the preposition's object
@@ -805,6 +839,42 @@ class _Finder:
         else:
             return
         self._add_tokens(sorted(set(keep)), (t.i, v_last), self._subject(t), mod, minimum=2)
+
+    def _held_of(self, t: Token, kids: tuple[int, ...], relative: bool) -> tuple[int, int] | None:
+        """What a finite verb of view holds of someone when the parse gives no object and "as"
+        phrase after it: in a relative clause whose pronoun is the object ("the YPG, which Turkey
+        considers a terrorist organisation", "militias that Turkey views as terrorists", "the
+        prince, whom Turkey accuses of ordering the killing"), the phrase after the verb; else a
+        clause with its own subject ("Turkey considers the YPG to be affiliated with the PKK",
+        "considers the group a terrorist organisation"). Token range, or None."""
+        tokens = self.tokens
+        lemma = t.lemma.lower()
+        after = [c for c in kids if c > t.i]
+        if relative and lemma in self.lex.as_verbs:
+            for c in after:
+                ct = tokens[c]
+                if ct.dep in ("dobj", "oprd", "xcomp", "ccomp") or (ct.dep == "prep" and ct.lemma == "as"):
+                    return _left_edge(self.a, c), _right_edge(self.a, c)
+        if relative and lemma in self.lex.object_verbs:
+            for c in after:
+                if (
+                    tokens[c].dep == "prep"
+                    and tokens[c].text.lower() in ("of", "for")
+                    and c <= t.i + 2
+                    and self.a._children[c]
+                ):
+                    return c, _right_edge(self.a, c)
+        if lemma in self.lex.as_verbs and not any(tokens[c].dep == "dobj" for c in after):
+            for c in after:
+                grand = self.a._children[c]
+                own_subject = any(tokens[g].dep in _SUBJECTS for g in grand)
+                # "the YPG to be affiliated", "them sacred": not a scene seen ("saw us sitting")
+                small = tokens[c].pos in ("NOUN", "PROPN", "ADJ") or any(
+                    tokens[g].dep in ("aux", "auxpass") and tokens[g].text.lower() == "to" for g in grand
+                )
+                if tokens[c].dep == "ccomp" and own_subject and small and _left_edge(self.a, c) == t.i + 1:
+                    return _left_edge(self.a, c), _right_edge(self.a, c)
+        return None
 
     def _said_prep(self, t: Token) -> int | None:
         """The preposition right after verb ``t`` whose object is what it says (``prep_verbs``)."""

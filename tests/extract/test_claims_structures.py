@@ -298,3 +298,53 @@ def test_he_after_another_person_named_as_subject_is_that_person(extracted: Extr
         "in Cairo and Baghdad,” he said."
     )
     assert speaker_name(x, claim_with(x, "Pierre Lambert is a diplomat")) == "Daniel Moreau"
+
+
+@pytest.mark.slow
+def test_a_clause_after_a_cue_set_into_the_content_goes_on_with_the_speaker(extracted: Extracted) -> None:
+    """ "..., she said, but they could ...": a pronoun subject (or a quotation) after the cue
+    clause goes on with the speaker's words; a clause with a name of its own is the writer's."""
+    x = extracted(
+        "Leila Haddad, a lawyer for the families, spoke on Monday. Aid workers might be at more risk than "
+        "soldiers, she said, but they could use video links to identify the children."
+    )
+    c = claim_with(x, "they could use video links")
+    assert speaker_name(x, c) == "Leila Haddad"
+    assert "said" not in c.text
+    x = extracted(
+        "There is nothing to stop the transfer, legal experts said, but Omar Khalil made clear that the "
+        "families would appeal."
+    )
+    assert not any("Omar Khalil made clear" in c.text for c in x.claims)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He fought with the YPG, which Turkey considers a terrorist organisation.", "a terrorist organisation"),
+        ("Turkey considers the YPG to be affiliated with the PKK.", "the YPG to be affiliated with the PKK"),
+        (
+            "Ties were strained by the backing of the crown prince, whom Turkey accuses of ordering the "
+            "murder of a journalist.",
+            "of ordering the murder of a journalist",
+        ),
+        (
+            "The Senate openly accused the prince of ordering the murder of a journalist.",
+            "the prince of ordering the murder of a journalist",
+        ),
+    ],
+)
+def test_what_a_verb_of_view_or_accusation_holds(extracted: Extracted, text: str, content: str) -> None:
+    """A view in a relative clause whose pronoun is its object (the phrase after the verb), a
+    view held in a clause with its own subject, and an accusation with what it accuses of."""
+    x = extracted(text)
+    c = claim_with(x, content)
+    assert c.text == content
+    assert c.speaker is not None and c.speaker.text in ("Turkey", "The Senate")
+
+
+@pytest.mark.slow
+def test_a_scene_seen_is_no_view(extracted: Extracted) -> None:
+    x = extracted("Only the guards saw us sitting in the tents at night.")
+    assert not x.claims
