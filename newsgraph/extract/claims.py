@@ -1359,7 +1359,9 @@ class _Resolver:
         assert h is not None
         after = max(prev.last, *(prev.cue or ()), *(prev.speaker or ()))
         for head, entity, mtype in self.subject_mentions:
-            if not after < head < h or entity == prev.entity or tokens[head].dep not in _SUBJECTS:
+            # a name the parse made the root of its sentence is its misread subject ("Joe Biden a
+            # potential candidate urged Europe ...")
+            if not after < head < h or entity == prev.entity or tokens[head].dep not in _SUBJECTS | {"ROOT"}:
                 continue
             if d.kind == "direct" and d.first <= head <= d.last:
                 continue

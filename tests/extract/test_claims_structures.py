@@ -348,3 +348,15 @@ def test_what_a_verb_of_view_or_accusation_holds(extracted: Extracted, text: str
 def test_a_scene_seen_is_no_view(extracted: Extracted) -> None:
     x = extracted("Only the guards saw us sitting in the tents at night.")
     assert not x.claims
+
+
+@pytest.mark.slow
+def test_a_name_the_parse_made_a_sentence_root_is_a_subject_for_he(extracted: Extracted) -> None:
+    """ "Pierre Lambert a veteran senator urged ..." parses with the name as the root: it is
+    still the subject "he" after it stands for, not the speaker of two sentences before."""
+    x = extracted(
+        "Daniel Moreau said the talks would resume next week. Pierre Lambert a veteran Democratic senator "
+        "urged Europe to wait for the return of a patient America. Describing the talks as fragile, he "
+        "said: “We will be back.”"
+    )
+    assert speaker_name(x, claim_with(x, "We will be back")) == "Pierre Lambert"
