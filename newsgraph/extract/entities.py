@@ -30,9 +30,7 @@ from newsgraph.annotate.gazetteer import entry_for_key, entry_named, skeleton
 from newsgraph.annotate.lexicon import LEXICON_DIR, word_list
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.annotate.roles import load_roles
-from newsgraph.extract.claims import lexicon as cue_lexicon
 from newsgraph.extract.mentions import Found, find_mentions
-from newsgraph.extract.place_index import country_index
 from newsgraph.records import Document, Entity, Mention
 
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
@@ -77,6 +75,7 @@ def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Men
     found = find_mentions(annotation)
     groups = _group(found)
     entities: list[Entity] = []
+    entity_of: dict[str, str] = {}
     by_end = {f.mention.end: f for f in found}
     for members in groups:
         eid = f"e{len(entities) + 1}"
@@ -84,80 +83,10 @@ def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Men
         if entity.kind == "other":
             continue  # a bare demonym ("Kurdish"), a title or a law is no actor: its mentions stay unlinked
         entities.append(entity)
-    entities = _capitals_as_governments(entities, found, annotation)
-    entity_of: dict[str, str] = {}
-    for k, entity in enumerate(entities):
-        entities[k] = entity = replace(entity, id=f"e{k + 1}")
         for mid in entity.mentions:
-            entity_of[mid] = entity.id
+            entity_of[mid] = eid
     mentions = tuple(replace(f.mention, entity=entity_of.get(f.mention.id)) for f in found)
     return mentions, tuple(entities)
-
-
-ACTOR_PREPOSITIONS = frozenset({"with", "between", "against", "by", "for", "toward", "towards", "among"})
-"""Prepositions whose object is a party to an act ("talks with Ankara", "tensions between
-Washington and its allies"), not a location ("in Ankara", "from Tehran", "attacks on Paris")."""
-
-
-def _as_actor(annotation: Annotation, start: int, end: int) -> bool:
-    """Whether the name in ``[start, end)`` is used as an actor: the subject of a verb, a
-    possessor ("Ankara's demands"), the agent of a passive, the one a verb of saying addresses
-    ("told Washington", "urged Tehran"), or the object of a preposition of parties ("talks with
-    Ankara"); a coordinated name as the name it is coordinated with."""
-    last = annotation.token_at(end - 1)
-    if last is None:
-        return False
-    t = last
-    for _ in range(3):
-        if t.dep != "conj" or t.head == t.i:
-            break
-        t = annotation.tokens[t.head]
-    if t.dep in ("nsubj", "nsubjpass", "poss"):
-        return True
-    if t.dep == "dobj" and t.head != t.i:
-        verb = annotation.tokens[t.head].lemma.lower()
-        return verb in cue_lexicon().verbs or verb in cue_lexicon().object_verbs
-    if t.dep == "pobj" and t.head != t.i:
-        prep = annotation.tokens[t.head]
-        return prep.dep == "agent" or prep.text.lower() in ACTOR_PREPOSITIONS
-    return False
-
-
-def _capitals_as_governments(entities: list[Entity], found: list[Found], annotation: Annotation) -> list[Entity]:
-    """A capital most of whose mentions name an actor ("Ankara said", "Washington's allies",
-    "talks with Tehran") stands for its country's government: its mentions join the country's
-    entity, the capital one of its aliases (the state when the text never names the country).
-    A capital written as a place as often as not ("in Ankara") stays a place."""
-    capitals = country_index().capitals
-    by_id = {f.mention.id: f for f in found}
-    state_of: dict[str, int] = {}
-    for k, e in enumerate(entities):
-        if e.kind == "state":
-            for mid in e.mentions:
-                entry = entry_for_key(by_id[mid].span.kb_id)
-                if entry is not None and entry.key.startswith("iso:"):
-                    state_of.setdefault(entry.key[4:], k)
-    out = list(entities)
-    drop: set[int] = set()
-    for k, e in enumerate(entities):
-        if e.kind != "place" or not e.mentions:
-            continue
-        entries = [entry_for_key(by_id[mid].span.kb_id) for mid in e.mentions]
-        iso = next((x.country for x in entries if x is not None and x.country), "")
-        if not iso or capitals.get(iso) != ARTICLE.sub("", e.name):
-            continue
-        actor = sum(_as_actor(annotation, by_id[mid].mention.start, by_id[mid].mention.end) for mid in e.mentions)
-        if actor * 2 <= len(e.mentions):
-            continue
-        if iso in state_of:
-            j = state_of[iso]
-            st = out[j]
-            aliases = st.aliases + tuple(a for a in (e.name, *e.aliases) if a not in st.aliases and a != st.name)
-            out[j] = replace(st, aliases=aliases, mentions=st.mentions + e.mentions)
-            drop.add(k)
-        else:
-            out[k] = replace(e, kind="state", attributes={})
-    return [e for k, e in enumerate(out) if k not in drop]
 
 
 # --- grouping -------------------------------------------------------------------------------

@@ -229,28 +229,3 @@ def test_a_first_name_shared_by_two_people_stays_apart(annotated: Annotate) -> N
     assert "David Haines" in {e.name for e in entities}
     assert not any(e.name == "David Haines" and "David" in e.aliases for e in entities)
     assert not any(e.name == "David Cameron" and "David" in e.aliases for e in entities)
-
-
-def test_a_capital_named_as_an_actor_is_its_country_government(annotated: Annotate) -> None:
-    """ "Ankara said", "Ankara's envoy", "talks with Ankara": the capital stands for Turkey's
-    government, one entity with Turkey (its alias); "told Washington" makes the US capital a
-    state even where the text never names the US."""
-    text = (
-        "Turkey has massed troops on the border. Ankara said on Monday that it would not wait, and "
-        "Ankara's envoy told Washington it was losing patience. Talks with Ankara have stalled."
-    )
-    mentions, entities = resolved(annotated, text)
-    turkey = entity(entities, "Turkey")
-    assert turkey.kind == "state" and "Ankara" in turkey.aliases
-    assert not any(e.name == "Ankara" for e in entities)
-    assert all(m.entity == turkey.id for m in mentions if m.text == "Ankara")
-    assert entity(entities, "Washington").kind == "state"
-    assert [e.id for e in entities] == [f"e{k + 1}" for k in range(len(entities))]
-
-
-def test_a_capital_written_as_a_place_stays_a_place(annotated: Annotate) -> None:
-    _, entities = resolved(
-        annotated, "The summit was held in Ankara on Monday. Delegates flew into Ankara from Baghdad."
-    )
-    assert entity(entities, "Ankara").kind == "place"
-    assert entity(entities, "Baghdad").kind == "place"
