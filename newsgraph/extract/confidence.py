@@ -244,8 +244,6 @@ def claim_features(cl: Claim, c: _Context) -> Features:
     first, last = token_range(c.annotation, cl.start, cl.end)
     if not any(t.pos in ("VERB", "AUX") for t in c.annotation.tokens[first:last]):
         f["no_verb"] = 1.0  # "criticised Iran's missile programme": an object, hardly a statement
-        if not any(t.lower() == "as" for t in _words(cl.text)):
-            f["bare_object"] = 1.0  # "welcomed the pullout": no "as" phrase saying what is held of it
     return f
 
 
