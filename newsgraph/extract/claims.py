@@ -364,6 +364,10 @@ class _Finder:
         text = a.text
         self.paragraph_starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
         self.prep_lemmas = frozenset(v for v, _p in lex.prep_verbs)
+        self.name_tokens = {
+            k for s in a.spans if s.label in ("PERSON", "ORG") for k in range(s.token_start, s.token_end)
+        }
+        """Tokens inside a person's or organisation's name."""
 
     # ---- helpers
     def tok(self, offset: int) -> int:
@@ -742,6 +746,31 @@ class _Finder:
             return
         subj = self._subject(t)
         self._add_reported(head, exclude, (t.i, v_last), subj, mod)
+        if exclude is not None:
+            for c in self._continued_after_cue(head, exclude):
+                self._add_reported(c, None, (t.i, v_last), subj, mod)
+
+    def _continued_after_cue(self, head: int, cue: int) -> list[int]:
+        """The clauses coordinated after a cue set into the content that go on with the speaker's
+        words: "... at more risk, she said, but they could use video links" (a pronoun subject)
+        or "..., she said, but “we would like ...”" (a quotation). A clause with a subject of its
+        own name is the writer's ("..., legal experts said, but Wallace made clear ...")."""
+        tokens = self.tokens
+        out = []
+        for c in self.a._children[head]:
+            if c < cue or tokens[c].dep != "conj" or tokens[c].pos not in ("VERB", "AUX"):
+                continue
+            subjects = [g for g in self.a._children[c] if tokens[g].dep in _SUBJECTS]
+            quoted = any(
+                tokens[k].text in OPENING or tokens[k].text == STRAIGHT
+                for k in range(cue + 1, _left_edge(self.a, c) + 1)
+            )
+            pronoun = bool(subjects) and all(
+                tokens[g].pos == "PRON" and tokens[g].text.lower() not in _RELATIVES for g in subjects
+            )
+            if quoted or pronoun:
+                out.append(c)
+        return out
 
     def _misread_that_clause(self, t: Token) -> int | None:
         """The "that" clause of a cue that the parse hung on a time or a hearer as a relative
@@ -780,7 +809,12 @@ class _Finder:
         as_phrase = None
         if obj is not None:
             as_phrase = next((c for c in kids if c > obj and tokens[c].dep == "prep" and tokens[c].lemma == "as"), None)
-        if (
+        finite = t.tag in {"VBZ", "VBP", "VBD", "VBN"}
+        relative = any(c < t.i and tokens[c].dep == "dobj" and tokens[c].text.lower() in _RELATIVES for c in kids)
+        held = self._held_of(t, kids, relative) if finite else None
+        if held is not None:
+            keep.extend(range(held[0], held[1] + 1))
+        elif (
             lemma in self.lex.as_verbs
             and obj is not None
             and as_phrase is not None
@@ -794,6 +828,10 @@ class _Finder:
             for c in kids:
                 if tokens[c].dep in ("oprd", "xcomp") and c > obj:
                     last = max(last, _right_edge(self.a, c))
+                # "accused Prince Mohammed of ordering the killing": what the accusation holds
+                accused = tokens[c].dep == "prep" and tokens[c].text.lower() in ("of", "for") and c == last + 1
+                if accused and any(tokens[g].dep in ("pobj", "pcomp") for g in self.a._children[c]):
+                    last = max(last, _right_edge(self.a, c))
             keep.extend(range(_left_edge(self.a, obj), last + 1))
         elif obj is None and (prep := self._said_prep(t)) is not None:
             # "warned of a renewed exodus", "hinted at relaxing the ban": the preposition's object
@@ -801,6 +839,42 @@ class _Finder:
         else:
             return
         self._add_tokens(sorted(set(keep)), (t.i, v_last), self._subject(t), mod, minimum=2)
+
+    def _held_of(self, t: Token, kids: tuple[int, ...], relative: bool) -> tuple[int, int] | None:
+        """What a finite verb of view holds of someone when the parse gives no object and "as"
+        phrase after it: in a relative clause whose pronoun is the object ("the YPG, which Turkey
+        considers a terrorist organisation", "militias that Turkey views as terrorists", "the
+        prince, whom Turkey accuses of ordering the killing"), the phrase after the verb; else a
+        clause with its own subject ("Turkey considers the YPG to be affiliated with the PKK",
+        "considers the group a terrorist organisation"). Token range, or None."""
+        tokens = self.tokens
+        lemma = t.lemma.lower()
+        after = [c for c in kids if c > t.i]
+        if relative and lemma in self.lex.as_verbs:
+            for c in after:
+                ct = tokens[c]
+                if ct.dep in ("dobj", "oprd", "xcomp", "ccomp") or (ct.dep == "prep" and ct.lemma == "as"):
+                    return _left_edge(self.a, c), _right_edge(self.a, c)
+        if relative and lemma in self.lex.object_verbs:
+            for c in after:
+                if (
+                    tokens[c].dep == "prep"
+                    and tokens[c].text.lower() in ("of", "for")
+                    and c <= t.i + 2
+                    and self.a._children[c]
+                ):
+                    return c, _right_edge(self.a, c)
+        if lemma in self.lex.as_verbs and not any(tokens[c].dep == "dobj" for c in after):
+            for c in after:
+                grand = self.a._children[c]
+                own_subject = any(tokens[g].dep in _SUBJECTS for g in grand)
+                # "the YPG to be affiliated", "them sacred": not a scene seen ("saw us sitting")
+                small = tokens[c].pos in ("NOUN", "PROPN", "ADJ") or any(
+                    tokens[g].dep in ("aux", "auxpass") and tokens[g].text.lower() == "to" for g in grand
+                )
+                if tokens[c].dep == "ccomp" and own_subject and small and _left_edge(self.a, c) == t.i + 1:
+                    return _left_edge(self.a, c), _right_edge(self.a, c)
+        return None
 
     def _said_prep(self, t: Token) -> int | None:
         """The preposition right after verb ``t`` whose object is what it says (``prep_verbs``)."""
@@ -881,6 +955,29 @@ class _Finder:
                 k = tokens[k].head
             else:
                 break
+        return self._misparsed_subject(t.i)
+
+    def _misparsed_subject(self, v: int) -> int | None:
+        """The subject of a verb the parse left without one, when a name before it was read as
+        something else: a name tagged as an adverb ("Shibly, however, suggests ..."), or the
+        name set after an opening participle clause and read as an apposition inside it
+        ("Responding to the video on Twitter, Shiraz Maher, a researcher, said: ...")."""
+        tokens = self.tokens
+        sent = tokens[v].sent
+        for c in self.a._children[v]:
+            ct = tokens[c]
+            if c > v:
+                break
+            if ct.dep in ("advmod", "npadvmod", "dep") and c in self.name_tokens:
+                return c
+            opener = ct.dep in ("advcl", "csubj") and ct.tag in ("VBG", "VBN")
+            if not opener or _left_edge(self.a, c) != self.a.sentences[sent].token_start:
+                continue
+            for k in range(c + 1, v):
+                kt = tokens[k]
+                named = kt.pos == "PROPN" and k in self.name_tokens
+                if kt.dep in ("appos", "conj") and named and tokens[_left_edge(self.a, k) - 1].text == ",":
+                    return k
         return None
 
     def _name_before_verb(self, c: int, v: int) -> int:
@@ -924,6 +1021,15 @@ class _Finder:
         voiced = verb.dep != "ROOT" or verb.lemma.lower() in self.lex.noun_verbs
         if subj is None and t.dep == "dobj" and verb.pos == "VERB" and voiced:
             subj = self._subject(verb)
+        elif (
+            subj is not None
+            and tokens[subj].tag == "PRP$"
+            and t.dep == "dobj"
+            and verb.lemma.lower() in self.lex.noun_verbs
+        ):
+            # "Erdoğan repeated his insistence that ...": the subject who holds the insistence,
+            # which the possessive only points back to
+            subj = self._subject(verb) or subj
         self._add_reported(comp, None, (t.i, t.i), subj, self.lex.nouns.get(t.lemma.lower()))
 
     def _according(self, t: Token, to: Token) -> None:
@@ -1234,12 +1340,35 @@ class _Resolver:
             # (counted from the quotation's start when it comes before its cue)
             gap = tokens[min(d.first, h)].sent - tokens[prev.last].sent
             if 0 <= gap <= 1 and prev.entity is not None and self.kind.get(prev.entity) == "person":
-                if agrees(pronoun, self.references.genders.get(prev.entity)):
+                if agrees(pronoun, self.references.genders.get(prev.entity)) and not self._new_subject_between(
+                    prev, d, pronoun
+                ):
                     return prev.entity
             elif 0 <= gap <= 1 and prev.entity is None and tokens[prev.speaker_head].pos == "PROPN":
                 return None  # "Abu Mukhtar, a resident, said ... “...,” he said": a name we could not link
         found = self.references.pronoun_entities.get(h, ())
         return found[0] if len(found) == 1 else None
+
+    def _new_subject_between(self, prev: Draft, d: Draft, pronoun: str) -> bool:
+        """Whether another person the pronoun agrees with is the subject of a clause between the
+        claim before and the pronoun ("Putin said ... De Mistura will have to set out how he
+        thinks ...": De Mistura, not Putin). A name inside the quotation the pronoun attributes
+        is someone the speaker talks about, not the speaker."""
+        tokens = self.a.tokens
+        h = d.speaker_head
+        assert h is not None
+        after = max(prev.last, *(prev.cue or ()), *(prev.speaker or ()))
+        for head, entity, mtype in self.subject_mentions:
+            # a name the parse made the root of its sentence is its misread subject ("Joe Biden a
+            # potential candidate urged Europe ...")
+            if not after < head < h or entity == prev.entity or tokens[head].dep not in _SUBJECTS | {"ROOT"}:
+                continue
+            if d.kind == "direct" and d.first <= head <= d.last:
+                continue
+            person = self.kind.get(entity) == "person" and mtype == "PERSON"
+            if person and agrees(pronoun, self.references.genders.get(entity)):
+                return True
+        return False
 
     def _apposed(self, h: int) -> str | None:
         """The entity named in apposition to a description (not a place: "the town, Manbij")."""

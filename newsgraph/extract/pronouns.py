@@ -238,8 +238,12 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
             if frame.mention_last[k] == t.i and frame.mention_first[k] >= 0 and m.entity is not None:
                 # a subject, a name coordinated with one, or the name in apposition to one ("the
                 # shadow home secretary, Diane Abbott, criticised ...")
-                subject = t.dep in SUBJECT_DEPS or (
-                    t.dep in {"conj", "appos"} and frame.tok(t.head).dep in SUBJECT_DEPS
+                # (a name the parse made the root of its sentence is its misread subject: "Joe
+                # Biden a potential candidate urged Europe ...")
+                subject = (
+                    t.dep in SUBJECT_DEPS
+                    or (t.dep in {"conj", "appos"} and frame.tok(t.head).dep in SUBJECT_DEPS)
+                    or (t.dep == "ROOT" and t.pos == "PROPN")
                 )
                 group = _coordination(frame, t.i)
                 seen.append(_Seen(t.sent, m.entity, m.type, subject, frame.is_bare_modifier(m), group))
