@@ -336,6 +336,13 @@ class Frame(MentionIndex):
         for c in self.kids(h):
             if c.i < h and c.dep in {"amod", "compound", "nmod", "poss"}:
                 m = self.mention(c.i)
+                if (
+                    c.dep == "compound"
+                    and m is not None
+                    and t.lemma.lower() in events().nouns
+                    and self.entity_kind.get(m.entity or "") == "place"
+                ):
+                    continue  # "the Paris attacks killed 130": the city says where, not who
                 if self.is_actor_mention(m) and m is not None:
                     found = [m, *(mc for cj in self.conjuncts(c.i)[1:] if (mc := self.mention(cj)) is not None)]
                     mods.extend(a for mc in found if self.is_actor_mention(mc) and (a := self._modifier_arg(mc, h)))

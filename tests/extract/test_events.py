@@ -740,3 +740,10 @@ def test_a_refused_act_is_one_refusal(extracted: Extract) -> None:
     # a refusal of something else stays apart from the act it names
     y = extracted("Russia rejected the call to withdraw its forces.")
     assert "REJECT" in {v.type for v in y.events}
+
+
+@pytest.mark.slow
+def test_a_city_naming_an_attack_is_where_it_was_not_who_attacked(extracted: Extract) -> None:
+    x = extracted("France mourned on Sunday. The Paris attacks in 2015 killed 130 people.")
+    attack = _only(x, "ASSAULT")
+    assert "Paris" not in _texts(attack.source) and "130 people" in _texts(attack.target)
