@@ -975,6 +975,9 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
     for c in mods:
         g = frame.mention(c.i)
         if g is not None and frame.is_actor_mention(g) and g.type not in SCOPE_TYPES | {"PERSON"}:
+            to_body = role.lemma.lower() == "ambassador" and frame.entity_kind.get(g.entity or "") == "igo"
+            if rtype == "represents" and to_body:
+                continue  # "the UN ambassador, Nikki Haley": a state's ambassador to the UN, not the UN's
             out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
 

@@ -111,6 +111,10 @@ def test_a_name_hung_on_the_place_after_a_role_holds_the_role(
 def test_the_party_before_an_envoy_is_represented(extracted: Extract) -> None:
     found = triples(extracted("The UN special envoy for Syria, Lars Halvorsen, has resigned."))
     assert ("represents", "Lars Halvorsen", "UN") in found
+    # a "UN ambassador" is a state's ambassador to the UN: the UN is not whom she represents
+    ambassador = triples(extracted("The UN ambassador, Mary Okafor, declared herself unwell on Friday."))
+    assert ("has_role", "Mary Okafor", "ambassador") in ambassador
+    assert not [t for t in ambassador if t[0] == "represents"]
 
 
 @pytest.mark.slow
