@@ -940,10 +940,20 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             # "Votel, commander of U.S. Central Command": the description names the same person
             out.append(_Found("alias_of", person, frame.span_arg(sub[0].i, sub[-1].i), role_head))
         role_rel = _subordinate(frame, role_rel, [t for t in sub if t.i < role_head])
+        # "head of research at Amnesty", "director of policy at Quilliam": the role heads a part
+        # (a common noun after "of"), so its holder is one of the body's people, not its head
+        part = [
+            q.i
+            for p in frame.kids(role_head)
+            if p.dep == "prep" and p.lemma == "of"
+            for q in frame.kids(p.i)
+            if q.dep == "pobj" and q.pos == "NOUN" and frame.mention_at[q.i] < 0 and not frame.actor_args(q.i)
+        ]
         for p in frame.kids(role_head):
             if p.dep == "prep" and p.lemma in {"of", "for", "at", "with"}:
                 of_rel = _one_of_many(frame, role_tok, _heading(frame, role_tok, role_rel))
-                if of_rel == "has_role":  # "a researcher at Human Rights Watch": one of its people
+                if of_rel == "has_role" or (part and of_rel == "leads"):
+                    # "a researcher at Human Rights Watch", "head of research at Amnesty": one of its people
                     of_rel = "member_of"
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":

@@ -118,6 +118,15 @@ def test_the_party_before_an_envoy_is_represented(extracted: Extract) -> None:
 
 
 @pytest.mark.slow
+def test_the_head_of_a_part_of_a_body_is_its_member_not_its_head(extracted: Extract) -> None:
+    part = triples(extracted("Jane Roe, head of research at Amnesty International, said it was unlawful."))
+    assert ("member_of", "Jane Roe", "Amnesty International") in part
+    assert ("leads", "Jane Roe", "Amnesty International") not in part
+    whole = triples(extracted("Jane Roe, head of Amnesty International, said it was unlawful."))
+    assert ("leads", "Jane Roe", "Amnesty International") in whole
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
