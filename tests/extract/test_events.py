@@ -38,6 +38,9 @@ def _texts(args: tuple) -> set[str]:  # type: ignore[type-arg]
         ("Britain proscribed the militia as a terrorist group in 2019.", "SANCTION", None, "proscribed"),
         ("Iraqi forces recaptured Mosul from Isis in 2017.", "ASSAULT", None, "recaptured"),
         ("The two men have been stripped of their British citizenship.", "COERCE", None, "stripped"),
+        # evacuating people is aid (CAMEO 070), evacuating positions a retreat (0874)
+        ("Russia evacuated 30 children from Syria in December.", "AID", None, "evacuated"),
+        ("The rebels evacuated their positions near Idlib on Friday.", "RETREAT", None, "evacuated"),
     ],
 )
 def test_trigger_type_and_mode(extracted: Extract, text: str, type_: str, mode: str | None, trigger: str) -> None:
