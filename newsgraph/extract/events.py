@@ -336,12 +336,7 @@ class Frame(MentionIndex):
         for c in self.kids(h):
             if c.i < h and c.dep in {"amod", "compound", "nmod", "poss"}:
                 m = self.mention(c.i)
-                if (
-                    c.dep == "compound"
-                    and m is not None
-                    and t.lemma.lower() in events().nouns
-                    and self.entity_kind.get(m.entity or "") == "place"
-                ):
+                if t.lemma.lower() in events().nouns and self.names_where(c, m):
                     continue  # "the Paris attacks killed 130": the city says where, not who
                 if self.is_actor_mention(m) and m is not None:
                     found = [m, *(mc for cj in self.conjuncts(c.i)[1:] if (mc := self.mention(cj)) is not None)]
@@ -386,6 +381,11 @@ class Frame(MentionIndex):
             first, last = self.noun_phrase(h)
             return [self.span_arg(first, last)]
         return []
+
+    def names_where(self, c: Token, m: Mention | None) -> bool:
+        """Whether modifier ``c`` of an act's noun (mention ``m``) is a place naming where the act
+        was, not who did it: "the Warsaw summit", "the Paris attacks"."""
+        return c.dep == "compound" and m is not None and self.entity_kind.get(m.entity or "") == "place"
 
     def named_as(self, h: int) -> Mention | None:
         """The name a description gives its actor: "a militia known as the Syrian Democratic
@@ -1273,7 +1273,7 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                 if state is not None:
                     states.append(state)
                 continue
-            if c.dep == "compound" and m.entity is not None and frame.entity_kind.get(m.entity) == "place":
+            if frame.names_where(c, m):
                 # "the Warsaw summit", "the 1991 Madrid peace conference": a city names where, not who
                 if d.location is None:
                     d.location = frame.arg(m)
