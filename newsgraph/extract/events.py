@@ -144,6 +144,10 @@ class Frame(MentionIndex):
     """Whether a force named by its owner is an argument as written ("Assad's forces", tied to
     Assad): events cite who acted as the text names them; relations tie the owner itself."""
 
+    def infinitive(self, i: int) -> bool:
+        """Whether the verb at token ``i`` is a to-infinitive ("to discuss")."""
+        return any(k.dep == "aux" and k.text.lower() == "to" for k in self.kids(i))
+
     @classmethod
     def of(cls, annotation: Annotation, x: Extraction) -> Frame:
         lex = actors()
@@ -519,11 +523,7 @@ class Frame(MentionIndex):
                 return shared, passive
             if t.dep in {"acl", "relcl"} and head.pos in ACTOR_POS:
                 found = self.actor_args(head.i)
-                if (
-                    not found
-                    and t.dep == "acl"
-                    and any(c.dep == "aux" and c.text.lower() == "to" for c in self.kids(v))
-                ):
+                if not found and t.dep == "acl" and self.infinitive(v):
                     # "his pledge to pull troops out", "Trump's promise to leave": who pledges acts
                     found = _owner(self, head.i)
                     if not found and head.dep in OBJECTS and head.lemma.lower() in events().embedding["planned"]:
@@ -540,8 +540,7 @@ class Frame(MentionIndex):
                 # "suspected of joining Isis", "jailed after joining a Kurdish group", "accused
                 # the YPG of attacking": who does what the gerund names
                 return self._gerund_agent(head.head, head.lemma.lower(), depth), passive
-            infinitive = any(c.dep == "aux" and c.text.lower() == "to" for c in self.kids(v))
-            if t.dep == "advcl" and t.tag == "VB" and infinitive:
+            if t.dep == "advcl" and t.tag == "VB" and self.infinitive(v):
                 # a purpose clause: "forces moved north to defeat ISIL" (the main clause's subject)
                 return self.subjects(head.i, depth + 1)[0], passive
         if t.dep in {"csubj", "acl", "amod", "advcl", "dep"}:
@@ -799,7 +798,13 @@ def _same_act(frame: Frame, a: _Draft, head: int, b: _Draft) -> bool:
     if b.nominal:
         return _noun_of_act(frame, head, b.trigger) in {"subject", "means"}
     tb = frame.tok(b.trigger)
-    return tb.head == head and tb.dep == "conj" and 0 < b.trigger - head <= 3
+    if tb.head != head or b.trigger <= head:
+        return False
+    if tb.dep == "conj":
+        return b.trigger - head <= 3
+    # the same act told again in a clause on the verb: its purpose ("met in Tehran to discuss
+    # Idlib") or what it did ("warned ..., warning that", "fired a missile, wounding two")
+    return tb.dep in {"advcl", "xcomp"} and (tb.tag == "VBG" or frame.infinitive(b.trigger))
 
 
 def _merge_same_act(frame: Frame, drafts: list[_Draft]) -> list[_Draft]:

@@ -667,6 +667,11 @@ def test_one_event_per_act(extracted: Extract) -> None:
     # two acts of different kinds stay two events
     w = extracted("Police arrested and beat the protesters outside the ministry.")
     assert {v.type for v in w.events} >= {"COERCE", "ASSAULT"}
+    # the act's purpose of the same kind, and a participle that tells it again, are that act
+    m = _only(extracted("The two foreign ministers met in Nairobi on Friday to discuss the border."), "CONSULT")
+    assert m.trigger.text.startswith("met") and m.trigger.text.endswith("discuss")
+    f = _only(extracted("Rebels fired a rocket at the convoy, killing four soldiers."), "ASSAULT")
+    assert "four soldiers" in _texts(f.target)
 
 
 @pytest.mark.slow
