@@ -100,6 +100,8 @@ class EventOntology:
     location_prepositions: frozenset[str]
     target_participles: frozenset[str]
     naming_participles: frozenset[str]
+    forecast_verbs: frozenset[str] = frozenset()
+    """Verbs of warning: a threat only when aimed at someone or telling of the warner's own act."""
 
 
 @dataclass(frozen=True)
@@ -310,6 +312,7 @@ def load_events(path: Path) -> EventOntology:
         location_prepositions=words("location_prepositions"),
         target_participles=words("target_participles"),
         naming_participles=words("naming_participles"),
+        forecast_verbs=words("forecast_verbs"),
     )
 
 

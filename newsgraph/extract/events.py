@@ -985,6 +985,28 @@ def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigg
     return None
 
 
+def _forecast(frame: Frame, t: Token, source: list[Arg]) -> bool:
+    """Whether a warning foretells what others or events will do rather than threaten the
+    warner's own act: "warned that millions face freezing", "warned of an exodus", "warned in a
+    statement". CAMEO codes such warnings as comment (012), not threats. A warning is a threat
+    when it is aimed at someone ("warned America that", "warned Assad not to attack", "warned
+    against an assault") or tells of the warner's own act ("Turkey warned it will not stand by")."""
+    kids = frame.kids(t.i)
+    if any(c.dep in {"dobj", "dative"} or (c.dep == "prep" and c.lemma.lower() == "against") for c in kids):
+        return False
+    own = {a.entity for a in source if a.entity}
+    for c in kids:
+        if c.dep not in {"ccomp", "xcomp"}:
+            continue
+        subjects = [k for k in frame.kids(c.i) if k.dep in SUBJECTS | PASSIVE_SUBJECTS]
+        if not subjects and c.dep == "xcomp":
+            return False  # "warned to retaliate": the warner acts
+        for k in subjects:
+            if k.tag == "PRP" or own & {a.entity for a in frame.actor_args(k.i)}:
+                return False
+    return True
+
+
 def _governs_event_noun(frame: Frame, found: dict[int, Trigger], i: int) -> bool:
     """ "held talks", "launched an attack": the noun carries the event, the verb only its actors."""
     t = frame.tok(i)
@@ -1057,6 +1079,8 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         return None  # "gave birth", "gave interviews", "given credit"
     if lemma in ATTEMPT_VERBS and not objects and any(c.pos == "VERB" for c in complements):
         return None  # "helped organise flights", "sought to convince": the complement is the act
+    if lemma in ont.forecast_verbs and _forecast(frame, t, source):
+        return None  # "the WHO warned that services are overstretched": a statement, not a threat
     if (
         lemma == "ask"
         and not object_heads

@@ -755,3 +755,21 @@ def test_a_city_naming_an_attack_is_where_it_was_not_who_attacked(extracted: Ext
     x = extracted("France mourned on Sunday. The Paris attacks in 2015 killed 130 people.")
     attack = _only(x, "ASSAULT")
     assert "Paris" not in _texts(attack.source) and "130 people" in _texts(attack.target)
+
+
+@pytest.mark.slow
+def test_a_warning_is_a_threat_only_when_aimed_or_of_the_warners_own_act(extracted: Extract) -> None:
+    # a forecast of what others or events will do is a statement, not a threat
+    for text in (
+        "The aid agency warned that thousands of families in the camp face a cold winter.",
+        "The minister warned of a new wave of refugees if the fighting spreads.",
+        '"The hospitals are full," the Red Crescent warned in a statement.',
+    ):
+        assert not [v for v in extracted(text).events if v.type == "THREATEN"], text
+    # aimed at someone, against an act, or telling of the warner's own act: a threat
+    for text in (
+        "Kenya warned Somalia that its troops would cross the border.",
+        "Ethiopia warned against any attack on the dam.",
+        "Turkey warned it would not stand by and watch an assault on the town.",
+    ):
+        assert [v for v in extracted(text).events if v.type == "THREATEN"], text
