@@ -773,3 +773,24 @@ def test_a_warning_is_a_threat_only_when_aimed_or_of_the_warners_own_act(extract
         "Turkey warned it would not stand by and watch an assault on the town.",
     ):
         assert [v for v in extracted(text).events if v.type == "THREATEN"], text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # a court's sentence is coercion of the one sentenced
+        ("A court in Nairobi sentenced the two Somali men to ten years in prison.", "COERCE", "court", "Somali men"),
+        # begging and imploring are requests; vilifying and denigrating are accusations
+        ("The stranded sailors begged the Kenyan government for help.", "REQUEST", "sailors", "Kenyan government"),
+        ("Museveni has repeatedly denigrated the African Union.", "ACCUSE", "Museveni", "African Union"),
+    ],
+)
+def test_the_vocabulary_of_sentences_pleas_and_disparagement(
+    extracted: Extract, text: str, type_: str, source: str, target: str
+) -> None:
+    v = _only(extracted(text), type_)
+    assert any(source in s for s in _texts(v.source)), v
+    assert any(target in t for t in _texts(v.target)), v
+    # "require" is a need, not a request of anyone
+    assert not [w for w in extracted("The camps require more doctors and clean water.").events if w.type == "REQUEST"]
