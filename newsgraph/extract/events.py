@@ -76,7 +76,9 @@ ACTOR_POS = frozenset({"NOUN", "PROPN"})
 QUANTITY_HEADS = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score",
      "scores", "group", "number", "band", "crowd", "handful", "some", "many", "most", "all", "few", "total",
-     "wave", "series", "spate", "string", "round", "barrage", "volley"}
+     "wave", "series", "spate", "string", "round", "barrage", "volley",
+     # parts of a body that stand for it: "the highest levels of the royal court", "remnants of Isis"
+     "level", "rank", "element", "remnant", "incarnation", "faction", "wing", "echelon"}
 )  # fmt: skip
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})

@@ -498,6 +498,8 @@ def test_an_event_takes_the_date_of_its_own_clause(extracted: Extract) -> None:
         ("Egypt's detention of Tomas Brandt angered Germany.", "COERCE", "Egypt", "Tomas Brandt"),
         # an adjective's bearer does what its complement names
         ("The Kenyan army remains determined to attack al-Shabaab in Somalia.", "ASSAULT", "Kenyan army", "al-Shabaab"),
+        # a part of a body stands for the body
+        ("Kenya accused the highest levels of the Somali army of the raid.", "ACCUSE", "Kenya", "Somali army"),
         # a relative pronoun under a preposition stands for what it follows
         (
             "The Allied Democratic Forces, with whom Uganda has fought for decades, attacked Beni.",
