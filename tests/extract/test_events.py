@@ -796,3 +796,14 @@ def test_the_vocabulary_of_sentences_pleas_and_disparagement(
     assert any(target in t for t in _texts(v.target)), v
     # "require" is a need, not a request of anyone
     assert not [w for w in extracted("The camps require more doctors and clean water.").events if w.type == "REQUEST"]
+
+
+@pytest.mark.slow
+def test_an_adviser_named_earlier_is_the_actor_of_the_role_phrase(extracted: Extract) -> None:
+    x = extracted(
+        "The Kenyan national security adviser, Amina Odhiambo, arrived in Addis Ababa on Monday. "
+        "Later the Kenyan national security adviser held talks with Ethiopian officials."
+    )
+    talks = _only(x, "CONSULT")
+    names = {e.id: e.name for e in x.entities}
+    assert any(names.get(a.entity or "") == "Amina Odhiambo" for a in (*talks.source, *talks.participants)), talks
