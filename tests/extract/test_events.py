@@ -498,6 +498,13 @@ def test_an_event_takes_the_date_of_its_own_clause(extracted: Extract) -> None:
         ("Egypt's detention of Tomas Brandt angered Germany.", "COERCE", "Egypt", "Tomas Brandt"),
         # an adjective's bearer does what its complement names
         ("The Kenyan army remains determined to attack al-Shabaab in Somalia.", "ASSAULT", "Kenyan army", "al-Shabaab"),
+        # a people named as possessor with a curly apostrophe is a noun, not a bare adjective
+        (
+            "Nothing was said by the envoy about the Russians’ projected attack on the Ukrainian army.",
+            "ASSAULT",
+            "Russians",
+            "Ukrainian army",
+        ),
         # a part of a body stands for the body
         ("Kenya accused the highest levels of the Somali army of the raid.", "ACCUSE", "Kenya", "Somali army"),
         # a relative pronoun under a preposition stands for what it follows
