@@ -138,9 +138,9 @@ class MentionIndex:
         if k < 0:
             return False
         last = self.tok(self.mention_last[k])
-        if last.tag in {"NNS", "NNPS"} and last.i + 1 < len(self.annotation.tokens):
-            if self.tok(last.i + 1).text in {"'", "’"}:
-                return False  # "the Russians’ attack": a people as possessor, not an adjective
+        after = last.i + 1
+        if last.tag in {"NNS", "NNPS"} and after < len(self.annotation.tokens) and self.tok(after).text in {"'", "’"}:
+            return False  # "the Russians’ attack": a people as possessor, not an adjective
         return last.pos == "ADJ" or (m.type == "NORP" and last.dep in {"amod", "compound", "nmod"})
 
     @cached_property
