@@ -102,6 +102,8 @@ class EventOntology:
     naming_participles: frozenset[str]
     forecast_verbs: frozenset[str] = frozenset()
     """Verbs of warning: a threat only when aimed at someone or telling of the warner's own act."""
+    judicial_verbs: frozenset[str] = frozenset()
+    """Verbs of a court's acts: a person so treated in a state (passive, no agent) is by that state."""
 
 
 @dataclass(frozen=True)
@@ -313,6 +315,7 @@ def load_events(path: Path) -> EventOntology:
         target_participles=words("target_participles"),
         naming_participles=words("naming_participles"),
         forecast_verbs=words("forecast_verbs"),
+        judicial_verbs=words("judicial_verbs"),
     )
 
 

@@ -414,17 +414,25 @@ class Frame(MentionIndex):
         a name modifying a noun ("Taiwan's minister", "US troops") stands for the actor itself."""
         head = self.tok(h)
         lemma = head.lemma.lower()
+        a = self.annotation.token_at(m.start)
+        if (
+            self.bodies
+            and head.tag == "NN"
+            and lemma in self.lexicon.nouns
+            and (m.type == "NORP" or self.entity_kind.get(m.entity or "") == "state")
+            and any(c.dep == "det" and c.text.lower() in {"a", "an"} for c in self.kids(h))
+        ):
+            # "a former British soldier", "a US citizen": one person of that country, not the country
+            return self.span_arg(a.i if a is not None else h, h)
         if not self.is_bare_modifier(m):
             if self.bodies and head.pos == "NOUN" and lemma in self.lexicon.nouns:
                 # "Assad's forces", "US troops": the body as written, tied to the actor it belongs to
-                a = self.annotation.token_at(m.start)
                 return self.span_arg(a.i if a is not None else h, h, m.entity)
             return self.arg(m)
         if lemma in events().nouns or not (
             lemma in self.lexicon.nouns or lemma in events().agent_objects or head.tag in {"NNS", "NNPS"}
         ):
             return None  # "the Kurdish demand", "a Bolivian proposal": a thing, not an actor
-        a = self.annotation.token_at(m.start)
         return self.span_arg(a.i if a is not None else h, h, m.entity)
 
     def is_bare_arg(self, a: Arg) -> bool:
@@ -1141,6 +1149,11 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
             probe = _Draft(d.type, d.mode, t.i, t.i, sentence)
             _prepositions(frame, ont, probe, h)
             d.target.extend(a for a in probe.target if a not in d.target and a not in d.source)
+    if not d.source and passive and lemma in ont.judicial_verbs and d.location is not None:
+        # "jailed in Turkey", "sentenced in Iran": a state's courts jail and sentence
+        where = d.location.entity
+        if where is not None and frame.entity_kind.get(where) == "state":
+            d.source = [d.location]
     if not d.source and trig.type in {"MOBILIZE", "AID"}:
         for h in object_heads:
             if frame.tok(h).lemma.lower() in ont.agent_objects:

@@ -814,3 +814,15 @@ def test_an_adviser_named_earlier_is_the_actor_of_the_role_phrase(extracted: Ext
     talks = _only(x, "CONSULT")
     names = {e.id: e.name for e in x.entities}
     assert any(names.get(a.entity or "") == "Amina Odhiambo" for a in (*talks.source, *talks.participants)), talks
+
+
+@pytest.mark.slow
+def test_a_court_act_in_a_state_is_that_states_and_one_national_is_no_country(extracted: Extract) -> None:
+    x = extracted("A former Kenyan soldier has been jailed in Uganda for ten years.")
+    names = {e.id: e.name for e in x.entities}
+    jailed = _only(x, "COERCE")
+    assert [names.get(a.entity or "") for a in jailed.source] == ["Uganda"]
+    # one soldier of a country is a person, not the country acted on
+    assert jailed.target and all(a.entity is None for a in jailed.target), jailed.target
+    # no court named and no state: no source is made up
+    assert not _only(extracted("Two men were detained in a camp on Monday."), "COERCE").source
