@@ -257,6 +257,8 @@ def event_features(v: Event, c: _Context) -> Features:
         f["no_target"] = 1.0
     if any(_pronoun(a) for a in args):
         f["pronoun_arg"] = 1.0
+    if any(a.entity is not None and _words(a.text)[:1] in (["his"], ["her"], ["its"], ["their"]) for a in args):
+        f["possessive_arg"] = 1.0  # "their father", "his forces": an actor reached through a possessive
     if args:
         f["unresolved_args"] = sum(1 for a in args if a.entity is None) / len(args)
     if any(c.kind(a) not in ("none", "other") for a in (*v.source, *v.participants)):

@@ -37,6 +37,19 @@ def test_a_named_speaker_with_a_say_cue_is_trusted_more_than_an_unresolved_one(e
     assert named.confidence is not None and named.confidence >= confidence.DEFAULT_THRESHOLD
 
 
+@pytest.mark.slow
+def test_an_actor_reached_through_a_possessive_is_a_feature_of_the_event(annotated) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract import extract
+    from newsgraph.records import Document
+
+    text = "Amina Yusuf lives in Nairobi. Her brother was arrested by police in Mombasa on Monday."
+    a = annotated(text)
+    x = extract(Document(id="t", text=text), a)
+    feats = confidence.features(a, x)["event"]
+    arrest = [f for v, f in zip(x.events, feats, strict=True) if v.type == "COERCE"]
+    assert arrest and arrest[0].get("possessive_arg") == 1.0, (x.events, feats)
+
+
 def test_the_model_is_a_logistic_of_its_weighted_features() -> None:
     m = confidence.Model(bias=0.0, weights={"a": 2.0, "b": -2.0})
     assert m.probability({}) == pytest.approx(0.5)
