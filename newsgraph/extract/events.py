@@ -347,8 +347,15 @@ class Frame(MentionIndex):
                 if self.is_actor_mention(m) and m is not None:
                     found = [m, *(mc for cj in self.conjuncts(c.i)[1:] if (mc := self.mention(cj)) is not None)]
                     mods.extend(a for mc in found if self.is_actor_mention(mc) and (a := self._modifier_arg(mc, h)))
-                elif self.bodies and c.dep == "poss" and is_pronoun(c) and t.lemma.lower() in self.lexicon.nouns:
+                elif (
+                    self.bodies
+                    and c.dep == "poss"
+                    and is_pronoun(c)
+                    and t.lemma.lower() in self.lexicon.nouns
+                    and t.lemma.lower() not in events().kin_nouns
+                ):
                     # "its fighters", "their troops": the body, tied to whom the pronoun stands for
+                    # (never "their father": a relative is someone else)
                     mods.extend(self.span_arg(c.i, h, a.entity) for a in self._pronoun_antecedent(c.i) if a.entity)
         lemma = t.lemma.lower()
         if t.tag == "NN" and lemma in self.role_nouns and not self.mention_at[h] >= 0:

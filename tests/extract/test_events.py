@@ -826,3 +826,15 @@ def test_a_court_act_in_a_state_is_that_states_and_one_national_is_no_country(ex
     assert jailed.target and all(a.entity is None for a in jailed.target), jailed.target
     # no court named and no state: no source is made up
     assert not _only(extracted("Two men were detained in a camp on Monday."), "COERCE").source
+
+
+@pytest.mark.slow
+def test_a_relative_named_through_a_possessive_is_not_the_body_it_stands_for(extracted: Extract) -> None:
+    x = extracted("The Red Cross visited the camp. Their mother in Kenya never joined their father in Somalia.")
+    join = _only(x, "JOIN")
+    assert all(a.entity is None for a in (*join.source, *join.target)), join
+    # "their fighters" is still the body of whom "their" stands for
+    y = extracted("Al-Shabaab said their fighters attacked the base.")
+    names = {e.id: e.name for e in y.entities}
+    attack = _only(y, "ASSAULT")
+    assert any(names.get(a.entity or "") == "Al-Shabaab" for a in attack.source), attack
