@@ -951,6 +951,8 @@ def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigg
     for c in frame.kids(t.i):
         if c.dep in CAMEO_OBJECT_DEPS:
             objects |= _cameo_words(frame, c)
+            if any(k.dep == "neg" and k.i > t.i for k in frame.kids(c.i)):
+                objects.add("not")  # "pleaded not guilty": the patterns read the word after the verb
         elif c.dep in {"prep", "agent"}:
             phrases.append(_cameo_words(frame, c))
     after = objects.union(*phrases)
