@@ -802,7 +802,7 @@ def test_the_vocabulary_of_sentences_pleas_and_disparagement(
     assert any(source in s for s in _texts(v.source)), v
     assert any(target in t for t in _texts(v.target)), v
     # a plea in court is no request: the dictionary codes "plead not guilty" as a denial (016)
-    assert not [w for w in extracted("Odhiambo pleaded not guilty to the charges.").events if w.type == "REQUEST"]
+    assert not [w for w in extracted("Otieno pleaded not guilty to the charge.").events if w.type == "REQUEST"]
     # "require" is a need, not a request of anyone
     assert not [w for w in extracted("The camps require more doctors and clean water.").events if w.type == "REQUEST"]
 
