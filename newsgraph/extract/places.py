@@ -237,6 +237,10 @@ class _Target:
     seat: bool = False
     """An organisation named for a place (``Bank of Mexico``, ``Toronto Transit Commission``):
     it stays an organisation and gets the place it is named for as its seat."""
+    small: bool = False
+    """A seat read from a town smaller than :data:`SEAT_MIN_POPULATION` (``Cavan County
+    Council``): kept only as the one town of that name in a country the rest of the story
+    points at (:data:`RETYPE_MIN_EVIDENCE`)."""
 
 
 def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
@@ -299,6 +303,14 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             # "Kent" with no first name: a place only as the one place of that name in the
             # story's country ("Franklin" has many in the United States)
             del final[eid]
+    for eid in [t.entity.id for t in targets if t.small and t.entity.id in final]:
+        won = final[eid].candidate
+        if (
+            won.level != LEVEL_CITY
+            or weights.get(won.country or "", 0.0) < RETYPE_MIN_EVIDENCE
+            or sum(c.country == won.country and not c.alternate for c in candidates[eid]) > 1
+        ):
+            del final[eid]  # "Cavan Institute" is Cavan's only in a story about Ireland
     # the locality's country: by the places the story names, not by its nationalities ("French")
     named, _ = _evidence([t for t in targets if t.names], candidates, dateline)
     local = _local_features(x, targets, candidates, final, dateline, named)
@@ -576,13 +588,13 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
             if _candidates(index, target) or (seat := _seat(index, entity)) is None:
                 targets.append(target)
             else:  # "at the Illinois Department of Public Health": not a place, but named for one
-                targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True))
+                targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True, small=seat[2]))
             continue
         if entity.kind == "organization" and _named_like_place(index, entity, mentions):
             targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
             continue
         if entity.kind in SEAT_KINDS and (seat := _seat(index, entity)) is not None:
-            targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True))
+            targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True, small=seat[2]))
             continue
         if entity.kind in NOT_PLACES:
             continue
@@ -617,7 +629,7 @@ LANDMARKS = frozenset({"BLDG", "ST", "PPLX"})
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
-def _seat(index: PlaceIndex, entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def _seat(index: PlaceIndex, entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
     """The names and demonyms of the place an organisation, a medium or an international
     organisation is named for (:func:`_seat_name`): ``The Washington Post`` is Washington's,
     ``Nigerian Army`` Nigeria's, ``European Commission`` Europe's; an acronym the gazetteer
@@ -628,11 +640,34 @@ def _seat(index: PlaceIndex, entity: Entity) -> tuple[tuple[str, ...], tuple[str
         names.append(_LEADING_THE.sub("", full.name))
     for name in _unique(names):
         if any(c.feature in LANDMARKS and not c.alternate for c in index.lookup(name)):
-            return (name,), ()  # "the Kremlin said": the presidency, seated in the Kremlin
+            return (name,), (), False  # "the Kremlin said": the presidency, seated in the Kremlin
         if (form := _seat_name(index, name)) is not None:
-            return (form,), ()
+            return (form,), (), False
         if (word := _seat_demonym(index, name)) is not None:
-            return (), (word,)
+            return (), (word,), False
+    for name in _unique(names):
+        if (form := _small_seat_name(index, name)) is not None:
+            return (form,), (), True
+    return None
+
+
+def _small_seat_name(index: PlaceIndex, name: str) -> str | None:
+    """The town an organisation's name begins with when it is too small for :func:`_seat_name`
+    (``Cavan County Council``, ``Nenagh MDC``): one to three capitalised words (not an acronym)
+    that the gazetteer knows as a town by its own name, followed by more words. The seat is kept
+    only where the story points at the town's country (:attr:`_Target.small`)."""
+    words = name.replace("’s ", " ").replace("'s ", " ").split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        part = words[:n]
+        if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in part):
+            continue
+        form = " ".join(part)
+        entry = entry_named(form)
+        if entry is not None and entry.kind not in ("place", "state"):
+            return None
+        towns = [c for c in index.lookup(form) if c.level == LEVEL_CITY and not c.alternate]
+        if any(c.population >= TOWN_POPULATION for c in towns) or (towns and words[-1].lower() not in LOCAL_HEADS):
+            return form  # a village names a council, not a university: "Loyola University" is local
     return None
 
 
