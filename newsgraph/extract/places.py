@@ -73,6 +73,10 @@ evidence only with its division named or a dateline of its country (:func:`_smal
 
 LOCAL_HOME_SHARE = 0.5
 """Share of the story's country evidence its home country needs for a locality without a dateline."""
+LOCAL_HOME_LEAD = 1.5
+SEAT_LOCALITY = True
+"""... or how many times the next country's evidence it needs (``Ireland`` over the
+scattered namesakes of a story's small towns)."""
 LOCAL_HEADS = frozenset(
     [
         "street",
@@ -387,7 +391,10 @@ def _locality(
     if dateline is not None and dateline[2].level == LEVEL_CITY:
         return dateline[2]
     home = max(weights, key=lambda k: weights[k], default=None)
-    if home is None or weights[home] < LOCAL_HOME_SHARE * sum(weights.values()):
+    runner_up = max((v for k, v in weights.items() if k != home), default=0.0)
+    if home is None or (
+        weights[home] < LOCAL_HOME_SHARE * sum(weights.values()) and weights[home] < LOCAL_HOME_LEAD * runner_up
+    ):
         return None  # a story about several countries has no one locality
     counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
     for t in targets:
@@ -395,7 +402,7 @@ def _locality(
         if (
             choice is None
             or choice.candidate.level != LEVEL_CITY
-            or t.seat
+            or (t.seat and not SEAT_LOCALITY)
             or t.bare
             or choice.candidate.country != home
         ):
