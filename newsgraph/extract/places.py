@@ -151,6 +151,14 @@ STREET_HEADS = frozenset(
     ["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "drive", "lane"]
 )
 """Last words that make a name a street even where the tagger took it for a person (``Victoria St.``)."""
+LOCAL_AFTER = re.compile(
+    r"\s+(?:roundabout|junction|interchange|graveyard|cemetery|church|mosque|hotel|stadium|hospital|"
+    r"restaurant|bridge|street|road|square|market|park)\b"
+)
+"""A facility noun written in lower case right after a name (``the Air Balloon roundabout``,
+``the Rotana hotel``): the name is a street or building of the story's locality."""
+ROAD_NUMBER = re.compile(r"[AMB]\d{1,4}")
+"""A British road number (``A40``, ``M5``): a road of the story's locality."""
 LOCAL_FIRST = frozenset(["rue", "hotel", "faubourg", "avenida", "calle", "via", "piazza", "plaza"])
 """First words of the names of streets and buildings (``Rue Casa Calvo``, ``Hotel Kyjev``)."""
 CLUES = {
@@ -371,7 +379,15 @@ def _local_features(
             and (words[-1].lower() in LOCAL_HEADS or words[0].lower() in LOCAL_FIRST)
             and e.kind in ("place", "organization", "person", "other")
         )
-        if local and e.kind == "person" and words[-1].lower() not in STREET_HEADS:
+        if not local and e.kind in ("organization", "person", "other"):
+            mentions = [by_id[m] for m in e.mentions if m in by_id]
+            text = x.document.text
+            after = [LOCAL_AFTER.match(text, m.end) is not None for m in mentions]
+            # a person only when every mention is so written ("Trump hotel" once is not a hotel's name)
+            local = bool(after) and (
+                (all(after) if e.kind == "person" else any(after)) or ROAD_NUMBER.fullmatch(e.name) is not None
+            )
+        elif local and e.kind == "person" and words[-1].lower() not in STREET_HEADS:
             # "Stuart Hall" said ...; "in Washington Square"
             mentions = [by_id[m] for m in e.mentions if m in by_id]
             local = _reads_as_place(x.document.text, mentions, [], "person")
