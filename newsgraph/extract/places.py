@@ -211,7 +211,8 @@ _PLACE_WORDS = (
     r"in|near|at|outside|inside|around|towards?|into|across|besieged|"
     r"(?:the\s+)?(?:town|city|village|resort|port|suburb|district|province|region)\s+of|"
     r"(?:towns|cities|villages|places|areas|provinces)\s+(?:such as|including|like)|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
+    r"(?:moved|moving|moves|returned|went|travell?ed|came|comes|coming|flew|fled|drove|back)\s+to|,\s+of"
 )
 _PLACE_BEFORE = re.compile(rf"(?:\b(?:{_PLACE_WORDS})|\b\d{{1,3}},\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 """A place before a person-typed name: "in", "near" ..., and "<name>, 50, from Qaim"."""
@@ -622,7 +623,7 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         if entity.kind == "organization" and _named_like_place(index, entity, mentions):
             targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
             continue
-        if entity.kind in SEAT_KINDS and (seat := _seat(index, entity)) is not None:
+        if (entity.kind in SEAT_KINDS or _person_like_org(entity)) and (seat := _seat(index, entity)) is not None:
             targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True, small=seat[2]))
             continue
         if entity.kind in NOT_PLACES:
@@ -771,6 +772,19 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
         ):
             return form
     return None
+
+
+def _person_like_org(entity: Entity) -> bool:
+    """A person-typed entity of two words or more whose last word is an organisation's head
+    noun or an acronym (``Abuja Chamber of Commerce and Industry``, ``New Brunswick RCMP``,
+    ``Sokoto State``): an organisation the tagger took for a person, seated where it is named for."""
+    words = entity.name.split()
+    if entity.kind != "person" or len(words) < 2:
+        return False
+    last = words[-1]
+    return last.lower() in word_list("org_heads") | _INSTITUTION_HEADS or (
+        len(last) > 1 and last.isupper() and last.isalpha()
+    )
 
 
 def _org_like(entity: Entity) -> bool:
