@@ -118,7 +118,10 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
         if match in ACRONYM_MODES:
             exact.setdefault(tokens, entry)
         else:
-            folded.setdefault(tokens.lower(), entry)
+            known = folded.setdefault(tokens.lower(), entry)
+            if known.match == "title" and match == "cased" and known.kind == kind:
+                # a big city after its small namesake: "SAN DIEGO" in capitals is the city's
+                folded[tokens.lower()] = entry
             if kind in ("group", "organization", "igo", "media") and len(entry.tokens) > 1:
                 sk = skeleton(name)
                 if len(sk) >= 6:
