@@ -435,7 +435,7 @@ def _locality(
         counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
     if not counts:
         return None
-    return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
+    return max(counts.values(), key=lambda v: (v[0], v[2].population))[2]
 
 
 def _without(
