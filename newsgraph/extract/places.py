@@ -165,6 +165,33 @@ LOCAL_AFTER = re.compile(
 ``the Rotana hotel``): the name is a street or building of the story's locality."""
 ROAD_NUMBER = re.compile(r"[AMB]\d{1,4}")
 """A British road number (``A40``, ``M5``): a road of the story's locality."""
+BUILDING_HEADS = frozenset(
+    [
+        "hospital",
+        "racecourse",
+        "stadium",
+        "arena",
+        "airport",
+        "theatre",
+        "theater",
+        "museum",
+        "cathedral",
+        "campus",
+        "library",
+        "university",
+        "institute",
+        "prison",
+        "courthouse",
+        "cemetery",
+        "tower",
+        "place",
+        "avenue",
+        "boulevard",
+        "square",
+    ]
+)
+"""Last words of buildings' and streets' names that end no person's name (``Ramor Theatre``,
+``Fitzwilliam Place``): such a name is local even where the tagger took it for a person."""
 LOCAL_FIRST = frozenset(["rue", "hotel", "faubourg", "avenida", "calle", "via", "piazza", "plaza"])
 """First words of the names of streets and buildings (``Rue Casa Calvo``, ``Hotel Kyjev``)."""
 CLUES = {
@@ -394,7 +421,7 @@ def _local_features(
             local = bool(after) and (
                 (all(after) if e.kind == "person" else any(after)) or ROAD_NUMBER.fullmatch(e.name) is not None
             )
-        elif local and e.kind == "person" and words[-1].lower() not in STREET_HEADS:
+        elif local and e.kind == "person" and words[-1].lower() not in STREET_HEADS | BUILDING_HEADS:
             # "Stuart Hall" said ...; "in Washington Square"
             mentions = [by_id[m] for m in e.mentions if m in by_id]
             local = _reads_as_place(x.document.text, mentions, [], "person")
