@@ -206,6 +206,7 @@ CLUES = {
     "echo": "another name of the story resolved there",
     "only": "the only place of that name",
     "spelling": "another spelling of its name, in a country the story names",
+    "initials": "the initials of a country or province the story names",
 }
 """What each part of a candidate's score says, for the place's ``clue``."""
 RETYPE_MIN_EVIDENCE = 1.0
@@ -360,6 +361,7 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
     # the locality's country: by the places the story names, not by its nationalities ("French")
     named, _ = _evidence([t for t in targets if t.names], candidates, dateline)
     local = _local_features(x, targets, candidates, final, dateline, named)
+    initials = _initials(x, final, set(local))
     out = []
     explained: dict[str, dict[str, float]] = {}
     for e in x.entities:
@@ -372,8 +374,40 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             explained[e.id] = {"clue:locality": 1.0}
             attributes = {**e.attributes, **why(CLUES["locality"], None, place_confidence(explained[e.id]))}
             e = replace(e, place=local[e.id], kind=kind, attributes=attributes)
+        elif e.id in initials:
+            explained[e.id] = {"clue:initials": 1.0, "level:" + initials[e.id].candidate.level: 1.0}
+            attributes = {**e.attributes, **why(CLUES["initials"], None, place_confidence(explained[e.id]))}
+            kind = "state" if initials[e.id].candidate.level == LEVEL_COUNTRY else "place"
+            e = replace(e, place=initials[e.id].place, kind=kind, attributes=attributes)
         out.append(e)
     return tuple(out), explained
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+_MINOR_WORDS = frozenset({"of", "the", "and", "de", "du"})
+
+
+def _initials(x: Extraction, final: dict[str, _Choice], local: set[str]) -> dict[str, _Choice]:
+    """Acronyms the tagger left unplaced (``SA`` in "post-apartheid SA") that spell the initials
+    of a country or first-level division the story names and placed (``South Africa``): that
+    place, when exactly one such place fits."""
+    spelled: dict[str, dict[tuple[str, float, float], _Choice]] = defaultdict(dict)
+    for e in x.entities:
+        choice = final.get(e.id)
+        if choice is None or choice.candidate.level not in (LEVEL_COUNTRY, LEVEL_ADMIN):
+            continue
+        for name in (e.name, *e.aliases):
+            words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS]
+            if len(words) > 1 and all(w[:1].isupper() for w in words):
+                spelled["".join(w[0] for w in words)][choice.key] = choice
+    out: dict[str, _Choice] = {}
+    for e in x.entities:
+        if e.id in final or e.id in local or e.place is not None or not _ACRONYM.fullmatch(e.name):
+            continue
+        if e.kind not in ("place", "organization", "other") or len(spelled.get(e.name, {})) != 1:
+            continue
+        out[e.id] = next(iter(spelled[e.name].values()))
+    return out
 
 
 def why(clue: str, runner_up: Candidate | None, confidence: float) -> dict[str, str]:
