@@ -74,7 +74,6 @@ evidence only with its division named or a dateline of its country (:func:`_smal
 LOCAL_HOME_SHARE = 0.5
 """Share of the story's country evidence its home country needs for a locality without a dateline."""
 LOCAL_HOME_LEAD = 1.5
-SEAT_LOCALITY = True
 """... or how many times the next country's evidence it needs (``Ireland`` over the
 scattered namesakes of a story's small towns)."""
 LOCAL_HEADS = frozenset(
@@ -471,9 +470,15 @@ def _locality(
     weights: dict[str, float],
 ) -> Candidate | None:
     """The story's locality: its dateline's city, else, in a story about one country (half its
-    evidence or more), that country's city the story names most often."""
+    evidence or more, or half again the next country's), that country's city the story names
+    most often (the most populous of those named equally often), counting the towns
+    organisations are named for (``Cavan County Council``); a story whose only places are
+    such towns, all of one country, is about that country."""
     if dateline is not None and dateline[2].level == LEVEL_CITY:
         return dateline[2]
+    if not weights:
+        seats = {c.candidate.country for c in final.values() if c.candidate.level == LEVEL_CITY}
+        weights = {seats.pop() or "": 1.0} if len(seats) == 1 else {}
     home = max(weights, key=lambda k: weights[k], default=None)
     runner_up = max((v for k, v in weights.items() if k != home), default=0.0)
     if home is None or (
@@ -486,7 +491,6 @@ def _locality(
         if (
             choice is None
             or choice.candidate.level != LEVEL_CITY
-            or (t.seat and not SEAT_LOCALITY)
             or t.bare
             or choice.candidate.country != home
         ):
