@@ -358,9 +358,7 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             or sum(c.country == won.country and not c.alternate for c in candidates[eid]) > 1
         ):
             del final[eid]  # "Cavan Institute" is Cavan's only in a story about Ireland
-    # the locality's country: by the places the story names, not by its nationalities ("French")
-    named, _ = _evidence([t for t in targets if t.names], candidates, dateline)
-    local = _local_features(x, targets, candidates, final, dateline, named)
+    local = _local_features(x, targets, candidates, final, dateline, weights)
     initials = _initials(x, final, set(local))
     out = []
     explained: dict[str, dict[str, float]] = {}
