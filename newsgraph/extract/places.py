@@ -487,12 +487,7 @@ def _locality(
     counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
     for t in targets:
         choice = final.get(t.entity.id)
-        if (
-            choice is None
-            or choice.candidate.level != LEVEL_CITY
-            or t.bare
-            or choice.candidate.country != home
-        ):
+        if choice is None or choice.candidate.level != LEVEL_CITY or t.bare or choice.candidate.country != home:
             continue
         first = min((s for s, _ in t.starts), default=0)
         n, at, _ = counts.get(choice.key, (0, first, choice.candidate))

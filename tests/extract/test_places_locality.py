@@ -39,8 +39,7 @@ def test_the_locality_of_a_story_whose_home_country_leads_the_next_by_half_again
 
 def test_a_name_before_a_facility_noun_or_a_road_number_is_placed_at_the_locality() -> None:
     text = (
-        "CIRENCESTER (PA) - The A40 will close near the Air Balloon roundabout, and the Air Balloon "
-        "pub will stay open."
+        "CIRENCESTER (PA) - The A40 will close near the Air Balloon roundabout, and the Air Balloon pub will stay open."
     )
     got = _entities(text, [("CIRENCESTER", "GPE"), ("A40", "ORG"), ("Air Balloon", "ORG")])
     for name in ("A40", "Air Balloon"):
