@@ -494,7 +494,8 @@ def _locality(
         counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
     if not counts:
         return None
-    return max(counts.values(), key=lambda v: (v[0], v[2].population))[2]
+    towns = [v for v in counts.values() if v[2].population >= TOWN_POPULATION] or list(counts.values())
+    return max(towns, key=lambda v: (v[0], v[2].population))[2]
 
 
 def _without(
