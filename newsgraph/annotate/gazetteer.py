@@ -118,7 +118,10 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
         if match in ACRONYM_MODES:
             exact.setdefault(tokens, entry)
         else:
-            folded.setdefault(tokens.lower(), entry)
+            known = folded.setdefault(tokens.lower(), entry)
+            if known.match == "title" and match == "cased" and known.kind == kind:
+                # a big city after its small namesake: "SAN DIEGO" in capitals is the city's
+                folded[tokens.lower()] = entry
             if kind in ("group", "organization", "igo", "media") and len(entry.tokens) > 1:
                 sk = skeleton(name)
                 if len(sk) >= 6:
@@ -318,7 +321,9 @@ def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[
         if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (g.start, g.end):
             s = overlapping[0]
             out.remove(s)
-            if s.label_ not in NAME_LABELS or (s.label_ == "LANGUAGE" and entry.kind == "nationality"):
+            if _misread_number(s, entry):
+                out.append(named)  # "arrested him at Manchester airport": a city, not a date
+            elif s.label_ not in NAME_LABELS or (s.label_ == "LANGUAGE" and entry.kind == "nationality"):
                 out.append(s)  # "English" the language
             elif _is_strong(entry) or s.label_ in ("GPE", "LOC", "FAC") or _locative(s):
                 out.append(named)
@@ -352,6 +357,19 @@ def merge(doc: Doc, spans: list[Span], names: list[tuple[Span, Entry]]) -> list[
             if not any(s.start < g.end and g.start < s.end for s in out):
                 out.append(named)
     return out
+
+
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def _misread_number(span: Span, entry: Entry) -> bool:
+    """A model span labelled as a date or number whose words are, digit-free, the very name of
+    a state or of a city the gazetteer trusts in any case (``Manchester`` tagged DATE)."""
+    return (
+        span.label_ in NUMERIC_LABELS
+        and not any(t.like_num or t.is_digit for t in span)
+        and (entry.kind == "state" or (entry.kind == "place" and entry.match == "cased"))
+    )
 
 
 def _score_follows(span: Span) -> bool:

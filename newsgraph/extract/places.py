@@ -73,6 +73,9 @@ evidence only with its division named or a dateline of its country (:func:`_smal
 
 LOCAL_HOME_SHARE = 0.5
 """Share of the story's country evidence its home country needs for a locality without a dateline."""
+LOCAL_HOME_LEAD = 1.5
+"""... or how many times the next country's evidence it needs (``Ireland`` over the
+scattered namesakes of a story's small towns)."""
 LOCAL_HEADS = frozenset(
     [
         "street",
@@ -131,6 +134,12 @@ LOCAL_HEADS = frozenset(
         "tower",
         "racecourse",
         "airport",
+        "court",
+        "cottage",
+        "palace",
+        "lagoon",
+        "farms",
+        "studio",
         "place",
         "terrace",
         "gardens",
@@ -147,6 +156,41 @@ STREET_HEADS = frozenset(
     ["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "drive", "lane"]
 )
 """Last words that make a name a street even where the tagger took it for a person (``Victoria St.``)."""
+LOCAL_AFTER = re.compile(
+    r"\s+(?:roundabout|junction|interchange|graveyard|cemetery|church|mosque|hotel|stadium|hospital|"
+    r"restaurant|bridge|street|road|square|market|park)\b"
+)
+"""A facility noun written in lower case right after a name (``the Air Balloon roundabout``,
+``the Rotana hotel``): the name is a street or building of the story's locality."""
+ROAD_NUMBER = re.compile(r"[AMB]\d{1,4}")
+"""A British road number (``A40``, ``M5``): a road of the story's locality."""
+BUILDING_HEADS = frozenset(
+    [
+        "hospital",
+        "racecourse",
+        "stadium",
+        "arena",
+        "airport",
+        "theatre",
+        "theater",
+        "museum",
+        "cathedral",
+        "campus",
+        "library",
+        "university",
+        "institute",
+        "prison",
+        "courthouse",
+        "cemetery",
+        "tower",
+        "place",
+        "avenue",
+        "boulevard",
+        "square",
+    ]
+)
+"""Last words of buildings' and streets' names that end no person's name (``Ramor Theatre``,
+``Fitzwilliam Place``): such a name is local even where the tagger took it for a person."""
 LOCAL_FIRST = frozenset(["rue", "hotel", "faubourg", "avenida", "calle", "via", "piazza", "plaza"])
 """First words of the names of streets and buildings (``Rue Casa Calvo``, ``Hotel Kyjev``)."""
 CLUES = {
@@ -161,6 +205,7 @@ CLUES = {
     "echo": "another name of the story resolved there",
     "only": "the only place of that name",
     "spelling": "another spelling of its name, in a country the story names",
+    "initials": "the initials of a country or province the story names",
 }
 """What each part of a candidate's score says, for the place's ``clue``."""
 RETYPE_MIN_EVIDENCE = 1.0
@@ -193,7 +238,8 @@ _PLACE_WORDS = (
     r"in|near|at|outside|inside|around|towards?|into|across|besieged|"
     r"(?:the\s+)?(?:town|city|village|resort|port|suburb|district|province|region)\s+of|"
     r"(?:towns|cities|villages|places|areas|provinces)\s+(?:such as|including|like)|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
+    r"(?:moved|moving|moves|returned|went|travell?ed|came|comes|coming|flew|fled|drove|back)\s+to|,\s+of"
 )
 _PLACE_BEFORE = re.compile(rf"(?:\b(?:{_PLACE_WORDS})|\b\d{{1,3}},\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 """A place before a person-typed name: "in", "near" ..., and "<name>, 50, from Qaim"."""
@@ -237,6 +283,10 @@ class _Target:
     seat: bool = False
     """An organisation named for a place (``Bank of Mexico``, ``Toronto Transit Commission``):
     it stays an organisation and gets the place it is named for as its seat."""
+    small: bool = False
+    """A seat read from a town smaller than :data:`SEAT_MIN_POPULATION` (``Cavan County
+    Council``): kept only as the one town of that name in a country the rest of the story
+    points at (:data:`RETYPE_MIN_EVIDENCE`)."""
 
 
 def geocode(annotation: Annotation, x: Extraction) -> tuple[Entity, ...]:
@@ -299,9 +349,17 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             # "Kent" with no first name: a place only as the one place of that name in the
             # story's country ("Franklin" has many in the United States)
             del final[eid]
-    # the locality's country: by the places the story names, not by its nationalities ("French")
-    named, _ = _evidence([t for t in targets if t.names], candidates, dateline)
-    local = _local_features(x, targets, candidates, final, dateline, named)
+    for eid in [t.entity.id for t in targets if t.small and t.entity.id in final]:
+        won = final[eid].candidate
+        if (
+            won.level != LEVEL_CITY
+            # a country named once counts a hair under 1 where a tiny namesake shares its name
+            or weights.get(won.country or "", 0.0) < RETYPE_MIN_EVIDENCE - 0.01
+            or sum(c.country == won.country and not c.alternate for c in candidates[eid]) > 1
+        ):
+            del final[eid]  # "Cavan Institute" is Cavan's only in a story about Ireland
+    local = _local_features(x, targets, candidates, final, dateline, weights)
+    initials = _initials(x, final, set(local))
     out = []
     explained: dict[str, dict[str, float]] = {}
     for e in x.entities:
@@ -314,8 +372,40 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             explained[e.id] = {"clue:locality": 1.0}
             attributes = {**e.attributes, **why(CLUES["locality"], None, place_confidence(explained[e.id]))}
             e = replace(e, place=local[e.id], kind=kind, attributes=attributes)
+        elif e.id in initials:
+            explained[e.id] = {"clue:initials": 1.0, "level:" + initials[e.id].candidate.level: 1.0}
+            attributes = {**e.attributes, **why(CLUES["initials"], None, place_confidence(explained[e.id]))}
+            kind = "state" if initials[e.id].candidate.level == LEVEL_COUNTRY else "place"
+            e = replace(e, place=initials[e.id].place, kind=kind, attributes=attributes)
         out.append(e)
     return tuple(out), explained
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+_MINOR_WORDS = frozenset({"of", "the", "and", "de", "du"})
+
+
+def _initials(x: Extraction, final: dict[str, _Choice], local: set[str]) -> dict[str, _Choice]:
+    """Acronyms the tagger left unplaced (``SA`` in "post-apartheid SA") that spell the initials
+    of a country or first-level division the story names and placed (``South Africa``): that
+    place, when exactly one such place fits."""
+    spelled: dict[str, dict[tuple[str, float, float], _Choice]] = defaultdict(dict)
+    for e in x.entities:
+        choice = final.get(e.id)
+        if choice is None or choice.candidate.level not in (LEVEL_COUNTRY, LEVEL_ADMIN):
+            continue
+        for name in (e.name, *e.aliases):
+            words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _MINOR_WORDS]
+            if len(words) > 1 and all(w[:1].isupper() for w in words):
+                spelled["".join(w[0] for w in words)][choice.key] = choice
+    out: dict[str, _Choice] = {}
+    for e in x.entities:
+        if e.id in final or e.id in local or e.place is not None or not _ACRONYM.fullmatch(e.name):
+            continue
+        if e.kind not in ("place", "organization", "other") or len(spelled.get(e.name, {})) != 1:
+            continue
+        out[e.id] = next(iter(spelled[e.name].values()))
+    return out
 
 
 def why(clue: str, runner_up: Candidate | None, confidence: float) -> dict[str, str]:
@@ -355,7 +445,15 @@ def _local_features(
             and (words[-1].lower() in LOCAL_HEADS or words[0].lower() in LOCAL_FIRST)
             and e.kind in ("place", "organization", "person", "other")
         )
-        if local and e.kind == "person" and words[-1].lower() not in STREET_HEADS:
+        if not local and e.kind in ("organization", "person", "other"):
+            mentions = [by_id[m] for m in e.mentions if m in by_id]
+            text = x.document.text
+            after = [LOCAL_AFTER.match(text, m.end) is not None for m in mentions]
+            # a person only when every mention is so written ("Trump hotel" once is not a hotel's name)
+            local = bool(after) and (
+                (all(after) if e.kind == "person" else any(after)) or ROAD_NUMBER.fullmatch(e.name) is not None
+            )
+        elif local and e.kind == "person" and words[-1].lower() not in STREET_HEADS | BUILDING_HEADS:
             # "Stuart Hall" said ...; "in Washington Square"
             mentions = [by_id[m] for m in e.mentions if m in by_id]
             local = _reads_as_place(x.document.text, mentions, [], "person")
@@ -371,29 +469,33 @@ def _locality(
     weights: dict[str, float],
 ) -> Candidate | None:
     """The story's locality: its dateline's city, else, in a story about one country (half its
-    evidence or more), that country's city the story names most often."""
+    evidence or more, or half again the next country's), that country's city the story names
+    most often (the most populous of those named equally often), counting the towns
+    organisations are named for (``Cavan County Council``); a story whose only places are
+    such towns, all of one country, is about that country."""
     if dateline is not None and dateline[2].level == LEVEL_CITY:
         return dateline[2]
+    if not weights:
+        seats = {c.candidate.country for c in final.values() if c.candidate.level == LEVEL_CITY}
+        weights = {seats.pop() or "": 1.0} if len(seats) == 1 else {}
     home = max(weights, key=lambda k: weights[k], default=None)
-    if home is None or weights[home] < LOCAL_HOME_SHARE * sum(weights.values()):
+    runner_up = max((v for k, v in weights.items() if k != home), default=0.0)
+    if home is None or (
+        weights[home] < LOCAL_HOME_SHARE * sum(weights.values()) and weights[home] < LOCAL_HOME_LEAD * runner_up
+    ):
         return None  # a story about several countries has no one locality
     counts: dict[tuple[str, float, float], tuple[int, int, Candidate]] = {}
     for t in targets:
         choice = final.get(t.entity.id)
-        if (
-            choice is None
-            or choice.candidate.level != LEVEL_CITY
-            or t.seat
-            or t.bare
-            or choice.candidate.country != home
-        ):
+        if choice is None or choice.candidate.level != LEVEL_CITY or t.bare or choice.candidate.country != home:
             continue
         first = min((s for s, _ in t.starts), default=0)
         n, at, _ = counts.get(choice.key, (0, first, choice.candidate))
         counts[choice.key] = (n + len(t.starts), min(at, first), choice.candidate)
     if not counts:
         return None
-    return max(counts.values(), key=lambda v: (v[0], -v[1]))[2]
+    towns = [v for v in counts.values() if v[2].population >= TOWN_POPULATION] or list(counts.values())
+    return max(towns, key=lambda v: (v[0], v[2].population))[2]
 
 
 def _without(
@@ -576,13 +678,13 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
             if _candidates(index, target) or (seat := _seat(index, entity)) is None:
                 targets.append(target)
             else:  # "at the Illinois Department of Public Health": not a place, but named for one
-                targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True))
+                targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True, small=seat[2]))
             continue
         if entity.kind == "organization" and _named_like_place(index, entity, mentions):
             targets.append(_Target(entity, tuple(_unique(m.text for m in mentions)), (), spans_all))
             continue
-        if entity.kind in SEAT_KINDS and (seat := _seat(index, entity)) is not None:
-            targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True))
+        if (entity.kind in SEAT_KINDS or _person_like_org(entity)) and (seat := _seat(index, entity)) is not None:
+            targets.append(_Target(entity, seat[0], seat[1], spans_all, seat=True, small=seat[2]))
             continue
         if entity.kind in NOT_PLACES:
             continue
@@ -617,7 +719,7 @@ LANDMARKS = frozenset({"BLDG", "ST", "PPLX"})
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
-def _seat(index: PlaceIndex, entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def _seat(index: PlaceIndex, entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
     """The names and demonyms of the place an organisation, a medium or an international
     organisation is named for (:func:`_seat_name`): ``The Washington Post`` is Washington's,
     ``Nigerian Army`` Nigeria's, ``European Commission`` Europe's; an acronym the gazetteer
@@ -628,11 +730,34 @@ def _seat(index: PlaceIndex, entity: Entity) -> tuple[tuple[str, ...], tuple[str
         names.append(_LEADING_THE.sub("", full.name))
     for name in _unique(names):
         if any(c.feature in LANDMARKS and not c.alternate for c in index.lookup(name)):
-            return (name,), ()  # "the Kremlin said": the presidency, seated in the Kremlin
+            return (name,), (), False  # "the Kremlin said": the presidency, seated in the Kremlin
         if (form := _seat_name(index, name)) is not None:
-            return (form,), ()
+            return (form,), (), False
         if (word := _seat_demonym(index, name)) is not None:
-            return (), (word,)
+            return (), (word,), False
+    for name in _unique(names):
+        if (form := _small_seat_name(index, name)) is not None:
+            return (form,), (), True
+    return None
+
+
+def _small_seat_name(index: PlaceIndex, name: str) -> str | None:
+    """The town an organisation's name begins with when it is too small for :func:`_seat_name`
+    (``Cavan County Council``, ``Nenagh MDC``): one to three capitalised words (not an acronym)
+    that the gazetteer knows as a town by its own name, followed by more words. The seat is kept
+    only where the story points at the town's country (:attr:`_Target.small`)."""
+    words = name.replace("’s ", " ").replace("'s ", " ").split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        part = words[:n]
+        if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in part):
+            continue
+        form = " ".join(part)
+        entry = entry_named(form)
+        if entry is not None and entry.kind not in ("place", "state"):
+            return None
+        towns = [c for c in index.lookup(form) if c.level == LEVEL_CITY and not c.alternate]
+        if any(c.population >= TOWN_POPULATION for c in towns) or (towns and words[-1].lower() not in LOCAL_HEADS):
+            return form  # a village names a council, not a university: "Loyola University" is local
     return None
 
 
@@ -707,6 +832,19 @@ def _seat_name(index: PlaceIndex, name: str) -> str | None:
         ):
             return form
     return None
+
+
+def _person_like_org(entity: Entity) -> bool:
+    """A person-typed entity of two words or more whose last word is an organisation's head
+    noun or an acronym (``Abuja Chamber of Commerce and Industry``, ``New Brunswick RCMP``,
+    ``Sokoto State``): an organisation the tagger took for a person, seated where it is named for."""
+    words = entity.name.split()
+    if entity.kind != "person" or len(words) < 2:
+        return False
+    last = words[-1]
+    return last.lower() in word_list("org_heads") | _INSTITUTION_HEADS or (
+        len(last) > 1 and last.isupper() and last.isalpha()
+    )
 
 
 def _org_like(entity: Entity) -> bool:

@@ -160,8 +160,8 @@ def _with_kinds(text: str, names: list[tuple[str, str]], kinds: dict[str, str]) 
     [
         ("The Washington Post", "media", 38.9, -77.04),  # a newspaper named for its city
         ("Nigerian Army", "organization", 10.0, 8.0),  # a nationality: the country
-        ("European Commission", "igo", 48.69, 9.14),  # Europe
-        ("EU", "igo", 48.69, 9.14),  # an acronym read by the gazetteer's full name
+        ("European Commission", "igo", 49.84, 9.90),  # Europe (the EU's geographic centre)
+        ("EU", "igo", 49.84, 9.90),  # an acronym read by the gazetteer's full name
         ("White House", "organization", 38.9, -77.04),  # a landmark that names an institution
         ("Small Business BC", "organization", 54.0, -125.0),  # the last words: a province
     ],
