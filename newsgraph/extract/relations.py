@@ -41,7 +41,7 @@ from functools import lru_cache
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
 from newsgraph.extract.modality import token_range
-from newsgraph.extract.place_index import PlaceIndex, country_index
+from newsgraph.extract.place_index import PlaceIndex, country_index, normalise
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
@@ -139,6 +139,9 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
             o = f.object
             if f.type not in PLACE_TYPES and not _ally_modifier(frame, pat, f, f.object):
                 o = _phrase_of_demonym(frame, f.object)
+            if f.type not in PLACE_TYPES and f.type != "alias_of":
+                s = _state_of_capital(frame, s)  # "Ankara views the YPG as terrorists": Turkey does
+                o = o if f.type == "fights" else _state_of_capital(frame, o)  # "strikes on Damascus": the city
             if _bare_demonym(frame, s) or _bare_demonym(frame, o):
                 continue  # "Kurdish YPG commander X" is no member of "Kurdish": a demonym is no actor
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
@@ -267,6 +270,25 @@ def _country_of_demonym(frame: Frame, a: Arg) -> Arg:
     if len(isos) != 1:
         return a
     iso = isos.pop()
+    states = [e.id for e in frame.x.entities if e.kind == "state" and e.place is not None and e.place.country == iso]
+    return replace(a, entity=states[0]) if len(states) == 1 else a
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Folded capital name -> the ISO code of its country."""
+    return {normalise(name): iso for iso, name in _countries().capitals.items()}
+
+
+def _state_of_capital(frame: Frame, a: Arg) -> Arg:
+    """ "Ankara views the YPG as terrorists", "Washington and its partners": a country's capital
+    that takes a side in a tie stands for its state, when the story names that state (the
+    state entity it resolves to); the text stays as written."""
+    if frame.entity_kind.get(a.entity or "") != "place":
+        return a
+    iso = _capitals().get(normalise(a.text))
+    if iso is None:
+        return a
     states = [e.id for e in frame.x.entities if e.kind == "state" and e.place is not None and e.place.country == iso]
     return replace(a, entity=states[0]) if len(states) == 1 else a
 
@@ -503,6 +525,7 @@ ORGANISED_NOUNS = frozenset(
     {
         "group",
         "militia",
+        "force",
         "alliance",
         "coalition",
         "organisation",
@@ -736,7 +759,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             elif t.tag == "VBN" and ont.verb_type.get(lemma) in pat.backing_types:
                 found.extend(_backed(frame, ont, t))
                 found.extend(_backed_by(frame, ont, t))
-        if t.pos == "VERB" and lemma in pat.labelling_verbs:
+        if lemma in pat.labelling_verbs and (t.pos == "VERB" or (t.pos == "NOUN" and t.dep == "relcl")):
             found.extend(_labelled_enemy(frame, pat, t))
         if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
             found.extend(_staff(frame, pat, t))
@@ -753,8 +776,11 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_allies(frame, pat, t))
         if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
             found.extend(_possessed_place(frame, t))
+            found.extend(_place_noun_of(frame, t))
         if t.pos == "NOUN" and lemma == "part":
             found.extend(_part_of(frame, t))
+        if t.pos == "NOUN" and k < 0 and ont.role_type.get(lemma) == "supports":
+            found.extend(_backers(frame, ont, t))
         if (
             t.pos in {"NOUN", "PROPN"}
             and k < 0
@@ -1268,6 +1294,51 @@ def _possessed_place(frame: Frame, t: Token) -> list[_Found]:
     return []
 
 
+def _place_noun_of(frame: Frame, t: Token) -> list[_Found]:
+    """ "the eastern Syrian town of Baghuz", "the Black Sea resort of Sochi", "the Kurdish Aleppo
+    district of Sheikh Maqsood": the place a place noun names after "of" lies in the place (or the
+    country of the demonym) written before the noun."""
+    named: list[Arg] = []
+    for c in frame.kids(t.i):
+        if c.dep != "prep" or c.lemma.lower() != "of":
+            continue
+        for p in frame.kids(c.i):
+            m = frame.mention(p.i)
+            if p.dep != "pobj" or p.pos != "PROPN" or m is None:
+                continue
+            # the noun says what the name is: "the town of Baghuz" is a place, whatever the tagger read
+            named.append(frame.arg(m) if frame.is_place_mention(m) else replace(frame.arg(m), entity=None))
+    if not named:
+        return []
+    outer: list[Arg] = []
+    for c in frame.kids(t.i):
+        m = frame.mention(c.i)
+        if c.i > t.i or c.dep not in {"amod", "compound", "nmod"} or m is None:
+            continue
+        if frame.is_place_mention(m):
+            outer.append(frame.arg(m))
+        elif c.pos == "ADJ" or m.type == "NORP":
+            state = _country_of_demonym(frame, frame.arg(m))
+            if frame.entity_kind.get(state.entity or "") == "state":
+                outer.append(state)
+    return [_Found("located_in", n, o, t.i) for n in named for o in outer[-1:] if n.entity != o.entity]
+
+
+def _backers(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "Assad and his main foreign backer, Russian president Vladimir Putin", "the YPG and its
+    backers, the militant PKK": the actors named in apposition to a possessed backer noun
+    support its possessor."""
+    owners = [a for c in frame.kids(t.i) if c.dep == "poss" for a in frame.actor_args(c.i)]
+    named = [
+        a
+        for c in frame.kids(t.i)
+        if c.dep == "appos" and c.i > t.i
+        for a in frame.actor_args(c.i)
+        if (m := _mention_of(frame, a)) is not None and frame.is_actor_mention(m)
+    ]
+    return [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
+
+
 def _part_of(frame: Frame, t: Token) -> list[_Found]:
     """ "X will fly missions as part of the 407th Air Expeditionary Group", "Forbin is part of CTF
     50": the holder of "part" belongs to the group after "of"."""
@@ -1417,6 +1488,12 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     rtype = None
     for c in kids:
         if c.dep in {"prt", "prep"} and f"{lemma} {c.lemma.lower()}" in ont.verb_type:
+            if (
+                c.dep == "prep"
+                and lemma in ont.verb_type
+                and not any(p.dep == "pobj" and frame.actor_args(p.i) for p in frame.kids(c.i))
+            ):
+                continue  # "fought the state for 40 years" is no "fight for" a group
             rtype = ont.verb_type[f"{lemma} {c.lemma.lower()}"]
     rtype = rtype or ont.verb_type.get(lemma)
     particles = {f"{lemma} {c.lemma.lower()}" for c in kids if c.dep == "prt"}
@@ -1498,6 +1575,10 @@ def _labelled_enemy(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Foun
         for p in frame.kids(c.i)
         if p.dep == "pobj"
     ] + [c for c in kids if c.dep in {"oprd", "xcomp"} and c.pos == "NOUN"]
+    if len(objects) > 1 and objects[-1].pos == "NOUN" and frame.mention_at[objects[-1].i] < 0:
+        # "which Turkey considers a terrorist organisation": the parser makes the label a second object
+        labels.append(objects[-1])
+        objects = objects[:-1]
     hostile = pat.hostile_labels
 
     def is_hostile(n: Token) -> bool:
@@ -1509,7 +1590,12 @@ def _labelled_enemy(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Foun
     branded = [a for c in objects for a in frame.actor_args(c.i) if not _is_place_arg(frame, a) or _party(frame, a)]
     if not branded and t.dep == "relcl":
         branded = frame.actor_args(t.head)  # "Kurdish militias that Turkey views as terrorists"
-    subjects = [a for a in frame.subjects(t.i)[0] if _party(frame, a) or _specific(frame, a)]
+    if t.pos == "NOUN":
+        # "militias that Turkey views as terrorists" read as a noun "views" with "Turkey" before it
+        said = [a for c in kids if c.dep == "compound" for a in frame.actor_args(c.i)]
+    else:
+        said = frame.subjects(t.i)[0]
+    subjects = [a for a in said if _party(frame, _state_of_capital(frame, a)) or _specific(frame, a)]
     return [_Found("opposes", s, b, t.i) for s in subjects for b in branded if s.entity is None or s.entity != b.entity]
 
 
@@ -2204,8 +2290,18 @@ def _origin(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Foun
     for c in frame.kids(t.i):
         if c.dep == "prep" and c.lemma.lower() in pat.origin_prepositions:
             for p in frame.kids(c.i):
-                if p.dep == "pobj":
-                    out.extend(_Found("located_in", frame.arg(m), a, c.i) for a in _place_args(frame, p.i))
+                if p.dep != "pobj":
+                    continue
+                out.extend(_Found("located_in", frame.arg(m), a, c.i) for a in _place_args(frame, p.i))
+                if t.i + 1 < c.i or (t.i + 2 == c.i and frame.tok(t.i + 1).text == ","):
+                    continue
+                # "Stafford Smith, of the legal nonprofit Reprieve", "Roger Waters from the rock
+                # band Pink Floyd": a person of an organisation is one of its people
+                out.extend(
+                    _Found("member_of", frame.arg(m), a, c.i)
+                    for a in frame.actor_args(p.i)
+                    if frame.entity_kind.get(a.entity or "") in {*ORGANISED_KINDS, "media"}
+                )
     return out
 
 
