@@ -423,6 +423,9 @@ def _link(r: Relation, c: _Context) -> Features:
     inner = [i for i in path if i not in heads]
     if any(_cue_of(r.type, ann.tokens[i]) for i in (*inner, common) if i not in heads):
         f["link:own_word"] = 1.0  # a word of the type's own ("head", "backed", "joined") ties them
+    pat = relation_patterns()
+    if r.type == "opposes" and any(ann.tokens[i].lemma.lower() in pat.labelling_verbs for i in (*inner, common)):
+        f["link:label"] = 1.0  # "Turkey views the YPG as terrorists": a stance, not one moment's words
     clause = [i for i in inner if ann.tokens[i].pos in ("VERB", "AUX") and ann.tokens[i].dep not in PHRASE_VERB_DEPS]
     if clause:
         f["link:verb"] = 1.0

@@ -132,7 +132,7 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     frame = Frame.of(annotation, x)
     pat = patterns()
     out: list[Relation] = []
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[tuple[str, int, int, str | None, str | None]] = set()
     for sentence in annotation.sentences:
         for f in _shared_title(frame, _allied_too(frame, pat, _sentence_relations(frame, ont, sentence))):
             s = f.subject if _ally_modifier(frame, pat, f, f.subject) else _phrase_of_demonym(frame, f.subject)
@@ -160,8 +160,9 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 o = _country_of_demonym(frame, o)
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
-            # one tie per pair of phrases: "four ISIL units" and "ISIL units" end on one head
-            key = (f.type, s.end, o.end)
+            # one tie per pair of phrases: "four ISIL units" and "ISIL units" end on one head; not
+            # "Russian and Iranian forces" and "Iranian forces" (one head, two countries' forces)
+            key = (f.type, s.end, o.end, s.entity, o.entity)
             if key in seen:
                 continue
             seen.add(key)
