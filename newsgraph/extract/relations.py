@@ -741,6 +741,9 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
     found: list[_Found] = []
     pat = patterns()
     toks = frame.annotation.sentence_tokens(sentence)
+    signed = _signature(frame, ont, pat, toks)
+    if signed:
+        return signed  # a signature line says only who wrote and where from
     for t in toks:
         lemma = t.lemma.lower()
         k = frame.mention_at[t.i]
@@ -794,6 +797,59 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
             found.extend(_against(frame, ont, pat, t))
     return found
+
+
+SIGNATURE_END = frozenset({"•"})
+"""What ends a letter's signature line on a letters page: "Mary Holmes Twickenham, London •"."""
+
+
+def _signature(frame: Frame, ont: RelationOntology, pat: RelationPatterns, toks: list[Token]) -> list[_Found]:
+    """A letter's signature, a line with no verb between a name and the bullet that ends it:
+    "Mary Holmes Twickenham, London" (the writer is in the first place, a place in the next),
+    "Margaret Owen Patron, Peace in Kurdistan" (the writer holds the office before the comma and
+    is one of the body after it)."""
+    words = [t for t in toks if t.pos != "PUNCT" or t.text == ","]
+    if len(toks) < 3 or toks[-1].text not in SIGNATURE_END or any(t.pos == "AUX" for t in toks):
+        return []
+    k = frame.mention_at[toks[0].i]
+    if k < 0 or frame.mentions[k].type != "PERSON" or not words:
+        return []
+    m = frame.mentions[k]
+    person = frame.arg(m)
+    rest = [t for t in toks[:-1] if t.i > frame.mention_last[k]]
+    # an office the tagger swallowed into the name: "Margaret Owen Patron", "Rosa Gilbert Co-secretary"
+    names = m.text.split()
+    offices = pat.office_nouns | set(ont.role_type)
+    cut = next((j for j in range(2, len(names)) if names[j].lower() in offices), None)
+    title: Arg | None = None
+    if cut is not None:
+        first = frame.annotation.token_at(m.start + len(" ".join(names[:cut])) + 1)
+        if first is None:
+            return []
+        person = frame.span_arg(toks[0].i, first.i - 1, m.entity)
+        title = frame.span_arg(first.i, frame.mention_last[k])
+    comma = next((t.i for t in rest if t.text == ","), None)
+    before = [t for t in rest if comma is None or t.i < comma]
+    after = [t for t in rest if comma is not None and t.i > comma]
+    if title is None and before and all(t.text[:1].isupper() for t in before):
+        if any(w.lower() in offices for t in before for w in t.text.split("-")) or any(
+            t.text.lower() in offices for t in before
+        ):  # "Jane Doe Director, ..."; not "Yugo Kovach Winterborne Houghton, Dorset" (a place)
+            title = frame.span_arg(before[0].i, before[-1].i)
+    out: list[_Found] = []
+    if title is not None and after and after[0].text[:1].isupper():
+        last = frame.mention(after[-1].i)
+        owner = last.entity if last is not None and not frame.is_place_mention(last) else None
+        body = frame.span_arg(after[0].i, after[-1].i, owner)  # "Peace in Kurdistan" is no place
+        out += [_Found("has_role", person, title, toks[0].i), _Found("member_of", person, body, toks[0].i)]
+        return out
+    if title is None:
+        places = [frame.arg(pm) for t in rest if (pm := frame.mention(t.i)) is not None and frame.is_place_mention(pm)]
+        places = list({(a.start, a.end): a for a in places}.values())
+        if places and all(t.pos == "PROPN" or t.text == "," for t in rest):
+            out.append(_Found("located_in", person, places[0], toks[0].i))
+            out.extend(_Found("located_in", a, b, toks[0].i) for a, b in zip(places, places[1:]))
+    return out
 
 
 def _allies(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
