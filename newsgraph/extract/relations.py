@@ -831,11 +831,10 @@ def _signature(frame: Frame, ont: RelationOntology, pat: RelationPatterns, toks:
     comma = next((t.i for t in rest if t.text == ","), None)
     before = [t for t in rest if comma is None or t.i < comma]
     after = [t for t in rest if comma is not None and t.i > comma]
-    if title is None and before and all(t.text[:1].isupper() for t in before):
-        if any(w.lower() in offices for t in before for w in t.text.split("-")) or any(
-            t.text.lower() in offices for t in before
-        ):  # "Jane Doe Director, ..."; not "Yugo Kovach Winterborne Houghton, Dorset" (a place)
-            title = frame.span_arg(before[0].i, before[-1].i)
+    capitalised = bool(before) and all(t.text[:1].isupper() for t in before)
+    # "Jane Doe Director, ..."; not "Yugo Kovach Winterborne Houghton, Dorset" (a place)
+    if title is None and capitalised and any(w.lower() in offices for t in before for w in t.text.split("-")):
+        title = frame.span_arg(before[0].i, before[-1].i)
     out: list[_Found] = []
     if title is not None and after and after[0].text[:1].isupper():
         last = frame.mention(after[-1].i)
@@ -848,7 +847,7 @@ def _signature(frame: Frame, ont: RelationOntology, pat: RelationPatterns, toks:
         places = list({(a.start, a.end): a for a in places}.values())
         if places and all(t.pos == "PROPN" or t.text == "," for t in rest):
             out.append(_Found("located_in", person, places[0], toks[0].i))
-            out.extend(_Found("located_in", a, b, toks[0].i) for a, b in zip(places, places[1:]))
+            out.extend(_Found("located_in", a, b, toks[0].i) for a, b in itertools.pairwise(places))
     return out
 
 
@@ -2350,7 +2349,7 @@ def _origin(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Foun
                 if p.dep != "pobj":
                     continue
                 out.extend(_Found("located_in", frame.arg(m), a, c.i) for a in _place_args(frame, p.i))
-                if t.i + 1 < c.i or (t.i + 2 == c.i and frame.tok(t.i + 1).text == ","):
+                if not (c.i == t.i + 1 or (c.i == t.i + 2 and frame.tok(t.i + 1).text == ",")):
                     continue
                 # "Stafford Smith, of the legal nonprofit Reprieve", "Roger Waters from the rock
                 # band Pink Floyd": a person of an organisation is one of its people
