@@ -346,7 +346,8 @@ def relation_features(r: Relation, c: _Context) -> Features:
         f["named_pair"] = 1.0
     if sk == ok and sk in ("state", "place"):
         f["same_place_kind"] = 1.0
-    if r.type == "located_in" and sk in ("state", "place") and ok in ("state", "place"):
+    placed = sk in ("state", "place") or _place_phrase(r.subject, c)
+    if r.type == "located_in" and placed and ok in ("state", "place"):
         f["place_in_place"] = 1.0  # a place lies where it lies; a person in a place is often a visit
     if _fused(r, c):
         f["fused"] = 1.0
@@ -364,6 +365,20 @@ def relation_features(r: Relation, c: _Context) -> Features:
     f["kinds_fit" if fit == 2 else "kinds_half" if fit == 1 else "kinds_misfit"] = 1.0
     f.update(_link(r, c))
     return f
+
+
+def _place_phrase(a: Arg, c: _Context) -> bool:
+    """A side written as a place noun's phrase ("Idlib province", "the al-Hawl refugee camp"),
+    though no place entity stands behind it."""
+    first, last = token_range(c.annotation, a.start, a.end)
+    if last <= first:
+        return False
+    head = c.annotation.tokens[last - 1]
+    if head.tag != "NN" or head.lemma.lower() not in relation_patterns().place_nouns:
+        return False  # not "Iraq's borders", "areas"
+    words = c.annotation.tokens[first : last - 1]
+    named = any(t.tag == "NNP" and t.head == head.i and t.dep in ("compound", "amod", "nmod") for t in words)
+    return named and not any(t.dep == "poss" for t in words)
 
 
 @lru_cache(maxsize=1)

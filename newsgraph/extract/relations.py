@@ -379,6 +379,13 @@ def _lasting(frame: Frame, rtype: str, s: Arg, o: Arg, cue: int) -> bool:
     # a pronoun side: only where the clause is about the one it stands for ("He is a commander of
     # the Taliban"), never a place or a membership read across sentences ("women member_of They")
     resolved = rtype in {"fights", "leads"} and s.entity is not None
+    # "she fled the US to join Isis": a person the resolver named joins
+    resolved = resolved or (
+        rtype == "member_of"
+        and frame.entity_kind.get(s.entity or "") == "person"
+        and frame.tok(cue).pos == "VERB"  # not "if he is a member of Isis" (a role noun read on a pronoun)
+        and frame.entity_kind.get(o.entity or "") in ORGANISED_KINDS  # not "joined forces with"
+    )
     if _pronoun(frame, o) or _numbered(frame, o) or (_pronoun(frame, s) and not resolved):
         return False
     if rtype == "member_of":
