@@ -142,6 +142,9 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
             if f.type not in PLACE_TYPES and f.type != "alias_of":
                 s = _state_of_capital(frame, s)  # "Ankara views the YPG as terrorists": Turkey does
                 o = o if f.type == "fights" else _state_of_capital(frame, o)  # "strikes on Damascus": the city
+            s, o = _against_prefix(frame, s), _against_prefix(frame, o)
+            if any(a.text.lower().startswith(STANCE_PREFIXES) and " " not in a.text.strip() for a in (s, o)):
+                continue  # "an anti-Assad fighter" is no member of "anti-Assad": a stance is no actor
             if _bare_demonym(frame, s) or _bare_demonym(frame, o):
                 continue  # "Kurdish YPG commander X" is no member of "Kurdish": a demonym is no actor
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
@@ -179,6 +182,23 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+STANCE_PREFIXES = ("anti-", "pro-")
+"""Prefixes that turn a name into a stance toward it: "anti-Assad forces" are no Assad forces."""
+
+
+def _against_prefix(frame: Frame, a: Arg) -> Arg:
+    """ "Turkey has supported anti-Assad forces": a side the parser read without its "anti-" is
+    read with it, and stands for no actor of that name."""
+    text = frame.annotation.text
+    for prefix in STANCE_PREFIXES:
+        start = a.start - len(prefix)
+        if start >= 0 and text[start : a.start].lower() == prefix:
+            return Arg(start=start, end=a.end, text=text[start : a.end], entity=None)
+        if start >= 1 and text[start - 1 : a.start].lower() == prefix.replace("-", "- "):
+            return Arg(start=start - 1, end=a.end, text=text[start - 1 : a.end], entity=None)  # "anti- Assad"
+    return a
 
 
 def _bare_demonym(frame: Frame, a: Arg) -> bool:

@@ -131,3 +131,12 @@ def test_a_letters_signature_line(
     found = triples(extracted(text))
     assert expected <= found
     assert absent not in found
+
+
+@pytest.mark.slow
+def test_an_anti_prefix_is_kept_and_names_no_actor(extracted: Extract) -> None:
+    x = extracted("Turkey, which has supported anti-Assad forces throughout the war, wants a ceasefire.")
+    assert ("supports", "Turkey", "anti-Assad forces") in triples(x)
+    assert not any(r.object.text == "Assad forces" for r in x.relations)
+    x = extracted("Amin Azzam, an anti-Assad fighter from Idlib, said the war was lost.")
+    assert not any(r.type == "member_of" for r in x.relations)
