@@ -1073,6 +1073,8 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                         )
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
+                if _demonym_word(frame, p) and _of_body(frame, role_head):
+                    continue  # "the Australian director of Human Rights Watch": a scope, not a country led
                 if g2 is not None and role_rel != "has_role" and g2.type not in SCOPE_TYPES:
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
@@ -1089,7 +1091,8 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
     if found is None:
         return []
     rtype, a, b = found
-    rtype = _subordinate(frame, rtype, words)
+    # the modifiers' own words too: "the UN under-secretary general" is no head of the UN
+    rtype = _subordinate(frame, rtype, [w for c in words for w in frame.annotation.subtree(c.i) if w.i <= role.i])
     out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
@@ -1143,7 +1146,26 @@ def _heading(frame: Frame, role: Token, rtype: str) -> str:
         return rtype
     if any(c.lemma.lower() in pat.subordinate_modifiers for c in frame.kids(role.i) if c.i < role.i):
         return "member_of"
+    if any(_demonym_word(frame, c) for c in frame.kids(role.i) if c.i < role.i and c.dep in {"amod", "compound"}):
+        return "member_of"  # "the Australian director of Human Rights Watch" heads a country's branch
     return "leads"
+
+
+def _of_body(frame: Frame, role: int) -> bool:
+    """Whether a role noun names an organised body after "of", "at" or "with" ("director of HRW")."""
+    return any(
+        frame.entity_kind.get(a.entity or "") in ORGANISED_KINDS
+        for p in frame.kids(role)
+        if p.dep == "prep" and p.lemma.lower() in {"of", "at", "with"}
+        for q in frame.kids(p.i)
+        if q.dep == "pobj"
+        for a in frame.actor_args(q.i)
+    )
+
+
+def _demonym_word(frame: Frame, t: Token) -> bool:
+    m = frame.mention(t.i)
+    return m is not None and m.type == "NORP" and len(m.text.split()) == 1
 
 
 def _places(frame: Frame, t: Token, k: int) -> list[_Found]:

@@ -140,3 +140,21 @@ def test_an_anti_prefix_is_kept_and_names_no_actor(extracted: Extract) -> None:
     assert not any(r.object.text == "Assad forces" for r in x.relations)
     x = extracted("Amin Azzam, an anti-Assad fighter from Idlib, said the war was lost.")
     assert not any(r.type == "member_of" for r in x.relations)
+
+
+@pytest.mark.slow
+def test_a_countrys_director_of_a_body_is_one_of_its_people(extracted: Extract) -> None:
+    found = triples(extracted("Elaine Pearson, the Australian director of Human Rights Watch, said the camp was full."))
+    assert ("member_of", "Elaine Pearson", "Human Rights Watch") in found
+    assert not any(t == "leads" for t, _, _ in found)  # neither the body nor "Australian"
+    # the head of the body itself still leads it
+    found = triples(extracted("Kenneth Roth, the executive director of Human Rights Watch, said the camp was full."))
+    assert ("leads", "Kenneth Roth", "Human Rights Watch") in found
+
+
+@pytest.mark.slow
+def test_an_under_secretary_is_no_head(extracted: Extract) -> None:
+    text = "On Wednesday, the UN under-secretary general for humanitarian affairs, Mark Lowcock, warned of floods."
+    found = triples(extracted(text))
+    assert ("member_of", "Mark Lowcock", "UN") in found
+    assert ("leads", "Mark Lowcock", "UN") not in found
