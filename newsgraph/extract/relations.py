@@ -159,6 +159,8 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if f.type == "member_of" and _kind(frame, s) == "person" and _class_of_people(frame, pat, s, o):
                 continue
+            if f.type == "member_of" and _kind(frame, o) == "group" and _country_name(frame, s):
+                continue  # "custody in Syria, accused of being members of Isis": Syria is no member
             if f.type in COUNTRY_TIES:
                 o = _country_of_demonym(frame, o)
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
@@ -1049,6 +1051,8 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             # "Votel, commander of U.S. Central Command": the description names the same person
             out.append(_Found("alias_of", person, frame.span_arg(sub[0].i, sub[-1].i), role_head))
         role_rel = _subordinate(frame, role_rel, [t for t in sub if t.i < role_head])
+        if role_rel == "leads" and _part_head(frame, role_tok):
+            role_rel = "member_of"  # "Federica Mogherini, the EU external affairs chief"
         # "head of research at Amnesty", "director of policy at Quilliam": the role heads a part
         # (a common noun after "of"), so its holder is one of the body's people, not its head
         part = [
@@ -1093,6 +1097,7 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
     rtype, a, b = found
     # the modifiers' own words too: "the UN under-secretary general" is no head of the UN
     rtype = _subordinate(frame, rtype, [w for c in words for w in frame.annotation.subtree(c.i) if w.i <= role.i])
+    rtype = "member_of" if rtype == "leads" and _part_head(frame, role) else rtype
     out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
@@ -1148,7 +1153,18 @@ def _heading(frame: Frame, role: Token, rtype: str) -> str:
         return "member_of"
     if any(_demonym_word(frame, c) for c in frame.kids(role.i) if c.i < role.i and c.dep in {"amod", "compound"}):
         return "member_of"  # "the Australian director of Human Rights Watch" heads a country's branch
+    if _part_head(frame, role):
+        return "member_of"
     return "leads"
+
+
+def _part_head(frame: Frame, role: Token) -> bool:
+    """A heading role with a common noun before it heads a part of the body, not the body: "the
+    EU external affairs chief", "the Isis intelligence chief", "an SDF field commander"."""
+    return role.lemma.lower() in patterns().heading_roles and any(
+        c.i < role.i and c.dep == "compound" and c.pos == "NOUN" and frame.mention_at[c.i] < 0
+        for c in frame.kids(role.i)
+    )
 
 
 def _of_body(frame: Frame, role: int) -> bool:
@@ -1161,6 +1177,12 @@ def _of_body(frame: Frame, role: int) -> bool:
         if q.dep == "pobj"
         for a in frame.actor_args(q.i)
     )
+
+
+def _country_name(frame: Frame, a: Arg) -> bool:
+    """A side written as a country's name ("Syria"), not its people ("Britons")."""
+    m = _mention_of(frame, a)
+    return m is not None and m.type == "GPE" and _kind(frame, a) in {"state", "place"}
 
 
 def _demonym_word(frame: Frame, t: Token) -> bool:

@@ -158,3 +158,17 @@ def test_an_under_secretary_is_no_head(extracted: Extract) -> None:
     found = triples(extracted(text))
     assert ("member_of", "Mark Lowcock", "UN") in found
     assert ("leads", "Mark Lowcock", "UN") not in found
+
+
+@pytest.mark.slow
+def test_the_chief_of_a_part_is_one_of_the_bodys_people(extracted: Extract) -> None:
+    found = triples(extracted("Federica Mogherini, the EU external affairs chief, will boycott the event."))
+    assert ("member_of", "Federica Mogherini", "EU") in found
+    assert ("leads", "Federica Mogherini", "EU") not in found
+
+
+@pytest.mark.slow
+def test_a_country_name_is_no_member_of_an_armed_group(extracted: Extract) -> None:
+    text = "Three British men are in Kurdish custody in Syria, accused of being members of Islamic State."
+    found = triples(extracted(text))
+    assert not any(t == "member_of" and s == "Syria" for t, s, _ in found)
