@@ -313,6 +313,8 @@ def _relation_wording(r: Relation, c: _Context) -> Features:
         demonym = word is not None and (word.pos == "ADJ" or (a.start, a.end) in c.demonym_spans)
         if demonym and c.kind(a) not in ("state", "place"):
             f["demonym_arg"] = 1.0  # "Russian", "Western": no country of the story stands behind it
+        elif demonym:
+            f["demonym_state"] = 1.0  # "the Turkish president": a country by its adjective only
     if r.type == "has_role":
         first, last = token_range(ann, r.object.start, r.object.end)
         if last > first and ann.tokens[last - 1].tag in ("NNS", "NNPS"):

@@ -1653,7 +1653,7 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     held: list[Arg] = []
     for c in kids:
         if c.dep in OBJECTS and not place_like:
-            found = _owned_group(frame, c.i, frame.actor_args(c.i))
+            found = [a for a in _owned_group(frame, c.i, frame.actor_args(c.i)) if not _owner_only(frame, a, c)]
             places = [a for a in found if _is_place_arg(frame, a)]
             if control and (places or (not found and frame.tok(c.i).lemma.lower() in pat.controlled_nouns)):
                 held.extend(places or [frame.span_arg(*_phrase(frame, c.i))])
@@ -1744,6 +1744,16 @@ def _owned_group(frame: Frame, i: int, found: list[Arg]) -> list[Arg]:
 
 # Organised actors a place's name stands for: "Syria's government", "Iraq's army".
 PLACE_OWNED = frozenset({"government", "army", "military", "police", "presence", "regime"})
+
+
+def _owner_only(frame: Frame, a: Arg, noun: Token) -> bool:
+    """Whether ``a`` is only the possessor of the object noun, a person of theirs ("the lawyers
+    representing Elsheikh's mother" represent the mother), not a body they own ("Turkey's army")."""
+    last = frame.annotation.token_at(a.end - 1)
+    if last is None or last.dep != "poss" or last.head != noun.i or frame.mention_at[noun.i] >= 0:
+        return False
+    lemma = noun.lemma.lower()
+    return noun.pos == "NOUN" and lemma not in patterns().operating_nouns | ORGANISED_NOUNS | PLACE_OWNED
 
 
 def _causes(frame: Frame, t: Token) -> bool:
@@ -2381,8 +2391,12 @@ def _described(frame: Frame, noun: Token) -> list[Arg]:
     elif noun.dep == "appos":
         named = [head.i]
     out: list[Arg] = []
+    lemma = noun.lemma.lower()
+    people = lemma in relations().role_type or lemma in frame.lexicon.nouns or _office(noun)
     for i in named:
         m = frame.mention(i)
+        if m is not None and m.type == "PERSON" and not people:
+            continue  # "expert X, the effectiveness of weapons in Syria": a misread apposition, no person's place
         if m is not None and (frame.is_actor_mention(m) or frame.is_place_mention(m)):
             out.append(frame.arg(m))
     return out

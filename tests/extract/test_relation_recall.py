@@ -172,3 +172,42 @@ def test_a_country_name_is_no_member_of_an_armed_group(extracted: Extract) -> No
     text = "Three British men are in Kurdish custody in Syria, accused of being members of Islamic State."
     found = triples(extracted(text))
     assert not any(t == "member_of" and s == "Syria" for t, s, _ in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the possessor of a person or a thing is not what the verb acts on
+        (
+            "Earlier this week, the lawyers representing Elsheikh's mother said their client opposed Islamic State.",
+            ("represents", "lawyers", "Elsheikh"),
+        ),
+        ("Diane Abbott also criticised Javid's decision.", ("opposes", "Diane Abbott", "Javid")),
+        # a misread apposition of a person is no place of theirs
+        (
+            "According to chemical weapons expert Hamish Gordon, the effectiveness of chemical weapons in Syria "
+            "may encourage their use elsewhere.",
+            ("located_in", "Hamish Gordon", "Syria"),
+        ),
+    ],
+)
+def test_no_tie_to_an_owner_or_through_a_misread_apposition(
+    extracted: Extract, text: str, absent: tuple[str, str, str]
+) -> None:
+    assert absent not in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_body_a_country_owns_still_stands_for_it(extracted: Extract) -> None:
+    found = triples(extracted("Rebels attacked Syria's army near Idlib on Monday."))
+    assert any(t == "fights" and o.startswith("Syria") for t, _, o in found)
+
+
+@pytest.mark.slow
+def test_a_demonym_side_is_a_confidence_feature() -> None:
+    text = "Syria and Turkey met. The Turkish president, Recep Tayyip Erdogan, met Vladimir Putin."
+    annotation = annotate(text)
+    x = extract(Document(id="t", text=text), annotation)
+    rows = {(r.type, r.object.text): f for r, f in zip(x.relations, features(annotation, x)["relation"], strict=True)}
+    assert rows[("leads", "Turkish")].get("demonym_state") == 1.0
