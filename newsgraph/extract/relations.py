@@ -2392,7 +2392,10 @@ def _described(frame: Frame, noun: Token) -> list[Arg]:
         named = [head.i]
     out: list[Arg] = []
     lemma = noun.lemma.lower()
+    pat = patterns()
     people = lemma in relations().role_type or lemma in frame.lexicon.nouns or _office(noun)
+    # "Gujranwala is a city": the copula says the name (read as a person's) is a place
+    people = people or (noun.dep == "attr" and lemma in pat.place_nouns | pat.controlled_nouns)
     for i in named:
         m = frame.mention(i)
         if m is not None and m.type == "PERSON" and not people:
