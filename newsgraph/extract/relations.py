@@ -35,6 +35,7 @@ inclusion verbs) come from ``relation_patterns.yaml`` (:mod:`newsgraph.extract.r
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -832,7 +833,7 @@ SIGNATURE_END = frozenset({"•"})
 """What ends a letter's signature line on a letters page: "Mary Holmes Twickenham, London •"."""
 
 
-def _signature(frame: Frame, ont: RelationOntology, pat: RelationPatterns, toks: list[Token]) -> list[_Found]:
+def _signature(frame: Frame, ont: RelationOntology, pat: RelationPatterns, toks: Sequence[Token]) -> list[_Found]:
     """A letter's signature, a line with no verb between a name and the bullet that ends it:
     "Mary Holmes Twickenham, London" (the writer is in the first place, a place in the next),
     "Margaret Owen Patron, Peace in Kurdistan" (the writer holds the office before the comma and
