@@ -1071,11 +1071,14 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                     of_rel = "member_of"
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
-                        out.extend(
-                            _Found(of_rel, person, g, role_head)
-                            for g in frame.actor_args(q.i)
-                            if of_rel != "member_of" or not _is_place_arg(frame, g)
-                        )
+                        for g in frame.actor_args(q.i):
+                            rel = of_rel
+                            if rel == "leads" and _unit_of(frame, q) and not g.start <= q.start < g.end:
+                                # "chair of the House armed services committee", "chair of the
+                                # political wing of the SDF": one of the House's, the SDF's people
+                                rel = "member_of"
+                            if rel != "member_of" or not _is_place_arg(frame, g):
+                                out.append(_Found(rel, person, g, role_head))
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
                 if _demonym_word(frame, p) and _of_body(frame, role_head):
@@ -1161,10 +1164,20 @@ def _heading(frame: Frame, role: Token, rtype: str) -> str:
 
 def _part_head(frame: Frame, role: Token) -> bool:
     """A heading role with a common noun before it heads a part of the body, not the body: "the
-    EU external affairs chief", "the Isis intelligence chief", "an SDF field commander"."""
-    return role.lemma.lower() in patterns().heading_roles and any(
-        c.i < role.i and c.dep == "compound" and c.pos == "NOUN" and frame.mention_at[c.i] < 0
-        for c in frame.kids(role.i)
+    EU external affairs chief", "the Isis intelligence chief", "an SDF field commander"; so does
+    one scoped to a place after it ("Unicef's regional director for the Middle East", "the CIA
+    station chief in Baghdad")."""
+    if role.lemma.lower() not in patterns().heading_roles:
+        return False
+    kids = frame.kids(role.i)
+    if any(c.i < role.i and c.dep == "compound" and c.pos == "NOUN" and frame.mention_at[c.i] < 0 for c in kids):
+        return True
+    return any(
+        c.dep == "prep" and c.lemma.lower() in {"for", "in"} and frame.is_place_mention(frame.mention(p.i))
+        for c in kids
+        if c.i > role.i
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
     )
 
 
@@ -1184,6 +1197,12 @@ def _country_name(frame: Frame, a: Arg) -> bool:
     """A side written as a country's name ("Syria"), not its people ("Britons")."""
     m = _mention_of(frame, a)
     return m is not None and m.type == "GPE" and _kind(frame, a) in {"state", "place"}
+
+
+def _unit_of(frame: Frame, noun: Token) -> bool:
+    """A sub-unit named by a common noun after the body that owns it ("the House armed services
+    committee"): its head is one of the body's people, not the body's head."""
+    return noun.pos == "NOUN" and frame.mention_at[noun.i] < 0 and noun.lemma.lower() in patterns().unit_nouns
 
 
 def _demonym_word(frame: Frame, t: Token) -> bool:

@@ -211,3 +211,34 @@ def test_a_demonym_side_is_a_confidence_feature() -> None:
     x = extract(Document(id="t", text=text), annotation)
     rows = {(r.type, r.object.text): f for r, f in zip(x.relations, features(annotation, x)["relation"], strict=True)}
     assert rows[("leads", "Turkish")].get("demonym_state") == 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "member", "absent"),
+    [
+        (
+            "Unicef's regional director for the Middle East, Geert Cappelaere, said the camps were full.",
+            ("member_of", "Geert Cappelaere", "Unicef"),
+            ("leads", "Geert Cappelaere", "Unicef"),
+        ),
+        (
+            "Mac Thornberry, the Republican chair of the House armed services committee, expressed regret.",
+            ("member_of", "Mac Thornberry", "House"),
+            ("leads", "Mac Thornberry", "House"),
+        ),
+    ],
+)
+def test_the_head_of_a_region_or_a_unit_is_a_member_of_the_body(
+    extracted: Extract, text: str, member: tuple[str, str, str], absent: tuple[str, str, str]
+) -> None:
+    found = triples(extracted(text))
+    assert member in found
+    assert absent not in found
+
+
+@pytest.mark.slow
+def test_the_chair_of_a_named_committee_leads_it(extracted: Extract) -> None:
+    text = "Rep. Elijah Cummings, the incoming chair of the House Oversight committee, sent a letter."
+    found = triples(extracted(text))
+    assert any(t == "leads" and s == "Elijah Cummings" and "committee" in o for t, s, o in found)
