@@ -1071,14 +1071,14 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                     of_rel = "member_of"
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
-                        for g in frame.actor_args(q.i):
+                        for body in frame.actor_args(q.i):
                             rel = of_rel
-                            if rel == "leads" and _unit_of(frame, q) and not g.start <= q.start < g.end:
+                            if rel == "leads" and _unit_of(frame, q) and not body.start <= q.start < body.end:
                                 # "chair of the House armed services committee", "chair of the
                                 # political wing of the SDF": one of the House's, the SDF's people
                                 rel = "member_of"
-                            if rel != "member_of" or not _is_place_arg(frame, g):
-                                out.append(_Found(rel, person, g, role_head))
+                            if rel != "member_of" or not _is_place_arg(frame, body):
+                                out.append(_Found(rel, person, body, role_head))
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
                 if _demonym_word(frame, p) and _of_body(frame, role_head):
