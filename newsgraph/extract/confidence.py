@@ -315,6 +315,8 @@ def _relation_wording(r: Relation, c: _Context) -> Features:
         demonym = word is not None and (word.pos == "ADJ" or (a.start, a.end) in c.demonym_spans)
         if demonym and c.kind(a) not in ("state", "place"):
             f["demonym_arg"] = 1.0  # "Russian", "Western": no country of the story stands behind it
+        elif demonym:
+            f["demonym_state"] = 1.0  # "the Turkish president": a country by its adjective only
     if r.type == "has_role":
         first, last = token_range(ann, r.object.start, r.object.end)
         if last > first and ann.tokens[last - 1].tag in ("NNS", "NNPS"):
@@ -348,7 +350,8 @@ def relation_features(r: Relation, c: _Context) -> Features:
         f["named_pair"] = 1.0
     if sk == ok and sk in ("state", "place"):
         f["same_place_kind"] = 1.0
-    if r.type == "located_in" and sk in ("state", "place") and ok in ("state", "place"):
+    placed = sk in ("state", "place") or _place_phrase(r.subject, c)
+    if r.type == "located_in" and placed and ok in ("state", "place"):
         f["place_in_place"] = 1.0  # a place lies where it lies; a person in a place is often a visit
     if _fused(r, c):
         f["fused"] = 1.0
@@ -366,6 +369,20 @@ def relation_features(r: Relation, c: _Context) -> Features:
     f["kinds_fit" if fit == 2 else "kinds_half" if fit == 1 else "kinds_misfit"] = 1.0
     f.update(_link(r, c))
     return f
+
+
+def _place_phrase(a: Arg, c: _Context) -> bool:
+    """A side written as a place noun's phrase ("Idlib province", "the al-Hawl refugee camp"),
+    though no place entity stands behind it."""
+    first, last = token_range(c.annotation, a.start, a.end)
+    if last <= first:
+        return False
+    head = c.annotation.tokens[last - 1]
+    if head.tag != "NN" or head.lemma.lower() not in relation_patterns().place_nouns:
+        return False  # not "Iraq's borders", "areas"
+    words = c.annotation.tokens[first : last - 1]
+    named = any(t.tag == "NNP" and t.head == head.i and t.dep in ("compound", "amod", "nmod") for t in words)
+    return named and not any(t.dep == "poss" for t in words)
 
 
 @lru_cache(maxsize=1)
@@ -425,6 +442,9 @@ def _link(r: Relation, c: _Context) -> Features:
     inner = [i for i in path if i not in heads]
     if any(_cue_of(r.type, ann.tokens[i]) for i in (*inner, common) if i not in heads):
         f["link:own_word"] = 1.0  # a word of the type's own ("head", "backed", "joined") ties them
+    pat = relation_patterns()
+    if r.type == "opposes" and any(ann.tokens[i].lemma.lower() in pat.labelling_verbs for i in (*inner, common)):
+        f["link:label"] = 1.0  # "Turkey views the YPG as terrorists": a stance, not one moment's words
     clause = [i for i in inner if ann.tokens[i].pos in ("VERB", "AUX") and ann.tokens[i].dep not in PHRASE_VERB_DEPS]
     if clause:
         f["link:verb"] = 1.0

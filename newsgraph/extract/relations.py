@@ -35,13 +35,14 @@ inclusion verbs) come from ``relation_patterns.yaml`` (:mod:`newsgraph.extract.r
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
 from newsgraph.extract.modality import token_range
-from newsgraph.extract.place_index import PlaceIndex, country_index
+from newsgraph.extract.place_index import PlaceIndex, country_index, normalise
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
@@ -132,13 +133,19 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     frame = Frame.of(annotation, x)
     pat = patterns()
     out: list[Relation] = []
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[tuple[str, int, int, str | None, str | None]] = set()
     for sentence in annotation.sentences:
         for f in _shared_title(frame, _allied_too(frame, pat, _sentence_relations(frame, ont, sentence))):
             s = f.subject if _ally_modifier(frame, pat, f, f.subject) else _phrase_of_demonym(frame, f.subject)
             o = f.object
             if f.type not in PLACE_TYPES and not _ally_modifier(frame, pat, f, f.object):
                 o = _phrase_of_demonym(frame, f.object)
+            if f.type not in PLACE_TYPES and f.type != "alias_of":
+                s = _state_of_capital(frame, s)  # "Ankara views the YPG as terrorists": Turkey does
+                o = o if f.type == "fights" else _state_of_capital(frame, o)  # "strikes on Damascus": the city
+            s, o = _against_prefix(frame, s), _against_prefix(frame, o)
+            if any(a.text.lower().startswith(STANCE_PREFIXES) and " " not in a.text.strip() for a in (s, o)):
+                continue  # "an anti-Assad fighter" is no member of "anti-Assad": a stance is no actor
             if _bare_demonym(frame, s) or _bare_demonym(frame, o):
                 continue  # "Kurdish YPG commander X" is no member of "Kurdish": a demonym is no actor
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
@@ -153,12 +160,15 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 continue
             if f.type == "member_of" and _kind(frame, s) == "person" and _class_of_people(frame, pat, s, o):
                 continue
+            if f.type == "member_of" and _kind(frame, o) == "group" and _country_name(frame, s):
+                continue  # "custody in Syria, accused of being members of Isis": Syria is no member
             if f.type in COUNTRY_TIES:
                 o = _country_of_demonym(frame, o)
             if ont.types[f.type].symmetric and (o.start, o.end) < (s.start, s.end):
                 s, o = o, s
-            # one tie per pair of phrases: "four ISIL units" and "ISIL units" end on one head
-            key = (f.type, s.end, o.end)
+            # one tie per pair of phrases: "four ISIL units" and "ISIL units" end on one head; not
+            # "Russian and Iranian forces" and "Iranian forces" (one head, two countries' forces)
+            key = (f.type, s.end, o.end, s.entity, o.entity)
             if key in seen:
                 continue
             seen.add(key)
@@ -175,6 +185,23 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                 )
             )
     return tuple(out)
+
+
+STANCE_PREFIXES = ("anti-", "pro-")
+"""Prefixes that turn a name into a stance toward it: "anti-Assad forces" are no Assad forces."""
+
+
+def _against_prefix(frame: Frame, a: Arg) -> Arg:
+    """ "Turkey has supported anti-Assad forces": a side the parser read without its "anti-" is
+    read with it, and stands for no actor of that name."""
+    text = frame.annotation.text
+    for prefix in STANCE_PREFIXES:
+        start = a.start - len(prefix)
+        if start >= 0 and text[start : a.start].lower() == prefix:
+            return Arg(start=start, end=a.end, text=text[start : a.end], entity=None)
+        if start >= 1 and text[start - 1 : a.start].lower() == prefix.replace("-", "- "):
+            return Arg(start=start - 1, end=a.end, text=text[start - 1 : a.end], entity=None)  # "anti- Assad"
+    return a
 
 
 def _bare_demonym(frame: Frame, a: Arg) -> bool:
@@ -271,6 +298,25 @@ def _country_of_demonym(frame: Frame, a: Arg) -> Arg:
     return replace(a, entity=states[0]) if len(states) == 1 else a
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Folded capital name -> the ISO code of its country."""
+    return {normalise(name): iso for iso, name in _countries().capitals.items()}
+
+
+def _state_of_capital(frame: Frame, a: Arg) -> Arg:
+    """ "Ankara views the YPG as terrorists", "Washington and its partners": a country's capital
+    that takes a side in a tie stands for its state, when the story names that state (the
+    state entity it resolves to); the text stays as written."""
+    if frame.entity_kind.get(a.entity or "") != "place":
+        return a
+    iso = _capitals().get(normalise(a.text))
+    if iso is None:
+        return a
+    states = [e.id for e in frame.x.entities if e.kind == "state" and e.place is not None and e.place.country == iso]
+    return replace(a, entity=states[0]) if len(states) == 1 else a
+
+
 def _shared_title(frame: Frame, found: list[_Found]) -> list[_Found]:
     """A plural title before a list of names holds for every name: "the Alabama senators Richard
     Shelby and Doug Jones" (both senators, both for Alabama), "SDF commanders X and Y"."""
@@ -356,6 +402,13 @@ def _lasting(frame: Frame, rtype: str, s: Arg, o: Arg, cue: int) -> bool:
     # a pronoun side: only where the clause is about the one it stands for ("He is a commander of
     # the Taliban"), never a place or a membership read across sentences ("women member_of They")
     resolved = rtype in {"fights", "leads"} and s.entity is not None
+    # "she fled the US to join Isis": a person the resolver named joins
+    resolved = resolved or (
+        rtype == "member_of"
+        and frame.entity_kind.get(s.entity or "") == "person"
+        and frame.tok(cue).pos == "VERB"  # not "if he is a member of Isis" (a role noun read on a pronoun)
+        and frame.entity_kind.get(o.entity or "") in ORGANISED_KINDS  # not "joined forces with"
+    )
     if _pronoun(frame, o) or _numbered(frame, o) or (_pronoun(frame, s) and not resolved):
         return False
     if rtype == "member_of":
@@ -503,6 +556,7 @@ ORGANISED_NOUNS = frozenset(
     {
         "group",
         "militia",
+        "force",
         "alliance",
         "coalition",
         "organisation",
@@ -717,6 +771,9 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
     found: list[_Found] = []
     pat = patterns()
     toks = frame.annotation.sentence_tokens(sentence)
+    signed = _signature(frame, ont, pat, toks)
+    if signed:
+        return signed  # a signature line says only who wrote and where from
     for t in toks:
         lemma = t.lemma.lower()
         k = frame.mention_at[t.i]
@@ -736,7 +793,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             elif t.tag == "VBN" and ont.verb_type.get(lemma) in pat.backing_types:
                 found.extend(_backed(frame, ont, t))
                 found.extend(_backed_by(frame, ont, t))
-        if t.pos == "VERB" and lemma in pat.labelling_verbs:
+        if lemma in pat.labelling_verbs and (t.pos == "VERB" or (t.pos == "NOUN" and t.dep == "relcl")):
             found.extend(_labelled_enemy(frame, pat, t))
         if t.pos in {"VERB", "AUX"} and lemma in pat.having_verbs:
             found.extend(_staff(frame, pat, t))
@@ -753,8 +810,11 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
             found.extend(_allies(frame, pat, t))
         if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
             found.extend(_possessed_place(frame, t))
+            found.extend(_place_noun_of(frame, t))
         if t.pos == "NOUN" and lemma == "part":
             found.extend(_part_of(frame, t))
+        if t.pos == "NOUN" and k < 0 and ont.role_type.get(lemma) == "supports":
+            found.extend(_backers(frame, ont, t))
         if (
             t.pos in {"NOUN", "PROPN"}
             and k < 0
@@ -767,6 +827,58 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
             found.extend(_against(frame, ont, pat, t))
     return found
+
+
+SIGNATURE_END = frozenset({"•"})
+"""What ends a letter's signature line on a letters page: "Mary Holmes Twickenham, London •"."""
+
+
+def _signature(frame: Frame, ont: RelationOntology, pat: RelationPatterns, toks: Sequence[Token]) -> list[_Found]:
+    """A letter's signature, a line with no verb between a name and the bullet that ends it:
+    "Mary Holmes Twickenham, London" (the writer is in the first place, a place in the next),
+    "Margaret Owen Patron, Peace in Kurdistan" (the writer holds the office before the comma and
+    is one of the body after it)."""
+    words = [t for t in toks if t.pos != "PUNCT" or t.text == ","]
+    if len(toks) < 3 or toks[-1].text not in SIGNATURE_END or any(t.pos == "AUX" for t in toks):
+        return []
+    k = frame.mention_at[toks[0].i]
+    if k < 0 or frame.mentions[k].type != "PERSON" or not words:
+        return []
+    m = frame.mentions[k]
+    person = frame.arg(m)
+    rest = [t for t in toks[:-1] if t.i > frame.mention_last[k]]
+    # an office the tagger swallowed into the name: "Margaret Owen Patron", "Rosa Gilbert Co-secretary"
+    names = m.text.split()
+    offices = pat.office_nouns | set(ont.role_type)
+    cut = next((j for j in range(2, len(names)) if names[j].lower() in offices), None)
+    title: Arg | None = None
+    if cut is not None:
+        first = frame.annotation.token_at(m.start + len(" ".join(names[:cut])) + 1)
+        if first is None:
+            return []
+        person = frame.span_arg(toks[0].i, first.i - 1, m.entity)
+        title = frame.span_arg(first.i, frame.mention_last[k])
+    comma = next((t.i for t in rest if t.text == ","), None)
+    before = [t for t in rest if comma is None or t.i < comma]
+    after = [t for t in rest if comma is not None and t.i > comma]
+    capitalised = bool(before) and all(t.text[:1].isupper() for t in before)
+    # "Jane Doe Director, ..."; not "Yugo Kovach Winterborne Houghton, Dorset" (a place)
+    if title is None and capitalised and any(w.lower() in offices for t in before for w in t.text.split("-")):
+        title = frame.span_arg(before[0].i, before[-1].i)
+    out: list[_Found] = []
+    if title is not None and after and after[0].text[:1].isupper():
+        last = frame.mention(after[-1].i)
+        owner = last.entity if last is not None and not frame.is_place_mention(last) else None
+        body = frame.span_arg(after[0].i, after[-1].i, owner)  # "Peace in Kurdistan" is no place
+        out += [_Found("has_role", person, title, toks[0].i), _Found("member_of", person, body, toks[0].i)]
+        return out
+    if title is None:
+        places = [frame.arg(pm) for t in rest if (pm := frame.mention(t.i)) is not None and frame.is_place_mention(pm)]
+        places = list({(a.start, a.end): a for a in places}.values())
+        if places and all(t.pos == "PROPN" or t.text == "," for t in rest):
+            out.append(_Found("located_in", person, places[0], toks[0].i))
+            out.extend(_Found("located_in", a, b, toks[0].i) for a, b in itertools.pairwise(places))
+    return out
 
 
 def _allies(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
@@ -940,6 +1052,8 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             # "Votel, commander of U.S. Central Command": the description names the same person
             out.append(_Found("alias_of", person, frame.span_arg(sub[0].i, sub[-1].i), role_head))
         role_rel = _subordinate(frame, role_rel, [t for t in sub if t.i < role_head])
+        if role_rel == "leads" and _part_head(frame, role_tok):
+            role_rel = "member_of"  # "Federica Mogherini, the EU external affairs chief"
         # "head of research at Amnesty", "director of policy at Quilliam": the role heads a part
         # (a common noun after "of"), so its holder is one of the body's people, not its head
         part = [
@@ -957,13 +1071,18 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                     of_rel = "member_of"
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
-                        out.extend(
-                            _Found(of_rel, person, g, role_head)
-                            for g in frame.actor_args(q.i)
-                            if of_rel != "member_of" or not _is_place_arg(frame, g)
-                        )
+                        for body in frame.actor_args(q.i):
+                            rel = of_rel
+                            if rel == "leads" and _unit_of(frame, q) and not body.start <= q.start < body.end:
+                                # "chair of the House armed services committee", "chair of the
+                                # political wing of the SDF": one of the House's, the SDF's people
+                                rel = "member_of"
+                            if rel != "member_of" or not _is_place_arg(frame, body):
+                                out.append(_Found(rel, person, body, role_head))
             if p.dep in ROLE_MODIFIERS and p.i < role_head and frame.is_actor_mention(frame.mention(p.i)):
                 g2 = frame.mention(p.i)
+                if _demonym_word(frame, p) and _of_body(frame, role_head):
+                    continue  # "the Australian director of Human Rights Watch": a scope, not a country led
                 if g2 is not None and role_rel != "has_role" and g2.type not in SCOPE_TYPES:
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
@@ -980,7 +1099,9 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
     if found is None:
         return []
     rtype, a, b = found
-    rtype = _subordinate(frame, rtype, words)
+    # the modifiers' own words too: "the UN under-secretary general" is no head of the UN
+    rtype = _subordinate(frame, rtype, [w for c in words for w in frame.annotation.subtree(c.i) if w.i <= role.i])
+    rtype = "member_of" if rtype == "leads" and _part_head(frame, role) else rtype
     out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
@@ -1034,7 +1155,59 @@ def _heading(frame: Frame, role: Token, rtype: str) -> str:
         return rtype
     if any(c.lemma.lower() in pat.subordinate_modifiers for c in frame.kids(role.i) if c.i < role.i):
         return "member_of"
+    if any(_demonym_word(frame, c) for c in frame.kids(role.i) if c.i < role.i and c.dep in {"amod", "compound"}):
+        return "member_of"  # "the Australian director of Human Rights Watch" heads a country's branch
+    if _part_head(frame, role):
+        return "member_of"
     return "leads"
+
+
+def _part_head(frame: Frame, role: Token) -> bool:
+    """A heading role with a common noun before it heads a part of the body, not the body: "the
+    EU external affairs chief", "the Isis intelligence chief", "an SDF field commander"; so does
+    one scoped to a place after it ("Unicef's regional director for the Middle East", "the CIA
+    station chief in Baghdad")."""
+    if role.lemma.lower() not in patterns().heading_roles:
+        return False
+    kids = frame.kids(role.i)
+    if any(c.i < role.i and c.dep == "compound" and c.pos == "NOUN" and frame.mention_at[c.i] < 0 for c in kids):
+        return True
+    return any(
+        c.dep == "prep" and c.lemma.lower() in {"for", "in"} and frame.is_place_mention(frame.mention(p.i))
+        for c in kids
+        if c.i > role.i
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+    )
+
+
+def _of_body(frame: Frame, role: int) -> bool:
+    """Whether a role noun names an organised body after "of", "at" or "with" ("director of HRW")."""
+    return any(
+        frame.entity_kind.get(a.entity or "") in ORGANISED_KINDS
+        for p in frame.kids(role)
+        if p.dep == "prep" and p.lemma.lower() in {"of", "at", "with"}
+        for q in frame.kids(p.i)
+        if q.dep == "pobj"
+        for a in frame.actor_args(q.i)
+    )
+
+
+def _country_name(frame: Frame, a: Arg) -> bool:
+    """A side written as a country's name ("Syria"), not its people ("Britons")."""
+    m = _mention_of(frame, a)
+    return m is not None and m.type == "GPE" and _kind(frame, a) in {"state", "place"}
+
+
+def _unit_of(frame: Frame, noun: Token) -> bool:
+    """A sub-unit named by a common noun after the body that owns it ("the House armed services
+    committee"): its head is one of the body's people, not the body's head."""
+    return noun.pos == "NOUN" and frame.mention_at[noun.i] < 0 and noun.lemma.lower() in patterns().unit_nouns
+
+
+def _demonym_word(frame: Frame, t: Token) -> bool:
+    m = frame.mention(t.i)
+    return m is not None and m.type == "NORP" and len(m.text.split()) == 1
 
 
 def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
@@ -1268,6 +1441,51 @@ def _possessed_place(frame: Frame, t: Token) -> list[_Found]:
     return []
 
 
+def _place_noun_of(frame: Frame, t: Token) -> list[_Found]:
+    """ "the eastern Syrian town of Baghuz", "the Black Sea resort of Sochi", "the Kurdish Aleppo
+    district of Sheikh Maqsood": the place a place noun names after "of" lies in the place (or the
+    country of the demonym) written before the noun."""
+    named: list[Arg] = []
+    for c in frame.kids(t.i):
+        if c.dep != "prep" or c.lemma.lower() != "of":
+            continue
+        for p in frame.kids(c.i):
+            m = frame.mention(p.i)
+            if p.dep != "pobj" or p.pos != "PROPN" or m is None:
+                continue
+            # the noun says what the name is: "the town of Baghuz" is a place, whatever the tagger read
+            named.append(frame.arg(m) if frame.is_place_mention(m) else replace(frame.arg(m), entity=None))
+    if not named:
+        return []
+    outer: list[Arg] = []
+    for c in frame.kids(t.i):
+        m = frame.mention(c.i)
+        if c.i > t.i or c.dep not in {"amod", "compound", "nmod"} or m is None:
+            continue
+        if frame.is_place_mention(m):
+            outer.append(frame.arg(m))
+        elif c.pos == "ADJ" or m.type == "NORP":
+            state = _country_of_demonym(frame, frame.arg(m))
+            if frame.entity_kind.get(state.entity or "") == "state":
+                outer.append(state)
+    return [_Found("located_in", n, o, t.i) for n in named for o in outer[-1:] if n.entity != o.entity]
+
+
+def _backers(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+    """ "Assad and his main foreign backer, Russian president Vladimir Putin", "the YPG and its
+    backers, the militant PKK": the actors named in apposition to a possessed backer noun
+    support its possessor."""
+    owners = [a for c in frame.kids(t.i) if c.dep == "poss" for a in frame.actor_args(c.i)]
+    named = [
+        a
+        for c in frame.kids(t.i)
+        if c.dep == "appos" and c.i > t.i
+        for a in frame.actor_args(c.i)
+        if (m := _mention_of(frame, a)) is not None and frame.is_actor_mention(m)
+    ]
+    return [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
+
+
 def _part_of(frame: Frame, t: Token) -> list[_Found]:
     """ "X will fly missions as part of the 407th Air Expeditionary Group", "Forbin is part of CTF
     50": the holder of "part" belongs to the group after "of"."""
@@ -1417,6 +1635,12 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     rtype = None
     for c in kids:
         if c.dep in {"prt", "prep"} and f"{lemma} {c.lemma.lower()}" in ont.verb_type:
+            if (
+                c.dep == "prep"
+                and lemma in ont.verb_type
+                and not any(p.dep == "pobj" and frame.actor_args(p.i) for p in frame.kids(c.i))
+            ):
+                continue  # "fought the state for 40 years" is no "fight for" a group
             rtype = ont.verb_type[f"{lemma} {c.lemma.lower()}"]
     rtype = rtype or ont.verb_type.get(lemma)
     particles = {f"{lemma} {c.lemma.lower()}" for c in kids if c.dep == "prt"}
@@ -1449,7 +1673,7 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     held: list[Arg] = []
     for c in kids:
         if c.dep in OBJECTS and not place_like:
-            found = _owned_group(frame, c.i, frame.actor_args(c.i))
+            found = [a for a in _owned_group(frame, c.i, frame.actor_args(c.i)) if not _owner_only(frame, a, c)]
             places = [a for a in found if _is_place_arg(frame, a)]
             if control and (places or (not found and frame.tok(c.i).lemma.lower() in pat.controlled_nouns)):
                 held.extend(places or [frame.span_arg(*_phrase(frame, c.i))])
@@ -1498,6 +1722,10 @@ def _labelled_enemy(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Foun
         for p in frame.kids(c.i)
         if p.dep == "pobj"
     ] + [c for c in kids if c.dep in {"oprd", "xcomp"} and c.pos == "NOUN"]
+    if len(objects) > 1 and objects[-1].pos == "NOUN" and frame.mention_at[objects[-1].i] < 0:
+        # "which Turkey considers a terrorist organisation": the parser makes the label a second object
+        labels.append(objects[-1])
+        objects = objects[:-1]
     hostile = pat.hostile_labels
 
     def is_hostile(n: Token) -> bool:
@@ -1509,7 +1737,12 @@ def _labelled_enemy(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Foun
     branded = [a for c in objects for a in frame.actor_args(c.i) if not _is_place_arg(frame, a) or _party(frame, a)]
     if not branded and t.dep == "relcl":
         branded = frame.actor_args(t.head)  # "Kurdish militias that Turkey views as terrorists"
-    subjects = [a for a in frame.subjects(t.i)[0] if _party(frame, a) or _specific(frame, a)]
+    if t.pos == "NOUN":
+        # "militias that Turkey views as terrorists" read as a noun "views" with "Turkey" before it
+        said = [a for c in kids if c.dep == "compound" for a in frame.actor_args(c.i)]
+    else:
+        said = frame.subjects(t.i)[0]
+    subjects = [a for a in said if _party(frame, _state_of_capital(frame, a)) or _specific(frame, a)]
     return [_Found("opposes", s, b, t.i) for s in subjects for b in branded if s.entity is None or s.entity != b.entity]
 
 
@@ -1531,6 +1764,16 @@ def _owned_group(frame: Frame, i: int, found: list[Arg]) -> list[Arg]:
 
 # Organised actors a place's name stands for: "Syria's government", "Iraq's army".
 PLACE_OWNED = frozenset({"government", "army", "military", "police", "presence", "regime"})
+
+
+def _owner_only(frame: Frame, a: Arg, noun: Token) -> bool:
+    """Whether ``a`` is only the possessor of the object noun, a person of theirs ("the lawyers
+    representing Elsheikh's mother" represent the mother), not a body they own ("Turkey's army")."""
+    last = frame.annotation.token_at(a.end - 1)
+    if last is None or last.dep != "poss" or last.head != noun.i or frame.mention_at[noun.i] >= 0:
+        return False
+    lemma = noun.lemma.lower()
+    return noun.pos == "NOUN" and lemma not in patterns().operating_nouns | ORGANISED_NOUNS | PLACE_OWNED
 
 
 def _causes(frame: Frame, t: Token) -> bool:
@@ -2168,8 +2411,15 @@ def _described(frame: Frame, noun: Token) -> list[Arg]:
     elif noun.dep == "appos":
         named = [head.i]
     out: list[Arg] = []
+    lemma = noun.lemma.lower()
+    pat = patterns()
+    people = lemma in relations().role_type or lemma in frame.lexicon.nouns or _office(noun)
+    # "Gujranwala is a city": the copula says the name (read as a person's) is a place
+    people = people or (noun.dep == "attr" and lemma in pat.place_nouns | pat.controlled_nouns)
     for i in named:
         m = frame.mention(i)
+        if m is not None and m.type == "PERSON" and not people:
+            continue  # "expert X, the effectiveness of weapons in Syria": a misread apposition, no person's place
         if m is not None and (frame.is_actor_mention(m) or frame.is_place_mention(m)):
             out.append(frame.arg(m))
     return out
@@ -2204,8 +2454,18 @@ def _origin(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Foun
     for c in frame.kids(t.i):
         if c.dep == "prep" and c.lemma.lower() in pat.origin_prepositions:
             for p in frame.kids(c.i):
-                if p.dep == "pobj":
-                    out.extend(_Found("located_in", frame.arg(m), a, c.i) for a in _place_args(frame, p.i))
+                if p.dep != "pobj":
+                    continue
+                out.extend(_Found("located_in", frame.arg(m), a, c.i) for a in _place_args(frame, p.i))
+                if not (c.i == t.i + 1 or (c.i == t.i + 2 and frame.tok(t.i + 1).text == ",")):
+                    continue
+                # "Stafford Smith, of the legal nonprofit Reprieve", "Roger Waters from the rock
+                # band Pink Floyd": a person of an organisation is one of its people
+                out.extend(
+                    _Found("member_of", frame.arg(m), a, c.i)
+                    for a in frame.actor_args(p.i)
+                    if frame.entity_kind.get(a.entity or "") in {*ORGANISED_KINDS, "media"}
+                )
     return out
 
 
