@@ -15,7 +15,7 @@ shared with the relation stage.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.claims import lexicon as cue_lexicon
@@ -346,7 +346,19 @@ class Frame(MentionIndex):
                     continue  # "the Paris attacks killed 130": the city says where, not who
                 if self.is_actor_mention(m) and m is not None:
                     found = [m, *(mc for cj in self.conjuncts(c.i)[1:] if (mc := self.mention(cj)) is not None)]
-                    mods.extend(a for mc in found if self.is_actor_mention(mc) and (a := self._modifier_arg(mc, h)))
+                    new = [a for mc in found if self.is_actor_mention(mc) and (a := self._modifier_arg(mc, h))]
+                    if self.bodies and new and mods and c.dep == "amod" and len(found) == 1 and len(mods) == 1:
+                        # "Syrian Kurdish forces": stacked adjectives name one body, the nearest
+                        # qualifying it, not two actors (unlike "Russian and Iranian forces")
+                        mods = [
+                            replace(
+                                new[0],
+                                start=min(mods[0].start, new[0].start),
+                                text=self.annotation.text[min(mods[0].start, new[0].start) : new[0].end],
+                            )
+                        ]
+                        continue
+                    mods.extend(new)
                 elif (
                     self.bodies
                     and c.dep == "poss"

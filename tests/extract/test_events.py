@@ -840,3 +840,16 @@ def test_a_relative_named_through_a_possessive_is_not_the_body_it_stands_for(ext
     names = {e.id: e.name for e in y.entities}
     attack = _only(y, "ASSAULT")
     assert any(names.get(a.entity or "") == "Al-Shabaab" for a in attack.source), attack
+
+
+@pytest.mark.slow
+def test_stacked_adjectives_name_one_body(extracted: Extract) -> None:
+    # "Somali Kenyan troops" are one body (Kenyan), not Somalia and Kenya acting together
+    x = extracted("Somali Kenyan troops attacked the al-Shabaab camp.")
+    names = {e.id: e.name for e in x.entities}
+    v = _only(x, "ASSAULT")
+    assert [names.get(a.entity or "") for a in v.source] == ["Kenya"], v.source
+    # coordinated adjectives are two actors
+    y = extracted("Somali and Kenyan troops attacked the al-Shabaab camp.")
+    names = {e.id: e.name for e in y.entities}
+    assert {names.get(a.entity or "") for a in _only(y, "ASSAULT").source} == {"Somalia", "Kenya"}
