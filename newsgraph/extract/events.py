@@ -82,6 +82,8 @@ QUANTITY_HEADS = frozenset(
 )  # fmt: skip
 MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "poss", "nmod"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
+BODY_KINDS = frozenset({"organization", "group", "igo", "media"})
+"""Entity kinds that are bodies one can join or found."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 RANGE_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by"})
 HUMAN_NOUNS = frozenset(
@@ -1242,6 +1244,8 @@ def _names_body(frame: Frame, nouns: frozenset[str], i: int) -> bool:
     t = frame.tok(i)
     if t.lemma.lower() in nouns:
         return True
+    if is_pronoun(t):  # "invited Sharif to join it": a pronoun for an organisation
+        return any(frame.entity_kind.get(a.entity or "") in BODY_KINDS for a in frame._pronoun_antecedent(i))
     return any(c.dep == "compound" and c.lemma.lower() in nouns for c in frame.kids(i))
 
 

@@ -853,3 +853,16 @@ def test_stacked_adjectives_name_one_body(extracted: Extract) -> None:
     y = extracted("Somali and Kenyan troops attacked the al-Shabaab camp.")
     names = {e.id: e.name for e in y.entities}
     assert {names.get(a.entity or "") for a in _only(y, "ASSAULT").source} == {"Somalia", "Kenya"}
+
+
+@pytest.mark.slow
+def test_one_joins_a_body_not_a_person_or_an_act(extracted: Extract) -> None:
+    for text in (
+        "Another senior official joined the State House exodus.",
+        "Her sister joined their father in Mombasa.",
+    ):
+        assert not [v for v in extracted(text).events if v.type == "JOIN"], text
+    for text in ("Dozens of Kenyans joined al-Shabaab.", "She left Nairobi to join the militant group."):
+        assert _only(extracted(text), "JOIN").target, text
+    # a pronoun for an organisation is a body
+    assert _only(extracted("The East African Community invited Somalia to join it."), "JOIN").target
