@@ -76,6 +76,10 @@ _HEAD_PARTS = frozenset({"compound", "flat", "amod", "nmod"})
 complement (prep)."""
 _ENTITY_KINDS = frozenset({"person", "organization", "state", "place", "group", "igo", "media", "other"})
 _KIND_WINDOW = 2
+_NOUN_GAP = 6
+"""Most words between a cue noun and the "that" of its content the parse hung elsewhere."""
+_GAP_POS = frozenset({"ADP", "PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+"""What may stand between them: its agent and a time phrase ("by News Corp on Friday")."""
 """How many sentences back a description ("the paper", "the group") finds its entity."""
 
 
@@ -733,6 +737,8 @@ class _Finder:
         comp = next((c for c in comps if c > t.i), comps[0] if comps else None)
         if comp is None and is_cue:
             comp = self._misread_that_clause(t)
+        if comp is None and is_cue:
+            comp = self._passive_clause_content(t)
         exclude: int | None = None
         if comp is not None and is_cue:
             head = comp
@@ -792,6 +798,28 @@ class _Finder:
                         continue
                     if any(tokens[g].dep in _SUBJECTS and g != first for g in self.a._children[r]):
                         return r
+        return None
+
+    def _passive_clause_content(self, t: Token) -> int | None:
+        """The "that" clause the parse gave to a passive verb in an adverbial clause of cue ``t``
+        ("X said after the deal was announced that there would be no operation"): a thing
+        announced is no speaker, so the clause is what ``t``'s subject said (the passive verb is
+        not read as a cue again)."""
+        tokens = self.tokens
+        for c in self.a._children[t.i]:
+            if c < t.i or tokens[c].dep != "advcl" or tokens[c].tag != "VBN":
+                continue
+            kids = self.a._children[c]
+            subj = [g for g in kids if tokens[g].dep == "nsubjpass"]
+            if not subj or not any(tokens[g].dep == "auxpass" for g in kids):
+                continue
+            if tokens[subj[0]].pos == "PRON":
+                continue  # "after it was announced that ...": the impersonal passive's own clause
+            for g in kids:
+                marks = [m for m in self.a._children[g] if tokens[m].dep == "mark" and tokens[m].text.lower() == "that"]
+                if g > c and tokens[g].dep == "ccomp" and marks:
+                    self.used_cues.add(c)
+                    return g
         return None
 
     def _object_cue(self, t: Token, v_last: int, mod: str | None) -> None:
@@ -1002,13 +1030,20 @@ class _Finder:
         tokens = self.tokens
         comp = None
         for c in self.a._children[t.i]:
+            # "the claim that ...", also where the tagger read "that" as an adverb
+            opener = tokens[_left_edge(self.a, c)]
             if (
                 tokens[c].dep in ("acl", "ccomp")
                 and c > t.i
-                and any(tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in self.a._children[c])
+                and any(
+                    tokens[g].text.lower() == "that" and (tokens[g].dep == "mark" or g == opener.i)
+                    for g in self.a._children[c]
+                )
             ):
                 comp = c
                 break
+        if comp is None:
+            comp = self._hung_that_clause(t)
         if comp is None:
             return
         subj = None
@@ -1017,6 +1052,8 @@ class _Finder:
                 subj = c
             elif tokens[c].dep == "prep" and tokens[c].text.lower() in ("by", "from"):
                 subj = next((g for g in self.a._children[c] if tokens[g].dep == "pobj"), subj)
+        if subj is None:
+            subj = self._agent_after(t.i, _left_edge(self.a, comp))
         verb = tokens[t.head]
         voiced = verb.dep != "ROOT" or verb.lemma.lower() in self.lex.noun_verbs
         if subj is None and t.dep == "dobj" and verb.pos == "VERB" and voiced:
@@ -1031,6 +1068,42 @@ class _Finder:
             # which the possessive only points back to
             subj = self._subject(verb) or subj
         self._add_reported(comp, None, (t.i, t.i), subj, self.lex.nouns.get(t.lemma.lower()))
+
+    def _hung_that_clause(self, t: Token) -> int | None:
+        """The "that" clause of cue noun ``t`` that the parse hung on the verb the noun is an
+        argument of ("It followed reports by News Corp on Friday that the government could help
+        ...", "in the wake of the announcement by Donald Trump that troops will leave"): the clause
+        opens within a few words after the noun, with only its agent and a time phrase between,
+        has a subject of its own, and is no other cue verb's content."""
+        tokens = self.tokens
+        sent_end = self.a.sentences[t.sent].token_end
+        for k in range(t.i + 1, min(t.i + _NOUN_GAP + 2, sent_end)):
+            kt = tokens[k]
+            if kt.text.lower() == "that" and kt.pos == "SCONJ":
+                h = kt.head
+                if h <= k or tokens[h].pos not in ("VERB", "AUX") or tokens[h].dep == "ROOT":
+                    return None
+                if not any(tokens[g].dep in _SUBJECTS for g in self.a._children[h]):
+                    return None
+                gov = tokens[tokens[h].head]
+                if self.cue_of(gov)[0] or gov.lemma.lower() in self.lex.nouns:
+                    return None
+                return h
+            if kt.pos not in _GAP_POS:
+                return None
+        return None
+
+    def _agent_after(self, noun: int, end: int) -> int | None:
+        """The "by X" / "from X" after a cue noun, before its content, wherever the parse hung it."""
+        tokens = self.tokens
+        for k in range(noun + 1, end):
+            if tokens[k].pos not in _GAP_POS:
+                return None  # "a belief, coloured by a worldview, that ...": no agent of the noun
+            if tokens[k].text.lower() in ("by", "from") and tokens[k].pos == "ADP":
+                objs = [g for g in self.a._children[k] if tokens[g].dep == "pobj" and g < end]
+                if objs:
+                    return objs[0]
+        return None
 
     def _according(self, t: Token, to: Token) -> None:
         tokens = self.tokens

@@ -244,6 +244,7 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
                     t.dep in SUBJECT_DEPS
                     or (t.dep in {"conj", "appos"} and frame.tok(t.head).dep in SUBJECT_DEPS)
                     or (t.dep == "ROOT" and t.pos == "PROPN")
+                    or _misread_subject(frame, t.i)
                 )
                 group = _coordination(frame, t.i)
                 seen.append(_Seen(t.sent, m.entity, m.type, subject, frame.is_bare_modifier(m), group))
@@ -257,6 +258,28 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
             out[t.i] = c.group or (c.entity,)
             seen.append(_Seen(t.sent, c.entity, c.type, t.dep in SUBJECT_DEPS, False, c.group))
     return out
+
+
+FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _misread_subject(frame: MentionIndex, i: int) -> bool:
+    """Whether the name ending at token ``i`` is the subject of the verb right after it that the
+    parse left without one ("... throughout the war and Erdoğan is determined that ...", where the
+    parse coordinated the name with "war")."""
+    tokens = frame.annotation.tokens
+    t = frame.tok(i)
+    if i + 1 >= len(tokens) or t.pos != "PROPN" or t.dep in SUBJECT_DEPS:
+        return False
+    if t.dep == "conj" and frame.tok(t.head).pos == "PROPN":
+        return False  # "Ayyub and Mahmud slept": several names, no one person's act
+    nxt = frame.tok(i + 1)
+    if nxt.pos not in {"VERB", "AUX"} or nxt.tag not in FINITE or nxt.sent != frame.tok(i).sent:
+        return False
+    verb = frame.tok(nxt.head) if nxt.dep in {"aux", "auxpass"} else nxt
+    if verb.i <= i or verb.dep not in {"ROOT", "conj", "ccomp"}:
+        return False
+    return not any(c.dep in SUBJECT_DEPS or c.dep == "expl" for c in frame.kids(verb.i))
 
 
 def _coordination(frame: MentionIndex, i: int) -> tuple[str, ...]:
