@@ -360,3 +360,50 @@ def test_a_name_the_parse_made_a_sentence_root_is_a_subject_for_he(extracted: Ex
         "said: “We will be back.”"
     )
     assert speaker_name(x, claim_with(x, "We will be back")) == "Pierre Lambert"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "It followed reports by the Daily Courier on Friday that the government could help the families.",
+            "the government could help the families",
+            "Daily Courier",
+        ),
+        (
+            "She was speaking in the wake of the shock announcement by Paul Durand that 300 troops will leave "
+            "the base.",
+            "300 troops will leave the base",
+            "Paul Durand",
+        ),
+    ],
+)
+def test_a_cue_nouns_that_clause_the_parse_hung_on_a_verb(
+    extracted: Extracted, text: str, content: str, speaker: str
+) -> None:
+    """The "that" clause a few words after a cue noun and its agent is what the noun reports, and
+    the agent is its speaker, wherever the parse hung them."""
+    x = extracted(text)
+    c = claim_with(x, content)
+    assert c.text.startswith(content[:12])
+    assert c.speaker is not None and speaker in c.speaker.text
+
+
+@pytest.mark.slow
+def test_a_belief_coloured_by_a_view_has_no_agent(extracted: Extracted) -> None:
+    """ "a belief, coloured by a worldview, that ...": the worldview is no speaker."""
+    x = extracted("He has a genuine belief, coloured by a patriarchal worldview, that women must obey their husbands.")
+    for c in x.claims:
+        assert c.speaker is None or "worldview" not in c.speaker.text
+
+
+@pytest.mark.slow
+def test_what_was_announced_is_no_speaker(extracted: Extracted) -> None:
+    """ "X said after the deal was announced that ...": X said it; a deal announced says nothing."""
+    x = extracted(
+        "The defence minister, Ivan Petrov, said after the deal was announced that there would be no military "
+        "operation in the province."
+    )
+    c = claim_with(x, "no military operation")
+    assert speaker_name(x, c) == "Ivan Petrov"
