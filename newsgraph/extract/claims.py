@@ -39,6 +39,7 @@ from newsgraph.extract.pronouns import MentionIndex, dateline_end
 from newsgraph.extract.references import (
     ROLE_MODIFIERS,
     agrees,
+    gender_of,
     past_role,
     role_context,
     role_holder,
@@ -1544,6 +1545,8 @@ class _Resolver:
         holder = role_holder(self.holders, role, quals)
         if holder is not None:
             return holder
+        if role not in self.lex.spokes_nouns and (varied := self._subject_just_before(h)) is not None:
+            return varied
         if role in self.lex.spokes_nouns:
             # "a Pentagon spokesman", "a spokesman for the ministry", or a spokesman of the
             # organisation just named as subject ("The Foreign Office ... A spokesman said")
@@ -1557,6 +1560,39 @@ class _Resolver:
             if not quals and self.last_thing is not None and 0 <= self.a.tokens[h].sent - self.last_thing_sent <= 1:
                 return self.last_thing
         return None
+
+    def _subject_just_before(self, h: int) -> str | None:
+        """The person a definite role stands for when the text never writes anyone with that role:
+        the one person named as a subject in the sentence before or earlier in its own ("Erdoğan
+        ... refused to meet Bolton ... The Turkish leader said ..."); None when there are several,
+        or the role is not "the" role ("a senior official", "the officials")."""
+        tokens = self.a.tokens
+        t = tokens[h]
+        if t.tag != "NN" or not any(
+            tokens[c].dep == "det" and tokens[c].lemma.lower() == "the" for c in self.a._children[h]
+        ):
+            return None
+        if past_role(self.a, h):
+            return None
+        found = {
+            entity
+            for head, entity, mtype in self.subject_mentions
+            if tokens[head].dep in _SUBJECTS
+            and self.kind.get(entity) == "person"
+            and (tokens[head].sent == t.sent - 1 or (tokens[head].sent == t.sent and head < h))
+            and not any(tokens[c].dep == "conj" for c in self.a._children[head])  # "Bolton and the chairman"
+        }
+        if len(found) != 1:
+            return None
+        person = next(iter(found))
+        role = t.lemma.lower()
+        # the congressman is no woman; "the president" is not the man the text calls adviser
+        gender = gender_of([role])
+        if gender is not None and self.references.genders.get(person) not in (None, gender):
+            return None
+        if any(person in held for r, held in self.holders.items() if r != role):
+            return None
+        return person
 
     def _author(self, h: int) -> str | None:
         """The organisation or person behind a document noun: ``a report in/by/from X``,

@@ -407,3 +407,41 @@ def test_what_was_announced_is_no_speaker(extracted: Extracted) -> None:
     )
     c = claim_with(x, "no military operation")
     assert speaker_name(x, c) == "Ivan Petrov"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "role", "speaker"),
+    [
+        ("Mr Omar Haddad refused", "The Turkish leader", "Omar Haddad"),
+        ("Mrs Leila Nasser refused", "The congressman", None),  # a congressman is no woman
+        ("Mr Omar Haddad and his deputy refused", "The Turkish leader", None),  # two subjects: no guess
+    ],
+)
+def test_a_role_no_one_is_written_with_is_the_one_subject_just_before(
+    extracted: Extracted, first: str, role: str, speaker: str | None
+) -> None:
+    """News varies its words: "Erdoğan ... refused to meet Bolton. The Turkish leader said ...":
+    a definite role the text writes with no one stands for the one person named as subject in
+    the sentence before, when gender allows and no one else was the subject."""
+    x = extracted(f"On Monday {first} to meet John Bolton in Ankara. {role} said the border would stay closed.")
+    c = claim_with(x, "the border would stay closed")
+    assert speaker_name(x, c) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "present"),
+    [
+        ("Turkey views the YPG as a terrorist group.", "the YPG as a terrorist group", True),
+        ("Turkey said the YPG was a terrorist group.", "the YPG was a terrorist group", False),
+    ],
+)
+def test_a_view_held_of_someone_is_a_feature_of_its_claim(
+    extracted: Extracted, annotated: Callable[[str], Annotation], text: str, content: str, present: bool
+) -> None:
+    """ "views X as Y" states a view however short its content: the claim's confidence knows it."""
+    x = extracted(text)
+    k = next(i for i, c in enumerate(x.claims) if content in c.text)
+    f = features(annotated(text), x)["claim"][k]
+    assert ("cue_view" in f) is present, f
