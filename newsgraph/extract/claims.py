@@ -114,6 +114,12 @@ class CueLexicon:
     noun_verbs: frozenset[str] = frozenset()
     """Verbs whose subject holds the cue noun they take ("expressed fears that", "repeated his
     claim that"), unlike "rejected the claim that"."""
+    that_verbs: frozenset[str] = frozenset()
+    """Cue verbs whose clause is content only when "that" opens it ("accepted that Assad has
+    survived", not "accept whatever fate had in store")."""
+    adjectives: dict[str, str | None] = field(default_factory=dict)
+    """Adjectives of a held view whose "that" clause is the content ("remain sceptical that ...",
+    "Convinced that ..., Trump ...") -> modality."""
 
 
 def _cue_map(data: dict[str, Any], key: str, origin: str) -> dict[str, str | None]:
@@ -185,6 +191,8 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         kind_nouns=kind_nouns,
         noun_verbs=_words(data, "noun_verbs", origin) if "noun_verbs" in data else frozenset(),
         prep_verbs=_pairs(data, "prep_verbs", origin) if "prep_verbs" in data else frozenset(),
+        adjectives=_cue_map(data, "adjectives", origin) if "adjectives" in data else {},
+        that_verbs=_words(data, "that_verbs", origin) if "that_verbs" in data else frozenset(),
     )
 
 
@@ -708,13 +716,44 @@ class _Finder:
             if t.i in self.used_cues:
                 continue
             low = t.text.lower()
-            if t.pos == "VERB" or t.tag.startswith("VB"):
+            if low in self.lex.adjectives and t.tag in ("JJ", "VBN", "VBD"):
+                self._adjective_cue(t)
+            elif t.pos == "VERB" or t.tag.startswith("VB"):
                 self._verb_cue(t)
             elif t.pos == "NOUN" and t.lemma.lower() in self.lex.nouns:
                 self._noun_cue(t)
             if t.i + 1 < len(tokens) and (low, tokens[t.i + 1].text.lower()) in self.lex.according:
                 self._according(t, tokens[t.i + 1])
         del a
+
+    def _adjective_cue(self, t: Token) -> None:
+        """ "European diplomats remain sceptical that X will ...", "Convinced that Isis has been
+        defeated, Trump ...": the clause after "that" is the view of the subject the adjective is
+        said of (the copula's, or the main clause's when the adjective opens the sentence)."""
+        tokens = self.tokens
+        a = self.a
+        if t.i + 2 >= len(tokens) or tokens[t.i + 1].text.lower() != "that":
+            return
+        if t.dep not in ("acomp", "advcl", "oprd", "amod", "ROOT", "conj", "xcomp"):
+            return
+        # the clause the words after "that" head, whatever the parse made of "that"
+        k = t.i + 2
+        for _ in range(12):
+            kt = tokens[k]
+            if kt.pos in ("VERB", "AUX") and kt.dep not in ("aux", "auxpass") and _left_edge(a, k) <= t.i + 2:
+                break
+            if kt.head == k:
+                return
+            k = kt.head
+        else:
+            return
+        if k <= t.i or tokens[k].sent != t.sent:
+            return
+        if not any(tokens[g].dep in _SUBJECTS or tokens[g].dep == "expl" for g in a._children[k]):
+            return
+        keep = [j for j in range(t.i + 2, _right_edge(a, k) + 1)]
+        subj = self._subject(tokens[t.head]) if t.dep in ("acomp", "oprd") else self._subject(t)
+        self._add_tokens(keep, (t.i, t.i), subj, self.lex.adjectives[t.text.lower()])
 
     def _verb_cue(self, t: Token) -> None:
         is_cue, mod, v_last = self.cue_of(t)
@@ -740,6 +779,10 @@ class _Finder:
             comp = self._misread_that_clause(t)
         if comp is None and is_cue:
             comp = self._passive_clause_content(t)
+        if comp is not None and lemma in self.lex.that_verbs:
+            marks = [g for g in a._children[comp] if tokens[g].dep == "mark" and tokens[g].text.lower() == "that"]
+            if not marks:
+                return
         exclude: int | None = None
         if comp is not None and is_cue:
             head = comp
@@ -862,12 +905,48 @@ class _Finder:
                 if accused and any(tokens[g].dep in ("pobj", "pcomp") for g in self.a._children[c]):
                     last = max(last, _right_edge(self.a, c))
             keep.extend(range(_left_edge(self.a, obj), last + 1))
+        elif lemma in self.lex.as_verbs and obj is None and (passive := self._passive_view(t)) is not None:
+            # "HTS is considered a terrorist organisation by most of the international community"
+            span, agent = passive
+            self._add_tokens(list(range(span[0], span[1] + 1)), (t.i, v_last), agent, mod, minimum=2)
+            return
         elif obj is None and (prep := self._said_prep(t)) is not None:
             # "warned of a renewed exodus", "hinted at relaxing the ban": the preposition's object
             keep.extend(range(prep + 1, _right_edge(self.a, prep) + 1))
         else:
             return
         self._add_tokens(sorted(set(keep)), (t.i, v_last), self._subject(t), mod, minimum=2)
+
+    def _passive_view(self, t: Token) -> tuple[tuple[int, int], int] | None:
+        """What a passive verb of view holds and who holds it: "X is considered a terrorist group
+        by Y", "X is regarded by Y as a threat" (the complement, and the agent, wherever the parse
+        hung "by"). None without an agent: a view no one is said to hold."""
+        tokens = self.tokens
+        a = self.a
+        kids = a._children[t.i]
+        if not any(tokens[c].dep == "auxpass" for c in kids) or not any(tokens[c].dep == "nsubjpass" for c in kids):
+            return None
+        comp = next(
+            (c for c in kids if c > t.i and (tokens[c].dep in ("oprd", "attr", "xcomp") or tokens[c].lemma == "as")),
+            None,
+        )
+        if comp is None:
+            return None
+        first, last = _left_edge(a, comp), _right_edge(a, comp)
+        agent = None
+        for k in [*kids, *range(first, last + 1)]:
+            if tokens[k].text.lower() == "by" and tokens[k].dep in ("agent", "prep"):
+                objs = [g for g in a._children[k] if tokens[g].dep == "pobj"]
+                if objs:
+                    agent = objs[0]
+                    if first < k <= last:
+                        last = k - 1  # "a terrorist organisation by most of ...": the view ends at "by"
+                    break
+        if agent is None:
+            return None
+        if tokens[first].lemma == "as":
+            first += 1
+        return (first, last), agent
 
     def _held_of(self, t: Token, kids: tuple[int, ...], relative: bool) -> tuple[int, int] | None:
         """What a finite verb of view holds of someone when the parse gives no object and "as"
@@ -1242,6 +1321,8 @@ class _Resolver:
         self.last_thing: str | None = None
         self.last_thing_sent = -1
         """The sentence where ``last_thing`` was last seen as a subject or a speaker."""
+        self._quotes: list[tuple[int, int]] | None = None
+        """The quotations of the text, found when first needed."""
         self.holders = role_holders(a, x.mentions, lex.role_nouns)
         """Role word -> the persons written with it -> what qualifies the role there."""
         self.resolved: list[Draft] = []
@@ -1572,8 +1653,8 @@ class _Resolver:
             tokens[c].dep == "det" and tokens[c].lemma.lower() == "the" for c in self.a._children[h]
         ):
             return None
-        if past_role(self.a, h):
-            return None
+        if past_role(self.a, h) or self._quoted(t.start):
+            return None  # "... but the president also expects ...,” Bolton said": not the speaker himself
         found = {
             entity
             for head, entity, mtype in self.subject_mentions
@@ -1593,6 +1674,12 @@ class _Resolver:
         if any(person in held for r, held in self.holders.items() if r != role):
             return None
         return person
+
+    def _quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation of the text."""
+        if self._quotes is None:
+            self._quotes = [(q.start, q.end) for q in find_quotes(self.a.text)]
+        return any(s <= offset < e for s, e in self._quotes)
 
     def _author(self, h: int) -> str | None:
         """The organisation or person behind a document noun: ``a report in/by/from X``,

@@ -445,3 +445,43 @@ def test_a_view_held_of_someone_is_a_feature_of_its_claim(
     k = next(i for i, c in enumerate(x.claims) if content in c.text)
     f = features(annotated(text), x)["claim"][k]
     assert ("cue_view" in f) is present, f
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("European diplomats remain sceptical that the summit will change anything.", "the summit will change",
+         "European diplomats"),
+        ("Convinced that the militia had been defeated, Paul Durand dismissed the warnings.",
+         "the militia had been defeated", "Paul Durand"),
+        ("Many Arab states have accepted that Assad has survived the war.", "Assad has survived", "Many Arab states"),
+        ("Kurdish forces expect the town to be cleared of the extremists within a week.", "the town to be cleared",
+         "Kurdish forces"),
+        ("Hamas is considered a terrorist organisation by the European Union.", "a terrorist organisation",
+         "the European Union"),
+    ],
+)  # fmt: skip
+def test_views_held_by_adjectives_expectations_and_passives(
+    extracted: Extracted, text: str, content: str, speaker: str
+) -> None:
+    """A view is reported by an adjective with its "that" clause ("sceptical that", an opening
+    "Convinced that"), by "accept that" and "expect X to", and by a passive verb of view with its
+    agent; the content leaves the cue and the agent out."""
+    c = claim_with(extracted(text), content)
+    assert c.speaker is not None and c.speaker.text == speaker
+    assert "by the" not in c.text and "that" not in c.text.split()[:1]
+
+
+@pytest.mark.slow
+def test_accepting_a_thing_is_no_claim(extracted: Extracted) -> None:
+    x = extracted("She said she would accept whatever fate had in store for her.")
+    assert not any(c.text.startswith("whatever fate") for c in x.claims)
+
+
+@pytest.mark.slow
+def test_a_role_inside_a_speakers_quotation_is_not_the_speaker(extracted: Extracted) -> None:
+    """ "“..., but the president also expects ...,” John Bolton said": Bolton is no president."""
+    x = extracted("“We will leave, but the president also expects the job to be finished,” John Bolton said on Monday.")
+    inner = [c for c in x.claims if c.text.startswith("the job to be finished")]
+    assert inner and all(speaker_name(x, c) != "John Bolton" for c in inner)
