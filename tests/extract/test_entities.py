@@ -253,10 +253,11 @@ def test_outlets_and_people_the_tagger_read_as_organisations(
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Save the Children said the camp was overcrowded.", "Save the Children", "organization"),
         ("The Anna Lindh Foundation said it would help.", "Anna Lindh Foundation", "organization"),
+        ("Officials at the Sarah Jones Institute said the camp was overcrowded.", "Sarah Jones Institute",
+         "organization"),
     ],
-)
+)  # fmt: skip
 def test_an_organisation_named_after_a_person_stays_an_organisation(
     annotated: Annotate, text: str, name: str, kind: str
 ) -> None:
