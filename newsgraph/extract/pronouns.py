@@ -244,6 +244,8 @@ def _pick(seen: list[_Seen], sent: int, kind: str, pronoun: str, genders: dict[s
             break
         if kind == "person" and others and sent - c.sent > NEAR_SENTENCES:
             break  # a person named in this sentence or the one before, before a subject further back
+        if not c.entity and sent - c.sent > NEAR_SENTENCES:
+            continue  # an unnamed person described is followed no further than a named one is preferred
         if _compatible(kind, pronoun, c, genders):
             if c.subject:
                 return None if c.group and kind != "group" else c
@@ -289,7 +291,8 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
             continue
         c = _pick(seen, t.sent, kind, w, genders)
         if c is not None and not c.entity:
-            seen.append(_Seen(t.sent, "", "PERSON", t.dep in SUBJECT_DEPS, False, gender=c.gender))
+            gender = c.gender or PRONOUN_GENDER.get(w)
+            seen.append(_Seen(t.sent, "", "PERSON", t.dep in SUBJECT_DEPS, False, gender=gender))
         elif c is not None:
             out[t.i] = c.group or (c.entity,)
             if kind == "person" and w in PRONOUN_GENDER and not c.group:
@@ -327,8 +330,8 @@ def _described(frame: MentionIndex, t: Token, seen: list[_Seen]) -> tuple[str, s
     """What a subject that describes one person stands for: ("", gender) for an unnamed person of
     a gender ("her father", "a woman"); (the person, None) for a role the text writes with a
     person, qualified alike ("the foreign minister", "Turkey's president": the one such person, or
-    the one of them named last), else ("", None); None for anything else (a name, several
-    people, a thing)."""
+    the one of them named last); None for anything else (a role written with no one, a name,
+    several people, a thing)."""
     if t.tag != "NN":
         return None
     lemma = t.lemma.lower()
@@ -348,7 +351,8 @@ def _described(frame: MentionIndex, t: Token, seen: list[_Seen]) -> tuple[str, s
         found = frame.role_holders.get(lemma, {})
         found = {p: q for p, q in found.items() if not quals or q & quals}
         holder = next((c.entity for c in reversed(seen) if c.entity in found), None)
-    return holder or "", None
+    # a role no one is written with says nothing of who it is (it may be the person named before)
+    return (holder, None) if holder is not None else None
 
 
 def _coordination(frame: MentionIndex, i: int) -> tuple[str, ...]:
