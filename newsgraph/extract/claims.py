@@ -77,6 +77,8 @@ _HEAD_PARTS = frozenset({"compound", "flat", "amod", "nmod"})
 complement (prep)."""
 _ENTITY_KINDS = frozenset({"person", "organization", "state", "place", "group", "igo", "media", "other"})
 _KIND_WINDOW = 2
+_ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "different"})
+"""Words by which a role is someone else than the one written with it before ("another lawyer")."""
 _NOUN_GAP = 6
 """Most words between a cue noun and the "that" of its content the parse hung elsewhere."""
 _GAP_POS = frozenset({"ADP", "PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
@@ -1617,6 +1619,8 @@ class _Resolver:
         for k in near:  # a name in apposition to a role is a person's, whatever NER typed it
             if k in self.mention_at and self.kind.get(self.mention_at[k][0]) in ("person", "organization"):
                 return self.mention_at[k][0]
+        if any(tokens[c].text.lower() in _ANOTHER and tokens[c].dep in ("det", "amod") for c in self.a._children[h]):
+            return None  # "another lawyer said": not the lawyer named before
         # "Iraq's president" is no one written "US president": the role's qualifiers must agree
         quals = self._qualifiers(h)
         seen = self.by_head.get(role)

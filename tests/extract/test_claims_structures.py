@@ -485,3 +485,13 @@ def test_a_role_inside_a_speakers_quotation_is_not_the_speaker(extracted: Extrac
     x = extracted("“We will leave, but the president also expects the job to be finished,” John Bolton said on Monday.")
     inner = [c for c in x.claims if c.text.startswith("the job to be finished")]
     assert inner and all(speaker_name(x, c) != "John Bolton" for c in inner)
+
+
+@pytest.mark.slow
+def test_another_holder_of_a_role_is_not_the_one_named_before(extracted: Extracted) -> None:
+    x = extracted(
+        "“The investigator should not be the same entity,” lawyer Enrique Moreno said at a press conference. "
+        "Neither the girl nor her father were given water, another lawyer said."
+    )
+    c = claim_with(x, "Neither the girl")
+    assert speaker_name(x, c) is None
