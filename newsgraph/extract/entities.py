@@ -270,7 +270,7 @@ _NEXT_WORD = re.compile(r"^[ \t]+([a-z]+)\b")
 def _outlet_noun_after(text: str, end: int) -> bool:
     """Whether the word right after a name makes it an outlet's ("a Guardian reporter")."""
     m = _NEXT_WORD.match(text[end : end + 24])
-    return bool(m) and m.group(1) in word_list("media_after")
+    return m is not None and m.group(1) in word_list("media_after")
 
 
 def _given_name_first(name: str) -> bool:
