@@ -39,6 +39,7 @@ from newsgraph.extract.pronouns import MentionIndex, dateline_end
 from newsgraph.extract.references import (
     ROLE_MODIFIERS,
     agrees,
+    gender_of,
     past_role,
     role_context,
     role_holder,
@@ -76,6 +77,12 @@ _HEAD_PARTS = frozenset({"compound", "flat", "amod", "nmod"})
 complement (prep)."""
 _ENTITY_KINDS = frozenset({"person", "organization", "state", "place", "group", "igo", "media", "other"})
 _KIND_WINDOW = 2
+_ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "different"})
+"""Words by which a role is someone else than the one written with it before ("another lawyer")."""
+_NOUN_GAP = 6
+"""Most words between a cue noun and the "that" of its content the parse hung elsewhere."""
+_GAP_POS = frozenset({"ADP", "PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+"""What may stand between them: its agent and a time phrase ("by News Corp on Friday")."""
 """How many sentences back a description ("the paper", "the group") finds its entity."""
 
 
@@ -109,6 +116,12 @@ class CueLexicon:
     noun_verbs: frozenset[str] = frozenset()
     """Verbs whose subject holds the cue noun they take ("expressed fears that", "repeated his
     claim that"), unlike "rejected the claim that"."""
+    that_verbs: frozenset[str] = frozenset()
+    """Cue verbs whose clause is content only when "that" opens it ("accepted that Assad has
+    survived", not "accept whatever fate had in store")."""
+    adjectives: dict[str, str | None] = field(default_factory=dict)
+    """Adjectives of a held view whose "that" clause is the content ("remain sceptical that ...",
+    "Convinced that ..., Trump ...") -> modality."""
 
 
 def _cue_map(data: dict[str, Any], key: str, origin: str) -> dict[str, str | None]:
@@ -180,6 +193,8 @@ def parse_lexicon(data: Any, origin: str = DATA_FILE) -> CueLexicon:
         kind_nouns=kind_nouns,
         noun_verbs=_words(data, "noun_verbs", origin) if "noun_verbs" in data else frozenset(),
         prep_verbs=_pairs(data, "prep_verbs", origin) if "prep_verbs" in data else frozenset(),
+        adjectives=_cue_map(data, "adjectives", origin) if "adjectives" in data else {},
+        that_verbs=_words(data, "that_verbs", origin) if "that_verbs" in data else frozenset(),
     )
 
 
@@ -703,13 +718,44 @@ class _Finder:
             if t.i in self.used_cues:
                 continue
             low = t.text.lower()
-            if t.pos == "VERB" or t.tag.startswith("VB"):
+            if low in self.lex.adjectives and t.tag in ("JJ", "VBN", "VBD"):
+                self._adjective_cue(t)
+            elif t.pos == "VERB" or t.tag.startswith("VB"):
                 self._verb_cue(t)
             elif t.pos == "NOUN" and t.lemma.lower() in self.lex.nouns:
                 self._noun_cue(t)
             if t.i + 1 < len(tokens) and (low, tokens[t.i + 1].text.lower()) in self.lex.according:
                 self._according(t, tokens[t.i + 1])
         del a
+
+    def _adjective_cue(self, t: Token) -> None:
+        """ "European diplomats remain sceptical that X will ...", "Convinced that Isis has been
+        defeated, Trump ...": the clause after "that" is the view of the subject the adjective is
+        said of (the copula's, or the main clause's when the adjective opens the sentence)."""
+        tokens = self.tokens
+        a = self.a
+        if t.i + 2 >= len(tokens) or tokens[t.i + 1].text.lower() != "that":
+            return
+        if t.dep not in ("acomp", "advcl", "oprd", "amod", "ROOT", "conj", "xcomp"):
+            return
+        # the clause the words after "that" head, whatever the parse made of "that"
+        k = t.i + 2
+        for _ in range(12):
+            kt = tokens[k]
+            if kt.pos in ("VERB", "AUX") and kt.dep not in ("aux", "auxpass") and _left_edge(a, k) <= t.i + 2:
+                break
+            if kt.head == k:
+                return
+            k = kt.head
+        else:
+            return
+        if k <= t.i or tokens[k].sent != t.sent:
+            return
+        if not any(tokens[g].dep in _SUBJECTS or tokens[g].dep == "expl" for g in a._children[k]):
+            return
+        keep = [j for j in range(t.i + 2, _right_edge(a, k) + 1)]
+        subj = self._subject(tokens[t.head]) if t.dep in ("acomp", "oprd") else self._subject(t)
+        self._add_tokens(keep, (t.i, t.i), subj, self.lex.adjectives[t.text.lower()])
 
     def _verb_cue(self, t: Token) -> None:
         is_cue, mod, v_last = self.cue_of(t)
@@ -733,6 +779,12 @@ class _Finder:
         comp = next((c for c in comps if c > t.i), comps[0] if comps else None)
         if comp is None and is_cue:
             comp = self._misread_that_clause(t)
+        if comp is None and is_cue:
+            comp = self._passive_clause_content(t)
+        if comp is not None and lemma in self.lex.that_verbs:
+            marks = [g for g in a._children[comp] if tokens[g].dep == "mark" and tokens[g].text.lower() == "that"]
+            if not marks:
+                return
         exclude: int | None = None
         if comp is not None and is_cue:
             head = comp
@@ -794,6 +846,28 @@ class _Finder:
                         return r
         return None
 
+    def _passive_clause_content(self, t: Token) -> int | None:
+        """The "that" clause the parse gave to a passive verb in an adverbial clause of cue ``t``
+        ("X said after the deal was announced that there would be no operation"): a thing
+        announced is no speaker, so the clause is what ``t``'s subject said (the passive verb is
+        not read as a cue again)."""
+        tokens = self.tokens
+        for c in self.a._children[t.i]:
+            if c < t.i or tokens[c].dep != "advcl" or tokens[c].tag != "VBN":
+                continue
+            kids = self.a._children[c]
+            subj = [g for g in kids if tokens[g].dep == "nsubjpass"]
+            if not subj or not any(tokens[g].dep == "auxpass" for g in kids):
+                continue
+            if tokens[subj[0]].pos == "PRON":
+                continue  # "after it was announced that ...": the impersonal passive's own clause
+            for g in kids:
+                marks = [m for m in self.a._children[g] if tokens[m].dep == "mark" and tokens[m].text.lower() == "that"]
+                if g > c and tokens[g].dep == "ccomp" and marks:
+                    self.used_cues.add(c)
+                    return g
+        return None
+
     def _object_cue(self, t: Token, v_last: int, mod: str | None) -> None:
         """``urged Pakistan to act`` (the infinitive) / ``denied the charges`` (the object)."""
         tokens = self.tokens
@@ -833,12 +907,48 @@ class _Finder:
                 if accused and any(tokens[g].dep in ("pobj", "pcomp") for g in self.a._children[c]):
                     last = max(last, _right_edge(self.a, c))
             keep.extend(range(_left_edge(self.a, obj), last + 1))
+        elif lemma in self.lex.as_verbs and obj is None and (passive := self._passive_view(t)) is not None:
+            # "HTS is considered a terrorist organisation by most of the international community"
+            span, agent = passive
+            self._add_tokens(list(range(span[0], span[1] + 1)), (t.i, v_last), agent, mod, minimum=2)
+            return
         elif obj is None and (prep := self._said_prep(t)) is not None:
             # "warned of a renewed exodus", "hinted at relaxing the ban": the preposition's object
             keep.extend(range(prep + 1, _right_edge(self.a, prep) + 1))
         else:
             return
         self._add_tokens(sorted(set(keep)), (t.i, v_last), self._subject(t), mod, minimum=2)
+
+    def _passive_view(self, t: Token) -> tuple[tuple[int, int], int] | None:
+        """What a passive verb of view holds and who holds it: "X is considered a terrorist group
+        by Y", "X is regarded by Y as a threat" (the complement, and the agent, wherever the parse
+        hung "by"). None without an agent: a view no one is said to hold."""
+        tokens = self.tokens
+        a = self.a
+        kids = a._children[t.i]
+        if not any(tokens[c].dep == "auxpass" for c in kids) or not any(tokens[c].dep == "nsubjpass" for c in kids):
+            return None
+        comp = next(
+            (c for c in kids if c > t.i and (tokens[c].dep in ("oprd", "attr", "xcomp") or tokens[c].lemma == "as")),
+            None,
+        )
+        if comp is None:
+            return None
+        first, last = _left_edge(a, comp), _right_edge(a, comp)
+        agent = None
+        for k in [*kids, *range(first, last + 1)]:
+            if tokens[k].text.lower() == "by" and tokens[k].dep in ("agent", "prep"):
+                objs = [g for g in a._children[k] if tokens[g].dep == "pobj"]
+                if objs:
+                    agent = objs[0]
+                    if first < k <= last:
+                        last = k - 1  # "a terrorist organisation by most of ...": the view ends at "by"
+                    break
+        if agent is None:
+            return None
+        if tokens[first].lemma == "as":
+            first += 1
+        return (first, last), agent
 
     def _held_of(self, t: Token, kids: tuple[int, ...], relative: bool) -> tuple[int, int] | None:
         """What a finite verb of view holds of someone when the parse gives no object and "as"
@@ -1002,13 +1112,20 @@ class _Finder:
         tokens = self.tokens
         comp = None
         for c in self.a._children[t.i]:
+            # "the claim that ...", also where the tagger read "that" as an adverb
+            opener = tokens[_left_edge(self.a, c)]
             if (
                 tokens[c].dep in ("acl", "ccomp")
                 and c > t.i
-                and any(tokens[g].dep == "mark" and tokens[g].text.lower() == "that" for g in self.a._children[c])
+                and any(
+                    tokens[g].text.lower() == "that" and (tokens[g].dep == "mark" or g == opener.i)
+                    for g in self.a._children[c]
+                )
             ):
                 comp = c
                 break
+        if comp is None:
+            comp = self._hung_that_clause(t)
         if comp is None:
             return
         subj = None
@@ -1017,6 +1134,8 @@ class _Finder:
                 subj = c
             elif tokens[c].dep == "prep" and tokens[c].text.lower() in ("by", "from"):
                 subj = next((g for g in self.a._children[c] if tokens[g].dep == "pobj"), subj)
+        if subj is None:
+            subj = self._agent_after(t.i, _left_edge(self.a, comp))
         verb = tokens[t.head]
         voiced = verb.dep != "ROOT" or verb.lemma.lower() in self.lex.noun_verbs
         if subj is None and t.dep == "dobj" and verb.pos == "VERB" and voiced:
@@ -1031,6 +1150,42 @@ class _Finder:
             # which the possessive only points back to
             subj = self._subject(verb) or subj
         self._add_reported(comp, None, (t.i, t.i), subj, self.lex.nouns.get(t.lemma.lower()))
+
+    def _hung_that_clause(self, t: Token) -> int | None:
+        """The "that" clause of cue noun ``t`` that the parse hung on the verb the noun is an
+        argument of ("It followed reports by News Corp on Friday that the government could help
+        ...", "in the wake of the announcement by Donald Trump that troops will leave"): the clause
+        opens within a few words after the noun, with only its agent and a time phrase between,
+        has a subject of its own, and is no other cue verb's content."""
+        tokens = self.tokens
+        sent_end = self.a.sentences[t.sent].token_end
+        for k in range(t.i + 1, min(t.i + _NOUN_GAP + 2, sent_end)):
+            kt = tokens[k]
+            if kt.text.lower() == "that" and kt.pos == "SCONJ":
+                h = kt.head
+                if h <= k or tokens[h].pos not in ("VERB", "AUX") or tokens[h].dep == "ROOT":
+                    return None
+                if not any(tokens[g].dep in _SUBJECTS for g in self.a._children[h]):
+                    return None
+                gov = tokens[tokens[h].head]
+                if self.cue_of(gov)[0] or gov.lemma.lower() in self.lex.nouns:
+                    return None
+                return h
+            if kt.pos not in _GAP_POS:
+                return None
+        return None
+
+    def _agent_after(self, noun: int, end: int) -> int | None:
+        """The "by X" / "from X" after a cue noun, before its content, wherever the parse hung it."""
+        tokens = self.tokens
+        for k in range(noun + 1, end):
+            if tokens[k].pos not in _GAP_POS:
+                return None  # "a belief, coloured by a worldview, that ...": no agent of the noun
+            if tokens[k].text.lower() in ("by", "from") and tokens[k].pos == "ADP":
+                objs = [g for g in self.a._children[k] if tokens[g].dep == "pobj" and g < end]
+                if objs:
+                    return objs[0]
+        return None
 
     def _according(self, t: Token, to: Token) -> None:
         tokens = self.tokens
@@ -1168,6 +1323,8 @@ class _Resolver:
         self.last_thing: str | None = None
         self.last_thing_sent = -1
         """The sentence where ``last_thing`` was last seen as a subject or a speaker."""
+        self._quotes: list[tuple[int, int]] | None = None
+        """The quotations of the text, found when first needed."""
         self.holders = role_holders(a, x.mentions, lex.role_nouns)
         """Role word -> the persons written with it -> what qualifies the role there."""
         self.resolved: list[Draft] = []
@@ -1462,6 +1619,8 @@ class _Resolver:
         for k in near:  # a name in apposition to a role is a person's, whatever NER typed it
             if k in self.mention_at and self.kind.get(self.mention_at[k][0]) in ("person", "organization"):
                 return self.mention_at[k][0]
+        if any(tokens[c].text.lower() in _ANOTHER and tokens[c].dep in ("det", "amod") for c in self.a._children[h]):
+            return None  # "another lawyer said": not the lawyer named before
         # "Iraq's president" is no one written "US president": the role's qualifiers must agree
         quals = self._qualifiers(h)
         seen = self.by_head.get(role)
@@ -1471,6 +1630,8 @@ class _Resolver:
         holder = role_holder(self.holders, role, quals)
         if holder is not None:
             return holder
+        if role not in self.lex.spokes_nouns and (varied := self._subject_just_before(h)) is not None:
+            return varied
         if role in self.lex.spokes_nouns:
             # "a Pentagon spokesman", "a spokesman for the ministry", or a spokesman of the
             # organisation just named as subject ("The Foreign Office ... A spokesman said")
@@ -1484,6 +1645,45 @@ class _Resolver:
             if not quals and self.last_thing is not None and 0 <= self.a.tokens[h].sent - self.last_thing_sent <= 1:
                 return self.last_thing
         return None
+
+    def _subject_just_before(self, h: int) -> str | None:
+        """The person a definite role stands for when the text never writes anyone with that role:
+        the one person named as a subject in the sentence before or earlier in its own ("Erdoğan
+        ... refused to meet Bolton ... The Turkish leader said ..."); None when there are several,
+        or the role is not "the" role ("a senior official", "the officials")."""
+        tokens = self.a.tokens
+        t = tokens[h]
+        if t.tag != "NN" or not any(
+            tokens[c].dep == "det" and tokens[c].lemma.lower() == "the" for c in self.a._children[h]
+        ):
+            return None
+        if past_role(self.a, h) or self._quoted(t.start):
+            return None  # "... but the president also expects ...,” Bolton said": not the speaker himself
+        found = {
+            entity
+            for head, entity, mtype in self.subject_mentions
+            if tokens[head].dep in _SUBJECTS
+            and self.kind.get(entity) == "person"
+            and (tokens[head].sent == t.sent - 1 or (tokens[head].sent == t.sent and head < h))
+            and not any(tokens[c].dep == "conj" for c in self.a._children[head])  # "Bolton and the chairman"
+        }
+        if len(found) != 1:
+            return None
+        person = next(iter(found))
+        role = t.lemma.lower()
+        # the congressman is no woman; "the president" is not the man the text calls adviser
+        gender = gender_of([role])
+        if gender is not None and self.references.genders.get(person) not in (None, gender):
+            return None
+        if any(person in held for r, held in self.holders.items() if r != role):
+            return None
+        return person
+
+    def _quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation of the text."""
+        if self._quotes is None:
+            self._quotes = [(q.start, q.end) for q in find_quotes(self.a.text)]
+        return any(s <= offset < e for s, e in self._quotes)
 
     def _author(self, h: int) -> str | None:
         """The organisation or person behind a document noun: ``a report in/by/from X``,

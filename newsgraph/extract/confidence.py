@@ -24,6 +24,7 @@ from pathlib import Path
 
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
+from newsgraph.extract.claims import lexicon as cue_lexicon
 from newsgraph.extract.modality import token_range
 from newsgraph.extract.relation_patterns import patterns as relation_patterns
 from newsgraph.ontology import read_data
@@ -178,6 +179,11 @@ class _Context:
         t = tokens[heads[0]]
         return t.tag in ("NNS", "NNPS") or (t.pos in ("ADJ", "NUM", "DET") and t.text.lower() in QUANTIFIERS)
 
+    def cue_lemma(self, start: int, end: int) -> str:
+        """Lemma of the first token in ``[start, end)`` (a cue's verb)."""
+        first, last = token_range(self.annotation, start, end)
+        return self.annotation.tokens[first].lemma.lower() if last > first else ""
+
     def head_pos(self, start: int, end: int) -> str:
         """Part of speech of the last token in ``[start, end)`` (the head of an English phrase)."""
         first, last = token_range(self.annotation, start, end)
@@ -239,6 +245,8 @@ def claim_features(cl: Claim, c: _Context) -> Features:
         cue_pos = c.head_pos(cl.cue.start, cl.cue.end)
         if cue_pos == "NOUN":
             f["cue_noun"] = 1.0  # "his insistence that", "remarks": a noun, not a verb of saying
+        elif c.cue_lemma(cl.cue.start, cl.cue.end) in cue_lexicon().as_verbs:
+            f["cue_view"] = 1.0  # "Turkey views the YPG as terrorists": a stated view, short as it is
 
     if cl.modality != "asserted":
         f["not_asserted"] = 1.0

@@ -239,7 +239,9 @@ def _kind(
     if known in ("state", "igo", "media", "group", "place"):
         return known
     if main == "PERSON":
-        return "person"
+        # "the state news agency Sana": a name the tagger read as a person's, cued as an outlet
+        cued = _cued_kind(members, annotation, by_end)
+        return cued if cued in ("media", "group") else "person"
     if main in ("GPE", "LOC", "FAC"):
         return "place"
     if main != "ORG":
@@ -249,6 +251,10 @@ def _kind(
         return cued
     if known == "organization":
         return known
+    if any(_outlet_noun_after(annotation.text, f.mention.end) for f in members):
+        return "media"
+    if _given_name_first(name):
+        return "person"  # "Kirsty Rosse-Emile": a name the tagger read as an organisation's
     words = {w.lower() for w in re.split(r"[\s-]+", name)}
     if words & word_list("armed_group_words"):
         return "group"
@@ -256,6 +262,28 @@ def _kind(
     if last in word_list("media_words"):
         return "media"
     return "organization"
+
+
+_NEXT_WORD = re.compile(r"^[ \t]+([a-z]+)\b")
+
+
+def _outlet_noun_after(text: str, end: int) -> bool:
+    """Whether the word right after a name makes it an outlet's ("a Guardian reporter")."""
+    m = _NEXT_WORD.match(text[end : end + 24])
+    return m is not None and m.group(1) in word_list("media_after")
+
+
+def _given_name_first(name: str) -> bool:
+    """A person's name the tagger typed an organisation: two or three capitalised words, the first
+    a given name (``given_names_*``), none an organisation's, group's or outlet's word."""
+    words = [w for w in re.split(r"\s+", ARTICLE.sub("", name)) if w]
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[0].lower() not in word_list("given_names_male") | word_list("given_names_female"):
+        return False
+    parts = {p.lower() for w in words for p in re.split(r"-", w)}
+    heads = word_list("org_heads") | word_list("armed_group_words") | word_list("media_words")
+    return not parts & heads
 
 
 def _names_a_state(named: list[Found]) -> bool:

@@ -34,8 +34,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation, Token
-from newsgraph.extract.references import agrees, person_genders
+from newsgraph.extract.references import (
+    GENDERED,
+    HONORIFICS,
+    PRONOUN_GENDER,
+    ROLE_MODIFIERS,
+    agrees,
+    past_role,
+    person_genders,
+    role_holder,
+    role_holders,
+)
 from newsgraph.records import Arg, Claim, Document, Extraction, Mention
 
 if TYPE_CHECKING:
@@ -58,6 +69,9 @@ ORG_MENTIONS = frozenset({"ORG"})
 """What "it" stands for: an organisation ("it" for a country is as often the situation or a
 decision, so a state is left unresolved)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NEAR_SENTENCES = 1
+"""A person named (as no subject) in the pronoun's sentence or this many before it is nearer than
+a subject further back ("... the director, Hussein al-Qaidi, speaks in a voice ... “...,” he says")."""
 
 
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Za-z-]{2,20}\)")
@@ -144,6 +158,16 @@ class MentionIndex:
         return last.pos == "ADJ" or (m.type == "NORP" and last.dep in {"amod", "compound", "nmod"})
 
     @cached_property
+    def role_nouns(self) -> frozenset[str]:
+        """Nouns of one person's role ("president", "minister": ``person_nouns``)."""
+        return word_list("person_nouns")
+
+    @cached_property
+    def role_holders(self) -> dict[str, dict[str, set[str]]]:
+        """Role word -> the persons the text writes with it -> what qualifies it there."""
+        return role_holders(self.annotation, self.mentions, self.role_nouns)
+
+    @cached_property
     def pronoun_entities(self) -> dict[int, tuple[str, ...]]:
         """Token index -> entity ids of each third-person pronoun resolved (:func:`resolve_pronouns`)."""
         return resolve_pronouns(self)
@@ -199,11 +223,14 @@ class _Seen:
     group: tuple[str, ...] = ()
     """Every actor of the coordination it is named in ("Chile and Peru met"): "they" after it
     stands for all of them, "he" or "it" for none (ambiguous)."""
+    gender: str | None = None
+    """The gender of an unnamed person described as a subject ("Her father ... said"), whose
+    ``entity`` is empty: "he" after it stands for no one named."""
 
 
 def _compatible(kind: str, pronoun: str, c: _Seen, genders: dict[str, str]) -> bool:
     if kind == "person":
-        return c.type == "PERSON" and agrees(pronoun, genders.get(c.entity))
+        return c.type == "PERSON" and agrees(pronoun, c.gender or genders.get(c.entity))
     if c.modifier:
         return False  # "Kurdish" in "Kurdish forces" is no antecedent
     if kind == "group":
@@ -218,6 +245,10 @@ def _pick(seen: list[_Seen], sent: int, kind: str, pronoun: str, genders: dict[s
     for c in reversed(seen):
         if sent - c.sent > LOOKBACK_SENTENCES and kind != "person":
             break
+        if kind == "person" and others and sent - c.sent > NEAR_SENTENCES:
+            break  # a person named in this sentence or the one before, before a subject further back
+        if not c.entity and sent - c.sent > NEAR_SENTENCES:
+            continue  # an unnamed person described is followed no further than a named one is preferred
         if _compatible(kind, pronoun, c, genders):
             if c.subject:
                 return None if c.group and kind != "group" else c
@@ -247,19 +278,84 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
                     t.dep in SUBJECT_DEPS
                     or (t.dep in {"conj", "appos"} and frame.tok(t.head).dep in SUBJECT_DEPS)
                     or (t.dep == "ROOT" and t.pos == "PROPN")
+                    or _misread_subject(frame, t.i)
                 )
                 group = _coordination(frame, t.i)
                 seen.append(_Seen(t.sent, m.entity, m.type, subject, frame.is_bare_modifier(m), group))
             continue
         w = t.text.lower()
+        if t.dep in SUBJECT_DEPS and t.pos == "NOUN" and (described := _described(frame, t, seen)) is not None:
+            # "Her father, speaking from Sunamganj, accused ... “...,” he said": not a man named
+            # before; "The foreign minister also criticised Macron ... “...,” he said": the minister
+            seen.append(_Seen(t.sent, described[0], "PERSON", True, False, gender=described[1]))
+            continue
         kind = THIRD_PERSON.get(w)
         if kind is None or not is_pronoun(t):
             continue
         c = _pick(seen, t.sent, kind, w, genders)
-        if c is not None:
+        if c is not None and not c.entity:
+            gender = c.gender or PRONOUN_GENDER.get(w)
+            seen.append(_Seen(t.sent, "", "PERSON", t.dep in SUBJECT_DEPS, False, gender=gender))
+        elif c is not None:
             out[t.i] = c.group or (c.entity,)
+            if kind == "person" and w in PRONOUN_GENDER and not c.group:
+                # "He travelled to Syria": the person "he" stands for is a man for the pronouns after
+                genders.setdefault(c.entity, PRONOUN_GENDER[w])
             seen.append(_Seen(t.sent, c.entity, c.type, t.dep in SUBJECT_DEPS, False, c.group))
     return out
+
+
+FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+DESCRIBED_GENDER = {**{w: g for w, g in GENDERED.items() if w not in HONORIFICS}, "man": "m"}
+"""Nouns that describe one unnamed person of a gender ("her father", "a woman", "the man")."""
+
+
+def _misread_subject(frame: MentionIndex, i: int) -> bool:
+    """Whether the name ending at token ``i`` is the subject of the verb right after it that the
+    parse left without one ("... throughout the war and Erdoğan is determined that ...", where the
+    parse coordinated the name with "war")."""
+    tokens = frame.annotation.tokens
+    t = frame.tok(i)
+    if i + 1 >= len(tokens) or t.pos != "PROPN" or t.dep in SUBJECT_DEPS:
+        return False
+    if t.dep == "conj" and frame.tok(t.head).pos == "PROPN":
+        return False  # "Ayyub and Mahmud slept": several names, no one person's act
+    nxt = frame.tok(i + 1)
+    if nxt.pos not in {"VERB", "AUX"} or nxt.tag not in FINITE or nxt.sent != frame.tok(i).sent:
+        return False
+    verb = frame.tok(nxt.head) if nxt.dep in {"aux", "auxpass"} else nxt
+    if verb.i <= i or verb.dep not in {"ROOT", "conj", "ccomp"}:
+        return False
+    return not any(c.dep in SUBJECT_DEPS or c.dep == "expl" for c in frame.kids(verb.i))
+
+
+def _described(frame: MentionIndex, t: Token, seen: list[_Seen]) -> tuple[str, str | None] | None:
+    """What a subject that describes one person stands for: ("", gender) for an unnamed person of
+    a gender ("her father", "a woman"); (the person, None) for a role the text writes with a
+    person, qualified alike ("the foreign minister", "Turkey's president": the one such person, or
+    the one of them named last); None for anything else (a role written with no one, a name,
+    several people, a thing)."""
+    if t.tag != "NN":
+        return None
+    lemma = t.lemma.lower()
+    if lemma in DESCRIBED_GENDER:
+        return "", DESCRIBED_GENDER[lemma]
+    if lemma not in frame.role_nouns or past_role(frame.annotation, t.i):
+        return None
+    quals = {
+        m.entity
+        for c in frame.kids(t.i)
+        if c.i < t.i and c.dep in ROLE_MODIFIERS
+        for k in range(c.i - 3, c.i + 1)
+        if k >= 0 and (m := frame.mention(k)) is not None and m.entity is not None
+    }
+    holder = role_holder(frame.role_holders, lemma, quals)
+    if holder is None:
+        found = frame.role_holders.get(lemma, {})
+        found = {p: q for p, q in found.items() if not quals or q & quals}
+        holder = next((c.entity for c in reversed(seen) if c.entity in found), None)
+    # a role no one is written with says nothing of who it is (it may be the person named before)
+    return (holder, None) if holder is not None else None
 
 
 def _coordination(frame: MentionIndex, i: int) -> tuple[str, ...]:

@@ -1,17 +1,19 @@
 """What a pronoun can refer to: the agreement rules claims, events and relations share.
 
-A person's grammatical gender is read from the text, never guessed from a name: an honorific
-before the name ("Mr", "Mrs", "Sir", "Dame") or a gendered noun the name stands with
-("spokeswoman", "his mother", "the chairman"). "she" never stands for a person the text shows
-as a man, nor "he" for a woman; a person whose gender the text does not show agrees with both,
-and the stage that resolves the pronoun decides whether one candidate is left (precision first:
-none rather than a guess).
+A person's grammatical gender is read from the text: an honorific before the name ("Mr", "Mrs",
+"Sir", "Dame") or a gendered noun the name stands with ("spokeswoman", "his mother", "the
+chairman"); where the text shows none, from a given name that only men or only women bear
+(``data/gazetteer/given_names_*.txt``: "Sajid Javid", "Shamima Begum"; a name borne by both,
+"Noor", "Jordan", shows nothing). "she" never stands for a person shown as a man, nor "he" for a
+woman; a person whose gender nothing shows agrees with both, and the stage that resolves the
+pronoun decides whether one candidate is left (precision first: none rather than a guess).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation
 from newsgraph.extract.modality import token_range
 from newsgraph.records import Mention
@@ -24,6 +26,8 @@ GENDERED: dict[str, str] = {
                      "grandmother", "girl", "woman"], "f"),
 }  # fmt: skip
 """Words that show a person's grammatical gender when written with the name."""
+HONORIFICS = frozenset({"mr", "sir", "lord", "mrs", "ms", "miss", "dame", "lady"})
+"""The titles among them (no noun that describes a person by itself)."""
 
 ROLE_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
 """Dependencies by which a word qualifies a role noun ("US" president, "Turkey's" minister)."""
@@ -40,10 +44,23 @@ def gender_of(words: Iterable[str]) -> str | None:
     return None
 
 
+def name_gender(name: str) -> str | None:
+    """The gender a person's given name shows: "m" or "f" when the first word of a name of two
+    words or more is a given name only men or only women bear, else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None  # "Javid" alone: a surname, or a name used as one
+    first = words[0].lower()
+    male, female = first in word_list("given_names_male"), first in word_list("given_names_female")
+    return "m" if male and not female else "f" if female and not male else None
+
+
 def person_genders(annotation: Annotation, mentions: Iterable[Mention]) -> dict[str, str]:
-    """Entity id -> "m" or "f" for the persons whose gender the text shows next to a mention."""
+    """Entity id -> "m" or "f" for the persons whose gender the text shows next to a mention, else
+    whose given name shows it."""
     tokens = annotation.tokens
     out: dict[str, str] = {}
+    mentions = list(mentions)
     for m in mentions:
         if m.entity is None or m.type != "PERSON" or m.entity in out:
             continue
@@ -58,6 +75,11 @@ def person_genders(annotation: Annotation, mentions: Iterable[Mention]) -> dict[
         gender = gender_of(words)
         if gender is not None:
             out[m.entity] = gender
+    for m in mentions:
+        if m.entity is not None and m.type == "PERSON" and m.entity not in out:
+            gender = name_gender(m.text)
+            if gender is not None:
+                out[m.entity] = gender
     return out
 
 

@@ -360,3 +360,138 @@ def test_a_name_the_parse_made_a_sentence_root_is_a_subject_for_he(extracted: Ex
         "said: “We will be back.”"
     )
     assert speaker_name(x, claim_with(x, "We will be back")) == "Pierre Lambert"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "It followed reports by the Daily Courier on Friday that the government could help the families.",
+            "the government could help the families",
+            "Daily Courier",
+        ),
+        (
+            "She was speaking in the wake of the shock announcement by Paul Durand that 300 troops will leave "
+            "the base.",
+            "300 troops will leave the base",
+            "Paul Durand",
+        ),
+    ],
+)
+def test_a_cue_nouns_that_clause_the_parse_hung_on_a_verb(
+    extracted: Extracted, text: str, content: str, speaker: str
+) -> None:
+    """The "that" clause a few words after a cue noun and its agent is what the noun reports, and
+    the agent is its speaker, wherever the parse hung them."""
+    x = extracted(text)
+    c = claim_with(x, content)
+    assert c.text.startswith(content[:12])
+    assert c.speaker is not None and speaker in c.speaker.text
+
+
+@pytest.mark.slow
+def test_a_belief_coloured_by_a_view_has_no_agent(extracted: Extracted) -> None:
+    """ "a belief, coloured by a worldview, that ...": the worldview is no speaker."""
+    x = extracted("He has a genuine belief, coloured by a patriarchal worldview, that women must obey their husbands.")
+    for c in x.claims:
+        assert c.speaker is None or "worldview" not in c.speaker.text
+
+
+@pytest.mark.slow
+def test_what_was_announced_is_no_speaker(extracted: Extracted) -> None:
+    """ "X said after the deal was announced that ...": X said it; a deal announced says nothing."""
+    x = extracted(
+        "The defence minister, Ivan Petrov, said after the deal was announced that there would be no military "
+        "operation in the province."
+    )
+    c = claim_with(x, "no military operation")
+    assert speaker_name(x, c) == "Ivan Petrov"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "role", "speaker"),
+    [
+        ("Mr Omar Haddad refused", "The Turkish leader", "Omar Haddad"),
+        ("Mrs Leila Nasser refused", "The congressman", None),  # a congressman is no woman
+        ("Mr Omar Haddad and his deputy refused", "The Turkish leader", None),  # two subjects: no guess
+    ],
+)
+def test_a_role_no_one_is_written_with_is_the_one_subject_just_before(
+    extracted: Extracted, first: str, role: str, speaker: str | None
+) -> None:
+    """News varies its words: "Erdoğan ... refused to meet Bolton. The Turkish leader said ...":
+    a definite role the text writes with no one stands for the one person named as subject in
+    the sentence before, when gender allows and no one else was the subject."""
+    x = extracted(f"On Monday {first} to meet John Bolton in Ankara. {role} said the border would stay closed.")
+    c = claim_with(x, "the border would stay closed")
+    assert speaker_name(x, c) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "present"),
+    [
+        ("Turkey views the YPG as a terrorist group.", "the YPG as a terrorist group", True),
+        ("Turkey said the YPG was a terrorist group.", "the YPG was a terrorist group", False),
+    ],
+)
+def test_a_view_held_of_someone_is_a_feature_of_its_claim(
+    extracted: Extracted, annotated: Callable[[str], Annotation], text: str, content: str, present: bool
+) -> None:
+    """ "views X as Y" states a view however short its content: the claim's confidence knows it."""
+    x = extracted(text)
+    k = next(i for i, c in enumerate(x.claims) if content in c.text)
+    f = features(annotated(text), x)["claim"][k]
+    assert ("cue_view" in f) is present, f
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("European diplomats remain sceptical that the summit will change anything.", "the summit will change",
+         "European diplomats"),
+        ("Convinced that the militia had been defeated, Paul Durand dismissed the warnings.",
+         "the militia had been defeated", "Paul Durand"),
+        ("Many Arab states have accepted that Assad has survived the war.", "Assad has survived", "Many Arab states"),
+        ("Kurdish forces expect the town to be cleared of the extremists within a week.", "the town to be cleared",
+         "Kurdish forces"),
+        ("Hamas is considered a terrorist organisation by the European Union.", "a terrorist organisation",
+         "the European Union"),
+    ],
+)  # fmt: skip
+def test_views_held_by_adjectives_expectations_and_passives(
+    extracted: Extracted, text: str, content: str, speaker: str
+) -> None:
+    """A view is reported by an adjective with its "that" clause ("sceptical that", an opening
+    "Convinced that"), by "accept that" and "expect X to", and by a passive verb of view with its
+    agent; the content leaves the cue and the agent out."""
+    c = claim_with(extracted(text), content)
+    assert c.speaker is not None and c.speaker.text == speaker
+    assert "by the" not in c.text and "that" not in c.text.split()[:1]
+
+
+@pytest.mark.slow
+def test_accepting_a_thing_is_no_claim(extracted: Extracted) -> None:
+    x = extracted("She said she would accept whatever fate had in store for her.")
+    assert not any(c.text.startswith("whatever fate") for c in x.claims)
+
+
+@pytest.mark.slow
+def test_a_role_inside_a_speakers_quotation_is_not_the_speaker(extracted: Extracted) -> None:
+    """ "“..., but the president also expects ...,” John Bolton said": Bolton is no president."""
+    x = extracted("“We will leave, but the president also expects the job to be finished,” John Bolton said on Monday.")
+    inner = [c for c in x.claims if c.text.startswith("the job to be finished")]
+    assert inner and all(speaker_name(x, c) != "John Bolton" for c in inner)
+
+
+@pytest.mark.slow
+def test_another_holder_of_a_role_is_not_the_one_named_before(extracted: Extracted) -> None:
+    x = extracted(
+        "“The investigator should not be the same entity,” lawyer Enrique Moreno said at a press conference. "
+        "Neither the girl nor her father were given water, another lawyer said."
+    )
+    c = claim_with(x, "Neither the girl")
+    assert speaker_name(x, c) is None

@@ -229,3 +229,37 @@ def test_a_first_name_shared_by_two_people_stays_apart(annotated: Annotate) -> N
     assert "David Haines" in {e.name for e in entities}
     assert not any(e.name == "David Haines" and "David" in e.aliases for e in entities)
     assert not any(e.name == "David Cameron" and "David" in e.aliases for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("In an interview with CBS aired on Sunday, the president said Iraq was ready.", "CBS", "media"),
+        ("Another woman interviewed by the ABC said she had two sick children.", "ABC", "media"),
+        ("The boys were found after a Guardian reporter tracked down their mother.", "Guardian", "media"),
+        ("Kirsty Rosse-Emile, a 24-year-old from Sydney, said she wanted to come home.", "Kirsty Rosse-Emile",
+         "person"),
+    ],
+)  # fmt: skip
+def test_outlets_and_people_the_tagger_read_as_organisations(
+    annotated: Annotate, text: str, name: str, kind: str
+) -> None:
+    """An organisation interviewed, or whose reporters and readers are named, is an outlet; a name
+    whose first word is a given name borne by one sex is a person's."""
+    _mentions, entities = resolved(annotated, text)
+    assert entity(entities, name).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The Anna Lindh Foundation said it would help.", "Anna Lindh Foundation", "organization"),
+        ("Officials at the Sarah Jones Institute said the camp was overcrowded.", "Sarah Jones Institute",
+         "organization"),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_after_a_person_stays_an_organisation(
+    annotated: Annotate, text: str, name: str, kind: str
+) -> None:
+    _mentions, entities = resolved(annotated, text)
+    assert entity(entities, name).kind == kind
