@@ -708,7 +708,7 @@ class DocumentPage(BaseModel):
             "claims": [CLAIM_EXAMPLE],
             "events": [],
             "relations": [RELATION_EXAMPLE],
-            "confidence_threshold": 0.6,
+            "confidence_threshold": 0.65,
         }
     )
 
@@ -882,9 +882,9 @@ class Network(BaseModel):
             "actors": [ACTOR_EXAMPLE],
             "edges": [],
             "truncated": False,
-            "min_confidence": 0.6,
+            "min_confidence": 0.65,
             "hidden_below_confidence": 9,
-            "confidence_threshold": 0.6,
+            "confidence_threshold": 0.65,
         }
     )
 
@@ -929,7 +929,7 @@ class Paths(BaseModel):
                     "from": ACTOR_EXAMPLE,
                     "to": ACTOR_EXAMPLE,
                     "paths": [],
-                    "min_confidence": 0.6,
+                    "min_confidence": 0.65,
                     "hidden_below_confidence": 3,
                 }
             ]
@@ -969,7 +969,7 @@ class Communities(BaseModel):
             "edges": 15,
             "central": [],
             "communities": [],
-            "min_confidence": 0.6,
+            "min_confidence": 0.65,
             "hidden_below_confidence": 9,
         }
     )
@@ -1031,9 +1031,9 @@ class ActorTimeline(BaseModel):
             "limit": 200,
             "offset": 0,
             "total": 0,
-            "min_confidence": 0.6,
+            "min_confidence": 0.65,
             "hidden_below_confidence": 2,
-            "confidence_threshold": 0.6,
+            "confidence_threshold": 0.65,
         }
     )
 
@@ -1196,7 +1196,7 @@ class EventDetail(BaseModel):
             "document": DOCUMENT_SUMMARY_EXAMPLE,
             "story": example(StoryRef),
             "claim": None,
-            "confidence_threshold": 0.6,
+            "confidence_threshold": 0.65,
         }
     )
 
@@ -1218,7 +1218,7 @@ class ClaimDetail(BaseModel):
             "document": DOCUMENT_SUMMARY_EXAMPLE,
             "story": None,
             "events": [],
-            "confidence_threshold": 0.6,
+            "confidence_threshold": 0.65,
         }
     )
 
@@ -1346,7 +1346,7 @@ class Trends(BaseModel):
             "events": 3,
             "speakers": [example(SpeakerCount)],
             "claims": 5,
-            "min_confidence": 0.6,
+            "min_confidence": 0.65,
         }
     )
 
