@@ -140,7 +140,7 @@ class Frame(MentionIndex):
     claim_starts: list[int] = field(default_factory=list)
     entity_kind: dict[str, str] = field(default_factory=dict)
     """Entity id -> its kind (person, organization, state ...)."""
-    role_nouns: frozenset[str] = frozenset()
+    speaker_roles: frozenset[str] = frozenset()
     """Words for a person's role ("president", "foreign minister"), from the claims' cue data."""
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     """Role word -> the persons the text writes with it -> the entities qualifying the role there."""
@@ -176,8 +176,8 @@ class Frame(MentionIndex):
         frame.claim_starts = [c.start for c in frame.claims]
         frame.entity_kind = {e.id: e.kind for e in x.entities}
         frame.genders = person_genders(annotation, x.mentions)
-        frame.role_nouns = cue_lexicon().role_nouns
-        frame.roles = role_holders(annotation, x.mentions, frame.role_nouns)
+        frame.speaker_roles = cue_lexicon().role_nouns
+        frame.roles = role_holders(annotation, x.mentions, frame.speaker_roles)
         return frame
 
     # -- lookups ----------------------------------------------------------------------------
@@ -372,7 +372,7 @@ class Frame(MentionIndex):
                     # (never "their father": a relative is someone else)
                     mods.extend(self.span_arg(c.i, h, a.entity) for a in self._pronoun_antecedent(c.i) if a.entity)
         lemma = t.lemma.lower()
-        if t.tag == "NN" and lemma in self.role_nouns and not self.mention_at[h] >= 0:
+        if t.tag == "NN" and lemma in self.speaker_roles and not self.mention_at[h] >= 0:
             # "the US president", "Turkey's foreign minister": the person in that role, not the
             # country that qualifies it; the role phrase as written unless one person holds it
             holder = role_holder(self.roles, lemma, {a.entity for a in mods if a.entity})
