@@ -58,7 +58,9 @@ def line_starts(text: str) -> set[int]:
         previous, blank_before = stripped, False
         offset += len(line) + 1
     # a bullet after text on its line (one that opens a line is the line's own start)
-    starts.update(m.end() for m in _BULLET.finditer(text) if text[: m.start()].rsplit("\n", 1)[-1].strip())
+    for m in _BULLET.finditer(text):
+        if text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            starts.add(m.end())
     return starts
 
 

@@ -1113,14 +1113,12 @@ class _Finder:
         comp = None
         for c in self.a._children[t.i]:
             # "the claim that ...", also where the tagger read "that" as an adverb
-            opener = tokens[_left_edge(self.a, c)]
-            if (
-                tokens[c].dep in ("acl", "ccomp")
-                and c > t.i
-                and any(
-                    tokens[g].text.lower() == "that" and (tokens[g].dep == "mark" or g == opener.i)
-                    for g in self.a._children[c]
-                )
+            if tokens[c].dep not in ("acl", "ccomp") or c <= t.i:
+                continue
+            opener = _left_edge(self.a, c)
+            if any(
+                tokens[g].text.lower() == "that" and (tokens[g].dep == "mark" or g == opener)
+                for g in self.a._children[c]
             ):
                 comp = c
                 break

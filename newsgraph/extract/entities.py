@@ -279,11 +279,11 @@ def _given_name_first(name: str) -> bool:
     words = [w for w in re.split(r"\s+", ARTICLE.sub("", name)) if w]
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
-    if words[0].lower() not in word_list("given_names_male") | word_list("given_names_female"):
+    first = words[0].lower()
+    if first not in word_list("given_names_male") and first not in word_list("given_names_female"):
         return False
-    parts = {p.lower() for w in words for p in re.split(r"-", w)}
-    heads = word_list("org_heads") | word_list("armed_group_words") | word_list("media_words")
-    return not parts & heads
+    parts = {p.lower() for w in words for p in w.split("-")}
+    return not any(parts & word_list(k) for k in ("org_heads", "armed_group_words", "media_words"))
 
 
 def _names_a_state(named: list[Found]) -> bool:

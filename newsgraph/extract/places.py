@@ -191,6 +191,12 @@ BUILDING_HEADS = frozenset(
 )
 """Last words of buildings' and streets' names that end no person's name (``Ramor Theatre``,
 ``Fitzwilliam Place``): such a name is local even where the tagger took it for a person."""
+
+
+def _is_street_or_building(word: str) -> bool:
+    return word in STREET_HEADS or word in BUILDING_HEADS
+
+
 LOCAL_FIRST = frozenset(["rue", "hotel", "faubourg", "avenida", "calle", "via", "piazza", "plaza"])
 """First words of the names of streets and buildings (``Rue Casa Calvo``, ``Hotel Kyjev``)."""
 CLUES = {
@@ -453,7 +459,7 @@ def _local_features(
             local = bool(after) and (
                 (all(after) if e.kind == "person" else any(after)) or ROAD_NUMBER.fullmatch(e.name) is not None
             )
-        elif local and e.kind == "person" and words[-1].lower() not in STREET_HEADS | BUILDING_HEADS:
+        elif local and e.kind == "person" and not _is_street_or_building(words[-1].lower()):
             # "Stuart Hall" said ...; "in Washington Square"
             mentions = [by_id[m] for m in e.mentions if m in by_id]
             local = _reads_as_place(x.document.text, mentions, [], "person")

@@ -233,7 +233,7 @@ def _allies_named(frame: Frame, pat: RelationPatterns, f: _Found, s: Arg, o: Arg
     between two parties, where "their families" would be one)."""
     if f.type != "allied_with" or frame.tok(f.cue).lemma.lower() not in pat.ally_nouns:
         return False
-    return all(a.entity is not None and _kind(frame, a) not in {"none", "other"} for a in (s, o))
+    return all(_named_actor(frame, a) for a in (s, o))
 
 
 SCOPE_TYPES = frozenset({"LOC", "FAC"})
@@ -814,7 +814,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "NOUN" and lemma == "part":
             found.extend(_part_of(frame, t))
         if t.pos == "NOUN" and k < 0 and ont.role_type.get(lemma) == "supports":
-            found.extend(_backers(frame, ont, t))
+            found.extend(_backers(frame, t))
         if (
             t.pos in {"NOUN", "PROPN"}
             and k < 0
@@ -838,11 +838,10 @@ def _signature(frame: Frame, ont: RelationOntology, pat: RelationPatterns, toks:
     "Mary Holmes Twickenham, London" (the writer is in the first place, a place in the next),
     "Margaret Owen Patron, Peace in Kurdistan" (the writer holds the office before the comma and
     is one of the body after it)."""
-    words = [t for t in toks if t.pos != "PUNCT" or t.text == ","]
     if len(toks) < 3 or toks[-1].text not in SIGNATURE_END or any(t.pos == "AUX" for t in toks):
         return []
     k = frame.mention_at[toks[0].i]
-    if k < 0 or frame.mentions[k].type != "PERSON" or not words:
+    if k < 0 or frame.mentions[k].type != "PERSON":
         return []
     m = frame.mentions[k]
     person = frame.arg(m)
@@ -1471,7 +1470,7 @@ def _place_noun_of(frame: Frame, t: Token) -> list[_Found]:
     return [_Found("located_in", n, o, t.i) for n in named for o in outer[-1:] if n.entity != o.entity]
 
 
-def _backers(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
+def _backers(frame: Frame, t: Token) -> list[_Found]:
     """ "Assad and his main foreign backer, Russian president Vladimir Putin", "the YPG and its
     backers, the militant PKK": the actors named in apposition to a possessed backer noun
     support its possessor."""
@@ -1773,7 +1772,9 @@ def _owner_only(frame: Frame, a: Arg, noun: Token) -> bool:
     if last is None or last.dep != "poss" or last.head != noun.i or frame.mention_at[noun.i] >= 0:
         return False
     lemma = noun.lemma.lower()
-    return noun.pos == "NOUN" and lemma not in patterns().operating_nouns | ORGANISED_NOUNS | PLACE_OWNED
+    return noun.pos == "NOUN" and not (
+        lemma in patterns().operating_nouns or lemma in ORGANISED_NOUNS or lemma in PLACE_OWNED
+    )
 
 
 def _causes(frame: Frame, t: Token) -> bool:
@@ -2162,7 +2163,7 @@ def _named_after_place(frame: Frame, ont: RelationOntology, t: Token, rtype: str
         for p in frame.kids(c.i):
             place = frame.mention(p.i)
             if p.dep == "pobj" and place is not None and place.type in GROUP_TYPES and frame.is_actor_mention(place):
-                found = _named_after_group(frame, t, c, p, _heading(frame, t, rtype))
+                found = _named_after_group(frame, t, p, _heading(frame, t, rtype))
                 if found:
                     return found
             if p.dep != "pobj" or place is None or not frame.is_place_mention(place):
@@ -2187,7 +2188,7 @@ def _named_after_place(frame: Frame, ont: RelationOntology, t: Token, rtype: str
     return []
 
 
-def _named_after_group(frame: Frame, t: Token, prep: Token, group: Token, rtype: str) -> list[_Found]:
+def _named_after_group(frame: Frame, t: Token, group: Token, rtype: str) -> list[_Found]:
     """ "A spokesman for the Syrian Democratic Forces, Mustafa Bali, said": the parser hangs the
     person's name on the group (a group has no person for a second name); the person holds the
     role written up to the group and the role's tie to it."""
