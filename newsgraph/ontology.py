@@ -104,8 +104,8 @@ class EventOntology:
     """Verbs of warning: a threat only when aimed at someone or telling of the warner's own act."""
     judicial_verbs: frozenset[str] = frozenset()
     """Verbs of a court's acts: a person so treated in a state (passive, no agent) is by that state."""
-    kin_nouns: frozenset[str] = frozenset()
-    """A person's relatives: "their father" is someone else, never the body "their" stands for."""
+    counterpart_nouns: frozenset[str] = frozenset()
+    """Relatives and counterparts: "their father", "its sponsor" are someone else, never the body "their" stands for."""
 
 
 @dataclass(frozen=True)
@@ -318,7 +318,7 @@ def load_events(path: Path) -> EventOntology:
         naming_participles=words("naming_participles"),
         forecast_verbs=words("forecast_verbs"),
         judicial_verbs=words("judicial_verbs"),
-        kin_nouns=words("kin_nouns"),
+        counterpart_nouns=words("counterpart_nouns"),
     )
 
 

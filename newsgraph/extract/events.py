@@ -295,10 +295,10 @@ class Frame(MentionIndex):
 
     def actor_args(self, i: int, nominal: bool = True, depth: int = 0) -> list[Arg]:
         """The actors a noun phrase headed by token ``i`` names (conjuncts split)."""
-        out: dict[tuple[int, int], Arg] = {}
+        out: dict[tuple[int, int, str | None], Arg] = {}
         for h in self.conjuncts(i):
             for a in self._head_args(h, nominal, depth):
-                out.setdefault((a.start, a.end), a)
+                out.setdefault((a.start, a.end, a.entity), a)  # "they" for two named: both
         return list(out.values())
 
     def _head_args(self, h: int, nominal: bool, depth: int) -> list[Arg]:
@@ -346,6 +346,8 @@ class Frame(MentionIndex):
                 m = self.mention(c.i)
                 if t.lemma.lower() in events().nouns and self.names_where(c, m):
                     continue  # "the Paris attacks killed 130": the city says where, not who
+                if m is not None and self.stance_start(m.start) is not None:
+                    continue  # "its anti-Isis force" is no Isis force: a stance is no actor
                 if self.is_actor_mention(m) and m is not None:
                     found = [m, *(mc for cj in self.conjuncts(c.i)[1:] if (mc := self.mention(cj)) is not None)]
                     new = [a for mc in found if self.is_actor_mention(mc) and (a := self._modifier_arg(mc, h))]
@@ -366,7 +368,7 @@ class Frame(MentionIndex):
                     and c.dep == "poss"
                     and is_pronoun(c)
                     and t.lemma.lower() in self.lexicon.nouns
-                    and t.lemma.lower() not in events().kin_nouns
+                    and t.lemma.lower() not in events().counterpart_nouns
                 ):
                     # "its fighters", "their troops": the body, tied to whom the pronoun stands for
                     # (never "their father": a relative is someone else)

@@ -58,6 +58,8 @@ THIRD_PERSON = {
 }  # fmt: skip
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 FIRST_SINGULAR = frozenset({"i", "me", "my"})
+STANCE_PREFIXES = ("anti-", "pro-")
+"""Prefixes that turn a name into a stance toward it: "anti-Assad forces" are no Assad forces."""
 LOOKBACK_SENTENCES = 2
 """How many sentences before the pronoun's own a group's or an organisation's antecedent may be in
 (a person, the story's protagonist, is followed through the text)."""
@@ -157,6 +159,18 @@ class MentionIndex:
             return False  # "the Russians’ attack": a people as possessor, not an adjective
         return last.pos == "ADJ" or (m.type == "NORP" and last.dep in {"amod", "compound", "nmod"})
 
+    def stance_start(self, start: int) -> int | None:
+        """Where an "anti-" or "pro-" written right before offset ``start`` begins ("anti-Assad",
+        "anti- Assad"), else None: a name so prefixed is a stance toward that actor, not the actor."""
+        text = self.annotation.text
+        for prefix in STANCE_PREFIXES:
+            first = start - len(prefix)
+            if first >= 0 and text[first:start].lower() == prefix:
+                return first
+            if first >= 1 and text[first - 1 : start].lower() == prefix.replace("-", "- "):
+                return first - 1
+        return None
+
     @cached_property
     def role_nouns(self) -> frozenset[str]:
         """Nouns of one person's role ("president", "minister": ``person_nouns``)."""
@@ -234,7 +248,8 @@ def _compatible(kind: str, pronoun: str, c: _Seen, genders: dict[str, str]) -> b
     if c.modifier:
         return False  # "Kurdish" in "Kurdish forces" is no antecedent
     if kind == "group":
-        return c.type in GROUP_MENTIONS or (bool(c.group) and c.type == "GPE")  # "Chile and Peru ... they"
+        # "Chile and Peru ... they", "Mahmud and Ayyub were taken to Syria, where they ..."
+        return c.type in GROUP_MENTIONS or (bool(c.group) and c.type in {"GPE", "PERSON"})
     return c.type in (THING_MENTIONS if pronoun == "its" else ORG_MENTIONS)
 
 
@@ -292,7 +307,8 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
         kind = THIRD_PERSON.get(w)
         if kind is None or not is_pronoun(t):
             continue
-        c = _pick(seen, t.sent, kind, w, genders)
+        c = _governing_subject(frame, t) if w == "it" else None
+        c = c or _pick(seen, t.sent, kind, w, genders)
         if c is not None and not c.entity:
             gender = c.gender or PRONOUN_GENDER.get(w)
             seen.append(_Seen(t.sent, "", "PERSON", t.dep in SUBJECT_DEPS, False, gender=gender))
@@ -303,6 +319,26 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
                 genders.setdefault(c.entity, PRONOUN_GENDER[w])
             seen.append(_Seen(t.sent, c.entity, c.type, t.dep in SUBJECT_DEPS, False, c.group))
     return out
+
+
+def _governing_subject(frame: MentionIndex, t: Token) -> _Seen | None:
+    """ "The US has signalled it will extend sanctions", "Turkey warned it would act": "it" as the
+    subject of a clause said, meant or decided by one state or organisation named as the subject
+    of the verb above stands for that actor (here a state too, which "it" elsewhere is not)."""
+    if t.dep not in SUBJECT_DEPS or t.head == t.i:
+        return None
+    clause = frame.tok(t.head)
+    if clause.dep != "ccomp" or clause.head == clause.i:
+        return None
+    subjects = [c for c in frame.kids(clause.head) if c.dep in SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].tag in {"NNS", "NNPS"}:
+        return None
+    m = frame.mention(subjects[0].i)
+    if m is None or m.entity is None or m.type not in THING_MENTIONS or frame.is_bare_modifier(m):
+        return None
+    if _coordination(frame, subjects[0].i):
+        return None  # "Turkey and Russia said it ...": no one of them
+    return _Seen(t.sent, m.entity, m.type, True, False)
 
 
 FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})

@@ -43,6 +43,7 @@ from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
 from newsgraph.extract.modality import token_range
 from newsgraph.extract.place_index import PlaceIndex, country_index, normalise
+from newsgraph.extract.pronouns import STANCE_PREFIXES
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
@@ -187,21 +188,13 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
     return tuple(out)
 
 
-STANCE_PREFIXES = ("anti-", "pro-")
-"""Prefixes that turn a name into a stance toward it: "anti-Assad forces" are no Assad forces."""
-
-
 def _against_prefix(frame: Frame, a: Arg) -> Arg:
     """ "Turkey has supported anti-Assad forces": a side the parser read without its "anti-" is
     read with it, and stands for no actor of that name."""
-    text = frame.annotation.text
-    for prefix in STANCE_PREFIXES:
-        start = a.start - len(prefix)
-        if start >= 0 and text[start : a.start].lower() == prefix:
-            return Arg(start=start, end=a.end, text=text[start : a.end], entity=None)
-        if start >= 1 and text[start - 1 : a.start].lower() == prefix.replace("-", "- "):
-            return Arg(start=start - 1, end=a.end, text=text[start - 1 : a.end], entity=None)  # "anti- Assad"
-    return a
+    start = frame.stance_start(a.start)
+    if start is None:
+        return a
+    return Arg(start=start, end=a.end, text=frame.annotation.text[start : a.end], entity=None)
 
 
 def _bare_demonym(frame: Frame, a: Arg) -> bool:

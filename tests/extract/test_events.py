@@ -843,6 +843,48 @@ def test_a_relative_named_through_a_possessive_is_not_the_body_it_stands_for(ext
 
 
 @pytest.mark.slow
+def test_a_counterpart_named_through_a_possessive_is_someone_else(extracted: Extract) -> None:
+    x = extracted("The Somali authorities have repeatedly called on their foreign partners to repatriate them.")
+    request = _only(x, "REQUEST")
+    assert request.target and all(a.entity is None for a in request.target), request
+
+
+@pytest.mark.slow
+def test_a_name_after_anti_or_pro_is_a_stance_not_an_actor(extracted: Extract) -> None:
+    x = extracted("The anti-Shabaab militia attacked a convoy near Kismayo on Monday.")
+    names = {e.id: e.name for e in x.entities}
+    attack = _only(x, "ASSAULT")
+    assert "Al-Shabaab" not in {names.get(a.entity or "") for a in attack.source}, attack.source
+
+
+@pytest.mark.slow
+def test_it_under_a_state_s_verb_of_saying_is_that_state(extracted: Extract) -> None:
+    x = extracted("The African Union criticised Eritrea. Kenya has signalled it will impose sanctions on Eritrea.")
+    names = {e.id: e.name for e in x.entities}
+    sanction = _only(x, "SANCTION")
+    assert [names.get(a.entity or "") for a in sanction.source] == ["Kenya"], sanction.source
+    # two states saying it: not one of them
+    y = extracted("The African Union met. Kenya and Uganda said it would impose sanctions on Eritrea.")
+    names = {e.id: e.name for e in y.entities}
+    for v in y.events:
+        if v.type == "SANCTION":
+            assert [names.get(a.entity or "") for a in v.source] not in (["Kenya"], ["Uganda"]), v.source
+
+
+@pytest.mark.slow
+def test_they_after_named_people_coordinated_stands_for_each(extracted: Extract) -> None:
+    x = extracted(
+        "A month after the Red Cross found their family, Amina and Halima Noor were taken to Somalia by an uncle. "
+        "On Monday, they were released by the militia."
+    )
+    names = {e.id: e.name for e in x.entities}
+    release = [v for v in x.events if v.trigger.text.startswith("released")]
+    assert release, [(v.type, v.trigger.text) for v in x.events]
+    got = {names.get(a.entity or "") for a in release[0].target}
+    assert "Red Cross" not in got and len(got) == 2, got
+
+
+@pytest.mark.slow
 def test_stacked_adjectives_name_one_body(extracted: Extract) -> None:
     # "Somali Kenyan troops" are one body (Kenyan), not Somalia and Kenya acting together
     x = extracted("Somali Kenyan troops attacked the al-Shabaab camp.")
