@@ -104,6 +104,8 @@ class EventOntology:
     """Verbs of warning: a threat only when aimed at someone or telling of the warner's own act."""
     judicial_verbs: frozenset[str] = frozenset()
     """Verbs of a court's acts: a person so treated in a state (passive, no agent) is by that state."""
+    patient_nouns: frozenset[str] = frozenset()
+    """Nouns of an act its possessor undergoes ("his arrest"): the possessor is the target."""
     counterpart_nouns: frozenset[str] = frozenset()
     """Relatives and counterparts: "their father", "its sponsor" are someone else, never the body "their" stands for."""
 
@@ -318,6 +320,7 @@ def load_events(path: Path) -> EventOntology:
         naming_participles=words("naming_participles"),
         forecast_verbs=words("forecast_verbs"),
         judicial_verbs=words("judicial_verbs"),
+        patient_nouns=words("patient_nouns"),
         counterpart_nouns=words("counterpart_nouns"),
     )
 

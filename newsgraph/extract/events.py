@@ -1313,11 +1313,19 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
     d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, nominal=True)
     # sources inside the noun phrase: "Israeli attack", "Hamas's conference", "LeT-linked gathering"
     states: list[Arg] = []
+    # "his arrest", "Brunson's release": the possessor undergoes the act (not "Turkey's release of X")
+    undergoes = t.lemma.lower() in events().patient_nouns and not any(
+        c.dep == "prep" and c.lemma.lower() == "of" for c in frame.kids(t.i)
+    )
     for c in frame.kids(t.i):
         if c.i > t.i:
             continue
         m = frame.mention(c.i)
         low = c.text.lower()
+        if c.dep == "poss" and undergoes:
+            found = frame._pronoun_antecedent(c.i) if is_pronoun(c) else frame.actor_args(c.i)
+            d.target.extend(a for a in found if a not in d.target)
+            continue
         if c.dep == "poss" and (c.pos == "PRON" or low == "whose"):
             if low == "whose":
                 # "al-Qaida, whose attacks on New York": the relative clause's antecedent

@@ -885,6 +885,20 @@ def test_they_after_named_people_coordinated_stands_for_each(extracted: Extract)
 
 
 @pytest.mark.slow
+def test_the_possessor_of_an_arrest_is_whom_it_was_done_to(extracted: Extract) -> None:
+    x = extracted("Joe Otieno spent four months in jail after his arrest in July.")
+    names = {e.id: e.name for e in x.entities}
+    arrest = _only(x, "COERCE")
+    assert [names.get(a.entity or "") for a in arrest.target] == ["Joe Otieno"] and not arrest.source, arrest
+    y = extracted("Police confirmed Amina Noor's detention in Mombasa.")
+    detention = _only(y, "COERCE")
+    assert _texts(detention.target) == {"Amina Noor"} and not detention.source, detention
+    # with an "of" phrase the possessor acts
+    z = extracted("Kenya's release of the prisoners ended the row.")
+    assert "Kenya" in _texts(_only(z, "CONCEDE").source)
+
+
+@pytest.mark.slow
 def test_stacked_adjectives_name_one_body(extracted: Extract) -> None:
     # "Somali Kenyan troops" are one body (Kenyan), not Somalia and Kenya acting together
     x = extracted("Somali Kenyan troops attacked the al-Shabaab camp.")
