@@ -909,7 +909,7 @@ _TYPE_CODES: dict[tuple[int, str], frozenset[str]] = {}
 
 def _type_codes(ont: EventOntology, cameo: CameoVerbs, type_: str) -> frozenset[str]:
     """The CAMEO codes the ontology files under ``type_``: its roots and the codes the dictionary
-    gives the bare verbs the ontology lists for it (kidnap, 181, is a COERCE verb here)."""
+    gives the bare verbs the ontology lists for it (a listed verb brings its dictionary code along)."""
     key = (id(ont), type_)
     if key not in _TYPE_CODES:
         etype = ont.types[type_]

@@ -38,6 +38,9 @@ def _texts(args: tuple) -> set[str]:  # type: ignore[type-arg]
         ("Britain proscribed the militia as a terrorist group in 2019.", "SANCTION", None, "proscribed"),
         ("Iraqi forces recaptured Mosul from Isis in 2017.", "ASSAULT", None, "recaptured"),
         ("The two men have been stripped of their British citizenship.", "COERCE", None, "stripped"),
+        # PLOVER files abduction under ASSAULT (CAMEO 181), arrest under COERCE (173)
+        ("Gunmen kidnapped two aid workers in Mogadishu on Monday.", "ASSAULT", "abduct", "kidnapped"),
+        ("Police arrested two men in Nairobi.", "COERCE", "arrest", "arrested"),
         # evacuating people is aid (CAMEO 070), evacuating positions a retreat (0874)
         ("Russia evacuated 30 children from Syria in December.", "AID", None, "evacuated"),
         ("The rebels evacuated their positions near Idlib on Friday.", "RETREAT", None, "evacuated"),
@@ -194,7 +197,7 @@ def test_verb_senses_that_are_no_such_event(extracted: Extract, text: str, absen
 @pytest.mark.parametrize(
     ("text", "type_", "trigger"),
     [
-        ("Boko Haram is holding twelve hostages in the forest.", "COERCE", "holding"),
+        ("Boko Haram is holding twelve hostages in the forest.", "ASSAULT", "holding"),  # CAMEO 181, hostages: PLOVER ASSAULT
         ("Niger rejected an ultimatum from Ecowas on Sunday.", "REJECT", "rejected"),
         ("Portugal deployed 300 troops to the border region.", "MOBILIZE", "deployed"),
     ],
@@ -266,7 +269,7 @@ def test_the_agent_of_a_gerund_is_the_controlling_actor(extracted: Extract) -> N
         # a role in apposition to a person's name: the person acts
         ("The interior minister, Farida Osei, has banned the rallies in the capital.", "SANCTION", "Farida Osei", None),
         # a relative pronoun stands for what it follows
-        ("Rebels freed Tomas Brandt, whom the militia had kidnapped in March.", "COERCE", "militia", "Tomas Brandt"),
+        ("Rebels freed Tomas Brandt, whom the militia had kidnapped in March.", "ASSAULT", "militia", "Tomas Brandt"),
         # "left for Syria to join": the place is where she went, not who joined
         ("The police questioned Aisha Karim, who left for Syria to join Isis in 2015.", "JOIN", "Aisha Karim", "Isis"),
     ],
