@@ -197,7 +197,8 @@ def test_verb_senses_that_are_no_such_event(extracted: Extract, text: str, absen
 @pytest.mark.parametrize(
     ("text", "type_", "trigger"),
     [
-        ("Boko Haram is holding twelve hostages in the forest.", "ASSAULT", "holding"),  # CAMEO 181, hostages: PLOVER ASSAULT
+        # CAMEO 181 (hostages): PLOVER ASSAULT
+        ("Boko Haram is holding twelve hostages in the forest.", "ASSAULT", "holding"),
         ("Niger rejected an ultimatum from Ecowas on Sunday.", "REJECT", "rejected"),
         ("Portugal deployed 300 troops to the border region.", "MOBILIZE", "deployed"),
     ],
