@@ -1323,7 +1323,7 @@ class _Resolver:
         """The sentence where ``last_thing`` was last seen as a subject or a speaker."""
         self._quotes: list[tuple[int, int]] | None = None
         """The quotations of the text, found when first needed."""
-        self.holders = role_holders(a, x.mentions, lex.role_nouns)
+        self.holders = role_holders(a, x.mentions, lex.role_nouns, self.references.lede_referent)
         """Role word -> the persons written with it -> what qualifies the role there."""
         self.resolved: list[Draft] = []
         self.by_speaker: dict[int, str | None] = {}
@@ -1426,7 +1426,9 @@ class _Resolver:
         lemma = t.lemma.lower()
         entity: str | None = None
         person = False
-        if h in self.mention_at and self._demonym(h):
+        if (lede := self.references.lede_referent.get(h)) is not None:
+            entity, person = lede, True  # "The lawyer for X has called ... Hassan Shibly, an attorney"
+        elif h in self.mention_at and self._demonym(h):
             entity, person = None, True  # "A second Briton ... said": someone, not Britain
         elif h in self.mention_at:
             entity, mtype = self.mention_at[h]

@@ -177,7 +177,7 @@ class Frame(MentionIndex):
         frame.entity_kind = {e.id: e.kind for e in x.entities}
         frame.genders = person_genders(annotation, x.mentions)
         frame.speaker_roles = cue_lexicon().role_nouns
-        frame.roles = role_holders(annotation, x.mentions, frame.speaker_roles)
+        frame.roles = role_holders(annotation, x.mentions, frame.speaker_roles, frame.lede_referent)
         return frame
 
     # -- lookups ----------------------------------------------------------------------------
@@ -306,6 +306,10 @@ class Frame(MentionIndex):
         if t.start < self.dateline_end:
             # the parser often hangs the lead's subject on the dateline ("Dakar, Feb 2 (AFP) Senegal ...")
             return [a for c in self.kids(h) if c.dep == "appos" for a in self.actor_args(c.i, nominal, depth + 1)]
+        if (lede := self.lede_referent.get(h)) is not None:
+            # "A former British soldier jailed in Turkey ... Joe Robinson, 25, ...": the person named next
+            first, last = self.noun_phrase(h)
+            return [self.span_arg(first, last, lede)]
         k = self.mention_at[h]
         if k >= 0 and self.is_actor_mention(self.mentions[k]):
             found = [self.mentions[k], *(self.mentions[j] for j in self.listed_after(k))]

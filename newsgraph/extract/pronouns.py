@@ -42,6 +42,7 @@ from newsgraph.extract.references import (
     PRONOUN_GENDER,
     ROLE_MODIFIERS,
     agrees,
+    gender_of,
     past_role,
     person_genders,
     role_holder,
@@ -172,6 +173,47 @@ class MentionIndex:
         return None
 
     @cached_property
+    def lede_referent(self) -> dict[int, str]:
+        """The person a news lead describes before naming: token of the first sentence's subject ->
+        the person the next sentence opens with as its subject, first named there ("Turkey's
+        foreign minister has reiterated ... Mevlüt Çavuşoğlu told reporters", "A former British
+        soldier jailed in Turkey has fled ... Joe Robinson, 25, ..."). The subject must describe
+        one person (an office or ``person_descriptions``, singular, no name of its own) and agree
+        in gender with the name; anything else maps nothing."""
+        a = self.annotation
+        if len(a.sentences) < 2:
+            return {}
+        lead, nxt = a.sentences[0], a.sentences[1]
+        root = next((t for t in a.tokens[lead.token_start : lead.token_end] if t.dep == "ROOT"), None)
+        subjects = [c for c in self.kids(root.i) if c.dep in SUBJECT_DEPS] if root is not None else []
+        if len(subjects) != 1 or subjects[0].tag not in {"NN", "NNP"}:
+            return {}
+        s = subjects[0]
+        m = self.mention(s.i)
+        if m is not None and m.type != "NORP":
+            return {}  # a subject with a name of its own
+        lemma = s.lemma.lower()
+        if m is None and lemma not in self.role_nouns and lemma not in word_list("person_descriptions"):
+            return {}
+        if any(c.text.lower() in {"another", "every", "each", "no", "any"} or c.dep == "appos" for c in self.kids(s.i)):
+            return {}  # someone else, no one in particular, or named beside ("The UN envoy, Staffan de Mistura,")
+        k = self.mention_at[nxt.token_start]
+        named = self.mentions[k] if k >= 0 else None
+        if named is None or named.type != "PERSON" or named.entity is None:
+            return {}
+        first, last = self.mention_first[k], self.mention_last[k]
+        head = next((j for j in range(first, last + 1) if not first <= self.tok(j).head <= last), last)
+        if self.tok(head).dep not in SUBJECT_DEPS:
+            return {}
+        if any(m2.entity == named.entity and m2.start < nxt.start for m2 in self.mentions):
+            return {}  # named in the lead already: the subject is someone else
+        words = [s.lemma.lower(), *(c.lemma.lower() for c in self.kids(s.i) if c.dep in {"compound", "amod"})]
+        described, known = gender_of(words) or DESCRIBED_GENDER.get(lemma), self.genders.get(named.entity)
+        if described is not None and known is not None and described != known:
+            return {}
+        return {s.i: named.entity}
+
+    @cached_property
     def role_nouns(self) -> frozenset[str]:
         """Nouns of one person's role ("president", "minister": ``person_nouns``)."""
         return word_list("person_nouns")
@@ -179,7 +221,7 @@ class MentionIndex:
     @cached_property
     def role_holders(self) -> dict[str, dict[str, set[str]]]:
         """Role word -> the persons the text writes with it -> what qualifies it there."""
-        return role_holders(self.annotation, self.mentions, self.role_nouns)
+        return role_holders(self.annotation, self.mentions, self.role_nouns, self.lede_referent)
 
     @cached_property
     def pronoun_entities(self) -> dict[int, tuple[str, ...]]:
@@ -281,6 +323,9 @@ def resolve_pronouns(frame: MentionIndex) -> dict[int, tuple[str, ...]]:
     genders = frame.genders
     out: dict[int, tuple[str, ...]] = {}
     for t in frame.annotation.tokens:
+        if (lede := frame.lede_referent.get(t.i)) is not None:
+            seen.append(_Seen(t.sent, lede, "PERSON", True, False))  # "Turkey's foreign minister ..."
+            continue
         k = frame.mention_at[t.i]
         if k >= 0:
             m = frame.mentions[k]

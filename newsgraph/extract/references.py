@@ -20,10 +20,11 @@ from newsgraph.records import Mention
 
 GENDERED: dict[str, str] = {
     **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "father",
-                     "husband", "son", "brother", "businessman", "sheikh", "uncle", "grandfather", "boy"], "m"),
+                     "husband", "son", "brother", "businessman", "sheikh", "uncle", "grandfather", "boy",
+                     "schoolboy"], "m"),
     **dict.fromkeys(["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman",
                      "congresswoman", "mother", "wife", "daughter", "sister", "businesswoman", "aunt",
-                     "grandmother", "girl", "woman"], "f"),
+                     "grandmother", "girl", "woman", "schoolgirl"], "f"),
 }  # fmt: skip
 """Words that show a person's grammatical gender when written with the name."""
 HONORIFICS = frozenset({"mr", "sir", "lord", "mrs", "ms", "miss", "dame", "lady"})
@@ -119,10 +120,15 @@ def role_context(annotation: Annotation, first: int, head: int) -> list[int]:
 
 
 def role_holders(
-    annotation: Annotation, mentions: Iterable[Mention], role_nouns: frozenset[str]
+    annotation: Annotation,
+    mentions: Iterable[Mention],
+    role_nouns: frozenset[str],
+    described: dict[int, str] | None = None,
 ) -> dict[str, dict[str, set[str]]]:
     """Role word -> the persons the text writes with it -> the entities that qualify the role
-    there ("US" in "US President Donald Trump", "Turkish" in "the Turkish president, Erdoğan")."""
+    there ("US" in "US President Donald Trump", "Turkish" in "the Turkish president, Erdoğan");
+    ``described`` adds role nouns that stand for a person without a name beside them (token ->
+    person: the lead's "Turkey's foreign minister", named in the next sentence)."""
     tokens = annotation.tokens
     entity_at: dict[int, str] = {}
     persons: list[tuple[Mention, int, int]] = []
@@ -143,6 +149,11 @@ def role_holders(
             lemma = tokens[k].lemma.lower()
             if lemma in role_nouns and entity_at.get(k, m.entity) == m.entity and not past_role(annotation, k):
                 out.setdefault(lemma, {}).setdefault(str(m.entity), set()).update(quals)
+    for k, person in (described or {}).items():
+        lemma = tokens[k].lemma.lower()
+        if lemma in role_nouns and not past_role(annotation, k):
+            quals = {entity_at[j] for j in role_context(annotation, k, k) if j in entity_at}
+            out.setdefault(lemma, {}).setdefault(person, set()).update(quals)
     return out
 
 

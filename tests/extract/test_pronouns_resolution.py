@@ -98,3 +98,61 @@ def test_a_name_before_a_verb_the_parse_left_without_subject_is_its_subject(
         "slaughtered. He said Turkish forces would remain in the posts."
     )
     assert referents(annotated, extracted, text)[-1] == ("he", "Erdoğan")
+
+
+def lede(annotated: Callable[[str], Annotation], extracted: Extract, text: str) -> dict[str, str]:
+    """The lead's described subject -> the person the resolver takes it for."""
+    a = annotated(text)
+    x = extracted(text)
+    names = {e.id: e.name for e in x.entities}
+    return {a.tokens[k].text: names[e] for k, e in MentionIndex.build(a, x).lede_referent.items()}
+
+
+@pytest.mark.slow
+def test_a_lead_that_describes_before_it_names_is_the_person_named_next(
+    annotated: Callable[[str], Annotation], extracted: Extract
+) -> None:
+    text = "Uganda's foreign minister has criticised Kenya. Sam Kutesa told reporters that Uganda would not back down."
+    assert lede(annotated, extracted, text) == {"minister": "Sam Kutesa"}
+    text = "A former Kenyan soldier jailed in Uganda has fled the country. Joe Otieno, 25, was on bail."
+    assert lede(annotated, extracted, text) == {"soldier": "Joe Otieno"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next sentence opens with something else than its subject's name
+        "Uganda's foreign minister has criticised Kenya. Speaking to reporters, Sam Kutesa said Uganda would act.",
+        # the person was named in the lead: the subject is someone else
+        "The lawyer for Sam Kutesa has criticised Kenya. Sam Kutesa told reporters that he was innocent.",
+        # named beside the role already
+        "Uganda's foreign minister, Sam Kutesa, has criticised Kenya. Kutesa told reporters he would act.",
+        # a schoolgirl is no Mr
+        "An east London schoolgirl has asked to return home. Mr Joe Otieno said she should be allowed back.",
+        # several people, or no one in particular
+        "Two British soldiers have fled Uganda. Joe Otieno told reporters they were safe.",
+    ],
+)
+def test_a_lead_maps_nothing_where_the_next_name_may_be_someone_else(
+    annotated: Callable[[str], Annotation], extracted: Extract, text: str
+) -> None:
+    assert lede(annotated, extracted, text) == {}, text
+
+
+@pytest.mark.slow
+def test_events_and_claims_take_the_lead_s_person(extracted: Extract) -> None:
+    x = extracted(
+        "Uganda's foreign minister has criticised Kenya over the border. Sam Kutesa told reporters that "
+        "Uganda would not back down. The foreign minister also criticised the African Union."
+    )
+    names = {e.id: e.name for e in x.entities}
+    sources = [[names.get(a.entity or "") for a in v.source] for v in x.events if v.type == "ACCUSE"]
+    assert sources == [["Sam Kutesa"], ["Sam Kutesa"]], sources
+    y = extracted(
+        "The lawyer for Amina Noor has called for her to be brought home. "
+        "Hassan Odhiambo, an attorney who has represented her family, said she regretted her choice."
+    )
+    names = {e.id: e.name for e in y.entities}
+    speakers = {names.get(c.speaker.entity or "") for c in y.claims if c.speaker is not None}
+    assert "Hassan Odhiambo" in speakers and "" not in speakers, speakers
