@@ -378,6 +378,12 @@ class Frame(MentionIndex):
                     # (never "their father": a relative is someone else)
                     mods.extend(self.span_arg(c.i, h, a.entity) for a in self._pronoun_antecedent(c.i) if a.entity)
         lemma = t.lemma.lower()
+        if t.tag == "NNS" and lemma in self.speaker_roles and len(mods) > 1 and self.mention_at[h] < 0:
+            # "the Russian and Turkish presidents": each state's holder of the role, where the text
+            # writes one with it ("the Russian president, Vladimir Putin"); else the states' phrase
+            holders = [role_holder(self.roles, lemma, {a.entity}) if a.entity else None for a in mods]
+            if all(holders) and len(set(holders)) == len(holders):
+                return [replace(a, entity=p) for a, p in zip(mods, holders, strict=True)]
         if t.tag == "NN" and lemma in self.speaker_roles and not self.mention_at[h] >= 0:
             # "the US president", "Turkey's foreign minister": the person in that role, not the
             # country that qualifies it; the role phrase as written unless one person holds it

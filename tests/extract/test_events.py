@@ -903,6 +903,21 @@ def test_the_possessor_of_an_arrest_is_whom_it_was_done_to(extracted: Extract) -
 
 
 @pytest.mark.slow
+def test_coordinated_states_presidents_are_the_presidents_the_text_names(extracted: Extract) -> None:
+    x = extracted(
+        "The Kenyan president, Uhuru Kenyatta, and the Ugandan president, Yoweri Museveni, met in Arusha. "
+        "The envoy pleaded with the Kenyan and Ugandan presidents to reopen the border."
+    )
+    names = {e.id: e.name for e in x.entities}
+    plea = _only(x, "REQUEST")
+    assert {names.get(a.entity or "") for a in plea.target} == {"Uhuru Kenyatta", "Yoweri Museveni"}, plea.target
+    # no president named for a state: the states, as before
+    y = extracted("The envoy pleaded with the Kenyan and Ugandan presidents to reopen the border.")
+    names = {e.id: e.name for e in y.entities}
+    assert {names.get(a.entity or "") for a in _only(y, "REQUEST").target} == {"Kenya", "Uganda"}
+
+
+@pytest.mark.slow
 def test_stacked_adjectives_name_one_body(extracted: Extract) -> None:
     # "Somali Kenyan troops" are one body (Kenyan), not Somalia and Kenya acting together
     x = extracted("Somali Kenyan troops attacked the al-Shabaab camp.")
