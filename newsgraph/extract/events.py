@@ -102,8 +102,11 @@ ATTEMPT_VERBS = frozenset({"help", "seek", "try", "attempt"})
 PERMIT_VERBS = frozenset({"allow", "permit", "let"})
 """With a verb complement these name the attempt, not an act of their own ("helped organise", "sought to
 convince"): the complement, if it is an event, is the event."""
-COMMENT_VERBS = SPEECH | {"comment", "elaborate", "confirm", "answer", "respond", "speak", "discuss", "give"}
-"""What one declines to do when declining is no rejection of anyone ("declined to comment")."""
+COMMENT_VERBS = SPEECH | {
+    "comment", "elaborate", "confirm", "deny", "answer", "respond", "speak", "discuss", "give", "rule"
+}  # fmt: skip
+"""What one declines to do when declining is no rejection of anyone ("declined to comment", "refused
+to deny", "refused to rule out")."""
 HYPOTHETICAL_GOVERNORS = frozenset({"ensure", "guarantee", "prevent", "ward"})
 """An act in their complement is a goal, not an event ("to ensure that Turkey does not attack")."""
 MILITARY_NOUNS = frozenset(
@@ -1154,12 +1157,15 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         # "revoked Begum's citizenship", "seized their weapons": the owner of what the act is done to
         for h in object_heads:
             objects.extend(_owner(frame, h))
+    ordered = t.i
     if lemma in ORDER_VERBS:
-        # "ordered her citizenship to be revoked": the order is the coercive act itself
+        # "ordered her citizenship to be revoked": the order is the coercive act itself, and its
+        # trigger runs to the verb that names the act
         for c in complements:
             sub = match_trigger(frame, ont.verbs, c) if _is_passive(frame, c.i) else None
             if sub is not None and ont.types[sub.type].valence == "conflictual":
                 trig = Trigger(sub.type, sub.mode, "verb", sub.lemma)
+                ordered = max(ordered, c.i)
                 for g in frame.kids(c.i):
                     if g.dep in PASSIVE_SUBJECTS:
                         objects.extend(frame.actor_args(g.i) or _owner(frame, g.i))
@@ -1169,7 +1175,7 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
     etype = ont.types[trig.type]
     if etype.object_nouns and not any(_names_body(frame, etype.object_nouns, h) for h in object_heads):
         return None
-    d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, source=list(source), target=list(objects))
+    d = _Draft(trig.type, trig.mode, t.i, ordered, sentence, source=list(source), target=list(objects))
     _prepositions(frame, ont, d, t.i)
     _aimed_at(frame, ont, d, t.i)
     for h in object_heads:

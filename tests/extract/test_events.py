@@ -338,6 +338,7 @@ def test_a_later_clause_is_no_object_of_an_earlier_verb(extracted: Extract) -> N
         ("She gave birth to a son in the camp.", "AID"),
         ("Kadyrov helped organise flights from Syria to Grozny.", "AID"),
         ("The Home Office declined to comment on the case.", "REJECT"),
+        ("The militia's leader refused to deny that it planned to merge with other factions.", "REJECT"),
         ("The defence secretary, Jim Mattis, resigned on Thursday.", "RETREAT"),
         ("We want observers on the border to ensure that Turkey does not attack.", "ASSAULT"),
         ("Assad has survived the seven-year civil war.", "ASSAULT"),
@@ -915,6 +916,12 @@ def test_coordinated_states_presidents_are_the_presidents_the_text_names(extract
     y = extracted("The envoy pleaded with the Kenyan and Ugandan presidents to reopen the border.")
     names = {e.id: e.name for e in y.entities}
     assert {names.get(a.entity or "") for a in _only(y, "REQUEST").target} == {"Kenya", "Uganda"}
+
+
+@pytest.mark.slow
+def test_an_order_s_trigger_runs_to_the_act_ordered(extracted: Extract) -> None:
+    v = _only(extracted("The interior minister, Amina Otieno, ordered that his citizenship be revoked."), "COERCE")
+    assert v.trigger.text == "ordered that his citizenship be revoked", v.trigger
 
 
 @pytest.mark.slow
