@@ -141,8 +141,6 @@ class Frame(MentionIndex):
     claims: list[Claim] = field(default_factory=list)
     """Claims by start."""
     claim_starts: list[int] = field(default_factory=list)
-    entity_kind: dict[str, str] = field(default_factory=dict)
-    """Entity id -> its kind (person, organization, state ...)."""
     speaker_roles: frozenset[str] = frozenset()
     """Words for a person's role ("president", "foreign minister"), from the claims' cue data."""
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)

@@ -104,6 +104,8 @@ class MentionIndex:
     """Mention index -> its last token."""
     genders: dict[str, str] = field(default_factory=dict)
     """Person entity id -> "m" or "f" where the text shows it (:mod:`~newsgraph.extract.references`)."""
+    entity_kind: dict[str, str] = field(default_factory=dict)
+    """Entity id -> its kind (person, organization, state ...)."""
 
     @staticmethod
     def positions(annotation: Annotation, x: Extraction) -> tuple[list[int], list[int], list[int]]:
@@ -135,6 +137,7 @@ class MentionIndex:
             mention_first=first,
             mention_last=last,
             genders=person_genders(annotation, x.mentions),
+            entity_kind={e.id: e.kind for e in x.entities},
         )
 
     def tok(self, i: int) -> Token:
@@ -468,10 +471,25 @@ def _speaker_entity(frame: Frame, t: Token, plural: bool) -> str | None:
         group = _speaker_group(frame, head, claim.speaker.entity)
         if group is not None:
             return group
+    if plural and claim.speaker.entity is not None and (state := _office_state(frame, claim.speaker.entity)):
+        return state  # "Trump tweeted that Europe should take back the fighters “we captured”": the US
     if claim.speaker.entity is None and head is not None:
         m = frame.mention(head)
         return m.entity if m is not None and m.type == "PERSON" else None
     return claim.speaker.entity
+
+
+def _office_state(frame: MentionIndex, person: str) -> str | None:
+    """The one state whose office the text writes ``person`` with ("the US president, Donald
+    Trump", "Turkey's foreign minister, Mevlüt Çavuşoğlu"), else None: "we" in that person's
+    words is that state."""
+    found = {
+        q
+        for holders in frame.role_holders.values()
+        for q in holders.get(person, ())
+        if frame.entity_kind.get(q) == "state"
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _speaker_head(frame: Frame, claim: Claim) -> int | None:

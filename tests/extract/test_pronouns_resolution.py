@@ -156,3 +156,20 @@ def test_events_and_claims_take_the_lead_s_person(extracted: Extract) -> None:
     names = {e.id: e.name for e in y.entities}
     speakers = {names.get(c.speaker.entity or "") for c in y.claims if c.speaker is not None}
     assert "Hassan Odhiambo" in speakers and "" not in speakers, speakers
+
+
+@pytest.mark.slow
+def test_we_in_the_words_of_a_state_s_office_holder_is_that_state(extracted: Extract) -> None:
+    text = (
+        "{} has told Europe to act. On Saturday, he said that “Britain and France” should "
+        "“take back the 800 fighters that we captured in Somalia”."
+    )
+    x = extracted(text.format("Kenyan President William Ruto"))
+    names = {e.id: e.name for e in x.entities}
+    captured = [v for v in x.events if v.trigger.text == "captured"]
+    assert captured and [names.get(a.entity or "") for a in captured[0].source] == ["Kenya"], captured
+    # no office written with him: the speaker himself
+    y = extracted(text.format("William Ruto"))
+    names = {e.id: e.name for e in y.entities}
+    captured = [v for v in y.events if v.trigger.text == "captured"]
+    assert captured and [names.get(a.entity or "") for a in captured[0].source] == ["William Ruto"], captured
