@@ -449,15 +449,20 @@ class Frame(MentionIndex):
         head = self.tok(h)
         lemma = head.lemma.lower()
         a = self.annotation.token_at(m.start)
+        dets = {c.text.lower() for c in self.kids(h) if c.dep == "det"}
         if (
             self.bodies
             and head.tag == "NN"
-            and lemma in self.lexicon.nouns
             and (m.type == "NORP" or self.entity_kind.get(m.entity or "") == "state")
-            and any(c.dep == "det" and c.text.lower() in {"a", "an"} for c in self.kids(h))
+            and (
+                (dets & {"a", "an"} and (lemma in self.lexicon.nouns or lemma in self.person_descriptions))
+                or ("the" in dets and lemma in self.person_descriptions)
+            )
         ):
-            # "a former British soldier", "a US citizen": one person of that country, not the country
-            return self.span_arg(a.i if a is not None else h, h)
+            # "a former British soldier", "a US pastor", "the British journalist": one person of
+            # that country, not the country (the person named beside: "John Cantlie, the British
+            # journalist captured by Isis")
+            return self.span_arg(a.i if a is not None else h, h, self._apposed_person(h))
         if not self.is_bare_modifier(m):
             if self.bodies and head.pos == "NOUN" and lemma in self.lexicon.nouns:
                 # "Assad's forces", "US troops": the body as written, tied to the actor it belongs to
@@ -468,6 +473,16 @@ class Frame(MentionIndex):
         ):
             return None  # "the Kurdish demand", "a Bolivian proposal": a thing, not an actor
         return self.span_arg(a.i if a is not None else h, h, m.entity)
+
+    def _apposed_person(self, h: int) -> str | None:
+        """The person a description headed by ``h`` is in apposition to ("John Cantlie, the British
+        journalist"), also where the parse did not link the two; else None."""
+        named = self.mention(self.tok(h).head) if self.tok(h).dep == "appos" else None
+        if named is None:
+            first = min([self.noun_phrase(h)[0], *(c.i for c in self.kids(h) if c.dep == "det")])
+            if first >= 2 and self.tok(first - 1).text == ",":
+                named = self.mention(first - 2)
+        return named.entity if named is not None and named.type == "PERSON" else None
 
     def is_bare_arg(self, a: Arg) -> bool:
         """An argument that names no actor: a bare demonym or adjective, or a pronoun that
@@ -890,10 +905,19 @@ def _hypothetical(frame: Frame, i: int) -> bool:
 
 
 def _drop_bare_args(frame: Frame, d: _Draft) -> None:
-    """Bare demonyms and unresolved pronouns are no actors: precision first."""
+    """Bare demonyms and unresolved pronouns are no actors: precision first. Nor is an actor its
+    own target through a pronoun ("They killed them like cannon fodder": two groups, read as one)."""
     d.source = [a for a in d.source if not frame.is_bare_arg(a)]
-    d.target = [a for a in d.target if not frame.is_bare_arg(a)]
+    acting = {a.entity for a in d.source if a.entity is not None}
+    d.target = [
+        a for a in d.target if not frame.is_bare_arg(a) and not (a.entity in acting and _pronoun_arg(frame, a))
+    ]
     d.participants = [a for a in d.participants if not frame.is_bare_arg(a)]
+
+
+def _pronoun_arg(frame: Frame, a: Arg) -> bool:
+    t = frame.annotation.token_at(a.start)
+    return t is not None and a.end == t.end and is_pronoun(t)  # "them", not "themselves"
 
 
 CAMEO_OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "nsubjpass", "attr", "oprd", "prt", "acomp"})

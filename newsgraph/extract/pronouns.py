@@ -196,7 +196,7 @@ class MentionIndex:
         if m is not None and m.type != "NORP":
             return {}  # a subject with a name of its own
         lemma = s.lemma.lower()
-        if m is None and lemma not in self.role_nouns and lemma not in word_list("person_descriptions"):
+        if m is None and lemma not in self.role_nouns and lemma not in self.person_descriptions:
             return {}
         if any(c.text.lower() in {"another", "every", "each", "no", "any"} or c.dep == "appos" for c in self.kids(s.i)):
             return {}  # someone else, no one in particular, or named beside ("The UN envoy, Staffan de Mistura,")
@@ -215,6 +215,11 @@ class MentionIndex:
         if described is not None and known is not None and described != known:
             return {}
         return {s.i: named.entity}
+
+    @cached_property
+    def person_descriptions(self) -> frozenset[str]:
+        """Nouns that describe one person by what they are ("soldier", "journalist", "pastor")."""
+        return word_list("person_descriptions")
 
     @cached_property
     def role_nouns(self) -> frozenset[str]:

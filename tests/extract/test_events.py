@@ -925,6 +925,37 @@ def test_an_order_s_trigger_runs_to_the_act_ordered(extracted: Extract) -> None:
 
 
 @pytest.mark.slow
+def test_one_described_national_is_a_person_not_the_state(extracted: Extract) -> None:
+    x = extracted("In October, Kenya released a US pastor detained for two years.")
+    names = {e.id: e.name for e in x.entities}
+    release = _only(x, "CONCEDE")
+    assert release.target and all(names.get(a.entity or "") != "US" for a in release.target), release.target
+    y = extracted("John Otieno, the British journalist captured by al-Shabaab in 2012, is still alive.")
+    names = {e.id: e.name for e in y.entities}
+    capture = _only(y, "COERCE")
+    assert [names.get(a.entity or "") for a in capture.target] == ["John Otieno"], capture.target
+    # a body stays its state
+    z = extracted("The Kenyan army attacked the camp on Monday.")
+    names = {e.id: e.name for e in z.entities}
+    assert [names.get(a.entity or "") for a in _only(z, "ASSAULT").source] == ["Kenya"]
+
+
+@pytest.mark.slow
+def test_an_actor_is_not_its_own_target_through_a_pronoun(extracted: Extract) -> None:
+    x = extracted("Al-Shabaab sent boys to the front. They killed them like cannon fodder.")
+    for v in x.events:
+        acting = {a.entity for a in v.source if a.entity}
+        assert not acting & {a.entity for a in v.target}, v
+
+
+@pytest.mark.slow
+def test_a_person_s_aides_are_other_people(extracted: Extract) -> None:
+    x = extracted("Abu Yusuf travelled to the border for a rare meeting with his surviving aides.")
+    aides = [a for v in x.events for a in (*v.target, *v.participants) if a.text.endswith("aides")]
+    assert aides and all(a.entity is None for a in aides), aides
+
+
+@pytest.mark.slow
 def test_stacked_adjectives_name_one_body(extracted: Extract) -> None:
     # "Somali Kenyan troops" are one body (Kenyan), not Somalia and Kenya acting together
     x = extracted("Somali Kenyan troops attacked the al-Shabaab camp.")
