@@ -81,3 +81,27 @@ def test_no_name_ends_in_a_symbol_or_runs_across_a_bullet(annotated: Annotate, t
 
 def test_a_title_abbreviation_is_no_part_of_a_name(annotated: Annotate) -> None:
     assert "Sec Def Mattis" not in labels(annotated("Sec Def Mattis is the remaining strong bond."))
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Officials in Northern Syria said the camps were full.", "Northern Syria"),
+        ("The council that runs North-East Syria met the envoy on Monday.", "North-East Syria"),
+    ],
+)
+def test_a_capitalised_compass_word_and_a_state_name_one_place(annotated: Annotate, text: str, part: str) -> None:
+    found = labels(annotated(text))
+    assert found.get(part) == "LOC" and part.split()[-1] not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Officials in northern Syria said the camps were full.", "Syria"),  # lower case: a description
+        ("Aid reached south-eastern Turkey and the camps near the border.", "Turkey"),
+        ("He flew from Seoul, the capital of South Korea, on Monday.", "South Korea"),  # a state's own name
+    ],
+)
+def test_a_state_after_a_lower_case_compass_word_stays_the_state(annotated: Annotate, text: str, state: str) -> None:
+    assert labels(annotated(text)).get(state) == "GPE"
