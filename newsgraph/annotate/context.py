@@ -317,14 +317,17 @@ def _parts_of_states(doc: Doc, spans: list[Span]) -> list[Span]:
     """``Northern Syria``, ``North-East Syria``: a capitalised compass word right before a state's
     name (:func:`_compass_start`) makes the two one named place, a part of that state, not the
     state itself (the compass word the model tagged alone, ``Northern``, goes into it). Not a
-    name the gazetteer knows whole (``South Korea``), nor a compass word inside a longer
-    capitalised name (``the Federation of Northern Syria``) or another span."""
+    name the gazetteer knows whole (``South Korea``) or a state of the past (``East Germany``,
+    ``former_states.txt``), nor a compass word inside a longer capitalised name (``the
+    Federation of Northern Syria``) or another span."""
     parts: dict[int, Span] = {}
     for s in spans:
         entry = entry_named(s.text) if s.label_ == "GPE" else None
         start = _compass_start(doc, s.start) if entry is not None and entry.kind == "state" else None
         if start is None or entry_named(doc[start : s.end].text) is not None:
             continue
+        if " ".join(doc[start : s.end].text.lower().split()) in word_list("former_states"):
+            continue  # "East Germany": a state of its own
         inside = [o for o in spans if o is not s and o.start < s.start and start < o.end]
         if all(o.start >= start and compass_part(o.text) is not None for o in inside):
             parts[s.start] = make(doc, start, s.end, "LOC", "context", "")

@@ -981,10 +981,13 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
 def _part_of_country(index: PlaceIndex, name: str, stripped: str) -> Candidate | None:
     """``north-eastern Syria``, ``southern Iraq``: a compass word before a country's name names
     that part of the country, placed at the centre of that ninth of its extent
-    (:func:`~newsgraph.extract.place_index.country_part`); None for any other name, or a country
-    whose extent the index does not know (it is then placed at the country's point)."""
+    (:func:`~newsgraph.extract.place_index.country_part`); None for any other name, a state of
+    the past (``former_states.txt``: ``East Pakistan``) or a country whose extent the index does
+    not know (it is then placed at the country's point)."""
     words = " ".join(name.split())
     if not words.endswith(stripped) or (part := compass_part(words[: len(words) - len(stripped)])) is None:
+        return None
+    if words.lower() in word_list("former_states"):  # "East Pakistan" was no part of Pakistan
         return None
     countries = [c for c in index.lookup(stripped) if c.level == LEVEL_COUNTRY]
     if len(countries) != 1 or countries[0].country is None:

@@ -70,3 +70,10 @@ def test_a_part_of_a_country_without_a_known_extent_is_the_country() -> None:
     found = _entities("Storms hit Northern France, and France's railways stopped.", [("Northern France", "LOC")])
     place = found["Northern France"].place
     assert place is not None and place.country == "FR" and place.feature != "RGN"
+
+
+@pytest.mark.parametrize("name", ["East Pakistan", "South Yemen"])
+def test_a_state_of_the_past_is_no_part_of_the_state_named_in_it(name: str) -> None:
+    found = _entities(f"He was born in {name} before the war.", [(name, "GPE")])
+    place = found[name].place
+    assert place is None or place.feature != "RGN"
