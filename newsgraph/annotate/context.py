@@ -46,6 +46,7 @@ def apply_context(doc: Doc) -> None:
     spans = _places_in_states(doc, spans)
     spans = _described_places(spans)
     spans = _places_by_use(doc, spans)
+    spans = _places_after_nouns(doc, spans)
     spans = _people_by_role(doc, spans)
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
@@ -139,6 +140,43 @@ def _places_by_use(doc: Doc, spans: list[Span]) -> list[Span]:
         if not changed:
             break
     return out
+
+
+def _places_after_nouns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``the town of Baghuz``, ``the Aleppo district of Sheikh Maqsood``: the capitalised name after
+    a place noun (``place_nouns.txt``) and ``of`` is a place, whole from its first word (the model
+    reads ``Sheikh`` as a title and ``Maqsood`` as a person) or where the model tagged nothing.
+    A name the gazetteer or an acronym gave stays as it is."""
+    nouns = word_list("place_nouns")
+    out = list(spans)
+    for i in range(1, len(doc) - 1):
+        if doc[i].lower_ != "of" or not doc[i - 1].is_lower or doc[i - 1].lower_ not in nouns:
+            continue
+        end = _name_run(doc, i + 1)
+        if end == i + 1 or any(t.lower_ in word_list("org_heads") for t in doc[i + 1 : end]):
+            continue  # no name, or an organisation's ("the city of London Corporation")
+        inside = [s for s in out if s.start < end and i + 1 < s.end]
+        if any(s.id_ in TRUSTED or s.start < i + 1 or s.end > end for s in inside):
+            continue  # a known name, or a longer one
+        if inside and all(s.label_ in PLACE_LABELS and s.start == i + 1 for s in inside):
+            continue
+        out = [s for s in out if s not in inside] + [make(doc, i + 1, end, "GPE", "context", "")]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """The end of the capitalised name that begins at token ``start`` (at most six tokens; lower-case
+    particles and hyphens inside it: ``Maarat al-Numan``), ``start`` when none does."""
+    end = k = start
+    while k < len(doc) and k - start < 6:
+        t = doc[k]
+        if t.is_alpha and t.text[:1].isupper() and not (t.is_sent_start and k > start):
+            end = k = k + 1
+        elif k > start and t.lower_ in NAME_PARTICLES:
+            k += 1  # kept only when a capitalised word follows
+        else:
+            break
+    return end
 
 
 def _name_like(s: Span) -> bool:
