@@ -23,6 +23,7 @@ from newsgraph.annotate.entity_spans import NAME_LABELS, current, make, relabel,
 from newsgraph.annotate.gazetteer import entry_named
 from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.roles import load_roles
+from newsgraph.extract.place_index import compass_part
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -45,10 +46,11 @@ def apply_context(doc: Doc) -> None:
     spans = _places_in_states(doc, spans)
     spans = _described_places(spans)
     spans = _places_by_use(doc, spans)
+    spans = _places_after_nouns(doc, spans)
     spans = _people_by_role(doc, spans)
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
-    store(doc, _named_by_people(doc, _consistent(doc, spans)))
+    store(doc, _parts_of_states(doc, _named_by_people(doc, _consistent(doc, spans))))
 
 
 UNSURE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -138,6 +140,43 @@ def _places_by_use(doc: Doc, spans: list[Span]) -> list[Span]:
         if not changed:
             break
     return out
+
+
+def _places_after_nouns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``the town of Baghuz``, ``the Aleppo district of Sheikh Maqsood``: the capitalised name after
+    a place noun (``place_nouns.txt``) and ``of`` is a place, whole from its first word (the model
+    reads ``Sheikh`` as a title and ``Maqsood`` as a person) or where the model tagged nothing.
+    A name the gazetteer or an acronym gave stays as it is."""
+    nouns = word_list("place_nouns")
+    out = list(spans)
+    for i in range(1, len(doc) - 1):
+        if doc[i].lower_ != "of" or not doc[i - 1].is_lower or doc[i - 1].lower_ not in nouns:
+            continue
+        end = _name_run(doc, i + 1)
+        if end == i + 1 or any(t.lower_ in word_list("org_heads") for t in doc[i + 1 : end]):
+            continue  # no name, or an organisation's ("the city of London Corporation")
+        inside = [s for s in out if s.start < end and i + 1 < s.end]
+        if any(s.id_ in TRUSTED or s.start < i + 1 or s.end > end for s in inside):
+            continue  # a known name, or a longer one
+        if inside and all(s.label_ in PLACE_LABELS and s.start == i + 1 for s in inside):
+            continue
+        out = [s for s in out if s not in inside] + [make(doc, i + 1, end, "GPE", "context", "")]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """The end of the capitalised name that begins at token ``start`` (at most six tokens; lower-case
+    particles and hyphens inside it: ``Maarat al-Numan``), ``start`` when none does."""
+    end = k = start
+    while k < len(doc) and k - start < 6:
+        t = doc[k]
+        if t.is_alpha and t.text[:1].isupper() and not (t.is_sent_start and k > start):
+            end = k = k + 1
+        elif k > start and t.lower_ in NAME_PARTICLES:
+            k += 1  # kept only when a capitalised word follows
+        else:
+            break
+    return end
 
 
 def _name_like(s: Span) -> bool:
@@ -310,6 +349,49 @@ def _places_in_states(doc: Doc, spans: list[Span]) -> list[Span]:
             s = relabel(s, "GPE", "context", "")
         out.append(s)
     return out
+
+
+def _parts_of_states(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``Northern Syria``, ``North-East Syria``: a capitalised compass word right before a state's
+    name (:func:`_compass_start`) makes the two one named place, a part of that state, not the
+    state itself (the compass word the model tagged alone, ``Northern``, goes into it). Not a
+    name the gazetteer knows whole (``South Korea``) or a state of the past (``East Germany``,
+    ``former_states.txt``), nor a compass word inside a longer capitalised name (``the
+    Federation of Northern Syria``) or another span."""
+    parts: dict[int, Span] = {}
+    for s in spans:
+        entry = entry_named(s.text) if s.label_ == "GPE" else None
+        start = _compass_start(doc, s.start) if entry is not None and entry.kind == "state" else None
+        if start is None or entry_named(doc[start : s.end].text) is not None:
+            continue
+        if " ".join(doc[start : s.end].text.lower().split()) in word_list("former_states"):
+            continue  # "East Germany": a state of its own
+        inside = [o for o in spans if o is not s and o.start < s.start and start < o.end]
+        if all(o.start >= start and compass_part(o.text) is not None for o in inside):
+            parts[s.start] = make(doc, start, s.end, "LOC", "context", "")
+    if not parts:
+        return spans
+    absorbed = {i for p in parts.values() for i in range(p.start, p.end)}
+    return [parts.get(s.start, s) for s in spans if s.start in parts or s.start not in absorbed]
+
+
+def _compass_start(doc: Doc, start: int) -> int | None:
+    """Where the capitalised compass word right before token ``start`` begins (``Northern``,
+    ``North-East`` written as one token or three), or None. A compass word in lower case
+    (``northern Syria``) or opening a sentence describes, it does not name: the state stays."""
+    for width in (3, 1):
+        k = start - width
+        if k < 0 or compass_part(doc[k:start].text) is None or any(t.whitespace_ for t in doc[k : start - 1]):
+            continue
+        if not doc[k].text[:1].isupper() or doc[k].is_sent_start:
+            return None
+        before = doc[k - 1] if k > 0 else None
+        in_name = before is not None and (
+            (before.lower_ == "of" and k > 1 and doc[k - 2].text[:1].isupper())
+            or (before.is_alpha and before.text[:1].isupper() and not before.is_sent_start)
+        )
+        return None if in_name or not doc[start - 1].whitespace_ else k
+    return None
 
 
 STATE_WORDS = frozenset({"state", "government", "guard", "guards", "navy", "police", "caliphate"})

@@ -28,7 +28,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -257,6 +257,9 @@ class PlaceIndex:
     """ISO alpha-2 code -> the capital's name."""
     continents: dict[str, str]
     """ISO alpha-2 code -> GeoNames continent code (AS, EU, NA ...)."""
+    extents: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
+    """ISO alpha-2 code -> (south, north, west, east): the span of its cities and towns
+    (:func:`_measure_extents`), which :func:`country_part` divides."""
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Every place the name can refer to (empty when unknown); a name with a leading Arabic
@@ -571,7 +574,72 @@ def place_index() -> PlaceIndex:
     _load_towns(index)
     _load_villages(index)
     _load_admin(index)
+    _measure_extents(index)
     return index
+
+
+EXTENT_MIN_PLACES = 20
+"""A country is divided into parts only when the index holds at least this many of its places."""
+EXTENT_TRIM = 0.01
+"""Share of a country's places left out at each edge of its extent: an overseas island or a
+mislocated point does not stretch it."""
+_COMPASS = re.compile(
+    r"^(?:(?P<ns>north|south)(?:ern)?[\s-]?(?P<ew>east|west)(?:ern)?|(?P<one>north|south|east|west)(?:ern)?|central)$",
+    re.IGNORECASE,
+)
+
+
+def compass_part(words: str) -> tuple[int, int] | None:
+    """The ninth of a country that a compass word names, as (row, column): row 0 north, 1 middle,
+    2 south; column 0 west, 1 middle, 2 east. ``north-eastern`` -> (0, 2), ``southern`` -> (2, 1),
+    ``central`` -> (1, 1); None for any other words."""
+    m = _COMPASS.match(" ".join(words.split()))
+    if m is None:
+        return None
+    one = (m.group("one") or "").lower()
+    ns = (m.group("ns") or one).lower()
+    ew = (m.group("ew") or one).lower()
+    return ({"north": 0, "south": 2}.get(ns, 1), {"west": 0, "east": 2}.get(ew, 1))
+
+
+def _measure_extents(index: PlaceIndex) -> None:
+    """The extent of each country of :data:`TOWN_COUNTRIES`, whose towns the index holds down to
+    villages: the span of its places' latitudes and longitudes, trimmed by :data:`EXTENT_TRIM` at
+    each edge. Elsewhere the index holds only cities, and a country's places may lie far apart
+    (Alaska and Hawaii): no extent, so no parts."""
+    points: dict[str, dict[int, tuple[float, float]]] = {}
+    for bucket in index.names.values():
+        for c in bucket:
+            if c.level == LEVEL_CITY and c.country in TOWN_COUNTRIES and c.geonames_id is not None:
+                points.setdefault(c.country, {})[c.geonames_id] = (c.lat, c.lon)
+    for iso, found in points.items():
+        if len(found) < EXTENT_MIN_PLACES:
+            continue
+        lats = sorted(p[0] for p in found.values())
+        lons = sorted(p[1] for p in found.values())
+        cut = int(EXTENT_TRIM * (len(found) - 1))
+        index.extents[iso] = (lats[cut], lats[-1 - cut], lons[cut], lons[-1 - cut])
+
+
+def country_part(index: PlaceIndex, iso: str, part: tuple[int, int]) -> Candidate | None:
+    """The point of one ninth of a country (:func:`compass_part`): the centre of that cell of a
+    three-by-three grid over its extent ("north-eastern Syria": the north-east cell; "northern
+    Iraq": the middle of the northern row). None when the country's extent is unknown."""
+    country = index.countries.get(iso)
+    extent = index.extents.get(iso)
+    if country is None or extent is None:
+        return None
+    south, north, west, east = extent
+    row, column = part
+    return Candidate(
+        name=country.name,
+        lat=round(south + (north - south) * (5 - 2 * row) / 6, 4),
+        lon=round(west + (east - west) * (1 + 2 * column) / 6, 4),
+        country=iso,
+        geonames_id=None,
+        feature="RGN",
+        level=LEVEL_REGION,
+    )
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -36,6 +36,8 @@ from newsgraph.extract.place_index import (
     TOWN_COUNTRIES,
     Candidate,
     PlaceIndex,
+    compass_part,
+    country_part,
     normalise,
     place_index,
 )
@@ -962,6 +964,9 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
         for name in target.names:
             stripped = _AFFIXES.sub("", name).strip()
             if stripped and stripped != name:
+                if (part := _part_of_country(index, name, stripped)) is not None:
+                    found.setdefault(part.key, part)
+                    continue
                 for c in index.lookup(stripped) or index.demonym(stripped):
                     found.setdefault(c.key, replace(c, alternate=True))
     if not found and not target.seat:  # another transliteration: "Deir Ezzor", "Dayr az Zawr"
@@ -971,6 +976,24 @@ def _candidates(index: PlaceIndex, target: _Target) -> list[Candidate]:
             for c in index.lookup_spelling(_AFFIXES.sub("", name).strip() or name):
                 found.setdefault(c.key, replace(c, spelling=True))
     return _division_or_city(target.names, list(found.values()))
+
+
+def _part_of_country(index: PlaceIndex, name: str, stripped: str) -> Candidate | None:
+    """``north-eastern Syria``, ``southern Iraq``: a compass word before a country's name names
+    that part of the country, placed at the centre of that ninth of its extent
+    (:func:`~newsgraph.extract.place_index.country_part`); None for any other name, a state of
+    the past (``former_states.txt``: ``East Pakistan``) or a country whose extent the index does
+    not know (it is then placed at the country's point)."""
+    words = " ".join(name.split())
+    if not words.endswith(stripped) or (part := compass_part(words[: len(words) - len(stripped)])) is None:
+        return None
+    if words.lower() in word_list("former_states"):  # "East Pakistan" was no part of Pakistan
+        return None
+    countries = [c for c in index.lookup(stripped) if c.level == LEVEL_COUNTRY]
+    if len(countries) != 1 or countries[0].country is None:
+        return None
+    found = country_part(index, countries[0].country, part)
+    return None if found is None else replace(found, name=words)
 
 
 def _qualifiers(index: PlaceIndex, text: str, target: _Target) -> list[Candidate]:

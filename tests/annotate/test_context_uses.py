@@ -81,3 +81,59 @@ def test_no_name_ends_in_a_symbol_or_runs_across_a_bullet(annotated: Annotate, t
 
 def test_a_title_abbreviation_is_no_part_of_a_name(annotated: Annotate) -> None:
     assert "Sec Def Mattis" not in labels(annotated("Sec Def Mattis is the remaining strong bond."))
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Officials in Northern Syria said the camps were full.", "Northern Syria"),
+        ("The council that runs North-East Syria met the envoy on Monday.", "North-East Syria"),
+    ],
+)
+def test_a_capitalised_compass_word_and_a_state_name_one_place(annotated: Annotate, text: str, part: str) -> None:
+    found = labels(annotated(text))
+    assert found.get(part) == "LOC" and part.split()[-1] not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Officials in northern Syria said the camps were full.", "Syria"),  # lower case: a description
+        ("Aid reached south-eastern Turkey and the camps near the border.", "Turkey"),
+        ("He flew from Seoul, the capital of South Korea, on Monday.", "South Korea"),  # a state's own name
+    ],
+)
+def test_a_state_after_a_lower_case_compass_word_stays_the_state(annotated: Annotate, text: str, state: str) -> None:
+    assert labels(annotated(text)).get(state) == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rockets hit the Damascus district of Sheikh Saad overnight, residents said.", "Sheikh Saad"),
+        ("Families fled the border town of Tal Hamis on Friday.", "Tal Hamis"),
+        ("Aid reached the village of Kafr Musa and the city of Maarat al-Hamra.", "Maarat al-Hamra"),
+    ],
+)
+def test_a_name_after_a_place_noun_and_of_is_a_place(annotated: Annotate, text: str, place: str) -> None:
+    assert labels(annotated(text)).get(place) == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Convoys left the town of Hajin at dawn.", ["Hajin"]),
+        ("They reached the Homs district of Bab Amr at noon.", ["Bab Amr"]),
+        ("Shells fell on the town of Kafr al-Sous and its farms.", ["Kafr al-Sous"]),
+        ("Shells fell on the town of Kafr al- and its farms.", ["Kafr"]),
+        ("He left the town of his birth in 1990.", []),  # no name after it
+        ("The mayor of the city of Leeds Council Chamber spoke.", []),  # an organisation's word in it
+    ],
+)
+def test_the_name_after_a_place_noun_and_of(text: str, found: list[str]) -> None:
+    import spacy
+
+    from newsgraph.annotate.context import _places_after_nouns
+
+    doc = spacy.blank("en")(text)
+    assert [(s.text, s.label_) for s in _places_after_nouns(doc, [])] == [(f, "GPE") for f in found]
