@@ -465,7 +465,9 @@ def _local_features(
             # "Stuart Hall" said ...; "in Washington Square"
             mentions = [by_id[m] for m in e.mentions if m in by_id]
             local = _reads_as_place(x.document.text, mentions, [], "person")
-        if e.id in unknown or local:
+        if local or (e.id in unknown and place.country not in TOWN_COUNTRIES):
+            # a name no source knows in a country whose villages the gazetteer lists ("Baghuz" in
+            # a story from Aleppo) is no part of the story's city: left unplaced, not guessed
             out[e.id] = place
     return out
 

@@ -89,3 +89,14 @@ def test_europe_lies_within_the_tolerances_of_both_conventions() -> None:
     europe = got["Europe"]
     assert _at(europe, 50.0, 10.0)  # a central-European round point (news-facts gold)
     assert _at(europe, 48.69, 9.14, km=161.0)  # the GeoNames continent point (GeoWebNews)
+
+
+def test_a_name_no_source_knows_in_a_country_whose_villages_are_listed_is_not_put_in_its_city() -> None:
+    # the gazetteer lists Syria's villages: an unknown name there is no part of the story's city
+    text = "ALEPPO (Reuters) - Fighters left Qaryat Zubdani al-Sharqiya on Monday, residents of Aleppo said."
+    got = _entities(text, [("ALEPPO", "GPE"), ("Qaryat Zubdani al-Sharqiya", "GPE"), ("Aleppo", "GPE")])
+    assert got["Qaryat Zubdani al-Sharqiya"].place is None, got["Qaryat Zubdani al-Sharqiya"].place
+    # a street or building there still is
+    text = "ALEPPO (Reuters) - Fighters left the Zubdani Hospital on Monday, residents of Aleppo said."
+    got = _entities(text, [("ALEPPO", "GPE"), ("Zubdani Hospital", "ORG"), ("Aleppo", "GPE")])
+    assert _at(got["Zubdani Hospital"], 36.2, 37.16), got["Zubdani Hospital"].place
