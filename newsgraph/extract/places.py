@@ -223,6 +223,8 @@ PLACE_CONFIDENCE_FILE = Path(__file__).resolve().parents[1] / "data" / "gazettee
 PLACE_CONFIDENCE_SCHEMA = "newsgraph/place-confidence@1"
 MARGIN_CAP = 8.0
 """Score margins over the runner-up are read up to this (the ``margin`` feature is margin / cap)."""
+SPELLING_MIN_SHARE = 0.5
+"""... and at least this share of the evidence of the country the story names most."""
 SPELLING_MIN_EVIDENCE = 1.0
 """A name found only by its transliteration key, or a village below :data:`TOWN_POPULATION`,
 resolves only in a country the story points at this much."""
@@ -539,12 +541,18 @@ class _Context:
         quals = self.qualifiers[t.entity.id]
         home = dl[2].country if dl is not None else None
         if any(_needs_evidence(c) for c in cands):
-            # a spelling variant, or a village the city list lacks, only in a country the story names
+            # a spelling variant, or a village the city list lacks, only in a country the story names,
+            # and not one it names far less than its main country (half its evidence at least)
+            lead = max((v - own.get(k, 0.0) for k, v in self.weights.items()), default=0.0)
             cands = [
                 c
                 for c in cands
                 if not _needs_evidence(c)
-                or (c.country and self.weights.get(c.country, 0.0) - own.get(c.country, 0.0) >= SPELLING_MIN_EVIDENCE)
+                or (
+                    c.country
+                    and (support := self.weights.get(c.country, 0.0) - own.get(c.country, 0.0)) >= SPELLING_MIN_EVIDENCE
+                    and support >= SPELLING_MIN_SHARE * lead
+                )
             ]
             if not cands:
                 return None

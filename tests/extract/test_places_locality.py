@@ -100,3 +100,15 @@ def test_a_name_no_source_knows_in_a_country_whose_villages_are_listed_is_not_pu
     text = "ALEPPO (Reuters) - Fighters left the Zubdani Hospital on Monday, residents of Aleppo said."
     got = _entities(text, [("ALEPPO", "GPE"), ("Zubdani Hospital", "ORG"), ("Aleppo", "GPE")])
     assert _at(got["Zubdani Hospital"], 36.2, 37.16), got["Zubdani Hospital"].place
+
+
+def test_a_spelling_variant_resolves_only_in_a_country_the_story_leans_on() -> None:
+    # "Portroe" is spelled like an Indian town: in a story about India it is that town, in one
+    # about Ireland that names India twice it is not
+    names = [("India", "GPE"), ("Portroe", "GPE")]
+    got = _entities("Buyers from India came; India traders visited Portroe.", names)
+    assert got["Portroe"].place is not None and got["Portroe"].place.country == "IN"
+    text = "Buyers from India came to Ireland, Cork, Dublin and Limerick; the India team visited Portroe."
+    more = [("Ireland", "GPE"), ("Cork", "GPE"), ("Dublin", "GPE"), ("Limerick", "GPE")]
+    got = _entities(text, [*names, *more])
+    assert got["Portroe"].place is None, got["Portroe"].place
