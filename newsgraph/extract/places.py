@@ -543,7 +543,7 @@ class _Context:
         if any(_needs_evidence(c) for c in cands):
             # a spelling variant, or a village the city list lacks, only in a country the story names,
             # and not one it names far less than its main country (half its evidence at least)
-            lead = max((v - own.get(k, 0.0) for k, v in self.weights.items()), default=0.0)
+            most = max((v - own.get(k, 0.0) for k, v in self.weights.items()), default=0.0)
             cands = [
                 c
                 for c in cands
@@ -551,7 +551,7 @@ class _Context:
                 or (
                     c.country
                     and (support := self.weights.get(c.country, 0.0) - own.get(c.country, 0.0)) >= SPELLING_MIN_EVIDENCE
-                    and support >= SPELLING_MIN_SHARE * lead
+                    and support >= SPELLING_MIN_SHARE * most
                 )
             ]
             if not cands:
