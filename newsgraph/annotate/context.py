@@ -20,10 +20,9 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from newsgraph.annotate.entity_spans import NAME_LABELS, current, make, relabel, store
-from newsgraph.annotate.gazetteer import entry_named
+from newsgraph.annotate.gazetteer import compass_part, entry_named
 from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.roles import load_roles
-from newsgraph.extract.place_index import compass_part
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

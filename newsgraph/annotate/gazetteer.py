@@ -411,3 +411,22 @@ def _rest(doc: Doc, s: Span, g: Span) -> Span | None:
     if g.end == s.end and s.start < g.start and _capitalised(doc, s.start, g.start):
         return relabel(_trimmed(doc, s.start, g.start), s.label_)
     return None
+
+
+_COMPASS = re.compile(
+    r"^(?:(?P<ns>north|south)(?:ern)?[\s-]?(?P<ew>east|west)(?:ern)?|(?P<one>north|south|east|west)(?:ern)?|central)$",
+    re.IGNORECASE,
+)
+
+
+def compass_part(words: str) -> tuple[int, int] | None:
+    """The ninth of a country that a compass word names, as (row, column): row 0 north, 1 middle,
+    2 south; column 0 west, 1 middle, 2 east. ``north-eastern`` -> (0, 2), ``southern`` -> (2, 1),
+    ``central`` -> (1, 1); None for any other words."""
+    m = _COMPASS.match(" ".join(words.split()))
+    if m is None:
+        return None
+    one = (m.group("one") or "").lower()
+    ns = (m.group("ns") or one).lower()
+    ew = (m.group("ew") or one).lower()
+    return ({"north": 0, "south": 2}.get(ns, 1), {"west": 0, "east": 2}.get(ew, 1))

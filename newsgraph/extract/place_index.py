@@ -583,23 +583,6 @@ EXTENT_MIN_PLACES = 20
 EXTENT_TRIM = 0.01
 """Share of a country's places left out at each edge of its extent: an overseas island or a
 mislocated point does not stretch it."""
-_COMPASS = re.compile(
-    r"^(?:(?P<ns>north|south)(?:ern)?[\s-]?(?P<ew>east|west)(?:ern)?|(?P<one>north|south|east|west)(?:ern)?|central)$",
-    re.IGNORECASE,
-)
-
-
-def compass_part(words: str) -> tuple[int, int] | None:
-    """The ninth of a country that a compass word names, as (row, column): row 0 north, 1 middle,
-    2 south; column 0 west, 1 middle, 2 east. ``north-eastern`` -> (0, 2), ``southern`` -> (2, 1),
-    ``central`` -> (1, 1); None for any other words."""
-    m = _COMPASS.match(" ".join(words.split()))
-    if m is None:
-        return None
-    one = (m.group("one") or "").lower()
-    ns = (m.group("ns") or one).lower()
-    ew = (m.group("ew") or one).lower()
-    return ({"north": 0, "south": 2}.get(ns, 1), {"west": 0, "east": 2}.get(ew, 1))
 
 
 def _measure_extents(index: PlaceIndex) -> None:
@@ -622,9 +605,10 @@ def _measure_extents(index: PlaceIndex) -> None:
 
 
 def country_part(index: PlaceIndex, iso: str, part: tuple[int, int]) -> Candidate | None:
-    """The point of one ninth of a country (:func:`compass_part`): the centre of that cell of a
-    three-by-three grid over its extent ("north-eastern Syria": the north-east cell; "northern
-    Iraq": the middle of the northern row). None when the country's extent is unknown."""
+    """The point of one ninth of a country (``compass_part`` of :mod:`newsgraph.annotate.gazetteer`):
+    the centre of that cell of a three-by-three grid over its extent ("north-eastern Syria": the
+    north-east cell; "northern Iraq": the middle of the northern row). None when the country's
+    extent is unknown."""
     country = index.countries.get(iso)
     extent = index.extents.get(iso)
     if country is None or extent is None:

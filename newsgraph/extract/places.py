@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from newsgraph.annotate.gazetteer import entry_for_key, entry_named
+from newsgraph.annotate.gazetteer import compass_part, entry_for_key, entry_named
 from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation
 from newsgraph.errors import OntologyError
@@ -36,7 +36,6 @@ from newsgraph.extract.place_index import (
     TOWN_COUNTRIES,
     Candidate,
     PlaceIndex,
-    compass_part,
     country_part,
     normalise,
     place_index,

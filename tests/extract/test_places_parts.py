@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.place_index import compass_part, country_part, place_index
+from newsgraph.annotate.gazetteer import compass_part
+from newsgraph.extract.place_index import country_part, place_index
 from tests.extract.test_places_context import _entities
 
 
