@@ -72,7 +72,7 @@ def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
 
 def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""
-    found = _surnames_as_people(find_mentions(annotation))
+    found = find_mentions(annotation)
     groups = _group(found)
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
@@ -90,24 +90,6 @@ def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Men
 
 
 # --- grouping -------------------------------------------------------------------------------
-
-
-def _surnames_as_people(found: list[Found]) -> list[Found]:
-    """ "the Trump administration" after "Donald Trump": a one-word name the tagger read as an
-    organisation's that is the surname of exactly one person named in full in the document is
-    that person's name (so it joins the person)."""
-    surnames: dict[str, set[str]] = {}
-    for f in found:
-        words = _words(f.mention.text)
-        if f.mention.type == "PERSON" and len(words) >= 2:
-            surnames.setdefault(words[-1], set()).add(" ".join(words))
-    out = []
-    for f in found:
-        words = _words(f.mention.text)
-        if f.mention.type == "ORG" and len(words) == 1 and len(surnames.get(words[0], ())) == 1:
-            f = replace(f, mention=replace(f.mention, type="PERSON"))
-        out.append(f)
-    return out
 
 
 class _Sets:

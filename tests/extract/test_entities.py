@@ -7,9 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.annotate import Annotation
-from newsgraph.annotate.parsed import NamedSpan
-from newsgraph.extract.entities import _surnames_as_people, find_entities
-from newsgraph.extract.mentions import Found
+from newsgraph.extract.entities import find_entities
 from newsgraph.records import Document, Entity, Mention
 
 pytestmark = pytest.mark.slow
@@ -265,20 +263,3 @@ def test_an_organisation_named_after_a_person_stays_an_organisation(
 ) -> None:
     _mentions, entities = resolved(annotated, text)
     assert entity(entities, name).kind == kind
-
-
-
-def _found(k: int, text: str, type_: str) -> Found:
-    start = 100 * k
-    span = NamedSpan(start, start + len(text), text, type_, k, k + len(text.split()))
-    return Found(Mention(f"m{k}", start, start + len(text), text, type_), span)
-
-
-def test_a_surname_read_as_an_organisation_is_the_person_named_in_full() -> None:
-    """ "the Trump administration" after "Donald Trump": the tagger's ORG is the person's surname."""
-    found = [_found(0, "William Ruto", "PERSON"), _found(1, "Ruto", "ORG"), _found(2, "Kenya Airways", "ORG")]
-    assert [f.mention.type for f in _surnames_as_people(found)] == ["PERSON", "PERSON", "ORG"]
-    # two people of that surname, or no one named in full: as the tagger read it
-    two = [_found(0, "William Ruto", "PERSON"), _found(1, "Rachel Ruto", "PERSON"), _found(2, "Ruto", "ORG")]
-    assert _surnames_as_people(two)[2].mention.type == "ORG"
-    assert _surnames_as_people([_found(0, "Ruto", "ORG")])[0].mention.type == "ORG"
