@@ -106,6 +106,8 @@ class EventOntology:
     """Verbs of a court's acts: a person so treated in a state (passive, no agent) is by that state."""
     patient_nouns: frozenset[str] = frozenset()
     """Nouns of an act its possessor undergoes ("his arrest"): the possessor is the target."""
+    placed_at_target: frozenset[str] = frozenset()
+    """Event types (or ``TYPE.mode``) whose place target is where the act happens ("visited Ankara")."""
     counterpart_nouns: frozenset[str] = frozenset()
     """Relatives and counterparts: "their father", "its sponsor" are someone else, never the body "their" stands for."""
 
@@ -302,6 +304,14 @@ def load_events(path: Path) -> EventOntology:
     def words(key: str) -> frozenset[str]:
         return frozenset(_words(path, key, data.get(key)))
 
+    placed = data.get("placed_at_target") or []
+    if not isinstance(placed, list) or any(
+        str(t).split(".")[0] not in types
+        or ("." in str(t) and str(t).split(".", 1)[1] not in {m.name for m in types[str(t).split(".")[0]].modes})
+        for t in placed
+    ):
+        raise OntologyError(str(path), "'placed_at_target' must list declared event types or TYPE.mode")
+
     return EventOntology(
         types=types,
         verbs={k: tuple(sorted(v, key=lambda t: t.dependent is None)) for k, v in verbs.items()},
@@ -321,6 +331,7 @@ def load_events(path: Path) -> EventOntology:
         forecast_verbs=words("forecast_verbs"),
         judicial_verbs=words("judicial_verbs"),
         patient_nouns=words("patient_nouns"),
+        placed_at_target=frozenset(placed),
         counterpart_nouns=words("counterpart_nouns"),
     )
 

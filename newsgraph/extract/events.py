@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
+from newsgraph.annotate.lexicon import word_list
 from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.claims import lexicon as cue_lexicon
 from newsgraph.extract.modality import lexicon as modality_lexicon
@@ -798,6 +799,7 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
             d = _noun_event(frame, ont, trig, t, sentence)
         if d is not None:
             _drop_bare_args(frame, d)
+            _place_of_target(frame, ont, d)
         if d is None or not (d.source or d.target or d.participants or (d.nominal and d.location)):
             continue
         if _hypothetical(frame, i):
@@ -913,6 +915,20 @@ def _drop_bare_args(frame: Frame, d: _Draft) -> None:
         a for a in d.target if not frame.is_bare_arg(a) and not (a.entity in acting and _pronoun_arg(frame, a))
     ]
     d.participants = [a for a in d.participants if not frame.is_bare_arg(a)]
+
+
+def _place_of_target(frame: Frame, ont: EventOntology, d: _Draft) -> None:
+    """ "US troops will leave Syria", "Bolton visited Ankara", "an assault on Idlib": an act done
+    to or toward a place happens there, for the types that move or strike (``placed_at_target``)."""
+    if d.location is not None or not {d.type, f"{d.type}.{d.mode}"} & ont.placed_at_target:
+        return
+    for a in d.target:
+        t = frame.annotation.token_at(a.start)
+        m = frame.mention(t.i) if t is not None else None
+        # the place's name as written, not a body of it ("US troops") nor its people ("Syrians")
+        if m is not None and (m.start, m.end) == (a.start, a.end) and m.type != "NORP" and frame.is_place_mention(m):
+            d.location = a
+            return
 
 
 def _pronoun_arg(frame: Frame, a: Arg) -> bool:
@@ -1317,8 +1333,9 @@ def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> Non
                 continue
             m = frame.mention(p.i)
             if m is None and prep in ont.location_prepositions:
-                # "at Lagos port", "outside the Mombasa airport": the place named in the compound
-                m = next(
+                # "in the Kenyan city of Mombasa", "the Black Sea resort of Sochi": the place after
+                # "of"; "at Lagos port", "outside the Mombasa airport": the place in the compound
+                m = _place_after_of(frame, p) or next(
                     (frame.mention(q.i) for q in frame.kids(p.i)
                      if q.dep == "compound" and frame.is_place_mention(frame.mention(q.i))),
                     None,
@@ -1331,6 +1348,20 @@ def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> Non
                 for a in frame.actor_args(p.i, nominal=prep != "at"):
                     if a not in d.target:
                         d.target.append(a)
+
+
+def _place_after_of(frame: Frame, p: Token) -> Mention | None:
+    """The place a place noun names after "of" ("the city of Sochi", "the Aleppo district of
+    Sheikh Maqsood"), else None."""
+    if p.lemma.lower() not in word_list("place_nouns"):
+        return None
+    for c in frame.kids(p.i):
+        if c.dep == "prep" and c.lemma.lower() == "of":
+            for q in frame.kids(c.i):
+                m = frame.mention(q.i)
+                if q.dep == "pobj" and frame.is_place_mention(m):
+                    return m
+    return None
 
 
 def _aimed_at(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> None:

@@ -956,6 +956,20 @@ def test_a_person_s_aides_are_other_people(extracted: Extract) -> None:
 
 
 @pytest.mark.slow
+def test_a_place_an_act_is_done_to_is_where_it_happens(extracted: Extract) -> None:
+    def where(text: str, type_: str) -> str | None:
+        v = _only(extracted(text), type_)
+        return v.location.text if v.location is not None else None
+
+    assert where("Ruto said Kenyan troops will leave Somalia by June.", "RETREAT") == "Somalia"
+    assert where("Ruto visited Kampala on Tuesday.", "CONSULT") == "Kampala"
+    assert where("The leaders are due to meet in the Ugandan city of Entebbe on Thursday.", "CONSULT") == "Entebbe"
+    # a body of the state is no place, nor are talks with its capital held there
+    assert where("Al-Shabaab attacked Kenyan troops on Monday.", "ASSAULT") is None
+    assert where("The US is in negotiations with Nairobi over its bases.", "CONSULT") is None
+
+
+@pytest.mark.slow
 def test_stacked_adjectives_name_one_body(extracted: Extract) -> None:
     # "Somali Kenyan troops" are one body (Kenyan), not Somalia and Kenya acting together
     x = extracted("Somali Kenyan troops attacked the al-Shabaab camp.")
