@@ -184,7 +184,33 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                     claim=frame.claim_of(frame.tok(f.cue).start),
                 )
             )
-    return tuple(out)
+    return _renumbered(_named_inside(out))
+
+
+def _named_inside(found: list[Relation]) -> list[Relation]:
+    """ "two British Isis fighters, X and Y": X is a member of Isis, the actor the phrase names,
+    not of the phrase "British Isis fighters" as well; a tie to an unresolved phrase gives way to
+    the same tie, in the same sentence and from the same side, to a named actor inside it."""
+
+    def inside(a: Arg, b: Arg) -> bool:
+        return b.entity is not None and a.entity is None and a.start <= b.start and b.end <= a.end and a != b
+
+    def wider(r: Relation) -> bool:
+        return any(
+            q.type == r.type
+            and q.evidence == r.evidence
+            and (
+                (q.subject == r.subject and inside(r.object, q.object))
+                or (q.object == r.object and inside(r.subject, q.subject))
+            )
+            for q in found
+        )
+
+    return [r for r in found if r.type == "has_role" or not wider(r)]
+
+
+def _renumbered(found: list[Relation]) -> tuple[Relation, ...]:
+    return tuple(replace(r, id=f"r{k + 1}") for k, r in enumerate(found))
 
 
 STANCE_PREFIXES = ("anti-", "pro-")
@@ -978,6 +1004,9 @@ def _role_of(frame: Frame, ont: RelationOntology, tokens: list[Token]) -> tuple[
         if two in ont.role_type:
             return ont.role_type[two], a.i, b.i
     for a in reversed(tokens):
+        whole = _hyphened(frame, a)
+        if whole != a.text.lower() and whole in ont.role_type:
+            return ont.role_type[whole], a.i, a.i  # "co-founder" is one of the founders, not "founder"
         if a.lemma.lower() in ont.role_type or a.text.lower() in ont.role_type:
             return ont.role_type.get(a.lemma.lower()) or ont.role_type[a.text.lower()], a.i, a.i
     last = tokens[-1] if tokens else None
@@ -1068,6 +1097,10 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                 if of_rel == "has_role" or (part and of_rel == "leads"):
                     # "a researcher at Human Rights Watch", "head of research at Amnesty": one of its people
                     of_rel = "member_of"
+                if of_rel == "leads" and p.lemma in {"at", "with"}:
+                    of_rel = "member_of"  # "director at the institute": a post there, not its head ("director of")
+                if of_rel == "represents" and p.lemma == "at" and _principal_named(frame, role_tok):
+                    continue  # "the UK permanent representative at the UN": the UN is where, the UK whom
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
                         for body in frame.actor_args(q.i):
@@ -1085,6 +1118,17 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                 if g2 is not None and role_rel != "has_role" and g2.type not in SCOPE_TYPES:
                     out.append(_Found(role_rel, person, frame.arg(g2), role_head))
     return out
+
+
+def _principal_named(frame: Frame, role: Token) -> bool:
+    """Whether an actor named before a role noun says whom its holder acts for ("the UK
+    permanent representative", "Iran's envoy")."""
+    return any(
+        c.i < role.i and c.dep in ROLE_MODIFIERS and frame.is_actor_mention(frame.mention(c.i))
+        for w in frame.kids(role.i)
+        for c in frame.annotation.subtree(w.i)
+        if w.i < role.i
+    )
 
 
 def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:
@@ -1110,6 +1154,12 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
                 continue  # "the UN ambassador, Nikki Haley": a state's ambassador to the UN, not the UN's
             out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
+
+
+def _hyphened(frame: Frame, t: Token) -> str:
+    """A role word with its hyphened prefix, lower case ("co-founder"); the word alone without one."""
+    first = _prefixed(frame, t.i)
+    return frame.annotation.text[frame.tok(first).start : t.end].lower()
 
 
 def _prefixed(frame: Frame, i: int) -> int:
@@ -1150,8 +1200,11 @@ def _subordinate(frame: Frame, rtype: str, title: list[Token]) -> str:
 def _heading(frame: Frame, role: Token, rtype: str) -> str:
     """ "commander of U.S. Central Command" heads it, whatever the title means before a name."""
     pat = patterns()
-    if role.lemma.lower() not in pat.heading_roles:
-        return rtype
+    whole = _hyphened(frame, role)
+    if role.lemma.lower() not in pat.heading_roles or (
+        whole != role.text.lower() and relations().role_type.get(whole, "leads") != "leads"
+    ):
+        return rtype  # "co-founder of the band": one of its founders
     if any(c.lemma.lower() in pat.subordinate_modifiers for c in frame.kids(role.i) if c.i < role.i):
         return "member_of"
     if any(_demonym_word(frame, c) for c in frame.kids(role.i) if c.i < role.i and c.dep in {"amod", "compound"}):
@@ -2114,7 +2167,8 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     preposition; its holder is the noun phrase itself, the person it is in apposition to, or the
     subject of the copula."""
     lemma = t.lemma.lower()
-    rtype = ont.role_type.get(lemma, "member_of")
+    whole = _hyphened(frame, t)
+    rtype = (whole != t.text.lower() and ont.role_type.get(whole)) or ont.role_type.get(lemma, "member_of")
     misread = _named_after_place(frame, ont, t, rtype)
     if misread:
         return misread
@@ -2135,6 +2189,8 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
                     groups.append(a)
                     if c.lemma.lower() in {"of", "for"}:
                         rtype = of_rtype
+                    elif rtype == "leads" and c.lemma.lower() == "at":
+                        rtype = "member_of"  # "the director at the institute": a post there, not its head
     if not groups:
         return out
     head = frame.tok(t.head)

@@ -186,3 +186,55 @@ def test_no_membership_of_a_class_and_no_named_party_as_an_office(extracted: Ext
 def test_named_places_before_in_lie_in_the_named_place_after(extracted: Extract) -> None:
     found = triples(extracted("Syria is at war. Jets bombed Latakia, Homs and Hama in central Syria on Monday."))
     assert {("located_in", p, "Syria") for p in ("Latakia", "Homs", "Hama")} <= found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "The court tried two Danish Hezbollah fighters, Lars Holm and Erik Dahl, in absentia.",
+            ("member_of", "Lars Holm", "Hezbollah"),
+            ("member_of", "Lars Holm", "Danish Hezbollah fighters"),
+        ),
+    ],
+)
+def test_a_tie_to_a_phrase_gives_way_to_the_named_actor_inside_it(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found and absent not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Jane Roe, director at the Institute for Strategic Dialogue, said the group was growing.",
+            ("member_of", "Jane Roe", "Institute for Strategic Dialogue"),
+            ("leads", "Jane Roe", "Institute for Strategic Dialogue"),
+        ),
+        (
+            "Ana Silva is co-founder of Meridian Partners, a consultancy.",
+            ("member_of", "Ana Silva", "Meridian Partners"),
+            ("leads", "Ana Silva", "Meridian Partners"),
+        ),
+        (
+            "Karen Hill, the UK permanent representative at the UN, complained to Russia.",
+            ("represents", "Karen Hill", "UK"),
+            ("represents", "Karen Hill", "UN"),
+        ),
+    ],
+)
+def test_a_post_at_a_body_or_shared_with_others_is_no_headship(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found and absent not in found
+
+
+@pytest.mark.slow
+def test_the_director_of_a_body_still_heads_it(extracted: Extract) -> None:
+    found = triples(extracted("Jane Roe, director of the Institute for Strategic Dialogue, said it was growing."))
+    assert ("leads", "Jane Roe", "Institute for Strategic Dialogue") in found
