@@ -1053,6 +1053,10 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
     # chancellor, Angela Merkel", "the SDF commander Adnan Afrin"
     if head.dep == "appos" and head.head != head.i:
         out.extend(_role_before(frame, ont, person, frame.tok(head.head)))
+    else:
+        comma_role = _role_before_comma(frame, k)
+        if comma_role is not None:
+            out.extend(_role_before(frame, ont, person, comma_role))
     # appositions and "acting as" clauses after the name
     for c in frame.kids(head.i):
         role_head = None
@@ -1131,11 +1135,33 @@ def _principal_named(frame: Frame, role: Token) -> bool:
     )
 
 
+def _role_before_comma(frame: Frame, k: int) -> Token | None:
+    """ "the resignation of the defence secretary, Jim Mattis, ...": a name set off by commas right
+    after a role noun stands in apposition to it, where the parser read it otherwise (as the
+    subject of the next verb)."""
+    first, last = frame.mention_first[k], frame.mention_last[k]
+    toks = frame.annotation.tokens
+    if first < 2 or toks[first - 1].text != "," or last + 1 >= len(toks):
+        return None
+    after = toks[last + 1]
+    if after.text != "," and not (after.pos == "PUNCT" and after.text in {".", ";"}):
+        return None
+    role = toks[first - 2]
+    if role.sent != toks[first].sent or role.pos != "NOUN" or role.tag != "NN" or frame.mention_at[role.i] >= 0:
+        return None
+    return role
+
+
 def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:
     """has_role for a role noun a person's name is in apposition to, and the tie to the party that
     qualifies the role ("Germany's chancellor": leads Germany; "the SDF spokesman": represents)."""
     if role.pos not in {"NOUN", "PROPN"} or frame.mention_at[role.i] >= 0:
         return []
+    named = frame.annotation.token_at(person.start)
+    if named is None or any(
+        (m := frame.mention(i)) is not None and m.type == "PERSON" for i in range(role.i + 1, named.i)
+    ):
+        return []  # "his defence secretary, Jim Mattis, and envoy ..., Brett McGurk": Mattis's role
     mods = [c for c in frame.kids(role.i) if c.i < role.i and c.dep in ROLE_MODIFIERS]
     words = sorted([*(c for c in mods if frame.mention_at[c.i] < 0), role], key=lambda t: t.i)
     found = _role_of(frame, ont, words)
@@ -1274,6 +1300,7 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
             # "Daquq, a Kurdish-controlled town south of Kirkuk": the description names the place
             sub = frame.annotation.subtree(c.i)
             out.append(_Found("alias_of", inner, frame.span_arg(sub[0].i, sub[-1].i), c.i))
+            out.extend(_Found("located_in", inner, p, c.i) for p in _described_place_in(frame, c, inner))
         if c.dep == "poss" and frame.is_place_mention(frame.mention(c.i)):
             outer = frame.mention(c.i)
             if outer is not None and outer.type == "GPE":
@@ -1348,6 +1375,45 @@ def _in_named_place(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> li
             continue  # "fighters from Mosul in Syria": not where the gazetteer puts Mosul
         out.append(_Found("located_in", frame.arg(inner), frame.arg(outer), t.i + 1))
     return out
+
+
+def _described_place_in(frame: Frame, noun: Token, inner: Arg) -> list[Arg]:
+    """ "Dabiq, the last village held by the group in northern Syria", "Hajin, the last town
+    held by the militants in the far east of Syria": the first named place after "in" anywhere in
+    a place noun's description (not in a clause with a subject of its own, "where Isis fighters
+    from Syria ...") is where the described place lies."""
+    compass = patterns().compass_words
+    for t in frame.annotation.subtree(noun.i):
+        if t.i <= noun.i or t.dep != "prep" or t.lemma.lower() not in {"in", "inside", "within"}:
+            continue
+        k = t.head
+        own_clause = False
+        while k != noun.i and frame.tok(k).head != k:
+            own_clause = own_clause or any(c.dep in {"nsubj", "csubj", "expl"} for c in frame.kids(k))
+            k = frame.tok(k).head
+        if own_clause:
+            return []
+        for p in frame.kids(t.i):
+            if p.dep != "pobj":
+                continue
+            target = p
+            if p.lemma.lower() in compass or p.lemma.lower() in {"north", "south", "east", "west"}:
+                # "in the far east of Syria": the place after "of"
+                target = next(
+                    (
+                        q
+                        for c in frame.kids(p.i)
+                        if c.dep == "prep" and c.lemma.lower() == "of"
+                        for q in frame.kids(c.i)
+                        if q.dep == "pobj"
+                    ),
+                    p,
+                )
+            m = frame.mention(target.i)
+            if m is not None and frame.is_place_mention(m) and m.entity != inner.entity:
+                return [frame.arg(m)]
+        return []
+    return []
 
 
 def _place_of_place(frame: Frame, t: Token, inner: Arg) -> list[_Found]:
@@ -1509,6 +1575,20 @@ def _place_noun_of(frame: Frame, t: Token) -> list[_Found]:
             named.append(frame.arg(m) if frame.is_place_mention(m) else replace(frame.arg(m), entity=None))
     if not named:
         return []
+    states = [n for n in named if frame.entity_kind.get(n.entity or "") == "state"]
+    inner = [
+        frame.arg(m) if frame.is_place_mention(m) else replace(frame.arg(m), entity=None)
+        for c in frame.kids(t.i)
+        if c.i < t.i and c.dep in {"compound", "nmod"} and c.pos == "PROPN"
+        for j in frame.conjuncts(c.i)
+        if (m := frame.mention(j)) is not None
+        and m.type not in {"PERSON", "NORP"}
+        and frame.entity_kind.get(m.entity or "") != "state"
+    ]
+    if states and inner:
+        # "the Anbar and Nineveh provinces of Iraq": the names before the noun are its places
+        # (the noun says so, whatever the tagger read), the state after "of" holds them
+        return [_Found("located_in", i, s, t.i) for i in dict.fromkeys(inner) for s in states]
     outer: list[Arg] = []
     for c in frame.kids(t.i):
         m = frame.mention(c.i)

@@ -242,3 +242,46 @@ def test_the_chair_of_a_named_committee_leads_it(extracted: Extract) -> None:
     text = "Rep. Elijah Cummings, the incoming chair of the House Oversight committee, sent a letter."
     found = triples(extracted(text))
     assert any(t == "leads" and s == "Elijah Cummings" and "committee" in o for t, s, o in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The militants resurfaced in the Homs and Hama provinces of Syria.",
+            {("located_in", "Homs", "Syria"), ("located_in", "Hama", "Syria")},
+        ),
+        (
+            "The convoy reached Dabiq, the last village held by the group in northern Syria.",
+            {("located_in", "Dabiq", "Syria")},
+        ),
+    ],
+)
+def test_places_named_before_a_place_noun_or_described_after_a_comma_lie_in_the_place(
+    extracted: Extract, text: str, expected: set
+) -> None:
+    assert expected <= triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_place_in_a_clause_of_its_own_says_nothing_of_the_described_place(extracted: Extract) -> None:
+    found = triples(extracted("The convoy reached Dabiq, the village where fighters in Syria once met."))
+    assert ("located_in", "Dabiq", "Syria") not in found
+
+
+@pytest.mark.slow
+def test_a_name_set_off_by_commas_after_a_role_holds_it(extracted: Extract) -> None:
+    found = triples(extracted("After the resignation of the defence secretary, Jim Mattis, Trump spoke."))
+    assert ("has_role", "Jim Mattis", "defence secretary") in found
+
+
+@pytest.mark.slow
+def test_a_role_before_an_earlier_name_is_not_the_later_names(extracted: Extract) -> None:
+    found = triples(
+        extracted(
+            "The decision prompted the resignation of both his defence secretary, Jim Mattis, "
+            "and envoy to the coalition against Isis, Brett McGurk."
+        )
+    )
+    assert ("has_role", "Brett McGurk", "his defence secretary") not in found
