@@ -138,20 +138,21 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
         for f in _shared_title(frame, _allied_too(frame, pat, _sentence_relations(frame, ont, sentence))):
             s = f.subject if _ally_modifier(frame, pat, f, f.subject) else _phrase_of_demonym(frame, f.subject)
             o = f.object
-            if f.type not in PLACE_TYPES and not _ally_modifier(frame, pat, f, f.object):
+            stance = _stance_cue(frame, f)
+            if f.type not in PLACE_TYPES and not _ally_modifier(frame, pat, f, f.object) and not stance:
                 o = _phrase_of_demonym(frame, f.object)
             if f.type not in PLACE_TYPES and f.type != "alias_of":
                 s = _state_of_capital(frame, s)  # "Ankara views the YPG as terrorists": Turkey does
                 o = o if f.type == "fights" else _state_of_capital(frame, o)  # "strikes on Damascus": the city
-            s, o = _against_prefix(frame, s), _against_prefix(frame, o)
+            s, o = _against_prefix(frame, s), (o if stance else _against_prefix(frame, o))
             if any(a.text.lower().startswith(STANCE_PREFIXES) and " " not in a.text.strip() for a in (s, o)):
                 continue  # "an anti-Assad fighter" is no member of "anti-Assad": a stance is no actor
             if _bare_demonym(frame, s) or _bare_demonym(frame, o):
                 continue  # "Kurdish YPG commander X" is no member of "Kurdish": a demonym is no actor
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
-            if (s.start < o.end and o.start < s.end) or same:
+            if (s.start < o.end and o.start < s.end and not stance) or same:
                 continue
-            kept = _between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)
+            kept = _between_actors(frame, f.type, s, o) and (stance or _lasting(frame, f.type, s, o, f.cue))
             if not (kept or _allies_named(frame, pat, f, s, o)):
                 continue
             if f.type == "has_role" and not _an_office(frame, pat, o):
@@ -215,6 +216,40 @@ def _renumbered(found: list[Relation]) -> tuple[Relation, ...]:
 
 STANCE_PREFIXES = ("anti-", "pro-")
 """Prefixes that turn a name into a stance toward it: "anti-Assad forces" are no Assad forces."""
+STANCE_TYPES = {"anti": "opposes", "pro": "supports"}
+STANCE_HEADS = frozenset({"state", "country", "nation", "separatist", "protester", "demonstrator", "camp", "bloc"})
+"""Heads (besides organised, operating and member nouns) of a phrase a stance prefix makes a side:
+"anti-Iran Gulf states", "pro-Russian separatists"."""
+
+
+def _stance(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "the anti-Isis coalition", "anti-Assad fighters", "leading anti-Iran Gulf states",
+    "pro-Russian separatists": the organised side a stance prefix describes opposes (supports) the
+    actor the prefix is attached to."""
+    toks = frame.annotation.tokens
+    if t.text.lower() not in STANCE_TYPES or t.i + 2 >= len(toks) or toks[t.i + 1].text != "-":
+        return []
+    if toks[t.i + 1].start != t.end:
+        return []
+    target = toks[t.i + 2]
+    m = frame.mention(target.i)
+    head = frame.tok(t.head)
+    if m is None or not frame.is_actor_mention(m) or head.pos != "NOUN" or head.i <= target.i:
+        return []
+    lemma = head.lemma.lower()
+    if lemma not in ORGANISED_NOUNS | pat.operating_nouns | pat.member_nouns | STANCE_HEADS:
+        return []
+    other = _country_of_demonym(frame, frame.arg(m)) if m.type == "NORP" else frame.arg(m)
+    if other.entity is None:
+        return []
+    first, last = frame.noun_phrase(head.i)
+    return [_Found(STANCE_TYPES[t.text.lower()], frame.span_arg(first, last), other, t.i)]
+
+
+def _stance_cue(frame: Frame, f: _Found) -> bool:
+    """Whether a tie was read off a stance prefix ("anti-Isis coalition"), whose side is a
+    described body and whose object the prefix names."""
+    return f.type in STANCE_TYPES.values() and frame.tok(f.cue).text.lower() in STANCE_TYPES
 
 
 def _against_prefix(frame: Frame, a: Arg) -> Arg:
@@ -514,6 +549,8 @@ def _one_moment(frame: Frame, s: Arg, at: Token, person: bool) -> bool:
     or a description ("a Syria expert at the Middle East Institute")."""
     if at.pos in {"VERB", "AUX"}:
         return person and at.lemma.lower() not in RESIDENCE_VERBS
+    if relations().noun_type.get(at.lemma.lower()) == "operates_in":
+        return False  # "Iran's presence in Iraq" lasts
     return any(k.dep == "poss" and s.start <= k.start < s.end for k in frame.kids(at.i))
 
 
@@ -744,6 +781,7 @@ def _phrase_of_demonym(frame: Frame, a: Arg) -> Arg:
         and frame.mention_at[head.i] < 0
         and head.dep != "compound"  # "French President Emmanuel Macron": a title before a name, France's
         and not (head.tag == "NN" and relations().role_type.get(head.lemma.lower()) in {"leads", "represents"})
+        and relations().noun_type.get(head.lemma.lower()) != "operates_in"  # "the Iranian presence": Iran's
     ):  # "the Turkish president" holds an office of Turkey; "Kurdish fighters" are a side
         return frame.span_arg(tok.i, head.i)
     return a
@@ -837,7 +875,9 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
             found.extend(_possessed_place(frame, t))
             found.extend(_place_noun_of(frame, t))
-        if t.pos == "NOUN" and lemma == "part":
+        if t.text.lower() in STANCE_TYPES:
+            found.extend(_stance(frame, pat, t))
+        if t.pos == "NOUN" and k < 0 and lemma in pat.part_nouns:
             found.extend(_part_of(frame, t))
         if t.pos == "NOUN" and k < 0 and ont.role_type.get(lemma) == "supports":
             found.extend(_backers(frame, t))
@@ -1620,7 +1660,8 @@ def _backers(frame: Frame, t: Token) -> list[_Found]:
 
 def _part_of(frame: Frame, t: Token) -> list[_Found]:
     """ "X will fly missions as part of the 407th Air Expeditionary Group", "Forbin is part of CTF
-    50": the holder of "part" belongs to the group after "of"."""
+    50", "Hezbollah, an offshoot of Amal", "the Nusra Front, seen as the Syrian franchise of
+    al-Qaida": the holder of the part noun belongs to the group after "of"."""
     groups = [
         a
         for c in frame.kids(t.i)
@@ -1639,6 +1680,10 @@ def _part_of(frame: Frame, t: Token) -> list[_Found]:
     elif t.dep == "pobj" and head.lemma.lower() == "as" and head.head != head.i:
         up = frame.tok(head.head)
         holders = frame.subjects(up.i)[0] if up.pos in {"VERB", "AUX"} else frame.actor_args(up.i)
+        if not holders and up.dep == "acl" and up.tag == "VBN":
+            holders = frame.actor_args(up.head)  # "the Nusra Front, seen as the franchise of al-Qaida"
+    elif t.dep == "appos" and t.lemma.lower() != "part":
+        holders = [a for a in frame.actor_args(head.i) if _named_actor(frame, a)]  # "Hezbollah, an offshoot of Amal"
     return [_Found("member_of", h, g, t.i) for h in holders for g in groups if h.entity is None or h.entity != g.entity]
 
 
@@ -2486,6 +2531,12 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
         if attack is not None:  # "Near Mosul, five strikes engaged ISIL units": all of them there
             actors.extend([*attack.attackers, *attack.targets])
         actors.extend(conducted(frame, patterns(), head))  # "In Syria, forces conducted 23 strikes"
+    elif head.pos == "NOUN" and relations().noun_type.get(head.lemma.lower()) == "operates_in":
+        # "Iran's presence in Iraq", "the Iranian military presence in Syria", "the presence of
+        # Hezbollah in Syria": whose presence it is operates there
+        return [
+            _Found("operates_in", a, p, prep.i) for a in _present(frame, head) for p in places if a.entity != p.entity
+        ]
     elif head.pos in {"NOUN", "PROPN"}:
         m = frame.mention(head.i)
         described = _described(frame, head) if m is None else []
@@ -2517,6 +2568,28 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
         if _is_place_arg(frame, a):
             continue
         out.extend(_Found(_place_type(frame, rtype, a), a, p, prep.i) for p in places)
+    return out
+
+
+def _present(frame: Frame, noun: Token) -> list[Arg]:
+    """The actors a presence noun belongs to: its possessor or the actor (a demonym: its country)
+    before it ("Iran's presence", "the Iranian military presence"), or the actor after "of"."""
+    out: list[Arg] = []
+    for c in frame.kids(noun.i):
+        m = frame.mention(c.i)
+        if (
+            c.i < noun.i
+            and c.dep in {"poss", "amod", "compound", "nmod"}
+            and frame.is_actor_mention(m)
+            and m is not None
+        ):
+            a = _country_of_demonym(frame, frame.arg(m)) if m.type == "NORP" else frame.arg(m)
+            if (a.entity is not None and not _is_place_arg(frame, a)) or frame.entity_kind.get(
+                a.entity or ""
+            ) == "state":
+                out.append(a)
+        if c.dep == "prep" and c.lemma.lower() == "of":
+            out.extend(a for p in frame.kids(c.i) if p.dep == "pobj" for a in frame.actor_args(p.i))
     return out
 
 

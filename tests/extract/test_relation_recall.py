@@ -285,3 +285,55 @@ def test_a_role_before_an_earlier_name_is_not_the_later_names(extracted: Extract
         )
     )
     assert ("has_role", "Brett McGurk", "his defence secretary") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Nusra Front is an offshoot of al-Qaida.", ("member_of", "Nusra Front", "al-Qaida")),
+        (
+            "The Pakistani Taliban, a splinter of the Afghan Taliban, attacked the school.",
+            ("member_of", "Pakistani Taliban", "Taliban"),
+        ),
+        (
+            "The Nusra Front, seen as the Syrian franchise of al-Qaida, controls the city.",
+            ("member_of", "Nusra Front", "al-Qaida"),
+        ),
+    ],
+)
+def test_an_offshoot_wing_or_franchise_of_a_group_belongs_to_it(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The anti-Isis coalition met in Paris.", ("opposes", "anti-Isis coalition", "Isis")),
+        (
+            "Russia is angry. The presence of leading anti-Russia Baltic states in Oslo will mark the shift.",
+            ("opposes", "leading anti-Russia Baltic states", "Russia"),
+        ),
+    ],
+)
+def test_a_stance_prefix_on_an_organised_side_states_the_stance(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_stance_prefix_on_a_feeling_is_no_side(extracted: Extract) -> None:
+    found = triples(extracted("Anti-American sentiment is growing in Baghdad."))
+    assert not [t for t in found if t[0] in {"opposes", "supports"}]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran's presence in Iraq worries Riyadh.", ("operates_in", "Iran", "Iraq")),
+        ("The presence of Hezbollah in Syria worries Israel.", ("operates_in", "Hezbollah", "Syria")),
+    ],
+)
+def test_whose_presence_is_in_a_place_operates_there(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
