@@ -1483,9 +1483,10 @@ def _place_of_place(frame: Frame, t: Token, inner: Arg) -> list[_Found]:
             for p in frame.kids(c.i)
             if p.dep == "pobj" and (m := frame.mention(p.i)) is not None
         ]
-    places = [
-        m for m in outer if m.entity != inner.entity and frame.entity_kind.get(m.entity or "") in {"state", "place"}
-    ]
+    # a place after "of" holds the names before the noun only when it is a state ("the Anbar and
+    # Nineveh provinces of Iraq"); "the Black Sea resort of Sochi" is the other way round
+    holders = {"state", "place"} if first.dep == "pobj" else {"state"}
+    places = [m for m in outer if m.entity != inner.entity and frame.entity_kind.get(m.entity or "") in holders]
     return [_Found("located_in", inner, frame.arg(m), noun.i) for m in places if noun is not None]
 
 
@@ -2630,6 +2631,8 @@ def _described(frame: Frame, noun: Token) -> list[Arg]:
         m = frame.mention(i)
         if m is not None and m.type == "PERSON" and not people:
             continue  # "expert X, the effectiveness of weapons in Syria": a misread apposition, no person's place
+        if m is not None and frame.is_place_mention(m) and lemma not in pat.place_nouns | pat.controlled_nouns:
+            continue  # "Tel Aviv, where Iran's creep in Syria ...": a place is described by a place noun only
         if m is not None and (frame.is_actor_mention(m) or frame.is_place_mention(m)):
             out.append(frame.arg(m))
     return out

@@ -238,3 +238,26 @@ def test_a_post_at_a_body_or_shared_with_others_is_no_headship(
 def test_the_director_of_a_body_still_heads_it(extracted: Extract) -> None:
     found = triples(extracted("Jane Roe, director of the Institute for Strategic Dialogue, said it was growing."))
     assert ("leads", "Jane Roe", "Institute for Strategic Dialogue") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "The leaders met in the Black Sea resort of Sochi on Monday.",
+            ("located_in", "Sochi", "Black Sea"),
+            ("located_in", "Black Sea", "Sochi"),
+        ),
+        (
+            "They met in Geneva, a hub of diplomacy in Switzerland.",
+            ("located_in", "Geneva", "Switzerland"),
+            ("located_in", "Switzerland", "Geneva"),
+        ),
+    ],
+)
+def test_a_place_noun_says_which_place_holds_which(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found and absent not in found
