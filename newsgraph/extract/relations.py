@@ -1084,11 +1084,23 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             rtype, a, b = role
             rtype = _subordinate(frame, rtype, title)
             split = _office(frame.tok(first)) or frame.tok(first).lemma.lower() in ont.role_type
-            if not split:  # "Lt Gen Talib" read as the name "Gen Talib": "Lt" alone is no role
-                out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(plain, a)), b), a))
+            # "Lt Gen Talib" read as the name "Gen Talib": the rank goes on into the name
+            end = _rank_in_name(frame, k) if split else b
+            if end is not None and (not split or b == first - 1):
+                office = frame.span_arg(_prefixed(frame, _office_start(plain, a)), end)
+                named = person if not split else frame.span_arg(end + 1, frame.mention_last[k], person.entity)
+                out.append(_Found("has_role", named, office, a))
             for g in dict.fromkeys(groups):
                 if g is not None and g.type not in SCOPE_TYPES | {"PERSON"} and rtype != "has_role":
                     out.append(_Found(rtype, person, frame.arg(g), a))
+    rank = _rank_in_name(frame, k)
+    if rank is not None and not (title and _role_of(frame, ont, [t for t in title if frame.mention_at[t.i] < 0])):
+        # "said Cmdr Sean Robertson": a rank the tagger read into the name is the person's office
+        named = frame.span_arg(rank + 1, frame.mention_last[k], person.entity)
+        start = first
+        while start - 1 >= 0 and frame.tok(start - 1) in title and frame.mention_at[start - 1] < 0:
+            start -= 1  # "Marine Gen Joseph Dunford": the office as written
+        out.append(_Found("has_role", named, frame.span_arg(start, rank), first))
     # the role the name stands in apposition to: "the home secretary, Sajid Javid", "Germany's
     # chancellor, Angela Merkel", "the SDF commander Adnan Afrin"
     if head.dep == "appos" and head.head != head.i:
@@ -1173,6 +1185,18 @@ def _principal_named(frame: Frame, role: Token) -> bool:
         for c in frame.annotation.subtree(w.i)
         if w.i < role.i
     )
+
+
+def _rank_in_name(frame: Frame, k: int) -> int | None:
+    """The last of the rank or office words a person's name begins with ("Cmdr Sean Robertson",
+    "Gen Christopher Ghika"), leaving at least two words of name; None when it begins with none."""
+    first, last = frame.mention_first[k], frame.mention_last[k]
+    end = None
+    i = first
+    while i + 1 < last and _office(frame.tok(i)) and frame.tok(i).pos == "PROPN":
+        end = i
+        i += 1
+    return end
 
 
 def _role_before_comma(frame: Frame, k: int) -> Token | None:

@@ -337,3 +337,21 @@ def test_a_stance_prefix_on_a_feeling_is_no_side(extracted: Extract) -> None:
 )
 def test_whose_presence_is_in_a_place_operates_there(extracted: Extract, text: str, expected: tuple) -> None:
     assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will hold the line," said Cmdr Sean Robertson.', ("has_role", "Sean Robertson", "Cmdr")),
+        ('"We will hold the line," said British Maj Gen Peter Hale.', ("has_role", "Peter Hale", "Maj Gen")),
+    ],
+)
+def test_a_rank_read_into_a_name_is_the_persons_office(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_an_honorific_read_into_a_name_is_no_office(extracted: Extract) -> None:
+    found = triples(extracted("Prince Mohammed bin Salman left Riyadh on Monday."))
+    assert not [t for t in found if t[0] == "has_role"]
