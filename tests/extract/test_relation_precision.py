@@ -261,9 +261,3 @@ def test_a_place_noun_says_which_place_holds_which(
 ) -> None:
     found = triples(extracted(text))
     assert expected in found and absent not in found
-
-
-@pytest.mark.slow
-def test_one_talks_about_a_place_not_with_it(extracted: Extract) -> None:
-    found = triples(extracted("Vladimir Putin and Recep Erdoğan will meet in Tehran on Friday to discuss Idlib."))
-    assert not [t for t in found if t[0] == "communicates_with" and "Idlib" in t[1:]]
