@@ -261,3 +261,9 @@ def test_a_place_noun_says_which_place_holds_which(
 ) -> None:
     found = triples(extracted(text))
     assert expected in found and absent not in found
+
+
+@pytest.mark.slow
+def test_a_role_as_written_stops_before_its_relative_clause(extracted: Extract) -> None:
+    found = triples(extracted("Jane Roe, director of the institute that trains judges, left on Monday."))
+    assert ("has_role", "Jane Roe", "director of the institute") in found
