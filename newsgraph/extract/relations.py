@@ -875,6 +875,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
             found.extend(_possessed_place(frame, t))
             found.extend(_place_noun_of(frame, t))
+        if t.pos == "NOUN" and k < 0 and lemma in pat.resident_nouns:
+            found.extend(_residents(frame, t))
         if t.text.lower() in STANCE_TYPES:
             found.extend(_stance(frame, pat, t))
         if t.pos == "NOUN" and k < 0 and lemma in pat.part_nouns:
@@ -1695,6 +1697,34 @@ def _backers(frame: Frame, t: Token) -> list[_Found]:
         if (m := _mention_of(frame, a)) is not None and frame.is_actor_mention(m)
     ]
     return [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
+
+
+def _residents(frame: Frame, t: Token) -> list[_Found]:
+    """ "Abu Mukhtar, an unemployed Idlib resident", "Ali Hassan, a resident of Raqqa", "Ali is a
+    Mosul resident": the named person the noun describes lives in the named place."""
+
+    def place(i: int) -> Arg | None:
+        m = frame.mention(i)
+        if m is None or m.type == "PERSON" or frame.entity_kind.get(m.entity or "") not in {"place", "state"}:
+            return None
+        return frame.arg(m)  # the noun says it is a place, whatever the tagger read ("an Idlib resident")
+
+    found = [place(c.i) for c in frame.kids(t.i) if c.i < t.i and c.dep in {"compound", "nmod", "amod"}]
+    found.extend(
+        place(p.i)
+        for c in frame.kids(t.i)
+        if c.dep == "prep" and c.lemma.lower() == "of"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+    )
+    head = frame.tok(t.head)
+    named: list[int] = []
+    if t.dep == "appos":
+        named = [head.i]
+    elif t.dep == "attr" and head.lemma.lower() == "be":
+        named = [c.i for c in frame.kids(head.i) if c.dep == "nsubj"]
+    people = [frame.arg(m) for i in named if (m := frame.mention(i)) is not None and m.type == "PERSON"]
+    return [_Found("located_in", h, p, t.i) for h in people for p in found if p is not None]
 
 
 def _part_of(frame: Frame, t: Token) -> list[_Found]:

@@ -355,3 +355,18 @@ def test_a_rank_read_into_a_name_is_the_persons_office(extracted: Extract, text:
 def test_an_honorific_read_into_a_name_is_no_office(extracted: Extract) -> None:
     found = triples(extracted("Prince Mohammed bin Salman left Riyadh on Monday."))
     assert not [t for t in found if t[0] == "has_role"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ali Hassan, an unemployed 48-year-old Mosul resident, said the water had run out.",
+            ("located_in", "Ali Hassan", "Mosul"),
+        ),
+        ("Ali Hassan, a resident of Raqqa, said the water had run out.", ("located_in", "Ali Hassan", "Raqqa")),
+    ],
+)
+def test_a_resident_of_a_place_lives_in_it(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
