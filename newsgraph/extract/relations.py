@@ -1158,8 +1158,8 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                     of_rel = "member_of"
                 if of_rel == "leads" and p.lemma in {"at", "with"}:
                     of_rel = "member_of"  # "director at the institute": a post there, not its head ("director of")
-                if of_rel == "represents" and p.lemma == "at" and _principal_named(frame, role_tok):
-                    continue  # "the UK permanent representative at the UN": the UN is where, the UK whom
+                if of_rel == "represents" and p.lemma in {"at", "for"} and _principal_named(frame, role_tok):
+                    continue  # "the UK permanent representative at the UN", "US envoy for Syria": where, not whom
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
                         for body in frame.actor_args(q.i):

@@ -267,3 +267,26 @@ def test_a_place_noun_says_which_place_holds_which(
 def test_a_role_as_written_stops_before_its_relative_clause(extracted: Extract) -> None:
     found = triples(extracted("Jane Roe, director of the institute that trains judges, left on Monday."))
     assert ("has_role", "Jane Roe", "director of the institute") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "James Hale, US envoy for Syria, said the troops would stay.",
+            ("represents", "James Hale", "US"),
+            ("represents", "James Hale", "Syria"),
+        ),
+        (
+            "Anna Berg, head of Sweden's foreign ministry, said the talks had failed.",
+            ("has_role", "Anna Berg", "head of Sweden's foreign ministry"),
+            ("leads", "Anna Berg", "Sweden"),
+        ),
+    ],
+)
+def test_the_place_an_envoy_is_sent_for_and_the_state_whose_ministry_one_heads(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found and absent not in found
