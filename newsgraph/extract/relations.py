@@ -1245,13 +1245,26 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
     mods = [c for c in frame.kids(role.i) if c.i < role.i and c.dep in ROLE_MODIFIERS]
     words = sorted([*(c for c in mods if frame.mention_at[c.i] < 0), role], key=lambda t: t.i)
     found = _role_of(frame, ont, words)
+    # the office as written takes in its modifiers' own words: "human rights lawyer", "national
+    # security adviser" (not "rights lawyer")
+    written = sorted(
+        {
+            w
+            for c in mods
+            if frame.mention_at[c.i] < 0
+            for w in frame.annotation.subtree(c.i)
+            if frame.mention_at[w.i] < 0 and w.dep in ROLE_MODIFIERS | {"compound"} and w.i < role.i
+        }
+        | {role},
+        key=lambda t: t.i,
+    )
     if found is None:
         return []
     rtype, a, b = found
     # the modifiers' own words too: "the UN under-secretary general" is no head of the UN
     rtype = _subordinate(frame, rtype, [w for c in words for w in frame.annotation.subtree(c.i) if w.i <= role.i])
     rtype = "member_of" if rtype == "leads" and _part_head(frame, role) else rtype
-    out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
+    out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(written, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
         if g is not None and frame.is_actor_mention(g) and g.type not in SCOPE_TYPES | {"PERSON"}:

@@ -290,3 +290,21 @@ def test_the_place_an_envoy_is_sent_for_and_the_state_whose_ministry_one_heads(
 ) -> None:
     found = triples(extracted(text))
     assert expected in found and absent not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The human rights lawyer Mark Stafford Jones said it was sad.",
+            ("has_role", "Mark Stafford Jones", "human rights lawyer"),
+        ),
+        (
+            "The US national security adviser, John Bolton, visited Ankara.",
+            ("has_role", "John Bolton", "national security adviser"),
+        ),
+    ],
+)
+def test_an_office_as_written_keeps_its_modifiers_words(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
