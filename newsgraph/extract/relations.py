@@ -501,7 +501,14 @@ def _lasting(frame: Frame, rtype: str, s: Arg, o: Arg, cue: int) -> bool:
             return head.lemma.lower() not in GENERIC_PLACES
         return True
     if rtype == "fights":
-        return not (_victim(frame, s) or _victim(frame, o) or _adjective(frame, s) or _adjective(frame, o))
+        bare = any(
+            a.entity is None
+            and " " not in a.text.strip()
+            and (w := frame.annotation.token_at(a.start)) is not None
+            and w.lemma.lower() in patterns().ally_nouns
+            for a in (s, o)
+        )  # "persuaded by allies ... to finish the fight against Isis": "allies" alone names nobody
+        return not (_victim(frame, s) or _victim(frame, o) or _adjective(frame, s) or _adjective(frame, o) or bare)
     if rtype == "leads":  # not "Kurdish" leads Syria ("Kurdish-held Syria"), nor "women" leads "their children"
         specific = _specific(frame, s) or _specific(frame, o)
         return not _adjective(frame, s) and (_named(frame, o) or _party(frame, o)) and specific

@@ -308,3 +308,9 @@ def test_the_place_an_envoy_is_sent_for_and_the_state_whose_ministry_one_heads(
 )
 def test_an_office_as_written_keeps_its_modifiers_words(extracted: Extract, text: str, expected: tuple) -> None:
     assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_allies_alone_are_no_side_of_a_fight(extracted: Extract) -> None:
+    found = triples(extracted("He had been persuaded by allies to stay on to finish the fight against Hezbollah."))
+    assert ("fights", "allies", "Hezbollah") not in found
