@@ -1510,6 +1510,9 @@ def _described_place_in(frame: Frame, noun: Token, inner: Arg) -> list[Arg]:
                     p,
                 )
             m = frame.mention(target.i)
+            if m is None and target.lemma.lower() in patterns().place_nouns:
+                # "deep in Syria's eastern desert": the place that owns the place noun
+                m = next((frame.mention(c.i) for c in frame.kids(target.i) if c.dep == "poss"), None)
             if m is not None and frame.is_place_mention(m) and m.entity != inner.entity:
                 return [frame.arg(m)]
         return []

@@ -370,3 +370,11 @@ def test_an_honorific_read_into_a_name_is_no_office(extracted: Extract) -> None:
 )
 def test_a_resident_of_a_place_lives_in_it(extracted: Extract, text: str, expected: tuple) -> None:
     assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_place_described_as_deep_in_a_states_region_lies_in_the_state(extracted: Extract) -> None:
+    found = triples(
+        extracted("Thousands fled Maarat, an unremarkable town on the Orontes river deep in Syria's western desert.")
+    )
+    assert ("located_in", "Maarat", "Syria") in found
