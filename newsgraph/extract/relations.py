@@ -882,6 +882,8 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
             found.extend(_possessed_place(frame, t))
             found.extend(_place_noun_of(frame, t))
+        if lemma in {"include", "like", "as"} and (t.dep == "prep" or t.pos == "ADP"):
+            found.extend(_listed_places(frame, pat, t))
         if t.pos == "NOUN" and k < 0 and lemma in pat.resident_nouns:
             found.extend(_residents(frame, t))
         if t.text.lower() in STANCE_TYPES:
@@ -1720,6 +1722,62 @@ def _backers(frame: Frame, t: Token) -> list[_Found]:
         if (m := _mention_of(frame, a)) is not None and frame.is_actor_mention(m)
     ]
     return [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
+
+
+def _listed_places(frame: Frame, pat: RelationPatterns, prep: Token) -> list[_Found]:
+    """ "several Syrian locations, including the coastal city of Latakia, Homs and Hama",
+    "Syrian cities such as Homs and Hama": named places listed after a plural place noun lie in
+    the state its demonym names (or the place after its "in")."""
+    if prep.lemma.lower() == "as" and (prep.i == 0 or frame.tok(prep.i - 1).text.lower() != "such"):
+        return []
+    head = frame.tok(prep.head)
+    if head.pos in {"VERB", "AUX"}:  # "struck several Syrian locations on Monday, including ...": the object
+        objects = [c for c in frame.kids(head.i) if c.dep in OBJECTS and c.i < prep.i]
+        objects += [
+            q
+            for c in frame.kids(head.i)
+            if c.dep == "prep" and c.i < prep.i
+            for q in frame.kids(c.i)
+            if q.dep == "pobj"
+        ]
+        head = next((c for c in objects if c.tag == "NNS"), head)
+    if head.pos != "NOUN" or head.tag != "NNS" or head.lemma.lower() not in pat.place_nouns:
+        return []
+    outer: list[Arg] = []
+    for c in frame.kids(head.i):
+        m = frame.mention(c.i)
+        if c.i < head.i and c.dep in {"amod", "compound", "nmod"} and m is not None:
+            a = _country_of_demonym(frame, frame.arg(m)) if m.type == "NORP" else frame.arg(m)
+            if frame.entity_kind.get(a.entity or "") in {"state", "place"}:
+                outer.append(a)
+        if c.dep == "prep" and c.lemma.lower() in {"in", "across", "throughout"}:
+            outer.extend(
+                frame.arg(m)
+                for p in frame.kids(c.i)
+                if p.dep == "pobj" and (m := frame.mention(p.i)) is not None and frame.is_place_mention(m)
+            )
+    listed: list[Arg] = []
+    for p in frame.kids(prep.i):
+        if p.dep != "pobj":
+            continue
+        first = p
+        if frame.mention(p.i) is None and p.lemma.lower() in pat.place_nouns:
+            # "the coastal city of Latakia, Homs and Hama": the names after "of"
+            first = next(
+                (
+                    q
+                    for c in frame.kids(p.i)
+                    if c.dep == "prep" and c.lemma.lower() == "of"
+                    for q in frame.kids(c.i)
+                    if q.dep == "pobj"
+                ),
+                p,
+            )
+        for j in dict.fromkeys([*frame.conjuncts(first.i), *frame.conjuncts(p.i)[1:]]):
+            m = frame.mention(j)
+            if m is not None and (frame.is_place_mention(m) or frame.entity_kind.get(m.entity or "") == "place"):
+                listed.append(frame.arg(m))
+    return [_Found("located_in", x, o, prep.i) for x in listed for o in outer[:1] if x.entity != o.entity]
 
 
 def _residents(frame: Frame, t: Token) -> list[_Found]:

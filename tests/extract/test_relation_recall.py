@@ -378,3 +378,25 @@ def test_a_place_described_as_deep_in_a_states_region_lies_in_the_state(extracte
         extracted("Thousands fled Maarat, an unremarkable town on the Orontes river deep in Syria's western desert.")
     )
     assert ("located_in", "Maarat", "Syria") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria is at war. Jets struck several Syrian locations on Monday, including the coastal city of Latakia, Homs "
+        "and Hama.",
+        "Syria is at war. Fighting spread to Syrian cities such as Latakia, Homs and Hama.",
+    ],
+)
+def test_places_listed_after_a_countrys_places_lie_in_the_country(extracted: Extract, text: str) -> None:
+    x = extracted(text)
+    syria = next(e.id for e in x.entities if e.name == "Syria")
+    tied = {r.subject.text for r in x.relations if r.type == "located_in" and r.object.entity == syria}
+    assert {"Homs", "Hama"} <= tied
+
+
+@pytest.mark.slow
+def test_places_listed_after_a_common_noun_of_no_place_lie_nowhere(extracted: Extract) -> None:
+    found = triples(extracted("Syria is at war. Syrian officials, such as Ali Hassan and Omar Saleh, met in Homs."))
+    assert not [t for t in found if t[0] == "located_in" and t[2] == "Syrian"]
