@@ -1881,7 +1881,28 @@ def _staff(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
             while first < c.i and frame.tok(first).dep in {"nummod", "quantmod", "det"}:
                 first += 1
             out.extend(_Found("member_of", frame.span_arg(first, last), g, t.i) for g in groups)
+        if c.dep in OBJECTS and c.lemma.lower() in pat.operating_nouns:
+            # "Britain has military units in Syria", "Russia has troops stationed in Syria": the
+            # group that has the force operates where the force is
+            out.extend(_Found("operates_in", g, p, t.i) for g in groups for p in _where_held(frame, pat, c))
     return out
+
+
+def _where_held(frame: Frame, pat: RelationPatterns, noun: Token) -> list[Arg]:
+    """Named places after a locative preposition on a force noun or on a participle describing it
+    ("units in Syria", "troops stationed in Syria and Iraq", "units engaged in Syria")."""
+    heads = [noun, *(c for c in frame.kids(noun.i) if c.dep == "acl" and c.tag == "VBN")]
+    return [
+        a
+        for h in heads
+        for c in frame.kids(h.i)
+        if c.dep == "prep" and c.lemma.lower() in {"in", "inside", "across", "throughout"}
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for j in frame.conjuncts(p.i)
+        for a in _territory(frame, j)
+        if frame.entity_kind.get(a.entity or "") in {"state", "place"}
+    ]
 
 
 def _bracketed_name(frame: Frame, paren: int) -> list[Arg]:

@@ -400,3 +400,19 @@ def test_places_listed_after_a_countrys_places_lie_in_the_country(extracted: Ext
 def test_places_listed_after_a_common_noun_of_no_place_lie_nowhere(extracted: Extract) -> None:
     found = triples(extracted("Syria is at war. Syrian officials, such as Ali Hassan and Omar Saleh, met in Homs."))
     assert not [t for t in found if t[0] == "located_in" and t[2] == "Syrian"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway has military units in Mali.", {("operates_in", "Norway", "Mali")}),
+        (
+            "Norway and Denmark both have military units engaged in Mali and Niger.",
+            {("operates_in", a, b) for a in ("Norway", "Denmark") for b in ("Mali", "Niger")},
+        ),
+        ("Russia has troops stationed in Syria.", {("operates_in", "Russia", "Syria")}),
+    ],
+)
+def test_who_has_a_force_in_a_place_operates_there(extracted: Extract, text: str, expected: set) -> None:
+    assert expected <= triples(extracted(text))
