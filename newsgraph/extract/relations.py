@@ -1142,8 +1142,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         role_rel = _one_of_many(frame, role_tok, found_role[0])
         sub = frame.annotation.subtree(role_head)
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
-        end = _before_clause(frame, sub)
-        out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, first_i), end), role_head))
+        out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, first_i), sub[-1].i), role_head))
         if c.dep == "appos":
             # "Votel, commander of U.S. Central Command": the description names the same person
             out.append(_Found("alias_of", person, frame.span_arg(sub[0].i, sub[-1].i), role_head))
@@ -1197,19 +1196,6 @@ def _principal_named(frame: Frame, role: Token) -> bool:
         for c in frame.annotation.subtree(w.i)
         if w.i < role.i
     )
-
-
-def _before_clause(frame: Frame, sub: tuple[Token, ...] | list[Token]) -> int:
-    """The last token of a role phrase before a relative clause in it: "foremost leader of a
-    revival that has rolled back ..." is the office "foremost leader of a revival"."""
-    clause = next((t.i for t in sub if t.dep == "relcl"), None)
-    if clause is None:
-        return sub[-1].i
-    start = frame.annotation.subtree(clause)[0].i
-    end = start - 1
-    while end > sub[0].i and (frame.tok(end).pos == "PUNCT" or frame.tok(end).dep in {"nsubj", "mark"}):
-        end -= 1
-    return end
 
 
 def _rank_in_name(frame: Frame, k: int) -> int | None:

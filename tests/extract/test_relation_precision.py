@@ -264,12 +264,6 @@ def test_a_place_noun_says_which_place_holds_which(
 
 
 @pytest.mark.slow
-def test_a_role_as_written_stops_before_its_relative_clause(extracted: Extract) -> None:
-    found = triples(extracted("Jane Roe, director of the institute that trains judges, left on Monday."))
-    assert ("has_role", "Jane Roe", "director of the institute") in found
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "expected", "absent"),
     [
