@@ -82,6 +82,11 @@ class RelationPatterns:
     """ "US-backed forces", "the US-led coalition": relation types a hyphened participle states."""
     argument_kinds: dict[str, tuple[frozenset[str], frozenset[str]]]
     """Relation type -> (subject kinds, object kinds) of a tie read right (a confidence feature)."""
+    part_nouns: frozenset[str]
+    """ "Hezbollah, an offshoot of Amal", "X is part of CTF 50": what the noun describes belongs to
+    the body after "of"."""
+    resident_nouns: frozenset[str]
+    """ "an Idlib resident", "a resident of Raqqa": the person the noun describes lives in the place."""
     ally_nouns: frozenset[str]
     """ "Turkey's ally Azerbaijan", "Hezbollah, an ally of Iran": nouns naming one side's allies."""
     listing_prepositions: frozenset[str]
@@ -111,7 +116,7 @@ _WORD_SETS = (
     "attack_verbs", "conduct_verbs", "alliance_cues", "having_verbs", "sending_verbs",
     "member_nouns", "backing_types", "operating_nouns", "office_nouns", "compass_words",
     "labelling_verbs", "hostile_labels", "not_offices",
-    "honorifics", "ally_nouns", "listing_prepositions",
+    "honorifics", "ally_nouns", "listing_prepositions", "part_nouns", "resident_nouns",
 )  # fmt: skip
 """The fields that are plain word lists, read under their own names."""
 

@@ -139,20 +139,21 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
         for f in _shared_title(frame, _allied_too(frame, pat, _sentence_relations(frame, ont, sentence))):
             s = f.subject if _ally_modifier(frame, pat, f, f.subject) else _phrase_of_demonym(frame, f.subject)
             o = f.object
-            if f.type not in PLACE_TYPES and not _ally_modifier(frame, pat, f, f.object):
+            stance = _stance_cue(frame, f)
+            if f.type not in PLACE_TYPES and not _ally_modifier(frame, pat, f, f.object) and not stance:
                 o = _phrase_of_demonym(frame, f.object)
             if f.type not in PLACE_TYPES and f.type != "alias_of":
                 s = _state_of_capital(frame, s)  # "Ankara views the YPG as terrorists": Turkey does
                 o = o if f.type == "fights" else _state_of_capital(frame, o)  # "strikes on Damascus": the city
-            s, o = _against_prefix(frame, s), _against_prefix(frame, o)
+            s, o = _against_prefix(frame, s), (o if stance else _against_prefix(frame, o))
             if any(a.text.lower().startswith(STANCE_PREFIXES) and " " not in a.text.strip() for a in (s, o)):
                 continue  # "an anti-Assad fighter" is no member of "anti-Assad": a stance is no actor
             if _bare_demonym(frame, s) or _bare_demonym(frame, o):
                 continue  # "Kurdish YPG commander X" is no member of "Kurdish": a demonym is no actor
             same = s.entity is not None and s.entity == o.entity and f.type != "alias_of"
-            if (s.start < o.end and o.start < s.end) or same:
+            if (s.start < o.end and o.start < s.end and not stance) or same:
                 continue
-            kept = _between_actors(frame, f.type, s, o) and _lasting(frame, f.type, s, o, f.cue)
+            kept = _between_actors(frame, f.type, s, o) and (stance or _lasting(frame, f.type, s, o, f.cue))
             if not (kept or _allies_named(frame, pat, f, s, o)):
                 continue
             if f.type == "has_role" and not _an_office(frame, pat, o):
@@ -185,7 +186,69 @@ def find_relations(annotation: Annotation, x: Extraction) -> tuple[Relation, ...
                     claim=frame.claim_of(frame.tok(f.cue).start),
                 )
             )
-    return tuple(out)
+    return _renumbered(_named_inside(out))
+
+
+def _named_inside(found: list[Relation]) -> list[Relation]:
+    """ "two British Isis fighters, X and Y": X is a member of Isis, the actor the phrase names,
+    not of the phrase "British Isis fighters" as well; a tie to an unresolved phrase gives way to
+    the same tie, in the same sentence and from the same side, to a named actor inside it."""
+
+    def inside(a: Arg, b: Arg) -> bool:
+        return b.entity is not None and a.entity is None and a.start <= b.start and b.end <= a.end and a != b
+
+    def wider(r: Relation) -> bool:
+        return any(
+            q.type == r.type
+            and q.evidence == r.evidence
+            and (
+                (q.subject == r.subject and inside(r.object, q.object))
+                or (q.object == r.object and inside(r.subject, q.subject))
+            )
+            for q in found
+        )
+
+    return [r for r in found if r.type == "has_role" or not wider(r)]
+
+
+def _renumbered(found: list[Relation]) -> tuple[Relation, ...]:
+    return tuple(replace(r, id=f"r{k + 1}") for k, r in enumerate(found))
+
+
+STANCE_TYPES = {"anti": "opposes", "pro": "supports"}
+STANCE_HEADS = frozenset({"state", "country", "nation", "separatist", "protester", "demonstrator", "camp", "bloc"})
+"""Heads (besides organised, operating and member nouns) of a phrase a stance prefix makes a side:
+"anti-Iran Gulf states", "pro-Russian separatists"."""
+
+
+def _stance(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
+    """ "the anti-Isis coalition", "anti-Assad fighters", "leading anti-Iran Gulf states",
+    "pro-Russian separatists": the organised side a stance prefix describes opposes (supports) the
+    actor the prefix is attached to."""
+    toks = frame.annotation.tokens
+    if t.text.lower() not in STANCE_TYPES or t.i + 2 >= len(toks) or toks[t.i + 1].text != "-":
+        return []
+    if toks[t.i + 1].start != t.end:
+        return []
+    target = toks[t.i + 2]
+    m = frame.mention(target.i)
+    head = frame.tok(t.head)
+    if m is None or not frame.is_actor_mention(m) or head.pos != "NOUN" or head.i <= target.i:
+        return []
+    lemma = head.lemma.lower()
+    if lemma not in ORGANISED_NOUNS | pat.operating_nouns | pat.member_nouns | STANCE_HEADS:
+        return []
+    other = _country_of_demonym(frame, frame.arg(m)) if m.type == "NORP" else frame.arg(m)
+    if other.entity is None:
+        return []
+    first, last = frame.noun_phrase(head.i)
+    return [_Found(STANCE_TYPES[t.text.lower()], frame.span_arg(first, last), other, t.i)]
+
+
+def _stance_cue(frame: Frame, f: _Found) -> bool:
+    """Whether a tie was read off a stance prefix ("anti-Isis coalition"), whose side is a
+    described body and whose object the prefix names."""
+    return f.type in STANCE_TYPES.values() and frame.tok(f.cue).text.lower() in STANCE_TYPES
 
 
 def _against_prefix(frame: Frame, a: Arg) -> Arg:
@@ -433,7 +496,14 @@ def _lasting(frame: Frame, rtype: str, s: Arg, o: Arg, cue: int) -> bool:
             return head.lemma.lower() not in GENERIC_PLACES
         return True
     if rtype == "fights":
-        return not (_victim(frame, s) or _victim(frame, o) or _adjective(frame, s) or _adjective(frame, o))
+        bare = any(
+            a.entity is None
+            and " " not in a.text.strip()
+            and (w := frame.annotation.token_at(a.start)) is not None
+            and w.lemma.lower() in patterns().ally_nouns
+            for a in (s, o)
+        )  # "persuaded by allies ... to finish the fight against Isis": "allies" alone names nobody
+        return not (_victim(frame, s) or _victim(frame, o) or _adjective(frame, s) or _adjective(frame, o) or bare)
     if rtype == "leads":  # not "Kurdish" leads Syria ("Kurdish-held Syria"), nor "women" leads "their children"
         specific = _specific(frame, s) or _specific(frame, o)
         return not _adjective(frame, s) and (_named(frame, o) or _party(frame, o)) and specific
@@ -481,6 +551,8 @@ def _one_moment(frame: Frame, s: Arg, at: Token, person: bool) -> bool:
     or a description ("a Syria expert at the Middle East Institute")."""
     if at.pos in {"VERB", "AUX"}:
         return person and at.lemma.lower() not in RESIDENCE_VERBS
+    if relations().noun_type.get(at.lemma.lower()) == "operates_in":
+        return False  # "Iran's presence in Iraq" lasts
     return any(k.dep == "poss" and s.start <= k.start < s.end for k in frame.kids(at.i))
 
 
@@ -711,6 +783,7 @@ def _phrase_of_demonym(frame: Frame, a: Arg) -> Arg:
         and frame.mention_at[head.i] < 0
         and head.dep != "compound"  # "French President Emmanuel Macron": a title before a name, France's
         and not (head.tag == "NN" and relations().role_type.get(head.lemma.lower()) in {"leads", "represents"})
+        and relations().noun_type.get(head.lemma.lower()) != "operates_in"  # "the Iranian presence": Iran's
     ):  # "the Turkish president" holds an office of Turkey; "Kurdish fighters" are a side
         return frame.span_arg(tok.i, head.i)
     return a
@@ -804,7 +877,13 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "NOUN" and k < 0 and lemma in pat.place_nouns:
             found.extend(_possessed_place(frame, t))
             found.extend(_place_noun_of(frame, t))
-        if t.pos == "NOUN" and lemma == "part":
+        if lemma in {"include", "like", "as"} and (t.dep == "prep" or t.pos == "ADP"):
+            found.extend(_listed_places(frame, pat, t))
+        if t.pos == "NOUN" and k < 0 and lemma in pat.resident_nouns:
+            found.extend(_residents(frame, t))
+        if t.text.lower() in STANCE_TYPES:
+            found.extend(_stance(frame, pat, t))
+        if t.pos == "NOUN" and k < 0 and lemma in pat.part_nouns:
             found.extend(_part_of(frame, t))
         if t.pos == "NOUN" and k < 0 and ont.role_type.get(lemma) == "supports":
             found.extend(_backers(frame, t))
@@ -971,6 +1050,9 @@ def _role_of(frame: Frame, ont: RelationOntology, tokens: list[Token]) -> tuple[
         if two in ont.role_type:
             return ont.role_type[two], a.i, b.i
     for a in reversed(tokens):
+        whole = _hyphened(frame, a)
+        if whole != a.text.lower() and whole in ont.role_type:
+            return ont.role_type[whole], a.i, a.i  # "co-founder" is one of the founders, not "founder"
         if a.lemma.lower() in ont.role_type or a.text.lower() in ont.role_type:
             return ont.role_type.get(a.lemma.lower()) or ont.role_type[a.text.lower()], a.i, a.i
     last = tokens[-1] if tokens else None
@@ -1008,15 +1090,31 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             rtype, a, b = role
             rtype = _subordinate(frame, rtype, title)
             split = _office(frame.tok(first)) or frame.tok(first).lemma.lower() in ont.role_type
-            if not split:  # "Lt Gen Talib" read as the name "Gen Talib": "Lt" alone is no role
-                out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(plain, a)), b), a))
+            # "Lt Gen Talib" read as the name "Gen Talib": the rank goes on into the name
+            end = _rank_in_name(frame, k) if split else b
+            if end is not None and (not split or b == first - 1):
+                office = frame.span_arg(_prefixed(frame, _office_start(plain, a)), end)
+                named = person if not split else frame.span_arg(end + 1, frame.mention_last[k], person.entity)
+                out.append(_Found("has_role", named, office, a))
             for g in dict.fromkeys(groups):
                 if g is not None and g.type not in SCOPE_TYPES | {"PERSON"} and rtype != "has_role":
                     out.append(_Found(rtype, person, frame.arg(g), a))
+    rank = _rank_in_name(frame, k)
+    if rank is not None and not (title and _role_of(frame, ont, [t for t in title if frame.mention_at[t.i] < 0])):
+        # "said Cmdr Sean Robertson": a rank the tagger read into the name is the person's office
+        named = frame.span_arg(rank + 1, frame.mention_last[k], person.entity)
+        start = first
+        while start - 1 >= 0 and frame.tok(start - 1) in title and frame.mention_at[start - 1] < 0:
+            start -= 1  # "Marine Gen Joseph Dunford": the office as written
+        out.append(_Found("has_role", named, frame.span_arg(start, rank), first))
     # the role the name stands in apposition to: "the home secretary, Sajid Javid", "Germany's
     # chancellor, Angela Merkel", "the SDF commander Adnan Afrin"
     if head.dep == "appos" and head.head != head.i:
         out.extend(_role_before(frame, ont, person, frame.tok(head.head)))
+    else:
+        comma_role = _role_before_comma(frame, k)
+        if comma_role is not None:
+            out.extend(_role_before(frame, ont, person, comma_role))
     # appositions and "acting as" clauses after the name
     for c in frame.kids(head.i):
         role_head = None
@@ -1061,6 +1159,10 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
                 if of_rel == "has_role" or (part and of_rel == "leads"):
                     # "a researcher at Human Rights Watch", "head of research at Amnesty": one of its people
                     of_rel = "member_of"
+                if of_rel == "leads" and p.lemma in {"at", "with"}:
+                    of_rel = "member_of"  # "director at the institute": a post there, not its head ("director of")
+                if of_rel == "represents" and p.lemma in {"at", "for"} and _principal_named(frame, role_tok):
+                    continue  # "the UK permanent representative at the UN", "US envoy for Syria": where, not whom
                 for q in frame.kids(p.i):
                     if q.dep == "pobj":
                         for body in frame.actor_args(q.i):
@@ -1080,21 +1182,79 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
     return out
 
 
+def _principal_named(frame: Frame, role: Token) -> bool:
+    """Whether an actor named before a role noun says whom its holder acts for ("the UK
+    permanent representative", "Iran's envoy")."""
+    return any(
+        c.i < role.i and c.dep in ROLE_MODIFIERS and frame.is_actor_mention(frame.mention(c.i))
+        for w in frame.kids(role.i)
+        for c in frame.annotation.subtree(w.i)
+        if w.i < role.i
+    )
+
+
+def _rank_in_name(frame: Frame, k: int) -> int | None:
+    """The last of the rank or office words a person's name begins with ("Cmdr Sean Robertson",
+    "Gen Christopher Ghika"), leaving at least two words of name; None when it begins with none."""
+    first, last = frame.mention_first[k], frame.mention_last[k]
+    end = None
+    i = first
+    while i + 1 < last and _office(frame.tok(i)) and frame.tok(i).pos == "PROPN":
+        end = i
+        i += 1
+    return end
+
+
+def _role_before_comma(frame: Frame, k: int) -> Token | None:
+    """ "the resignation of the defence secretary, Jim Mattis, ...": a name set off by commas right
+    after a role noun stands in apposition to it, where the parser read it otherwise (as the
+    subject of the next verb)."""
+    first, last = frame.mention_first[k], frame.mention_last[k]
+    toks = frame.annotation.tokens
+    if first < 2 or toks[first - 1].text != "," or last + 1 >= len(toks):
+        return None
+    after = toks[last + 1]
+    if after.text != "," and not (after.pos == "PUNCT" and after.text in {".", ";"}):
+        return None
+    role = toks[first - 2]
+    if role.sent != toks[first].sent or role.pos != "NOUN" or role.tag != "NN" or frame.mention_at[role.i] >= 0:
+        return None
+    return role
+
+
 def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:
     """has_role for a role noun a person's name is in apposition to, and the tie to the party that
     qualifies the role ("Germany's chancellor": leads Germany; "the SDF spokesman": represents)."""
     if role.pos not in {"NOUN", "PROPN"} or frame.mention_at[role.i] >= 0:
         return []
+    named = frame.annotation.token_at(person.start)
+    if named is None or any(
+        (m := frame.mention(i)) is not None and m.type == "PERSON" for i in range(role.i + 1, named.i)
+    ):
+        return []  # "his defence secretary, Jim Mattis, and envoy ..., Brett McGurk": Mattis's role
     mods = [c for c in frame.kids(role.i) if c.i < role.i and c.dep in ROLE_MODIFIERS]
     words = sorted([*(c for c in mods if frame.mention_at[c.i] < 0), role], key=lambda t: t.i)
     found = _role_of(frame, ont, words)
+    # the office as written takes in its modifiers' own words: "human rights lawyer", "national
+    # security adviser" (not "rights lawyer")
+    written = sorted(
+        {
+            w
+            for c in mods
+            if frame.mention_at[c.i] < 0
+            for w in frame.annotation.subtree(c.i)
+            if frame.mention_at[w.i] < 0 and w.dep in ROLE_MODIFIERS | {"compound"} and w.i < role.i
+        }
+        | {role},
+        key=lambda t: t.i,
+    )
     if found is None:
         return []
     rtype, a, b = found
     # the modifiers' own words too: "the UN under-secretary general" is no head of the UN
     rtype = _subordinate(frame, rtype, [w for c in words for w in frame.annotation.subtree(c.i) if w.i <= role.i])
     rtype = "member_of" if rtype == "leads" and _part_head(frame, role) else rtype
-    out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(words, a)), b), role.i)]
+    out = [_Found("has_role", person, frame.span_arg(_prefixed(frame, _office_start(written, a)), b), role.i)]
     for c in mods:
         g = frame.mention(c.i)
         if g is not None and frame.is_actor_mention(g) and g.type not in SCOPE_TYPES | {"PERSON"}:
@@ -1103,6 +1263,12 @@ def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) 
                 continue  # "the UN ambassador, Nikki Haley": a state's ambassador to the UN, not the UN's
             out.append(_Found(rtype, person, frame.arg(g), role.i))
     return out
+
+
+def _hyphened(frame: Frame, t: Token) -> str:
+    """A role word with its hyphened prefix, lower case ("co-founder"); the word alone without one."""
+    first = _prefixed(frame, t.i)
+    return frame.annotation.text[frame.tok(first).start : t.end].lower()
 
 
 def _prefixed(frame: Frame, i: int) -> int:
@@ -1143,8 +1309,11 @@ def _subordinate(frame: Frame, rtype: str, title: list[Token]) -> str:
 def _heading(frame: Frame, role: Token, rtype: str) -> str:
     """ "commander of U.S. Central Command" heads it, whatever the title means before a name."""
     pat = patterns()
-    if role.lemma.lower() not in pat.heading_roles:
-        return rtype
+    whole = _hyphened(frame, role)
+    if role.lemma.lower() not in pat.heading_roles or (
+        whole != role.text.lower() and relations().role_type.get(whole, "leads") != "leads"
+    ):
+        return rtype  # "co-founder of the band": one of its founders
     if any(c.lemma.lower() in pat.subordinate_modifiers for c in frame.kids(role.i) if c.i < role.i):
         return "member_of"
     if any(_demonym_word(frame, c) for c in frame.kids(role.i) if c.i < role.i and c.dep in {"amod", "compound"}):
@@ -1214,6 +1383,7 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
             # "Daquq, a Kurdish-controlled town south of Kirkuk": the description names the place
             sub = frame.annotation.subtree(c.i)
             out.append(_Found("alias_of", inner, frame.span_arg(sub[0].i, sub[-1].i), c.i))
+            out.extend(_Found("located_in", inner, p, c.i) for p in _described_place_in(frame, c, inner))
         if c.dep == "poss" and frame.is_place_mention(frame.mention(c.i)):
             outer = frame.mention(c.i)
             if outer is not None and outer.type == "GPE":
@@ -1290,6 +1460,48 @@ def _in_named_place(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> li
     return out
 
 
+def _described_place_in(frame: Frame, noun: Token, inner: Arg) -> list[Arg]:
+    """ "Dabiq, the last village held by the group in northern Syria", "Hajin, the last town
+    held by the militants in the far east of Syria": the first named place after "in" anywhere in
+    a place noun's description (not in a clause with a subject of its own, "where Isis fighters
+    from Syria ...") is where the described place lies."""
+    compass = patterns().compass_words
+    for t in frame.annotation.subtree(noun.i):
+        if t.i <= noun.i or t.dep != "prep" or t.lemma.lower() not in {"in", "inside", "within"}:
+            continue
+        k = t.head
+        own_clause = False
+        while k != noun.i and frame.tok(k).head != k:
+            own_clause = own_clause or any(c.dep in {"nsubj", "csubj", "expl"} for c in frame.kids(k))
+            k = frame.tok(k).head
+        if own_clause:
+            return []
+        for p in frame.kids(t.i):
+            if p.dep != "pobj":
+                continue
+            target = p
+            if p.lemma.lower() in compass or p.lemma.lower() in {"north", "south", "east", "west"}:
+                # "in the far east of Syria": the place after "of"
+                target = next(
+                    (
+                        q
+                        for c in frame.kids(p.i)
+                        if c.dep == "prep" and c.lemma.lower() == "of"
+                        for q in frame.kids(c.i)
+                        if q.dep == "pobj"
+                    ),
+                    p,
+                )
+            m = frame.mention(target.i)
+            if m is None and target.lemma.lower() in patterns().place_nouns:
+                # "deep in Syria's eastern desert": the place that owns the place noun
+                m = next((frame.mention(c.i) for c in frame.kids(target.i) if c.dep == "poss"), None)
+            if m is not None and frame.is_place_mention(m) and m.entity != inner.entity:
+                return [frame.arg(m)]
+        return []
+    return []
+
+
 def _place_of_place(frame: Frame, t: Token, inner: Arg) -> list[_Found]:
     """ "the eastern Syrian town of Baghuz", "the Kurdish Aleppo district of Sheikh Maqsood" (the
     place the place noun's modifier names holds the named one), "the Anbar and Nineveh provinces
@@ -1317,9 +1529,10 @@ def _place_of_place(frame: Frame, t: Token, inner: Arg) -> list[_Found]:
             for p in frame.kids(c.i)
             if p.dep == "pobj" and (m := frame.mention(p.i)) is not None
         ]
-    places = [
-        m for m in outer if m.entity != inner.entity and frame.entity_kind.get(m.entity or "") in {"state", "place"}
-    ]
+    # a place after "of" holds the names before the noun only when it is a state ("the Anbar and
+    # Nineveh provinces of Iraq"); "the Black Sea resort of Sochi" is the other way round
+    holders = {"state", "place"} if first.dep == "pobj" else {"state"}
+    places = [m for m in outer if m.entity != inner.entity and frame.entity_kind.get(m.entity or "") in holders]
     return [_Found("located_in", inner, frame.arg(m), noun.i) for m in places if noun is not None]
 
 
@@ -1449,6 +1662,20 @@ def _place_noun_of(frame: Frame, t: Token) -> list[_Found]:
             named.append(frame.arg(m) if frame.is_place_mention(m) else replace(frame.arg(m), entity=None))
     if not named:
         return []
+    states = [n for n in named if frame.entity_kind.get(n.entity or "") == "state"]
+    inner = [
+        frame.arg(m) if frame.is_place_mention(m) else replace(frame.arg(m), entity=None)
+        for c in frame.kids(t.i)
+        if c.i < t.i and c.dep in {"compound", "nmod"} and c.pos == "PROPN"
+        for j in frame.conjuncts(c.i)
+        if (m := frame.mention(j)) is not None
+        and m.type not in {"PERSON", "NORP"}
+        and frame.entity_kind.get(m.entity or "") != "state"
+    ]
+    if states and inner:
+        # "the Anbar and Nineveh provinces of Iraq": the names before the noun are its places
+        # (the noun says so, whatever the tagger read), the state after "of" holds them
+        return [_Found("located_in", i, s, t.i) for i in dict.fromkeys(inner) for s in states]
     outer: list[Arg] = []
     for c in frame.kids(t.i):
         m = frame.mention(c.i)
@@ -1478,9 +1705,94 @@ def _backers(frame: Frame, t: Token) -> list[_Found]:
     return [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
 
 
+def _listed_places(frame: Frame, pat: RelationPatterns, prep: Token) -> list[_Found]:
+    """ "several Syrian locations, including the coastal city of Latakia, Homs and Hama",
+    "Syrian cities such as Homs and Hama": named places listed after a plural place noun lie in
+    the state its demonym names (or the place after its "in")."""
+    if prep.lemma.lower() == "as" and (prep.i == 0 or frame.tok(prep.i - 1).text.lower() != "such"):
+        return []
+    head = frame.tok(prep.head)
+    if head.pos in {"VERB", "AUX"}:  # "struck several Syrian locations on Monday, including ...": the object
+        objects = [c for c in frame.kids(head.i) if c.dep in OBJECTS and c.i < prep.i]
+        objects += [
+            q
+            for c in frame.kids(head.i)
+            if c.dep == "prep" and c.i < prep.i
+            for q in frame.kids(c.i)
+            if q.dep == "pobj"
+        ]
+        head = next((c for c in objects if c.tag == "NNS"), head)
+    if head.pos != "NOUN" or head.tag != "NNS" or head.lemma.lower() not in pat.place_nouns:
+        return []
+    outer: list[Arg] = []
+    for c in frame.kids(head.i):
+        m = frame.mention(c.i)
+        if c.i < head.i and c.dep in {"amod", "compound", "nmod"} and m is not None:
+            a = _country_of_demonym(frame, frame.arg(m)) if m.type == "NORP" else frame.arg(m)
+            if frame.entity_kind.get(a.entity or "") in {"state", "place"}:
+                outer.append(a)
+        if c.dep == "prep" and c.lemma.lower() in {"in", "across", "throughout"}:
+            outer.extend(
+                frame.arg(m)
+                for p in frame.kids(c.i)
+                if p.dep == "pobj" and (m := frame.mention(p.i)) is not None and frame.is_place_mention(m)
+            )
+    listed: list[Arg] = []
+    for p in frame.kids(prep.i):
+        if p.dep != "pobj":
+            continue
+        first = p
+        if frame.mention(p.i) is None and p.lemma.lower() in pat.place_nouns:
+            # "the coastal city of Latakia, Homs and Hama": the names after "of"
+            first = next(
+                (
+                    q
+                    for c in frame.kids(p.i)
+                    if c.dep == "prep" and c.lemma.lower() == "of"
+                    for q in frame.kids(c.i)
+                    if q.dep == "pobj"
+                ),
+                p,
+            )
+        for j in dict.fromkeys([*frame.conjuncts(first.i), *frame.conjuncts(p.i)[1:]]):
+            m = frame.mention(j)
+            if m is not None and (frame.is_place_mention(m) or frame.entity_kind.get(m.entity or "") == "place"):
+                listed.append(frame.arg(m))
+    return [_Found("located_in", x, o, prep.i) for x in listed for o in outer[:1] if x.entity != o.entity]
+
+
+def _residents(frame: Frame, t: Token) -> list[_Found]:
+    """ "Abu Mukhtar, an unemployed Idlib resident", "Ali Hassan, a resident of Raqqa", "Ali is a
+    Mosul resident": the named person the noun describes lives in the named place."""
+
+    def place(i: int) -> Arg | None:
+        m = frame.mention(i)
+        if m is None or m.type == "PERSON" or frame.entity_kind.get(m.entity or "") not in {"place", "state"}:
+            return None
+        return frame.arg(m)  # the noun says it is a place, whatever the tagger read ("an Idlib resident")
+
+    found = [place(c.i) for c in frame.kids(t.i) if c.i < t.i and c.dep in {"compound", "nmod", "amod"}]
+    found.extend(
+        place(p.i)
+        for c in frame.kids(t.i)
+        if c.dep == "prep" and c.lemma.lower() == "of"
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+    )
+    head = frame.tok(t.head)
+    named: list[int] = []
+    if t.dep == "appos":
+        named = [head.i]
+    elif t.dep == "attr" and head.lemma.lower() == "be":
+        named = [c.i for c in frame.kids(head.i) if c.dep == "nsubj"]
+    people = [frame.arg(m) for i in named if (m := frame.mention(i)) is not None and m.type == "PERSON"]
+    return [_Found("located_in", h, p, t.i) for h in people for p in found if p is not None]
+
+
 def _part_of(frame: Frame, t: Token) -> list[_Found]:
     """ "X will fly missions as part of the 407th Air Expeditionary Group", "Forbin is part of CTF
-    50": the holder of "part" belongs to the group after "of"."""
+    50", "Hezbollah, an offshoot of Amal", "the Nusra Front, seen as the Syrian franchise of
+    al-Qaida": the holder of the part noun belongs to the group after "of"."""
     groups = [
         a
         for c in frame.kids(t.i)
@@ -1499,6 +1811,10 @@ def _part_of(frame: Frame, t: Token) -> list[_Found]:
     elif t.dep == "pobj" and head.lemma.lower() == "as" and head.head != head.i:
         up = frame.tok(head.head)
         holders = frame.subjects(up.i)[0] if up.pos in {"VERB", "AUX"} else frame.actor_args(up.i)
+        if not holders and up.dep == "acl" and up.tag == "VBN":
+            holders = frame.actor_args(up.head)  # "the Nusra Front, seen as the franchise of al-Qaida"
+    elif t.dep == "appos" and t.lemma.lower() != "part":
+        holders = [a for a in frame.actor_args(head.i) if _named_actor(frame, a)]  # "Hezbollah, an offshoot of Amal"
     return [_Found("member_of", h, g, t.i) for h in holders for g in groups if h.entity is None or h.entity != g.entity]
 
 
@@ -1546,7 +1862,28 @@ def _staff(frame: Frame, pat: RelationPatterns, t: Token) -> list[_Found]:
             while first < c.i and frame.tok(first).dep in {"nummod", "quantmod", "det"}:
                 first += 1
             out.extend(_Found("member_of", frame.span_arg(first, last), g, t.i) for g in groups)
+        if c.dep in OBJECTS and c.lemma.lower() in pat.operating_nouns:
+            # "Britain has military units in Syria", "Russia has troops stationed in Syria": the
+            # group that has the force operates where the force is
+            out.extend(_Found("operates_in", g, p, t.i) for g in groups for p in _where_held(frame, pat, c))
     return out
+
+
+def _where_held(frame: Frame, pat: RelationPatterns, noun: Token) -> list[Arg]:
+    """Named places after a locative preposition on a force noun or on a participle describing it
+    ("units in Syria", "troops stationed in Syria and Iraq", "units engaged in Syria")."""
+    heads = [noun, *(c for c in frame.kids(noun.i) if c.dep == "acl" and c.tag == "VBN")]
+    return [
+        a
+        for h in heads
+        for c in frame.kids(h.i)
+        if c.dep == "prep" and c.lemma.lower() in {"in", "inside", "across", "throughout"}
+        for p in frame.kids(c.i)
+        if p.dep == "pobj"
+        for j in frame.conjuncts(p.i)
+        for a in _territory(frame, j)
+        if frame.entity_kind.get(a.entity or "") in {"state", "place"}
+    ]
 
 
 def _bracketed_name(frame: Frame, paren: int) -> list[Arg]:
@@ -2107,7 +2444,8 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
     preposition; its holder is the noun phrase itself, the person it is in apposition to, or the
     subject of the copula."""
     lemma = t.lemma.lower()
-    rtype = ont.role_type.get(lemma, "member_of")
+    whole = _hyphened(frame, t)
+    rtype = (whole != t.text.lower() and ont.role_type.get(whole)) or ont.role_type.get(lemma, "member_of")
     misread = _named_after_place(frame, ont, t, rtype)
     if misread:
         return misread
@@ -2128,6 +2466,8 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
                     groups.append(a)
                     if c.lemma.lower() in {"of", "for"}:
                         rtype = of_rtype
+                    elif rtype == "leads" and c.lemma.lower() == "at":
+                        rtype = "member_of"  # "the director at the institute": a post there, not its head
     if not groups:
         return out
     head = frame.tok(t.head)
@@ -2343,6 +2683,12 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
         if attack is not None:  # "Near Mosul, five strikes engaged ISIL units": all of them there
             actors.extend([*attack.attackers, *attack.targets])
         actors.extend(conducted(frame, patterns(), head))  # "In Syria, forces conducted 23 strikes"
+    elif head.pos == "NOUN" and relations().noun_type.get(head.lemma.lower()) == "operates_in":
+        # "Iran's presence in Iraq", "the Iranian military presence in Syria", "the presence of
+        # Hezbollah in Syria": whose presence it is operates there
+        return [
+            _Found("operates_in", a, p, prep.i) for a in _present(frame, head) for p in places if a.entity != p.entity
+        ]
     elif head.pos in {"NOUN", "PROPN"}:
         m = frame.mention(head.i)
         described = _described(frame, head) if m is None else []
@@ -2374,6 +2720,28 @@ def _attach(frame: Frame, head: Token, places: list[Arg], cue: int) -> list[_Fou
         if _is_place_arg(frame, a):
             continue
         out.extend(_Found(_place_type(frame, rtype, a), a, p, prep.i) for p in places)
+    return out
+
+
+def _present(frame: Frame, noun: Token) -> list[Arg]:
+    """The actors a presence noun belongs to: its possessor or the actor (a demonym: its country)
+    before it ("Iran's presence", "the Iranian military presence"), or the actor after "of"."""
+    out: list[Arg] = []
+    for c in frame.kids(noun.i):
+        m = frame.mention(c.i)
+        if (
+            c.i < noun.i
+            and c.dep in {"poss", "amod", "compound", "nmod"}
+            and frame.is_actor_mention(m)
+            and m is not None
+        ):
+            a = _country_of_demonym(frame, frame.arg(m)) if m.type == "NORP" else frame.arg(m)
+            if (a.entity is not None and not _is_place_arg(frame, a)) or frame.entity_kind.get(
+                a.entity or ""
+            ) == "state":
+                out.append(a)
+        if c.dep == "prep" and c.lemma.lower() == "of":
+            out.extend(a for p in frame.kids(c.i) if p.dep == "pobj" for a in frame.actor_args(p.i))
     return out
 
 
@@ -2414,6 +2782,8 @@ def _described(frame: Frame, noun: Token) -> list[Arg]:
         m = frame.mention(i)
         if m is not None and m.type == "PERSON" and not people:
             continue  # "expert X, the effectiveness of weapons in Syria": a misread apposition, no person's place
+        if m is not None and frame.is_place_mention(m) and lemma not in pat.place_nouns | pat.controlled_nouns:
+            continue  # "Tel Aviv, where Iran's creep in Syria ...": a place is described by a place noun only
         if m is not None and (frame.is_actor_mention(m) or frame.is_place_mention(m)):
             out.append(frame.arg(m))
     return out

@@ -186,3 +186,125 @@ def test_no_membership_of_a_class_and_no_named_party_as_an_office(extracted: Ext
 def test_named_places_before_in_lie_in_the_named_place_after(extracted: Extract) -> None:
     found = triples(extracted("Syria is at war. Jets bombed Latakia, Homs and Hama in central Syria on Monday."))
     assert {("located_in", p, "Syria") for p in ("Latakia", "Homs", "Hama")} <= found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "The court tried two Danish Hezbollah fighters, Lars Holm and Erik Dahl, in absentia.",
+            ("member_of", "Lars Holm", "Hezbollah"),
+            ("member_of", "Lars Holm", "Danish Hezbollah fighters"),
+        ),
+    ],
+)
+def test_a_tie_to_a_phrase_gives_way_to_the_named_actor_inside_it(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found and absent not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Jane Roe, director at the Institute for Strategic Dialogue, said the group was growing.",
+            ("member_of", "Jane Roe", "Institute for Strategic Dialogue"),
+            ("leads", "Jane Roe", "Institute for Strategic Dialogue"),
+        ),
+        (
+            "Ana Silva is co-founder of Meridian Partners, a consultancy.",
+            ("member_of", "Ana Silva", "Meridian Partners"),
+            ("leads", "Ana Silva", "Meridian Partners"),
+        ),
+        (
+            "Karen Hill, the UK permanent representative at the UN, complained to Russia.",
+            ("represents", "Karen Hill", "UK"),
+            ("represents", "Karen Hill", "UN"),
+        ),
+    ],
+)
+def test_a_post_at_a_body_or_shared_with_others_is_no_headship(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found and absent not in found
+
+
+@pytest.mark.slow
+def test_the_director_of_a_body_still_heads_it(extracted: Extract) -> None:
+    found = triples(extracted("Jane Roe, director of the Institute for Strategic Dialogue, said it was growing."))
+    assert ("leads", "Jane Roe", "Institute for Strategic Dialogue") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "The leaders met in the Black Sea resort of Sochi on Monday.",
+            ("located_in", "Sochi", "Black Sea"),
+            ("located_in", "Black Sea", "Sochi"),
+        ),
+        (
+            "They met in Geneva, a hub of diplomacy in Switzerland.",
+            ("located_in", "Geneva", "Switzerland"),
+            ("located_in", "Switzerland", "Geneva"),
+        ),
+    ],
+)
+def test_a_place_noun_says_which_place_holds_which(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found and absent not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "James Hale, US envoy for Syria, said the troops would stay.",
+            ("represents", "James Hale", "US"),
+            ("represents", "James Hale", "Syria"),
+        ),
+        (
+            "Anna Berg, head of Sweden's foreign ministry, said the talks had failed.",
+            ("has_role", "Anna Berg", "head of Sweden's foreign ministry"),
+            ("leads", "Anna Berg", "Sweden"),
+        ),
+    ],
+)
+def test_the_place_an_envoy_is_sent_for_and_the_state_whose_ministry_one_heads(
+    extracted: Extract, text: str, expected: tuple, absent: tuple
+) -> None:
+    found = triples(extracted(text))
+    assert expected in found and absent not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The human rights lawyer Mark Stafford Jones said it was sad.",
+            ("has_role", "Mark Stafford Jones", "human rights lawyer"),
+        ),
+        (
+            "The US national security adviser, John Bolton, visited Ankara.",
+            ("has_role", "John Bolton", "national security adviser"),
+        ),
+    ],
+)
+def test_an_office_as_written_keeps_its_modifiers_words(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_allies_alone_are_no_side_of_a_fight(extracted: Extract) -> None:
+    found = triples(extracted("He had been persuaded by allies to stay on to finish the fight against Hezbollah."))
+    assert ("fights", "allies", "Hezbollah") not in found

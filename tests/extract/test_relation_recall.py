@@ -242,3 +242,177 @@ def test_the_chair_of_a_named_committee_leads_it(extracted: Extract) -> None:
     text = "Rep. Elijah Cummings, the incoming chair of the House Oversight committee, sent a letter."
     found = triples(extracted(text))
     assert any(t == "leads" and s == "Elijah Cummings" and "committee" in o for t, s, o in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The militants resurfaced in the Homs and Hama provinces of Syria.",
+            {("located_in", "Homs", "Syria"), ("located_in", "Hama", "Syria")},
+        ),
+        (
+            "The convoy reached Dabiq, the last village held by the group in northern Syria.",
+            {("located_in", "Dabiq", "Syria")},
+        ),
+    ],
+)
+def test_places_named_before_a_place_noun_or_described_after_a_comma_lie_in_the_place(
+    extracted: Extract, text: str, expected: set
+) -> None:
+    assert expected <= triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_place_in_a_clause_of_its_own_says_nothing_of_the_described_place(extracted: Extract) -> None:
+    found = triples(extracted("The convoy reached Dabiq, the village where fighters in Syria once met."))
+    assert ("located_in", "Dabiq", "Syria") not in found
+
+
+@pytest.mark.slow
+def test_a_name_set_off_by_commas_after_a_role_holds_it(extracted: Extract) -> None:
+    found = triples(extracted("After the resignation of the defence secretary, Jim Mattis, Trump spoke."))
+    assert ("has_role", "Jim Mattis", "defence secretary") in found
+
+
+@pytest.mark.slow
+def test_a_role_before_an_earlier_name_is_not_the_later_names(extracted: Extract) -> None:
+    found = triples(
+        extracted(
+            "The decision prompted the resignation of both his defence secretary, Jim Mattis, "
+            "and envoy to the coalition against Isis, Brett McGurk."
+        )
+    )
+    assert ("has_role", "Brett McGurk", "his defence secretary") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Nusra Front is an offshoot of al-Qaida.", ("member_of", "Nusra Front", "al-Qaida")),
+        (
+            "The Pakistani Taliban, a splinter of the Afghan Taliban, attacked the school.",
+            ("member_of", "Pakistani Taliban", "Taliban"),
+        ),
+        (
+            "The Nusra Front, seen as the Syrian franchise of al-Qaida, controls the city.",
+            ("member_of", "Nusra Front", "al-Qaida"),
+        ),
+    ],
+)
+def test_an_offshoot_wing_or_franchise_of_a_group_belongs_to_it(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The anti-Isis coalition met in Paris.", ("opposes", "anti-Isis coalition", "Isis")),
+        (
+            "Russia is angry. The presence of leading anti-Russia Baltic states in Oslo will mark the shift.",
+            ("opposes", "leading anti-Russia Baltic states", "Russia"),
+        ),
+    ],
+)
+def test_a_stance_prefix_on_an_organised_side_states_the_stance(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_stance_prefix_on_a_feeling_is_no_side(extracted: Extract) -> None:
+    found = triples(extracted("Anti-American sentiment is growing in Baghdad."))
+    assert not [t for t in found if t[0] in {"opposes", "supports"}]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran's presence in Iraq worries Riyadh.", ("operates_in", "Iran", "Iraq")),
+        ("The presence of Hezbollah in Syria worries Israel.", ("operates_in", "Hezbollah", "Syria")),
+    ],
+)
+def test_whose_presence_is_in_a_place_operates_there(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will hold the line," said Cmdr Sean Robertson.', ("has_role", "Sean Robertson", "Cmdr")),
+        ('"We will hold the line," said British Maj Gen Peter Hale.', ("has_role", "Peter Hale", "Maj Gen")),
+    ],
+)
+def test_a_rank_read_into_a_name_is_the_persons_office(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_an_honorific_read_into_a_name_is_no_office(extracted: Extract) -> None:
+    found = triples(extracted("Prince Mohammed bin Salman left Riyadh on Monday."))
+    assert not [t for t in found if t[0] == "has_role"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ali Hassan, an unemployed 48-year-old Mosul resident, said the water had run out.",
+            ("located_in", "Ali Hassan", "Mosul"),
+        ),
+        ("Ali Hassan, a resident of Raqqa, said the water had run out.", ("located_in", "Ali Hassan", "Raqqa")),
+    ],
+)
+def test_a_resident_of_a_place_lives_in_it(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_place_described_as_deep_in_a_states_region_lies_in_the_state(extracted: Extract) -> None:
+    found = triples(
+        extracted("Thousands fled Maarat, an unremarkable town on the Orontes river deep in Syria's western desert.")
+    )
+    assert ("located_in", "Maarat", "Syria") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria is at war. Jets struck several Syrian locations on Monday, including the coastal city of Latakia, Homs "
+        "and Hama.",
+        "Syria is at war. Fighting spread to Syrian cities such as Latakia, Homs and Hama.",
+    ],
+)
+def test_places_listed_after_a_countrys_places_lie_in_the_country(extracted: Extract, text: str) -> None:
+    x = extracted(text)
+    syria = next(e.id for e in x.entities if e.name == "Syria")
+    tied = {r.subject.text for r in x.relations if r.type == "located_in" and r.object.entity == syria}
+    assert {"Homs", "Hama"} <= tied
+
+
+@pytest.mark.slow
+def test_places_listed_after_a_common_noun_of_no_place_lie_nowhere(extracted: Extract) -> None:
+    found = triples(extracted("Syria is at war. Syrian officials, such as Ali Hassan and Omar Saleh, met in Homs."))
+    assert not [t for t in found if t[0] == "located_in" and t[2] == "Syrian"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway has military units in Mali.", {("operates_in", "Norway", "Mali")}),
+        (
+            "Norway and Denmark both have military units engaged in Mali and Niger.",
+            {("operates_in", a, b) for a in ("Norway", "Denmark") for b in ("Mali", "Niger")},
+        ),
+        ("Russia has troops stationed in Syria.", {("operates_in", "Russia", "Syria")}),
+    ],
+)
+def test_who_has_a_force_in_a_place_operates_there(extracted: Extract, text: str, expected: set) -> None:
+    assert expected <= triples(extracted(text))
