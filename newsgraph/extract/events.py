@@ -1333,8 +1333,8 @@ def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> Non
                 continue
             m = frame.mention(p.i)
             if m is None and prep in ont.location_prepositions:
-                # "in the Kenyan city of Mombasa", "the Black Sea resort of Sochi": the place after
-                # "of"; "at Lagos port", "outside the Mombasa airport": the place in the compound
+                # "in the Kenyan city of Mombasa", "near the town of Hajin": the place after "of";
+                # "at Lagos port", "outside the Mombasa airport": the place in the compound
                 m = _place_after_of(frame, p) or next(
                     (frame.mention(q.i) for q in frame.kids(p.i)
                      if q.dep == "compound" and frame.is_place_mention(frame.mention(q.i))),
