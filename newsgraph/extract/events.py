@@ -87,6 +87,8 @@ BODY_KINDS = frozenset({"organization", "group", "igo", "media"})
 """Entity kinds that are bodies one can join or found."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 RANGE_PREPOSITIONS = frozenset({"since", "until", "till", "before", "after", "by"})
+TIME_PREPOSITIONS = frozenset({"during", "on", "after", "following", "before"})
+"""Prepositions that time a clause by a visit ("during a trip", "on a visit", "after a visit")."""
 HUMAN_NOUNS = frozenset(
     {"woman", "man", "child", "people", "person", "family", "prisoner", "detainee", "captive", "hostage",
      "civilian", "journalist", "national", "citizen", "worker", "refugee", "suspect", "wife", "girl", "boy"}
@@ -1491,12 +1493,15 @@ def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         and trig.type == "CONSULT"
         and trig.mode != "multilateral"
         and t.dep == "pobj"
-        and head.lemma.lower() in {"during", "on"}
+        and head.lemma.lower() in TIME_PREPOSITIONS
         and frame.tok(head.head).pos in {"VERB", "AUX"}
     ):
-        # "During a trip to Asia, Hunt told ...", "On a visit to Ankara, Pompeo said": the
-        # clause's subject is the visitor
-        d.source.extend(frame.subjects(head.head)[0])
+        # "During a trip to Asia, Hunt told ...", "On a visit to Ankara, Pompeo said", "angered
+        # politicians after a visit to troops": the clause's subject is the visitor (not where the
+        # clause is passive: "was criticised after a visit by X")
+        subjects, passive = frame.subjects(head.head)
+        if not passive:
+            d.source.extend(subjects)
     _prepositions(frame, ont, d, t.i)
     _aimed_at(frame, ont, d, t.i)
     if trig.mode == "multilateral" or trig.type == "CONSULT":

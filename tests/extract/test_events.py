@@ -970,6 +970,15 @@ def test_a_place_an_act_is_done_to_is_where_it_happens(extracted: Extract) -> No
 
 
 @pytest.mark.slow
+def test_a_visit_that_times_a_clause_is_its_subject_s(extracted: Extract) -> None:
+    x = extracted("President Uhuru Kenyatta angered Ugandan politicians after a visit to troops at the base.")
+    assert _texts(_only(x, "CONSULT").source) == {"Uhuru Kenyatta"}
+    # a passive clause's subject is acted on, not the visitor
+    y = extracted("Uhuru Kenyatta was criticised after a visit to Kampala by Yoweri Museveni.")
+    assert all("Uhuru Kenyatta" not in _texts(v.source) for v in y.events if v.type == "CONSULT")
+
+
+@pytest.mark.slow
 def test_stacked_adjectives_name_one_body(extracted: Extract) -> None:
     # "Somali Kenyan troops" are one body (Kenyan), not Somalia and Kenya acting together
     x = extracted("Somali Kenyan troops attacked the al-Shabaab camp.")
