@@ -31,6 +31,7 @@ from newsgraph.annotate.lexicon import LEXICON_DIR, word_list
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.annotate.roles import load_roles
 from newsgraph.extract.mentions import Found, find_mentions
+from newsgraph.extract.place_index import place_index
 from newsgraph.records import Document, Entity, Mention
 
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "norp"}
@@ -72,7 +73,7 @@ def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
 
 def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""
-    found = find_mentions(annotation)
+    found = _given_names_as_people(find_mentions(annotation))
     groups = _group(found)
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
@@ -90,6 +91,34 @@ def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Men
 
 
 # --- grouping -------------------------------------------------------------------------------
+
+
+def _given_names_as_people(found: list[Found]) -> list[Found]:
+    """ "Shamima" after "Shamima Begum", read by the tagger as a place: a one-word name tagged
+    GPE or LOC that opens or closes exactly one person's full name in the document, and that no
+    gazetteer knows as a place, is that person's name (it joins them)."""
+    people: dict[str, set[str]] = {}
+    for f in found:
+        words = _words(f.mention.text)
+        if f.mention.type == "PERSON" and len(words) >= 2:
+            for w in (words[0], words[-1]):
+                people.setdefault(w, set()).add(" ".join(words))
+    if not people:
+        return found
+    out = []
+    for f in found:
+        words = _words(f.mention.text)
+        if (
+            f.mention.type in ("GPE", "LOC")
+            and len(words) == 1
+            and len(people.get(words[0], ())) == 1
+            and not f.span.kb_id
+            and entry_named(f.mention.text) is None
+            and not place_index().lookup(f.mention.text)
+        ):
+            f = replace(f, mention=replace(f.mention, type="PERSON"))
+        out.append(f)
+    return out
 
 
 class _Sets:

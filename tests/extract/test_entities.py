@@ -7,7 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.annotate import Annotation
-from newsgraph.extract.entities import find_entities
+from newsgraph.annotate.parsed import NamedSpan
+from newsgraph.extract.entities import _given_names_as_people, find_entities
+from newsgraph.extract.mentions import Found
 from newsgraph.records import Document, Entity, Mention
 
 pytestmark = pytest.mark.slow
@@ -263,3 +265,21 @@ def test_an_organisation_named_after_a_person_stays_an_organisation(
 ) -> None:
     _mentions, entities = resolved(annotated, text)
     assert entity(entities, name).kind == kind
+
+
+def _found(k: int, text: str, type_: str) -> Found:
+    start = 100 * k
+    span = NamedSpan(start, start + len(text), text, type_, k, k + len(text.split()))
+    return Found(Mention(f"m{k}", start, start + len(text), text, type_), span)
+
+
+def test_a_given_name_read_as_a_place_is_the_person_named_in_full() -> None:
+    """ "Amina" after "Amina Wanjiru", tagged GPE: the person, where no gazetteer knows a place so named."""
+    found = [_found(0, "Amina Wanjiru", "PERSON"), _found(1, "Amina", "GPE"), _found(2, "Wanjiru", "LOC")]
+    assert [f.mention.type for f in _given_names_as_people(found)] == ["PERSON", "PERSON", "PERSON"]
+    # a name that is also a place's stays as the tagger read it ("Jordan Henderson" ... "Jordan")
+    placed = [_found(0, "Jordan Henderson", "PERSON"), _found(1, "Jordan", "GPE")]
+    assert _given_names_as_people(placed)[1].mention.type == "GPE"
+    # two people who share the name: no one
+    two = [_found(0, "Amina Wanjiru", "PERSON"), _found(1, "Amina Otieno", "PERSON"), _found(2, "Amina", "GPE")]
+    assert _given_names_as_people(two)[2].mention.type == "GPE"
