@@ -405,7 +405,11 @@ def _capitalised(doc: Doc, start: int, end: int) -> bool:
 
 
 def _rest(doc: Doc, s: Span, g: Span) -> Span | None:
-    """The part of model span ``s`` left beside name ``g`` at its edge, when it is a name itself."""
+    """The part of model span ``s`` left beside name ``g`` at its edge, when it is a name itself:
+    not one organisation's head word that completes a place's name into the organisation's
+    ("Middle East Institute", "Scotland Yard"; ``org_heads.txt``)."""
+    if g.start == s.start and s.end - g.end == 1 and doc[g.end].lower_ in word_list("org_heads"):
+        return None
     if g.start == s.start and g.end < s.end and _capitalised(doc, g.end, s.end):
         return relabel(_trimmed(doc, g.end, s.end), s.label_)  # "Islamic State (Isis": "Isis"
     if g.end == s.end and s.start < g.start and _capitalised(doc, s.start, g.start):
