@@ -35,7 +35,7 @@ import yaml
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.errors import OntologyError
 from newsgraph.extract.modality import LABELS, modality_of_tokens
-from newsgraph.extract.pronouns import MentionIndex, dateline_end
+from newsgraph.extract.pronouns import MentionIndex
 from newsgraph.extract.references import (
     ROLE_MODIFIERS,
     agrees,
@@ -1331,15 +1331,6 @@ class _Resolver:
         """The claims resolved so far (text order): who spoke just before."""
         self.seen: list[tuple[int, str]] = []
         """(sentence, entity) of every mention read so far, in text order."""
-        start = a.token_at(dateline_end(x.document)) if a.tokens else None
-        self.lede = start.sent if start is not None else 0
-        """The story's first sentence (after any dateline)."""
-        self.person_subjects: list[tuple[int, str, bool]] = [
-            (a.tokens[head].sent, entity, a.tokens[a.tokens[head].head].dep == "ROOT")
-            for head, entity, mtype in self.subject_mentions
-            if a.tokens[head].dep in _SUBJECTS and self.is_person(entity, mtype) and self.kind.get(entity) == "person"
-        ]
-        """(sentence, entity, subject of the main verb) of the persons named as subjects."""
 
     def _role_words(self, first: int, head: int) -> set[str]:
         """Role words of a person's mention, read where :func:`~newsgraph.extract.references.role_context`
@@ -1375,8 +1366,6 @@ class _Resolver:
                     self.by_head[role] = entity
             else:
                 self._resolve(drafts[n])
-        for d in drafts:
-            self._named_after_lede(d)
         # a document named before its author ("a report has highlighted ... according to a
         # report in MEMRI"): the author of the next document of the same kind
         later: dict[str, str] = {}
@@ -1537,26 +1526,6 @@ class _Resolver:
             if hit is not None and self.kind.get(hit) not in ("place", None):
                 return hit
         return None
-
-    def _named_after_lede(self, d: Draft) -> None:
-        """The lede describes, the next sentences name: "The prime minister has confirmed ...
-        (lede) ... Scott Morrison said ...". An unresolved description of one person speaking in
-        the story's first sentence is the first person named as a subject in the two sentences
-        after it."""
-        h = d.speaker_head
-        if d.entity is not None or h is None:
-            return
-        t = self.a.tokens[h]
-        lemma = t.lemma.lower()
-        if t.sent != self.lede or t.tag not in ("NN", "NNP") or not (t.pos == "NOUN" or self._demonym(h)):
-            return
-        if lemma in self.lex.document_nouns or lemma in self.lex.organisation_nouns or lemma in self.lex.kind_nouns:
-            return
-        in_lede = {e for s, e in self.seen if s == self.lede}
-        found = [(not main, sent, e) for sent, e, main in self.person_subjects if self.lede < sent <= self.lede + 2]
-        found = [f for f in found if f[2] not in in_lede]  # not someone the lede itself names
-        if found:
-            d.entity = min(found)[2]
 
     def _demonym(self, h: int) -> bool:
         """ "a Briton", "an Iraqi": a person of a nation, not the nation (a demonym with an article)."""

@@ -27,6 +27,7 @@ from newsgraph.extract.pronouns import (
     dateline_end,
     first_person_subject,
     is_pronoun,
+    lead_sentence,
     may_stand_for,
 )
 from newsgraph.extract.references import person_genders, role_holder, role_holders
@@ -174,6 +175,7 @@ class Frame(MentionIndex):
             lexicon=lex,
         )
         frame.dateline_end = skip
+        frame.lead = lead_sentence(annotation, x.document)
         frame.dates = dates
         frame.date_starts = [d.start for d in dates]
         frame.claims = sorted(x.claims, key=lambda c: c.start)

@@ -89,6 +89,12 @@ def dateline_end(document: Document) -> int:
     return m.end() if m else 0
 
 
+def lead_sentence(annotation: Annotation, document: Document) -> int:
+    """The index of the story's first sentence after any dateline."""
+    start = annotation.token_at(dateline_end(document)) if annotation.tokens else None
+    return start.sent if start is not None else 0
+
+
 @dataclass(kw_only=True)
 class MentionIndex:
     """A document's mentions by token, and what its pronouns stand for: what claims, events and
@@ -106,6 +112,8 @@ class MentionIndex:
     """Person entity id -> "m" or "f" where the text shows it (:mod:`~newsgraph.extract.references`)."""
     entity_kind: dict[str, str] = field(default_factory=dict)
     """Entity id -> its kind (person, organization, state ...)."""
+    lead: int = 0
+    """The story's first sentence after any dateline (its index)."""
 
     @staticmethod
     def positions(annotation: Annotation, x: Extraction) -> tuple[list[int], list[int], list[int]]:
@@ -138,6 +146,7 @@ class MentionIndex:
             mention_last=last,
             genders=person_genders(annotation, x.mentions),
             entity_kind={e.id: e.kind for e in x.entities},
+            lead=lead_sentence(annotation, x.document),
         )
 
     def tok(self, i: int) -> Token:
@@ -178,15 +187,16 @@ class MentionIndex:
     @cached_property
     def lede_referent(self) -> dict[int, str]:
         """The person a news lead describes before naming: token of the first sentence's subject ->
-        the person the next sentence opens with as its subject, first named there ("Turkey's
-        foreign minister has reiterated ... Mevlüt Çavuşoğlu told reporters", "A former British
-        soldier jailed in Turkey has fled ... Joe Robinson, 25, ..."). The subject must describe
-        one person (an office or ``person_descriptions``, singular, no name of its own) and agree
-        in gender with the name; anything else maps nothing."""
+        the first person named as a subject in the two sentences after it, and first named there
+        ("Turkey's foreign minister has reiterated ... Mevlüt Çavuşoğlu told reporters", "A former
+        British soldier jailed in Turkey has fled ... Joe Robinson, 25, ..."), a main clause's
+        subject before another's. The described subject must be one person (an office or
+        ``person_descriptions``, singular, no name of its own), the person the first named after the
+        lead, and the two must agree in gender; anything else maps nothing."""
         a = self.annotation
-        if len(a.sentences) < 2:
+        if len(a.sentences) < self.lead + 2:
             return {}
-        lead, nxt = a.sentences[0], a.sentences[1]
+        lead = a.sentences[self.lead]
         root = next((t for t in a.tokens[lead.token_start : lead.token_end] if t.dep == "ROOT"), None)
         subjects = [c for c in self.kids(root.i) if c.dep in SUBJECT_DEPS] if root is not None else []
         if len(subjects) != 1 or subjects[0].tag not in {"NN", "NNP"}:
@@ -200,21 +210,32 @@ class MentionIndex:
             return {}
         if any(c.text.lower() in {"another", "every", "each", "no", "any"} or c.dep == "appos" for c in self.kids(s.i)):
             return {}  # someone else, no one in particular, or named beside ("The UN envoy, Staffan de Mistura,")
-        k = self.mention_at[nxt.token_start]
-        named = self.mentions[k] if k >= 0 else None
-        if named is None or named.type != "PERSON" or named.entity is None:
+        in_lead = {mm.entity for mm in self.mentions if mm.start < a.sentences[self.lead + 1].start}
+        found: list[tuple[bool, int, str]] = []
+        for k, named in enumerate(self.mentions):
+            first, last = self.mention_first[k], self.mention_last[k]
+            if named.type != "PERSON" or named.entity is None or named.entity in in_lead or first < 0:
+                continue
+            if not 0 < self.tok(first).sent - lead.index <= 2:
+                continue
+            head = next((j for j in range(first, last + 1) if not first <= self.tok(j).head <= last), last)
+            if self.tok(head).dep in SUBJECT_DEPS:
+                found.append((self.tok(self.tok(head).head).dep != "ROOT", first, named.entity))
+        if not found:
             return {}
-        first, last = self.mention_first[k], self.mention_last[k]
-        head = next((j for j in range(first, last + 1) if not first <= self.tok(j).head <= last), last)
-        if self.tok(head).dep not in SUBJECT_DEPS:
-            return {}
-        if any(m2.entity == named.entity and m2.start < nxt.start for m2 in self.mentions):
-            return {}  # named in the lead already: the subject is someone else
+        person = min(found)[2]
+        after = [
+            mm
+            for k, mm in enumerate(self.mentions)
+            if mm.type == "PERSON" and mm.entity not in in_lead and self.mention_first[k] >= 0
+        ]
+        if after and after[0].entity != person:
+            return {}  # another person is named first ("Describing Shamima Begum as ..., Richard Barrett said")
         words = [s.lemma.lower(), *(c.lemma.lower() for c in self.kids(s.i) if c.dep in {"compound", "amod"})]
-        described, known = gender_of(words) or DESCRIBED_GENDER.get(lemma), self.genders.get(named.entity)
+        described, known = gender_of(words) or DESCRIBED_GENDER.get(lemma), self.genders.get(person)
         if described is not None and known is not None and described != known:
             return {}
-        return {s.i: named.entity}
+        return {s.i: person}
 
     @cached_property
     def person_descriptions(self) -> frozenset[str]:

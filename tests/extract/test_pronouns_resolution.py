@@ -109,21 +109,27 @@ def lede(annotated: Callable[[str], Annotation], extracted: Extract, text: str) 
 
 
 @pytest.mark.slow
-def test_a_lead_that_describes_before_it_names_is_the_person_named_next(
+def test_a_lead_that_describes_before_it_names_is_the_person_named_after_it(
     annotated: Callable[[str], Annotation], extracted: Extract
 ) -> None:
     text = "Uganda's foreign minister has criticised Kenya. Sam Kutesa told reporters that Uganda would not back down."
     assert lede(annotated, extracted, text) == {"minister": "Sam Kutesa"}
     text = "A former Kenyan soldier jailed in Uganda has fled the country. Joe Otieno, 25, was on bail."
     assert lede(annotated, extracted, text) == {"soldier": "Joe Otieno"}
+    # named as the subject of the sentence after next, no one named before
+    text = (
+        "Uganda's prime minister has confirmed talks with the Red Cross. There are 70 children in the camps. "
+        "Robinah Nabbanja said the government would act."
+    )
+    assert lede(annotated, extracted, text) == {"minister": "Robinah Nabbanja"}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
-        # the next sentence opens with something else than its subject's name
-        "Uganda's foreign minister has criticised Kenya. Speaking to reporters, Sam Kutesa said Uganda would act.",
+        # another person is named first after the lead
+        "A Kenyan teenager has asked to return home. Describing Amina Noor as a victim, Sam Kutesa said she should.",
         # the person was named in the lead: the subject is someone else
         "The lawyer for Sam Kutesa has criticised Kenya. Sam Kutesa told reporters that he was innocent.",
         # named beside the role already
