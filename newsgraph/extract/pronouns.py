@@ -191,8 +191,8 @@ class MentionIndex:
         ("Turkey's foreign minister has reiterated ... Mevlüt Çavuşoğlu told reporters", "A former
         British soldier jailed in Turkey has fled ... Joe Robinson, 25, ..."), a main clause's
         subject before another's. The described subject must be one person (an office or
-        ``person_descriptions``, singular, no name of its own), the person the first named after the
-        lead, and the two must agree in gender; anything else maps nothing."""
+        ``person_descriptions``, singular, no name of its own), the person must be the first one
+        named after the lead, and the two must agree in gender; anything else maps nothing."""
         a = self.annotation
         if len(a.sentences) < self.lead + 2:
             return {}
