@@ -175,7 +175,7 @@ class Frame(MentionIndex):
             lexicon=lex,
         )
         frame.dateline_end = skip
-        frame.lead = lead_sentence(annotation, x.document)
+        frame.lead = lead_sentence(annotation, skip)
         frame.dates = dates
         frame.date_starts = [d.start for d in dates]
         frame.claims = sorted(x.claims, key=lambda c: c.start)

@@ -89,9 +89,9 @@ def dateline_end(document: Document) -> int:
     return m.end() if m else 0
 
 
-def lead_sentence(annotation: Annotation, document: Document) -> int:
-    """The index of the story's first sentence after any dateline."""
-    start = annotation.token_at(dateline_end(document)) if annotation.tokens else None
+def lead_sentence(annotation: Annotation, dateline: int) -> int:
+    """The index of the story's first sentence after a dateline ending at offset ``dateline``."""
+    start = annotation.token_at(dateline) if annotation.tokens else None
     return start.sent if start is not None else 0
 
 
@@ -146,7 +146,7 @@ class MentionIndex:
             mention_last=last,
             genders=person_genders(annotation, x.mentions),
             entity_kind={e.id: e.kind for e in x.entities},
-            lead=lead_sentence(annotation, x.document),
+            lead=lead_sentence(annotation, dateline_end(x.document)),
         )
 
     def tok(self, i: int) -> Token:
