@@ -107,6 +107,8 @@ COUNTY_COUNTRIES = frozenset({"US", "GB", "IE", "PH"})
 Cavan``, the Philippines' provinces such as ``Laguna``) it lists."""
 KEY_MIN_LENGTH = 3
 """Transliteration keys shorter than this are not indexed (too many places share them)."""
+SHORT_KEY_LENGTH = 3
+"""A key this short matches a place only where the name's words key as the place's own name's do."""
 
 LEVEL_COUNTRY = "country"
 LEVEL_REGION = "region"
@@ -199,15 +201,8 @@ _DIPHTHONG = re.compile(r"(?:aw|ow)(?![aeiou])|(?:ay|ai|ei|ey)(?![aeiou])")
 _KEY_VOWELS = re.compile(r"[aeiou]")
 
 
-def translit_key(name: str) -> str:
-    """A spelling-tolerant key for transliterated names: ASCII, lower case, Arabic articles
-    dropped (``al-``, ``ad-``, ``ez-``, and the assimilated ``Ezzor``), letters doubled in
-    writing taken once (before the vowels go: ``Hmeymim`` keeps its three ``m``), diphthongs
-    read as vowels (``Dayr``/``Deir``, ``Zawr``/``Zor``), ``dh`` as ``z``, ``q`` as ``k``,
-    ``ph`` as ``f``, then the vowels dropped and a final ``h`` of each word
-    (``Hawijah``/``Hawija``): ``Deir ez-Zor``, ``Deir Ezzor`` and ``Dayr az Zawr`` all give ``drzr``;
-    ``al-Qaryatayn`` and ``Qaryatain`` give ``krytn``; ``Tall Afar`` and ``Tal Afar``
-    give ``tlfr``."""
+def translit_words(name: str) -> tuple[str, ...]:
+    """The words of :func:`translit_key`, each keyed on its own (``Ras al-Ain`` -> ``rs``, ``n``)."""
     text = re.sub(r"['’‘`ʿʾ]", "", anyascii(name).lower())
     words = [w for w in re.split(r"[^a-z]+", text) if w]
     out = []
@@ -223,7 +218,19 @@ def translit_key(name: str) -> str:
         if len(word) > 1 and word.endswith("h"):
             word = word[:-1]
         out.append(word)
-    return "".join(out)
+    return tuple(out)
+
+
+def translit_key(name: str) -> str:
+    """A spelling-tolerant key for transliterated names: ASCII, lower case, Arabic articles
+    dropped (``al-``, ``ad-``, ``ez-``, and the assimilated ``Ezzor``), letters doubled in
+    writing taken once (before the vowels go: ``Hmeymim`` keeps its three ``m``), diphthongs
+    read as vowels (``Dayr``/``Deir``, ``Zawr``/``Zor``), ``dh`` as ``z``, ``q`` as ``k``,
+    ``ph`` as ``f``, then the vowels dropped and a final ``h`` of each word
+    (``Hawijah``/``Hawija``): ``Deir ez-Zor``, ``Deir Ezzor`` and ``Dayr az Zawr`` all give ``drzr``;
+    ``al-Qaryatayn`` and ``Qaryatain`` give ``krytn``; ``Tall Afar`` and ``Tal Afar``
+    give ``tlfr``."""
+    return "".join(translit_words(name))
 
 
 _DEMONYM_PREFIX = re.compile(r"(?:anti|pro|ex|non|pan|neo)-")
@@ -278,8 +285,16 @@ class PlaceIndex:
     def lookup_spelling(self, name: str) -> tuple[Candidate, ...]:
         """The places whose names are spelled like ``name`` in another transliteration
         (:func:`translit_key`), for a name :meth:`lookup` does not know."""
-        key = translit_key(name)
-        return tuple(self.keys.get(key, ())) if len(key) >= KEY_MIN_LENGTH else ()
+        words = translit_words(name)
+        key = "".join(words)
+        if len(key) < KEY_MIN_LENGTH:
+            return ()
+        found = self.keys.get(key, ())
+        if len(key) <= SHORT_KEY_LENGTH:
+            # three letters left of a name say little: its words must fall as the place's do
+            # ("Ras al-Ain" is "Ra's al 'Ayn", not "Rasun"; "Ayn al-Assad" is not "Nowsud")
+            found = [c for c in found if translit_words(c.name) == words]
+        return tuple(found)
 
     def demonym(self, word: str) -> tuple[Candidate, ...]:
         """The country or region a demonym or nationality points at (``Pakistani`` -> Pakistan,

@@ -60,6 +60,16 @@ def test_distinct_names_keep_distinct_keys() -> None:
     assert translit_key("Idlib") != translit_key("Aleppo")
 
 
+def test_a_short_key_matches_only_a_name_of_the_same_words() -> None:
+    index = place_index()
+    # "Ras al-Ain" and "Ra's al 'Ayn" key to two words alike; a one-word town of the same three
+    # letters ("Rasun") does not stand for it, nor does a one-word town for a two-word base
+    assert any(c.country == "SY" for c in index.lookup_spelling("Ras al-Ain"))
+    assert not any(len(c.name.split()) == 1 for c in index.lookup_spelling("Ras al-Ain"))
+    assert not any(len(c.name.split()) == 1 for c in index.lookup_spelling("Ain al-Asad"))
+    assert [c.country for c in index.lookup_spelling("Hawija")] == ["IQ"]
+
+
 def test_towns_ship_with_their_source_and_every_spelling_finds_one_place() -> None:
     assert TOWNS_FILE.exists() and "GeoNames" in TOWNS_FILE.read_text(encoding="utf-8")[:200]
     notice = (TOWNS_FILE.parent / "README.md").read_text(encoding="utf-8")
