@@ -8,7 +8,7 @@ ambiguous name the document decides:
   country is the story's home country;
 - the **countries the document names**, and the countries of its unambiguous places
   (``Karachi`` puts ``Hyderabad`` in Pakistan), and their neighbours;
-- **qualifiers** written after the name (``Paris, Texas``, ``Hyderabad, Sindh``);
+- **qualifiers** written after the name (``Paris, Texas``, ``Hyderabad, Sindh``, ``Twickenham, London``);
 - a **prior**: countries and named regions before cities; among cities, capitals and the
   populous first.
 """
@@ -37,6 +37,7 @@ from newsgraph.extract.place_index import (
     Candidate,
     PlaceIndex,
     country_part,
+    distance_km,
     normalise,
     place_index,
 )
@@ -59,6 +60,8 @@ NEIGHBOUR_BONUS = 1.0
 ADMIN_BONUS = 1.5
 """Bonus of a city in a first-level division (US state) that the document names."""
 QUALIFIER_BONUS = 8.0
+CITY_QUALIFIER_KM = 40.0
+"""A place written with a city after it (``Twickenham, London``) lies within this of that city."""
 DATELINE_CITY_BONUS = 3.0
 DATELINE_WEIGHT = 2.0
 """How much the dateline's country counts among the document's countries."""
@@ -547,6 +550,7 @@ class _Context:
                 c
                 for c in cands
                 if not _needs_evidence(c)
+                or any(_qualifies(q, c) for q in quals)  # "Twickenham, London": the city vouches for it
                 or (
                     c.country
                     and (support := self.weights.get(c.country, 0.0) - own.get(c.country, 0.0)) >= SPELLING_MIN_EVIDENCE
@@ -1016,9 +1020,14 @@ def _qualifiers(index: PlaceIndex, text: str, target: _Target) -> list[Candidate
             continue
         words = match.group(1).split()
         for n in range(len(words), 0, -1):
-            found = [c for c in index.lookup(" ".join(words[:n])) if c.level != LEVEL_CITY]
+            name = " ".join(words[:n])
+            found = list(index.lookup(name) or index.lookup(name.rstrip(".")))  # "D.C." as written, "London." ends a sentence
             if found:
-                out.extend(found)
+                # a city vouches only as the best-known of its name ("Twickenham, London"), so a
+                # list ("Washington, Paris and London") does not send Washington to Pennsylvania
+                cities = [c for c in found if c.level == LEVEL_CITY and not c.alternate]
+                biggest = max(cities, key=lambda c: c.population, default=None)
+                out.extend(c for c in found if c.level != LEVEL_CITY or c is biggest)
                 break
     return out
 
@@ -1134,6 +1143,13 @@ def _prior(c: Candidate) -> float:
 def _qualifies(qualifier: Candidate, c: Candidate) -> bool:
     if qualifier.country is None or qualifier.country != c.country:
         return False
+    if qualifier.level == LEVEL_CITY:
+        # "Twickenham, London": a district or suburb written with its city lies next to it
+        return (
+            c.level == LEVEL_CITY
+            and c.key != qualifier.key
+            and distance_km(c.lat, c.lon, qualifier.lat, qualifier.lon) <= CITY_QUALIFIER_KM
+        )
     if qualifier.level == LEVEL_ADMIN and qualifier.admin1:
         return qualifier.admin1 == c.admin1
     return qualifier.level == LEVEL_COUNTRY or c.level == LEVEL_CITY

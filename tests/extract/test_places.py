@@ -85,6 +85,12 @@ def test_hyderabad_follows_the_places_around_it(text: str, names: list[tuple[str
         ("The fair moved to Paris, Texas, this year.", [("Paris", "GPE"), ("Texas", "GPE")], ("US", 33.66, -95.56)),
         ("The fair moved to Paris this year.", [("Paris", "GPE")], ("FR", 48.85, 2.35)),
         ("He grew up in Hyderabad, Pakistan.", [("Hyderabad", "GPE"), ("Pakistan", "GPE")], ("PK", 25.4, 68.4)),
+        ("Letters from Twickenham, London.", [("Twickenham", "GPE"), ("London", "GPE")], ("GB", 51.45, -0.33)),
+        (
+            "The delegation is touring Washington, Paris and London this week.",
+            [("Washington", "GPE"), ("Paris", "GPE"), ("London", "GPE")],
+            ("US", 38.9, -77.04),
+        ),
     ],
 )
 def test_a_qualifier_after_the_name_decides(
