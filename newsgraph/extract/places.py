@@ -1021,7 +1021,8 @@ def _qualifiers(index: PlaceIndex, text: str, target: _Target) -> list[Candidate
         words = match.group(1).split()
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n])
-            found = list(index.lookup(name) or index.lookup(name.rstrip(".")))  # "D.C." as written, "London." ends a sentence
+            # "D.C." as written; "London." ends a sentence
+            found = list(index.lookup(name) or index.lookup(name.rstrip(".")))
             if found:
                 # a city vouches only as the best-known of its name ("Twickenham, London"), so a
                 # list ("Washington, Paris and London") does not send Washington to Pennsylvania
