@@ -758,6 +758,8 @@ class _Finder:
         self._add_tokens(keep, (t.i, t.i), subj, self.lex.adjectives[t.text.lower()])
 
     def _verb_cue(self, t: Token) -> None:
+        if self._what_view(t):
+            return
         is_cue, mod, v_last = self.cue_of(t)
         lemma = t.lemma.lower()
         if (
@@ -801,6 +803,39 @@ class _Finder:
         if exclude is not None:
             for c in self._continued_after_cue(head, exclude):
                 self._add_reported(c, None, (t.i, v_last), subj, mod)
+
+    def _what_view(self, t: Token) -> bool:
+        """ "from what she says is the threat of crimes", "what Ankara regards as terrorist
+        havens", "what Moscow calls long-term normalisation": a free relative ("what") of a verb
+        of saying or viewing names its speaker's words for a thing, which are the content (the
+        phrase after "is", after "as", or the naming verb's complement)."""
+        tokens = self.tokens
+        kids = self.a._children[t.i]
+        what = [c for c in kids if c < t.i and tokens[c].text.lower() == "what" and tokens[c].dep in ("dobj", "nsubj")]
+        subjects = [c for c in kids if c < t.i and tokens[c].dep == "nsubj" and c not in what]
+        if not what or len(subjects) != 1 or subjects[0] <= what[0] or tokens[subjects[0]].pos not in _SPEAKER_POS:
+            return False
+        lemma = t.lemma.lower()
+        content: int | None = None
+        if lemma in self.lex.as_verbs:
+            preps = [c for c in kids if c > t.i and tokens[c].text.lower() == "as" and tokens[c].dep == "prep"]
+            objects = [g for p in preps for g in self.a._children[p] if tokens[g].dep == "pobj"]
+            content = objects[0] if objects else None
+        elif lemma in self.lex.object_verbs and lemma not in self.lex.verbs:  # call, dub, brand, label
+            named = [c for c in kids if c > t.i and tokens[c].dep in ("oprd", "dobj", "attr")]
+            content = named[0] if named else None
+        elif lemma in self.lex.verbs and t.i + 1 < len(tokens) and tokens[t.i + 1].lemma.lower() == "be":
+            be = t.i + 1
+            attrs = [c for c in self.a._children[be] if tokens[c].dep in ("attr", "acomp")]
+            content = attrs[0] if attrs else None
+        if content is None:
+            return False
+        keep = list(range(_left_edge(self.a, content), _right_edge(self.a, content) + 1))
+        after = keep[-1] + 1
+        if after < len(tokens) and tokens[after].text in ("”", '"') and any(tokens[k].text in ("“", '"') for k in keep):
+            keep.append(after)  # the quotation the words open ("British “arm twisting”") closes with them
+        self._add_tokens(keep, (t.i, t.i), subjects[0], self.lex.verbs.get(lemma), minimum=1)
+        return True
 
     def _continued_after_cue(self, head: int, cue: int) -> list[int]:
         """The clauses coordinated after a cue set into the content that go on with the speaker's

@@ -495,3 +495,24 @@ def test_another_holder_of_a_role_is_not_the_one_named_before(extracted: Extract
     )
     c = claim_with(x, "Neither the girl")
     assert speaker_name(x, c) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The force would protect Kurds from what she says is the threat of crimes against humanity.",
+         "the threat of crimes against humanity", "she"),
+        ("Troops crossed the border to attack what Ankara regards as Kurdish terrorist havens.",
+         "Kurdish terrorist havens", "Ankara"),
+        ("Russia pushed what Moscow calls long-term normalisation in Syria.", "long-term normalisation", "Moscow"),
+    ],
+)  # fmt: skip
+def test_what_a_speaker_calls_a_thing_is_its_claim(extracted: Extracted, text: str, content: str, speaker: str) -> None:
+    """A free relative of a verb of saying or viewing ("what she says is", "what Ankara regards
+    as", "what Moscow calls") gives its speaker's words for the thing as the content, without
+    the relative, the speaker and the verb."""
+    x = extracted(text)
+    c = claim_with(x, content)
+    assert c.text.startswith(content[:12]) and "what" not in c.text
+    assert c.speaker is not None and c.speaker.text == speaker
