@@ -295,6 +295,9 @@ class _Target:
     seat: bool = False
     """An organisation named for a place (``Bank of Mexico``, ``Toronto Transit Commission``):
     it stays an organisation and gets the place it is named for as its seat."""
+    written: bool = False
+    """A person or organisation the text names as a place by a place noun ("the al-Roj camp",
+    "Nineveh province", "the town of Baghuz"): a place even where no coordinates are known."""
     small: bool = False
     """A seat read from a town smaller than :data:`SEAT_MIN_POPULATION` (``Cavan County
     Council``): kept only as the one town of that name in a country the rest of the story
@@ -370,6 +373,7 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             or sum(c.country == won.country and not c.alternate for c in candidates[eid]) > 1
         ):
             del final[eid]  # "Cavan Institute" is Cavan's only in a story about Ireland
+    written = {t.entity.id for t in targets if t.written and t.entity.id not in final}
     local = _local_features(x, targets, candidates, final, dateline, weights)
     initials = _initials(x, final, set(local))
     out = []
@@ -384,6 +388,8 @@ def geocode_explained(annotation: Annotation, x: Extraction) -> tuple[tuple[Enti
             explained[e.id] = {"clue:locality": 1.0}
             attributes = {**e.attributes, **why(CLUES["locality"], None, place_confidence(explained[e.id]))}
             e = replace(e, place=local[e.id], kind=kind, attributes=attributes)
+        elif e.id in written:
+            e = replace(e, kind="place")  # "the al-Roj camp": a place, though not one the index knows
         elif e.id in initials:
             explained[e.id] = {"clue:initials": 1.0, "level:" + initials[e.id].candidate.level: 1.0}
             attributes = {**e.attributes, **why(CLUES["initials"], None, place_confidence(explained[e.id]))}
@@ -695,7 +701,8 @@ def _targets(index: PlaceIndex, x: Extraction) -> list[_Target]:
         spans_all = tuple((m.start, m.end) for m in mentions)
         if entity.id in as_place:
             forms = tuple(_unique([entity.name, *entity.aliases, *(m.text for m in mentions)]))
-            target = _Target(entity, forms, (), spans_all, retype=True, bare=entity.id in bare)
+            written = _written_as_place(text, mentions)
+            target = _Target(entity, forms, (), spans_all, retype=True, bare=entity.id in bare, written=written)
             if _candidates(index, target) or (seat := _seat(index, entity)) is None:
                 targets.append(target)
             else:  # "at the Illinois Department of Public Health": not a place, but named for one
@@ -902,6 +909,23 @@ def _reads_as_place(
             placed or listed or m.type in PLACE_TYPES or bool(before_re.search(before) or _PLACE_AFTER.match(after))
         )
     return placed
+
+
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:town|city|village|hamlet|suburb|district|province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _written_as_place(text: str, mentions: list[Mention]) -> bool:
+    """True when some mention is written with a place noun ("the al-Roj camp", "Nineveh
+    province", "the town of Baghuz") and none as a person (``Mr``, a title, ``X said``)."""
+    written = False
+    for m in mentions:
+        before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
+        if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+            return False
+        written = written or bool(_PLACE_AFTER.match(after) or _PLACE_NOUN_OF.search(before))
+    return written
 
 
 _ONE_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")

@@ -300,3 +300,19 @@ def test_an_organisation_named_by_places_joined_is_seated_at_the_first() -> None
     assert riding.kind == "organization" and _at(riding, 49.49, -117.29), riding.place
     firm = _entities("Hewlett-Packard said on Monday it would cut jobs.", [("Hewlett-Packard", "ORG")])
     assert firm["Hewlett-Packard"].place is None
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ", "kind"),
+    [
+        ("Women were moved to the Qawrish camp near the border.", "Qawrish", "PERSON", "place"),
+        ("Isis resurfaced in the Anbar and Zubayrah provinces.", "Zubayrah", "ORG", "place"),
+        ("Fighters fled to the village of Tell Hamdoun.", "Tell Hamdoun", "PERSON", "place"),
+        ("Mr Qawrish camp followers left in the night.", "Qawrish", "PERSON", "person"),
+        ("Qawrish said the camp was full.", "Qawrish", "PERSON", "person"),
+    ],
+)
+def test_a_name_written_with_a_place_noun_is_a_place_though_unknown(text: str, name: str, typ: str, kind: str) -> None:
+    e = _entities(text, [(name, typ)])[name]
+    assert e.kind == kind and e.place is None  # a place by its noun, no coordinates invented
