@@ -1002,3 +1002,32 @@ def test_one_joins_a_body_not_a_person_or_an_act(extracted: Extract) -> None:
         assert _only(extracted(text), "JOIN").target, text
     # a pronoun for an organisation is a body
     assert _only(extracted("The East African Community invited Somalia to join it."), "JOIN").target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("The Kenyan president warned Somalia that a military operation against the militants was near.",
+         {"Somalia", "militants"}),
+        ("The minister threatened to send troops to attack the rebels.", {"rebels"}),
+    ],
+)  # fmt: skip
+def test_a_threat_is_aimed_at_the_target_of_the_threatened_act(
+    extracted: Extract, text: str, targets: set[str]
+) -> None:
+    x = extracted(text)
+    threat = _only(x, "THREATEN")
+    assert targets <= _texts(threat.target)
+    # the threatener's own act, told inside the threat, is its content: one event
+    assert [v.type for v in x.events] == ["THREATEN"], [(v.type, v.trigger.text) for v in x.events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya warned that it would not stand by and watch an assault by Ethiopia on the town of Moyale."],
+)
+def test_an_act_of_another_party_named_in_a_warning_stays_an_event(extracted: Extract, text: str) -> None:
+    x = extracted(text)
+    assert {"THREATEN", "ASSAULT"} <= {v.type for v in x.events}, [(v.type, v.trigger.text) for v in x.events]
