@@ -311,8 +311,8 @@ def _trigger_head(v: Event, c: _Context) -> Token | None:
 def _event_wording(v: Event, c: _Context) -> Features:
     """What the trigger's place in the sentence says: an infinitive ("to fight Isis": an aim, not
     an act), a gerund (a habit or a circumstance more often than one act), the object of a
-    preposition ("in the fight against"), whether the actor is the verb's own subject, and
-    whether a place stands as the actor."""
+    preposition ("in the fight against"), a negation, a direct quotation; whether the actor is the
+    verb's own subject, a place, or reached through a description."""
     f: Features = {}
     t = _trigger_head(v, c)
     if t is None:
@@ -332,6 +332,13 @@ def _event_wording(v: Event, c: _Context) -> Features:
         f["subject_source"] = 1.0  # the actor is the verb's own subject, not one found further off
     if any(c.kind(a) == "place" for a in v.source):
         f["place_source"] = 1.0  # a town or region does nothing by itself: a misread actor
+    if any(s <= v.trigger.start < e for s, e in c.quotations):
+        f["in_quotation"] = 1.0  # a speaker's own words: plans, hopes and rhetoric more than acts
+    if any(k.dep == "neg" for k in ann.children(t.i)):
+        f["negated"] = 1.0
+    args = (*v.source, *v.target, *v.participants)
+    if any(a.entity is not None and not _pronoun(a) and not _named_in(a, c) for a in args):
+        f["described_arg"] = 1.0  # "the group", "the two men": an actor found through a description
     return f
 
 

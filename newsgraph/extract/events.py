@@ -344,6 +344,11 @@ class Frame(MentionIndex):
             return self._pronoun_antecedent(h)
         if t.pos == "PRON" or t.pos not in ACTOR_POS | {"ADJ", "NUM"}:
             return []
+        group = self.counted_group(h)
+        if group:
+            first, last = self.noun_phrase(h)
+            det = [c.i for c in self.kids(h) if c.dep in {"det", "predet"}]
+            return [self.span_arg(min([first, *det]), last, m.entity) for m in group]
         ante = self.anaphor(h)
         if ante is not None:
             first, last = self.noun_phrase(h)

@@ -88,6 +88,8 @@ def test_a_broken_calibration_is_a_clear_error(data: dict[str, object]) -> None:
         ("Kenya sent troops to fight the militants.", "fight", {"infinitive"}, {"gerund"}),
         ("Kenya lost soldiers in the fight against the militants.", "fight", {"prepositional_trigger"},
          {"subject_source"}),
+        ("Kenyan troops did not attack the militants.", "attack", {"negated"}, {"in_quotation"}),
+        ('"We will attack the militants," the Kenyan army said.', "attack", {"in_quotation"}, {"negated"}),
     ],
 )  # fmt: skip
 def test_where_the_trigger_stands_in_its_sentence_is_a_feature_of_the_event(
