@@ -296,6 +296,49 @@ def event_features(v: Event, c: _Context) -> Features:
         f["placed"] = 1.0
     if any(c.kind(a) == "person" for a in v.target):
         f["person_target"] = 1.0  # an act on a named person (arrested, released, met) is concrete
+    f.update(_event_wording(v, c))
+    return f
+
+
+def _trigger_head(v: Event, c: _Context) -> Token | None:
+    """The trigger's verb (its last verb: "killed or wounded"), else its last word."""
+    first, last = token_range(c.annotation, v.trigger.start, v.trigger.end)
+    toks = c.annotation.tokens[first:last]
+    verbs = [t for t in toks if t.pos == "VERB"]
+    return verbs[-1] if verbs else toks[-1] if toks else None
+
+
+def _event_wording(v: Event, c: _Context) -> Features:
+    """What the trigger's place in the sentence says: an infinitive ("to fight Isis": an aim, not
+    an act), a gerund (a habit or a circumstance more often than one act), the object of a
+    preposition ("in the fight against"), a negation, a direct quotation; whether the actor is the
+    verb's own subject, a place, or reached through a description."""
+    f: Features = {}
+    t = _trigger_head(v, c)
+    if t is None:
+        return f
+    ann = c.annotation
+    if t.pos == "VERB":
+        kids = ann.children(t.i)
+        if any(k.dep == "aux" and k.text.lower() == "to" for k in kids):
+            f["infinitive"] = 1.0
+        elif t.tag == "VBG" and t.dep != "ROOT":
+            f["gerund"] = 1.0
+    if t.dep == "pobj":
+        f["prepositional_trigger"] = 1.0  # "in the fight against", "since the war": a setting more than an act
+    subjects = [k for k in ann.children(t.i) if k.dep in ("nsubj", "agent")]
+    subjects += [g for k in subjects if k.dep == "agent" for g in ann.children(k.i) if g.dep == "pobj"]
+    if any(a.start <= k.start < a.end for k in subjects for a in (*v.source, *v.participants)):
+        f["subject_source"] = 1.0  # the actor is the verb's own subject, not one found further off
+    if any(c.kind(a) == "place" for a in v.source):
+        f["place_source"] = 1.0  # a town or region does nothing by itself: a misread actor
+    if any(s <= v.trigger.start < e for s, e in c.quotations):
+        f["in_quotation"] = 1.0  # a speaker's own words: plans, hopes and rhetoric more than acts
+    if any(k.dep == "neg" for k in ann.children(t.i)):
+        f["negated"] = 1.0
+    args = (*v.source, *v.target, *v.participants)
+    if any(a.entity is not None and not _pronoun(a) and not _named_in(a, c) for a in args):
+        f["described_arg"] = 1.0  # "the group", "the two men": an actor found through a description
     return f
 
 

@@ -344,6 +344,11 @@ class Frame(MentionIndex):
             return self._pronoun_antecedent(h)
         if t.pos == "PRON" or t.pos not in ACTOR_POS | {"ADJ", "NUM"}:
             return []
+        group = self.counted_group(h)
+        if group:
+            first, last = self.noun_phrase(h)
+            det = [c.i for c in self.kids(h) if c.dep in {"det", "predet"}]
+            return [self.span_arg(min([first, *det]), last, m.entity) for m in group]
         ante = self.anaphor(h)
         if ante is not None:
             first, last = self.noun_phrase(h)
@@ -815,7 +820,7 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
         _drop_bare_args(frame, d)
         if d.source and d.target:
             drafts.append(d)
-    drafts = _merge_same_act(frame, _merge_generic(drafts))
+    drafts = _threatened_acts(frame, ont, _merge_same_act(frame, _merge_generic(drafts)))
     for d in drafts:
         _widen_to_same_act(frame, found, d)
     return drafts
@@ -870,6 +875,48 @@ def _same_act(frame: Frame, a: _Draft, head: int, b: _Draft) -> bool:
     # the same act told again in a clause on the verb: its purpose ("met in Tehran to discuss
     # Idlib") or what it did ("warned ..., warning that", "fired a missile, wounding two")
     return tb.dep in {"advcl", "xcomp"} and (tb.tag == "VBG" or frame.infinitive(b.trigger))
+
+
+THREAT_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp"})
+THREAT_CHAIN = THREAT_COMPLEMENTS | {"nsubj", "nsubjpass", "advcl", "prep", "pobj"}
+"""Arcs from a threat's complement down to the act it threatens ("to send troops to attack",
+"an operation against"); not "and" (a second verb of the complement is another act)."""
+
+
+def _threatened_acts(frame: Frame, ont: EventOntology, drafts: list[_Draft]) -> list[_Draft]:
+    """A threat is aimed at whom the threatened act would strike: "warned America that an
+    operation against the YPG is near" threatens the YPG as well as America, "threatened an
+    offensive on the Kurds" the Kurds. The act inside a threat verb's object or complement gives
+    its targets to the threat; told as the threatener's own act (no other actor named as doing
+    it), it is the threat's content, not an event of its own (one event per act). An act another
+    actor would do ("warned it will not stand by and watch a Russian attack") stays an event."""
+    threat = ont.intent["conflictual"]
+    out = list(drafts)
+    for d in drafts:
+        if d.type != threat or d.nominal or frame.tok(d.trigger).pos != "VERB":
+            continue  # not a commitment read off "will" or "determined": that draft is the act's copy
+        inside: set[int] = set()
+        stack = [c.i for c in frame.kids(d.trigger) if c.dep in THREAT_COMPLEMENTS]
+        while stack:  # the complement's own verb, subject and object, and the acts they aim at
+            k = stack.pop()
+            inside.add(k)
+            stack.extend(g.i for g in frame.kids(k) if g.dep in THREAT_CHAIN and g.i not in inside)
+        own = {_actor_key(a) for a in d.source}
+        for b in drafts:
+            word = frame.tok(b.trigger)
+            # "warned that it would strike": the commitment read off "would" is this warning
+            restated = b.type == threat and word.dep == "aux" and word.head in inside
+            if b is d or b not in out or not (restated or (b.type != threat and b.trigger in inside)):
+                continue
+            keys = {_actor_key(a) for a in (*d.target, *d.source)}
+            d.target.extend(a for a in b.target if _actor_key(a) not in keys)
+            if {_actor_key(a) for a in b.source} <= own:
+                out.remove(b)
+    return out
+
+
+def _actor_key(a: Arg) -> str | tuple[int, int]:
+    return a.entity or (a.start, a.end)
 
 
 def _merge_same_act(frame: Frame, drafts: list[_Draft]) -> list[_Draft]:

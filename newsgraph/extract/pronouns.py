@@ -95,6 +95,10 @@ def lead_sentence(annotation: Annotation, dateline: int) -> int:
     return start.sent if start is not None else 0
 
 
+GROUP_COUNTS = {"two": 2, "three": 3, "four": 4}
+"""Counts that refer back to a list of persons ("the two men")."""
+
+
 @dataclass(kw_only=True)
 class MentionIndex:
     """A document's mentions by token, and what its pronouns stand for: what claims, events and
@@ -236,6 +240,46 @@ class MentionIndex:
         if described is not None and known is not None and described != known:
             return {}
         return {s.i: person}
+
+    def counted_group(self, i: int) -> list[Mention]:
+        """ "Alexanda Kotey and El Shafee Elsheikh ... The two men": persons referred to by a count
+        ("the two men", "the three leaders", "both leaders") are the persons last named together
+        as one list of that many, in this sentence or the two before; when the last person named
+        is not in such a list, the phrase stands for no one (precision first)."""
+        t = self.tok(i)
+        lemma = t.lemma.lower()
+        if t.tag != "NNS" or self.mention_at[i] >= 0:
+            return []
+        if lemma not in self.role_nouns and lemma not in self.person_descriptions:
+            return []
+        kids = self.kids(i)
+        words = {c.text.lower(): c.dep for c in kids}
+        if words.get("both") in {"det", "predet", "preconj"}:
+            count = 2
+        elif words.get("the") == "det":
+            count = next((GROUP_COUNTS[w] for w, dep in words.items() if dep == "nummod" and w in GROUP_COUNTS), 0)
+        else:
+            count = 0
+        if count == 0:
+            return []
+        k = max((j for j, m in enumerate(self.mentions) if m.end <= t.start), default=-1)
+        while k >= 0 and not (self.mentions[k].type == "PERSON" and self.mentions[k].entity):
+            k -= 1
+        if k < 0 or self.mention_last[k] < 0 or t.sent - self.tok(self.mention_last[k]).sent > 2:
+            return []
+        head = self.mention_last[k]
+        while self.tok(head).dep == "conj" and self.tok(head).head != head:
+            head = self.tok(head).head
+        listed: dict[str, Mention] = {}
+        stack = [head]
+        while stack:
+            j = stack.pop()
+            m = self.mention(j)
+            if m is None or m.type != "PERSON" or not m.entity:
+                return []  # "Trump and the Kurds": not a list of persons
+            listed.setdefault(m.entity, m)
+            stack.extend(c.i for c in self.kids(j) if c.dep == "conj")
+        return list(listed.values()) if len(listed) == count else []
 
     @cached_property
     def person_descriptions(self) -> frozenset[str]:

@@ -77,3 +77,33 @@ def test_the_shipped_calibration_covers_every_kind_and_explains_a_record() -> No
 def test_a_broken_calibration_is_a_clear_error(data: dict[str, object]) -> None:
     with pytest.raises(OntologyError):
         confidence.parse_calibration(data, "confidence.yaml")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "present", "absent"),
+    [
+        ("Kenyan troops attacked the militants near the border.", "attacked", {"subject_source"},
+         {"infinitive", "prepositional_trigger"}),
+        ("Kenya sent troops to fight the militants.", "fight", {"infinitive"}, {"gerund"}),
+        ("Kenya lost soldiers in the fight against the militants.", "fight", {"prepositional_trigger"},
+         {"subject_source"}),
+        ("Kenyan troops did not attack the militants.", "attack", {"negated"}, {"in_quotation"}),
+        ('"We will attack the militants," the Kenyan army said.', "attack", {"in_quotation"}, {"negated"}),
+    ],
+)  # fmt: skip
+def test_where_the_trigger_stands_in_its_sentence_is_a_feature_of_the_event(
+    annotated,  # type: ignore[no-untyped-def]
+    text: str,
+    trigger: str,
+    present: set[str],
+    absent: set[str],
+) -> None:
+    from newsgraph.extract import extract
+    from newsgraph.records import Document
+
+    a = annotated(text)
+    x = extract(Document(id="t", text=text), a)
+    feats = [f for v, f in zip(x.events, confidence.features(a, x)["event"], strict=True) if v.trigger.text == trigger]
+    assert feats, [(v.type, v.trigger.text) for v in x.events]
+    assert present <= set(feats[0]) and not absent & set(feats[0]), feats[0]

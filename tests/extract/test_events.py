@@ -1002,3 +1002,67 @@ def test_one_joins_a_body_not_a_person_or_an_act(extracted: Extract) -> None:
         assert _only(extracted(text), "JOIN").target, text
     # a pronoun for an organisation is a body
     assert _only(extracted("The East African Community invited Somalia to join it."), "JOIN").target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("The Kenyan president warned Somalia that a military operation against the militants was near.",
+         {"Somalia", "militants"}),
+        ("The minister threatened to send troops to attack the rebels.", {"rebels"}),
+    ],
+)  # fmt: skip
+def test_a_threat_is_aimed_at_the_target_of_the_threatened_act(
+    extracted: Extract, text: str, targets: set[str]
+) -> None:
+    x = extracted(text)
+    threat = _only(x, "THREATEN")
+    assert targets <= _texts(threat.target)
+    # the threatener's own act, told inside the threat, is its content: one event
+    assert [v.type for v in x.events] == ["THREATEN"], [(v.type, v.trigger.text) for v in x.events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya warned that it would not stand by and watch an assault by Ethiopia on the town of Moyale."],
+)
+def test_an_act_of_another_party_named_in_a_warning_stays_an_event(extracted: Extract, text: str) -> None:
+    x = extracted(text)
+    assert {"THREATEN", "ASSAULT"} <= {v.type for v in x.events}, [(v.type, v.trigger.text) for v in x.events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_", "side", "named"),
+    [
+        ("Kenya wants the case of two suspects, John Kamau and Peter Otieno, settled. "
+         "The two men are being held by Somali police.", "COERCE", "target", {"John Kamau", "Peter Otieno"}),
+        ("Emmanuel Macron and Angela Merkel met in Paris on Monday. "
+         "The two leaders signed a defence agreement.", "AGREE", "source", {"Emmanuel Macron", "Angela Merkel"}),
+    ],
+)  # fmt: skip
+def test_a_counted_group_stands_for_the_persons_just_listed(
+    extracted: Extract, text: str, type_: str, side: str, named: set[str]
+) -> None:
+    x = extracted(text)
+    names = {e.id: e.name for e in x.entities}
+    event = _only(x, type_)
+    assert {names.get(a.entity or "") for a in getattr(event, side)} == named
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last person named is not in a list of two: no one is guessed
+        "Emmanuel Macron met Angela Merkel in Paris. The two leaders signed a defence agreement.",
+        "John Kamau and the army were there. Police arrested the two men on Monday.",
+    ],
+)
+def test_a_counted_group_without_such_a_list_stays_unresolved(extracted: Extract, text: str) -> None:
+    x = extracted(text)
+    later = [v for v in x.events if v.trigger.start > text.index(".")]
+    counted = [a for v in later for a in (*v.source, *v.target) if a.text.endswith(("leaders", "men"))]
+    assert later and not [a for a in counted if a.entity]
