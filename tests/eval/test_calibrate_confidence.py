@@ -7,6 +7,8 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 import calibrate_confidence as cc
@@ -40,3 +42,24 @@ def test_a_stronger_pull_shrinks_the_weights() -> None:
     weak, strong = cc.fit(rows, 0.5), cc.fit(rows, 16.0)
     assert abs(strong.weights["good"]) < abs(weak.weights["good"])
     assert weak.weights["good"] > 0
+
+
+def test_the_threshold_must_hold_on_stories_the_model_did_not_see(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-sample every kind reaches 0.80 from 0.5, but events' cross-validated records only from
+    0.65: the threshold is 0.65 (0.5 without the cross-validated records)."""
+
+    class Threshold:
+        def above(self, t: float) -> float:
+            return t
+
+    def figures_at(t: float) -> dict[str, float]:
+        return {f"{k}_{m}": (0.85 if t >= 0.5 else 0.5) for k in cc.HEADLINE for m in ("precision", "recall")}
+
+    monkeypatch.setattr(cc, "score", lambda pairs: next(iter(pairs))[0])
+    monkeypatch.setattr(cc, "figures", figures_at)
+    cv = {kind: [(0.9, True)] * 9 + [(0.9, False)] for kind in ("entity", "claim", "relation")}
+    cv["event"] = [(0.62, False)] * 3 + [(0.55, True)] * 2 + [(0.7, True)] * 9 + [(0.7, False)]
+    pairs = [(Threshold(), None)]
+    assert cc.choose_threshold(pairs, 0.80, cv)[0] == 0.65  # type: ignore[arg-type]
+    assert cc.choose_threshold(pairs, 0.80)[0] == 0.5  # type: ignore[arg-type]
+    assert cc.cv_precision([], 0.5) == 1.0 and cc.cv_precision([(0.6, True), (0.7, False)], 0.65) == 0.0
