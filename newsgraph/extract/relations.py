@@ -43,7 +43,7 @@ from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
 from newsgraph.extract.modality import token_range
 from newsgraph.extract.place_index import PlaceIndex, country_index, normalise
-from newsgraph.extract.pronouns import STANCE_PREFIXES
+from newsgraph.extract.pronouns import STANCE_PREFIXES, is_pronoun
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
@@ -866,7 +866,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "VERB" and lemma in pat.sending_verbs:
             found.extend(_sent(frame, t))
         if t.pos == "VERB":
-            found.extend(_verb(frame, ont, pat, t))
+            found.extend(_respectively(frame, t, _verb(frame, ont, pat, t)))
             attack = attack_of(frame, ont, pat, t)
             if attack is not None:
                 found.extend(_Found("fights", a, b, t.i) for a in attack.attackers for b in attack.targets)
@@ -899,6 +899,33 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
             found.extend(_against(frame, ont, pat, t))
     return found
+
+
+def _respectively(frame: Frame, verb: Token, found: list[_Found]) -> list[_Found]:
+    """ "Putin and Erdoğan, who have backed the government and rebels respectively": each side
+    before the verb goes with the one in the same place after it; where the two lists do not
+    line up, no pairing is sure and the verb ties no one."""
+    if not any(c.text.lower() == "respectively" for c in frame.kids(verb.i) if c.dep == "advmod"):
+        return found
+    out: list[_Found] = []
+    for rtype in dict.fromkeys(f.type for f in found):
+        ties = [f for f in found if f.type == rtype]
+        objects = list(dict.fromkeys((f.object.start, f.object.end) for f in ties))
+        subjects = [f.subject for f in ties]
+        first = frame.annotation.token_at(subjects[0].end - 1)
+        if len({(a.start, a.end) for a in subjects}) == 1 and first is not None:
+            i = first.i  # a relative clause hangs from the list's last name: read the whole list
+            while frame.tok(i).dep == "conj" and frame.tok(i).head != i:
+                i = frame.tok(i).head
+            subjects = frame.actor_args(i)
+        subjects = list({(a.start, a.end): a for a in subjects}.values())
+        if len(subjects) != len(objects):
+            continue
+        by_object = {(f.object.start, f.object.end): f for f in reversed(ties)}
+        out.extend(
+            _Found(rtype, a, by_object[o].object, by_object[o].cue) for a, o in zip(subjects, objects, strict=True)
+        )
+    return out
 
 
 SIGNATURE_END = frozenset({"•"})
@@ -2330,10 +2357,16 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if left and rtype == "leads" and frame.tok(t.head).lemma.lower() == "under":
         # "areas under IS control", "Mosul, which is still under IS control"
         return [_Found("leads", h, p, t.i) for h in left for p in _under(frame, frame.tok(t.head))]
+    owner = next((c for c in frame.kids(t.i) if c.i < t.i and c.dep == "poss" and is_pronoun(c)), None)
     swap = False
     own = bool(left)
     if not left:
         left = _clause_subjects(frame, t.i)
+        if owner is not None:
+            # "Erdoğan has clashed with the US over its support for the Kurds": a possessive that
+            # cannot stand for the clause's subject ("its" for a person, "his" for a state) says
+            # the act is someone else's
+            left = [a for a in left if _agrees(frame, owner, a)]
         # "with the support of X, the SDF ...": X supports the clause's subject
         head = frame.tok(t.head)
         swap = t.dep == "pobj" and head.lemma.lower() == "with" and rtype in {"supports", "leads"}
@@ -2384,6 +2417,17 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
         named = list({(a.start, a.end): a for a in left}.values())
         out.extend(_Found(rtype, a, b, t.i) for a, b in itertools.combinations(named, 2))
     return out
+
+
+def _agrees(frame: Frame, pronoun: Token, a: Arg) -> bool:
+    """Whether a possessive pronoun can stand for the side ``a``: "his"/"her" for a person,
+    "its" for anyone but a person ("their" for anyone)."""
+    m = _mention_of(frame, a)
+    person = m is not None and m.type == "PERSON"
+    w = pronoun.text.lower()
+    if w in {"his", "her"}:
+        return person
+    return not person if w == "its" else True
 
 
 def _against(frame: Frame, ont: RelationOntology, pat: RelationPatterns, prep: Token) -> list[_Found]:
@@ -2478,6 +2522,8 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
         holders = named
     elif t.dep == "attr" and head.pos in {"AUX", "VERB"}:
         holders = frame.subjects(head.i)[0]
+    elif lemma == "member" and not any(c.i < t.i and c.dep not in {"det", "nummod"} for c in frame.kids(t.i)):
+        return out  # "members of the SDF questioned him": the phrase is the group's people, no tie
     else:
         holders = [frame.span_arg(*_phrase(frame, t.i))]
     return out + [_Found(rtype, h, g, t.i) for h in holders for g in groups]

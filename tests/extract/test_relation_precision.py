@@ -308,3 +308,68 @@ def test_an_office_as_written_keeps_its_modifiers_words(extracted: Extract, text
 def test_allies_alone_are_no_side_of_a_fight(extracted: Extract) -> None:
     found = triples(extracted("He had been persuaded by allies to stay on to finish the fight against Hezbollah."))
     assert ("fights", "allies", "Hezbollah") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Erdogan has clashed with the US over its support for Kurdish forces in Syria.",
+            ("supports", "Erdogan", "Kurdish forces"),
+        ),
+    ],
+)
+def test_a_possessive_that_cannot_stand_for_the_subject_names_someone_else(
+    extracted: Extract, text: str, absent: tuple
+) -> None:
+    assert absent not in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Pentagon said on Monday that it would end its support for the rebels.",
+            ("supports", "Pentagon", "rebels"),
+        ),
+    ],
+)
+def test_a_possessive_that_agrees_keeps_the_clause_subject(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Ali Khan and Omar Aziz, who have backed the government and the rebels respectively, met on Friday.",
+            {("supports", "Ali Khan", "government"), ("supports", "Omar Aziz", "rebels")},
+            {("supports", "Omar Aziz", "government"), ("supports", "Ali Khan", "rebels")},
+        ),
+        (
+            "Russia and Turkey have backed the government and the rebels respectively.",
+            {("supports", "Russia", "government"), ("supports", "Turkey", "rebels")},
+            {("supports", "Russia", "rebels"), ("supports", "Turkey", "government")},
+        ),
+    ],
+)
+def test_respectively_pairs_each_side_with_its_own(extracted: Extract, text: str, expected: set, absent: set) -> None:
+    found = triples(extracted(text))
+    assert expected <= found and not (absent & found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["A video showed members of the Free Syrian Army questioning a man.", "Two members of Hamas were arrested."],
+)
+def test_the_groups_members_as_a_phrase_are_no_tie(extracted: Extract, text: str) -> None:
+    assert not any(r.type == "member_of" for r in extracted(text).relations)
+
+
+@pytest.mark.slow
+def test_a_named_member_still_belongs(extracted: Extract) -> None:
+    assert ("member_of", "Omar Aziz", "Hamas") in triples(extracted("Omar Aziz, a member of Hamas, was arrested."))
