@@ -1139,7 +1139,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
     if head.dep == "appos" and head.head != head.i:
         out.extend(_role_before(frame, ont, person, frame.tok(head.head)))
     else:
-        comma_role = _role_before_comma(frame, k)
+        comma_role = _role_before_comma(frame, k) or _role_after_comma(frame, k)
         if comma_role is not None:
             out.extend(_role_before(frame, ont, person, comma_role))
     # appositions and "acting as" clauses after the name
@@ -1244,9 +1244,29 @@ def _role_before_comma(frame: Frame, k: int) -> Token | None:
     if after.text != "," and not (after.pos == "PUNCT" and after.text in {".", ";"}):
         return None
     role = toks[first - 2]
+    of = frame.tok(role.head)
+    if role.pos != "NOUN" and role.dep == "pobj" and of.lemma.lower() == "of" and of.head < of.i and role.i - of.i <= 3:
+        role = frame.tok(of.head)  # "the US secretary of state, Mike Pompeo, whose ...": the office's head noun
     if role.sent != toks[first].sent or role.pos != "NOUN" or role.tag != "NN" or frame.mention_at[role.i] >= 0:
         return None
     return role
+
+
+def _role_after_comma(frame: Frame, k: int) -> Token | None:
+    """ "to try Omar al-Bashir, Sudan's president, for genocide": a country's office set off by
+    commas right after a name is the name's, where the parser hung the name on the country."""
+    last = frame.mention_last[k]
+    toks = frame.annotation.tokens
+    if last + 5 > len(toks) or toks[last + 1].text != "," or frame.tok(last).dep == "appos":
+        return None
+    owner = frame.mention(last + 2)
+    j = frame.mention_last[frame.mention_at[last + 2]] + 1 if owner is not None else -1
+    if owner is None or owner.type != "GPE" or j + 2 >= len(toks) or toks[j].tag != "POS":
+        return None
+    role = toks[j + 1]
+    if role.pos != "NOUN" or role.tag != "NN" or role.head == last or toks[j + 2].text not in {",", ".", ";"}:
+        return None
+    return role if role.sent == toks[last].sent else None
 
 
 def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:
