@@ -1147,7 +1147,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         role_head = None
         if c.dep == "appos":
             role_head = c.i
-        elif c.dep in {"acl", "relcl"} and c.lemma.lower() in {"act", "serve", "work"}:
+        elif c.dep in {"acl", "relcl"} and c.lemma.lower() in {"act", "serve", "work", "double"}:
             for p in frame.kids(c.i):
                 if p.dep == "prep" and p.lemma == "as":
                     role_head = next((q.i for q in frame.kids(p.i) if q.dep == "pobj"), None)
@@ -1162,7 +1162,9 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         if found_role is None or (found_role[2] != role_head and group_noun):
             continue  # "al-Mansurah, a militant Sunni group": the modifier of a group is no role
         role_rel = _one_of_many(frame, role_tok, found_role[0])
-        sub = frame.annotation.subtree(role_head)
+        sub = list(frame.annotation.subtree(role_head))
+        while len(sub) > 1 and sub[-1].pos in {"CCONJ", "PUNCT"}:
+            sub.pop()  # "a lecturer at Oxford University and [at the LSE]": no dangling "and"
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
         out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, first_i), sub[-1].i), role_head))
         if c.dep == "appos":
@@ -1180,7 +1182,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             for q in frame.kids(p.i)
             if q.dep == "pobj" and q.pos == "NOUN" and frame.mention_at[q.i] < 0 and not frame.actor_args(q.i)
         ]
-        for p in frame.kids(role_head):
+        for p in _with_coordinated(frame, frame.kids(role_head)):
             if p.dep == "prep" and p.lemma in {"of", "for", "at", "with"}:
                 of_rel = _one_of_many(frame, role_tok, _heading(frame, role_tok, role_rel))
                 if of_rel == "has_role" or (part and of_rel == "leads"):
@@ -1230,6 +1232,17 @@ def _rank_in_name(frame: Frame, k: int) -> int | None:
         end = i
         i += 1
     return end
+
+
+def _with_coordinated(frame: Frame, kids: Sequence[Token]) -> list[Token]:
+    """``kids`` and, after each preposition, the prepositions coordinated with it ("a minister at
+    the Foreign Office and at the Home Office"), read as its own kind of arc."""
+    out: list[Token] = []
+    for p in kids:
+        out.append(p)
+        if p.dep == "prep":
+            out.extend(replace(c, dep="prep") for c in frame.kids(p.i) if c.dep == "conj" and c.pos == "ADP")
+    return out
 
 
 def _role_before_comma(frame: Frame, k: int) -> Token | None:

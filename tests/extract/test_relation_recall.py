@@ -416,3 +416,24 @@ def test_places_listed_after_a_common_noun_of_no_place_lie_nowhere(extracted: Ex
 )
 def test_who_has_a_force_in_a_place_operates_there(extracted: Extract, text: str, expected: set) -> None:
     assert expected <= triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Alan Burke, who doubles as a minister at the Foreign Office and at the Home Office, spoke.",
+            {("member_of", "Alan Burke", "Foreign Office"), ("member_of", "Alan Burke", "Home Office")},
+        ),
+    ],
+)
+def test_one_who_doubles_as_a_post_at_two_bodies_belongs_to_both(extracted: Extract, text: str, expected: set) -> None:
+    assert expected <= triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_an_office_as_written_leaves_no_dangling_conjunction(extracted: Extract) -> None:
+    x = extracted("Alan Burke, a lecturer at Oxford University and at the London School of Economics, spoke.")
+    roles = {r.object.text for r in x.relations if r.type == "has_role"}
+    assert roles and not any(role.endswith(" and") for role in roles)
