@@ -1455,11 +1455,22 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
                     out.append(_Found("located_in", inner, frame.arg(outer), c.i))
     out.extend(_place_of_place(frame, t, inner))
     out.extend(_comma_region(frame, k, inner))
-    # "Quetta in Pakistan" wherever the parser attached the preposition
+    # "Quetta in Pakistan", "from Rawa, in Iraq", "Tikrit, in northern Iraq" wherever the parser
+    # attached the preposition
+    toks = frame.annotation.tokens
     nxt = frame.mention_last[k] + 1
-    if nxt + 1 < len(frame.annotation.tokens) and frame.tok(nxt).lemma.lower() in {"in", "near"}:
-        outer = frame.mention(nxt + 1)
-        if outer is not None and outer.type == "GPE" and frame.mention_first[frame.mention_at[nxt + 1]] == nxt + 1:
+    comma = nxt + 2 < len(toks) and toks[nxt].text == "," and toks[nxt + 1].lemma.lower() == "in"
+    nxt += 1 if comma else 0
+    name = nxt + 1
+    while comma and name < len(toks) and toks[name].tag == "JJ" and toks[name].text.islower():
+        name += 1  # "in northern Iraq"
+    if name < len(toks) and toks[nxt].lemma.lower() in {"in", "near"}:
+        outer = frame.mention(name)
+        after = frame.mention_last[frame.mention_at[name]] + 1 if outer is not None else len(toks)
+        parallel = comma and after + 1 < len(toks) and toks[after].text in {",", "and", "or"}
+        parallel = parallel and toks[after + 1].lemma.lower() in {"in", "and", "or"}  # "in Paris, in Rome and in Oslo"
+        named = outer is not None and outer.type == "GPE" and frame.mention_first[frame.mention_at[name]] == name
+        if named and outer is not None and not parallel:
             out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     # "Mosul, Iraq": a comma and a place right after
     nxt = frame.mention_last[k] + 1

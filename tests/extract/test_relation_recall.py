@@ -437,3 +437,19 @@ def test_an_office_as_written_leaves_no_dangling_conjunction(extracted: Extract)
     x = extracted("Alan Burke, a lecturer at Oxford University and at the London School of Economics, spoke.")
     roles = {r.object.text for r in x.relations if r.type == "has_role"}
     assert roles and not any(role.endswith(" and") for role in roles)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Omar Aziz, 40, from Tikrit, in Iraq, was another.", ("located_in", "Tikrit", "Iraq"), None),
+        ("She moved from London to Paris, in France, last year.", ("located_in", "Paris", "France"), None),
+        ("There were attacks in Paris, in Rome and in Oslo last year.", None, ("located_in", "Paris", "Rome")),
+    ],
+)
+def test_a_place_set_off_by_a_comma_and_in_lies_in_the_next(
+    extracted: Extract, text: str, expected: tuple | None, absent: tuple | None
+) -> None:
+    found = triples(extracted(text))
+    assert (expected is None or expected in found) and (absent is None or absent not in found)
