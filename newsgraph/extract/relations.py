@@ -1773,7 +1773,55 @@ def _backers(frame: Frame, t: Token) -> list[_Found]:
         for a in frame.actor_args(c.i)
         if (m := _mention_of(frame, a)) is not None and frame.is_actor_mention(m)
     ]
-    return [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
+    found = [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
+    return found or _backer_listed(frame, t)
+
+
+def _backer_listed(frame: Frame, t: Token) -> list[_Found]:
+    """ "Assad and his main foreign backer, Russian president Vladimir Putin, ...", "Assad, and
+    another key backer, Russia, ...", "the YPG and its backers, the militant PKK": a backer noun
+    coordinated after a named actor, by a possessive that agrees with it or by "another", is that
+    actor's, and the actor named after the comma is the backer, however the parser hung them."""
+    toks = frame.annotation.tokens
+    j = t.i - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1  # "main foreign", "key"
+    if j < 2 or toks[j].text.lower() not in {"his", "her", "its", "their", "another"}:
+        return []
+    if toks[j - 1].text != "and":
+        return []
+    owner_end = j - 3 if toks[j - 2].text == "," else j - 2
+    owner = frame.mention(owner_end) if owner_end >= 0 else None
+    if (
+        owner is None
+        or not frame.is_actor_mention(owner)
+        or frame.mention_last[frame.mention_at[owner_end]] != owner_end
+    ):
+        return []
+    word = toks[j].text.lower()
+    person = owner.type == "PERSON"
+    if (word in {"his", "her"} and not person) or (word == "its" and person):
+        return []  # "Assad and its backers": the possessive is someone else's
+    k = t.i + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return []
+    k += 1
+    while (
+        k < len(toks)
+        and k - t.i <= 5
+        and (
+            toks[k].pos in {"DET", "ADJ", "NOUN"}
+            and (frame.mention_at[k] < 0 or (toks[k].pos == "ADJ" and frame.mention_last[frame.mention_at[k]] == k))
+        )
+    ):
+        k += 1  # "the militant", "Russian president"
+    backer = frame.mention(k) if k < len(toks) else None
+    if backer is None or not frame.is_actor_mention(backer) or backer.entity == owner.entity:
+        return []
+    end = frame.mention_last[frame.mention_at[k]]
+    if end + 1 < len(toks) and toks[end + 1].text not in {",", ")", "–"} and toks[end + 1].pos not in {"AUX", "VERB"}:
+        return []
+    return [_Found("supports", frame.arg(backer), frame.arg(owner), t.i)]
 
 
 def _listed_places(frame: Frame, pat: RelationPatterns, prep: Token) -> list[_Found]:

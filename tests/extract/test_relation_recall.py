@@ -453,3 +453,27 @@ def test_a_place_set_off_by_a_comma_and_in_lies_in_the_next(
 ) -> None:
     found = triples(extracted(text))
     assert (expected is None or expected in found) and (absent is None or absent not in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maduro and his main foreign backer, Russian president Vladimir Putin, are responsible for the crisis.",
+            ("supports", "Vladimir Putin", "Maduro"),
+        ),
+        (
+            "Maduro, and another key backer, Cuba, have tried to cast Venezuela as stable.",
+            ("supports", "Cuba", "Maduro"),
+        ),
+    ],
+)
+def test_a_backer_coordinated_after_an_actor_is_its_backer(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_possessive_that_does_not_agree_makes_no_backer(extracted: Extract) -> None:
+    found = triples(extracted("Maduro and its backers, Cuba, are to blame."))
+    assert ("supports", "Cuba", "Maduro") not in found
