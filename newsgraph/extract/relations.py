@@ -1691,6 +1691,12 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
             out.extend(_Found("alias_of", frame.arg(m), a, i) for a in _bracketed_name(frame, i))
     i = frame.mention_last[k] + 1
     j = i + 1 if i < len(toks) and toks[i].text in {",", "("} else i  # "Daesh (also known as ISIL)"
+    if m.type == "PERSON" and j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j + 1].text == ",":
+        j += 2  # "Letts, 23, who was dubbed ...": past the age
+    if j > i and j + 2 < len(toks) and toks[j].text.lower() == "who" and toks[j + 1].pos == "AUX":
+        j += 1  # "who was dubbed", "who has been nicknamed", "who is known as"; not "who called X a liar"
+        while j < len(toks) and toks[j].pos == "AUX" and j - i <= 5:
+            j += 1
     for phrase in pat.alias_phrases:
         words = [w.text.lower() for w in toks[j : j + len(phrase)]]
         if tuple(words) == phrase:
@@ -1698,6 +1704,9 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
             while n < len(toks) and toks[n].text in {"the", "\u201c", '"', "'"}:
                 n += 1
             other = frame.mention(n) if n < len(toks) else None
+            end = frame.mention_last[frame.mention_at[n]] + 1 if other is not None else len(toks)
+            if end < len(toks) and toks[end].text in {"'s", "’s"}:
+                break  # "who was called Sam Hill's friend": a description through another name
             if frame.is_actor_mention(other) and other is not None and (phrase != ("or",) or other.type == m.type):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), j))
             break

@@ -477,3 +477,28 @@ def test_a_backer_coordinated_after_an_actor_is_its_backer(extracted: Extract, t
 def test_a_possessive_that_does_not_agree_makes_no_backer(extracted: Extract) -> None:
     found = triples(extracted("Maduro and its backers, Cuba, are to blame."))
     assert ("supports", "Cuba", "Maduro") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed, 30, who was dubbed “Jihadi Tom” by the tabloids, said he was innocent.",
+        "Tom Reed, who was nicknamed “Jihadi Tom”, said he was innocent.",
+        "Tom Reed, who is known as “Jihadi Tom”, said he was innocent.",
+    ],
+)
+def test_a_name_someone_is_dubbed_is_an_alias(extracted: Extract, text: str) -> None:
+    assert ("alias_of", "Tom Reed", "Jihadi Tom") in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed, who called Sam Hill a liar, said he was innocent.",
+        "Tom Reed, who was called Sam Hill's friend, spoke.",
+    ],
+)
+def test_a_name_called_by_someone_or_through_a_possessive_is_no_alias(extracted: Extract, text: str) -> None:
+    assert not any(r.type == "alias_of" for r in extracted(text).relations)
