@@ -1670,6 +1670,9 @@ def _parent_unit(frame: Frame, pat: RelationPatterns, k: int) -> list[_Found]:
     return [_Found("member_of", frame.arg(m), frame.arg(parent), last + 1)]
 
 
+BRACKETS = {"(": ")", "[": "]"}
+
+
 def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:
     """ "Lashkar-e-Taiba (LeT)", "Naval Forces Central Command's (NAVCENT)", "Daesh, also known as
     ISIL"."""
@@ -1681,13 +1684,14 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
     if i < len(toks) and toks[i].text in {"'s", "’s"}:
         i += 1
     out: list[_Found] = []
-    if i + 2 < len(toks) and toks[i].text == "(":
+    if i + 2 < len(toks) and toks[i].text in BRACKETS:
         other = frame.mention(i + 1)
         if other is not None and frame.mention_last[frame.mention_at[i + 1]] + 1 < len(toks):
             close = frame.mention_last[frame.mention_at[i + 1]] + 1
-            if toks[close].text == ")" and other.text != m.text and frame.is_actor_mention(other):
+            closed = toks[close].text == BRACKETS[toks[i].text]  # "Daesh [Islamic State]": an editor's gloss
+            if closed and other.text != m.text and frame.is_actor_mention(other):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), i))
-        elif other is None:
+        elif other is None and toks[i].text == "(":
             out.extend(_Found("alias_of", frame.arg(m), a, i) for a in _bracketed_name(frame, i))
     i = frame.mention_last[k] + 1
     j = i + 1 if i < len(toks) and toks[i].text in {",", "("} else i  # "Daesh (also known as ISIL)"

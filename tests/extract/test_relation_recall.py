@@ -502,3 +502,9 @@ def test_a_name_someone_is_dubbed_is_an_alias(extracted: Extract, text: str) -> 
 )
 def test_a_name_called_by_someone_or_through_a_possessive_is_no_alias(extracted: Extract, text: str) -> None:
     assert not any(r.type == "alias_of" for r in extracted(text).relations)
+
+
+@pytest.mark.slow
+def test_a_name_glossed_in_square_brackets_is_an_alias(extracted: Extract) -> None:
+    x = extracted("If we do so, we risk Daesh [Islamic State] re-establishing a foothold.")
+    assert ("alias_of", "Daesh", "Islamic State") in triples(x)
