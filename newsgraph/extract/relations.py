@@ -2152,6 +2152,8 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if passive and control and not held:
         held = [o for o in objects if _is_place_arg(frame, o)]
         objects = [o for o in objects if not _is_place_arg(frame, o)]
+    if control and any(c.dep == "neg" for c in kids):
+        return out  # "the last area not controlled by the regime": no one's hold
     if control and not held and t.dep in {"acl", "relcl"} and t.tag == "VBN":
         # "the largest city controlled by Daesh": the place the participle describes
         held = _held_place(frame, t.head)
@@ -2567,10 +2569,36 @@ def _held_place(frame: Frame, i: int) -> list[Arg]:
             found = _held_place(frame, subject.i)
             if found:
                 return found
+    named = _named_before_place_noun(frame, i)
+    if named is not None:
+        return [frame.arg(named)]
     found = _territory(frame, i) or _common_place(frame, i)
     if found or frame.tok(i).lemma.lower() not in patterns().controlled_nouns:
         return found
     return [frame.span_arg(*_phrase(frame, i))]
+
+
+def _named_before_place_noun(frame: Frame, i: int) -> Mention | None:
+    """ "Raqqa, a town held by Isis", "Baghuz, the last village controlled by the group": the
+    named place a place noun describes after a comma, in apposition or where the parser hung the
+    noun elsewhere."""
+    t = frame.tok(i)
+    if t.pos != "NOUN" or t.lemma.lower() not in patterns().place_nouns or frame.mention_at[i] >= 0:
+        return None
+    if t.dep == "appos" and frame.is_place_mention(frame.mention(t.head)):
+        return frame.mention(t.head)
+    first = frame.annotation.subtree(i)[0].i
+    if first < 2 or frame.tok(first - 1).text != ",":
+        return None
+    m = frame.mention(first - 2)
+    if m is None or not frame.is_place_mention(m) or frame.mention_last[frame.mention_at[first - 2]] != first - 2:
+        return None
+    named = frame.tok(first - 2)
+    if named.dep == "pobj" and frame.tok(named.head).head != named.head:
+        inside = frame.tok(frame.tok(named.head).head)  # "Idlib province in north-west Syria, the last area ...":
+        if frame.is_place_mention(frame.mention(inside.i)) or inside.lemma.lower() in patterns().place_nouns:
+            return None  # the noun may describe either place
+    return m
 
 
 def _under(frame: Frame, under: Token) -> list[Arg]:

@@ -508,3 +508,27 @@ def test_a_name_called_by_someone_or_through_a_possessive_is_no_alias(extracted:
 def test_a_name_glossed_in_square_brackets_is_an_alias(extracted: Extract) -> None:
     x = extracted("If we do so, we risk Daesh [Islamic State] re-establishing a foothold.")
     assert ("alias_of", "Daesh", "Islamic State") in triples(x)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands fled Raqqa, a town held by Isis.",
+        "Thousands streamed out of Raqqa, the last town held by Isis in the east of Syria.",
+    ],
+)
+def test_a_named_place_described_as_held_by_a_group_is_led_by_it(extracted: Extract, text: str) -> None:
+    assert ("leads", "Isis", "Raqqa") in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters may move to Idlib province in north-west Syria, the last area not controlled by Assad's regime.",
+        "Fighters may move to Idlib province in Syria, the last area held by rebels.",
+    ],
+)
+def test_no_hold_for_a_negated_control_or_a_place_noun_after_two_places(extracted: Extract, text: str) -> None:
+    assert not any(r.type == "leads" for r in extracted(text).relations)
