@@ -43,7 +43,7 @@ from newsgraph.annotate.parsed import Annotation, Sentence, Token
 from newsgraph.extract.events import ACTOR_POS, OBJECTS, PASSIVE_SUBJECTS, Frame, _modality
 from newsgraph.extract.modality import token_range
 from newsgraph.extract.place_index import PlaceIndex, country_index, normalise
-from newsgraph.extract.pronouns import STANCE_PREFIXES
+from newsgraph.extract.pronouns import STANCE_PREFIXES, is_pronoun
 from newsgraph.extract.references import ROLE_MODIFIERS
 from newsgraph.extract.relation_attacks import attack_of, conducted
 from newsgraph.extract.relation_patterns import RelationPatterns, patterns
@@ -866,7 +866,7 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "VERB" and lemma in pat.sending_verbs:
             found.extend(_sent(frame, t))
         if t.pos == "VERB":
-            found.extend(_verb(frame, ont, pat, t))
+            found.extend(_respectively(frame, t, _verb(frame, ont, pat, t)))
             attack = attack_of(frame, ont, pat, t)
             if attack is not None:
                 found.extend(_Found("fights", a, b, t.i) for a in attack.attackers for b in attack.targets)
@@ -899,6 +899,33 @@ def _sentence_relations(frame: Frame, ont: RelationOntology, sentence: Sentence)
         if t.pos == "ADP" and lemma in pat.hostile_prepositions:
             found.extend(_against(frame, ont, pat, t))
     return found
+
+
+def _respectively(frame: Frame, verb: Token, found: list[_Found]) -> list[_Found]:
+    """ "Putin and Erdoğan, who have backed the government and rebels respectively": each side
+    before the verb goes with the one in the same place after it; where the two lists do not
+    line up, no pairing is sure and the verb ties no one."""
+    if not any(c.text.lower() == "respectively" for c in frame.kids(verb.i) if c.dep == "advmod"):
+        return found
+    out: list[_Found] = []
+    for rtype in dict.fromkeys(f.type for f in found):
+        ties = [f for f in found if f.type == rtype]
+        objects = list(dict.fromkeys((f.object.start, f.object.end) for f in ties))
+        subjects = [f.subject for f in ties]
+        first = frame.annotation.token_at(subjects[0].end - 1)
+        if len({(a.start, a.end) for a in subjects}) == 1 and first is not None:
+            i = first.i  # a relative clause hangs from the list's last name: read the whole list
+            while frame.tok(i).dep == "conj" and frame.tok(i).head != i:
+                i = frame.tok(i).head
+            subjects = frame.actor_args(i)
+        subjects = list({(a.start, a.end): a for a in subjects}.values())
+        if len(subjects) != len(objects):
+            continue
+        by_object = {(f.object.start, f.object.end): f for f in reversed(ties)}
+        out.extend(
+            _Found(rtype, a, by_object[o].object, by_object[o].cue) for a, o in zip(subjects, objects, strict=True)
+        )
+    return out
 
 
 SIGNATURE_END = frozenset({"•"})
@@ -1112,7 +1139,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
     if head.dep == "appos" and head.head != head.i:
         out.extend(_role_before(frame, ont, person, frame.tok(head.head)))
     else:
-        comma_role = _role_before_comma(frame, k)
+        comma_role = _role_before_comma(frame, k) or _role_after_comma(frame, k)
         if comma_role is not None:
             out.extend(_role_before(frame, ont, person, comma_role))
     # appositions and "acting as" clauses after the name
@@ -1120,7 +1147,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         role_head = None
         if c.dep == "appos":
             role_head = c.i
-        elif c.dep in {"acl", "relcl"} and c.lemma.lower() in {"act", "serve", "work"}:
+        elif c.dep in {"acl", "relcl"} and c.lemma.lower() in {"act", "serve", "work", "double"}:
             for p in frame.kids(c.i):
                 if p.dep == "prep" and p.lemma == "as":
                     role_head = next((q.i for q in frame.kids(p.i) if q.dep == "pobj"), None)
@@ -1135,7 +1162,9 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
         if found_role is None or (found_role[2] != role_head and group_noun):
             continue  # "al-Mansurah, a militant Sunni group": the modifier of a group is no role
         role_rel = _one_of_many(frame, role_tok, found_role[0])
-        sub = frame.annotation.subtree(role_head)
+        sub = list(frame.annotation.subtree(role_head))
+        while len(sub) > 1 and sub[-1].pos in {"CCONJ", "PUNCT"}:
+            sub.pop()  # "a lecturer at Oxford University and [at the LSE]": no dangling "and"
         first_i = next((t.i for t in sub if t.dep != "det"), role_head)
         out.append(_Found("has_role", person, frame.span_arg(_prefixed(frame, first_i), sub[-1].i), role_head))
         if c.dep == "appos":
@@ -1153,7 +1182,7 @@ def _titles(frame: Frame, ont: RelationOntology, head: Token, k: int) -> list[_F
             for q in frame.kids(p.i)
             if q.dep == "pobj" and q.pos == "NOUN" and frame.mention_at[q.i] < 0 and not frame.actor_args(q.i)
         ]
-        for p in frame.kids(role_head):
+        for p in _with_coordinated(frame, frame.kids(role_head)):
             if p.dep == "prep" and p.lemma in {"of", "for", "at", "with"}:
                 of_rel = _one_of_many(frame, role_tok, _heading(frame, role_tok, role_rel))
                 if of_rel == "has_role" or (part and of_rel == "leads"):
@@ -1205,6 +1234,17 @@ def _rank_in_name(frame: Frame, k: int) -> int | None:
     return end
 
 
+def _with_coordinated(frame: Frame, kids: Sequence[Token]) -> list[Token]:
+    """``kids`` and, after each preposition, the prepositions coordinated with it ("a minister at
+    the Foreign Office and at the Home Office"), read as its own kind of arc."""
+    out: list[Token] = []
+    for p in kids:
+        out.append(p)
+        if p.dep == "prep":
+            out.extend(replace(c, dep="prep") for c in frame.kids(p.i) if c.dep == "conj" and c.pos == "ADP")
+    return out
+
+
 def _role_before_comma(frame: Frame, k: int) -> Token | None:
     """ "the resignation of the defence secretary, Jim Mattis, ...": a name set off by commas right
     after a role noun stands in apposition to it, where the parser read it otherwise (as the
@@ -1217,9 +1257,29 @@ def _role_before_comma(frame: Frame, k: int) -> Token | None:
     if after.text != "," and not (after.pos == "PUNCT" and after.text in {".", ";"}):
         return None
     role = toks[first - 2]
+    of = frame.tok(role.head)
+    if role.pos != "NOUN" and role.dep == "pobj" and of.lemma.lower() == "of" and of.head < of.i and role.i - of.i <= 3:
+        role = frame.tok(of.head)  # "the US secretary of state, Mike Pompeo, whose ...": the office's head noun
     if role.sent != toks[first].sent or role.pos != "NOUN" or role.tag != "NN" or frame.mention_at[role.i] >= 0:
         return None
     return role
+
+
+def _role_after_comma(frame: Frame, k: int) -> Token | None:
+    """ "to try Omar al-Bashir, Sudan's president, for genocide": a country's office set off by
+    commas right after a name is the name's, where the parser hung the name on the country."""
+    last = frame.mention_last[k]
+    toks = frame.annotation.tokens
+    if last + 5 > len(toks) or toks[last + 1].text != "," or frame.tok(last).dep == "appos":
+        return None
+    owner = frame.mention(last + 2)
+    j = frame.mention_last[frame.mention_at[last + 2]] + 1 if owner is not None else -1
+    if owner is None or owner.type != "GPE" or j + 2 >= len(toks) or toks[j].tag != "POS":
+        return None
+    role = toks[j + 1]
+    if role.pos != "NOUN" or role.tag != "NN" or role.head == last or toks[j + 2].text not in {",", ".", ";"}:
+        return None
+    return role if role.sent == toks[last].sent else None
 
 
 def _role_before(frame: Frame, ont: RelationOntology, person: Arg, role: Token) -> list[_Found]:
@@ -1395,11 +1455,22 @@ def _places(frame: Frame, t: Token, k: int) -> list[_Found]:
                     out.append(_Found("located_in", inner, frame.arg(outer), c.i))
     out.extend(_place_of_place(frame, t, inner))
     out.extend(_comma_region(frame, k, inner))
-    # "Quetta in Pakistan" wherever the parser attached the preposition
+    # "Quetta in Pakistan", "from Rawa, in Iraq", "Tikrit, in northern Iraq" wherever the parser
+    # attached the preposition
+    toks = frame.annotation.tokens
     nxt = frame.mention_last[k] + 1
-    if nxt + 1 < len(frame.annotation.tokens) and frame.tok(nxt).lemma.lower() in {"in", "near"}:
-        outer = frame.mention(nxt + 1)
-        if outer is not None and outer.type == "GPE" and frame.mention_first[frame.mention_at[nxt + 1]] == nxt + 1:
+    comma = nxt + 2 < len(toks) and toks[nxt].text == "," and toks[nxt + 1].lemma.lower() == "in"
+    nxt += 1 if comma else 0
+    name = nxt + 1
+    while comma and name < len(toks) and toks[name].tag == "JJ" and toks[name].text.islower():
+        name += 1  # "in northern Iraq"
+    if name < len(toks) and toks[nxt].lemma.lower() in {"in", "near"}:
+        outer = frame.mention(name)
+        after = frame.mention_last[frame.mention_at[name]] + 1 if outer is not None else len(toks)
+        parallel = comma and after + 1 < len(toks) and toks[after].text in {",", "and", "or"}
+        parallel = parallel and toks[after + 1].lemma.lower() in {"in", "and", "or"}  # "in Paris, in Rome and in Oslo"
+        named = outer is not None and outer.type == "GPE" and frame.mention_first[frame.mention_at[name]] == name
+        if named and outer is not None and not parallel:
             out.append(_Found("located_in", inner, frame.arg(outer), nxt))
     # "Mosul, Iraq": a comma and a place right after
     nxt = frame.mention_last[k] + 1
@@ -1599,6 +1670,9 @@ def _parent_unit(frame: Frame, pat: RelationPatterns, k: int) -> list[_Found]:
     return [_Found("member_of", frame.arg(m), frame.arg(parent), last + 1)]
 
 
+BRACKETS = {"(": ")", "[": "]"}
+
+
 def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Found]:
     """ "Lashkar-e-Taiba (LeT)", "Naval Forces Central Command's (NAVCENT)", "Daesh, also known as
     ISIL"."""
@@ -1610,16 +1684,23 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
     if i < len(toks) and toks[i].text in {"'s", "’s"}:
         i += 1
     out: list[_Found] = []
-    if i + 2 < len(toks) and toks[i].text == "(":
+    if i + 2 < len(toks) and toks[i].text in BRACKETS:
         other = frame.mention(i + 1)
         if other is not None and frame.mention_last[frame.mention_at[i + 1]] + 1 < len(toks):
             close = frame.mention_last[frame.mention_at[i + 1]] + 1
-            if toks[close].text == ")" and other.text != m.text and frame.is_actor_mention(other):
+            closed = toks[close].text == BRACKETS[toks[i].text]  # "Daesh [Islamic State]": an editor's gloss
+            if closed and other.text != m.text and frame.is_actor_mention(other):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), i))
-        elif other is None:
+        elif other is None and toks[i].text == "(":
             out.extend(_Found("alias_of", frame.arg(m), a, i) for a in _bracketed_name(frame, i))
     i = frame.mention_last[k] + 1
     j = i + 1 if i < len(toks) and toks[i].text in {",", "("} else i  # "Daesh (also known as ISIL)"
+    if m.type == "PERSON" and j + 1 < len(toks) and toks[j].pos == "NUM" and toks[j + 1].text == ",":
+        j += 2  # "Letts, 23, who was dubbed ...": past the age
+    if j > i and j + 2 < len(toks) and toks[j].text.lower() == "who" and toks[j + 1].pos == "AUX":
+        j += 1  # "who was dubbed", "who has been nicknamed", "who is known as"; not "who called X a liar"
+        while j < len(toks) and toks[j].pos == "AUX" and j - i <= 5:
+            j += 1
     for phrase in pat.alias_phrases:
         words = [w.text.lower() for w in toks[j : j + len(phrase)]]
         if tuple(words) == phrase:
@@ -1627,6 +1708,9 @@ def _aliases(frame: Frame, pat: RelationPatterns, t: Token, k: int) -> list[_Fou
             while n < len(toks) and toks[n].text in {"the", "\u201c", '"', "'"}:
                 n += 1
             other = frame.mention(n) if n < len(toks) else None
+            end = frame.mention_last[frame.mention_at[n]] + 1 if other is not None else len(toks)
+            if end < len(toks) and toks[end].text in {"'s", "’s"}:
+                break  # "who was called Sam Hill's friend": a description through another name
             if frame.is_actor_mention(other) and other is not None and (phrase != ("or",) or other.type == m.type):
                 out.append(_Found("alias_of", frame.arg(m), frame.arg(other), j))
             break
@@ -1702,7 +1786,55 @@ def _backers(frame: Frame, t: Token) -> list[_Found]:
         for a in frame.actor_args(c.i)
         if (m := _mention_of(frame, a)) is not None and frame.is_actor_mention(m)
     ]
-    return [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
+    found = [_Found("supports", n, o, t.i) for n in named for o in owners if o.entity is None or o.entity != n.entity]
+    return found or _backer_listed(frame, t)
+
+
+def _backer_listed(frame: Frame, t: Token) -> list[_Found]:
+    """ "Assad and his main foreign backer, Russian president Vladimir Putin, ...", "Assad, and
+    another key backer, Russia, ...", "the YPG and its backers, the militant PKK": a backer noun
+    coordinated after a named actor, by a possessive that agrees with it or by "another", is that
+    actor's, and the actor named after the comma is the backer, however the parser hung them."""
+    toks = frame.annotation.tokens
+    j = t.i - 1
+    while j >= 0 and toks[j].pos == "ADJ":
+        j -= 1  # "main foreign", "key"
+    if j < 2 or toks[j].text.lower() not in {"his", "her", "its", "their", "another"}:
+        return []
+    if toks[j - 1].text != "and":
+        return []
+    owner_end = j - 3 if toks[j - 2].text == "," else j - 2
+    owner = frame.mention(owner_end) if owner_end >= 0 else None
+    if (
+        owner is None
+        or not frame.is_actor_mention(owner)
+        or frame.mention_last[frame.mention_at[owner_end]] != owner_end
+    ):
+        return []
+    word = toks[j].text.lower()
+    person = owner.type == "PERSON"
+    if (word in {"his", "her"} and not person) or (word == "its" and person):
+        return []  # "Assad and its backers": the possessive is someone else's
+    k = t.i + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return []
+    k += 1
+    while (
+        k < len(toks)
+        and k - t.i <= 5
+        and (
+            toks[k].pos in {"DET", "ADJ", "NOUN"}
+            and (frame.mention_at[k] < 0 or (toks[k].pos == "ADJ" and frame.mention_last[frame.mention_at[k]] == k))
+        )
+    ):
+        k += 1  # "the militant", "Russian president"
+    backer = frame.mention(k) if k < len(toks) else None
+    if backer is None or not frame.is_actor_mention(backer) or backer.entity == owner.entity:
+        return []
+    end = frame.mention_last[frame.mention_at[k]]
+    if end + 1 < len(toks) and toks[end + 1].text not in {",", ")", "–"} and toks[end + 1].pos not in {"AUX", "VERB"}:
+        return []
+    return [_Found("supports", frame.arg(backer), frame.arg(owner), t.i)]
 
 
 def _listed_places(frame: Frame, pat: RelationPatterns, prep: Token) -> list[_Found]:
@@ -2020,6 +2152,8 @@ def _verb(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if passive and control and not held:
         held = [o for o in objects if _is_place_arg(frame, o)]
         objects = [o for o in objects if not _is_place_arg(frame, o)]
+    if control and any(c.dep == "neg" for c in kids):
+        return out  # "the last area not controlled by the regime": no one's hold
     if control and not held and t.dep in {"acl", "relcl"} and t.tag == "VBN":
         # "the largest city controlled by Daesh": the place the participle describes
         held = _held_place(frame, t.head)
@@ -2330,10 +2464,16 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     if left and rtype == "leads" and frame.tok(t.head).lemma.lower() == "under":
         # "areas under IS control", "Mosul, which is still under IS control"
         return [_Found("leads", h, p, t.i) for h in left for p in _under(frame, frame.tok(t.head))]
+    owner = next((c for c in frame.kids(t.i) if c.i < t.i and c.dep == "poss" and is_pronoun(c)), None)
     swap = False
     own = bool(left)
     if not left:
         left = _clause_subjects(frame, t.i)
+        if owner is not None:
+            # "Erdoğan has clashed with the US over its support for the Kurds": a possessive that
+            # cannot stand for the clause's subject ("its" for a person, "his" for a state) says
+            # the act is someone else's
+            left = [a for a in left if _agrees(frame, owner, a)]
         # "with the support of X, the SDF ...": X supports the clause's subject
         head = frame.tok(t.head)
         swap = t.dep == "pobj" and head.lemma.lower() == "with" and rtype in {"supports", "leads"}
@@ -2386,6 +2526,17 @@ def _noun(frame: Frame, ont: RelationOntology, pat: RelationPatterns, t: Token) 
     return out
 
 
+def _agrees(frame: Frame, pronoun: Token, a: Arg) -> bool:
+    """Whether a possessive pronoun can stand for the side ``a``: "his"/"her" for a person,
+    "its" for anyone but a person ("their" for anyone)."""
+    m = _mention_of(frame, a)
+    person = m is not None and m.type == "PERSON"
+    w = pronoun.text.lower()
+    if w in {"his", "her"}:
+        return person
+    return not person if w == "its" else True
+
+
 def _against(frame: Frame, ont: RelationOntology, pat: RelationPatterns, prep: Token) -> list[_Found]:
     """ "Iraqi forces maintained their positions against ISIL fighters", "the use of chemical
     weapons against the SDF", "strike missions against ISIL": an actor after "against" fights the
@@ -2418,10 +2569,36 @@ def _held_place(frame: Frame, i: int) -> list[Arg]:
             found = _held_place(frame, subject.i)
             if found:
                 return found
+    named = _named_before_place_noun(frame, i)
+    if named is not None:
+        return [frame.arg(named)]
     found = _territory(frame, i) or _common_place(frame, i)
     if found or frame.tok(i).lemma.lower() not in patterns().controlled_nouns:
         return found
     return [frame.span_arg(*_phrase(frame, i))]
+
+
+def _named_before_place_noun(frame: Frame, i: int) -> Mention | None:
+    """ "Raqqa, a town held by Isis", "Baghuz, the last village controlled by the group": the
+    named place a place noun describes after a comma, in apposition or where the parser hung the
+    noun elsewhere."""
+    t = frame.tok(i)
+    if t.pos != "NOUN" or t.lemma.lower() not in patterns().place_nouns or frame.mention_at[i] >= 0:
+        return None
+    if t.dep == "appos" and frame.is_place_mention(frame.mention(t.head)):
+        return frame.mention(t.head)
+    first = frame.annotation.subtree(i)[0].i
+    if first < 2 or frame.tok(first - 1).text != ",":
+        return None
+    m = frame.mention(first - 2)
+    if m is None or not frame.is_place_mention(m) or frame.mention_last[frame.mention_at[first - 2]] != first - 2:
+        return None
+    named = frame.tok(first - 2)
+    if named.dep == "pobj" and frame.tok(named.head).head != named.head:
+        inside = frame.tok(frame.tok(named.head).head)  # "Idlib province in north-west Syria, the last area ...":
+        if frame.is_place_mention(frame.mention(inside.i)) or inside.lemma.lower() in patterns().place_nouns:
+            return None  # the noun may describe either place
+    return m
 
 
 def _under(frame: Frame, under: Token) -> list[Arg]:
@@ -2478,6 +2655,8 @@ def _role_noun(frame: Frame, ont: RelationOntology, t: Token) -> list[_Found]:
         holders = named
     elif t.dep == "attr" and head.pos in {"AUX", "VERB"}:
         holders = frame.subjects(head.i)[0]
+    elif lemma == "member" and not any(c.i < t.i and c.dep not in {"det", "nummod"} for c in frame.kids(t.i)):
+        return out  # "members of the SDF questioned him": the phrase is the group's people, no tie
     else:
         holders = [frame.span_arg(*_phrase(frame, t.i))]
     return out + [_Found(rtype, h, g, t.i) for h in holders for g in groups]

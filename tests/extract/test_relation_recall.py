@@ -416,3 +416,119 @@ def test_places_listed_after_a_common_noun_of_no_place_lie_nowhere(extracted: Ex
 )
 def test_who_has_a_force_in_a_place_operates_there(extracted: Extract, text: str, expected: set) -> None:
     assert expected <= triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Alan Burke, who doubles as a minister at the Foreign Office and at the Home Office, spoke.",
+            {("member_of", "Alan Burke", "Foreign Office"), ("member_of", "Alan Burke", "Home Office")},
+        ),
+    ],
+)
+def test_one_who_doubles_as_a_post_at_two_bodies_belongs_to_both(extracted: Extract, text: str, expected: set) -> None:
+    assert expected <= triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_an_office_as_written_leaves_no_dangling_conjunction(extracted: Extract) -> None:
+    x = extracted("Alan Burke, a lecturer at Oxford University and at the London School of Economics, spoke.")
+    roles = {r.object.text for r in x.relations if r.type == "has_role"}
+    assert roles and not any(role.endswith(" and") for role in roles)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Omar Aziz, 40, from Tikrit, in Iraq, was another.", ("located_in", "Tikrit", "Iraq"), None),
+        ("She moved from London to Paris, in France, last year.", ("located_in", "Paris", "France"), None),
+        ("There were attacks in Paris, in Rome and in Oslo last year.", None, ("located_in", "Paris", "Rome")),
+    ],
+)
+def test_a_place_set_off_by_a_comma_and_in_lies_in_the_next(
+    extracted: Extract, text: str, expected: tuple | None, absent: tuple | None
+) -> None:
+    found = triples(extracted(text))
+    assert (expected is None or expected in found) and (absent is None or absent not in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maduro and his main foreign backer, Russian president Vladimir Putin, are responsible for the crisis.",
+            ("supports", "Vladimir Putin", "Maduro"),
+        ),
+        (
+            "Maduro, and another key backer, Cuba, have tried to cast Venezuela as stable.",
+            ("supports", "Cuba", "Maduro"),
+        ),
+    ],
+)
+def test_a_backer_coordinated_after_an_actor_is_its_backer(extracted: Extract, text: str, expected: tuple) -> None:
+    assert expected in triples(extracted(text))
+
+
+@pytest.mark.slow
+def test_a_possessive_that_does_not_agree_makes_no_backer(extracted: Extract) -> None:
+    found = triples(extracted("Maduro and its backers, Cuba, are to blame."))
+    assert ("supports", "Cuba", "Maduro") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed, 30, who was dubbed “Jihadi Tom” by the tabloids, said he was innocent.",
+        "Tom Reed, who was nicknamed “Jihadi Tom”, said he was innocent.",
+        "Tom Reed, who is known as “Jihadi Tom”, said he was innocent.",
+    ],
+)
+def test_a_name_someone_is_dubbed_is_an_alias(extracted: Extract, text: str) -> None:
+    assert ("alias_of", "Tom Reed", "Jihadi Tom") in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed, who called Sam Hill a liar, said he was innocent.",
+        "Tom Reed, who was called Sam Hill's friend, spoke.",
+    ],
+)
+def test_a_name_called_by_someone_or_through_a_possessive_is_no_alias(extracted: Extract, text: str) -> None:
+    assert not any(r.type == "alias_of" for r in extracted(text).relations)
+
+
+@pytest.mark.slow
+def test_a_name_glossed_in_square_brackets_is_an_alias(extracted: Extract) -> None:
+    x = extracted("If we do so, we risk Daesh [Islamic State] re-establishing a foothold.")
+    assert ("alias_of", "Daesh", "Islamic State") in triples(x)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands fled Raqqa, a town held by Isis.",
+        "Thousands streamed out of Raqqa, the last town held by Isis in the east of Syria.",
+    ],
+)
+def test_a_named_place_described_as_held_by_a_group_is_led_by_it(extracted: Extract, text: str) -> None:
+    assert ("leads", "Isis", "Raqqa") in triples(extracted(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters may move to Idlib province in north-west Syria, the last area not controlled by Assad's regime.",
+        "Fighters may move to Idlib province in Syria, the last area held by rebels.",
+    ],
+)
+def test_no_hold_for_a_negated_control_or_a_place_noun_after_two_places(extracted: Extract, text: str) -> None:
+    assert not any(r.type == "leads" for r in extracted(text).relations)
