@@ -68,6 +68,8 @@ _RELATIVES = frozenset({"that", "which", "who", "whom"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 _MIN_QUOTE_TOKENS = 4
 """A quotation without a cue this short is a scare quote or a title, not a claim."""
+GERUND_PREPOSITIONS = frozenset({"despite", "with", "without", "amid", "after", "before"})
+"""Prepositions whose object a following gerund of saying has for subject ("despite X saying")."""
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 _NP_POS = frozenset({"DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "SPACE"})
 _AUTHOR_TYPES = frozenset({"ORG", "PERSON", "NORP", "OTHER"})
@@ -1068,6 +1070,8 @@ class _Finder:
 
     def _subject(self, t: Token) -> int | None:
         tokens = self.tokens
+        if (before := self._gerund_subject(t)) is not None:
+            return before
         k = t.i
         for _ in range(4):
             if tokens[k].dep == "acl" and tokens[k].head != k and tokens[tokens[k].head].pos in _SPEAKER_POS:
@@ -1101,6 +1105,18 @@ class _Finder:
             else:
                 break
         return self._misparsed_subject(t.i)
+
+    def _gerund_subject(self, t: Token) -> int | None:
+        """ "despite Syria's Kurds saying they ...", "with officials saying ...": a gerund right
+        after the object of a preposition has that noun as its subject, however the parser hung
+        the gerund (often on the main verb, whose subject says nothing here)."""
+        tokens = self.tokens
+        if t.tag != "VBG" or t.i == 0:
+            return None
+        n = tokens[t.i - 1]
+        if n.dep != "pobj" or n.pos not in _SPEAKER_POS or n.head == n.i:
+            return None
+        return n.i if tokens[n.head].text.lower() in GERUND_PREPOSITIONS else None
 
     def _misparsed_subject(self, v: int) -> int | None:
         """The subject of a verb the parse left without one, when a name before it was read as

@@ -516,3 +516,21 @@ def test_what_a_speaker_calls_a_thing_is_its_claim(extracted: Extracted, text: s
     c = claim_with(x, content)
     assert c.text.startswith(content[:12]) and "what" not in c.text
     assert c.speaker is not None and c.speaker.text == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Ankara distrusts the militias despite the Kurdish leaders saying they want no state of their own.",
+         "they want no state", "the Kurdish leaders"),
+        ("The talks ended with officials saying a deal was close.", "a deal was close", "officials"),
+    ],
+)  # fmt: skip
+def test_a_gerund_after_a_prepositions_object_is_said_by_it(
+    extracted: Extracted, text: str, content: str, speaker: str
+) -> None:
+    """ "despite X saying", "with X saying": X says it, not the main clause's subject."""
+    x = extracted(text)
+    c = claim_with(x, content)
+    assert c.speaker is not None and c.speaker.text == speaker
