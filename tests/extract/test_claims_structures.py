@@ -534,3 +534,11 @@ def test_a_gerund_after_a_prepositions_object_is_said_by_it(
     x = extracted(text)
     c = claim_with(x, content)
     assert c.speaker is not None and c.speaker.text == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verb", ["whispers", "shouted", "pleaded"])
+def test_a_verb_of_the_manner_of_speaking_attributes_a_quotation(extracted: Extracted, verb: str) -> None:
+    x = extracted(f"The girl came home in May. “They took everything we had,” she {verb}, as her aunt held her.")
+    c = claim_with(x, "They took everything")
+    assert c.speaker is not None and c.speaker.text == "she"
