@@ -1072,6 +1072,16 @@ class _Finder:
         tokens = self.tokens
         if (before := self._gerund_subject(t)) is not None:
             return before
+        inverted = [
+            c
+            for c in self.a._children[t.i]
+            if c > t.i
+            and tokens[c].dep == "nsubj"
+            and _left_edge(self.a, c) == t.i + 1
+            and tokens[c].pos in _SPEAKER_POS
+        ]
+        if inverted:
+            return inverted[0]  # "..., said Ghassan Mediah, who heads ...": the name after the verb, whatever precedes
         k = t.i
         for _ in range(4):
             if tokens[k].dep == "acl" and tokens[k].head != k and tokens[tokens[k].head].pos in _SPEAKER_POS:

@@ -542,3 +542,15 @@ def test_a_verb_of_the_manner_of_speaking_attributes_a_quotation(extracted: Extr
     x = extracted(f"The girl came home in May. “They took everything we had,” she {verb}, as her aunt held her.")
     c = claim_with(x, "They took everything")
     assert c.speaker is not None and c.speaker.text == "she"
+
+
+@pytest.mark.slow
+def test_the_name_after_an_inverted_cue_is_the_speaker(extracted: Extracted) -> None:
+    """ "..., many of them from the south, said Leila Haddad": the parser may make "many" a
+    subject too; the name right after the verb is who spoke."""
+    x = extracted(
+        "Some 9,000 people have arrived this month, many of them from the south, said Leila Haddad, "
+        "who runs the clinic."
+    )
+    c = claim_with(x, "9,000 people have arrived")
+    assert c.speaker is not None and c.speaker.text == "Leila Haddad"
