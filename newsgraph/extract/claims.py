@@ -1804,7 +1804,7 @@ def find_claims(annotation: Annotation, x: Extraction) -> tuple[Claim, ...]:
         if d.cue is not None:
             s, e = tokens[d.cue[0]].start, tokens[d.cue[1]].end
             cue = Span(start=s, end=e, text=text[s:e])
-        modality = d.cue_modality or modality_of_tokens(annotation, d.first, d.last + 1, text_end=d.end)
+        modality = d.cue_modality or modality_of_tokens(annotation, d.first, d.last + 1, text_end=d.end, said=True)
         claims.append(
             Claim(
                 id=f"c{n}",

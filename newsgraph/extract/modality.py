@@ -114,11 +114,15 @@ def modality_of(annotation: Annotation, start: int, end: int) -> str:
     return modality_of_tokens(annotation, first, last, text_end=end)
 
 
-def modality_of_tokens(annotation: Annotation, first: int, last: int, text_end: int | None = None) -> str:
+def modality_of_tokens(
+    annotation: Annotation, first: int, last: int, text_end: int | None = None, said: bool = False
+) -> str:
     """The modality of tokens ``[first, last)``.
 
     ``text_end`` (a character offset) lets a "?" just past the last token count, as in a
-    quotation that closes after its question mark.
+    quotation that closes after its question mark. ``said``: the tokens are what someone says, so
+    a negation inside them is part of what is asserted ("“We will not leave,” he said" asserts
+    that they will not leave); only a cue negates a claim ("denied that ...").
     """
     if first >= last:
         return "asserted"
@@ -135,7 +139,7 @@ def modality_of_tokens(annotation: Annotation, first: int, last: int, text_end: 
         in_main = i in main
         if in_main and t.dep in ("aux", "auxpass") and lower in lex.modals:
             found.add(lex.modals[lower])
-        elif in_main and _negates(t, lower, lemma, lex):
+        elif in_main and not said and _negates(t, lower, lemma, lex):
             found.add("negated")
         if lower in lex.conditional_markers and t.dep == "mark" and lower != "whether":
             found.add("speculative")

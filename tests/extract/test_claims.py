@@ -262,7 +262,9 @@ def test_reported_speech_with_speaker_and_cue(
     [
         ("The agency said that the strike could delay the vote.", "the strike could delay", "hedged"),
         ("The ministry denied that its forces had entered the village.", "its forces had entered", "negated"),
-        ("The governor said the army did not fire on the crowd.", "the army did not fire", "negated"),
+        # a negation inside what is said is what the speaker asserts (the act itself is negated)
+        ("The governor said the army did not fire on the crowd.", "the army did not fire", "asserted"),
+        ("“We will not leave,” the commander said.", "We will not leave", "asserted"),
         ("The mayor said that the plant would close if funding ran out.", "the plant would close", "speculative"),
         ("The senator asked whether the funds had been returned.", "the funds had been returned", "question"),
         ("The mayor said that the plant closed in May.", "the plant closed in May", "asserted"),
