@@ -46,7 +46,7 @@ def apply_context(doc: Doc) -> None:
     spans = _described_places(spans)
     spans = _places_by_use(doc, spans)
     spans = _places_after_nouns(doc, spans)
-    spans = _people_by_role(doc, spans)
+    spans = _people_by_role(doc, _people_read_as_places(doc, spans))
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
     store(doc, _parts_of_states(doc, _named_by_people(doc, _consistent(doc, spans))))
@@ -200,6 +200,8 @@ def _role_beside(doc: Doc, s: Span) -> bool:
     nouns = word_list("person_nouns")
     if s.start >= 2 and doc[s.start - 1].text == "," and doc[s.start - 2].lower_ in nouns:
         return True
+    if _noun_of_name_before(doc, s, nouns):
+        return True
     root = s.root
     head = root.head
     if root.dep_ == "appos" and head.i < s.start and head.lemma_.lower() in nouns and head.pos_ == "NOUN":
@@ -208,6 +210,64 @@ def _role_beside(doc: Doc, s: Span) -> bool:
     if s.end < len(doc) and doc[s.end].text == "," and any(c.lemma_.lower() in nouns for c in after):
         return True
     return _apposed(doc, s, nouns)
+
+
+ROLE_PREPOSITIONS = frozenset({"for", "to", "of", "at", "in", "on"})
+"""Prepositions that tie a person noun to the name it serves (``envoy for Syria``, ``ambassador to
+the US``, ``director of Human Rights Watch``)."""
+
+
+def _noun_of_name_before(doc: Doc, s: Span, nouns: frozenset[str]) -> bool:
+    """``the UN special envoy for Syria, Staffan de Mistura``: before the comma a person noun with
+    its complement, a preposition and a capitalised name (``the`` allowed before it)."""
+    k = s.start - 2
+    if k < 1 or doc[s.start - 1].text != ",":
+        return False
+    first = k
+    while first >= 0 and s.start - 1 - first <= 6 and doc[first].text[:1].isupper() and doc[first].is_alpha:
+        first -= 1
+    if first == k:
+        return False
+    if doc[first].lower_ == "the":
+        first -= 1
+    return (
+        first >= 1
+        and doc[first].lower_ in ROLE_PREPOSITIONS
+        and doc[first - 1].lower_ in nouns
+        and doc[first - 1].pos_ == "NOUN"
+    )
+
+
+def _people_read_as_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``Jamal Khashoggi`` read as two places (``Jamal``, ``Khashoggi``) or as one: two or three
+    capitalised words, tagged place by the model alone, side by side on one line, the first a given
+    name (``given_names_*``), that the gazetteer knows as no place (whole or in part), are a
+    person's name."""
+    given = word_list("given_names_male") | word_list("given_names_female")
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    skip: set[int] = set()
+    for s in sorted(spans, key=lambda x: x.start):
+        if s.start in skip:
+            continue
+        run = [s]
+        while run[-1].end in by_start and len(by_start[run[-1].end]) + sum(len(r) for r in run) <= 3:
+            run.append(by_start[run[-1].end])
+        end = run[-1].end
+        words = doc[s.start : end]
+        if (
+            2 <= len(words) <= 3
+            and all(r.label_ in PLACE_LABELS and r.id_ not in TRUSTED and not r.kb_id_ for r in run)
+            and s[0].lower_ in given
+            and all(t.is_alpha and t.text[:1].isupper() and t.whitespace_ in (" ", "") for t in words[:-1])
+            and all(t.text[:1].isupper() for t in words)
+            and not any(_known_place(x) for x in (words.text, *(r.text for r in run)))
+        ):
+            out.append(make(doc, s.start, end, "PERSON", "context"))
+            skip.update(r.start for r in run[1:])
+            continue
+        out.append(s)
+    return out
 
 
 def _apposed(doc: Doc, s: Span, nouns: frozenset[str]) -> bool:
