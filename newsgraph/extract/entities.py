@@ -269,8 +269,9 @@ def _kind(
         return known
     if main == "PERSON":
         # "the state news agency Sana": a name the tagger read as a person's, cued as an outlet
+        # "the rock band Pink Floyd", "the legal nonprofit Reprieve": no person is cued so
         cued = _cued_kind(members, annotation, by_end)
-        return cued if cued in ("media", "group") else "person"
+        return cued or "person"
     if main in ("GPE", "LOC", "FAC"):
         return "place"
     if main != "ORG":
@@ -280,6 +281,8 @@ def _kind(
         return cued
     if known == "organization":
         return known
+    if _outlet_named(name):
+        return "media"
     if any(_outlet_noun_after(annotation.text, f.mention.end) for f in members):
         return "media"
     if _given_name_first(name):
@@ -300,6 +303,14 @@ def _outlet_noun_after(text: str, end: int) -> bool:
     """Whether the word right after a name makes it an outlet's ("a Guardian reporter")."""
     m = _NEXT_WORD.match(text[end : end + 24])
     return m is not None and m.group(1) in word_list("media_after")
+
+
+def _outlet_named(name: str) -> bool:
+    """``Guardian`` for ``The Guardian``: an outlet the gazetteer lists with its article, written
+    without it (the gazetteer's names match as written)."""
+    bare = ARTICLE.sub("", name)
+    entry = entry_named(f"The {bare}") if bare == name else None
+    return entry is not None and entry.kind == "media"
 
 
 def _given_name_first(name: str) -> bool:

@@ -10,7 +10,7 @@ from newsgraph.annotate import Annotation
 from newsgraph.annotate.parsed import NamedSpan
 from newsgraph.extract.entities import _given_names_as_people, find_entities
 from newsgraph.extract.mentions import Found
-from newsgraph.records import Document, Entity, Mention
+from newsgraph.records import Document, Entity, Extraction, Mention
 
 pytestmark = pytest.mark.slow
 
@@ -283,3 +283,25 @@ def test_a_given_name_read_as_a_place_is_the_person_named_in_full() -> None:
     # two people who share the name: no one
     two = [_found(0, "Amina Wanjiru", "PERSON"), _found(1, "Amina Otieno", "PERSON"), _found(2, "Amina", "GPE")]
     assert _given_names_as_people(two)[2].mention.type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Last year the rock band Velvet Harbour played a concert for the refugees.", "Velvet Harbour", "organization"),
+        ("Lawyers at the legal nonprofit Fairwitness said the boys were safe.", "Fairwitness", "organization"),
+    ],
+)
+def test_a_cue_before_a_name_types_it_even_when_read_as_a_person(
+    extracted: Callable[..., Extraction], text: str, name: str, kind: str
+) -> None:
+    kinds = {e.name: e.kind for e in extracted(text).entities}
+    assert kinds.get(name) == kind
+
+
+def test_an_outlet_written_without_its_article() -> None:
+    from newsgraph.extract.entities import _outlet_named
+
+    assert _outlet_named("Guardian")
+    assert not _outlet_named("Guardians")
+    assert not _outlet_named("Parliament")
