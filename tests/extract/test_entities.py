@@ -314,3 +314,16 @@ def test_a_surname_read_as_an_organisation_is_the_person_named_in_full() -> None
     # an organisation the gazetteer lists keeps its type ("Hamas" beside a person "Ali Hamas")
     listed = [_found(0, "Ali Hamas", "PERSON"), _found(1, "Hamas", "ORG")]
     assert _given_names_as_people(listed)[1].mention.type == "ORG"
+
+
+def test_a_surname_with_a_capitalised_particle_is_the_person_named_in_full() -> None:
+    """ "De Montevani" opening a sentence, "Bin Rashed" after "Khalid bin Rashed": one person."""
+    from newsgraph.extract.entities import _group
+
+    found = [
+        _found(0, "Alessandro de Montevani", "PERSON"),
+        _found(1, "De Montevani", "PERSON"),
+        _found(2, "Khalid bin Rashed", "PERSON"),
+        _found(3, "Bin Rashed", "PERSON"),
+    ]
+    assert _group(found) == [[0, 1], [2, 3]]
