@@ -543,6 +543,10 @@ def _correct(span: Span) -> Span | None:
         and span.id_ not in TRUSTED
     ):
         return relabel(span, "GPE", "context", "")  # "Near Al Shadaddi, one strike ...": no person is near
+    if span.id_ not in TRUSTED:
+        trimmed = _without_count_or_day(span)
+        if trimmed is not span:
+            return trimmed
     roles = load_roles()
     if roles.role_of.get(span.text.lower()) is not None:
         return None  # a title alone ("Mr", "President") is not a name
@@ -572,6 +576,24 @@ def _correct(span: Span) -> Span | None:
             and (span.end == len(doc) or doc[span.end].text not in ("'s", "’s"))
         ):
             return relabel(span, "GPE", "context")
+    return span
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+DAY_PREPOSITIONS = frozenset({"on", "by", "until", "since", "from", "last", "this", "next"})
+
+
+def _without_count_or_day(span: Span) -> Span:
+    """The model's name with a count or a day taken in: ``850 Britons`` is a people (the number
+    counts them, no organisation is so named), ``the Commons on Monday`` names the Commons."""
+    doc = span.doc
+    if len(span) >= 2 and span[0].like_num:
+        entry = entry_named(span[1:].text)
+        if entry is not None and entry.kind == "nationality":
+            return make(doc, span.start + 1, span.end, "NORP", "context", entry.key)
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].lower_ in DAY_PREPOSITIONS and doc[k + 1].lower_ in WEEKDAYS:
+            return relabel(doc[span.start : k], span.label_, "context")
     return span
 
 

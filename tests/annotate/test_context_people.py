@@ -51,3 +51,21 @@ def test_a_name_after_a_person_noun_and_its_complement(nlp, text: str, name: str
     doc = nlp(text)
     span = _span(doc, name, "ORG")
     assert _noun_of_name_before(doc, span, word_list("person_nouns")) is expected
+
+
+def test_a_count_before_a_people_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.annotate.context import _without_count_or_day
+
+    doc = nlp("Officials think the 300 Syrians held there could go home.")
+    cut = _without_count_or_day(_span(doc, "300 Syrians", "ORG"))
+    assert (cut.text, cut.label_, cut.kb_id_) == ("Syrians", "NORP", "iso:SY")
+
+
+def test_a_weekday_is_no_part_of_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.annotate.context import _without_count_or_day
+
+    doc = nlp("The rift was plain in the Bundestag on Tuesday when the minister spoke.")
+    cut = _without_count_or_day(_span(doc, "Bundestag on Tuesday", "ORG"))
+    assert (cut.text, cut.label_) == ("Bundestag", "ORG")
+    kept = _span(doc, "Bundestag", "ORG")
+    assert _without_count_or_day(kept) is kept
