@@ -266,6 +266,8 @@ def _kind(
         else:
             known = KIND_OF_ENTRY.get(entry.kind, known)
             break
+    if not known and _doctrine(name):
+        return "other"  # "Bin Ladenism", "neo-Ottomanism": a doctrine is no actor
     if main != "PERSON" and known != "state" and _names_a_state(named):
         return "state"  # a country is a state whatever span the model drew for it
     if known in ("state", "igo", "media", "group", "place"):
@@ -306,6 +308,13 @@ def _outlet_noun_after(text: str, end: int) -> bool:
     """Whether the word right after a name makes it an outlet's ("a Guardian reporter")."""
     m = _NEXT_WORD.match(text[end : end + 24])
     return m is not None and m.group(1) in word_list("media_after")
+
+
+def _doctrine(name: str) -> bool:
+    """A doctrine or movement named after a person, a people or a place (``Bin Ladenism``,
+    ``neo-Ottomanism``, ``Gaullism``): one or two words, the last ending in ``-ism``."""
+    words = [w for w in re.split(r"[\s-]+", ARTICLE.sub("", name)) if w]
+    return 1 <= len(words) <= 2 and len(words[-1]) >= 6 and words[-1].lower().endswith(("ism", "isms"))
 
 
 def _outlet_named(name: str) -> bool:

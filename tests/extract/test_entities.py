@@ -327,3 +327,25 @@ def test_a_surname_with_a_capitalised_particle_is_the_person_named_in_full() -> 
         _found(3, "Bin Rashed", "PERSON"),
     ]
     assert _group(found) == [[0, 1], [2, 3]]
+
+
+@pytest.mark.parametrize(
+    ("name", "doctrine"),
+    [
+        ("Bin Ladenism", True),
+        ("neo-Ottomanism", True),
+        ("Gaullism", True),
+        ("Islam", False),
+        ("Tourism Ministry", False),
+    ],
+)
+def test_a_doctrine_is_no_actor(name: str, doctrine: bool) -> None:
+    from newsgraph.extract.entities import _doctrine
+
+    assert _doctrine(name) is doctrine
+
+
+def test_a_doctrine_named_after_a_person_gives_no_entity(extracted: Callable[..., Extraction]) -> None:
+    text = "Critics said the creed of Khamisism had spread, though Khalid Hamid denied it."
+    names = {e.name for e in extracted(text).entities}
+    assert "Khamisism" not in names
