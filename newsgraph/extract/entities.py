@@ -74,7 +74,7 @@ def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
 def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""
     found = _given_names_as_people(find_mentions(annotation))
-    groups = _group(found)
+    groups = _group(found, annotation.text)
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
     by_end = {f.mention.end: f for f in found}
@@ -151,8 +151,9 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", text) if w and w.lower() not in fw and w[0].isalpha()).upper()
 
 
-def _group(found: list[Found]) -> list[list[int]]:
+def _group(found: list[Found], text: str = "") -> list[list[int]]:
     sets = _Sets(len(found))
+    _bracketed_names(sets, found, text)
     first_of: dict[tuple[str, str], int] = {}
     for i, f in enumerate(found):
         key = f.span.kb_id
@@ -195,6 +196,24 @@ def _group(found: list[Found]) -> list[list[int]]:
     for i in range(len(found)):
         groups.setdefault(sets.find(i), []).append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _bracketed_names(sets: _Sets, found: list[Found], text: str) -> None:
+    """``the Tahrir al-Sham (HTS)``: a listed name and, in brackets right after it, a listed name
+    of the same kind are one thing, though the lists give them two keys (the curated
+    ``Hayat Tahrir al-Sham``/``HTS`` and a sanctions list's ``Tahrir al-Sham``)."""
+    by_start = {f.mention.start: i for i, f in enumerate(found)}
+    for i, f in enumerate(found):
+        j = by_start.get(f.mention.end + 2)
+        if (
+            j is None
+            or text[f.mention.end : f.mention.end + 2] != " ("
+            or text[found[j].mention.end : found[j].mention.end + 1] != ")"
+        ):
+            continue
+        a, b = entry_for_key(f.span.kb_id), entry_for_key(found[j].span.kb_id)
+        if a is not None and b is not None and a.kind == b.kind and a.kind in ("group", "organization", "igo", "media"):
+            sets.union(i, j)
 
 
 def _first_names(sets: _Sets, people: list[int], full: list[int], words_of: dict[int, list[str]]) -> None:

@@ -349,3 +349,26 @@ def test_a_doctrine_named_after_a_person_gives_no_entity(extracted: Callable[...
     text = "Critics said the creed of Khamisism had spread, though Khalid Hamid denied it."
     names = {e.name for e in extracted(text).entities}
     assert "Khamisism" not in names
+
+
+def test_two_listed_names_written_name_then_bracket_are_one() -> None:
+    """The lists key ``Tahrir al-Sham`` (a sanctions list) and ``HTS`` (curated) apart; written
+    ``Tahrir al-Sham (HTS)`` they are one group. Two names of different kinds stay apart."""
+    from newsgraph.extract.entities import _group
+
+    text = "Fighters of the Tahrir al-Sham (HTS) took the town; the UN (HTS) said so."
+
+    def listed(name: str, key: str, k: int) -> Found:
+        start = text.index(name)
+        span = NamedSpan(start, start + len(name), name, "ORG", k, k + 1, "gazetteer", key)
+        return Found(Mention(f"m{k}", start, start + len(name), name, "ORG"), span)
+
+    second = text.index("HTS", text.index("UN"))
+    later = NamedSpan(second, second + 3, "HTS", "ORG", 9, 10, "gazetteer", "group:hayat-tahrir-al-sham")
+    found = [
+        listed("Tahrir al-Sham", "ofac:16937", 0),
+        listed("HTS", "group:hayat-tahrir-al-sham", 1),
+        listed("UN", "igo:united-nations", 2),
+        Found(Mention("m3", second, second + 3, "HTS", "ORG"), later),
+    ]
+    assert _group(found, text) == [[0, 1, 3], [2]]
