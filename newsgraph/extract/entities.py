@@ -151,6 +151,9 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", text) if w and w.lower() not in fw and w[0].isalpha()).upper()
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‐](?=\w{3})")
+
+
 def _group(found: list[Found], text: str = "") -> list[list[int]]:
     sets = _Sets(len(found))
     _bracketed_names(sets, found, text)
@@ -170,6 +173,9 @@ def _group(found: list[Found], text: str = "") -> list[list[int]]:
     for j in full:
         for k in range(1, len(words_of[j])):
             ending.setdefault(tuple(w.lower() for w in words_of[j][-k:]), []).append(j)
+        bare = _ARABIC_ARTICLE.sub("", words_of[j][-1])  # "Assad" alone for "Bashar al-Assad"
+        if bare != words_of[j][-1]:
+            ending.setdefault((bare.lower(),), []).append(j)
     for i in people:
         fuller = {sets.find(j) for j in ending.get(tuple(w.lower() for w in words_of[i]), ())}
         if len(fuller) == 1:

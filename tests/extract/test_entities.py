@@ -372,3 +372,13 @@ def test_two_listed_names_written_name_then_bracket_are_one() -> None:
         Found(Mention("m3", second, second + 3, "HTS", "ORG"), later),
     ]
     assert _group(found, text) == [[0, 1, 3], [2]]
+
+
+def test_a_surname_alone_without_its_arabic_article_is_the_person_named_in_full() -> None:
+    """ "Rashidi" after "Omar al-Rashidi": one person; with two al-Rashidis, no one."""
+    from newsgraph.extract.entities import _group
+
+    one = [_found(0, "Omar al-Rashidi", "PERSON"), _found(1, "Rashidi", "PERSON")]
+    assert _group(one) == [[0, 1]]
+    two = [*one, _found(2, "Hafez al-Rashidi", "PERSON")]
+    assert _group(two) == [[0], [1], [2]]
