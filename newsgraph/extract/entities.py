@@ -94,10 +94,9 @@ def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Men
 
 
 def _given_names_as_people(found: list[Found]) -> list[Found]:
-    """ "Shamima" after "Shamima Begum", read by the tagger as a place, or "the Trump
-    administration" read as an organisation: a one-word name tagged GPE, LOC or ORG that opens or
-    closes exactly one person's full name in the document, and that no gazetteer knows (as a
-    place, an organisation or anything else), is that person's name (it joins them)."""
+    """ "Shamima" after "Shamima Begum", read by the tagger as a place: a one-word name tagged
+    GPE or LOC that opens or closes exactly one person's full name in the document, and that no
+    gazetteer knows as a place, is that person's name (it joins them)."""
     people: dict[str, set[str]] = {}
     for f in found:
         words = _words(f.mention.text)
@@ -110,7 +109,7 @@ def _given_names_as_people(found: list[Found]) -> list[Found]:
     for f in found:
         words = _words(f.mention.text)
         if (
-            f.mention.type in ("GPE", "LOC", "ORG")
+            f.mention.type in ("GPE", "LOC")
             and len(words) == 1
             and len(people.get(words[0], ())) == 1
             and not f.span.kb_id

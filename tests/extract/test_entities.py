@@ -307,14 +307,6 @@ def test_an_outlet_written_without_its_article() -> None:
     assert not _outlet_named("Parliament")
 
 
-def test_a_surname_read_as_an_organisation_is_the_person_named_in_full() -> None:
-    """ "the Wanjiru administration", "Wanjiru" tagged ORG: the person named in full elsewhere."""
-    found = [_found(0, "Amina Wanjiru", "PERSON"), _found(1, "Wanjiru", "ORG")]
-    assert [f.mention.type for f in _given_names_as_people(found)] == ["PERSON", "PERSON"]
-    # an organisation the gazetteer lists keeps its type ("Hamas" beside a person "Ali Hamas")
-    listed = [_found(0, "Ali Hamas", "PERSON"), _found(1, "Hamas", "ORG")]
-    assert _given_names_as_people(listed)[1].mention.type == "ORG"
-
 
 def test_a_surname_with_a_capitalised_particle_is_the_person_named_in_full() -> None:
     """ "De Montevani" opening a sentence, "Bin Rashed" after "Khalid bin Rashed": one person."""
