@@ -307,7 +307,6 @@ def test_an_outlet_written_without_its_article() -> None:
     assert not _outlet_named("Parliament")
 
 
-
 def test_a_surname_with_a_capitalised_particle_is_the_person_named_in_full() -> None:
     """ "De Montevani" opening a sentence, "Bin Rashed" after "Khalid bin Rashed": one person."""
     from newsgraph.extract.entities import _group
