@@ -622,18 +622,11 @@ def _consistent(doc: Doc, spans: list[Span]) -> list[Span]:
         else:
             votes[s.text][s.label_] += 1
     # names some use shows to be a place: the gazetteer's place the model also read as one, or a
-    # place by the words around it, or one the model read as a place right after "in", "near" or
-    # "outside" (one name, one kind: "Kobane" is a town in every sentence)
+    # place by the words around it (one name, one kind: "Kobane" is a town in every sentence)
     placed = {
         s.text
         for s in spans
-        if s.label_ in PLACE_LABELS
-        and (
-            s.id_ == "context"
-            or s.kb_id_.startswith("gn:")
-            or _known_place(s.text)
-            or (s.start > 0 and doc[s.start - 1].lower_ in PLACE_PREPOSITIONS)
-        )
+        if s.label_ in PLACE_LABELS and (s.id_ == "context" or s.kb_id_.startswith("gn:") or _known_place(s.text))
     }
     out: list[Span] = []
     for s in spans:

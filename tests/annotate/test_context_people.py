@@ -69,13 +69,3 @@ def test_a_weekday_is_no_part_of_a_name(nlp) -> None:  # type: ignore[no-untyped
     assert (cut.text, cut.label_) == ("Bundestag", "ORG")
     kept = _span(doc, "Bundestag", "ORG")
     assert _without_count_or_day(kept) is kept
-
-
-def test_a_name_the_model_places_after_in_is_a_place_in_every_use(nlp) -> None:  # type: ignore[no-untyped-def]
-    """One use read as a person, one as a place right after "in": the name is a place."""
-    from newsgraph.annotate.context import _consistent
-
-    doc = nlp("The siege of Qarmadun would end soon, officials said. Fighting in Qarmadun went on.")
-    first = make(doc, 3, 4, "PERSON", "model")
-    second = next(make(doc, t.i, t.i + 1, "GPE", "model") for t in doc if t.text == "Qarmadun" and t.i > 4)
-    assert {(s.start, s.label_) for s in _consistent(doc, [first, second])} == {(3, "GPE"), (second.start, "GPE")}
