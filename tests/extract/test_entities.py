@@ -307,19 +307,6 @@ def test_an_outlet_written_without_its_article() -> None:
     assert not _outlet_named("Parliament")
 
 
-def test_a_surname_with_a_capitalised_particle_is_the_person_named_in_full() -> None:
-    """ "De Montevani" opening a sentence, "Bin Rashed" after "Khalid bin Rashed": one person."""
-    from newsgraph.extract.entities import _group
-
-    found = [
-        _found(0, "Alessandro de Montevani", "PERSON"),
-        _found(1, "De Montevani", "PERSON"),
-        _found(2, "Khalid bin Rashed", "PERSON"),
-        _found(3, "Bin Rashed", "PERSON"),
-    ]
-    assert _group(found) == [[0, 1], [2, 3]]
-
-
 @pytest.mark.parametrize(
     ("name", "doctrine"),
     [
