@@ -547,6 +547,9 @@ def _correct(span: Span) -> Span | None:
         trimmed = _without_count_or_day(span)
         if trimmed is not span:
             return trimmed
+        named = _described_person(span)
+        if named is not None:
+            return named
     roles = load_roles()
     if roles.role_of.get(span.text.lower()) is not None:
         return None  # a title alone ("Mr", "President") is not a name
@@ -577,6 +580,23 @@ def _correct(span: Span) -> Span | None:
         ):
             return relabel(span, "GPE", "context")
     return span
+
+
+def _described_person(span: Span) -> Span | None:
+    """``Dutch national Yago Riedijk`` read as one organisation: a demonym and a lower-case noun
+    for a person (``person_descriptions``: national, citizen ...) before a capitalised name open
+    the model's span; the name alone is the person's."""
+    doc = span.doc
+    people = entry_named(span[0].text) if len(span) >= 3 else None
+    if people is None or people.kind != "nationality":
+        return None
+    noun = span[1]
+    if not noun.is_lower or noun.lower_ not in word_list("person_descriptions"):
+        return None
+    end = max(span.end, _name_run(doc, span.start + 2))
+    if end <= span.start + 2 or not doc[span.start + 2].text[:1].isupper():
+        return None
+    return make(doc, span.start + 2, end, "PERSON", "context")
 
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})

@@ -69,3 +69,14 @@ def test_a_weekday_is_no_part_of_a_name(nlp) -> None:  # type: ignore[no-untyped
     assert (cut.text, cut.label_) == ("Bundestag", "ORG")
     kept = _span(doc, "Bundestag", "ORG")
     assert _without_count_or_day(kept) is kept
+
+
+def test_a_demonym_and_a_noun_for_a_person_before_a_name_leave_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.annotate.context import _described_person
+
+    doc = nlp("She later married the Belgian national Pieter Vandamme in Raqqa.")
+    named = _described_person(_span(doc, "Belgian national Pieter", "ORG"))
+    assert named is not None and (named.text, named.label_) == ("Pieter Vandamme", "PERSON")
+    # an organisation's noun is no person's: the span stays as the model read it
+    group = nlp("Fighters of the Syrian rebel group Liwa Tahrir al-Jabal held the ridge.")
+    assert _described_person(_span(group, "Syrian rebel group Liwa", "ORG")) is None
