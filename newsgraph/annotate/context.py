@@ -46,7 +46,7 @@ def apply_context(doc: Doc) -> None:
     spans = _described_places(spans)
     spans = _places_by_use(doc, spans)
     spans = _places_after_nouns(doc, spans)
-    spans = _people_by_role(doc, spans)
+    spans = _people_by_role(doc, _people_read_as_places(doc, spans))
     for title in _quoted_events(doc):
         spans = [s for s in spans if not (s.start < title.end and title.start < s.end)] + [title]
     store(doc, _parts_of_states(doc, _named_by_people(doc, _consistent(doc, spans))))
@@ -200,6 +200,8 @@ def _role_beside(doc: Doc, s: Span) -> bool:
     nouns = word_list("person_nouns")
     if s.start >= 2 and doc[s.start - 1].text == "," and doc[s.start - 2].lower_ in nouns:
         return True
+    if _noun_of_name_before(doc, s, nouns):
+        return True
     root = s.root
     head = root.head
     if root.dep_ == "appos" and head.i < s.start and head.lemma_.lower() in nouns and head.pos_ == "NOUN":
@@ -208,6 +210,64 @@ def _role_beside(doc: Doc, s: Span) -> bool:
     if s.end < len(doc) and doc[s.end].text == "," and any(c.lemma_.lower() in nouns for c in after):
         return True
     return _apposed(doc, s, nouns)
+
+
+ROLE_PREPOSITIONS = frozenset({"for", "to", "of", "at", "in", "on"})
+"""Prepositions that tie a person noun to the name it serves (``envoy for Syria``, ``ambassador to
+the US``, ``director of Human Rights Watch``)."""
+
+
+def _noun_of_name_before(doc: Doc, s: Span, nouns: frozenset[str]) -> bool:
+    """``the UN special envoy for Syria, Staffan de Mistura``: before the comma a person noun with
+    its complement, a preposition and a capitalised name (``the`` allowed before it)."""
+    k = s.start - 2
+    if k < 1 or doc[s.start - 1].text != ",":
+        return False
+    first = k
+    while first >= 0 and s.start - 1 - first <= 6 and doc[first].text[:1].isupper() and doc[first].is_alpha:
+        first -= 1
+    if first == k:
+        return False
+    if doc[first].lower_ == "the":
+        first -= 1
+    return (
+        first >= 1
+        and doc[first].lower_ in ROLE_PREPOSITIONS
+        and doc[first - 1].lower_ in nouns
+        and doc[first - 1].pos_ == "NOUN"
+    )
+
+
+def _people_read_as_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``Jamal Khashoggi`` read as two places (``Jamal``, ``Khashoggi``) or as one: two or three
+    capitalised words, tagged place by the model alone, side by side on one line, the first a given
+    name (``given_names_*``), that the gazetteer knows as no place (whole or in part), are a
+    person's name."""
+    given = word_list("given_names_male") | word_list("given_names_female")
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    skip: set[int] = set()
+    for s in sorted(spans, key=lambda x: x.start):
+        if s.start in skip:
+            continue
+        run = [s]
+        while run[-1].end in by_start and len(by_start[run[-1].end]) + sum(len(r) for r in run) <= 3:
+            run.append(by_start[run[-1].end])
+        end = run[-1].end
+        words = doc[s.start : end]
+        if (
+            2 <= len(words) <= 3
+            and all(r.label_ in PLACE_LABELS and r.id_ not in TRUSTED and not r.kb_id_ for r in run)
+            and s[0].lower_ in given
+            and all(t.is_alpha and t.text[:1].isupper() and t.whitespace_ in (" ", "") for t in words[:-1])
+            and all(t.text[:1].isupper() for t in words)
+            and not any(_known_place(x) for x in (words.text, *(r.text for r in run)))
+        ):
+            out.append(make(doc, s.start, end, "PERSON", "context"))
+            skip.update(r.start for r in run[1:])
+            continue
+        out.append(s)
+    return out
 
 
 def _apposed(doc: Doc, s: Span, nouns: frozenset[str]) -> bool:
@@ -483,6 +543,13 @@ def _correct(span: Span) -> Span | None:
         and span.id_ not in TRUSTED
     ):
         return relabel(span, "GPE", "context", "")  # "Near Al Shadaddi, one strike ...": no person is near
+    if span.id_ not in TRUSTED:
+        trimmed = _without_count_or_day(span)
+        if trimmed is not span:
+            return trimmed
+        named = _described_person(span)
+        if named is not None:
+            return named
     roles = load_roles()
     if roles.role_of.get(span.text.lower()) is not None:
         return None  # a title alone ("Mr", "President") is not a name
@@ -512,6 +579,41 @@ def _correct(span: Span) -> Span | None:
             and (span.end == len(doc) or doc[span.end].text not in ("'s", "’s"))
         ):
             return relabel(span, "GPE", "context")
+    return span
+
+
+def _described_person(span: Span) -> Span | None:
+    """``Dutch national Yago Riedijk`` read as one organisation: a demonym and a lower-case noun
+    for a person (``person_descriptions``: national, citizen ...) before a capitalised name open
+    the model's span; the name alone is the person's."""
+    doc = span.doc
+    people = entry_named(span[0].text) if len(span) >= 3 else None
+    if people is None or people.kind != "nationality":
+        return None
+    noun = span[1]
+    if not noun.is_lower or noun.lower_ not in word_list("person_descriptions"):
+        return None
+    end = max(span.end, _name_run(doc, span.start + 2))
+    if end <= span.start + 2 or not doc[span.start + 2].text[:1].isupper():
+        return None
+    return make(doc, span.start + 2, end, "PERSON", "context")
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+DAY_PREPOSITIONS = frozenset({"on", "by", "until", "since", "from", "last", "this", "next"})
+
+
+def _without_count_or_day(span: Span) -> Span:
+    """The model's name with a count or a day taken in: ``850 Britons`` is a people (the number
+    counts them, no organisation is so named), ``the Commons on Monday`` names the Commons."""
+    doc = span.doc
+    if len(span) >= 2 and span[0].like_num:
+        entry = entry_named(span[1:].text)
+        if entry is not None and entry.kind == "nationality":
+            return make(doc, span.start + 1, span.end, "NORP", "context", entry.key)
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].lower_ in DAY_PREPOSITIONS and doc[k + 1].lower_ in WEEKDAYS:
+            return relabel(doc[span.start : k], span.label_, "context")
     return span
 
 

@@ -194,6 +194,10 @@ def _case_fits(entry: Entry, span: Span) -> bool:
     letters = [t.text for t in span if t.is_alpha]
     if entry.match == "title" and letters and all(w.isupper() for w in letters) and len("".join(letters)) > 1:
         return False
+    if entry.kind == "igo" and len(entry.tokens) >= 2 and entry.tokens[0][:1].isupper():
+        # "the UN security council", "the European parliament": house styles write an
+        # intergovernmental body's organ in lower case after its capitalised first word
+        return span[0].text[:1].isupper() and (not entry.tokens[0].isupper() or span[0].text == entry.tokens[0])
     for written, token in zip(entry.tokens, span, strict=False):
         if not written[:1].isupper() or written.lower() in word_list("function_words"):
             continue

@@ -74,7 +74,7 @@ def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
 def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""
     found = _given_names_as_people(find_mentions(annotation))
-    groups = _group(found)
+    groups = _group(found, annotation.text)
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
     by_end = {f.mention.end: f for f in found}
@@ -150,8 +150,12 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", text) if w and w.lower() not in fw and w[0].isalpha()).upper()
 
 
-def _group(found: list[Found]) -> list[list[int]]:
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‐](?=\w{3})")
+
+
+def _group(found: list[Found], text: str = "") -> list[list[int]]:
     sets = _Sets(len(found))
+    _bracketed_names(sets, found, text)
     first_of: dict[tuple[str, str], int] = {}
     for i, f in enumerate(found):
         key = f.span.kb_id
@@ -166,6 +170,9 @@ def _group(found: list[Found]) -> list[list[int]]:
     for j in full:
         for k in range(1, len(words_of[j])):
             ending.setdefault(tuple(words_of[j][-k:]), []).append(j)
+        bare = _ARABIC_ARTICLE.sub("", words_of[j][-1])  # "Assad" alone for "Bashar al-Assad"
+        if bare != words_of[j][-1]:
+            ending.setdefault((bare,), []).append(j)
     for i in people:
         fuller = {sets.find(j) for j in ending.get(tuple(words_of[i]), ())}
         if len(fuller) == 1:
@@ -192,6 +199,24 @@ def _group(found: list[Found]) -> list[list[int]]:
     for i in range(len(found)):
         groups.setdefault(sets.find(i), []).append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _bracketed_names(sets: _Sets, found: list[Found], text: str) -> None:
+    """``the Tahrir al-Sham (HTS)``: a listed name and, in brackets right after it, a listed name
+    of the same kind are one thing, though the lists give them two keys (the curated
+    ``Hayat Tahrir al-Sham``/``HTS`` and a sanctions list's ``Tahrir al-Sham``)."""
+    by_start = {f.mention.start: i for i, f in enumerate(found)}
+    for i, f in enumerate(found):
+        j = by_start.get(f.mention.end + 2)
+        if (
+            j is None
+            or text[f.mention.end : f.mention.end + 2] != " ("
+            or text[found[j].mention.end : found[j].mention.end + 1] != ")"
+        ):
+            continue
+        a, b = entry_for_key(f.span.kb_id), entry_for_key(found[j].span.kb_id)
+        if a is not None and b is not None and a.kind == b.kind and a.kind in ("group", "organization", "igo", "media"):
+            sets.union(i, j)
 
 
 def _first_names(sets: _Sets, people: list[int], full: list[int], words_of: dict[int, list[str]]) -> None:
@@ -263,14 +288,17 @@ def _kind(
         else:
             known = KIND_OF_ENTRY.get(entry.kind, known)
             break
+    if not known and _doctrine(name):
+        return "other"  # "Bin Ladenism", "neo-Ottomanism": a doctrine is no actor
     if main != "PERSON" and known != "state" and _names_a_state(named):
         return "state"  # a country is a state whatever span the model drew for it
     if known in ("state", "igo", "media", "group", "place"):
         return known
     if main == "PERSON":
         # "the state news agency Sana": a name the tagger read as a person's, cued as an outlet
+        # "the rock band Pink Floyd", "the legal nonprofit Reprieve": no person is cued so
         cued = _cued_kind(members, annotation, by_end)
-        return cued if cued in ("media", "group") else "person"
+        return cued or "person"
     if main in ("GPE", "LOC", "FAC"):
         return "place"
     if main != "ORG":
@@ -280,6 +308,8 @@ def _kind(
         return cued
     if known == "organization":
         return known
+    if _outlet_named(name):
+        return "media"
     if any(_outlet_noun_after(annotation.text, f.mention.end) for f in members):
         return "media"
     if _given_name_first(name):
@@ -300,6 +330,21 @@ def _outlet_noun_after(text: str, end: int) -> bool:
     """Whether the word right after a name makes it an outlet's ("a Guardian reporter")."""
     m = _NEXT_WORD.match(text[end : end + 24])
     return m is not None and m.group(1) in word_list("media_after")
+
+
+def _doctrine(name: str) -> bool:
+    """A doctrine or movement named after a person, a people or a place (``Bin Ladenism``,
+    ``neo-Ottomanism``, ``Gaullism``): one or two words, the last ending in ``-ism``."""
+    words = [w for w in re.split(r"[\s-]+", ARTICLE.sub("", name)) if w]
+    return 1 <= len(words) <= 2 and len(words[-1]) >= 6 and words[-1].lower().endswith(("ism", "isms"))
+
+
+def _outlet_named(name: str) -> bool:
+    """``Guardian`` for ``The Guardian``: an outlet the gazetteer lists with its article, written
+    without it (the gazetteer's names match as written)."""
+    bare = ARTICLE.sub("", name)
+    entry = entry_named(f"The {bare}") if bare == name else None
+    return entry is not None and entry.kind == "media"
 
 
 def _given_name_first(name: str) -> bool:

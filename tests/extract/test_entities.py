@@ -10,7 +10,7 @@ from newsgraph.annotate import Annotation
 from newsgraph.annotate.parsed import NamedSpan
 from newsgraph.extract.entities import _given_names_as_people, find_entities
 from newsgraph.extract.mentions import Found
-from newsgraph.records import Document, Entity, Mention
+from newsgraph.records import Document, Entity, Extraction, Mention
 
 pytestmark = pytest.mark.slow
 
@@ -283,3 +283,80 @@ def test_a_given_name_read_as_a_place_is_the_person_named_in_full() -> None:
     # two people who share the name: no one
     two = [_found(0, "Amina Wanjiru", "PERSON"), _found(1, "Amina Otieno", "PERSON"), _found(2, "Amina", "GPE")]
     assert _given_names_as_people(two)[2].mention.type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Last year the rock band Velvet Harbour played a concert for the refugees.", "Velvet Harbour", "organization"),
+        ("Lawyers at the legal nonprofit Fairwitness said the boys were safe.", "Fairwitness", "organization"),
+    ],
+)
+def test_a_cue_before_a_name_types_it_even_when_read_as_a_person(
+    extracted: Callable[..., Extraction], text: str, name: str, kind: str
+) -> None:
+    kinds = {e.name: e.kind for e in extracted(text).entities}
+    assert kinds.get(name) == kind
+
+
+def test_an_outlet_written_without_its_article() -> None:
+    from newsgraph.extract.entities import _outlet_named
+
+    assert _outlet_named("Guardian")
+    assert not _outlet_named("Guardians")
+    assert not _outlet_named("Parliament")
+
+
+@pytest.mark.parametrize(
+    ("name", "doctrine"),
+    [
+        ("Bin Ladenism", True),
+        ("neo-Ottomanism", True),
+        ("Gaullism", True),
+        ("Islam", False),
+        ("Tourism Ministry", False),
+    ],
+)
+def test_a_doctrine_is_no_actor(name: str, doctrine: bool) -> None:
+    from newsgraph.extract.entities import _doctrine
+
+    assert _doctrine(name) is doctrine
+
+
+def test_a_doctrine_named_after_a_person_gives_no_entity(extracted: Callable[..., Extraction]) -> None:
+    text = "Critics said the creed of Khamisism had spread, though Khalid Hamid denied it."
+    names = {e.name for e in extracted(text).entities}
+    assert "Khamisism" not in names
+
+
+def test_two_listed_names_written_name_then_bracket_are_one() -> None:
+    """The lists key ``Tahrir al-Sham`` (a sanctions list) and ``HTS`` (curated) apart; written
+    ``Tahrir al-Sham (HTS)`` they are one group. Two names of different kinds stay apart."""
+    from newsgraph.extract.entities import _group
+
+    text = "Fighters of the Tahrir al-Sham (HTS) took the town; the UN (HTS) said so."
+
+    def listed(name: str, key: str, k: int) -> Found:
+        start = text.index(name)
+        span = NamedSpan(start, start + len(name), name, "ORG", k, k + 1, "gazetteer", key)
+        return Found(Mention(f"m{k}", start, start + len(name), name, "ORG"), span)
+
+    second = text.index("HTS", text.index("UN"))
+    later = NamedSpan(second, second + 3, "HTS", "ORG", 9, 10, "gazetteer", "group:hayat-tahrir-al-sham")
+    found = [
+        listed("Tahrir al-Sham", "ofac:16937", 0),
+        listed("HTS", "group:hayat-tahrir-al-sham", 1),
+        listed("UN", "igo:united-nations", 2),
+        Found(Mention("m3", second, second + 3, "HTS", "ORG"), later),
+    ]
+    assert _group(found, text) == [[0, 1, 3], [2]]
+
+
+def test_a_surname_alone_without_its_arabic_article_is_the_person_named_in_full() -> None:
+    """ "Rashidi" after "Omar al-Rashidi": one person; with two al-Rashidis, no one."""
+    from newsgraph.extract.entities import _group
+
+    one = [_found(0, "Omar al-Rashidi", "PERSON"), _found(1, "Rashidi", "PERSON")]
+    assert _group(one) == [[0, 1]]
+    two = [*one, _found(2, "Hafez al-Rashidi", "PERSON")]
+    assert _group(two) == [[0], [1], [2]]
