@@ -1295,8 +1295,6 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         return None  # "released a video", "handed in his resignation": published or submitted
     if trig.type == "CONCEDE" and not object_heads and any(_finite_clause(frame, c) for c in complements):
         return None  # "the west concedes Assad will remain": an admission, a statement
-    if lemma == "fail" and complements and not any(_cooperative_act(frame, ont, c) for c in complements):
-        return None  # "failed to bring them home": an act not done, no rejection ("failed to agree" is)
     if trig.type in FIGURATIVE_TYPES and any(
         frame.tok(h).lemma.lower() in ont.figurative_objects and frame.mention_at[h] < 0 for h in object_heads
     ):
@@ -1383,16 +1381,6 @@ def _finite_clause(frame: Frame, c: Token) -> bool:
     if any(k.tag == "MD" for k in kids):
         return True  # "Assad will remain"
     return c.tag != "VB" and not any(k.tag == "TO" for k in kids)
-
-
-def _cooperative_act(frame: Frame, ont: EventOntology, c: Token) -> bool:
-    """Whether complement ``c`` or its object names a cooperative act ("failed to agree", "failed to
-    reach a deal"): what PLOVER's REJECT counts a failure to do."""
-    for w in (c, *(g for g in frame.kids(c.i) if g.dep in OBJECTS)):
-        trig = match_trigger(frame, ont.verbs if w.pos == "VERB" else ont.nouns, w)
-        if trig is not None and ont.types[trig.type].valence == "cooperative":
-            return True
-    return False
 
 
 FIGURATIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
