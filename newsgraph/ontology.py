@@ -110,6 +110,15 @@ class EventOntology:
     """Event types (or ``TYPE.mode``) whose place target is where the act happens ("visited Ankara")."""
     counterpart_nouns: frozenset[str] = frozenset()
     """Relatives and counterparts: "their father", "its sponsor" are someone else, never the body "their" stands for."""
+    published_objects: frozenset[str] = frozenset()
+    """What is published or handed in, not released or handed over ("released a video", "handed in
+    his resignation")."""
+    figurative_objects: frozenset[str] = frozenset()
+    """Abstractions no one strikes, seizes or destroys but in a figure of speech ("fought any attempt
+    to", "could destroy its understanding with Ankara")."""
+    moved_types: frozenset[str] = frozenset()
+    """Event types whose object is what moves ("withdrew its troops", "deployed forces"): no one is
+    acted on but whom the mover surrenders to or is sent against."""
 
 
 @dataclass(frozen=True)
@@ -312,6 +321,10 @@ def load_events(path: Path) -> EventOntology:
     ):
         raise OntologyError(str(path), "'placed_at_target' must list declared event types or TYPE.mode")
 
+    moved = data.get("moved_types") or []
+    if not isinstance(moved, list) or set(moved) - set(types):
+        raise OntologyError(str(path), "'moved_types' must list declared event types")
+
     return EventOntology(
         types=types,
         verbs={k: tuple(sorted(v, key=lambda t: t.dependent is None)) for k, v in verbs.items()},
@@ -333,6 +346,9 @@ def load_events(path: Path) -> EventOntology:
         patient_nouns=words("patient_nouns"),
         placed_at_target=frozenset(placed),
         counterpart_nouns=words("counterpart_nouns"),
+        published_objects=words("published_objects"),
+        figurative_objects=words("figurative_objects"),
+        moved_types=frozenset(moved),
     )
 
 

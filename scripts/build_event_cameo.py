@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "newsgraph" / "data" / "ontology" / "cameo_verbs.json"
 ONTOLOGY = ROOT / "newsgraph" / "data" / "ontology" / "events.yaml"
 
-_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _SKIP = {"$", "+", "^", "%", "*", "-"}
 

@@ -27,7 +27,7 @@ from newsgraph.errors import OntologyError
 from newsgraph.extract.claims import lexicon as cue_lexicon
 from newsgraph.extract.modality import token_range
 from newsgraph.extract.relation_patterns import patterns as relation_patterns
-from newsgraph.ontology import read_data
+from newsgraph.ontology import events, read_data
 from newsgraph.ontology import relations as relation_ontology
 from newsgraph.records import Arg, Claim, Entity, Event, Extraction, Relation
 
@@ -261,7 +261,8 @@ def event_features(v: Event, c: _Context) -> Features:
     f: Features = {f"type:{v.type}": 1.0}
     if not v.source and not v.participants:
         f["no_source"] = 1.0
-    if not v.target and not v.participants:
+    moved = v.type in events().moved_types
+    if not v.target and not v.participants and not moved:
         f["no_target"] = 1.0
     if any(_pronoun(a) for a in args):
         f["pronoun_arg"] = 1.0
@@ -271,7 +272,10 @@ def event_features(v: Event, c: _Context) -> Features:
         f["unresolved_args"] = sum(1 for a in args if a.entity is None) / len(args)
     if any(c.kind(a) not in ("none", "other") for a in (*v.source, *v.participants)):
         f["named_source"] = 1.0
-    if any(c.kind(a) not in ("none", "other") for a in (*v.target, *v.participants)):
+    # a withdrawal or a deployment ("moved_types") acts on no one: the place it leaves or reaches
+    # is its other end ("the US will leave Syria"), where other acts have their target
+    ends = (*v.target, *v.participants, *((v.location,) if moved and v.location is not None else ()))
+    if any(c.kind(a) not in ("none", "other") for a in ends):
         f["named_target"] = 1.0
     if "named_target" in f and "named_source" in f:
         f["named_both"] = 1.0

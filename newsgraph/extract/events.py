@@ -809,6 +809,7 @@ def _sentence_events(frame: Frame, ont: EventOntology, sentence: Sentence) -> li
         if d is not None:
             _drop_bare_args(frame, d)
             _place_of_target(frame, ont, d)
+            _moved_not_target(frame, ont, d)
         if d is None or not (d.source or d.target or d.participants or (d.nominal and d.location)):
             continue
         if _hypothetical(frame, i):
@@ -962,9 +963,7 @@ def _drop_bare_args(frame: Frame, d: _Draft) -> None:
     own target through a pronoun ("They killed them like cannon fodder": two groups, read as one)."""
     d.source = [a for a in d.source if not frame.is_bare_arg(a)]
     acting = {a.entity for a in d.source if a.entity is not None}
-    d.target = [
-        a for a in d.target if not frame.is_bare_arg(a) and not (a.entity in acting and _pronoun_arg(frame, a))
-    ]
+    d.target = [a for a in d.target if not frame.is_bare_arg(a) and not (a.entity in acting and _pronoun_arg(frame, a))]
     d.participants = [a for a in d.participants if not frame.is_bare_arg(a)]
 
 
@@ -980,6 +979,56 @@ def _place_of_target(frame: Frame, ont: EventOntology, d: _Draft) -> None:
         if m is not None and (m.start, m.end) == (a.start, a.end) and m.type != "NORP" and frame.is_place_mention(m):
             d.location = a
             return
+
+
+AIMED_PREPOSITIONS = frozenset({"to", "against"})
+MOVED_DEPS = OBJECTS | PASSIVE_SUBJECTS | SUBJECTS
+
+
+def _moved_not_target(frame: Frame, ont: EventOntology, d: _Draft) -> None:
+    """ "Withdraw US troops from Syria", "retreated with other women", "deployed its forces": for the
+    types whose object is what moves (``moved_types``), the force moved, its companions and the
+    place left or reached are no targets; only whom it surrenders to or is sent against is
+    ("surrendered to Kurdish forces"). With no one named as acting, the force moved is the mover
+    ("staff will be withdrawn")."""
+    if d.type not in ont.moved_types:
+        return
+    kept: list[Arg] = []
+    moved: list[Arg] = []
+    for a in d.target:
+        t = frame.annotation.token_at(a.start)
+        m = frame.mention(t.i) if t is not None else None
+        if t is None or (
+            m is not None and (m.start, m.end) == (a.start, a.end) and m.type != "NORP" and frame.is_place_mention(m)
+        ):
+            continue  # the place's name as written; "US troops" is a force
+        h = frame.tok(t.i)
+        while a.start <= frame.tok(h.head).start and frame.tok(h.head).end <= a.end and h.head != h.i:
+            h = frame.tok(h.head)
+        modifier = False
+        for _ in range(4):
+            if h.dep in {"conj", "compound", "amod", "poss", "nmod"}:  # "to the Kurds and the Arabs", "to UN forces"
+                modifier = modifier or h.dep != "conj"
+                h = frame.tok(h.head)
+            elif h.dep == "pobj" and frame.tok(h.head).lemma.lower() == "of" and frame.tok(h.head).head != h.head:
+                h = frame.tok(frame.tok(h.head).head)  # "to a group of Syrian fighters"
+            elif (
+                h.dep == "pobj"
+                and frame.tok(h.head).lemma.lower() == "as"
+                and frame.tok(frame.tok(h.head).head).lemma.lower() in ont.naming_participles
+                and frame.tok(frame.tok(h.head).head).dep == "acl"
+            ):
+                h = frame.tok(frame.tok(frame.tok(h.head).head).head)  # "to a militia known as the SDF"
+            else:
+                break
+        governor = frame.tok(h.head).lemma.lower()
+        if h.dep == "pobj" and governor in AIMED_PREPOSITIONS:
+            kept.append(a)
+        elif not modifier and (h.dep in MOVED_DEPS or (h.dep == "pobj" and governor == "of")):
+            moved.append(a)  # what the act moves ("withdraw US troops", "the withdrawal of its forces")
+    d.target = kept
+    if not d.source:
+        d.source = moved
 
 
 def _pronoun_arg(frame: Frame, a: Arg) -> bool:
@@ -1065,10 +1114,12 @@ def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigg
         if c.dep == "prt" and not any(p.after and cameo_word(c.text) in p.after[0] for p in entry.patterns):
             return None  # "freed up", "held up": a particle the dictionary never codes is another verb
     objects: set[str] = set()
+    object_heads: set[str] = set()
     phrases: list[set[str]] = []
     for c in frame.kids(t.i):
         if c.dep in CAMEO_OBJECT_DEPS:
             objects |= _cameo_words(frame, c)
+            object_heads |= {cameo_word(c.text), cameo_word(c.lemma)}
             if any(k.dep == "neg" and k.i > t.i for k in frame.kids(c.i)):
                 objects.add("not")  # "pleaded not guilty": the patterns read the word after the verb
         elif c.dep in {"prep", "agent"}:
@@ -1089,6 +1140,10 @@ def cameo_sense(frame: Frame, ont: EventOntology, cameo: CameoVerbs, trig: Trigg
         elif not first & objects and (objects or not any(first & ph for ph in phrases)):
             # with no object ("is being held in a Kurdish prison"), the words of its phrases
             # follow the verb, as the dictionary's patterns read them
+            continue
+        if len(p.after) == 1 and not first & CAMEO_PREPOSITIONS and not first & object_heads and object_heads:
+            # a one-word pattern names the object itself: "fight government" (111) is no reading
+            # of "fought government troops", whose object is the troops
             continue
         if all(s & after for s in p.after) and all(s & before for s in p.before):
             matched.append(p)
@@ -1129,9 +1184,18 @@ def _forecast(frame: Frame, t: Token, source: list[Arg]) -> bool:
     when it is aimed at someone ("warned America that", "warned Assad not to attack", "warned
     against an assault") or tells of the warner's own act ("Turkey warned it will not stand by")."""
     kids = frame.kids(t.i)
+    own = {a.entity for a in source if a.entity}
+    for o in kids:
+        # "warned the governments, ..., were trying to force": a finite clause with no subject of
+        # its own after the object makes the object its subject (a misparse), told about them
+        if o.dep == "dobj" and not own & {a.entity for a in frame.actor_args(o.i)}:
+            for c in kids:
+                finite = any(k.dep == "aux" and k.tag in {"VBD", "VBZ", "VBP", "MD"} for k in frame.kids(c.i))
+                bare = not any(k.dep in SUBJECTS | PASSIVE_SUBJECTS | {"mark"} for k in frame.kids(c.i))
+                if c.dep in {"ccomp", "advcl"} and c.i > o.i and finite and bare:
+                    return True
     if any(c.dep in {"dobj", "dative"} or (c.dep == "prep" and c.lemma.lower() == "against") for c in kids):
         return False
-    own = {a.entity for a in source if a.entity}
     for c in kids:
         if c.dep not in {"ccomp", "xcomp"}:
             continue
@@ -1154,6 +1218,9 @@ def _governs_event_noun(frame: Frame, found: dict[int, Trigger], i: int) -> bool
 
 def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sentence: Sentence) -> _Draft | None:
     subj, passive = frame.subjects(t.i)
+    described = _described_noun(frame, t)
+    if described is not None:
+        subj = described
     objects: list[Arg] = []
     object_heads: list[int] = []
     for c in frame.kids(t.i):
@@ -1224,6 +1291,16 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
         and not any(c.dep == "xcomp" or (c.dep == "prep" and c.lemma.lower() == "for") for c in frame.kids(t.i))
     ):
         return None  # '"Why are we fighting?" Trump asked': a question, not a request of anyone
+    if trig.mode == "release" and any(frame.tok(h).lemma.lower() in ont.published_objects for h in object_heads):
+        return None  # "released a video", "handed in his resignation": published or submitted
+    if trig.type == "CONCEDE" and not object_heads and any(_finite_clause(frame, c) for c in complements):
+        return None  # "the west concedes Assad will remain": an admission, a statement
+    if trig.type in FIGURATIVE_TYPES and any(
+        frame.tok(h).lemma.lower() in ont.figurative_objects and frame.mention_at[h] < 0 for h in object_heads
+    ):
+        return None  # "fought any UN attempt to", "could destroy its understanding": a figure of speech
+    if trig.type == "REQUEST" and _asks_question(frame, t):
+        return None  # "asked Russia whether it could operate", "demanded to know": a question
     if lemma in PERMIT_VERBS and any(match_trigger(frame, ont.verbs, c) for c in complements if c.pos == "VERB"):
         # "UK law allows Britain to revoke ...", "will not allow US troops to leave": permission for
         # an act the ontology codes is that act's frame, not a concession of its own
@@ -1290,6 +1367,72 @@ def _verb_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sente
                 d.source = [a for a in d.target if a in frame.actor_args(h)]
                 d.target = [a for a in d.target if a not in d.source]
     return d
+
+
+def _finite_clause(frame: Frame, c: Token) -> bool:
+    """Whether complement ``c`` is a clause of its own ("concedes Assad will remain"), not an
+    infinitive ("allowed them to return")."""
+    if c.dep != "ccomp":
+        return False
+    kids = frame.kids(c.i)
+    first = min([c.i, *(k.i for k in kids if k.dep in SUBJECTS | PASSIVE_SUBJECTS | {"mark"})])
+    if first > c.head + 3:
+        return False  # the clause does not follow the verb as its content
+    if any(k.tag == "MD" for k in kids):
+        return True  # "Assad will remain"
+    return c.tag != "VB" and not any(k.tag == "TO" for k in kids)
+
+
+FIGURATIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
+QUESTION_MARKS = frozenset({"if", "whether"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _asks_question(frame: Frame, t: Token) -> bool:
+    """Whether request verb ``t`` asks a question rather than for an act: "asked Russia whether it
+    could operate", "was asked if troops were leaving", "asked them what they knew", "was asked
+    about her thoughts", "asked the same question", "demanded to know" (CAMEO codes a question
+    as no request)."""
+    for c in frame.kids(t.i):
+        low = c.lemma.lower()
+        if (c.dep in OBJECTS and low == "question") or (c.dep == "prep" and low == "about"):
+            return True
+        if c.dep == "xcomp" and low == "know":
+            return True
+        if c.dep in {"ccomp", "advcl"} and c.i > t.i:
+            for k in frame.kids(c.i):
+                if (k.dep == "mark" and k.lemma.lower() in QUESTION_MARKS) or (k.tag in WH_TAGS and k.i < c.i):
+                    return True
+    return False
+
+
+def _call_for_act(frame: Frame, t: Token) -> bool:
+    """Whether the noun "call" at ``t`` is an appeal: a call for something, on someone, or to do
+    something ("a call for the withdrawal", "his call on Europe to", "a call to arms"), or
+    someone's call named again ("responding to his calls", "Trump's call"), not one with someone."""
+    kids = frame.kids(t.i)
+    if any(c.dep == "poss" for c in kids) and not any(c.dep == "prep" and c.lemma.lower() == "with" for c in kids):
+        return True
+    for c in kids:
+        if c.dep == "prep" and c.lemma.lower() in {"for", "on", "to"} and c.i > t.i:
+            return True
+        if c.dep in {"acl", "relcl"} and any(k.tag == "TO" for k in frame.kids(c.i)) and c.i > t.i:
+            return True
+    return False
+
+
+def _described_noun(frame: Frame, t: Token) -> list[Arg] | None:
+    """ "Contact with the group holding him": a participle right after a noun, with no comma, that
+    the parser hangs on the main verb describes that noun, whose actors act; None where the
+    participle is no such misparse or the noun names no actor ("at the same time continuing")."""
+    if t.dep != "advcl" or t.tag != "VBG" or t.i == 0:
+        return None
+    before = frame.tok(t.i - 1)
+    if before.pos not in ACTOR_POS or before.dep not in {"pobj", "dobj"} or before.i < t.head:
+        return None
+    found = frame.actor_args(before.i)
+    low = before.lemma.lower()
+    return found if found or low in frame.lexicon.nouns or low in HUMAN_NOUNS else None
 
 
 def _deverbal(t: Token) -> bool:
@@ -1395,10 +1538,18 @@ def _prepositions(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> Non
                 if d.location is None:
                     d.location = frame.arg(m)
                 continue
+            if prep == "with" and ont.types[d.type].valence == "conflictual" and _has_prep(frame, head, "against"):
+                # "fought with the US against Isis": who acts with the source, against the target
+                d.source.extend(a for a in frame.actor_args(p.i) if a not in d.source)
+                continue
             if prep in ont.target_prepositions and not (d.nominal and d.mode == "multilateral"):
                 for a in frame.actor_args(p.i, nominal=prep != "at"):
                     if a not in d.target:
                         d.target.append(a)
+
+
+def _has_prep(frame: Frame, head: int, prep: str) -> bool:
+    return any(c.dep == "prep" and c.lemma.lower() == prep for c in frame.kids(head))
 
 
 def _place_after_of(frame: Frame, p: Token) -> Mention | None:
@@ -1430,6 +1581,8 @@ def _aimed_at(frame: Frame, ont: EventOntology, d: _Draft, head: int) -> None:
 
 
 def _noun_event(frame: Frame, ont: EventOntology, trig: Trigger, t: Token, sentence: Sentence) -> _Draft | None:
+    if trig.type == "REQUEST" and t.lemma.lower() == "call" and not _call_for_act(frame, t):
+        return None  # "made an urgent call home", "in a call with Erdoğan": a call, no appeal
     d = _Draft(trig.type, trig.mode, t.i, t.i, sentence, nominal=True)
     # sources inside the noun phrase: "Israeli attack", "Hamas's conference", "LeT-linked gathering"
     states: list[Arg] = []
@@ -1706,6 +1859,10 @@ def _commitments(frame: Frame, ont: EventOntology, d: _Draft, found: dict[int, T
             if c.text.lower() == "would" and (etype.valence != "conflictual" or frame._speaker_of_clause(t.i) is None):
                 # "said it would not discuss", "said they would meet": reported intent, not a
                 # commitment; "said they would boycott" stays a threat
+                continue
+            if any(k.dep == "mark" and k.lemma.lower() in QUESTION_MARKS for k in frame.kids(t.i)):
+                # "has not yet decided whether it will allow refugees": an open question, no
+                # commitment (the act itself stays planned)
                 continue
             marker = c
     if marker is None and t.dep == "xcomp":

@@ -155,7 +155,9 @@ def test_events_on_the_wire_story(extracted: Extract, wire_text: str) -> None:
     assert deployment.trigger.text == "deploy"
     assert deployment.modality == "planned"
     assert _texts(deployment.source) == {"Pakistani troops"}
-    assert _texts(deployment.target) == {"Gaza"}
+    # where troops are sent is where the act happens, not whom it acts on ("moved_types")
+    assert not deployment.target
+    assert deployment.location is not None and deployment.location.text == "Gaza"
     assert all(v.date is None or v.date.value != "2026-01-27" for v in x.events)
 
 
