@@ -31,6 +31,7 @@ from newsgraph.annotate.lexicon import LEXICON_DIR, word_list
 from newsgraph.annotate.parsed import Annotation, Token
 from newsgraph.annotate.roles import load_roles
 from newsgraph.extract.mentions import Found, find_mentions
+from newsgraph.extract.modality import token_range
 from newsgraph.extract.place_index import place_index
 from newsgraph.records import Document, Entity, Mention
 
@@ -73,7 +74,7 @@ def kind_cues(path: Path = LEXICON_DIR / "kind_cues.tsv") -> KindCues:
 
 def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """The document's named mentions and the entities they refer to, ids ``m1..`` and ``e1..``."""
-    found = _given_names_as_people(find_mentions(annotation))
+    found = _given_names_as_people(find_mentions(annotation), annotation)
     groups = _group(found, annotation.text)
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
@@ -93,10 +94,12 @@ def find_entities(annotation: Annotation, document: Document) -> tuple[tuple[Men
 # --- grouping -------------------------------------------------------------------------------
 
 
-def _given_names_as_people(found: list[Found]) -> list[Found]:
+def _given_names_as_people(found: list[Found], annotation: Annotation | None = None) -> list[Found]:
     """ "Shamima" after "Shamima Begum", read by the tagger as a place: a one-word name tagged
     GPE or LOC that opens or closes exactly one person's full name in the document, and that no
-    gazetteer knows as a place, is that person's name (it joins them)."""
+    gazetteer knows as a place, is that person's name (it joins them). So is such a name tagged
+    ORG where it stands as a noun of its own ("Begum was 15", "Begum's lawyer"), not as the
+    modifier of a body's name ("the Trump campaign", "the Trump administration": the body)."""
     people: dict[str, set[str]] = {}
     for f in found:
         words = _words(f.mention.text)
@@ -109,7 +112,7 @@ def _given_names_as_people(found: list[Found]) -> list[Found]:
     for f in found:
         words = _words(f.mention.text)
         if (
-            f.mention.type in ("GPE", "LOC")
+            (f.mention.type in ("GPE", "LOC") or (f.mention.type == "ORG" and _stands_alone(annotation, f)))
             and len(words) == 1
             and len(people.get(words[0], ())) == 1
             and not f.span.kb_id
@@ -119,6 +122,23 @@ def _given_names_as_people(found: list[Found]) -> list[Found]:
             f = replace(f, mention=replace(f.mention, type="PERSON"))
         out.append(f)
     return out
+
+
+def _stands_alone(annotation: Annotation | None, f: Found) -> bool:
+    """Whether a one-word mention is a noun phrase of its own or a possessor, not a modifier
+    of the noun after it ("Trump" in "the Trump administration")."""
+    if annotation is None:
+        return False
+    first, last = token_range(annotation, f.mention.start, f.mention.end)
+    if last - first != 1:
+        return False
+    t = annotation.tokens[first]
+    return t.dep not in ("compound", "amod", "nmod", "nummod") and not (
+        first + 1 < len(annotation.tokens)
+        and annotation.tokens[first + 1].pos in ("NOUN", "PROPN")
+        and annotation.tokens[first + 1].dep != "appos"
+        and t.dep != "poss"
+    )
 
 
 class _Sets:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from newsgraph.annotate import Annotation
 from newsgraph.annotate.parsed import NamedSpan
 from newsgraph.extract.entities import _given_names_as_people, find_entities
-from newsgraph.extract.mentions import Found
+from newsgraph.extract.mentions import Found, find_mentions
 from newsgraph.records import Document, Entity, Extraction, Mention
 
 pytestmark = pytest.mark.slow
@@ -360,3 +361,26 @@ def test_a_surname_alone_without_its_arabic_article_is_the_person_named_in_full(
     assert _group(one) == [[0, 1]]
     two = [*one, _found(2, "Hafez al-Rashidi", "PERSON")]
     assert _group(two) == [[0], [1], [2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Amina Wanjiru left in May. Wanjiru was 15 when she travelled to the coast.", True),
+        ("Amina Wanjiru left in May. Wanjiru’s lawyer said she would appeal.", True),
+        ("Amina Wanjiru left in May. The Wanjiru campaign said it would appeal.", False),
+    ],
+)
+def test_a_surname_read_as_an_organisation_is_the_person_unless_it_names_a_body(
+    annotated: Annotate, text: str, person: bool
+) -> None:
+    """The tagger reads a surname alone as an organisation now and then ("Begum was 15"): it is
+    the person named in full, except as the modifier of a body's name ("the Trump campaign")."""
+    annotation = annotated(text)
+    found = [
+        replace(f, mention=replace(f.mention, type="ORG")) if f.mention.text == "Wanjiru" else f
+        for f in find_mentions(annotation)
+    ]
+    assert any(f.mention.text == "Wanjiru" for f in found)
+    typed = {f.mention.text: f.mention.type for f in _given_names_as_people(found, annotation)}
+    assert typed["Wanjiru"] == ("PERSON" if person else "ORG")
