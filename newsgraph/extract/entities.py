@@ -186,15 +186,17 @@ def _group(found: list[Found], text: str = "") -> list[list[int]]:
     people = [i for i, f in enumerate(found) if f.mention.type == "PERSON"]
     words_of = {i: _words(found[i].mention.text) for i in people}
     full = [i for i in people if len(words_of[i]) >= 2]
-    ending: dict[tuple[str, ...], list[int]] = {}  # the fuller names by each of their shorter endings
+    # the fuller names by each of their shorter endings, case aside: "De Mistura" opening a
+    # sentence is the end of "Staffan de Mistura", "Bin Salman" of "Mohammed bin Salman"
+    ending: dict[tuple[str, ...], list[int]] = {}
     for j in full:
         for k in range(1, len(words_of[j])):
-            ending.setdefault(tuple(words_of[j][-k:]), []).append(j)
+            ending.setdefault(tuple(w.lower() for w in words_of[j][-k:]), []).append(j)
         bare = _ARABIC_ARTICLE.sub("", words_of[j][-1])  # "Assad" alone for "Bashar al-Assad"
         if bare != words_of[j][-1]:
-            ending.setdefault((bare,), []).append(j)
+            ending.setdefault((bare.lower(),), []).append(j)
     for i in people:
-        fuller = {sets.find(j) for j in ending.get(tuple(words_of[i]), ())}
+        fuller = {sets.find(j) for j in ending.get(tuple(w.lower() for w in words_of[i]), ())}
         if len(fuller) == 1:
             sets.union(i, fuller.pop())
     _first_names(sets, people, full, words_of)

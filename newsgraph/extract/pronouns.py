@@ -215,6 +215,17 @@ class MentionIndex:
         if any(c.text.lower() in {"another", "every", "each", "no", "any"} or c.dep == "appos" for c in self.kids(s.i)):
             return {}  # someone else, no one in particular, or named beside ("The UN envoy, Staffan de Mistura,")
         in_lead = {mm.entity for mm in self.mentions if mm.start < a.sentences[self.lead + 1].start}
+        for k, named in enumerate(self.mentions):
+            first = self.mention_first[k]
+            between = [self.tok(j) for j in range(s.i + 1, first)]
+            if (
+                named.type == "PERSON"
+                and s.i < first <= s.i + 8
+                and between
+                and between[-1].text == ","
+                and not any(t.pos in ("VERB", "AUX") for t in between)
+            ):
+                return {}  # "The UN special envoy for Syria, Staffan de Mistura, has said": named beside it
         found: list[tuple[bool, int, str]] = []
         for k, named in enumerate(self.mentions):
             first, last = self.mention_first[k], self.mention_last[k]

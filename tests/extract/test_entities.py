@@ -384,3 +384,16 @@ def test_a_surname_read_as_an_organisation_is_the_person_unless_it_names_a_body(
     assert any(f.mention.text == "Wanjiru" for f in found)
     typed = {f.mention.text: f.mention.type for f in _given_names_as_people(found, annotation)}
     assert typed["Wanjiru"] == ("PERSON" if person else "ORG")
+
+
+def test_a_surname_with_a_capitalised_particle_is_the_person_named_in_full() -> None:
+    """ "De Montevani" opening a sentence, "Bin Rashed" after "Khalid bin Rashed": one person."""
+    from newsgraph.extract.entities import _group
+
+    found = [
+        _found(0, "Alessandro de Montevani", "PERSON"),
+        _found(1, "De Montevani", "PERSON"),
+        _found(2, "Khalid bin Rashed", "PERSON"),
+        _found(3, "Bin Rashed", "PERSON"),
+    ]
+    assert _group(found) == [[0, 1], [2, 3]]

@@ -134,6 +134,8 @@ def test_a_lead_that_describes_before_it_names_is_the_person_named_after_it(
         "The lawyer for Sam Kutesa has criticised Kenya. Sam Kutesa told reporters that he was innocent.",
         # named beside the role already
         "Uganda's foreign minister, Sam Kutesa, has criticised Kenya. Kutesa told reporters he would act.",
+        # named beside it with a phrase between, where the parser may miss the apposition
+        "The UN special envoy for Sudan, Ngozi Achebe, has said talks will resume. Vladimir Putin said so too.",
         # a schoolgirl is no Mr
         "An east London schoolgirl has asked to return home. Mr Joe Otieno said she should be allowed back.",
         # several people, or no one in particular
