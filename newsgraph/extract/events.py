@@ -473,6 +473,14 @@ class Frame(MentionIndex):
             # that country, not the country (the person named beside: "John Cantlie, the British
             # journalist captured by Isis")
             return self.span_arg(a.i if a is not None else h, h, self._apposed_person(h))
+        if (
+            self.entity_kind.get(m.entity or "") == "place"
+            and head.pos == "NOUN"
+            and m.end <= head.start
+            and lemma not in events().nouns
+        ):
+            # "the east London teenager", "Idlib rebels": people of the place, not the place
+            return self.span_arg(a.i if a is not None else h, h, self._apposed_person(h))
         if not self.is_bare_modifier(m):
             if self.bodies and head.pos == "NOUN" and lemma in self.lexicon.nouns:
                 # "Assad's forces", "US troops": the body as written, tied to the actor it belongs to

@@ -1068,3 +1068,20 @@ def test_a_counted_group_without_such_a_list_stays_unresolved(extracted: Extract
     later = [v for v in x.events if v.trigger.start > text.index(".")]
     counted = [a for v in later for a in (*v.source, *v.target) if a.text.endswith(("leaders", "men"))]
     assert later and not [a for a in counted if a.entity]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "arg"),
+    [
+        ("The east Nairobi teenager who fled to join the Shabaab was arrested by police.", "Nairobi teenager"),
+        ("Mombasa youths attacked the convoy on Monday.", "Mombasa youths"),
+    ],
+)
+def test_a_place_modifying_people_is_not_the_actor(extracted: Extract, text: str, arg: str) -> None:
+    """ "the east London teenager", "Idlib rebels": people of the place; the place does nothing."""
+    x = extracted(text)
+    args = [a for v in x.events for a in (*v.source, *v.target)]
+    assert any(a.text == arg for a in args), [(a.text, a.entity) for a in args]
+    places = {e.id for e in x.entities if e.kind == "place"}
+    assert not any(a.entity in places for a in args)
