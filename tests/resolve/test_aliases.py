@@ -111,7 +111,7 @@ def test_two_actors_found_to_be_one_by_the_table_are_merged(store: Store) -> Non
         ("Kurdistan Workers’ Party", "kurdistan-workers-party"),
         ("People's Protection Units", "peoples-protection-units"),
         ("Lashkar-e-Tayyiba", "lashkar-tayyiba"),
-        ("Organisation for the Prohibition of Chemical Weapons", "organization-prohibition-chemical-weapons"),
+        ("Organisation for the Prohibition of Chemical Weapons", "organisation-prohibition-chemical-weapons"),
     ],
 )
 def test_the_table_gives_the_rows_analysts_follow(name: str, row: str) -> None:

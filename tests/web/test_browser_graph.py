@@ -460,7 +460,7 @@ def test_no_analyst_page_scrolls_sideways(
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "param"), [("modality", "negated", "negated"), ("source", "NWS World", "NWS%20World")]
+    ("field", "value", "param"), [("modality", "speculative", "speculative"), ("source", "NWS World", "NWS%20World")]
 )
 def test_the_network_page_filters_by_modality_and_outlet(
     browser: Any, server: str, field: str, value: str, param: str

@@ -311,7 +311,7 @@ def test_outlets_are_listed_with_their_documents(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "keep"),
     [
-        ({"modality": "negated"}, lambda x: x["modality"] == "negated"),
+        ({"modality": "speculative"}, lambda x: x["modality"] == "speculative"),
         ({"source": "nws world"}, lambda x: x["outlet"] == "NWS World"),
     ],
 )
