@@ -25,7 +25,7 @@ Three passes, each linear in the length of the document:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -760,7 +760,7 @@ class _Finder:
         self._add_tokens(keep, (t.i, t.i), subj, self.lex.adjectives[t.text.lower()])
 
     def _verb_cue(self, t: Token) -> None:
-        if self._what_view(t):
+        if self._what_view(t) or self._denied_before(t):
             return
         is_cue, mod, v_last = self.cue_of(t)
         lemma = t.lemma.lower()
@@ -805,6 +805,42 @@ class _Finder:
         if exclude is not None:
             for c in self._continued_after_cue(head, exclude):
                 self._add_reported(c, None, (t.i, v_last), subj, mod)
+
+    def _denied_before(self, t: Token) -> bool:
+        """ "..., a claim Moscow denied on Thursday", "..., which the rebels denied": a denial in a
+        relative clause set off after a claim denies that claim; the denier's claim has the same
+        content, negated."""
+        tokens = self.tokens
+        if t.dep != "relcl" or t.head == t.i or self.lex.verbs.get(t.lemma.lower()) != "negated":
+            return False
+        head = tokens[t.head]
+        kids = self.a._children[t.i]
+        which = any(tokens[c].text.lower() == "which" and tokens[c].dep in ("dobj", "nsubjpass") for c in kids)
+        if not which and head.lemma.lower() not in self.lex.nouns:
+            return False
+        subjects = [c for c in kids if c < t.i and tokens[c].dep == "nsubj" and tokens[c].pos in _SPEAKER_POS]
+        opening = _left_edge(self.a, t.head) if not which else min(c for c in kids if tokens[c].text.lower() == "which")
+        if len(subjects) != 1 or opening == 0 or tokens[opening - 1].text != ",":
+            return False
+        comma = opening - 1
+        before = [d for d in self.drafts if d.cue is not None and d.first < comma <= d.last + 1 and d.cue[1] < comma]
+        if not before or tokens[before[-1].first].sent != t.sent:
+            return False
+        said = before[-1]
+        if said.last >= comma:  # the parse hung the denial inside the claim: the claim ends at the comma
+            said.last, said.end = comma - 1, tokens[comma - 1].end
+        self.used_cues.add(t.i)
+        self.drafts.append(
+            replace(
+                said,
+                cue=(t.i, t.i),
+                speaker=_np_span(self.a, subjects[0]),
+                speaker_head=subjects[0],
+                cue_modality="negated",
+                entity=None,
+            )
+        )
+        return True
 
     def _what_view(self, t: Token) -> bool:
         """ "from what she says is the threat of crimes", "what Ankara regards as terrorist
@@ -1886,12 +1922,14 @@ def _inherit_speakers(drafts: list[Draft], finder: _Finder) -> None:
 
 
 def _deduplicate(drafts: list[Draft]) -> list[Draft]:
-    """One draft per content span (the direct reading wins over a parse reading of the same)."""
-    seen: set[tuple[int, int]] = set()
+    """One draft per content span (the direct reading wins over a parse reading of the same),
+    besides the denial of it by someone else ("..., a claim Moscow denied")."""
+    seen: set[tuple[int, int, tuple[int, int] | None]] = set()
     out: list[Draft] = []
     for d in drafts:
-        if (d.start, d.end) in seen:
+        key = (d.start, d.end, d.speaker if d.cue_modality == "negated" else None)
+        if key in seen:
             continue
-        seen.add((d.start, d.end))
+        seen.add(key)
         out.append(d)
     return out

@@ -554,3 +554,26 @@ def test_the_name_after_an_inverted_cue_is_the_speaker(extracted: Extracted) -> 
     )
     c = claim_with(x, "9,000 people have arrived")
     assert c.speaker is not None and c.speaker.text == "Leila Haddad"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "denier"),
+    [
+        ("Officials said the drones were flown from a base near the border, a claim Kigali denied on Friday.",
+         "the drones were flown from a base near the border", "Kigali"),
+        ("The army said it had killed 40 militants, which the rebels denied.", "it had killed 40 militants",
+         "the rebels"),
+    ],
+)  # fmt: skip
+def test_a_denial_after_a_claim_is_a_negated_claim_of_the_same_words(
+    extracted: Extracted, text: str, content: str, denier: str
+) -> None:
+    """ "..., a claim Moscow denied", "..., which the rebels denied": the denier's claim has the same
+    content, negated, and the first claim ends at the comma."""
+    x = extracted(text)
+    same = [c for c in x.claims if c.text == content]
+    assert len(same) == 2, [(c.text, c.speaker and c.speaker.text) for c in x.claims]
+    denial = next(c for c in same if c.speaker is not None and c.speaker.text == denier)
+    assert denial.modality == "negated" and denial.cue is not None and denial.cue.text == "denied"
+    assert any(c.modality != "negated" for c in same)
