@@ -477,7 +477,7 @@ class Frame(MentionIndex):
             self.entity_kind.get(m.entity or "") == "place"
             and head.pos == "NOUN"
             and m.end <= head.start
-            and lemma not in events().nouns
+            and (lemma in self.person_descriptions or lemma in self.lexicon.nouns)
         ):
             # "the east London teenager", "Idlib rebels": people of the place, not the place
             return self.span_arg(a.i if a is not None else h, h, self._apposed_person(h))
