@@ -261,8 +261,10 @@ def test_the_controls_change_what_is_drawn(browser: Any, server: str, hub_server
             " r.dispatchEvent(new Event('input')); r.dispatchEvent(new Event('change')); }"
         )
         wait_until(pg, f"() => location.search.includes('from={months[-1]}')")
-        kept = set(pg.evaluate("() => window.newsgraphGraph.edges().filter(e => e.visible()).map(e => e.id())"))
         expected = {e["id"] for e in body["edges"] if not e["last"] or e["last"][:7] >= months[-1]}
+        # the URL changes first, the graph is filtered after: wait for the drawing, then compare
+        wait_until(pg, f"() => window.newsgraphGraph.edges().filter(e => e.visible()).length === {len(expected)}")
+        kept = set(pg.evaluate("() => window.newsgraphGraph.edges().filter(e => e.visible()).map(e => e.id())"))
         assert kept == expected and 0 < len(kept) < len(body["edges"])
 
         # minimum confidence: ties under it leave the graph
@@ -271,10 +273,10 @@ def test_the_controls_change_what_is_drawn(browser: Any, server: str, hub_server
             " r.dispatchEvent(new Event('input')); r.dispatchEvent(new Event('change')); }"
         )
         wait_until(pg, "() => location.search.includes('min_conf=1')")
+        sure = {e for e in expected if next(x for x in body["edges"] if x["id"] == e)["confidence"] in (None, 1.0)}
+        wait_until(pg, f"() => window.newsgraphGraph.edges().filter(e => e.visible()).length === {len(sure)}")
         left = set(pg.evaluate("() => window.newsgraphGraph.edges().filter(e => e.visible()).map(e => e.id())"))
-        assert left == {
-            e for e in expected if next(x for x in body["edges"] if x["id"] == e)["confidence"] in (None, 1.0)
-        }
+        assert left == sure
 
     with opened(browser, hub_server) as pg:  # hubs: Syria, Russia and the US around Hamas
         ready(pg, "/network?actor=Hamas&depth=2")
@@ -292,7 +294,7 @@ def test_the_controls_change_what_is_drawn(browser: Any, server: str, hub_server
         weight.fill("2")
         weight.dispatch_event("change")
         wait_until(pg, "() => location.search.includes('min_weight=2')")
-        assert pg.evaluate("() => window.newsgraphGraph.edges().filter(e => e.visible()).length") == 0
+        wait_until(pg, "() => window.newsgraphGraph.edges().filter(e => e.visible()).length === 0")
         assert pg.get_attribute("input[name=limit]", "max") == "500"
 
 
