@@ -815,11 +815,11 @@ class _Finder:
             return False
         head = tokens[t.head]
         kids = self.a._children[t.i]
-        which = any(tokens[c].text.lower() == "which" and tokens[c].dep in ("dobj", "nsubjpass") for c in kids)
+        which = [c for c in kids if tokens[c].text.lower() == "which" and tokens[c].dep in ("dobj", "nsubjpass")]
         if not which and head.lemma.lower() not in self.lex.nouns:
             return False
         subjects = [c for c in kids if c < t.i and tokens[c].dep == "nsubj" and tokens[c].pos in _SPEAKER_POS]
-        opening = _left_edge(self.a, t.head) if not which else min(c for c in kids if tokens[c].text.lower() == "which")
+        opening = which[0] if which else _left_edge(self.a, t.head)
         if len(subjects) != 1 or opening == 0 or tokens[opening - 1].text != ",":
             return False
         comma = opening - 1

@@ -911,9 +911,11 @@ def _reads_as_place(
     return placed
 
 
-_PLACE_NOUN_OF = re.compile(
-    r"\b(?:town|city|village|hamlet|suburb|district|province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE
-)
+@lru_cache(maxsize=1)
+def _place_noun_of() -> re.Pattern[str]:
+    """A place noun (``place_nouns.txt``, as the annotation stage reads it) and "of" right before a name."""
+    nouns = "|".join(sorted(map(re.escape, word_list("place_nouns"))))
+    return re.compile(rf"\b(?:{nouns})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _written_as_place(text: str, mentions: list[Mention]) -> bool:
@@ -924,7 +926,7 @@ def _written_as_place(text: str, mentions: list[Mention]) -> bool:
         before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 30]
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             return False
-        written = written or bool(_PLACE_AFTER.match(after) or _PLACE_NOUN_OF.search(before))
+        written = written or bool(_PLACE_AFTER.match(after) or _place_noun_of().search(before))
     return written
 
 
